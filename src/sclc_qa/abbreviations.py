@@ -1,0 +1,97 @@
+"""Abbreviations the corpus itself defines: its glossary, table footnotes, and "long form (SHORT)"
+in running text. Retrieval uses them to expand queries ("LDRT" ↔ "low-dose radiotherapy");
+answers use them for "what does X stand for?". Pure: documents and sentences in, spans out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .models import Document, Sentence
+
+__all__ = ["Definition", "find_definitions", "initials"]
+
+_PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9\-+/]{1,11})(?:[;,][^)]*)?\)")
+_NOTE_ITEM = re.compile(r"([\w\-/+]+), ([^;.]+)")
+
+
+@dataclass(frozen=True)
+class Definition:
+    """`short` stands for `long`; offsets locate both forms in document `doc`."""
+
+    short: str
+    long: str
+    doc: str
+    start: int
+    end: int
+    short_start: int
+    short_end: int
+    sentence_id: int
+    source: str  # "glossary" | "table_note" | "text"
+
+
+def initials(words: Iterable[str]) -> str:
+    """First letters of words and of their hyphen/slash parts: "low-dose radiotherapy" → "ldr"."""
+    out = []
+    for word in words:
+        for part in re.split(r"[-/]", word):
+            if part[:1].isalnum():
+                out.append(part[0].lower())
+    return "".join(out)
+
+
+def find_definitions(docs: dict[str, Document], sentences: Iterable[Sentence]) -> list[Definition]:
+    """Every definition the corpus states, in document order."""
+    found: list[Definition] = []
+    for sent in sentences:
+        text = docs[sent.doc].text
+        if sent.kind == "glossary_entry" and len(sent.cells) == 2:
+            short, long = sent.cells
+            found.append(
+                Definition(
+                    text[short.start : short.end],
+                    text[long.start : long.end],
+                    sent.doc,
+                    long.start,
+                    long.end,
+                    short.start,
+                    short.end,
+                    sent.id,
+                    "glossary",
+                )
+            )
+        elif sent.kind == "table_note":
+            for m in _NOTE_ITEM.finditer(sent.text):
+                s, e = sent.start + m.start(2), sent.start + m.end(2)
+                ss, se = sent.start + m.start(1), sent.start + m.end(1)
+                found.append(
+                    Definition(m.group(1), text[s:e], sent.doc, s, e, ss, se, sent.id, "table_note")
+                )
+        else:
+            found.extend(_in_text(text, sent))
+    return found
+
+
+def _in_text(text: str, sent: Sentence) -> list[Definition]:
+    """"low-dose radiotherapy (LDRT)": the long form is the shortest run of preceding words whose
+    initials spell the abbreviation (letters of the abbreviation, in order, case-insensitive)."""
+    out = []
+    for m in _PAREN.finditer(sent.text):
+        short = m.group(1)
+        letters = re.sub(r"[^a-z]", "", short.lower().rstrip("s")) or short.lower()
+        before = sent.text[: m.start()].rstrip()
+        words = list(re.finditer(r"[^\s()]+", before))
+        for n in range(1, min(len(words), len(letters) + 3) + 1):
+            chosen = words[-n:]
+            if chosen[0].group().lower() in {"the", "a", "an", "and", "of", "with"}:
+                continue
+            got = initials(w.group() for w in chosen)
+            if got == letters or (len(letters) >= 3 and got.replace("-", "") == letters):
+                s = sent.start + chosen[0].start()
+                e = sent.start + chosen[-1].end()
+                ss, se = sent.start + m.start(1), sent.start + m.end(1)
+                out.append(Definition(short, text[s:e], sent.doc, s, e, ss, se, sent.id, "text"))
+                break
+    return out

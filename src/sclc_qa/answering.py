@@ -1,0 +1,604 @@
+"""Retrieved passages → the shortest verbatim answer, its citations, a confidence, or an abstention.
+
+No language model: the question is profiled (what kind of answer, which endpoint, which names),
+every sentence of the retrieved chunks is scored (lexical coverage with the corpus's own context,
+dense similarity, retrieval rank, whether it holds an answer of the asked kind for the asked
+endpoint and names), and the best one is cut down to a span by rules for that kind.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .abbreviations import Definition, initials
+from .chunking import embed_text
+from .config import AnswerSettings
+from .index import Index
+from .lexical import normalize, stem, tokenize
+from .models import Answer, Cell, Citation, Sentence
+from .question import Profile, profile
+from .retrieval import Hit, Query
+from .spans import Span, clauses, find, names, strip_citation
+
+__all__ = ["Answerer"]
+
+_TYPED = frozenset(
+    {"hr", "ci", "pvalue", "duration", "difference", "percent", "year", "count", "dose"}
+)
+_MEASURE = {
+    "hr": "hazard ratio",
+    "ci": "confidence interval",
+    "pvalue": "P value",
+    "duration": "duration",
+    "difference": "difference",
+    "percent": "rate",
+    "year": "year",
+    "count": "number",
+    "dose": "dose",
+    "phase": "phase",
+    "status": "status",
+}
+_ENDPOINT_NAMES = {
+    "os": "OS",
+    "pfs": "PFS",
+    "orr": "response rate",
+    "dcr": "disease control rate",
+    "tox": "adverse-event rate",
+}
+# Header words → question words that point at that column (generic clinical-trial tables).
+_HEADER_HINTS: dict[str, set[str]] = {
+    "phase": {"phase"},
+    "status": {"status", "recruit", "complet", "termin", "ongo", "activ", "open", "stop"},
+    "drug": {"drug", "agent", "antibodi", "inhibitor", "compound", "molecul", "medic", "adc",
+             "bite", "bispecif", "parpi", "test", "studi", "evalu", "bispecific"},
+    "intervent": {"intervent", "dose", "dosag", "fraction", "gy", "schedul", "radiotherapi",
+                  "radiat", "regimen"},
+    "stage": {"stage", "cancer", "tumor", "tumour", "popul", "indic", "diseas", "patient",
+              "enrol", "type"},
+    "line": {"line", "set", "treatment"},
+    "url": {"url", "link", "registr", "websit", "address"},
+    "id": {"id", "nct", "identifi", "number", "trial"},
+    "group": {"type", "kind", "categori", "class", "group", "modal", "approach", "strategi"},
+}
+_STUDY = re.compile(r"\b(trial|study|studies|analysis|cohort)\b", re.I)
+_DRUGLIKE = re.compile(
+    r"(?i)(mab|nib|lib|parib|platin|taxel|tecan|rubicin|stat|cept|ciclib|lisib|zomib|limod|"
+    r"tamig|ectedin|mide|tabine|tide|xel)\b"
+)
+_TRIALLIKE = re.compile(r"^(NCT\d+|[A-Z][A-Za-z]*[-\s]?\d+[A-Za-z]?|[A-Z]{4,}(?:[- ]\d+)?)$")
+
+
+@dataclass(frozen=True)
+class _Scored:
+    sid: int
+    score: float
+    lexical: float
+    dense: float
+    coverage: float
+    spans: tuple[Span, ...]
+    hit_rank: int
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[^a-z0-9+]", "", unicodedata.normalize("NFKC", text).lower())
+
+
+def _keys(text: str) -> set[str]:
+    """Spellings under which a name can be found: whole words, their parts, adjacent pairs."""
+    words = [w.strip(".,;:()[]\"'“”’") for w in unicodedata.normalize("NFKC", text).split()]
+    out: set[str] = set()
+    for i, w in enumerate(words):
+        out.add(_squash(w))
+        out.update(_squash(p) for p in re.split(r"[-/()\[\],;:–]", w) if p)
+        if i + 1 < len(words):
+            out.add(_squash(w + words[i + 1]))
+    out.discard("")
+    return out
+
+
+class Answerer:
+    """Answers questions from one loaded index; immutable, so safe across threads."""
+
+    def __init__(
+        self, index: Index, definitions: Sequence[Definition], settings: AnswerSettings
+    ) -> None:
+        self.index = index
+        self.settings = settings
+        sents = index.sentences
+        self._tokens = [frozenset(tokenize(embed_text(s))) for s in sents]
+        df = Counter(t for toks in self._tokens for t in toks)
+        n = len(sents)
+        self._idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
+        self._default_idf = math.log(1 + (n + 0.5) / 0.5)
+        self._vectors = index.sentence_vectors.reconstruct_n(0, index.sentence_vectors.ntotal)
+        self._keys = [frozenset(_keys(embed_text(s))) for s in sents]
+        key_df = Counter(k for ks in self._keys for k in ks)
+        self._key_share = {k: c / max(n, 1) for k, c in key_df.items()}
+        self._stems = {stem(k) for k in key_df if k.isalpha()}
+        self._initialisms = self._collect_initialisms(sents)
+        self._prev = self._previous_in_block(sents)
+        self._defs_by_short: dict[str, list[Definition]] = {}
+        self._defs_by_long: dict[str, list[Definition]] = {}
+        rank = {"glossary": 0, "text": 1, "table_note": 2}
+        for d in sorted(definitions, key=lambda d: (rank.get(d.source, 3), d.start)):
+            self._defs_by_short.setdefault(d.short.lower(), []).append(d)
+            self._defs_by_long.setdefault(normalize(d.long), []).append(d)
+
+    # ----------------------------------------------------------------- public
+
+    def answer(
+        self,
+        question: str,
+        query: Query,
+        hits: Sequence[Hit],
+        *,
+        min_confidence: float | None = None,
+    ) -> Answer:
+        """Answer from `hits`; abstain below `min_confidence` (default: the configured threshold)."""
+        threshold = self.settings.abstain_below if min_confidence is None else min_confidence
+        prof = profile(question)
+        unknown = [n for n in prof.names if not self._known(n)]
+        if unknown:
+            return self._abstain(
+                question, f"The review does not mention {_join(unknown)}.", hits, query, 0.0
+            )
+        if prof.kind == "glossary":
+            found = self._glossary(question, prof)
+            if found is not None:
+                return found
+        scored = self._score(query, prof, hits)
+        if not scored:
+            return self._abstain(question, "Nothing in the review matches the question.", hits, query, 0.0)
+        best = scored[0]
+        result = self._extract(prof, best)
+        confidence = self._confidence(prof, best, scored, result is not None)
+        if result is None or not result[2]:
+            return self._abstain(question, self._why(prof, best), hits, query, confidence, scored)
+        if confidence < threshold:
+            return self._abstain(
+                question,
+                "The closest passage does not clearly answer the question "
+                f"(confidence {confidence:.2f} < {threshold:.2f}).",
+                hits,
+                query,
+                confidence,
+                scored,
+            )
+        cite_sid, (start, end), typed = result
+        sent = self.index.sentences[cite_sid] if cite_sid >= 0 else None
+        primary = self._citation_for(best, cite_sid, start, end)
+        support = [self._citation(self.index.sentences[s.sid], s.score) for s in scored[1:3]]
+        if sent is None or cite_sid != best.sid:
+            support.insert(0, self._citation(self.index.sentences[best.sid], best.score))
+        doc_text = self.index.documents[primary.doc].text
+        return Answer(
+            question=question,
+            answer=doc_text[start:end],
+            start=start,
+            end=end,
+            citations=(primary, *[c for c in support if c.start != primary.start][:3]),
+            confidence=round(confidence, 4),
+            abstained=False,
+        )
+
+    # --------------------------------------------------------------- scoring
+
+    def _score(self, query: Query, prof: Profile, hits: Sequence[Hit]) -> list[_Scored]:
+        seen: dict[int, int] = {}
+        for rank, hit in enumerate(hits[: self.settings.passages]):
+            for sid in hit.chunk.sentence_ids:
+                seen.setdefault(sid, rank)
+        if not seen:
+            return []
+        weights = {t: self._idf.get(t, self._default_idf) for t in query.terms}
+        for t in query.expansion:
+            weights.setdefault(t, 0.5 * self._idf.get(t, self._default_idf))
+        total = sum(weights.values()) or 1.0
+        key_names = [n for n in prof.names if self._specific(n)]
+        ids = np.fromiter(seen, dtype=np.int64)
+        dense = self._vectors[ids] @ query.vector
+        out = []
+        for sid, dsim in zip(ids.tolist(), dense.tolist(), strict=True):
+            toks, ctx = self._tokens[sid], self._context_tokens(sid)
+            lex = sum(w * (1.0 if t in toks else 0.5 if t in ctx else 0.0) for t, w in weights.items())
+            lex /= total
+            coverage = self._coverage(sid, key_names)
+            spans = tuple(self._typed_spans(sid, prof))
+            base = 0.45 * lex + 0.35 * max(dsim, 0.0) + 0.20 / (1 + seen[sid])
+            if prof.kind in _TYPED or (prof.kind in ("phase", "status") and not spans):
+                base *= 1.0 if spans else 0.35
+            score = base * (0.25 + 0.75 * coverage)
+            out.append(_Scored(sid, score, lex, dsim, coverage, spans, seen[sid]))
+        out.sort(key=lambda s: (-s.score, s.sid))
+        return out
+
+    def _confidence(self, prof: Profile, best: _Scored, scored: list[_Scored], found: bool) -> float:
+        margin = best.score - scored[1].score if len(scored) > 1 else best.score
+        conf = 1.6 * best.score + 0.8 * margin
+        if prof.kind in _TYPED and not best.spans:
+            conf *= 0.3
+        if not found:
+            conf *= 0.5
+        return float(min(1.0, max(0.0, conf)))
+
+    def _coverage(self, sid: int, key_names: list[str]) -> float:
+        if not key_names:
+            return 1.0
+        sent = self.index.sentences[sid]
+        # A sentence that names its own study is not about the previous sentence's trial.
+        own_study = bool(_STUDY.search(sent.text))
+        got = 0.0
+        for name in key_names:
+            key = _squash(name)
+            if key in self._keys[sid]:
+                got += 1.0
+            elif key in _keys(sent.context + " " + sent.title):
+                got += 0.9
+            elif not own_study and any(key in self._keys[p] for p in self._prev[sid]):
+                got += 0.75
+        return got / len(key_names)
+
+    def _context_tokens(self, sid: int) -> frozenset[str]:
+        sent = self.index.sentences[sid]
+        extra: set[str] = set(tokenize(sent.title))
+        for p in self._prev[sid]:
+            extra |= self._tokens[p]
+        return frozenset(extra)
+
+    # ------------------------------------------------------------- extraction
+
+    def _typed_spans(self, sid: int, prof: Profile) -> list[Span]:
+        """Spans of the asked kind, for the asked endpoint, best first."""
+        sent = self.index.sentences[sid]
+        if sent.kind == "table_row":
+            cell = self._best_cell(sent, prof)
+            if cell is None:
+                return []
+            if prof.kind in _TYPED and prof.kind != "dose":
+                return []
+            return [cell]
+        kinds = [prof.kind]
+        if prof.kind == "difference":
+            kinds = ["difference", "duration"]
+        if prof.kind not in _TYPED and prof.kind != "phase":
+            return []
+        text = sent.text
+        spans = [s for k in kinds for s in find(text, k)]
+        if prof.kind == "percent":
+            cis = find(text, "ci")
+            spans = [s for s in spans if not any(c.start <= s.start < c.end for c in cis)]
+        if prof.endpoints:
+            spans = [s for s in spans if s.endpoint in prof.endpoints or s.kind == "phase"]
+        if prof.kind == "count":
+            spans = self._counted(text, spans, prof)
+        return self._rank_spans(text, spans, prof)
+
+    def _counted(self, text: str, spans: list[Span], prof: Profile) -> list[Span]:
+        """For "how many X", keep numbers followed (within three words) by X."""
+        m = re.search(r"how many\s+(?:\w+\s+){0,2}?(\w+)", prof.text, re.I) or re.search(
+            r"number of\s+(?:\w+\s+){0,2}?(\w+)", prof.text, re.I
+        )
+        if not m:
+            return spans
+        noun = stem(m.group(1).lower())
+        out = []
+        for s in spans:
+            after = text[s.end : s.end + 60].lower()
+            words = [stem(w) for w in re.findall(r"[a-z]+", after)[:4]]
+            if noun in words:
+                end = s.end
+                for w in re.finditer(r"[A-Za-z\-]+", text[s.end : s.end + 60]):
+                    end = s.end + w.end()
+                    if stem(w.group().lower()) == noun:
+                        break
+                out.append(Span(s.start, end, s.kind, s.endpoint))
+        return out
+
+    def _rank_spans(self, text: str, spans: list[Span], prof: Profile) -> list[Span]:
+        if not spans:
+            return []
+        anchors = self._anchor_positions(text, prof)
+
+        def key(s: Span) -> tuple[float, int]:
+            near = min((abs(a - s.start) for a in anchors), default=0)
+            bonus = 0.0
+            if s.kind == "duration" and re.search(r"\b(vs|versus|to)\b", text[s.start : s.end]):
+                bonus -= 30 if prof.kind != "difference" else -30
+            if s.kind == "difference" and prof.kind == "difference":
+                bonus -= 60
+            return (near + bonus, s.start)
+
+        return sorted(spans, key=key)
+
+    def _anchor_positions(self, text: str, prof: Profile) -> list[int]:
+        """Where the question's own words (other than names and stopwords) appear in `text`."""
+        low = normalize(text)
+        if len(low) != len(text):
+            low = text.lower()
+        positions = []
+        for term in tokenize(prof.text, parts=False):
+            if len(term) < 2 or term.isdigit():
+                continue
+            for m in re.finditer(r"(?<![a-z0-9])" + re.escape(term), low):
+                positions.append(m.start())
+        return positions
+
+    def _extract(self, prof: Profile, best: _Scored) -> tuple[int, tuple[int, int], bool] | None:
+        """(sentence id, (start, end) in the document, whether it answers) for the best sentence."""
+        sent = self.index.sentences[best.sid]
+        text = sent.text
+        if best.spans:
+            span = best.spans[0]
+            if span.kind == "group":
+                return -1, (span.start, span.end), True
+            if span.kind == "cell":
+                return best.sid, (span.start, span.end), True
+            s, e = self._widen(text, span, prof)
+            return best.sid, (sent.start + s, sent.start + e), True
+        if prof.kind in _TYPED:
+            return None
+        if sent.kind == "glossary_entry" and len(sent.cells) == 2:
+            cell = sent.cells[1]
+            return best.sid, (cell.start, cell.end), True
+        if sent.kind == "table_row":
+            return best.sid, (sent.start, sent.end), True
+        if prof.kind in ("entity", "phase") or prof.target:
+            span = self._entity_span(text, prof)
+            if span is not None:
+                return best.sid, (sent.start + span[0], sent.start + span[1]), True
+        s, e = self._clause(text, prof)
+        return best.sid, (sent.start + s, sent.start + e), True
+
+    def _widen(self, text: str, span: Span, prof: Profile) -> tuple[int, int]:
+        """Attach an immediately following "(95% CI …)" to a rate or duration."""
+        s, e = span.start, span.end
+        if span.kind == "difference":
+            s = span.start + len(re.match(r"by\s+", text[span.start :]).group())  # type: ignore[union-attr]
+        if span.kind in ("percent", "duration"):
+            m = re.match(r"\s*\((?:95|90)\s*%\s*CI[^)]*\)", text[e:])
+            if m:
+                e += m.end()
+        return s, e
+
+    def _entity_span(self, text: str, prof: Profile) -> tuple[int, int] | None:
+        asked = {_squash(n) for n in prof.names}
+        q_keys = _keys(prof.text)
+        cands = []
+        for sp in names(text):
+            word = text[sp.start : sp.end]
+            key = _squash(word)
+            if key in asked or key in q_keys or not key:
+                continue
+            cands.append(sp)
+        if not cands:
+            return None
+        target = prof.target
+        if target == "who" or target.startswith("author"):
+            pool = [c for c in cands if c.kind == "author"]
+        elif re.match(r"(drug|agent|antibod|inhibitor|compound|regimen|radioligand|adc)", target):
+            pool = [c for c in cands if _DRUGLIKE.search(text[c.start : c.end])]
+        elif re.match(r"(trial|stud)", target):
+            pool = [c for c in cands if _TRIALLIKE.match(text[c.start : c.end])]
+        else:
+            pool = []
+        pool = pool or [c for c in cands if c.kind != "author"] or cands
+        anchors = []
+        if target:
+            anchors = [m.start() for m in re.finditer(re.escape(target[:5]), text.lower())]
+        anchors = anchors or self._anchor_positions(text, prof)
+        pool.sort(key=lambda c: (min((abs(a - c.start) for a in anchors), default=0), c.start))
+        first = pool[0]
+        if prof.plural:
+            group = [first]
+            for c in sorted(pool, key=lambda c: c.start):
+                if c.start > group[-1].end and re.fullmatch(
+                    r"(,\s*|\s*,?\s*(and|or)\s+|\s*/\s*)", text[group[-1].end : c.start]
+                ):
+                    group.append(c)
+            return group[0].start, group[-1].end
+        return first.start, first.end
+
+    def _clause(self, text: str, prof: Profile) -> tuple[int, int]:
+        """The clause that best matches the question's terms; short sentences stay whole."""
+        parts = clauses(text)
+        whole = strip_citation(text, 0, len(text))
+        if len(parts) <= 1 or whole[1] - whole[0] <= 140:
+            return whole
+        q = set(tokenize(prof.text))
+
+        def overlap(span: tuple[int, int]) -> float:
+            toks = set(tokenize(text[span[0] : span[1]]))
+            return sum(self._idf.get(t, self._default_idf) for t in q & toks)
+
+        scores = [overlap(p) for p in parts]
+        i = max(range(len(parts)), key=lambda k: (scores[k], -k))
+        s, e = parts[i]
+        if prof.kind in ("mechanism", "fact") and i + 1 < len(parts) and e - s < 60:
+            e = parts[i + 1][1]
+        return s, e
+
+    def _best_cell(self, sent: Sentence, prof: Profile) -> Span | None:
+        """The table cell (or group heading) a question about this row asks for."""
+        doc_text = self.index.documents[sent.doc].text
+        q_stems = set(tokenize(prof.text))
+        q_norm = normalize(prof.text)
+        best: tuple[float, Cell] | None = None
+        for cell in (*sent.cells, *sent.groups):
+            value = doc_text[cell.start : cell.end].strip()
+            if not value or value == "/" or normalize(value) in q_norm:
+                continue
+            header = set(tokenize(cell.header))
+            hints = set(header)
+            for h in header:
+                for key, words in _HEADER_HINTS.items():
+                    if h.startswith(key):
+                        hints |= words
+            if cell.header == "Group" or cell.header == "Subgroup":
+                hints |= _HEADER_HINTS["group"]
+            score = len(q_stems & hints) - 0.1 * len(header)
+            if prof.kind in _MEASURE and any(h.startswith(prof.kind) for h in header):
+                score += 2
+            if best is None or score > best[0]:
+                best = (score, cell)
+        if best is None or best[0] <= 0:
+            return None
+        cell = best[1]
+        kind = "group" if cell.header in ("Group", "Subgroup") else "cell"
+        return Span(cell.start, cell.end, kind)
+
+    # -------------------------------------------------------------- glossary
+
+    def _glossary(self, question: str, prof: Profile) -> Answer | None:
+        q = unicodedata.normalize("NFKC", question)
+        reverse = re.search(r"abbreviat\w* (for|of)|acronym (for|of)|short (form|name) (for|of)", q, re.I)
+        if reverse:
+            qn = normalize(q)
+            for long, defs in sorted(self._defs_by_long.items(), key=lambda kv: -len(kv[0])):
+                if len(long) > 3 and long in qn:
+                    d = defs[0]
+                    return self._definition_answer(question, d, d.short_start, d.short_end)
+        words = re.findall(r"[A-Za-z0-9][A-Za-z0-9\-+/]*[A-Za-z0-9+]|[A-Za-z]", q)
+        for word in sorted(words, key=lambda w: (not any(c.isupper() for c in w[1:]), -len(w))):
+            defs = self._defs_by_short.get(word.lower())
+            if defs and word.lower() not in {"what", "does", "is", "are", "the", "for", "stand"}:
+                d = defs[0]
+                return self._definition_answer(question, d, d.start, d.end)
+        return None
+
+    def _definition_answer(self, question: str, d: Definition, start: int, end: int) -> Answer:
+        sent = self.index.sentences[d.sentence_id]
+        primary = self._citation(sent, 1.0)
+        doc_text = self.index.documents[d.doc].text
+        others = [
+            self._citation(self.index.sentences[o.sentence_id], 0.9)
+            for o in self._defs_by_short.get(d.short.lower(), [])
+            if o.sentence_id != d.sentence_id
+        ][:2]
+        return Answer(
+            question=question,
+            answer=doc_text[start:end],
+            start=start,
+            end=end,
+            citations=(primary, *others),
+            confidence=0.95,
+            abstained=False,
+        )
+
+    # ------------------------------------------------------------- citations
+
+    def _citation(self, sent: Sentence, score: float) -> Citation:
+        return Citation(
+            doc=sent.doc,
+            section=sent.section,
+            title=sent.title,
+            label=sent.label,
+            quote=sent.text,
+            start=sent.start,
+            end=sent.end,
+            score=round(float(score), 4),
+            context=sent.context or None,
+        )
+
+    def _citation_for(self, best: _Scored, cite_sid: int, start: int, end: int) -> Citation:
+        if cite_sid >= 0:
+            return self._citation(self.index.sentences[cite_sid], best.score)
+        # A table group heading: cite the heading line itself.
+        sent = self.index.sentences[best.sid]
+        text = self.index.documents[sent.doc].text
+        return Citation(
+            doc=sent.doc,
+            section=sent.section,
+            title=sent.title,
+            label=sent.label,
+            quote=text[start:end],
+            start=start,
+            end=end,
+            score=round(best.score, 4),
+            context=sent.context or None,
+        )
+
+    def _abstain(
+        self,
+        question: str,
+        reason: str,
+        hits: Sequence[Hit],
+        query: Query,
+        confidence: float,
+        scored: list[_Scored] | None = None,
+    ) -> Answer:
+        related = [self._citation(self.index.sentences[s.sid], s.score) for s in (scored or [])[:3]]
+        return Answer(
+            question=question,
+            answer=None,
+            citations=tuple(related),
+            confidence=round(min(confidence, 1.0), 4),
+            abstained=True,
+            reason=reason,
+        )
+
+    def _why(self, prof: Profile, best: _Scored) -> str:
+        measure = _MEASURE.get(prof.kind, "answer")
+        endpoint = " / ".join(_ENDPOINT_NAMES[e] for e in sorted(prof.endpoints))
+        what = f"{endpoint} {measure}".strip() if endpoint else measure
+        about = [n for n in prof.names if self._specific(n)]
+        where = f" for {_join(about)}" if about else ""
+        return f"The review reports no {what}{where}."
+
+    # ------------------------------------------------------------- vocabulary
+
+    def _known(self, name: str) -> bool:
+        key = _squash(name)
+        if key in self._key_share:
+            return True
+        if key.isalpha() and stem(key) in self._stems:
+            return True
+        letters = re.sub(r"[^a-z]", "", name.lower())
+        return name.isupper() and letters in self._initialisms
+
+    def _specific(self, name: str) -> bool:
+        """A name that narrows the question (a trial, a drug), not a topic word like "SCLC"."""
+        key = _squash(name)
+        return self._key_share.get(key, 0.0) < 0.08 and self._known(name)
+
+    @staticmethod
+    def _collect_initialisms(sents: Sequence[Sentence]) -> frozenset[str]:
+        out: set[str] = set()
+        for s in sents:
+            words = re.findall(r"[A-Za-z][A-Za-z\-]*", s.text)
+            for n in range(2, 6):
+                for i in range(len(words) - n + 1):
+                    out.add(initials(words[i : i + n]))
+        return frozenset(out)
+
+    @staticmethod
+    def _previous_in_block(sents: Sequence[Sentence]) -> list[tuple[int, ...]]:
+        """Up to two earlier sentences of the same paragraph: where a trial is usually named."""
+        prev: list[tuple[int, ...]] = []
+        for i, s in enumerate(sents):
+            chain: list[int] = []
+            j = i - 1
+            while j >= 0 and len(chain) < 2:
+                p = sents[j]
+                if p.section != s.section or p.kind != s.kind or s.kind not in ("paragraph", "caption"):
+                    break
+                between = sents[j + 1].start - p.end
+                if between > 3:  # a paragraph break
+                    break
+                chain.append(j)
+                j -= 1
+            prev.append(tuple(chain))
+        return prev
+
+
+def _join(items: Sequence[str]) -> str:
+    items = list(dict.fromkeys(items))
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " or " + items[-1]

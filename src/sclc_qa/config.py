@@ -1,0 +1,63 @@
+"""One typed settings object; read from the environment (prefix SCLC_QA_) once, then passed explicitly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+__all__ = ["AnswerSettings", "ChunkSettings", "RetrievalSettings", "Settings"]
+
+
+class ChunkSettings(BaseModel):
+    """How sections are cut into retrievable chunks."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    max_tokens: int = Field(160, ge=16, le=512, description="Chunk budget in cl100k tokens.")
+    overlap_sentences: int = Field(1, ge=0, le=3, description="Sentences repeated across chunks.")
+    max_wordpieces: int = Field(
+        256, ge=32, le=512, description="The embedder's own limit; no chunk may exceed it."
+    )
+    glossary_entries: int = Field(8, ge=1, le=64, description="Glossary entries per chunk.")
+
+
+class RetrievalSettings(BaseModel):
+    """Hybrid search: how many candidates each side returns and how they are fused."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    candidates: int = Field(40, ge=5, le=500, description="Candidates taken from each ranker.")
+    rrf_k: int = Field(60, ge=1, le=1000, description="Reciprocal-rank-fusion constant.")
+    dense_weight: float = Field(1.0, ge=0.0, le=5.0)
+    lexical_weight: float = Field(1.0, ge=0.0, le=5.0)
+
+
+class AnswerSettings(BaseModel):
+    """Answer extraction and abstention."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    passages: int = Field(8, ge=1, le=50, description="Retrieved chunks whose sentences compete.")
+    abstain_below: float = Field(
+        0.35,
+        ge=0.0,
+        le=1.0,
+        description="Abstain when confidence is below this; chosen from the eval risk-coverage curve.",
+    )
+    max_question_chars: int = Field(1000, ge=10, le=10000)
+
+
+class Settings(BaseSettings):
+    """Everything configurable. Environment: SCLC_QA_CORPUS_DIR, SCLC_QA_ANSWER__ABSTAIN_BELOW, …"""
+
+    model_config = SettingsConfigDict(
+        env_prefix="SCLC_QA_", env_nested_delimiter="__", extra="forbid", frozen=True
+    )
+
+    corpus_dir: Path = Field(Path("corpus"), description="Folder of *.txt documents.")
+    index_dir: Path = Field(Path("index"), description="Where `sclc-qa build` writes the index.")
+    chunking: ChunkSettings = ChunkSettings()
+    retrieval: RetrievalSettings = RetrievalSettings()
+    answer: AnswerSettings = AnswerSettings()

@@ -1,0 +1,275 @@
+"""Corpus text → documents → sections → blocks, with exact character offsets.
+
+Parsing is pure: `parse_document(doc_id, text)` reads a string and returns values. The review's
+flattened layout is described in its metadata: headings on their own line ("4.1.1 Title"), one
+table cell per tab-indented line with blank lines between rows, captions that start
+"Figure N |" or "Table N |", and a closing glossary of "ABBR expansion" lines.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import CorpusError
+from .models import Block, Cell, Document, Section
+
+__all__ = ["load_corpus", "parse_document", "sha256_text"]
+
+_HEADING = re.compile(r"^[ \u00a0]?(\d+(?:\.\d+){0,3})[ \u00a0]+([A-Za-z][^\t]{0,150})$")
+_NAMED_SECTIONS = {"glossary": "Glossary", "abbreviations": "Glossary"}
+_CAPTION = re.compile(r"^\s*(Figure|Fig\.|Table)[\s\u00a0]+(\d+)[\s\u00a0]*\|")
+# "ADC, antibody-drug conjugates; BiTEs, bispecific T-cell engagers; ..." under a table.
+_TABLE_NOTE = re.compile(r"^(?:[\w\-/+]+, [^;]+; )*[\w\-/+]+, [^;]+\.?$")
+_BLANK = re.compile(r"^[\s\u00a0]*$")
+
+
+@dataclass(frozen=True)
+class _Line:
+    start: int
+    end: int  # excludes the newline
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return _BLANK.match(self.text) is not None
+
+    @property
+    def is_cell(self) -> bool:
+        return self.text.startswith("\t")
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def load_corpus(corpus_dir: Path) -> list[Document]:
+    """Every `*.txt` in `corpus_dir` is one document, its id the file stem; sorted for determinism."""
+    if not corpus_dir.is_dir():
+        raise CorpusError(f"corpus folder {corpus_dir} does not exist; put the review's .txt there")
+    paths = sorted(corpus_dir.glob("*.txt"))
+    if not paths:
+        raise CorpusError(f"corpus folder {corpus_dir} holds no .txt documents")
+    docs = []
+    for path in paths:
+        try:
+            # newline="" keeps offsets true to the bytes on disk (no \r\n translation).
+            with path.open(encoding="utf-8", newline="") as fh:
+                text = fh.read()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CorpusError(f"cannot read {path} as UTF-8 text: {exc}") from exc
+        if not text.strip():
+            raise CorpusError(f"{path} is empty")
+        docs.append(parse_document(path.stem, text))
+    return docs
+
+
+def parse_document(doc_id: str, text: str) -> Document:
+    """Split a document into its sections (ids as the document numbers them) and their blocks."""
+    lines = list(_lines(text))
+    heads = _find_headings(lines)
+    sections: list[Section] = []
+    first = heads[0][0] if heads else len(lines)
+    preamble = [ln for ln in lines[:first]]
+    if any(not ln.blank for ln in preamble):
+        sid, title = ("abstract", "Abstract") if heads else ("body", doc_id)
+        sections.append(_section(doc_id, sid, title, preamble, preamble[0].start))
+    for n, (idx, sid, title) in enumerate(heads):
+        stop = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
+        sections.append(_section(doc_id, sid, title, lines[idx + 1 : stop], lines[idx].start))
+    return Document(id=doc_id, text=text, sha256=sha256_text(text), sections=tuple(sections))
+
+
+def _lines(text: str) -> Iterator[_Line]:
+    pos = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        yield _Line(pos, pos + len(body), body)
+        pos += len(raw)
+
+
+def _find_headings(lines: list[_Line]) -> list[tuple[int, str, str]]:
+    """Numbered headings that continue the outline (1 → 1.1 → 2 …), plus a closing glossary."""
+    found: list[tuple[int, str, str]] = []
+    current: tuple[int, ...] = ()
+    for i, line in enumerate(lines):
+        if line.is_cell or len(line.text) > 160:
+            continue
+        named = line.text.strip().lower()
+        if named in _NAMED_SECTIONS:
+            found.append((i, "glossary", _NAMED_SECTIONS[named]))
+            continue
+        m = _HEADING.match(line.text)
+        if not m or m.group(2).rstrip().endswith((".", ",", ";")):
+            continue
+        number = tuple(int(p) for p in m.group(1).split("."))
+        if number in _next_numbers(current):
+            current = number
+            found.append((i, m.group(1), m.group(2).strip()))
+    return found
+
+
+def _next_numbers(current: tuple[int, ...]) -> set[tuple[int, ...]]:
+    if not current:
+        return {(1,)}
+    options = {(*current, 1)}
+    for depth in range(1, len(current) + 1):
+        options.add((*current[: depth - 1], current[depth - 1] + 1))
+    return options
+
+
+def _section(doc_id: str, sid: str, title: str, body: list[_Line], start: int) -> Section:
+    end = max((ln.end for ln in body if not ln.blank), default=start)
+    blocks = _glossary_blocks(body) if sid == "glossary" else _blocks(body)
+    return Section(doc=doc_id, id=sid, title=title, start=start, end=end, blocks=tuple(blocks))
+
+
+def _trimmed(line: _Line) -> tuple[int, int]:
+    """Offsets of the line without surrounding whitespace (including no-break spaces)."""
+    lead = len(line.text) - len(line.text.lstrip(" \t\u00a0"))
+    trail = len(line.text) - len(line.text.rstrip(" \t\u00a0"))
+    return line.start + lead, line.end - trail
+
+
+def _blocks(body: list[_Line]) -> list[Block]:
+    blocks: list[Block] = []
+    i = 0
+    after_table = False
+    while i < len(body):
+        line = body[i]
+        if line.blank:
+            i += 1
+            continue
+        start, end = _trimmed(line)
+        caption = _CAPTION.match(line.text)
+        if caption:
+            kind = "Figure" if caption.group(1).startswith("Fig") else "Table"
+            label = f"{kind} {caption.group(2)}"
+            blocks.append(Block(kind="caption", start=start, end=end, label=label))
+            if kind == "Table":
+                i, rows = _table(body, i + 1, label, line.text[caption.end() :].strip())
+                blocks.extend(rows)
+                after_table = True
+                continue
+        elif after_table and _TABLE_NOTE.match(line.text.strip()):
+            label = next(b.label for b in reversed(blocks) if b.kind == "caption")
+            blocks.append(Block(kind="table_note", start=start, end=end, label=label))
+        else:
+            blocks.append(Block(kind="paragraph", start=start, end=end))
+        after_table = False
+        i += 1
+    return blocks
+
+
+def _cell_groups(body: list[_Line], i: int) -> Iterator[tuple[int, list[_Line]]]:
+    """Runs of tab-indented lines separated by blank lines; stops at the first prose line."""
+    group: list[_Line] = []
+    while i < len(body):
+        line = body[i]
+        if line.is_cell:
+            group.append(line)
+        elif line.blank:
+            if group:
+                yield i, group
+                group = []
+        else:
+            break
+        i += 1
+    if group:
+        yield i, group
+
+
+def _cell(line: _Line, header: str) -> Cell:
+    start, end = _trimmed(line)
+    return Cell(header=header, start=start, end=max(start, end))
+
+
+def _table(body: list[_Line], i: int, label: str, title: str) -> tuple[int, list[Block]]:
+    """Header row, then rows; short runs are group headings, extra leading cells are sub-groups."""
+    blocks: list[Block] = []
+    headers: list[str] = []
+    group = subgroup = ""
+    group_cells: list[Cell] = []
+    sub_cells: list[Cell] = []
+    stop = i
+    for stop, cells in _cell_groups(body, i):
+        texts = [c.text.strip(" \t\u00a0") for c in cells]
+        if not headers:
+            headers = texts
+            start, end = _trimmed(cells[0])[0], _trimmed(cells[-1])[1]
+            ctx = f"{label} | {title}"
+            header_cells = tuple(_cell(c, h) for c, h in zip(cells, headers, strict=True))
+            blocks.append(
+                Block(
+                    kind="table_header",
+                    start=start,
+                    end=end,
+                    label=label,
+                    context=ctx,
+                    cells=header_cells,
+                )
+            )
+            continue
+        extra = len(cells) - len(headers)
+        if extra < 0:
+            group, subgroup = " ".join(t for t in texts if t), ""
+            group_cells = [_cell(c, "Group") for c, t in zip(cells, texts, strict=True) if t]
+            sub_cells = []
+            continue
+        if extra > 0:
+            subgroup = " ".join(t for t in texts[:extra] if t)
+            sub_cells = [
+                _cell(c, "Subgroup") for c, t in zip(cells[:extra], texts[:extra], strict=True) if t
+            ]
+        row = cells[extra:]
+        path = " › ".join(p for p in (group, subgroup) if p)
+        ctx = f"{label} | {title}" + (f" | {path}" if path else "")
+        blocks.append(
+            Block(
+                kind="table_row",
+                start=_trimmed(row[0])[0],
+                end=_trimmed(row[-1])[1] if texts[-1] else row[-1].start + 1,
+                label=label,
+                context=ctx,
+                cells=tuple(_cell(c, h) for c, h in zip(row, headers, strict=True)),
+                groups=(*group_cells, *sub_cells),
+            )
+        )
+    return stop, blocks
+
+
+def _glossary_blocks(body: list[_Line]) -> list[Block]:
+    blocks = []
+    for line in body:
+        if line.blank:
+            continue
+        start, end = _trimmed(line)
+        text = line.text[start - line.start : end - line.start]
+        cut = _term_length(text)
+        if cut is None:
+            blocks.append(Block(kind="paragraph", start=start, end=end))
+            continue
+        exp_start = start + cut + (len(text[cut:]) - len(text[cut:].lstrip()))
+        cells = (
+            Cell(header="Abbreviation", start=start, end=start + cut),
+            Cell(header="Expansion", start=exp_start, end=end),
+        )
+        blocks.append(
+            Block(kind="glossary_entry", start=start, end=end, context="Glossary", cells=cells)
+        )
+    return blocks
+
+
+def _term_length(text: str) -> int | None:
+    """Where the abbreviation ends in "ABBR expansion"; a two-word term ("M phase mitotic phase")
+    repeats its second word in the expansion."""
+    words = text.split(" ")
+    if len(words) < 2:
+        return None
+    n = 1
+    if len(words) >= 4 and len(words[0]) <= 3 and words[1] in words[2:]:
+        n = 2
+    return len(" ".join(words[:n]))

@@ -1,0 +1,147 @@
+"""The composition root: one object that builds or loads the index and answers questions.
+
+The CLI, the HTTP service and the evaluation runner are thin shells over `Engine`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Literal
+
+from .abbreviations import find_definitions
+from .answering import Answerer
+from .config import Settings
+from .embedding import Embedder, MiniLMEmbedder
+from .errors import InvalidQueryError
+from .index import Index, Manifest, build_index, load_index
+from .models import Answer, Passage, SectionSummary
+from .retrieval import Hit, Mode, Retriever
+
+__all__ = ["Engine"]
+
+MAX_TOP_K = 50
+
+
+class Engine:
+    """Load once, then call `ask` and `search` from any number of threads."""
+
+    def __init__(self, index: Index, embedder: Embedder, settings: Settings) -> None:
+        self.index = index
+        self.settings = settings
+        self.embedder = embedder
+        definitions = find_definitions(index.documents, index.sentences)
+        self._retriever = Retriever(index, embedder, definitions, settings.retrieval)
+        self._answerer = Answerer(index, definitions, settings.answer)
+
+    @classmethod
+    def load(
+        cls, settings: Settings | None = None, *, embedder: Embedder | None = None
+    ) -> Engine:
+        """Open the index under `settings.index_dir`, verified against the corpus and the model."""
+        settings = settings or Settings()
+        embedder = embedder or MiniLMEmbedder()
+        index = load_index(
+            settings.corpus_dir,
+            settings.index_dir,
+            model_sha256=embedder.sha256,
+            settings=settings.chunking,
+        )
+        return cls(index, embedder, settings)
+
+    @staticmethod
+    def build(
+        settings: Settings | None = None,
+        *,
+        embedder: Embedder | None = None,
+        progress: bool = False,
+        on_step: Callable[[str], None] | None = None,
+    ) -> Manifest:
+        """(Re)build the index from the corpus; atomic, deterministic."""
+        settings = settings or Settings()
+        embedder = embedder or MiniLMEmbedder(backend="sentence-transformers")
+        return build_index(
+            settings.corpus_dir,
+            settings.index_dir,
+            embedder,
+            settings.chunking,
+            progress=progress,
+            on_step=on_step,
+        )
+
+    def ask(self, question: str, *, top_k: int = 5, min_confidence: float | None = None) -> Answer:
+        """Answer `question` with a verbatim span and citations, or abstain with a reason.
+
+        `min_confidence` overrides the configured abstention threshold (evaluation sweeps it).
+        """
+        started = time.perf_counter()
+        question = self._check(question, top_k)
+        query = self._retriever.prepare(question)
+        hits = self._retriever.search(query, max(top_k, self.settings.answer.passages))
+        answer = self._answerer.answer(question, query, hits, min_confidence=min_confidence)
+        return answer.model_copy(
+            update={
+                "citations": answer.citations[: max(top_k, 1)],
+                "latency_ms": round((time.perf_counter() - started) * 1000, 2),
+            }
+        )
+
+    def search(
+        self, query: str, *, top_k: int = 5, mode: Literal["hybrid", "dense", "lexical"] = "hybrid"
+    ) -> list[Passage]:
+        """The `top_k` best passages for `query`."""
+        query = self._check(query, top_k)
+        hits = self._retriever.search(self._retriever.prepare(query), top_k, mode=mode)
+        return [self._passage(h) for h in hits]
+
+    def sections(self) -> list[SectionSummary]:
+        """Every section of every document, with block and chunk counts."""
+        chunks: dict[tuple[str, str], int] = {}
+        for c in self.index.chunks:
+            chunks[(c.doc, c.section)] = chunks.get((c.doc, c.section), 0) + 1
+        return [
+            SectionSummary(
+                doc=doc.id,
+                id=s.id,
+                title=s.title,
+                start=s.start,
+                end=s.end,
+                blocks=len(s.blocks),
+                chunks=chunks.get((doc.id, s.id), 0),
+            )
+            for doc in self.index.documents.values()
+            for s in doc.sections
+        ]
+
+    def _check(self, text: str, top_k: int) -> str:
+        if not isinstance(text, str) or not text.strip():
+            raise InvalidQueryError("the question is empty; ask something, e.g. 'What was the OS HR in CASPIAN?'")
+        text = " ".join(text.split())
+        limit = self.settings.answer.max_question_chars
+        if len(text) > limit:
+            raise InvalidQueryError(f"the question is {len(text)} characters long; the limit is {limit}")
+        if self.embedder.count_wordpieces(text) > self.embedder.max_wordpieces - 32:
+            raise InvalidQueryError(
+                f"the question is too long for the embedder ({self.embedder.max_wordpieces - 32} "
+                "word pieces at most); shorten it"
+            )
+        if not 1 <= top_k <= MAX_TOP_K:
+            raise InvalidQueryError(f"top_k must be between 1 and {MAX_TOP_K}, got {top_k}")
+        return text
+
+    @staticmethod
+    def _passage(hit: Hit) -> Passage:
+        c = hit.chunk
+        return Passage(
+            doc=c.doc,
+            section=c.section,
+            title=c.title,
+            label=c.label,
+            text=c.text,
+            start=c.start,
+            end=c.end,
+            score=round(hit.score, 6),
+        )
+
+
+_ = Mode  # re-exported type for callers that want it

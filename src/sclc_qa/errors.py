@@ -1,0 +1,36 @@
+"""Every exception sclc-qa raises. The library raises these; the CLI and HTTP edges translate them."""
+
+from __future__ import annotations
+
+__all__ = [
+    "CorpusError",
+    "IndexMissingError",
+    "InvalidQueryError",
+    "ModelError",
+    "SclcQaError",
+    "StaleIndexError",
+]
+
+
+class SclcQaError(Exception):
+    """Base class: the message names the object at fault and, where there is one, the fix."""
+
+
+class CorpusError(SclcQaError):
+    """The corpus folder is missing, empty or unreadable."""
+
+
+class ModelError(SclcQaError):
+    """The packaged embedding model is missing or its weights fail verification."""
+
+
+class IndexMissingError(SclcQaError):
+    """No index has been built yet."""
+
+
+class StaleIndexError(SclcQaError):
+    """The index on disk does not match the corpus, the model or this version, or is corrupt."""
+
+
+class InvalidQueryError(SclcQaError, ValueError):
+    """A question or search parameter is unusable (empty, too long, top_k out of range)."""

@@ -1,0 +1,159 @@
+"""The typed values that cross module, library and network boundaries.
+
+Every span carries `start`/`end` character offsets into its document's text, so any client can
+check `doc_text[start:end] == text` (or `== quote`) without trusting us.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = [
+    "Answer",
+    "Block",
+    "BlockKind",
+    "Cell",
+    "Chunk",
+    "Citation",
+    "Document",
+    "Passage",
+    "Section",
+    "SectionSummary",
+    "Sentence",
+]
+
+BlockKind = Literal[
+    "paragraph", "caption", "table_header", "table_row", "table_note", "glossary_entry"
+]
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Cell(_Frozen):
+    """One field of a table row or glossary entry; its text is `doc_text[start:end]`."""
+
+    header: str
+    start: int
+    end: int
+
+
+class Block(_Frozen):
+    """A paragraph, caption, table row, table note or glossary entry inside a section."""
+
+    kind: BlockKind
+    start: int
+    end: int
+    label: str | None = None
+    context: str = Field("", description="What makes a row self-describing: table, title, groups.")
+    cells: tuple[Cell, ...] = ()
+    groups: tuple[Cell, ...] = Field((), description="Table group headings that apply to a row.")
+
+
+class Section(_Frozen):
+    """A numbered section (`4.1.1`), the `abstract`, or the `glossary`, with its blocks."""
+
+    doc: str
+    id: str
+    title: str
+    start: int = Field(description="Offset of the heading (or of the text, for the abstract).")
+    end: int
+    blocks: tuple[Block, ...] = ()
+
+
+class Document(_Frozen):
+    """One corpus file: its id is the file stem."""
+
+    id: str
+    text: str = Field(repr=False)
+    sha256: str
+    sections: tuple[Section, ...]
+
+
+class SectionSummary(_Frozen):
+    """What `sclc-qa sections` lists."""
+
+    doc: str
+    id: str
+    title: str
+    start: int
+    end: int
+    blocks: int
+    chunks: int
+
+
+class Sentence(_Frozen):
+    """The smallest citable unit: a prose sentence, a caption sentence, a table row or a glossary entry."""
+
+    id: int
+    doc: str
+    section: str
+    title: str
+    kind: BlockKind
+    label: str | None
+    start: int
+    end: int
+    text: str
+    context: str = ""
+    cells: tuple[Cell, ...] = ()
+    groups: tuple[Cell, ...] = ()
+
+
+class Chunk(_Frozen):
+    """A retrievable passage: never crosses a section, always within the embedder's limit."""
+
+    id: int
+    doc: str
+    section: str
+    title: str
+    label: str | None
+    kind: BlockKind
+    start: int
+    end: int
+    text: str = Field(description="Exactly doc_text[start:end].")
+    search_text: str = Field(description="What is embedded and indexed: title, context, text.")
+    sentence_ids: tuple[int, ...]
+
+
+class Passage(_Frozen):
+    """A ranked search hit."""
+
+    doc: str
+    section: str
+    title: str
+    label: str | None
+    text: str
+    start: int
+    end: int
+    score: float
+
+
+class Citation(_Frozen):
+    """A verbatim quote that supports an answer; `quote == doc_text[start:end]`."""
+
+    doc: str
+    section: str
+    title: str
+    label: str | None
+    quote: str
+    start: int
+    end: int
+    score: float
+    context: str | None = Field(None, description="For table rows: the table and group headings.")
+
+
+class Answer(_Frozen):
+    """The reply to a question: a verbatim span from `citations[0].quote`, or an abstention."""
+
+    question: str
+    answer: str | None
+    start: int | None = Field(None, description="Offset of the answer span in its document.")
+    end: int | None = None
+    citations: tuple[Citation, ...] = ()
+    confidence: float = Field(ge=0.0, le=1.0)
+    abstained: bool
+    reason: str | None = None
+    latency_ms: float = 0.0

@@ -1,0 +1,222 @@
+"""What a question asks for: the kind of answer, the endpoint, and the names it depends on.
+
+General rules for clinical-trial prose, nothing specific to one review: "HR for OS in X?" asks a
+hazard ratio about overall survival in trial X; "What does LDRT stand for?" asks an expansion.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = ["ENDPOINTS", "Kind", "Profile", "named_tokens", "profile"]
+
+Kind = Literal[
+    "glossary",
+    "ci",
+    "pvalue",
+    "hr",
+    "difference",
+    "duration",
+    "percent",
+    "year",
+    "count",
+    "phase",
+    "status",
+    "dose",
+    "entity",
+    "mechanism",
+    "fact",
+]
+
+# Endpoint → pattern that names it, in questions and in the text alike.
+ENDPOINTS: dict[str, re.Pattern[str]] = {
+    "pfs": re.compile(r"\bm?PFS\b|progression[\s-]*free|\bprogression\b", re.I),
+    "os": re.compile(
+        r"\bm?OS\b|overall survival|risk of death|(?<!free )(?<!free-)\bsurvival\b|\bdeaths?\b|"
+        r"\bmortality",
+        re.I,
+    ),
+    "orr": re.compile(r"\bORR\b|objective response|overall response|response rate", re.I),
+    "dcr": re.compile(r"\bDCR\b|disease control", re.I),
+    "tox": re.compile(r"\bTRAEs?\b|\biRAEs?\b|adverse events?|toxicit", re.I),
+}
+
+_KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
+    (
+        "glossary",
+        re.compile(
+            r"stands? for|abbreviat|acronym|short for|\bexpan(d|sion)\b|full (name|form)|"
+            r"what does (the )?(term )?\S+ (mean|refer to|denote)|^\s*what (is|are) (an? )?\S+\s*\?\s*$",
+            re.I,
+        ),
+    ),
+    ("ci", re.compile(r"confidence interval|\b(95|90)\s*% CI\b|\bCI\b", re.I)),
+    ("pvalue", re.compile(r"\bp[\s-]?values?\b|\bP\s*[=<>]|significance level", re.I)),
+    ("hr", re.compile(r"hazard ratio|\bHRs?\b|risk of (death|progression)", re.I)),
+    (
+        "difference",
+        re.compile(
+            r"how (much|many months) (longer|more|extra|shorter)|by how (much|many)|"
+            r"how (much|many months) did .* (extend|prolong|improve|add)|absolute (gain|benefit)|"
+            r"\b(gain|extension|improvement) in (median )?(os|pfs|overall|survival)",
+            re.I,
+        ),
+    ),
+    (
+        "dose",
+        re.compile(r"\bdoses?\b|\bdosing\b|fractionation|\bfractions?\b|\bGy\b|\bschedule", re.I),
+    ),
+    (
+        "percent",
+        re.compile(
+            r"\bhow often\b|how common|percent|percentage|proportion|\bfraction\b|frequency|"
+            r"\bshare\b|\brates?\b|\bORR\b|\bDCR\b|response rate|\bwhat %|probabilit|"
+            r"\d+-year (os|survival)\b",
+            re.I,
+        ),
+    ),
+    (
+        "duration",
+        re.compile(
+            r"how long|\bmedian\b|\bm(os|pfs)\b|\bmonths?\b|half[\s-]?life|\bduration\b|"
+            r"survival time|\bhow much\b",
+            re.I,
+        ),
+    ),
+    ("year", re.compile(r"\b(what|which) year\b|\bwhen\b|\bin what year\b|\bsince when\b", re.I)),
+    ("count", re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
+    ("phase", re.compile(r"\b(what|which) phase\b|\bphase\?|\bphase (is|was|of)\b", re.I)),
+    ("status", re.compile(r"\bstatus\b|\brecruiting\b|still (open|ongoing)", re.I)),
+    ("mechanism", re.compile(r"^\s*(how|why)\b|\bmechanism|\bby what means\b|\brole of\b", re.I)),
+    (
+        "entity",
+        re.compile(
+            r"^\s*(which|what|name)\b(?:\s+[\w/+-]+){0,3}?\s+(drugs?|agents?|antibod(y|ies)|inhibitors?|"
+            r"trials?|stud(y|ies)|targets?|genes?|receptors?|ligands?|proteins?|markers?|"
+            r"biomarkers?|factors?|regimens?|combinations?|subtypes?|pathways?|agency|agencies|"
+            r"company|country|authors?|group|molecules?|cytokines?|chemokines?|cells?|"
+            r"compounds?|payload|linker|enzymes?|kinases?|phosphatases?|systems?|products?)\b|"
+            r"^\s*(who|which)\b",
+            re.I,
+        ),
+    ),
+]
+
+_DRUG = re.compile(
+    r"(?i)^[a-z][a-z\-]*(mab|nib|lib|parib|platin|taxel|tecan|rubicin|stat|cept|ciclib|lisib|"
+    r"zomib|mustine|limod|tamig|tamab|dectin|trexate|ectedin|mide|zole|sine|ridine|tabine)$"
+)
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)(?:/(?:I{1,3}|IV))?[ab]?$")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-+/.']*[A-Za-z0-9+]|[A-Za-z0-9]")
+_CASUAL = frozenset(
+    "what which who whom whose when where why how is are was were does do did the a an in of "
+    "for and or to with vs versus on at by from".split()
+)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """A parsed question."""
+
+    text: str
+    kind: Kind
+    endpoints: frozenset[str]
+    names: tuple[str, ...] = field(default=())  # specific names as written: trials, drugs, genes
+    plural: bool = False
+    target: str = ""  # for entity questions: what kind of thing is asked (drug, trial, …)
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    return re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+
+
+def named_tokens(text: str) -> list[str]:
+    """Surface forms in `text` that look like names: NCT ids, trial names, genes, drugs, proper
+    nouns. Adjacent capitalised words and "ALTER 1202"-style number suffixes stay together."""
+    text = _clean(text)
+    words = [(re.sub(r"'s$", "", m.group()).rstrip(".'"), m.start()) for m in _WORD.finditer(text)]
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word, pos = words[i]
+        first = pos == words[0][1] or text[:pos].rstrip().endswith((".", "?", ":", ";"))
+        if _is_name(word, first=first):
+            j = i + 1
+            name = word
+            while j < len(words):
+                nxt, npos = words[j]
+                gap = text[words[j - 1][1] + len(words[j - 1][0]) : npos]
+                if gap != " ":
+                    break
+                if nxt.isdigit() and name.replace("-", "").isalpha() and name.isupper():
+                    name += " " + nxt  # "ALTER 1202", "AMG 757"
+                elif (
+                    word[:1].isupper()
+                    and word[1:].islower()
+                    and nxt[:1].isupper()
+                    and nxt[1:].islower()
+                    and nxt.lower() not in _CASUAL
+                ):
+                    name += " " + nxt  # "United States"
+                else:
+                    break
+                j += 1
+            out.append(name)
+            i = j
+            continue
+        i += 1
+    return out
+
+
+def _is_name(word: str, *, first: bool) -> bool:
+    if len(word) < 2 or _ROMAN.match(word):
+        return False
+    if re.fullmatch(r"NCT\d{6,}", word):
+        return True
+    has_digit = any(c.isdigit() for c in word)
+    has_alpha = any(c.isalpha() for c in word)
+    if has_digit and has_alpha and word[0].isalpha() and len(word) >= 3:
+        return not re.fullmatch(r"[A-Za-z]\d?", word)
+    letters = re.sub(r"[^A-Za-z]", "", re.sub(r"(?<=[A-Z])[si]$", "", word))
+    if len(letters) >= 3 and letters.isupper():
+        return True  # CASPIAN, KRAS, ES-SCLC
+    if re.search(r"[a-z][A-Z]", word):
+        return True  # IMpower, CheckMate, DeLLphi
+    if _DRUG.match(word):
+        return True
+    return (
+        not first and word[0].isupper() and word[1:].islower() and len(word) >= 4
+        and word.lower() not in _CASUAL
+    )
+
+
+def profile(question: str) -> Profile:
+    """Classify `question`."""
+    text = _clean(question)
+    kind: Kind = "fact"
+    for candidate, pattern in _KIND_RULES:
+        if pattern.search(text):
+            kind = candidate
+            break
+    if kind in ("percent", "duration") and re.search(r"hazard ratio|\bHR\b", text, re.I):
+        kind = "hr"
+    if kind == "duration" and re.search(r"\b(which|what) (drug|trial|regimen|agent)", text, re.I):
+        kind = "entity"
+    endpoints = frozenset(name for name, pat in ENDPOINTS.items() if pat.search(text))
+    if "pfs" in endpoints and not re.search(r"overall survival|\bOS\b", text, re.I):
+        endpoints = endpoints - {"os"}
+    target = ""
+    m = _KIND_RULES[-1][1].search(text)
+    if m and m.group(2):
+        target = m.group(2).lower()
+    elif re.match(r"\s*who\b", text, re.I):
+        target = "who"
+    elif m:
+        nxt = re.match(r"\s*which\s+([\w-]+)", text, re.I)
+        target = nxt.group(1).lower() if nxt else ""
+    plural = bool(re.search(r"\b(which|what) (\w+ )?\w+s\b (are|were|have|do)\b", text, re.I))
+    return Profile(question, kind, endpoints, tuple(named_tokens(text)), plural, target)

@@ -1,0 +1,176 @@
+"""Candidate answer spans inside one sentence: statistics, durations, rates, names, clauses.
+
+Each extractor returns `Span`s with offsets relative to the sentence text, plus the endpoint the
+span reports (the nearest endpoint named before it, e.g. "PFS … HR 0.54"), so an answer can be
+checked against what was asked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .question import ENDPOINTS, named_tokens
+
+__all__ = [
+    "Span",
+    "clauses",
+    "endpoint_of",
+    "find",
+    "names",
+    "strip_citation",
+]
+
+_NUM = r"\d+(?:[.,]\d+)?"
+_DASH = r"\s*[-–—−]\s*"
+_CI = (
+    rf"(?:95|90)\s*%\s*(?:CI|confidence interval)(?:\s*\((?:95|90)%\s*CI\))?\s*:?\s*"
+    rf"{_NUM}%?(?:{_DASH}|\s+to\s+){_NUM}%?"
+)
+_P = r"\b[Pp]\s*[=<>≤≥]\s*0?\.\d+"
+_HR_CORE = rf"(?:\bHR|hazard ratio(?:\s*\(HR\))?)\s*(?:=|:|of|was)?\s*{_NUM}"
+_TAIL = rf"(?:\s*[;,]\s*(?:{_CI}|{_P}))*(?:\s*\((?:{_CI}|{_P})(?:\s*[;,]\s*(?:{_CI}|{_P}))*\))?"
+_UNIT = r"(?:months?|mo|years?|weeks?|days?)\b"
+
+PATTERNS: dict[str, re.Pattern[str]] = {
+    "hr": re.compile(_HR_CORE + _TAIL),
+    "ci": re.compile(_CI),
+    "pvalue": re.compile(_P),
+    "duration": re.compile(
+        rf"(?:from\s+{_NUM}\s*{_UNIT}(?:\s*\([^)]*\))?\s*to\s+{_NUM}\s*{_UNIT})|"
+        rf"{_NUM}(?:\s*{_UNIT})?\s*(?:vs\.?|versus)\s*{_NUM}\s*{_UNIT}|"
+        rf"{_NUM}(?:{_DASH}|\s+to\s+){_NUM}\s*{_UNIT}|{_NUM}\s*{_UNIT}"
+    ),
+    "difference": re.compile(rf"\bby\s+(?:about\s+|approximately\s+|up to\s+)?{_NUM}\s*{_UNIT}"),
+    "percent": re.compile(
+        rf"(?<![\d.])(?:~\s*)?{_NUM}\s*%?(?:{_DASH}|\s+to\s+){_NUM}\s*%|(?<![\d.])(?:~\s*)?{_NUM}\s*%"
+        rf"(?!\s*(?:CI|confidence))"
+    ),
+    "year": re.compile(r"\b(?:19|20)\d{2}\b"),
+    "count": re.compile(
+        r"\b(?:approximately |about |nearly |over |more than )?\d{1,3}(?:,\d{3})+\b|"
+        r"\b\d+(?:\.\d+)?\s*(?:million|billion|thousand)\b|(?<![\d.,])\b\d+\b(?![.,]\d|\s*%|-year)"
+    ),
+    "phase": re.compile(r"\b[Pp]hase\s+(?:I{1,3}|IV|1|2|3)(?:[ab]|/(?:I{1,3}|II))?\b"),
+    "dose": re.compile(
+        rf"{_NUM}(?:{_DASH}{_NUM})?\s*(?:Gy|mg/kg|mg/m2|mg|µg|mcg|g)\b(?:\s*/\s*\d+\s*F\b)?"
+        rf"|\d+\s*Gy\*\(?[\d\-]+\)?\s*F"
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    kind: str
+    endpoint: str | None = None
+
+
+_CITATION = re.compile(r"\s*\((?:\d+(?:\s*[–-]\s*\d+)?(?:,\s*|、)?)+\)\s*$")
+
+
+def strip_citation(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim trailing reference numbers "(15–17, 73–75)", a final period and spaces."""
+    seg = text[start:end]
+    while True:
+        m = _CITATION.search(seg)
+        new = seg[: m.start()] if m else seg
+        new = new.rstrip(" .;,")
+        if new == seg:
+            break
+        seg = new
+    lead = len(seg) - len(seg.lstrip(" ,;"))
+    return start + lead, start + len(seg)
+
+
+def endpoint_of(text: str, start: int) -> str | None:
+    """The endpoint named nearest before `start` (or right after it, as in "38% ORR")."""
+    best: tuple[int, str] | None = None
+    for name, pat in ENDPOINTS.items():
+        for m in pat.finditer(text):
+            if m.end() <= start:
+                dist = start - m.end()
+            elif m.start() >= start and m.start() - start <= 25:
+                dist = (m.start() - start) * 2 + 10
+            else:
+                continue
+            if best is None or dist < best[0]:
+                best = (dist, name)
+    return best[1] if best else None
+
+
+def find(text: str, kind: str) -> list[Span]:
+    """All spans of `kind` in `text`, each tagged with its endpoint."""
+    pat = PATTERNS.get(kind)
+    if pat is None:
+        return []
+    out = []
+    for m in pat.finditer(text):
+        s, e = m.start(), m.end()
+        while e > s and text[e - 1] in " ;,":
+            e -= 1
+        if kind in ("count", "year") and _in_citation(text, s):
+            continue
+        out.append(Span(s, e, kind, endpoint_of(text, s)))
+    return out
+
+
+def _in_citation(text: str, pos: int) -> bool:
+    """Whether `pos` sits inside a reference list like "(15–17, 73–75)"."""
+    open_ = text.rfind("(", 0, pos)
+    close = text.find(")", pos)
+    if open_ < 0 or close < 0 or text.rfind(")", 0, pos) > open_:
+        return False
+    return re.fullmatch(r"[\d\s,–\-、]+", text[open_ + 1 : close]) is not None
+
+
+def names(text: str) -> list[Span]:
+    """Named things in a sentence (drugs, trials, genes, proper nouns), with "X et al." authors."""
+    out: list[Span] = []
+    pos = 0
+    for name in named_tokens(text):
+        i = text.find(name, pos)
+        if i < 0:
+            i = text.find(name)
+            if i < 0:
+                continue
+        out.append(Span(i, i + len(name), "name"))
+        pos = i + len(name)
+    for m in re.finditer(r"\b[A-Z][a-z]+(?:\s|\u00a0)et(?:\s|\u00a0)al\.", text):
+        out.append(Span(m.start(), m.end(), "author"))
+    for m in re.finditer(r"\b[a-z]+\d+[a-z0-9]*\b", text):  # nmf3, mtDNA-like lower-case ids
+        out.append(Span(m.start(), m.end(), "name"))
+    return sorted(out, key=lambda s: s.start)
+
+
+_CLAUSE_CUT = re.compile(
+    r";\s+|:\s+|,\s+(?=(?:thereby|which|while|whereas|leading|resulting|thus|offering|"
+    r"supporting|providing|indicating|highlighting|suggesting|positioning|but|yet|where|"
+    r"and thereby|enhancing|restoring|promoting|driving|inducing|triggering|culminating|"
+    r"converting|rendering|allowing|forming|generating|preventing|demonstrating|showing|"
+    r"reaching|yielding|achieving|extending|establishing|exerting|halting|recruiting)\b)"
+)
+
+
+def clauses(text: str) -> list[tuple[int, int]]:
+    """Clause spans of a sentence, cut at semicolons, colons and participial commas, but never
+    inside parentheses."""
+    cuts = [0]
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in ";:,":
+            m = _CLAUSE_CUT.match(text, i)
+            if m:
+                cuts.append(m.end())
+    cuts.append(len(text) + 1)
+    out = []
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        s, e = strip_citation(text, a, min(b, len(text)))
+        if e > s:
+            out.append((s, e))
+    return out
