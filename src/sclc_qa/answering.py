@@ -121,7 +121,9 @@ class Answerer:
         self._keys = [frozenset(_keys(embed_text(s))) for s in sents]
         key_df = Counter(k for ks in self._keys for k in ks)
         self._key_share = {k: c / max(n, 1) for k, c in key_df.items()}
-        self._stems = {stem(k) for k in key_df if k.isalpha()}
+        titles = {s.title for doc in index.documents.values() for s in doc.sections}
+        self._vocab = frozenset(key_df) | {k for t in titles for k in _keys(t)}
+        self._stems = {stem(k) for k in self._vocab if k.isalpha()}
         self._initialisms = self._collect_initialisms(sents)
         self._prev = self._previous_in_block(sents)
         self._defs_by_short: dict[str, list[Definition]] = {}
@@ -274,7 +276,7 @@ class Answerer:
         if prof.kind == "percent":
             cis = find(text, "ci")
             spans = [s for s in spans if not any(c.start <= s.start < c.end for c in cis)]
-        if prof.endpoints:
+        if prof.endpoints and prof.kind != "count":
             spans = [s for s in spans if s.endpoint in prof.endpoints or s.kind == "phase"]
         if prof.kind == "count":
             spans = self._counted(text, spans, prof)
@@ -282,12 +284,16 @@ class Answerer:
 
     def _counted(self, text: str, spans: list[Span], prof: Profile) -> list[Span]:
         """For "how many X", keep numbers followed (within three words) by X."""
-        m = re.search(r"how many\s+(?:\w+\s+){0,2}?(\w+)", prof.text, re.I) or re.search(
-            r"number of\s+(?:\w+\s+){0,2}?(\w+)", prof.text, re.I
-        )
+        m = re.search(
+            r"(?:how many|number of)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:are|were|is|was|do|does|"
+            r"did|have|has|had|can|could|will|would|in|of|among|per|across|worldwide|globally|"
+            r"each|every)\b",
+            prof.text,
+            re.I,
+        ) or re.search(r"(?:how many|number of)\s+((?:[\w-]+\s*){1,3})", prof.text, re.I)
         if not m:
             return spans
-        noun = stem(m.group(1).lower())
+        noun = stem(m.group(1).split()[-1].lower())
         out = []
         for s in spans:
             after = text[s.end : s.end + 60].lower()
@@ -302,23 +308,45 @@ class Answerer:
         return out
 
     def _rank_spans(self, text: str, spans: list[Span], prof: Profile) -> list[Span]:
+        """Best first: the span nearest after the question's names (then its other words),
+        a comparison for a median, a difference ("by 2.7 months") only when one is asked."""
         if not spans:
             return []
-        anchors = self._anchor_positions(text, prof)
+        low = text.lower()
+        name_spans = [
+            (m.start(), m.end())
+            for n in prof.names
+            for m in re.finditer(r"(?<![\w-])" + re.escape(n.lower()) + r"(?![\w-])", low)
+        ]
+        term_spans = [(p, p + 1) for p in self._anchor_positions(text, prof)]
+
+        def dist(anchors: list[tuple[int, int]], s: Span) -> float:
+            best = 0.0 if not anchors else math.inf
+            for a_start, a_end in anchors:
+                if s.start >= a_end:
+                    d = float(s.start - a_end)
+                elif s.end <= a_start:
+                    d = 2.0 * (a_start - s.end)
+                else:
+                    d = 0.0
+                best = min(best, d)
+            return best
 
         def key(s: Span) -> tuple[float, int]:
-            near = min((abs(a - s.start) for a in anchors), default=0)
-            bonus = 0.0
-            if s.kind == "duration" and re.search(r"\b(vs|versus|to)\b", text[s.start : s.end]):
-                bonus -= 30 if prof.kind != "difference" else -30
-            if s.kind == "difference" and prof.kind == "difference":
-                bonus -= 60
-            return (near + bonus, s.start)
+            cost = dist(name_spans, s) + 0.5 * dist(term_spans, s)
+            seg = text[s.start : s.end]
+            by = re.search(r"\bby\s+(?:about\s+|approximately\s+)?$", text[: s.start])
+            if prof.kind == "difference":
+                cost -= 80 if (s.kind == "difference" or by) else 0
+            elif s.kind == "duration":
+                cost += 80 if by else 0
+                cost -= 30 if re.search(r"\b(vs\.?|versus|to)\b", seg) else 0
+            return (cost, s.start)
 
         return sorted(spans, key=key)
 
     def _anchor_positions(self, text: str, prof: Profile) -> list[int]:
-        """Where the question's own words (other than names and stopwords) appear in `text`."""
+        """Where the question's own words (stems, not names) appear in `text`."""
         low = normalize(text)
         if len(low) != len(text):
             low = text.lower()
@@ -326,8 +354,7 @@ class Answerer:
         for term in tokenize(prof.text, parts=False):
             if len(term) < 2 or term.isdigit():
                 continue
-            for m in re.finditer(r"(?<![a-z0-9])" + re.escape(term), low):
-                positions.append(m.start())
+            positions.extend(m.start() for m in re.finditer(r"(?<![a-z0-9])" + re.escape(term), low))
         return positions
 
     def _extract(self, prof: Profile, best: _Scored) -> tuple[int, tuple[int, int], bool] | None:
@@ -368,22 +395,28 @@ class Answerer:
         return s, e
 
     def _entity_span(self, text: str, prof: Profile) -> tuple[int, int] | None:
-        asked = {_squash(n) for n in prof.names}
+        asked = {k for n in prof.names for k in _keys(n)}
         q_keys = _keys(prof.text)
+        q_norm = normalize(prof.text)
         cands = []
         for sp in names(text):
             word = text[sp.start : sp.end]
             key = _squash(word)
-            if key in asked or key in q_keys or not key:
+            parts = {_squash(p) for p in re.split(r"[-/]", word) if p}
+            if not key or key in q_keys or (len(parts) > 1 and parts & asked):
                 continue
+            if any(normalize(d.long) in q_norm for d in self._defs_by_short.get(word.lower(), [])):
+                continue  # "AURKAi" when the question says "Aurora A kinase inhibitor"
             cands.append(sp)
         if not cands:
             return None
         target = prof.target
         if target == "who" or target.startswith("author"):
             pool = [c for c in cands if c.kind == "author"]
-        elif re.match(r"(drug|agent|antibod|inhibitor|compound|regimen|radioligand|adc)", target):
+        elif re.match(r"(drug|agent|antibod|inhibitor|compound|radioligand|adc)", target):
             pool = [c for c in cands if _DRUGLIKE.search(text[c.start : c.end])]
+        elif re.match(r"(regimen|combination|triplet|doublet)", target):
+            pool = [c for c in cands if re.search(r"[/+]", text[c.start : c.end])]
         elif re.match(r"(trial|stud)", target):
             pool = [c for c in cands if _TRIALLIKE.match(text[c.start : c.end])]
         else:
@@ -554,13 +587,18 @@ class Answerer:
     # ------------------------------------------------------------- vocabulary
 
     def _known(self, name: str) -> bool:
+        """Whether the corpus mentions `name`: as written, as a stem, as the initials of a phrase
+        it uses ("TMB"), or, for a compound of words, word by word ("etoposide-cisplatin")."""
         key = _squash(name)
-        if key in self._key_share:
+        if key in self._vocab:
             return True
         if key.isalpha() and stem(key) in self._stems:
             return True
-        letters = re.sub(r"[^a-z]", "", name.lower())
-        return name.isupper() and letters in self._initialisms
+        base = re.sub(r"(?<=[A-Z])s$", "", name)
+        if base.isupper() and re.sub(r"[^a-z]", "", base.lower()) in self._initialisms:
+            return True
+        parts = [p for p in re.split(r"[-/\s]", name) if p]
+        return len(parts) > 1 and all(p.isalpha() and self._known(p) for p in parts)
 
     def _specific(self, name: str) -> bool:
         """A name that narrows the question (a trial, a drug), not a topic word like "SCLC"."""

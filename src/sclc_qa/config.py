@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -29,9 +30,18 @@ class RetrievalSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     candidates: int = Field(40, ge=5, le=500, description="Candidates taken from each ranker.")
+    fusion: Literal["rrf", "convex"] = Field(
+        "convex", description="Weighted sum of normalised scores, or reciprocal rank fusion."
+    )
     rrf_k: int = Field(60, ge=1, le=1000, description="Reciprocal-rank-fusion constant.")
-    dense_weight: float = Field(1.0, ge=0.0, le=5.0)
-    lexical_weight: float = Field(1.0, ge=0.0, le=5.0)
+    sentence_weight: float = Field(
+        0.5, ge=0.0, le=1.0, description="How much a chunk's best sentence counts on the dense side."
+    )
+    glossary_weight: float = Field(
+        0.5, ge=0.0, le=1.0, description="Down-weight glossary lines unless a term is asked about."
+    )
+    dense_weight: float = Field(1.0, ge=0.0, le=5.0, description="Cosine similarity weight.")
+    lexical_weight: float = Field(0.7, ge=0.0, le=5.0, description="BM25 / best BM25 weight.")
 
 
 class AnswerSettings(BaseModel):

@@ -61,13 +61,14 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
         re.compile(
             r"how (much|many months) (longer|more|extra|shorter)|by how (much|many)|"
             r"how (much|many months) did .* (extend|prolong|improve|add)|absolute (gain|benefit)|"
-            r"\b(gain|extension|improvement) in (median )?(os|pfs|overall|survival)",
+            r"\b(gain|extension|improvement) in (median )?(os|pfs|overall|survival)|"
+            r"\b(os|pfs|survival) (gain|benefit|extension|improvement)|how large",
             re.I,
         ),
     ),
     (
         "dose",
-        re.compile(r"\bdoses?\b|\bdosing\b|fractionation|\bfractions?\b|\bGy\b|\bschedule", re.I),
+        re.compile(r"\bdoses?\b|\bdosing\b|fractionation|\bGy\b|\bdose schedule", re.I),
     ),
     (
         "percent",
@@ -184,8 +185,10 @@ def _is_name(word: str, *, first: bool) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", re.sub(r"(?<=[A-Z])[si]$", "", word))
     if len(letters) >= 3 and letters.isupper():
         return True  # CASPIAN, KRAS, ES-SCLC
-    if re.search(r"[a-z][A-Z]", word):
-        return True  # IMpower, CheckMate, DeLLphi
+    if re.search(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]", word):
+        return True  # IMpower, CheckMate, DeLLphi, IMforte
+    if re.fullmatch(r"[A-Z][A-Za-z0-9]*(?:/[A-Z0-9][A-Za-z0-9]*)+", word):
+        return True  # Anl/Ben/CT
     if _DRUG.match(word):
         return True
     return (
@@ -209,14 +212,35 @@ def profile(question: str) -> Profile:
     endpoints = frozenset(name for name, pat in ENDPOINTS.items() if pat.search(text))
     if "pfs" in endpoints and not re.search(r"overall survival|\bOS\b", text, re.I):
         endpoints = endpoints - {"os"}
-    target = ""
-    m = _KIND_RULES[-1][1].search(text)
-    if m and m.group(2):
-        target = m.group(2).lower()
-    elif re.match(r"\s*who\b", text, re.I):
-        target = "who"
-    elif m:
-        nxt = re.match(r"\s*which\s+([\w-]+)", text, re.I)
-        target = nxt.group(1).lower() if nxt else ""
-    plural = bool(re.search(r"\b(which|what) (\w+ )?\w+s\b (are|were|have|do)\b", text, re.I))
-    return Profile(question, kind, endpoints, tuple(named_tokens(text)), plural, target)
+    head = _head(text)
+    plural = len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is"))
+    target = head[:-1] if plural else head
+    return Profile(question, kind, endpoints, tuple(named_tokens(text)), plural, target.lower())
+
+
+_AUX = re.compile(
+    r"^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|may|might|should|shows?|"
+    r"showed|selects?|recruits?|carr(y|ies)|targets?|drives?|makes?|leads?|led|acts?|binds?|"
+    r"causes?|got|gets|received|ranked|mobiliz\w*|combined|paired|used|tested|studied|in|of|for|"
+    r"with|from|that|to|on|at)$",
+    re.I,
+)
+
+
+def _head(text: str) -> str:
+    """The head noun of a "which/what X …" question ("Which DLL3 ADC is …" → "ADC")."""
+    if re.match(r"\s*who\b", text, re.I):
+        return "who"
+    m = re.match(r"\s*(?:which|what|name)\s+(.*)", text, re.I)
+    if not m:
+        return ""
+    words = re.findall(r"[\w/+-]+", m.group(1))
+    head = ""
+    for w in words[:6]:
+        if _AUX.match(w):
+            break
+        head = w
+    return head
+    plural = bool(
+        re.match(r"\s*(which|what)\s+(?:[\w/+-]+\s+){0,2}?[a-z][\w-]*[^s']s\b", text, re.I)
+    ) and not re.match(r"\s*(which|what)\s+(is|was|does|has)\b", text, re.I)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
+import numpy.typing as npt
 
 from .abbreviations import Definition
 from .config import RetrievalSettings
@@ -21,6 +22,7 @@ from .embedding import Embedder, Vectors
 from .index import Index
 from .lexical import normalize, tokenize
 from .models import Chunk
+from .question import profile
 
 __all__ = ["Hit", "Mode", "Query", "Retriever"]
 
@@ -35,6 +37,7 @@ class Query:
     terms: tuple[str, ...]
     expansion: tuple[str, ...]
     vector: Vectors
+    definitional: bool = False
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,18 @@ class Retriever:
         for d in definitions:
             self._short_to_long.setdefault(d.short.lower(), set()).add(d.long)
             self._long_to_short.setdefault(normalize(d.long), set()).add(d.short)
+        self._chunk_matrix = index.chunk_vectors.reconstruct_n(0, index.chunk_vectors.ntotal)
+        self._sentence_matrix = index.sentence_vectors.reconstruct_n(
+            0, index.sentence_vectors.ntotal
+        )
+        # Sentence ids grouped by chunk, for a per-chunk max over sentence similarities.
+        order: list[int] = []
+        starts: list[int] = []
+        for c in index.chunks:
+            starts.append(len(order))
+            order.extend(c.sentence_ids)
+        self._order = np.asarray(order, dtype=np.int64)
+        self._starts = np.asarray(starts, dtype=np.int64)
         self._cache: OrderedDict[str, Vectors] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -84,18 +99,38 @@ class Retriever:
         terms = tuple(tokenize(text))
         expansion = tuple(t for t in tokenize(" ".join(added)) if t not in terms)
         dense_text = f"{text} ({'; '.join(dict.fromkeys(added))})" if added else text
-        return Query(text, terms, expansion, self._embed(dense_text))
+        definitional = profile(text).kind == "glossary"
+        return Query(text, terms, expansion, self._embed(dense_text), definitional)
 
     def search(self, query: Query, top_k: int, *, mode: Mode = "hybrid") -> list[Hit]:
         """The `top_k` best chunks by `mode`."""
         n = min(self.settings.candidates, len(self.index.chunks))
-        dense = self._dense(query, n) if mode != "lexical" else []
-        lexical = self._lexical(query, n) if mode != "dense" else []
-        k = self.settings.rrf_k
+        dense_scores = self._dense_scores(query) if mode != "lexical" else None
+        lexical_scores = self._lexical_scores(query) if mode != "dense" else None
+        dense = _top(dense_scores, n)
+        lexical = _top(lexical_scores, n)
         fused: dict[int, float] = {}
-        for weight, ranking in ((self.settings.dense_weight, dense), (self.settings.lexical_weight, lexical)):
-            for rank, cid in enumerate(ranking):
-                fused[cid] = fused.get(cid, 0.0) + weight / (k + rank + 1)
+        if self.settings.fusion == "rrf" or mode != "hybrid":
+            k = self.settings.rrf_k
+            for weight, ranking in (
+                (self.settings.dense_weight, dense),
+                (self.settings.lexical_weight, lexical),
+            ):
+                for rank, cid in enumerate(ranking):
+                    fused[cid] = fused.get(cid, 0.0) + weight / (k + rank + 1)
+        else:
+            assert dense_scores is not None and lexical_scores is not None
+            top_lex = float(lexical_scores.max()) or 1.0
+            for cid in {*dense, *lexical}:
+                fused[cid] = self.settings.dense_weight * float(
+                    dense_scores[cid]
+                ) + self.settings.lexical_weight * float(lexical_scores[cid]) / top_lex
+        if not query.definitional:
+            # Glossary lines match every question that names an endpoint ("OS overall survival");
+            # they answer only questions about what a term means.
+            for cid in fused:
+                if self.index.chunks[cid].kind == "glossary_entry":
+                    fused[cid] *= self.settings.glossary_weight
         d_rank = {cid: r for r, cid in enumerate(dense)}
         l_rank = {cid: r for r, cid in enumerate(lexical)}
         order = sorted(fused, key=lambda cid: (-fused[cid], cid))[:top_k]
@@ -104,17 +139,22 @@ class Retriever:
             for cid in order
         ]
 
-    def _dense(self, query: Query, n: int) -> list[int]:
-        _, ids = self.index.chunk_vectors.search(query.vector.reshape(1, -1), n)
-        return [int(i) for i in ids[0] if i >= 0]
+    def _dense_scores(self, query: Query) -> npt.NDArray[np.float32]:
+        """Cosine of each chunk, or of its best sentence when that is closer: a factoid question
+        often matches one sentence better than the chunk around it."""
+        chunk_sim = self._chunk_matrix @ query.vector
+        if self.settings.sentence_weight <= 0:
+            return chunk_sim
+        sent_sim = self._sentence_matrix @ query.vector
+        best_sent = np.maximum.reduceat(sent_sim[self._order], self._starts)
+        w = self.settings.sentence_weight
+        return (1 - w) * chunk_sim + w * np.maximum(chunk_sim, best_sent)
 
-    def _lexical(self, query: Query, n: int) -> list[int]:
+    def _lexical_scores(self, query: Query) -> npt.NDArray[np.float32]:
         terms = list(query.terms) + list(query.expansion)
         if not terms:
-            return []
-        scores = self._bm25.get_scores(terms)
-        order = np.argsort(-scores, kind="stable")[:n]
-        return [int(i) for i in order if scores[i] > 0]
+            return np.zeros(len(self.index.chunks), dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(terms), dtype=np.float32)
 
     def _embed(self, text: str) -> Vectors:
         with self._lock:
@@ -127,3 +167,10 @@ class Retriever:
             if len(self._cache) > 2048:
                 self._cache.popitem(last=False)
         return vector
+
+
+def _top(scores: npt.NDArray[np.float32] | None, n: int) -> list[int]:
+    if scores is None:
+        return []
+    order = np.argsort(-scores, kind="stable")[:n]
+    return [int(i) for i in order if scores[i] > 0]

@@ -46,7 +46,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?<![\d.])(?:~\s*)?{_NUM}\s*%?(?:{_DASH}|\s+to\s+){_NUM}\s*%|(?<![\d.])(?:~\s*)?{_NUM}\s*%"
         rf"(?!\s*(?:CI|confidence))"
     ),
-    "year": re.compile(r"\b(?:19|20)\d{2}\b"),
+    "year": re.compile(
+        r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
+        r"December)\s+)?(?:19|20)\d{2}\b"
+    ),
     "count": re.compile(
         r"\b(?:approximately |about |nearly |over |more than )?\d{1,3}(?:,\d{3})+\b|"
         r"\b\d+(?:\.\d+)?\s*(?:million|billion|thousand)\b|(?<![\d.,])\b\d+\b(?![.,]\d|\s*%|-year)"
