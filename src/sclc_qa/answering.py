@@ -23,7 +23,7 @@ from .config import AnswerSettings
 from .index import Index
 from .lexical import normalize, stem, tokenize
 from .models import Answer, Cell, Citation, Sentence
-from .question import Profile, profile
+from .question import ENDPOINTS, Profile, is_druglike, profile
 from .retrieval import Hit, Query
 from .spans import Span, clauses, find, names, strip_citation
 
@@ -67,11 +67,10 @@ _HEADER_HINTS: dict[str, set[str]] = {
     "id": {"id", "nct", "identifi", "number", "trial"},
     "group": {"type", "kind", "categori", "class", "group", "modal", "approach", "strategi"},
 }
+_CASUAL_WORDS = frozenset({"the", "a", "an", "two", "three", "other", "main", "first", "of"})
+_BY = re.compile(r"\bby\s+(?:about\s+|approximately\s+|up to\s+)?$")
+_STAT_WORDS = frozenset({"os", "pfs", "orr", "dcr", "hr", "ci", "mos", "mpfs", "trae", "traes"})
 _STUDY = re.compile(r"\b(trial|study|studies|analysis|cohort)\b", re.I)
-_DRUGLIKE = re.compile(
-    r"(?i)(mab|nib|lib|parib|platin|taxel|tecan|rubicin|stat|cept|ciclib|lisib|zomib|limod|"
-    r"tamig|ectedin|mide|tabine|tide|xel)\b"
-)
 _TRIALLIKE = re.compile(r"^(NCT\d+|[A-Z][A-Za-z]*[-\s]?\d+[A-Za-z]?|[A-Z]{4,}(?:[- ]\d+)?)$")
 
 
@@ -92,7 +91,10 @@ def _squash(text: str) -> str:
 
 def _keys(text: str) -> set[str]:
     """Spellings under which a name can be found: whole words, their parts, adjacent pairs."""
-    words = [w.strip(".,;:()[]\"'“”’") for w in unicodedata.normalize("NFKC", text).split()]
+    words = [
+        re.sub(r"['’]s$", "", w.strip(".,;:()[]\"'“”’?!"))
+        for w in unicodedata.normalize("NFKC", text).split()
+    ]
     out: set[str] = set()
     for i, w in enumerate(words):
         out.add(_squash(w))
@@ -159,6 +161,9 @@ class Answerer:
         if not scored:
             return self._abstain(question, "Nothing in the review matches the question.", hits, query, 0.0)
         best = scored[0]
+        if best.coverage == 0.0:
+            # The best passage never names what the question is about: it cannot answer it.
+            return self._abstain(question, self._why(prof, best), hits, query, 0.1 * best.score, scored)
         result = self._extract(prof, best)
         confidence = self._confidence(prof, best, scored, result is not None)
         if result is None or not result[2]:
@@ -203,7 +208,7 @@ class Answerer:
         for t in query.expansion:
             weights.setdefault(t, 0.5 * self._idf.get(t, self._default_idf))
         total = sum(weights.values()) or 1.0
-        key_names = [n for n in prof.names if self._specific(n)]
+        key_names = self._key_names(prof)
         ids = np.fromiter(seen, dtype=np.int64)
         dense = self._vectors[ids] @ query.vector
         out = []
@@ -216,6 +221,8 @@ class Answerer:
             base = 0.45 * lex + 0.35 * max(dsim, 0.0) + 0.20 / (1 + seen[sid])
             if prof.kind in _TYPED or (prof.kind in ("phase", "status") and not spans):
                 base *= 1.0 if spans else 0.35
+            elif spans:
+                base += 0.1  # holds an answer of the asked shape (a table cell for a lookup)
             score = base * (0.25 + 0.75 * coverage)
             out.append(_Scored(sid, score, lex, dsim, coverage, spans, seen[sid]))
         out.sort(key=lambda s: (-s.score, s.sid))
@@ -230,22 +237,40 @@ class Answerer:
             conf *= 0.5
         return float(min(1.0, max(0.0, conf)))
 
+    def _key_names(self, prof: Profile) -> list[str]:
+        """Names that narrow the question: specific, and not an endpoint or statistic."""
+        describing = set(prof.asked_about.split())
+        return [
+            n
+            for n in prof.names
+            if self._specific(n)
+            and not set(n.split()) <= describing
+            and _squash(n) not in _STAT_WORDS
+            and not any(p.fullmatch(n) for p in ENDPOINTS.values())
+        ]
+
     def _coverage(self, sid: int, key_names: list[str]) -> float:
+        """The least-covered name: 1 in the sentence, 0.9 in its table or section heading,
+        0.75 in the sentences just before it, 0 nowhere near."""
         if not key_names:
             return 1.0
         sent = self.index.sentences[sid]
         # A sentence that names its own study is not about the previous sentence's trial.
         own_study = bool(_STUDY.search(sent.text))
-        got = 0.0
+        heading = _keys(f"{sent.context} {sent.title} {sent.label or ''}")
+        worst = 1.0
         for name in key_names:
             key = _squash(name)
             if key in self._keys[sid]:
-                got += 1.0
-            elif key in _keys(sent.context + " " + sent.title):
-                got += 0.9
+                got = 1.0
+            elif key in heading:
+                got = 0.9
             elif not own_study and any(key in self._keys[p] for p in self._prev[sid]):
-                got += 0.75
-        return got / len(key_names)
+                got = 0.75
+            else:
+                got = 0.0
+            worst = min(worst, got)
+        return worst
 
     def _context_tokens(self, sid: int) -> frozenset[str]:
         sent = self.index.sentences[sid]
@@ -276,6 +301,9 @@ class Answerer:
         if prof.kind == "percent":
             cis = find(text, "ci")
             spans = [s for s in spans if not any(c.start <= s.start < c.end for c in cis)]
+        if prof.kind == "duration":
+            # "prolonged OS by 2.7 months" is a difference, not a duration.
+            spans = [s for s in spans if not _BY.search(text[: s.start])]
         if prof.endpoints and prof.kind != "count":
             spans = [s for s in spans if s.endpoint in prof.endpoints or s.kind == "phase"]
         if prof.kind == "count":
@@ -308,54 +336,50 @@ class Answerer:
         return out
 
     def _rank_spans(self, text: str, spans: list[Span], prof: Profile) -> list[Span]:
-        """Best first: the span nearest after the question's names (then its other words),
-        a comparison for a median, a difference ("by 2.7 months") only when one is asked."""
+        """Best first: the span nearest after the question's rarest words and names, a comparison
+        for a median, a difference ("by 2.7 months") only when one is asked."""
         if not spans:
             return []
-        low = text.lower()
-        name_spans = [
-            (m.start(), m.end())
-            for n in prof.names
-            for m in re.finditer(r"(?<![\w-])" + re.escape(n.lower()) + r"(?![\w-])", low)
-        ]
-        term_spans = [(p, p + 1) for p in self._anchor_positions(text, prof)]
-
-        def dist(anchors: list[tuple[int, int]], s: Span) -> float:
-            best = 0.0 if not anchors else math.inf
-            for a_start, a_end in anchors:
-                if s.start >= a_end:
-                    d = float(s.start - a_end)
-                elif s.end <= a_start:
-                    d = 2.0 * (a_start - s.end)
-                else:
-                    d = 0.0
-                best = min(best, d)
-            return best
+        anchors = self._anchors(text, prof)
 
         def key(s: Span) -> tuple[float, int]:
-            cost = dist(name_spans, s) + 0.5 * dist(term_spans, s)
+            cost = _anchor_cost(anchors, s.start, s.end)
             seg = text[s.start : s.end]
-            by = re.search(r"\bby\s+(?:about\s+|approximately\s+)?$", text[: s.start])
+            by = _BY.search(text[: s.start])
             if prof.kind == "difference":
                 cost -= 80 if (s.kind == "difference" or by) else 0
             elif s.kind == "duration":
-                cost += 80 if by else 0
                 cost -= 30 if re.search(r"\b(vs\.?|versus|to)\b", seg) else 0
             return (cost, s.start)
 
         return sorted(spans, key=key)
 
-    def _anchor_positions(self, text: str, prof: Profile) -> list[int]:
-        """Where the question's own words (stems, not names) appear in `text`."""
-        low = normalize(text)
-        if len(low) != len(text):
-            low = text.lower()
-        positions = []
-        for term in tokenize(prof.text, parts=False):
-            if len(term) < 2 or term.isdigit():
+    def _anchors(self, text: str, prof: Profile) -> list[tuple[float, list[tuple[int, int]]]]:
+        """(weight, places) for each question word or name found in `text`: names that narrow
+        the question weigh most, then words by rarity."""
+        low = text.lower()
+        groups: list[tuple[float, list[tuple[int, int]]]] = []
+        name_words: set[str] = set()
+        for n in prof.names:
+            places = [
+                (m.start(), m.end())
+                for m in re.finditer(r"(?<![\w-])" + re.escape(n.lower()) + r"(?![\w-])", low)
+            ]
+            name_words |= set(tokenize(n, parts=False))
+            if places:
+                groups.append((3.0 if self._specific(n) else 1.0, places))
+        norm = normalize(text) if len(normalize(text)) == len(text) else low
+        top = self._default_idf
+        for term in dict.fromkeys(tokenize(prof.text, parts=False)):
+            if term in name_words or len(term) < 2 or term.isdigit():
                 continue
-            positions.extend(m.start() for m in re.finditer(r"(?<![a-z0-9])" + re.escape(term), low))
-        return positions
+            places = [
+                (m.start(), m.end())
+                for m in re.finditer(r"(?<![a-z0-9])" + re.escape(term), norm)
+            ]
+            if places:
+                groups.append((self._idf.get(term, top) / top, places))
+        return groups
 
     def _extract(self, prof: Profile, best: _Scored) -> tuple[int, tuple[int, int], bool] | None:
         """(sentence id, (start, end) in the document, whether it answers) for the best sentence."""
@@ -412,25 +436,48 @@ class Answerer:
             return None
         target = prof.target
         if target == "who" or target.startswith("author"):
-            pool = [c for c in cands if c.kind == "author"]
-        elif re.match(r"(drug|agent|antibod|inhibitor|compound|radioligand|adc)", target):
-            pool = [c for c in cands if _DRUGLIKE.search(text[c.start : c.end])]
+            preferred = [c for c in cands if c.kind == "author"]
+        elif re.match(r"(drug|agent|antibod|inhibitor|compound|radioligand|adc|therap)", target):
+            preferred = [c for c in cands if is_druglike(text[c.start : c.end])]
         elif re.match(r"(regimen|combination|triplet|doublet)", target):
-            pool = [c for c in cands if re.search(r"[/+]", text[c.start : c.end])]
+            preferred = [c for c in cands if re.search(r"[/+]", text[c.start : c.end])]
         elif re.match(r"(trial|stud)", target):
-            pool = [c for c in cands if _TRIALLIKE.match(text[c.start : c.end])]
+            preferred = [c for c in cands if _TRIALLIKE.match(text[c.start : c.end])]
         else:
-            pool = []
-        pool = pool or [c for c in cands if c.kind != "author"] or cands
-        anchors = []
-        if target:
-            anchors = [m.start() for m in re.finditer(re.escape(target[:5]), text.lower())]
-        anchors = anchors or self._anchor_positions(text, prof)
-        pool.sort(key=lambda c: (min((abs(a - c.start) for a in anchors), default=0), c.start))
-        first = pool[0]
+            preferred = []
+        if target not in _STAT_WORDS:
+            cands = [c for c in cands if _squash(text[c.start : c.end]) not in _STAT_WORDS] or cands
+        if not (target == "who" or target.startswith("author")):
+            cands = [c for c in cands if c.kind != "author"] or cands
+        anchors = self._anchors(text, prof)
+        # The answer usually stands right beside the words that describe it:
+        # "the radioligand 177Lu-DOTATATE", "benmelstobart (anti-PD-L1)", "phosphatase 2 (SHP-2)".
+        described = []
+        for word in prof.asked_about.split():
+            if word.lower() in _CASUAL_WORDS:
+                continue
+            stemmed = stem(word.lower()) if word.isalpha() else word.lower()
+            described += [
+                (m.start(), m.end())
+                for m in re.finditer(re.escape(stemmed[:6]), text.lower())
+            ]
+
+        def cost(c: Span) -> tuple[float, int]:
+            near = min((abs(c.start - b) if c.start >= b else abs(a - c.end)
+                        for a, b in described), default=None)
+            base = 0.3 * _anchor_cost(anchors, c.start, c.end)
+            if near is not None:
+                base += near
+            penalty = 0.0 if not preferred or c in preferred else 60.0
+            if self._key_share.get(_squash(text[c.start : c.end]), 0.0) >= 0.08:
+                penalty += 40.0  # a topic word ("SCLC") is rarely the answer to "which …?"
+            return (base + penalty, c.start)
+
+        ranked = sorted(cands, key=cost)
+        first = ranked[0]
         if prof.plural:
             group = [first]
-            for c in sorted(pool, key=lambda c: c.start):
+            for c in sorted(cands, key=lambda c: c.start):
                 if c.start > group[-1].end and re.fullmatch(
                     r"(,\s*|\s*,?\s*(and|or)\s+|\s*/\s*)", text[group[-1].end : c.start]
                 ):
@@ -580,7 +627,7 @@ class Answerer:
         measure = _MEASURE.get(prof.kind, "answer")
         endpoint = " / ".join(_ENDPOINT_NAMES[e] for e in sorted(prof.endpoints))
         what = f"{endpoint} {measure}".strip() if endpoint else measure
-        about = [n for n in prof.names if self._specific(n)]
+        about = self._key_names(prof)
         where = f" for {_join(about)}" if about else ""
         return f"The review reports no {what}{where}."
 
@@ -633,6 +680,27 @@ class Answerer:
                 j -= 1
             prev.append(tuple(chain))
         return prev
+
+
+def _anchor_cost(anchors: list[tuple[float, list[tuple[int, int]]]], start: int, end: int) -> float:
+    """Weighted mean distance from a span to each anchor; spans after an anchor are preferred
+    (answers follow their subject: "PFS … HR 0.54")."""
+    if not anchors:
+        return 0.0
+    total = weight = 0.0
+    for w, places in anchors:
+        best = math.inf
+        for a_start, a_end in places:
+            if start >= a_end:
+                d = float(start - a_end)
+            elif end <= a_start:
+                d = 2.0 * (a_start - end)
+            else:
+                d = 0.0
+            best = min(best, d)
+        total += w * best
+        weight += w
+    return total / weight
 
 
 def _join(items: Sequence[str]) -> str:

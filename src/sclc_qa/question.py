@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
-__all__ = ["ENDPOINTS", "Kind", "Profile", "named_tokens", "profile"]
+__all__ = ["ENDPOINTS", "Kind", "Profile", "is_druglike", "named_tokens", "profile"]
 
 Kind = Literal[
     "glossary",
@@ -95,7 +95,7 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "entity",
         re.compile(
-            r"^\s*(which|what|name)\b(?:\s+[\w/+-]+){0,3}?\s+(drugs?|agents?|antibod(y|ies)|inhibitors?|"
+            r"(?:^\s*|\b)(which|what|name)\b(?:\s+[\w/+-]+){0,3}?\s+(drugs?|agents?|antibod(y|ies)|inhibitors?|"
             r"trials?|stud(y|ies)|targets?|genes?|receptors?|ligands?|proteins?|markers?|"
             r"biomarkers?|factors?|regimens?|combinations?|subtypes?|pathways?|agency|agencies|"
             r"company|country|authors?|group|molecules?|cytokines?|chemokines?|cells?|"
@@ -108,8 +108,15 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
 
 _DRUG = re.compile(
     r"(?i)^[a-z][a-z\-]*(mab|nib|lib|parib|platin|taxel|tecan|rubicin|stat|cept|ciclib|lisib|"
-    r"zomib|mustine|limod|tamig|tamab|dectin|trexate|ectedin|mide|zole|sine|ridine|tabine)$"
+    r"zomib|mustine|limod|tamig|tamab|dectin|trexate|ectedin|tabine|lisib|bart)$"
 )
+
+
+def is_druglike(word: str) -> bool:
+    """International nonproprietary names by their stems: -mab, -nib, -parib, -platin, …"""
+    return _DRUG.match(word.strip()) is not None
+
+
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)(?:/(?:I{1,3}|IV))?[ab]?$")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-+/.']*[A-Za-z0-9+]|[A-Za-z0-9]")
 _CASUAL = frozenset(
@@ -128,6 +135,7 @@ class Profile:
     names: tuple[str, ...] = field(default=())  # specific names as written: trials, drugs, genes
     plural: bool = False
     target: str = ""  # for entity questions: what kind of thing is asked (drug, trial, …)
+    asked_about: str = ""  # "which PD-1 inhibitor …": words that describe the answer itself
 
 
 def _clean(text: str) -> str:
@@ -180,6 +188,8 @@ def _is_name(word: str, *, first: bool) -> bool:
         return True
     has_digit = any(c.isdigit() for c in word)
     has_alpha = any(c.isalpha() for c in word)
+    if has_digit and sum(c.isupper() for c in word) >= 3 and "-" in word:
+        return True  # 177Lu-DOTATATE
     if has_digit and has_alpha and word[0].isalpha() and len(word) >= 3:
         return not re.fullmatch(r"[A-Za-z]\d?", word)
     letters = re.sub(r"[^A-Za-z]", "", re.sub(r"(?<=[A-Z])[si]$", "", word))
@@ -212,10 +222,15 @@ def profile(question: str) -> Profile:
     endpoints = frozenset(name for name, pat in ENDPOINTS.items() if pat.search(text))
     if "pfs" in endpoints and not re.search(r"overall survival|\bOS\b", text, re.I):
         endpoints = endpoints - {"os"}
-    head = _head(text)
+    phrase = _which_phrase(text)
+    head = phrase.split()[-1] if phrase else ""
     plural = len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is"))
     target = head[:-1] if plural else head
-    return Profile(question, kind, endpoints, tuple(named_tokens(text)), plural, target.lower())
+    if re.match(r"\s*who\b", text, re.I):
+        target = "who"
+    return Profile(
+        question, kind, endpoints, tuple(named_tokens(text)), plural, target.lower(), phrase
+    )
 
 
 _AUX = re.compile(
@@ -227,20 +242,20 @@ _AUX = re.compile(
 )
 
 
-def _head(text: str) -> str:
-    """The head noun of a "which/what X …" question ("Which DLL3 ADC is …" → "ADC")."""
-    if re.match(r"\s*who\b", text, re.I):
-        return "who"
-    m = re.match(r"\s*(?:which|what|name)\s+(.*)", text, re.I)
+def _which_phrase(text: str) -> str:
+    """The noun phrase of a "which/what X …" question ("Which DLL3 ADC is …" → "DLL3 ADC")."""
+    m = re.match(r"\s*(?:which|what|name)\s+(.*)", text, re.I) or re.search(
+        r"\bwhich\s+(.*)", text, re.I
+    )
     if not m:
         return ""
     words = re.findall(r"[\w/+-]+", m.group(1))
-    head = ""
+    phrase: list[str] = []
     for w in words[:6]:
-        if _AUX.match(w):
+        if _AUX.match(w) or (phrase and re.fullmatch(r"[a-z]+ed", w)):
             break
-        head = w
-    return head
+        phrase.append(w)
+    return " ".join(phrase)
     plural = bool(
         re.match(r"\s*(which|what)\s+(?:[\w/+-]+\s+){0,2}?[a-z][\w-]*[^s']s\b", text, re.I)
     ) and not re.match(r"\s*(which|what)\s+(is|was|does|has)\b", text, re.I)
