@@ -68,6 +68,9 @@ _HEADER_HINTS: dict[str, set[str]] = {
     "group": {"type", "kind", "categori", "class", "group", "modal", "approach", "strategi"},
 }
 _CASUAL_WORDS = frozenset({"the", "a", "an", "two", "three", "other", "main", "first", "of"})
+_PARTICIPLE = re.compile(r"(thereby|thus|which|leading|resulting|culminating|halting|exerting)\b")
+_MEANS = re.compile(r"(by|via|through)\b")
+_ANAPHOR = re.compile(r"(This|These|Such|Thus|Thereby|It|They)\b")
 _BY = re.compile(r"\bby\s+(?:about\s+|approximately\s+|up to\s+)?$")
 _STAT_WORDS = frozenset({"os", "pfs", "orr", "dcr", "hr", "ci", "mos", "mpfs", "trae", "traes"})
 _STUDY = re.compile(r"\b(trial|study|studies|analysis|cohort)\b", re.I)
@@ -101,6 +104,7 @@ def _keys(text: str) -> set[str]:
         out.update(_squash(p) for p in re.split(r"[-/()\[\],;:–]", w) if p)
         if i + 1 < len(words):
             out.add(_squash(w + words[i + 1]))
+    out |= {k[:-1] for k in out if len(k) > 3 and k.endswith("s")}  # ICIs → ICI, cells → cell
     out.discard("")
     return out
 
@@ -216,14 +220,19 @@ class Answerer:
             toks, ctx = self._tokens[sid], self._context_tokens(sid)
             lex = sum(w * (1.0 if t in toks else 0.5 if t in ctx else 0.0) for t, w in weights.items())
             lex /= total
-            coverage = self._coverage(sid, key_names)
+            coverage, concepts = self._coverage(sid, key_names)
             spans = tuple(self._typed_spans(sid, prof))
             base = 0.45 * lex + 0.35 * max(dsim, 0.0) + 0.20 / (1 + seen[sid])
             if prof.kind in _TYPED or (prof.kind in ("phase", "status") and not spans):
                 base *= 1.0 if spans else 0.35
             elif spans:
                 base += 0.1  # holds an answer of the asked shape (a table cell for a lookup)
-            score = base * (0.25 + 0.75 * coverage)
+            # A number is only an answer about the trial it is reported for; an explanation
+            # often names its subject a sentence earlier.
+            if prof.kind in _TYPED:
+                score = base * (0.25 + 0.75 * coverage) * (0.7 + 0.3 * concepts)
+            else:
+                score = base * (0.6 + 0.4 * coverage) * (0.8 + 0.2 * concepts)
             out.append(_Scored(sid, score, lex, dsim, coverage, spans, seen[sid]))
         out.sort(key=lambda s: (-s.score, s.sid))
         return out
@@ -237,7 +246,7 @@ class Answerer:
             conf *= 0.5
         return float(min(1.0, max(0.0, conf)))
 
-    def _key_names(self, prof: Profile) -> list[str]:
+    def _key_names(self, prof: Profile) -> list[str]:  # noqa: D401
         """Names that narrow the question: specific, and not an endpoint or statistic."""
         describing = set(prof.asked_about.split())
         return [
@@ -249,28 +258,56 @@ class Answerer:
             and not any(p.fullmatch(n) for p in ENDPOINTS.values())
         ]
 
-    def _coverage(self, sid: int, key_names: list[str]) -> float:
-        """The least-covered name: 1 in the sentence, 0.9 in its table or section heading,
-        0.75 in the sentences just before it, 0 nowhere near."""
-        if not key_names:
-            return 1.0
+    def _coverage(self, sid: int, key_names: list[str]) -> tuple[float, float]:
+        """(identifiers, concepts). Identifiers — trials, drugs, NCT ids, genes — must be named
+        by the sentence (1), its table or heading (0.9) or the sentences just before it (0.75),
+        else 0: a passage about another trial cannot answer. Concepts the corpus defines as
+        abbreviations ("ICI", "FDA") only weigh on the score, as they are often paraphrased."""
         sent = self.index.sentences[sid]
         # A sentence that names its own study is not about the previous sentence's trial.
         own_study = bool(_STUDY.search(sent.text))
         heading = _keys(f"{sent.context} {sent.title} {sent.label or ''}")
-        worst = 1.0
+        hard, soft = 1.0, []
         for name in key_names:
-            key = _squash(name)
-            if key in self._keys[sid]:
+            if self._mentions(name, self._keys[sid], sent.text):
                 got = 1.0
-            elif key in heading:
+            elif self._mentions(name, heading, ""):
                 got = 0.9
-            elif not own_study and any(key in self._keys[p] for p in self._prev[sid]):
+            elif not own_study and any(
+                self._mentions(name, self._keys[p], self.index.sentences[p].text)
+                for p in self._prev[sid]
+            ):
                 got = 0.75
             else:
                 got = 0.0
-            worst = min(worst, got)
-        return worst
+            if self._is_concept(name):
+                soft.append(got)
+            else:
+                hard = min(hard, got)
+        return hard, (sum(soft) / len(soft) if soft else 1.0)
+
+    def _mentions(self, name: str, keys: frozenset[str] | set[str], text: str) -> bool:
+        key = _squash(name)
+        if key in keys or (key.endswith("s") and key[:-1] in keys):
+            return True
+        parts = [_squash(p) for p in re.split(r"[-/]", name) if p]
+        if len(parts) > 1 and all(p.isalpha() for p in parts) and all(p in keys for p in parts):
+            return True  # "etoposide-cisplatin", "FDA/EMA"
+        if text:
+            norm = normalize(text)
+            for d in self._defs_by_short.get(name.lower(), []):
+                if normalize(d.long) in norm:
+                    return True
+        return False
+
+    def _is_concept(self, name: str) -> bool:
+        """Defined by the corpus as an abbreviation of a common phrase, not an identifier."""
+        base = re.sub(r"(?<=[A-Z])[si]$", "", name)
+        if any(c.isdigit() for c in name) or is_druglike(name):
+            return False
+        return any(
+            k in self._defs_by_short for k in {name.lower(), base.lower(), base.lower() + "s"}
+        ) or (base.isupper() and name.upper() == name and not self._key_share.get(_squash(name)))
 
     def _context_tokens(self, sid: int) -> frozenset[str]:
         sent = self.index.sentences[sid]
@@ -404,8 +441,14 @@ class Answerer:
             span = self._entity_span(text, prof)
             if span is not None:
                 return best.sid, (sent.start + span[0], sent.start + span[1]), True
+        sid = best.sid
+        if prof.kind == "mechanism" and _ANAPHOR.match(text) and self._prev[sid]:
+            # "This trapping prevents …": the mechanism itself is in the sentence before.
+            sid = self._prev[sid][0]
+            sent = self.index.sentences[sid]
+            text = sent.text
         s, e = self._clause(text, prof)
-        return best.sid, (sent.start + s, sent.start + e), True
+        return sid, (sent.start + s, sent.start + e), True
 
     def _widen(self, text: str, span: Span, prof: Profile) -> tuple[int, int]:
         """Attach an immediately following "(95% CI …)" to a rate or duration."""
@@ -500,7 +543,12 @@ class Answerer:
         scores = [overlap(p) for p in parts]
         i = max(range(len(parts)), key=lambda k: (scores[k], -k))
         s, e = parts[i]
-        if prof.kind in ("mechanism", "fact") and i + 1 < len(parts) and e - s < 60:
+        if prof.kind == "mechanism" and i > 0 and _PARTICIPLE.match(text, s):
+            # ", thereby shutting down X": how X happens is the clause before.
+            s = parts[i - 1][0]
+        elif prof.kind in ("mechanism", "fact") and i + 1 < len(parts) and (
+            e - s < 60 or _MEANS.match(text, parts[i + 1][0])
+        ):
             e = parts[i + 1][1]
         return s, e
 
@@ -637,7 +685,8 @@ class Answerer:
         """Whether the corpus mentions `name`: as written, as a stem, as the initials of a phrase
         it uses ("TMB"), or, for a compound of words, word by word ("etoposide-cisplatin")."""
         key = _squash(name)
-        if key in self._vocab:
+        variants = {key + "i", key + "s"} | ({key[:-1]} if key[-1:] in ("i", "s") else set())
+        if key in self._vocab or variants & self._vocab:
             return True
         if key.isalpha() and stem(key) in self._stems:
             return True
