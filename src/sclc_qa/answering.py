@@ -67,6 +67,8 @@ _HEADER_HINTS: dict[str, set[str]] = {
     "id": {"id", "nct", "identifi", "number", "trial"},
     "group": {"type", "kind", "categori", "class", "group", "modal", "approach", "strategi"},
 }
+# Sentence score = lexical coverage, dense similarity, rank of the retrieved chunk.
+W_LEX, W_DENSE, W_RANK, W_SHAPE = 0.45, 0.40, 0.05, 0.10
 _CASUAL_WORDS = frozenset({"the", "a", "an", "two", "three", "other", "main", "first", "of"})
 _PARTICIPLE = re.compile(r"(thereby|thus|which|leading|resulting|culminating|halting|exerting)\b")
 _MEANS = re.compile(r"(by|via|through)\b")
@@ -168,7 +170,7 @@ class Answerer:
         if best.coverage == 0.0:
             # The best passage never names what the question is about: it cannot answer it.
             return self._abstain(question, self._why(prof, best), hits, query, 0.1 * best.score, scored)
-        result = self._extract(prof, best)
+        result = self._extract(prof, best, scored)
         confidence = self._confidence(prof, best, scored, result is not None)
         if result is None or not result[2]:
             return self._abstain(question, self._why(prof, best), hits, query, confidence, scored)
@@ -204,6 +206,8 @@ class Answerer:
     def _score(self, query: Query, prof: Profile, hits: Sequence[Hit]) -> list[_Scored]:
         seen: dict[int, int] = {}
         for rank, hit in enumerate(hits[: self.settings.passages]):
+            if hit.chunk.kind == "glossary_entry" and prof.kind != "glossary":
+                continue  # a glossary line defines a term; it answers nothing else
             for sid in hit.chunk.sentence_ids:
                 seen.setdefault(sid, rank)
         if not seen:
@@ -222,11 +226,13 @@ class Answerer:
             lex /= total
             coverage, concepts = self._coverage(sid, key_names)
             spans = tuple(self._typed_spans(sid, prof))
-            base = 0.45 * lex + 0.35 * max(dsim, 0.0) + 0.20 / (1 + seen[sid])
+            base = W_LEX * lex + W_DENSE * max(dsim, 0.0) + W_RANK / (1 + seen[sid])
             if prof.kind in _TYPED or (prof.kind in ("phase", "status") and not spans):
                 base *= 1.0 if spans else 0.35
             elif spans:
-                base += 0.1  # holds an answer of the asked shape (a table cell for a lookup)
+                base += W_SHAPE  # holds an answer of the asked shape (a table cell for a lookup)
+            if self._names_a_cell(sid, prof):
+                base += W_SHAPE  # the row whose key cell is what the question names
             # A number is only an answer about the trial it is reported for; an explanation
             # often names its subject a sentence earlier.
             if prof.kind in _TYPED:
@@ -246,7 +252,15 @@ class Answerer:
             conf *= 0.5
         return float(min(1.0, max(0.0, conf)))
 
-    def _key_names(self, prof: Profile) -> list[str]:  # noqa: D401
+    def _names_a_cell(self, sid: int, prof: Profile) -> bool:
+        sent = self.index.sentences[sid]
+        if not sent.cells or not prof.names:
+            return False
+        text = self.index.documents[sent.doc].text
+        values = {_squash(text[c.start : c.end]) for c in sent.cells}
+        return any(_squash(n) in values for n in prof.names)
+
+    def _key_names(self, prof: Profile) -> list[str]:
         """Names that narrow the question: specific, and not an endpoint or statistic."""
         describing = set(prof.asked_about.split())
         return [
@@ -291,7 +305,9 @@ class Answerer:
         if key in keys or (key.endswith("s") and key[:-1] in keys):
             return True
         parts = [_squash(p) for p in re.split(r"[-/]", name) if p]
-        if len(parts) > 1 and all(p.isalpha() for p in parts) and all(p in keys for p in parts):
+        if len(parts) > 1 and all(p.isalpha() and len(p) > 2 for p in parts) and all(
+            p in keys for p in parts
+        ):
             return True  # "etoposide-cisplatin", "FDA/EMA"
         if text:
             norm = normalize(text)
@@ -404,7 +420,7 @@ class Answerer:
             ]
             name_words |= set(tokenize(n, parts=False))
             if places:
-                groups.append((3.0 if self._specific(n) else 1.0, places))
+                groups.append((3.0, places))
         norm = normalize(text) if len(normalize(text)) == len(text) else low
         top = self._default_idf
         for term in dict.fromkeys(tokenize(prof.text, parts=False)):
@@ -418,7 +434,33 @@ class Answerer:
                 groups.append((self._idf.get(term, top) / top, places))
         return groups
 
-    def _extract(self, prof: Profile, best: _Scored) -> tuple[int, tuple[int, int], bool] | None:
+    def _best_entity(
+        self, prof: Profile, scored: list[_Scored]
+    ) -> tuple[int, tuple[int, int], bool] | None:
+        """Among the top sentences, the name standing closest to what the question describes;
+        a sentence scored 10% lower must bring its candidate 10 characters closer."""
+        best_score = scored[0].score
+        choice: tuple[float, int, tuple[int, int]] | None = None
+        for cand in scored[:3]:
+            if cand.score < 0.7 * best_score or cand.coverage < min(scored[0].coverage, 0.75):
+                continue
+            sent = self.index.sentences[cand.sid]
+            if sent.kind not in ("paragraph", "caption"):
+                continue
+            found = self._entity_span(sent.text, prof)
+            if found is None:
+                continue
+            (s, e), cost = found
+            total = cost + 100 * (best_score - cand.score) / max(best_score, 1e-9)
+            if choice is None or total < choice[0]:
+                choice = (total, cand.sid, (sent.start + s, sent.start + e))
+        if choice is None:
+            return None
+        return choice[1], choice[2], True
+
+    def _extract(
+        self, prof: Profile, best: _Scored, scored: list[_Scored]
+    ) -> tuple[int, tuple[int, int], bool] | None:
         """(sentence id, (start, end) in the document, whether it answers) for the best sentence."""
         sent = self.index.sentences[best.sid]
         text = sent.text
@@ -438,9 +480,10 @@ class Answerer:
         if sent.kind == "table_row":
             return best.sid, (sent.start, sent.end), True
         if prof.kind in ("entity", "phase") or prof.target:
-            span = self._entity_span(text, prof)
-            if span is not None:
-                return best.sid, (sent.start + span[0], sent.start + span[1]), True
+            found = self._best_entity(prof, scored)
+            if found is not None:
+                return found
+        sent = self.index.sentences[best.sid]
         sid = best.sid
         if prof.kind == "mechanism" and _ANAPHOR.match(text) and self._prev[sid]:
             # "This trapping prevents …": the mechanism itself is in the sentence before.
@@ -461,7 +504,9 @@ class Answerer:
                 e += m.end()
         return s, e
 
-    def _entity_span(self, text: str, prof: Profile) -> tuple[int, int] | None:
+    def _entity_span(self, text: str, prof: Profile) -> tuple[tuple[int, int], float] | None:
+        """The name in `text` that answers a which/what question, and how far it stands from
+        the words describing it (lower is better)."""
         asked = {k for n in prof.names for k in _keys(n)}
         q_keys = _keys(prof.text)
         q_norm = normalize(prof.text)
@@ -518,15 +563,35 @@ class Answerer:
 
         ranked = sorted(cands, key=cost)
         first = ranked[0]
-        if prof.plural:
-            group = [first]
-            for c in sorted(cands, key=lambda c: c.start):
-                if c.start > group[-1].end and re.fullmatch(
-                    r"(,\s*|\s*,?\s*(and|or)\s+|\s*/\s*)", text[group[-1].end : c.start]
-                ):
-                    group.append(c)
-            return group[0].start, group[-1].end
-        return first.start, first.end
+        first_cost = cost(first)[0]
+        if not prof.plural:
+            grown = self._noun_phrase(text, first, prof)
+            return (grown.start, grown.end), first_cost
+        # "TIGIT or LAG-3", "SCLC-A, SCLC-N": extend over a list joined by commas, and, or.
+        ordered = sorted(cands, key=lambda c: c.start)
+        i = ordered.index(first)
+        lo = hi = i
+        joint = re.compile(r"(,\s*|\s*,?\s*(and|or)\s+|\s*/\s*)")
+        while lo > 0 and joint.fullmatch(text[ordered[lo - 1].end : ordered[lo].start]):
+            lo -= 1
+        while hi + 1 < len(ordered) and joint.fullmatch(text[ordered[hi].end : ordered[hi + 1].start]):
+            hi += 1
+        return (ordered[lo].start, ordered[hi].end), first_cost
+
+    @staticmethod
+    def _noun_phrase(text: str, name: Span, prof: Profile) -> Span:
+        """Grow a name into the phrase the question asks for: "STING" → "STING pathway" when a
+        pathway is asked, "CD8+" → "stem-like CD8+ T cells" when cells are."""
+        start, end = name.start, name.end
+        head = prof.target
+        if head and len(head) > 2:
+            m = re.match(r"((?:\s+[\w+-]+){0,2}?\s+" + re.escape(head[:5]) + r"\w*)", text[end:], re.I)
+            if m:
+                end += m.end()
+                pre = re.search(r"((?:[a-z]+-[a-z]+)\s+)$", text[:start])
+                if pre:
+                    start -= len(pre.group(1))
+        return Span(start, end, name.kind, name.endpoint)
 
     def _clause(self, text: str, prof: Profile) -> tuple[int, int]:
         """The clause that best matches the question's terms; short sentences stay whole."""

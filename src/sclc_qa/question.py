@@ -73,7 +73,7 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "percent",
         re.compile(
-            r"\bhow often\b|how common|percent|percentage|proportion|\bfraction\b|frequency|"
+            r"\bhow often\b|how common|how much of|percent|percentage|proportion|\bfraction\b|frequency|"
             r"\bshare\b|\brates?\b|\bORR\b|\bDCR\b|response rate|\bwhat %|probabilit|"
             r"\d+-year (os|survival)\b",
             re.I,
@@ -87,23 +87,12 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("year", re.compile(r"\b(what|which) year\b|\bwhen\b|\bin what year\b|\bsince when\b", re.I)),
+    ("year", re.compile(r"\b(what|which) year\b|^\s*when\b|\bin what year\b|\bsince when\b", re.I)),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
     ("phase", re.compile(r"\b(what|which) phase\b|\bphase\?|\bphase (is|was|of)\b", re.I)),
     ("status", re.compile(r"\bstatus\b|\brecruiting\b|still (open|ongoing)", re.I)),
     ("mechanism", re.compile(r"^\s*(how|why)\b|\bmechanism|\bby what means\b|\brole of\b", re.I)),
-    (
-        "entity",
-        re.compile(
-            r"(?:^\s*|\b)(which|what|name)\b(?:\s+[\w/+-]+){0,3}?\s+(drugs?|agents?|antibod(y|ies)|inhibitors?|"
-            r"trials?|stud(y|ies)|targets?|genes?|receptors?|ligands?|proteins?|markers?|"
-            r"biomarkers?|factors?|regimens?|combinations?|subtypes?|pathways?|agency|agencies|"
-            r"company|country|authors?|group|molecules?|cytokines?|chemokines?|cells?|"
-            r"compounds?|payload|linker|enzymes?|kinases?|phosphatases?|systems?|products?)\b|"
-            r"^\s*(who|which)\b",
-            re.I,
-        ),
-    ),
+    ("entity", re.compile(r"^\s*who\b", re.I)),
 ]
 
 _DRUG = re.compile(
@@ -217,14 +206,16 @@ def profile(question: str) -> Profile:
             break
     if kind in ("percent", "duration") and re.search(r"hazard ratio|\bHR\b", text, re.I):
         kind = "hr"
-    if kind == "duration" and re.search(r"\b(which|what) (drug|trial|regimen|agent)", text, re.I):
-        kind = "entity"
+    phrase = _which_phrase(text)
+    head = phrase.split()[-1].lower() if phrase else ""
+    if phrase and kind not in ("glossary", "entity") and not _MEASURE_NOUN.match(head):
+        kind = "entity"  # "Which PD-1 antibody was the first to show an OS benefit?"
     endpoints = frozenset(name for name, pat in ENDPOINTS.items() if pat.search(text))
     if "pfs" in endpoints and not re.search(r"overall survival|\bOS\b", text, re.I):
         endpoints = endpoints - {"os"}
-    phrase = _which_phrase(text)
-    head = phrase.split()[-1] if phrase else ""
-    plural = len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is"))
+    plural = (len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is"))) or bool(
+        re.search(r"\b(two|three|four|both)\b", phrase, re.I)
+    )
     target = head[:-1] if plural else head
     if re.match(r"\s*who\b", text, re.I):
         target = "who"
@@ -233,6 +224,12 @@ def profile(question: str) -> Profile:
     )
 
 
+_MEASURE_NOUN = re.compile(
+    r"(share|proportion|percentage|percent|fraction|rate|ratio|hr|p-value|value|ci|interval|dose|"
+    r"dosing|fractionation|phase|year|median|number|months?|duration|status|time|range|level|"
+    r"frequency|probability|gain|benefit|extension|improvement|os|pfs|orr|dcr)s?$",
+    re.I,
+)
 _AUX = re.compile(
     r"^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|may|might|should|shows?|"
     r"showed|selects?|recruits?|carr(y|ies)|targets?|drives?|makes?|leads?|led|acts?|binds?|"

@@ -1,0 +1,372 @@
+"""The `sclc-qa` command: parse arguments, call `Engine`, print.
+
+Every library error becomes one `error: …` line on stderr and a non-zero exit (2 for unusable
+input, 1 for everything else, such as a missing or stale index). The engine is imported inside
+each command so that `sclc-qa --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+from pydantic import ValidationError
+from typer.core import TyperGroup
+
+from . import __version__
+from .config import Settings
+from .errors import InvalidQueryError, SclcQaError
+
+if TYPE_CHECKING:
+    from .engine import Engine
+    from .evaluation import EvalReport
+    from .models import Answer, Citation, Passage
+
+__all__ = ["app", "main"]
+
+QUOTE_CHARS = 200
+PREVIEW_CHARS = 100
+FAILURES_SHOWN = 15
+
+
+class _ErrorsOnOneLine(TyperGroup):
+    """Turns usage errors and library errors into one `error: …` line and an exit code."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        try:
+            code = super().main(
+                args,
+                prog_name,
+                complete_var,
+                standalone_mode=False,
+                windows_expand_args=windows_expand_args,
+                **extra,
+            )
+        except typer.TyperException as exc:  # usage errors: bad option, missing argument, …
+            message = exc.format_message().rstrip(".")
+            ctx = getattr(exc, "ctx", None)
+            hint = f"; see `{ctx.command_path} --help`" if ctx is not None else ""
+            code = _fail(message + hint, exc.exit_code)
+        except typer.Abort:
+            code = _fail("interrupted", 130)
+        except InvalidQueryError as exc:
+            code = _fail(str(exc), 2)
+        except SclcQaError as exc:
+            code = _fail(str(exc), 1)
+        if not standalone_mode:
+            return code
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+def _fail(message: str, code: int) -> int:
+    typer.echo(f"error: {_one_line(message)}", err=True)
+    return code
+
+
+app = typer.Typer(
+    cls=_ErrorsOnOneLine,
+    name="sclc-qa",
+    help="Extractive, cited answers from the small-cell lung cancer immunotherapy review.\n\n"
+    "First run `sclc-qa build` once, then `sclc-qa ask`.",
+    epilog="Settings can also come from SCLC_QA_* environment variables, "
+    "e.g. SCLC_QA_INDEX_DIR=/tmp/index.",
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class SearchMode(str, Enum):
+    hybrid = "hybrid"
+    dense = "dense"
+    lexical = "lexical"
+
+
+@dataclass(frozen=True)
+class _Paths:
+    corpus_dir: Path | None
+    index_dir: Path | None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"sclc-qa {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _global_options(
+    ctx: typer.Context,
+    index_dir: Annotated[
+        Path | None,
+        typer.Option(help="Where the index lives [default: index, or $SCLC_QA_INDEX_DIR]."),
+    ] = None,
+    corpus_dir: Annotated[
+        Path | None,
+        typer.Option(help="Folder of *.txt documents [default: corpus, or $SCLC_QA_CORPUS_DIR]."),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    ctx.obj = _Paths(corpus_dir=corpus_dir, index_dir=index_dir)
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    paths: _Paths = ctx.obj
+    given = {"corpus_dir": paths.corpus_dir, "index_dir": paths.index_dir}
+    try:
+        return Settings(**{k: v for k, v in given.items() if v is not None})
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(map(str, first["loc"]))
+        raise InvalidQueryError(f"invalid setting {where}: {first['msg']}") from exc
+
+
+def _engine(ctx: typer.Context) -> Engine:
+    from .engine import Engine
+
+    return Engine.load(_settings(ctx))
+
+
+@app.command()
+def build(ctx: typer.Context) -> None:
+    """Parse, chunk and embed the corpus into the index (about 15 s on a laptop CPU).
+
+    \b
+    Examples:
+      sclc-qa build
+      sclc-qa --index-dir /tmp/index build
+    """
+    from .engine import Engine
+
+    settings = _settings(ctx)
+    manifest = Engine.build(
+        settings,
+        # A progress bar in a CI log is one very long line; show it only to a person.
+        progress=sys.stderr.isatty(),
+        on_step=lambda step: typer.echo(f"  {step}", err=True),
+    )
+    n = manifest.counts
+    typer.echo(
+        f"built {settings.index_dir}/: {_plural(n.documents, 'document')}, "
+        f"{_plural(n.sections, 'section')}, {_plural(n.chunks, 'chunk')}, "
+        f"{_plural(n.sentences, 'sentence')} in {manifest.build_seconds:.1f} s"
+    )
+
+
+@app.command()
+def ask(
+    ctx: typer.Context,
+    question: Annotated[str, typer.Argument(help="A question about the review.")],
+    json_: Annotated[bool, typer.Option("--json", help="Print the Answer as JSON.")] = False,
+    top_k: Annotated[int, typer.Option(help="Passages to consider and citations to show.")] = 5,
+) -> None:
+    """Answer a question with a verbatim span from the review and its citations.
+
+    Prints the answer (or `No answer: <reason>`), the confidence, then one line per
+    citation: [section title] "quote".
+
+    \b
+    Examples:
+      sclc-qa ask "What was the OS hazard ratio in CASPIAN?"
+      sclc-qa ask "Which trial tested serplulimab?" --top-k 3
+      sclc-qa ask "What does DLL3 stand for?" --json | jq .citations[0].quote
+    """
+    answer = _engine(ctx).ask(question, top_k=top_k)
+    if json_:
+        typer.echo(answer.model_dump_json(indent=2))
+        return
+    _print_answer(answer)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="What to look for.")],
+    json_: Annotated[bool, typer.Option("--json", help="Print the passages as JSON.")] = False,
+    top_k: Annotated[int, typer.Option(help="How many passages.")] = 5,
+    mode: Annotated[
+        SearchMode, typer.Option(case_sensitive=False, help="Which retriever ranks passages.")
+    ] = SearchMode.hybrid,
+) -> None:
+    """Show the passages that best match a query, best first, with their scores.
+
+    \b
+    Examples:
+      sclc-qa search "tarlatamab DLL3"
+      sclc-qa search "CASPIAN overall survival" --mode lexical --top-k 10
+      sclc-qa search "trilaciclib myelopreservation" --json
+    """
+    passages = _engine(ctx).search(query, top_k=top_k, mode=mode.value)
+    if json_:
+        typer.echo(json.dumps([p.model_dump(mode="json") for p in passages], indent=2))
+        return
+    for p in passages:
+        typer.echo(f"{p.score:6.3f}  {_where(p)}  {_shorten(p.text, PREVIEW_CHARS)}")
+
+
+@app.command()
+def sections(
+    ctx: typer.Context,
+    json_: Annotated[bool, typer.Option("--json", help="Print the sections as JSON.")] = False,
+) -> None:
+    """List every section of the indexed documents with its block and chunk counts.
+
+    Fails (exit 1) when the index is missing or stale, so scripts use it as a check.
+
+    \b
+    Examples:
+      sclc-qa sections
+      sclc-qa sections --json
+    """
+    rows = _engine(ctx).sections()
+    if json_:
+        typer.echo(json.dumps([s.model_dump(mode="json") for s in rows], indent=2))
+        return
+    width = max((len(s.id) for s in rows), default=7)
+    doc = None
+    for s in rows:
+        if s.doc != doc:
+            doc = s.doc
+            typer.echo(f"{doc}\n  {'section':<{width}}  blocks  chunks  title")
+        typer.echo(f"  {s.id:<{width}}  {s.blocks:>6}  {s.chunks:>6}  {s.title}")
+
+
+@app.command("eval")
+def eval_(
+    ctx: typer.Context,
+    file: Annotated[
+        Path, typer.Argument(help="A JSONL question file.", show_default=True)
+    ] = Path("eval/questions.jsonl"),
+    json_: Annotated[bool, typer.Option("--json", help="Print the full report as JSON.")] = False,
+    report: Annotated[
+        Path | None,
+        typer.Option(help="Also write a Markdown report here, with PNG plots beside it."),
+    ] = None,
+) -> None:
+    """Measure retrieval and answers against a question file with gold sections and answers.
+
+    Each line: {"id", "question", "answerable", "sections", "answers", "category"}.
+
+    \b
+    Examples:
+      sclc-qa eval
+      sclc-qa eval eval/questions.jsonl --report eval/report/report.md
+      sclc-qa eval --json | jq .answer_accuracy
+    """
+    from .evaluation import load_questions, run_eval, write_report
+
+    try:
+        questions = load_questions(file)
+    except SclcQaError as exc:
+        raise InvalidQueryError(str(exc)) from exc  # the question file is the user's input
+    engine = _engine(ctx)
+    result = run_eval(engine, questions, on_progress=_progress if sys.stderr.isatty() else None)
+    if json_:
+        typer.echo(result.model_dump_json(indent=2))
+    else:
+        _print_report(result)
+    if report is not None:
+        for path in write_report(result, report):
+            typer.echo(f"wrote {path}", err=True)
+
+
+def _progress(done: int, total: int) -> None:
+    typer.echo(f"\r  {done}/{total} questions", err=True, nl=done == total)
+
+
+def _print_answer(answer: Answer) -> None:
+    if answer.abstained or answer.answer is None:
+        typer.echo(f"No answer: {_one_line(answer.reason or 'no supporting passage found')}")
+    else:
+        typer.echo(_one_line(answer.answer))
+    typer.echo(f"confidence {answer.confidence:.2f} ({answer.latency_ms:.0f} ms)")
+    for i, c in enumerate(answer.citations):
+        # Show the first quote around the answer span, which may sit far into a long sentence.
+        focus = None
+        if i == 0 and answer.start is not None and answer.end is not None:
+            focus = (answer.start - c.start, answer.end - c.start)
+        typer.echo(f'[{_where(c)}] "{_shorten(c.quote, QUOTE_CHARS, focus=focus)}"')
+
+
+def _print_report(r: EvalReport) -> None:
+    typer.echo(
+        f"{r.questions} questions ({r.answerable} answerable, {r.unanswerable} unanswerable); "
+        f"abstention threshold {r.threshold:.2f} (best on this file {r.best_threshold:.2f})"
+    )
+    typer.echo("\nretriever  recall@1  recall@3  recall@5  MRR@10")
+    for mode in ("hybrid", "lexical", "dense"):
+        s = r.retrieval[mode]
+        at = s.recall_at
+        typer.echo(
+            f"{mode:<9}  {at[1]:>8.3f}  {at[3]:>8.3f}  {at[5]:>8.3f}  {s.mrr_at_10:>6.3f}"
+        )
+    typer.echo(
+        f"\nanswer accuracy       {r.answer_accuracy:.3f}\n"
+        f"abstention P / R / F1 {r.abstention_precision:.3f} / {r.abstention_recall:.3f} / "
+        f"{r.abstention_f1:.3f}\n"
+        f"median answer length  {r.median_answer_chars:.0f} chars\n"
+        f"latency p50 / p95     {r.latency_ms_p50:.1f} / {r.latency_ms_p95:.1f} ms"
+    )
+    typer.echo("\ncategory        n  correct  abstained")
+    for cat, m in r.per_category.items():
+        typer.echo(f"{cat:<12}  {m['n']:>3.0f}  {m['correct']:>7.3f}  {m['abstained']:>9.3f}")
+    shown = r.failures[:FAILURES_SHOWN]
+    more = f", first {len(shown)} shown" if len(r.failures) > len(shown) else ""
+    typer.echo(f"\nfailures: {len(r.failures)}{more}")
+    for f in shown:
+        got = f'"{_shorten(f.answer, 60)}"' if f.answer is not None else f"abstained ({f.reason})"
+        cited = f" from {f.cited_section}" if f.cited_section else ""
+        typer.echo(f"  {f.id} [{f.category}] {_shorten(f.question, 70)} → {got}{cited}")
+
+
+def _where(p: Passage | Citation) -> str:
+    """`4.1.1 First-line chemoimmunotherapy (Table 2)` for a passage or citation."""
+    where = f"{p.section} {p.title}"
+    return f"{where} ({p.label})" if p.label else where
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _shorten(text: str, width: int, *, focus: tuple[int, int] | None = None) -> str:
+    """One line of at most about `width` characters, cut at spaces, around `focus` if given."""
+    if len(_one_line(text)) <= width:
+        return _one_line(text)
+    start = 0
+    if focus is not None:
+        lo, hi = max(0, focus[0]), min(len(text), focus[1])
+        start = max(0, min(lo - max(0, width - (hi - lo)) // 2, len(text) - width))
+    end = min(len(text), start + width)
+    if start > 0 and " " in text[start:end]:
+        start = text.index(" ", start)
+    if end < len(text) and " " in text[start:end]:
+        end = text.rindex(" ", start, end)
+    return ("…" if start > 0 else "") + _one_line(text[start:end]) + ("…" if end < len(text) else "")
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+def main() -> None:
+    """The `sclc-qa` console script."""
+    app()
