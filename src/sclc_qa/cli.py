@@ -11,7 +11,7 @@ import json
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -38,7 +38,7 @@ FAILURES_SHOWN = 15
 class _ErrorsOnOneLine(TyperGroup):
     """Turns usage errors and library errors into one `error: …` line and an exit code."""
 
-    def main(  # type: ignore[override]
+    def main(
         self,
         args: Sequence[str] | None = None,
         prog_name: str | None = None,
@@ -77,6 +77,11 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+def _bad_input(message: str) -> typer.Exit:
+    """Print `error: …` and return the exit (code 2) to raise, for input the user can fix."""
+    return typer.Exit(_fail(message, 2))
+
+
 app = typer.Typer(
     cls=_ErrorsOnOneLine,
     name="sclc-qa",
@@ -91,7 +96,7 @@ app = typer.Typer(
 )
 
 
-class SearchMode(str, Enum):
+class SearchMode(StrEnum):
     hybrid = "hybrid"
     dense = "dense"
     lexical = "lexical"
@@ -130,13 +135,13 @@ def _global_options(
 
 def _settings(ctx: typer.Context) -> Settings:
     paths: _Paths = ctx.obj
-    given = {"corpus_dir": paths.corpus_dir, "index_dir": paths.index_dir}
+    given: dict[str, Any] = {"corpus_dir": paths.corpus_dir, "index_dir": paths.index_dir}
     try:
         return Settings(**{k: v for k, v in given.items() if v is not None})
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(map(str, first["loc"]))
-        raise InvalidQueryError(f"invalid setting {where}: {first['msg']}") from exc
+        raise _bad_input(f"invalid setting {where}: {first['msg']}") from exc
 
 
 def _engine(ctx: typer.Context) -> Engine:
@@ -252,9 +257,9 @@ def sections(
 @app.command("eval")
 def eval_(
     ctx: typer.Context,
-    file: Annotated[
-        Path, typer.Argument(help="A JSONL question file.", show_default=True)
-    ] = Path("eval/questions.jsonl"),
+    file: Annotated[Path, typer.Argument(help="A JSONL question file.", show_default=True)] = Path(
+        "eval/questions.jsonl"
+    ),
     json_: Annotated[bool, typer.Option("--json", help="Print the full report as JSON.")] = False,
     report: Annotated[
         Path | None,
@@ -276,7 +281,7 @@ def eval_(
     try:
         questions = load_questions(file)
     except SclcQaError as exc:
-        raise InvalidQueryError(str(exc)) from exc  # the question file is the user's input
+        raise _bad_input(str(exc)) from exc  # the question file is the user's input
     engine = _engine(ctx)
     result = run_eval(engine, questions, on_progress=_progress if sys.stderr.isatty() else None)
     if json_:
@@ -308,16 +313,15 @@ def _print_answer(answer: Answer) -> None:
 
 def _print_report(r: EvalReport) -> None:
     typer.echo(
-        f"{r.questions} questions ({r.answerable} answerable, {r.unanswerable} unanswerable); "
+        f"{_plural(r.questions, 'question')} ({r.answerable} answerable, "
+        f"{r.unanswerable} unanswerable); "
         f"abstention threshold {r.threshold:.2f} (best on this file {r.best_threshold:.2f})"
     )
     typer.echo("\nretriever  recall@1  recall@3  recall@5  MRR@10")
     for mode in ("hybrid", "lexical", "dense"):
         s = r.retrieval[mode]
         at = s.recall_at
-        typer.echo(
-            f"{mode:<9}  {at[1]:>8.3f}  {at[3]:>8.3f}  {at[5]:>8.3f}  {s.mrr_at_10:>6.3f}"
-        )
+        typer.echo(f"{mode:<9}  {at[1]:>8.3f}  {at[3]:>8.3f}  {at[5]:>8.3f}  {s.mrr_at_10:>6.3f}")
     typer.echo(
         f"\nanswer accuracy       {r.answer_accuracy:.3f}\n"
         f"abstention P / R / F1 {r.abstention_precision:.3f} / {r.abstention_recall:.3f} / "
@@ -360,7 +364,9 @@ def _shorten(text: str, width: int, *, focus: tuple[int, int] | None = None) -> 
         start = text.index(" ", start)
     if end < len(text) and " " in text[start:end]:
         end = text.rindex(" ", start, end)
-    return ("…" if start > 0 else "") + _one_line(text[start:end]) + ("…" if end < len(text) else "")
+    return (
+        ("…" if start > 0 else "") + _one_line(text[start:end]) + ("…" if end < len(text) else "")
+    )
 
 
 def _plural(n: int, noun: str) -> str:
