@@ -1,0 +1,340 @@
+"""The `sclc-qa` command: output formats, exit codes and one-line errors.
+
+Fast tests need no model: usage errors, the question-file check, a missing or stale index, and
+`build` with the fake embedder. The slow ones run the real index that conftest builds once.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from sclc_qa import engine as engine_module
+from sclc_qa.cli import _shorten, app
+from sclc_qa.config import Settings
+from sclc_qa.embedding import HashingEmbedder
+from sclc_qa.evaluation import EvalReport
+from sclc_qa.models import Answer, Passage, SectionSummary
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS_DIR = ROOT / "corpus"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+CASPIAN = "What was the OS hazard ratio in CASPIAN?"
+COMMANDS = ("build", "ask", "search", "sections", "eval")
+
+
+def run(*args: str) -> Result:
+    """Invoke the CLI in-process; an unexpected exception fails the test with its traceback."""
+    result = CliRunner().invoke(app, list(args))
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result
+
+
+def assert_one_line_error(result: Result, code: int, *fragments: str) -> str:
+    """A failed command prints exactly one `error: …` line on stderr, and nothing on stdout."""
+    assert result.exit_code == code, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("error: ")
+    assert "Traceback" not in result.output
+    assert result.stdout == ""
+    for fragment in fragments:
+        assert fragment in lines[0]
+    return lines[0]
+
+
+@pytest.fixture(scope="session")
+def real(real_settings: Settings) -> list[str]:
+    """Global options that point the CLI at the session's real MiniLM index."""
+    return ["--index-dir", str(real_settings.index_dir), "--corpus-dir", str(CORPUS_DIR)]
+
+
+@pytest.fixture
+def fake_embedder(monkeypatch: pytest.MonkeyPatch) -> None:
+    # The CLI always builds with the real model; swap it only where the model is not under test.
+    monkeypatch.setattr(engine_module, "MiniLMEmbedder", lambda **_: HashingEmbedder())
+
+
+def write_questions(path: Path, *questions: dict[str, object]) -> Path:
+    path.write_text("".join(json.dumps(q) + "\n" for q in questions), encoding="utf-8")
+    return path
+
+
+# --- fast tier: no model ------------------------------------------------------------------------
+
+
+def test_help_lists_every_command() -> None:
+    result = run("--help")
+    assert result.exit_code == 0
+    for command in COMMANDS:
+        assert command in result.stdout
+    assert "--index-dir" in result.stdout and "--corpus-dir" in result.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_help_has_examples(command: str) -> None:
+    result = run(command, "--help")
+    assert result.exit_code == 0
+    assert "Examples:" in result.stdout
+    assert f"sclc-qa {command}" in result.stdout
+
+
+def test_importing_the_cli_does_not_load_the_engine() -> None:
+    # `sclc-qa --help` must stay fast: numpy, faiss and torch load only inside commands.
+    code = (
+        "import sys, sclc_qa.cli; "
+        "heavy = {'sclc_qa.engine', 'numpy', 'faiss', 'torch'} & set(sys.modules); "
+        "assert not heavy, heavy"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_python_dash_m_runs_the_cli() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "sclc_qa", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={"PYTHONPATH": str(ROOT / "src"), "PATH": ""},
+    )
+    assert done.stdout.startswith("sclc-qa ")
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("ask",), "Missing argument"),
+        (("ask", "q", "--top-k", "many"), "--top-k"),
+        (("search", "q", "--mode", "fuzzy"), "--mode"),
+        (("nonsense",), "nonsense"),
+        ((), "Missing command"),
+    ],
+)
+def test_usage_errors_are_one_line(args: tuple[str, ...], fragment: str) -> None:
+    line = assert_one_line_error(run(*args), 2, fragment)
+    assert "--help" in line
+
+
+def test_missing_index_says_to_build(tmp_path: Path) -> None:
+    result = run(
+        "--index-dir", str(tmp_path / "nowhere"), "--corpus-dir", str(CORPUS_DIR), "ask", "q"
+    )
+    assert_one_line_error(result, 1, "sclc-qa build", str(tmp_path / "nowhere"))
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        ('{"id": "x1", "question": "Q?"}\n', "questions.jsonl:1"),
+        ("this is not json\n", "questions.jsonl:1"),
+        ("\n\n", "holds no questions"),
+    ],
+)
+def test_malformed_question_file_is_a_clean_error(
+    tmp_path: Path, content: str, fragment: str
+) -> None:
+    file = tmp_path / "questions.jsonl"
+    file.write_text(content, encoding="utf-8")
+    # The file is checked before any index is opened, so a missing index does not hide it.
+    result = run("--index-dir", str(tmp_path / "none"), "eval", str(file))
+    assert_one_line_error(result, 2, fragment)
+
+
+def test_missing_question_file_is_a_clean_error(tmp_path: Path) -> None:
+    assert_one_line_error(run("eval", str(tmp_path / "absent.jsonl")), 2, "absent.jsonl")
+
+
+def test_build_prints_steps_then_a_summary(tmp_path: Path, fake_embedder: None) -> None:
+    index = tmp_path / "index"
+    result = run("--index-dir", str(index), "--corpus-dir", str(CORPUS_DIR), "build")
+    assert result.exit_code == 0, result.output
+    assert re.fullmatch(
+        rf"built {re.escape(str(index))}/: 1 document, \d+ sections, \d+ chunks, "
+        r"\d+ sentences in \d+\.\d s\n",
+        result.stdout,
+    )
+    assert "parsed 1 document" in result.stderr
+    assert (index / "CURRENT").is_file()
+
+
+def test_index_built_with_another_model_is_stale(tmp_path: Path) -> None:
+    index = tmp_path / "index"
+    engine_module.Engine.build(
+        Settings(corpus_dir=CORPUS_DIR, index_dir=index), embedder=HashingEmbedder()
+    )
+    result = run("--index-dir", str(index), "--corpus-dir", str(CORPUS_DIR), "sections")
+    assert_one_line_error(result, 1, "model", "sclc-qa build")
+
+
+def test_invalid_setting_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SCLC_QA_ANSWER__ABSTAIN_BELOW", "lots")
+    assert_one_line_error(run("sections"), 2, "abstain_below")
+
+
+def test_shorten_keeps_the_focus_and_marks_the_cuts() -> None:
+    text = "word " * 60 + "HR = 0.73 " + "word " * 60
+    at = text.index("HR = 0.73")
+    short = _shorten(text, 80, focus=(at, at + len("HR = 0.73")))
+    assert "HR = 0.73" in short
+    assert short.startswith("…") and short.endswith("…")
+    assert len(short) <= 82
+    assert _shorten("a\n b\t c", 80) == "a b c"
+
+
+# --- slow tier: the real model and index --------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_ask_prints_answer_confidence_and_citations(real: list[str]) -> None:
+    result = run(*real, "ask", CASPIAN)
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "0.73" in lines[0]
+    assert lines[1].startswith("confidence ")
+    assert re.fullmatch(r'\[4\.1\.1 First-line chemoimmunotherapy\] ".*0\.73.*"', lines[2])
+    assert all(re.fullmatch(r'\[[^\]]+\] ".+"', line) for line in lines[2:])
+
+
+@pytest.mark.slow
+def test_ask_json_is_an_answer_with_verbatim_quotes(real: list[str], corpus_text: str) -> None:
+    result = run(*real, "ask", CASPIAN, "--json", "--top-k", "2")
+    assert result.exit_code == 0, result.output
+    answer = Answer.model_validate_json(result.stdout)
+    assert not answer.abstained and answer.answer is not None and "0.73" in answer.answer
+    assert answer.start is not None and answer.end is not None
+    assert corpus_text[answer.start : answer.end] == answer.answer
+    assert 1 <= len(answer.citations) <= 2
+    for c in answer.citations:
+        assert corpus_text[c.start : c.end] == c.quote
+
+
+@pytest.mark.slow
+def test_ask_abstains_in_words(real: list[str]) -> None:
+    result = run(*real, "ask", "What was the OS hazard ratio in KEYNOTE-604?")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("No answer: ")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "lexical"])
+def test_search_json_lists_passages(real: list[str], corpus_text: str, mode: str) -> None:
+    result = run(
+        *real, "search", "CASPIAN overall survival", "--json", "--top-k", "3", "--mode", mode
+    )
+    assert result.exit_code == 0, result.output
+    passages = [Passage.model_validate(p) for p in json.loads(result.stdout)]
+    assert len(passages) == 3
+    assert [p.score for p in passages] == sorted((p.score for p in passages), reverse=True)
+    for p in passages:
+        assert corpus_text[p.start : p.end] == p.text
+
+
+@pytest.mark.slow
+def test_search_prints_one_line_per_passage(real: list[str]) -> None:
+    result = run(*real, "search", "tarlatamab DLL3", "--top-k", "4")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert len(lines) == 4
+    assert all(re.match(r"\s*\d+\.\d{3}  \S+ ", line) for line in lines)
+
+
+@pytest.mark.slow
+def test_sections_lists_the_review(real: list[str]) -> None:
+    result = run(*real, "sections")
+    assert result.exit_code == 0, result.output
+    assert re.search(
+        r"^\s+4\.1\.1\s+\d+\s+\d+\s+First-line chemoimmunotherapy$", result.stdout, re.M
+    )
+    summaries = [
+        SectionSummary.model_validate(s)
+        for s in json.loads(run(*real, "sections", "--json").stdout)
+    ]
+    assert "4.1.1" in {s.id for s in summaries}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("ask", ""), "empty"),
+        (("ask", "   "), "empty"),
+        (("search", ""), "empty"),
+        (("ask", CASPIAN, "--top-k", "0"), "top_k"),
+        (("search", CASPIAN, "--top-k", "51"), "top_k"),
+    ],
+)
+def test_bad_questions_are_one_line_errors(
+    real: list[str], args: tuple[str, ...], fragment: str
+) -> None:
+    assert_one_line_error(run(*real, *args), 2, fragment)
+
+
+@pytest.mark.slow
+def test_eval_json_and_report(real: list[str], tmp_path: Path) -> None:
+    questions = write_questions(
+        tmp_path / "q.jsonl",
+        {
+            "id": "t1",
+            "question": CASPIAN,
+            "answerable": True,
+            "sections": ["4.1.1"],
+            "answers": ["HR = 0.73"],
+            "category": "numeric",
+        },
+        {
+            "id": "t2",
+            "question": "What was the OS hazard ratio in KEYNOTE-604?",
+            "answerable": False,
+            "category": "unanswerable",
+        },
+        {
+            "id": "t3",
+            "question": "Median OS in the atezolizumab arm of IMpower133?",
+            "answerable": True,
+            "sections": ["4.1.1"],
+            "answers": ["12.3 months"],
+            "category": "numeric",
+        },
+    )
+    out = tmp_path / "report" / "report.md"
+    result = run(*real, "eval", str(questions), "--json", "--report", str(out))
+    assert result.exit_code == 0, result.output
+    report = EvalReport.model_validate_json(result.stdout)
+    assert (report.questions, report.answerable, report.unanswerable) == (3, 2, 1)
+    assert {r.id for r in report.results} == {"t1", "t2", "t3"}
+    written = [Path(line.removeprefix("wrote ")) for line in result.stderr.splitlines()]
+    assert out in written and len(written) == 3
+    assert out.read_text(encoding="utf-8").startswith("# sclc-qa evaluation")
+    pngs = [p for p in written if p.suffix == ".png"]
+    assert len(pngs) == 2
+    for png in pngs:
+        assert png.read_bytes().startswith(PNG_SIGNATURE)
+
+
+@pytest.mark.slow
+def test_eval_prints_a_summary(real: list[str], tmp_path: Path) -> None:
+    questions = write_questions(
+        tmp_path / "q.jsonl",
+        {
+            "id": "t1",
+            "question": CASPIAN,
+            "answerable": True,
+            "sections": ["4.1.1"],
+            "answers": ["HR = 0.73"],
+            "category": "numeric",
+        },
+    )
+    result = run(*real, "eval", str(questions))
+    assert result.exit_code == 0, result.output
+    for heading in ("1 question ", "recall@1", "MRR@10", "answer accuracy", "abstention", "p95"):
+        assert heading in result.stdout
+    assert re.search(r"^hybrid\s+\d\.\d{3}", result.stdout, re.M)
+    assert re.search(r"^failures: \d+", result.stdout, re.M)
