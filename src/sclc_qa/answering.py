@@ -69,6 +69,7 @@ _HEADER_HINTS: dict[str, set[str]] = {
 }
 # Sentence score = lexical coverage, dense similarity, rank of the retrieved chunk.
 W_LEX, W_DENSE, W_RANK, W_SHAPE = 0.45, 0.40, 0.05, 0.10
+_FAR = 40.0  # characters between a candidate name and the words that describe it
 _CASUAL_WORDS = frozenset({"the", "a", "an", "two", "three", "other", "main", "first", "of"})
 _PARTICIPLE = re.compile(r"(thereby|thus|which|leading|resulting|culminating|halting|exerting)\b")
 _MEANS = re.compile(r"(by|via|through)\b")
@@ -215,6 +216,12 @@ class Answerer:
         weights = {t: self._idf.get(t, self._default_idf) for t in query.terms}
         for t in query.expansion:
             weights.setdefault(t, 0.5 * self._idf.get(t, self._default_idf))
+        if prof.kind not in _TYPED:
+            # Names are checked by coverage; what must match an explanation is the predicate
+            # ("shut off TCR-proximal signalling"), not the subject every nearby sentence repeats.
+            describing = set(tokenize(prof.asked_about))
+            for t in ({t for n in prof.names for t in tokenize(n)} - describing) & weights.keys():
+                weights[t] *= 0.3
         total = sum(weights.values()) or 1.0
         key_names = self._key_names(prof)
         ids = np.fromiter(seen, dtype=np.int64)
@@ -224,15 +231,15 @@ class Answerer:
             toks, ctx = self._tokens[sid], self._context_tokens(sid)
             lex = sum(w * (1.0 if t in toks else 0.5 if t in ctx else 0.0) for t, w in weights.items())
             lex /= total
-            coverage, concepts = self._coverage(sid, key_names)
+            coverage, concepts = self._coverage(sid, key_names, prof)
             spans = tuple(self._typed_spans(sid, prof))
             base = W_LEX * lex + W_DENSE * max(dsim, 0.0) + W_RANK / (1 + seen[sid])
             if prof.kind in _TYPED or (prof.kind in ("phase", "status") and not spans):
                 base *= 1.0 if spans else 0.35
-            elif spans:
-                base += W_SHAPE  # holds an answer of the asked shape (a table cell for a lookup)
-            if self._names_a_cell(sid, prof):
-                base += W_SHAPE  # the row whose key cell is what the question names
+            elif spans and (self.index.sentences[sid].kind != "table_row" or self._names_a_cell(sid, prof)):
+                # Holds an answer of the asked shape; for a table row, only the row whose
+                # cell is what the question names (its NCT id, its drug).
+                base += 2 * W_SHAPE
             # A number is only an answer about the trial it is reported for; an explanation
             # often names its subject a sentence earlier.
             if prof.kind in _TYPED:
@@ -262,22 +269,21 @@ class Answerer:
 
     def _key_names(self, prof: Profile) -> list[str]:
         """Names that narrow the question: specific, and not an endpoint or statistic."""
-        describing = set(prof.asked_about.split())
         return [
             n
             for n in prof.names
             if self._specific(n)
-            and not set(n.split()) <= describing
             and _squash(n) not in _STAT_WORDS
             and not any(p.fullmatch(n) for p in ENDPOINTS.values())
         ]
 
-    def _coverage(self, sid: int, key_names: list[str]) -> tuple[float, float]:
+    def _coverage(self, sid: int, key_names: list[str], prof: Profile) -> tuple[float, float]:
         """(identifiers, concepts). Identifiers — trials, drugs, NCT ids, genes — must be named
         by the sentence (1), its table or heading (0.9) or the sentences just before it (0.75),
         else 0: a passage about another trial cannot answer. Concepts the corpus defines as
         abbreviations ("ICI", "FDA") only weigh on the score, as they are often paraphrased."""
         sent = self.index.sentences[sid]
+        describing = set(prof.asked_about.split())
         # A sentence that names its own study is not about the previous sentence's trial.
         own_study = bool(_STUDY.search(sent.text))
         heading = _keys(f"{sent.context} {sent.title} {sent.label or ''}")
@@ -292,17 +298,29 @@ class Answerer:
                 for p in self._prev[sid]
             ):
                 got = 0.75
+            elif self._next_refers_back(sid) and self._mentions(
+                name, self._keys[sid + 1], self.index.sentences[sid + 1].text
+            ):
+                got = 0.75  # "… bottleneck. This …B-NIT…": the next sentence names the subject
             else:
                 got = 0.0
-            if self._is_concept(name):
+            if self._is_concept(name) or name in describing:
                 soft.append(got)
             else:
                 hard = min(hard, got)
         return hard, (sum(soft) / len(soft) if soft else 1.0)
 
+    def _next_refers_back(self, sid: int) -> bool:
+        nxt = sid + 1
+        return (
+            nxt < len(self.index.sentences)
+            and sid in self._prev[nxt]
+            and _ANAPHOR.match(self.index.sentences[nxt].text) is not None
+        )
+
     def _mentions(self, name: str, keys: frozenset[str] | set[str], text: str) -> bool:
         key = _squash(name)
-        if key in keys or (key.endswith("s") and key[:-1] in keys):
+        if key in keys or {key + "i", key + "s"} & keys or (key.endswith("s") and key[:-1] in keys):
             return True
         parts = [_squash(p) for p in re.split(r"[-/]", name) if p]
         if len(parts) > 1 and all(p.isalpha() and len(p) > 2 for p in parts) and all(
@@ -441,8 +459,8 @@ class Answerer:
         a sentence scored 10% lower must bring its candidate 10 characters closer."""
         best_score = scored[0].score
         choice: tuple[float, int, tuple[int, int]] | None = None
-        for cand in scored[:3]:
-            if cand.score < 0.7 * best_score or cand.coverage < min(scored[0].coverage, 0.75):
+        for cand in scored[:5]:
+            if cand.score < 0.6 * best_score or cand.coverage < min(scored[0].coverage, 0.75):
                 continue
             sent = self.index.sentences[cand.sid]
             if sent.kind not in ("paragraph", "caption"):
@@ -452,10 +470,11 @@ class Answerer:
                 continue
             (s, e), cost = found
             total = cost + 100 * (best_score - cand.score) / max(best_score, 1e-9)
+            total += 40 * max(0.0, scored[0].coverage - cand.coverage)
             if choice is None or total < choice[0]:
                 choice = (total, cand.sid, (sent.start + s, sent.start + e))
-        if choice is None:
-            return None
+        if choice is None or choice[0] > _FAR:
+            return None  # no name stands near what is asked: the answer is a phrase, not a name
         return choice[1], choice[2], True
 
     def _extract(
@@ -477,12 +496,12 @@ class Answerer:
         if sent.kind == "glossary_entry" and len(sent.cells) == 2:
             cell = sent.cells[1]
             return best.sid, (cell.start, cell.end), True
-        if sent.kind == "table_row":
-            return best.sid, (sent.start, sent.end), True
         if prof.kind in ("entity", "phase") or prof.target:
             found = self._best_entity(prof, scored)
             if found is not None:
                 return found
+        if sent.kind == "table_row":
+            return best.sid, (sent.start, sent.end), True
         sent = self.index.sentences[best.sid]
         sid = best.sid
         if prof.kind == "mechanism" and _ANAPHOR.match(text) and self._prev[sid]:
@@ -514,9 +533,12 @@ class Answerer:
         for sp in names(text):
             word = text[sp.start : sp.end]
             key = _squash(word)
-            parts = {_squash(p) for p in re.split(r"[-/]", word) if p}
-            if not key or key in q_keys or (len(parts) > 1 and parts & asked):
+            pieces = [p for p in re.split(r"[-/]", word) if p]
+            rest = [p for p in pieces if _squash(p) not in asked]
+            if not key or key in q_keys:
                 continue
+            if len(rest) < len(pieces) and all(p.islower() for p in rest):
+                continue  # "DLL3-targeted" restates the question's DLL3; "SCLC-A" names a subtype
             if any(normalize(d.long) in q_norm for d in self._defs_by_short.get(word.lower(), [])):
                 continue  # "AURKAi" when the question says "Aurora A kinase inhibitor"
             cands.append(sp)

@@ -96,8 +96,10 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
 ]
 
 _DRUG = re.compile(
-    r"(?i)^[a-z][a-z\-]*(mab|nib|lib|parib|platin|taxel|tecan|rubicin|stat|cept|ciclib|lisib|"
-    r"zomib|mustine|limod|tamig|tamab|dectin|trexate|ectedin|tabine|lisib|bart)$"
+    # USAN/INN stems of anticancer drugs, antibody-drug conjugate payloads included.
+    r"(?i)^(?=.{5})(?=[a-z])[a-z\-]*?(mab|nib|lib|parib|platin|taxel|tecan|rubicin|mycin|stat|cept|ciclib|"
+    r"lisib|zomib|mustine|fosfamide|poside|trexed|trexate|citabine|citidine|tabine|limod|tamig|"
+    r"tamab|dectin|ectedin|bart|vedotin|deruxtecan|tesirine|govitecan|tansine)$"
 )
 
 
@@ -128,8 +130,10 @@ class Profile:
 
 
 def _clean(text: str) -> str:
+    """NFKC; hyphens and en dashes become "-", em dashes a space (same length, same offsets)."""
     text = unicodedata.normalize("NFKC", text)
-    return re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    text = re.sub(r"[\u2014\u2015]", " ", text)
+    return re.sub(r"[\u2010-\u2013\u2212]", "-", text)
 
 
 def named_tokens(text: str) -> list[str]:
@@ -152,6 +156,8 @@ def named_tokens(text: str) -> list[str]:
                     break
                 if nxt.isdigit() and name.replace("-", "").isalpha() and name.isupper():
                     name += " " + nxt  # "ALTER 1202", "AMG 757"
+                elif _DRUG.match(name.split()[-1]) and _DRUG.match(nxt):
+                    name += " " + nxt  # "tisotumab vedotin", "rovalpituzumab tesirine"
                 elif (
                     word[:1].isupper()
                     and word[1:].islower()
@@ -207,6 +213,9 @@ def profile(question: str) -> Profile:
     if kind in ("percent", "duration") and re.search(r"hazard ratio|\bHR\b", text, re.I):
         kind = "hr"
     phrase = _which_phrase(text)
+    called = re.search(r"(?:the\s+)?((?:[\w/+-]+\s+){0,3}?[\w/+-]+)\s+(?:called|named|known as)\b", text, re.I)
+    if not phrase and called:
+        phrase = called.group(1)  # "What was the phase II Rova-T study called?"
     head = phrase.split()[-1].lower() if phrase else ""
     if phrase and kind not in ("glossary", "entity") and not _MEASURE_NOUN.match(head):
         kind = "entity"  # "Which PD-1 antibody was the first to show an OS benefit?"
