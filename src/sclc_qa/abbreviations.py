@@ -75,7 +75,7 @@ def find_definitions(docs: dict[str, Document], sentences: Iterable[Sentence]) -
 
 
 def _in_text(text: str, sent: Sentence) -> list[Definition]:
-    """"low-dose radiotherapy (LDRT)": the long form is the shortest run of preceding words whose
+    """ "low-dose radiotherapy (LDRT)": the long form is the shortest run of preceding words whose
     initials spell the abbreviation (letters of the abbreviation, in order, case-insensitive)."""
     out = []
     for m in _PAREN.finditer(sent.text):

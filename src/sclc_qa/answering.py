@@ -56,12 +56,46 @@ _ENDPOINT_NAMES = {
 _HEADER_HINTS: dict[str, set[str]] = {
     "phase": {"phase"},
     "status": {"status", "recruit", "complet", "termin", "ongo", "activ", "open", "stop"},
-    "drug": {"drug", "agent", "antibodi", "inhibitor", "compound", "molecul", "medic", "adc",
-             "bite", "bispecif", "parpi", "test", "studi", "evalu", "bispecific"},
-    "intervent": {"intervent", "dose", "dosag", "fraction", "gy", "schedul", "radiotherapi",
-                  "radiat", "regimen"},
-    "stage": {"stage", "cancer", "tumor", "tumour", "popul", "indic", "diseas", "patient",
-              "enrol", "type"},
+    "drug": {
+        "drug",
+        "agent",
+        "antibodi",
+        "inhibitor",
+        "compound",
+        "molecul",
+        "medic",
+        "adc",
+        "bite",
+        "bispecif",
+        "parpi",
+        "test",
+        "studi",
+        "evalu",
+        "bispecific",
+    },
+    "intervent": {
+        "intervent",
+        "dose",
+        "dosag",
+        "fraction",
+        "gy",
+        "schedul",
+        "radiotherapi",
+        "radiat",
+        "regimen",
+    },
+    "stage": {
+        "stage",
+        "cancer",
+        "tumor",
+        "tumour",
+        "popul",
+        "indic",
+        "diseas",
+        "patient",
+        "enrol",
+        "type",
+    },
     "line": {"line", "set", "treatment"},
     "url": {"url", "link", "registr", "websit", "address"},
     "id": {"id", "nct", "identifi", "number", "trial"},
@@ -152,7 +186,7 @@ class Answerer:
         *,
         min_confidence: float | None = None,
     ) -> Answer:
-        """Answer from `hits`; abstain below `min_confidence` (default: the configured threshold)."""
+        """Answer from `hits`; abstain below `min_confidence` (default: the configured one)."""
         threshold = self.settings.abstain_below if min_confidence is None else min_confidence
         prof = profile(question)
         unknown = [n for n in prof.names if not self._known(n)]
@@ -166,11 +200,15 @@ class Answerer:
                 return found
         scored = self._score(query, prof, hits)
         if not scored:
-            return self._abstain(question, "Nothing in the review matches the question.", hits, query, 0.0)
+            return self._abstain(
+                question, "Nothing in the review matches the question.", hits, query, 0.0
+            )
         best = scored[0]
         if best.coverage == 0.0:
             # The best passage never names what the question is about: it cannot answer it.
-            return self._abstain(question, self._why(prof, best), hits, query, 0.1 * best.score, scored)
+            return self._abstain(
+                question, self._why(prof, best), hits, query, 0.1 * best.score, scored
+            )
         result = self._extract(prof, best, scored)
         confidence = self._confidence(prof, best, scored, result is not None)
         if result is None or not result[2]:
@@ -185,7 +223,7 @@ class Answerer:
                 confidence,
                 scored,
             )
-        cite_sid, (start, end), typed = result
+        cite_sid, (start, end), _typed = result
         sent = self.index.sentences[cite_sid] if cite_sid >= 0 else None
         primary = self._citation_for(best, cite_sid, start, end)
         support = [self._citation(self.index.sentences[s.sid], s.score) for s in scored[1:3]]
@@ -229,14 +267,18 @@ class Answerer:
         out = []
         for sid, dsim in zip(ids.tolist(), dense.tolist(), strict=True):
             toks, ctx = self._tokens[sid], self._context_tokens(sid)
-            lex = sum(w * (1.0 if t in toks else 0.5 if t in ctx else 0.0) for t, w in weights.items())
+            lex = sum(
+                w * (1.0 if t in toks else 0.5 if t in ctx else 0.0) for t, w in weights.items()
+            )
             lex /= total
             coverage, concepts = self._coverage(sid, key_names, prof)
             spans = tuple(self._typed_spans(sid, prof))
             base = W_LEX * lex + W_DENSE * max(dsim, 0.0) + W_RANK / (1 + seen[sid])
             if prof.kind in _TYPED or (prof.kind in ("phase", "status") and not spans):
                 base *= 1.0 if spans else 0.35
-            elif spans and (self.index.sentences[sid].kind != "table_row" or self._names_a_cell(sid, prof)):
+            elif spans and (
+                self.index.sentences[sid].kind != "table_row" or self._names_a_cell(sid, prof)
+            ):
                 # Holds an answer of the asked shape; for a table row, only the row whose
                 # cell is what the question names (its NCT id, its drug).
                 base += 2 * W_SHAPE
@@ -250,7 +292,9 @@ class Answerer:
         out.sort(key=lambda s: (-s.score, s.sid))
         return out
 
-    def _confidence(self, prof: Profile, best: _Scored, scored: list[_Scored], found: bool) -> float:
+    def _confidence(
+        self, prof: Profile, best: _Scored, scored: list[_Scored], found: bool
+    ) -> float:
         margin = best.score - scored[1].score if len(scored) > 1 else best.score
         conf = 1.6 * best.score + 0.8 * margin
         if prof.kind in _TYPED and not best.spans:
@@ -323,8 +367,10 @@ class Answerer:
         if key in keys or {key + "i", key + "s"} & keys or (key.endswith("s") and key[:-1] in keys):
             return True
         parts = [_squash(p) for p in re.split(r"[-/]", name) if p]
-        if len(parts) > 1 and all(p.isalpha() and len(p) > 2 for p in parts) and all(
-            p in keys for p in parts
+        if (
+            len(parts) > 1
+            and all(p.isalpha() and len(p) > 2 for p in parts)
+            and all(p in keys for p in parts)
         ):
             return True  # "etoposide-cisplatin", "FDA/EMA"
         if text:
@@ -445,8 +491,7 @@ class Answerer:
             if term in name_words or len(term) < 2 or term.isdigit():
                 continue
             places = [
-                (m.start(), m.end())
-                for m in re.finditer(r"(?<![a-z0-9])" + re.escape(term), norm)
+                (m.start(), m.end()) for m in re.finditer(r"(?<![a-z0-9])" + re.escape(term), norm)
             ]
             if places:
                 groups.append((self._idf.get(term, top) / top, places))
@@ -568,13 +613,14 @@ class Answerer:
                 continue
             stemmed = stem(word.lower()) if word.isalpha() else word.lower()
             described += [
-                (m.start(), m.end())
-                for m in re.finditer(re.escape(stemmed[:6]), text.lower())
+                (m.start(), m.end()) for m in re.finditer(re.escape(stemmed[:6]), text.lower())
             ]
 
         def cost(c: Span) -> tuple[float, int]:
-            near = min((abs(c.start - b) if c.start >= b else abs(a - c.end)
-                        for a, b in described), default=None)
+            near = min(
+                (abs(c.start - b) if c.start >= b else abs(a - c.end) for a, b in described),
+                default=None,
+            )
             base = 0.3 * _anchor_cost(anchors, c.start, c.end)
             if near is not None:
                 base += near
@@ -596,7 +642,9 @@ class Answerer:
         joint = re.compile(r"(,\s*|\s*,?\s*(and|or)\s+|\s*/\s*)")
         while lo > 0 and joint.fullmatch(text[ordered[lo - 1].end : ordered[lo].start]):
             lo -= 1
-        while hi + 1 < len(ordered) and joint.fullmatch(text[ordered[hi].end : ordered[hi + 1].start]):
+        while hi + 1 < len(ordered) and joint.fullmatch(
+            text[ordered[hi].end : ordered[hi + 1].start]
+        ):
             hi += 1
         return (ordered[lo].start, ordered[hi].end), first_cost
 
@@ -607,7 +655,9 @@ class Answerer:
         start, end = name.start, name.end
         head = prof.target
         if head and len(head) > 2:
-            m = re.match(r"((?:\s+[\w+-]+){0,2}?\s+" + re.escape(head[:5]) + r"\w*)", text[end:], re.I)
+            m = re.match(
+                r"((?:\s+[\w+-]+){0,2}?\s+" + re.escape(head[:5]) + r"\w*)", text[end:], re.I
+            )
             if m:
                 end += m.end()
                 pre = re.search(r"((?:[a-z]+-[a-z]+)\s+)$", text[:start])
@@ -633,8 +683,10 @@ class Answerer:
         if prof.kind == "mechanism" and i > 0 and _PARTICIPLE.match(text, s):
             # ", thereby shutting down X": how X happens is the clause before.
             s = parts[i - 1][0]
-        elif prof.kind in ("mechanism", "fact") and i + 1 < len(parts) and (
-            e - s < 60 or _MEANS.match(text, parts[i + 1][0])
+        elif (
+            prof.kind in ("mechanism", "fact")
+            and i + 1 < len(parts)
+            and (e - s < 60 or _MEANS.match(text, parts[i + 1][0]))
         ):
             e = parts[i + 1][1]
         return s, e
@@ -672,7 +724,9 @@ class Answerer:
 
     def _glossary(self, question: str, prof: Profile) -> Answer | None:
         q = unicodedata.normalize("NFKC", question)
-        reverse = re.search(r"abbreviat\w* (for|of)|acronym (for|of)|short (form|name) (for|of)", q, re.I)
+        reverse = re.search(
+            r"abbreviat\w* (for|of)|acronym (for|of)|short (form|name) (for|of)", q, re.I
+        )
         if reverse:
             qn = normalize(q)
             for long, defs in sorted(self._defs_by_long.items(), key=lambda kv: -len(kv[0])):
@@ -681,9 +735,9 @@ class Answerer:
                     return self._definition_answer(question, d, d.short_start, d.short_end)
         words = re.findall(r"[A-Za-z0-9][A-Za-z0-9\-+/]*[A-Za-z0-9+]|[A-Za-z]", q)
         for word in sorted(words, key=lambda w: (not any(c.isupper() for c in w[1:]), -len(w))):
-            defs = self._defs_by_short.get(word.lower())
-            if defs and word.lower() not in {"what", "does", "is", "are", "the", "for", "stand"}:
-                d = defs[0]
+            found = self._defs_by_short.get(word.lower())
+            if found and word.lower() not in {"what", "does", "is", "are", "the", "for", "stand"}:
+                d = found[0]
                 return self._definition_answer(question, d, d.start, d.end)
         return None
 
@@ -807,7 +861,11 @@ class Answerer:
             j = i - 1
             while j >= 0 and len(chain) < 2:
                 p = sents[j]
-                if p.section != s.section or p.kind != s.kind or s.kind not in ("paragraph", "caption"):
+                if (
+                    p.section != s.section
+                    or p.kind != s.kind
+                    or s.kind not in ("paragraph", "caption")
+                ):
                     break
                 between = sents[j + 1].start - p.end
                 if between > 3:  # a paragraph break

@@ -28,7 +28,10 @@ def cell_text(doc_text: str, block_or_sentence: Block | Sentence) -> list[tuple[
 def embed_text(sentence: Sentence) -> str:
     """The self-describing text a sentence is embedded and matched by."""
     if sentence.kind == "table_row":
-        fields = "; ".join(f"{c.header}: {sentence.text[c.start - sentence.start : c.end - sentence.start]}" for c in sentence.cells)
+        fields = "; ".join(
+            f"{c.header}: {sentence.text[c.start - sentence.start : c.end - sentence.start]}"
+            for c in sentence.cells
+        )
         return f"{sentence.context}. {fields}"
     if sentence.kind == "glossary_entry":
         return f"Glossary: {sentence.text}"
@@ -112,7 +115,9 @@ def _span(text: str, sent: Sentence, start: int, end: int) -> Sentence:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return sent.model_copy(update={"start": start, "end": end, "text": text[start:end], "cells": ()})
+    return sent.model_copy(
+        update={"start": start, "end": end, "text": text[start:end], "cells": ()}
+    )
 
 
 def build_chunks(
@@ -136,7 +141,9 @@ def build_chunks(
     return chunks
 
 
-def _groups(section: Section, sents: list[Sentence], settings: ChunkSettings) -> list[list[Sentence]]:
+def _groups(
+    section: Section, sents: list[Sentence], settings: ChunkSettings
+) -> list[list[Sentence]]:
     """Sentences that may share a chunk: the same paragraph or caption; a run of glossary entries.
     Each table row stands alone, since a row is already a self-describing record."""
     groups: list[list[Sentence]] = []

@@ -1,4 +1,4 @@
-"""One typed settings object; read from the environment (prefix SCLC_QA_) once, then passed explicitly."""
+"""One typed settings object, read from the environment (prefix SCLC_QA_) once, then passed."""
 
 from __future__ import annotations
 
@@ -35,7 +35,10 @@ class RetrievalSettings(BaseModel):
     )
     rrf_k: int = Field(60, ge=1, le=1000, description="Reciprocal-rank-fusion constant.")
     sentence_weight: float = Field(
-        0.5, ge=0.0, le=1.0, description="How much a chunk's best sentence counts on the dense side."
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description="How much a chunk's best sentence counts on the dense side.",
     )
     glossary_weight: float = Field(
         0.5, ge=0.0, le=1.0, description="Down-weight glossary lines unless a term is asked about."
@@ -54,7 +57,7 @@ class AnswerSettings(BaseModel):
         0.35,
         ge=0.0,
         le=1.0,
-        description="Abstain when confidence is below this; chosen from the eval risk-coverage curve.",
+        description="Abstain below this confidence; chosen from the eval risk-coverage curve.",
     )
     max_question_chars: int = Field(1000, ge=10, le=10000)
 

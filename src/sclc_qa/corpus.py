@@ -47,7 +47,7 @@ def sha256_text(text: str) -> str:
 
 
 def load_corpus(corpus_dir: Path) -> list[Document]:
-    """Every `*.txt` in `corpus_dir` is one document, its id the file stem; sorted for determinism."""
+    """Every `*.txt` in `corpus_dir` is a document, its id the file stem; sorted."""
     if not corpus_dir.is_dir():
         raise CorpusError(f"corpus folder {corpus_dir} does not exist; put the review's .txt there")
     paths = sorted(corpus_dir.glob("*.txt"))
@@ -155,8 +155,8 @@ def _blocks(body: list[_Line]) -> list[Block]:
                 after_table = True
                 continue
         elif after_table and _TABLE_NOTE.match(line.text.strip()):
-            label = next(b.label for b in reversed(blocks) if b.kind == "caption")
-            blocks.append(Block(kind="table_note", start=start, end=end, label=label))
+            note_label = next(b.label for b in reversed(blocks) if b.kind == "caption")
+            blocks.append(Block(kind="table_note", start=start, end=end, label=note_label))
         else:
             blocks.append(Block(kind="paragraph", start=start, end=end))
         after_table = False
@@ -195,7 +195,8 @@ def _table(body: list[_Line], i: int, label: str, title: str) -> tuple[int, list
     group_cells: list[Cell] = []
     sub_cells: list[Cell] = []
     stop = i
-    for stop, cells in _cell_groups(body, i):
+    for end, cells in _cell_groups(body, i):
+        stop = end
         texts = [c.text.strip(" \t\u00a0") for c in cells]
         if not headers:
             headers = texts

@@ -148,8 +148,8 @@ class MiniLMEmbedder:
         try:
             import transformers
 
-            transformers.logging.set_verbosity_error()
-            transformers.logging.disable_progress_bar()
+            transformers.logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+            transformers.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
             if self.backend == "sentence-transformers":
                 from sentence_transformers import SentenceTransformer
 
@@ -167,7 +167,9 @@ class MiniLMEmbedder:
                     AutoModel.from_pretrained(self.directory, local_files_only=True).eval(),
                 )
         except OSError as exc:
-            raise ModelError(f"cannot load the embedding model from {self.directory}: {exc}") from exc
+            raise ModelError(
+                f"cannot load the embedding model from {self.directory}: {exc}"
+            ) from exc
         self._model = model
         return model
 
@@ -231,4 +233,4 @@ class HashingEmbedder:
             for word in text.lower().split():
                 vecs[row, zlib.crc32(word.encode()) % self.dim] += 1.0
         norms = np.linalg.norm(vecs, axis=1, keepdims=True)
-        return vecs / np.maximum(norms, 1e-9)
+        return np.asarray(vecs / np.maximum(norms, 1e-9), dtype=np.float32)

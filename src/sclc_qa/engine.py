@@ -35,9 +35,7 @@ class Engine:
         self._answerer = Answerer(index, definitions, settings.answer)
 
     @classmethod
-    def load(
-        cls, settings: Settings | None = None, *, embedder: Embedder | None = None
-    ) -> Engine:
+    def load(cls, settings: Settings | None = None, *, embedder: Embedder | None = None) -> Engine:
         """Open the index under `settings.index_dir`, verified against the corpus and the model."""
         settings = settings or Settings()
         embedder = embedder or MiniLMEmbedder()
@@ -115,11 +113,15 @@ class Engine:
 
     def _check(self, text: str, top_k: int) -> str:
         if not isinstance(text, str) or not text.strip():
-            raise InvalidQueryError("the question is empty; ask something, e.g. 'What was the OS HR in CASPIAN?'")
+            raise InvalidQueryError(
+                "the question is empty; ask something, e.g. 'What was the OS HR in CASPIAN?'"
+            )
         text = " ".join(text.split())
         limit = self.settings.answer.max_question_chars
         if len(text) > limit:
-            raise InvalidQueryError(f"the question is {len(text)} characters long; the limit is {limit}")
+            raise InvalidQueryError(
+                f"the question is {len(text)} characters long; the limit is {limit}"
+            )
         if self.embedder.count_wordpieces(text) > self.embedder.max_wordpieces - 32:
             raise InvalidQueryError(
                 f"the question is too long for the embedder ({self.embedder.max_wordpieces - 32} "

@@ -1,4 +1,4 @@
-"""Every exception sclc-qa raises. The library raises these; the CLI and HTTP edges translate them."""
+"""Every exception sclc-qa raises; the CLI and HTTP edges translate them."""
 
 from __future__ import annotations
 

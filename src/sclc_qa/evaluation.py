@@ -11,7 +11,7 @@ import statistics
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
@@ -31,9 +31,18 @@ __all__ = [
 ]
 
 Category = Literal[
-    "numeric", "entity", "table", "glossary", "mechanism", "paraphrase", "comparison", "unanswerable"
+    "numeric",
+    "entity",
+    "table",
+    "glossary",
+    "mechanism",
+    "paraphrase",
+    "comparison",
+    "unanswerable",
 ]
 KS = tuple(range(1, 11))
+Mode = Literal["hybrid", "dense", "lexical"]
+MODES: tuple[Mode, ...] = ("hybrid", "lexical", "dense")
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\u2043\ufe58\ufe63\uff0d-]")
 
 
@@ -134,7 +143,9 @@ def is_correct(q: EvalQuestion, a: Answer) -> bool:
     )
 
 
-def _rank(engine: Engine, q: EvalQuestion, mode: Literal["hybrid", "dense", "lexical"]) -> int | None:
+def _rank(
+    engine: Engine, q: EvalQuestion, mode: Literal["hybrid", "dense", "lexical"]
+) -> int | None:
     passages = engine.search(q.question, top_k=max(KS), mode=mode)
     for i, p in enumerate(passages, 1):
         if p.section in q.sections:
@@ -207,8 +218,8 @@ def run_eval(
     ranks: dict[str, list[int | None]] = {"hybrid": [], "lexical": [], "dense": []}
     for i, q in enumerate(questions):
         if q.answerable:
-            for mode in ("hybrid", "lexical", "dense"):
-                ranks[mode].append(_rank(engine, q, mode))  # type: ignore[arg-type]
+            for mode in MODES:
+                ranks[mode].append(_rank(engine, q, mode))
         a = engine.ask(q.question)
         raw.append((q, engine.ask(q.question, min_confidence=0.0)))
         results.append(
@@ -329,7 +340,7 @@ def write_report(report: EvalReport, path: Path) -> list[Path]:
     return [path, recall_png, risk_png]
 
 
-def _pyplot():  # type: ignore[no-untyped-def]
+def _pyplot() -> Any:
     import matplotlib
 
     matplotlib.use("Agg")

@@ -3,7 +3,7 @@
 Layout (every file readable with a text editor or `faiss.read_index`):
 
     index/CURRENT                  name of the live build folder, replaced atomically
-    index/build-<id>/manifest.json corpus and model SHA-256, chunking parameters, counts, file hashes
+    index/build-<id>/manifest.json corpus and model SHA-256, chunking settings, counts, file hashes
     index/build-<id>/chunks.jsonl  one Chunk per line
     index/build-<id>/sentences.jsonl
     index/build-<id>/chunks.faiss  IndexFlatIP over normalised chunk vectors
@@ -16,7 +16,6 @@ previous index intact and loadable.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import shutil
 import tempfile

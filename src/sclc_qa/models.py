@@ -86,7 +86,7 @@ class SectionSummary(_Frozen):
 
 
 class Sentence(_Frozen):
-    """The smallest citable unit: a prose sentence, a caption sentence, a table row or a glossary entry."""
+    """The smallest citable unit: a prose or caption sentence, a table row, a glossary entry."""
 
     id: int
     doc: str

@@ -49,7 +49,8 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
         "glossary",
         re.compile(
             r"stands? for|abbreviat|acronym|short for|\bexpan(d|sion)\b|full (name|form)|"
-            r"what does (the )?(term )?\S+ (mean|refer to|denote)|^\s*what (is|are) (an? )?\S+\s*\?\s*$",
+            r"what does (the )?(term )?\S+ (mean|refer to|denote)|"
+            r"^\s*what (is|are) (an? )?\S+\s*\?\s*$",
             re.I,
         ),
     ),
@@ -73,7 +74,8 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "percent",
         re.compile(
-            r"\bhow often\b|how common|how much of|percent|percentage|proportion|\bfraction\b|frequency|"
+            r"\bhow often\b|how common|how much of|percent|percentage|proportion|\bfraction\b|"
+            r"frequency|"
             r"\bshare\b|\brates?\b|\bORR\b|\bDCR\b|response rate|\bwhat %|probabilit|"
             r"\d+-year (os|survival)\b",
             re.I,
@@ -111,8 +113,40 @@ def is_druglike(word: str) -> bool:
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)(?:/(?:I{1,3}|IV))?[ab]?$")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-+/.']*[A-Za-z0-9+]|[A-Za-z0-9]")
 _CASUAL = frozenset(
-    "what which who whom whose when where why how is are was were does do did the a an in of "
-    "for and or to with vs versus on at by from".split()
+    [
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "how",
+        "is",
+        "are",
+        "was",
+        "were",
+        "does",
+        "do",
+        "did",
+        "the",
+        "a",
+        "an",
+        "in",
+        "of",
+        "for",
+        "and",
+        "or",
+        "to",
+        "with",
+        "vs",
+        "versus",
+        "on",
+        "at",
+        "by",
+        "from",
+    ]
 )
 
 
@@ -197,7 +231,10 @@ def _is_name(word: str, *, first: bool) -> bool:
     if _DRUG.match(word):
         return True
     return (
-        not first and word[0].isupper() and word[1:].islower() and len(word) >= 4
+        not first
+        and word[0].isupper()
+        and word[1:].islower()
+        and len(word) >= 4
         and word.lower() not in _CASUAL
     )
 
@@ -213,7 +250,9 @@ def profile(question: str) -> Profile:
     if kind in ("percent", "duration") and re.search(r"hazard ratio|\bHR\b", text, re.I):
         kind = "hr"
     phrase = _which_phrase(text)
-    called = re.search(r"(?:the\s+)?((?:[\w/+-]+\s+){0,3}?[\w/+-]+)\s+(?:called|named|known as)\b", text, re.I)
+    called = re.search(
+        r"(?:the\s+)?((?:[\w/+-]+\s+){0,3}?[\w/+-]+)\s+(?:called|named|known as)\b", text, re.I
+    )
     if not phrase and called:
         phrase = called.group(1)  # "What was the phase II Rova-T study called?"
     head = phrase.split()[-1].lower() if phrase else ""
@@ -222,9 +261,9 @@ def profile(question: str) -> Profile:
     endpoints = frozenset(name for name, pat in ENDPOINTS.items() if pat.search(text))
     if "pfs" in endpoints and not re.search(r"overall survival|\bOS\b", text, re.I):
         endpoints = endpoints - {"os"}
-    plural = (len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is"))) or bool(
-        re.search(r"\b(two|three|four|both)\b", phrase, re.I)
-    )
+    plural = (
+        len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is"))
+    ) or bool(re.search(r"\b(two|three|four|both)\b", phrase, re.I))
     target = head[:-1] if plural else head
     if re.match(r"\s*who\b", text, re.I):
         target = "who"
@@ -262,6 +301,6 @@ def _which_phrase(text: str) -> str:
             break
         phrase.append(w)
     return " ".join(phrase)
-    plural = bool(
+    bool(
         re.match(r"\s*(which|what)\s+(?:[\w/+-]+\s+){0,2}?[a-z][\w-]*[^s']s\b", text, re.I)
     ) and not re.match(r"\s*(which|what)\s+(is|was|does|has)\b", text, re.I)

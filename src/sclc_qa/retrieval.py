@@ -122,9 +122,10 @@ class Retriever:
             assert dense_scores is not None and lexical_scores is not None
             top_lex = float(lexical_scores.max()) or 1.0
             for cid in {*dense, *lexical}:
-                fused[cid] = self.settings.dense_weight * float(
-                    dense_scores[cid]
-                ) + self.settings.lexical_weight * float(lexical_scores[cid]) / top_lex
+                fused[cid] = (
+                    self.settings.dense_weight * float(dense_scores[cid])
+                    + self.settings.lexical_weight * float(lexical_scores[cid]) / top_lex
+                )
         if not query.definitional:
             # Glossary lines match every question that names an endpoint ("OS overall survival");
             # they answer only questions about what a term means.
@@ -144,11 +145,13 @@ class Retriever:
         often matches one sentence better than the chunk around it."""
         chunk_sim = self._chunk_matrix @ query.vector
         if self.settings.sentence_weight <= 0:
-            return chunk_sim
+            return np.asarray(chunk_sim, dtype=np.float32)
         sent_sim = self._sentence_matrix @ query.vector
         best_sent = np.maximum.reduceat(sent_sim[self._order], self._starts)
         w = self.settings.sentence_weight
-        return (1 - w) * chunk_sim + w * np.maximum(chunk_sim, best_sent)
+        return np.asarray(
+            (1 - w) * chunk_sim + w * np.maximum(chunk_sim, best_sent), dtype=np.float32
+        )
 
     def _lexical_scores(self, query: Query) -> npt.NDArray[np.float32]:
         terms = list(query.terms) + list(query.expansion)
@@ -166,7 +169,7 @@ class Retriever:
             self._cache[text] = vector
             if len(self._cache) > 2048:
                 self._cache.popitem(last=False)
-        return vector
+        return np.asarray(vector, dtype=np.float32)
 
 
 def _top(scores: npt.NDArray[np.float32] | None, n: int) -> list[int]:

@@ -12,14 +12,54 @@ __all__ = ["split_sentences"]
 
 # Words that end with a period without ending the sentence (compared lower-cased, without the dot).
 _ABBREVIATIONS = frozenset(
-    "al vs e.g i.e etc fig figs approx ca cf no nos dr mr mrs ms prof st resp incl ref refs vol "
-    "eq min max mg kg ml dl mo yr yrs pts inc ltd co jr sr vs.".split()
+    [
+        "al",
+        "vs",
+        "e.g",
+        "i.e",
+        "etc",
+        "fig",
+        "figs",
+        "approx",
+        "ca",
+        "cf",
+        "no",
+        "nos",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "prof",
+        "st",
+        "resp",
+        "incl",
+        "ref",
+        "refs",
+        "vol",
+        "eq",
+        "min",
+        "max",
+        "mg",
+        "kg",
+        "ml",
+        "dl",
+        "mo",
+        "yr",
+        "yrs",
+        "pts",
+        "inc",
+        "ltd",
+        "co",
+        "jr",
+        "sr",
+        "vs.",
+    ]
 )
 _STARTER = re.compile(r"[\"“‘(\[]?[A-Z0-9]")
 
 
 def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
-    """Return (start, end) spans of the sentences of `text`, shifted by `offset`, whitespace-trimmed."""
+    """(start, end) of each sentence of `text`, shifted by `offset`, whitespace-trimmed."""
     spans: list[tuple[int, int]] = []
     depth = 0
     start = 0
@@ -33,7 +73,7 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
             depth = max(0, depth - 1)
         elif ch in ".!?" and depth == 0 and _ends_sentence(text, i):
             end = i + 1
-            while end < n and text[end] in "\"”’":
+            while end < n and text[end] in '"”’':
                 end += 1
             spans.append((start, end))
             start = end
@@ -52,7 +92,7 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
 
 def _ends_sentence(text: str, i: int) -> bool:
     nxt = i + 1
-    while nxt < len(text) and text[nxt] in "\"”’":
+    while nxt < len(text) and text[nxt] in '"”’':
         nxt += 1
     rest = text[nxt:]
     if not rest.strip():

@@ -7,6 +7,7 @@ checked against what was asked.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -172,7 +173,7 @@ def clauses(text: str) -> list[tuple[int, int]]:
                 cuts.append(m.end())
     cuts.append(len(text) + 1)
     out = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         s, e = strip_citation(text, a, min(b, len(text)))
         if e > s:
             out.append((s, e))
