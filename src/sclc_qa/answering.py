@@ -586,13 +586,15 @@ class Answerer:
                 continue  # "DLL3-targeted" restates the question's DLL3; "SCLC-A" names a subtype
             if any(normalize(d.long) in q_norm for d in self._defs_by_short.get(word.lower(), [])):
                 continue  # "AURKAi" when the question says "Aurora A kinase inhibitor"
+            if any(d.short.lower() in q_norm for d in self._defs_by_long.get(normalize(word), [])):
+                continue  # "Rovalpituzumab tesirine" when the question says "Rova-T"
             cands.append(sp)
         if not cands:
             return None
         target = prof.target
         if target == "who" or target.startswith("author"):
             preferred = [c for c in cands if c.kind == "author"]
-        elif re.match(r"(drug|agent|antibod|inhibitor|compound|radioligand|adc|therap)", target):
+        elif re.match(r"(drug|agent|antibod|inhibitor|compound|adc)", target):
             preferred = [c for c in cands if is_druglike(text[c.start : c.end])]
         elif re.match(r"(regimen|combination|triplet|doublet)", target):
             preferred = [c for c in cands if re.search(r"[/+]", text[c.start : c.end])]
@@ -604,27 +606,21 @@ class Answerer:
             cands = [c for c in cands if _squash(text[c.start : c.end]) not in _STAT_WORDS] or cands
         if not (target == "who" or target.startswith("author")):
             cands = [c for c in cands if c.kind != "author"] or cands
-        anchors = self._anchors(text, prof)
-        # The answer usually stands right beside the words that describe it:
-        # "the radioligand 177Lu-DOTATATE", "benmelstobart (anti-PD-L1)", "phosphatase 2 (SHP-2)".
-        described = []
-        for word in prof.asked_about.split():
-            if word.lower() in _CASUAL_WORDS:
-                continue
-            stemmed = stem(word.lower()) if word.isalpha() else word.lower()
-            described += [
-                (m.start(), m.end()) for m in re.finditer(re.escape(stemmed[:6]), text.lower())
-            ]
+        described = self._described(text, prof)
+        # Where the question's own words stand, names (the subject) weighing least: the answer
+        # sits by what is asked of it ("targets PD-1 and CTLA-4"), not by its subject.
+        terms = [g for g in self._anchors(text, prof) if g[0] < 3.0]
+        subjects = [(1.0, g[1]) for g in self._anchors(text, prof) if g[0] >= 3.0]
 
         def cost(c: Span) -> tuple[float, int]:
-            near = min(
-                (abs(c.start - b) if c.start >= b else abs(a - c.end) for a, b in described),
-                default=None,
-            )
-            base = 0.3 * _anchor_cost(anchors, c.start, c.end)
-            if near is not None:
-                base += near
-            penalty = 0.0 if not preferred or c in preferred else 60.0
+            places = [(a, b) for a, b in described if b <= c.start or a >= c.end]
+            if places:
+                base = min(c.start - b if b <= c.start else a - c.end for a, b in places)
+            else:
+                base = 30.0 if prof.asked_about else 0.0
+            base += 0.5 * _anchor_cost(terms, c.start, c.end)
+            base += 0.2 * _anchor_cost(subjects, c.start, c.end)
+            penalty = 0.0 if not preferred or c in preferred else 15.0
             if self._key_share.get(_squash(text[c.start : c.end]), 0.0) >= 0.08:
                 penalty += 40.0  # a topic word ("SCLC") is rarely the answer to "which …?"
             return (base + penalty, c.start)
@@ -647,6 +643,25 @@ class Answerer:
         ):
             hi += 1
         return (ordered[lo].start, ordered[hi].end), first_cost
+
+    @staticmethod
+    def _described(text: str, prof: Profile) -> list[tuple[int, int]]:
+        """Where the words describing the answer ("staging system", "radioligand") stand: the
+        whole phrase when the text has it, else each of its words."""
+        low = text.lower()
+        phrase = prof.asked_about.lower()
+        whole = (
+            [(m.start(), m.end()) for m in re.finditer(re.escape(phrase), low)] if phrase else []
+        )
+        if whole:
+            return whole
+        places: list[tuple[int, int]] = []
+        for word in prof.asked_about.split():
+            if word.lower() in _CASUAL_WORDS:
+                continue
+            stemmed = stem(word.lower()) if word.isalpha() else word.lower()
+            places += [(m.start(), m.end()) for m in re.finditer(re.escape(stemmed[:6]), low)]
+        return places
 
     @staticmethod
     def _noun_phrase(text: str, name: Span, prof: Profile) -> Span:

@@ -68,7 +68,10 @@ class Retriever:
         self._short_to_long: dict[str, set[str]] = {}
         self._long_to_short: dict[str, set[str]] = {}
         for d in definitions:
-            self._short_to_long.setdefault(d.short.lower(), set()).add(d.long)
+            short = d.short.lower()
+            # "HDAC" in a question should find "HDACi", "PARP" should find "PARPi".
+            for variant in {short, re.sub(r"(?<=[a-z0-9])[is]$", "", short)}:
+                self._short_to_long.setdefault(variant, set()).add(d.long)
             self._long_to_short.setdefault(normalize(d.long), set()).add(d.short)
         self._chunk_matrix = index.chunk_vectors.reconstruct_n(0, index.chunk_vectors.ntotal)
         self._sentence_matrix = index.sentence_vectors.reconstruct_n(
