@@ -123,6 +123,7 @@ class _Scored:
     coverage: float
     spans: tuple[Span, ...]
     hit_rank: int
+    concepts: float = 1.0
 
 
 def _squash(text: str) -> str:
@@ -204,7 +205,8 @@ class Answerer:
                 question, "Nothing in the review matches the question.", hits, query, 0.0
             )
         best = scored[0]
-        if best.coverage == 0.0:
+        concept_only = prof.kind in _TYPED and self._key_names(prof) and best.coverage == 1.0
+        if best.coverage == 0.0 or (concept_only and best.concepts == 0.0):
             # The best passage never names what the question is about: it cannot answer it.
             return self._abstain(
                 question, self._why(prof, best), hits, query, 0.1 * best.score, scored
@@ -262,10 +264,12 @@ class Answerer:
                 weights[t] *= 0.3
         total = sum(weights.values()) or 1.0
         key_names = self._key_names(prof)
+        focus = self._focus_term(query, prof)
         ids = np.fromiter(seen, dtype=np.int64)
         dense = self._vectors[ids] @ query.vector
         out = []
         for sid, dsim in zip(ids.tolist(), dense.tolist(), strict=True):
+            sent = self.index.sentences[sid]
             toks, ctx = self._tokens[sid], self._context_tokens(sid)
             lex = sum(
                 w * (1.0 if t in toks else 0.5 if t in ctx else 0.0) for t, w in weights.items()
@@ -288,7 +292,11 @@ class Answerer:
                 score = base * (0.25 + 0.75 * coverage) * (0.7 + 0.3 * concepts)
             else:
                 score = base * (0.6 + 0.4 * coverage) * (0.8 + 0.2 * concepts)
-            out.append(_Scored(sid, score, lex, dsim, coverage, spans, seen[sid]))
+            if prof.kind in _TYPED and focus and focus not in toks and not sent.cells:
+                # A figure is about the question's most specific word ("myocarditis") or not
+                # about it at all.
+                score *= 0.5
+            out.append(_Scored(sid, score, lex, dsim, coverage, spans, seen[sid], concepts))
         out.sort(key=lambda s: (-s.score, s.sid))
         return out
 
@@ -302,6 +310,20 @@ class Answerer:
         if not found:
             conf *= 0.5
         return float(min(1.0, max(0.0, conf)))
+
+    def _focus_term(self, query: Query, prof: Profile) -> str | None:
+        """The question's rarest plain word that the corpus uses, if it is rare enough to
+        define what is asked about (names are handled by coverage)."""
+        name_terms = {t for n in prof.names for t in tokenize(n)}
+        cands = [
+            t
+            for t in query.terms
+            if t in self._idf and t not in name_terms and t.isalpha() and len(t) > 3
+        ]
+        if not cands:
+            return None
+        best = max(cands, key=lambda t: self._idf[t])
+        return best if self._idf[best] >= 0.8 * self._default_idf else None
 
     def _names_a_cell(self, sid: int, prof: Profile) -> bool:
         sent = self.index.sentences[sid]
@@ -615,7 +637,7 @@ class Answerer:
         def cost(c: Span) -> tuple[float, int]:
             places = [(a, b) for a, b in described if b <= c.start or a >= c.end]
             if places:
-                base = min(c.start - b if b <= c.start else a - c.end for a, b in places)
+                base = float(min(c.start - b if b <= c.start else a - c.end for a, b in places))
             else:
                 base = 30.0 if prof.asked_about else 0.0
             base += 0.5 * _anchor_cost(terms, c.start, c.end)
