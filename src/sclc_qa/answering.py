@@ -103,6 +103,7 @@ _HEADER_HINTS: dict[str, set[str]] = {
 }
 # Sentence score = lexical coverage, dense similarity, rank of the retrieved chunk.
 W_LEX, W_DENSE, W_RANK, W_SHAPE = 0.45, 0.40, 0.05, 0.10
+_NAME_WEIGHT = 10.0  # a question's names outweigh its other words when placing a figure
 _FAR = 40.0  # characters between a candidate name and the words that describe it
 _CASUAL_WORDS = frozenset({"the", "a", "an", "two", "three", "other", "main", "first", "of"})
 _PARTICIPLE = re.compile(r"(thereby|thus|which|leading|resulting|culminating|halting|exerting)\b")
@@ -331,7 +332,10 @@ class Answerer:
             return False
         text = self.index.documents[sent.doc].text
         values = {_squash(text[c.start : c.end]) for c in sent.cells}
-        return any(_squash(n) in values for n in prof.names)
+        return any(
+            _squash(n) in values and self._specific(n) and not self._is_concept(n)
+            for n in prof.names
+        )
 
     def _key_names(self, prof: Profile) -> list[str]:
         """Names that narrow the question: specific, and not an endpoint or statistic."""
@@ -506,7 +510,7 @@ class Answerer:
             ]
             name_words |= set(tokenize(n, parts=False))
             if places:
-                groups.append((3.0, places))
+                groups.append((_NAME_WEIGHT, places))
         norm = normalize(text) if len(normalize(text)) == len(text) else low
         top = self._default_idf
         for term in dict.fromkeys(tokenize(prof.text, parts=False)):
@@ -563,6 +567,16 @@ class Answerer:
         if sent.kind == "glossary_entry" and len(sent.cells) == 2:
             cell = sent.cells[1]
             return best.sid, (cell.start, cell.end), True
+        for cand in scored[:3]:
+            # A table row keyed by what the question names (its NCT id) answers from its cell.
+            if (
+                cand.spans
+                and cand.spans[0].kind in ("cell", "group")
+                and self._names_a_cell(cand.sid, prof)
+            ):
+                span = cand.spans[0]
+                sid = -1 if span.kind == "group" else cand.sid
+                return sid, (span.start, span.end), True
         if prof.kind in ("entity", "phase") or prof.target:
             found = self._best_entity(prof, scored)
             if found is not None:
@@ -631,8 +645,9 @@ class Answerer:
         described = self._described(text, prof)
         # Where the question's own words stand, names (the subject) weighing least: the answer
         # sits by what is asked of it ("targets PD-1 and CTLA-4"), not by its subject.
-        terms = [g for g in self._anchors(text, prof) if g[0] < 3.0]
-        subjects = [(1.0, g[1]) for g in self._anchors(text, prof) if g[0] >= 3.0]
+        anchors = self._anchors(text, prof)
+        terms = [g for g in anchors if g[0] < _NAME_WEIGHT]
+        subjects = [(1.0, g[1]) for g in anchors if g[0] >= _NAME_WEIGHT]
 
         def cost(c: Span) -> tuple[float, int]:
             places = [(a, b) for a, b in described if b <= c.start or a >= c.end]
@@ -925,7 +940,7 @@ def _anchor_cost(anchors: list[tuple[float, list[tuple[int, int]]]], start: int,
             if start >= a_end:
                 d = float(start - a_end)
             elif end <= a_start:
-                d = 2.0 * (a_start - end)
+                d = 3.0 * (a_start - end)
             else:
                 d = 0.0
             best = min(best, d)
