@@ -103,6 +103,7 @@ _HEADER_HINTS: dict[str, set[str]] = {
 }
 # Sentence score = lexical coverage, dense similarity, rank of the retrieved chunk.
 W_LEX, W_DENSE, W_RANK, W_SHAPE = 0.45, 0.40, 0.05, 0.10
+_EXPANSION = re.compile(r"stands? for|abbreviat|acronym|short for|full (name|form)", re.I)
 _NAME_WEIGHT = 10.0  # a question's names outweigh its other words when placing a figure
 _FAR = 40.0  # characters between a candidate name and the words that describe it
 _CASUAL_WORDS = frozenset({"the", "a", "an", "two", "three", "other", "main", "first", "of"})
@@ -133,10 +134,8 @@ def _squash(text: str) -> str:
 
 def _keys(text: str) -> set[str]:
     """Spellings under which a name can be found: whole words, their parts, adjacent pairs."""
-    words = [
-        re.sub(r"['’]s$", "", w.strip(".,;:()[]\"'“”’?!"))
-        for w in unicodedata.normalize("NFKC", text).split()
-    ]
+    spaced = re.sub(r"[\u2014\u2015]", " ", unicodedata.normalize("NFKC", text))  # em dashes
+    words = [re.sub(r"['’]s$", "", w.strip(".,;:()[]\"'“”’?!")) for w in spaced.split()]
     out: set[str] = set()
     for i, w in enumerate(words):
         out.add(_squash(w))
@@ -200,6 +199,11 @@ class Answerer:
             found = self._glossary(question, prof)
             if found is not None:
                 return found
+            if _EXPANSION.search(question):
+                term = next((n for n in prof.names), "the term")
+                return self._abstain(
+                    question, f"The review uses {term} but does not spell it out.", hits, query, 0.0
+                )
         scored = self._score(query, prof, hits)
         if not scored:
             return self._abstain(
@@ -298,7 +302,9 @@ class Answerer:
                 # about it at all.
                 score *= 0.5
             out.append(_Scored(sid, score, lex, dsim, coverage, spans, seen[sid], concepts))
-        out.sort(key=lambda s: (-s.score, s.sid))
+        # A sentence that misses a name the question depends on cannot answer it, however
+        # similar it reads: it ranks below every sentence that does name it.
+        out.sort(key=lambda s: (s.coverage == 0.0, -s.score, s.sid))
         return out
 
     def _confidence(
@@ -634,6 +640,8 @@ class Answerer:
             preferred = [c for c in cands if is_druglike(text[c.start : c.end])]
         elif re.match(r"(regimen|combination|triplet|doublet)", target):
             preferred = [c for c in cands if re.search(r"[/+]", text[c.start : c.end])]
+        elif re.match(r"(countr|nation|region|place)", target):
+            preferred = [c for c in cands if re.fullmatch(r"[A-Z][a-z]+", text[c.start : c.end])]
         elif re.match(r"(trial|stud)", target):
             preferred = [c for c in cands if _TRIALLIKE.match(text[c.start : c.end])]
         else:
