@@ -54,7 +54,7 @@ class AnswerSettings(BaseModel):
 
     passages: int = Field(8, ge=1, le=50, description="Retrieved chunks whose sentences compete.")
     abstain_below: float = Field(
-        0.35,
+        0.38,
         ge=0.0,
         le=1.0,
         description="Abstain below this confidence; chosen from the eval risk-coverage curve.",
