@@ -1,0 +1,88 @@
+"""question.py: what a question asks for (kind, endpoint, names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sclc_qa.question import is_druglike, named_tokens, profile
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "endpoints"),
+    [
+        ("What was the OS hazard ratio in CASPIAN?", "hr", {"os"}),
+        ("HR for OS in CASPIAN?", "hr", {"os"}),
+        ("PFS hazard ratio in CASPIAN?", "hr", {"pfs"}),
+        ("What was the risk of death reduction (hazard ratio) in IMpower133?", "hr", {"os"}),
+        ("How long was median PFS in IMforte?", "duration", {"pfs"}),
+        ("Median OS in the atezolizumab arm of IMpower133?", "duration", {"os"}),
+        ("What does LDRT stand for?", "glossary", set()),
+        ("What is the abbreviation for low-dose radiotherapy?", "glossary", set()),
+        ("What is the 95% CI for OS in CASPIAN?", "ci", {"os"}),
+        ("What was the p-value for the OS benefit in CASPIAN?", "pvalue", {"os"}),
+        ("Median OS gain from adding durvalumab in CASPIAN?", "difference", {"os"}),
+        ("What phase is NCT04885998?", "phase", set()),
+        ("What is the status of NCT04885998?", "status", set()),
+        ("What dose was used in NCT06586697?", "dose", set()),
+        ("What is the ORR of tarlatamab?", "percent", {"orr"}),
+        ("Which drug is a DLL3-targeted BiTE?", "entity", set()),
+        ("How does LDRT affect the tumor microenvironment?", "mechanism", set()),
+    ],
+)
+def test_kind_and_endpoints(question: str, kind: str, endpoints: set[str]) -> None:
+    p = profile(question)
+    assert (p.kind, set(p.endpoints)) == (kind, endpoints)
+    assert p.text == question
+
+
+def test_progression_free_survival_is_not_overall_survival() -> None:
+    assert set(profile("Median progression-free survival with tarlatamab?").endpoints) == {"pfs"}
+    both = profile("Did PFS and overall survival improve in IMforte?")
+    assert set(both.endpoints) == {"pfs", "os"}
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("What was the OS HR in KEYNOTE-604?", "KEYNOTE-604"),
+        ("What phase is NCT04885998?", "NCT04885998"),
+        ("HR for OS in CASPIAN?", "CASPIAN"),
+        ("How long was median PFS in IMforte?", "IMforte"),
+        ("Median OS in the atezolizumab arm of IMpower133?", "IMpower133"),
+        ("Median OS in the atezolizumab arm of IMpower133?", "atezolizumab"),
+        ("What does ALTER 1202 show?", "ALTER 1202"),
+        ("Was ASTRUM-005 positive?", "ASTRUM-005"),
+    ],
+)
+def test_names_are_detected(question: str, name: str) -> None:
+    assert name in profile(question).names
+
+
+def test_question_words_are_not_names() -> None:
+    assert named_tokens("What was the median overall survival?") == []
+    assert named_tokens("Which phase III trials tested it?") == []
+
+
+def test_which_questions_name_their_target() -> None:
+    one = profile("Which drug is a DLL3-targeted BiTE?")
+    assert (one.target, one.plural) == ("drug", False)
+    many = profile("Which trials tested PD-1 inhibitors?")
+    assert (many.target, many.plural) == ("trial", True)
+
+
+@pytest.mark.parametrize(
+    ("word", "druglike"),
+    [
+        ("durvalumab", True),
+        ("atezolizumab", True),
+        ("olaparib", True),
+        ("anlotinib", True),
+        ("lurbinectedin", True),
+        ("carboplatin", True),
+        ("radiotherapy", False),
+        ("CASPIAN", False),
+        ("survival", False),
+    ],
+)
+def test_drug_names_by_their_stems(word: str, druglike: bool) -> None:
+    assert is_druglike(word) is druglike
