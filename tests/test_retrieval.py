@@ -1,0 +1,136 @@
+"""retrieval.py: hybrid (dense + BM25) search over chunks, with definition-based expansion."""
+
+from __future__ import annotations
+
+import pytest
+
+from sclc_qa.abbreviations import find_definitions
+from sclc_qa.config import RetrievalSettings
+from sclc_qa.engine import Engine
+from sclc_qa.lexical import stem
+from sclc_qa.models import Passage
+from sclc_qa.retrieval import Retriever
+
+MODES = ("hybrid", "dense", "lexical")
+
+
+def retriever_for(engine: Engine, **settings: object) -> Retriever:
+    index = engine.index
+    definitions = find_definitions(index.documents, index.sentences)
+    return Retriever(index, engine.embedder, definitions, RetrievalSettings(**settings))
+
+
+def check_passages(engine: Engine, passages: list[Passage], top_k: int) -> None:
+    assert 0 < len(passages) <= top_k
+    scores = [p.score for p in passages]
+    assert scores == sorted(scores, reverse=True)
+    assert len({(p.doc, p.start) for p in passages}) == len(passages)
+    for p in passages:
+        doc = engine.index.documents[p.doc]
+        assert doc.text[p.start : p.end] == p.text
+        section = next(s for s in doc.sections if s.id == p.section)
+        assert section.start <= p.start < p.end <= section.end and p.title == section.title
+
+
+# ------------------------------------------------------------------ fast (fake embedder)
+
+
+def test_abbreviations_expand_to_their_long_forms(hashing_engine: Engine) -> None:
+    retriever = retriever_for(hashing_engine)
+    query = retriever.prepare("What is the role of LDRT with PD-1 inhibitors?")
+    assert "ldrt" in query.terms
+    assert {"low-dose", stem("radiotherapy")} <= set(query.expansion)
+    assert not set(query.expansion) & set(query.terms)
+    assert query.definitional is False
+    assert query.vector.shape == (hashing_engine.embedder.dim,)
+
+
+def test_long_forms_expand_to_their_abbreviations(hashing_engine: Engine) -> None:
+    query = retriever_for(hashing_engine).prepare("Why combine low-dose radiotherapy with ICIs?")
+    assert "ldrt" in query.expansion
+
+
+def test_definitional_questions_are_flagged(hashing_engine: Engine) -> None:
+    assert retriever_for(hashing_engine).prepare("What does LDRT stand for?").definitional
+
+
+def test_glossary_lines_are_down_weighted_unless_a_term_is_asked(hashing_engine: Engine) -> None:
+    retriever = retriever_for(hashing_engine)
+    chunks = hashing_engine.index.chunks
+
+    def glossary_rank(question: str) -> int:
+        hits = retriever.search(retriever.prepare(question), 50, mode="hybrid")
+        return next(i for i, h in enumerate(hits) if chunks[h.chunk.id].kind == "glossary_entry")
+
+    assert glossary_rank("What does LDRT stand for?") < glossary_rank(
+        "Is LDRT safe with immunotherapy?"
+    )
+
+
+def test_lexical_search_finds_a_trial_id(hashing_engine: Engine) -> None:
+    passages = hashing_engine.search("NCT04885998", top_k=5, mode="lexical")
+    check_passages(hashing_engine, passages, 5)
+    assert (passages[0].section, passages[0].label) == ("4.4.1", "Table 3")
+    assert "NCT04885998" in passages[0].text
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_every_mode_returns_verified_passages(hashing_engine: Engine, mode: str) -> None:
+    passages = hashing_engine.search("durvalumab overall survival CASPIAN", top_k=7, mode=mode)
+    check_passages(hashing_engine, passages, 7)
+
+
+def test_rrf_and_convex_fusion_both_rank(hashing_engine: Engine) -> None:
+    for fusion in ("rrf", "convex"):
+        retriever = retriever_for(hashing_engine, fusion=fusion)
+        hits = retriever.search(retriever.prepare("CASPIAN durvalumab"), 3)
+        assert hits[0].chunk.section == "4.1.1"
+        assert hits[0].dense_rank is not None or hits[0].lexical_rank is not None
+
+
+def test_search_is_deterministic(hashing_engine: Engine) -> None:
+    first = hashing_engine.search("PARP inhibitors and immunotherapy", top_k=10)
+    assert hashing_engine.search("PARP inhibitors and immunotherapy", top_k=10) == first
+
+
+# ------------------------------------------------------------------ slow (real model)
+
+
+@pytest.mark.slow
+def test_hybrid_ranks_the_caspian_passage_first(engine: Engine) -> None:
+    passages = engine.search("CASPIAN durvalumab overall survival", top_k=5)
+    check_passages(engine, passages, 5)
+    assert passages[0].section == "4.1.1"
+    assert "CASPIAN" in passages[0].text
+
+
+@pytest.mark.slow
+def test_an_ldrt_question_reaches_low_dose_radiotherapy_text(engine: Engine) -> None:
+    passages = engine.search("What is the role of LDRT combined with immunotherapy?", top_k=3)
+    check_passages(engine, passages, 3)
+    assert passages[0].section == "4.2"
+    assert any(p.section == "4.2" and "low-dose radiotherapy" in p.text.lower() for p in passages)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", MODES)
+def test_every_mode_works_with_the_real_model(engine: Engine, mode: str) -> None:
+    passages = engine.search("CASPIAN durvalumab overall survival", top_k=5, mode=mode)
+    check_passages(engine, passages, 5)
+    assert passages[0].section == "4.1.1"
+
+
+@pytest.mark.slow
+def test_dense_search_understands_a_paraphrase(engine: Engine) -> None:
+    # No drug name or term in common with 4.3 ("anti-angiogenic", "VEGF"): dense carries it.
+    question = "drugs that stop tumours from growing new blood vessels"
+    dense = engine.search(question, top_k=5, mode="dense")
+    assert dense[0].section == "4.3"
+
+
+@pytest.mark.slow
+def test_lexical_beats_dense_on_an_identifier(engine: Engine) -> None:
+    lexical = engine.search("NCT04885998", top_k=3, mode="lexical")
+    assert "NCT04885998" in lexical[0].text
+    hybrid = engine.search("NCT04885998", top_k=3)
+    assert "NCT04885998" in hybrid[0].text
