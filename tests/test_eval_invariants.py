@@ -1,0 +1,56 @@
+"""What every answer promises, checked on every question of eval/questions.jsonl (slow)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sclc_qa.engine import Engine
+from sclc_qa.evaluation import load_questions
+from sclc_qa.models import Answer
+
+pytestmark = pytest.mark.slow
+
+EVAL_FILE = Path(__file__).resolve().parent.parent / "eval" / "questions.jsonl"
+QUESTIONS = load_questions(EVAL_FILE)
+
+
+def problems(engine: Engine, answer: Answer) -> list[str]:
+    found = []
+    if not 0.0 <= answer.confidence <= 1.0:
+        found.append(f"confidence {answer.confidence}")
+    if answer.abstained != (answer.answer is None):
+        found.append("abstained but answered, or answered None")
+    for i, c in enumerate(answer.citations):
+        if c.doc not in engine.index.documents:
+            found.append(f"citation {i} names unknown document {c.doc}")
+        elif engine.index.documents[c.doc].text[c.start : c.end] != c.quote:
+            found.append(f"citation {i} quote is not text[start:end]")
+    if answer.answer is None:
+        if (answer.start, answer.end) != (None, None):
+            found.append("abstention with offsets")
+        return found
+    if not answer.citations:
+        return [*found, "answer without citations"]
+    first = answer.citations[0]
+    if answer.answer not in first.quote:
+        found.append("answer is not inside citations[0].quote")
+    if answer.start is not None and answer.end is not None:
+        text = engine.index.documents[first.doc].text
+        if text[answer.start : answer.end] != answer.answer:
+            found.append("answer offsets do not index the answer")
+        if not first.start <= answer.start <= answer.end <= first.end:
+            found.append("answer offsets fall outside citations[0]")
+    if not answer.answer.strip():
+        found.append("blank answer")
+    return found
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=[q.id for q in QUESTIONS])
+def test_answer_invariants(engine: Engine, question) -> None:  # type: ignore[no-untyped-def]
+    answer = engine.ask(question.question)
+    raw = engine.ask(question.question, min_confidence=0.0)
+    assert problems(engine, answer) == []
+    assert problems(engine, raw) == []
+    assert answer.question == " ".join(question.question.split())
