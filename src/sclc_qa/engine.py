@@ -45,7 +45,9 @@ class Engine:
             model_sha256=embedder.sha256,
             settings=settings.chunking,
         )
-        return cls(index, embedder, settings)
+        engine = cls(index, embedder, settings)
+        engine.ask("What does this review cover?")  # load the model now, not in the first ask
+        return engine
 
     @staticmethod
     def build(
