@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from sclc_qa import Engine as LazyEngine
-from sclc_qa import IndexMissingError, InvalidQueryError, Settings, StaleIndexError
+from sclc_qa import IndexMissingError, InvalidQueryError, ModelError, Settings, StaleIndexError
+from sclc_qa.abbreviations import find_definitions
 from sclc_qa.embedding import MODEL_SHA256, HashingEmbedder
 from sclc_qa.engine import MAX_TOP_K, Engine
 from sclc_qa.models import Answer
@@ -137,3 +139,22 @@ def test_search_is_thread_safe(engine: Engine, real_settings: Settings) -> None:
     with ThreadPoolExecutor(max_workers=8) as pool:
         parallel = list(pool.map(lambda q: cold.search(q, top_k=5), queries))
     assert parallel == [engine.search(q, top_k=5) for q in queries]
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    strict=True,
+    raises=ModelError,
+    reason="BUG retrieval.Retriever.prepare: definition expansions are appended after "
+    "Engine._check has measured the question, so a valid question can exceed 256 word pieces",
+)
+def test_a_valid_question_never_overflows_the_model_through_expansion(engine: Engine) -> None:
+    shorts = sorted(
+        {d.short for d in find_definitions(engine.index.documents, engine.index.sentences)}
+        - {"M phase"}
+    )
+    question = "Compare " + ", ".join(shorts[:40]) + "?"
+    assert engine.embedder.count_wordpieces(question) <= engine.embedder.max_wordpieces - 32
+    # Refusing it up front is fine; failing inside the model is not.
+    with contextlib.suppress(InvalidQueryError):
+        engine.ask(question)
