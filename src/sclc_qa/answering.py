@@ -104,6 +104,8 @@ _HEADER_HINTS: dict[str, set[str]] = {
 # Sentence score = lexical coverage, dense similarity, rank of the retrieved chunk.
 W_LEX, W_DENSE, W_RANK, W_SHAPE = 0.45, 0.40, 0.05, 0.10
 _EXPANSION = re.compile(r"stands? for|abbreviat|acronym|short for|full (name|form)", re.I)
+_COMPARATIVE = re.compile(r"\bvs\.?\b|\bversus\b|\bcompared?\b|\bboth\b|\beach\b", re.I)
+_PEOPLE = frozenset({"case", "patient", "peopl", "person", "individu", "subject"})
 _NAME_WEIGHT = 10.0  # a question's names outweigh its other words when placing a figure
 _FAR = 40.0  # characters between a candidate name and the words that describe it
 _CASUAL_WORDS = frozenset({"the", "a", "an", "two", "three", "other", "main", "first", "of"})
@@ -471,17 +473,14 @@ class Answerer:
         if not m:
             return spans
         noun = stem(m.group(1).split()[-1].lower())
+        nouns = _PEOPLE if noun in _PEOPLE else {noun}
         out = []
         for s in spans:
-            after = text[s.end : s.end + 60].lower()
-            words = [stem(w) for w in re.findall(r"[a-z]+", after)[:4]]
-            if noun in words:
-                end = s.end
-                for w in re.finditer(r"[A-Za-z\-]+", text[s.end : s.end + 60]):
-                    end = s.end + w.end()
-                    if stem(w.group().lower()) == noun:
-                        break
-                out.append(Span(s.start, end, s.kind, s.endpoint))
+            after = text[s.end : s.end + 60]
+            for w in list(re.finditer(r"[A-Za-z][A-Za-z\-]*", after))[:4]:
+                if stem(w.group().lower()) in nouns:
+                    out.append(Span(s.start, s.end + w.end(), s.kind, s.endpoint))
+                    break
         return out
 
     def _rank_spans(self, text: str, spans: list[Span], prof: Profile) -> list[Span]:
@@ -490,10 +489,21 @@ class Answerer:
         if not spans:
             return []
         anchors = self._anchors(text, prof)
+        asked = {_squash(n) for n in prof.names}
+        others = [sp for sp in names(text) if _squash(text[sp.start : sp.end]) not in asked]
+        mine = [sp for sp in names(text) if _squash(text[sp.start : sp.end]) in asked]
+        q_norm = normalize(prof.text)
 
         def key(s: Span) -> tuple[float, int]:
             cost = _anchor_cost(anchors, s.start, s.end)
             seg = text[s.start : s.end]
+            if normalize(seg) in q_norm:
+                cost += 1000  # the question already states it ("compared with 8–10 months")
+            # "for LS-SCLC … 10%-15%, while for ES-SCLC … 1%-2%": a figure belongs to the name
+            # just before it; one that follows a name the question did not ask about loses.
+            before = [n for n in others + mine if n.end <= s.start]
+            if mine and before and max(before, key=lambda n: n.end) in others:
+                cost += 40
             by = _BY.search(text[: s.start])
             if prof.kind == "difference":
                 cost -= 80 if (s.kind == "difference" or by) else 0
@@ -516,7 +526,7 @@ class Answerer:
             ]
             name_words |= set(tokenize(n, parts=False))
             if places:
-                groups.append((_NAME_WEIGHT, places))
+                groups.append((_NAME_WEIGHT if self._specific(n) else 2.0, places))
         norm = normalize(text) if len(normalize(text)) == len(text) else low
         top = self._default_idf
         for term in dict.fromkeys(tokenize(prof.text, parts=False)):
@@ -608,6 +618,13 @@ class Answerer:
             m = re.match(r"\s*\((?:95|90)\s*%\s*CI[^)]*\)", text[e:])
             if m:
                 e += m.end()
+        if _COMPARATIVE.search(prof.text):
+            # "OS rate at 1 year vs 3 years?" → "69.6% and 35.1%": take the paired figure too.
+            m = re.match(r"(\s*(?:,|and|vs\.?|versus|to)\s+)", text[e:])
+            if m:
+                nxt = [x for x in find(text, span.kind) if x.start == e + m.end()]
+                if nxt:
+                    e = nxt[0].end
         return s, e
 
     def _entity_span(self, text: str, prof: Profile) -> tuple[tuple[int, int], float] | None:
