@@ -123,7 +123,7 @@ def test_the_real_index_is_bound_to_the_pinned_model(
 @pytest.mark.slow
 def test_ask_is_thread_safe(engine: Engine, real_settings: Settings) -> None:
     questions = [QUESTIONS[i % len(QUESTIONS)] for i in range(40)]
-    # A freshly loaded engine: its model loads and its vector cache fills under contention.
+    # A freshly loaded engine: its query-vector cache fills while the threads contend.
     cold = Engine.load(real_settings)
     with ThreadPoolExecutor(max_workers=8) as pool:
         parallel = [comparable(a) for a in pool.map(cold.ask, questions)]
