@@ -74,6 +74,29 @@ def find_definitions(docs: dict[str, Document], sentences: Iterable[Sentence]) -
     return found
 
 
+def _spells(letters: str, words: list[str]) -> bool:
+    """Schwartz–Hearst: every word starts with the next letter of the abbreviation, and the
+    remaining letters appear in order inside the words ("low-dose radiotherapy" → LDRT)."""
+    if len(letters) < 2 or not words:
+        return False
+    i = 0
+    for word in words:
+        w = word.lower()
+        if i >= len(letters) or not w or w[0] != letters[i]:
+            return False
+        i += 1
+        for ch in w[1:]:
+            if i < len(letters) and ch == letters[i] and not _starts_next(letters, i, words, word):
+                i += 1
+    return i == len(letters)
+
+
+def _starts_next(letters: str, i: int, words: list[str], word: str) -> bool:
+    """Keep a letter for the next word when that word starts with it."""
+    idx = words.index(word)
+    return idx + 1 < len(words) and words[idx + 1][:1].lower() == letters[i]
+
+
 def _in_text(text: str, sent: Sentence) -> list[Definition]:
     """ "low-dose radiotherapy (LDRT)": the long form is the shortest run of preceding words whose
     initials spell the abbreviation (letters of the abbreviation, in order, case-insensitive)."""
@@ -88,7 +111,7 @@ def _in_text(text: str, sent: Sentence) -> list[Definition]:
             if chosen[0].group().lower() in {"the", "a", "an", "and", "of", "with"}:
                 continue
             got = initials(w.group() for w in chosen)
-            if got == letters or (len(letters) >= 3 and got.replace("-", "") == letters):
+            if got == letters or _spells(letters, [w.group() for w in chosen]):
                 s = sent.start + chosen[0].start()
                 e = sent.start + chosen[-1].end()
                 ss, se = sent.start + m.start(1), sent.start + m.end(1)

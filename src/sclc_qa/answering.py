@@ -199,7 +199,7 @@ class Answerer:
             )
         if prof.kind == "glossary":
             found = self._glossary(question, prof)
-            if found is not None:
+            if found is not None and found.confidence >= threshold:
                 return found
             if _EXPANSION.search(question):
                 term = next((n for n in prof.names), "the term")
@@ -810,6 +810,13 @@ class Answerer:
                 if len(long) > 3 and long in qn:
                     d = defs[0]
                     return self._definition_answer(question, d, d.short_start, d.short_end)
+        low = q.lower()
+        multi = [
+            k for k in self._defs_by_short if " " in k and re.search(rf"\b{re.escape(k)}\b", low)
+        ]
+        if multi:  # "M phase"
+            d = self._defs_by_short[max(multi, key=len)][0]
+            return self._definition_answer(question, d, d.start, d.end)
         words = re.findall(r"[A-Za-z0-9][A-Za-z0-9\-+/]*[A-Za-z0-9+]|[A-Za-z]", q)
         for word in sorted(words, key=lambda w: (not any(c.isupper() for c in w[1:]), -len(w))):
             found = self._defs_by_short.get(word.lower())

@@ -137,7 +137,11 @@ def build_chunks(
     for section in doc.sections:
         for group in _groups(section, by_section.get(section.id, []), settings):
             for window in _windows(group, settings, count_tokens, count_wordpieces, doc, section):
-                chunks.append(_chunk(doc, section, window, first_id + len(chunks)))
+                chunk = _chunk(doc, section, window, first_id + len(chunks))
+                if count_wordpieces(chunk.search_text) > settings.max_wordpieces:
+                    # One sentence that fits alone but not with its heading: embed it bare.
+                    chunk = chunk.model_copy(update={"search_text": " ".join(chunk.text.split())})
+                chunks.append(chunk)
     return chunks
 
 

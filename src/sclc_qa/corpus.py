@@ -232,7 +232,7 @@ def _table(body: list[_Line], i: int, label: str, title: str) -> tuple[int, list
             Block(
                 kind="table_row",
                 start=_trimmed(row[0])[0],
-                end=_trimmed(row[-1])[1] if texts[-1] else row[-1].start + 1,
+                end=max(_trimmed(c)[1] for c, t in zip(row, texts[extra:], strict=True) if t),
                 label=label,
                 context=ctx,
                 cells=tuple(_cell(c, h) for c, h in zip(row, headers, strict=True)),

@@ -112,6 +112,7 @@ class MiniLMEmbedder:
         self.max_wordpieces = int(config["max_seq_length"])
         self._lock = threading.Lock()  # HF tokenizers and torch modules are not re-entrant
         self._model: Any = None
+        self._threads = max(1, os.cpu_count() or 1)
         self._wordpieces = _wordpiece_tokenizer(self.directory / "tokenizer.json")
 
     def count_wordpieces(self, text: str) -> int:
@@ -186,6 +187,8 @@ class MiniLMEmbedder:
                 truncation=False,
                 return_tensors="pt",
             )
+            # One thread for a query: with two, a busy neighbour process stalls every encode.
+            torch.set_num_threads(1 if len(batch["input_ids"]) <= 4 else self._threads)
             with torch.inference_mode():
                 hidden = transformer(**batch).last_hidden_state
             mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)

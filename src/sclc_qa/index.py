@@ -38,7 +38,7 @@ from .errors import IndexMissingError, StaleIndexError
 from .models import Chunk, Document, Sentence
 from .tokens import ENCODING, count_tokens
 
-__all__ = ["FORMAT", "Index", "Manifest", "build_index", "load_index"]
+__all__ = ["FORMAT", "Index", "Manifest", "build_index", "load_index", "pipeline_sha256"]
 
 FORMAT = 1
 _POINTER = "CURRENT"
@@ -82,6 +82,7 @@ class Manifest(_Strict):
     build_seconds: float
     model: ModelInfo
     tokenizer: str
+    pipeline_sha256: str
     chunking: ChunkSettings
     documents: tuple[DocumentInfo, ...]
     counts: Counts
@@ -170,6 +171,7 @@ def build_index(
                 max_wordpieces=embedder.max_wordpieces,
             ),
             tokenizer=ENCODING,
+            pipeline_sha256=pipeline_sha256(),
             chunking=settings,
             documents=tuple(infos),
             counts=Counts(
@@ -222,6 +224,8 @@ def load_index(
         )
     if manifest.chunking != settings:
         raise StaleIndexError(f"{path} was built with other chunking settings; {fix}")
+    if manifest.pipeline_sha256 != pipeline_sha256():
+        raise StaleIndexError(f"{path} was built by other parsing or chunking code; {fix}")
     docs = {d.id: d for d in load_corpus(corpus_dir)}
     built = {d.id: d.sha256 for d in manifest.documents}
     if set(built) != set(docs):
@@ -248,6 +252,17 @@ def load_index(
     if chunk_vectors.ntotal != len(chunks) or sentence_vectors.ntotal != len(sentences):
         raise StaleIndexError(f"{path} vectors and metadata disagree; {fix}")
     return Index(path, manifest, docs, chunks, sentences, chunk_vectors, sentence_vectors)
+
+
+def pipeline_sha256() -> str:
+    """Fingerprint of the code that turns text into chunks: a change there makes an index stale
+    even when the corpus, the model and the version number are unchanged."""
+    from . import chunking, corpus, sentences, tokens
+
+    digest = hashlib.sha256()
+    for module in (corpus, sentences, chunking, tokens):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return digest.hexdigest()
 
 
 def _write_jsonl(path: Path, items: Sequence[BaseModel]) -> None:

@@ -101,7 +101,11 @@ class Retriever:
                 added.extend(sorted(shorts))
         terms = tuple(tokenize(text))
         expansion = tuple(t for t in tokenize(" ".join(added)) if t not in terms)
-        dense_text = f"{text} ({'; '.join(dict.fromkeys(added))})" if added else text
+        extra = list(dict.fromkeys(added))
+        dense_text = f"{text} ({'; '.join(extra)})" if extra else text
+        while extra and self.embedder.count_wordpieces(dense_text) > self.embedder.max_wordpieces:
+            extra.pop()  # expansions help; they must never push a valid question over the limit
+            dense_text = f"{text} ({'; '.join(extra)})" if extra else text
         definitional = profile(text).kind == "glossary"
         return Query(text, terms, expansion, self._embed(dense_text), definitional)
 

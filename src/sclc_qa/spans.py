@@ -57,8 +57,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "phase": re.compile(r"\b[Pp]hase\s+(?:I{1,3}|IV|1|2|3)(?:[ab]|/(?:I{1,3}|II))?\b"),
     "dose": re.compile(
-        rf"{_NUM}(?:{_DASH}{_NUM})?\s*(?:Gy|mg/kg|mg/m2|mg|µg|mcg|g)\b(?:\s*/\s*\d+\s*F\b)?"
-        rf"|\d+\s*Gy\*\(?[\d\-]+\)?\s*F"
+        rf"\d+\s*Gy\*\(?[\d\-]+\)?\s*F"
+        rf"|{_NUM}(?:{_DASH}{_NUM})?\s*(?:Gy|mg/kg|mg/m2|mg|µg|mcg|g)\b(?:\s*/\s*\d+\s*F\b)?"
     ),
 }
 
@@ -141,7 +141,7 @@ def names(text: str) -> list[Span]:
                 continue
         out.append(Span(i, i + len(name), "name"))
         pos = i + len(name)
-    for m in re.finditer(r"\b[A-Z][a-z]+(?:\s|\u00a0)et(?:\s|\u00a0)al\.", text):
+    for m in re.finditer(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s|\u00a0)et(?:\s|\u00a0)al\.", text):
         out.append(Span(m.start(), m.end(), "author"))
     for m in re.finditer(r"\b[a-z]+\d+[a-z0-9]*\b", text):  # nmf3, mtDNA-like lower-case ids
         out.append(Span(m.start(), m.end(), "name"))
