@@ -85,11 +85,6 @@ def test_statistics_and_citations_in_parentheses_are_not_definitions() -> None:
     assert in_text("It was given with the drug (Tecentriq) daily.") == {}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG abbreviations._in_text: initials must equal the abbreviation, so "
-    "'low-dose radiotherapy' (initials 'ldr') never defines LDRT; the docstring's own example",
-)
 def test_low_dose_radiotherapy_defines_ldrt() -> None:
     found = in_text("Recent studies show that low-dose radiotherapy (LDRT) works.")
     assert found == {"LDRT": "low-dose radiotherapy"}

@@ -77,11 +77,6 @@ def test_confidence_zero_never_abstains_for_want_of_confidence(hashing_engine: E
     assert not answer.abstained
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG answering.Answerer.answer: definition answers return before the threshold "
-    "check, so ask(..., min_confidence=0.99) answers with confidence 0.95",
-)
 def test_min_confidence_is_honoured_by_every_answer(hashing_engine: Engine) -> None:
     for question in ("What was the OS hazard ratio in CASPIAN?", "What does LDRT stand for?"):
         answer = hashing_engine.ask(question, min_confidence=0.99)

@@ -63,8 +63,7 @@ def test_texts_are_exact_slices_of_the_document(
     text = corpus_doc.text
     for s in sentences:
         assert s.text == text[s.start : s.end]
-        if s.kind != "table_row":  # rows: see test_corpus BLANK_STATUS_BUG
-            assert s.text == s.text.strip()
+        assert s.text == s.text.strip()
         assert s.doc == corpus_doc.id
     for c in chunks:
         assert c.text == text[c.start : c.end]
@@ -219,14 +218,6 @@ def test_chunks_never_join_two_paragraphs() -> None:
     assert [c.text for c in chunks] == ["One. Two.", "Three. Four."]
 
 
-SINGLE_SENTENCE_PREFIX_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="BUG chunking._windows: a one-sentence window is never measured with its "
-    "'<section title>: ' prefix, so its search_text can exceed max_wordpieces",
-)
-
-
-@SINGLE_SENTENCE_PREFIX_BUG
 def test_title_prefix_never_pushes_a_chunk_over_the_limit() -> None:
     title = "A section title of quite a few words"
     sentence = " ".join(f"w{i}" for i in range(30)) + "."

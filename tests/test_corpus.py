@@ -123,14 +123,6 @@ def test_sections_are_ordered_disjoint_and_hold_their_blocks(corpus_doc: Documen
     assert empty == {"4.1", "4.4"}
 
 
-BLANK_STATUS_BUG = pytest.mark.xfail(
-    strict=True,
-    reason="BUG corpus._table: a row whose last cell is blank ends at the tab of that cell "
-    "(NCT03275597 quotes '…NSCLC\\n\\t')",
-)
-
-
-@BLANK_STATUS_BUG
 def test_every_block_offset_is_exact(corpus_doc: Document) -> None:
     text = corpus_doc.text
     problems = []
@@ -359,7 +351,6 @@ def test_dose_cells_in_a_table_are_not_headings() -> None:
     assert text[section.blocks[-1].start : section.blocks[-1].end] == "After the table."
 
 
-@BLANK_STATUS_BUG
 def test_row_with_a_blank_last_cell_keeps_exact_offsets() -> None:
     # The review has one such row (NCT03275597, status "\t\u00a0"); its quote must not end in
     # whitespace, since citations quote text[start:end].

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from sclc_qa import Engine as LazyEngine
-from sclc_qa import IndexMissingError, InvalidQueryError, ModelError, Settings, StaleIndexError
+from sclc_qa import IndexMissingError, InvalidQueryError, Settings, StaleIndexError
 from sclc_qa.abbreviations import find_definitions
 from sclc_qa.embedding import MODEL_SHA256, HashingEmbedder
 from sclc_qa.engine import MAX_TOP_K, Engine
@@ -142,12 +142,6 @@ def test_search_is_thread_safe(engine: Engine, real_settings: Settings) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    raises=ModelError,
-    reason="BUG retrieval.Retriever.prepare: definition expansions are appended after "
-    "Engine._check has measured the question, so a valid question can exceed 256 word pieces",
-)
 def test_a_valid_question_never_overflows_the_model_through_expansion(engine: Engine) -> None:
     shorts = sorted(
         {d.short for d in find_definitions(engine.index.documents, engine.index.sentences)}

@@ -80,11 +80,6 @@ def test_typed_spans(text: str, kind: str, expected: list[str]) -> None:
     assert [t for t, _ in spans(text, kind)] == expected
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG spans.PATTERNS['dose']: the generic '<n> Gy' alternative matches first, so the "
-    "'2Gy*(20-30) F' alternative is unreachable and the span stops at '2Gy'",
-)
 def test_fraction_range_dose_is_whole() -> None:
     assert spans("treated with 2Gy*(20-30) F", "dose") == [("2Gy*(20-30) F", None)]
 
@@ -125,11 +120,6 @@ def test_names_in_a_sentence() -> None:
     assert ("CASPIAN", "name") in {(CASPIAN[s.start : s.end], s.kind) for s in names(CASPIAN)}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG spans.names: the author pattern [A-Z][a-z]+ et al. cuts 'Paz-Ares et al.' "
-    "to 'Ares et al.'",
-)
 def test_hyphenated_author_names_are_whole() -> None:
     authors = [CASPIAN[s.start : s.end] for s in names(CASPIAN) if s.kind == "author"]
     assert authors == ["Paz-Ares et\u00a0al."]
