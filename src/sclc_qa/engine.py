@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Literal
 
 from .abbreviations import find_definitions
 from .answering import Answerer
@@ -86,9 +85,7 @@ class Engine:
             }
         )
 
-    def search(
-        self, query: str, *, top_k: int = 5, mode: Literal["hybrid", "dense", "lexical"] = "hybrid"
-    ) -> list[Passage]:
+    def search(self, query: str, *, top_k: int = 5, mode: Mode = "hybrid") -> list[Passage]:
         """The `top_k` best passages for `query`."""
         query = self._check(query, top_k)
         hits = self._retriever.search(self._retriever.prepare(query), top_k, mode=mode)
@@ -146,6 +143,3 @@ class Engine:
             end=c.end,
             score=round(hit.score, 6),
         )
-
-
-_ = Mode  # re-exported type for callers that want it

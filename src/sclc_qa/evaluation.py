@@ -5,7 +5,6 @@ The engine never reads this module's inputs: evaluation only calls the public `E
 
 from __future__ import annotations
 
-import json
 import re
 import statistics
 import unicodedata
@@ -384,7 +383,3 @@ def _plot_risk(report: EvalReport, path: Path) -> None:
     fig.tight_layout()
     fig.savefig(path, dpi=120)
     plt.close(fig)
-
-
-def dump(report: EvalReport) -> str:
-    return json.dumps(report.model_dump(mode="json"), indent=2)
