@@ -11,21 +11,21 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from .abbreviations import Definition, initials
-from .chunking import embed_text
+from .abbreviations import Definition
 from .config import AnswerSettings
 from .index import Index
 from .lexical import normalize, stem, tokenize
-from .models import Answer, Cell, Citation, Sentence
+from .models import Answer, Citation, Sentence
 from .question import ENDPOINTS, Profile, is_druglike, profile
 from .retrieval import Hit, Query
 from .spans import Span, clauses, find, names, strip_citation
+from .tables import best_cell
+from .vocabulary import ANAPHOR, Vocabulary, name_keys, squash
 
 __all__ = ["Answerer"]
 
@@ -52,55 +52,6 @@ _ENDPOINT_NAMES = {
     "dcr": "disease control rate",
     "tox": "adverse-event rate",
 }
-# Header words → question words that point at that column (generic clinical-trial tables).
-_HEADER_HINTS: dict[str, set[str]] = {
-    "phase": {"phase"},
-    "status": {"status", "recruit", "complet", "termin", "ongo", "activ", "open", "stop"},
-    "drug": {
-        "drug",
-        "agent",
-        "antibodi",
-        "inhibitor",
-        "compound",
-        "molecul",
-        "medic",
-        "adc",
-        "bite",
-        "bispecif",
-        "parpi",
-        "test",
-        "studi",
-        "evalu",
-        "bispecific",
-    },
-    "intervent": {
-        "intervent",
-        "dose",
-        "dosag",
-        "fraction",
-        "gy",
-        "schedul",
-        "radiotherapi",
-        "radiat",
-        "regimen",
-    },
-    "stage": {
-        "stage",
-        "cancer",
-        "tumor",
-        "tumour",
-        "popul",
-        "indic",
-        "diseas",
-        "patient",
-        "enrol",
-        "type",
-    },
-    "line": {"line", "set", "treatment"},
-    "url": {"url", "link", "registr", "websit", "address"},
-    "id": {"id", "nct", "identifi", "number", "trial"},
-    "group": {"type", "kind", "categori", "class", "group", "modal", "approach", "strategi"},
-}
 # Sentence score = lexical coverage, dense similarity, rank of the retrieved chunk.
 W_LEX, W_DENSE, W_RANK, W_SHAPE = 0.45, 0.40, 0.05, 0.10
 _EXPANSION = re.compile(r"stands? for|abbreviat|acronym|short for|full (name|form)", re.I)
@@ -111,7 +62,6 @@ _FAR = 40.0  # characters between a candidate name and the words that describe i
 _CASUAL_WORDS = frozenset({"the", "a", "an", "two", "three", "other", "main", "first", "of"})
 _PARTICIPLE = re.compile(r"(thereby|thus|which|leading|resulting|culminating|halting|exerting)\b")
 _MEANS = re.compile(r"(by|via|through)\b")
-_ANAPHOR = re.compile(r"(This|These|Such|Thus|Thereby|It|They)\b")
 _BY = re.compile(r"\bby\s+(?:about\s+|approximately\s+|up to\s+)?$")
 _STAT_WORDS = frozenset({"os", "pfs", "orr", "dcr", "hr", "ci", "mos", "mpfs", "trae", "traes"})
 _STUDY = re.compile(r"\b(trial|study|studies|analysis|cohort)\b", re.I)
@@ -130,25 +80,6 @@ class _Scored:
     concepts: float = 1.0
 
 
-def _squash(text: str) -> str:
-    return re.sub(r"[^a-z0-9+]", "", unicodedata.normalize("NFKC", text).lower())
-
-
-def _keys(text: str) -> set[str]:
-    """Spellings under which a name can be found: whole words, their parts, adjacent pairs."""
-    spaced = re.sub(r"[\u2014\u2015]", " ", unicodedata.normalize("NFKC", text))  # em dashes
-    words = [re.sub(r"['’]s$", "", w.strip(".,;:()[]\"'“”’?!")) for w in spaced.split()]
-    out: set[str] = set()
-    for i, w in enumerate(words):
-        out.add(_squash(w))
-        out.update(_squash(p) for p in re.split(r"[-/()\[\],;:–]", w) if p)
-        if i + 1 < len(words):
-            out.add(_squash(w + words[i + 1]))
-    out |= {k[:-1] for k in out if len(k) > 3 and k.endswith("s")}  # ICIs → ICI, cells → cell
-    out.discard("")
-    return out
-
-
 class Answerer:
     """Answers questions from one loaded index; immutable, so safe across threads."""
 
@@ -157,27 +88,8 @@ class Answerer:
     ) -> None:
         self.index = index
         self.settings = settings
-        sents = index.sentences
-        self._tokens = [frozenset(tokenize(embed_text(s))) for s in sents]
-        df = Counter(t for toks in self._tokens for t in toks)
-        n = len(sents)
-        self._idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
-        self._default_idf = math.log(1 + (n + 0.5) / 0.5)
+        self.vocab = Vocabulary(index, definitions)
         self._vectors = index.sentence_vectors.reconstruct_n(0, index.sentence_vectors.ntotal)
-        self._keys = [frozenset(_keys(embed_text(s))) for s in sents]
-        key_df = Counter(k for ks in self._keys for k in ks)
-        self._key_share = {k: c / max(n, 1) for k, c in key_df.items()}
-        titles = {s.title for doc in index.documents.values() for s in doc.sections}
-        self._vocab = frozenset(key_df) | {k for t in titles for k in _keys(t)}
-        self._stems = {stem(k) for k in self._vocab if k.isalpha()}
-        self._initialisms = self._collect_initialisms(sents)
-        self._prev = self._previous_in_block(sents)
-        self._defs_by_short: dict[str, list[Definition]] = {}
-        self._defs_by_long: dict[str, list[Definition]] = {}
-        rank = {"glossary": 0, "text": 1, "table_note": 2}
-        for d in sorted(definitions, key=lambda d: (rank.get(d.source, 3), d.start)):
-            self._defs_by_short.setdefault(d.short.lower(), []).append(d)
-            self._defs_by_long.setdefault(normalize(d.long), []).append(d)
 
     # ----------------------------------------------------------------- public
 
@@ -192,7 +104,7 @@ class Answerer:
         """Answer from `hits`; abstain below `min_confidence` (default: the configured one)."""
         threshold = self.settings.abstain_below if min_confidence is None else min_confidence
         prof = profile(question)
-        unknown = [n for n in prof.names if not self._known(n)]
+        unknown = [n for n in prof.names if not self.vocab.known(n)]
         if unknown:
             return self._abstain(
                 question, f"The review does not mention {_join(unknown)}.", hits, query, 0.0
@@ -260,9 +172,9 @@ class Answerer:
                 seen.setdefault(sid, rank)
         if not seen:
             return []
-        weights = {t: self._idf.get(t, self._default_idf) for t in query.terms}
+        weights = {t: self.vocab.idf.get(t, self.vocab.default_idf) for t in query.terms}
         for t in query.expansion:
-            weights.setdefault(t, 0.5 * self._idf.get(t, self._default_idf))
+            weights.setdefault(t, 0.5 * self.vocab.idf.get(t, self.vocab.default_idf))
         if prof.kind not in _TYPED:
             # Names are checked by coverage; what must match an explanation is the predicate
             # ("shut off TCR-proximal signalling"), not the subject every nearby sentence repeats.
@@ -277,7 +189,7 @@ class Answerer:
         out = []
         for sid, dsim in zip(ids.tolist(), dense.tolist(), strict=True):
             sent = self.index.sentences[sid]
-            toks, ctx = self._tokens[sid], self._context_tokens(sid)
+            toks, ctx = self.vocab.tokens[sid], self._context_tokens(sid)
             lex = sum(
                 w * (1.0 if t in toks else 0.5 if t in ctx else 0.0) for t, w in weights.items()
             )
@@ -327,21 +239,21 @@ class Answerer:
         cands = [
             t
             for t in query.terms
-            if t in self._idf and t not in name_terms and t.isalpha() and len(t) > 3
+            if t in self.vocab.idf and t not in name_terms and t.isalpha() and len(t) > 3
         ]
         if not cands:
             return None
-        best = max(cands, key=lambda t: self._idf[t])
-        return best if self._idf[best] >= 0.8 * self._default_idf else None
+        best = max(cands, key=lambda t: self.vocab.idf[t])
+        return best if self.vocab.idf[best] >= 0.8 * self.vocab.default_idf else None
 
     def _names_a_cell(self, sid: int, prof: Profile) -> bool:
         sent = self.index.sentences[sid]
         if not sent.cells or not prof.names:
             return False
         text = self.index.documents[sent.doc].text
-        values = {_squash(text[c.start : c.end]) for c in sent.cells}
+        values = {squash(text[c.start : c.end]) for c in sent.cells}
         return any(
-            _squash(n) in values and self._specific(n) and not self._is_concept(n)
+            squash(n) in values and self.vocab.specific(n) and not self.vocab.is_concept(n)
             for n in prof.names
         )
 
@@ -350,8 +262,8 @@ class Answerer:
         return [
             n
             for n in prof.names
-            if self._specific(n)
-            and _squash(n) not in _STAT_WORDS
+            if self.vocab.specific(n)
+            and squash(n) not in _STAT_WORDS
             and not any(p.fullmatch(n) for p in ENDPOINTS.values())
         ]
 
@@ -364,70 +276,35 @@ class Answerer:
         describing = set(prof.asked_about.split())
         # A sentence that names its own study is not about the previous sentence's trial.
         own_study = bool(_STUDY.search(sent.text))
-        heading = _keys(f"{sent.context} {sent.title} {sent.label or ''}")
+        heading = name_keys(f"{sent.context} {sent.title} {sent.label or ''}")
         hard, soft = 1.0, []
         for name in key_names:
-            if self._mentions(name, self._keys[sid], sent.text):
+            if self.vocab.mentions(name, self.vocab.keys[sid], sent.text):
                 got = 1.0
-            elif self._mentions(name, heading, ""):
+            elif self.vocab.mentions(name, heading, ""):
                 got = 0.9
             elif not own_study and any(
-                self._mentions(name, self._keys[p], self.index.sentences[p].text)
-                for p in self._prev[sid]
+                self.vocab.mentions(name, self.vocab.keys[p], self.index.sentences[p].text)
+                for p in self.vocab.prev[sid]
             ):
                 got = 0.75
-            elif self._next_refers_back(sid) and self._mentions(
-                name, self._keys[sid + 1], self.index.sentences[sid + 1].text
+            elif self.vocab.next_refers_back(sid) and self.vocab.mentions(
+                name, self.vocab.keys[sid + 1], self.index.sentences[sid + 1].text
             ):
                 got = 0.75  # "… bottleneck. This …B-NIT…": the next sentence names the subject
             else:
                 got = 0.0
-            if self._is_concept(name) or name in describing:
+            if self.vocab.is_concept(name) or name in describing:
                 soft.append(got)
             else:
                 hard = min(hard, got)
         return hard, (sum(soft) / len(soft) if soft else 1.0)
 
-    def _next_refers_back(self, sid: int) -> bool:
-        nxt = sid + 1
-        return (
-            nxt < len(self.index.sentences)
-            and sid in self._prev[nxt]
-            and _ANAPHOR.match(self.index.sentences[nxt].text) is not None
-        )
-
-    def _mentions(self, name: str, keys: frozenset[str] | set[str], text: str) -> bool:
-        key = _squash(name)
-        if key in keys or {key + "i", key + "s"} & keys or (key.endswith("s") and key[:-1] in keys):
-            return True
-        parts = [_squash(p) for p in re.split(r"[-/]", name) if p]
-        if (
-            len(parts) > 1
-            and all(p.isalpha() and len(p) > 2 for p in parts)
-            and all(p in keys for p in parts)
-        ):
-            return True  # "etoposide-cisplatin", "FDA/EMA"
-        if text:
-            norm = normalize(text)
-            for d in self._defs_by_short.get(name.lower(), []):
-                if normalize(d.long) in norm:
-                    return True
-        return False
-
-    def _is_concept(self, name: str) -> bool:
-        """Defined by the corpus as an abbreviation of a common phrase, not an identifier."""
-        base = re.sub(r"(?<=[A-Z])[si]$", "", name)
-        if any(c.isdigit() for c in name) or is_druglike(name):
-            return False
-        return any(
-            k in self._defs_by_short for k in {name.lower(), base.lower(), base.lower() + "s"}
-        ) or (base.isupper() and name.upper() == name and not self._key_share.get(_squash(name)))
-
     def _context_tokens(self, sid: int) -> frozenset[str]:
         sent = self.index.sentences[sid]
         extra: set[str] = set(tokenize(sent.title))
-        for p in self._prev[sid]:
-            extra |= self._tokens[p]
+        for p in self.vocab.prev[sid]:
+            extra |= self.vocab.tokens[p]
         return frozenset(extra)
 
     # ------------------------------------------------------------- extraction
@@ -436,7 +313,8 @@ class Answerer:
         """Spans of the asked kind, for the asked endpoint, best first."""
         sent = self.index.sentences[sid]
         if sent.kind == "table_row":
-            cell = self._best_cell(sent, prof)
+            doc_text = self.index.documents[sent.doc].text
+            cell = best_cell(doc_text, sent, prof)
             if cell is None:
                 return []
             if prof.kind in _TYPED and prof.kind != "dose":
@@ -489,9 +367,9 @@ class Answerer:
         if not spans:
             return []
         anchors = self._anchors(text, prof)
-        asked = {_squash(n) for n in prof.names}
-        others = [sp for sp in names(text) if _squash(text[sp.start : sp.end]) not in asked]
-        mine = [sp for sp in names(text) if _squash(text[sp.start : sp.end]) in asked]
+        asked = {squash(n) for n in prof.names}
+        others = [sp for sp in names(text) if squash(text[sp.start : sp.end]) not in asked]
+        mine = [sp for sp in names(text) if squash(text[sp.start : sp.end]) in asked]
         q_norm = normalize(prof.text)
 
         def key(s: Span) -> tuple[float, int]:
@@ -526,9 +404,9 @@ class Answerer:
             ]
             name_words |= set(tokenize(n, parts=False))
             if places:
-                groups.append((_NAME_WEIGHT if self._specific(n) else 2.0, places))
+                groups.append((_NAME_WEIGHT if self.vocab.specific(n) else 2.0, places))
         norm = normalize(text) if len(normalize(text)) == len(text) else low
-        top = self._default_idf
+        top = self.vocab.default_idf
         for term in dict.fromkeys(tokenize(prof.text, parts=False)):
             if term in name_words or len(term) < 2 or term.isdigit():
                 continue
@@ -536,7 +414,7 @@ class Answerer:
                 (m.start(), m.end()) for m in re.finditer(r"(?<![a-z0-9])" + re.escape(term), norm)
             ]
             if places:
-                groups.append((self._idf.get(term, top) / top, places))
+                groups.append((self.vocab.idf.get(term, top) / top, places))
         return groups
 
     def _best_entity(
@@ -601,9 +479,9 @@ class Answerer:
             return best.sid, (sent.start, sent.end), True
         sent = self.index.sentences[best.sid]
         sid = best.sid
-        if prof.kind == "mechanism" and _ANAPHOR.match(text) and self._prev[sid]:
+        if prof.kind == "mechanism" and ANAPHOR.match(text) and self.vocab.prev[sid]:
             # "This trapping prevents …": the mechanism itself is in the sentence before.
-            sid = self._prev[sid][0]
+            sid = self.vocab.prev[sid][0]
             sent = self.index.sentences[sid]
             text = sent.text
         s, e = self._clause(text, prof)
@@ -630,22 +508,26 @@ class Answerer:
     def _entity_span(self, text: str, prof: Profile) -> tuple[tuple[int, int], float] | None:
         """The name in `text` that answers a which/what question, and how far it stands from
         the words describing it (lower is better)."""
-        asked = {k for n in prof.names for k in _keys(n)}
-        q_keys = _keys(prof.text)
+        asked = {k for n in prof.names for k in name_keys(n)}
+        q_keys = name_keys(prof.text)
         q_norm = normalize(prof.text)
         cands = []
         for sp in names(text):
             word = text[sp.start : sp.end]
-            key = _squash(word)
+            key = squash(word)
             pieces = [p for p in re.split(r"[-/]", word) if p]
-            rest = [p for p in pieces if _squash(p) not in asked]
+            rest = [p for p in pieces if squash(p) not in asked]
             if not key or key in q_keys:
                 continue
             if len(rest) < len(pieces) and all(p.islower() for p in rest):
                 continue  # "DLL3-targeted" restates the question's DLL3; "SCLC-A" names a subtype
-            if any(normalize(d.long) in q_norm for d in self._defs_by_short.get(word.lower(), [])):
+            if any(
+                normalize(d.long) in q_norm for d in self.vocab.defs_by_short.get(word.lower(), [])
+            ):
                 continue  # "AURKAi" when the question says "Aurora A kinase inhibitor"
-            if any(d.short.lower() in q_norm for d in self._defs_by_long.get(normalize(word), [])):
+            if any(
+                d.short.lower() in q_norm for d in self.vocab.defs_by_long.get(normalize(word), [])
+            ):
                 continue  # "Rovalpituzumab tesirine" when the question says "Rova-T"
             cands.append(sp)
         if not cands:
@@ -664,7 +546,7 @@ class Answerer:
         else:
             preferred = []
         if target not in _STAT_WORDS:
-            cands = [c for c in cands if _squash(text[c.start : c.end]) not in _STAT_WORDS] or cands
+            cands = [c for c in cands if squash(text[c.start : c.end]) not in _STAT_WORDS] or cands
         if not (target == "who" or target.startswith("author")):
             cands = [c for c in cands if c.kind != "author"] or cands
         described = self._described(text, prof)
@@ -683,7 +565,7 @@ class Answerer:
             base += 0.5 * _anchor_cost(terms, c.start, c.end)
             base += 0.2 * _anchor_cost(subjects, c.start, c.end)
             penalty = 0.0 if not preferred or c in preferred else 15.0
-            if self._key_share.get(_squash(text[c.start : c.end]), 0.0) >= 0.08:
+            if self.vocab.key_share.get(squash(text[c.start : c.end]), 0.0) >= 0.08:
                 penalty += 40.0  # a topic word ("SCLC") is rarely the answer to "which …?"
             return (base + penalty, c.start)
 
@@ -752,7 +634,7 @@ class Answerer:
 
         def overlap(span: tuple[int, int]) -> float:
             toks = set(tokenize(text[span[0] : span[1]]))
-            return sum(self._idf.get(t, self._default_idf) for t in q & toks)
+            return sum(self.vocab.idf.get(t, self.vocab.default_idf) for t in q & toks)
 
         scores = [overlap(p) for p in parts]
         i = max(range(len(parts)), key=lambda k: (scores[k], -k))
@@ -768,35 +650,6 @@ class Answerer:
             e = parts[i + 1][1]
         return s, e
 
-    def _best_cell(self, sent: Sentence, prof: Profile) -> Span | None:
-        """The table cell (or group heading) a question about this row asks for."""
-        doc_text = self.index.documents[sent.doc].text
-        q_stems = set(tokenize(prof.text))
-        q_norm = normalize(prof.text)
-        best: tuple[float, Cell] | None = None
-        for cell in (*sent.cells, *sent.groups):
-            value = doc_text[cell.start : cell.end].strip()
-            if not value or value == "/" or normalize(value) in q_norm:
-                continue
-            header = set(tokenize(cell.header))
-            hints = set(header)
-            for h in header:
-                for key, words in _HEADER_HINTS.items():
-                    if h.startswith(key):
-                        hints |= words
-            if cell.header == "Group" or cell.header == "Subgroup":
-                hints |= _HEADER_HINTS["group"]
-            score = len(q_stems & hints) - 0.1 * len(header)
-            if prof.kind in _MEASURE and any(h.startswith(prof.kind) for h in header):
-                score += 2
-            if best is None or score > best[0]:
-                best = (score, cell)
-        if best is None or best[0] <= 0:
-            return None
-        cell = best[1]
-        kind = "group" if cell.header in ("Group", "Subgroup") else "cell"
-        return Span(cell.start, cell.end, kind)
-
     # -------------------------------------------------------------- glossary
 
     def _glossary(self, question: str, prof: Profile) -> Answer | None:
@@ -806,20 +659,22 @@ class Answerer:
         )
         if reverse:
             qn = normalize(q)
-            for long, defs in sorted(self._defs_by_long.items(), key=lambda kv: -len(kv[0])):
+            for long, defs in sorted(self.vocab.defs_by_long.items(), key=lambda kv: -len(kv[0])):
                 if len(long) > 3 and long in qn:
                     d = defs[0]
                     return self._definition_answer(question, d, d.short_start, d.short_end)
         low = q.lower()
         multi = [
-            k for k in self._defs_by_short if " " in k and re.search(rf"\b{re.escape(k)}\b", low)
+            k
+            for k in self.vocab.defs_by_short
+            if " " in k and re.search(rf"\b{re.escape(k)}\b", low)
         ]
         if multi:  # "M phase"
-            d = self._defs_by_short[max(multi, key=len)][0]
+            d = self.vocab.defs_by_short[max(multi, key=len)][0]
             return self._definition_answer(question, d, d.start, d.end)
         words = re.findall(r"[A-Za-z0-9][A-Za-z0-9\-+/]*[A-Za-z0-9+]|[A-Za-z]", q)
         for word in sorted(words, key=lambda w: (not any(c.isupper() for c in w[1:]), -len(w))):
-            found = self._defs_by_short.get(word.lower())
+            found = self.vocab.defs_by_short.get(word.lower())
             if found and word.lower() not in {"what", "does", "is", "are", "the", "for", "stand"}:
                 d = found[0]
                 return self._definition_answer(question, d, d.start, d.end)
@@ -831,7 +686,7 @@ class Answerer:
         doc_text = self.index.documents[d.doc].text
         others = [
             self._citation(self.index.sentences[o.sentence_id], 0.9)
-            for o in self._defs_by_short.get(d.short.lower(), [])
+            for o in self.vocab.defs_by_short.get(d.short.lower(), [])
             if o.sentence_id != d.sentence_id
         ][:2]
         return Answer(
@@ -903,61 +758,6 @@ class Answerer:
         about = self._key_names(prof)
         where = f" for {_join(about)}" if about else ""
         return f"The review reports no {what}{where}."
-
-    # ------------------------------------------------------------- vocabulary
-
-    def _known(self, name: str) -> bool:
-        """Whether the corpus mentions `name`: as written, as a stem, as the initials of a phrase
-        it uses ("TMB"), or, for a compound of words, word by word ("etoposide-cisplatin")."""
-        key = _squash(name)
-        variants = {key + "i", key + "s"} | ({key[:-1]} if key[-1:] in ("i", "s") else set())
-        if key in self._vocab or variants & self._vocab:
-            return True
-        if key.isalpha() and stem(key) in self._stems:
-            return True
-        base = re.sub(r"(?<=[A-Z])s$", "", name)
-        if base.isupper() and re.sub(r"[^a-z]", "", base.lower()) in self._initialisms:
-            return True
-        parts = [p for p in re.split(r"[-/\s]", name) if p]
-        return len(parts) > 1 and all(p.isalpha() and self._known(p) for p in parts)
-
-    def _specific(self, name: str) -> bool:
-        """A name that narrows the question (a trial, a drug), not a topic word like "SCLC"."""
-        key = _squash(name)
-        return self._key_share.get(key, 0.0) < 0.08 and self._known(name)
-
-    @staticmethod
-    def _collect_initialisms(sents: Sequence[Sentence]) -> frozenset[str]:
-        out: set[str] = set()
-        for s in sents:
-            words = re.findall(r"[A-Za-z][A-Za-z\-]*", s.text)
-            for n in range(2, 6):
-                for i in range(len(words) - n + 1):
-                    out.add(initials(words[i : i + n]))
-        return frozenset(out)
-
-    @staticmethod
-    def _previous_in_block(sents: Sequence[Sentence]) -> list[tuple[int, ...]]:
-        """Up to two earlier sentences of the same paragraph: where a trial is usually named."""
-        prev: list[tuple[int, ...]] = []
-        for i, s in enumerate(sents):
-            chain: list[int] = []
-            j = i - 1
-            while j >= 0 and len(chain) < 2:
-                p = sents[j]
-                if (
-                    p.section != s.section
-                    or p.kind != s.kind
-                    or s.kind not in ("paragraph", "caption")
-                ):
-                    break
-                between = sents[j + 1].start - p.end
-                if between > 3:  # a paragraph break
-                    break
-                chain.append(j)
-                j -= 1
-            prev.append(tuple(chain))
-        return prev
 
 
 def _anchor_cost(anchors: list[tuple[float, list[tuple[int, int]]]], start: int, end: int) -> float:

@@ -1,0 +1,159 @@
+"""What the corpus knows, for answering: which names it mentions and how often, what its
+abbreviations stand for, how rare each term is, and which sentence continues which.
+
+Built once per loaded index from its sentences and definitions; read-only afterwards.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+
+from .abbreviations import Definition, initials
+from .chunking import embed_text
+from .index import Index
+from .lexical import normalize, stem, tokenize
+from .models import Sentence
+from .question import is_druglike
+
+__all__ = ["ANAPHOR", "Vocabulary", "name_keys", "squash"]
+
+# A sentence opening like this continues the one before it.
+ANAPHOR = re.compile(r"(This|These|Such|Thus|Thereby|It|They)\b")
+
+
+def squash(text: str) -> str:
+    return re.sub(r"[^a-z0-9+]", "", unicodedata.normalize("NFKC", text).lower())
+
+
+def name_keys(text: str) -> set[str]:
+    """Spellings under which a name can be found: whole words, their parts, adjacent pairs."""
+    spaced = re.sub(r"[\u2014\u2015]", " ", unicodedata.normalize("NFKC", text))  # em dashes
+    words = [re.sub(r"['’]s$", "", w.strip(".,;:()[]\"'“”’?!")) for w in spaced.split()]
+    out: set[str] = set()
+    for i, w in enumerate(words):
+        out.add(squash(w))
+        out.update(squash(p) for p in re.split(r"[-/()\[\],;:–]", w) if p)
+        if i + 1 < len(words):
+            out.add(squash(w + words[i + 1]))
+    out |= {k[:-1] for k in out if len(k) > 3 and k.endswith("s")}  # ICIs → ICI, cells → cell
+    out.discard("")
+    return out
+
+
+class Vocabulary:
+    """Corpus statistics over citable sentences; immutable after construction."""
+
+    def __init__(self, index: Index, definitions: Sequence[Definition]) -> None:
+        self.index = index
+        sents = index.sentences
+        self.tokens = [frozenset(tokenize(embed_text(s))) for s in sents]
+        df = Counter(t for toks in self.tokens for t in toks)
+        n = len(sents)
+        self.idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
+        self.default_idf = math.log(1 + (n + 0.5) / 0.5)
+        self.keys = [frozenset(name_keys(embed_text(s))) for s in sents]
+        key_df = Counter(k for ks in self.keys for k in ks)
+        self.key_share = {k: c / max(n, 1) for k, c in key_df.items()}
+        titles = {s.title for doc in index.documents.values() for s in doc.sections}
+        self.vocab_keys = frozenset(key_df) | {k for t in titles for k in name_keys(t)}
+        self.stems = {stem(k) for k in self.vocab_keys if k.isalpha()}
+        self.initialisms = self.collect_initialisms(sents)
+        self.prev = self.previous_in_block(sents)
+        self.defs_by_short: dict[str, list[Definition]] = {}
+        self.defs_by_long: dict[str, list[Definition]] = {}
+        rank = {"glossary": 0, "text": 1, "table_note": 2}
+        for d in sorted(definitions, key=lambda d: (rank.get(d.source, 3), d.start)):
+            self.defs_by_short.setdefault(d.short.lower(), []).append(d)
+            self.defs_by_long.setdefault(normalize(d.long), []).append(d)
+
+    def next_refers_back(self, sid: int) -> bool:
+        nxt = sid + 1
+        return (
+            nxt < len(self.index.sentences)
+            and sid in self.prev[nxt]
+            and ANAPHOR.match(self.index.sentences[nxt].text) is not None
+        )
+
+    def mentions(self, name: str, keys: frozenset[str] | set[str], text: str) -> bool:
+        key = squash(name)
+        if key in keys or {key + "i", key + "s"} & keys or (key.endswith("s") and key[:-1] in keys):
+            return True
+        parts = [squash(p) for p in re.split(r"[-/]", name) if p]
+        if (
+            len(parts) > 1
+            and all(p.isalpha() and len(p) > 2 for p in parts)
+            and all(p in keys for p in parts)
+        ):
+            return True  # "etoposide-cisplatin", "FDA/EMA"
+        if text:
+            norm = normalize(text)
+            for d in self.defs_by_short.get(name.lower(), []):
+                if normalize(d.long) in norm:
+                    return True
+        return False
+
+    def is_concept(self, name: str) -> bool:
+        """Defined by the corpus as an abbreviation of a common phrase, not an identifier."""
+        base = re.sub(r"(?<=[A-Z])[si]$", "", name)
+        if any(c.isdigit() for c in name) or is_druglike(name):
+            return False
+        return any(
+            k in self.defs_by_short for k in {name.lower(), base.lower(), base.lower() + "s"}
+        ) or (base.isupper() and name.upper() == name and not self.key_share.get(squash(name)))
+
+    def known(self, name: str) -> bool:
+        """Whether the corpus mentions `name`: as written, as a stem, as the initials of a phrase
+        it uses ("TMB"), or, for a compound of words, word by word ("etoposide-cisplatin")."""
+        key = squash(name)
+        variants = {key + "i", key + "s"} | ({key[:-1]} if key[-1:] in ("i", "s") else set())
+        if key in self.vocab_keys or variants & self.vocab_keys:
+            return True
+        if key.isalpha() and stem(key) in self.stems:
+            return True
+        base = re.sub(r"(?<=[A-Z])s$", "", name)
+        if base.isupper() and re.sub(r"[^a-z]", "", base.lower()) in self.initialisms:
+            return True
+        parts = [p for p in re.split(r"[-/\s]", name) if p]
+        return len(parts) > 1 and all(p.isalpha() and self.known(p) for p in parts)
+
+    def specific(self, name: str) -> bool:
+        """A name that narrows the question (a trial, a drug), not a topic word like "SCLC"."""
+        key = squash(name)
+        return self.key_share.get(key, 0.0) < 0.08 and self.known(name)
+
+    @staticmethod
+    def collect_initialisms(sents: Sequence[Sentence]) -> frozenset[str]:
+        out: set[str] = set()
+        for s in sents:
+            words = re.findall(r"[A-Za-z][A-Za-z\-]*", s.text)
+            for n in range(2, 6):
+                for i in range(len(words) - n + 1):
+                    out.add(initials(words[i : i + n]))
+        return frozenset(out)
+
+    @staticmethod
+    def previous_in_block(sents: Sequence[Sentence]) -> list[tuple[int, ...]]:
+        """Up to two earlier sentences of the same paragraph: where a trial is usually named."""
+        prev: list[tuple[int, ...]] = []
+        for i, s in enumerate(sents):
+            chain: list[int] = []
+            j = i - 1
+            while j >= 0 and len(chain) < 2:
+                p = sents[j]
+                if (
+                    p.section != s.section
+                    or p.kind != s.kind
+                    or s.kind not in ("paragraph", "caption")
+                ):
+                    break
+                between = sents[j + 1].start - p.end
+                if between > 3:  # a paragraph break
+                    break
+                chain.append(j)
+                j -= 1
+            prev.append(tuple(chain))
+        return prev
