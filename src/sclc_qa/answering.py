@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .abbreviations import Definition
+from .abbreviations import Definition, initials
 from .config import AnswerSettings
 from .index import Index
 from .lexical import normalize, stem, tokenize
@@ -350,13 +350,21 @@ class Answerer:
         ) or re.search(r"(?:how many|number of)\s+((?:[\w-]+\s*){1,3})", prof.text, re.I)
         if not m:
             return spans
-        noun = stem(m.group(1).split()[-1].lower())
+        word = m.group(1).split()[-1]
+        noun = stem(word.lower())
         nouns = _PEOPLE if noun in _PEOPLE else {noun}
+        # "How many RCTs …" counts "randomized controlled trials": match an acronym by initials.
+        acronym = re.sub(r"(?<=[A-Z])s$", "", word).lower() if word[:2].isupper() else ""
         out = []
         for s in spans:
-            after = text[s.end : s.end + 60]
-            for w in list(re.finditer(r"[A-Za-z][A-Za-z\-]*", after))[:4]:
-                if stem(w.group().lower()) in nouns:
+            words = list(re.finditer(r"[A-Za-z][A-Za-z\-]*", text[s.end : s.end + 80]))[:5]
+            for i, w in enumerate(words):
+                hit = stem(w.group().lower()) in nouns
+                if not hit and acronym and len(acronym) > 1:
+                    run = words[i : i + len(acronym)]
+                    hit = initials(x.group() for x in run) == acronym and len(run) == len(acronym)
+                    w = run[-1] if hit else w
+                if hit:
                     out.append(Span(s.start, s.end + w.end(), s.kind, s.endpoint))
                     break
         return out

@@ -94,6 +94,14 @@ class Vocabulary:
             for d in self.defs_by_short.get(name.lower(), []):
                 if normalize(d.long) in norm:
                     return True
+            acronym = re.sub(r"(?<=[A-Z])s$", "", name)
+            if acronym.isalpha() and acronym.isupper() and len(acronym) > 1:
+                # "RCTs" is named by "randomized controlled trials" even where undefined.
+                words = re.findall(r"[A-Za-z][A-Za-z\-]*", text)
+                n = len(acronym)
+                return any(
+                    initials(words[i : i + n]) == acronym.lower() for i in range(len(words) - n + 1)
+                )
         return False
 
     def is_concept(self, name: str) -> bool:
