@@ -150,3 +150,21 @@ def test_support_citations_are_distinct(engine: Engine) -> None:
     answer = engine.ask("What was the OS hazard ratio in CASPIAN?", top_k=5)
     starts = [c.start for c in answer.citations]
     assert len(starts) == len(set(starts)) > 1
+
+
+@pytest.mark.slow
+def test_respectively_maps_the_asked_year_to_its_figure(engine: Engine) -> None:
+    """ "… OS rates of 69.6% and 35.1% at one and three years, respectively": 3-year → 35.1%."""
+    three = engine.ask("What was the 3-year OS rate in the MATCH follow-up?")
+    one = engine.ask("What was the 1-year PFS rate in the MATCH follow-up?")
+    for answer in (three, one):
+        check_answer(engine, answer)
+    assert three.answer == "35.1%"
+    assert one.answer == "27.3%"
+
+
+@pytest.mark.slow
+def test_an_acronym_is_counted_by_the_words_it_stands_for(engine: Engine) -> None:
+    answer = engine.ask("How many RCTs were pooled in the meta-analysis of first-line regimens?")
+    check_answer(engine, answer)
+    assert answer.answer is not None and answer.answer.startswith("12 randomized")

@@ -397,7 +397,8 @@ class Answerer:
                 cost -= 30 if re.search(r"\b(vs\.?|versus|to)\b", seg) else 0
             return (cost, s.start)
 
-        return sorted(spans, key=key)
+        ranked = sorted(spans, key=key)
+        return _respectively(text, ranked, prof.text) or ranked
 
     def _anchors(self, text: str, prof: Profile) -> list[tuple[float, list[tuple[int, int]]]]:
         """(weight, places) for each question word or name found in `text`: names that narrow
@@ -787,6 +788,56 @@ def _anchor_cost(anchors: list[tuple[float, list[tuple[int, int]]]], start: int,
         total += w * best
         weight += w
     return total / weight
+
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "ten": 10,
+    "twelve": 12,
+}
+_CONDITIONS = re.compile(
+    r"\b(?:at|in|for|after|of)\s+(\w+)\s+and\s+(\w+)\s+(years?|months?|weeks?|cycles?)\b", re.I
+)
+
+
+def _as_number(word: str) -> int | None:
+    word = word.lower()
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+
+
+def _respectively(text: str, spans: list[Span], question: str) -> list[Span] | None:
+    """ "PFS rates of 27.3% and 20.7% at one and three years, and OS rates of 69.6% and 35.1%,
+    respectively": a question about the 3-year OS rate gets the second OS figure."""
+    if "respectively" not in text.lower() or len(spans) < 2:
+        return None
+    m = _CONDITIONS.search(text)
+    if not m:
+        return None
+    values = [_as_number(m.group(1)), _as_number(m.group(2))]
+    unit = m.group(3).lower().rstrip("s")
+    asked = {
+        _as_number(x.group(1))
+        for x in re.finditer(rf"\b(\w+)[- ]{unit}s?\b", question, re.I)
+        if _as_number(x.group(1)) is not None
+    }
+    if len(asked) != 1 or next(iter(asked)) not in values:
+        return None
+    k = values.index(next(iter(asked)))
+    first = spans[0]
+    pair = sorted((x for x in spans if x.endpoint == first.endpoint), key=lambda x: x.start)
+    if len(pair) < 2:
+        return None
+    i = next((j for j, x in enumerate(pair) if x == first), 0)
+    i = i - (i % 2) + k  # the figure at position k of the pair the best span belongs to
+    if i >= len(pair):
+        return None
+    chosen = pair[i]
+    return [chosen, *[x for x in spans if x != chosen]]
 
 
 def _join(items: Sequence[str]) -> str:
