@@ -64,6 +64,8 @@ _PARTICIPLE = re.compile(r"(thereby|thus|which|leading|resulting|culminating|hal
 _MEANS = re.compile(r"(by|via|through)\b")
 _BY = re.compile(r"\bby\s+(?:about\s+|approximately\s+|up to\s+)?$")
 _STAT_WORDS = frozenset({"os", "pfs", "orr", "dcr", "hr", "ci", "mos", "mpfs", "trae", "traes"})
+# A study introduced as new, not "this study" continuing the one before.
+_OTHER_STUDY = re.compile(r"(?<!this )(?<!This )(?<!same )\b(trial|study|studies|cohort)\b")
 _STUDY = re.compile(r"\b(trial|study|studies|analysis|cohort)\b", re.I)
 _TRIALLIKE = re.compile(r"^(NCT\d+|[A-Z][A-Za-z]*[-\s]?\d+[A-Za-z]?|[A-Z]{4,}(?:[- ]\d+)?)$")
 
@@ -283,10 +285,7 @@ class Answerer:
                 got = 1.0
             elif self.vocab.mentions(name, heading, ""):
                 got = 0.9
-            elif not own_study and any(
-                self.vocab.mentions(name, self.vocab.keys[p], self.index.sentences[p].text)
-                for p in self.vocab.prev[sid]
-            ):
+            elif not own_study and self._named_before(sid, name):
                 got = 0.75
             elif self.vocab.next_refers_back(sid) and self.vocab.mentions(
                 name, self.vocab.keys[sid + 1], self.index.sentences[sid + 1].text
@@ -299,6 +298,16 @@ class Answerer:
             else:
                 hard = min(hard, got)
         return hard, (sum(soft) / len(soft) if soft else 1.0)
+
+    def _named_before(self, sid: int, name: str) -> bool:
+        """Named in the sentences just before, with no other study introduced in between."""
+        for p in self.vocab.prev[sid]:
+            text = self.index.sentences[p].text
+            if self.vocab.mentions(name, self.vocab.keys[p], text):
+                return True
+            if _OTHER_STUDY.search(text):
+                return False
+        return False
 
     def _context_tokens(self, sid: int) -> frozenset[str]:
         sent = self.index.sentences[sid]
