@@ -58,6 +58,8 @@ _EXPANSION = re.compile(r"stands? for|abbreviat|acronym|short for|full (name|for
 _COMPARATIVE = re.compile(r"\bvs\.?\b|\bversus\b|\bcompared?\b|\bboth\b|\beach\b", re.I)
 _PEOPLE = frozenset({"case", "patient", "peopl", "person", "individu", "subject"})
 _NAME_WEIGHT = 10.0  # a question's names outweigh its other words when placing a figure
+_SUBJECT_CAP = 100.0
+_TERM_CAP = 100.0  # so that one far-off question word does not decide
 _FAR = 40.0  # characters between a candidate name and the words that describe it
 _CASUAL_WORDS = frozenset({"the", "a", "an", "two", "three", "other", "main", "first", "of"})
 _PARTICIPLE = re.compile(r"(thereby|thus|which|leading|resulting|culminating|halting|exerting)\b")
@@ -580,8 +582,8 @@ class Answerer:
                 base = float(min(c.start - b if b <= c.start else a - c.end for a, b in places))
             else:
                 base = 30.0 if prof.asked_about else 0.0
-            base += 0.5 * _anchor_cost(terms, c.start, c.end)
-            base += 0.2 * _anchor_cost(subjects, c.start, c.end)
+            base += 0.5 * _anchor_cost(terms, c.start, c.end, cap=_TERM_CAP)
+            base += 0.2 * _anchor_cost(subjects, c.start, c.end, cap=_SUBJECT_CAP)
             penalty = 0.0 if not preferred or c in preferred else 15.0
             if self.vocab.key_share.get(squash(text[c.start : c.end]), 0.0) >= 0.08:
                 penalty += 40.0  # a topic word ("SCLC") is rarely the answer to "which …?"
@@ -778,7 +780,9 @@ class Answerer:
         return f"The review reports no {what}{where}."
 
 
-def _anchor_cost(anchors: list[tuple[float, list[tuple[int, int]]]], start: int, end: int) -> float:
+def _anchor_cost(
+    anchors: list[tuple[float, list[tuple[int, int]]]], start: int, end: int, cap: float = math.inf
+) -> float:
     """Weighted mean distance from a span to each anchor; spans after an anchor are preferred
     (answers follow their subject: "PFS … HR 0.54")."""
     if not anchors:
@@ -794,7 +798,7 @@ def _anchor_cost(anchors: list[tuple[float, list[tuple[int, int]]]], start: int,
             else:
                 d = 0.0
             best = min(best, d)
-        total += w * best
+        total += w * min(best, cap)
         weight += w
     return total / weight
 
