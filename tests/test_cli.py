@@ -277,18 +277,21 @@ def test_bad_questions_are_one_line_errors(
     assert_one_line_error(run(*real, *args), 2, fragment)
 
 
+CASPIAN_ROW = {
+    "id": "t1",
+    "question": CASPIAN,
+    "answerable": True,
+    "sections": ["4.1.1"],
+    "answers": ["HR = 0.73"],
+    "category": "numeric",
+}
+
+
 @pytest.mark.slow
 def test_eval_json_and_report(real: list[str], tmp_path: Path) -> None:
     questions = write_questions(
         tmp_path / "q.jsonl",
-        {
-            "id": "t1",
-            "question": CASPIAN,
-            "answerable": True,
-            "sections": ["4.1.1"],
-            "answers": ["HR = 0.73"],
-            "category": "numeric",
-        },
+        CASPIAN_ROW,
         {
             "id": "t2",
             "question": "What was the OS hazard ratio in KEYNOTE-604?",
@@ -323,14 +326,7 @@ def test_eval_json_and_report(real: list[str], tmp_path: Path) -> None:
 def test_eval_prints_a_summary(real: list[str], tmp_path: Path) -> None:
     questions = write_questions(
         tmp_path / "q.jsonl",
-        {
-            "id": "t1",
-            "question": CASPIAN,
-            "answerable": True,
-            "sections": ["4.1.1"],
-            "answers": ["HR = 0.73"],
-            "category": "numeric",
-        },
+        CASPIAN_ROW,
     )
     result = run(*real, "eval", str(questions))
     assert result.exit_code == 0, result.output
