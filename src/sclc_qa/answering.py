@@ -76,11 +76,8 @@ _TRIALLIKE = re.compile(r"^(NCT\d+|[A-Z][A-Za-z]*[-\s]?\d+[A-Za-z]?|[A-Z]{4,}(?:
 class _Scored:
     sid: int
     score: float
-    lexical: float
-    dense: float
     coverage: float
     spans: tuple[Span, ...]
-    hit_rank: int
     concepts: float = 1.0
 
 
@@ -219,7 +216,7 @@ class Answerer:
                 # A figure is about the question's most specific word ("myocarditis") or not
                 # about it at all.
                 score *= 0.5
-            out.append(_Scored(sid, score, lex, dsim, coverage, spans, seen[sid], concepts))
+            out.append(_Scored(sid, score, coverage, spans, concepts))
         # A sentence that misses a name the question depends on cannot answer it, however
         # similar it reads: it ranks below every sentence that does name it.
         out.sort(key=lambda s: (s.coverage == 0.0, -s.score, s.sid))
@@ -387,8 +384,9 @@ class Answerer:
             return []
         anchors = self._anchors(text, prof)
         asked = {squash(n) for n in prof.names}
-        others = [sp for sp in names(text) if squash(text[sp.start : sp.end]) not in asked]
-        mine = [sp for sp in names(text) if squash(text[sp.start : sp.end]) in asked]
+        found = names(text)
+        others = [sp for sp in found if squash(text[sp.start : sp.end]) not in asked]
+        mine = [sp for sp in found if squash(text[sp.start : sp.end]) in asked]
         q_norm = normalize(prof.text)
 
         def key(s: Span) -> tuple[float, int]:

@@ -282,7 +282,7 @@ _AUX = re.compile(
     r"^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|may|might|should|shows?|"
     r"showed|selects?|recruits?|carr(y|ies)|targets?|drives?|makes?|leads?|led|acts?|binds?|"
     r"causes?|got|gets|received|ranked|mobiliz\w*|combined|paired|used|tested|studied|in|of|for|"
-    r"with|from|that|to|on|at|into|by|as|than|makes?|made|splits?|induces?|blocks?|improved?|"
+    r"with|from|that|to|on|at|into|by|as|than|made|splits?|induces?|blocks?|improved?|"
     r"improves|prolong\w*|reduces?|increases?|cited|uses|defines?|predicts?|confers?|mediates?|"
     r"regulates?|encodes?|express\w*|includes?|comprises?|involves?|remains?|gave|gives?|yields?|"
     r"achieved?|achieves|becomes?|turns?|stops?|stopped|inhibits?|kills?|recognizes?|activates?|"
@@ -305,6 +305,3 @@ def _which_phrase(text: str) -> str:
             break
         phrase.append(w)
     return " ".join(phrase)
-    bool(
-        re.match(r"\s*(which|what)\s+(?:[\w/+-]+\s+){0,2}?[a-z][\w-]*[^s']s\b", text, re.I)
-    ) and not re.match(r"\s*(which|what)\s+(is|was|does|has)\b", text, re.I)
