@@ -193,3 +193,14 @@ def test_encode_takes_exactly_the_limit_and_refuses_one_more(minilm: MiniLMEmbed
     with pytest.raises(ModelError, match="exceed 256 word pieces"):
         minilm.encode([at_limit + "word"])
     assert minilm.encode([]).shape == (0, 384)
+
+
+@pytest.mark.slow
+def test_truncate_keeps_the_longest_prefix_that_fits(minilm: MiniLMEmbedder) -> None:
+    short = "What was the OS hazard ratio in CASPIAN?"
+    assert minilm.truncate(short) == short
+    long = "durvalumab extended overall survival " * 80
+    cut = minilm.truncate(long)
+    assert long.startswith(cut)
+    assert minilm.count_wordpieces(cut) == minilm.max_wordpieces
+    assert minilm.encode([cut]).shape == (1, 384)

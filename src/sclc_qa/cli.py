@@ -245,13 +245,86 @@ def sections(
     if json_:
         typer.echo(json.dumps([s.model_dump(mode="json") for s in rows], indent=2))
         return
-    width = max((len(s.id) for s in rows), default=7)
+    width = max((len(s.section) for s in rows), default=7)
     doc = None
     for s in rows:
         if s.doc != doc:
             doc = s.doc
             typer.echo(f"{doc}\n  {'section':<{width}}  blocks  chunks  title")
-        typer.echo(f"  {s.id:<{width}}  {s.blocks:>6}  {s.chunks:>6}  {s.title}")
+        typer.echo(f"  {s.section:<{width}}  {s.blocks:>6}  {s.chunks:>6}  {s.title}")
+
+
+@app.command()
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option(help="Interface to listen on (0.0.0.0: all).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
+    workers: Annotated[
+        int | None,
+        typer.Option(min=1, max=64, help="Questions answered at once [default: 2, one per core]."),
+    ] = None,
+    log_questions: Annotated[
+        bool, typer.Option("--log-questions", help="Put question text in the request log.")
+    ] = False,
+) -> None:
+    """Serve the HTTP API, the OpenAI-compatible chat endpoint and the chat page.
+
+    The index and model load once, in the background: /healthz answers at once, /readyz turns
+    200 when questions can be answered (a few seconds). Logs are JSON lines on stderr.
+
+    \b
+    Examples:
+      sclc-qa serve                         # http://127.0.0.1:8000/ (chat page), /docs (API)
+      sclc-qa serve --host 0.0.0.0 --port 8080
+    """
+    import socket
+
+    import uvicorn
+
+    from .service import create_app
+    from .service.middleware import configure_logging
+
+    settings = _settings(ctx)
+    service = settings.service.model_copy(
+        update={k: v for k, v in {"workers": workers}.items() if v is not None}
+        | ({"log_questions": True} if log_questions else {})
+    )
+    settings = settings.model_copy(update={"service": service})
+    failures: list[str] = []
+    servers: list[uvicorn.Server] = []
+
+    def stop(error: str) -> None:
+        failures.append(error)
+        for server in servers:
+            server.should_exit = True
+
+    config = uvicorn.Config(
+        create_app(settings, on_load_error=stop),
+        access_log=False,  # the app logs one JSON line per request itself
+        log_config=None,
+        timeout_graceful_shutdown=5,
+        server_header=False,
+    )
+    servers.append(uvicorn.Server(config))
+    configure_logging()
+    try:
+        family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        sock = socket.socket(family, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except OSError as exc:
+        raise SclcQaError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
+    typer.echo(f"serving on http://{_display_host(host)}:{port}/ (Ctrl+C to stop)", err=True)
+    try:
+        servers[0].run(sockets=[sock])
+    finally:
+        sock.close()
+    if failures:
+        raise SclcQaError(failures[0])
+
+
+def _display_host(host: str) -> str:
+    return "127.0.0.1" if host in ("0.0.0.0", "") else f"[{host}]" if ":" in host else host
 
 
 @app.command("eval")
@@ -302,7 +375,7 @@ def _print_answer(answer: Answer) -> None:
         typer.echo(f"No answer: {_one_line(answer.reason or 'no supporting passage found')}")
     else:
         typer.echo(_one_line(answer.answer))
-    typer.echo(f"confidence {answer.confidence:.2f} ({answer.latency_ms:.0f} ms)")
+    typer.echo(f"confidence {answer.confidence:.2f} ({answer.timing_ms:.0f} ms)")
     for i, c in enumerate(answer.citations):
         # Show the first quote around the answer span, which may sit far into a long sentence.
         focus = None

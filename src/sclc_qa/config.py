@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["AnswerSettings", "ChunkSettings", "RetrievalSettings", "Settings"]
+__all__ = ["AnswerSettings", "ChunkSettings", "RetrievalSettings", "ServiceSettings", "Settings"]
 
 
 class ChunkSettings(BaseModel):
@@ -59,7 +59,24 @@ class AnswerSettings(BaseModel):
         le=1.0,
         description="Abstain below this confidence; chosen from the eval risk-coverage curve.",
     )
-    max_question_chars: int = Field(1000, ge=10, le=10000)
+    max_question_chars: int = Field(2000, ge=10, le=10000)
+
+
+class ServiceSettings(BaseModel):
+    """The HTTP service (`sclc-qa serve`)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    workers: int = Field(
+        2,
+        ge=1,
+        le=64,
+        description="Questions answered at once, each on its own thread; one per core.",
+    )
+    max_body_bytes: int = Field(65536, ge=1024, le=16 * 1024 * 1024)
+    log_questions: bool = Field(
+        False, description="Put the question text in the request log (off: it may be private)."
+    )
 
 
 class Settings(BaseSettings):
@@ -74,3 +91,4 @@ class Settings(BaseSettings):
     chunking: ChunkSettings = ChunkSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
     answer: AnswerSettings = AnswerSettings()
+    service: ServiceSettings = ServiceSettings()

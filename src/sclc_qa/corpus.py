@@ -9,15 +9,16 @@ table cell per tab-indented line with blank lines between rows, captions that st
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import CorpusError
-from .models import Block, Cell, Document, Section
+from .models import Block, Cell, Document, DocumentMeta, Section
 
-__all__ = ["load_corpus", "parse_document", "sha256_text"]
+__all__ = ["load_corpus", "load_metadata", "parse_document", "sha256_text"]
 
 _HEADING = re.compile(r"^[ \u00a0]?(\d+(?:\.\d+){0,3})[ \u00a0]+([A-Za-z][^\t]{0,150})$")
 _NAMED_SECTIONS = {"glossary": "Glossary", "abbreviations": "Glossary"}
@@ -65,6 +66,29 @@ def load_corpus(corpus_dir: Path) -> list[Document]:
             raise CorpusError(f"{path} is empty")
         docs.append(parse_document(path.stem, text))
     return docs
+
+
+def load_metadata(corpus_dir: Path, doc: Document) -> DocumentMeta:
+    """`<id>.meta.json` beside the text, if any: title, authors, journal, DOI, licence.
+
+    A document without one is still served, titled by its id; a malformed one is an error.
+    """
+    path = corpus_dir / f"{doc.id}.meta.json"
+    record: dict[str, object] = {}
+    if path.is_file():
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise CorpusError(f"cannot read {path} as JSON: {exc}") from exc
+        if not isinstance(record, dict):
+            raise CorpusError(f"{path} must hold a JSON object")
+    fields = set(DocumentMeta.model_fields) - {"doc", "sha256", "chars"}
+    known = {k: (str(v) if k != "year" else v) for k, v in record.items() if k in fields}
+    known.setdefault("title", doc.id)
+    try:
+        return DocumentMeta(doc=doc.id, sha256=doc.sha256, chars=len(doc.text), **known)
+    except ValueError as exc:
+        raise CorpusError(f"{path} has an invalid field: {exc}") from exc
 
 
 def parse_document(doc_id: str, text: str) -> Document:

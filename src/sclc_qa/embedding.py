@@ -50,6 +50,10 @@ class Embedder(Protocol):
 
     def count_wordpieces(self, text: str) -> int: ...
 
+    def truncate(self, text: str) -> str:
+        """The longest prefix of `text` that fits the model's word-piece limit."""
+        ...
+
 
 def model_dir() -> Path:
     """Where the packaged model lives."""
@@ -118,6 +122,14 @@ class MiniLMEmbedder:
     def count_wordpieces(self, text: str) -> int:
         """Word pieces the model sees, [CLS] and [SEP] included."""
         return len(self._wordpieces.encode(text).ids)
+
+    def truncate(self, text: str) -> str:
+        """The longest prefix of `text` within the limit, cut at a word piece boundary."""
+        encoding = self._wordpieces.encode(text)
+        if len(encoding.ids) <= self.max_wordpieces:
+            return text
+        # The last kept piece sits before [SEP]; offsets of [CLS]/[SEP] are (0, 0).
+        return text[: encoding.offsets[self.max_wordpieces - 2][1]]
 
     def encode(self, texts: Sequence[str], *, progress: bool = False) -> Vectors:
         """Embed `texts`; refuses any text longer than the model's limit rather than truncate it."""
@@ -229,6 +241,9 @@ class HashingEmbedder:
 
     def count_wordpieces(self, text: str) -> int:
         return len(text.split()) + 2
+
+    def truncate(self, text: str) -> str:
+        return " ".join(text.split()[: self.max_wordpieces - 2])
 
     def encode(self, texts: Sequence[str], *, progress: bool = False) -> Vectors:
         vecs = np.zeros((len(texts), self.dim), dtype=np.float32)

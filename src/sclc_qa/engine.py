@@ -11,10 +11,19 @@ from collections.abc import Callable
 from .abbreviations import find_definitions
 from .answering import Answerer
 from .config import Settings
+from .conversation import resolve_followup
+from .corpus import load_metadata
 from .embedding import Embedder, MiniLMEmbedder
-from .errors import InvalidQueryError
+from .errors import InvalidQueryError, NotFoundError
 from .index import Index, Manifest, build_index, load_index
-from .models import Answer, Passage, SectionSummary
+from .models import (
+    Answer,
+    DocumentMeta,
+    Excerpt,
+    Passage,
+    SectionSummary,
+    Verification,
+)
 from .retrieval import Hit, Mode, Retriever
 
 __all__ = ["Engine"]
@@ -32,6 +41,9 @@ class Engine:
         definitions = find_definitions(index.documents, index.sentences)
         self._retriever = Retriever(index, embedder, definitions, settings.retrieval)
         self._answerer = Answerer(index, definitions, settings.answer)
+        self._metadata = {
+            doc.id: load_metadata(settings.corpus_dir, doc) for doc in index.documents.values()
+        }
 
     @classmethod
     def load(cls, settings: Settings | None = None, *, embedder: Embedder | None = None) -> Engine:
@@ -81,7 +93,7 @@ class Engine:
         return answer.model_copy(
             update={
                 "citations": answer.citations[: max(top_k, 1)],
-                "latency_ms": round((time.perf_counter() - started) * 1000, 2),
+                "timing_ms": round((time.perf_counter() - started) * 1000, 2),
             }
         )
 
@@ -91,6 +103,45 @@ class Engine:
         hits = self._retriever.search(self._retriever.prepare(query), top_k, mode=mode)
         return [self._passage(h) for h in hits]
 
+    def resolve(self, turns: list[str]) -> str:
+        """The last of a conversation's user turns, made self-contained: "and what about its
+        PFS?" after a question about CASPIAN becomes a question about CASPIAN's PFS."""
+        if not turns:
+            raise InvalidQueryError("the conversation has no question in it")
+        cleaned = [" ".join(t.split()) for t in turns]
+        vocab = self._answerer.vocab
+        return resolve_followup(cleaned, lambda n: vocab.specific(n) and not vocab.is_concept(n))
+
+    @property
+    def manifest(self) -> Manifest:
+        """What the loaded index was built from: corpus and model hashes, settings, counts."""
+        return self.index.manifest
+
+    def documents(self) -> list[DocumentMeta]:
+        """The bibliographic record of every indexed document."""
+        return [self._metadata[d] for d in sorted(self._metadata)]
+
+    def verify(self, doc: str, start: int, end: int, quote: str) -> Verification:
+        """Check a citation: is `quote` exactly the document's text at `[start:end]`?"""
+        text = self._text(doc, start, end)
+        return Verification(verified=text == quote, text=text)
+
+    def context(self, doc: str, start: int, end: int) -> Excerpt:
+        """The paragraph, table row or glossary entry that holds `[start:end]`, or failing that
+        the section where the range starts, widened to cover the range."""
+        self._text(doc, start, end)
+        sections = self.index.documents[doc].sections
+        section = next(
+            (s for s in reversed(sections) if s.start <= start), sections[0] if sections else None
+        )
+        if section is None:
+            raise NotFoundError(f"{doc} has no sections")
+        for block in section.blocks:
+            if block.start <= start and end <= block.end:
+                return self._excerpt(doc, section.id, section.title, block.start, block.end)
+        lo, hi = min(section.start, start), max(section.end, end)
+        return self._excerpt(doc, section.id, section.title, lo, hi)
+
     def sections(self) -> list[SectionSummary]:
         """Every section of every document, with block and chunk counts."""
         chunks: dict[tuple[str, str], int] = {}
@@ -99,7 +150,7 @@ class Engine:
         return [
             SectionSummary(
                 doc=doc.id,
-                id=s.id,
+                section=s.id,
                 title=s.title,
                 start=s.start,
                 end=s.end,
@@ -121,14 +172,25 @@ class Engine:
             raise InvalidQueryError(
                 f"the question is {len(text)} characters long; the limit is {limit}"
             )
-        if self.embedder.count_wordpieces(text) > self.embedder.max_wordpieces - 32:
-            raise InvalidQueryError(
-                f"the question is too long for the embedder ({self.embedder.max_wordpieces - 32} "
-                "word pieces at most); shorten it"
-            )
         if not 1 <= top_k <= MAX_TOP_K:
             raise InvalidQueryError(f"top_k must be between 1 and {MAX_TOP_K}, got {top_k}")
         return text
+
+    def _text(self, doc: str, start: int, end: int) -> str:
+        document = self.index.documents.get(doc)
+        if document is None:
+            known = ", ".join(sorted(self.index.documents))
+            raise NotFoundError(f"no document {doc!r}; the corpus holds: {known}")
+        if not 0 <= start <= end <= len(document.text):
+            raise InvalidQueryError(
+                f"[{start}:{end}] is not a range of {doc}, which is {len(document.text)} "
+                "characters long"
+            )
+        return document.text[start:end]
+
+    def _excerpt(self, doc: str, section: str, title: str, start: int, end: int) -> Excerpt:
+        text = self.index.documents[doc].text[start:end]
+        return Excerpt(doc=doc, section=section, title=title, start=start, end=end, text=text)
 
     @staticmethod
     def _passage(hit: Hit) -> Passage:

@@ -7,6 +7,7 @@ __all__ = [
     "IndexMissingError",
     "InvalidQueryError",
     "ModelError",
+    "NotFoundError",
     "SclcQaError",
     "StaleIndexError",
 ]
@@ -34,3 +35,7 @@ class StaleIndexError(SclcQaError):
 
 class InvalidQueryError(SclcQaError, ValueError):
     """A question or search parameter is unusable (empty, too long, top_k out of range)."""
+
+
+class NotFoundError(SclcQaError, LookupError):
+    """A document or range that a client named does not exist."""

@@ -234,7 +234,7 @@ def run_eval(
                 cited_section=a.citations[0].section if a.citations and not a.abstained else None,
                 correct=is_correct(q, a),
                 first_relevant_rank=ranks["hybrid"][-1] if q.answerable else None,
-                latency_ms=a.latency_ms,
+                latency_ms=a.timing_ms,
             )
         )
         if on_progress:

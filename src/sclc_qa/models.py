@@ -18,10 +18,13 @@ __all__ = [
     "Chunk",
     "Citation",
     "Document",
+    "DocumentMeta",
+    "Excerpt",
     "Passage",
     "Section",
     "SectionSummary",
     "Sentence",
+    "Verification",
 ]
 
 BlockKind = Literal[
@@ -77,7 +80,7 @@ class SectionSummary(_Frozen):
     """What `sclc-qa sections` lists."""
 
     doc: str
-    id: str
+    section: str
     title: str
     start: int
     end: int
@@ -156,4 +159,39 @@ class Answer(_Frozen):
     confidence: float = Field(ge=0.0, le=1.0)
     abstained: bool
     reason: str | None = None
-    latency_ms: float = 0.0
+    timing_ms: float = Field(0.0, description="Time the engine spent on this answer.")
+
+
+class DocumentMeta(_Frozen):
+    """A document's bibliographic record, from `<id>.meta.json` beside its text when present."""
+
+    doc: str
+    title: str
+    authors: str | None = None
+    journal: str | None = None
+    year: int | None = None
+    volume: str | None = None
+    article_number: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+    license: str | None = None
+    sha256: str = Field(description="SHA-256 of the text that offsets index into.")
+    chars: int = Field(description="Length of the text in characters.")
+
+
+class Excerpt(_Frozen):
+    """A stretch of a document: `text == doc_text[start:end]`."""
+
+    doc: str
+    section: str
+    title: str
+    start: int
+    end: int
+    text: str
+
+
+class Verification(_Frozen):
+    """Whether a quote is what the document holds at `[start:end]`."""
+
+    verified: bool
+    text: str = Field(description="The document's text at [start:end].")

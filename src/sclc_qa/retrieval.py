@@ -102,10 +102,13 @@ class Retriever:
         terms = tuple(tokenize(text))
         expansion = tuple(t for t in tokenize(" ".join(added)) if t not in terms)
         extra = list(dict.fromkeys(added))
-        dense_text = f"{text} ({'; '.join(extra)})" if extra else text
+        # A question longer than the model's window still gets all its words on the lexical side;
+        # the dense side sees as much of it as fits.
+        window = self.embedder.truncate(text)
+        dense_text = f"{window} ({'; '.join(extra)})" if extra else window
         while extra and self.embedder.count_wordpieces(dense_text) > self.embedder.max_wordpieces:
             extra.pop()  # expansions help; they must never push a valid question over the limit
-            dense_text = f"{text} ({'; '.join(extra)})" if extra else text
+            dense_text = f"{window} ({'; '.join(extra)})" if extra else window
         definitional = profile(text).kind == "glossary"
         return Query(text, terms, expansion, self._embed(dense_text), definitional)
 

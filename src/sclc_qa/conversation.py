@@ -1,0 +1,120 @@
+"""Follow-up questions in a conversation, rewritten to stand alone before they are answered.
+
+Chat users ask "What was the OS hazard ratio in CASPIAN?" and then "and what about its PFS?".
+The engine answers one self-contained question at a time, so the follow-up is resolved against
+the earlier user turns first, by three general rules:
+
+* "what about X?" / "and X?" where X names a trial or drug: the previous question, about X;
+* "what about X?" where X names another endpoint (PFS for OS): the previous question, for X;
+* a pronoun ("it", "its", "the trial", "this drug") with no name in the turn: the most recent
+  trial or drug named earlier takes its place.
+
+A turn that names its own subject, or that nothing earlier can complete, is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from .question import ENDPOINTS, is_druglike, named_tokens
+
+__all__ = ["resolve_followup"]
+
+# Endpoints that can stand in for each other in the same question ("OS HR" → "PFS HR").
+_SWAPPABLE = ("pfs", "os", "orr", "dcr")
+_WHAT_ABOUT = re.compile(
+    r"^\s*(?:(?:and|also|ok(?:ay)?|so|then|but)[\s,]+)*(?:what|how)\s+about\s+(?P<focus>.+?)"
+    r"[\s?.!]*$",
+    re.I,
+)
+_AND = re.compile(r"^\s*and\s+(?:for\s+|in\s+|with\s+)?(?P<focus>.+?)[\s?.!]*$", re.I)
+_LEADING_PRONOUN = re.compile(r"^(?:(?:its|their|the|that|this|those)\s+)+", re.I)
+_NOUN = r"(?:trial|study|drug|agent|regimen|combination|antibody|therapy|treatment)"
+_POSSESSIVE = re.compile(r"\b(?:its|their)\b", re.I)
+_PRONOUN = re.compile(
+    rf"\b(?:(?:this|that|the|same)\s+{_NOUN}s?|it|they|them)\b(?!-)",
+    re.I,
+)
+_DRUG_NOUN = re.compile(r"\b(?:drug|agent|antibody|therapy|treatment)s?\b", re.I)
+_MAX_ELLIPSIS_WORDS = 8
+
+
+def resolve_followup(turns: Sequence[str], specific: Callable[[str], bool]) -> str:
+    """The last of `turns` (a conversation's user messages, oldest first) made self-contained.
+
+    `specific(name)` says whether a name narrows a question to one trial or drug (the corpus
+    vocabulary knows it and it is not a topic word such as "SCLC").
+    """
+    resolved: list[str] = []
+    for turn in turns:
+        resolved.append(_resolve(turn, resolved, specific))
+    return resolved[-1] if resolved else ""
+
+
+def _resolve(turn: str, earlier: list[str], specific: Callable[[str], bool]) -> str:
+    if not earlier:
+        return turn
+    names = _names(turn, specific)
+    previous = earlier[-1]
+    match = _WHAT_ABOUT.match(turn)
+    if match is None and len(turn.split()) <= _MAX_ELLIPSIS_WORDS:
+        match = _AND.match(turn)
+    if match is not None:
+        focus = _LEADING_PRONOUN.sub("", match.group("focus")).strip()
+        rewritten = _swap_subject(previous, names, specific) if names else None
+        rewritten = rewritten or _swap_endpoint(previous, focus)
+        if rewritten:
+            return rewritten
+        if not names:
+            subject = _antecedent(earlier, specific, turn)
+            if subject and focus:
+                return f"What about {focus} in {subject}?"
+        return turn
+    if names:
+        return turn
+    subject = _antecedent(earlier, specific, turn)
+    if subject is None or not (_PRONOUN.search(turn) or _POSSESSIVE.search(turn)):
+        return turn
+    turn = _POSSESSIVE.sub(f"{subject}'s", turn)
+    return _PRONOUN.sub(subject, turn)
+
+
+def _names(text: str, specific: Callable[[str], bool]) -> list[str]:
+    return [n for n in named_tokens(text) if specific(n)]
+
+
+def _swap_subject(previous: str, names: list[str], specific: Callable[[str], bool]) -> str | None:
+    """The previous question about `names[0]` instead of the name of the same sort it had."""
+    old = _names(previous, specific)
+    if not old:
+        return None
+    new = names[0]
+    same_sort = [n for n in old if is_druglike(n) == is_druglike(new)]
+    target = (same_sort or old)[-1]
+    return re.sub(rf"(?<![\w-]){re.escape(target)}(?![\w-])", new, previous, count=1)
+
+
+def _swap_endpoint(previous: str, focus: str) -> str | None:
+    """The previous question with its endpoint replaced by the one `focus` names, if any."""
+    wanted = next(
+        (m for e in _SWAPPABLE if (m := ENDPOINTS[e].search(focus)) is not None),
+        None,
+    )
+    if wanted is None:
+        return None
+    for endpoint in _SWAPPABLE:
+        found = ENDPOINTS[endpoint].search(previous)
+        if found is not None and not ENDPOINTS[endpoint].search(focus):
+            return previous[: found.start()] + wanted.group() + previous[found.end() :]
+    return None
+
+
+def _antecedent(earlier: list[str], specific: Callable[[str], bool], turn: str) -> str | None:
+    """The most recent trial (or, if `turn` says "the drug", drug) named in `earlier`; failing
+    that, the most recent name of either sort."""
+    wants_drug = _DRUG_NOUN.search(turn) is not None
+    named = [n for question in earlier for n in _names(question, specific)]
+    preferred = [n for n in named if is_druglike(n) == wants_drug]
+    candidates = preferred or named
+    return candidates[-1] if candidates else None

@@ -1,0 +1,346 @@
+"""The FastAPI app: the library's `Engine` behind JSON endpoints, an OpenAI-compatible chat
+endpoint and a chat page, with one error shape for every failure.
+
+The engine loads once, on a background thread at start-up, so `/healthz` answers at once and
+`/readyz` turns 200 when the index and model are loaded. Questions run on worker threads (as
+many as `settings.service.workers`), never on the event loop.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import AsyncIterator, Callable, Mapping
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from functools import partial
+from importlib import resources
+from typing import Annotated, Any, TypeVar
+
+import anyio
+import anyio.to_thread
+from fastapi import FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, StreamingResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
+
+from .. import __version__
+from ..config import Settings
+from ..engine import Engine
+from ..errors import InvalidQueryError, NotFoundError, SclcQaError
+from ..models import Answer, DocumentMeta, Excerpt, SectionSummary, Verification
+from . import chat
+from .middleware import RequestContextMiddleware
+from .schemas import (
+    MAX_QUESTION_CHARS,
+    AskRequest,
+    ChatCompletion,
+    ChatRequest,
+    ErrorResponse,
+    Health,
+    ModelCard,
+    ModelList,
+    Readiness,
+    SearchRequest,
+    SearchResponse,
+    VerifyRequest,
+)
+
+__all__ = ["create_app"]
+
+LOG = logging.getLogger("sclc_qa.service")
+STATIC = resources.files("sclc_qa.service") / "static"
+_T = TypeVar("_T")
+
+_ERROR_TYPES = {
+    400: "invalid_request_error",
+    404: "not_found",
+    405: "method_not_allowed",
+    413: "payload_too_large",
+    415: "unsupported_media_type",
+    422: "invalid_request_error",
+    503: "not_ready",
+}
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorResponse, "description": description}
+    for code, description in {
+        413: "The body is larger than the limit (64 KB by default).",
+        422: "The body is not valid JSON, or a field is missing, mistyped or out of range.",
+        503: "The index is still loading (see /readyz); retry shortly.",
+    }.items()
+}
+
+
+@dataclass
+class _Runtime:
+    """What the app holds between requests: the engine once loaded, or why it failed."""
+
+    engine: Engine | None = None
+    error: str | None = None
+    ready: threading.Event = field(default_factory=threading.Event)
+    started: float = field(default_factory=time.monotonic)
+    created: int = field(default_factory=lambda: int(time.time()))
+
+
+def create_app(
+    settings: Settings | None = None,
+    *,
+    engine: Engine | None = None,
+    load: Callable[[], Engine] | None = None,
+    on_load_error: Callable[[str], None] | None = None,
+) -> FastAPI:
+    """The app. Give it a loaded `engine` (tests, embedding), or let it `load` one at start-up
+    (default `Engine.load(settings)`); `on_load_error` hears why loading failed."""
+    settings = settings or Settings()
+    runtime = _Runtime()
+    limiter = anyio.CapacityLimiter(settings.service.workers)
+    if engine is not None:
+        runtime.engine = engine
+        runtime.ready.set()
+
+    def load_engine() -> None:
+        try:
+            runtime.engine = (load or partial(Engine.load, settings))()
+            LOG.info("ready in %.1f s", time.monotonic() - runtime.started)
+        except Exception as exc:  # any failure: report it on /readyz and to the caller
+            runtime.error = str(exc) if isinstance(exc, SclcQaError) else repr(exc)
+            LOG.error("cannot load the engine: %s", runtime.error)
+            if on_load_error is not None:
+                on_load_error(runtime.error)
+        finally:
+            runtime.ready.set()
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        if not runtime.ready.is_set():
+            threading.Thread(target=load_engine, name="sclc-qa-load", daemon=True).start()
+        yield
+
+    app = FastAPI(
+        title="sclc-qa",
+        version=__version__,
+        summary="Extractive, cited answers from the small-cell lung cancer immunotherapy review.",
+        description=(
+            "Every answer is a verbatim span of the review; every citation carries the section "
+            "and character offsets, so `text[start:end] == quote` can be checked (POST /verify). "
+            "When the review does not answer, the reply abstains and says why."
+        ),
+        lifespan=lifespan,
+        responses=_ERRORS,
+    )
+    app.add_middleware(
+        RequestContextMiddleware,
+        max_body_bytes=settings.service.max_body_bytes,
+        log_questions=settings.service.log_questions,
+    )
+    _add_error_handlers(app)
+
+    def ready() -> Engine:
+        if runtime.engine is None:
+            why = runtime.error or "the index is still loading; retry shortly"
+            raise HTTPException(503, why, headers={"Retry-After": "1"})
+        return runtime.engine
+
+    async def off_loop(fn: Callable[..., _T], *args: Any, **kwargs: Any) -> _T:
+        return await anyio.to_thread.run_sync(partial(fn, *args, **kwargs), limiter=limiter)
+
+    def note_question(request: Request, text: str) -> None:
+        request.scope.setdefault("state", {})["question"] = text
+
+    @app.post("/ask", response_model=Answer, tags=["answers"])
+    async def ask(body: AskRequest, request: Request) -> Answer:
+        """Answer a question with the shortest verbatim span and its citations, or abstain."""
+        note_question(request, body.question)
+        return await off_loop(ready().ask, body.question, top_k=body.top_k)
+
+    @app.post("/search", response_model=SearchResponse, tags=["answers"])
+    async def search(body: SearchRequest, request: Request) -> SearchResponse:
+        """The passages that best match a query, best first."""
+        note_question(request, body.query)
+        results = await off_loop(ready().search, body.query, top_k=body.top_k, mode=body.mode)
+        return SearchResponse(query=" ".join(body.query.split()), results=results)
+
+    @app.get("/sections", response_model=list[SectionSummary], tags=["corpus"])
+    async def sections() -> list[SectionSummary]:
+        """Every section of every document, with its offsets."""
+        return ready().sections()
+
+    @app.get("/documents", response_model=list[DocumentMeta], tags=["corpus"])
+    async def documents() -> list[DocumentMeta]:
+        """The corpus: title, authors, journal, DOI and licence of each document."""
+        return ready().documents()
+
+    @app.get(
+        "/documents/{doc}/context",
+        response_model=Excerpt,
+        tags=["corpus"],
+        responses={404: {"model": ErrorResponse, "description": "No such document."}},
+    )
+    async def context(
+        doc: str,
+        start: Annotated[int, Query(ge=0)],
+        end: Annotated[int, Query(ge=0)],
+    ) -> Excerpt:
+        """The paragraph, table row or glossary entry around `[start:end]` (a quote's setting)."""
+        return ready().context(doc, start, end)
+
+    @app.post(
+        "/verify",
+        response_model=Verification,
+        tags=["corpus"],
+        responses={404: {"model": ErrorResponse, "description": "No such document."}},
+    )
+    async def verify(body: VerifyRequest) -> Verification:
+        """Check a citation: is `quote` exactly the document's text at `[start:end]`?"""
+        return ready().verify(body.doc, body.start, body.end, body.quote)
+
+    @app.get("/healthz", response_model=Health, tags=["operations"])
+    async def healthz() -> Health:
+        """200 while the process lives."""
+        return Health()
+
+    @app.get(
+        "/readyz",
+        response_model=Readiness,
+        tags=["operations"],
+        responses={503: {"model": Readiness, "description": "Loading, or loading failed."}},
+    )
+    async def readyz() -> JSONResponse:
+        """200 with the index manifest once the engine is loaded; 503 before, or if it failed."""
+        if runtime.engine is not None:
+            manifest = runtime.engine.manifest.model_dump(mode="json", exclude={"files"})
+            body = Readiness(status="ready", manifest=manifest)
+            return JSONResponse(body.model_dump(mode="json"))
+        status = "failed" if runtime.error else "loading"
+        body = Readiness(status=status, error=runtime.error)
+        return JSONResponse(body.model_dump(mode="json"), status_code=503)
+
+    @app.get("/v1/models", response_model=ModelList, tags=["openai"])
+    async def models() -> ModelList:
+        """The one model this server answers as: `sclc-qa`."""
+        return ModelList(data=[ModelCard(created=runtime.created)])
+
+    @app.post(
+        "/v1/chat/completions",
+        response_model=ChatCompletion,
+        tags=["openai"],
+        responses={200: {"content": {"text/event-stream": {}}}},
+    )
+    async def chat_completions(body: ChatRequest, request: Request) -> Any:
+        """OpenAI-compatible chat. The last user message is the question; a follow-up such as
+        "and what about its PFS?" is resolved against the earlier user turns. With
+        `"stream": true` the reply comes as Server-Sent Events ending with `[DONE]`."""
+        turns = chat.user_turns(body.messages)
+        if not turns:
+            raise _invalid("messages", "messages hold no user message with text")
+        if len(turns[-1]) > MAX_QUESTION_CHARS:
+            raise _invalid(
+                "messages", f"the last user message is over {MAX_QUESTION_CHARS} characters"
+            )
+        note_question(request, turns[-1])
+        engine = ready()
+        question = await off_loop(engine.resolve, turns)
+        answer = await off_loop(engine.ask, question, top_k=body.top_k)
+        rewritten = question != " ".join(turns[-1].split())
+        prompt = "\n".join(m.text() for m in body.messages)
+        if body.stream:
+            include_usage = bool(body.stream_options and body.stream_options.include_usage)
+            events = chat.stream(answer, prompt, rewritten=rewritten, include_usage=include_usage)
+            return StreamingResponse(
+                events,
+                media_type="text/event-stream",
+                headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"},
+            )
+        return chat.completion(answer, prompt, rewritten=rewritten)
+
+    @app.get("/", include_in_schema=False)
+    async def page() -> HTMLResponse:
+        return HTMLResponse((STATIC / "index.html").read_text(encoding="utf-8"))
+
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+    return app
+
+
+def _invalid(param: str, message: str) -> RequestValidationError:
+    return RequestValidationError(
+        [{"loc": ("body", param), "msg": message, "type": "value_error", "input": None}]
+    )
+
+
+def _error(
+    status: int,
+    message: str,
+    *,
+    param: str | None = None,
+    detail: list[dict[str, Any]] | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> JSONResponse:
+    body: dict[str, Any] = {
+        "error": {
+            "type": _ERROR_TYPES.get(status, "error" if status < 500 else "internal_error"),
+            "message": message,
+            "param": param,
+        }
+    }
+    if detail is not None:
+        body["detail"] = detail
+    return JSONResponse(body, status_code=status, headers=dict(headers or {}))
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    async def validation(_: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, RequestValidationError)
+        detail = [
+            {"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")), "type": e.get("type")}
+            for e in exc.errors()
+        ]
+        messages = []
+        for e in detail:
+            where = ".".join(str(p) for p in e["loc"][1:])
+            if e["type"] == "json_invalid":
+                messages.append(f"the body is not valid JSON ({e['msg']})")
+                e["loc"] = e["loc"][:1]
+            elif not where:
+                messages.append(
+                    "a JSON body is required"
+                    if e["type"] == "missing"
+                    else f"the body must be a JSON object ({e['msg']})"
+                )
+            else:
+                messages.append(f"{where}: {e['msg']}")
+        first = detail[0]["loc"] if detail else []
+        param = ".".join(str(p) for p in first[1:]) or None
+        return _error(422, "; ".join(messages), param=param, detail=detail)
+
+    async def http_error(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, HTTPException)
+        message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        if exc.status_code == 404 and message == "Not Found":
+            message = f"no endpoint at {request.url.path}; see /docs for the API"
+        elif exc.status_code == 405:
+            allowed = (exc.headers or {}).get("Allow", "")
+            message = f"{request.method} is not allowed on {request.url.path} (allowed: {allowed})"
+        return _error(exc.status_code, message, headers=exc.headers)
+
+    async def invalid_query(_: Request, exc: Exception) -> JSONResponse:
+        return _error(422, str(exc))
+
+    async def not_found(_: Request, exc: Exception) -> JSONResponse:
+        return _error(404, str(exc))
+
+    async def library_error(_: Request, exc: Exception) -> JSONResponse:
+        LOG.error("engine error: %s", exc)
+        return _error(500, str(exc))
+
+    async def unexpected(_: Request, exc: Exception) -> JSONResponse:
+        LOG.exception("unexpected error", exc_info=exc)
+        return _error(500, "internal error; the request id is in the X-Request-ID header")
+
+    app.add_exception_handler(RequestValidationError, validation)
+    app.add_exception_handler(HTTPException, http_error)
+    app.add_exception_handler(InvalidQueryError, invalid_query)
+    app.add_exception_handler(NotFoundError, not_found)
+    app.add_exception_handler(SclcQaError, library_error)
+    app.add_exception_handler(Exception, unexpected)

@@ -1,0 +1,120 @@
+"""OpenAI-compatible chat: an `Answer` as a chat completion, whole or as Server-Sent Events.
+
+The reply's text is the verbatim answer with a bracketed section marker, then a short "Sources"
+list; an abstention is said as such, with its reason. The structured citations ride along in
+the extra `citations` field, so a client can check every quote against the corpus.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from collections.abc import Iterator, Sequence
+
+from ..models import Answer, Citation
+from ..tokens import count_tokens
+from .schemas import (
+    ChatChoice,
+    ChatChunk,
+    ChatChunkChoice,
+    ChatCompletion,
+    ChatDelta,
+    ChatMessage,
+    Usage,
+    _Message,
+)
+
+__all__ = ["completion", "reply_text", "stream", "user_turns"]
+
+SOURCES_SHOWN = 3
+QUOTE_CHARS = 240
+
+
+def user_turns(messages: Sequence[ChatMessage]) -> list[str]:
+    """The text of every user message, oldest first; blank ones dropped."""
+    return [t for m in messages if m.role == "user" and (t := m.text()).strip()]
+
+
+def reply_text(answer: Answer, *, rewritten: bool) -> str:
+    """ "HR = 0.73 [4.1.1]", a blank line, then "Sources:" with one quoted line per citation."""
+    lines: list[str] = []
+    if rewritten:
+        lines.append(f"(Answering: {answer.question})\n")
+    if answer.abstained or answer.answer is None:
+        lines.append(f"The review does not answer this: {answer.reason or 'no supporting passage'}")
+        if answer.citations:
+            lines.append("\nClosest passages (not an answer):")
+    else:
+        lines.append(f"{answer.answer} [{answer.citations[0].section}]")
+        lines.append("\nSources:")
+    for i, c in enumerate(answer.citations[:SOURCES_SHOWN], start=1):
+        lines.append(f'{i}. [{c.section}] {_where(c)}: "{_shorten(c.quote)}" ({c.start}–{c.end})')
+    return "\n".join(lines)
+
+
+def completion(answer: Answer, prompt: str, *, rewritten: bool) -> ChatCompletion:
+    content = reply_text(answer, rewritten=rewritten)
+    return ChatCompletion(
+        id=_id(),
+        created=int(time.time()),
+        choices=[ChatChoice(message=_Message(content=content))],
+        usage=_usage(prompt, content),
+        citations=list(answer.citations),
+        question=answer.question,
+        abstained=answer.abstained,
+        confidence=answer.confidence,
+    )
+
+
+def stream(answer: Answer, prompt: str, *, rewritten: bool, include_usage: bool) -> Iterator[str]:
+    """The completion as SSE `data:` lines in OpenAI's chunk format, ending with `[DONE]`.
+
+    The text goes out a line at a time; the last content chunk carries the citations.
+    """
+    content = reply_text(answer, rewritten=rewritten)
+    cid, created = _id(), int(time.time())
+
+    def event(chunk: ChatChunk) -> str:
+        return f"data: {chunk.model_dump_json(exclude_none=True)}\n\n"
+
+    def choice(delta: ChatDelta, finish: bool = False) -> list[ChatChunkChoice]:
+        return [ChatChunkChoice(delta=delta, finish_reason="stop" if finish else None)]
+
+    yield event(ChatChunk(id=cid, created=created, choices=choice(ChatDelta(role="assistant"))))
+    for piece in content.splitlines(keepends=True):
+        yield event(ChatChunk(id=cid, created=created, choices=choice(ChatDelta(content=piece))))
+    yield event(
+        ChatChunk(
+            id=cid,
+            created=created,
+            choices=choice(ChatDelta(), finish=True),
+            citations=list(answer.citations),
+            question=answer.question,
+            abstained=answer.abstained,
+            confidence=answer.confidence,
+        )
+    )
+    if include_usage:
+        yield event(ChatChunk(id=cid, created=created, choices=[], usage=_usage(prompt, content)))
+    yield "data: [DONE]\n\n"
+
+
+def _usage(prompt: str, content: str) -> Usage:
+    p, c = count_tokens(prompt), count_tokens(content)
+    return Usage(prompt_tokens=p, completion_tokens=c, total_tokens=p + c)
+
+
+def _id() -> str:
+    return f"chatcmpl-{uuid.uuid4().hex}"
+
+
+def _where(c: Citation) -> str:
+    return f"{c.title} ({c.label})" if c.label else c.title
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= QUOTE_CHARS:
+        return text
+    cut = text.rfind(" ", 0, QUOTE_CHARS)
+    return text[: cut if cut > 0 else QUOTE_CHARS] + " …"

@@ -1,0 +1,156 @@
+"""One ASGI middleware for what every request needs: an id, a size limit and a log line.
+
+* `X-Request-ID`: the client's, if it sent a sane one, else a new one; echoed on the response.
+* Bodies over the limit are refused with 413 before they are read (by `Content-Length`) or as
+  soon as the limit is crossed (chunked uploads).
+* One JSON log line per request: method, path, status, milliseconds, request id; the question
+  text only when the service is configured to log it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import time
+import uuid
+from typing import Any
+
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.exceptions import HTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+__all__ = ["ACCESS_LOG", "JsonLines", "RequestContextMiddleware", "configure_logging"]
+
+ACCESS_LOG = logging.getLogger("sclc_qa.access")
+_SANE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+
+
+class RequestContextMiddleware:
+    def __init__(self, app: ASGIApp, *, max_body_bytes: int, log_questions: bool) -> None:
+        self.app = app
+        self.max_body_bytes = max_body_bytes
+        self.log_questions = log_questions
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        headers = Headers(scope=scope)
+        given = headers.get("x-request-id", "")
+        request_id = given if _SANE_ID.match(given) else uuid.uuid4().hex
+        scope.setdefault("state", {})["request_id"] = request_id
+        status = 500
+
+        async def send_with_id(message: Message) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+                MutableHeaders(scope=message)["X-Request-ID"] = request_id
+            await send(message)
+
+        try:
+            length = int(headers.get("content-length", "0") or 0)
+        except ValueError:
+            length = 0
+        try:
+            if length > self.max_body_bytes:
+                await self._too_large(send_with_id)
+            else:
+                await self.app(scope, self._limited(receive), send_with_id)
+        finally:
+            self._log(scope, request_id, status, started)
+
+    def _limited(self, receive: Receive) -> Receive:
+        seen = 0
+
+        async def limited_receive() -> Message:
+            nonlocal seen
+            message = await receive()
+            if message["type"] == "http.request":
+                seen += len(message.get("body", b""))
+                if seen > self.max_body_bytes:
+                    # Raised inside the route, so the app's 413 handler answers it.
+                    raise HTTPException(413, self._limit_message())
+            return message
+
+        return limited_receive
+
+    async def _too_large(self, send: Send) -> None:
+        body = json.dumps(
+            {
+                "error": {
+                    "type": "payload_too_large",
+                    "message": self._limit_message(),
+                    "param": None,
+                }
+            }
+        ).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 413,
+                "headers": [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+    def _limit_message(self) -> str:
+        return f"request body is larger than {self.max_body_bytes} bytes"
+
+    def _log(self, scope: Scope, request_id: str, status: int, started: float) -> None:
+        if not ACCESS_LOG.isEnabledFor(logging.INFO):
+            return
+        record: dict[str, Any] = {
+            "event": "request",
+            "request_id": request_id,
+            "method": scope["method"],
+            "path": scope["path"],
+            "status": status,
+            "ms": round((time.perf_counter() - started) * 1000, 2),
+        }
+        question = scope.get("state", {}).get("question")
+        if self.log_questions and question is not None:
+            record["question"] = question
+        ACCESS_LOG.info(json.dumps(record, ensure_ascii=False))
+
+
+class JsonLines(logging.Formatter):
+    """One JSON object per line: time, level, logger, then the message's own fields if it is
+    a JSON object (the access log), else `message`."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        out: dict[str, Any] = {
+            "ts": self.formatTime(record, "%Y-%m-%dT%H:%M:%S") + f".{int(record.msecs):03d}Z",
+            "level": record.levelname.lower(),
+            "logger": record.name,
+        }
+        message = record.getMessage()
+        try:
+            fields = json.loads(message) if message.startswith("{") else None
+        except ValueError:
+            fields = None
+        if isinstance(fields, dict):
+            out.update(fields)
+        else:
+            out["message"] = message
+        if record.exc_info:
+            out["exception"] = self.formatException(record.exc_info).splitlines()[-1]
+        return json.dumps(out, ensure_ascii=False)
+
+
+def configure_logging(level: int = logging.INFO) -> None:
+    """Send the service's logs (and uvicorn's) to stderr as JSON lines."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(JsonLines())
+    handler.formatter.converter = time.gmtime  # type: ignore[union-attr]
+    for name in ("sclc_qa", "uvicorn", "uvicorn.error"):
+        logger = logging.getLogger(name)
+        logger.handlers[:] = [handler]
+        logger.setLevel(level)
+        logger.propagate = False

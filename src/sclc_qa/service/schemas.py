@@ -1,0 +1,285 @@
+"""Request and response bodies of the HTTP API, beyond the library's own models.
+
+Requests forbid unknown fields, so a misspelt `top_k` is a 422 that names it rather than a
+silently ignored option. Responses reuse the library's `Answer`, `Passage`, `SectionSummary`,
+`DocumentMeta`, `Excerpt` and `Verification` unchanged.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ..models import Citation, Passage
+
+__all__ = [
+    "MAX_QUESTION_CHARS",
+    "AskRequest",
+    "ChatChoice",
+    "ChatChunk",
+    "ChatChunkChoice",
+    "ChatCompletion",
+    "ChatDelta",
+    "ChatMessage",
+    "ChatRequest",
+    "ContentPart",
+    "ErrorBody",
+    "ErrorResponse",
+    "Health",
+    "ModelCard",
+    "ModelList",
+    "Readiness",
+    "SearchRequest",
+    "SearchResponse",
+    "StreamOptions",
+    "Usage",
+    "VerifyRequest",
+]
+
+MAX_QUESTION_CHARS = 2000
+MODEL_ID: Literal["sclc-qa"] = "sclc-qa"
+
+
+class _Request(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def _not_blank(value: str, what: str) -> str:
+    if not value.strip():
+        raise ValueError(f"{what} must not be blank")
+    return value
+
+
+# `pattern` tells schema-driven clients (and fuzzers) that a blank string is not valid.
+Question = Annotated[
+    str,
+    Field(min_length=1, max_length=MAX_QUESTION_CHARS, json_schema_extra={"pattern": r"\S"}),
+]
+
+
+class AskRequest(_Request):
+    """A question about the review."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"question": "What was the OS hazard ratio in CASPIAN?"}]},
+    )
+
+    question: Question = Field(description="1–2000 characters, not blank.")
+    top_k: int = Field(5, ge=1, le=20, description="Passages to consider and citations to return.")
+
+    @field_validator("question")
+    @classmethod
+    def _question_not_blank(cls, value: str) -> str:
+        return _not_blank(value, "question")
+
+
+class SearchRequest(_Request):
+    """A search over the review's passages."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"examples": [{"query": "tarlatamab DLL3", "top_k": 3}]},
+    )
+
+    query: Question = Field(description="1–2000 characters, not blank.")
+    top_k: int = Field(5, ge=1, le=50)
+    mode: Literal["hybrid", "dense", "lexical"] = Field(
+        "hybrid", description="Which ranker orders the passages; `hybrid` fuses the other two."
+    )
+
+    @field_validator("query")
+    @classmethod
+    def _query_not_blank(cls, value: str) -> str:
+        return _not_blank(value, "query")
+
+
+class SearchResponse(BaseModel):
+    query: str
+    results: list[Passage]
+
+
+class VerifyRequest(_Request):
+    """A citation to check against the corpus."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "doc": "es-sclc-immunotherapy-review",
+                    "start": 0,
+                    "end": 20,
+                    "quote": " Small-cell lung can",
+                }
+            ]
+        },
+    )
+
+    doc: str = Field(min_length=1, max_length=200)
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    quote: str = Field(max_length=MAX_QUESTION_CHARS * 10)
+
+
+class Health(BaseModel):
+    status: Literal["ok"] = "ok"
+
+
+class Readiness(BaseModel):
+    status: Literal["ready", "loading", "failed"]
+    error: str | None = None
+    manifest: dict[str, Any] | None = Field(
+        None, description="What the index was built from: corpus and model hashes, counts."
+    )
+
+
+class ErrorBody(BaseModel):
+    type: str = Field(description="invalid_request_error, not_found, payload_too_large, …")
+    message: str
+    param: str | None = Field(None, description="The request field at fault, if one is.")
+
+
+class ErrorResponse(BaseModel):
+    """Every 4xx and 5xx has this shape, OpenAI's, so OpenAI clients show the message too."""
+
+    error: ErrorBody
+    detail: list[dict[str, Any]] | None = Field(
+        None, description="For 422: every field error, as {loc, msg, type}."
+    )
+
+
+# --- OpenAI-compatible chat ------------------------------------------------------------------
+
+
+class ContentPart(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    type: str
+    text: str | None = None
+
+
+class ChatMessage(BaseModel):
+    model_config = ConfigDict(extra="allow")  # tool_calls, refusal, … are carried, not used
+
+    role: Literal["system", "developer", "user", "assistant", "tool", "function"]
+    content: str | list[ContentPart] | None = None
+    name: str | None = None
+
+    def text(self) -> str:
+        if isinstance(self.content, str):
+            return self.content
+        return " ".join(p.text for p in self.content or [] if p.type == "text" and p.text)
+
+
+class StreamOptions(_Request):
+    include_usage: bool = False
+
+
+class ChatRequest(_Request):
+    """OpenAI's chat-completion request. Sampling options are accepted and change nothing: the
+    answer is extracted, not generated."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={
+            "examples": [
+                {
+                    "model": MODEL_ID,
+                    "messages": [
+                        {"role": "user", "content": "What was the OS hazard ratio in CASPIAN?"},
+                        {"role": "assistant", "content": "HR = 0.73 [4.1.1]"},
+                        {"role": "user", "content": "and what about its PFS?"},
+                    ],
+                }
+            ]
+        },
+    )
+
+    model: Literal["sclc-qa"] = MODEL_ID
+    messages: list[ChatMessage] = Field(min_length=1, max_length=200)
+    stream: bool = False
+    stream_options: StreamOptions | None = None
+    top_k: int = Field(5, ge=1, le=20, description="Citations to return (an extension).")
+    # Accepted for compatibility with OpenAI clients; extraction is deterministic.
+    temperature: float | None = Field(None, ge=0, le=2)
+    top_p: float | None = Field(None, ge=0, le=1)
+    n: Literal[1] | None = None
+    max_tokens: int | None = Field(None, ge=1)
+    max_completion_tokens: int | None = Field(None, ge=1)
+    presence_penalty: float | None = Field(None, ge=-2, le=2)
+    frequency_penalty: float | None = Field(None, ge=-2, le=2)
+    seed: int | None = None
+    stop: str | list[str] | None = None
+    user: str | None = Field(None, max_length=256)
+    metadata: dict[str, str] | None = None
+    store: bool | None = None
+
+
+class Usage(BaseModel):
+    prompt_tokens: int
+    completion_tokens: int
+    total_tokens: int
+
+
+class _Message(BaseModel):
+    role: Literal["assistant"] = "assistant"
+    content: str
+
+
+class ChatChoice(BaseModel):
+    index: int = 0
+    message: _Message
+    finish_reason: Literal["stop"] = "stop"
+    logprobs: None = None
+
+
+class ChatCompletion(BaseModel):
+    id: str
+    object: Literal["chat.completion"] = "chat.completion"
+    created: int
+    model: Literal["sclc-qa"] = MODEL_ID
+    choices: list[ChatChoice]
+    usage: Usage
+    citations: list[Citation] = Field(description="The answer's evidence, verbatim with offsets.")
+    question: str = Field(description="The question answered: the last user turn, made whole.")
+    abstained: bool
+    confidence: float
+
+
+class ChatDelta(BaseModel):
+    role: Literal["assistant"] | None = None
+    content: str | None = None
+
+
+class ChatChunkChoice(BaseModel):
+    index: int = 0
+    delta: ChatDelta
+    finish_reason: Literal["stop"] | None = None
+    logprobs: None = None
+
+
+class ChatChunk(BaseModel):
+    id: str
+    object: Literal["chat.completion.chunk"] = "chat.completion.chunk"
+    created: int
+    model: Literal["sclc-qa"] = MODEL_ID
+    choices: list[ChatChunkChoice]
+    usage: Usage | None = None
+    citations: list[Citation] | None = None
+    question: str | None = None
+    abstained: bool | None = None
+    confidence: float | None = None
+
+
+class ModelCard(BaseModel):
+    id: Literal["sclc-qa"] = MODEL_ID
+    object: Literal["model"] = "model"
+    created: int
+    owned_by: str = "sclc-qa"
+
+
+class ModelList(BaseModel):
+    object: Literal["list"] = "list"
+    data: list[ModelCard]
