@@ -12,6 +12,7 @@ import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -102,3 +103,56 @@ def minilm() -> MiniLMEmbedder:
     """The real embedder, unloaded: construction verifies the weights and reads the word-piece
     tokenizer only; torch loads on the first `encode`."""
     return MiniLMEmbedder()
+
+
+@pytest.fixture(scope="session")
+def service_app(engine: Engine, real_settings: Settings) -> Any:
+    """The FastAPI app over the shared real engine (already loaded, so it is ready at once)."""
+    from sclc_qa.service import create_app
+
+    return create_app(real_settings, engine=engine)
+
+
+@pytest.fixture(scope="session")
+def client(service_app: Any) -> Iterator[Any]:
+    """An in-process HTTP client; server-side exceptions are raised, not turned into 500s."""
+    from fastapi.testclient import TestClient
+
+    with TestClient(service_app, raise_server_exceptions=True) as test_client:
+        yield test_client
+
+
+@pytest.fixture(scope="session")
+def live_server(service_app: Any) -> Iterator[str]:
+    """The app served by uvicorn on a free loopback port, for real clients (OpenAI's, a
+    browser); yields the base URL."""
+    import socket
+    import threading
+    import time
+
+    import httpx
+    import uvicorn
+
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(service_app, log_config=None, access_log=False, lifespan="on")
+    )
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
+                break
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline:
+            raise RuntimeError("the test server did not become ready in 30 s")
+        time.sleep(0.05)
+    yield base
+    server.should_exit = True
+    thread.join(timeout=10)
+    sock.close()

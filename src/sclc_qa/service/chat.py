@@ -60,16 +60,15 @@ def completion(answer: Answer, prompt: str, *, rewritten: bool) -> ChatCompletio
         choices=[ChatChoice(message=_Message(content=content))],
         usage=_usage(prompt, content),
         citations=list(answer.citations),
-        question=answer.question,
-        abstained=answer.abstained,
-        confidence=answer.confidence,
+        answer=answer,
     )
 
 
 def stream(answer: Answer, prompt: str, *, rewritten: bool, include_usage: bool) -> Iterator[str]:
     """The completion as SSE `data:` lines in OpenAI's chunk format, ending with `[DONE]`.
 
-    The text goes out a line at a time; the last content chunk carries the citations.
+    The text goes out a line at a time; the chunk that finishes carries the citations and
+    the structured answer.
     """
     content = reply_text(answer, rewritten=rewritten)
     cid, created = _id(), int(time.time())
@@ -89,9 +88,7 @@ def stream(answer: Answer, prompt: str, *, rewritten: bool, include_usage: bool)
             created=created,
             choices=choice(ChatDelta(), finish=True),
             citations=list(answer.citations),
-            question=answer.question,
-            abstained=answer.abstained,
-            confidence=answer.confidence,
+            answer=answer,
         )
     )
     if include_usage:

@@ -11,7 +11,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from ..models import Citation, Passage
+from ..models import Answer, Citation, Passage
 
 __all__ = [
     "MAX_QUESTION_CHARS",
@@ -243,9 +243,10 @@ class ChatCompletion(BaseModel):
     choices: list[ChatChoice]
     usage: Usage
     citations: list[Citation] = Field(description="The answer's evidence, verbatim with offsets.")
-    question: str = Field(description="The question answered: the last user turn, made whole.")
-    abstained: bool
-    confidence: float
+    answer: Answer = Field(
+        description="The structured answer, as POST /ask gives it; its `question` is the last "
+        "user turn made self-contained."
+    )
 
 
 class ChatDelta(BaseModel):
@@ -268,9 +269,7 @@ class ChatChunk(BaseModel):
     choices: list[ChatChunkChoice]
     usage: Usage | None = None
     citations: list[Citation] | None = None
-    question: str | None = None
-    abstained: bool | None = None
-    confidence: float | None = None
+    answer: Answer | None = None
 
 
 class ModelCard(BaseModel):
