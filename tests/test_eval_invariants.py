@@ -6,57 +6,15 @@ from pathlib import Path
 
 import pytest
 
+from promises import problems
 from sclc_qa.engine import Engine
 from sclc_qa.evaluation import load_questions
-from sclc_qa.models import Answer
 
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL_FILE = ROOT / "eval" / "questions.jsonl"
 QUESTIONS = load_questions(EVAL_FILE)
-
-
-def read_corpus() -> dict[str, str]:
-    """Document id → text, straight from disk: the engine's own copy is not the reference."""
-    texts = {}
-    for path in sorted((ROOT / "corpus").glob("*.txt")):
-        with path.open(encoding="utf-8", newline="") as fh:
-            texts[path.stem] = fh.read()
-    return texts
-
-
-CORPUS = read_corpus()
-
-
-def problems(answer: Answer) -> list[str]:
-    found = []
-    if not 0.0 <= answer.confidence <= 1.0:
-        found.append(f"confidence {answer.confidence}")
-    if answer.abstained != (answer.answer is None):
-        found.append("abstained but answered, or answered None")
-    for i, c in enumerate(answer.citations):
-        if c.doc not in CORPUS:
-            found.append(f"citation {i} names unknown document {c.doc}")
-        elif CORPUS[c.doc][c.start : c.end] != c.quote:
-            found.append(f"citation {i} quote is not text[start:end]")
-    if answer.answer is None:
-        if (answer.start, answer.end) != (None, None):
-            found.append("abstention with offsets")
-        return found
-    if not answer.citations:
-        return [*found, "answer without citations"]
-    first = answer.citations[0]
-    if answer.answer not in first.quote:
-        found.append("answer is not inside citations[0].quote")
-    if answer.start is not None and answer.end is not None:
-        if CORPUS.get(first.doc, "")[answer.start : answer.end] != answer.answer:
-            found.append("answer offsets do not index the answer")
-        if not first.start <= answer.start <= answer.end <= first.end:
-            found.append("answer offsets fall outside citations[0]")
-    if not answer.answer.strip():
-        found.append("blank answer")
-    return found
 
 
 @pytest.mark.parametrize("question", QUESTIONS, ids=[q.id for q in QUESTIONS])
