@@ -1,6 +1,8 @@
-# sclc-qa: the library, its CLI and a ready-built index in one image.
+# sclc-qa: the HTTP service (API, OpenAI-compatible chat, chat page), its CLI and a ready-built
+# index in one image.
 #
 #   docker build -t sclc-qa .
+#   docker run -p 8000:8000 sclc-qa        # then open http://localhost:8000/
 #   docker run --rm sclc-qa sclc-qa ask "What was the OS hazard ratio in CASPIAN?"
 FROM python:3.11-slim
 
@@ -36,11 +38,14 @@ ENV HF_HUB_OFFLINE=1 \
     TRANSFORMERS_OFFLINE=1
 
 USER 10001:10001
-# The index is built once, here, so the container answers from its first second.
+# The index is built once, here: a container only loads it (a few seconds), never builds it.
 RUN sclc-qa build
 
-# `sections` fails when the index or the model cannot be loaded. (Later: the HTTP /health.)
-HEALTHCHECK --interval=30s --timeout=20s --start-period=10s --retries=3 \
-    CMD ["sclc-qa", "sections"]
+EXPOSE 8000
 
-CMD ["sclc-qa", "--help"]
+# /readyz is 200 once the index and model are loaded (a few seconds after start). The slim
+# image has no curl; Python's urllib raises on a 503, which fails the check.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/readyz', timeout=4)"]
+
+CMD ["sclc-qa", "serve", "--host", "0.0.0.0", "--port", "8000"]

@@ -48,7 +48,9 @@ def reply_text(answer: Answer, *, rewritten: bool) -> str:
         lines.append(f"{answer.answer} [{answer.citations[0].section}]")
         lines.append("\nSources:")
     for i, c in enumerate(answer.citations[:SOURCES_SHOWN], start=1):
-        lines.append(f'{i}. [{c.section}] {_where(c)}: "{_shorten(c.quote)}" ({c.start}–{c.end})')
+        focus = answer.start if i == 1 and answer.start is not None else c.start
+        quote = _shorten(c.quote, focus - c.start)
+        lines.append(f'{i}. [{c.section}] {_where(c)}: "{quote}" ({c.start}–{c.end})')
     return "\n".join(lines)
 
 
@@ -109,9 +111,16 @@ def _where(c: Citation) -> str:
     return f"{c.title} ({c.label})" if c.label else c.title
 
 
-def _shorten(text: str) -> str:
-    text = " ".join(text.split())
+def _shorten(text: str, focus: int) -> str:
+    """At most about QUOTE_CHARS of `text` on one line, cut at spaces, keeping `focus` (an
+    offset into `text`, e.g. where the answer starts) in view."""
     if len(text) <= QUOTE_CHARS:
-        return text
-    cut = text.rfind(" ", 0, QUOTE_CHARS)
-    return text[: cut if cut > 0 else QUOTE_CHARS] + " …"
+        return " ".join(text.split())
+    start = max(0, min(focus - QUOTE_CHARS // 3, len(text) - QUOTE_CHARS))
+    end = start + QUOTE_CHARS
+    if start > 0:
+        start = text.find(" ", start) + 1 or start
+    if end < len(text):
+        end = text.rfind(" ", start, end) if " " in text[start:end] else end
+    body = " ".join(text[start:end].split())
+    return ("… " if start > 0 else "") + body + (" …" if end < len(text) else "")
