@@ -7,11 +7,16 @@ Fast tests need no model: usage errors, the question-file check, a missing or st
 from __future__ import annotations
 
 import json
+import os
 import re
+import signal
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
+import httpx
 import pytest
 from typer.testing import CliRunner, Result
 
@@ -26,7 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DIR = ROOT / "corpus"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 CASPIAN = "What was the OS hazard ratio in CASPIAN?"
-COMMANDS = ("build", "ask", "search", "sections", "eval")
+COMMANDS = ("build", "ask", "search", "sections", "eval", "serve")
 
 
 def run(*args: str) -> Result:
@@ -334,3 +339,79 @@ def test_eval_prints_a_summary(real: list[str], tmp_path: Path) -> None:
         assert heading in result.stdout
     assert re.search(r"^hybrid\s+\d\.\d{3}", result.stdout, re.M)
     assert re.search(r"^failures: \d+", result.stdout, re.M)
+
+
+# --- serve ----------------------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def serve(*args: str) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "sclc_qa", *args],
+        cwd=ROOT,
+        env=os.environ | {"PYTHONPATH": str(ROOT / "src")},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def last_line_error(proc: subprocess.Popen[str], *fragments: str) -> None:
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1, err
+    assert out == ""
+    assert "Traceback" not in err
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("error: ")
+    for fragment in fragments:
+        assert fragment in last
+
+
+@pytest.mark.parametrize("port", ["0", "70000", "http"])
+def test_serve_refuses_a_bad_port(port: str) -> None:
+    assert_one_line_error(run("serve", "--port", port), 2, "--port")
+
+
+def test_serve_on_a_busy_port_is_a_one_line_error() -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        last_line_error(serve("serve", "--port", str(port)), f"cannot listen on 127.0.0.1:{port}")
+
+
+def test_serve_without_an_index_stops_and_says_to_build(tmp_path: Path) -> None:
+    proc = serve("--index-dir", str(tmp_path / "none"), "serve", "--port", str(free_port()))
+    last_line_error(proc, "sclc-qa build")
+
+
+@pytest.mark.slow
+def test_serve_answers_then_stops_cleanly_on_ctrl_c(real: list[str]) -> None:
+    port = free_port()
+    proc = serve(*real, "serve", "--port", str(port))
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert proc.poll() is None and time.monotonic() < deadline, proc.stderr
+            time.sleep(0.05)
+        r = httpx.post(f"{base}/ask", json={"question": CASPIAN})
+        assert "0.73" in r.json()["answer"]
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    logged = [json.loads(line) for line in err.splitlines() if line.startswith("{")]
+    requests = [r for r in logged if r.get("event") == "request" and r["path"] == "/ask"]
+    assert requests and requests[0]["status"] == 200 and "question" not in requests[0]
+    assert "Traceback" not in err

@@ -317,6 +317,8 @@ def serve(
     typer.echo(f"serving on http://{_display_host(host)}:{port}/ (Ctrl+C to stop)", err=True)
     try:
         servers[0].run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass  # uvicorn re-raises Ctrl+C after a graceful shutdown: for a server, a normal stop
     finally:
         sock.close()
     if failures:
