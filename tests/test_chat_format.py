@@ -76,7 +76,7 @@ def test_a_rewritten_question_is_shown_first() -> None:
 
 def test_an_abstention_says_so_and_does_not_present_passages_as_answers() -> None:
     assert reply_text(abstained(), rewritten=False) == (
-        "The review does not answer this: The review does not mention France."
+        "No answer. The review does not mention France."
     )
     with_passages = reply_text(abstained((citation(),)), rewritten=False)
     assert "Closest passages (not an answer):" in with_passages

@@ -101,7 +101,7 @@ def test_an_unanswerable_question_abstains_in_words(oai: OpenAI) -> None:
         model="sclc-qa", messages=[user("What is the capital of France?")]
     )
     content = done.choices[0].message.content or ""
-    assert content.startswith("The review does not answer this:")
+    assert content == "No answer. The review does not mention France."
     assert (done.model_extra or {})["answer"]["abstained"] is True
 
 

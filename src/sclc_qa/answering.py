@@ -773,6 +773,8 @@ class Answerer:
         measure = _MEASURE.get(prof.kind, "answer")
         endpoint = " / ".join(_ENDPOINT_NAMES[e] for e in sorted(prof.endpoints))
         what = f"{endpoint} {measure}".strip() if endpoint else measure
+        # "response rate" + "rate" must not read "response rate rate".
+        what = re.sub(r"\b(\w+) \1\b", r"\1", what)
         about = self._key_names(prof)
         where = f" for {_join(about)}" if about else ""
         return f"The review reports no {what}{where}."

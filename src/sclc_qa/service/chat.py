@@ -41,7 +41,7 @@ def reply_text(answer: Answer, *, rewritten: bool) -> str:
     if rewritten:
         lines.append(f"(Answering: {answer.question})\n")
     if answer.abstained or answer.answer is None:
-        lines.append(f"The review does not answer this: {answer.reason or 'no supporting passage'}")
+        lines.append(f"No answer. {answer.reason or 'The review has no supporting passage.'}")
         if answer.citations:
             lines.append("\nClosest passages (not an answer):")
     else:
