@@ -175,10 +175,9 @@ class MiniLMEmbedder:
                 from transformers import AutoModel, AutoTokenizer
 
                 torch.set_grad_enabled(False)
-                model = (
-                    AutoTokenizer.from_pretrained(self.directory, local_files_only=True),
-                    AutoModel.from_pretrained(self.directory, local_files_only=True).eval(),
-                )
+                tokenizer = AutoTokenizer.from_pretrained(self.directory, local_files_only=True)
+                transformer = AutoModel.from_pretrained(self.directory, local_files_only=True)
+                model = (tokenizer, _compiled(tokenizer, transformer.eval()))
         except OSError as exc:
             raise ModelError(
                 f"cannot load the embedding model from {self.directory}: {exc}"
@@ -202,7 +201,7 @@ class MiniLMEmbedder:
             # One thread for a query: with two, a busy neighbour process stalls every encode.
             torch.set_num_threads(1 if len(batch["input_ids"]) <= 4 else self._threads)
             with torch.inference_mode():
-                hidden = transformer(**batch).last_hidden_state
+                hidden = transformer(batch["input_ids"], batch["attention_mask"])
             mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
             pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
             pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
@@ -210,6 +209,39 @@ class MiniLMEmbedder:
         if not out:
             return np.zeros((0, self.dim), dtype=np.float32)
         return np.concatenate(out)
+
+
+def _compiled(tokenizer: Any, transformer: Any) -> Any:
+    """The transformer traced to TorchScript, frozen and optimised for inference: about twice
+    as fast on a CPU as eager mode, the same vectors (a test holds them to 1e-5 of the reference
+    implementation), and the whole forward pass runs without the GIL, so other requests'
+    Python work goes on meanwhile. Falls back to eager mode if tracing fails.
+
+    Returns a callable `(input_ids, attention_mask) -> last hidden state`.
+    """
+    import warnings
+
+    import torch
+
+    transformer.config.return_dict = False
+    example = tokenizer(["a short example", "a second, longer example text"], padding=True)
+    ids = torch.tensor(example["input_ids"])
+    mask = torch.tensor(example["attention_mask"])
+    try:
+        with warnings.catch_warnings(), torch.no_grad():
+            warnings.simplefilter("ignore")  # TracerWarnings about Python-side shape checks
+            traced = torch.jit.trace(transformer, (ids, mask), strict=False)  # type: ignore[no-untyped-call]
+            traced = torch.jit.optimize_for_inference(torch.jit.freeze(traced.eval()))
+
+        def run(input_ids: Any, attention_mask: Any) -> Any:
+            return traced(input_ids, attention_mask)[0]
+
+        run(ids, mask)  # the first call specialises the graph; pay for it at load time
+        return run
+    except Exception:  # pragma: no cover - an unusual torch build
+        return lambda input_ids, attention_mask: transformer(
+            input_ids=input_ids, attention_mask=attention_mask
+        )[0]
 
 
 def _progress(items: range, show: bool) -> Any:
