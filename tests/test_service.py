@@ -83,6 +83,9 @@ def test_ask_abstains_with_a_reason(client: TestClient) -> None:
         ({"question": CASPIAN, "top_k": 21}, "top_k", "less than or equal to 20"),
         ({"question": CASPIAN, "top_k": "five"}, "top_k", "valid integer"),
         ({"question": CASPIAN, "topk": 3}, "topk", "Extra inputs are not permitted"),
+        ({"question": CASPIAN, "top_k": True}, "top_k", "valid integer"),
+        ({"question": CASPIAN, "top_k": "3"}, "top_k", "valid integer"),
+        ({"question": CASPIAN, "top_k": 2.5}, "top_k", "integer"),
     ],
 )
 def test_bad_ask_bodies_are_422_naming_the_field(
@@ -103,6 +106,8 @@ def test_bad_ask_bodies_are_422_naming_the_field(
         (b"[1, 2]", "must be a JSON object"),
         (b'"just a string"', "must be a JSON object"),
         (b"\xff\xfe", "not valid JSON"),
+        (b"\xff\xfe\x80", "not valid JSON"),
+        (b'{"question": "caf\xe9"}', "not valid JSON"),
     ],
 )
 def test_malformed_bodies_are_422(client: TestClient, content: bytes, fragment: str) -> None:
@@ -218,6 +223,7 @@ def test_verify_checks_any_citation(client: TestClient) -> None:
         ({"doc": DOC, "start": 0, "end": 10**9, "quote": "x"}, 422),
         ({"doc": DOC, "start": -1, "end": 2, "quote": "x"}, 422),
         ({"doc": DOC, "start": 0, "end": 2}, 422),
+        ({"doc": DOC, "start": 0, "end": False, "quote": ""}, 422),
     ],
 )
 def test_bad_verify_requests(client: TestClient, claim: dict[str, Any], status: int) -> None:

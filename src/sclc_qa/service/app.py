@@ -317,6 +317,10 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def http_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, HTTPException)
         message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
+        if exc.status_code == 400 and message == "There was an error parsing the body":
+            # FastAPI's answer to a body that is not UTF-8: bad JSON all the same.
+            detail = [{"loc": ["body"], "msg": "not UTF-8", "type": "json_invalid"}]
+            return _error(422, "the body is not valid JSON (not UTF-8)", detail=detail)
         if exc.status_code == 404 and message == "Not Found":
             message = f"no endpoint at {request.url.path}; see /docs for the API"
         elif exc.status_code == 405:

@@ -7,6 +7,7 @@ the extra `citations` field, so a client can check every quote against the corpu
 
 from __future__ import annotations
 
+import json
 import time
 import uuid
 from collections.abc import Iterator, Sequence
@@ -76,7 +77,12 @@ def stream(answer: Answer, prompt: str, *, rewritten: bool, include_usage: bool)
     cid, created = _id(), int(time.time())
 
     def event(chunk: ChatChunk) -> str:
-        return f"data: {chunk.model_dump_json(exclude_none=True)}\n\n"
+        # Leave out what a chunk does not carry (usage, citations, an empty delta's role), but
+        # keep nulls inside the answer and its citations: they are part of their shape.
+        data = {k: v for k, v in chunk.model_dump(mode="json").items() if v is not None}
+        for c in data["choices"]:
+            c["delta"] = {k: v for k, v in c["delta"].items() if v is not None}
+        return f"data: {json.dumps(data, ensure_ascii=False)}\n\n"
 
     def choice(delta: ChatDelta, finish: bool = False) -> list[ChatChunkChoice]:
         return [ChatChunkChoice(delta=delta, finish_reason="stop" if finish else None)]

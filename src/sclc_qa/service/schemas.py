@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 
 from ..models import Answer, Citation, Passage
 
@@ -51,6 +51,30 @@ def _not_blank(value: str, what: str) -> str:
     return value
 
 
+def _integer(value: Any) -> Any:
+    # JSON has no separate integer type (3.0 is an integer), but true and "3" are not numbers.
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("Input should be a valid integer")
+    return value
+
+
+def _number(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("Input should be a valid number")
+    return value
+
+
+def _boolean(value: Any) -> Any:
+    if not isinstance(value, bool):
+        raise ValueError("Input should be a valid boolean")
+    return value
+
+
+# Pydantic's lax mode would turn true into 1 and "3" into 3; a JSON API should say no.
+JsonInt = Annotated[int, BeforeValidator(_integer)]
+JsonFloat = Annotated[float, BeforeValidator(_number)]
+JsonBool = Annotated[bool, BeforeValidator(_boolean)]
+
 # `pattern` tells schema-driven clients (and fuzzers) that a blank string is not valid.
 Question = Annotated[
     str,
@@ -67,7 +91,9 @@ class AskRequest(_Request):
     )
 
     question: Question = Field(description="1–2000 characters, not blank.")
-    top_k: int = Field(5, ge=1, le=20, description="Passages to consider and citations to return.")
+    top_k: JsonInt = Field(
+        5, ge=1, le=20, description="Passages to consider and citations to return."
+    )
 
     @field_validator("question")
     @classmethod
@@ -84,7 +110,7 @@ class SearchRequest(_Request):
     )
 
     query: Question = Field(description="1–2000 characters, not blank.")
-    top_k: int = Field(5, ge=1, le=50)
+    top_k: JsonInt = Field(5, ge=1, le=50)
     mode: Literal["hybrid", "dense", "lexical"] = Field(
         "hybrid", description="Which ranker orders the passages; `hybrid` fuses the other two."
     )
@@ -118,8 +144,8 @@ class VerifyRequest(_Request):
     )
 
     doc: str = Field(min_length=1, max_length=200)
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
+    start: JsonInt = Field(ge=0)
+    end: JsonInt = Field(ge=0)
     quote: str = Field(max_length=MAX_QUESTION_CHARS * 10)
 
 
@@ -174,7 +200,7 @@ class ChatMessage(BaseModel):
 
 
 class StreamOptions(_Request):
-    include_usage: bool = False
+    include_usage: JsonBool = False
 
 
 class ChatRequest(_Request):
@@ -199,22 +225,22 @@ class ChatRequest(_Request):
 
     model: Literal["sclc-qa"] = MODEL_ID
     messages: list[ChatMessage] = Field(min_length=1, max_length=200)
-    stream: bool = False
+    stream: JsonBool = False
     stream_options: StreamOptions | None = None
-    top_k: int = Field(5, ge=1, le=20, description="Citations to return (an extension).")
+    top_k: JsonInt = Field(5, ge=1, le=20, description="Citations to return (an extension).")
     # Accepted for compatibility with OpenAI clients; extraction is deterministic.
-    temperature: float | None = Field(None, ge=0, le=2)
-    top_p: float | None = Field(None, ge=0, le=1)
+    temperature: JsonFloat | None = Field(None, ge=0, le=2)
+    top_p: JsonFloat | None = Field(None, ge=0, le=1)
     n: Literal[1] | None = None
-    max_tokens: int | None = Field(None, ge=1)
-    max_completion_tokens: int | None = Field(None, ge=1)
-    presence_penalty: float | None = Field(None, ge=-2, le=2)
-    frequency_penalty: float | None = Field(None, ge=-2, le=2)
-    seed: int | None = None
+    max_tokens: JsonInt | None = Field(None, ge=1)
+    max_completion_tokens: JsonInt | None = Field(None, ge=1)
+    presence_penalty: JsonFloat | None = Field(None, ge=-2, le=2)
+    frequency_penalty: JsonFloat | None = Field(None, ge=-2, le=2)
+    seed: JsonInt | None = None
     stop: str | list[str] | None = None
     user: str | None = Field(None, max_length=256)
     metadata: dict[str, str] | None = None
-    store: bool | None = None
+    store: JsonBool | None = None
 
 
 class Usage(BaseModel):
