@@ -13,6 +13,7 @@ import pytest
 
 from sclc_qa.embedding import (
     MODEL_SHA256,
+    QUERY_ENCODER,
     HashingEmbedder,
     MiniLMEmbedder,
     model_dir,
@@ -204,3 +205,38 @@ def test_truncate_keeps_the_longest_prefix_that_fits(minilm: MiniLMEmbedder) -> 
     assert long.startswith(cut)
     assert minilm.count_wordpieces(cut) == minilm.max_wordpieces
     assert minilm.encode([cut]).shape == (1, 384)
+
+
+@pytest.mark.slow
+def test_the_index_ships_a_compiled_encoder_that_gives_the_reference_vectors(
+    engine, both_backends: tuple[MiniLMEmbedder, MiniLMEmbedder]
+) -> None:
+    assert QUERY_ENCODER in engine.index.manifest.files
+    texts = ["What was the OS hazard ratio in CASPIAN?", "LDRT", "tarlatamab DLL3 BiTE " * 20]
+    compiled = engine.embedder.encode(texts)
+    reference = both_backends[1].encode(texts)
+    assert float(np.abs(compiled - reference).max()) < 1e-5
+
+
+@pytest.mark.slow
+def test_loading_the_engine_does_not_import_transformers(real_settings) -> None:
+    done = run_python(
+        f"""
+        import sys
+        from sclc_qa import Engine, Settings
+        Engine.load(Settings(index_dir={str(real_settings.index_dir)!r}))
+        print(sorted(m for m in sys.modules if m.split(".")[0] == "transformers"))
+        """
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.slow
+def test_an_unloadable_compiled_encoder_falls_back_to_tracing(tmp_path: Path) -> None:
+    broken = tmp_path / QUERY_ENCODER
+    broken.write_bytes(b"not a TorchScript archive")
+    embedder = MiniLMEmbedder()
+    embedder.use_compiled(broken)
+    reference = MiniLMEmbedder(backend="sentence-transformers").encode(["LDRT"])
+    assert float(np.abs(embedder.encode(["LDRT"]) - reference).max()) < 1e-5

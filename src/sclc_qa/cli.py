@@ -8,6 +8,8 @@ each command so that `sclc-qa --help` stays fast.
 from __future__ import annotations
 
 import json
+import os
+import socket
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -261,7 +263,16 @@ def serve(
     port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
     workers: Annotated[
         int | None,
-        typer.Option(min=1, max=64, help="Questions answered at once [default: 2, one per core]."),
+        typer.Option(
+            min=1,
+            max=32,
+            help="Server processes, each loading its own engine (~600 MB); one per core for "
+            "throughput [default: 1].",
+        ),
+    ] = None,
+    threads: Annotated[
+        int | None,
+        typer.Option(min=1, max=64, help="Questions each process answers at once [default: 2]."),
     ] = None,
     log_questions: Annotated[
         bool, typer.Option("--log-questions", help="Put question text in the request log.")
@@ -269,27 +280,31 @@ def serve(
 ) -> None:
     """Serve the HTTP API, the OpenAI-compatible chat endpoint and the chat page.
 
-    The index and model load once, in the background: /healthz answers at once, /readyz turns
-    200 when questions can be answered (a few seconds). Logs are JSON lines on stderr.
+    The index and model load once per process, in the background: /healthz answers at once,
+    /readyz turns 200 when questions can be answered (a few seconds). Logs are JSON lines on
+    stderr. Ctrl+C stops it.
 
     \b
     Examples:
       sclc-qa serve                         # http://127.0.0.1:8000/ (chat page), /docs (API)
       sclc-qa serve --host 0.0.0.0 --port 8080
+      sclc-qa serve --workers 2             # two processes: twice the throughput on 2 cores
     """
-    import socket
-
     import uvicorn
 
     from .service import create_app
     from .service.middleware import configure_logging
 
     settings = _settings(ctx)
-    service = settings.service.model_copy(
-        update={k: v for k, v in {"workers": workers}.items() if v is not None}
-        | ({"log_questions": True} if log_questions else {})
-    )
+    given = {"processes": workers, "threads": threads, "log_questions": log_questions or None}
+    service = settings.service.model_copy(update={k: v for k, v in given.items() if v})
     settings = settings.model_copy(update={"service": service})
+    options: dict[str, Any] = {
+        "access_log": False,  # the app logs one JSON line per request itself
+        "log_config": None,
+        "timeout_graceful_shutdown": 5,
+        "server_header": False,
+    }
     failures: list[str] = []
     servers: list[uvicorn.Server] = []
 
@@ -298,15 +313,37 @@ def serve(
         for server in servers:
             server.should_exit = True
 
-    config = uvicorn.Config(
-        create_app(settings, on_load_error=stop),
-        access_log=False,  # the app logs one JSON line per request itself
-        log_config=None,
-        timeout_graceful_shutdown=5,
-        server_header=False,
-    )
-    servers.append(uvicorn.Server(config))
+    if service.processes > 1:
+        _check_index(settings)  # fail here, once, rather than in every worker
+        _export(settings)
+        config = uvicorn.Config(
+            "sclc_qa.service.app:app_from_environment",
+            factory=True,
+            workers=service.processes,
+            **options,
+        )
+    else:
+        config = uvicorn.Config(create_app(settings, on_load_error=stop), **options)
+        servers.append(uvicorn.Server(config))
     configure_logging()
+    sock = _listen(host, port)
+    typer.echo(f"serving on http://{_display_host(host)}:{port}/ (Ctrl+C to stop)", err=True)
+    try:
+        if servers:
+            servers[0].run(sockets=[sock])
+        else:
+            from uvicorn.supervisors import Multiprocess
+
+            Multiprocess(config, sockets=[sock]).run()
+    except KeyboardInterrupt:
+        pass  # uvicorn re-raises Ctrl+C after a graceful shutdown: for a server, a normal stop
+    finally:
+        sock.close()
+    if failures:
+        raise SclcQaError(failures[0])
+
+
+def _listen(host: str, port: int) -> socket.socket:
     try:
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
         sock = socket.socket(family, socket.SOCK_STREAM)
@@ -314,15 +351,28 @@ def serve(
         sock.bind((host, port))
     except OSError as exc:
         raise SclcQaError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
-    typer.echo(f"serving on http://{_display_host(host)}:{port}/ (Ctrl+C to stop)", err=True)
-    try:
-        servers[0].run(sockets=[sock])
-    except KeyboardInterrupt:
-        pass  # uvicorn re-raises Ctrl+C after a graceful shutdown: for a server, a normal stop
-    finally:
-        sock.close()
-    if failures:
-        raise SclcQaError(failures[0])
+    return sock
+
+
+def _check_index(settings: Settings) -> None:
+    """Verify the index against the corpus and the model without loading the model."""
+    from .embedding import MiniLMEmbedder
+    from .index import load_index
+
+    load_index(
+        settings.corpus_dir,
+        settings.index_dir,
+        model_sha256=MiniLMEmbedder().sha256,
+        settings=settings.chunking,
+    )
+
+
+def _export(settings: Settings) -> None:
+    """Hand the settings to worker processes, which read them from SCLC_QA_* variables."""
+    os.environ["SCLC_QA_CORPUS_DIR"] = str(settings.corpus_dir.resolve())
+    os.environ["SCLC_QA_INDEX_DIR"] = str(settings.index_dir.resolve())
+    os.environ["SCLC_QA_SERVICE__THREADS"] = str(settings.service.threads)
+    os.environ["SCLC_QA_SERVICE__LOG_QUESTIONS"] = str(settings.service.log_questions).lower()
 
 
 def _display_host(host: str) -> str:

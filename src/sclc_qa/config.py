@@ -67,11 +67,18 @@ class ServiceSettings(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    workers: int = Field(
+    processes: int = Field(
+        1,
+        ge=1,
+        le=32,
+        description="Server processes, each with its own engine (~600 MB): one per core for "
+        "throughput, since one process answers on one core at a time.",
+    )
+    threads: int = Field(
         2,
         ge=1,
         le=64,
-        description="Questions answered at once, each on its own thread; one per core.",
+        description="Questions one process answers at once, each on a worker thread.",
     )
     max_body_bytes: int = Field(65536, ge=1024, le=16 * 1024 * 1024)
     log_questions: bool = Field(

@@ -25,6 +25,7 @@ from .errors import ModelError
 __all__ = [
     "MODEL_NAME",
     "MODEL_SHA256",
+    "QUERY_ENCODER",
     "Embedder",
     "HashingEmbedder",
     "MiniLMEmbedder",
@@ -34,6 +35,7 @@ __all__ = [
 
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+QUERY_ENCODER = "query-encoder.pt"  # the index's TorchScript copy of the model, for queries
 
 Vectors = npt.NDArray[np.float32]
 
@@ -52,6 +54,14 @@ class Embedder(Protocol):
 
     def truncate(self, text: str) -> str:
         """The longest prefix of `text` that fits the model's word-piece limit."""
+        ...
+
+    def export(self, path: Path) -> bool:
+        """Write a compiled query encoder to `path` for `use_compiled`; False if there is none."""
+        ...
+
+    def use_compiled(self, path: Path) -> None:
+        """Embed queries with the encoder `export` wrote (verified by the caller)."""
         ...
 
 
@@ -93,7 +103,9 @@ def verify_model(directory: Path, expected: str = MODEL_SHA256) -> str:
 class MiniLMEmbedder:
     """all-MiniLM-L6-v2: mean pooling over word pieces, then L2 normalisation, 256-piece limit.
 
-    `backend="transformers"` runs that pipeline on the bare transformer (imports in ~2 s);
+    `backend="transformers"` runs that pipeline on the transformer compiled to TorchScript:
+    loaded from the index's `query-encoder.pt` when `use_compiled` names it (torch only, no
+    transformers import), else traced at load from the bare transformer.
     `backend="sentence-transformers"` runs the reference implementation (imports in ~7 s). Both
     give the same vectors (a test holds them to 1e-5), so the query path uses the light one.
     """
@@ -118,6 +130,7 @@ class MiniLMEmbedder:
         self._model: Any = None
         self._threads = max(1, os.cpu_count() or 1)
         self._wordpieces = _wordpiece_tokenizer(self.directory / "tokenizer.json")
+        self._compiled: Path | None = None
 
     def count_wordpieces(self, text: str) -> int:
         """Word pieces the model sees, [CLS] and [SEP] included."""
@@ -130,6 +143,27 @@ class MiniLMEmbedder:
             return text
         # The last kept piece sits before [SEP]; offsets of [CLS]/[SEP] are (0, 0).
         return text[: encoding.offsets[self.max_wordpieces - 2][1]]
+
+    def export(self, path: Path) -> bool:
+        """Trace the transformer to TorchScript, freeze it and save it to `path` (~90 MB)."""
+        import torch
+
+        with self._lock:
+            model = self._load()
+            if self.backend == "sentence-transformers":
+                transformer = model[0].auto_model
+            else:
+                from transformers import AutoModel
+
+                transformer = AutoModel.from_pretrained(self.directory, local_files_only=True)
+            torch.jit.save(_trace(transformer.eval(), self._example()), str(path))
+        return True
+
+    def use_compiled(self, path: Path) -> None:
+        with self._lock:
+            if self.backend == "transformers" and self._compiled != path:
+                self._compiled = path
+                self._model = None  # load from the file at the next encode
 
     def encode(self, texts: Sequence[str], *, progress: bool = False) -> Vectors:
         """Embed `texts`; refuses any text longer than the model's limit rather than truncate it."""
@@ -159,11 +193,8 @@ class MiniLMEmbedder:
         os.environ["HF_HUB_OFFLINE"] = "1"  # never reach for the hub, whatever else is set
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         try:
-            import transformers
-
-            transformers.logging.set_verbosity_error()  # type: ignore[no-untyped-call]
-            transformers.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
             if self.backend == "sentence-transformers":
+                _quiet_transformers()
                 from sentence_transformers import SentenceTransformer
 
                 model: Any = SentenceTransformer(
@@ -171,13 +202,7 @@ class MiniLMEmbedder:
                 )
                 model.max_seq_length = self.max_wordpieces
             else:
-                import torch
-                from transformers import AutoModel, AutoTokenizer
-
-                torch.set_grad_enabled(False)
-                tokenizer = AutoTokenizer.from_pretrained(self.directory, local_files_only=True)
-                transformer = AutoModel.from_pretrained(self.directory, local_files_only=True)
-                model = (tokenizer, _compiled(tokenizer, transformer.eval()))
+                model = self._load_compiled()
         except OSError as exc:
             raise ModelError(
                 f"cannot load the embedding model from {self.directory}: {exc}"
@@ -185,24 +210,52 @@ class MiniLMEmbedder:
         self._model = model
         return model
 
-    def _encode_transformers(self, model: Any, texts: Sequence[str], progress: bool) -> Vectors:
+    def _load_compiled(self) -> Any:
+        """The forward function `(input_ids, attention_mask) -> last hidden state`."""
         import torch
 
-        tokenizer, transformer = model
+        torch.set_grad_enabled(False)
+        if self._compiled is not None:
+            try:
+                module = torch.jit.load(str(self._compiled), map_location="cpu")  # type: ignore[no-untyped-call]
+            except (OSError, RuntimeError):
+                pass  # written by another torch build: trace afresh below
+            else:
+                return _forward(module)
+        _quiet_transformers()
+        from transformers import AutoModel
+
+        transformer = AutoModel.from_pretrained(self.directory, local_files_only=True)
+        return _forward(_trace(transformer.eval(), self._example()))
+
+    def _example(self) -> tuple[Any, Any]:
+        return self._batch(["a short example", "a second, longer example text"])
+
+    def _batch(self, texts: Sequence[str]) -> tuple[Any, Any]:
+        """Word-piece ids and attention mask, padded to the longest text, as torch tensors."""
+        import torch
+
+        encodings = self._wordpieces.encode_batch(list(texts))
+        width = max((len(e.ids) for e in encodings), default=0)
+        ids = np.zeros((len(encodings), width), dtype=np.int64)
+        mask = np.zeros((len(encodings), width), dtype=np.int64)
+        for row, e in enumerate(encodings):
+            ids[row, : len(e.ids)] = e.ids
+            mask[row, : len(e.ids)] = 1
+        return torch.from_numpy(ids), torch.from_numpy(mask)
+
+    def _encode_transformers(self, forward: Any, texts: Sequence[str], progress: bool) -> Vectors:
+        import torch
+
         out: list[Vectors] = []
         batches = range(0, len(texts), self.batch_size)
         for i in _progress(batches, progress):
-            batch = tokenizer(
-                list(texts[i : i + self.batch_size]),
-                padding=True,
-                truncation=False,
-                return_tensors="pt",
-            )
+            ids, attention = self._batch(texts[i : i + self.batch_size])
             # One thread for a query: with two, a busy neighbour process stalls every encode.
-            torch.set_num_threads(1 if len(batch["input_ids"]) <= 4 else self._threads)
+            torch.set_num_threads(1 if len(ids) <= 4 else self._threads)
             with torch.inference_mode():
-                hidden = transformer(batch["input_ids"], batch["attention_mask"])
-            mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+                hidden = forward(ids, attention)
+            mask = attention.unsqueeze(-1).to(hidden.dtype)
             pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
             pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
             out.append(pooled.numpy().astype(np.float32))
@@ -211,37 +264,33 @@ class MiniLMEmbedder:
         return np.concatenate(out)
 
 
-def _compiled(tokenizer: Any, transformer: Any) -> Any:
-    """The transformer traced to TorchScript, frozen and optimised for inference: about twice
-    as fast on a CPU as eager mode, the same vectors (a test holds them to 1e-5 of the reference
-    implementation), and the whole forward pass runs without the GIL, so other requests'
-    Python work goes on meanwhile. Falls back to eager mode if tracing fails.
+def _quiet_transformers() -> None:
+    import transformers
 
-    Returns a callable `(input_ids, attention_mask) -> last hidden state`.
-    """
+    transformers.logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+    transformers.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+
+
+def _trace(transformer: Any, example: tuple[Any, Any]) -> Any:
+    """The transformer traced to TorchScript and frozen: about twice as fast on a CPU as eager
+    mode, the same vectors (a test holds them to 1e-5 of the reference implementation), and
+    the forward pass runs without the GIL, so other requests' Python work goes on meanwhile."""
     import warnings
 
     import torch
 
     transformer.config.return_dict = False
-    example = tokenizer(["a short example", "a second, longer example text"], padding=True)
-    ids = torch.tensor(example["input_ids"])
-    mask = torch.tensor(example["attention_mask"])
-    try:
-        with warnings.catch_warnings(), torch.no_grad():
-            warnings.simplefilter("ignore")  # TracerWarnings about Python-side shape checks
-            traced = torch.jit.trace(transformer, (ids, mask), strict=False)  # type: ignore[no-untyped-call]
-            traced = torch.jit.optimize_for_inference(torch.jit.freeze(traced.eval()))
+    with warnings.catch_warnings(), torch.no_grad():
+        warnings.simplefilter("ignore")  # TracerWarnings about Python-side shape checks
+        traced = torch.jit.trace(transformer, example, strict=False)  # type: ignore[no-untyped-call]
+        return torch.jit.freeze(traced.eval())
 
-        def run(input_ids: Any, attention_mask: Any) -> Any:
-            return traced(input_ids, attention_mask)[0]
 
-        run(ids, mask)  # the first call specialises the graph; pay for it at load time
-        return run
-    except Exception:  # pragma: no cover - an unusual torch build
-        return lambda input_ids, attention_mask: transformer(
-            input_ids=input_ids, attention_mask=attention_mask
-        )[0]
+def _forward(module: Any) -> Any:
+    def forward(input_ids: Any, attention_mask: Any) -> Any:
+        return module(input_ids, attention_mask)[0]
+
+    return forward
 
 
 def _progress(items: range, show: bool) -> Any:
@@ -276,6 +325,12 @@ class HashingEmbedder:
 
     def truncate(self, text: str) -> str:
         return " ".join(text.split()[: self.max_wordpieces - 2])
+
+    def export(self, path: Path) -> bool:
+        return False
+
+    def use_compiled(self, path: Path) -> None:
+        pass
 
     def encode(self, texts: Sequence[str], *, progress: bool = False) -> Vectors:
         vecs = np.zeros((len(texts), self.dim), dtype=np.float32)

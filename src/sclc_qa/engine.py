@@ -13,7 +13,7 @@ from .answering import Answerer
 from .config import Settings
 from .conversation import resolve_followup
 from .corpus import load_metadata
-from .embedding import Embedder, MiniLMEmbedder
+from .embedding import QUERY_ENCODER, Embedder, MiniLMEmbedder
 from .errors import InvalidQueryError, NotFoundError
 from .index import Index, Manifest, build_index, load_index
 from .models import (
@@ -56,6 +56,8 @@ class Engine:
             model_sha256=embedder.sha256,
             settings=settings.chunking,
         )
+        if QUERY_ENCODER in index.manifest.files:  # verified with the rest of the index
+            embedder.use_compiled(index.path / QUERY_ENCODER)
         engine = cls(index, embedder, settings)
         engine.ask("What does this review cover?")  # load the model now, not in the first ask
         return engine

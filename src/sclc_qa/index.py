@@ -33,7 +33,7 @@ from . import __version__
 from .chunking import build_chunks, build_sentences, embed_text
 from .config import ChunkSettings
 from .corpus import load_corpus
-from .embedding import Embedder, Vectors
+from .embedding import QUERY_ENCODER, Embedder, Vectors
 from .errors import IndexMissingError, StaleIndexError
 from .models import Chunk, Document, Sentence
 from .tokens import ENCODING, count_tokens
@@ -159,6 +159,9 @@ def build_index(
         _write_jsonl(tmp / "sentences.jsonl", sentences)
         _write_faiss(tmp / "chunks.faiss", chunk_vecs)
         _write_faiss(tmp / "sentences.faiss", sent_vecs)
+        files = list(_FILES)
+        if embedder.export(tmp / QUERY_ENCODER):
+            files.append(QUERY_ENCODER)  # loads in a fraction of the time the model does
         manifest = Manifest(
             format=FORMAT,
             package_version=__version__,
@@ -180,7 +183,7 @@ def build_index(
                 chunks=len(chunks),
                 sentences=len(sentences),
             ),
-            files={name: _sha256_file(tmp / name) for name in _FILES},
+            files={name: _sha256_file(tmp / name) for name in files},
         )
         (tmp / "manifest.json").write_text(manifest.model_dump_json(indent=2) + "\n")
         _fsync_dir(tmp)

@@ -3,7 +3,7 @@ endpoint and a chat page, with one error shape for every failure.
 
 The engine loads once, on a background thread at start-up, so `/healthz` answers at once and
 `/readyz` turns 200 when the index and model are loaded. Questions run on worker threads (as
-many as `settings.service.workers`), never on the event loop.
+many as `settings.service.threads`), never on the event loop.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ from .schemas import (
     VerifyRequest,
 )
 
-__all__ = ["create_app"]
+__all__ = ["app_from_environment", "create_app"]
 
 LOG = logging.getLogger("sclc_qa.service")
 STATIC = resources.files("sclc_qa.service") / "static"
@@ -95,7 +95,7 @@ def create_app(
     (default `Engine.load(settings)`); `on_load_error` hears why loading failed."""
     settings = settings or Settings()
     runtime = _Runtime()
-    limiter = anyio.CapacityLimiter(settings.service.workers)
+    limiter = anyio.CapacityLimiter(settings.service.threads)
     if engine is not None:
         runtime.engine = engine
         runtime.ready.set()
@@ -261,6 +261,15 @@ def create_app(
 
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app for one of several server processes (`sclc-qa serve --workers N`): uvicorn
+    imports it by name in each process, so its settings come from SCLC_QA_* variables."""
+    from .middleware import configure_logging
+
+    configure_logging()
+    return create_app(Settings())
 
 
 def _invalid(param: str, message: str) -> RequestValidationError:
