@@ -385,8 +385,18 @@ def test_serve_on_a_busy_port_is_a_one_line_error() -> None:
         last_line_error(serve("serve", "--port", str(port)), f"cannot listen on 127.0.0.1:{port}")
 
 
-def test_serve_without_an_index_stops_and_says_to_build(tmp_path: Path) -> None:
-    proc = serve("--index-dir", str(tmp_path / "none"), "serve", "--port", str(free_port()))
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_serve_without_an_index_stops_and_says_to_build(tmp_path: Path, workers: str) -> None:
+    # One process finds out while loading in the background; several check before forking.
+    proc = serve(
+        "--index-dir",
+        str(tmp_path / "none"),
+        "serve",
+        "--port",
+        str(free_port()),
+        "--workers",
+        workers,
+    )
     last_line_error(proc, "sclc-qa build")
 
 

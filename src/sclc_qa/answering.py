@@ -25,7 +25,7 @@ from .question import ENDPOINTS, Profile, is_druglike, profile
 from .retrieval import Hit, Query
 from .spans import Span, clauses, find, names, strip_citation
 from .tables import best_cell
-from .vocabulary import ANAPHOR, Vocabulary, name_keys, squash
+from .vocabulary import ANAPHOR, Vocabulary, heading_keys, name_keys, squash
 
 __all__ = ["Answerer"]
 
@@ -277,7 +277,7 @@ class Answerer:
         describing = set(prof.asked_about.split())
         # A sentence that names its own study is not about the previous sentence's trial.
         own_study = bool(_STUDY.search(sent.text))
-        heading = name_keys(f"{sent.context} {sent.title} {sent.label or ''}")
+        heading = heading_keys(f"{sent.context} {sent.title} {sent.label or ''}")
         hard, soft = 1.0, []
         for name in key_names:
             if self.vocab.mentions(name, self.vocab.keys[sid], sent.text):

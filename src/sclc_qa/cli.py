@@ -266,8 +266,8 @@ def serve(
         typer.Option(
             min=1,
             max=32,
-            help="Server processes, each loading its own engine (~600 MB); one per core for "
-            "throughput [default: 1].",
+            help="Server processes, each loading its own engine (~500 MB); one per core for "
+            "throughput [default: 2].",
         ),
     ] = None,
     threads: Annotated[
@@ -288,7 +288,7 @@ def serve(
     Examples:
       sclc-qa serve                         # http://127.0.0.1:8000/ (chat page), /docs (API)
       sclc-qa serve --host 0.0.0.0 --port 8080
-      sclc-qa serve --workers 2             # two processes: twice the throughput on 2 cores
+      sclc-qa serve --workers 1             # one process: half the memory and throughput
     """
     import uvicorn
 

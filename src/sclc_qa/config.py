@@ -68,11 +68,11 @@ class ServiceSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     processes: int = Field(
-        1,
+        2,
         ge=1,
         le=32,
-        description="Server processes, each with its own engine (~600 MB): one per core for "
-        "throughput, since one process answers on one core at a time.",
+        description="Server processes, each with its own engine (~500 MB): one per core, since "
+        "one process answers on one core at a time (the GIL); 2 suits these 2-core machines.",
     )
     threads: int = Field(
         2,

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 
 from .abbreviations import Definition, initials
 from .chunking import embed_text
@@ -19,14 +20,30 @@ from .lexical import normalize, stem, tokenize
 from .models import Sentence
 from .question import is_druglike
 
-__all__ = ["ANAPHOR", "Vocabulary", "name_keys", "squash"]
+__all__ = ["ANAPHOR", "Vocabulary", "heading_keys", "name_keys", "squash"]
 
 # A sentence opening like this continues the one before it.
 ANAPHOR = re.compile(r"(This|These|Such|Thus|Thereby|It|They)\b")
 
 
+_NOT_KEY = re.compile(r"[^a-z0-9+]")
+
+
+@lru_cache(maxsize=1 << 16)
 def squash(text: str) -> str:
-    return re.sub(r"[^a-z0-9+]", "", unicodedata.normalize("NFKC", text).lower())
+    return _NOT_KEY.sub("", unicodedata.normalize("NFKC", text).lower())
+
+
+@lru_cache(maxsize=1 << 12)
+def heading_keys(text: str) -> frozenset[str]:
+    """`name_keys` of a table or section heading, remembered: headings repeat across answers."""
+    return frozenset(name_keys(text))
+
+
+@lru_cache(maxsize=1 << 12)
+def _word_initials(text: str) -> tuple[str, ...]:
+    """The initials of each word of `text`, for matching acronyms against word windows."""
+    return tuple(initials([w]) for w in re.findall(r"[A-Za-z][A-Za-z\-]*", text))
 
 
 def name_keys(text: str) -> set[str]:
@@ -97,10 +114,10 @@ class Vocabulary:
             acronym = re.sub(r"(?<=[A-Z])s$", "", name)
             if acronym.isalpha() and acronym.isupper() and len(acronym) > 1:
                 # "RCTs" is named by "randomized controlled trials" even where undefined.
-                words = re.findall(r"[A-Za-z][A-Za-z\-]*", text)
-                n = len(acronym)
+                letters = _word_initials(text)
+                n, wanted = len(acronym), acronym.lower()
                 return any(
-                    initials(words[i : i + n]) == acronym.lower() for i in range(len(words) - n + 1)
+                    "".join(letters[i : i + n]) == wanted for i in range(len(letters) - n + 1)
                 )
         return False
 
