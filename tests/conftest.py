@@ -128,10 +128,10 @@ def live_server(service_app: Any) -> Iterator[str]:
     browser); yields the base URL."""
     import socket
     import threading
-    import time
 
-    import httpx
     import uvicorn
+
+    from readiness import wait_until_ready
 
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.bind(("127.0.0.1", 0))
@@ -142,16 +142,7 @@ def live_server(service_app: Any) -> Iterator[str]:
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        if time.monotonic() > deadline:
-            raise RuntimeError("the test server did not become ready in 30 s")
-        time.sleep(0.05)
+    wait_until_ready(base, 30, alive=thread.is_alive)
     yield base
     server.should_exit = True
     thread.join(timeout=10)

@@ -13,13 +13,13 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import httpx
 import pytest
 from typer.testing import CliRunner, Result
 
+from readiness import wait_until_ready
 from sclc_qa import engine as engine_module
 from sclc_qa.cli import _shorten, app
 from sclc_qa.config import Settings
@@ -406,15 +406,7 @@ def test_serve_answers_then_stops_cleanly_on_ctrl_c(real: list[str]) -> None:
     proc = serve(*real, "serve", "--port", str(port))
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            assert proc.poll() is None and time.monotonic() < deadline, proc.stderr
-            time.sleep(0.05)
+        wait_until_ready(base, 60, alive=lambda: proc.poll() is None)
         r = httpx.post(f"{base}/ask", json={"question": CASPIAN})
         assert "0.73" in r.json()["answer"]
     finally:
