@@ -215,3 +215,19 @@ def test_the_page_is_self_contained_and_logs_no_errors(driver: WebDriver, live_s
     if logs_available:
         errors = [e for e in driver.get_log("browser") if e["level"] in ("SEVERE", "WARNING")]
         assert not errors, errors
+
+
+def test_the_api_docs_render_offline(driver: WebDriver, live_server: str) -> None:
+    # FastAPI's stock /docs pulls Swagger UI from a CDN, which these machines cannot reach.
+    driver.get(f"{live_server}/docs")
+    WebDriverWait(driver, WAIT).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".opblock-summary-path")
+    )
+    paths = {e.text for e in driver.find_elements(By.CSS_SELECTOR, ".opblock-summary-path")}
+    assert {"/ask", "/search", "/verify", "/v1/chat/completions"} <= paths
+    origin = urlsplit(live_server).netloc
+    loaded = driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)"
+    )
+    outside = [u for u in loaded if not (u.startswith("data:") or urlsplit(u).netloc == origin)]
+    assert not outside, f"/docs loads from elsewhere: {outside}"

@@ -24,6 +24,7 @@ from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, StreamingResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException
 
 from .. import __version__
@@ -118,7 +119,9 @@ def create_app(
             threading.Thread(target=load_engine, name="sclc-qa-load", daemon=True).start()
         yield
 
-    app = FastAPI(
+    # FastAPI's /docs and /redoc pages load Swagger UI and ReDoc from a CDN; these machines
+    # have no internet, so the same pages are served with assets from the fastapi-offline wheel.
+    app = FastAPIOffline(
         title="sclc-qa",
         version=__version__,
         summary="Extractive, cited answers from the small-cell lung cancer immunotherapy review.",
