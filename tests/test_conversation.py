@@ -96,3 +96,22 @@ def test_a_long_and_sentence_is_not_an_ellipsis() -> None:
 
 def test_no_turns() -> None:
     assert resolve_followup([], specific) == ""
+
+
+@pytest.mark.parametrize(
+    ("followup", "expected"),
+    [
+        ("What was the median OS?", "What was the median OS in CASPIAN?"),
+        ("What was the OS hazard ratio?", "What was the OS hazard ratio in CASPIAN?"),
+        ("What phase was the study?", "What phase was CASPIAN?"),  # "the study": a pronoun
+    ],
+)
+def test_a_trial_figure_asked_without_a_name_is_about_the_last_trial(
+    followup: str, expected: str
+) -> None:
+    assert resolve("Which drug did CASPIAN test?", followup) == expected
+
+
+def test_a_general_question_without_a_name_stays_general() -> None:
+    turn = "How do bispecific T-cell engagers work?"
+    assert resolve("What was the OS hazard ratio in CASPIAN?", turn) == turn

@@ -7,7 +7,9 @@ the earlier user turns first, by three general rules:
 * "what about X?" / "and X?" where X names a trial or drug: the previous question, about X;
 * "what about X?" where X names another endpoint (PFS for OS): the previous question, for X;
 * a pronoun ("it", "its", "the trial", "this drug") with no name in the turn: the most recent
-  trial or drug named earlier takes its place.
+  trial or drug named earlier takes its place;
+* no name and no pronoun, but a figure that only a trial reports (a hazard ratio, a median, a
+  rate, a phase, a dose): the question is about the trial or drug named most recently.
 
 A turn that names its own subject, or that nothing earlier can complete, is left as it is.
 """
@@ -17,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from .question import ENDPOINTS, is_druglike, named_tokens
+from .question import ENDPOINTS, Kind, is_druglike, named_tokens, profile
 
 __all__ = ["resolve_followup"]
 
@@ -38,6 +40,10 @@ _PRONOUN = re.compile(
 )
 _DRUG_NOUN = re.compile(r"\b(?:drug|agent|antibody|therapy|treatment)s?\b", re.I)
 _MAX_ELLIPSIS_WORDS = 8
+# Answers that belong to one trial or drug: asked without naming one, they mean the last one.
+_TRIAL_FIGURES: frozenset[Kind] = frozenset(
+    {"hr", "ci", "pvalue", "difference", "duration", "percent", "count", "phase", "status", "dose"}
+)
 
 
 def resolve_followup(turns: Sequence[str], specific: Callable[[str], bool]) -> str:
@@ -74,10 +80,14 @@ def _resolve(turn: str, earlier: list[str], specific: Callable[[str], bool]) -> 
     if names:
         return turn
     subject = _antecedent(earlier, specific, turn)
-    if subject is None or not (_PRONOUN.search(turn) or _POSSESSIVE.search(turn)):
+    if subject is None:
         return turn
-    turn = _POSSESSIVE.sub(f"{subject}'s", turn)
-    return _PRONOUN.sub(subject, turn)
+    if _PRONOUN.search(turn) or _POSSESSIVE.search(turn):
+        turn = _POSSESSIVE.sub(f"{subject}'s", turn)
+        return _PRONOUN.sub(subject, turn)
+    if profile(turn).kind in _TRIAL_FIGURES:
+        return f"{turn.rstrip(' ?.!')} in {subject}?"
+    return turn
 
 
 def _names(text: str, specific: Callable[[str], bool]) -> list[str]:
