@@ -107,8 +107,9 @@ def test_bad_ask_bodies_are_422_naming_the_field(
         (b"[1, 2]", "must be a JSON object"),
         (b'"just a string"', "must be a JSON object"),
         (b"\xff\xfe", "not valid JSON"),
-        (b"\xff\xfe\x80", "not valid JSON"),
-        (b'{"question": "caf\xe9"}', "not valid JSON"),
+        (b"\xff\xfe\x80", "could not be read as JSON"),
+        (b'{"question": "caf\xe9"}', "could not be read as JSON"),
+        (b"[" * 30_000 + b"]" * 30_000, "could not be read as JSON"),
     ],
 )
 def test_malformed_bodies_are_422(client: TestClient, content: bytes, fragment: str) -> None:
@@ -364,3 +365,86 @@ def test_api_doc_pages_use_only_local_assets(client: TestClient, page: str) -> N
     assert assets and all(a.startswith("/") for a in assets), assets
     for asset in assets:
         assert client.get(asset).status_code == 200, asset
+
+
+@pytest.mark.parametrize(
+    "content_type", ["text/plain", "application/x-www-form-urlencoded", "text/html; charset=utf-8"]
+)
+def test_a_body_not_sent_as_json_is_415(client: TestClient, content_type: str) -> None:
+    r = client.post(
+        "/ask", content=json.dumps({"question": CASPIAN}), headers={"content-type": content_type}
+    )
+    error = error_of(r, 415)
+    assert error["type"] == "unsupported_media_type"
+    assert "application/json" in error["message"]
+
+
+def test_a_lone_surrogate_is_a_422_not_a_500(client: TestClient) -> None:
+    body = b'{"question": "\\ud83d What is SCLC?"}'
+    r = client.post("/ask", content=body, headers={"content-type": "application/json"})
+    assert error_of(r, 422)["param"] == "question"
+    chat = b'{"messages": [{"role": "user", "content": [{"type": "text", "text": "\\udc80"}]}]}'
+    r = client.post(
+        "/v1/chat/completions", content=chat, headers={"content-type": "application/json"}
+    )
+    error = error_of(r, 422)
+    assert error["param"] == "messages" and "not valid Unicode" in error["message"]
+    assert r.headers["x-request-id"]
+
+
+def test_range_errors_name_the_field(client: TestClient) -> None:
+    claim = {"doc": DOC, "start": 10, "end": 5, "quote": "x"}
+    assert error_of(client.post("/verify", json=claim), 422)["param"] == "end"
+    r = client.get(f"/documents/{DOC}/context", params={"start": 10**9, "end": 10**9})
+    assert error_of(r, 422)["param"] == "start"
+
+
+@pytest.mark.parametrize("path", ["/healthz", "/readyz", "/sections", "/documents", "/"])
+def test_head_works_wherever_get_does(client: TestClient, path: str) -> None:
+    r = client.head(path)
+    assert r.status_code == 200 and r.content == b""
+    assert r.headers["x-request-id"]
+
+
+def test_an_unexpected_error_is_a_json_500_with_the_request_id(
+    real_settings: Settings, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = create_app(real_settings, engine=engine)
+
+    def broken(*_: object, **__: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(engine, "sections", broken)
+    with TestClient(app, raise_server_exceptions=False) as c:
+        r = c.get("/sections", headers={"X-Request-ID": "trace-1"})
+    error = error_of(r, 500)
+    assert error["type"] == "internal_error" and "trace-1" in error["message"]
+    assert r.headers["x-request-id"] == "trace-1"
+    assert "boom" not in r.text
+
+
+def test_openai_options_that_change_nothing_are_accepted(client: TestClient) -> None:
+    body = {
+        "messages": [{"role": "user", "content": CASPIAN}],
+        "temperature": 0,
+        "response_format": {"type": "text"},
+        "logprobs": False,
+        "tools": [{"type": "function", "function": {"name": "f", "parameters": {}}}],
+        "tool_choice": "auto",
+        "parallel_tool_calls": True,
+        "reasoning_effort": "low",
+        "service_tier": "auto",
+    }
+    r = client.post("/v1/chat/completions", json=body)
+    assert r.status_code == 200, r.text
+    assert "0.73" in r.json()["choices"][0]["message"]["content"]
+
+
+def test_a_follow_up_never_grows_past_the_limit(client: TestClient) -> None:
+    long_first = CASPIAN + " please" * ((2000 - len(CASPIAN)) // 7)
+    messages = [
+        {"role": "user", "content": long_first},
+        {"role": "user", "content": "and what about its PFS?"},
+    ]
+    r = client.post("/v1/chat/completions", json={"messages": messages})
+    assert r.status_code == 200, r.text

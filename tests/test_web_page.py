@@ -149,6 +149,8 @@ def test_a_follow_up_uses_the_conversation_and_shows_the_resolved_question(
         ["user", "assistant", "user"],
     ]
     assert "0.73" in sent[1]["messages"][1]["content"]
+    # Only the reply's first line goes back: a long conversation must fit the 64 KB body limit.
+    assert "\n" not in sent[1]["messages"][1]["content"]
     page.find_element(By.ID, "new").click()
     assert not page.find_elements(By.CSS_SELECTOR, "#log > *")
     assert page.switch_to.active_element == page.find_element(By.ID, "question")

@@ -8,6 +8,7 @@ each command so that `sclc-qa --help` stays fast.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import socket
 import sys
@@ -316,6 +317,8 @@ def serve(
     if service.processes > 1:
         _check_index(settings)  # fail here, once, rather than in every worker
         _export(settings)
+        # Workers are killed at shutdown; the tracker then warns about semaphores they held.
+        os.environ.setdefault("PYTHONWARNINGS", "ignore:resource_tracker:UserWarning")
         config = uvicorn.Config(
             "sclc_qa.service.app:app_from_environment",
             factory=True,
@@ -327,7 +330,12 @@ def serve(
         servers.append(uvicorn.Server(config))
     configure_logging()
     sock = _listen(host, port)
-    typer.echo(f"serving on http://{_display_host(host)}:{port}/ (Ctrl+C to stop)", err=True)
+    logging.getLogger("sclc_qa.service").info(
+        "serving on http://%s:%d/ with %d process(es) (Ctrl+C to stop)",
+        _display_host(host),
+        port,
+        service.processes,
+    )
     try:
         if servers:
             servers[0].run(sockets=[sock])

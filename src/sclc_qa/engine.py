@@ -109,10 +109,17 @@ class Engine:
         """The last of a conversation's user turns, made self-contained: "and what about its
         PFS?" after a question about CASPIAN becomes a question about CASPIAN's PFS."""
         if not turns:
-            raise InvalidQueryError("the conversation has no question in it")
+            raise InvalidQueryError("the conversation has no question in it", param="messages")
         cleaned = [" ".join(t.split()) for t in turns]
+        for turn in cleaned:
+            _check_text(turn)
         vocab = self._answerer.vocab
-        return resolve_followup(cleaned, lambda n: vocab.specific(n) and not vocab.is_concept(n))
+        resolved = resolve_followup(
+            cleaned, lambda n: vocab.specific(n) and not vocab.is_concept(n)
+        )
+        if len(resolved) > self.settings.answer.max_question_chars:
+            return cleaned[-1]  # a rewrite may not push a valid question over the limit
+        return resolved
 
     @property
     def manifest(self) -> Manifest:
@@ -166,16 +173,21 @@ class Engine:
     def _check(self, text: str, top_k: int) -> str:
         if not isinstance(text, str) or not text.strip():
             raise InvalidQueryError(
-                "the question is empty; ask something, e.g. 'What was the OS HR in CASPIAN?'"
+                "the question is empty; ask something, e.g. 'What was the OS HR in CASPIAN?'",
+                param="question",
             )
         text = " ".join(text.split())
+        _check_text(text)
         limit = self.settings.answer.max_question_chars
         if len(text) > limit:
             raise InvalidQueryError(
-                f"the question is {len(text)} characters long; the limit is {limit}"
+                f"the question is {len(text)} characters long; the limit is {limit}",
+                param="question",
             )
         if not 1 <= top_k <= MAX_TOP_K:
-            raise InvalidQueryError(f"top_k must be between 1 and {MAX_TOP_K}, got {top_k}")
+            raise InvalidQueryError(
+                f"top_k must be between 1 and {MAX_TOP_K}, got {top_k}", param="top_k"
+            )
         return text
 
     def _text(self, doc: str, start: int, end: int) -> str:
@@ -186,7 +198,8 @@ class Engine:
         if not 0 <= start <= end <= len(document.text):
             raise InvalidQueryError(
                 f"[{start}:{end}] is not a range of {doc}, which is {len(document.text)} "
-                "characters long"
+                "characters long",
+                param="start" if not 0 <= start <= len(document.text) else "end",
             )
         return document.text[start:end]
 
@@ -207,3 +220,16 @@ class Engine:
             end=c.end,
             score=round(hit.score, 6),
         )
+
+
+def _check_text(text: str) -> None:
+    """Refuse text that is not valid Unicode (a lone surrogate from a JSON "\\ud83d" escape):
+    the tokenizer and the model cannot read it."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InvalidQueryError(
+            f"the question holds a character that is not valid Unicode text at position "
+            f"{exc.start} (a lone surrogate?)",
+            param="question",
+        ) from None

@@ -34,7 +34,14 @@ class StaleIndexError(SclcQaError):
 
 
 class InvalidQueryError(SclcQaError, ValueError):
-    """A question or search parameter is unusable (empty, too long, top_k out of range)."""
+    """A question or search parameter is unusable (empty, too long, top_k out of range).
+
+    `param` names the argument at fault ("question", "top_k", "start", …) for edges that report
+    it, such as the HTTP API's `error.param`."""
+
+    def __init__(self, message: str, *, param: str | None = None) -> None:
+        super().__init__(message)
+        self.param = param
 
 
 class NotFoundError(SclcQaError, LookupError):

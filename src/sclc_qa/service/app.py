@@ -61,17 +61,25 @@ _ERROR_TYPES = {
     405: "method_not_allowed",
     413: "payload_too_large",
     415: "unsupported_media_type",
+    500: "internal_error",
     422: "invalid_request_error",
     503: "not_ready",
 }
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    code: {"model": ErrorResponse, "description": description}
-    for code, description in {
-        413: "The body is larger than the limit (64 KB by default).",
-        422: "The body is not valid JSON, or a field is missing, mistyped or out of range.",
-        503: "The index is still loading (see /readyz); retry shortly.",
-    }.items()
+
+
+def _documented(*codes: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses` for the error statuses an endpoint can return."""
+    return {code: {"model": ErrorResponse, "description": _WHY[code]} for code in codes}
+
+
+_WHY = {
+    404: "No such document.",
+    413: "The body is larger than the limit (64 KB by default).",
+    415: "The body is not sent as JSON (Content-Type: application/json).",
+    422: "The body is not valid JSON, or a field is missing, mistyped or out of range.",
+    503: "The index is still loading (see /readyz); retry shortly.",
 }
+_POSTED = _documented(413, 415, 422, 503)
 
 
 @dataclass
@@ -131,7 +139,6 @@ def create_app(
             "When the review does not answer, the reply abstains and says why."
         ),
         lifespan=lifespan,
-        responses=_ERRORS,
     )
     app.add_middleware(
         RequestContextMiddleware,
@@ -152,25 +159,39 @@ def create_app(
     def note_question(request: Request, text: str) -> None:
         request.scope.setdefault("state", {})["question"] = text
 
-    @app.post("/ask", response_model=Answer, tags=["answers"])
+    @app.post("/ask", response_model=Answer, tags=["answers"], responses=_POSTED)
     async def ask(body: AskRequest, request: Request) -> Answer:
         """Answer a question with the shortest verbatim span and its citations, or abstain."""
         note_question(request, body.question)
         return await off_loop(ready().ask, body.question, top_k=body.top_k)
 
-    @app.post("/search", response_model=SearchResponse, tags=["answers"])
+    @app.post("/search", response_model=SearchResponse, tags=["answers"], responses=_POSTED)
     async def search(body: SearchRequest, request: Request) -> SearchResponse:
         """The passages that best match a query, best first."""
         note_question(request, body.query)
-        results = await off_loop(ready().search, body.query, top_k=body.top_k, mode=body.mode)
+        try:
+            results = await off_loop(ready().search, body.query, top_k=body.top_k, mode=body.mode)
+        except InvalidQueryError as exc:  # the engine calls any text "the question"
+            param = "query" if exc.param == "question" else exc.param
+            raise InvalidQueryError(str(exc), param=param) from None
         return SearchResponse(query=" ".join(body.query.split()), results=results)
 
-    @app.get("/sections", response_model=list[SectionSummary], tags=["corpus"])
+    @app.get(
+        "/sections",
+        response_model=list[SectionSummary],
+        tags=["corpus"],
+        responses=_documented(503),
+    )
     async def sections() -> list[SectionSummary]:
         """Every section of every document, with its offsets."""
         return ready().sections()
 
-    @app.get("/documents", response_model=list[DocumentMeta], tags=["corpus"])
+    @app.get(
+        "/documents",
+        response_model=list[DocumentMeta],
+        tags=["corpus"],
+        responses=_documented(503),
+    )
     async def documents() -> list[DocumentMeta]:
         """The corpus: title, authors, journal, DOI and licence of each document."""
         return ready().documents()
@@ -179,7 +200,7 @@ def create_app(
         "/documents/{doc}/context",
         response_model=Excerpt,
         tags=["corpus"],
-        responses={404: {"model": ErrorResponse, "description": "No such document."}},
+        responses=_documented(404, 422, 503),
     )
     async def context(
         doc: str,
@@ -193,7 +214,7 @@ def create_app(
         "/verify",
         response_model=Verification,
         tags=["corpus"],
-        responses={404: {"model": ErrorResponse, "description": "No such document."}},
+        responses=_documented(404, 413, 415, 422, 503),
     )
     async def verify(body: VerifyRequest) -> Verification:
         """Check a citation: is `quote` exactly the document's text at `[start:end]`?"""
@@ -229,7 +250,7 @@ def create_app(
         "/v1/chat/completions",
         response_model=ChatCompletion,
         tags=["openai"],
-        responses={200: {"content": {"text/event-stream": {}}}},
+        responses={200: {"content": {"text/event-stream": {}}}, **_POSTED},
     )
     async def chat_completions(body: ChatRequest, request: Request) -> Any:
         """OpenAI-compatible chat. The last user message is the question; a follow-up such as
@@ -244,8 +265,12 @@ def create_app(
             )
         note_question(request, turns[-1])
         engine = ready()
-        question = await off_loop(engine.resolve, turns)
-        answer = await off_loop(engine.ask, question, top_k=body.top_k)
+        try:
+            question = await off_loop(engine.resolve, turns)
+            answer = await off_loop(engine.ask, question, top_k=body.top_k)
+        except InvalidQueryError as exc:  # the question is the messages' text here
+            param = "messages" if exc.param == "question" else exc.param
+            raise InvalidQueryError(str(exc), param=param) from None
         rewritten = question != " ".join(turns[-1].split())
         prompt = "\n".join(m.text() for m in body.messages)
         if body.stream:
@@ -302,12 +327,21 @@ def _error(
 
 
 def _add_error_handlers(app: FastAPI) -> None:
-    async def validation(_: Request, exc: Exception) -> JSONResponse:
+    async def validation(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)
         detail = [
-            {"loc": list(e.get("loc", ())), "msg": str(e.get("msg", "")), "type": e.get("type")}
+            {
+                "loc": list(e.get("loc", ())),
+                "msg": str(e.get("msg", "")).removeprefix("Value error, "),
+                "type": e.get("type"),
+            }
             for e in exc.errors()
         ]
+        kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        whole_body = any(e["loc"] == ["body"] and e["type"] != "json_invalid" for e in detail)
+        if whole_body and kind and kind != "application/json" and not kind.endswith("+json"):
+            message = f"send the body as JSON (Content-Type: application/json), not {kind}"
+            return _error(415, message)
         messages = []
         for e in detail:
             where = ".".join(str(p) for p in e["loc"][1:])
@@ -330,9 +364,10 @@ def _add_error_handlers(app: FastAPI) -> None:
         assert isinstance(exc, HTTPException)
         message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
         if exc.status_code == 400 and message == "There was an error parsing the body":
-            # FastAPI's answer to a body that is not UTF-8: bad JSON all the same.
-            detail = [{"loc": ["body"], "msg": "not UTF-8", "type": "json_invalid"}]
-            return _error(422, "the body is not valid JSON (not UTF-8)", detail=detail)
+            # FastAPI's answer to a body that is not UTF-8, or nested too deeply to parse.
+            why = "not UTF-8, or nested too deeply"
+            detail = [{"loc": ["body"], "msg": why, "type": "json_invalid"}]
+            return _error(422, f"the body could not be read as JSON ({why})", detail=detail)
         if exc.status_code == 404 and message == "Not Found":
             message = f"no endpoint at {request.url.path}; see /docs for the API"
         elif exc.status_code == 405:
@@ -341,7 +376,8 @@ def _add_error_handlers(app: FastAPI) -> None:
         return _error(exc.status_code, message, headers=exc.headers)
 
     async def invalid_query(_: Request, exc: Exception) -> JSONResponse:
-        return _error(422, str(exc))
+        param = exc.param if isinstance(exc, InvalidQueryError) else None
+        return _error(422, f"{param}: {exc}" if param else str(exc), param=param)
 
     async def not_found(_: Request, exc: Exception) -> JSONResponse:
         return _error(404, str(exc))
@@ -350,13 +386,9 @@ def _add_error_handlers(app: FastAPI) -> None:
         LOG.error("engine error: %s", exc)
         return _error(500, str(exc))
 
-    async def unexpected(_: Request, exc: Exception) -> JSONResponse:
-        LOG.exception("unexpected error", exc_info=exc)
-        return _error(500, "internal error; the request id is in the X-Request-ID header")
-
     app.add_exception_handler(RequestValidationError, validation)
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(InvalidQueryError, invalid_query)
     app.add_exception_handler(NotFoundError, not_found)
     app.add_exception_handler(SclcQaError, library_error)
-    app.add_exception_handler(Exception, unexpected)
+    # Anything else is answered by RequestContextMiddleware: a JSON 500 with the request id.

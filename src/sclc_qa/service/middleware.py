@@ -5,6 +5,8 @@
   soon as the limit is crossed (chunked uploads).
 * One JSON log line per request: method, path, status, milliseconds, request id; the question
   text only when the service is configured to log it.
+* HEAD is answered wherever GET is (the server drops the body), as HTTP asks.
+* Anything the app fails to handle becomes a JSON 500 that still carries the request id.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 __all__ = ["ACCESS_LOG", "JsonLines", "RequestContextMiddleware", "configure_logging"]
 
 ACCESS_LOG = logging.getLogger("sclc_qa.access")
+LOG = logging.getLogger("sclc_qa.service")
 _SANE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 
@@ -41,7 +44,7 @@ class RequestContextMiddleware:
         given = headers.get("x-request-id", "")
         request_id = given if _SANE_ID.match(given) else uuid.uuid4().hex
         scope.setdefault("state", {})["request_id"] = request_id
-        status = 500
+        status = 0  # no response started yet
 
         async def send_with_id(message: Message) -> None:
             nonlocal status
@@ -54,11 +57,18 @@ class RequestContextMiddleware:
             length = int(headers.get("content-length", "0") or 0)
         except ValueError:
             length = 0
+        inner = dict(scope, method="GET") if scope["method"] == "HEAD" else scope
         try:
             if length > self.max_body_bytes:
-                await self._too_large(send_with_id)
+                await self._reply(send_with_id, 413, "payload_too_large", self._limit_message())
             else:
-                await self.app(scope, self._limited(receive), send_with_id)
+                await self.app(inner, self._limited(receive), send_with_id)
+        except Exception:
+            LOG.exception("unhandled error (request %s)", request_id)
+            if status:  # the response had started: nothing more can be said
+                raise
+            message = f"internal error; request id {request_id}"
+            await self._reply(send_with_id, 500, "internal_error", message)
         finally:
             self._log(scope, request_id, status, started)
 
@@ -77,20 +87,13 @@ class RequestContextMiddleware:
 
         return limited_receive
 
-    async def _too_large(self, send: Send) -> None:
-        body = json.dumps(
-            {
-                "error": {
-                    "type": "payload_too_large",
-                    "message": self._limit_message(),
-                    "param": None,
-                }
-            }
-        ).encode()
+    @staticmethod
+    async def _reply(send: Send, status: int, kind: str, message: str) -> None:
+        body = json.dumps({"error": {"type": kind, "message": message, "param": None}}).encode()
         await send(
             {
                 "type": "http.response.start",
-                "status": 413,
+                "status": status,
                 "headers": [
                     (b"content-type", b"application/json"),
                     (b"content-length", str(len(body)).encode()),

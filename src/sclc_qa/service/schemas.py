@@ -204,8 +204,8 @@ class StreamOptions(_Request):
 
 
 class ChatRequest(_Request):
-    """OpenAI's chat-completion request. Sampling options are accepted and change nothing: the
-    answer is extracted, not generated."""
+    """OpenAI's chat-completion request. Sampling, format and tool options are accepted and
+    change nothing: the answer is extracted, not generated, and always comes back as text."""
 
     model_config = ConfigDict(
         extra="forbid",
@@ -241,6 +241,19 @@ class ChatRequest(_Request):
     user: str | None = Field(None, max_length=256)
     metadata: dict[str, str] | None = None
     store: JsonBool | None = None
+    logprobs: JsonBool | None = None
+    top_logprobs: JsonInt | None = Field(None, ge=0, le=20)
+    logit_bias: dict[str, JsonFloat] | None = None
+    response_format: dict[str, Any] | None = None
+    # Sent by agent frameworks; no tool is ever called: the reply is always text.
+    tools: list[dict[str, Any]] | None = None
+    tool_choice: str | dict[str, Any] | None = None
+    parallel_tool_calls: JsonBool | None = None
+    functions: list[dict[str, Any]] | None = None
+    function_call: str | dict[str, Any] | None = None
+    reasoning_effort: str | None = Field(None, max_length=32)
+    service_tier: str | None = Field(None, max_length=32)
+    modalities: list[str] | None = None
 
 
 class Usage(BaseModel):

@@ -9,6 +9,10 @@
   const intro = $("#intro"), status = $("#status"), source = $("#source");
   const EDGE = 320; // characters of the paragraph shown on each side of the quote
   let history = []; // the user and assistant turns the server has answered
+  // The server resolves follow-ups from the user turns; the assistant's long replies (with their
+  // sources) only weigh on the request. Keep each reply's first line and the latest turns, so a
+  // long conversation never outgrows the server's 64 KB body limit.
+  const KEPT_TURNS = 40;
   let epoch = 0; // bumped by "New conversation", so a late reply to the old one is dropped
   let busy = false;
 
@@ -56,7 +60,7 @@
     log.append(turn, pending);
     turn.scrollIntoView({ block: "start" });
     status.textContent = "Searching the review…";
-    const messages = [...history, { role: "user", content: text }];
+    const messages = [...history.slice(-KEPT_TURNS), { role: "user", content: text }];
     let reply;
     try {
       const data = await getJSON("/v1/chat/completions", {
@@ -66,7 +70,8 @@
       });
       reply = await renderAnswer(data.answer, text);
       if (mine !== epoch) return;
-      history = [...messages, { role: "assistant", content: data.choices[0].message.content }];
+      const firstLine = data.choices[0].message.content.split("\n")[0];
+      history = [...messages, { role: "assistant", content: firstLine }];
       status.textContent = data.answer.abstained
         ? `Not answered by the review: ${data.answer.reason || ""}`
         : `Answer from ${where(data.answer.citations[0])}: ${data.answer.answer}`;
