@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from .question import ENDPOINTS, Kind, is_druglike, named_tokens, profile
 
@@ -46,40 +47,49 @@ _TRIAL_FIGURES: frozenset[Kind] = frozenset(
 )
 
 
+@dataclass(frozen=True)
+class _Turn:
+    """A resolved user turn and the trial or drug names in it, found once."""
+
+    text: str
+    names: tuple[str, ...]
+
+
 def resolve_followup(turns: Sequence[str], specific: Callable[[str], bool]) -> str:
     """The last of `turns` (a conversation's user messages, oldest first) made self-contained.
 
     `specific(name)` says whether a name narrows a question to one trial or drug (the corpus
     vocabulary knows it and it is not a topic word such as "SCLC").
     """
-    resolved: list[str] = []
+    resolved: list[_Turn] = []
     for turn in turns:
-        resolved.append(_resolve(turn, resolved, specific))
-    return resolved[-1] if resolved else ""
+        names = _names(turn, specific)
+        text = _resolve(turn, names, resolved)
+        resolved.append(_Turn(text, names if text == turn else _names(text, specific)))
+    return resolved[-1].text if resolved else ""
 
 
-def _resolve(turn: str, earlier: list[str], specific: Callable[[str], bool]) -> str:
+def _resolve(turn: str, names: tuple[str, ...], earlier: list[_Turn]) -> str:
     if not earlier:
         return turn
-    names = _names(turn, specific)
     previous = earlier[-1]
     match = _WHAT_ABOUT.match(turn)
     if match is None and len(turn.split()) <= _MAX_ELLIPSIS_WORDS:
         match = _AND.match(turn)
     if match is not None:
         focus = _LEADING_PRONOUN.sub("", match.group("focus")).strip()
-        rewritten = _swap_subject(previous, names, specific) if names else None
-        rewritten = rewritten or _swap_endpoint(previous, focus)
+        rewritten = _swap_subject(previous, names[0]) if names else None
+        rewritten = rewritten or _swap_endpoint(previous.text, focus)
         if rewritten:
             return rewritten
         if not names:
-            subject = _antecedent(earlier, specific, turn)
+            subject = _antecedent(earlier, turn)
             if subject and focus:
                 return f"What about {focus} in {subject}?"
         return turn
     if names:
         return turn
-    subject = _antecedent(earlier, specific, turn)
+    subject = _antecedent(earlier, turn)
     if subject is None:
         return turn
     if _PRONOUN.search(turn) or _POSSESSIVE.search(turn):
@@ -90,19 +100,18 @@ def _resolve(turn: str, earlier: list[str], specific: Callable[[str], bool]) -> 
     return turn
 
 
-def _names(text: str, specific: Callable[[str], bool]) -> list[str]:
-    return [n for n in named_tokens(text) if specific(n)]
+def _names(text: str, specific: Callable[[str], bool]) -> tuple[str, ...]:
+    return tuple(n for n in named_tokens(text) if specific(n))
 
 
-def _swap_subject(previous: str, names: list[str], specific: Callable[[str], bool]) -> str | None:
-    """The previous question about `names[0]` instead of the name of the same sort it had."""
-    old = _names(previous, specific)
-    if not old:
+def _swap_subject(previous: _Turn, new: str) -> str | None:
+    """The previous question about `new` instead of the name of the same sort it had."""
+    if not previous.names:
         return None
-    new = names[0]
-    same_sort = [n for n in old if is_druglike(n) == is_druglike(new)]
-    target = (same_sort or old)[-1]
-    return re.sub(rf"(?<![\w-]){re.escape(target)}(?![\w-])", new, previous, count=1)
+    same_sort = [n for n in previous.names if is_druglike(n) == is_druglike(new)]
+    target = (same_sort or previous.names)[-1]
+    pattern = rf"(?<![\w-]){re.escape(target)}(?![\w-])"
+    return re.sub(pattern, new, previous.text, count=1)
 
 
 def _swap_endpoint(previous: str, focus: str) -> str | None:
@@ -120,11 +129,11 @@ def _swap_endpoint(previous: str, focus: str) -> str | None:
     return None
 
 
-def _antecedent(earlier: list[str], specific: Callable[[str], bool], turn: str) -> str | None:
+def _antecedent(earlier: list[_Turn], turn: str) -> str | None:
     """The most recent trial (or, if `turn` says "the drug", drug) named in `earlier`; failing
     that, the most recent name of either sort."""
     wants_drug = _DRUG_NOUN.search(turn) is not None
-    named = [n for question in earlier for n in _names(question, specific)]
+    named = [n for question in earlier for n in question.names]
     preferred = [n for n in named if is_druglike(n) == wants_drug]
     candidates = preferred or named
     return candidates[-1] if candidates else None
