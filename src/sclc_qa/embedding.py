@@ -149,14 +149,11 @@ class MiniLMEmbedder:
         import torch
 
         with self._lock:
-            model = self._load()
             if self.backend == "sentence-transformers":
-                transformer = model[0].auto_model
+                transformer = self._load()[0].auto_model  # the model the build just used
             else:
-                from transformers import AutoModel
-
-                transformer = AutoModel.from_pretrained(self.directory, local_files_only=True)
-            torch.jit.save(_trace(transformer.eval(), self._example()), str(path))
+                transformer = self._transformer()
+            torch.jit.save(_trace(transformer, self._example()), str(path))
         return True
 
     def use_compiled(self, path: Path) -> None:
@@ -222,11 +219,14 @@ class MiniLMEmbedder:
                 pass  # written by another torch build: trace afresh below
             else:
                 return _forward(module)
+        return _forward(_trace(self._transformer(), self._example()))
+
+    def _transformer(self) -> Any:
+        """The bare transformer (imports transformers: ~1 s)."""
         _quiet_transformers()
         from transformers import AutoModel
 
-        transformer = AutoModel.from_pretrained(self.directory, local_files_only=True)
-        return _forward(_trace(transformer.eval(), self._example()))
+        return AutoModel.from_pretrained(self.directory, local_files_only=True)
 
     def _example(self) -> tuple[Any, Any]:
         return self._batch(["a short example", "a second, longer example text"])
@@ -279,7 +279,8 @@ def _trace(transformer: Any, example: tuple[Any, Any]) -> Any:
 
     import torch
 
-    transformer.config.return_dict = False
+    transformer.eval()
+    transformer.config.return_dict = False  # a tuple out, which tracing needs
     with warnings.catch_warnings(), torch.no_grad():
         warnings.simplefilter("ignore")  # TracerWarnings about Python-side shape checks
         traced = torch.jit.trace(transformer, example, strict=False)  # type: ignore[no-untyped-call]
