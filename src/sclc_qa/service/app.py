@@ -11,8 +11,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Mapping
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
+from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from importlib import resources
@@ -169,11 +169,8 @@ def create_app(
     async def search(body: SearchRequest, request: Request) -> SearchResponse:
         """The passages that best match a query, best first."""
         note_question(request, body.query)
-        try:
+        with _text_field("query"):
             results = await off_loop(ready().search, body.query, top_k=body.top_k, mode=body.mode)
-        except InvalidQueryError as exc:  # the engine calls any text "the question"
-            param = "query" if exc.param == "question" else exc.param
-            raise InvalidQueryError(str(exc), param=param) from None
         return SearchResponse(query=" ".join(body.query.split()), results=results)
 
     @app.get(
@@ -265,12 +262,9 @@ def create_app(
             )
         note_question(request, turns[-1])
         engine = ready()
-        try:
+        with _text_field("messages"):
             question = await off_loop(engine.resolve, turns)
             answer = await off_loop(engine.ask, question, top_k=body.top_k)
-        except InvalidQueryError as exc:  # the question is the messages' text here
-            param = "messages" if exc.param == "question" else exc.param
-            raise InvalidQueryError(str(exc), param=param) from None
         rewritten = question != " ".join(turns[-1].split())
         prompt = "\n".join(m.text() for m in body.messages)
         if body.stream:
@@ -298,6 +292,17 @@ def app_from_environment() -> FastAPI:
 
     configure_logging()
     return create_app(Settings())
+
+
+@contextmanager
+def _text_field(field: str) -> Iterator[None]:
+    """The engine calls any text it is given "question"; name the request's own field."""
+    try:
+        yield
+    except InvalidQueryError as exc:
+        if exc.param != "question":
+            raise
+        raise InvalidQueryError(str(exc), param=field) from None
 
 
 def _invalid(param: str, message: str) -> RequestValidationError:
