@@ -147,3 +147,28 @@ def live_server(service_app: Any) -> Iterator[str]:
     server.should_exit = True
     thread.join(timeout=10)
     sock.close()
+
+
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def multi_settings(real_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """The review plus two small Markdown reports of one (invented) trial that disagree on its
+    hazard ratio. Starts from a copy of the review's cache entry, so only the two are embedded."""
+    root = tmp_path_factory.mktemp("multi")
+    corpus = root / "corpus"
+    corpus.mkdir()
+    for source in [CORPUS_FILE, CORPUS_DIR / f"{DOC_ID}.meta.json"]:
+        shutil.copyfile(source, corpus / source.name)
+    for source in sorted((FIXTURES / "disagree").glob("orion-*.md")):
+        shutil.copyfile(source, corpus / source.name)
+    shutil.copytree(real_settings.index_dir / "cache", root / "index" / "cache")
+    settings = Settings(corpus_dir=corpus, index_dir=root / "index")
+    Engine.build(settings)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def multi_engine(multi_settings: Settings) -> Engine:
+    return Engine.load(multi_settings)

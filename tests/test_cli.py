@@ -166,7 +166,7 @@ def test_build_prints_steps_then_a_summary(tmp_path: Path, fake_embedder: None) 
         r"\d+ sentences in \d+\.\d s\n",
         result.stdout,
     )
-    assert "parsed 1 document" in result.stderr
+    assert "1 document(s): 0 unchanged, 1 to embed" in result.stderr
     assert (index / "CURRENT").is_file()
 
 

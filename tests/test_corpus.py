@@ -373,8 +373,9 @@ def test_load_corpus_refuses_a_missing_folder(tmp_path: Path) -> None:
 
 
 def test_load_corpus_refuses_a_folder_without_documents(tmp_path: Path) -> None:
-    (tmp_path / "notes.md").write_text("not a corpus document")
-    with pytest.raises(CorpusError, match=r"no \.txt"):
+    (tmp_path / "notes.rtf").write_text("not a corpus document")
+    (tmp_path / "README.md").write_text("describes the folder; not a document")
+    with pytest.raises(CorpusError, match=r"no \.txt or \.md"):
         load_corpus(tmp_path)
 
 

@@ -17,7 +17,13 @@ from sclc_qa.errors import IndexMissingError, SclcQaError, StaleIndexError
 from sclc_qa.index import FORMAT, Index, Manifest, build_index, load_index
 
 DOC_ID = "es-sclc-immunotherapy-review"
-FILES = {"chunks.jsonl", "sentences.jsonl", "chunks.faiss", "sentences.faiss"}
+FILES = {
+    "documents.jsonl",
+    "chunks.jsonl",
+    "sentences.jsonl",
+    "chunks.faiss",
+    "sentences.faiss",
+}
 FAKE = HashingEmbedder()
 
 
@@ -36,11 +42,11 @@ def live_build(index_dir: Path) -> Path:
 
 
 def snapshot(index_dir: Path) -> dict[str, str]:
-    """Every file under index_dir with its SHA-256."""
+    """Every file of the live index (not the per-document cache) with its SHA-256."""
     return {
         str(p.relative_to(index_dir)): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(index_dir.rglob("*"))
-        if p.is_file()
+        if p.is_file() and p.relative_to(index_dir).parts[0] != "cache"
     }
 
 
@@ -55,7 +61,11 @@ def built(corpus_copy: Path, tmp_path: Path) -> tuple[Path, Path, Manifest]:
 
 def test_build_writes_current_and_one_build_folder(built: tuple[Path, Path, Manifest]) -> None:
     _, index_dir, _ = built
-    assert sorted(p.name for p in index_dir.iterdir()) == ["CURRENT", live_build(index_dir).name]
+    assert sorted(p.name for p in index_dir.iterdir()) == [
+        "CURRENT",
+        live_build(index_dir).name,
+        "cache",
+    ]
     assert live_build(index_dir).name.startswith("build-")
     assert {p.name for p in live_build(index_dir).iterdir()} == FILES | {"manifest.json"}
 
@@ -201,7 +211,7 @@ def test_a_build_that_fails_while_embedding_leaves_the_old_index(
 
     monkeypatch.setattr(FAKE, "encode", explode)
     with pytest.raises(RuntimeError, match="embedder crashed"):
-        build(corpus, index_dir)
+        build(corpus, index_dir, ChunkSettings(max_tokens=100))  # not cached: must embed
     monkeypatch.undo()
     assert snapshot(index_dir) == before
     assert load(corpus, index_dir).manifest == manifest
@@ -241,7 +251,7 @@ def test_a_rebuild_is_deterministic_and_replaces_the_old_one(
     assert new.sentences == old.sentences
     assert second.files == first.files  # byte-identical data files
     assert second.counts == first.counts
-    builds = [p.name for p in index_dir.iterdir() if p.name != "CURRENT"]
+    builds = [p.name for p in index_dir.iterdir() if p.name not in ("CURRENT", "cache")]
     assert builds == [live_build(index_dir).name]
 
 
@@ -256,3 +266,106 @@ def test_a_rebuild_after_a_corpus_change_loads_again(
     second = build(corpus, index_dir)
     assert second.documents[0].sha256 != first.documents[0].sha256
     assert load(corpus, index_dir).manifest == second
+
+
+# ------------------------------------------------------------------ incremental builds
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def _embedded(manifest: Manifest) -> dict[str, bool]:
+    return {d.id: d.embedded for d in manifest.documents}
+
+
+def test_adding_a_document_embeds_only_that_document(
+    built: tuple[Path, Path, Manifest],
+) -> None:
+    corpus, index_dir, _ = built
+    (corpus / "orion-7-final.md").write_bytes(
+        (FIXTURES / "disagree" / "orion-7-final.md").read_bytes()
+    )
+    second = build(corpus, index_dir)
+    assert _embedded(second) == {DOC_ID: False, "orion-7-final": True}
+    assert second.embedding.documents == 1
+    index = load(corpus, index_dir)
+    assert sorted(index.documents) == [DOC_ID, "orion-7-final"]
+    assert index.documents["orion-7-final"].format == "markdown"
+    # One id space across documents, and the vectors line up with the metadata.
+    assert [c.id for c in index.chunks] == list(range(len(index.chunks)))
+    assert [s.id for s in index.sentences] == list(range(len(index.sentences)))
+    assert index.chunk_vectors.ntotal == len(index.chunks)
+    for c in index.chunks:
+        assert all(index.sentences[i].doc == c.doc for i in c.sentence_ids)
+
+
+def test_an_incremental_build_equals_a_full_one(
+    built: tuple[Path, Path, Manifest], tmp_path: Path
+) -> None:
+    corpus, index_dir, _ = built
+    (corpus / "orion-7-final.md").write_bytes(
+        (FIXTURES / "disagree" / "orion-7-final.md").read_bytes()
+    )
+    build(corpus, index_dir)
+    fresh = tmp_path / "fresh"
+    build(corpus, fresh)
+    a, b = load(corpus, index_dir), load(corpus, fresh)
+    assert a.chunks == b.chunks and a.sentences == b.sentences
+    assert np.array_equal(
+        a.chunk_vectors.reconstruct_n(0, a.chunk_vectors.ntotal),
+        b.chunk_vectors.reconstruct_n(0, b.chunk_vectors.ntotal),
+    )
+
+
+def test_changing_one_document_re_embeds_it_and_removing_a_file_drops_it(
+    built: tuple[Path, Path, Manifest],
+) -> None:
+    corpus, index_dir, _ = built
+    extra = corpus / "orion-7-final.md"
+    extra.write_bytes((FIXTURES / "disagree" / "orion-7-final.md").read_bytes())
+    build(corpus, index_dir)
+    extra.write_text(extra.read_text(encoding="utf-8") + "\nOne more sentence.\n")
+    changed = build(corpus, index_dir)
+    assert _embedded(changed) == {DOC_ID: False, "orion-7-final": True}
+    extra.unlink()
+    removed = build(corpus, index_dir)
+    assert [d.id for d in removed.documents] == [DOC_ID]
+    assert removed.embedding.documents == 0
+    assert len(list((index_dir / "cache").iterdir())) == 1  # the gone document's entry too
+    assert sorted(load(corpus, index_dir).documents) == [DOC_ID]
+
+
+def test_a_corrupt_cache_entry_is_rebuilt_not_trusted(
+    built: tuple[Path, Path, Manifest],
+) -> None:
+    corpus, index_dir, first = built
+    (entry,) = (index_dir / "cache").iterdir()
+    (entry / "vectors.npy").write_bytes(b"not a numpy file")
+    second = build(corpus, index_dir)
+    assert _embedded(second) == {DOC_ID: True}
+    assert second.files == first.files
+
+
+def test_a_build_that_fails_leaves_no_half_written_cache_entry(
+    built: tuple[Path, Path, Manifest], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus, index_dir, _ = built
+    (corpus / "orion-7-final.md").write_bytes(
+        (FIXTURES / "disagree" / "orion-7-final.md").read_bytes()
+    )
+
+    def explode(path: Path, vectors: object) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr("numpy.save", explode)
+    with pytest.raises(OSError, match="disk full"):
+        build(corpus, index_dir)
+    monkeypatch.undo()
+    assert len(list((index_dir / "cache").iterdir())) == 1  # only the review's whole entry
+    assert _embedded(build(corpus, index_dir)) == {DOC_ID: False, "orion-7-final": True}
+
+
+def test_two_files_with_one_stem_are_refused(built: tuple[Path, Path, Manifest]) -> None:
+    corpus, index_dir, _ = built
+    (corpus / f"{DOC_ID}.md").write_text("# Another\n\nText.\n")
+    with pytest.raises(SclcQaError, match="rename one of them"):
+        build(corpus, index_dir)

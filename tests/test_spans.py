@@ -66,7 +66,13 @@ def test_impower133_durations_difference_and_spelled_out_hazard_ratio() -> None:
     ("text", "kind", "expected"),
     [
         ("accounting for 12.4% of all new cases", "percent", ["12.4%"]),
-        ("fewer than 20% of patients (95% CI 10-30)", "percent", ["20%"]),
+        ("fewer than 20% of patients (95% CI 10-30)", "percent", ["fewer than 20%"]),
+        ("up to 7 months", "duration", ["up to 7 months"]),
+        (
+            "(HR for death, 0.76; 95% CI, 0.60−0.95)",
+            "hr",
+            ["HR for death, 0.76; 95% CI, 0.60−0.95"],
+        ),
         ("rose to 20–25% at two years", "percent", ["20–25%"]),
         ("In 2022, it caused 1.8 million deaths (2).", "year", ["2022"]),
         ("It caused 1.8 million deaths (2).", "count", ["1.8 million"]),

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .abbreviations import Definition, initials
+from .citing import Citer
 from .config import AnswerSettings
 from .index import Index
 from .lexical import normalize, stem, tokenize
@@ -51,6 +52,7 @@ _ENDPOINT_NAMES = {
     "orr": "response rate",
     "dcr": "disease control rate",
     "tox": "adverse-event rate",
+    "followup": "follow-up",
 }
 # Sentence score = lexical coverage, dense similarity, rank of the retrieved chunk.
 W_LEX, W_DENSE, W_RANK, W_SHAPE = 0.45, 0.40, 0.05, 0.10
@@ -90,6 +92,10 @@ class Answerer:
         self.index = index
         self.settings = settings
         self.vocab = Vocabulary(index, definitions)
+        self.citer = Citer(index)
+        # How reasons name the sources: one document is "the review" (the product's corpus).
+        self._plural = len(index.documents) > 1
+        self._source = "The documents" if self._plural else "The review"
         self._vectors = index.sentence_vectors.reconstruct_n(0, index.sentence_vectors.ntotal)
 
     # ----------------------------------------------------------------- public
@@ -108,7 +114,7 @@ class Answerer:
         unknown = [n for n in prof.names if not self.vocab.known(n)]
         if unknown:
             return self._abstain(
-                question, f"The review does not mention {_join(unknown)}.", hits, query, 0.0
+                question, f"{self._says('does')} not mention {_join(unknown)}.", hits, query, 0.0
             )
         if prof.kind == "glossary":
             found = self._glossary(question, prof)
@@ -117,12 +123,20 @@ class Answerer:
             if _EXPANSION.search(question):
                 term = next((n for n in prof.names), "the term")
                 return self._abstain(
-                    question, f"The review uses {term} but does not spell it out.", hits, query, 0.0
+                    question,
+                    f"{self._says('uses')} {term} without spelling it out.",
+                    hits,
+                    query,
+                    0.0,
                 )
         scored = self._score(query, prof, hits)
         if not scored:
             return self._abstain(
-                question, "Nothing in the review matches the question.", hits, query, 0.0
+                question,
+                f"Nothing in {self._source.lower()} matches the question.",
+                hits,
+                query,
+                0.0,
             )
         best = scored[0]
         concept_only = prof.kind in _TYPED and self._key_names(prof) and best.coverage == 1.0
@@ -155,6 +169,7 @@ class Answerer:
         return Answer(
             question=question,
             answer=doc_text[start:end],
+            display=self.citer.display(primary.doc, start, end),
             start=start,
             end=end,
             citations=(primary, *[c for c in support if c.start != primary.start][:3]),
@@ -277,7 +292,11 @@ class Answerer:
         describing = set(prof.asked_about.split())
         # A sentence that names its own study is not about the previous sentence's trial.
         own_study = bool(_STUDY.search(sent.text))
-        heading = heading_keys(f"{sent.context} {sent.title} {sent.label or ''}")
+        # What the sentence sits under also names its subject: its table, its section's
+        # headings, and the title of its document ("ORION-7: interim analysis").
+        path = " ".join(self.citer.path(sent.doc, sent.section))
+        doc_title = self.index.documents[sent.doc].title
+        heading = heading_keys(f"{sent.context} {sent.title} {sent.label or ''} {path} {doc_title}")
         hard, soft = 1.0, []
         for name in key_names:
             if self.vocab.mentions(name, self.vocab.keys[sid], sent.text):
@@ -710,6 +729,7 @@ class Answerer:
         return Answer(
             question=question,
             answer=doc_text[start:end],
+            display=self.citer.display(d.doc, start, end),
             start=start,
             end=end,
             citations=(primary, *others),
@@ -720,35 +740,13 @@ class Answerer:
     # ------------------------------------------------------------- citations
 
     def _citation(self, sent: Sentence, score: float) -> Citation:
-        return Citation(
-            doc=sent.doc,
-            section=sent.section,
-            title=sent.title,
-            label=sent.label,
-            quote=sent.text,
-            start=sent.start,
-            end=sent.end,
-            score=round(float(score), 4),
-            context=sent.context or None,
-        )
+        return self.citer.sentence(sent, score)
 
     def _citation_for(self, best: _Scored, cite_sid: int, start: int, end: int) -> Citation:
         if cite_sid >= 0:
             return self._citation(self.index.sentences[cite_sid], best.score)
         # A table group heading: cite the heading line itself.
-        sent = self.index.sentences[best.sid]
-        text = self.index.documents[sent.doc].text
-        return Citation(
-            doc=sent.doc,
-            section=sent.section,
-            title=sent.title,
-            label=sent.label,
-            quote=text[start:end],
-            start=start,
-            end=end,
-            score=round(best.score, 4),
-            context=sent.context or None,
-        )
+        return self.citer.span(self.index.sentences[best.sid], start, end, best.score)
 
     def _abstain(
         self,
@@ -769,6 +767,10 @@ class Answerer:
             reason=reason,
         )
 
+    def _says(self, verb: str) -> str:
+        """ "The review reports" or "The documents report": the subject with its verb agreed."""
+        return f"{self._source} {_PLURAL_VERBS[verb] if self._plural else verb}"
+
     def _why(self, prof: Profile, best: _Scored) -> str:
         measure = _MEASURE.get(prof.kind, "answer")
         endpoint = " / ".join(_ENDPOINT_NAMES[e] for e in sorted(prof.endpoints))
@@ -777,7 +779,10 @@ class Answerer:
         what = re.sub(r"\b(\w+) \1\b", r"\1", what)
         about = self._key_names(prof)
         where = f" for {_join(about)}" if about else ""
-        return f"The review reports no {what}{where}."
+        return f"{self._says('reports')} no {what}{where}."
+
+
+_PLURAL_VERBS = {"does": "do", "uses": "use", "reports": "report"}
 
 
 def _anchor_cost(

@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from .config import ChunkSettings
+from .corpus import display_text
 from .models import Block, Chunk, Document, Section, Sentence
 from .sentences import split_sentences
 
@@ -35,7 +36,7 @@ def embed_text(sentence: Sentence) -> str:
         return f"{sentence.context}. {fields}"
     if sentence.kind == "glossary_entry":
         return f"Glossary: {sentence.text}"
-    return sentence.text
+    return sentence.display or sentence.text
 
 
 def build_sentences(
@@ -47,7 +48,7 @@ def build_sentences(
         for block in section.blocks:
             if block.kind == "table_header":
                 continue
-            for start, end in _block_units(doc.text, block):
+            for start, end in _block_units(doc, block):
                 whole = (start, end) == (block.start, block.end)
                 cells = block.cells if whole else ()
                 sent = Sentence(
@@ -60,6 +61,7 @@ def build_sentences(
                     start=start,
                     end=end,
                     text=doc.text[start:end],
+                    display=_display(doc, block, start, end),
                     context=block.context,
                     cells=cells,
                     groups=block.groups if whole else (),
@@ -69,10 +71,24 @@ def build_sentences(
     return out
 
 
-def _block_units(text: str, block: Block) -> list[tuple[int, int]]:
-    if block.kind in ("paragraph", "caption"):
-        return split_sentences(text[block.start : block.end], block.start)
-    return [(block.start, block.end)]
+def _block_units(doc: Document, block: Block) -> list[tuple[int, int]]:
+    if block.kind not in ("paragraph", "caption"):
+        return [(block.start, block.end)]
+    if doc.format != "markdown":
+        return split_sentences(doc.text[block.start : block.end], block.start)
+    # Markup ("…SCLC.[[2](#cit/…)] Patients…") hides sentence ends: split what a reader sees,
+    # then map each sentence back to the raw text it came from.
+    from .markdown import clean
+
+    view = clean(doc.text, block.start, block.end)
+    return [(view.offsets[s], view.offsets[e - 1] + 1) for s, e in split_sentences(view.text)]
+
+
+def _display(doc: Document, block: Block, start: int, end: int) -> str:
+    """A whole table row reads as its cells; anything else as its text without markup."""
+    if block.cells and (start, end) == (block.start, block.end):
+        return " | ".join(display_text(doc, c.start, c.end) for c in block.cells)
+    return display_text(doc, start, end)
 
 
 def _fit(text: str, sent: Sentence, limit: int, count: Counter) -> list[Sentence]:
@@ -115,8 +131,15 @@ def _span(text: str, sent: Sentence, start: int, end: int) -> Sentence:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    # A piece of an over-long unit: its display is its text (the embedder limit is all it serves).
     return sent.model_copy(
-        update={"start": start, "end": end, "text": text[start:end], "cells": ()}
+        update={
+            "start": start,
+            "end": end,
+            "text": text[start:end],
+            "display": " ".join(text[start:end].split()),
+            "cells": (),
+        }
     )
 
 
@@ -140,7 +163,9 @@ def build_chunks(
                 chunk = _chunk(doc, section, window, first_id + len(chunks))
                 if count_wordpieces(chunk.search_text) > settings.max_wordpieces:
                     # One sentence that fits alone but not with its heading: embed it bare.
-                    chunk = chunk.model_copy(update={"search_text": " ".join(chunk.text.split())})
+                    chunk = chunk.model_copy(
+                        update={"search_text": display_text(doc, chunk.start, chunk.end)}
+                    )
                 chunks.append(chunk)
     return chunks
 
@@ -187,7 +212,7 @@ def _windows(
         j = i + 1
         while j < len(group):
             trial = [*window, group[j]]
-            text = doc.text[trial[0].start : trial[-1].end]
+            text = display_text(doc, trial[0].start, trial[-1].end)
             if count_tokens(text) > settings.max_tokens:
                 break
             if count_wordpieces(_search_text(section, trial, text)) > settings.max_wordpieces:
@@ -205,13 +230,15 @@ def _search_text(section: Section, window: list[Sentence], text: str) -> str:
     first = window[0]
     if first.kind == "table_row":
         return embed_text(first)
-    prefix = section.title if not first.label else f"{section.title} | {first.label}"
-    return f"{prefix}: {' '.join(text.split())}"
+    where = " › ".join(section.path) or section.title
+    prefix = where if not first.label else f"{where} | {first.label}"
+    return f"{prefix}: {text}"
 
 
 def _chunk(doc: Document, section: Section, window: list[Sentence], cid: int) -> Chunk:
     start, end = window[0].start, window[-1].end
     text = doc.text[start:end]
+    display = display_text(doc, start, end)
     return Chunk(
         id=cid,
         doc=doc.id,
@@ -222,6 +249,6 @@ def _chunk(doc: Document, section: Section, window: list[Sentence], cid: int) ->
         start=start,
         end=end,
         text=text,
-        search_text=_search_text(section, window, text),
+        search_text=_search_text(section, window, display),
         sentence_ids=tuple(s.id for s in window),
     )

@@ -99,6 +99,12 @@ app = typer.Typer(
 )
 
 
+_DOC_OPTION = typer.Option(
+    "--doc",
+    help="Only this document id; repeat for several (`sclc-qa sections` lists them) [all].",
+)
+
+
 class SearchMode(StrEnum):
     hybrid = "hybrid"
     dense = "dense"
@@ -185,19 +191,22 @@ def ask(
     question: Annotated[str, typer.Argument(help="A question about the review.")],
     json_: Annotated[bool, typer.Option("--json", help="Print the Answer as JSON.")] = False,
     top_k: Annotated[int, typer.Option(help="Passages to consider and citations to show.")] = 5,
+    doc: Annotated[list[str] | None, _DOC_OPTION] = None,
 ) -> None:
-    """Answer a question with a verbatim span from the review and its citations.
+    """Answer a question with a verbatim span from the documents and its citations.
 
     Prints the answer (or `No answer: <reason>`), the confidence, then one line per
-    citation: [section title] "quote".
+    citation: [document › section title] "quote" (Markdown shown without its markup). When
+    documents give different figures for the same fact, each one is listed with its source.
 
     \b
     Examples:
       sclc-qa ask "What was the OS hazard ratio in CASPIAN?"
       sclc-qa ask "Which trial tested serplulimab?" --top-k 3
       sclc-qa ask "What does DLL3 stand for?" --json | jq .citations[0].quote
+      sclc-qa --corpus-dir mydocs ask "Median OS with osimertinib?" --doc nsclc-pdq
     """
-    answer = _engine(ctx).ask(question, top_k=top_k)
+    answer = _engine(ctx).ask(question, top_k=top_k, docs=doc)
     if json_:
         typer.echo(answer.model_dump_json(indent=2))
         return
@@ -213,6 +222,7 @@ def search(
     mode: Annotated[
         SearchMode, typer.Option(case_sensitive=False, help="Which retriever ranks passages.")
     ] = SearchMode.hybrid,
+    doc: Annotated[list[str] | None, _DOC_OPTION] = None,
 ) -> None:
     """Show the passages that best match a query, best first, with their scores.
 
@@ -221,13 +231,14 @@ def search(
       sclc-qa search "tarlatamab DLL3"
       sclc-qa search "CASPIAN overall survival" --mode lexical --top-k 10
       sclc-qa search "trilaciclib myelopreservation" --json
+      sclc-qa search "durvalumab" --doc es-sclc-immunotherapy-review
     """
-    passages = _engine(ctx).search(query, top_k=top_k, mode=mode.value)
+    passages = _engine(ctx).search(query, top_k=top_k, mode=mode.value, docs=doc)
     if json_:
         typer.echo(json.dumps([p.model_dump(mode="json") for p in passages], indent=2))
         return
     for p in passages:
-        typer.echo(f"{p.score:6.3f}  {_where(p)}  {_shorten(p.text, PREVIEW_CHARS)}")
+        typer.echo(f"{p.score:6.3f}  {_where(p)}  {_shorten(p.display or p.text, PREVIEW_CHARS)}")
 
 
 @app.command()
@@ -434,14 +445,21 @@ def _print_answer(answer: Answer) -> None:
     if answer.abstained or answer.answer is None:
         typer.echo(f"No answer: {_one_line(answer.reason or 'no supporting passage found')}")
     else:
-        typer.echo(_one_line(answer.answer))
+        typer.echo(_one_line(answer.display or answer.answer))
     typer.echo(f"confidence {answer.confidence:.2f} ({answer.timing_ms:.0f} ms)")
     for i, c in enumerate(answer.citations):
         # Show the first quote around the answer span, which may sit far into a long sentence.
+        shown = c.display or c.quote
         focus = None
-        if i == 0 and answer.start is not None and answer.end is not None:
-            focus = (answer.start - c.start, answer.end - c.start)
-        typer.echo(f'[{_where(c)}] "{_shorten(c.quote, QUOTE_CHARS, focus=focus)}"')
+        if i == 0 and answer.display and answer.display in shown:
+            at = shown.index(answer.display)
+            focus = (at, at + len(answer.display))
+        typer.echo(f'[{_where(c)}] "{_shorten(shown, QUOTE_CHARS, focus=focus)}"')
+    if answer.alternatives:
+        typer.echo(_one_line(answer.note or "The sources disagree."))
+        for alt in answer.alternatives:
+            c = alt.citation
+            typer.echo(f'  {_one_line(alt.display)}  [{_where(c)}] "{_shorten(c.display, 120)}"')
 
 
 def _print_report(r: EvalReport) -> None:
@@ -475,8 +493,11 @@ def _print_report(r: EvalReport) -> None:
 
 
 def _where(p: Passage | Citation) -> str:
-    """`4.1.1 First-line chemoimmunotherapy (Table 2)` for a passage or citation."""
-    where = f"{p.section} {p.title}"
+    """`es-sclc-immunotherapy-review › 4.1.1 First-line chemoimmunotherapy (Table 2)`; an
+    unnumbered Markdown section is shown by its heading path rather than its long id."""
+    numbered = p.section.replace(".", "").isdigit() or p.section in ("abstract", "glossary")
+    where = f"{p.section} {p.title}" if numbered else " › ".join(p.path) or p.title
+    where = f"{p.doc} › {where}"
     return f"{where} ({p.label})" if p.label else where
 
 

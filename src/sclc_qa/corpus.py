@@ -1,9 +1,11 @@
-"""Corpus text → documents → sections → blocks, with exact character offsets.
+"""Corpus files → documents → sections → blocks, with exact character offsets.
 
-Parsing is pure: `parse_document(doc_id, text)` reads a string and returns values. The review's
-flattened layout is described in its metadata: headings on their own line ("4.1.1 Title"), one
-table cell per tab-indented line with blank lines between rows, captions that start
-"Figure N |" or "Table N |", and a closing glossary of "ABBR expansion" lines.
+`corpus/` holds `.txt` and `.md` files; each file's stem is its document id. Markdown goes to
+`markdown.parse_markdown`; plain text to `parse_document` here. Parsing is pure: both read a
+string and return values. The review's flattened layout is described in its metadata:
+headings on their own line ("4.1.1 Title"), one table cell per tab-indented line with blank
+lines between rows, captions that start "Figure N |" or "Table N |", and a closing glossary of
+"ABBR expansion" lines.
 """
 
 from __future__ import annotations
@@ -16,9 +18,26 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import CorpusError
-from .models import Block, Cell, Document, DocumentMeta, Section
+from .models import Block, Cell, Document, DocumentFormat, DocumentMeta, Section
 
-__all__ = ["load_corpus", "load_metadata", "parse_document", "sha256_text"]
+__all__ = [
+    "NOT_DOCUMENTS",
+    "SUFFIXES",
+    "corpus_files",
+    "display_text",
+    "load_corpus",
+    "load_metadata",
+    "parse_document",
+    "parse_file",
+    "read_text",
+    "sha256_text",
+]
+
+# The formats a document may come in, by file suffix.
+SUFFIXES: dict[str, DocumentFormat] = {".txt": "text", ".md": "markdown"}
+# Files that describe the folder rather than belong to it (corpus/ATTRIBUTION.md names the
+# review's licence); by the usual convention their names are upper case.
+NOT_DOCUMENTS = frozenset({"ATTRIBUTION", "CHANGELOG", "LICENSE", "NOTICE", "README"})
 
 _HEADING = re.compile(r"^[ \u00a0]?(\d+(?:\.\d+){0,3})[ \u00a0]+([A-Za-z][^\t]{0,150})$")
 _NAMED_SECTIONS = {"glossary": "Glossary", "abbreviations": "Glossary"}
@@ -47,25 +66,70 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def load_corpus(corpus_dir: Path) -> list[Document]:
-    """Every `*.txt` in `corpus_dir` is a document, its id the file stem; sorted."""
+def corpus_files(corpus_dir: Path) -> list[Path]:
+    """Every document file in `corpus_dir` (`*.txt`, `*.md`), sorted by id; ids must be unique."""
     if not corpus_dir.is_dir():
         raise CorpusError(f"corpus folder {corpus_dir} does not exist; put the review's .txt there")
-    paths = sorted(corpus_dir.glob("*.txt"))
+    paths = sorted(
+        (
+            p
+            for p in corpus_dir.iterdir()
+            if p.suffix in SUFFIXES and p.stem not in NOT_DOCUMENTS and p.is_file()
+        ),
+        key=lambda p: (p.stem, p.suffix),
+    )
     if not paths:
-        raise CorpusError(f"corpus folder {corpus_dir} holds no .txt documents")
-    docs = []
+        raise CorpusError(f"corpus folder {corpus_dir} holds no .txt or .md documents")
+    seen: dict[str, Path] = {}
     for path in paths:
-        try:
-            # newline="" keeps offsets true to the bytes on disk (no \r\n translation).
-            with path.open(encoding="utf-8", newline="") as fh:
-                text = fh.read()
-        except (OSError, UnicodeDecodeError) as exc:
-            raise CorpusError(f"cannot read {path} as UTF-8 text: {exc}") from exc
-        if not text.strip():
-            raise CorpusError(f"{path} is empty")
-        docs.append(parse_document(path.stem, text))
+        if path.stem in seen:
+            raise CorpusError(
+                f"{seen[path.stem].name} and {path.name} would both be document {path.stem!r}; "
+                "rename one of them"
+            )
+        seen[path.stem] = path
+    return paths
+
+
+def read_text(path: Path) -> str:
+    """A document's text exactly as on disk: offsets index into this string."""
+    try:
+        # newline="" keeps offsets true to the bytes on disk (no \r\n translation).
+        with path.open(encoding="utf-8", newline="") as fh:
+            text = fh.read()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CorpusError(f"cannot read {path} as UTF-8 text: {exc}") from exc
+    if not text.strip():
+        raise CorpusError(f"{path} is empty")
+    return text
+
+
+def parse_file(path: Path, text: str) -> Document:
+    """Parse one document by its format (file suffix); its id is the file stem."""
+    if SUFFIXES[path.suffix] == "markdown":
+        from .markdown import parse_markdown
+
+        return parse_markdown(path.stem, text)
+    return parse_document(path.stem, text)
+
+
+def load_corpus(corpus_dir: Path) -> list[Document]:
+    """Every document in `corpus_dir`, parsed and titled from its metadata; sorted by id."""
+    docs = []
+    for path in corpus_files(corpus_dir):
+        doc = parse_file(path, read_text(path))
+        docs.append(doc.model_copy(update={"title": load_metadata(corpus_dir, doc).title}))
     return docs
+
+
+def display_text(doc: Document, start: int, end: int) -> str:
+    """What a reader sees of `doc.text[start:end]`: Markdown without its markup (links by their
+    words, no reference markers or emphasis), whitespace runs as one space."""
+    if doc.format == "markdown":
+        from .markdown import clean
+
+        return clean(doc.text, start, end).text
+    return " ".join(doc.text[start:end].split())
 
 
 def load_metadata(corpus_dir: Path, doc: Document) -> DocumentMeta:
@@ -84,7 +148,7 @@ def load_metadata(corpus_dir: Path, doc: Document) -> DocumentMeta:
             raise CorpusError(f"{path} must hold a JSON object")
     fields = set(DocumentMeta.model_fields) - {"doc", "sha256", "chars"}
     known = {k: (str(v) if k != "year" else v) for k, v in record.items() if k in fields}
-    known.setdefault("title", doc.id)
+    known.setdefault("title", doc.title or doc.id)
     try:
         return DocumentMeta(doc=doc.id, sha256=doc.sha256, chars=len(doc.text), **known)
     except ValueError as exc:
@@ -100,11 +164,21 @@ def parse_document(doc_id: str, text: str) -> Document:
     preamble = [ln for ln in lines[:first]]
     if any(not ln.blank for ln in preamble):
         sid, title = ("abstract", "Abstract") if heads else ("body", doc_id)
-        sections.append(_section(doc_id, sid, title, preamble, preamble[0].start))
+        section = _section(doc_id, sid, title, preamble, preamble[0].start)
+        sections.append(section.model_copy(update={"path": (title,)}))
+    titles = {sid: title for _, sid, title in heads}
     for n, (idx, sid, title) in enumerate(heads):
         stop = heads[n + 1][0] if n + 1 < len(heads) else len(lines)
-        sections.append(_section(doc_id, sid, title, lines[idx + 1 : stop], lines[idx].start))
+        section = _section(doc_id, sid, title, lines[idx + 1 : stop], lines[idx].start)
+        sections.append(section.model_copy(update={"path": _outline_path(sid, titles)}))
     return Document(id=doc_id, text=text, sha256=sha256_text(text), sections=tuple(sections))
+
+
+def _outline_path(sid: str, titles: dict[str, str]) -> tuple[str, ...]:
+    """Titles of "4", "4.1" and "4.1.1" for section 4.1.1: where it sits in the outline."""
+    parts = sid.split(".")
+    prefixes = [".".join(parts[: n + 1]) for n in range(len(parts))]
+    return tuple(titles[p] for p in prefixes if p in titles)
 
 
 def _lines(text: str) -> Iterator[_Line]:

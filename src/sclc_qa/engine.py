@@ -6,13 +6,15 @@ The CLI, the HTTP service and the evaluation runner are thin shells over `Engine
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from .abbreviations import find_definitions
 from .answering import Answerer
+from .citing import Citer
 from .config import Settings
 from .conversation import resolve_followup
 from .corpus import load_metadata
+from .disagreement import Disagreements
 from .embedding import QUERY_ENCODER, Embedder, MiniLMEmbedder
 from .errors import InvalidQueryError, NotFoundError
 from .index import Index, Manifest, build_index, load_index
@@ -24,7 +26,7 @@ from .models import (
     SectionSummary,
     Verification,
 )
-from .retrieval import Hit, Mode, Retriever
+from .retrieval import Mode, Retriever
 
 __all__ = ["Engine"]
 
@@ -41,6 +43,8 @@ class Engine:
         definitions = find_definitions(index.documents, index.sentences)
         self._retriever = Retriever(index, embedder, definitions, settings.retrieval)
         self._answerer = Answerer(index, definitions, settings.answer)
+        self._citer = Citer(index)
+        self._disagreements = Disagreements(self._retriever, self._answerer, self._citer)
         self._metadata = {
             doc.id: load_metadata(settings.corpus_dir, doc) for doc in index.documents.values()
         }
@@ -82,16 +86,31 @@ class Engine:
             on_step=on_step,
         )
 
-    def ask(self, question: str, *, top_k: int = 5, min_confidence: float | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        *,
+        top_k: int = 5,
+        docs: Collection[str] | None = None,
+        min_confidence: float | None = None,
+    ) -> Answer:
         """Answer `question` with a verbatim span and citations, or abstain with a reason.
 
-        `min_confidence` overrides the configured abstention threshold (evaluation sweeps it).
+        `docs` restricts the answer to those document ids (None: every document). When other
+        documents give a different figure for the same fact, `alternatives` holds each one, cited,
+        and `note` says so. `min_confidence` overrides the configured abstention threshold
+        (evaluation sweeps it).
         """
         started = time.perf_counter()
         question = self._check(question, top_k)
+        allowed = self._filter(docs)
         query = self._retriever.prepare(question)
-        hits = self._retriever.search(query, max(top_k, self.settings.answer.passages))
+        hits = self._retriever.search(
+            query, max(top_k, self.settings.answer.passages), docs=allowed
+        )
         answer = self._answerer.answer(question, query, hits, min_confidence=min_confidence)
+        if not answer.abstained:
+            answer = self._disagreements.check(answer, query, hits, allowed)
         return answer.model_copy(
             update={
                 "citations": answer.citations[: max(top_k, 1)],
@@ -99,11 +118,20 @@ class Engine:
             }
         )
 
-    def search(self, query: str, *, top_k: int = 5, mode: Mode = "hybrid") -> list[Passage]:
-        """The `top_k` best passages for `query`."""
+    def search(
+        self,
+        query: str,
+        *,
+        top_k: int = 5,
+        mode: Mode = "hybrid",
+        docs: Collection[str] | None = None,
+    ) -> list[Passage]:
+        """The `top_k` best passages for `query`, from `docs` (None: every document)."""
         query = self._check(query, top_k)
-        hits = self._retriever.search(self._retriever.prepare(query), top_k, mode=mode)
-        return [self._passage(h) for h in hits]
+        allowed = self._filter(docs)
+        prepared = self._retriever.prepare(query)
+        hits = self._retriever.search(prepared, top_k, mode=mode, docs=allowed)
+        return [self._citer.passage(h) for h in hits]
 
     def resolve(self, turns: list[str]) -> str:
         """The last of a conversation's user turns, made self-contained: "and what about its
@@ -207,19 +235,19 @@ class Engine:
         text = self.index.documents[doc].text[start:end]
         return Excerpt(doc=doc, section=section, title=title, start=start, end=end, text=text)
 
-    @staticmethod
-    def _passage(hit: Hit) -> Passage:
-        c = hit.chunk
-        return Passage(
-            doc=c.doc,
-            section=c.section,
-            title=c.title,
-            label=c.label,
-            text=c.text,
-            start=c.start,
-            end=c.end,
-            score=round(hit.score, 6),
-        )
+    def _filter(self, docs: Collection[str] | None) -> frozenset[str] | None:
+        """A document filter, checked: every id must name an indexed document."""
+        if docs is None:
+            return None
+        wanted = frozenset(docs)
+        unknown = sorted(wanted - set(self.index.documents))
+        if unknown or not wanted:
+            known = ", ".join(sorted(self.index.documents))
+            what = f"no document {', '.join(map(repr, unknown))}" if unknown else "no documents"
+            raise InvalidQueryError(
+                f"the filter names {what}; the index holds: {known}", param="docs"
+            )
+        return wanted
 
 
 def _check_text(text: str) -> None:

@@ -4,13 +4,18 @@ Layout (every file readable with a text editor or `faiss.read_index`):
 
     index/CURRENT                  name of the live build folder, replaced atomically
     index/build-<id>/manifest.json corpus and model SHA-256, chunking settings, counts, file hashes
+    index/build-<id>/documents.jsonl each document's sections and blocks (its text stays in corpus/)
     index/build-<id>/chunks.jsonl  one Chunk per line
     index/build-<id>/sentences.jsonl
     index/build-<id>/chunks.faiss  IndexFlatIP over normalised chunk vectors
     index/build-<id>/sentences.faiss
 
+    index/cache/<key>/             one document's parse, sentences, chunks and vectors, keyed by
+                                   its id, content hash, the parsing code, model and settings
+
 A build writes a new folder and only then points CURRENT at it, so a crash mid-build leaves the
-previous index intact and loadable.
+previous index intact and loadable. A build embeds only documents whose cache entry is missing:
+adding or changing one document re-embeds that one; removing a file drops its entry.
 """
 
 from __future__ import annotations
@@ -18,11 +23,13 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from importlib.resources import files
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -32,10 +39,10 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from . import __version__
 from .chunking import build_chunks, build_sentences, embed_text
 from .config import ChunkSettings
-from .corpus import load_corpus
+from .corpus import corpus_files, load_metadata, parse_file, read_text, sha256_text
 from .embedding import QUERY_ENCODER, Embedder, Vectors
 from .errors import IndexMissingError, StaleIndexError
-from .models import Chunk, Document, Sentence
+from .models import Chunk, Document, DocumentFormat, Section, Sentence
 from .tokens import ENCODING, count_tokens
 
 __all__ = ["FORMAT", "Index", "Manifest", "build_index", "load_index", "pipeline_sha256"]
@@ -43,7 +50,8 @@ __all__ = ["FORMAT", "Index", "Manifest", "build_index", "load_index", "pipeline
 FORMAT = 1
 _POINTER = "CURRENT"
 _M = TypeVar("_M", bound=BaseModel)
-_FILES = ("chunks.jsonl", "sentences.jsonl", "chunks.faiss", "sentences.faiss")
+_CACHE = "cache"
+_FILES = ("documents.jsonl", "chunks.jsonl", "sentences.jsonl", "chunks.faiss", "sentences.faiss")
 
 
 class _Strict(BaseModel):
@@ -59,11 +67,22 @@ class ModelInfo(_Strict):
 
 class DocumentInfo(_Strict):
     id: str
+    file: str
+    format: DocumentFormat
     sha256: str
     chars: int
     sections: int
     chunks: int
     sentences: int
+    embedded: bool = False  # embedded by this build; False: taken from the cache
+
+
+class EmbeddingInfo(_Strict):
+    """What this build embedded (documents new or changed since the last one)."""
+
+    documents: int
+    wordpieces: int
+    seconds: float
 
 
 class Counts(_Strict):
@@ -86,6 +105,7 @@ class Manifest(_Strict):
     chunking: ChunkSettings
     documents: tuple[DocumentInfo, ...]
     counts: Counts
+    embedding: EmbeddingInfo
     files: dict[str, str]
 
 
@@ -102,6 +122,17 @@ class Index:
     sentence_vectors: Any  # faiss.Index
 
 
+@dataclass(frozen=True)
+class _Part:
+    """One document's share of an index, with ids counted from 0: what the cache keeps."""
+
+    doc: Document
+    sentences: list[Sentence]
+    chunks: list[Chunk]
+    vectors: Vectors  # chunk vectors, then sentence vectors
+    wordpieces: int = 0  # embedded in this build (0: came from the cache)
+
+
 def build_index(
     corpus_dir: Path,
     index_dir: Path,
@@ -111,50 +142,43 @@ def build_index(
     progress: bool = False,
     on_step: Callable[[str], None] | None = None,
 ) -> Manifest:
-    """Parse, chunk and embed the corpus, then swap the new index in atomically."""
+    """Parse, chunk and embed the corpus, then swap the new index in atomically.
+
+    Incremental: each document's parse, chunks and vectors are cached under its content hash
+    (`index/cache/`), so only new or changed documents are embedded again."""
     started = time.perf_counter()
     say = on_step or (lambda _msg: None)
-    docs = load_corpus(corpus_dir)
-    say(f"parsed {len(docs)} document(s), {sum(len(d.sections) for d in docs)} sections")
-    sentences: list[Sentence] = []
-    chunks: list[Chunk] = []
-    infos = []
-    for doc in docs:
-        doc_sents = build_sentences(
-            doc,
-            first_id=len(sentences),
-            max_wordpieces=settings.max_wordpieces,
-            count_wordpieces=embedder.count_wordpieces,
-        )
-        doc_chunks = build_chunks(
-            doc,
-            doc_sents,
-            settings,
-            first_id=len(chunks),
-            count_tokens=count_tokens,
-            count_wordpieces=embedder.count_wordpieces,
-        )
-        sentences += doc_sents
-        chunks += doc_chunks
-        infos.append(
-            DocumentInfo(
-                id=doc.id,
-                sha256=doc.sha256,
-                chars=len(doc.text),
-                sections=len(doc.sections),
-                chunks=len(doc_chunks),
-                sentences=len(doc_sents),
-            )
-        )
-    say(f"cut {len(chunks)} chunks and {len(sentences)} citable sentences; embedding")
-    texts = [c.search_text for c in chunks] + [embed_text(s) for s in sentences]
-    vectors = embedder.encode(texts, progress=progress)
-    chunk_vecs, sent_vecs = vectors[: len(chunks)], vectors[len(chunks) :]
+    paths = corpus_files(corpus_dir)
+    cache = index_dir / _CACHE
+    texts = {p: read_text(p) for p in paths}
+    keys = {p: _cache_key(p.stem, texts[p], embedder, settings) for p in paths}
+    cached = {p: _load_part(cache / keys[p], texts[p]) for p in paths}
+    todo = [p for p in paths if cached[p] is None]  # missing or unreadable: never trusted
+    say(f"{len(paths)} document(s): {len(paths) - len(todo)} unchanged, {len(todo)} to embed")
+    cut = {p: _cut(p, texts[p], embedder, settings) for p in todo}
+    meter = _Meter(sum(c.wordpieces for c in cut.values()), show=progress)
+    parts = []
+    for path in paths:
+        part = cached[path]
+        if part is None:
+            part = cut[path].embed(embedder, meter)
+            _save_part(cache / keys[path], part)
+        parts.append(part)
+    meter.close()
+    docs = [p.doc for p in parts]
+    sentences, chunks, vectors = _assemble(parts)
+    chunk_vecs, sent_vecs = vectors[0], vectors[1]
+    embed_seconds = meter.seconds
+    say(
+        f"{len(chunks)} chunks and {len(sentences)} citable sentences"
+        + (f"; embedded {meter.wordpieces} word pieces in {embed_seconds:.1f} s" if todo else "")
+    )
 
     index_dir.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".build-", dir=index_dir))
     try:
         tmp.chmod(0o755)
+        _write_jsonl(tmp / "documents.jsonl", [_Outline.of(d) for d in docs])
         _write_jsonl(tmp / "chunks.jsonl", chunks)
         _write_jsonl(tmp / "sentences.jsonl", sentences)
         _write_faiss(tmp / "chunks.faiss", chunk_vecs)
@@ -176,12 +200,28 @@ def build_index(
             tokenizer=ENCODING,
             pipeline_sha256=pipeline_sha256(),
             chunking=settings,
-            documents=tuple(infos),
+            documents=tuple(
+                DocumentInfo(
+                    id=p.doc.id,
+                    file=path.name,
+                    format=p.doc.format,
+                    sha256=p.doc.sha256,
+                    chars=len(p.doc.text),
+                    sections=len(p.doc.sections),
+                    chunks=len(p.chunks),
+                    sentences=len(p.sentences),
+                    embedded=path in todo,
+                )
+                for path, p in zip(paths, parts, strict=True)
+            ),
             counts=Counts(
                 documents=len(docs),
                 sections=sum(len(d.sections) for d in docs),
                 chunks=len(chunks),
                 sentences=len(sentences),
+            ),
+            embedding=EmbeddingInfo(
+                documents=len(todo), wordpieces=meter.wordpieces, seconds=round(embed_seconds, 2)
             ),
             files={name: _sha256_file(tmp / name) for name in files},
         )
@@ -196,7 +236,163 @@ def build_index(
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     _remove_old_builds(index_dir, keep=final.name)
+    _prune_cache(cache, keep={keys[p] for p in paths})
     return manifest
+
+
+class _Outline(_Strict):
+    """A parsed document without its text, which stays in corpus/ (and is verified on load)."""
+
+    id: str
+    format: DocumentFormat
+    title: str
+    sha256: str
+    sections: tuple[Section, ...]
+
+    @classmethod
+    def of(cls, doc: Document) -> _Outline:
+        return cls(
+            id=doc.id, format=doc.format, title=doc.title, sha256=doc.sha256, sections=doc.sections
+        )
+
+    def with_text(self, text: str) -> Document:
+        return Document(
+            id=self.id,
+            format=self.format,
+            title=self.title,
+            text=text,
+            sha256=self.sha256,
+            sections=self.sections,
+        )
+
+
+def _cache_key(doc_id: str, text: str, embedder: Embedder, settings: ChunkSettings) -> str:
+    """Everything a document's cached parse and vectors depend on."""
+    digest = hashlib.sha256()
+    for part in (
+        doc_id,
+        sha256_text(text),
+        pipeline_sha256(),
+        embedder.name,
+        embedder.sha256,
+        settings.model_dump_json(),
+        str(FORMAT),
+    ):
+        digest.update(part.encode("utf-8") + b"\0")
+    return digest.hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class _Cut:
+    """A document parsed and cut, waiting to be embedded."""
+
+    doc: Document
+    sentences: list[Sentence]
+    chunks: list[Chunk]
+    texts: list[str]  # chunk search texts, then sentence texts: the rows of the vectors
+    sizes: list[int]  # word pieces per text
+
+    @property
+    def wordpieces(self) -> int:
+        return sum(self.sizes)
+
+    def embed(self, embedder: Embedder, meter: _Meter) -> _Part:
+        """Embed in slices, so the progress line moves within a long document too."""
+        out = [np.zeros((0, embedder.dim), np.float32)]
+        for lo in range(0, len(self.texts), _SLICE):
+            out.append(np.asarray(embedder.encode(self.texts[lo : lo + _SLICE]), np.float32))
+            meter.advance(sum(self.sizes[lo : lo + _SLICE]))
+        return _Part(self.doc, self.sentences, self.chunks, np.concatenate(out), self.wordpieces)
+
+
+# Texts embedded per call: large enough to batch well, small enough for a live ETA.
+_SLICE = 512
+
+
+def _cut(path: Path, text: str, embedder: Embedder, settings: ChunkSettings) -> _Cut:
+    doc = parse_file(path, text)
+    sents = build_sentences(
+        doc,
+        first_id=0,
+        max_wordpieces=settings.max_wordpieces,
+        count_wordpieces=embedder.count_wordpieces,
+    )
+    chunks = build_chunks(
+        doc,
+        sents,
+        settings,
+        first_id=0,
+        count_tokens=count_tokens,
+        count_wordpieces=embedder.count_wordpieces,
+    )
+    texts = [c.search_text for c in chunks] + [embed_text(s) for s in sents]
+    return _Cut(doc, sents, chunks, texts, [embedder.count_wordpieces(t) for t in texts])
+
+
+def _save_part(folder: Path, part: _Part) -> None:
+    """Write a cache entry atomically: a half-written entry is never taken for a whole one."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".part-", dir=folder.parent))
+    try:
+        _write_jsonl(tmp / "document.jsonl", [_Outline.of(part.doc)])
+        _write_jsonl(tmp / "sentences.jsonl", part.sentences)
+        _write_jsonl(tmp / "chunks.jsonl", part.chunks)
+        with (tmp / "vectors.npy").open("wb") as fh:
+            np.save(fh, part.vectors)
+            fh.flush()
+            os.fsync(fh.fileno())
+        (tmp / "text.sha256").write_text(part.doc.sha256 + "\n")
+        if folder.exists():
+            shutil.rmtree(folder)
+        os.replace(tmp, folder)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def _load_part(folder: Path, text: str) -> _Part | None:
+    """A cache entry, or None when it is unreadable (it is then rebuilt, never trusted)."""
+    try:
+        outline = _read_jsonl(folder / "document.jsonl", _Outline)[0]
+        sents = _read_jsonl(folder / "sentences.jsonl", Sentence)
+        chunks = _read_jsonl(folder / "chunks.jsonl", Chunk)
+        vectors = np.load(folder / "vectors.npy", allow_pickle=False)
+    except (OSError, IndexError, ValidationError, ValueError):
+        return None
+    if vectors.shape[0] != len(sents) + len(chunks):
+        return None
+    return _Part(outline.with_text(text), sents, chunks, vectors)
+
+
+def _assemble(
+    parts: Sequence[_Part],
+) -> tuple[list[Sentence], list[Chunk], tuple[Vectors, Vectors]]:
+    """Concatenate the documents' parts, renumbering sentences and chunks into one id space."""
+    sentences: list[Sentence] = []
+    chunks: list[Chunk] = []
+    chunk_vecs: list[Vectors] = []
+    sent_vecs: list[Vectors] = []
+    for part in parts:
+        s_off, c_off = len(sentences), len(chunks)
+        sentences += [s.model_copy(update={"id": s.id + s_off}) for s in part.sentences]
+        chunks += [
+            c.model_copy(
+                update={
+                    "id": c.id + c_off,
+                    "sentence_ids": tuple(i + s_off for i in c.sentence_ids),
+                }
+            )
+            for c in part.chunks
+        ]
+        n = len(part.chunks)
+        chunk_vecs.append(part.vectors[:n])
+        sent_vecs.append(part.vectors[n:])
+    dim = parts[0].vectors.shape[1] if parts else 0
+    return sentences, chunks, (_stack(chunk_vecs, dim), _stack(sent_vecs, dim))
+
+
+def _stack(vectors: list[Vectors], dim: int) -> Vectors:
+    return np.concatenate(vectors) if vectors else np.zeros((0, dim), np.float32)
 
 
 def load_index(
@@ -229,23 +425,26 @@ def load_index(
         raise StaleIndexError(f"{path} was built with other chunking settings; {fix}")
     if manifest.pipeline_sha256 != pipeline_sha256():
         raise StaleIndexError(f"{path} was built by other parsing or chunking code; {fix}")
-    docs = {d.id: d for d in load_corpus(corpus_dir)}
-    built = {d.id: d.sha256 for d in manifest.documents}
-    if set(built) != set(docs):
-        added, removed = sorted(set(docs) - set(built)), sorted(set(built) - set(docs))
+    files = {p.stem: p for p in corpus_files(corpus_dir)}
+    built = {d.id: d for d in manifest.documents}
+    if set(built) != set(files):
+        added, removed = sorted(set(files) - set(built)), sorted(set(built) - set(files))
         raise StaleIndexError(
             f"{path} was built from other documents (new: {added or 'none'}, "
             f"gone: {removed or 'none'}); {fix}"
         )
-    for doc_id, digest in built.items():
-        if docs[doc_id].sha256 != digest:
+    texts = {doc_id: read_text(p) for doc_id, p in files.items()}
+    for doc_id, info in built.items():
+        digest = sha256_text(texts[doc_id])
+        if files[doc_id].name != info.file or digest != info.sha256:
             raise StaleIndexError(
-                f"{path} was built from a different {doc_id}.txt (sha256 {digest[:12]}…, "
-                f"now {docs[doc_id].sha256[:12]}…); {fix}"
+                f"{path} was built from a different {info.file} (sha256 {info.sha256[:12]}…, "
+                f"now {files[doc_id].name} {digest[:12]}…); {fix}"
             )
     import faiss
 
     try:
+        outlines = _read_jsonl(path / "documents.jsonl", _Outline)
         chunks = tuple(_read_jsonl(path / "chunks.jsonl", Chunk))
         sentences = tuple(_read_jsonl(path / "sentences.jsonl", Sentence))
         chunk_vectors = faiss.read_index(str(path / "chunks.faiss"))
@@ -254,17 +453,24 @@ def load_index(
         raise StaleIndexError(f"{path} is corrupt ({exc}); {fix}") from exc
     if chunk_vectors.ntotal != len(chunks) or sentence_vectors.ntotal != len(sentences):
         raise StaleIndexError(f"{path} vectors and metadata disagree; {fix}")
+    if sorted(o.id for o in outlines) != sorted(built):
+        raise StaleIndexError(f"{path}/documents.jsonl does not match its manifest; {fix}")
+    docs = {}
+    for o in outlines:
+        own = o.with_text(texts[o.id])
+        docs[o.id] = own.model_copy(update={"title": load_metadata(corpus_dir, own).title})
     return Index(path, manifest, docs, chunks, sentences, chunk_vectors, sentence_vectors)
 
 
 def pipeline_sha256() -> str:
     """Fingerprint of the code that turns text into chunks: a change there makes an index stale
     even when the corpus, the model and the version number are unchanged."""
-    from . import chunking, corpus, sentences, tokens
+    from . import chunking, corpus, markdown, sentences, tokens
 
     digest = hashlib.sha256()
-    for module in (corpus, sentences, chunking, tokens):
+    for module in (corpus, markdown, sentences, chunking, tokens):
         digest.update(Path(module.__file__ or "").read_bytes())
+    digest.update(files("sclc_qa").joinpath("data", "markdown.json").read_bytes())
     return digest.hexdigest()
 
 
@@ -315,6 +521,50 @@ def _fsync_dir(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _prune_cache(cache: Path, *, keep: set[str]) -> None:
+    """Drop entries of documents that are gone or changed, and debris of interrupted writes."""
+    if not cache.is_dir():
+        return
+    for entry in cache.iterdir():
+        if entry.name not in keep and entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+class _Meter:
+    """Build progress: on a terminal, one line with the share of word pieces embedded, the rate
+    and an ETA; the summary gives the same totals."""
+
+    def __init__(self, total_wordpieces: int, *, show: bool) -> None:
+        self.total = max(total_wordpieces, 1)
+        self.done = 0
+        self.wordpieces = 0
+        self.show = show
+        self.started = time.perf_counter()
+
+    @property
+    def seconds(self) -> float:
+        return time.perf_counter() - self.started
+
+    def advance(self, wordpieces: int) -> None:
+        self.done += wordpieces
+        self.wordpieces += wordpieces
+        if not self.show:
+            return
+        elapsed = self.seconds
+        eta = elapsed * (self.total - self.done) / max(self.done, 1)
+        rate = self.wordpieces / elapsed if elapsed > 0 else 0.0
+        sys.stderr.write(
+            f"\r  embedding {100 * self.done / self.total:5.1f}%  {rate:,.0f} word pieces/s  "
+            f"ETA {int(eta) // 60}:{int(eta) % 60:02d}  "
+        )
+        sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.show and self.done:
+            sys.stderr.write("\n")
+            sys.stderr.flush()
 
 
 def _remove_old_builds(index_dir: Path, *, keep: str) -> None:

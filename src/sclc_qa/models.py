@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 __all__ = [
+    "Alternative",
     "Answer",
     "Block",
     "BlockKind",
@@ -18,6 +19,7 @@ __all__ = [
     "Chunk",
     "Citation",
     "Document",
+    "DocumentFormat",
     "DocumentMeta",
     "Excerpt",
     "Passage",
@@ -57,20 +59,29 @@ class Block(_Frozen):
 
 
 class Section(_Frozen):
-    """A numbered section (`4.1.1`), the `abstract`, or the `glossary`, with its blocks."""
+    """A section as the document heads it: a numbered one keeps its number (`4.1.1`), an
+    unnumbered one gets a stable id from its heading path; plus the `abstract` and `glossary`."""
 
     doc: str
     id: str
     title: str
+    path: tuple[str, ...] = Field(
+        (), description="Heading titles from the outermost down to this section's own."
+    )
     start: int = Field(description="Offset of the heading (or of the text, for the abstract).")
     end: int
     blocks: tuple[Block, ...] = ()
+
+
+DocumentFormat = Literal["text", "markdown"]
 
 
 class Document(_Frozen):
     """One corpus file: its id is the file stem."""
 
     id: str
+    format: DocumentFormat = "text"
+    title: str = Field("", description="From its metadata, else its own title, else its id.")
     text: str = Field(repr=False)
     sha256: str
     sections: tuple[Section, ...]
@@ -100,6 +111,7 @@ class Sentence(_Frozen):
     start: int
     end: int
     text: str
+    display: str = Field("", description="What a reader sees of `text`: no markup.")
     context: str = ""
     cells: tuple[Cell, ...] = ()
     groups: tuple[Cell, ...] = ()
@@ -132,6 +144,9 @@ class Passage(_Frozen):
     start: int
     end: int
     score: float
+    display: str = Field("", description="What a reader sees of `text`: no markup.")
+    path: tuple[str, ...] = Field((), description="The section's heading path.")
+    doc_title: str = ""
 
 
 class Citation(_Frozen):
@@ -146,6 +161,20 @@ class Citation(_Frozen):
     end: int
     score: float
     context: str | None = Field(None, description="For table rows: the table and group headings.")
+    display: str = Field("", description="The quote as a reader sees it: no markup.")
+    path: tuple[str, ...] = Field((), description="The section's heading path.")
+    doc_title: str = ""
+
+
+class Alternative(_Frozen):
+    """What another document gives for the same fact, when it differs from the answer."""
+
+    answer: str
+    display: str
+    start: int
+    end: int
+    confidence: float = Field(ge=0.0, le=1.0)
+    citation: Citation
 
 
 class Answer(_Frozen):
@@ -159,6 +188,11 @@ class Answer(_Frozen):
     confidence: float = Field(ge=0.0, le=1.0)
     abstained: bool
     reason: str | None = None
+    display: str | None = Field(None, description="The answer as a reader sees it: no markup.")
+    alternatives: tuple[Alternative, ...] = Field(
+        (), description="Other documents' differing figures for the same fact, each cited."
+    )
+    note: str | None = Field(None, description="Says when sources disagree.")
     timing_ms: float = Field(0.0, description="Time the engine spent on this answer.")
 
 
@@ -169,11 +203,13 @@ class DocumentMeta(_Frozen):
     title: str
     authors: str | None = None
     journal: str | None = None
+    publisher: str | None = None
     year: int | None = None
     volume: str | None = None
     article_number: str | None = None
     doi: str | None = None
     pmid: str | None = None
+    url: str | None = None
     license: str | None = None
     sha256: str = Field(description="SHA-256 of the text that offsets index into.")
     chars: int = Field(description="Length of the text in characters.")

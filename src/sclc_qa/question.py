@@ -42,6 +42,9 @@ ENDPOINTS: dict[str, re.Pattern[str]] = {
     "orr": re.compile(r"\bORR\b|objective response|overall response|response rate", re.I),
     "dcr": re.compile(r"\bDCR\b|disease control", re.I),
     "tox": re.compile(r"\bTRAEs?\b|\biRAEs?\b|adverse events?|toxicit", re.I),
+    # Not an outcome but a time the outcomes were measured at: "a median follow-up of 38 months"
+    # must never answer "how long did patients live?".
+    "followup": re.compile(r"\bfollow(?:ed)?[\s-]*up\b", re.I),
 }
 
 _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [

@@ -85,6 +85,8 @@ class Retriever:
             order.extend(c.sentence_ids)
         self._order = np.asarray(order, dtype=np.int64)
         self._starts = np.asarray(starts, dtype=np.int64)
+        self._doc_codes = {d: i for i, d in enumerate(sorted(index.documents))}
+        self._chunk_docs = np.asarray([self._doc_codes[c.doc] for c in index.chunks], np.int32)
         self._cache: OrderedDict[str, Vectors] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -112,11 +114,24 @@ class Retriever:
         definitional = profile(text).kind == "glossary"
         return Query(text, terms, expansion, self._embed(dense_text), definitional)
 
-    def search(self, query: Query, top_k: int, *, mode: Mode = "hybrid") -> list[Hit]:
-        """The `top_k` best chunks by `mode`."""
+    def search(
+        self,
+        query: Query,
+        top_k: int,
+        *,
+        mode: Mode = "hybrid",
+        docs: frozenset[str] | None = None,
+    ) -> list[Hit]:
+        """The `top_k` best chunks by `mode`, from the documents in `docs` (None: all)."""
         n = min(self.settings.candidates, len(self.index.chunks))
         dense_scores = self._dense_scores(query) if mode != "lexical" else None
         lexical_scores = self._lexical_scores(query) if mode != "dense" else None
+        if docs is not None:
+            # Chunks outside the filter score 0, which `_top` never takes.
+            outside = ~np.isin(self._chunk_docs, [self._doc_codes[d] for d in docs])
+            for scores in (dense_scores, lexical_scores):
+                if scores is not None:
+                    scores[outside] = 0.0
         dense = _top(dense_scores, n)
         lexical = _top(lexical_scores, n)
         fused: dict[int, float] = {}

@@ -24,12 +24,23 @@ __all__ = [
 
 _NUM = r"\d+(?:[.,]\d+)?"
 _DASH = r"\s*[-–—−]\s*"
+# A hedge is part of the figure: "nearly 20%" is not "20%", "up to 7 months" not "7 months".
+_HEDGE = (
+    r"(?:(?:nearly|almost|approximately|about|around|roughly|up to|more than|less than|"
+    r"fewer than|over|under|at least|at most|as many as|as few as|as much as)\s+|[~≈≥≤<>]\s*)?"
+)
+# Journal styles: "95% CI 0.59 - 0.91", "95% CI: 0.59-0.91", NEJM's "95% CI, 0.60−0.95" and
+# "95% CI, 0.60 to 0.95".
 _CI = (
-    rf"(?:95|90)\s*%\s*(?:CI|confidence interval)(?:\s*\((?:95|90)%\s*CI\))?\s*:?\s*"
+    rf"(?:95|90)\s*%\s*(?:CI|confidence interval)(?:\s*\((?:95|90)%\s*CI\))?\s*[:,]?\s*"
     rf"{_NUM}%?(?:{_DASH}|\s+to\s+){_NUM}%?"
 )
 _P = r"\b[Pp]\s*[=<>≤≥]\s*0?\.\d+"
-_HR_CORE = rf"(?:\bHR|hazard ratio(?:\s*\(HR\))?)\s*(?:=|:|of|was)?\s*{_NUM}"
+# A ratio with what it is of: "HR = 0.73", "hazard ratio of 0.70", NEJM's "HR for death, 0.76",
+# "hazard ratio for disease progression or death, 0.48", "odds ratio, 1.9", "RR 0.8".
+_RATIO = r"(?:\bHR|\bOR|\bRR|hazard ratio|odds ratio|relative risk|risk ratio)"
+_FOR = r"(?:\s*(?:for|of)\s+(?:death|(?:disease\s+)?(?:progression|recurrence)(?:\s+or\s+death)?))"
+_HR_CORE = rf"{_RATIO}(?:\s*\((?:HR|OR|RR)\))?(?:{_FOR}|\s*death)?\s*(?:=|:|,|of|was|is)?\s*{_NUM}"
 _TAIL = rf"(?:\s*[;,]\s*(?:{_CI}|{_P}))*(?:\s*\((?:{_CI}|{_P})(?:\s*[;,]\s*(?:{_CI}|{_P}))*\))?"
 _UNIT = r"(?:months?|mo|years?|weeks?|days?)\b"
 
@@ -40,11 +51,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "duration": re.compile(
         rf"(?:from\s+{_NUM}\s*{_UNIT}(?:\s*\([^)]*\))?\s*to\s+{_NUM}\s*{_UNIT})|"
         rf"{_NUM}(?:\s*{_UNIT})?\s*(?:vs\.?|versus)\s*{_NUM}\s*{_UNIT}|"
-        rf"{_NUM}(?:{_DASH}|\s+to\s+){_NUM}\s*{_UNIT}|{_NUM}\s*{_UNIT}"
+        rf"{_HEDGE}{_NUM}(?:{_DASH}|\s+to\s+){_NUM}\s*{_UNIT}|{_HEDGE}{_NUM}\s*{_UNIT}"
     ),
     "difference": re.compile(rf"\bby\s+(?:about\s+|approximately\s+|up to\s+)?{_NUM}\s*{_UNIT}"),
     "percent": re.compile(
-        rf"(?<![\d.])(?:~\s*)?{_NUM}\s*%?(?:{_DASH}|\s+to\s+){_NUM}\s*%|(?<![\d.])(?:~\s*)?{_NUM}\s*%"
+        rf"(?<![\d.]){_HEDGE}{_NUM}\s*%?(?:{_DASH}|\s+to\s+){_NUM}\s*%|(?<![\d.]){_HEDGE}{_NUM}\s*%"
         rf"(?!\s*(?:CI|confidence))"
     ),
     "year": re.compile(

@@ -163,14 +163,16 @@ def create_app(
     async def ask(body: AskRequest, request: Request) -> Answer:
         """Answer a question with the shortest verbatim span and its citations, or abstain."""
         note_question(request, body.question)
-        return await off_loop(ready().ask, body.question, top_k=body.top_k)
+        return await off_loop(ready().ask, body.question, top_k=body.top_k, docs=body.docs)
 
     @app.post("/search", response_model=SearchResponse, tags=["answers"], responses=_POSTED)
     async def search(body: SearchRequest, request: Request) -> SearchResponse:
         """The passages that best match a query, best first."""
         note_question(request, body.query)
         with _text_field("query"):
-            results = await off_loop(ready().search, body.query, top_k=body.top_k, mode=body.mode)
+            results = await off_loop(
+                ready().search, body.query, top_k=body.top_k, mode=body.mode, docs=body.docs
+            )
         return SearchResponse(query=" ".join(body.query.split()), results=results)
 
     @app.get(
@@ -264,7 +266,7 @@ def create_app(
         engine = ready()
         with _text_field("messages"):
             question = await off_loop(engine.resolve, turns)
-            answer = await off_loop(engine.ask, question, top_k=body.top_k)
+            answer = await off_loop(engine.ask, question, top_k=body.top_k, docs=body.docs)
         rewritten = question != " ".join(turns[-1].split())
         prompt = "\n".join(m.text() for m in body.messages)
         if body.stream:

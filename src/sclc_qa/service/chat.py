@@ -37,7 +37,10 @@ def user_turns(messages: Sequence[ChatMessage]) -> list[str]:
 
 
 def reply_text(answer: Answer, *, rewritten: bool) -> str:
-    """ "HR = 0.73 [4.1.1]", a blank line, then "Sources:" with one quoted line per citation."""
+    """ "HR = 0.73 [4.1.1]", a blank line, then "Sources:" with one quoted line per citation.
+
+    When documents disagree, each other document's figure follows the answer on a line of its
+    own, with its section and document, and the sources list names every document."""
     lines: list[str] = []
     if rewritten:
         lines.append(f"(Answering: {answer.question})\n")
@@ -46,13 +49,28 @@ def reply_text(answer: Answer, *, rewritten: bool) -> str:
         if answer.citations:
             lines.append("\nClosest passages (not an answer):")
     else:
-        lines.append(f"{answer.answer} [{answer.citations[0].section}]")
+        lines.append(f"{answer.display or answer.answer} [{answer.citations[0].section}]")
+        if answer.alternatives:
+            lines.append(answer.note or "The sources disagree:")
+            first = answer.citations[0]
+            lines.append(f"- {answer.display or answer.answer} [{first.section}] in {first.doc}")
+            for alt in answer.alternatives:
+                c = alt.citation
+                lines.append(
+                    f'- {alt.display} [{c.section}] in {c.doc}: "{_shorten(c.display, 0)}" '
+                    f"({c.start}–{c.end})"
+                )
         lines.append("\nSources:")
     for i, c in enumerate(answer.citations[:SOURCES_SHOWN], start=1):
-        focus = answer.start if i == 1 and answer.start is not None else c.start
-        quote = _shorten(c.quote, focus - c.start)
-        lines.append(f'{i}. [{c.section}] {_where(c)}: "{quote}" ({c.start}–{c.end})')
+        focus = _focus(c, answer.display) if i == 1 else 0
+        quote = _shorten(c.display or c.quote, focus)
+        lines.append(f'{i}. [{c.section}] {_where(c)}: "{quote}" ({c.start}–{c.end}) in {c.doc}')
     return "\n".join(lines)
+
+
+def _focus(c: Citation, answer: str | None) -> int:
+    """Where the answer sits in the citation's display text (0 when it cannot be found)."""
+    return max(0, (c.display or c.quote).find(answer)) if answer else 0
 
 
 def completion(answer: Answer, prompt: str, *, rewritten: bool) -> ChatCompletion:

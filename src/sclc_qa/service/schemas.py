@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+)
 
 from ..models import Answer, Citation, Passage
 
@@ -39,6 +46,18 @@ __all__ = [
 
 MAX_QUESTION_CHARS = 2000
 MODEL_ID: Literal["sclc-qa"] = "sclc-qa"
+
+
+DocId = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+DocFilter = Annotated[
+    list[DocId] | None,
+    Field(
+        min_length=1,
+        max_length=100,
+        description="Only these document ids (see GET /documents); omitted or null: all.",
+        examples=[["es-sclc-immunotherapy-review"]],
+    ),
+]
 
 
 class _Request(BaseModel):
@@ -94,6 +113,7 @@ class AskRequest(_Request):
     top_k: JsonInt = Field(
         5, ge=1, le=20, description="Passages to consider and citations to return."
     )
+    docs: DocFilter = None
 
     @field_validator("question")
     @classmethod
@@ -114,6 +134,7 @@ class SearchRequest(_Request):
     mode: Literal["hybrid", "dense", "lexical"] = Field(
         "hybrid", description="Which ranker orders the passages; `hybrid` fuses the other two."
     )
+    docs: DocFilter = None
 
     @field_validator("query")
     @classmethod
@@ -228,6 +249,7 @@ class ChatRequest(_Request):
     stream: JsonBool = False
     stream_options: StreamOptions | None = None
     top_k: JsonInt = Field(5, ge=1, le=20, description="Citations to return (an extension).")
+    docs: DocFilter = None
     # Accepted for compatibility with OpenAI clients; extraction is deterministic.
     temperature: JsonFloat | None = Field(None, ge=0, le=2)
     top_p: JsonFloat | None = Field(None, ge=0, le=1)
