@@ -233,3 +233,46 @@ def test_the_api_docs_render_offline(driver: WebDriver, live_server: str) -> Non
     )
     outside = [u for u in loaded if not (u.startswith("data:") or urlsplit(u).netloc == origin)]
     assert not outside, f"/docs loads from elsewhere: {outside}"
+
+
+@pytest.fixture(scope="module")
+def multi_server(multi_engine: object, multi_settings: object) -> Iterator[str]:
+    """The app over the review plus two fixture documents that disagree, served by uvicorn."""
+    import socket
+    import threading
+
+    import uvicorn
+
+    from readiness import wait_until_ready
+    from sclc_qa.service import create_app
+
+    app = create_app(multi_settings, engine=multi_engine)  # type: ignore[arg-type]
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    server = uvicorn.Server(uvicorn.Config(app, log_config=None, access_log=False))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    wait_until_ready(base, 30, alive=thread.is_alive)
+    yield base
+    server.should_exit = True
+    thread.join(timeout=10)
+    sock.close()
+
+
+def test_disagreeing_sources_are_shown_side_by_side(driver: WebDriver, multi_server: str) -> None:
+    driver.get(f"{multi_server}/")
+    WebDriverWait(driver, WAIT).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#source .doc"))
+    reply = ask(driver, "What was the overall survival hazard ratio in ORION-7?")
+    note = reply.find_element(By.CSS_SELECTOR, "[data-testid=note]")
+    assert text_of(note).startswith("The sources disagree")
+    columns = reply.find_elements(By.CSS_SELECTOR, "[data-testid=alternative]")
+    assert len(columns) == 2
+    shown = " ".join(text_of(c) for c in columns)
+    assert "0.71" in shown and "0.79" in shown
+    assert "ORION-7: interim analysis" in shown and "ORION-7: final overall survival" in shown
+    # Several documents: the section line names the document too.
+    section = text_of(reply.find_element(By.CSS_SELECTOR, "[data-testid=section]"))
+    assert "ORION-7" in section
+    errors = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    assert not errors

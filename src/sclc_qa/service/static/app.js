@@ -28,8 +28,16 @@
   }
 
   const squash = (text) => text.trim().replace(/\s+/g, " ");
-  const where = (c) => (/^\d/.test(c.section) ? `§${c.section} ${c.title}` : c.title);
+  // A numbered section by its number; an unnumbered (Markdown) one by its heading path.
+  const section = (c) => (/^\d/.test(c.section) ? `§${c.section} ${c.title}`
+    : (c.path && c.path.length ? c.path.join(" › ") : c.title));
+  // Which document, when the index holds more than one (the review alone needs no name).
+  let manyDocs = false;
+  const where = (c) => (manyDocs && c.doc_title ? `${c.doc_title} · ${section(c)}` : section(c));
   const label = (c) => (c.label ? `${where(c)} · ${c.label}` : where(c));
+  // What a reader sees: Markdown without its markup; the verbatim quote is in `quote`.
+  const shown = (c) => c.display || c.quote;
+  const sourceName = () => (manyDocs ? "the documents" : "the review");
 
   async function getJSON(url, init) {
     let response;
@@ -56,10 +64,10 @@
     intro.hidden = true;
     box.value = "";
     const turn = el("div", { class: "turn user" }, el("p", { class: "q", text }));
-    const pending = el("div", { class: "turn reply pending", text: "Searching the review…" });
+    const pending = el("div", { class: "turn reply pending", text: `Searching ${sourceName()}…` });
     log.append(turn, pending);
     turn.scrollIntoView({ block: "start" });
-    status.textContent = "Searching the review…";
+    status.textContent = `Searching ${sourceName()}…`;
     const messages = [...history.slice(-KEPT_TURNS), { role: "user", content: text }];
     let reply;
     try {
@@ -73,8 +81,8 @@
       const firstLine = data.choices[0].message.content.split("\n")[0];
       history = [...messages, { role: "assistant", content: firstLine }];
       status.textContent = data.answer.abstained
-        ? `Not answered by the review: ${data.answer.reason || ""}`
-        : `Answer from ${where(data.answer.citations[0])}: ${data.answer.answer}`;
+        ? `Not answered by ${sourceName()}: ${data.answer.reason || ""}`
+        : `Answer from ${where(data.answer.citations[0])}: ${data.answer.display || data.answer.answer}`;
     } catch (error) {
       if (mine !== epoch) return;
       reply = el("div", { class: "turn reply failed", "data-testid": "error" },
@@ -96,7 +104,7 @@
     if (answer.abstained || answer.answer === null) {
       card.classList.add("abstention");
       card.append(el("p", { class: "abstained", "data-testid": "abstained" },
-        el("strong", { text: "Not answered by the review." }), " ",
+        el("strong", { text: `Not answered by ${sourceName()}.` }), " ",
         answer.reason || "No passage supports an answer."));
       if (answer.citations.length) {
         card.append(citationList(answer.citations, "Closest passages (not an answer)"));
@@ -105,21 +113,51 @@
     }
     const [first, ...rest] = answer.citations;
     card.append(
-      el("p", { class: "answer", "data-testid": "answer", text: answer.answer }),
+      el("p", { class: "answer", "data-testid": "answer", text: answer.display || answer.answer }),
       el("p", { class: "meta" },
         el("span", { class: "section", "data-testid": "section", text: label(first) }),
         el("span", { class: "confidence", "data-testid": "confidence",
           text: `Confidence ${Math.round(answer.confidence * 100)}%` })),
       await evidence(first, answer),
     );
+    if (answer.alternatives && answer.alternatives.length) card.append(disagreement(answer));
     if (rest.length) {
       card.append(citationList(rest, `${rest.length} more citation${rest.length > 1 ? "s" : ""}`));
     }
     return card;
   }
 
+  // Documents that give different figures for the same fact, side by side, each with its source.
+  function disagreement(answer) {
+    const first = answer.citations[0];
+    const column = (figure, c) => el("section", { class: "source", "data-testid": "alternative" },
+      el("p", { class: "figure", text: figure }),
+      el("p", { class: "where", text: `${c.doc_title || c.doc} · ${section(c)}` }),
+      el("q", { text: shown(c) }));
+    return el("div", { class: "disagreement", role: "group", "aria-label": "Sources disagree" },
+      el("p", { class: "note", "data-testid": "note", text: answer.note || "The sources disagree." }),
+      el("div", { class: "sources" }, column(answer.display || answer.answer, first),
+        ...answer.alternatives.map((a) => column(a.display, a.citation))));
+  }
+
+  // Markdown shown as a reader sees it: the quote's display text, the answer in <strong>.
+  function displayEvidence(c, answer) {
+    const text = shown(c), figure = answer.display || answer.answer || "";
+    const at = figure ? text.indexOf(figure) : -1;
+    const mark = el("mark", {});
+    if (at >= 0) {
+      mark.append(text.slice(0, at), el("strong", { text: figure }), text.slice(at + figure.length));
+    } else {
+      mark.textContent = text;
+    }
+    return el("figure", { class: "evidence", "data-testid": "evidence" },
+      el("blockquote", { class: "paragraph", tabindex: "-1" }, mark),
+      el("figcaption", {}, `From ${where(c)}, characters ${c.start}–${c.end} (shown without markup)`));
+  }
+
   // The paragraph around the first citation, the quote in <mark>, the answer span in <strong>.
   async function evidence(c, answer) {
+    if (c.display && c.display !== squash(c.quote)) return displayEvidence(c, answer);
     let text = c.quote, offset = c.start, matched = null;
     try {
       const query = `start=${c.start}&end=${c.end}`;
@@ -167,18 +205,20 @@
   function citationList(citations, summary) {
     return el("details", { class: "citations" }, el("summary", { text: summary }),
       el("ul", {}, ...citations.map((c) =>
-        el("li", {}, el("span", { class: "where", text: label(c) }), " ", el("q", { text: c.quote })))));
+        el("li", {}, el("span", { class: "where", text: label(c) }), " ", el("q", { text: shown(c) })))));
   }
 
   async function showSource(tries = 0) {
     try {
       const docs = await getJSON("/documents");
+      manyDocs = docs.length > 1;
       source.replaceChildren(...docs.map((d) => el("span", { class: "doc" }, "Source: ",
         d.authors ? `${d.authors} ` : "", el("cite", { text: d.title }), ". ",
         d.journal ? `${d.journal}${d.year ? ` ${d.year}` : ""}${d.volume ? `;${d.volume}` : ""}` +
           `${d.article_number ? `:${d.article_number}` : ""}. ` : "",
+        d.publisher && !d.journal ? `${d.publisher}. ` : "",
         d.doi ? el("a", { href: `https://doi.org/${d.doi}`, "data-testid": "doi",
-          text: `doi:${d.doi}` }) : "")));
+          text: `doi:${d.doi}` }) : d.url ? el("a", { href: d.url, text: d.url }) : "")));
     } catch (error) {
       if (tries < 20) setTimeout(() => showSource(tries + 1), 1000);
       else source.textContent = `Source details unavailable: ${error.message}`;
