@@ -58,8 +58,10 @@ def test_an_answer_reads_answer_marker_then_sources() -> None:
     assert lines[0] == "HR = 0.73 [4.1.1]"
     assert lines[2] == "Sources:"
     assert lines[3].startswith('1. [4.1.1] First-line chemoimmunotherapy: "')
-    assert lines[3].endswith(f"({START}–{START + len(QUOTE)})")
-    assert lines[4] == '2. [5] First-line chemoimmunotherapy: "Short second quote." (30000–30019)'
+    assert lines[3].endswith(f"({START}–{START + len(QUOTE)}) in review")  # names its document
+    assert lines[4] == (
+        '2. [5] First-line chemoimmunotherapy: "Short second quote." (30000–30019) in review'
+    )
 
 
 def test_a_long_quote_is_cut_around_the_answer() -> None:

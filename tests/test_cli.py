@@ -313,16 +313,17 @@ def test_eval_json_and_report(real: list[str], tmp_path: Path) -> None:
         },
     )
     out = tmp_path / "report" / "report.md"
-    result = run(*real, "eval", str(questions), "--json", "--report", str(out))
+    result = run(*real, "eval", str(questions), "--no-test", "--json", "--report", str(out))
     assert result.exit_code == 0, result.output
     report = EvalReport.model_validate_json(result.stdout)
-    assert (report.questions, report.answerable, report.unanswerable) == (3, 2, 1)
-    assert {r.id for r in report.results} == {"t1", "t2", "t3"}
+    dev = report.splits["dev"]
+    assert list(report.splits) == ["dev"] and dev.questions == dev.evaluated == 3
+    assert {r.id for r in dev.results} == {"t1", "t2", "t3"}
     written = [Path(line.removeprefix("wrote ")) for line in result.stderr.splitlines()]
-    assert out in written and len(written) == 3
+    assert out in written and len(written) == 4
     assert out.read_text(encoding="utf-8").startswith("# sclc-qa evaluation")
     pngs = [p for p in written if p.suffix == ".png"]
-    assert len(pngs) == 2
+    assert len(pngs) == 3  # recall, risk–coverage, reliability
     for png in pngs:
         assert png.read_bytes().startswith(PNG_SIGNATURE)
 
@@ -335,10 +336,10 @@ def test_eval_prints_a_summary(real: list[str], tmp_path: Path) -> None:
     )
     result = run(*real, "eval", str(questions))
     assert result.exit_code == 0, result.output
-    for heading in ("1 question ", "recall@1", "MRR@10", "answer accuracy", "abstention", "p95"):
+    for heading in ("dev: ", "test: ", "frozen: totals only", "recall@1", "accuracy", "risk"):
         assert heading in result.stdout
-    assert re.search(r"^hybrid\s+\d\.\d{3}", result.stdout, re.M)
-    assert re.search(r"^failures: \d+", result.stdout, re.M)
+    assert re.search(r"^dev failures: \d+", result.stdout, re.M)
+    assert "test failures" not in result.stdout  # the frozen split never lists a question
 
 
 # --- serve ----------------------------------------------------------------------------------------

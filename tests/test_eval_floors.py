@@ -1,9 +1,13 @@
-"""Regression floors on the whole eval file (slow).
+"""Regression floors per split and per document (slow).
 
-FLOORS holds every threshold in one place. Measured with the default Settings (abstain_below
-0.38) on the submitted code: answer_accuracy 0.9054, hybrid recall@5 0.9910, abstention_f1
-0.9425, median answer 23 chars; recall@1 hybrid 0.8378, lexical 0.7838, dense 0.7883. The floors
-sit ~0.02 below; raise them as answer quality improves.
+Two engines. The shared review-only engine (conftest) can answer only the review's questions:
+it scores those of both splits and skips, and counts, the rest. A two-document index built once
+from eval/corpus/ with the real embedder (about six minutes on two cores) scores everything, as
+`sclc-qa --corpus-dir eval/corpus eval` does.
+
+FLOORS holds every threshold, a little under what was measured with the default Settings on the
+submitted code (see MEASURED); raise them as answers improve. The test split is frozen: these
+checks read its totals only, never a question of it.
 """
 
 from __future__ import annotations
@@ -12,48 +16,158 @@ from pathlib import Path
 
 import pytest
 
+import promises
+from sclc_qa.config import Settings
 from sclc_qa.engine import Engine
-from sclc_qa.evaluation import EvalReport, load_questions, run_eval
-
-FLOORS = {
-    "answer_accuracy": 0.88,
-    "recall_at_5": 0.97,
-    "abstention_f1": 0.92,
-    "max_median_answer_chars": 120,
-}
+from sclc_qa.evaluation import EvalReport, Metrics, Split, evaluate, load_split
 
 pytestmark = pytest.mark.slow
 
-EVAL_FILE = Path(__file__).resolve().parent.parent / "eval" / "questions.jsonl"
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT / "eval"
+REVIEW = "es-sclc-immunotherapy-review"
+NSCLC = "types-lung-hp-non-small-cell-lung-treatment-pdq"
+# (split, document) → floors, about 0.02 under what was measured; "max_risk" is a ceiling,
+# about 0.03 over. Measured on the code of 2025-11-30 (commit 3343772 plus this evaluation):
+#                      accuracy  abstention F1  recall@5  risk
+#   review-only index
+#     dev  review        0.846       0.874        0.996   0.144
+#     test review        0.723       0.811        1.000   0.296
+#   two-document index
+#     dev  review        0.793       0.803        0.936   0.172
+#     dev  NSCLC         0.315       0.615        0.959   0.531
+#     test review        0.686       0.784        0.895   0.296
+#     test NSCLC         0.235       0.578        0.957   0.649
+Floors = dict[str, float]
+
+
+def floors(accuracy: float, abstention_f1: float, recall_at_5: float, max_risk: float) -> Floors:
+    return {
+        "answer_accuracy": accuracy,
+        "abstention_f1": abstention_f1,
+        "recall_at_5": recall_at_5,
+        "max_risk": max_risk,
+    }
+
+
+REVIEW_ONLY: dict[tuple[str, str], Floors] = {
+    ("dev", REVIEW): floors(0.82, 0.85, 0.97, 0.17),
+    ("test", REVIEW): floors(0.70, 0.79, 0.98, 0.33),
+}
+TWO_DOCS: dict[tuple[str, str], Floors] = {
+    ("dev", REVIEW): floors(0.77, 0.78, 0.91, 0.20),
+    ("dev", NSCLC): floors(0.29, 0.59, 0.93, 0.56),
+    ("test", REVIEW): floors(0.66, 0.76, 0.87, 0.33),
+    ("test", NSCLC): floors(0.21, 0.55, 0.93, 0.68),
+}
+MAX_MEDIAN_CHARS = 120  # factoid answers: a span, not a paragraph
+
+
+def splits() -> list[Split]:
+    return [load_split("dev", EVAL / "questions.jsonl"), load_split("test", EVAL / "test.jsonl")]
+
+
+def check(m: Metrics, limits: Floors) -> list[str]:
+    """The floors `m` falls through, as `metric value < floor` lines (totals only)."""
+    got = {
+        "answer_accuracy": m.answer_accuracy,
+        "abstention_f1": m.abstention_f1,
+        "recall_at_5": m.retrieval["hybrid"].recall_at[5] if "hybrid" in m.retrieval else None,
+    }
+    out = [f"{k} {got[k]} < {v}" for k, v in limits.items() if k in got and (got[k] or 0.0) < v]
+    if m.risk is not None and m.risk > limits["max_risk"]:
+        out.append(f"risk {m.risk} > {limits['max_risk']}")
+    if m.median_answer_chars is not None and m.median_answer_chars > MAX_MEDIAN_CHARS:
+        out.append(f"median factoid answer {m.median_answer_chars} > {MAX_MEDIAN_CHARS} chars")
+    return out
+
+
+# ------------------------------------------------------------------ review-only engine
 
 
 @pytest.fixture(scope="module")
-def report(engine: Engine) -> EvalReport:
-    return run_eval(engine, load_questions(EVAL_FILE))
+def review_report(engine: Engine) -> EvalReport:
+    return evaluate(engine, splits())
 
 
-def test_the_whole_file_was_evaluated(report: EvalReport) -> None:
-    assert report.questions == len(load_questions(EVAL_FILE))
-    assert report.answerable + report.unanswerable == report.questions
+def test_questions_on_other_documents_are_skipped_and_counted(review_report: EvalReport) -> None:
+    dev, test = review_report.splits["dev"], review_report.splits["test"]
+    assert (dev.questions, dev.evaluated, dev.skipped) == (424, 324, {NSCLC: 100})
+    assert (test.questions, test.evaluated, test.skipped) == (425, 265, {NSCLC: 160})
+    assert list(dev.per_document) == [REVIEW] and list(test.per_document) == [REVIEW]
 
 
-def test_answer_accuracy(report: EvalReport) -> None:
-    assert report.answer_accuracy >= FLOORS["answer_accuracy"]
+@pytest.mark.parametrize("key", list(REVIEW_ONLY), ids=lambda k: f"{k[0]}-{k[1][:6]}")
+def test_review_only_floors(review_report: EvalReport, key: tuple[str, str]) -> None:
+    split, doc = key
+    assert check(review_report.splits[split].per_document[doc], REVIEW_ONLY[key]) == []
 
 
-def test_hybrid_recall_at_5(report: EvalReport) -> None:
-    assert report.retrieval["hybrid"].recall_at[5] >= FLOORS["recall_at_5"]
+def test_the_test_split_keeps_totals_only(review_report: EvalReport) -> None:
+    test = review_report.splits["test"]
+    assert test.frozen and test.results == [] and test.failures == []
+    assert review_report.splits["dev"].results
 
 
-def test_abstention_f1(report: EvalReport) -> None:
-    assert report.abstention_f1 >= FLOORS["abstention_f1"]
-
-
-def test_answers_stay_short(report: EvalReport) -> None:
-    assert 0 < report.median_answer_chars <= FLOORS["max_median_answer_chars"]
-
-
-def test_hybrid_beats_each_retriever_alone(report: EvalReport) -> None:
-    r = report.retrieval
+def test_hybrid_beats_each_retriever_alone(review_report: EvalReport) -> None:
+    r = review_report.splits["dev"].per_document[REVIEW].retrieval
     assert r["hybrid"].recall_at[1] > r["lexical"].recall_at[1]
     assert r["hybrid"].recall_at[1] > r["dense"].recall_at[1]
+
+
+# ------------------------------------------------------------------ two-document engine
+
+
+@pytest.fixture(scope="session")
+def eval_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """A real index of eval/corpus/ (the review and the NSCLC PDQ summary), built once."""
+    settings = Settings(
+        corpus_dir=EVAL / "corpus", index_dir=tmp_path_factory.mktemp("eval") / "index"
+    )
+    Engine.build(settings)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def eval_engine(eval_settings: Settings) -> Engine:
+    return Engine.load(eval_settings)
+
+
+@pytest.fixture(scope="module")
+def report(eval_engine: Engine) -> EvalReport:
+    return evaluate(eval_engine, splits())
+
+
+def test_every_question_is_evaluated(report: EvalReport) -> None:
+    for name, n in (("dev", 424), ("test", 425)):
+        split = report.splits[name]
+        assert (split.questions, split.evaluated, split.skipped) == (n, n, {})
+        assert set(split.per_document) == {REVIEW, NSCLC}
+
+
+@pytest.mark.parametrize("key", list(TWO_DOCS), ids=lambda k: f"{k[0]}-{k[1][:6]}")
+def test_two_document_floors(report: EvalReport, key: tuple[str, str]) -> None:
+    split, doc = key
+    assert check(report.splits[split].per_document[doc], TWO_DOCS[key]) == []
+
+
+def test_answers_on_both_documents_keep_their_promises(
+    eval_engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every promise of tests/promises.py, on the dev questions about the second document."""
+    texts = {}
+    for path in sorted((EVAL / "corpus").iterdir()):
+        if path.suffix in (".txt", ".md") and not path.stem.isupper():
+            with path.open(encoding="utf-8", newline="") as fh:
+                texts[path.stem] = fh.read()
+    monkeypatch.setattr(promises, "CORPUS", texts)
+    found = {}
+    for q in splits()[0].questions:
+        if q.doc == NSCLC:
+            for answer in (
+                eval_engine.ask(q.question),
+                eval_engine.ask(q.question, min_confidence=0),
+            ):
+                if problems := promises.problems(answer):
+                    found[q.id] = problems
+    assert found == {}

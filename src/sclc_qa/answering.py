@@ -18,6 +18,7 @@ import numpy as np
 
 from .abbreviations import Definition, initials
 from .citing import Citer
+from .confidence import load_confidence_model
 from .config import AnswerSettings
 from .index import Index
 from .lexical import normalize, stem, tokenize
@@ -81,6 +82,9 @@ class _Scored:
     coverage: float
     spans: tuple[Span, ...]
     concepts: float = 1.0
+    lexical: float = 0.0
+    dense: float = 0.0
+    rank: int = 0
 
 
 class Answerer:
@@ -93,6 +97,7 @@ class Answerer:
         self.settings = settings
         self.vocab = Vocabulary(index, definitions)
         self.citer = Citer(index)
+        self.model = load_confidence_model()
         # How reasons name the sources: one document is "the review" (the product's corpus).
         self._plural = len(index.documents) > 1
         self._source = "The documents" if self._plural else "The review"
@@ -109,48 +114,57 @@ class Answerer:
         min_confidence: float | None = None,
     ) -> Answer:
         """Answer from `hits`; abstain below `min_confidence` (default: the configured one)."""
-        threshold = self.settings.abstain_below if min_confidence is None else min_confidence
+        return self.decide(question, query, hits, min_confidence=min_confidence)[0]
+
+    @property
+    def threshold(self) -> float:
+        """The abstention threshold in use: the trained model's, unless settings override it."""
+        if self.settings.abstain_below is not None:
+            return self.settings.abstain_below
+        return self.model.threshold if self.model is not None else _HEURISTIC_THRESHOLD
+
+    def decide(
+        self,
+        question: str,
+        query: Query,
+        hits: Sequence[Hit],
+        *,
+        min_confidence: float | None = None,
+    ) -> tuple[Answer, dict[str, float] | None]:
+        """The answer, and the features its confidence was computed from (None when it was
+        decided before any candidate was weighed: an unknown name, no passage, …)."""
+        threshold = self.threshold if min_confidence is None else min_confidence
         prof = profile(question)
         unknown = [n for n in prof.names if not self.vocab.known(n)]
         if unknown:
-            return self._abstain(
-                question, f"{self._says('does')} not mention {_join(unknown)}.", hits, query, 0.0
-            )
+            why = f"{self._says('does')} not mention {_join(unknown)}."
+            return self._abstain(question, why, hits, query, 0.0), None
         if prof.kind == "glossary":
             found = self._glossary(question, prof)
             if found is not None and found.confidence >= threshold:
-                return found
+                return found, None
             if _EXPANSION.search(question):
                 term = next((n for n in prof.names), "the term")
-                return self._abstain(
-                    question,
-                    f"{self._says('uses')} {term} without spelling it out.",
-                    hits,
-                    query,
-                    0.0,
-                )
+                why = f"{self._says('uses')} {term} without spelling it out."
+                return self._abstain(question, why, hits, query, 0.0), None
         scored = self._score(query, prof, hits)
         if not scored:
-            return self._abstain(
-                question,
-                f"Nothing in {self._source.lower()} matches the question.",
-                hits,
-                query,
-                0.0,
-            )
+            why = f"Nothing in {self._source.lower()} matches the question."
+            return self._abstain(question, why, hits, query, 0.0), None
         best = scored[0]
         concept_only = prof.kind in _TYPED and self._key_names(prof) and best.coverage == 1.0
         if best.coverage == 0.0 or (concept_only and best.concepts == 0.0):
             # The best passage never names what the question is about: it cannot answer it.
-            return self._abstain(
-                question, self._why(prof, best), hits, query, 0.1 * best.score, scored
-            )
+            why = self._why(prof, best)
+            return self._abstain(question, why, hits, query, 0.1 * best.score, scored), None
         result = self._extract(prof, best, scored)
-        confidence = self._confidence(prof, best, scored, result is not None)
+        features = self._features(prof, best, scored, result)
+        confidence = self._confidence(prof, best, scored, result is not None, features)
         if result is None or not result[2]:
-            return self._abstain(question, self._why(prof, best), hits, query, confidence, scored)
+            why = self._why(prof, best)
+            return self._abstain(question, why, hits, query, confidence, scored), features
         if confidence < threshold:
-            return self._abstain(
+            abstained = self._abstain(
                 question,
                 "The closest passage does not clearly answer the question "
                 f"(confidence {confidence:.2f} < {threshold:.2f}).",
@@ -159,6 +173,7 @@ class Answerer:
                 confidence,
                 scored,
             )
+            return abstained, features
         cite_sid, (start, end), _typed = result
         sent = self.index.sentences[cite_sid] if cite_sid >= 0 else None
         primary = self._citation_for(best, cite_sid, start, end)
@@ -166,7 +181,7 @@ class Answerer:
         if sent is None or cite_sid != best.sid:
             support.insert(0, self._citation(self.index.sentences[best.sid], best.score))
         doc_text = self.index.documents[primary.doc].text
-        return Answer(
+        answer = Answer(
             question=question,
             answer=doc_text[start:end],
             display=self.citer.display(primary.doc, start, end),
@@ -176,6 +191,7 @@ class Answerer:
             confidence=round(confidence, 4),
             abstained=False,
         )
+        return answer, features
 
     # --------------------------------------------------------------- scoring
 
@@ -231,15 +247,56 @@ class Answerer:
                 # A figure is about the question's most specific word ("myocarditis") or not
                 # about it at all.
                 score *= 0.5
-            out.append(_Scored(sid, score, coverage, spans, concepts))
+            out.append(_Scored(sid, score, coverage, spans, concepts, lex, dsim, seen[sid]))
         # A sentence that misses a name the question depends on cannot answer it, however
         # similar it reads: it ranks below every sentence that does name it.
         out.sort(key=lambda s: (s.coverage == 0.0, -s.score, s.sid))
         return out
 
+    def _features(
+        self,
+        prof: Profile,
+        best: _Scored,
+        scored: list[_Scored],
+        result: tuple[int, tuple[int, int], bool] | None,
+    ) -> dict[str, float]:
+        """What the confidence model weighs (names and meanings in confidence.FEATURES)."""
+        sent = self.index.sentences[best.sid]
+        share = 0.0
+        if result is not None:
+            start, end = result[1]
+            share = (end - start) / max(1, sent.end - sent.start)
+        return {
+            "score": best.score,
+            "margin": best.score - scored[1].score if len(scored) > 1 else best.score,
+            "lexical": best.lexical,
+            "dense": best.dense,
+            "rank": 1.0 / (1 + best.rank),
+            "coverage": best.coverage,
+            "concepts": best.concepts,
+            "typed": float(prof.kind in _TYPED),
+            "spans": float(bool(best.spans)),
+            "extracted": float(result is not None and result[2]),
+            "entity": float(prof.kind == "entity"),
+            "explain": float(prof.kind in ("mechanism", "fact")),
+            "names": float(len(self._key_names(prof))),
+            "answer_share": min(1.0, share),
+            "same_sentence": float(result is not None and result[0] == best.sid),
+            "table": float(sent.kind == "table_row"),
+        }
+
     def _confidence(
-        self, prof: Profile, best: _Scored, scored: list[_Scored], found: bool
+        self,
+        prof: Profile,
+        best: _Scored,
+        scored: list[_Scored],
+        found: bool,
+        features: dict[str, float],
     ) -> float:
+        if self.model is not None:
+            return self.model.predict(features)
+        # No trained model (a fresh checkout before `scripts/train_confidence.py`): the
+        # hand-set rule the model replaced.
         margin = best.score - scored[1].score if len(scored) > 1 else best.score
         conf = 1.6 * best.score + 0.8 * margin
         if prof.kind in _TYPED and not best.spans:
@@ -783,6 +840,8 @@ class Answerer:
 
 
 _PLURAL_VERBS = {"does": "do", "uses": "use", "reports": "report"}
+# The threshold of the hand-set confidence, used only when no trained model is installed.
+_HEURISTIC_THRESHOLD = 0.38
 
 
 def _anchor_cost(

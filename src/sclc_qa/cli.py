@@ -28,7 +28,6 @@ from .errors import InvalidQueryError, SclcQaError
 
 if TYPE_CHECKING:
     from .engine import Engine
-    from .evaluation import EvalReport
     from .models import Answer, Citation, Passage
 
 __all__ = ["app", "main"]
@@ -401,44 +400,51 @@ def _display_host(host: str) -> str:
 @app.command("eval")
 def eval_(
     ctx: typer.Context,
-    file: Annotated[Path, typer.Argument(help="A JSONL question file.", show_default=True)] = Path(
-        "eval/questions.jsonl"
-    ),
+    dev: Annotated[
+        Path, typer.Argument(help="The dev question file: its failures are listed.")
+    ] = Path("eval/questions.jsonl"),
+    test: Annotated[
+        Path, typer.Option(help="The frozen test file, scored beside dev: totals only.")
+    ] = Path("eval/test.jsonl"),
+    no_test: Annotated[bool, typer.Option("--no-test", help="Score dev alone.")] = False,
     json_: Annotated[bool, typer.Option("--json", help="Print the full report as JSON.")] = False,
     report: Annotated[
         Path | None,
         typer.Option(help="Also write a Markdown report here, with PNG plots beside it."),
     ] = None,
 ) -> None:
-    """Measure retrieval and answers against a question file with gold sections and answers.
+    """Score dev and test side by side: overall, per document and per kind of question.
 
-    Each line: {"id", "question", "answerable", "sections", "answers", "category"}.
+    Questions on documents that are not in the index are skipped and counted. The test split
+    is frozen: it shows totals per document and per kind only; dev lists its failures.
 
     \b
     Examples:
-      sclc-qa eval
-      sclc-qa eval eval/questions.jsonl --report eval/report/report.md
-      sclc-qa eval --json | jq .answer_accuracy
+      sclc-qa --corpus-dir eval/corpus --index-dir index-eval eval
+      sclc-qa eval --no-test --report eval/report/report.md
+      sclc-qa eval --json | jq '.splits.test.overall.answer_accuracy'
     """
-    from .evaluation import load_questions, run_eval, write_report
+    from .evaluation import evaluate, format_summary, load_split, write_report
 
     try:
-        questions = load_questions(file)
+        splits = [load_split("dev", dev)]
+        if not no_test:
+            splits.append(load_split("test", test))
     except SclcQaError as exc:
-        raise _bad_input(str(exc)) from exc  # the question file is the user's input
+        raise _bad_input(str(exc)) from exc  # the question files are the user's input
     engine = _engine(ctx)
-    result = run_eval(engine, questions, on_progress=_progress if sys.stderr.isatty() else None)
+    result = evaluate(engine, splits, on_progress=_progress if sys.stderr.isatty() else None)
     if json_:
         typer.echo(result.model_dump_json(indent=2))
     else:
-        _print_report(result)
+        typer.echo(format_summary(result, failures_shown=FAILURES_SHOWN))
     if report is not None:
         for path in write_report(result, report):
             typer.echo(f"wrote {path}", err=True)
 
 
-def _progress(done: int, total: int) -> None:
-    typer.echo(f"\r  {done}/{total} questions", err=True, nl=done == total)
+def _progress(split: str, done: int, total: int) -> None:
+    typer.echo(f"\r  {split}: {done}/{total} questions", err=True, nl=done == total)
 
 
 def _print_answer(answer: Answer) -> None:
@@ -460,36 +466,6 @@ def _print_answer(answer: Answer) -> None:
         for alt in answer.alternatives:
             c = alt.citation
             typer.echo(f'  {_one_line(alt.display)}  [{_where(c)}] "{_shorten(c.display, 120)}"')
-
-
-def _print_report(r: EvalReport) -> None:
-    typer.echo(
-        f"{_plural(r.questions, 'question')} ({r.answerable} answerable, "
-        f"{r.unanswerable} unanswerable); "
-        f"abstention threshold {r.threshold:.2f} (best on this file {r.best_threshold:.2f})"
-    )
-    typer.echo("\nretriever  recall@1  recall@3  recall@5  MRR@10")
-    for mode in ("hybrid", "lexical", "dense"):
-        s = r.retrieval[mode]
-        at = s.recall_at
-        typer.echo(f"{mode:<9}  {at[1]:>8.3f}  {at[3]:>8.3f}  {at[5]:>8.3f}  {s.mrr_at_10:>6.3f}")
-    typer.echo(
-        f"\nanswer accuracy       {r.answer_accuracy:.3f}\n"
-        f"abstention P / R / F1 {r.abstention_precision:.3f} / {r.abstention_recall:.3f} / "
-        f"{r.abstention_f1:.3f}\n"
-        f"median answer length  {r.median_answer_chars:.0f} chars\n"
-        f"latency p50 / p95     {r.latency_ms_p50:.1f} / {r.latency_ms_p95:.1f} ms"
-    )
-    typer.echo("\ncategory        n  correct  abstained")
-    for cat, m in r.per_category.items():
-        typer.echo(f"{cat:<12}  {m['n']:>3.0f}  {m['correct']:>7.3f}  {m['abstained']:>9.3f}")
-    shown = r.failures[:FAILURES_SHOWN]
-    more = f", first {len(shown)} shown" if len(r.failures) > len(shown) else ""
-    typer.echo(f"\nfailures: {len(r.failures)}{more}")
-    for f in shown:
-        got = f'"{_shorten(f.answer, 60)}"' if f.answer is not None else f"abstained ({f.reason})"
-        cited = f" from {f.cited_section}" if f.cited_section else ""
-        typer.echo(f"  {f.id} [{f.category}] {_shorten(f.question, 70)} → {got}{cited}")
 
 
 def _where(p: Passage | Citation) -> str:

@@ -53,11 +53,12 @@ class AnswerSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     passages: int = Field(8, ge=1, le=50, description="Retrieved chunks whose sentences compete.")
-    abstain_below: float = Field(
-        0.38,
+    abstain_below: float | None = Field(
+        None,
         ge=0.0,
         le=1.0,
-        description="Abstain below this confidence; chosen from the eval risk-coverage curve.",
+        description="Abstain below this confidence; unset: the threshold the confidence model was "
+        "fitted with (data/confidence.json), chosen on the dev split's risk-coverage curve.",
     )
     max_question_chars: int = Field(2000, ge=10, le=10000)
 

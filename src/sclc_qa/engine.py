@@ -101,6 +101,19 @@ class Engine:
         and `note` says so. `min_confidence` overrides the configured abstention threshold
         (evaluation sweeps it).
         """
+        return self.diagnose(question, top_k=top_k, docs=docs, min_confidence=min_confidence)[0]
+
+    def diagnose(
+        self,
+        question: str,
+        *,
+        top_k: int = 5,
+        docs: Collection[str] | None = None,
+        min_confidence: float | None = None,
+    ) -> tuple[Answer, dict[str, float] | None]:
+        """`ask`, plus the features its confidence was computed from (see
+        `confidence.FEATURES`; None when no candidate was weighed): what the confidence model
+        is trained on, and a way to see why an answer got its confidence."""
         started = time.perf_counter()
         question = self._check(question, top_k)
         allowed = self._filter(docs)
@@ -108,15 +121,18 @@ class Engine:
         hits = self._retriever.search(
             query, max(top_k, self.settings.answer.passages), docs=allowed
         )
-        answer = self._answerer.answer(question, query, hits, min_confidence=min_confidence)
+        answer, features = self._answerer.decide(
+            question, query, hits, min_confidence=min_confidence
+        )
         if not answer.abstained:
             answer = self._disagreements.check(answer, query, hits, allowed)
-        return answer.model_copy(
+        answer = answer.model_copy(
             update={
                 "citations": answer.citations[: max(top_k, 1)],
                 "timing_ms": round((time.perf_counter() - started) * 1000, 2),
             }
         )
+        return answer, features
 
     def search(
         self,
@@ -148,6 +164,11 @@ class Engine:
         if len(resolved) > self.settings.answer.max_question_chars:
             return cleaned[-1]  # a rewrite may not push a valid question over the limit
         return resolved
+
+    @property
+    def threshold(self) -> float:
+        """The confidence below which `ask` abstains."""
+        return self._answerer.threshold
 
     @property
     def manifest(self) -> Manifest:

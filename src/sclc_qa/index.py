@@ -334,6 +334,7 @@ def _save_part(folder: Path, part: _Part) -> None:
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".part-", dir=folder.parent))
     try:
+        tmp.chmod(0o755)  # as readable as the build folders (mkdtemp makes it 0700)
         _write_jsonl(tmp / "document.jsonl", [_Outline.of(part.doc)])
         _write_jsonl(tmp / "sentences.jsonl", part.sentences)
         _write_jsonl(tmp / "chunks.jsonl", part.chunks)

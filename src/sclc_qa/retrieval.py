@@ -38,6 +38,8 @@ class Query:
     expansion: tuple[str, ...]
     vector: Vectors
     definitional: bool = False
+    # The documents that name everything the question names, when only some do (None: all).
+    route: frozenset[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,9 @@ class Retriever:
         self._order = np.asarray(order, dtype=np.int64)
         self._starts = np.asarray(starts, dtype=np.int64)
         self._doc_codes = {d: i for i, d in enumerate(sorted(index.documents))}
+        self._doc_terms: dict[str, set[str]] = {d: set() for d in index.documents}
+        for c in index.chunks:
+            self._doc_terms[c.doc].update(_words(c.search_text))
         self._chunk_docs = np.asarray([self._doc_codes[c.doc] for c in index.chunks], np.int32)
         self._cache: OrderedDict[str, Vectors] = OrderedDict()
         self._lock = threading.Lock()
@@ -111,8 +116,25 @@ class Retriever:
         while extra and self.embedder.count_wordpieces(dense_text) > self.embedder.max_wordpieces:
             extra.pop()  # expansions help; they must never push a valid question over the limit
             dense_text = f"{window} ({'; '.join(extra)})" if extra else window
-        definitional = profile(text).kind == "glossary"
-        return Query(text, terms, expansion, self._embed(dense_text), definitional)
+        prof = profile(text)
+        definitional = prof.kind == "glossary"
+        route = self._route(prof.names)
+        return Query(text, terms, expansion, self._embed(dense_text), definitional, route)
+
+    def _route(self, names: tuple[str, ...]) -> frozenset[str] | None:
+        """A question that names a trial, drug or gene only some documents mention is about
+        those documents: a passage of another cannot answer it ("the OS HR in CASPIAN" is not
+        in a summary that never names CASPIAN). None when every document, or none, qualifies."""
+        every = frozenset(self._doc_terms)
+        keep = every
+        for name in names:
+            words = _words(name)
+            if not words:
+                continue
+            having = frozenset(d for d, vocab in self._doc_terms.items() if words <= vocab)
+            if having and having != every:
+                keep &= having
+        return keep if keep and keep != every else None
 
     def search(
         self,
@@ -124,6 +146,8 @@ class Retriever:
     ) -> list[Hit]:
         """The `top_k` best chunks by `mode`, from the documents in `docs` (None: all)."""
         n = min(self.settings.candidates, len(self.index.chunks))
+        if query.route is not None:
+            docs = query.route if docs is None else (docs & query.route) or docs
         dense_scores = self._dense_scores(query) if mode != "lexical" else None
         lexical_scores = self._lexical_scores(query) if mode != "dense" else None
         if docs is not None:
@@ -195,6 +219,18 @@ class Retriever:
             if len(self._cache) > 2048:
                 self._cache.popitem(last=False)
         return np.asarray(vector, dtype=np.float32)
+
+
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]*")
+
+
+def _words(text: str) -> set[str]:
+    """Words as a name is matched: an acronym or trial name ("MATCH", "IMpower133") by its
+    case, so that the plain word "match" does not name the MATCH trial; other words lower-cased."""
+    out = set()
+    for w in _WORD.findall(text):
+        out.add(w if sum(c.isupper() for c in w) >= 2 else w.lower())
+    return out
 
 
 def _top(scores: npt.NDArray[np.float32] | None, n: int) -> list[int]:

@@ -68,15 +68,30 @@ class Vocabulary:
         self.index = index
         sents = index.sentences
         self.tokens = [frozenset(tokenize(embed_text(s))) for s in sents]
-        df = Counter(t for toks in self.tokens for t in toks)
-        n = len(sents)
-        self.idf = {t: math.log(1 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
-        self.default_idf = math.log(1 + (n + 0.5) / 0.5)
         self.keys = [frozenset(name_keys(embed_text(s))) for s in sents]
-        key_df = Counter(k for ks in self.keys for k in ks)
-        self.key_share = {k: c / max(n, 1) for k, c in key_df.items()}
+        # Statistics are each document's own, then combined so that a large document does not
+        # change how a small one reads: a term is as rare as in the document where it is most
+        # common, and a topic word ("SCLC" in a review about it) stays a topic word however many
+        # other documents join the index. With one document these are its plain statistics.
+        by_doc: dict[str, list[int]] = {}
+        for i, s in enumerate(sents):
+            by_doc.setdefault(s.doc, []).append(i)
+        self.idf: dict[str, float] = {}
+        self.key_share: dict[str, float] = {}
+        defaults = []
+        for ids in by_doc.values():
+            n = len(ids)
+            defaults.append(math.log(1 + (n + 0.5) / 0.5))
+            df = Counter(t for i in ids for t in self.tokens[i])
+            for t, c in df.items():
+                idf = math.log(1 + (n - c + 0.5) / (c + 0.5))
+                self.idf[t] = min(idf, self.idf.get(t, idf))
+            for k, c in Counter(k for i in ids for k in self.keys[i]).items():
+                self.key_share[k] = max(c / n, self.key_share.get(k, 0.0))
+        self.default_idf = min(defaults, default=math.log(1 + 0.5 / 0.5))
+        self.idf = {t: min(v, self.default_idf) for t, v in self.idf.items()}
         titles = {s.title for doc in index.documents.values() for s in doc.sections}
-        self.vocab_keys = frozenset(key_df) | {k for t in titles for k in name_keys(t)}
+        self.vocab_keys = frozenset(self.key_share) | {k for t in titles for k in name_keys(t)}
         self.stems = {stem(k) for k in self.vocab_keys if k.isalpha()}
         self.initialisms = self.collect_initialisms(sents)
         self.prev = self.previous_in_block(sents)

@@ -62,7 +62,7 @@ def reply_text(answer: Answer, *, rewritten: bool) -> str:
                 )
         lines.append("\nSources:")
     for i, c in enumerate(answer.citations[:SOURCES_SHOWN], start=1):
-        focus = _focus(c, answer.display) if i == 1 else 0
+        focus = _focus(c, answer.display or answer.answer) if i == 1 else 0
         quote = _shorten(c.display or c.quote, focus)
         lines.append(f'{i}. [{c.section}] {_where(c)}: "{quote}" ({c.start}–{c.end}) in {c.doc}')
     return "\n".join(lines)
