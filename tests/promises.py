@@ -48,4 +48,12 @@ def problems(answer: Answer) -> list[str]:
             found.append("answer offsets fall outside citations[0]")
     if not answer.answer.strip():
         found.append("blank answer")
+    for i, alt in enumerate(answer.alternatives):
+        c = alt.citation
+        if CORPUS.get(c.doc, "")[c.start : c.end] != c.quote:
+            found.append(f"alternative {i} quote is not text[start:end]")
+        if CORPUS.get(c.doc, "")[alt.start : alt.end] != alt.answer or alt.answer not in c.quote:
+            found.append(f"alternative {i} answer is not its text[start:end] inside its quote")
+        if c.doc == first.doc:
+            found.append(f"alternative {i} comes from the answer's own document")
     return found

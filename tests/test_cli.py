@@ -204,7 +204,10 @@ def test_ask_prints_answer_confidence_and_citations(real: list[str]) -> None:
     lines = result.stdout.splitlines()
     assert "0.73" in lines[0]
     assert lines[1].startswith("confidence ")
-    assert re.fullmatch(r'\[4\.1\.1 First-line chemoimmunotherapy\] ".*0\.73.*"', lines[2])
+    assert re.fullmatch(
+        r'\[es-sclc-immunotherapy-review › 4\.1\.1 First-line chemoimmunotherapy\] ".*0\.73.*"',
+        lines[2],
+    )
     assert all(re.fullmatch(r'\[[^\]]+\] ".+"', line) for line in lines[2:])
 
 

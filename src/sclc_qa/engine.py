@@ -15,7 +15,7 @@ from .config import Settings
 from .conversation import resolve_followup
 from .corpus import load_metadata
 from .disagreement import Disagreements
-from .embedding import QUERY_ENCODER, Embedder, MiniLMEmbedder
+from .embedding import ENCODER_CACHE, QUERY_ENCODER, Embedder, MiniLMEmbedder
 from .errors import InvalidQueryError, NotFoundError
 from .index import Index, Manifest, build_index, load_index
 from .models import (
@@ -76,7 +76,9 @@ class Engine:
     ) -> Manifest:
         """(Re)build the index from the corpus; atomic, deterministic."""
         settings = settings or Settings()
-        embedder = embedder or MiniLMEmbedder(backend="sentence-transformers")
+        embedder = embedder or MiniLMEmbedder(
+            cache_dir=settings.index_dir / ENCODER_CACHE, prepare=True
+        )
         return build_index(
             settings.corpus_dir,
             settings.index_dir,

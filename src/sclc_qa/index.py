@@ -40,14 +40,14 @@ from . import __version__
 from .chunking import build_chunks, build_sentences, embed_text
 from .config import ChunkSettings
 from .corpus import corpus_files, load_metadata, parse_file, read_text, sha256_text
-from .embedding import QUERY_ENCODER, Embedder, Vectors
+from .embedding import Embedder, Vectors
 from .errors import IndexMissingError, StaleIndexError
 from .models import Chunk, Document, DocumentFormat, Section, Sentence
 from .tokens import ENCODING, count_tokens
 
 __all__ = ["FORMAT", "Index", "Manifest", "build_index", "load_index", "pipeline_sha256"]
 
-FORMAT = 1
+FORMAT = 2  # 2: per-document cache, documents.jsonl, the ONNX query encoder
 _POINTER = "CURRENT"
 _M = TypeVar("_M", bound=BaseModel)
 _CACHE = "cache"
@@ -183,9 +183,8 @@ def build_index(
         _write_jsonl(tmp / "sentences.jsonl", sentences)
         _write_faiss(tmp / "chunks.faiss", chunk_vecs)
         _write_faiss(tmp / "sentences.faiss", sent_vecs)
-        files = list(_FILES)
-        if embedder.export(tmp / QUERY_ENCODER):
-            files.append(QUERY_ENCODER)  # loads in a fraction of the time the model does
+        # The embedder's query encoder, if it has one: loads in a fraction of the model's time.
+        files = [*_FILES, *embedder.export(tmp)]
         manifest = Manifest(
             format=FORMAT,
             package_version=__version__,
