@@ -126,27 +126,10 @@ def client(service_app: Any) -> Iterator[Any]:
 def live_server(service_app: Any) -> Iterator[str]:
     """The app served by uvicorn on a free loopback port, for real clients (OpenAI's, a
     browser); yields the base URL."""
-    import socket
-    import threading
+    from readiness import served
 
-    import uvicorn
-
-    from readiness import wait_until_ready
-
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(service_app, log_config=None, access_log=False, lifespan="on")
-    )
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    wait_until_ready(base, 30, alive=thread.is_alive)
-    yield base
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    with served(service_app) as base:
+        yield base
 
 
 FIXTURES = ROOT / "tests" / "fixtures"

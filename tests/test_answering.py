@@ -93,7 +93,7 @@ def test_caspian_os_hazard_ratio(engine: Engine) -> None:
     assert answer.answer is not None and "0.73" in answer.answer
     assert answer.citations[0].section == "4.1.1"
     assert "CASPIAN" in answer.citations[0].quote
-    assert answer.confidence >= engine.settings.answer.abstain_below
+    assert answer.confidence >= engine.threshold
 
 
 @pytest.mark.slow

@@ -238,26 +238,11 @@ def test_the_api_docs_render_offline(driver: WebDriver, live_server: str) -> Non
 @pytest.fixture(scope="module")
 def multi_server(multi_engine: object, multi_settings: object) -> Iterator[str]:
     """The app over the review plus two fixture documents that disagree, served by uvicorn."""
-    import socket
-    import threading
-
-    import uvicorn
-
-    from readiness import wait_until_ready
+    from readiness import served
     from sclc_qa.service import create_app
 
-    app = create_app(multi_settings, engine=multi_engine)  # type: ignore[arg-type]
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
-    server = uvicorn.Server(uvicorn.Config(app, log_config=None, access_log=False))
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{sock.getsockname()[1]}"
-    wait_until_ready(base, 30, alive=thread.is_alive)
-    yield base
-    server.should_exit = True
-    thread.join(timeout=10)
-    sock.close()
+    with served(create_app(multi_settings, engine=multi_engine)) as base:  # type: ignore[arg-type]
+        yield base
 
 
 def test_disagreeing_sources_are_shown_side_by_side(driver: WebDriver, multi_server: str) -> None:

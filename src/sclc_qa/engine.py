@@ -263,12 +263,16 @@ class Engine:
         if docs is None:
             return None
         wanted = frozenset(docs)
-        unknown = sorted(wanted - set(self.index.documents))
-        if unknown or not wanted:
-            known = ", ".join(sorted(self.index.documents))
-            what = f"no document {', '.join(map(repr, unknown))}" if unknown else "no documents"
+        known = ", ".join(sorted(self.index.documents))
+        if not wanted:
             raise InvalidQueryError(
-                f"the filter names {what}; the index holds: {known}", param="docs"
+                f"the filter names no documents; the index holds: {known}", param="docs"
+            )
+        unknown = sorted(wanted - set(self.index.documents))
+        if unknown:
+            raise NotFoundError(
+                f"no document {', '.join(map(repr, unknown))}; the index holds: {known}",
+                param="docs",
             )
         return wanted
 

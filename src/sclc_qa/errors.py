@@ -45,4 +45,9 @@ class InvalidQueryError(SclcQaError, ValueError):
 
 
 class NotFoundError(SclcQaError, LookupError):
-    """A document or range that a client named does not exist."""
+    """A document or range that a client named does not exist; `param`, when given, names the
+    argument that named it ("docs")."""
+
+    def __init__(self, message: str, *, param: str | None = None) -> None:
+        super().__init__(message)
+        self.param = param

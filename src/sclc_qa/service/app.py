@@ -73,13 +73,13 @@ def _documented(*codes: int) -> dict[int | str, dict[str, Any]]:
 
 
 _WHY = {
-    404: "No such document.",
+    404: "No such document (a path's `doc`, or an id in `docs`).",
     413: "The body is larger than the limit (64 KB by default).",
     415: "The body is not sent as JSON (Content-Type: application/json).",
     422: "The body is not valid JSON, or a field is missing, mistyped or out of range.",
     503: "The index is still loading (see /readyz); retry shortly.",
 }
-_POSTED = _documented(413, 415, 422, 503)
+_POSTED = _documented(404, 413, 415, 422, 503)
 
 
 @dataclass
@@ -387,7 +387,8 @@ def _add_error_handlers(app: FastAPI) -> None:
         return _error(422, f"{param}: {exc}" if param else str(exc), param=param)
 
     async def not_found(_: Request, exc: Exception) -> JSONResponse:
-        return _error(404, str(exc))
+        param = exc.param if isinstance(exc, NotFoundError) else None
+        return _error(404, f"{param}: {exc}" if param else str(exc), param=param)
 
     async def library_error(_: Request, exc: Exception) -> JSONResponse:
         LOG.error("engine error: %s", exc)
