@@ -62,6 +62,7 @@ def built(corpus_copy: Path, tmp_path: Path) -> tuple[Path, Path, Manifest]:
 def test_build_writes_current_and_one_build_folder(built: tuple[Path, Path, Manifest]) -> None:
     _, index_dir, _ = built
     assert sorted(p.name for p in index_dir.iterdir()) == [
+        ".build.lock",  # held while a build runs; empty
         "CURRENT",
         live_build(index_dir).name,
         "cache",
@@ -251,7 +252,9 @@ def test_a_rebuild_is_deterministic_and_replaces_the_old_one(
     assert new.sentences == old.sentences
     assert second.files == first.files  # byte-identical data files
     assert second.counts == first.counts
-    builds = [p.name for p in index_dir.iterdir() if p.name not in ("CURRENT", "cache")]
+    builds = [
+        p.name for p in index_dir.iterdir() if p.name not in ("CURRENT", "cache", ".build.lock")
+    ]
     assert builds == [live_build(index_dir).name]
 
 
@@ -369,3 +372,37 @@ def test_two_files_with_one_stem_are_refused(built: tuple[Path, Path, Manifest])
     (corpus / f"{DOC_ID}.md").write_text("# Another\n\nText.\n")
     with pytest.raises(SclcQaError, match="rename one of them"):
         build(corpus, index_dir)
+
+
+# ------------------------------------------------------------------ one build at a time
+
+
+def test_a_second_build_while_one_runs_is_refused(built: tuple[Path, Path, Manifest]) -> None:
+    import fcntl
+    import os
+
+    from sclc_qa.errors import IndexBusyError
+
+    corpus, index_dir, manifest = built
+    fd = os.open(index_dir / ".build.lock", os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a running build holds it
+        with pytest.raises(IndexBusyError, match="a build is already running"):
+            build(corpus, index_dir, ChunkSettings(max_tokens=100))
+    finally:
+        os.close(fd)
+    assert load(corpus, index_dir).manifest == manifest  # untouched
+    build(corpus, index_dir)  # the lock died with its holder
+
+
+def test_debris_of_killed_builds_is_removed_by_the_next_build(
+    built: tuple[Path, Path, Manifest],
+) -> None:
+    corpus, index_dir, _ = built
+    junk = [index_dir / ".build-dead", index_dir / "cache" / ".part-dead"]
+    for folder in junk:
+        folder.mkdir()
+        (folder / "chunks.jsonl").write_text("half a file")
+    (index_dir / ".CURRENT.12345").write_text("build-x")
+    build(corpus, index_dir)
+    assert not any(p.exists() for p in [*junk, index_dir / ".CURRENT.12345"])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 __all__ = [
     "CorpusError",
+    "IndexBusyError",
     "IndexMissingError",
     "InvalidQueryError",
     "ModelError",
@@ -27,6 +28,10 @@ class ModelError(SclcQaError):
 
 class IndexMissingError(SclcQaError):
     """No index has been built yet."""
+
+
+class IndexBusyError(SclcQaError):
+    """Another build is writing the same index folder."""
 
 
 class StaleIndexError(SclcQaError):

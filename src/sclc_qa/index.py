@@ -20,13 +20,15 @@ adding or changing one document re-embeds that one; removing a file drops its en
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.resources import files
@@ -41,7 +43,7 @@ from .chunking import build_chunks, build_sentences, embed_text
 from .config import ChunkSettings
 from .corpus import corpus_files, load_metadata, parse_file, read_text, sha256_text
 from .embedding import Embedder, Vectors
-from .errors import IndexMissingError, StaleIndexError
+from .errors import IndexBusyError, IndexMissingError, StaleIndexError
 from .models import Chunk, Document, DocumentFormat, Section, Sentence
 from .tokens import ENCODING, count_tokens
 
@@ -51,6 +53,7 @@ FORMAT = 2  # 2: per-document cache, documents.jsonl, the ONNX query encoder
 _POINTER = "CURRENT"
 _M = TypeVar("_M", bound=BaseModel)
 _CACHE = "cache"
+_LOCK = ".build.lock"
 _FILES = ("documents.jsonl", "chunks.jsonl", "sentences.jsonl", "chunks.faiss", "sentences.faiss")
 
 
@@ -145,7 +148,53 @@ def build_index(
     """Parse, chunk and embed the corpus, then swap the new index in atomically.
 
     Incremental: each document's parse, chunks and vectors are cached under its content hash
-    (`index/cache/`), so only new or changed documents are embedded again."""
+    (`index/cache/`), so only new or changed documents are embedded again. One build at a time
+    per index folder: a second one is refused while the first runs, and each build starts by
+    removing what killed builds left behind."""
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with _exclusive(index_dir):
+        _remove_debris(index_dir)
+        return _build(corpus_dir, index_dir, embedder, settings, progress, on_step)
+
+
+@contextmanager
+def _exclusive(index_dir: Path) -> Iterator[None]:
+    """Hold `index_dir/.build.lock` for the build; the kernel drops it if the process dies."""
+    fd = os.open(index_dir / _LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise IndexBusyError(
+                f"a build is already running in {index_dir}/; wait for it to finish"
+            ) from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def _remove_debris(index_dir: Path) -> None:
+    """Half-written build folders, cache entries and pointers of builds that were killed: with
+    the lock held, no live build owns them."""
+    for junk in [
+        *index_dir.glob(".build-*"),
+        *(index_dir / _CACHE).glob(".part-*"),
+        *index_dir.glob(f".{_POINTER}.*"),
+    ]:
+        if junk.is_dir():
+            shutil.rmtree(junk, ignore_errors=True)
+        else:
+            junk.unlink(missing_ok=True)
+
+
+def _build(
+    corpus_dir: Path,
+    index_dir: Path,
+    embedder: Embedder,
+    settings: ChunkSettings,
+    progress: bool,
+    on_step: Callable[[str], None] | None,
+) -> Manifest:
     started = time.perf_counter()
     say = on_step or (lambda _msg: None)
     paths = corpus_files(corpus_dir)
