@@ -421,3 +421,36 @@ def test_serve_answers_then_stops_cleanly_on_ctrl_c(real: list[str]) -> None:
     requests = [r for r in logged if r.get("event") == "request" and r["path"] == "/ask"]
     assert requests and requests[0]["status"] == 200 and "question" not in requests[0]
     assert "Traceback" not in err
+
+
+# --- errors found before any long work -------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", ["ask", "search"])
+def test_a_blank_question_is_refused_before_the_engine_loads(
+    command: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("sclc_qa.cli._engine", lambda ctx: pytest.fail("the engine was loaded"))
+    assert_one_line_error(run(command, "   "), 2, "the question is empty")
+
+
+def test_an_unwritable_report_path_is_refused_before_evaluating(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("sclc_qa.cli._engine", lambda ctx: pytest.fail("the engine was loaded"))
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    result = run("eval", "--report", str(blocker / "report" / "report.md"))
+    assert_one_line_error(result, 2, "cannot write the report")
+
+
+@pytest.mark.parametrize("pointer", [b"\xff\xfe\x00", b"build-" + b"x" * 100_000, b""])
+def test_a_garbled_current_pointer_is_one_short_line(
+    tmp_path: Path, fake_embedder: None, pointer: bytes
+) -> None:
+    index = tmp_path / "index"
+    assert run("--index-dir", str(index), "--corpus-dir", str(CORPUS_DIR), "build").exit_code == 0
+    (index / "CURRENT").write_bytes(pointer)
+    result = run("--index-dir", str(index), "--corpus-dir", str(CORPUS_DIR), "sections")
+    line = assert_one_line_error(result, 1, "does not name a build folder", "sclc-qa build")
+    assert len(line) < 300

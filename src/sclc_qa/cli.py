@@ -205,6 +205,7 @@ def ask(
       sclc-qa ask "What does DLL3 stand for?" --json | jq .citations[0].quote
       sclc-qa --corpus-dir mydocs ask "Median OS with osimertinib?" --doc nsclc-pdq
     """
+    _not_blank(question)
     answer = _engine(ctx).ask(question, top_k=top_k, docs=doc)
     if json_:
         typer.echo(answer.model_dump_json(indent=2))
@@ -232,6 +233,7 @@ def search(
       sclc-qa search "trilaciclib myelopreservation" --json
       sclc-qa search "durvalumab" --doc es-sclc-immunotherapy-review
     """
+    _not_blank(query)
     passages = _engine(ctx).search(query, top_k=top_k, mode=mode.value, docs=doc)
     if json_:
         typer.echo(json.dumps([p.model_dump(mode="json") for p in passages], indent=2))
@@ -432,6 +434,8 @@ def eval_(
             splits.append(load_split("test", test))
     except SclcQaError as exc:
         raise _bad_input(str(exc)) from exc  # the question files are the user's input
+    if report is not None:
+        _writable(report)  # before the evaluation's minutes of work, not after
     engine = _engine(ctx)
     result = evaluate(engine, splits, on_progress=_progress if sys.stderr.isatty() else None)
     if json_:
@@ -475,6 +479,24 @@ def _where(p: Passage | Citation) -> str:
     where = f"{p.section} {p.title}" if numbered else " › ".join(p.path) or p.title
     where = f"{p.doc} › {where}"
     return f"{where} ({p.label})" if p.label else where
+
+
+def _not_blank(text: str) -> None:
+    """Refuse a blank question at once, before the engine spends seconds loading."""
+    if not text.strip():
+        raise _bad_input(
+            "the question is empty; ask something, e.g. 'What was the OS HR in CASPIAN?'"
+        )
+
+
+def _writable(path: Path) -> None:
+    """The report's folder exists (or can be made) and takes files."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _bad_input(f"cannot write the report to {path}: {exc.strerror or exc}") from None
+    if path.is_dir() or not os.access(path.parent, os.W_OK):
+        raise _bad_input(f"cannot write the report to {path}: not a writable file path")
 
 
 def _one_line(text: str) -> str:

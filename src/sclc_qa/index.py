@@ -23,6 +23,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -452,7 +453,11 @@ def load_index(
     pointer = index_dir / _POINTER
     if not pointer.is_file():
         raise IndexMissingError(f"no index in {index_dir}/; {fix} to create it")
-    path = index_dir / pointer.read_text().strip()
+    name = pointer.read_bytes()[:200].decode("utf-8", errors="replace").strip()
+    if not re.fullmatch(r"build-[0-9a-f]{12}", name):
+        # Whatever it holds (binary, 100 KB of text), say so in one short line.
+        raise StaleIndexError(f"{pointer} does not name a build folder; {fix}")
+    path = index_dir / name
     try:
         manifest = Manifest.model_validate_json((path / "manifest.json").read_text())
     except (OSError, ValidationError, ValueError) as exc:
