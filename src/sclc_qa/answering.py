@@ -350,7 +350,7 @@ class Answerer:
         # A sentence that names its own study is not about the previous sentence's trial.
         own_study = bool(_STUDY.search(sent.text))
         # What the sentence sits under also names its subject: its table, its section's
-        # headings, and the title of its document ("ORION-7: interim analysis").
+        # headings, and the title of its document (a report titled by its trial's name).
         path = " ".join(self.citer.path(sent.doc, sent.section))
         doc_title = self.index.documents[sent.doc].title
         heading = heading_keys(f"{sent.context} {sent.title} {sent.label or ''} {path} {doc_title}")

@@ -294,7 +294,7 @@ def _example(model_directory: Path) -> tuple[Any, Any]:
     texts = [
         "LDRT",
         "a short example",
-        "Overall survival in CASPIAN: hazard ratio 0.73 (0.59-0.91)",
+        "a longer example: a hazard ratio of 0.73 (95% CI 0.59-0.91) in a phase III trial",
     ]
     batch = batches_by_length([tokenizer.encode(t).ids for t in texts])[0]
     return torch.from_numpy(batch.input_ids), torch.from_numpy(batch.attention_mask)

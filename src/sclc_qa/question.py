@@ -263,7 +263,7 @@ def profile(question: str) -> Profile:
         kind = "entity"  # "Which PD-1 antibody was the first to show an OS benefit?"
     endpoints = frozenset(name for name, pat in ENDPOINTS.items() if pat.search(text))
     if len(endpoints) > 1:
-        # "OS at the 3-year follow-up": follow-up dates the other endpoint; it is not asked.
+        # "<endpoint> at follow-up": follow-up dates the other endpoint; it is not what is asked.
         endpoints -= {"followup"}
     if "pfs" in endpoints and not re.search(r"overall survival|\bOS\b", text, re.I):
         endpoints = endpoints - {"os"}

@@ -123,8 +123,8 @@ class Retriever:
 
     def _route(self, names: tuple[str, ...]) -> frozenset[str] | None:
         """A question that names a trial, drug or gene only some documents mention is about
-        those documents: a passage of another cannot answer it ("the OS HR in CASPIAN" is not
-        in a summary that never names CASPIAN). None when every document, or none, qualifies."""
+        those documents: a passage of another cannot answer it (a document that never names a
+        trial cannot give that trial's figures). None when every document, or none, qualifies."""
         every = frozenset(self._doc_terms)
         keep = every
         for name in names:
@@ -225,8 +225,9 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]*")
 
 
 def _words(text: str) -> set[str]:
-    """Words as a name is matched: an acronym or trial name ("MATCH", "IMpower133") by its
-    case, so that the plain word "match" does not name the MATCH trial; other words lower-cased."""
+    """Words as a name is matched: a word with two or more capitals (an acronym, a trial name)
+    by its case, so that a common word does not name a trial spelled like it in capitals; other
+    words lower-cased."""
     out = set()
     for w in _WORD.findall(text):
         out.add(w if sum(c.isupper() for c in w) >= 2 else w.lower())
