@@ -23,7 +23,7 @@ from .config import AnswerSettings
 from .index import Index
 from .lexical import normalize, stem, tokenize
 from .models import Answer, Citation, Sentence
-from .question import ENDPOINTS, Profile, is_druglike, profile
+from .question import ENDPOINTS, Profile, is_druglike
 from .retrieval import Hit, Query
 from .spans import Span, clauses, find, names, strip_citation
 from .tables import best_cell
@@ -134,7 +134,7 @@ class Answerer:
         """The answer, and the features its confidence was computed from (None when it was
         decided before any candidate was weighed: an unknown name, no passage, …)."""
         threshold = self.threshold if min_confidence is None else min_confidence
-        prof = profile(question)
+        prof = query.profile  # the question analysed once, when it was prepared
         unknown = [n for n in prof.names if not self.vocab.known(n)]
         if unknown:
             why = f"{self._says('does')} not mention {_join(unknown)}."

@@ -15,7 +15,6 @@ from collections.abc import Sequence
 from .answering import Answerer
 from .citing import Citer
 from .models import Alternative, Answer
-from .question import profile
 from .retrieval import Hit, Query, Retriever
 from .vocabulary import squash
 
@@ -44,7 +43,7 @@ class Disagreements:
         """`answer`, with `alternatives` and a `note` when another document differs."""
         if answer.answer is None or not answer.citations or not figures(answer.answer):
             return answer  # only figures can disagree; wordings of one fact always differ
-        names = profile(query.text).names
+        names = query.profile.names
         if not names:
             return answer  # without a named subject, "the same fact" cannot be told apart
         own = answer.citations[0].doc

@@ -22,7 +22,7 @@ from .embedding import Embedder, Vectors
 from .index import Index
 from .lexical import normalize, tokenize
 from .models import Chunk
-from .question import profile
+from .question import Profile, profile
 
 __all__ = ["Hit", "Mode", "Query", "Retriever"]
 
@@ -31,15 +31,21 @@ Mode = Literal["hybrid", "dense", "lexical"]
 
 @dataclass(frozen=True)
 class Query:
-    """A question prepared once for every ranker: its terms, expansions and vector."""
+    """A question prepared once for every later step: its analysis, terms, expansions and
+    vector. Rankers and the answer step read these; none analyses the question again."""
 
     text: str
+    profile: Profile
     terms: tuple[str, ...]
     expansion: tuple[str, ...]
     vector: Vectors
-    definitional: bool = False
     # The documents that name everything the question names, when only some do (None: all).
     route: frozenset[str] | None = None
+
+    @property
+    def definitional(self) -> bool:
+        """Asks what a term means: only then does a glossary line answer."""
+        return self.profile.kind == "glossary"
 
 
 @dataclass(frozen=True)
@@ -117,9 +123,8 @@ class Retriever:
             extra.pop()  # expansions help; they must never push a valid question over the limit
             dense_text = f"{window} ({'; '.join(extra)})" if extra else window
         prof = profile(text)
-        definitional = prof.kind == "glossary"
         route = self._route(prof.names)
-        return Query(text, terms, expansion, self._embed(dense_text), definitional, route)
+        return Query(text, prof, terms, expansion, self._embed(dense_text), route)
 
     def _route(self, names: tuple[str, ...]) -> frozenset[str] | None:
         """A question that names a trial, drug or gene only some documents mention is about
