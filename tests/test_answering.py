@@ -1,4 +1,4 @@
-"""answering.py (through Engine.ask): verbatim, cited answers and honest abstentions."""
+"""The answering package (through Engine.ask): verbatim, cited answers and honest abstentions."""
 
 from __future__ import annotations
 

@@ -29,7 +29,7 @@ __all__ = [
     "read_confidence_model",
 ]
 
-# What the answer step reports about its best candidate, in this order (see answering.py).
+# What the answer step reports about its best candidate, in this order (see answering/answerer.py).
 FEATURES: tuple[str, ...] = (
     "score",  # the sentence's match score
     "margin",  # score minus the runner-up's

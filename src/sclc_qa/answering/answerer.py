@@ -1,0 +1,219 @@
+"""Retrieved passages → the shortest verbatim answer, its citations, a confidence, or an
+abstention that says why.
+
+No language model: the question arrives analysed (its kind, endpoint and names, in its
+`Query.profile`); `SentenceScorer` ranks the sentences of the retrieved passages; `Extractor`
+cuts the best one down to a span by rules for that kind; a trained model turns the evidence into
+a calibrated confidence; below the threshold, or when what the question depends on is missing,
+the answer is an abstention with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..abbreviations import Definition
+from ..citing import Citer
+from ..confidence import load_confidence_model
+from ..config import AnswerSettings
+from ..index import Index
+from ..models import Answer, Citation
+from ..question import Profile
+from ..retrieval import Hit, Query
+from ..vocabulary import Vocabulary
+from .entities import EntityExtractor
+from .extraction import Extracted, Extractor
+from .figures import FigureExtractor
+from .glossary import GlossaryAnswerer
+from .kinds import TYPED
+from .reasons import Reasons
+from .scoring import Scored, SentenceScorer
+
+__all__ = ["Answerer"]
+
+_EXPANSION = re.compile(r"stands? for|abbreviat|acronym|short for|full (name|form)", re.I)
+# The threshold of the hand-set confidence, used only when no trained model is installed.
+_HEURISTIC_THRESHOLD = 0.38
+# An abstention's confidence when the best passage lacks what the question depends on: it is
+# low however well the passage reads.
+_UNCOVERED = 0.1
+
+
+class Answerer:
+    """Answers questions from one loaded index; immutable, so safe across threads."""
+
+    def __init__(
+        self, index: Index, definitions: Sequence[Definition], settings: AnswerSettings
+    ) -> None:
+        self.index = index
+        self.settings = settings
+        self.vocab = Vocabulary(index, definitions)
+        self.citer = Citer(index)
+        self.model = load_confidence_model()
+        self.reasons = Reasons(len(index.documents))
+        self.glossary = GlossaryAnswerer(index, self.vocab, self.citer)
+        figures = FigureExtractor(index, self.vocab)
+        self.scorer = SentenceScorer(
+            index, self.vocab, self.citer, figures.spans, settings.passages
+        )
+        entities = EntityExtractor(index, self.vocab)
+        self.extractor = Extractor(index, self.vocab, figures, entities, self.scorer.names_a_cell)
+
+    def answer(
+        self,
+        question: str,
+        query: Query,
+        hits: Sequence[Hit],
+        *,
+        min_confidence: float | None = None,
+    ) -> Answer:
+        """Answer from `hits`; abstain below `min_confidence` (default: the configured one)."""
+        return self.decide(question, query, hits, min_confidence=min_confidence)[0]
+
+    @property
+    def threshold(self) -> float:
+        """The abstention threshold in use: the trained model's, unless settings override it."""
+        if self.settings.abstain_below is not None:
+            return self.settings.abstain_below
+        return self.model.threshold if self.model is not None else _HEURISTIC_THRESHOLD
+
+    def decide(
+        self,
+        question: str,
+        query: Query,
+        hits: Sequence[Hit],
+        *,
+        min_confidence: float | None = None,
+    ) -> tuple[Answer, dict[str, float] | None]:
+        """The answer, and the features its confidence was computed from (None when it was
+        decided before any candidate was weighed: an unknown name, no passage, …)."""
+        threshold = self.threshold if min_confidence is None else min_confidence
+        prof = query.profile
+        unknown = [n for n in prof.names if not self.vocab.known(n)]
+        if unknown:
+            return _abstain(question, self.reasons.not_mentioned(unknown), 0.0), None
+        if prof.kind == "glossary":
+            defined = self.glossary.answer(question)
+            if defined is not None and defined.confidence >= threshold:
+                return defined, None
+            if _EXPANSION.search(question):
+                term = next((n for n in prof.names), "the term")
+                return _abstain(question, self.reasons.not_spelled_out(term), 0.0), None
+        scored = self.scorer.score(query, hits)
+        if not scored:
+            return _abstain(question, self.reasons.nothing_matches(), 0.0), None
+        best = scored[0]
+        key_names = self.scorer.key_names(prof)
+        concept_only = prof.kind in TYPED and key_names and best.coverage == 1.0
+        if best.coverage == 0.0 or (concept_only and best.concepts == 0.0):
+            # The best passage never names what the question is about: it cannot answer it.
+            why = self.reasons.missing(prof, key_names)
+            return self._abstain(question, why, _UNCOVERED * best.score, scored), None
+        found = self.extractor.extract(prof, best, scored)
+        features = self._features(prof, best, scored, found, len(key_names))
+        confidence = self._confidence(prof, best, scored, found, features)
+        if found is None:
+            why = self.reasons.missing(prof, key_names)
+            return self._abstain(question, why, confidence, scored), features
+        if confidence < threshold:
+            why = self.reasons.unclear(confidence, threshold)
+            return self._abstain(question, why, confidence, scored), features
+        return self._answer(question, best, scored, found, confidence), features
+
+    def _answer(
+        self, question: str, best: Scored, scored: list[Scored], found: Extracted, conf: float
+    ) -> Answer:
+        primary = self._primary(best, found)
+        support = [self._citation(s) for s in scored[1:3]]
+        if found.sid != best.sid:
+            support.insert(0, self._citation(best))
+        doc_text = self.index.documents[primary.doc].text
+        return Answer(
+            question=question,
+            answer=doc_text[found.start : found.end],
+            display=self.citer.display(primary.doc, found.start, found.end),
+            start=found.start,
+            end=found.end,
+            citations=(primary, *[c for c in support if c.start != primary.start][:3]),
+            confidence=round(conf, 4),
+            abstained=False,
+        )
+
+    def _features(
+        self,
+        prof: Profile,
+        best: Scored,
+        scored: list[Scored],
+        found: Extracted | None,
+        names: int,
+    ) -> dict[str, float]:
+        """What the confidence model weighs (names and meanings in confidence.FEATURES)."""
+        sent = self.index.sentences[best.sid]
+        share = 0.0
+        if found is not None:
+            share = (found.end - found.start) / max(1, sent.end - sent.start)
+        return {
+            "score": best.score,
+            "margin": best.score - scored[1].score if len(scored) > 1 else best.score,
+            "lexical": best.lexical,
+            "dense": best.dense,
+            "rank": 1.0 / (1 + best.rank),
+            "coverage": best.coverage,
+            "concepts": best.concepts,
+            "typed": float(prof.kind in TYPED),
+            "spans": float(bool(best.spans)),
+            "extracted": float(found is not None),
+            "entity": float(prof.kind == "entity"),
+            "explain": float(prof.kind in ("mechanism", "fact")),
+            "names": float(names),
+            "answer_share": min(1.0, share),
+            "same_sentence": float(found is not None and found.sid == best.sid),
+            "table": float(sent.kind == "table_row"),
+        }
+
+    def _confidence(
+        self,
+        prof: Profile,
+        best: Scored,
+        scored: list[Scored],
+        found: Extracted | None,
+        features: dict[str, float],
+    ) -> float:
+        if self.model is not None:
+            return self.model.predict(features)
+        # No trained model (a fresh checkout before `scripts/train_confidence.py`): the
+        # hand-set rule the model replaced.
+        conf = 1.6 * best.score + 0.8 * features["margin"]
+        if prof.kind in TYPED and not best.spans:
+            conf *= 0.3
+        if found is None:
+            conf *= 0.5
+        return float(min(1.0, max(0.0, conf)))
+
+    def _primary(self, best: Scored, found: Extracted) -> Citation:
+        if found.sid >= 0:
+            return self.citer.sentence(self.index.sentences[found.sid], best.score)
+        # A table group heading: cite the heading line itself.
+        return self.citer.span(self.index.sentences[best.sid], found.start, found.end, best.score)
+
+    def _citation(self, s: Scored) -> Citation:
+        return self.citer.sentence(self.index.sentences[s.sid], s.score)
+
+    def _abstain(self, question: str, reason: str, conf: float, scored: list[Scored]) -> Answer:
+        """An abstention that still cites the closest passages, for the reader to check."""
+        related = tuple(self._citation(s) for s in scored[:3])
+        return _abstain(question, reason, conf, related)
+
+
+def _abstain(
+    question: str, reason: str, confidence: float, related: tuple[Citation, ...] = ()
+) -> Answer:
+    return Answer(
+        question=question,
+        answer=None,
+        citations=related,
+        confidence=round(min(confidence, 1.0), 4),
+        abstained=True,
+        reason=reason,
+    )

@@ -1,0 +1,191 @@
+"""Which-what-who questions: the name (drug, trial, gene, country, author) that stands closest to
+what the question describes, grown into the phrase asked for, or a list when several are."""
+
+from __future__ import annotations
+
+import re
+
+from ..index import Index
+from ..lexical import normalize, stem
+from ..question import Profile, is_druglike
+from ..spans import Span, names
+from ..vocabulary import Vocabulary, name_keys, squash
+from .anchors import NAME_WEIGHT, anchor_cost, anchors
+from .kinds import STAT_WORDS
+from .scoring import Scored
+
+__all__ = ["EntityExtractor"]
+
+# Beyond this many characters from the words that describe it, a name is not what is asked: the
+# answer is then a phrase, not a name.
+_FAR = 40.0
+# One far-off question word or subject must not decide between candidates.
+_TERM_CAP = 100.0
+_SUBJECT_CAP = 100.0
+# A name that is not of the asked class (a trial for "which drug") loses this many characters;
+# a topic word the corpus keys most sentences on ("SCLC") is rarely the answer to "which …?".
+_WRONG_CLASS = 15.0
+_TOPIC_WORD = 40.0
+_TOPIC_SHARE = 0.08
+_UNDESCRIBED = 30.0  # distance assumed when the describing words are not in the sentence
+_CASUAL_WORDS = frozenset({"the", "a", "an", "two", "three", "other", "main", "first", "of"})
+_TRIALLIKE = re.compile(r"^(NCT\d+|[A-Z][A-Za-z]*[-\s]?\d+[A-Za-z]?|[A-Z]{4,}(?:[- ]\d+)?)$")
+_LIST_JOINT = re.compile(r"(,\s*|\s*,?\s*(and|or)\s+|\s*/\s*)")
+
+
+class EntityExtractor:
+    """Picks the answering name among the top sentences; read-only after construction."""
+
+    def __init__(self, index: Index, vocab: Vocabulary) -> None:
+        self.index = index
+        self.vocab = vocab
+
+    def best(self, prof: Profile, scored: list[Scored]) -> tuple[int, int, int] | None:
+        """(sentence id, start, end in the document) of the name standing closest to what the
+        question describes among the top sentences; a sentence scored 10% lower must bring its
+        candidate 10 characters closer."""
+        best_score = scored[0].score
+        choice: tuple[float, int, int, int] | None = None
+        for cand in scored[:5]:
+            if cand.score < 0.6 * best_score or cand.coverage < min(scored[0].coverage, 0.75):
+                continue
+            sent = self.index.sentences[cand.sid]
+            if sent.kind not in ("paragraph", "caption"):
+                continue
+            found = self.span(sent.text, prof)
+            if found is None:
+                continue
+            (s, e), cost = found
+            total = cost + 100 * (best_score - cand.score) / max(best_score, 1e-9)
+            total += 40 * max(0.0, scored[0].coverage - cand.coverage)
+            if choice is None or total < choice[0]:
+                choice = (total, cand.sid, sent.start + s, sent.start + e)
+        if choice is None or choice[0] > _FAR:
+            return None
+        return choice[1], choice[2], choice[3]
+
+    def span(self, text: str, prof: Profile) -> tuple[tuple[int, int], float] | None:
+        """The name in `text` that answers a which/what question, and how far it stands from
+        the words describing it (lower is better)."""
+        cands = self._candidates(text, prof)
+        if not cands:
+            return None
+        preferred = _of_class(text, cands, prof.target)
+        if prof.target not in STAT_WORDS:
+            cands = [c for c in cands if squash(text[c.start : c.end]) not in STAT_WORDS] or cands
+        if not (prof.target == "who" or prof.target.startswith("author")):
+            cands = [c for c in cands if c.kind != "author"] or cands
+        described = _described(text, prof)
+        # Where the question's own words stand, names (the subject) weighing least: the answer
+        # sits by what is asked of it, not by its subject.
+        groups = anchors(text, prof, self.vocab)
+        terms = [g for g in groups if g[0] < NAME_WEIGHT]
+        subjects = [(1.0, g[1]) for g in groups if g[0] >= NAME_WEIGHT]
+
+        def cost(c: Span) -> tuple[float, int]:
+            places = [(a, b) for a, b in described if b <= c.start or a >= c.end]
+            if places:
+                base = float(min(c.start - b if b <= c.start else a - c.end for a, b in places))
+            else:
+                base = _UNDESCRIBED if prof.asked_about else 0.0
+            base += 0.5 * anchor_cost(terms, c.start, c.end, cap=_TERM_CAP)
+            base += 0.2 * anchor_cost(subjects, c.start, c.end, cap=_SUBJECT_CAP)
+            penalty = 0.0 if not preferred or c in preferred else _WRONG_CLASS
+            if self.vocab.key_share.get(squash(text[c.start : c.end]), 0.0) >= _TOPIC_SHARE:
+                penalty += _TOPIC_WORD
+            return (base + penalty, c.start)
+
+        ranked = sorted(cands, key=cost)
+        first = ranked[0]
+        first_cost = cost(first)[0]
+        if not prof.plural:
+            grown = _noun_phrase(text, first, prof)
+            return (grown.start, grown.end), first_cost
+        return _list_around(text, cands, first), first_cost
+
+    def _candidates(self, text: str, prof: Profile) -> list[Span]:
+        """Names in `text` that are not the question's own names or their spelled-out forms."""
+        asked = {k for n in prof.names for k in name_keys(n)}
+        q_keys = name_keys(prof.text)
+        q_norm = normalize(prof.text)
+        cands = []
+        for sp in names(text):
+            word = text[sp.start : sp.end]
+            key = squash(word)
+            pieces = [p for p in re.split(r"[-/]", word) if p]
+            rest = [p for p in pieces if squash(p) not in asked]
+            if not key or key in q_keys:
+                continue
+            if len(rest) < len(pieces) and all(p.islower() for p in rest):
+                continue  # "<name>-targeted" restates the question's name; "<name>-A" does not
+            if any(
+                normalize(d.long) in q_norm for d in self.vocab.defs_by_short.get(word.lower(), [])
+            ):
+                continue  # an abbreviation the question spells out
+            if any(
+                d.short.lower() in q_norm for d in self.vocab.defs_by_long.get(normalize(word), [])
+            ):
+                continue  # a spelled-out name the question abbreviates
+            cands.append(sp)
+        return cands
+
+
+def _of_class(text: str, cands: list[Span], target: str) -> list[Span]:
+    """The candidates of the class the question asks for (a drug, a trial, …); [] if no class."""
+    if target == "who" or target.startswith("author"):
+        return [c for c in cands if c.kind == "author"]
+    if re.match(r"(drug|agent|antibod|inhibitor|compound|adc)", target):
+        return [c for c in cands if is_druglike(text[c.start : c.end])]
+    if re.match(r"(regimen|combination|triplet|doublet)", target):
+        return [c for c in cands if re.search(r"[/+]", text[c.start : c.end])]
+    if re.match(r"(countr|nation|region|place)", target):
+        return [c for c in cands if re.fullmatch(r"[A-Z][a-z]+", text[c.start : c.end])]
+    if re.match(r"(trial|stud)", target):
+        return [c for c in cands if _TRIALLIKE.match(text[c.start : c.end])]
+    return []
+
+
+def _list_around(text: str, cands: list[Span], first: Span) -> tuple[int, int]:
+    """Extend the chosen name over a list joined by commas, "and", "or" or slashes."""
+    ordered = sorted(cands, key=lambda c: c.start)
+    i = ordered.index(first)
+    lo = hi = i
+    while lo > 0 and _LIST_JOINT.fullmatch(text[ordered[lo - 1].end : ordered[lo].start]):
+        lo -= 1
+    while hi + 1 < len(ordered) and _LIST_JOINT.fullmatch(
+        text[ordered[hi].end : ordered[hi + 1].start]
+    ):
+        hi += 1
+    return ordered[lo].start, ordered[hi].end
+
+
+def _described(text: str, prof: Profile) -> list[tuple[int, int]]:
+    """Where the words describing the answer stand: the whole phrase when the text has it,
+    else each of its words."""
+    low = text.lower()
+    phrase = prof.asked_about.lower()
+    whole = [(m.start(), m.end()) for m in re.finditer(re.escape(phrase), low)] if phrase else []
+    if whole:
+        return whole
+    places: list[tuple[int, int]] = []
+    for word in prof.asked_about.split():
+        if word.lower() in _CASUAL_WORDS:
+            continue
+        stemmed = stem(word.lower()) if word.isalpha() else word.lower()
+        places += [(m.start(), m.end()) for m in re.finditer(re.escape(stemmed[:6]), low)]
+    return places
+
+
+def _noun_phrase(text: str, name: Span, prof: Profile) -> Span:
+    """Grow a name into the phrase the question asks for: "<gene>" → "<gene> pathway" when a
+    pathway is asked, "CD8+" → "stem-like CD8+ T cells" when cells are."""
+    start, end = name.start, name.end
+    head = prof.target
+    if head and len(head) > 2:
+        m = re.match(r"((?:\s+[\w+-]+){0,2}?\s+" + re.escape(head[:5]) + r"\w*)", text[end:], re.I)
+        if m:
+            end += m.end()
+            pre = re.search(r"((?:[a-z]+-[a-z]+)\s+)$", text[:start])
+            if pre:
+                start -= len(pre.group(1))
+    return Span(start, end, name.kind, name.endpoint)

@@ -1,0 +1,47 @@
+"""How/why and descriptive questions: the clause of a sentence that explains, not a lone token."""
+
+from __future__ import annotations
+
+import re
+
+from ..lexical import tokenize
+from ..question import Profile
+from ..spans import clauses, strip_citation
+from ..vocabulary import Vocabulary
+
+__all__ = ["explaining_clause"]
+
+# A sentence this short is read whole: cutting it would lose the subject or the verb.
+_WHOLE_BELOW = 140
+# A clause shorter than this says too little alone; the next one completes it.
+_SHORT_CLAUSE = 60
+# ", thereby shutting down X": how X happens is the clause before.
+_PARTICIPLE = re.compile(r"(thereby|thus|which|leading|resulting|culminating|halting|exerting)\b")
+# "…, by/via/through Y": the means is the next clause.
+_MEANS = re.compile(r"(by|via|through)\b")
+
+
+def explaining_clause(text: str, prof: Profile, vocab: Vocabulary) -> tuple[int, int]:
+    """The clause that best matches the question's terms; short sentences stay whole."""
+    parts = clauses(text)
+    whole = strip_citation(text, 0, len(text))
+    if len(parts) <= 1 or whole[1] - whole[0] <= _WHOLE_BELOW:
+        return whole
+    q = set(tokenize(prof.text))
+
+    def overlap(span: tuple[int, int]) -> float:
+        toks = set(tokenize(text[span[0] : span[1]]))
+        return sum(vocab.idf.get(t, vocab.default_idf) for t in q & toks)
+
+    scores = [overlap(p) for p in parts]
+    i = max(range(len(parts)), key=lambda k: (scores[k], -k))
+    s, e = parts[i]
+    if prof.kind == "mechanism" and i > 0 and _PARTICIPLE.match(text, s):
+        s = parts[i - 1][0]
+    elif (
+        prof.kind in ("mechanism", "fact")
+        and i + 1 < len(parts)
+        and (e - s < _SHORT_CLAUSE or _MEANS.match(text, parts[i + 1][0]))
+    ):
+        e = parts[i + 1][1]
+    return s, e

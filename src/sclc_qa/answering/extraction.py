@@ -1,0 +1,129 @@
+"""The best sentence → the shortest verbatim span that answers, by the kind of answer asked.
+
+Each answer kind has its extractors, tried in order until one finds a span: a typed figure for
+numbers; a table cell or glossary entry; a name of the asked class for which/what/who; the
+explaining clause for how/why and everything else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..index import Index
+from ..question import Profile
+from ..vocabulary import ANAPHOR, Vocabulary
+from .entities import EntityExtractor
+from .explanations import explaining_clause
+from .figures import FigureExtractor
+from .kinds import TYPED
+from .scoring import Scored
+
+__all__ = ["Extracted", "Extractor"]
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """An answer span in its document; `sid` is the sentence it is quoted from, or -1 for a
+    table's group heading (cited as a span of the row that sits under it)."""
+
+    sid: int
+    start: int
+    end: int
+
+
+_Step = Callable[[Profile, Scored, list[Scored]], Extracted | None]
+
+
+class Extractor:
+    """Runs the extractors for the question's kind over the scored sentences."""
+
+    def __init__(
+        self,
+        index: Index,
+        vocab: Vocabulary,
+        figures: FigureExtractor,
+        entities: EntityExtractor,
+        names_a_cell: Callable[[int, Profile], bool],
+    ) -> None:
+        self.index = index
+        self.vocab = vocab
+        self.figures = figures
+        self.entities = entities
+        self.names_a_cell = names_a_cell
+        # Extractors per kind of answer, in the order they are tried. A figure question has
+        # only one: without a figure of the asked kind there is no answer.
+        self._open: tuple[_Step, ...] = (
+            self._typed,
+            self._glossary_entry,
+            self._keyed_row,
+            self._entity,
+            self._whole_row,
+            self._clause,
+        )
+
+    def extract(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
+        """The answer span for the best sentence, or None when nothing of the asked kind is
+        there."""
+        steps = (self._typed,) if prof.kind in TYPED else self._open
+        for step in steps:
+            found = step(prof, best, scored)
+            if found is not None:
+                return found
+        return None
+
+    def _typed(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
+        """A figure, table cell or group heading already found while scoring."""
+        if not best.spans:
+            return None
+        span = best.spans[0]
+        if span.kind == "group":
+            return Extracted(-1, span.start, span.end)
+        if span.kind == "cell":
+            return Extracted(best.sid, span.start, span.end)
+        sent = self.index.sentences[best.sid]
+        s, e = self.figures.widen(sent.text, span, prof)
+        return Extracted(best.sid, sent.start + s, sent.start + e)
+
+    def _glossary_entry(
+        self, prof: Profile, best: Scored, scored: list[Scored]
+    ) -> Extracted | None:
+        """A glossary line: its definition cell."""
+        sent = self.index.sentences[best.sid]
+        if sent.kind == "glossary_entry" and len(sent.cells) == 2:
+            cell = sent.cells[1]
+            return Extracted(best.sid, cell.start, cell.end)
+        return None
+
+    def _keyed_row(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
+        """A table row keyed by what the question names (its NCT id) answers from its cell."""
+        for cand in scored[:3]:
+            if (
+                cand.spans
+                and cand.spans[0].kind in ("cell", "group")
+                and self.names_a_cell(cand.sid, prof)
+            ):
+                span = cand.spans[0]
+                return Extracted(-1 if span.kind == "group" else cand.sid, span.start, span.end)
+        return None
+
+    def _entity(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
+        """For which/what/who questions, a name of the asked class."""
+        if prof.kind not in ("entity", "phase") and not prof.target:
+            return None
+        found = self.entities.best(prof, scored)
+        return Extracted(*found) if found is not None else None
+
+    def _whole_row(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
+        sent = self.index.sentences[best.sid]
+        return Extracted(best.sid, sent.start, sent.end) if sent.kind == "table_row" else None
+
+    def _clause(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted:
+        """The clause that explains; for "This …" mechanisms, the sentence it refers back to."""
+        sid = best.sid
+        sent = self.index.sentences[sid]
+        if prof.kind == "mechanism" and ANAPHOR.match(sent.text) and self.vocab.prev[sid]:
+            sid = self.vocab.prev[sid][0]
+            sent = self.index.sentences[sid]
+        s, e = explaining_clause(sent.text, prof, self.vocab)
+        return Extracted(sid, sent.start + s, sent.start + e)

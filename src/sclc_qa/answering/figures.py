@@ -1,0 +1,200 @@
+"""Typed figures in one sentence — hazard ratios, rates, durations, counts, doses, years — for
+the asked endpoint, ranked by how closely they follow what the question names."""
+
+from __future__ import annotations
+
+import re
+
+from ..abbreviations import initials
+from ..index import Index
+from ..lexical import normalize, stem
+from ..question import Profile
+from ..spans import Span, find, names
+from ..tables import best_cell
+from ..vocabulary import Vocabulary, squash
+from .anchors import anchor_cost, anchors
+from .kinds import TYPED
+
+__all__ = ["FigureExtractor"]
+
+_PEOPLE = frozenset({"case", "patient", "peopl", "person", "individu", "subject"})
+# "prolonged OS by 2.7 months": a difference, not a duration.
+_BY = re.compile(r"\bby\s+(?:about\s+|approximately\s+|up to\s+)?$")
+_COMPARATIVE = re.compile(r"\bvs\.?\b|\bversus\b|\bcompared?\b|\bboth\b|\beach\b", re.I)
+# Costs added to a candidate's distance from the question's words (in characters): a figure the
+# question itself states is never the answer; one that follows a name the question did not ask
+# about loses to one after the asked name; a difference wins when one is asked, a paired
+# duration ("X vs Y months") when a median is.
+_STATED_IN_QUESTION = 1000.0
+_AFTER_OTHER_NAME = 40.0
+_DIFFERENCE_ASKED = 80.0
+_PAIRED_DURATION = 30.0
+_COUNT_NOUN_WINDOW = 80  # characters after a number where "how many X" looks for X
+_COUNTING = re.compile(
+    r"(?:how many|number of)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:are|were|is|was|do|does|"
+    r"did|have|has|had|can|could|will|would|in|of|among|per|across|worldwide|globally|"
+    r"each|every)\b",
+    re.I,
+)
+_COUNTING_LOOSE = re.compile(r"(?:how many|number of)\s+((?:[\w-]+\s*){1,3})", re.I)
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "ten": 10,
+    "twelve": 12,
+}
+_CONDITIONS = re.compile(
+    r"\b(?:at|in|for|after|of)\s+(\w+)\s+and\s+(\w+)\s+(years?|months?|weeks?|cycles?)\b", re.I
+)
+
+
+class FigureExtractor:
+    """Finds and ranks figures of the asked kind; read-only after construction."""
+
+    def __init__(self, index: Index, vocab: Vocabulary) -> None:
+        self.index = index
+        self.vocab = vocab
+
+    def spans(self, sid: int, prof: Profile) -> list[Span]:
+        """Spans of the asked kind, for the asked endpoint, best first."""
+        sent = self.index.sentences[sid]
+        if sent.kind == "table_row":
+            doc_text = self.index.documents[sent.doc].text
+            cell = best_cell(doc_text, sent, prof)
+            if cell is None:
+                return []
+            if prof.kind in TYPED and prof.kind != "dose":
+                return []
+            return [cell]
+        kinds = [prof.kind]
+        if prof.kind == "difference":
+            kinds = ["difference", "duration"]
+        if prof.kind not in TYPED and prof.kind != "phase":
+            return []
+        text = sent.text
+        spans = [s for k in kinds for s in find(text, k)]
+        if prof.kind == "percent":
+            cis = find(text, "ci")
+            spans = [s for s in spans if not any(c.start <= s.start < c.end for c in cis)]
+        if prof.kind == "duration":
+            spans = [s for s in spans if not _BY.search(text[: s.start])]
+        if prof.endpoints and prof.kind != "count":
+            spans = [s for s in spans if s.endpoint in prof.endpoints or s.kind == "phase"]
+        if prof.kind == "count":
+            spans = _counted(text, spans, prof)
+        return self._rank(text, spans, prof)
+
+    def widen(self, text: str, span: Span, prof: Profile) -> tuple[int, int]:
+        """Attach an immediately following "(95% CI …)" to a rate or duration, and for a
+        comparison the paired figure ("69.6% and 35.1%")."""
+        s, e = span.start, span.end
+        if span.kind == "difference":
+            s = span.start + len(re.match(r"by\s+", text[span.start :]).group())  # type: ignore[union-attr]
+        if span.kind in ("percent", "duration"):
+            m = re.match(r"\s*\((?:95|90)\s*%\s*CI[^)]*\)", text[e:])
+            if m:
+                e += m.end()
+        if _COMPARATIVE.search(prof.text):
+            m = re.match(r"(\s*(?:,|and|vs\.?|versus|to)\s+)", text[e:])
+            if m:
+                nxt = [x for x in find(text, span.kind) if x.start == e + m.end()]
+                if nxt:
+                    e = nxt[0].end
+        return s, e
+
+    def _rank(self, text: str, spans: list[Span], prof: Profile) -> list[Span]:
+        """Best first: the span nearest after the question's rarest words and names, a comparison
+        for a median, a difference ("by 2.7 months") only when one is asked."""
+        if not spans:
+            return []
+        groups = anchors(text, prof, self.vocab)
+        asked = {squash(n) for n in prof.names}
+        found = names(text)
+        others = [sp for sp in found if squash(text[sp.start : sp.end]) not in asked]
+        mine = [sp for sp in found if squash(text[sp.start : sp.end]) in asked]
+        q_norm = normalize(prof.text)
+
+        def key(s: Span) -> tuple[float, int]:
+            cost = anchor_cost(groups, s.start, s.end)
+            seg = text[s.start : s.end]
+            if normalize(seg) in q_norm:
+                cost += _STATED_IN_QUESTION
+            # "for A … 10%-15%, while for B … 1%-2%": a figure belongs to the name just
+            # before it.
+            before = [n for n in others + mine if n.end <= s.start]
+            if mine and before and max(before, key=lambda n: n.end) in others:
+                cost += _AFTER_OTHER_NAME
+            by = _BY.search(text[: s.start])
+            if prof.kind == "difference":
+                cost -= _DIFFERENCE_ASKED if (s.kind == "difference" or by) else 0
+            elif s.kind == "duration":
+                cost -= _PAIRED_DURATION if re.search(r"\b(vs\.?|versus|to)\b", seg) else 0
+            return (cost, s.start)
+
+        ranked = sorted(spans, key=key)
+        return _respectively(text, ranked, prof.text) or ranked
+
+
+def _counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
+    """For "how many X", keep numbers followed (within five words) by X."""
+    m = _COUNTING.search(prof.text) or _COUNTING_LOOSE.search(prof.text)
+    if not m:
+        return spans
+    word = m.group(1).split()[-1]
+    noun = stem(word.lower())
+    nouns = _PEOPLE if noun in _PEOPLE else {noun}
+    # "How many RCTs …" counts "randomized controlled trials": match an acronym by initials.
+    acronym = re.sub(r"(?<=[A-Z])s$", "", word).lower() if word[:2].isupper() else ""
+    out = []
+    for s in spans:
+        after = text[s.end : s.end + _COUNT_NOUN_WINDOW]
+        words = list(re.finditer(r"[A-Za-z][A-Za-z\-]*", after))[:5]
+        for i, w in enumerate(words):
+            hit = stem(w.group().lower()) in nouns
+            if not hit and acronym and len(acronym) > 1:
+                run = words[i : i + len(acronym)]
+                hit = initials(x.group() for x in run) == acronym and len(run) == len(acronym)
+                w = run[-1] if hit else w
+            if hit:
+                out.append(Span(s.start, s.end + w.end(), s.kind, s.endpoint))
+                break
+    return out
+
+
+def _as_number(word: str) -> int | None:
+    word = word.lower()
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+
+
+def _respectively(text: str, spans: list[Span], question: str) -> list[Span] | None:
+    """ "rates of A% and B% at one and three years, and C% and D%, respectively": a question
+    about one of the time points gets the figure at that position of its pair."""
+    if "respectively" not in text.lower() or len(spans) < 2:
+        return None
+    m = _CONDITIONS.search(text)
+    if not m:
+        return None
+    values = [_as_number(m.group(1)), _as_number(m.group(2))]
+    unit = m.group(3).lower().rstrip("s")
+    asked = {
+        _as_number(x.group(1))
+        for x in re.finditer(rf"\b(\w+)[- ]{unit}s?\b", question, re.I)
+        if _as_number(x.group(1)) is not None
+    }
+    if len(asked) != 1 or next(iter(asked)) not in values:
+        return None
+    k = values.index(next(iter(asked)))
+    first = spans[0]
+    pair = sorted((x for x in spans if x.endpoint == first.endpoint), key=lambda x: x.start)
+    if len(pair) < 2:
+        return None
+    i = next((j for j, x in enumerate(pair) if x == first), 0)
+    i = i - (i % 2) + k  # the figure at position k of the pair the best span belongs to
+    if i >= len(pair):
+        return None
+    chosen = pair[i]
+    return [chosen, *[x for x in spans if x != chosen]]

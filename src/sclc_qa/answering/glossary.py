@@ -1,0 +1,77 @@
+"""Abbreviation questions ("What does X stand for?", "What is the abbreviation for …?"),
+answered from the definitions the documents give, each cited where it is defined."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..abbreviations import Definition
+from ..citing import Citer
+from ..index import Index
+from ..lexical import normalize
+from ..models import Answer
+from ..vocabulary import Vocabulary
+
+__all__ = ["GlossaryAnswerer"]
+
+# A defined abbreviation is stated by the text itself; this is the confidence of reading it back.
+_DEFINED = 0.95
+_ALSO_DEFINED = 0.9
+_REVERSE = re.compile(r"abbreviat\w* (for|of)|acronym (for|of)|short (form|name) (for|of)", re.I)
+_QUESTION_WORDS = frozenset({"what", "does", "is", "are", "the", "for", "stand"})
+
+
+class GlossaryAnswerer:
+    """Looks a question's term up among the documents' definitions."""
+
+    def __init__(self, index: Index, vocab: Vocabulary, citer: Citer) -> None:
+        self.index = index
+        self.vocab = vocab
+        self.citer = citer
+
+    def answer(self, question: str) -> Answer | None:
+        """The expansion (or, asked the other way, the abbreviation), or None if undefined."""
+        q = unicodedata.normalize("NFKC", question)
+        if _REVERSE.search(q):
+            qn = normalize(q)
+            for long, defs in sorted(self.vocab.defs_by_long.items(), key=lambda kv: -len(kv[0])):
+                if len(long) > 3 and long in qn:
+                    d = defs[0]
+                    return self._answer(question, d, d.short_start, d.short_end)
+        low = q.lower()
+        multi = [
+            k
+            for k in self.vocab.defs_by_short
+            if " " in k and re.search(rf"\b{re.escape(k)}\b", low)
+        ]
+        if multi:  # a defined term of several words
+            d = self.vocab.defs_by_short[max(multi, key=len)][0]
+            return self._answer(question, d, d.start, d.end)
+        words = re.findall(r"[A-Za-z0-9][A-Za-z0-9\-+/]*[A-Za-z0-9+]|[A-Za-z]", q)
+        for word in sorted(words, key=lambda w: (not any(c.isupper() for c in w[1:]), -len(w))):
+            found = self.vocab.defs_by_short.get(word.lower())
+            if found and word.lower() not in _QUESTION_WORDS:
+                d = found[0]
+                return self._answer(question, d, d.start, d.end)
+        return None
+
+    def _answer(self, question: str, d: Definition, start: int, end: int) -> Answer:
+        sent = self.index.sentences[d.sentence_id]
+        primary = self.citer.sentence(sent, 1.0)
+        doc_text = self.index.documents[d.doc].text
+        others = [
+            self.citer.sentence(self.index.sentences[o.sentence_id], _ALSO_DEFINED)
+            for o in self.vocab.defs_by_short.get(d.short.lower(), [])
+            if o.sentence_id != d.sentence_id
+        ][:2]
+        return Answer(
+            question=question,
+            answer=doc_text[start:end],
+            display=self.citer.display(d.doc, start, end),
+            start=start,
+            end=end,
+            citations=(primary, *others),
+            confidence=_DEFINED,
+            abstained=False,
+        )

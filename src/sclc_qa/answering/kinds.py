@@ -1,0 +1,13 @@
+"""Which answer kinds are figures, and which question names are statistics rather than subjects."""
+
+from __future__ import annotations
+
+__all__ = ["STAT_WORDS", "TYPED"]
+
+# Kinds answered by a typed figure found by a grammar in spans.py: without one, no answer.
+TYPED = frozenset(
+    {"hr", "ci", "pvalue", "duration", "difference", "percent", "year", "count", "dose"}
+)
+# Endpoint and statistic abbreviations: a question naming them says what is measured, not
+# whose figure it is, so they never narrow coverage and are never an entity answer.
+STAT_WORDS = frozenset({"os", "pfs", "orr", "dcr", "hr", "ci", "mos", "mpfs", "trae", "traes"})

@@ -1,0 +1,80 @@
+"""Why an answer was refused, in words a reader can act on: what the documents lack, for what."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..question import Profile
+
+__all__ = ["Reasons", "join"]
+
+_MEASURE = {
+    "hr": "hazard ratio",
+    "ci": "confidence interval",
+    "pvalue": "P value",
+    "duration": "duration",
+    "difference": "difference",
+    "percent": "rate",
+    "year": "year",
+    "count": "number",
+    "dose": "dose",
+    "phase": "phase",
+    "status": "status",
+}
+_ENDPOINT_NAMES = {
+    "os": "OS",
+    "pfs": "PFS",
+    "orr": "response rate",
+    "dcr": "disease control rate",
+    "tox": "adverse-event rate",
+    "followup": "follow-up",
+}
+_PLURAL_VERBS = {"does": "do", "uses": "use", "reports": "report"}
+
+
+class Reasons:
+    """Phrases abstention reasons for one index: "The review …" or "The documents …"."""
+
+    def __init__(self, documents: int) -> None:
+        self.plural = documents > 1
+        # One document is "the review" (the product's corpus); several are "the documents".
+        self.source = "The documents" if self.plural else "The review"
+
+    def says(self, verb: str) -> str:
+        """ "The review reports" or "The documents report": the subject with its verb agreed."""
+        return f"{self.source} {_PLURAL_VERBS[verb] if self.plural else verb}"
+
+    def not_mentioned(self, names: Sequence[str]) -> str:
+        return f"{self.says('does')} not mention {join(names)}."
+
+    def not_spelled_out(self, term: str) -> str:
+        return f"{self.says('uses')} {term} without spelling it out."
+
+    def nothing_matches(self) -> str:
+        return f"Nothing in {self.source.lower()} matches the question."
+
+    @staticmethod
+    def unclear(confidence: float, threshold: float) -> str:
+        return (
+            "The closest passage does not clearly answer the question "
+            f"(confidence {confidence:.2f} < {threshold:.2f})."
+        )
+
+    def missing(self, prof: Profile, about: Sequence[str]) -> str:
+        """ "The review reports no OS hazard ratio for <trial>." """
+        measure = _MEASURE.get(prof.kind, "answer")
+        endpoint = " / ".join(_ENDPOINT_NAMES[e] for e in sorted(prof.endpoints))
+        what = f"{endpoint} {measure}".strip() if endpoint else measure
+        # "response rate" + "rate" must not read "response rate rate".
+        what = re.sub(r"\b(\w+) \1\b", r"\1", what)
+        where = f" for {join(about)}" if about else ""
+        return f"{self.says('reports')} no {what}{where}."
+
+
+def join(items: Sequence[str]) -> str:
+    """ "A", "A or B", "A, B or C" (duplicates dropped)."""
+    items = list(dict.fromkeys(items))
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " or " + items[-1]

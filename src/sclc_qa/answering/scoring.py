@@ -1,0 +1,222 @@
+"""Every sentence of the retrieved passages, scored as the place that answers the question.
+
+A sentence's score mixes lexical coverage of the question (with its paragraph's context), dense
+similarity, the rank of its passage and whether it holds an answer of the asked kind; the names
+the question depends on (its trial, drug, gene) must be named by the sentence or the text it
+sits under, else it cannot answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..citing import Citer
+from ..index import Index
+from ..lexical import tokenize
+from ..question import ENDPOINTS, Profile
+from ..retrieval import Hit, Query
+from ..spans import Span
+from ..vocabulary import Vocabulary, heading_keys, squash
+from .kinds import STAT_WORDS, TYPED
+
+__all__ = ["Scored", "SentenceScorer"]
+
+# Sentence score = lexical coverage, dense similarity, rank of the retrieved chunk, and a bonus
+# for holding an answer of the asked shape. Their product with coverage orders candidates; the
+# confidence is a trained model over these parts (confidence.py), not this sum.
+W_LEX, W_DENSE, W_RANK, W_SHAPE = 0.45, 0.40, 0.05, 0.10
+# A sentence that only restates the question's subject in a paragraph about it: coverage by
+# the sentences just before (or after, for "This …") is weaker than naming it.
+_NAMED_IN_HEADING, _NAMED_NEARBY = 0.9, 0.75
+# A study introduced as new, not "this study" continuing the one before.
+_OTHER_STUDY = re.compile(r"(?<!this )(?<!This )(?<!same )\b(trial|study|studies|cohort)\b")
+_STUDY = re.compile(r"\b(trial|study|studies|analysis|cohort)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One candidate sentence and the parts of its score."""
+
+    sid: int
+    score: float
+    coverage: float
+    spans: tuple[Span, ...]
+    concepts: float = 1.0
+    lexical: float = 0.0
+    dense: float = 0.0
+    rank: int = 0
+
+
+class SentenceScorer:
+    """Scores candidate sentences for one question; read-only after construction."""
+
+    def __init__(
+        self,
+        index: Index,
+        vocab: Vocabulary,
+        citer: Citer,
+        typed_spans: Callable[[int, Profile], list[Span]],
+        passages: int,
+    ) -> None:
+        self.index = index
+        self.vocab = vocab
+        self.citer = citer
+        self.typed_spans = typed_spans
+        self.passages = passages
+        self._vectors = index.sentence_vectors.reconstruct_n(0, index.sentence_vectors.ntotal)
+
+    def score(self, query: Query, hits: Sequence[Hit]) -> list[Scored]:
+        """The sentences of the top passages, best first; those missing a required name last."""
+        prof = query.profile
+        seen: dict[int, int] = {}
+        for rank, hit in enumerate(hits[: self.passages]):
+            if hit.chunk.kind == "glossary_entry" and prof.kind != "glossary":
+                continue  # a glossary line defines a term; it answers nothing else
+            for sid in hit.chunk.sentence_ids:
+                seen.setdefault(sid, rank)
+        if not seen:
+            return []
+        weights = self._term_weights(query)
+        total = sum(weights.values()) or 1.0
+        key_names = self.key_names(prof)
+        focus = self._focus_term(query)
+        ids = np.fromiter(seen, dtype=np.int64)
+        dense = self._vectors[ids] @ query.vector
+        out = []
+        for sid, dsim in zip(ids.tolist(), dense.tolist(), strict=True):
+            sent = self.index.sentences[sid]
+            toks, ctx = self.vocab.tokens[sid], self._context_tokens(sid)
+            lex = sum(
+                w * (1.0 if t in toks else 0.5 if t in ctx else 0.0) for t, w in weights.items()
+            )
+            lex /= total
+            coverage, concepts = self._coverage(sid, key_names, prof)
+            spans = tuple(self.typed_spans(sid, prof))
+            base = W_LEX * lex + W_DENSE * max(dsim, 0.0) + W_RANK / (1 + seen[sid])
+            if prof.kind in TYPED or (prof.kind in ("phase", "status") and not spans):
+                base *= 1.0 if spans else 0.35
+            elif spans and (sent.kind != "table_row" or self.names_a_cell(sid, prof)):
+                # Holds an answer of the asked shape; for a table row, only the row whose
+                # cell is what the question names (its NCT id, its drug).
+                base += 2 * W_SHAPE
+            # A number is only an answer about the trial it is reported for; an explanation
+            # often names its subject a sentence earlier.
+            if prof.kind in TYPED:
+                score = base * (0.25 + 0.75 * coverage) * (0.7 + 0.3 * concepts)
+            else:
+                score = base * (0.6 + 0.4 * coverage) * (0.8 + 0.2 * concepts)
+            if prof.kind in TYPED and focus and focus not in toks and not sent.cells:
+                # A figure is about the question's most specific word (an adverse event, a
+                # biomarker) or not about it at all.
+                score *= 0.5
+            out.append(Scored(sid, score, coverage, spans, concepts, lex, dsim, seen[sid]))
+        # A sentence that misses a name the question depends on cannot answer it, however
+        # similar it reads: it ranks below every sentence that does name it.
+        out.sort(key=lambda s: (s.coverage == 0.0, -s.score, s.sid))
+        return out
+
+    def _term_weights(self, query: Query) -> dict[str, float]:
+        """Each question term by rarity; expansions count half, and for explanations the names
+        count less than the predicate that must match."""
+        prof = query.profile
+        weights = {t: self.vocab.idf.get(t, self.vocab.default_idf) for t in query.terms}
+        for t in query.expansion:
+            weights.setdefault(t, 0.5 * self.vocab.idf.get(t, self.vocab.default_idf))
+        if prof.kind not in TYPED:
+            # Names are checked by coverage; what must match an explanation is the predicate
+            # (what the subject does), not the subject every nearby sentence repeats.
+            describing = set(tokenize(prof.asked_about))
+            for t in ({t for n in prof.names for t in tokenize(n)} - describing) & weights.keys():
+                weights[t] *= 0.3
+        return weights
+
+    def key_names(self, prof: Profile) -> list[str]:
+        """Names that narrow the question: specific, and not an endpoint or statistic."""
+        return [
+            n
+            for n in prof.names
+            if self.vocab.specific(n)
+            and squash(n) not in STAT_WORDS
+            and not any(p.fullmatch(n) for p in ENDPOINTS.values())
+        ]
+
+    def names_a_cell(self, sid: int, prof: Profile) -> bool:
+        """Whether a cell of this table row is exactly a specific name the question uses."""
+        sent = self.index.sentences[sid]
+        if not sent.cells or not prof.names:
+            return False
+        text = self.index.documents[sent.doc].text
+        values = {squash(text[c.start : c.end]) for c in sent.cells}
+        return any(
+            squash(n) in values and self.vocab.specific(n) and not self.vocab.is_concept(n)
+            for n in prof.names
+        )
+
+    def _focus_term(self, query: Query) -> str | None:
+        """The question's rarest plain word that the corpus uses, if it is rare enough to
+        define what is asked about (names are handled by coverage)."""
+        name_terms = {t for n in query.profile.names for t in tokenize(n)}
+        cands = [
+            t
+            for t in query.terms
+            if t in self.vocab.idf and t not in name_terms and t.isalpha() and len(t) > 3
+        ]
+        if not cands:
+            return None
+        best = max(cands, key=lambda t: self.vocab.idf[t])
+        return best if self.vocab.idf[best] >= 0.8 * self.vocab.default_idf else None
+
+    def _coverage(self, sid: int, key_names: list[str], prof: Profile) -> tuple[float, float]:
+        """(identifiers, concepts). Identifiers — trials, drugs, NCT ids, genes — must be named
+        by the sentence (1), its table or heading (0.9) or the sentences just before it (0.75),
+        else 0: a passage about another trial cannot answer. Concepts the corpus defines as
+        abbreviations ("ICI", "FDA") only weigh on the score, as they are often paraphrased."""
+        sent = self.index.sentences[sid]
+        describing = set(prof.asked_about.split())
+        # A sentence that names its own study is not about the previous sentence's trial.
+        own_study = bool(_STUDY.search(sent.text))
+        # What the sentence sits under also names its subject: its table, its section's
+        # headings, and the title of its document (a report titled by its trial's name).
+        path = " ".join(self.citer.path(sent.doc, sent.section))
+        doc_title = self.index.documents[sent.doc].title
+        heading = heading_keys(f"{sent.context} {sent.title} {sent.label or ''} {path} {doc_title}")
+        hard, soft = 1.0, []
+        for name in key_names:
+            if self.vocab.mentions(name, self.vocab.keys[sid], sent.text):
+                got = 1.0
+            elif self.vocab.mentions(name, heading, ""):
+                got = _NAMED_IN_HEADING
+            elif not own_study and self._named_before(sid, name):
+                got = _NAMED_NEARBY
+            elif self.vocab.next_refers_back(sid) and self.vocab.mentions(
+                name, self.vocab.keys[sid + 1], self.index.sentences[sid + 1].text
+            ):
+                got = _NAMED_NEARBY  # "… . This <name> …": the next sentence names the subject
+            else:
+                got = 0.0
+            if self.vocab.is_concept(name) or name in describing:
+                soft.append(got)
+            else:
+                hard = min(hard, got)
+        return hard, (sum(soft) / len(soft) if soft else 1.0)
+
+    def _named_before(self, sid: int, name: str) -> bool:
+        """Named in the sentences just before, with no other study introduced in between."""
+        for p in self.vocab.prev[sid]:
+            text = self.index.sentences[p].text
+            if self.vocab.mentions(name, self.vocab.keys[p], text):
+                return True
+            if _OTHER_STUDY.search(text):
+                return False
+        return False
+
+    def _context_tokens(self, sid: int) -> frozenset[str]:
+        sent = self.index.sentences[sid]
+        extra: set[str] = set(tokenize(sent.title))
+        for p in self.vocab.prev[sid]:
+            extra |= self.vocab.tokens[p]
+        return frozenset(extra)
