@@ -11,6 +11,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Literal
 
+from .domain import domain
+
 __all__ = ["ENDPOINTS", "Kind", "Profile", "is_druglike", "named_tokens", "profile"]
 
 Kind = Literal[
@@ -31,21 +33,8 @@ Kind = Literal[
     "fact",
 ]
 
-# Endpoint → pattern that names it, in questions and in the text alike.
-ENDPOINTS: dict[str, re.Pattern[str]] = {
-    "pfs": re.compile(r"\bm?PFS\b|progression[\s-]*free|\bprogression\b", re.I),
-    "os": re.compile(
-        r"\bm?OS\b|overall survival|risk of death|(?<!free )(?<!free-)\bsurvival\b|\bdeaths?\b|"
-        r"\bmortality",
-        re.I,
-    ),
-    "orr": re.compile(r"\bORR\b|objective response|overall response|response rate", re.I),
-    "dcr": re.compile(r"\bDCR\b|disease control", re.I),
-    "tox": re.compile(r"\bTRAEs?\b|\biRAEs?\b|adverse events?|toxicit", re.I),
-    # Not an outcome but a time the outcomes were measured at: "a median follow-up of 38 months"
-    # must never answer "how long did patients live?".
-    "followup": re.compile(r"\bfollow(?:ed)?[\s-]*up\b", re.I),
-}
+# Endpoint → pattern that names it, in questions and in the text alike (data/domain.json).
+ENDPOINTS: dict[str, re.Pattern[str]] = domain().endpoint_patterns()
 
 _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (
@@ -100,12 +89,8 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     ("entity", re.compile(r"^\s*who\b", re.I)),
 ]
 
-_DRUG = re.compile(
-    # USAN/INN stems of anticancer drugs, antibody-drug conjugate payloads included.
-    r"(?i)^(?=.{5})(?=[a-z])[a-z\-]*?(mab|nib|lib|parib|platin|taxel|tecan|rubicin|mycin|stat|cept|ciclib|"
-    r"lisib|zomib|mustine|fosfamide|poside|trexed|trexate|citabine|citidine|tabine|limod|tamig|"
-    r"tamab|dectin|ectedin|bart|vedotin|deruxtecan|tesirine|govitecan|tansine)$"
-)
+# International nonproprietary names by their stems (data/domain.json): -mab, -nib, -platin, …
+_DRUG = re.compile(r"(?i)^(?=.{5})(?=[a-z])[a-z\-]*?(" + "|".join(domain().drug_stems) + r")$")
 
 
 def is_druglike(word: str) -> bool:

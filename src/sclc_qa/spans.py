@@ -11,6 +11,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from .domain import domain
 from .question import ENDPOINTS, named_tokens
 
 __all__ = [
@@ -25,10 +26,7 @@ __all__ = [
 _NUM = r"\d+(?:[.,]\d+)?"
 _DASH = r"\s*[-–—−]\s*"
 # A hedge is part of the figure: "nearly 20%" is not "20%", "up to 7 months" not "7 months".
-_HEDGE = (
-    r"(?:(?:nearly|almost|approximately|about|around|roughly|up to|more than|less than|"
-    r"fewer than|over|under|at least|at most|as many as|as few as|as much as)\s+|[~≈≥≤<>]\s*)?"
-)
+_HEDGE = r"(?:(?:" + "|".join(domain().hedges) + r")\s+|[~≈≥≤<>]\s*)?"
 # Journal styles: "95% CI 0.59 - 0.91", "95% CI: 0.59-0.91", NEJM's "95% CI, 0.60−0.95" and
 # "95% CI, 0.60 to 0.95".
 _CI = (
@@ -42,7 +40,7 @@ _RATIO = r"(?:\bHR|\bOR|\bRR|hazard ratio|odds ratio|relative risk|risk ratio)"
 _FOR = r"(?:\s*(?:for|of)\s+(?:death|(?:disease\s+)?(?:progression|recurrence)(?:\s+or\s+death)?))"
 _HR_CORE = rf"{_RATIO}(?:\s*\((?:HR|OR|RR)\))?(?:{_FOR}|\s*death)?\s*(?:=|:|,|of|was|is)?\s*{_NUM}"
 _TAIL = rf"(?:\s*[;,]\s*(?:{_CI}|{_P}))*(?:\s*\((?:{_CI}|{_P})(?:\s*[;,]\s*(?:{_CI}|{_P}))*\))?"
-_UNIT = r"(?:months?|mo|years?|weeks?|days?)\b"
+_UNIT = r"(?:" + "|".join(domain().time_units) + r")\b"
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     "hr": re.compile(_HR_CORE + _TAIL),

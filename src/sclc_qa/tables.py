@@ -6,6 +6,7 @@ phase" → Phase, "still recruiting?" → Status, "what dose" → Intervention),
 
 from __future__ import annotations
 
+from .domain import domain
 from .lexical import normalize, tokenize
 from .models import Cell, Sentence
 from .question import Profile
@@ -13,57 +14,10 @@ from .spans import Span
 
 __all__ = ["best_cell"]
 
-# Header words → question words that point at that column.
-_HEADER_HINTS: dict[str, set[str]] = {
-    "phase": {"phase"},
-    "status": {"status", "recruit", "complet", "termin", "ongo", "activ", "open", "stop"},
-    "drug": {
-        "drug",
-        "agent",
-        "antibodi",
-        "inhibitor",
-        "compound",
-        "molecul",
-        "medic",
-        "adc",
-        "bite",
-        "bispecif",
-        "parpi",
-        "test",
-        "studi",
-        "evalu",
-        "bispecific",
-    },
-    "intervent": {
-        "intervent",
-        "dose",
-        "dosag",
-        "fraction",
-        "gy",
-        "schedul",
-        "radiotherapi",
-        "radiat",
-        "regimen",
-    },
-    "stage": {
-        "stage",
-        "cancer",
-        "tumor",
-        "tumour",
-        "popul",
-        "indic",
-        "diseas",
-        "patient",
-        "enrol",
-        "type",
-    },
-    "line": {"line", "set", "treatment"},
-    "url": {"url", "link", "registr", "websit", "address"},
-    "id": {"id", "nct", "identifi", "number", "trial"},
-    "group": {"type", "kind", "categori", "class", "group", "modal", "approach", "strategi"},
-}
+# Header words → question words that point at that column (data/domain.json).
+_HEADER_HINTS = domain().table_header_hints
 # Kinds of question whose answer is a column of the same name.
-_COLUMN_KINDS = frozenset({"phase", "status", "dose"})
+_COLUMN_KINDS = domain().table_column_kinds
 
 
 def best_cell(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:

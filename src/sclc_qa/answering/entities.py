@@ -4,7 +4,9 @@ what the question describes, grown into the phrase asked for, or a list when sev
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from ..domain import domain
 from ..index import Index
 from ..lexical import normalize, stem
 from ..question import Profile, is_druglike
@@ -73,7 +75,7 @@ class EntityExtractor:
         preferred = _of_class(text, cands, prof.target)
         if prof.target not in STAT_WORDS:
             cands = [c for c in cands if squash(text[c.start : c.end]) not in STAT_WORDS] or cands
-        if not (prof.target == "who" or prof.target.startswith("author")):
+        if domain().entity_class(prof.target) != "author":
             cands = [c for c in cands if c.kind != "author"] or cands
         described = _described(text, prof)
         # Where the question's own words stand, names (the subject) weighing least: the answer
@@ -132,17 +134,21 @@ class EntityExtractor:
 
 def _of_class(text: str, cands: list[Span], target: str) -> list[Span]:
     """The candidates of the class the question asks for (a drug, a trial, …); [] if no class."""
-    if target == "who" or target.startswith("author"):
-        return [c for c in cands if c.kind == "author"]
-    if re.match(r"(drug|agent|antibod|inhibitor|compound|adc)", target):
-        return [c for c in cands if is_druglike(text[c.start : c.end])]
-    if re.match(r"(regimen|combination|triplet|doublet)", target):
-        return [c for c in cands if re.search(r"[/+]", text[c.start : c.end])]
-    if re.match(r"(countr|nation|region|place)", target):
-        return [c for c in cands if re.fullmatch(r"[A-Z][a-z]+", text[c.start : c.end])]
-    if re.match(r"(trial|stud)", target):
-        return [c for c in cands if _TRIALLIKE.match(text[c.start : c.end])]
-    return []
+    kind = domain().entity_class(target)
+    if kind is None:
+        return []
+    return [c for c in cands if _IS_CLASS[kind](c, text[c.start : c.end])]
+
+
+# How a name shows its class: authors as "X et al.", drugs by their stems, regimens joined by
+# "/" or "+", places as one capitalised word, trials as acronyms with numbers or NCT ids.
+_IS_CLASS: dict[str, Callable[[Span, str], bool]] = {
+    "author": lambda c, word: c.kind == "author",
+    "drug": lambda c, word: is_druglike(word),
+    "regimen": lambda c, word: re.search(r"[/+]", word) is not None,
+    "place": lambda c, word: re.fullmatch(r"[A-Z][a-z]+", word) is not None,
+    "trial": lambda c, word: _TRIALLIKE.match(word) is not None,
+}
 
 
 def _list_around(text: str, cands: list[Span], first: Span) -> tuple[int, int]:

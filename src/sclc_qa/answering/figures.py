@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..abbreviations import initials
+from ..domain import domain
 from ..index import Index
 from ..lexical import normalize, stem
 from ..question import Profile
@@ -17,7 +18,7 @@ from .kinds import TYPED
 
 __all__ = ["FigureExtractor"]
 
-_PEOPLE = frozenset({"case", "patient", "peopl", "person", "individu", "subject"})
+_PEOPLE = domain().people_nouns  # stems: "how many people" counts patients too
 # "prolonged OS by 2.7 months": a difference, not a duration.
 _BY = re.compile(r"\bby\s+(?:about\s+|approximately\s+|up to\s+)?$")
 _COMPARATIVE = re.compile(r"\bvs\.?\b|\bversus\b|\bcompared?\b|\bboth\b|\beach\b", re.I)
@@ -37,16 +38,7 @@ _COUNTING = re.compile(
     re.I,
 )
 _COUNTING_LOOSE = re.compile(r"(?:how many|number of)\s+((?:[\w-]+\s*){1,3})", re.I)
-_NUMBER_WORDS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "ten": 10,
-    "twelve": 12,
-}
+_NUMBER_WORDS = domain().number_words
 _CONDITIONS = re.compile(
     r"\b(?:at|in|for|after|of)\s+(\w+)\s+and\s+(\w+)\s+(years?|months?|weeks?|cycles?)\b", re.I
 )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..domain import domain
+
 __all__ = ["STAT_WORDS", "TYPED"]
 
 # Kinds answered by a typed figure found by a grammar in spans.py: without one, no answer.
@@ -10,4 +12,4 @@ TYPED = frozenset(
 )
 # Endpoint and statistic abbreviations: a question naming them says what is measured, not
 # whose figure it is, so they never narrow coverage and are never an entity answer.
-STAT_WORDS = frozenset({"os", "pfs", "orr", "dcr", "hr", "ci", "mos", "mpfs", "trae", "traes"})
+STAT_WORDS = domain().statistic_abbreviations

@@ -5,31 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..domain import domain
 from ..question import Profile
 
 __all__ = ["Reasons", "join"]
 
-_MEASURE = {
-    "hr": "hazard ratio",
-    "ci": "confidence interval",
-    "pvalue": "P value",
-    "duration": "duration",
-    "difference": "difference",
-    "percent": "rate",
-    "year": "year",
-    "count": "number",
-    "dose": "dose",
-    "phase": "phase",
-    "status": "status",
-}
-_ENDPOINT_NAMES = {
-    "os": "OS",
-    "pfs": "PFS",
-    "orr": "response rate",
-    "dcr": "disease control rate",
-    "tox": "adverse-event rate",
-    "followup": "follow-up",
-}
+_MEASURE = domain().measures
+_ENDPOINT_NAMES = {k: e.display for k, e in domain().endpoints.items()}
 _PLURAL_VERBS = {"does": "do", "uses": "use", "reports": "report"}
 
 

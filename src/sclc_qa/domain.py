@@ -1,0 +1,58 @@
+"""Domain words, read from one data file (`data/domain.json`) instead of living in code: the
+endpoints and how text names them, measures, statistic abbreviations, drug-name stems, hedges,
+time units, table-header hints and entity classes.
+
+A reader extending the product to another field edits that file, not the rules that use it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from importlib.resources import files
+
+from pydantic import BaseModel, ConfigDict, Field
+
+__all__ = ["Domain", "Endpoint", "domain"]
+
+
+class Endpoint(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    display: str = Field(description="How a reason names it: 'OS', 'response rate'.")
+    pattern: str = Field(description="Regular expression (case-insensitive) naming it in text.")
+
+
+class Domain(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    endpoints: dict[str, Endpoint]
+    measures: dict[str, str]
+    statistic_abbreviations: frozenset[str]
+    drug_stems: tuple[str, ...]
+    hedges: tuple[str, ...]
+    time_units: tuple[str, ...]
+    people_nouns: frozenset[str]
+    number_words: dict[str, int]
+    table_header_hints: dict[str, frozenset[str]]
+    table_column_kinds: frozenset[str]
+    entity_classes: dict[str, tuple[str, ...]]
+
+    def endpoint_patterns(self) -> dict[str, re.Pattern[str]]:
+        """Endpoint → compiled pattern, in the file's order (earlier wins ties)."""
+        return {k: re.compile(e.pattern, re.I) for k, e in self.endpoints.items()}
+
+    def entity_class(self, target: str) -> str | None:
+        """The class of thing a which/what question asks for ("drugs" → drug), if known."""
+        for name, prefixes in self.entity_classes.items():
+            if any(target.startswith(p) for p in prefixes):
+                return name
+        return None
+
+
+@lru_cache(maxsize=1)
+def domain() -> Domain:
+    """The packaged domain file, parsed once; a malformed file fails loudly at import."""
+    raw = files("sclc_qa").joinpath("data/domain.json").read_text(encoding="utf-8")
+    return Domain.model_validate(json.loads(raw))
