@@ -23,7 +23,7 @@ from pydantic import ValidationError
 from typer.core import TyperGroup
 
 from . import __version__
-from .config import Settings
+from .config import ServiceSettings, Settings
 from .errors import InvalidQueryError, SclcQaError
 
 if TYPE_CHECKING:
@@ -290,6 +290,15 @@ def serve(
     log_questions: Annotated[
         bool, typer.Option("--log-questions", help="Put question text in the request log.")
     ] = False,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allowed-host",
+            help="Answer only requests for this Host (no port; *.example.org for subdomains); "
+            "repeat for several; others get 400 "
+            "[default: any, or $SCLC_QA_SERVICE__ALLOWED_HOSTS].",
+        ),
+    ] = None,
 ) -> None:
     """Serve the HTTP API, the OpenAI-compatible chat endpoint and the chat page.
 
@@ -302,6 +311,7 @@ def serve(
       sclc-qa serve                         # http://127.0.0.1:8000/ (chat page), /docs (API)
       sclc-qa serve --host 0.0.0.0 --port 8080
       sclc-qa serve --workers 1             # one process: half the memory and throughput
+      sclc-qa serve --host 0.0.0.0 --allowed-host qa.example.org --allowed-host localhost
     """
     import uvicorn
 
@@ -309,8 +319,13 @@ def serve(
     from .service.middleware import configure_logging
 
     settings = _settings(ctx)
-    given = {"processes": workers, "threads": threads, "log_questions": log_questions or None}
-    service = settings.service.model_copy(update={k: v for k, v in given.items() if v})
+    given = {
+        "processes": workers,
+        "threads": threads,
+        "log_questions": log_questions or None,
+        "allowed_hosts": allowed_host or None,
+    }
+    service = _service_settings(settings, {k: v for k, v in given.items() if v})
     settings = settings.model_copy(update={"service": service})
     options: dict[str, Any] = {
         "access_log": False,  # the app logs one JSON line per request itself
@@ -363,6 +378,24 @@ def serve(
         raise SclcQaError(failures[0])
 
 
+def _service_settings(settings: Settings, given: dict[str, Any]) -> ServiceSettings:
+    """The service settings with the command's options over them, validated like the rest."""
+    try:
+        return ServiceSettings.model_validate(settings.service.model_dump() | given)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        option = _SERVE_OPTIONS.get(str(first["loc"][0]), str(first["loc"][0]))
+        raise _bad_input(f"invalid {option}: {first['msg'].removeprefix('Value error, ')}") from exc
+
+
+_SERVE_OPTIONS = {
+    "processes": "--workers",
+    "threads": "--threads",
+    "log_questions": "--log-questions",
+    "allowed_hosts": "--allowed-host",
+}
+
+
 def _listen(host: str, port: int) -> socket.socket:
     try:
         family = socket.AF_INET6 if ":" in host else socket.AF_INET
@@ -393,6 +426,7 @@ def _export(settings: Settings) -> None:
     os.environ["SCLC_QA_INDEX_DIR"] = str(settings.index_dir.resolve())
     os.environ["SCLC_QA_SERVICE__THREADS"] = str(settings.service.threads)
     os.environ["SCLC_QA_SERVICE__LOG_QUESTIONS"] = str(settings.service.log_questions).lower()
+    os.environ["SCLC_QA_SERVICE__ALLOWED_HOSTS"] = json.dumps(settings.service.allowed_hosts)
 
 
 def _display_host(host: str) -> str:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 __all__ = ["AnswerSettings", "ChunkSettings", "RetrievalSettings", "ServiceSettings", "Settings"]
 
@@ -63,6 +65,10 @@ class AnswerSettings(BaseModel):
     max_question_chars: int = Field(2000, ge=10, le=10000)
 
 
+# A host name or IP address as a `Host` header gives it; `*` or `*.` before a domain.
+_HOST_PATTERN = re.compile(r"\*|(\*\.)?[a-z0-9_.-]{1,253}|[0-9a-f:.]{2,45}")
+
+
 class ServiceSettings(BaseModel):
     """The HTTP service (`sclc-qa serve`)."""
 
@@ -85,6 +91,35 @@ class ServiceSettings(BaseModel):
     log_questions: bool = Field(
         False, description="Put the question text in the request log (off: it may be private)."
     )
+    # NoDecode: the environment may give a plain comma-separated list, not only JSON.
+    allowed_hosts: Annotated[tuple[str, ...], NoDecode] = Field(
+        (),
+        description="Host names the server answers for (`Host` header, without the port); any "
+        "other is a 400. `*.example.org` matches subdomains. Empty: any host. From the "
+        'environment: `qa.example.org,localhost` or `["qa.example.org", "localhost"]`.',
+    )
+
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _host_list(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            text = value.strip()
+            value = json.loads(text) if text.startswith("[") else text.split(",")
+        if isinstance(value, list | tuple):
+            value = [v.strip().lower().rstrip(".") if isinstance(v, str) else v for v in value]
+            value = [v for v in value if v != ""]
+        return value
+
+    @field_validator("allowed_hosts")
+    @classmethod
+    def _host_names(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for host in value:
+            if not _HOST_PATTERN.fullmatch(host):
+                raise ValueError(
+                    f"{host[:100]!r} is not a host name (e.g. qa.example.org, *.example.org, "
+                    "127.0.0.1, ::1; no port, no scheme)"
+                )
+        return value
 
 
 class Settings(BaseSettings):

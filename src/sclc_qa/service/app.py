@@ -33,6 +33,7 @@ from ..engine import Engine
 from ..errors import InvalidQueryError, NotFoundError, SclcQaError
 from ..models import Answer, DocumentMeta, Excerpt, SectionSummary, Verification
 from . import chat
+from .docs import STATIC_URL, add_doc_pages
 from .middleware import RequestContextMiddleware
 from .schemas import (
     MAX_QUESTION_CHARS,
@@ -128,8 +129,12 @@ def create_app(
         yield
 
     # FastAPI's /docs and /redoc pages load Swagger UI and ReDoc from a CDN; these machines
-    # have no internet, so the same pages are served with assets from the fastapi-offline wheel.
+    # have no internet, so the same pages are served with assets from the fastapi-offline wheel
+    # (mounted by FastAPIOffline; the pages themselves come from `docs`, with their own CSP).
     app = FastAPIOffline(
+        docs_url=None,
+        redoc_url=None,
+        static_url=STATIC_URL,
         title="sclc-qa",
         version=__version__,
         summary="Extractive, cited answers from the small-cell lung cancer immunotherapy review.",
@@ -144,8 +149,10 @@ def create_app(
         RequestContextMiddleware,
         max_body_bytes=settings.service.max_body_bytes,
         log_questions=settings.service.log_questions,
+        allowed_hosts=settings.service.allowed_hosts,
     )
     _add_error_handlers(app)
+    add_doc_pages(app)
 
     def ready() -> Engine:
         if runtime.engine is None:

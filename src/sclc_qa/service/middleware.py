@@ -1,6 +1,9 @@
 """One ASGI middleware for what every request needs: an id, a size limit and a log line.
 
 * `X-Request-ID`: the client's, if it sent a sane one, else a new one; echoed on the response.
+* Browser security headers (`security.SECURITY_HEADERS`) on every response, errors included;
+  a route that sets its own Content-Security-Policy (the API doc pages) keeps it.
+* With allowed hosts configured, a request for any other `Host` is a 400.
 * Bodies over the limit are refused with 413 before they are read (by `Content-Length`) or as
   soon as the limit is crossed (chunked uploads).
 * One JSON log line per request: method, path, status, milliseconds, request id; the question
@@ -16,11 +19,14 @@ import logging
 import re
 import time
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .security import SECURITY_HEADERS, host_allowed
 
 __all__ = ["ACCESS_LOG", "JsonLines", "RequestContextMiddleware", "configure_logging"]
 
@@ -30,10 +36,18 @@ _SANE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
 
 
 class RequestContextMiddleware:
-    def __init__(self, app: ASGIApp, *, max_body_bytes: int, log_questions: bool) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        max_body_bytes: int,
+        log_questions: bool,
+        allowed_hosts: Sequence[str] = (),
+    ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
         self.log_questions = log_questions
+        self.allowed_hosts = tuple(allowed_hosts)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -50,7 +64,10 @@ class RequestContextMiddleware:
             nonlocal status
             if message["type"] == "http.response.start":
                 status = message["status"]
-                MutableHeaders(scope=message)["X-Request-ID"] = request_id
+                out = MutableHeaders(scope=message)
+                out["X-Request-ID"] = request_id
+                for name, value in SECURITY_HEADERS.items():
+                    out.setdefault(name, value)
             await send(message)
 
         try:
@@ -59,7 +76,12 @@ class RequestContextMiddleware:
             length = 0
         inner = dict(scope, method="GET") if scope["method"] == "HEAD" else scope
         try:
-            if length > self.max_body_bytes:
+            if not host_allowed(headers.get("host"), self.allowed_hosts):
+                host = headers.get("host")
+                said = f"Host {host[:100]!r}" if host is not None else "a request without Host"
+                message = f"{said} is not served here; use one of the server's allowed host names"
+                await self._reply(send_with_id, 400, "invalid_request_error", message)
+            elif length > self.max_body_bytes:
                 await self._reply(send_with_id, 413, "payload_too_large", self._limit_message())
             else:
                 await self.app(inner, self._limited(receive), send_with_id)
