@@ -7,7 +7,8 @@
 * Bodies over the limit are refused with 413 before they are read (by `Content-Length`) or as
   soon as the limit is crossed (chunked uploads).
 * One JSON log line per request: method, path, status, milliseconds, request id; the question
-  text only when the service is configured to log it.
+  text only when the service is configured to log it. Log lines escape every character that
+  could break a line or reorder what a reader sees (`log_json`).
 * HEAD is answered wherever GET is (the server drops the body), as HTTP asks.
 * Anything the app fails to handle becomes a JSON 500 that still carries the request id.
 """
@@ -18,6 +19,7 @@ import json
 import logging
 import re
 import time
+import unicodedata
 import uuid
 from collections.abc import Sequence
 from typing import Any
@@ -28,11 +30,34 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .security import SECURITY_HEADERS, host_allowed
 
-__all__ = ["ACCESS_LOG", "JsonLines", "RequestContextMiddleware", "configure_logging"]
+__all__ = ["ACCESS_LOG", "JsonLines", "RequestContextMiddleware", "configure_logging", "log_json"]
 
 ACCESS_LOG = logging.getLogger("sclc_qa.access")
 LOG = logging.getLogger("sclc_qa.service")
 _SANE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,128}$")
+_NOT_PRINTABLE_ASCII = re.compile(r"[^\x20-\x7e]")
+# Controls (C0, DEL, C1 such as U+0085 NEXT LINE), format characters (the bidi controls U+202A-E,
+# U+2066-9, U+200E/F, U+061C; zero-width characters; U+FEFF), line and paragraph separators
+# (U+2028, U+2029), surrogates, private use and unassigned code points.
+_UNSAFE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+
+
+def log_json(value: Any) -> str:
+    """`value` as one line of JSON that is safe to show: readable text stays as it is, and
+    every character that a log viewer or terminal could take as a line break or a change of
+    direction is written as a \\u escape (a JSON reader gets the original text back)."""
+    return _NOT_PRINTABLE_ASCII.sub(_escape, json.dumps(value, ensure_ascii=False))
+
+
+def _escape(match: re.Match[str]) -> str:
+    char = match.group()
+    if unicodedata.category(char) not in _UNSAFE_CATEGORIES:
+        return char
+    code = ord(char)
+    if code > 0xFFFF:  # JSON escapes a code point beyond the BMP as a surrogate pair
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
 
 
 class RequestContextMiddleware:
@@ -142,7 +167,7 @@ class RequestContextMiddleware:
         question = scope.get("state", {}).get("question")
         if self.log_questions and question is not None:
             record["question"] = question
-        ACCESS_LOG.info(json.dumps(record, ensure_ascii=False))
+        ACCESS_LOG.info(log_json(record))
 
 
 class JsonLines(logging.Formatter):
@@ -166,7 +191,7 @@ class JsonLines(logging.Formatter):
             out["message"] = message
         if record.exc_info:
             out["exception"] = self.formatException(record.exc_info).splitlines()[-1]
-        return json.dumps(out, ensure_ascii=False)
+        return log_json(out)
 
 
 def configure_logging(level: int = logging.INFO) -> None:
