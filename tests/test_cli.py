@@ -21,7 +21,7 @@ from typer.testing import CliRunner, Result
 
 from readiness import wait_until_ready
 from sclc_qa import engine as engine_module
-from sclc_qa.cli import _shorten, app
+from sclc_qa.cli import app
 from sclc_qa.config import Settings
 from sclc_qa.embedding import HashingEmbedder
 from sclc_qa.evaluation import EvalReport
@@ -184,16 +184,6 @@ def test_invalid_setting_from_the_environment(monkeypatch: pytest.MonkeyPatch) -
     assert_one_line_error(run("sections"), 2, "abstain_below")
 
 
-def test_shorten_keeps_the_focus_and_marks_the_cuts() -> None:
-    text = "word " * 60 + "HR = 0.73 " + "word " * 60
-    at = text.index("HR = 0.73")
-    short = _shorten(text, 80, focus=(at, at + len("HR = 0.73")))
-    assert "HR = 0.73" in short
-    assert short.startswith("…") and short.endswith("…")
-    assert len(short) <= 82
-    assert _shorten("a\n b\t c", 80) == "a b c"
-
-
 # --- slow tier: the real model and index --------------------------------------------------------
 
 
@@ -275,8 +265,8 @@ def test_sections_lists_the_review(real: list[str]) -> None:
         (("ask", ""), "empty"),
         (("ask", "   "), "empty"),
         (("search", ""), "empty"),
-        (("ask", CASPIAN, "--top-k", "0"), "top_k"),
-        (("search", CASPIAN, "--top-k", "51"), "top_k"),
+        (("ask", CASPIAN, "--top-k", "0"), "--top-k"),
+        (("search", CASPIAN, "--top-k", "51"), "--top-k"),
     ],
 )
 def test_bad_questions_are_one_line_errors(
@@ -437,6 +427,47 @@ def test_a_blank_question_is_refused_before_the_engine_loads(
 ) -> None:
     monkeypatch.setattr("sclc_qa.cli._engine", lambda ctx: pytest.fail("the engine was loaded"))
     assert_one_line_error(run(command, "   "), 2, "the question is empty")
+
+
+@pytest.mark.parametrize("command", ["ask", "search"])
+@pytest.mark.parametrize(
+    ("env", "args", "fragment"),
+    [
+        ({}, ("--top-k", "51"), "--top-k must be between 1 and 50, got 51"),
+        ({}, ("--top-k", "0"), "--top-k must be between 1 and 50, got 0"),
+        ({"SCLC_QA_ANSWER__MAX_TOP_K": "10"}, ("--top-k", "11"), "between 1 and 10, got 11"),
+        ({}, ("x" * 2001,), "2001 characters long; the limit is 2000"),
+        ({"SCLC_QA_ANSWER__MAX_QUESTION_CHARS": "100"}, ("x" * 101,), "the limit is 100"),
+    ],
+)
+def test_limits_come_from_the_settings_and_are_checked_before_loading(
+    command: str,
+    env: dict[str, str],
+    args: tuple[str, ...],
+    fragment: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("sclc_qa.cli._engine", lambda ctx: pytest.fail("the engine was loaded"))
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    question = args[0] if not args[0].startswith("--") else "What is SCLC?"
+    options = args if args[0].startswith("--") else ()
+    assert_one_line_error(run(command, question, *options), 2, fragment)
+
+
+def test_search_modes_are_the_settings_modes() -> None:
+    from typing import get_args
+
+    from sclc_qa.config import SEARCH_MODES
+    from sclc_qa.retrieval import Mode
+
+    assert SEARCH_MODES == get_args(Mode) == ("hybrid", "dense", "lexical")
+    assert "<hybrid|dense|lexical>" in run("search", "--help").stdout
+
+
+def test_an_unparseable_setting_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SCLC_QA_SERVICE", "{not json")
+    assert_one_line_error(run("sections"), 2, "invalid setting")
 
 
 def test_an_unwritable_report_path_is_refused_before_evaluating(

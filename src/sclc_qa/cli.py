@@ -14,21 +14,22 @@ import socket
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from pydantic import ValidationError
+from pydantic_settings import SettingsError
 from typer.core import TyperGroup
 
 from . import __version__
-from .config import ServiceSettings, Settings
+from .config import SearchMode, ServiceSettings, Settings
 from .errors import InvalidQueryError, SclcQaError
+from .formatting import one_line, shorten, where
 
 if TYPE_CHECKING:
     from .engine import Engine
-    from .models import Answer, Citation, Passage
+    from .models import Answer
 
 __all__ = ["app", "main"]
 
@@ -75,7 +76,7 @@ class _ErrorsOnOneLine(TyperGroup):
 
 
 def _fail(message: str, code: int) -> int:
-    typer.echo(f"error: {_one_line(message)}", err=True)
+    typer.echo(f"error: {one_line(message)}", err=True)
     return code
 
 
@@ -102,12 +103,6 @@ _DOC_OPTION = typer.Option(
     "--doc",
     help="Only this document id; repeat for several (`sclc-qa sections` lists them) [all].",
 )
-
-
-class SearchMode(StrEnum):
-    hybrid = "hybrid"
-    dense = "dense"
-    lexical = "lexical"
 
 
 @dataclass(frozen=True)
@@ -148,8 +143,10 @@ def _settings(ctx: typer.Context) -> Settings:
         return Settings(**{k: v for k, v in given.items() if v is not None})
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(map(str, first["loc"]))
-        raise _bad_input(f"invalid setting {where}: {first['msg']}") from exc
+        field = ".".join(map(str, first["loc"]))
+        raise _bad_input(f"invalid setting {field}: {first['msg']}") from exc
+    except SettingsError as exc:  # an SCLC_QA_* variable that is not even JSON where JSON is due
+        raise _bad_input(f"invalid setting: {exc}") from exc
 
 
 def _engine(ctx: typer.Context) -> Engine:
@@ -189,7 +186,13 @@ def ask(
     ctx: typer.Context,
     question: Annotated[str, typer.Argument(help="A question about the review.")],
     json_: Annotated[bool, typer.Option("--json", help="Print the Answer as JSON.")] = False,
-    top_k: Annotated[int, typer.Option(help="Passages to consider and citations to show.")] = 5,
+    top_k: Annotated[
+        int,
+        typer.Option(
+            help="Passages to consider and citations to show "
+            "(at most 50, or $SCLC_QA_ANSWER__MAX_TOP_K)."
+        ),
+    ] = 5,
     doc: Annotated[list[str] | None, _DOC_OPTION] = None,
 ) -> None:
     """Answer a question with a verbatim span from the documents and its citations.
@@ -205,7 +208,7 @@ def ask(
       sclc-qa ask "What does DLL3 stand for?" --json | jq .citations[0].quote
       sclc-qa --corpus-dir mydocs ask "Median OS with osimertinib?" --doc nsclc-pdq
     """
-    _not_blank(question)
+    _check_request(_settings(ctx), question, top_k)
     answer = _engine(ctx).ask(question, top_k=top_k, docs=doc)
     if json_:
         typer.echo(answer.model_dump_json(indent=2))
@@ -218,10 +221,12 @@ def search(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(help="What to look for.")],
     json_: Annotated[bool, typer.Option("--json", help="Print the passages as JSON.")] = False,
-    top_k: Annotated[int, typer.Option(help="How many passages.")] = 5,
+    top_k: Annotated[
+        int, typer.Option(help="How many passages (at most 50, or $SCLC_QA_ANSWER__MAX_TOP_K).")
+    ] = 5,
     mode: Annotated[
         SearchMode, typer.Option(case_sensitive=False, help="Which retriever ranks passages.")
-    ] = SearchMode.hybrid,
+    ] = "hybrid",
     doc: Annotated[list[str] | None, _DOC_OPTION] = None,
 ) -> None:
     """Show the passages that best match a query, best first, with their scores.
@@ -233,13 +238,13 @@ def search(
       sclc-qa search "trilaciclib myelopreservation" --json
       sclc-qa search "durvalumab" --doc es-sclc-immunotherapy-review
     """
-    _not_blank(query)
-    passages = _engine(ctx).search(query, top_k=top_k, mode=mode.value, docs=doc)
+    _check_request(_settings(ctx), query, top_k)
+    passages = _engine(ctx).search(query, top_k=top_k, mode=mode, docs=doc)
     if json_:
         typer.echo(json.dumps([p.model_dump(mode="json") for p in passages], indent=2))
         return
     for p in passages:
-        typer.echo(f"{p.score:6.3f}  {_where(p)}  {_shorten(p.display or p.text, PREVIEW_CHARS)}")
+        typer.echo(f"{p.score:6.3f}  {where(p)}  {shorten(p.display or p.text, PREVIEW_CHARS)}")
 
 
 @app.command()
@@ -487,9 +492,9 @@ def _progress(split: str, done: int, total: int) -> None:
 
 def _print_answer(answer: Answer) -> None:
     if answer.abstained or answer.answer is None:
-        typer.echo(f"No answer: {_one_line(answer.reason or 'no supporting passage found')}")
+        typer.echo(f"No answer: {one_line(answer.reason or 'no supporting passage found')}")
     else:
-        typer.echo(_one_line(answer.display or answer.answer))
+        typer.echo(one_line(answer.display or answer.answer))
     typer.echo(f"confidence {answer.confidence:.2f} ({answer.timing_ms:.0f} ms)")
     for i, c in enumerate(answer.citations):
         # Show the first quote around the answer span, which may sit far into a long sentence.
@@ -498,29 +503,28 @@ def _print_answer(answer: Answer) -> None:
         if i == 0 and answer.display and answer.display in shown:
             at = shown.index(answer.display)
             focus = (at, at + len(answer.display))
-        typer.echo(f'[{_where(c)}] "{_shorten(shown, QUOTE_CHARS, focus=focus)}"')
+        typer.echo(f'[{where(c)}] "{shorten(shown, QUOTE_CHARS, focus=focus)}"')
     if answer.alternatives:
-        typer.echo(_one_line(answer.note or "The sources disagree."))
+        typer.echo(one_line(answer.note or "The sources disagree."))
         for alt in answer.alternatives:
             c = alt.citation
-            typer.echo(f'  {_one_line(alt.display)}  [{_where(c)}] "{_shorten(c.display, 120)}"')
+            typer.echo(f'  {one_line(alt.display)}  [{where(c)}] "{shorten(c.display, 120)}"')
 
 
-def _where(p: Passage | Citation) -> str:
-    """`es-sclc-immunotherapy-review › 4.1.1 First-line chemoimmunotherapy (Table 2)`; an
-    unnumbered Markdown section is shown by its heading path rather than its long id."""
-    numbered = p.section.replace(".", "").isdigit() or p.section in ("abstract", "glossary")
-    where = f"{p.section} {p.title}" if numbered else " › ".join(p.path) or p.title
-    where = f"{p.doc} › {where}"
-    return f"{where} ({p.label})" if p.label else where
-
-
-def _not_blank(text: str) -> None:
-    """Refuse a blank question at once, before the engine spends seconds loading."""
+def _check_request(settings: Settings, text: str, top_k: int) -> None:
+    """Refuse a blank or over-long question or an out-of-range --top-k at once, by the
+    settings' limits (the engine's and the HTTP API's), before the engine spends seconds
+    loading."""
     if not text.strip():
         raise _bad_input(
             "the question is empty; ask something, e.g. 'What was the OS HR in CASPIAN?'"
         )
+    limit = settings.answer.max_question_chars
+    length = len(one_line(text))  # as the engine counts: runs of white space as one
+    if length > limit:
+        raise _bad_input(f"the question is {length} characters long; the limit is {limit}")
+    if not 1 <= top_k <= settings.answer.max_top_k:
+        raise _bad_input(f"--top-k must be between 1 and {settings.answer.max_top_k}, got {top_k}")
 
 
 def _writable(path: Path) -> None:
@@ -531,28 +535,6 @@ def _writable(path: Path) -> None:
         raise _bad_input(f"cannot write the report to {path}: {exc.strerror or exc}") from None
     if path.is_dir() or not os.access(path.parent, os.W_OK):
         raise _bad_input(f"cannot write the report to {path}: not a writable file path")
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _shorten(text: str, width: int, *, focus: tuple[int, int] | None = None) -> str:
-    """One line of at most about `width` characters, cut at spaces, around `focus` if given."""
-    if len(_one_line(text)) <= width:
-        return _one_line(text)
-    start = 0
-    if focus is not None:
-        lo, hi = max(0, focus[0]), min(len(text), focus[1])
-        start = max(0, min(lo - max(0, width - (hi - lo)) // 2, len(text) - width))
-    end = min(len(text), start + width)
-    if start > 0 and " " in text[start:end]:
-        start = text.index(" ", start)
-    if end < len(text) and " " in text[start:end]:
-        end = text.rindex(" ", start, end)
-    return (
-        ("…" if start > 0 else "") + _one_line(text[start:end]) + ("…" if end < len(text) else "")
-    )
 
 
 def _plural(n: int, noun: str) -> str:

@@ -5,12 +5,25 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-__all__ = ["AnswerSettings", "ChunkSettings", "RetrievalSettings", "ServiceSettings", "Settings"]
+__all__ = [
+    "SEARCH_MODES",
+    "AnswerSettings",
+    "ChunkSettings",
+    "RetrievalSettings",
+    "SearchMode",
+    "ServiceSettings",
+    "Settings",
+]
+
+# How a search ranks passages: `hybrid` fuses the dense and the lexical ranking. The CLI's
+# --mode choices and the HTTP `mode` field are these.
+SearchMode = Literal["hybrid", "dense", "lexical"]
+SEARCH_MODES: tuple[SearchMode, ...] = get_args(SearchMode)
 
 
 class ChunkSettings(BaseModel):
@@ -62,7 +75,20 @@ class AnswerSettings(BaseModel):
         description="Abstain below this confidence; unset: the threshold the confidence model was "
         "fitted with (data/confidence.json), chosen on the dev split's risk-coverage curve.",
     )
-    max_question_chars: int = Field(2000, ge=10, le=10000)
+    max_question_chars: int = Field(
+        2000,
+        ge=10,
+        le=10000,
+        description="Longest question or search query, in characters; the library, the CLI "
+        "and every HTTP endpoint hold to it.",
+    )
+    max_top_k: int = Field(
+        50,
+        ge=5,  # the default top_k (5) is always allowed
+        le=50,  # the engine's own bound
+        description="Most passages (search) or citations (ask, chat) one request may ask for, "
+        "in the CLI and over HTTP.",
+    )
 
 
 # A host name or IP address as a `Host` header gives it; `*` or `*.` before a domain.

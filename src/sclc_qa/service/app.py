@@ -36,7 +36,6 @@ from . import chat
 from .docs import STATIC_URL, add_doc_pages
 from .middleware import RequestContextMiddleware
 from .schemas import (
-    MAX_QUESTION_CHARS,
     AskRequest,
     ChatCompletion,
     ChatRequest,
@@ -48,6 +47,7 @@ from .schemas import (
     SearchRequest,
     SearchResponse,
     VerifyRequest,
+    request_models,
 )
 
 __all__ = ["app_from_environment", "create_app"]
@@ -55,6 +55,7 @@ __all__ = ["app_from_environment", "create_app"]
 LOG = logging.getLogger("sclc_qa.service")
 STATIC = resources.files("sclc_qa.service") / "static"
 _T = TypeVar("_T")
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 _ERROR_TYPES = {
     400: "invalid_request_error",
@@ -104,6 +105,7 @@ def create_app(
     """The app. Give it a loaded `engine` (tests, embedding), or let it `load` one at start-up
     (default `Engine.load(settings)`); `on_load_error` hears why loading failed."""
     settings = settings or Settings()
+    bodies = request_models(settings.answer)  # the settings' limits, as the engine's
     runtime = _Runtime()
     limiter = anyio.CapacityLimiter(settings.service.threads)
     if engine is not None:
@@ -167,12 +169,14 @@ def create_app(
         request.scope.setdefault("state", {})["question"] = text
 
     @app.post("/ask", response_model=Answer, tags=["answers"], responses=_POSTED)
+    @_body(bodies.ask)
     async def ask(body: AskRequest, request: Request) -> Answer:
         """Answer a question with the shortest verbatim span and its citations, or abstain."""
         note_question(request, body.question)
         return await off_loop(ready().ask, body.question, top_k=body.top_k, docs=body.docs)
 
     @app.post("/search", response_model=SearchResponse, tags=["answers"], responses=_POSTED)
+    @_body(bodies.search)
     async def search(body: SearchRequest, request: Request) -> SearchResponse:
         """The passages that best match a query, best first."""
         note_question(request, body.query)
@@ -258,6 +262,7 @@ def create_app(
         tags=["openai"],
         responses={200: {"content": {"text/event-stream": {}}}, **_POSTED},
     )
+    @_body(bodies.chat)
     async def chat_completions(body: ChatRequest, request: Request) -> Any:
         """OpenAI-compatible chat. The last user message is the question; a follow-up such as
         "and what about its PFS?" is resolved against the earlier user turns. With
@@ -265,10 +270,9 @@ def create_app(
         turns = chat.user_turns(body.messages)
         if not turns:
             raise _invalid("messages", "messages hold no user message with text")
-        if len(turns[-1]) > MAX_QUESTION_CHARS:
-            raise _invalid(
-                "messages", f"the last user message is over {MAX_QUESTION_CHARS} characters"
-            )
+        if len(turns[-1]) > bodies.max_question_chars:
+            limit = bodies.max_question_chars
+            raise _invalid("messages", f"the last user message is over {limit} characters")
         note_question(request, turns[-1])
         engine = ready()
         with _text_field("messages"):
@@ -301,6 +305,17 @@ def app_from_environment() -> FastAPI:
 
     configure_logging()
     return create_app(Settings())
+
+
+def _body(model: type[Any]) -> Callable[[_F], _F]:
+    """Make an endpoint's `body` parameter `model`, a request model built for this app's
+    settings (FastAPI reads the parameter's annotation to parse and document the body)."""
+
+    def use(endpoint: _F) -> _F:
+        endpoint.__annotations__["body"] = model
+        return endpoint
+
+    return use
 
 
 @contextmanager

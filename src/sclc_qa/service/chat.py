@@ -12,6 +12,7 @@ import time
 import uuid
 from collections.abc import Iterator, Sequence
 
+from ..formatting import labelled, shorten
 from ..models import Answer, Citation
 from ..tokens import count_tokens
 from .schemas import (
@@ -56,21 +57,24 @@ def reply_text(answer: Answer, *, rewritten: bool) -> str:
             lines.append(f"- {answer.display or answer.answer} [{first.section}] in {first.doc}")
             for alt in answer.alternatives:
                 c = alt.citation
+                quote = shorten(c.display, QUOTE_CHARS)
                 lines.append(
-                    f'- {alt.display} [{c.section}] in {c.doc}: "{_shorten(c.display, 0)}" '
-                    f"({c.start}–{c.end})"
+                    f'- {alt.display} [{c.section}] in {c.doc}: "{quote}" ({c.start}–{c.end})'
                 )
         lines.append("\nSources:")
     for i, c in enumerate(answer.citations[:SOURCES_SHOWN], start=1):
-        focus = _focus(c, answer.display or answer.answer) if i == 1 else 0
-        quote = _shorten(c.display or c.quote, focus)
-        lines.append(f'{i}. [{c.section}] {_where(c)}: "{quote}" ({c.start}–{c.end}) in {c.doc}')
+        focus = _focus(c, answer.display or answer.answer) if i == 1 else None
+        quote = shorten(c.display or c.quote, QUOTE_CHARS, focus=focus)
+        lines.append(
+            f'{i}. [{c.section}] {labelled(c.title, c)}: "{quote}" ({c.start}–{c.end}) in {c.doc}'
+        )
     return "\n".join(lines)
 
 
-def _focus(c: Citation, answer: str | None) -> int:
-    """Where the answer sits in the citation's display text (0 when it cannot be found)."""
-    return max(0, (c.display or c.quote).find(answer)) if answer else 0
+def _focus(c: Citation, answer: str | None) -> tuple[int, int] | None:
+    """Where the answer sits in the citation's display text (None when it cannot be found)."""
+    at = (c.display or c.quote).find(answer) if answer else -1
+    return (at, at + len(answer)) if answer and at >= 0 else None
 
 
 def completion(answer: Answer, prompt: str, *, rewritten: bool) -> ChatCompletion:
@@ -129,22 +133,3 @@ def _usage(prompt: str, content: str) -> Usage:
 
 def _id() -> str:
     return f"chatcmpl-{uuid.uuid4().hex}"
-
-
-def _where(c: Citation) -> str:
-    return f"{c.title} ({c.label})" if c.label else c.title
-
-
-def _shorten(text: str, focus: int) -> str:
-    """At most about QUOTE_CHARS of `text` on one line, cut at spaces, keeping `focus` (an
-    offset into `text`, e.g. where the answer starts) in view."""
-    if len(text) <= QUOTE_CHARS:
-        return " ".join(text.split())
-    start = max(0, min(focus - QUOTE_CHARS // 3, len(text) - QUOTE_CHARS))
-    end = start + QUOTE_CHARS
-    if start > 0:
-        start = text.find(" ", start) + 1 or start
-    if end < len(text):
-        end = text.rfind(" ", start, end) if " " in text[start:end] else end
-    body = " ".join(text[start:end].split())
-    return ("… " if start > 0 else "") + body + (" …" if end < len(text) else "")

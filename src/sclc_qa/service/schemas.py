@@ -3,10 +3,15 @@
 Requests forbid unknown fields, so a misspelt `top_k` is a 422 that names it rather than a
 silently ignored option. Responses reuse the library's `Answer`, `Passage`, `SectionSummary`,
 `DocumentMeta`, `Excerpt` and `Verification` unchanged.
+
+The limits a request is held to (question length, `top_k`) are the settings' own
+(`AnswerSettings`), so the app builds its request models from its settings with
+`request_models`; the classes below carry the default settings' limits.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -15,13 +20,14 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    create_model,
     field_validator,
 )
 
+from ..config import AnswerSettings, SearchMode
 from ..models import Answer, Citation, Passage
 
 __all__ = [
-    "MAX_QUESTION_CHARS",
     "AskRequest",
     "ChatChoice",
     "ChatChunk",
@@ -37,14 +43,19 @@ __all__ = [
     "ModelCard",
     "ModelList",
     "Readiness",
+    "RequestModels",
     "SearchRequest",
     "SearchResponse",
     "StreamOptions",
     "Usage",
     "VerifyRequest",
+    "request_models",
 ]
 
-MAX_QUESTION_CHARS = 2000
+_DEFAULTS = AnswerSettings()
+# A quote to verify: longer than any passage, bounded so a check stays cheap.
+MAX_QUOTE_CHARS = 20_000
+DEFAULT_TOP_K = 5
 MODEL_ID: Literal["sclc-qa"] = "sclc-qa"
 
 
@@ -94,11 +105,25 @@ JsonInt = Annotated[int, BeforeValidator(_integer)]
 JsonFloat = Annotated[float, BeforeValidator(_number)]
 JsonBool = Annotated[bool, BeforeValidator(_boolean)]
 
-# `pattern` tells schema-driven clients (and fuzzers) that a blank string is not valid.
-Question = Annotated[
-    str,
-    Field(min_length=1, max_length=MAX_QUESTION_CHARS, json_schema_extra={"pattern": r"\S"}),
-]
+
+def _question_limits(max_chars: int) -> Any:
+    # `pattern` tells schema-driven clients (and fuzzers) that a blank string is not valid.
+    return Field(min_length=1, max_length=max_chars, json_schema_extra={"pattern": r"\S"})
+
+
+Question = Annotated[str, _question_limits(_DEFAULTS.max_question_chars)]
+
+
+def _question_field(max_chars: int) -> Any:
+    return Field(description=f"1–{max_chars} characters, not blank.")
+
+
+def _top_k_field(max_top_k: int, description: str | None = None) -> Any:
+    return Field(DEFAULT_TOP_K, ge=1, le=max_top_k, description=description)
+
+
+_ASK_TOP_K = "Passages to consider and citations to return."
+_CHAT_TOP_K = "Citations to return (an extension)."
 
 
 class AskRequest(_Request):
@@ -109,10 +134,8 @@ class AskRequest(_Request):
         json_schema_extra={"examples": [{"question": "What was the OS hazard ratio in CASPIAN?"}]},
     )
 
-    question: Question = Field(description="1–2000 characters, not blank.")
-    top_k: JsonInt = Field(
-        5, ge=1, le=20, description="Passages to consider and citations to return."
-    )
+    question: Question = _question_field(_DEFAULTS.max_question_chars)
+    top_k: JsonInt = _top_k_field(_DEFAULTS.max_top_k, _ASK_TOP_K)
     docs: DocFilter = None
 
     @field_validator("question")
@@ -129,9 +152,9 @@ class SearchRequest(_Request):
         json_schema_extra={"examples": [{"query": "tarlatamab DLL3", "top_k": 3}]},
     )
 
-    query: Question = Field(description="1–2000 characters, not blank.")
-    top_k: JsonInt = Field(5, ge=1, le=50)
-    mode: Literal["hybrid", "dense", "lexical"] = Field(
+    query: Question = _question_field(_DEFAULTS.max_question_chars)
+    top_k: JsonInt = _top_k_field(_DEFAULTS.max_top_k)
+    mode: SearchMode = Field(
         "hybrid", description="Which ranker orders the passages; `hybrid` fuses the other two."
     )
     docs: DocFilter = None
@@ -167,7 +190,7 @@ class VerifyRequest(_Request):
     doc: str = Field(min_length=1, max_length=200)
     start: JsonInt = Field(ge=0)
     end: JsonInt = Field(ge=0)
-    quote: str = Field(max_length=MAX_QUESTION_CHARS * 10)
+    quote: str = Field(max_length=MAX_QUOTE_CHARS)
 
 
 class Health(BaseModel):
@@ -248,7 +271,7 @@ class ChatRequest(_Request):
     messages: list[ChatMessage] = Field(min_length=1, max_length=200)
     stream: JsonBool = False
     stream_options: StreamOptions | None = None
-    top_k: JsonInt = Field(5, ge=1, le=20, description="Citations to return (an extension).")
+    top_k: JsonInt = _top_k_field(_DEFAULTS.max_top_k, _CHAT_TOP_K)
     docs: DocFilter = None
     # Accepted for compatibility with OpenAI clients; extraction is deterministic.
     temperature: JsonFloat | None = Field(None, ge=0, le=2)
@@ -276,6 +299,44 @@ class ChatRequest(_Request):
     reasoning_effort: str | None = Field(None, max_length=32)
     service_tier: str | None = Field(None, max_length=32)
     modalities: list[str] | None = None
+
+
+@dataclass(frozen=True)
+class RequestModels:
+    """The request bodies that carry a settings limit, made for one app's settings."""
+
+    ask: type[AskRequest]
+    search: type[SearchRequest]
+    chat: type[ChatRequest]
+    max_question_chars: int
+
+
+def request_models(answer: AnswerSettings) -> RequestModels:
+    """`AskRequest`, `SearchRequest` and `ChatRequest` held to `answer`'s limits: question
+    length (`max_question_chars`) and `top_k` (`max_top_k`), the same the engine applies."""
+    chars, top_k = answer.max_question_chars, answer.max_top_k
+    question: Any = (Annotated[str, _question_limits(chars)], _question_field(chars))
+    ask = create_model(
+        "AskRequest",
+        __base__=AskRequest,
+        __doc__=AskRequest.__doc__,
+        question=question,
+        top_k=(JsonInt, _top_k_field(top_k, _ASK_TOP_K)),
+    )
+    search = create_model(
+        "SearchRequest",
+        __base__=SearchRequest,
+        __doc__=SearchRequest.__doc__,
+        query=question,
+        top_k=(JsonInt, _top_k_field(top_k)),
+    )
+    chat = create_model(
+        "ChatRequest",
+        __base__=ChatRequest,
+        __doc__=ChatRequest.__doc__,
+        top_k=(JsonInt, _top_k_field(top_k, _CHAT_TOP_K)),
+    )
+    return RequestModels(ask=ask, search=search, chat=chat, max_question_chars=chars)
 
 
 class Usage(BaseModel):
