@@ -36,6 +36,13 @@ Kind = Literal[
 # Endpoint → pattern that names it, in questions and in the text alike (data/domain.json).
 ENDPOINTS: dict[str, re.Pattern[str]] = domain().endpoint_patterns()
 
+_MEDIAN = re.compile(r"\bmedian\b|\bm(?:os|pfs)\b", re.I)
+_RATE = re.compile(
+    r"\brates?\b|%|percent|proportion|how often|how common|\bORR\b|\bDCR\b|response", re.I
+)
+# Endpoints counted until an event (progression, recurrence, any event) or death.
+_EVENT_FREE = frozenset({"pfs", "dfs", "efs", "rfs"})
+
 _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "glossary",
@@ -69,7 +76,10 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"\bhow often\b|how common|how much of|percent|percentage|proportion|\bfraction\b|"
             r"frequency|"
             r"\bshare\b|\brates?\b|\bORR\b|\bDCR\b|response rate|\bwhat %|probabilit|"
-            r"\d+-year (os|survival)\b",
+            # A survival or relapse figure at a time point is a rate: "2-year DFS", "OS at 24
+            # months" (but not an age, nor a follow-up time).
+            r"\b\d+[- ]?(?:year|yr|month)s?\b(?![- ]?(?:old|follow)|\s+of\s+follow)|"
+            r"\b(?:at|after)\s+\d+\s*(?:years?|months?)\b(?!\s+(?:of\s+)?follow)",
             re.I,
         ),
     ),
@@ -149,6 +159,7 @@ class Profile:
     plural: bool = False
     target: str = ""  # for entity questions: what kind of thing is asked (drug, trial, …)
     asked_about: str = ""  # "which PD-1 inhibitor …": words that describe the answer itself
+    time_points: frozenset[int] = frozenset()  # in months: "2-year OS" → {24}
 
 
 def _clean(text: str) -> str:
@@ -237,6 +248,8 @@ def profile(question: str) -> Profile:
             break
     if kind in ("percent", "duration") and re.search(r"hazard ratio|\bHR\b", text, re.I):
         kind = "hr"
+    if kind == "percent" and _MEDIAN.search(text) and not _RATE.search(text):
+        kind = "duration"  # "median OS at 3 years of follow-up" asks a time, not a rate
     phrase = _which_phrase(text)
     called = re.search(
         r"(?:the\s+)?((?:[\w/+-]+\s+){0,3}?[\w/+-]+)\s+(?:called|named|known as)\b", text, re.I
@@ -250,7 +263,8 @@ def profile(question: str) -> Profile:
     if len(endpoints) > 1:
         # "<endpoint> at follow-up": follow-up dates the other endpoint; it is not what is asked.
         endpoints -= {"followup"}
-    if "pfs" in endpoints and not re.search(r"overall survival|\bOS\b", text, re.I):
+    if endpoints & _EVENT_FREE and not re.search(r"overall survival|\bOS\b", text, re.I):
+        # "progression or death", "recurrence or death" define an event-free endpoint.
         endpoints = endpoints - {"os"}
     plural = (
         len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is"))
@@ -259,8 +273,44 @@ def profile(question: str) -> Profile:
     if re.match(r"\s*who\b", text, re.I):
         target = "who"
     return Profile(
-        question, kind, endpoints, tuple(named_tokens(text)), plural, target.lower(), phrase
+        question,
+        kind,
+        endpoints,
+        tuple(named_tokens(text)),
+        plural,
+        target.lower(),
+        phrase,
+        time_points(text),
     )
+
+
+def time_points(text: str) -> frozenset[int]:
+    """The time points (in months) a figure is stated at: "2-year", "24-month", "at 3 years",
+    "1- and 3-year", "two-year". A bare duration ("12.3 months") is a figure, not a time point."""
+    out: set[int] = set()
+    for m in _TIME_POINT.finditer(_clean(text)):
+        unit = 12 if (m.group("unit") or m.group("unit2")).lower().startswith("y") else 1
+        for number in re.findall(_NUMBER, m.group(0), re.I):
+            value = _as_int(number)
+            if value is not None:
+                out.add(value * unit)
+    return frozenset(out)
+
+
+def _as_int(word: str) -> int | None:
+    return int(word) if word.isdigit() else domain().number_words.get(word.lower())
+
+
+_NUMBER = r"\b(?:\d+|" + "|".join(domain().number_words) + r")\b"
+# "N-year", "N- and M-year", "N-month" (hyphenated: an adjective, so a time point) or "at/after
+# N [and M] years" ("OS at 24 months"); never an age or a follow-up time.
+_TIME_POINT = re.compile(
+    rf"(?:(?:{_NUMBER})-?\s*(?:,|and|or)\s*)*(?:{_NUMBER})-(?P<unit>years?|yrs?|months?)\b"
+    rf"(?![- ]?(?:old|follow))|"
+    rf"\b(?:at|after)\s+(?:(?:{_NUMBER})\s*(?:,|and|or)\s*)*(?:{_NUMBER})\s+"
+    rf"(?P<unit2>years?|months?)\b(?!\s+(?:of\s+)?follow)",
+    re.I,
+)
 
 
 _MEASURE_NOUN = re.compile(

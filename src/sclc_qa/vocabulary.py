@@ -95,6 +95,7 @@ class Vocabulary:
         self.stems = {stem(k) for k in self.vocab_keys if k.isalpha()}
         self.initialisms = self.collect_initialisms(sents)
         self.prev = self.previous_in_block(sents)
+        self.lead_in = self.list_lead_ins(index)
         self.defs_by_short: dict[str, list[Definition]] = {}
         self.defs_by_long: dict[str, list[Definition]] = {}
         rank = {"glossary": 0, "text": 1, "table_note": 2}
@@ -176,6 +177,26 @@ class Vocabulary:
         return frozenset(out)
 
     @staticmethod
+    def list_lead_ins(index: Index) -> list[tuple[int, ...]]:
+        """For each sentence of a bulleted list item, the paragraph that introduces the list
+        ("1. The phase III X trial randomly assigned …" followed by "- The median PFS was …"):
+        a list's items report on what its lead-in names. Empty for every other sentence."""
+        sents = index.sentences
+        out: list[tuple[int, ...]] = [()] * len(sents)
+        for i, s in enumerate(sents):
+            if s.kind != "paragraph" or not _in_bullet(index.documents[s.doc].text, s.start):
+                continue
+            j = i - 1
+            while j >= 0 and i - j <= _LIST_REACH and _same_place(sents[j], s):
+                if sents[j].kind != "paragraph":
+                    break
+                if not _in_bullet(index.documents[s.doc].text, sents[j].start):
+                    out[i] = _paragraph_of(sents, j)
+                    break
+                j -= 1
+        return out
+
+    @staticmethod
     def previous_in_block(sents: Sequence[Sentence]) -> list[tuple[int, ...]]:
         """Up to two earlier sentences of the same paragraph: where a trial is usually named."""
         prev: list[tuple[int, ...]] = []
@@ -197,3 +218,34 @@ class Vocabulary:
                 j -= 1
             prev.append(tuple(chain))
         return prev
+
+
+# How far back (in sentences) a list item looks for the paragraph that introduces its list.
+_LIST_REACH = 30
+# The lead-in paragraph's sentences kept, from its end back: enough for a trial's description.
+_LEAD_IN_SENTENCES = 8
+_BULLET = re.compile(r"[ \t]*[-*+][ \t]+")
+
+
+def _in_bullet(text: str, pos: int) -> bool:
+    """Whether `pos` lies on a line that opens a bulleted Markdown list item."""
+    return _BULLET.match(text, text.rfind("\n", 0, pos) + 1) is not None
+
+
+def _same_place(a: Sentence, b: Sentence) -> bool:
+    return a.doc == b.doc and a.section == b.section
+
+
+def _paragraph_of(sents: Sequence[Sentence], j: int) -> tuple[int, ...]:
+    """Sentence `j` and the sentences before it in its paragraph, nearest first."""
+    chain = [j]
+    while (
+        len(chain) < _LEAD_IN_SENTENCES
+        and j > 0
+        and _same_place(sents[j - 1], sents[j])
+        and sents[j - 1].kind == sents[j].kind
+        and sents[j].start - sents[j - 1].end <= 3
+    ):
+        j -= 1
+        chain.append(j)
+    return tuple(chain)

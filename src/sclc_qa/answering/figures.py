@@ -9,7 +9,7 @@ from ..abbreviations import initials
 from ..domain import domain
 from ..index import Index
 from ..lexical import normalize, stem
-from ..question import Profile
+from ..question import Profile, time_points
 from ..spans import Span, find, names
 from ..tables import best_cell
 from ..vocabulary import Vocabulary, squash
@@ -21,7 +21,17 @@ __all__ = ["FigureExtractor"]
 _PEOPLE = domain().people_nouns  # stems: "how many people" counts patients too
 # "prolonged OS by 2.7 months": a difference, not a duration.
 _BY = re.compile(r"\bby\s+(?:about\s+|approximately\s+|up to\s+)?$")
-_COMPARATIVE = re.compile(r"\bvs\.?\b|\bversus\b|\bcompared?\b|\bboth\b|\beach\b", re.I)
+_COMPARATIVE = re.compile(
+    r"\bvs\.?\b|\bversus\b|\bcompared?\b|\bboth\b|\beach\b|\bbetween\b|\barms\b", re.I
+)
+# "at local, regional and distant stage": a figure asked for each of several groups.
+_LISTED = re.compile(r"\w+,\s+[\w-]+,?\s+(?:and|or)\s+\w+")
+_INTERVAL = re.compile(r"\s*\((?:95|90)\s*%\s*CI[^)]*\)")
+# Words that join one arm's figure to the next in a comparison.
+_JOINT = re.compile(r"\band\b|\bvs\b|\bversus\b|\bcompared with\b|\bwhile\b|\bwhereas\b|,")
+_PAIRED = re.compile(r"\b(vs\.?|versus|to)\b")  # a figure that is already a pair: "X vs Y months"
+_RUN_REACH = 90  # characters between two figures of one comparison (an arm's name, its CI)
+_MAX_RUN = 4  # arms of one trial reported in one sentence
 # Costs added to a candidate's distance from the question's words (in characters): a figure the
 # question itself states is never the answer; one that follows a name the question did not ask
 # about loses to one after the asked name; a difference wins when one is asked, a paired
@@ -78,25 +88,31 @@ class FigureExtractor:
             spans = [s for s in spans if s.endpoint in prof.endpoints or s.kind == "phase"]
         if prof.kind == "count":
             spans = _counted(text, spans, prof)
+        if prof.time_points and prof.kind == "percent":
+            stated = time_points(text)
+            if stated and not stated & prof.time_points:
+                return []  # a rate at another time point answers nothing about this one
         return self._rank(text, spans, prof)
 
     def widen(self, text: str, span: Span, prof: Profile) -> tuple[int, int]:
-        """Attach an immediately following "(95% CI …)" to a rate or duration, and for a
-        comparison the paired figure ("69.6% and 35.1%")."""
+        """Attach an immediately following "(95% CI …)" to a rate or duration; for a
+        comparison, take the whole run of figures it belongs to ("23.7 months in the A group
+        and 16.6 months in the B group"), each arm's figure in its own words."""
         s, e = span.start, span.end
         if span.kind == "difference":
             s = span.start + len(re.match(r"by\s+", text[span.start :]).group())  # type: ignore[union-attr]
         if span.kind in ("percent", "duration"):
-            m = re.match(r"\s*\((?:95|90)\s*%\s*CI[^)]*\)", text[e:])
-            if m:
-                e += m.end()
-        if _COMPARATIVE.search(prof.text):
-            m = re.match(r"(\s*(?:,|and|vs\.?|versus|to)\s+)", text[e:])
-            if m:
-                nxt = [x for x in find(text, span.kind) if x.start == e + m.end()]
-                if nxt:
-                    e = nxt[0].end
-        return s, e
+            e += _interval_after(text, e)
+        several = _COMPARATIVE.search(prof.text) or _LISTED.search(prof.text)
+        if (several or len(prof.time_points) > 1) and not _PAIRED.search(
+            text[span.start : span.end]
+        ):
+            run = _run_of(text, span)
+            s = min(s, run[0].start)
+            last = run[-1]
+            if last.end > e:
+                e = last.end + (_interval_after(text, last.end) if last.kind != "hr" else 0)
+        return _balanced(text, s, e)
 
     def _rank(self, text: str, spans: list[Span], prof: Profile) -> list[Span]:
         """Best first: the span nearest after the question's rarest words and names, a comparison
@@ -190,3 +206,49 @@ def _respectively(text: str, spans: list[Span], question: str) -> list[Span] | N
         return None
     chosen = pair[i]
     return [chosen, *[x for x in spans if x != chosen]]
+
+
+def _interval_after(text: str, end: int) -> int:
+    """Length of a "(95% CI …)" right after `end`, else 0."""
+    m = _INTERVAL.match(text, end)
+    return m.end() - end if m else 0
+
+
+def _run_of(text: str, span: Span) -> list[Span]:
+    """The figures of `span`'s kind and endpoint that the sentence lists with it, one per arm or
+    group: neighbours joined by "and", "vs", "versus", "compared with", "while" or a comma,
+    within one clause (no semicolon) and a short reach."""
+    same = [
+        x
+        for x in find(text, span.kind)
+        if x.endpoint == span.endpoint and (x == span or not _BY.search(text[: x.start]))
+    ]
+    if span not in same:
+        return [span]
+    i = same.index(span)
+    lo = hi = i
+    while lo > 0 and _joined(text[same[lo - 1].end : same[lo].start]):
+        lo -= 1
+    while hi + 1 < len(same) and _joined(text[same[hi].end : same[hi + 1].start]):
+        hi += 1
+    return same[lo : hi + 1][:_MAX_RUN]
+
+
+def _joined(between: str) -> bool:
+    return len(between) <= _RUN_REACH and ";" not in between and _JOINT.search(between) is not None
+
+
+def _balanced(text: str, s: int, e: int) -> tuple[int, int]:
+    """Grow a span to take in the brackets it opens or closes: "(64%), … (9%" → "(64%), … (9%)"."""
+    depth = low = 0
+    for ch in text[s:e]:
+        depth += (ch == "(") - (ch == ")")
+        low = min(low, depth)
+    if low < 0:
+        opened = text.rfind("(", 0, s)
+        s = opened if opened >= 0 else s
+        depth -= low
+    if depth > 0:
+        closed = text.find(")", e)
+        e = closed + 1 if closed >= 0 else e
+    return s, e

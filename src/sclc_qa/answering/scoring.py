@@ -32,6 +32,8 @@ W_LEX, W_DENSE, W_RANK, W_SHAPE = 0.45, 0.40, 0.05, 0.10
 # A sentence that only restates the question's subject in a paragraph about it: coverage by
 # the sentences just before (or after, for "This …") is weaker than naming it.
 _NAMED_IN_HEADING, _NAMED_NEARBY = 0.9, 0.75
+# A list item reports on what the paragraph introducing its list names, a little less surely.
+_NAMED_IN_LEAD_IN = 0.7
 # A study introduced as new, not "this study" continuing the one before.
 _OTHER_STUDY = re.compile(r"(?<!this )(?<!This )(?<!same )\b(trial|study|studies|cohort)\b")
 _STUDY = re.compile(r"\b(trial|study|studies|analysis|cohort)\b", re.I)
@@ -196,6 +198,11 @@ class SentenceScorer:
                 name, self.vocab.keys[sid + 1], self.index.sentences[sid + 1].text
             ):
                 got = _NAMED_NEARBY  # "… . This <name> …": the next sentence names the subject
+            elif any(
+                self.vocab.mentions(name, self.vocab.keys[p], self.index.sentences[p].text)
+                for p in self.vocab.lead_in[sid]
+            ):
+                got = _NAMED_IN_LEAD_IN
             else:
                 got = 0.0
             if self.vocab.is_concept(name) or name in describing:
@@ -217,6 +224,6 @@ class SentenceScorer:
     def _context_tokens(self, sid: int) -> frozenset[str]:
         sent = self.index.sentences[sid]
         extra: set[str] = set(tokenize(sent.title))
-        for p in self.vocab.prev[sid]:
+        for p in (*self.vocab.prev[sid], *self.vocab.lead_in[sid]):
             extra |= self.vocab.tokens[p]
         return frozenset(extra)
