@@ -9,6 +9,7 @@ many as `settings.service.threads`), never on the event loop.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
@@ -346,8 +347,9 @@ def _error(
     body: dict[str, Any] = {
         "error": {
             "type": _ERROR_TYPES.get(status, "error" if status < 500 else "internal_error"),
-            "message": message,
-            "param": param,
+            # Messages may quote what the client sent (an id, a field name): never all of it.
+            "message": _clip(message, MAX_MESSAGE_CHARS),
+            "param": _clip(param, MAX_NAME_CHARS) if param is not None else None,
         }
     }
     if detail is not None:
@@ -355,28 +357,77 @@ def _error(
     return JSONResponse(body, status_code=status, headers=dict(headers or {}))
 
 
+MAX_MESSAGE_CHARS = 500
+MAX_NAME_CHARS = 100
+MAX_ERRORS_LISTED = 20  # in `detail`
+MAX_ERRORS_SAID = 5  # in `message`
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _json_error(error: Mapping[str, Any]) -> str:
+    """`the body is not valid JSON: Expecting ',' delimiter at character 28`."""
+    why = str((error.get("ctx") or {}).get("error") or error.get("msg") or "")
+    loc = error.get("loc", ())
+    at = f" at character {loc[1]}" if len(loc) > 1 and isinstance(loc[1], int) else ""
+    return f"the body is not valid JSON: {why}{at}"
+
+
+def _unreadable(cause: BaseException | None) -> str:
+    """Why the JSON parser gave up on a body, in the client's terms."""
+    if isinstance(cause, UnicodeDecodeError):
+        return "it is not UTF-8 text"
+    if isinstance(cause, RecursionError):
+        return "it is nested too deeply"
+    if isinstance(cause, ValueError) and "integer string conversion" in str(cause):
+        return _TOO_MANY_DIGITS
+    return "it is not valid JSON"
+
+
+# Python's JSON parser refuses integers of over 4300 digits; no field allows one that large.
+_TOO_MANY_DIGITS = "a number in it is out of range (over 4300 digits)"
+_HUGE_NUMBER = re.compile(rb'"([A-Za-z_][A-Za-z0-9_]{0,63})"\s*:\s*-?\d{4301}')
+
+
+def _huge_number_field(body: bytes) -> str | None:
+    """The field that holds the over-long number, as in `{"top_k": 9999…}`, if it is plain."""
+    found = _HUGE_NUMBER.search(body)
+    return found.group(1).decode() if found else None
+
+
 def _add_error_handlers(app: FastAPI) -> None:
     async def validation(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, RequestValidationError)
+        errors = exc.errors()
         detail = [
             {
-                "loc": list(e.get("loc", ())),
-                "msg": str(e.get("msg", "")).removeprefix("Value error, "),
+                "loc": [_clip(str(p), MAX_NAME_CHARS) for p in e.get("loc", ())],
+                "msg": _clip(str(e.get("msg", "")).removeprefix("Value error, "), 300),
                 "type": e.get("type"),
             }
-            for e in exc.errors()
+            for e in errors[:MAX_ERRORS_LISTED]
         ]
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
         whole_body = any(e["loc"] == ["body"] and e["type"] != "json_invalid" for e in detail)
         if whole_body and kind and kind != "application/json" and not kind.endswith("+json"):
             message = f"send the body as JSON (Content-Type: application/json), not {kind}"
+            return _error(415, _clip(message, MAX_MESSAGE_CHARS))
+        if whole_body and not kind and any(e["type"] != "missing" for e in detail):
+            # FastAPI reads a body as JSON only when it is declared JSON.
+            message = (
+                "the request has no Content-Type header; send the JSON body with "
+                "Content-Type: application/json"
+            )
             return _error(415, message)
         messages = []
-        for e in detail:
-            where = ".".join(str(p) for p in e["loc"][1:])
+        for e, raw in zip(detail, errors, strict=False):
+            where = ".".join(e["loc"][1:])
             if e["type"] == "json_invalid":
-                messages.append(f"the body is not valid JSON ({e['msg']})")
+                messages.append(_json_error(raw))
                 e["loc"] = e["loc"][:1]
+                e["msg"] = messages[-1]
             elif not where:
                 messages.append(
                     "a JSON body is required"
@@ -385,23 +436,32 @@ def _add_error_handlers(app: FastAPI) -> None:
                 )
             else:
                 messages.append(f"{where}: {e['msg']}")
+        if len(errors) > MAX_ERRORS_SAID:
+            more = len(errors) - MAX_ERRORS_SAID
+            messages[MAX_ERRORS_SAID:] = [f"and {more} more (see detail)"]
         first = detail[0]["loc"] if detail else []
-        param = ".".join(str(p) for p in first[1:]) or None
+        param = ".".join(first[1:]) or None
         return _error(422, "; ".join(messages), param=param, detail=detail)
 
     async def http_error(request: Request, exc: Exception) -> JSONResponse:
         assert isinstance(exc, HTTPException)
         message = exc.detail if isinstance(exc.detail, str) else str(exc.detail)
         if exc.status_code == 400 and message == "There was an error parsing the body":
-            # FastAPI's answer to a body that is not UTF-8, or nested too deeply to parse.
-            why = "not UTF-8, or nested too deeply"
+            # FastAPI's answer to any failure to read a JSON body but a syntax error; the
+            # exception it wraps says which.
+            why = _unreadable(exc.__cause__)
+            if why == _TOO_MANY_DIGITS and (field := _huge_number_field(await request.body())):
+                why = "the number is out of range (over 4300 digits)"
+                detail = [{"loc": ["body", field], "msg": why, "type": "less_than_equal"}]
+                return _error(422, f"{field}: {why}", param=field, detail=detail)
             detail = [{"loc": ["body"], "msg": why, "type": "json_invalid"}]
-            return _error(422, f"the body could not be read as JSON ({why})", detail=detail)
+            return _error(422, f"the body could not be read as JSON: {why}", detail=detail)
+        path = _clip(request.url.path, MAX_NAME_CHARS)
         if exc.status_code == 404 and message == "Not Found":
-            message = f"no endpoint at {request.url.path}; see /docs for the API"
+            message = f"no endpoint at {path}; see /docs for the API"
         elif exc.status_code == 405:
             allowed = (exc.headers or {}).get("Allow", "")
-            message = f"{request.method} is not allowed on {request.url.path} (allowed: {allowed})"
+            message = f"{request.method} is not allowed on {path} (allowed: {allowed})"
         return _error(exc.status_code, message, headers=exc.headers)
 
     async def invalid_query(_: Request, exc: Exception) -> JSONResponse:
