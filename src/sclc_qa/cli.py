@@ -322,6 +322,7 @@ def serve(
 
     from .service import create_app
     from .service.middleware import configure_logging
+    from .service.server import server_config
 
     settings = _settings(ctx)
     given = {
@@ -332,12 +333,6 @@ def serve(
     }
     service = _service_settings(settings, {k: v for k, v in given.items() if v})
     settings = settings.model_copy(update={"service": service})
-    options: dict[str, Any] = {
-        "access_log": False,  # the app logs one JSON line per request itself
-        "log_config": None,
-        "timeout_graceful_shutdown": 5,
-        "server_header": False,
-    }
     failures: list[str] = []
     servers: list[uvicorn.Server] = []
 
@@ -351,14 +346,16 @@ def serve(
         _export(settings)
         # Workers are killed at shutdown; the tracker then warns about semaphores they held.
         os.environ.setdefault("PYTHONWARNINGS", "ignore:resource_tracker:UserWarning")
-        config = uvicorn.Config(
+        config = server_config(
             "sclc_qa.service.app:app_from_environment",
+            service,
             factory=True,
             workers=service.processes,
-            **options,
+            timeout_graceful_shutdown=5,
         )
     else:
-        config = uvicorn.Config(create_app(settings, on_load_error=stop), **options)
+        app = create_app(settings, on_load_error=stop)
+        config = server_config(app, service, timeout_graceful_shutdown=5)
         servers.append(uvicorn.Server(config))
     configure_logging()
     sock = _listen(host, port)

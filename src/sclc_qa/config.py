@@ -117,6 +117,29 @@ class ServiceSettings(BaseModel):
     log_questions: bool = Field(
         False, description="Put the question text in the request log (off: it may be private)."
     )
+    max_header_bytes: int = Field(
+        16 * 1024,
+        ge=1024,
+        le=1024 * 1024,
+        description="Request line and headers together, in bytes; more is a 431.",
+    )
+    max_headers: int = Field(100, ge=10, le=1000, description="Header fields; more is a 431.")
+    request_timeout_s: float = Field(
+        10.0,
+        gt=0,
+        le=300,
+        description="Seconds for a request (line, headers and body) to arrive whole, from its "
+        "first byte or the connection's start; then a 408 and the connection is closed.",
+    )
+    keep_alive_s: int = Field(
+        5, ge=1, le=300, description="Seconds an idle kept-alive connection stays open."
+    )
+    max_connections: int = Field(
+        100,
+        ge=1,
+        le=10000,
+        description="Open connections one server process serves; a request over that is a 503.",
+    )
     # NoDecode: the environment may give a plain comma-separated list, not only JSON.
     allowed_hosts: Annotated[tuple[str, ...], NoDecode] = Field(
         (),

@@ -153,6 +153,8 @@ def create_app(
         max_body_bytes=settings.service.max_body_bytes,
         log_questions=settings.service.log_questions,
         allowed_hosts=settings.service.allowed_hosts,
+        max_headers=settings.service.max_headers,
+        max_header_bytes=settings.service.max_header_bytes,
     )
     _add_error_handlers(app)
     add_doc_pages(app)

@@ -4,6 +4,9 @@
 * Browser security headers (`security.SECURITY_HEADERS`) on every response, errors included;
   a route that sets its own Content-Security-Policy (the API doc pages) keeps it.
 * With allowed hosts configured, a request for any other `Host` is a 400.
+* A request with more header fields, or a larger request line and headers, than the limits
+  is a 431 (the server, `server.BoundedH11Protocol`, refuses a head that outgrows the size
+  limit while it is still arriving).
 * Bodies over the limit are refused with 413 before they are read (by `Content-Length`) or as
   soon as the limit is crossed (chunked uploads).
 * One JSON log line per request: method, path, status, milliseconds, request id; the question
@@ -68,9 +71,13 @@ class RequestContextMiddleware:
         max_body_bytes: int,
         log_questions: bool,
         allowed_hosts: Sequence[str] = (),
+        max_headers: int = 100,
+        max_header_bytes: int = 16 * 1024,
     ) -> None:
         self.app = app
         self.max_body_bytes = max_body_bytes
+        self.max_headers = max_headers
+        self.max_header_bytes = max_header_bytes
         self.log_questions = log_questions
         self.allowed_hosts = tuple(allowed_hosts)
 
@@ -101,7 +108,19 @@ class RequestContextMiddleware:
             length = 0
         inner = dict(scope, method="GET") if scope["method"] == "HEAD" else scope
         try:
-            if not host_allowed(headers.get("host"), self.allowed_hosts):
+            if len(scope["headers"]) > self.max_headers:
+                message = (
+                    f"the request has {len(scope['headers'])} header fields; "
+                    f"at most {self.max_headers} are read"
+                )
+                await self._reply(send_with_id, 431, "request_header_fields_too_large", message)
+            elif _head_bytes(scope) > self.max_header_bytes:
+                message = (
+                    f"the request line and headers are larger than {self.max_header_bytes} "
+                    "bytes; send fewer or shorter headers"
+                )
+                await self._reply(send_with_id, 431, "request_header_fields_too_large", message)
+            elif not host_allowed(headers.get("host"), self.allowed_hosts):
                 host = headers.get("host")
                 said = f"Host {host[:100]!r}" if host is not None else "a request without Host"
                 message = f"{said} is not served here; use one of the server's allowed host names"
@@ -168,6 +187,14 @@ class RequestContextMiddleware:
         if self.log_questions and question is not None:
             record["question"] = question
         ACCESS_LOG.info(log_json(record))
+
+
+def _head_bytes(scope: Scope) -> int:
+    """About the size of the request line and headers as sent. (The server refuses a head
+    that outgrows its buffer while arriving; one that arrives in a single read is counted
+    here, so the limit holds however the bytes came.)"""
+    line = len(scope["method"]) + len(scope.get("raw_path") or b"") + len(scope["query_string"])
+    return line + 12 + sum(len(name) + len(value) + 4 for name, value in scope["headers"])
 
 
 class JsonLines(logging.Formatter):
