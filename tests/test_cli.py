@@ -6,6 +6,7 @@ Fast tests need no model: usage errors, the question-file check, a missing or st
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -13,6 +14,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -415,6 +417,41 @@ def test_serve_answers_then_stops_cleanly_on_ctrl_c(real: list[str]) -> None:
     logged = [json.loads(line) for line in err.splitlines() if line.startswith("{")]
     requests = [r for r in logged if r.get("event") == "request" and r["path"] == "/ask"]
     assert requests and requests[0]["status"] == 200 and "question" not in requests[0]
+    assert "Traceback" not in err
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_serve_is_bounded_and_exits_0_on_sigterm(real: list[str], workers: str) -> None:
+    # One process runs uvicorn's server directly; several run under its supervisor. Both
+    # stop on SIGTERM (docker stop, systemd) with exit status 0, and both use the bounded
+    # HTTP protocol (workers get it through the supervisor).
+    port = free_port()
+    env = {"SCLC_QA_SERVICE__REQUEST_TIMEOUT_S": "2"}
+    args = [*real, "serve", "--port", str(port), "--workers", workers]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "sclc_qa", *args],
+        cwd=ROOT,
+        env=os.environ | {"PYTHONPATH": str(ROOT / "src")} | env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_until_ready(f"http://127.0.0.1:{port}", 90, alive=lambda: proc.poll() is None)
+        with socket.create_connection(("127.0.0.1", port), timeout=20) as sock:
+            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + b"a" * 2**20)
+            assert sock.recv(65536).startswith(b"HTTP/1.1 431 ")
+        with socket.create_connection(("127.0.0.1", port), timeout=20) as sock:
+            sock.sendall(b"GET /heal")
+            started = time.monotonic()
+            assert sock.recv(65536).startswith(b"HTTP/1.1 408 ")
+            assert time.monotonic() - started < 2 + 2
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err[-2000:]
     assert "Traceback" not in err
 
 

@@ -322,7 +322,7 @@ def serve(
 
     from .service import create_app
     from .service.middleware import configure_logging
-    from .service.server import server_config
+    from .service.server import Server, server_config
 
     settings = _settings(ctx)
     given = {
@@ -356,7 +356,7 @@ def serve(
     else:
         app = create_app(settings, on_load_error=stop)
         config = server_config(app, service, timeout_graceful_shutdown=5)
-        servers.append(uvicorn.Server(config))
+        servers.append(Server(config))
     configure_logging()
     sock = _listen(host, port)
     logging.getLogger("sclc_qa.service").info(

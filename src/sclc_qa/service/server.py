@@ -21,6 +21,9 @@ from __future__ import annotations
 
 import asyncio
 import json
+import signal
+from collections.abc import Iterator
+from contextlib import contextmanager
 from http import HTTPStatus
 from typing import Any
 
@@ -32,7 +35,7 @@ from uvicorn.server import ServerState
 from ..config import ServiceSettings
 from .security import SECURITY_HEADERS
 
-__all__ = ["BoundedH11Protocol", "ServerConfig", "server_config"]
+__all__ = ["BoundedH11Protocol", "Server", "ServerConfig", "server_config"]
 
 # How long a connection the server has answered and is closing still reads (and drops) input.
 _LINGER_S = 2.0
@@ -71,6 +74,18 @@ def server_config(app: Any, service: ServiceSettings, **options: Any) -> ServerC
         server_header=False,
         **options,
     )
+
+
+class Server(uvicorn.Server):
+    """uvicorn's server, stopping on SIGTERM with exit status 0. uvicorn re-raises the signal
+    after its graceful shutdown, which kills a lone process with status 143, while its
+    supervisor of several workers exits 0: a stop that was asked for and done is a success."""
+
+    @contextmanager
+    def capture_signals(self) -> Iterator[None]:
+        with super().capture_signals():
+            yield
+            self._captured_signals = [s for s in self._captured_signals if s != signal.SIGTERM]
 
 
 class BoundedH11Protocol(H11Protocol):
