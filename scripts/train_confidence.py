@@ -26,6 +26,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+import sclc_qa.answering.answerer as answerer_module  # noqa: E402
 from sclc_qa.confidence import FEATURES, payload_sha256  # noqa: E402
 from sclc_qa.config import Settings  # noqa: E402
 from sclc_qa.engine import Engine  # noqa: E402
@@ -124,6 +125,9 @@ def main() -> int:
     ap.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
     args = ap.parse_args()
     settings = Settings(corpus_dir=args.corpus_dir, index_dir=args.index_dir)
+    # The features do not depend on the model being replaced, which may have been trained on
+    # other features: answer without it (every answer is kept at threshold 0 anyway).
+    answerer_module.load_confidence_model = lambda: None
     try:
         engine = Engine.load(settings)
     except (IndexMissingError, StaleIndexError):

@@ -5,6 +5,8 @@ Sentences here are written for the test, so each rule is shown on text it was no
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sclc_qa.answering.anchors import anchor_cost
 from sclc_qa.answering.entities import EntityExtractor
 from sclc_qa.answering.explanations import explaining_clause
@@ -80,3 +82,67 @@ def test_reasons_name_what_is_missing_in_plain_words() -> None:
     prof = profile("What was the response rate in TRIAL-9?")
     assert one.missing(prof, ["TRIAL-9"]) == "The review reports no response rate for TRIAL-9."
     assert join(["a", "b", "a", "c"]) == "a, b or c"
+
+
+def test_each_arm_of_a_comparison_is_answered(hashing_engine: Engine) -> None:
+    figures, _ = _stages(hashing_engine)
+    text = (
+        "The median PFS was 20.1 months in the combination group and 14.8 months in the "
+        "control group (HR, 0.62; 95% CI, 0.50-0.77)."
+    )
+    span = find(text, "duration")[1]
+    s, e = figures.widen(text, span, profile("Median PFS, combination vs control?"))
+    assert text[s:e] == "20.1 months in the combination group and 14.8 months"
+    s, e = figures.widen(text, span, profile("Median PFS in the control group?"))
+    assert text[s:e] == "14.8 months"
+
+
+def test_other_asked_parts_are_taken_in_when_stated_nearby(hashing_engine: Engine) -> None:
+    figures, _ = _stages(hashing_engine)
+    text = "Median OS was 13.1 months (HR = 0.66; P = 0.001), a gain over placebo."
+    prof = profile("Median OS and hazard ratio in the trial?")
+    assert prof.kind == "hr" and prof.also == {"duration"}
+    span = find(text, "hr")[0]
+    s, e = figures.widen(text, span, prof)
+    assert text[s:e] == "13.1 months (HR = 0.66; P = 0.001)"
+
+
+def test_a_run_of_figures_keeps_its_brackets_balanced() -> None:
+    from sclc_qa.answering.figures import _balanced
+
+    text = "local stage (64%), regional stage (36%), or distant stage (9%)."
+    s, e = _balanced(text, text.index("64"), text.index("9%") + 2)
+    assert text[s:e] == "(64%), regional stage (36%), or distant stage (9%)"
+
+
+def test_list_items_are_read_under_their_lead_in(tmp_path: Path) -> None:
+    from sclc_qa.answering.answerer import Answerer
+    from sclc_qa.config import Settings
+    from sclc_qa.embedding import HashingEmbedder
+
+    doc = (
+        "# Trials\n\n## Results\n\n"
+        "1. The phase III ZENITH-4 trial randomly assigned 600 patients to zentamab or "
+        "placebo. The primary end point was PFS.\n\n"
+        "- The median PFS was 9.9 months with zentamab and 5.1 months with placebo.\n"
+        "- The 2-year OS rate was 41% with zentamab.\n\n"
+        "A different paragraph about something else entirely.\n"
+    )
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "zenith.md").write_text(doc, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    Engine.build(settings, embedder=HashingEmbedder())
+    engine = Engine.load(settings, embedder=HashingEmbedder())
+    answerer: Answerer = engine._answerer
+    sents = answerer.index.sentences
+    item = next(i for i, s in enumerate(sents) if "9.9 months" in s.text)
+    lead = answerer.vocab.lead_in[item]
+    assert lead and any("ZENITH-4" in sents[i].text for i in lead)
+    other = next(i for i, s in enumerate(sents) if "different paragraph" in s.text)
+    assert answerer.vocab.lead_in[other] == ()
+    answer = engine.ask("What was the median PFS with zentamab in ZENITH-4?", min_confidence=0.0)
+    assert not answer.abstained and answer.answer is not None
+    assert answer.answer.startswith("9.9 months")
+    rate = engine.ask("What was the 5-year OS rate in ZENITH-4?", min_confidence=0.0)
+    assert rate.abstained  # only a 2-year rate is stated

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sclc_qa.question import is_druglike, named_tokens, profile
+from sclc_qa.question import is_druglike, named_tokens, profile, time_points
 
 
 @pytest.mark.parametrize(
@@ -86,3 +86,46 @@ def test_which_questions_name_their_target() -> None:
 )
 def test_drug_names_by_their_stems(word: str, druglike: bool) -> None:
     assert is_druglike(word) is druglike
+
+
+@pytest.mark.parametrize(
+    ("text", "months"),
+    [
+        ("2-year DFS", {24}),
+        ("OS at 1 and 3 years?", {12, 36}),
+        ("1- and 3-year OS rates", {12, 36}),
+        ("two-year survival", {24}),
+        ("DFS at 24 months", {24}),
+        ("median OS was 12.3 months", set()),  # a duration, not a time point
+        ("a 3-year follow-up", set()),
+        ("patients aged 65 years", set()),
+    ],
+)
+def test_time_points_in_months(text: str, months: set[int]) -> None:
+    assert time_points(text) == months
+
+
+def test_a_rate_at_a_time_point_and_a_median_at_one() -> None:
+    assert profile("What was the 2-year DFS with drug X?").kind == "percent"
+    assert profile("What was the median OS at 3 years of follow-up?").kind == "duration"
+    assert profile("2-year OS rate in the trial?").time_points == {24}
+
+
+def test_questions_with_several_parts_name_each_figure() -> None:
+    both = profile("Median OS and hazard ratio with drug X?")
+    assert both.kind == "hr" and both.also == {"duration"}
+    stats = profile("OS HR with CI and P in the trial?")
+    assert stats.kind == "hr" and stats.also == frozenset()
+    assert profile("What 95% CI was reported for the OS hazard ratio?").kind == "ci"
+    assert profile("What was the median OS with drug X?").also == frozenset()
+
+
+def test_event_free_endpoints_are_their_own() -> None:
+    assert profile("Median EFS with drug X?").endpoints == {"efs"}
+    assert profile("What was the DFS hazard ratio?").endpoints == {"dfs"}
+    assert profile("Median duration of response?").endpoints == {"dor"}
+
+
+def test_the_asked_class_stops_at_the_verb() -> None:
+    assert profile("Which country ran the trial?").target == "country"
+    assert profile("Which PD-L1 antibody defined the subgroup?").target == "antibody"

@@ -47,6 +47,9 @@ FEATURES: tuple[str, ...] = (
     "answer_share",  # answer length / sentence length
     "same_sentence",  # the answer comes from the best sentence itself
     "table",  # the answer sits in a table row
+    "candidates",  # log(1 + figures of the asked type in the sentence): more is more ambiguous
+    "several",  # the question asks for several figures (arms, groups, time points)
+    "time_point",  # asked at a time point: the sentence states it (1), states none (0.5)
 )
 
 

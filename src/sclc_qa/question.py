@@ -160,6 +160,7 @@ class Profile:
     target: str = ""  # for entity questions: what kind of thing is asked (drug, trial, …)
     asked_about: str = ""  # "which PD-1 inhibitor …": words that describe the answer itself
     time_points: frozenset[int] = frozenset()  # in months: "2-year OS" → {24}
+    also: frozenset[str] = frozenset()  # other figure kinds asked beside `kind` ("OS and HR")
 
 
 def _clean(text: str) -> str:
@@ -246,8 +247,10 @@ def profile(question: str) -> Profile:
         if pattern.search(text):
             kind = candidate
             break
-    if kind in ("percent", "duration") and re.search(r"hazard ratio|\bHR\b", text, re.I):
+    if kind in ("percent", "duration") and _HR.search(text):
         kind = "hr"
+    if kind in ("ci", "pvalue") and _HR.search(text) and _PARTS.search(text):
+        kind = "hr"  # "HR with CI and P": the hazard ratio, reported with both
     if kind == "percent" and _MEDIAN.search(text) and not _RATE.search(text):
         kind = "duration"  # "median OS at 3 years of follow-up" asks a time, not a rate
     phrase = _which_phrase(text)
@@ -281,7 +284,26 @@ def profile(question: str) -> Profile:
         target.lower(),
         phrase,
         time_points(text),
+        _also_asked(text, kind),
     )
+
+
+def _also_asked(text: str, kind: Kind) -> frozenset[str]:
+    """Other figures a question with several parts asks for beside its main one: "median OS
+    and HR" → {duration} beside hr. A hazard ratio's CI and P value come with it already."""
+    if kind not in _FIGURES or not _PARTS.search(text):
+        return frozenset()
+    found = {k for k, pat in _KIND_RULES if k in _FIGURES and pat.search(text)} - {kind}
+    if kind == "hr":
+        found -= {"ci", "pvalue"}
+    if kind == "percent" and _MEDIAN.search(text) is None:
+        found -= {"duration"}  # "rate … at 24 months": the months date the rate
+    return frozenset(found)
+
+
+_HR = re.compile(r"hazard ratio|\bHRs?\b", re.I)
+_FIGURES = frozenset({"hr", "ci", "pvalue", "duration", "percent"})
+_PARTS = re.compile(r"\band\b|,|\bwith\b|\bplus\b|&", re.I)
 
 
 def time_points(text: str) -> frozenset[int]:
@@ -332,6 +354,9 @@ _AUX = re.compile(
 )
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
+
+
 def _which_phrase(text: str) -> str:
     """The noun phrase of a "which/what X …" question ("Which DLL3 ADC is …" → "DLL3 ADC")."""
     m = re.match(r"\s*(?:which|what|name)\s+(.*)", text, re.I) or re.search(
@@ -341,8 +366,10 @@ def _which_phrase(text: str) -> str:
         return ""
     words = re.findall(r"[\w/+-]+", m.group(1))
     phrase: list[str] = []
-    for w in words[:6]:
+    for i, w in enumerate(words[:6]):
         if _AUX.match(w) or (phrase and re.fullmatch(r"[a-z]+ed", w)):
             break
+        if phrase and i + 1 < len(words) and words[i + 1].lower() in _DETERMINERS:
+            break  # "which country ran the trial": a word before "the" is the verb
         phrase.append(w)
     return " ".join(phrase)

@@ -10,6 +10,7 @@ the answer is an abstention with its reason.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
@@ -19,12 +20,12 @@ from ..confidence import load_confidence_model
 from ..config import AnswerSettings
 from ..index import Index
 from ..models import Answer, Citation
-from ..question import Profile
+from ..question import Profile, time_points
 from ..retrieval import Hit, Query
 from ..vocabulary import Vocabulary
 from .entities import EntityExtractor
 from .extraction import Extracted, Extractor
-from .figures import FigureExtractor
+from .figures import FigureExtractor, asks_several
 from .glossary import GlossaryAnswerer
 from .kinds import TYPED
 from .reasons import Reasons
@@ -170,6 +171,9 @@ class Answerer:
             "answer_share": min(1.0, share),
             "same_sentence": float(found is not None and found.sid == best.sid),
             "table": float(sent.kind == "table_row"),
+            "candidates": math.log1p(len(best.spans)),
+            "several": float(asks_several(prof)),
+            "time_point": _time_point_match(prof, sent.text),
         }
 
     def _confidence(
@@ -217,3 +221,12 @@ def _abstain(
         abstained=True,
         reason=reason,
     )
+
+
+def _time_point_match(prof: Profile, text: str) -> float:
+    """1 when the sentence states the asked time point, 0.5 when it states none, 0 otherwise
+    (and 0 when no time point is asked)."""
+    if not prof.time_points:
+        return 0.0
+    stated = time_points(text)
+    return 0.5 if not stated else float(bool(stated & prof.time_points))

@@ -16,7 +16,7 @@ from ..vocabulary import Vocabulary, squash
 from .anchors import anchor_cost, anchors
 from .kinds import TYPED
 
-__all__ = ["FigureExtractor"]
+__all__ = ["FigureExtractor", "asks_several"]
 
 _PEOPLE = domain().people_nouns  # stems: "how many people" counts patients too
 # "prolonged OS by 2.7 months": a difference, not a duration.
@@ -32,6 +32,7 @@ _JOINT = re.compile(r"\band\b|\bvs\b|\bversus\b|\bcompared with\b|\bwhile\b|\bwh
 _PAIRED = re.compile(r"\b(vs\.?|versus|to)\b")  # a figure that is already a pair: "X vs Y months"
 _RUN_REACH = 90  # characters between two figures of one comparison (an arm's name, its CI)
 _MAX_RUN = 4  # arms of one trial reported in one sentence
+_PART_REACH = 120  # characters between two parts of one answer stated in one sentence
 # Costs added to a candidate's distance from the question's words (in characters): a figure the
 # question itself states is never the answer; one that follows a name the question did not ask
 # about loses to one after the asked name; a difference wins when one is asked, a paired
@@ -103,15 +104,14 @@ class FigureExtractor:
             s = span.start + len(re.match(r"by\s+", text[span.start :]).group())  # type: ignore[union-attr]
         if span.kind in ("percent", "duration"):
             e += _interval_after(text, e)
-        several = _COMPARATIVE.search(prof.text) or _LISTED.search(prof.text)
-        if (several or len(prof.time_points) > 1) and not _PAIRED.search(
-            text[span.start : span.end]
-        ):
+        if asks_several(prof) and not _PAIRED.search(text[span.start : span.end]):
             run = _run_of(text, span)
             s = min(s, run[0].start)
             last = run[-1]
             if last.end > e:
                 e = last.end + (_interval_after(text, last.end) if last.kind != "hr" else 0)
+        if prof.also:
+            s, e = _with_other_parts(text, s, e, prof)
         return _balanced(text, s, e)
 
     def _rank(self, text: str, spans: list[Span], prof: Profile) -> list[Span]:
@@ -206,6 +206,31 @@ def _respectively(text: str, spans: list[Span], question: str) -> list[Span] | N
         return None
     chosen = pair[i]
     return [chosen, *[x for x in spans if x != chosen]]
+
+
+def _with_other_parts(text: str, s: int, e: int, prof: Profile) -> tuple[int, int]:
+    """Take in the nearest figure of each other kind the question asks for ("median OS and HR")
+    when the sentence states it close by; a part it does not state is left out."""
+    for kind in sorted(prof.also):
+        near = [
+            x
+            for x in find(text, kind)
+            if (x.end <= s or x.start >= e) and (not prof.endpoints or x.endpoint in prof.endpoints)
+        ]
+        if not near:
+            continue
+        best = min(near, key=lambda x: s - x.end if x.end <= s else x.start - e)
+        gap = s - best.end if best.end <= s else best.start - e
+        if gap <= _PART_REACH:
+            s, e = min(s, best.start), max(e, best.end)
+    return s, e
+
+
+def asks_several(prof: Profile) -> bool:
+    """Whether the question asks a figure for several arms, groups or time points."""
+    return bool(
+        _COMPARATIVE.search(prof.text) or _LISTED.search(prof.text) or len(prof.time_points) > 1
+    )
 
 
 def _interval_after(text: str, end: int) -> int:
