@@ -115,3 +115,19 @@ def test_a_trial_figure_asked_without_a_name_is_about_the_last_trial(
 def test_a_general_question_without_a_name_stays_general() -> None:
     turn = "How do bispecific T-cell engagers work?"
     assert resolve("What was the OS hazard ratio in CASPIAN?", turn) == turn
+
+
+def test_another_trial_drops_the_drug_of_the_first() -> None:
+    assert resolve(
+        "What was the OS hazard ratio for durvalumab in CASPIAN?", "and what about ASTRUM-005?"
+    ) == ("What was the OS hazard ratio in ASTRUM-005?")
+    assert resolve(
+        "What was the 2-year OS rate with durvalumab in CASPIAN?", "What about IMpower133?"
+    ) == ("What was the 2-year OS rate in IMpower133?")
+
+
+def test_another_figure_of_the_same_subject_is_its_own_question() -> None:
+    assert (
+        resolve("What was the PFS hazard ratio in CASPIAN?", "and the median OS in each arm?")
+        == "Median OS in each arm in CASPIAN?"
+    )

@@ -6,6 +6,9 @@ the earlier user turns first, by three general rules:
 
 * "what about X?" / "and X?" where X names a trial or drug: the previous question, about X;
 * "what about X?" where X names another endpoint (PFS for OS): the previous question, for X;
+* "what about trial B?" after a question on a drug in trial A: the same figure, asked afresh of
+  B from the previous question's analysis (kind, endpoint, time point), without A's drug;
+* "and <another figure>?" ("and the median OS in each arm?"): that figure, of the last subject;
 * a pronoun ("it", "its", "the trial", "this drug") with no name in the turn: the most recent
   trial or drug named earlier takes its place;
 * no name and no pronoun, but a figure that only a trial reports (a hazard ratio, a median, a
@@ -20,6 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from .domain import domain
 from .question import ENDPOINTS, Kind, is_druglike, named_tokens, profile
 
 __all__ = ["resolve_followup"]
@@ -45,6 +49,19 @@ _MAX_ELLIPSIS_WORDS = 8
 _TRIAL_FIGURES: frozenset[Kind] = frozenset(
     {"hr", "ci", "pvalue", "difference", "duration", "percent", "count", "phase", "status", "dose"}
 )
+
+
+# How a figure question is restated for another subject: wordings that `profile` reads back as
+# the same kind ("median OS" is a duration, "OS hazard ratio" a hazard ratio, "OS rate" a rate).
+_RESTATED: dict[str, str] = {
+    "hr": "{endpoint} hazard ratio",
+    "duration": "median {endpoint}",
+    "percent": "{endpoint} rate",
+    "difference": "{endpoint} gain",
+    "dose": "dose",
+    "phase": "phase",
+    "count": "number of patients",
+}
 
 
 @dataclass(frozen=True)
@@ -78,6 +95,18 @@ def _resolve(turn: str, names: tuple[str, ...], earlier: list[_Turn]) -> str:
         match = _AND.match(turn)
     if match is not None:
         focus = _LEADING_PRONOUN.sub("", match.group("focus")).strip()
+        if names and not is_druglike(names[0]) and _trial_and_drug(previous):
+            # "What about trial B?" after "X's figure in trial A": the drug belonged to A, so
+            # the same question is asked afresh about B from its analysis, without the drug.
+            restated = _restate(previous.text, names[0])
+            if restated:
+                return restated
+        if not names and _asks_its_own_figure(focus, previous.text):
+            # "and the median OS in each arm?" after an HR question: a new figure of the same
+            # subject, not the previous figure for another endpoint.
+            subject = _antecedent(earlier, turn)
+            if subject:
+                return f"{focus[0].upper()}{focus[1:]} in {subject}?"
         rewritten = _swap_subject(previous, names[0]) if names else None
         rewritten = rewritten or _swap_endpoint(previous.text, focus)
         if rewritten:
@@ -98,6 +127,31 @@ def _resolve(turn: str, names: tuple[str, ...], earlier: list[_Turn]) -> str:
     if profile(turn).kind in _TRIAL_FIGURES:
         return f"{turn.rstrip(' ?.!')} in {subject}?"
     return turn
+
+
+def _trial_and_drug(turn: _Turn) -> bool:
+    kinds = {is_druglike(n) for n in turn.names}
+    return kinds == {True, False}
+
+
+def _restate(previous: str, subject: str) -> str | None:
+    """The previous figure question, asked of `subject` in a canonical wording that the question
+    analysis reads back to the same kind, endpoint and time point; None if not a figure."""
+    prof = profile(previous)
+    measure = _RESTATED.get(prof.kind)
+    if measure is None:
+        return None
+    endpoint = " ".join(domain().endpoints[e].display for e in sorted(prof.endpoints))
+    when = " ".join(f"{m // 12}-year" if m % 12 == 0 else f"{m}-month" for m in prof.time_points)
+    words = " ".join(w for w in (when, measure.format(endpoint=endpoint).strip()) if w)
+    return f"What was the {' '.join(words.split())} in {subject}?"
+
+
+def _asks_its_own_figure(focus: str, previous: str) -> bool:
+    """Whether a follow-up's focus states a figure of another kind than the previous question's
+    ("median OS" after a hazard ratio), rather than only another endpoint."""
+    own = profile(focus).kind
+    return own in _TRIAL_FIGURES and own != profile(previous).kind
 
 
 def _names(text: str, specific: Callable[[str], bool]) -> tuple[str, ...]:
