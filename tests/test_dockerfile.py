@@ -396,3 +396,55 @@ def test_hadolint_finds_nothing() -> None:
         [hadolint, "--no-color", str(DOCKERFILE)], capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+# --- what the package imports against what the lock files hold ---------------------------------
+
+
+def third_party_imports() -> list[tuple[str, str, bool]]:
+    """(file, top-level module, at module level?) for every import of a module outside the
+    standard library and sclc_qa; imports under `if TYPE_CHECKING:` do not run and are skipped."""
+    import ast
+
+    found: list[tuple[str, str, bool]] = []
+
+    def visit(node: ast.AST, file: str, top: bool) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.If) and "TYPE_CHECKING" in ast.unparse(child.test):
+                continue
+            names: list[str] = []
+            if isinstance(child, ast.Import):
+                names = [a.name for a in child.names]
+            elif isinstance(child, ast.ImportFrom) and child.level == 0 and child.module:
+                names = [child.module]
+            for name in names:
+                root = name.split(".")[0]
+                if root not in sys.stdlib_module_names and root != "sclc_qa":
+                    found.append((file, root, top))
+            nested = isinstance(child, ast.FunctionDef | ast.AsyncFunctionDef | ast.Lambda)
+            visit(child, file, top and not nested)
+
+    for path in sorted((ROOT / "src" / "sclc_qa").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        visit(tree, str(path.relative_to(ROOT)), True)
+    return found
+
+
+def test_every_import_is_locked_and_serving_imports_are_in_the_serve_lock() -> None:
+    from importlib.metadata import packages_distributions
+
+    owners = packages_distributions()
+    build, serve = read_lock(BUILD_LOCK), read_lock(SERVE_LOCK)
+    for file, module, top in third_party_imports():
+        dists = {canonicalize_name(d) for d in owners.get(module, [])}
+        assert dists, f"{file} imports {module}, which no installed distribution provides"
+        assert dists & set(build), f"{file} imports {module} ({dists}): not in requirements.lock"
+        if dists & NOT_SERVED:
+            # Build or report time only: imported inside the function that needs it, so
+            # that the runtime image, which does not have it, never loads it.
+            assert not top, f"{file} imports {module} at module level; the image lacks it"
+        else:
+            assert dists & set(serve), (
+                f"{file} imports {module} ({dists}), which requirements-serve.lock lacks: "
+                "add it to SERVE_ADD in scripts/lock, or import it only where a build needs it"
+            )
