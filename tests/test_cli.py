@@ -10,11 +10,13 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -31,6 +33,7 @@ from sclc_qa.models import Answer, Passage, SectionSummary
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_DIR = ROOT / "corpus"
+CORPUS_FILE_NAME = "es-sclc-immunotherapy-review.txt"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 CASPIAN = "What was the OS hazard ratio in CASPIAN?"
 COMMANDS = ("build", "ask", "search", "sections", "eval", "serve")
@@ -453,6 +456,87 @@ def test_serve_is_bounded_and_exits_0_on_sigterm(real: list[str], workers: str) 
         _, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err[-2000:]
     assert "Traceback" not in err
+
+
+def _readyz_builds(base: str, n: int) -> set[str]:
+    # A new connection per request, so the workers share them out.
+    return {
+        httpx.get(f"{base}/readyz", headers={"Connection": "close"}, timeout=30).json()["build"]
+        for _ in range(n)
+    }
+
+
+def _workers(log: Path) -> list[tuple[str, str]]:
+    """(pid, build) of every worker that started serving, from the server's log."""
+    return re.findall(r"worker process (\d+) serves index (build-\w+)", log.read_text())
+
+
+def _wait_for(predicate: Callable[[], bool], timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        assert time.monotonic() < deadline, f"{what} did not happen in {timeout:.0f} s"
+        time.sleep(0.25)
+
+
+@pytest.mark.slow
+def test_workers_serve_one_build_across_a_rebuild_a_kill_and_a_reload(
+    real_settings: Settings, tmp_path: Path
+) -> None:
+    # A copy of the real index and corpus, so the corpus can change and be rebuilt.
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    shutil.copytree(CORPUS_DIR, corpus)
+    shutil.copytree(real_settings.index_dir, index)
+    paths = ["--index-dir", str(index), "--corpus-dir", str(corpus)]
+    port, log = free_port(), tmp_path / "serve.log"
+    base = f"http://127.0.0.1:{port}"
+    with log.open("w") as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "sclc_qa", *paths, "serve", "--port", str(port)],
+            cwd=ROOT,
+            env=os.environ | {"PYTHONPATH": str(ROOT / "src")},
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+            text=True,
+        )
+    try:
+        wait_until_ready(base, 90, alive=lambda: proc.poll() is None)
+        _wait_for(lambda: len(_workers(log)) == 2, 90, "both workers loading")
+        (old,) = _readyz_builds(base, 6)
+        assert {b for _, b in _workers(log)} == {old}
+
+        # Rebuild with a changed figure, then kill a worker: its replacement finds the new
+        # build, refuses to serve it, exits, and is restarted with a growing delay.
+        text = corpus / CORPUS_FILE_NAME
+        text.write_text(text.read_text().replace("HR = 0.73", "HR = 0.74"))
+        assert run(*paths, "build").exit_code == 0
+        new = (index / "CURRENT").read_text().strip()
+        assert new != old
+        os.kill(int(_workers(log)[0][0]), signal.SIGKILL)
+        _wait_for(lambda: "restarting it in 2 s" in log.read_text(), 120, "a second restart")
+        assert f"now holds {new}, but this server serves {old}" in log.read_text()
+        answers = {
+            httpx.post(
+                f"{base}/ask", json={"question": CASPIAN}, headers={"Connection": "close"}
+            ).json()["answer"]
+            for _ in range(60)
+        }
+        assert len(answers) == 1 and "0.73" in answers.pop()
+        assert _readyz_builds(base, 30) == {old}
+
+        # SIGHUP: verify and pin the new build, replace every worker.
+        proc.send_signal(signal.SIGHUP)
+        _wait_for(
+            lambda: f"every worker now serves index build {new}" in log.read_text(), 60, "reload"
+        )
+        _wait_for(lambda: _readyz_builds(base, 1) == {new}, 90, "the new build answering")
+        assert _readyz_builds(base, 30) == {new}
+        r = httpx.post(f"{base}/ask", json={"question": CASPIAN}, timeout=30)
+        assert "0.74" in r.json()["answer"]
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=60)
+    assert proc.returncode == 0, log.read_text()[-3000:]
+    assert "Traceback" not in log.read_text()
 
 
 # --- errors found before any long work -------------------------------------------------------

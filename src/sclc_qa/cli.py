@@ -14,6 +14,7 @@ import socket
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -307,9 +308,10 @@ def serve(
 ) -> None:
     """Serve the HTTP API, the OpenAI-compatible chat endpoint and the chat page.
 
-    The index and model load once per process, in the background: /healthz answers at once,
-    /readyz turns 200 when questions can be answered (a few seconds). Logs are JSON lines on
-    stderr. Ctrl+C stops it.
+    The index and model load once per process (a few seconds); /readyz is 200 with the index
+    build once questions can be answered. Every worker serves the build verified at start; a
+    rebuild is served after SIGHUP (verified, then all workers replaced) or a restart. Logs
+    are JSON lines on stderr. Ctrl+C or SIGTERM stops it.
 
     \b
     Examples:
@@ -322,7 +324,7 @@ def serve(
 
     from .service import create_app
     from .service.middleware import configure_logging
-    from .service.server import Server, server_config
+    from .service.server import Server, Supervisor, server_config
 
     settings = _settings(ctx)
     given = {
@@ -342,8 +344,10 @@ def serve(
             server.should_exit = True
 
     if service.processes > 1:
-        _check_index(settings)  # fail here, once, rather than in every worker
+        # Fail here, once, rather than in every worker; and pin the build that every worker
+        # must serve (SIGHUP verifies and pins the index anew, then replaces the workers).
         _export(settings)
+        _pin(settings)
         # Workers are killed at shutdown; the tracker then warns about semaphores they held.
         os.environ.setdefault("PYTHONWARNINGS", "ignore:resource_tracker:UserWarning")
         config = server_config(
@@ -369,9 +373,7 @@ def serve(
         if servers:
             servers[0].run(sockets=[sock])
         else:
-            from uvicorn.supervisors import Multiprocess
-
-            Multiprocess(config, sockets=[sock]).run()
+            Supervisor(config, [sock], repin=partial(_pin, settings)).run()
     except KeyboardInterrupt:
         pass  # uvicorn re-raises Ctrl+C after a graceful shutdown: for a server, a normal stop
     finally:
@@ -409,17 +411,26 @@ def _listen(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _check_index(settings: Settings) -> None:
-    """Verify the index against the corpus and the model without loading the model."""
+def _pin(settings: Settings) -> str:
+    """Verify the index as it is now and make its build the one every worker serves."""
+    build = _check_index(settings)
+    os.environ["SCLC_QA_SERVICE__BUILD"] = build
+    return build
+
+
+def _check_index(settings: Settings) -> str:
+    """Verify the index against the corpus and the model without loading the model; the
+    name of the build it found."""
     from .embedding import MiniLMEmbedder
     from .index import load_index
 
-    load_index(
+    index = load_index(
         settings.corpus_dir,
         settings.index_dir,
         model_sha256=MiniLMEmbedder().sha256,
         settings=settings.chunking,
     )
+    return index.path.name
 
 
 def _export(settings: Settings) -> None:

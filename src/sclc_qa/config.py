@@ -140,6 +140,13 @@ class ServiceSettings(BaseModel):
         le=10000,
         description="Open connections one server process serves; a request over that is a 503.",
     )
+    build: str | None = Field(
+        None,
+        pattern=r"^build-[0-9a-f]{12}$",
+        description="The one index build every server process serves (`sclc-qa serve` sets "
+        "it for its workers); a process that finds another build refuses to serve. Unset: "
+        "the build index/CURRENT names.",
+    )
     # NoDecode: the environment may give a plain comma-separated list, not only JSON.
     allowed_hosts: Annotated[tuple[str, ...], NoDecode] = Field(
         (),

@@ -115,7 +115,7 @@ def create_app(
 
     def load_engine() -> None:
         try:
-            runtime.engine = (load or partial(Engine.load, settings))()
+            runtime.engine = (load or partial(load_pinned, settings))()
             LOG.info("ready in %.1f s", time.monotonic() - runtime.started)
         except Exception as exc:  # any failure: report it on /readyz and to the caller
             runtime.error = str(exc) if isinstance(exc, SclcQaError) else repr(exc)
@@ -248,7 +248,7 @@ def create_app(
         """200 with the index manifest once the engine is loaded; 503 before, or if it failed."""
         if runtime.engine is not None:
             manifest = runtime.engine.manifest.model_dump(mode="json", exclude={"files"})
-            body = Readiness(status="ready", manifest=manifest)
+            body = Readiness(status="ready", build=build_of(runtime.engine), manifest=manifest)
             return JSONResponse(body.model_dump(mode="json"))
         status = "failed" if runtime.error else "loading"
         body = Readiness(status=status, error=runtime.error)
@@ -303,11 +303,45 @@ def create_app(
 
 def app_from_environment() -> FastAPI:
     """The app for one of several server processes (`sclc-qa serve --workers N`): uvicorn
-    imports it by name in each process, so its settings come from SCLC_QA_* variables."""
+    imports it by name in each process, so its settings come from SCLC_QA_* variables.
+
+    The engine loads before the process takes any connection, so every process that answers
+    is ready and serves the build the supervisor pinned. A process that cannot load exits
+    (status 1) and the supervisor restarts it later, rather than answering 503 for ever."""
+    import os
+    import sys
+
     from .middleware import configure_logging
 
     configure_logging()
-    return create_app(Settings())
+    settings = Settings()
+    try:
+        engine = load_pinned(settings)
+    except Exception as exc:  # any failure: one line in the log, then the supervisor's turn
+        why = str(exc) if isinstance(exc, SclcQaError) else repr(exc)
+        LOG.error("worker process %d cannot serve: %s", os.getpid(), why)
+        sys.exit(1)
+    LOG.info("worker process %d serves index %s", os.getpid(), build_of(engine))
+    return create_app(settings, engine=engine)
+
+
+def load_pinned(settings: Settings) -> Engine:
+    """`Engine.load`, refusing an index build other than `settings.service.build` when that
+    is set: a worker restarted after a rebuild must not answer from the new build beside
+    workers still on the old one."""
+    engine = Engine.load(settings)
+    pinned = settings.service.build
+    if pinned is not None and build_of(engine) != pinned:
+        raise SclcQaError(
+            f"{settings.index_dir}/ now holds {build_of(engine)}, but this server serves "
+            f"{pinned}; send the server SIGHUP (or restart `sclc-qa serve`) to serve the new build"
+        )
+    return engine
+
+
+def build_of(engine: Engine) -> str:
+    """The build folder's name, `build-<12 hex>`: what index/CURRENT named when it loaded."""
+    return engine.index.path.name
 
 
 def _body(model: type[Any]) -> Callable[[_F], _F]:

@@ -199,6 +199,9 @@ class Health(BaseModel):
 
 class Readiness(BaseModel):
     status: Literal["ready", "loading", "failed"]
+    build: str | None = Field(
+        None, description="The index build this process serves, e.g. build-3f2a9c01b7de."
+    )
     error: str | None = None
     manifest: dict[str, Any] | None = Field(
         None, description="What the index was built from: corpus and model hashes, counts."

@@ -21,8 +21,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import signal
-from collections.abc import Iterator
+import socket
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http import HTTPStatus
 from typing import Any
@@ -31,11 +34,13 @@ import h11
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 from uvicorn.server import ServerState
+from uvicorn.supervisors.multiprocess import Multiprocess, Process
 
 from ..config import ServiceSettings
+from ..errors import SclcQaError
 from .security import SECURITY_HEADERS
 
-__all__ = ["BoundedH11Protocol", "Server", "ServerConfig", "server_config"]
+__all__ = ["BoundedH11Protocol", "Server", "ServerConfig", "Supervisor", "server_config"]
 
 # How long a connection the server has answered and is closing still reads (and drops) input.
 _LINGER_S = 2.0
@@ -86,6 +91,97 @@ class Server(uvicorn.Server):
         with super().capture_signals():
             yield
             self._captured_signals = [s for s in self._captured_signals if s != signal.SIGTERM]
+
+
+LOG = logging.getLogger("sclc_qa.service")
+# A worker that dies is restarted after 1, 2, 4, … up to 30 s; one that has served for a minute
+# starts again from 1 s.
+BACKOFF_FIRST_S = 1.0
+BACKOFF_MAX_S = 30.0
+STABLE_S = 60.0
+
+
+class Supervisor(Multiprocess):
+    """uvicorn's supervisor of worker processes, with two changes.
+
+    * A worker that exits (a crash, a kill, or an index it must not serve) is restarted after
+      a delay that doubles with each failure in a row, and the server goes on with the others;
+      uvicorn restarts at once, or stops the whole server when a worker fails at start-up.
+    * SIGHUP is a reload: `repin` verifies the index and names the build that the new workers
+      must serve, then every worker is stopped and new ones started. The new workers take
+      connections only once loaded, so no two builds ever answer side by side. If `repin`
+      fails, the old workers go on serving.
+    """
+
+    def __init__(
+        self,
+        config: uvicorn.Config,
+        sockets: list[socket.socket],
+        *,
+        repin: Callable[[], str] | None = None,
+    ) -> None:
+        super().__init__(config, sockets)
+        self.repin = repin
+        self._failures: dict[int, int] = {}
+        self._started: dict[int, float] = {}
+        self._restart_at: dict[int, float] = {}
+
+    def init_processes(self) -> None:
+        super().init_processes()
+        now = time.monotonic()
+        self._started = dict.fromkeys(range(len(self.processes)), now)
+
+    def keep_subprocess_alive(self) -> None:
+        if self.should_exit.is_set():
+            return
+        for idx, process in enumerate(self.processes):
+            now = time.monotonic()
+            if idx in self._restart_at:
+                if now >= self._restart_at[idx]:
+                    del self._restart_at[idx]
+                    self._start(idx)
+                continue
+            if process.is_alive(timeout=self.config.timeout_worker_healthcheck):
+                if now - self._started.get(idx, now) > STABLE_S:
+                    self._failures[idx] = 0
+                continue
+            process.kill()  # dead, or hung: not answering the health check
+            process.join()
+            if self.should_exit.is_set():
+                return
+            failures = self._failures.get(idx, 0) + 1
+            self._failures[idx] = failures
+            delay = min(BACKOFF_MAX_S, BACKOFF_FIRST_S * 2 ** (failures - 1))
+            LOG.warning(
+                "worker process %s exited (code %s); restarting it in %.0f s",
+                process.pid,
+                process.process.exitcode,
+                delay,
+            )
+            self._restart_at[idx] = now + delay
+
+    def handle_hup(self) -> None:
+        if self.repin is not None:
+            try:
+                build = self.repin()
+            except SclcQaError as exc:
+                LOG.error("not reloading, the workers go on serving: %s", exc)
+                return
+            LOG.info("reloading: every worker now serves index build %s", build)
+        for process in self.processes:
+            process.terminate()
+        for process in self.processes:
+            process.join()
+        self._restart_at.clear()
+        self._failures.clear()
+        for idx in range(len(self.processes)):
+            self._start(idx)
+
+    def _start(self, idx: int) -> None:
+        process = Process(self.config, self.sockets)
+        process.start()
+        self.processes[idx] = process
+        self._started[idx] = time.monotonic()
 
 
 class BoundedH11Protocol(H11Protocol):
