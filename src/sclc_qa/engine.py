@@ -26,7 +26,7 @@ from .models import (
     SectionSummary,
     Verification,
 )
-from .retrieval import Mode, Retriever
+from .retrieval import Hit, Mode, Retriever
 
 __all__ = ["Engine"]
 
@@ -53,7 +53,7 @@ class Engine:
     def load(cls, settings: Settings | None = None, *, embedder: Embedder | None = None) -> Engine:
         """Open the index under `settings.index_dir`, verified against the corpus and the model."""
         settings = settings or Settings()
-        embedder = embedder or MiniLMEmbedder()
+        embedder = embedder or MiniLMEmbedder(settings.model_dir)
         index = load_index(
             settings.corpus_dir,
             settings.index_dir,
@@ -77,7 +77,7 @@ class Engine:
         """(Re)build the index from the corpus; atomic, deterministic."""
         settings = settings or Settings()
         embedder = embedder or MiniLMEmbedder(
-            cache_dir=settings.index_dir / ENCODER_CACHE, prepare=True
+            settings.model_dir, cache_dir=settings.index_dir / ENCODER_CACHE, prepare=True
         )
         return build_index(
             settings.corpus_dir,
@@ -123,8 +123,13 @@ class Engine:
         hits = self._retriever.search(
             query, max(top_k, self.settings.answer.passages), docs=allowed
         )
+        passages = max(top_k, self.settings.answer.passages)
+
+        def retrieve(text: str) -> list[Hit]:
+            return self._retriever.search(self._retriever.prepare(text), passages, docs=allowed)
+
         answer, features = self._answerer.decide(
-            question, query, hits, min_confidence=min_confidence
+            question, query, hits, min_confidence=min_confidence, retrieve=retrieve
         )
         if not answer.abstained:
             answer = self._disagreements.check(answer, query, hits, allowed)
