@@ -511,7 +511,12 @@ def test_a_damaged_encoder_in_the_index_is_one_line_and_no_traceback(
     manifest = json.loads((build / "manifest.json").read_text())
     encoder.write_bytes(b"not an ONNX model")
     manifest["files"][QUERY_ENCODER] = hashlib.sha256(encoder.read_bytes()).hexdigest()
-    (build / "manifest.json").write_text(json.dumps(manifest))
+    sealed = json.dumps(manifest).encode()
+    (build / "manifest.json").write_bytes(sealed)
+    # The build is named after its manifest's SHA-256: name it after the edited one.
+    resealed = build.with_name(f"build-{hashlib.sha256(sealed).hexdigest()[:12]}")
+    build.rename(resealed)
+    (build.parent / "CURRENT").write_text(resealed.name + "\n")
     done = ask_cli(real_settings, build.parent)
     assert done.returncode != 0
     assert "Traceback" not in done.stderr

@@ -176,6 +176,50 @@ def test_an_unreadable_manifest_is_stale(built: tuple[Path, Path, Manifest]) -> 
         load(corpus, index_dir)
 
 
+@pytest.mark.parametrize("field", ["document", "file", "model", "pipeline", "chunking"])
+def test_a_damaged_manifest_is_reported_as_corrupt_not_as_a_change(
+    built: tuple[Path, Path, Manifest], field: str
+) -> None:
+    """One character changed in what the manifest records (a document's hash or file name, the
+    model's hash, the parsing code's fingerprint, a chunking setting) is a corrupt manifest, not
+    a corpus, model, code or settings change (it used to be 'built from a different ….txt', with
+    the same hash twice)."""
+    corpus, index_dir, manifest = built
+    doc = manifest.documents[0]
+    value = {
+        "document": doc.sha256,
+        "file": doc.file,
+        "model": manifest.model.sha256,
+        "pipeline": manifest.pipeline_sha256,
+        "chunking": f'"max_tokens": {manifest.chunking.max_tokens}',
+    }[field]
+    changed = value[:-2] + ("0" if value[-2] != "0" else "1") + value[-1]
+    path = live_build(index_dir) / "manifest.json"
+    text = path.read_text()
+    assert text.count(value) == 1
+    path.write_text(text.replace(value, changed))
+    with pytest.raises(StaleIndexError) as info:
+        load(corpus, index_dir)
+    assert "manifest.json is corrupt" in str(info.value) and "sclc-qa build" in str(info.value)
+
+
+def test_the_build_is_named_after_its_manifest(built: tuple[Path, Path, Manifest]) -> None:
+    _, index_dir, _ = built
+    folder = live_build(index_dir)
+    digest = hashlib.sha256((folder / "manifest.json").read_bytes()).hexdigest()
+    assert folder.name == f"build-{digest[:12]}"
+
+
+def test_an_index_of_the_previous_format_is_called_that(
+    built: tuple[Path, Path, Manifest],
+) -> None:
+    corpus, index_dir, _ = built
+    path = live_build(index_dir) / "manifest.json"
+    path.write_text(path.read_text().replace(f'"format": {FORMAT}', '"format": 2'))
+    with pytest.raises(StaleIndexError, match=rf"\(format 2\); this is .*\(format {FORMAT}\)"):
+        load(corpus, index_dir)
+
+
 def test_other_chunking_settings_are_stale(built: tuple[Path, Path, Manifest]) -> None:
     corpus, index_dir, _ = built
     with pytest.raises(StaleIndexError, match="chunking"):

@@ -3,7 +3,9 @@
 Layout (every file readable with a text editor or `faiss.read_index`):
 
     index/CURRENT                  name of the live build folder, replaced atomically
-    index/build-<id>/manifest.json corpus and model SHA-256, chunking settings, counts, file hashes
+    index/build-<id>/manifest.json corpus and model SHA-256, chunking settings, counts, file hashes;
+                                   <id> is the start of its own SHA-256, so a damaged manifest is
+                                   told apart from a changed corpus or model
     index/build-<id>/documents.jsonl each document's sections and blocks (its text stays in corpus/)
     index/build-<id>/chunks.jsonl  one Chunk per line
     index/build-<id>/sentences.jsonl
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -50,7 +53,10 @@ from .tokens import ENCODING, count_tokens
 
 __all__ = ["FORMAT", "Index", "Manifest", "build_index", "load_index", "pipeline_sha256"]
 
-FORMAT = 2  # 2: per-document cache, documents.jsonl, the ONNX query encoder
+# 2: per-document cache, documents.jsonl, the ONNX query encoder; 3: the build folder is named
+# after the manifest's SHA-256
+FORMAT = 3
+_CACHE_FORMAT = 2  # the layout of cache entries (index/cache/), unchanged since format 2
 _POINTER = "CURRENT"
 _M = TypeVar("_M", bound=BaseModel)
 _CACHE = "cache"
@@ -274,9 +280,10 @@ def _build(
             ),
             files={name: _sha256_file(tmp / name) for name in files},
         )
-        (tmp / "manifest.json").write_text(manifest.model_dump_json(indent=2) + "\n")
+        sealed = (manifest.model_dump_json(indent=2) + "\n").encode("utf-8")
+        (tmp / "manifest.json").write_bytes(sealed)
         _fsync_dir(tmp)
-        final = index_dir / f"build-{_build_id(manifest)}"
+        final = index_dir / f"build-{_build_id(sealed)}"
         if final.exists():
             shutil.rmtree(final)
         os.replace(tmp, final)
@@ -325,7 +332,7 @@ def _cache_key(doc_id: str, text: str, embedder: Embedder, settings: ChunkSettin
         embedder.name,
         embedder.sha256,
         settings.model_dump_json(),
-        str(FORMAT),
+        str(_CACHE_FORMAT),
     ):
         digest.update(part.encode("utf-8") + b"\0")
     return digest.hexdigest()[:32]
@@ -458,15 +465,7 @@ def load_index(
         # Whatever it holds (binary, 100 KB of text), say so in one short line.
         raise StaleIndexError(f"{pointer} does not name a build folder; {fix}")
     path = index_dir / name
-    try:
-        manifest = Manifest.model_validate_json((path / "manifest.json").read_text())
-    except (OSError, ValidationError, ValueError) as exc:
-        raise StaleIndexError(f"{path}/manifest.json is missing or unreadable; {fix}") from exc
-    if manifest.format != FORMAT or manifest.package_version != __version__:
-        raise StaleIndexError(
-            f"{path} was built by sclc-qa {manifest.package_version} (format {manifest.format}); "
-            f"this is {__version__} (format {FORMAT}); {fix}"
-        )
+    manifest = _read_manifest(path, fix)
     for name, digest in manifest.files.items():
         if not (path / name).is_file() or _sha256_file(path / name) != digest:
             raise StaleIndexError(f"{path}/{name} is missing or corrupt; {fix}")
@@ -516,6 +515,41 @@ def load_index(
     return Index(path, manifest, docs, chunks, sentences, chunk_vectors, sentence_vectors)
 
 
+def _read_manifest(path: Path, fix: str) -> Manifest:
+    """The build's manifest, refused as missing, from another version, or corrupt: the folder's
+    name is the start of the manifest's SHA-256, so any damage to it shows as such here, not as
+    a changed corpus, model or setting further on."""
+    try:
+        sealed = (path / "manifest.json").read_bytes()
+    except OSError as exc:
+        raise StaleIndexError(
+            f"{path}/manifest.json is missing or unreadable ({exc.strerror or exc}); {fix}"
+        ) from None
+    try:  # another version's manifest may not match this schema: read what says whose it is
+        header = json.loads(sealed)
+        built_by = (header["package_version"], header["format"])
+    except (ValueError, KeyError, TypeError):
+        built_by = None  # not even JSON: damaged, as the hash below says
+    if built_by is not None and built_by != (__version__, FORMAT):
+        version, fmt = (str(v)[:40] for v in built_by)
+        raise StaleIndexError(
+            f"{path} was built by sclc-qa {version} (format {fmt}); "
+            f"this is {__version__} (format {FORMAT}); {fix}"
+        )
+    if _build_id(sealed) != path.name.removeprefix("build-"):
+        raise StaleIndexError(
+            f"{path}/manifest.json is corrupt (its SHA-256 does not match the build's name); {fix}"
+        )
+    try:
+        return Manifest.model_validate_json(sealed)
+    except (
+        ValidationError
+    ) as exc:  # sealed by this version, yet not its schema: a bug, still one line
+        raise StaleIndexError(
+            f"{path}/manifest.json is unreadable ({exc.error_count()} errors); {fix}"
+        ) from None
+
+
 def pipeline_sha256() -> str:
     """Fingerprint of the code that turns text into chunks: a change there makes an index stale
     even when the corpus, the model and the version number are unchanged."""
@@ -554,9 +588,10 @@ def _sha256_file(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _build_id(manifest: Manifest) -> str:
-    key = "".join(sorted(manifest.files.values())) + manifest.built_at
-    return hashlib.sha256(key.encode()).hexdigest()[:12]
+def _build_id(sealed: bytes) -> str:
+    """A build's id: the start of its manifest file's SHA-256 (the manifest holds every other
+    file's hash and the build time, so ids differ between builds)."""
+    return hashlib.sha256(sealed).hexdigest()[:12]
 
 
 def _point_to(index_dir: Path, name: str) -> None:
