@@ -108,10 +108,10 @@ def test_other_asked_parts_are_taken_in_when_stated_nearby(hashing_engine: Engin
 
 
 def test_a_run_of_figures_keeps_its_brackets_balanced() -> None:
-    from sclc_qa.answering.figures import _balanced
+    from sclc_qa.answering.figures import balanced
 
     text = "local stage (64%), regional stage (36%), or distant stage (9%)."
-    s, e = _balanced(text, text.index("64"), text.index("9%") + 2)
+    s, e = balanced(text, text.index("64"), text.index("9%") + 2)
     assert text[s:e] == "(64%), regional stage (36%), or distant stage (9%)"
 
 
@@ -146,3 +146,41 @@ def test_list_items_are_read_under_their_lead_in(tmp_path: Path) -> None:
     assert answer.answer.startswith("9.9 months")
     rate = engine.ask("What was the 5-year OS rate in ZENITH-4?", min_confidence=0.0)
     assert rate.abstained  # only a 2-year rate is stated
+
+
+def test_which_had_the_lower_figure_is_computed_from_each_ones_own(tmp_path: Path) -> None:
+    from sclc_qa.config import Settings
+    from sclc_qa.embedding import HashingEmbedder
+
+    doc = (
+        "# Two trials\n\n## Results\n\n"
+        "In the phase III NORDA-2 trial, zentamab improved OS (HR = 0.81; 95% CI, 0.70-0.94).\n\n"
+        "In the phase III SOLVA-9 trial, quellimab improved OS (HR = 0.64; 95% CI, 0.52-0.79).\n\n"
+        "The phase II KESTA-1 trial reported no hazard ratio at all.\n\n"
+        "## Background\n\n"
+        + "".join(
+            f"Background paragraph {i} describes general care, follow-up and imaging.\n\n"
+            for i in range(30)
+        )
+    )
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "trials.md").write_text(doc, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    Engine.build(settings, embedder=HashingEmbedder())
+    engine = Engine.load(settings, embedder=HashingEmbedder())
+
+    lower = engine.ask("Which trial had the lower OS HR, NORDA-2 or SOLVA-9?", min_confidence=0.0)
+    assert not lower.abstained and lower.answer is not None
+    assert "0.64" in lower.answer and "0.81" not in lower.answer
+    assert lower.note is not None and "NORDA-2" in lower.note and "SOLVA-9" in lower.note
+    assert {c.quote for c in lower.citations[:2]} >= {
+        next(c.quote for c in lower.citations if "0.64" in c.quote),
+        next(c.quote for c in lower.citations if "0.81" in c.quote),
+    }
+    higher = engine.ask("Which trial had the higher OS HR, NORDA-2 or SOLVA-9?", min_confidence=0.0)
+    assert higher.answer is not None and "0.81" in higher.answer
+
+    partial = engine.ask("Which trial had the lower OS HR, NORDA-2 or KESTA-1?", min_confidence=0.0)
+    assert partial.abstained
+    assert partial.reason == "The review gives NORDA-2's hazard ratio but not KESTA-1's."

@@ -161,6 +161,9 @@ class Profile:
     asked_about: str = ""  # "which PD-1 inhibitor …": words that describe the answer itself
     time_points: frozenset[int] = frozenset()  # in months: "2-year OS" → {24}
     also: frozenset[str] = frozenset()  # other figure kinds asked beside `kind` ("OS and HR")
+    # "Which trial had the lower HR?": the figure compared ("hr") and which end wins ("low").
+    measure: Kind | None = None
+    prefer: str = ""
 
 
 def _clean(text: str) -> str:
@@ -285,7 +288,31 @@ def profile(question: str) -> Profile:
         phrase,
         time_points(text),
         _also_asked(text, kind),
+        *_comparison(text),
     )
+
+
+def _comparison(text: str) -> tuple[Kind | None, str]:
+    """(figure kind, "low" or "high") when the question asks which of several had the higher or
+    lower figure; (None, "") otherwise. A better hazard ratio is a lower one."""
+    if not _CHOOSE.search(text):
+        return None, ""
+    measure: Kind | None = next(
+        (k for k, pat in _KIND_RULES if k in _COMPARED and pat.search(text)),
+        None,
+    )
+    if _HR.search(text):
+        measure = "hr"
+    if measure is None:
+        return None, ""
+    low, high = _LOWER.search(text), _HIGHER.search(text)
+    if bool(low) == bool(high):
+        return None, ""
+    if measure == "hr":
+        prefer = "high" if high and not _BETTER.search(text) else "low"
+    else:
+        prefer = "low" if low else "high"
+    return measure, prefer
 
 
 def _also_asked(text: str, kind: Kind) -> frozenset[str]:
@@ -302,6 +329,19 @@ def _also_asked(text: str, kind: Kind) -> frozenset[str]:
 
 
 _HR = re.compile(r"hazard ratio|\bHRs?\b", re.I)
+_CHOOSE = re.compile(
+    r"\b(which|who|whose)\b|\bwhat (trial|drug|regimen|arm|study)\b|\bor\b[^?]*\?\s*$", re.I
+)
+_COMPARED = frozenset({"difference", "percent", "duration"})
+_LOWER = re.compile(
+    r"\b(lower|lowest|smaller|smallest|less|least|fewer|fewest|shorter|shortest)\b", re.I
+)
+_HIGHER = re.compile(
+    r"\b(higher|highest|greater|greatest|more|most|larger|largest|longer|longest|better|best|"
+    r"bigger|biggest|superior)\b",
+    re.I,
+)
+_BETTER = re.compile(r"\b(better|best|superior)\b", re.I)
 _FIGURES = frozenset({"hr", "ci", "pvalue", "duration", "percent"})
 _PARTS = re.compile(r"\band\b|,|\bwith\b|\bplus\b|&", re.I)
 

@@ -19,6 +19,7 @@ __all__ = [
     "clauses",
     "endpoint_of",
     "find",
+    "mask_markup",
     "names",
     "strip_citation",
 ]
@@ -38,7 +39,8 @@ _P = r"\b[Pp]\s*[=<>≤≥]\s*0?\.\d+"
 # "hazard ratio for disease progression or death, 0.48", "odds ratio, 1.9", "RR 0.8".
 _RATIO = r"(?:\bHR|\bOR|\bRR|hazard ratio|odds ratio|relative risk|risk ratio)"
 _FOR = r"(?:\s*(?:for|of)\s+(?:death|(?:disease\s+)?(?:progression|recurrence)(?:\s+or\s+death)?))"
-_HR_CORE = rf"{_RATIO}(?:\s*\((?:HR|OR|RR)\))?(?:{_FOR}|\s*death)?\s*(?:=|:|,|of|was|is)?\s*{_NUM}"
+_ABBREVIATED = r"(?:\s*[(\[](?:HR|OR|RR)[)\]])?"  # "hazard ratio (HR)", "hazard ratio [HR]"
+_HR_CORE = rf"{_RATIO}{_ABBREVIATED}(?:{_FOR}|\s*death)?\s*(?:=|:|,|of|was|is)?\s*{_NUM}"
 _TAIL = rf"(?:\s*[;,]\s*(?:{_CI}|{_P}))*(?:\s*\((?:{_CI}|{_P})(?:\s*[;,]\s*(?:{_CI}|{_P}))*\))?"
 _UNIT = r"(?:" + "|".join(domain().time_units) + r")\b"
 
@@ -70,6 +72,16 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|{_NUM}(?:{_DASH}{_NUM})?\s*(?:Gy|mg/kg|mg/m2|mg|µg|mcg|g)\b(?:\s*/\s*\d+\s*F\b)?"
     ),
 }
+
+
+# Markdown a reader never sees: link targets "](/path#id)", link brackets, emphasis stars.
+_MARKUP = re.compile(r"\]\([^)\s]*\)|\[(?=[^\[\]]*\]\()|\*")
+
+
+def mask_markup(text: str) -> str:
+    """`text` with Markdown markup blanked out, same length, so that names and figures are
+    found in what a reader sees while offsets stay those of the file."""
+    return _MARKUP.sub(lambda m: " " * len(m.group()), text)
 
 
 @dataclass(frozen=True)

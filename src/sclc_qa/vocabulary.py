@@ -178,22 +178,41 @@ class Vocabulary:
 
     @staticmethod
     def list_lead_ins(index: Index) -> list[tuple[int, ...]]:
-        """For each sentence of a bulleted list item, the paragraph that introduces the list
-        ("1. The phase III X trial randomly assigned …" followed by "- The median PFS was …"):
-        a list's items report on what its lead-in names. Empty for every other sentence."""
+        """For each sentence of a Markdown list item, the block that introduces its list: a
+        trial's description ("1. The phase III X trial randomly assigned …") followed by its
+        results ("- The median PFS was …", or a list numbered afresh from 1). A list's items
+        report on what its lead-in names. Empty for every other sentence."""
         sents = index.sentences
         out: list[tuple[int, ...]] = [()] * len(sents)
         for i, s in enumerate(sents):
-            if s.kind != "paragraph" or not _in_bullet(index.documents[s.doc].text, s.start):
+            if s.kind != "paragraph":
                 continue
-            j = i - 1
-            while j >= 0 and i - j <= _LIST_REACH and _same_place(sents[j], s):
-                if sents[j].kind != "paragraph":
+            text = index.documents[s.doc].text
+            mine = _item(text, s.start)
+            if mine is None:
+                continue
+            expect = mine[1]  # walking back, the number the previous item of this list has
+            here = mine[0]
+            for j in range(i - 1, max(-1, i - 1 - _LIST_REACH), -1):
+                p = sents[j]
+                if not _same_place(p, s) or p.kind != "paragraph":
                     break
-                if not _in_bullet(index.documents[s.doc].text, sents[j].start):
-                    out[i] = _paragraph_of(sents, j)
-                    break
-                j -= 1
+                item = _item(text, p.start)
+                if item is not None and item[0] == here:
+                    continue  # another sentence of the same item
+                if item is not None and item[1] is None and mine[1] is None:
+                    here = item[0]  # an earlier bullet of the same list
+                    continue
+                if item is not None and mine[1] is not None:
+                    if item[1] is None:
+                        continue  # bullets nested between numbered items
+                    if expect is not None and item[1] == expect - 1:
+                        here, expect = item[0], item[1]
+                        continue
+                    if expect != 1:
+                        break  # another list, not the one this item starts
+                out[i] = _block_of(sents, text, j)
+                break
         return out
 
     @staticmethod
@@ -220,31 +239,37 @@ class Vocabulary:
         return prev
 
 
-# How far back (in sentences) a list item looks for the paragraph that introduces its list.
-_LIST_REACH = 30
-# The lead-in paragraph's sentences kept, from its end back: enough for a trial's description.
+# How far back (in sentences) a list item looks for the block that introduces its list.
+_LIST_REACH = 40
+# The lead-in block's sentences kept, from its end back: enough for a trial's description.
 _LEAD_IN_SENTENCES = 8
-_BULLET = re.compile(r"[ \t]*[-*+][ \t]+")
+_ITEM = re.compile(r"[ \t]*(?:[-*+]|(\d+)[.)])[ \t]+")
 
 
-def _in_bullet(text: str, pos: int) -> bool:
-    """Whether `pos` lies on a line that opens a bulleted Markdown list item."""
-    return _BULLET.match(text, text.rfind("\n", 0, pos) + 1) is not None
+def _item(text: str, pos: int) -> tuple[int, int | None] | None:
+    """(line start, number or None for a bullet) of the list item whose line holds `pos`."""
+    line = text.rfind("\n", 0, pos) + 1
+    m = _ITEM.match(text, line)
+    if m is None:
+        return None
+    return line, int(m.group(1)) if m.group(1) else None
 
 
 def _same_place(a: Sentence, b: Sentence) -> bool:
     return a.doc == b.doc and a.section == b.section
 
 
-def _paragraph_of(sents: Sequence[Sentence], j: int) -> tuple[int, ...]:
-    """Sentence `j` and the sentences before it in its paragraph, nearest first."""
+def _block_of(sents: Sequence[Sentence], text: str, j: int) -> tuple[int, ...]:
+    """Sentence `j` and the sentences before it in its block (its list item's line, or its
+    paragraph up to the blank line before it), nearest first."""
+    item = _item(text, sents[j].start)
+    begin = item[0] if item is not None else text.rfind("\n\n", 0, sents[j].start) + 2
     chain = [j]
     while (
         len(chain) < _LEAD_IN_SENTENCES
         and j > 0
         and _same_place(sents[j - 1], sents[j])
-        and sents[j - 1].kind == sents[j].kind
-        and sents[j].start - sents[j - 1].end <= 3
+        and sents[j - 1].start >= begin
     ):
         j -= 1
         chain.append(j)

@@ -10,9 +10,10 @@ the answer is an abstention with its reason.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..abbreviations import Definition
 from ..citing import Citer
@@ -23,15 +24,19 @@ from ..models import Answer, Citation
 from ..question import Profile, time_points
 from ..retrieval import Hit, Query
 from ..vocabulary import Vocabulary
+from .comparisons import Comparer
 from .entities import EntityExtractor
 from .extraction import Extracted, Extractor
 from .figures import FigureExtractor, asks_several
 from .glossary import GlossaryAnswerer
 from .kinds import TYPED
-from .reasons import Reasons
+from .reasons import Reasons, join
 from .scoring import Scored, SentenceScorer
 
-__all__ = ["Answerer"]
+__all__ = ["Answerer", "Retrieve"]
+
+# Searches the index again for a text (with the caller's document filter): question → hits.
+Retrieve = Callable[[str], Sequence[Hit]]
 
 _EXPANSION = re.compile(r"stands? for|abbreviat|acronym|short for|full (name|form)", re.I)
 # The threshold of the hand-set confidence, used only when no trained model is installed.
@@ -59,7 +64,9 @@ class Answerer:
             index, self.vocab, self.citer, figures.spans, settings.passages
         )
         entities = EntityExtractor(index, self.vocab)
+        self.figures = figures
         self.extractor = Extractor(index, self.vocab, figures, entities, self.scorer.names_a_cell)
+        self.comparer = Comparer(index, self.scorer)
 
     def answer(
         self,
@@ -86,14 +93,21 @@ class Answerer:
         hits: Sequence[Hit],
         *,
         min_confidence: float | None = None,
+        retrieve: Retrieve | None = None,
     ) -> tuple[Answer, dict[str, float] | None]:
         """The answer, and the features its confidence was computed from (None when it was
-        decided before any candidate was weighed: an unknown name, no passage, …)."""
+        decided before any candidate was weighed: an unknown name, no passage, …).
+        `retrieve(text)` searches again, for a comparison whose subjects' figures are not all
+        among `hits`."""
         threshold = self.threshold if min_confidence is None else min_confidence
         prof = query.profile
         unknown = [n for n in prof.names if not self.vocab.known(n)]
         if unknown:
             return _abstain(question, self.reasons.not_mentioned(unknown), 0.0), None
+        if prof.prefer and self.comparer.subjects(prof):
+            compared = self._compare(question, query, hits, threshold, retrieve)
+            if compared is not None:
+                return compared, None
         if prof.kind == "glossary":
             defined = self.glossary.answer(question)
             if defined is not None and defined.confidence >= threshold:
@@ -121,6 +135,62 @@ class Answerer:
             why = self.reasons.unclear(confidence, threshold)
             return self._abstain(question, why, confidence, scored), features
         return self._answer(question, best, scored, found, confidence), features
+
+    def _compare(
+        self,
+        question: str,
+        query: Query,
+        hits: Sequence[Hit],
+        threshold: float,
+        retrieve: Retrieve | None,
+    ) -> Answer | None:
+        """ "Which had the lower HR, A or B?": each one's figure from its own sentence, the
+        winner computed, both cited. None when no subject's figure is found (the ordinary
+        path then answers or abstains)."""
+        prof = query.profile
+        names = self.comparer.subjects(prof)
+        found, missing = self.comparer.figures(query, hits, names, retrieve)
+        if len(found) < 2 and not (found and missing):
+            return None
+        measure = self.reasons.measure(prof.measure or prof.kind)
+        related = tuple(self._citation(c.scored) for c in found)
+        if missing:
+            why = self.reasons.partial(measure, [c.name for c in found], missing)
+            return _abstain(question, why, 0.0, related)
+        won = self.comparer.winner(found, prof.prefer)
+        if won is None:
+            why = f"{self.reasons.says('reports')} the same {measure} for {join(names)}."
+            return _abstain(question, why, 0.0, related)
+        plain = dataclasses.replace(
+            prof, text=won.name, kind=prof.measure or prof.kind, also=frozenset()
+        )
+        start, end = self.comparer.span(won, lambda t, sp: self.figures.widen(t, sp, plain))
+        confidence = min(
+            self._confidence_of(plain, c.scored, Extracted(c.scored.sid, 0, 0)) for c in found
+        )
+        if confidence < threshold:
+            return _abstain(
+                question, self.reasons.unclear(confidence, threshold), confidence, related
+            )
+        ordered = [won, *[c for c in found if c is not won]]
+        primary = self.citer.sentence(self.index.sentences[won.scored.sid], won.scored.score)
+        doc_text = self.index.documents[primary.doc].text
+        stated = "; ".join(f"{c.name} {c.figure}" for c in ordered)
+        return Answer(
+            question=question,
+            answer=doc_text[start:end],
+            display=self.citer.display(primary.doc, start, end),
+            start=start,
+            end=end,
+            citations=(primary, *[self._citation(c.scored) for c in ordered[1:]]),
+            confidence=round(confidence, 4),
+            abstained=False,
+            note=f"Compared from the {measure} each source states: {stated}.",
+        )
+
+    def _confidence_of(self, prof: Profile, best: Scored, found: Extracted) -> float:
+        features = self._features(prof, best, [best], found, 1)
+        return self._confidence(prof, best, [best], found, features)
 
     def _answer(
         self, question: str, best: Scored, scored: list[Scored], found: Extracted, conf: float

@@ -10,7 +10,7 @@ from ..domain import domain
 from ..index import Index
 from ..lexical import normalize, stem
 from ..question import Profile, is_druglike
-from ..spans import Span, names
+from ..spans import Span, mask_markup, names
 from ..vocabulary import Vocabulary, name_keys, squash
 from .anchors import NAME_WEIGHT, anchor_cost, anchors
 from .kinds import STAT_WORDS
@@ -54,7 +54,7 @@ class EntityExtractor:
             sent = self.index.sentences[cand.sid]
             if sent.kind not in ("paragraph", "caption"):
                 continue
-            found = self.span(sent.text, prof)
+            found = self.span(mask_markup(sent.text), prof)
             if found is None:
                 continue
             (s, e), cost = found

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..index import Index
 from ..question import Profile
+from ..spans import mask_markup
 from ..vocabulary import ANAPHOR, Vocabulary
 from .entities import EntityExtractor
 from .explanations import explaining_clause
@@ -82,7 +83,7 @@ class Extractor:
         if span.kind == "cell":
             return Extracted(best.sid, span.start, span.end)
         sent = self.index.sentences[best.sid]
-        s, e = self.figures.widen(sent.text, span, prof)
+        s, e = self.figures.widen(mask_markup(sent.text), span, prof)
         return Extracted(best.sid, sent.start + s, sent.start + e)
 
     def _glossary_entry(

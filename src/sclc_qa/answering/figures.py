@@ -10,13 +10,13 @@ from ..domain import domain
 from ..index import Index
 from ..lexical import normalize, stem
 from ..question import Profile, time_points
-from ..spans import Span, find, names
+from ..spans import Span, find, mask_markup, names
 from ..tables import best_cell
 from ..vocabulary import Vocabulary, squash
 from .anchors import anchor_cost, anchors
 from .kinds import TYPED
 
-__all__ = ["FigureExtractor", "asks_several"]
+__all__ = ["FigureExtractor", "asks_several", "balanced"]
 
 _PEOPLE = domain().people_nouns  # stems: "how many people" counts patients too
 # "prolonged OS by 2.7 months": a difference, not a duration.
@@ -78,7 +78,7 @@ class FigureExtractor:
             kinds = ["difference", "duration"]
         if prof.kind not in TYPED and prof.kind != "phase":
             return []
-        text = sent.text
+        text = mask_markup(sent.text)
         spans = [s for k in kinds for s in find(text, k)]
         if prof.kind == "percent":
             cis = find(text, "ci")
@@ -112,7 +112,7 @@ class FigureExtractor:
                 e = last.end + (_interval_after(text, last.end) if last.kind != "hr" else 0)
         if prof.also:
             s, e = _with_other_parts(text, s, e, prof)
-        return _balanced(text, s, e)
+        return balanced(text, s, e)
 
     def _rank(self, text: str, spans: list[Span], prof: Profile) -> list[Span]:
         """Best first: the span nearest after the question's rarest words and names, a comparison
@@ -263,7 +263,7 @@ def _joined(between: str) -> bool:
     return len(between) <= _RUN_REACH and ";" not in between and _JOINT.search(between) is not None
 
 
-def _balanced(text: str, s: int, e: int) -> tuple[int, int]:
+def balanced(text: str, s: int, e: int) -> tuple[int, int]:
     """Grow a span to take in the brackets it opens or closes: "(64%), … (9%" → "(64%), … (9%)"."""
     depth = low = 0
     for ch in text[s:e]:

@@ -43,6 +43,16 @@ class Reasons:
             f"(confidence {confidence:.2f} < {threshold:.2f})."
         )
 
+    @staticmethod
+    def measure(kind: str) -> str:
+        return _MEASURE.get(kind, "figure")
+
+    def partial(self, measure: str, given: Sequence[str], missing: Sequence[str]) -> str:
+        """ "The documents give A's hazard ratio but not B's": a comparison cannot be made."""
+        has = join([f"{n}'s" for n in given])
+        lacks = join([f"{n}'s" for n in missing])
+        return f"{self.source} give{'' if self.plural else 's'} {has} {measure} but not {lacks}."
+
     def missing(self, prof: Profile, about: Sequence[str]) -> str:
         """ "The review reports no OS hazard ratio for <trial>." """
         measure = _MEASURE.get(prof.kind, "answer")

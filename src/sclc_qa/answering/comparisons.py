@@ -1,0 +1,130 @@
+"""Which of several trials or drugs had the higher or lower figure, computed from the figure
+each one's own sentence states, both cited; never guessed from one sentence's wording."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from ..index import Index
+from ..question import Profile, is_druglike
+from ..retrieval import Hit, Query
+from ..spans import Span, mask_markup
+from .figures import balanced
+from .scoring import Scored, SentenceScorer
+
+__all__ = ["Compared", "Comparer"]
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# A subject's figure is taken only from a sentence that names the subject, or sits under (or
+# just after) text that does: coverage of at least this.
+_COVERED = 0.7
+# The subject's name joins the answer when it stands this close to its figure (characters).
+_NAME_REACH = 60
+
+
+@dataclass(frozen=True)
+class Compared:
+    """One subject's figure: where it is stated and its value."""
+
+    name: str
+    scored: Scored
+    span: Span
+    value: float
+    figure: str  # the figure as the sentence writes it
+
+
+class Comparer:
+    """Finds each compared subject's figure among the retrieved passages and picks the winner."""
+
+    def __init__(self, index: Index, scorer: SentenceScorer) -> None:
+        self.index = index
+        self.scorer = scorer
+
+    def subjects(self, prof: Profile) -> list[str]:
+        """The names compared: the question's specific names of one sort (trials, or drugs),
+        when there are at least two."""
+        names = self.scorer.key_names(prof)
+        trials = [n for n in names if not is_druglike(n)]
+        drugs = [n for n in names if is_druglike(n)]
+        for group in (trials, drugs):
+            if len(group) >= 2:
+                return group
+        return []  # one trial and its drug are one subject, not two to compare
+
+    def figures(
+        self,
+        query: Query,
+        hits: Sequence[Hit],
+        names: Sequence[str],
+        retrieve: Callable[[str], Sequence[Hit]] | None = None,
+    ) -> tuple[list[Compared], list[str]]:
+        """Each name's figure of the compared kind, and the names none was found for. A name
+        whose figure is not among `hits` is searched for on its own, with the other names left
+        out of the question."""
+        prof = query.profile
+        found: list[Compared] = []
+        missing: list[str] = []
+        kind = prof.measure or prof.kind
+        for name in names:
+            own = dataclasses.replace(
+                prof, kind=kind, names=(name,), also=frozenset(), measure=None, prefer=""
+            )
+            own_query = dataclasses.replace(query, profile=own)
+            best = self._best(own_query, hits)
+            if best is None and retrieve is not None:
+                alone = _without(query.text, [n for n in names if n != name])
+                best = self._best(own_query, [*hits, *retrieve(alone)])
+            if best is None:
+                missing.append(name)
+                continue
+            span = best.spans[0]
+            text = self.index.sentences[best.sid].text
+            number = _NUMBER.search(text, span.start, span.end)
+            if number is None:
+                missing.append(name)
+                continue
+            if any(c.scored.sid == best.sid and c.span == span for c in found):
+                missing.append(name)  # one figure for two subjects: neither is its own
+                continue
+            figure = text[span.start : span.end]
+            found.append(Compared(name, best, span, float(number.group()), figure))
+        return found, missing
+
+    def _best(self, query: Query, hits: Sequence[Hit]) -> Scored | None:
+        scored = self.scorer.score(query, hits)
+        return next((s for s in scored if s.spans and s.coverage >= _COVERED), None)
+
+    @staticmethod
+    def winner(found: list[Compared], prefer: str) -> Compared | None:
+        """The subject at the preferred end; None on a tie (the documents then decide nothing)."""
+        ordered = sorted(found, key=lambda c: c.value, reverse=prefer == "high")
+        if len(ordered) < 2 or ordered[0].value == ordered[1].value:
+            return None
+        return ordered[0]
+
+    def span(self, won: Compared, widen: Callable[[str, Span], tuple[int, int]]) -> tuple[int, int]:
+        """The winner's figure in its document, with its name when the sentence states it
+        close by ("cisplatin (30%)")."""
+        sent = self.index.sentences[won.scored.sid]
+        text = mask_markup(sent.text)
+        s, e = widen(text, won.span)
+        low = text.lower()
+        key = won.name.lower()
+        before = low.rfind(key, max(0, s - _NAME_REACH), s)
+        after = low.find(key, e, e + _NAME_REACH)
+        if before >= 0:
+            s = before
+        elif after >= 0:
+            e = after + len(key)
+        s, e = balanced(text, s, e)
+        return sent.start + s, sent.start + e
+
+
+def _without(text: str, names: Sequence[str]) -> str:
+    """The question with the other compared names taken out, so a search finds this one's."""
+    for name in names:
+        text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", text)
+    return " ".join(text.split())
