@@ -26,7 +26,7 @@ from .models import (
     SectionSummary,
     Verification,
 )
-from .retrieval import Mode, Retriever
+from .retrieval import Hit, Mode, Retriever
 
 __all__ = ["Engine"]
 
@@ -123,8 +123,13 @@ class Engine:
         hits = self._retriever.search(
             query, max(top_k, self.settings.answer.passages), docs=allowed
         )
+        passages = max(top_k, self.settings.answer.passages)
+
+        def retrieve(text: str) -> list[Hit]:
+            return self._retriever.search(self._retriever.prepare(text), passages, docs=allowed)
+
         answer, features = self._answerer.decide(
-            question, query, hits, min_confidence=min_confidence
+            question, query, hits, min_confidence=min_confidence, retrieve=retrieve
         )
         if not answer.abstained:
             answer = self._disagreements.check(answer, query, hits, allowed)
