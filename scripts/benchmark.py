@@ -65,6 +65,8 @@ class Spread(list[float]):
     """Repeated measurements of one figure: printed as median [min-max]."""
 
     def __str__(self) -> str:
+        if not self:
+            return "not measured"
         low, mid, high = min(self), statistics.median(self), max(self)
         digits = 0 if mid >= 100 or all(float(v).is_integer() for v in self) else 2
         return f"{mid:,.{digits}f} [{low:,.{digits}f}-{high:,.{digits}f}] over {len(self)} runs"
