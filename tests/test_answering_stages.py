@@ -184,3 +184,33 @@ def test_which_had_the_lower_figure_is_computed_from_each_ones_own(tmp_path: Pat
     partial = engine.ask("Which trial had the lower OS HR, NORDA-2 or KESTA-1?", min_confidence=0.0)
     assert partial.abstained
     assert partial.reason == "The review gives NORDA-2's hazard ratio but not KESTA-1's."
+
+
+def test_a_sentence_that_introduces_a_list_is_answered_by_its_items(tmp_path: Path) -> None:
+    from sclc_qa.config import Settings
+    from sclc_qa.embedding import HashingEmbedder
+
+    doc = (
+        "# Care\n\n## Options for tumours invading the chest wall\n\n"
+        "Treatment options for tumours that invade the chest wall include:\n\n"
+        "1. Surgery alone.\n2. Surgery and radiation therapy.\n3. Radiation therapy alone.\n\n"
+        "## Background\n\n"
+        + "".join(f"Paragraph {i} on general care and imaging follow-up.\n\n" for i in range(30))
+    )
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "care.md").write_text(doc, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    Engine.build(settings, embedder=HashingEmbedder())
+    engine = Engine.load(settings, embedder=HashingEmbedder())
+    answer = engine.ask(
+        "What treatment options are there for tumours invading the chest wall?",
+        min_confidence=0.0,
+    )
+    assert answer.answer is not None and answer.start is not None
+    assert "Surgery alone." in answer.answer and "Radiation therapy alone." in answer.answer
+    quote = answer.citations[0].quote
+    assert answer.answer in quote  # the list is cited as one span of its section
+    assert (corpus / "care.md").read_text(encoding="utf-8")[answer.start : answer.end] == (
+        answer.answer
+    )

@@ -50,6 +50,7 @@ FEATURES: tuple[str, ...] = (
     "candidates",  # log(1 + figures of the asked type in the sentence): more is more ambiguous
     "several",  # the question asks for several figures (arms, groups, time points)
     "time_point",  # asked at a time point: the sentence states it (1), states none (0.5)
+    "listed",  # the answer is the items of a list that the best sentence introduces
 )
 
 

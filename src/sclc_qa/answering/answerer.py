@@ -244,6 +244,7 @@ class Answerer:
             "candidates": math.log1p(len(best.spans)),
             "several": float(asks_several(prof)),
             "time_point": _time_point_match(prof, sent.text),
+            "listed": float(found is not None and found.sid < 0 and sent.kind == "paragraph"),
         }
 
     def _confidence(

@@ -33,6 +33,9 @@ class Extracted:
     end: int
 
 
+# Sentences of a list read as one answer, at most: a long list is cited from its start.
+_MAX_ITEMS = 12
+
 _Step = Callable[[Profile, Scored, list[Scored]], Extracted | None]
 
 
@@ -56,6 +59,7 @@ class Extractor:
         # only one: without a figure of the asked kind there is no answer.
         self._open: tuple[_Step, ...] = (
             self._typed,
+            self._listed,
             self._glossary_entry,
             self._keyed_row,
             self._entity,
@@ -85,6 +89,39 @@ class Extractor:
         sent = self.index.sentences[best.sid]
         s, e = self.figures.widen(mask_markup(sent.text), span, prof)
         return Extracted(best.sid, sent.start + s, sent.start + e)
+
+    def _listed(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
+        """A sentence that introduces a list ("Treatment options include:"), or is followed in
+        its paragraph by one that does, is answered by the list's items, cited together as one
+        span of its section."""
+        sid = best.sid
+        nxt = sid + 1
+        if not self._introduces_list(sid) and (
+            nxt < len(self.index.sentences)
+            and sid in self.vocab.prev[nxt]
+            and self._introduces_list(nxt)
+        ):
+            sid = nxt
+        items = self.list_items(sid)
+        if not items:
+            return None
+        first, last = self.index.sentences[items[0]], self.index.sentences[items[-1]]
+        return Extracted(-1, first.start, last.end)
+
+    def _introduces_list(self, sid: int) -> bool:
+        return self.index.sentences[sid].text.rstrip().endswith(":")
+
+    def list_items(self, sid: int) -> list[int]:
+        """The sentences of the list that sentence `sid` introduces (it ends with a colon)."""
+        if not self._introduces_list(sid):
+            return []
+        items = []
+        for k in range(sid + 1, min(len(self.index.sentences), sid + _MAX_ITEMS)):
+            lead = self.vocab.lead_in[k]
+            if not lead or lead[0] != sid:
+                break
+            items.append(k)
+        return items
 
     def _glossary_entry(
         self, prof: Profile, best: Scored, scored: list[Scored]
