@@ -69,7 +69,7 @@ def real(real_settings: Settings) -> list[str]:
 @pytest.fixture
 def fake_embedder(monkeypatch: pytest.MonkeyPatch) -> None:
     # The CLI always builds with the real model; swap it only where the model is not under test.
-    monkeypatch.setattr(engine_module, "MiniLMEmbedder", lambda **_: HashingEmbedder())
+    monkeypatch.setattr(engine_module, "MiniLMEmbedder", lambda *_, **__: HashingEmbedder())
 
 
 def write_questions(path: Path, *questions: dict[str, object]) -> Path:
