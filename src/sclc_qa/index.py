@@ -540,11 +540,10 @@ def _read_manifest(path: Path, fix: str) -> Manifest:
         raise StaleIndexError(
             f"{path}/manifest.json is corrupt (its SHA-256 does not match the build's name); {fix}"
         )
+    # Sealed by this version, yet not its schema (a bug): still one line.
     try:
         return Manifest.model_validate_json(sealed)
-    except (
-        ValidationError
-    ) as exc:  # sealed by this version, yet not its schema: a bug, still one line
+    except ValidationError as exc:
         raise StaleIndexError(
             f"{path}/manifest.json is unreadable ({exc.error_count()} errors); {fix}"
         ) from None
