@@ -577,12 +577,19 @@ def test_limits_come_from_the_settings_and_are_checked_before_loading(
 
 
 def test_search_modes_are_the_settings_modes() -> None:
-    from typing import get_args
+    from typing import get_args, get_type_hints
 
-    from sclc_qa.config import SEARCH_MODES
-    from sclc_qa.retrieval import Mode
+    from sclc_qa import retrieval
+    from sclc_qa.config import SEARCH_MODES, SearchMode
+    from sclc_qa.engine import Engine
+    from sclc_qa.evaluation import runner
 
-    assert SEARCH_MODES == get_args(Mode) == ("hybrid", "dense", "lexical")
+    assert SEARCH_MODES == get_args(SearchMode) == ("hybrid", "dense", "lexical")
+    # One definition: the engine, the retriever and the evaluation take the settings' type.
+    assert not hasattr(retrieval, "Mode")
+    for function in (Engine.search, retrieval.Retriever.search):
+        assert get_type_hints(function)["mode"] == SearchMode
+    assert set(runner.MODES) == set(SEARCH_MODES)
     assert "<hybrid|dense|lexical>" in run("search", "--help").stdout
 
 

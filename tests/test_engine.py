@@ -10,8 +10,9 @@ import pytest
 from sclc_qa import Engine as LazyEngine
 from sclc_qa import IndexMissingError, InvalidQueryError, Settings, StaleIndexError
 from sclc_qa.abbreviations import find_definitions
+from sclc_qa.config import AnswerSettings
 from sclc_qa.embedding import MODEL_SHA256, HashingEmbedder
-from sclc_qa.engine import MAX_TOP_K, Engine
+from sclc_qa.engine import Engine
 from sclc_qa.models import Answer
 
 QUESTIONS = [
@@ -45,12 +46,26 @@ def test_an_empty_question_is_refused(hashing_engine: Engine, question: str) -> 
         hashing_engine.search(question)
 
 
+MAX_TOP_K = AnswerSettings().max_top_k
+
+
 @pytest.mark.parametrize("top_k", [0, -1, MAX_TOP_K + 1, 1000])
 def test_top_k_out_of_range_is_refused(hashing_engine: Engine, top_k: int) -> None:
     with pytest.raises(InvalidQueryError, match="top_k"):
         hashing_engine.ask("HR for OS in CASPIAN?", top_k=top_k)
     with pytest.raises(InvalidQueryError, match="top_k"):
         hashing_engine.search("HR for OS in CASPIAN?", top_k=top_k)
+
+
+def test_the_top_k_limit_is_the_setting(hashing_engine: Engine) -> None:
+    """`settings.answer.max_top_k` bounds the engine as it bounds the CLI and the HTTP API."""
+    settings = hashing_engine.settings.model_copy(update={"answer": AnswerSettings(max_top_k=7)})
+    engine = Engine(hashing_engine.index, HashingEmbedder(), settings)
+    assert len(engine.search("HR for OS in CASPIAN?", top_k=7)) == 7
+    with pytest.raises(InvalidQueryError, match="between 1 and 7, got 8"):
+        engine.search("HR for OS in CASPIAN?", top_k=8)
+    with pytest.raises(InvalidQueryError, match="between 1 and 7, got 8"):
+        engine.ask("HR for OS in CASPIAN?", top_k=8)
 
 
 def test_a_very_long_question_is_refused(hashing_engine: Engine) -> None:

@@ -85,7 +85,7 @@ class AnswerSettings(BaseModel):
     max_top_k: int = Field(
         50,
         ge=5,  # the default top_k (5) is always allowed
-        le=50,  # the engine's own bound
+        le=50,  # the ceiling, whatever the environment says; the engine holds to the setting
         description="Most passages (search) or citations (ask, chat) one request may ask for, "
         "in the CLI and over HTTP.",
     )

@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection
 from .abbreviations import find_definitions
 from .answering import Answerer
 from .citing import Citer
-from .config import Settings
+from .config import SearchMode, Settings
 from .conversation import resolve_followup
 from .corpus import load_metadata
 from .disagreement import Disagreements
@@ -26,11 +26,9 @@ from .models import (
     SectionSummary,
     Verification,
 )
-from .retrieval import Hit, Mode, Retriever
+from .retrieval import Hit, Retriever
 
 __all__ = ["Engine"]
-
-MAX_TOP_K = 50
 
 
 class Engine:
@@ -146,7 +144,7 @@ class Engine:
         query: str,
         *,
         top_k: int = 5,
-        mode: Mode = "hybrid",
+        mode: SearchMode = "hybrid",
         docs: Collection[str] | None = None,
     ) -> list[Passage]:
         """The `top_k` best passages for `query`, from `docs` (None: every document)."""
@@ -240,9 +238,10 @@ class Engine:
                 f"the question is {len(text)} characters long; the limit is {limit}",
                 param="question",
             )
-        if not 1 <= top_k <= MAX_TOP_K:
+        most = self.settings.answer.max_top_k
+        if not 1 <= top_k <= most:
             raise InvalidQueryError(
-                f"top_k must be between 1 and {MAX_TOP_K}, got {top_k}", param="top_k"
+                f"top_k must be between 1 and {most}, got {top_k}", param="top_k"
             )
         return text
 

@@ -11,22 +11,19 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
 
 from .abbreviations import Definition
-from .config import RetrievalSettings
+from .config import RetrievalSettings, SearchMode
 from .embedding import Embedder, Vectors
 from .index import Index
 from .lexical import normalize, tokenize
 from .models import Chunk
 from .question import Profile, profile
 
-__all__ = ["Hit", "Mode", "Query", "Retriever"]
-
-Mode = Literal["hybrid", "dense", "lexical"]
+__all__ = ["Hit", "Query", "Retriever"]
 
 
 @dataclass(frozen=True)
@@ -146,7 +143,7 @@ class Retriever:
         query: Query,
         top_k: int,
         *,
-        mode: Mode = "hybrid",
+        mode: SearchMode = "hybrid",
         docs: frozenset[str] | None = None,
     ) -> list[Hit]:
         """The `top_k` best chunks by `mode`, from the documents in `docs` (None: all)."""

@@ -12,8 +12,8 @@ from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ..config import SearchMode
 from ..models import Answer, Passage
-from ..retrieval import Mode
 from .metrics import (
     FACTOID_CATEGORIES,
     KS,
@@ -30,7 +30,7 @@ from .scoring import first_relevant_rank, is_correct, parts_found
 
 __all__ = ["MODES", "EvalEngine", "EvalReport", "SplitReport", "evaluate", "skipped_line"]
 
-MODES: tuple[Mode, ...] = ("hybrid", "lexical", "dense")
+MODES: tuple[SearchMode, ...] = ("hybrid", "lexical", "dense")
 THRESHOLDS = tuple(i / 100 for i in range(101))
 
 
@@ -54,7 +54,7 @@ class EvalEngine(Protocol):
         self, question: str, *, top_k: int = ..., min_confidence: float | None = ...
     ) -> Answer: ...
 
-    def search(self, query: str, *, top_k: int = ..., mode: Mode = ...) -> list[Passage]: ...
+    def search(self, query: str, *, top_k: int = ..., mode: SearchMode = ...) -> list[Passage]: ...
 
 
 class _Model(BaseModel):
@@ -101,7 +101,7 @@ def evaluate(
     engine: EvalEngine,
     splits: Sequence[Split],
     *,
-    modes: Sequence[Mode] = MODES,
+    modes: Sequence[SearchMode] = MODES,
     on_progress: Callable[[str, int, int], None] | None = None,
 ) -> EvalReport:
     """Ask and search every question of every split; `on_progress(split, done, total)`."""
@@ -131,7 +131,7 @@ def _split(
     engine: EvalEngine,
     split: Split,
     documents: set[str],
-    modes: Sequence[Mode],
+    modes: Sequence[SearchMode],
     on_progress: Callable[[str, int, int], None] | None,
 ) -> SplitReport:
     asked = [q for q in split.questions if q.doc in documents]
@@ -168,7 +168,7 @@ def _split(
     )
 
 
-def _one(engine: EvalEngine, q: EvalQuestion, modes: Sequence[Mode]) -> QuestionResult:
+def _one(engine: EvalEngine, q: EvalQuestion, modes: Sequence[SearchMode]) -> QuestionResult:
     ranks: dict[str, int | None] = {}
     if q.answerable:
         for mode in modes:
