@@ -129,3 +129,10 @@ def test_event_free_endpoints_are_their_own() -> None:
 def test_the_asked_class_stops_at_the_verb() -> None:
     assert profile("Which country ran the trial?").target == "country"
     assert profile("Which PD-L1 antibody defined the subgroup?").target == "antibody"
+
+
+def test_yes_no_questions_ask_for_a_statement_not_a_figure() -> None:
+    assert profile("Is there a benefit to escalating the dose to 74 Gy?").kind == "yesno"
+    assert profile("Should drug X be added to first-line chemotherapy?").kind == "yesno"
+    assert profile("What causes exon 14 skipping?").kind == "mechanism"
+    assert profile("How much more likely is a smoker to get lung cancer?").kind == "difference"

@@ -129,3 +129,28 @@ def test_names_in_a_sentence() -> None:
 def test_hyphenated_author_names_are_whole() -> None:
     authors = [CASPIAN[s.start : s.end] for s in names(CASPIAN) if s.kind == "author"]
     assert authors == ["Paz-Ares et\u00a0al."]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a smoker has a tenfold higher risk", ["tenfold"]),
+        ("the risk was 2.5-fold higher", ["2.5-fold"]),
+        ("responses were 3 times more frequent", ["3 times"]),
+        ("the drug was given 3 times a day", []),
+        ("prolonged OS by 2.7 months", ["by 2.7 months"]),
+    ],
+)
+def test_differences_and_multiples(text: str, expected: list[str]) -> None:
+    assert [text[s.start : s.end] for s in find(text, "difference")] == expected
+
+
+def test_markup_is_masked_at_the_same_offsets() -> None:
+    from sclc_qa.spans import mask_markup
+
+    text = "the [TRIAL-1](/trials/NCT01#x) result: *P* = .04; hazard ratio [HR], 0.8"
+    masked = mask_markup(text)
+    assert len(masked) == len(text)
+    assert "(/trials" not in masked and "[HR]" in masked
+    assert [masked[s.start : s.end] for s in find(masked, "pvalue")] == ["P  = .04"]
+    assert [text[s.start : s.end] for s in find(masked, "hr")] == ["hazard ratio [HR], 0.8"]

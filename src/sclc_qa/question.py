@@ -30,12 +30,17 @@ Kind = Literal[
     "dose",
     "entity",
     "mechanism",
+    "yesno",
     "fact",
 ]
 
 # Endpoint → pattern that names it, in questions and in the text alike (data/domain.json).
 ENDPOINTS: dict[str, re.Pattern[str]] = domain().endpoint_patterns()
 
+_YES_NO = re.compile(
+    r"\s*(is|are|was|were|does|do|did|should|can|could|has|have|had|will|would|may|might)\b",
+    re.I,
+)
 _MEDIAN = re.compile(r"\bmedian\b|\bm(?:os|pfs)\b", re.I)
 _RATE = re.compile(
     r"\brates?\b|%|percent|proportion|how often|how common|\bORR\b|\bDCR\b|response", re.I
@@ -95,7 +100,14 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     ("count", re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
     ("phase", re.compile(r"\b(what|which) phase\b|\bphase\?|\bphase (is|was|of)\b", re.I)),
     ("status", re.compile(r"\bstatus\b|\brecruiting\b|still (open|ongoing)", re.I)),
-    ("mechanism", re.compile(r"^\s*(how|why)\b|\bmechanism|\bby what means\b|\brole of\b", re.I)),
+    (
+        "mechanism",
+        re.compile(
+            r"^\s*(how|why)\b|\bmechanism|\bby what means\b|\brole of\b|"
+            r"\bwhat (causes|drives|leads to|underlies|explains)\b|\b(cause|reason)s? (of|for)\b",
+            re.I,
+        ),
+    ),
     ("entity", re.compile(r"^\s*who\b", re.I)),
 ]
 
@@ -254,6 +266,8 @@ def profile(question: str) -> Profile:
         kind = "hr"
     if kind in ("ci", "pvalue") and _HR.search(text) and _PARTS.search(text):
         kind = "hr"  # "HR with CI and P": the hazard ratio, reported with both
+    if _YES_NO.match(text) and kind != "glossary" and not re.search(r"\bor\b", text, re.I):
+        kind = "yesno"  # "Is there a benefit to …?": a statement that settles it, not a figure
     if kind == "percent" and _MEDIAN.search(text) and not _RATE.search(text):
         kind = "duration"  # "median OS at 3 years of follow-up" asks a time, not a rate
     phrase = _which_phrase(text)

@@ -42,6 +42,7 @@ _FOR = r"(?:\s*(?:for|of)\s+(?:death|(?:disease\s+)?(?:progression|recurrence)(?
 _ABBREVIATED = r"(?:\s*[(\[](?:HR|OR|RR)[)\]])?"  # "hazard ratio (HR)", "hazard ratio [HR]"
 _HR_CORE = rf"{_RATIO}{_ABBREVIATED}(?:{_FOR}|\s*death)?\s*(?:=|:|,|of|was|is)?\s*{_NUM}"
 _TAIL = rf"(?:\s*[;,]\s*(?:{_CI}|{_P}))*(?:\s*\((?:{_CI}|{_P})(?:\s*[;,]\s*(?:{_CI}|{_P}))*\))?"
+_NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
 _UNIT = r"(?:" + "|".join(domain().time_units) + r")\b"
 
 PATTERNS: dict[str, re.Pattern[str]] = {
@@ -53,7 +54,12 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"{_NUM}(?:\s*{_UNIT})?\s*(?:vs\.?|versus)\s*{_NUM}\s*{_UNIT}|"
         rf"{_HEDGE}{_NUM}(?:{_DASH}|\s+to\s+){_NUM}\s*{_UNIT}|{_HEDGE}{_NUM}\s*{_UNIT}"
     ),
-    "difference": re.compile(rf"\bby\s+(?:about\s+|approximately\s+|up to\s+)?{_NUM}\s*{_UNIT}"),
+    # "by 2.7 months"; a multiple: "tenfold", "2-fold", "3 times higher".
+    "difference": re.compile(
+        rf"\bby\s+(?:about\s+|approximately\s+|up to\s+)?{_NUM}\s*{_UNIT}|"
+        rf"{_HEDGE}\b(?:{_NUM}|{_NUMBER_WORDS})[- ]?fold\b|"
+        rf"{_HEDGE}\b(?:{_NUM}|{_NUMBER_WORDS}) times\b(?! (?:a|per|daily|weekly))"
+    ),
     "percent": re.compile(
         rf"(?<![\d.]){_HEDGE}{_NUM}\s*%?(?:{_DASH}|\s+to\s+){_NUM}\s*%|(?<![\d.]){_HEDGE}{_NUM}\s*%"
         rf"(?!\s*(?:CI|confidence))"

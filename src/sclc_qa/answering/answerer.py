@@ -236,7 +236,7 @@ class Answerer:
             "spans": float(bool(best.spans)),
             "extracted": float(found is not None),
             "entity": float(prof.kind == "entity"),
-            "explain": float(prof.kind in ("mechanism", "fact")),
+            "explain": float(prof.kind in ("mechanism", "yesno", "fact")),
             "names": float(names),
             "answer_share": min(1.0, share),
             "same_sentence": float(found is not None and found.sid == best.sid),

@@ -39,7 +39,7 @@ def explaining_clause(text: str, prof: Profile, vocab: Vocabulary) -> tuple[int,
     if prof.kind == "mechanism" and i > 0 and _PARTICIPLE.match(text, s):
         s = parts[i - 1][0]
     elif (
-        prof.kind in ("mechanism", "fact")
+        prof.kind in ("mechanism", "yesno", "fact")
         and i + 1 < len(parts)
         and (e - s < _SHORT_CLAUSE or _MEANS.match(text, parts[i + 1][0]))
     ):

@@ -35,6 +35,7 @@ class Extracted:
 
 # Sentences of a list read as one answer, at most: a long list is cited from its start.
 _MAX_ITEMS = 12
+_MAX_ITEM_CHARS = 200  # an enumerated option, feature or symptom is a phrase or one sentence
 
 _Step = Callable[[Profile, Scored, list[Scored]], Extracted | None]
 
@@ -121,6 +122,9 @@ class Extractor:
             if not lead or lead[0] != sid:
                 break
             items.append(k)
+        sents = self.index.sentences
+        if any(sents[k].end - sents[k].start > _MAX_ITEM_CHARS for k in items):
+            return []  # a list of paragraphs (a trial's evidence), not an enumeration
         return items
 
     def _glossary_entry(

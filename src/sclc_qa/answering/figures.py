@@ -100,8 +100,9 @@ class FigureExtractor:
         comparison, take the whole run of figures it belongs to ("23.7 months in the A group
         and 16.6 months in the B group"), each arm's figure in its own words."""
         s, e = span.start, span.end
-        if span.kind == "difference":
-            s = span.start + len(re.match(r"by\s+", text[span.start :]).group())  # type: ignore[union-attr]
+        by = re.match(r"by\s+", text[span.start :]) if span.kind == "difference" else None
+        if by is not None:
+            s = span.start + by.end()
         if span.kind in ("percent", "duration"):
             e += _interval_after(text, e)
         if asks_several(prof) and not _PAIRED.search(text[span.start : span.end]):
