@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from sclc_qa.question import is_druglike, named_tokens, profile, time_points
+from sclc_qa.mentions import is_druglike, named_tokens, time_points
+from sclc_qa.question import profile
 
 
 @pytest.mark.parametrize(

@@ -24,7 +24,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .domain import domain
-from .question import ENDPOINTS, Kind, is_druglike, named_tokens, profile
+from .mentions import is_druglike, named_tokens
+from .question import ENDPOINTS, Kind, profile
 
 __all__ = ["resolve_followup"]
 

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass
 
 from .domain import domain
-from .question import ENDPOINTS, named_tokens
+from .mentions import named_tokens
+from .question import ENDPOINTS
 
 __all__ = [
     "Span",

@@ -17,8 +17,8 @@ from .abbreviations import Definition, initials
 from .chunking import embed_text
 from .index import Index
 from .lexical import normalize, stem, tokenize
+from .mentions import is_druglike
 from .models import Sentence
-from .question import is_druglike
 
 __all__ = ["ANAPHOR", "Vocabulary", "heading_keys", "name_keys", "squash"]
 

@@ -20,8 +20,9 @@ from ..citing import Citer
 from ..confidence import load_confidence_model
 from ..config import AnswerSettings
 from ..index import Index
+from ..mentions import time_points
 from ..models import Answer, Citation
-from ..question import Profile, time_points
+from ..question import Profile
 from ..retrieval import Hit, Query
 from ..vocabulary import Vocabulary
 from .comparisons import Comparer

@@ -9,7 +9,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..index import Index
-from ..question import Profile, is_druglike
+from ..mentions import is_druglike
+from ..question import Profile
 from ..retrieval import Hit, Query
 from ..spans import Span, mask_markup
 from .figures import balanced

@@ -9,7 +9,8 @@ from collections.abc import Callable
 from ..domain import domain
 from ..index import Index
 from ..lexical import normalize, stem
-from ..question import Profile, is_druglike
+from ..mentions import is_druglike
+from ..question import Profile
 from ..spans import Span, mask_markup, names
 from ..vocabulary import Vocabulary, name_keys, squash
 from .anchors import NAME_WEIGHT, anchor_cost, anchors

@@ -9,7 +9,8 @@ from ..abbreviations import initials
 from ..domain import domain
 from ..index import Index
 from ..lexical import normalize, stem
-from ..question import Profile, time_points
+from ..mentions import time_points
+from ..question import Profile
 from ..spans import Span, find, mask_markup, names
 from ..tables import best_cell
 from ..vocabulary import Vocabulary, squash

@@ -1,0 +1,165 @@
+"""What a text names, in questions and in the documents alike: names (trials, drugs, genes, NCT
+ids, proper nouns), which of them look like drugs, and the time points figures are stated at.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .domain import domain
+
+__all__ = ["clean", "is_druglike", "named_tokens", "time_points"]
+
+# International nonproprietary names by their stems (data/domain.json): -mab, -nib, -platin, …
+_DRUG = re.compile(r"(?i)^(?=.{5})(?=[a-z])[a-z\-]*?(" + "|".join(domain().drug_stems) + r")$")
+
+
+def is_druglike(word: str) -> bool:
+    """International nonproprietary names by their stems: -mab, -nib, -parib, -platin, …"""
+    return _DRUG.match(word.strip()) is not None
+
+
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)(?:/(?:I{1,3}|IV))?[ab]?$")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-+/.']*[A-Za-z0-9+]|[A-Za-z0-9]")
+_CASUAL = frozenset(
+    [
+        "what",
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "when",
+        "where",
+        "why",
+        "how",
+        "is",
+        "are",
+        "was",
+        "were",
+        "does",
+        "do",
+        "did",
+        "the",
+        "a",
+        "an",
+        "in",
+        "of",
+        "for",
+        "and",
+        "or",
+        "to",
+        "with",
+        "vs",
+        "versus",
+        "on",
+        "at",
+        "by",
+        "from",
+    ]
+)
+
+
+def clean(text: str) -> str:
+    """NFKC; hyphens and en dashes become "-", em dashes a space (same length, same offsets)."""
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"[\u2014\u2015]", " ", text)
+    return re.sub(r"[\u2010-\u2013\u2212]", "-", text)
+
+
+def named_tokens(text: str) -> list[str]:
+    """Surface forms in `text` that look like names: NCT ids, trial names, genes, drugs, proper
+    nouns. Adjacent capitalised words and "ALTER 1202"-style number suffixes stay together."""
+    text = clean(text)
+    words = [(re.sub(r"'s$", "", m.group()).rstrip(".'"), m.start()) for m in _WORD.finditer(text)]
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word, pos = words[i]
+        first = pos == words[0][1] or text[:pos].rstrip().endswith((".", "?", ":", ";"))
+        if _is_name(word, first=first):
+            j = i + 1
+            name = word
+            while j < len(words):
+                nxt, npos = words[j]
+                gap = text[words[j - 1][1] + len(words[j - 1][0]) : npos]
+                if gap != " ":
+                    break
+                if nxt.isdigit() and name.replace("-", "").isalpha() and name.isupper():
+                    name += " " + nxt  # "ALTER 1202", "AMG 757"
+                elif _DRUG.match(name.split()[-1]) and _DRUG.match(nxt):
+                    name += " " + nxt  # "tisotumab vedotin", "rovalpituzumab tesirine"
+                elif (
+                    word[:1].isupper()
+                    and word[1:].islower()
+                    and nxt[:1].isupper()
+                    and nxt[1:].islower()
+                    and nxt.lower() not in _CASUAL
+                ):
+                    name += " " + nxt  # "United States"
+                else:
+                    break
+                j += 1
+            out.append(name)
+            i = j
+            continue
+        i += 1
+    return out
+
+
+def _is_name(word: str, *, first: bool) -> bool:
+    if len(word) < 2 or _ROMAN.match(word):
+        return False
+    if re.fullmatch(r"NCT\d{6,}", word):
+        return True
+    has_digit = any(c.isdigit() for c in word)
+    has_alpha = any(c.isalpha() for c in word)
+    if has_digit and sum(c.isupper() for c in word) >= 3 and "-" in word:
+        return True  # 177Lu-DOTATATE
+    if has_digit and has_alpha and word[0].isalpha() and len(word) >= 3:
+        return not re.fullmatch(r"[A-Za-z]\d?", word)
+    letters = re.sub(r"[^A-Za-z]", "", re.sub(r"(?<=[A-Z])[si]$", "", word))
+    if len(letters) >= 3 and letters.isupper():
+        return True  # CASPIAN, KRAS, ES-SCLC
+    if re.search(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]", word):
+        return True  # IMpower, CheckMate, DeLLphi, IMforte
+    if re.fullmatch(r"[A-Z][A-Za-z0-9]*(?:/[A-Z0-9][A-Za-z0-9]*)+", word):
+        return True  # Anl/Ben/CT
+    if _DRUG.match(word):
+        return True
+    return (
+        not first
+        and word[0].isupper()
+        and word[1:].islower()
+        and len(word) >= 4
+        and word.lower() not in _CASUAL
+    )
+
+
+def time_points(text: str) -> frozenset[int]:
+    """The time points (in months) a figure is stated at: "2-year", "24-month", "at 3 years",
+    "1- and 3-year", "two-year". A bare duration ("12.3 months") is a figure, not a time point."""
+    out: set[int] = set()
+    for m in _TIME_POINT.finditer(clean(text)):
+        unit = 12 if (m.group("unit") or m.group("unit2")).lower().startswith("y") else 1
+        for number in re.findall(_NUMBER, m.group(0), re.I):
+            value = _as_int(number)
+            if value is not None:
+                out.add(value * unit)
+    return frozenset(out)
+
+
+def _as_int(word: str) -> int | None:
+    return int(word) if word.isdigit() else domain().number_words.get(word.lower())
+
+
+_NUMBER = r"\b(?:\d+|" + "|".join(domain().number_words) + r")\b"
+# "N-year", "N- and M-year", "N-month" (hyphenated: an adjective, so a time point) or "at/after
+# N [and M] years" ("OS at 24 months"); never an age or a follow-up time.
+_TIME_POINT = re.compile(
+    rf"(?:(?:{_NUMBER})-?\s*(?:,|and|or)\s*)*(?:{_NUMBER})-(?P<unit>years?|yrs?|months?)\b"
+    rf"(?![- ]?(?:old|follow))|"
+    rf"\b(?:at|after)\s+(?:(?:{_NUMBER})\s*(?:,|and|or)\s*)*(?:{_NUMBER})\s+"
+    rf"(?P<unit2>years?|months?)\b(?!\s+(?:of\s+)?follow)",
+    re.I,
+)
