@@ -137,3 +137,15 @@ def test_yes_no_questions_ask_for_a_statement_not_a_figure() -> None:
     assert profile("Should drug X be added to first-line chemotherapy?").kind == "yesno"
     assert profile("What causes exon 14 skipping?").kind == "mechanism"
     assert profile("How much more likely is a smoker to get lung cancer?").kind == "difference"
+
+
+def test_an_endpoint_asked_with_what_is_its_figure_not_a_name() -> None:
+    assert profile("What objective response did the trial report?").kind == "percent"
+    assert profile("What OS did the trial achieve?").kind == "duration"
+    assert profile("What perioperative mortality should I quote?").kind == "percent"
+    assert profile("Which adverse events were most common?").kind == "entity"
+
+
+def test_how_many_counts_before_rate_words() -> None:
+    assert profile("How many calories does a single fraction burn?").kind == "count"
+    assert profile("How many months longer did patients live?").kind == "difference"

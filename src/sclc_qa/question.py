@@ -47,6 +47,9 @@ _RATE = re.compile(
 )
 # Endpoints counted until an event (progression, recurrence, any event) or death.
 _EVENT_FREE = frozenset({"pfs", "dfs", "efs", "rfs"})
+# Endpoints reported as a share of patients, not as a time.
+_RATE_ENDPOINTS = frozenset({"orr", "dcr", "tox"})
+_RATE_NOUN = re.compile(r"mortality|incidence|risk|rate|frequency|proportion", re.I)
 
 _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (
@@ -68,6 +71,15 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"how (much|many months) did .* (extend|prolong|improve|add)|absolute (gain|benefit)|"
             r"\b(gain|extension|improvement) in (median )?(os|pfs|overall|survival)|"
             r"\b(os|pfs|survival) (gain|benefit|extension|improvement)|how large",
+            re.I,
+        ),
+    ),
+    # "How many X …" counts X (before the words a rate or dose question uses: "how many
+    # calories does a fraction burn"), unless X is a time unit, which asks a duration.
+    (
+        "count",
+        re.compile(
+            r"\bhow many\b(?!\s+(?:more\s+)?(?:months?|years?|weeks?|days?)\b)|\bnumber of\b",
             re.I,
         ),
     ),
@@ -97,7 +109,6 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
         ),
     ),
     ("year", re.compile(r"\b(what|which) year\b|^\s*when\b|\bin what year\b|\bsince when\b", re.I)),
-    ("count", re.compile(r"\bhow many\b|\bnumber of\b", re.I)),
     ("phase", re.compile(r"\b(what|which) phase\b|\bphase\?|\bphase (is|was|of)\b", re.I)),
     ("status", re.compile(r"\bstatus\b|\brecruiting\b|still (open|ongoing)", re.I)),
     (
@@ -153,9 +164,19 @@ def profile(question: str) -> Profile:
     if not phrase and called:
         phrase = called.group(1)  # "What was the phase II Rova-T study called?"
     head = phrase.split()[-1].lower() if phrase else ""
-    if phrase and kind not in ("glossary", "entity") and not _MEASURE_NOUN.match(head):
-        kind = "entity"  # "Which PD-1 antibody was the first to show an OS benefit?"
     endpoints = frozenset(name for name, pat in ENDPOINTS.items() if pat.search(text))
+    named_endpoint = next((e for e, p in ENDPOINTS.items() if phrase and p.search(phrase)), None)
+    several = len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is"))
+    if (
+        named_endpoint is not None
+        and not several  # "which adverse events …" asks for the events themselves
+        and kind not in _FIGURES | {"glossary", "count", "difference"}
+    ):
+        # "What objective response did X report?": the endpoint's figure, not a name.
+        rate = named_endpoint in _RATE_ENDPOINTS or _RATE_NOUN.search(phrase) is not None
+        kind = "percent" if rate else "duration"
+    elif phrase and kind not in ("glossary", "entity") and not _MEASURE_NOUN.match(head):
+        kind = "entity"  # "Which PD-1 antibody was the first to show an OS benefit?"
     if len(endpoints) > 1:
         # "<endpoint> at follow-up": follow-up dates the other endpoint; it is not what is asked.
         endpoints -= {"followup"}
