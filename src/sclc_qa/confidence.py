@@ -51,6 +51,8 @@ FEATURES: tuple[str, ...] = (
     "several",  # the question asks for several figures (arms, groups, time points)
     "time_point",  # asked at a time point: the sentence states it (1), states none (0.5)
     "listed",  # the answer is the items of a list that the best sentence introduces
+    "unseen",  # share of the question's plain content words that no document uses
+    "focus_here",  # the question's most specific word is in the sentence (1), not (0), none (0.5)
 )
 
 

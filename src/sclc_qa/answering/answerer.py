@@ -127,7 +127,7 @@ class Answerer:
             why = self.reasons.missing(prof, key_names)
             return self._abstain(question, why, _UNCOVERED * best.score, scored), None
         found = self.extractor.extract(prof, best, scored)
-        features = self._features(prof, best, scored, found, len(key_names))
+        features = self._features(query, best, scored, found, len(key_names))
         confidence = self._confidence(prof, best, scored, found, features)
         if found is None:
             why = self.reasons.missing(prof, key_names)
@@ -167,7 +167,10 @@ class Answerer:
         )
         start, end = self.comparer.span(won, lambda t, sp: self.figures.widen(t, sp, plain))
         confidence = min(
-            self._confidence_of(plain, c.scored, Extracted(c.scored.sid, 0, 0)) for c in found
+            self._confidence_of(
+                dataclasses.replace(query, profile=plain), c.scored, Extracted(c.scored.sid, 0, 0)
+            )
+            for c in found
         )
         if confidence < threshold:
             return _abstain(
@@ -189,9 +192,9 @@ class Answerer:
             note=f"Compared from the {measure} each source states: {stated}.",
         )
 
-    def _confidence_of(self, prof: Profile, best: Scored, found: Extracted) -> float:
-        features = self._features(prof, best, [best], found, 1)
-        return self._confidence(prof, best, [best], found, features)
+    def _confidence_of(self, query: Query, best: Scored, found: Extracted) -> float:
+        features = self._features(query, best, [best], found, 1)
+        return self._confidence(query.profile, best, [best], found, features)
 
     def _answer(
         self, question: str, best: Scored, scored: list[Scored], found: Extracted, conf: float
@@ -214,13 +217,14 @@ class Answerer:
 
     def _features(
         self,
-        prof: Profile,
+        query: Query,
         best: Scored,
         scored: list[Scored],
         found: Extracted | None,
         names: int,
     ) -> dict[str, float]:
         """What the confidence model weighs (names and meanings in confidence.FEATURES)."""
+        prof = query.profile
         sent = self.index.sentences[best.sid]
         share = 0.0
         if found is not None:
@@ -246,6 +250,8 @@ class Answerer:
             "several": float(asks_several(prof)),
             "time_point": _time_point_match(prof, sent.text),
             "listed": float(found is not None and found.sid < 0 and sent.kind == "paragraph"),
+            "unseen": self.scorer.unseen_share(query),
+            "focus_here": self.scorer.focus_here(query, best.sid),
         }
 
     def _confidence(

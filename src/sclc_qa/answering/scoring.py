@@ -158,6 +158,23 @@ class SentenceScorer:
             for n in prof.names
         )
 
+    def unseen_share(self, query: Query) -> float:
+        """The share of the question's plain content words that no document uses: a question
+        about something the documents never mention ("boiling point") is not answered by them."""
+        name_terms = {t for n in query.profile.names for t in tokenize(n)}
+        words = [t for t in query.terms if t.isalpha() and len(t) > 3 and t not in name_terms]
+        if not words:
+            return 0.0
+        return sum(t not in self.vocab.idf for t in words) / len(words)
+
+    def focus_here(self, query: Query, sid: int) -> float:
+        """1 when the question's most specific word is in the sentence (or what it sits under),
+        0 when it is not, 0.5 when the question has no such word."""
+        focus = self._focus_term(query)
+        if focus is None:
+            return 0.5
+        return float(focus in self.vocab.tokens[sid] or focus in self._context_tokens(sid))
+
     def _focus_term(self, query: Query) -> str | None:
         """The question's rarest plain word that the corpus uses, if it is rare enough to
         define what is asked about (names are handled by coverage)."""
