@@ -32,6 +32,12 @@ def test_initials_split_hyphens_and_slashes() -> None:
     assert initials(["PD-1/CTLA-4"]) == "p1c4"
 
 
+def test_long_forms_may_start_with_a_retrieval_stopword() -> None:
+    # Only articles and joining words are skipped, not all of lexical.STOPWORDS.
+    found = in_text("We used the per protocol (PP) set and the study drug exposure (SDE) set.")
+    assert found == {"PP": "per protocol", "SDE": "study drug exposure"}
+
+
 def test_every_definition_points_at_both_forms(
     corpus_doc: Document, review_definitions: list[Definition]
 ) -> None:

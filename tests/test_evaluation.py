@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from sclc_qa import lexical
 from sclc_qa.errors import SclcQaError
 from sclc_qa.evaluation import (
     DEFAULT_DOC,
@@ -51,6 +52,10 @@ from sclc_qa.models import Alternative, Answer, Citation, Passage
 )
 def test_normalize_answer(raw: str, expected: str) -> None:
     assert normalize_answer(raw) == expected
+
+
+def test_answers_are_compared_under_the_one_normalisation() -> None:
+    assert normalize_answer is lexical.normalize
 
 
 # ------------------------------------------------------------------ whole figures

@@ -15,6 +15,10 @@ __all__ = ["Definition", "find_definitions", "initials"]
 
 _PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9\-+/]{1,11})(?:[;,][^)]*)?\)")
 _NOTE_ITEM = re.compile(r"([\w\-/+]+), ([^;.]+)")
+# Words a long form never starts with ("the low-dose radiotherapy (LDRT)" is "low-dose
+# radiotherapy"). Not lexical.STOPWORDS, on purpose: that list drops words that do start long
+# forms, "per protocol (PP)" and "study drug exposure (SDE)" among them.
+_NOT_LONG_FORM_START = frozenset({"the", "a", "an", "and", "of", "with"})
 
 
 @dataclass(frozen=True)
@@ -108,7 +112,7 @@ def _in_text(text: str, sent: Sentence) -> list[Definition]:
         words = list(re.finditer(r"[^\s()]+", before))
         for n in range(1, min(len(words), len(letters) + 3) + 1):
             chosen = words[-n:]
-            if chosen[0].group().lower() in {"the", "a", "an", "and", "of", "with"}:
+            if chosen[0].group().lower() in _NOT_LONG_FORM_START:
                 continue
             got = initials(w.group() for w in chosen)
             if got == letters or _spells(letters, [w.group() for w in chosen]):

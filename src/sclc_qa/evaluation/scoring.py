@@ -5,9 +5,9 @@ multipart answers and retrieval relevance."""
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
+from ..lexical import normalize
 from ..models import Answer, Citation, Passage
 from .questions import EvalQuestion
 
@@ -23,15 +23,13 @@ __all__ = [
     "section_matches",
 ]
 
-_DASHES = re.compile(r"[\u2010-\u2015\u2212\u2043\ufe58\ufe63\uff0d-]")
 _EMPHASIS = re.compile(r"[*_]")
 _PATH_SEPARATOR = re.compile(r"\s*>\s*")
 
 
-def normalize_answer(text: str) -> str:
-    """NFKC, lower case, every Unicode dash or minus as "-", whitespace collapsed."""
-    text = _DASHES.sub("-", unicodedata.normalize("NFKC", text).lower())
-    return " ".join(text.split())
+# Answers are compared under the one normalisation the retrieval and answer steps use (NFKC,
+# lower case, every Unicode dash or minus as "-", whitespace collapsed).
+normalize_answer = normalize
 
 
 def normalize_path(path: str) -> str:
