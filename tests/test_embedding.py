@@ -28,6 +28,7 @@ from sclc_qa.embedding import (
     model_dir,
     verify_model,
 )
+from sclc_qa.engine import Engine
 from sclc_qa.errors import ModelError, SclcQaError
 from sclc_qa.onnx_encoder import (
     FILES,
@@ -97,6 +98,27 @@ def test_missing_weights_are_refused(tmp_path: Path) -> None:
     (copy / "model.safetensors").unlink()
     with pytest.raises(ModelError, match="not found"):
         MiniLMEmbedder(copy)
+
+
+@pytest.mark.parametrize("weights", [None, b"other weights"])
+def test_serving_reads_the_weights_only_when_it_needs_them(
+    tmp_path: Path, weights: bytes | None
+) -> None:
+    # Serving embeds queries with the index's own ONNX encoder (pinned by the index manifest),
+    # so it verifies the small model files but leaves model.safetensors unread, even absent;
+    # whatever needs the weights themselves (an export) verifies them first.
+    copy = tampered_copy(tmp_path, weights or b"")
+    if weights is None:
+        (copy / "model.safetensors").unlink()
+    with pytest.raises(ModelError, match="not found" if weights is None else "refusing"):
+        MiniLMEmbedder(copy)
+    serving = MiniLMEmbedder(copy, weights=False)
+    assert serving.sha256 == MODEL_SHA256
+    with pytest.raises(ModelError, match="not found" if weights is None else "refusing"):
+        serving._export()
+    with pytest.raises(ModelError, match="not found" if weights is None else "refusing"):
+        MiniLMEmbedder(copy, weights=False, cache_dir=tmp_path / "cache", prepare=True)
+    assert not (tmp_path / "cache").exists()
 
 
 def test_a_copy_with_the_right_bytes_is_accepted(tmp_path: Path) -> None:
@@ -464,6 +486,22 @@ def test_the_query_path_imports_neither_torch_nor_transformers(real_settings) ->
     assert done.returncode == 0, done.stderr
     assert "abstained: False" in done.stdout
     assert "heavy: []" in done.stdout
+
+
+@pytest.mark.slow
+def test_an_index_is_served_without_the_weights_file(real_settings, tmp_path: Path) -> None:
+    from sclc_qa.cli import _check_index
+
+    copy = tampered_copy(tmp_path, b"")
+    (copy / "model.safetensors").unlink()
+    settings = real_settings.model_copy(update={"model_dir": copy})
+    assert _check_index(settings) == (real_settings.index_dir / "CURRENT").read_text().strip()
+    engine = Engine.load(settings)
+    assert "0.73" in (engine.ask("What was the OS hazard ratio in CASPIAN?").answer or "")
+    # A build still needs, and verifies, the weights.
+    with pytest.raises(ModelError, match="not found"):
+        Engine.build(settings.model_copy(update={"index_dir": tmp_path / "index"}))
+    assert not (tmp_path / "index").exists()
 
 
 def index_copy(real_settings, tmp_path: Path) -> Path:

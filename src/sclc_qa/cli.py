@@ -427,7 +427,7 @@ def _check_index(settings: Settings) -> str:
     index = load_index(
         settings.corpus_dir,
         settings.index_dir,
-        model_sha256=MiniLMEmbedder(settings.model_dir).sha256,
+        model_sha256=MiniLMEmbedder(settings.model_dir, weights=False).sha256,
         settings=settings.chunking,
     )
     return index.path.name

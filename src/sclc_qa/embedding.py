@@ -133,19 +133,26 @@ def _digest(path: Path) -> str:
         ) from None
 
 
-def verify_model(directory: Path, expected: str = MODEL_SHA256) -> str:
+def verify_model(directory: Path, expected: str = MODEL_SHA256, *, weights: bool = True) -> str:
     """Check model.safetensors against the pinned SHA-256 (`expected`) and every file of
     `MODEL_FILES` against its own; raise ModelError, naming the file, on any mismatch. Returns
-    the weights' SHA-256."""
-    weights = directory / "model.safetensors"
-    if not weights.is_file():
-        raise ModelError(f"model weights not found at {weights}; {_REINSTALL}")
-    actual = _digest(weights)
-    if actual != expected:
-        raise ModelError(
-            f"model weights at {weights} have SHA-256 {actual}, expected {expected}; "
-            f"refusing to use them ({_REINSTALL})"
-        )
+    the weights' SHA-256.
+
+    `weights=False` leaves model.safetensors unread (it may be absent) and returns `expected`:
+    for serving from an index's own ONNX query encoder, which the index's manifest pins and
+    which a build made from weights that matched `expected` (an index built from other weights
+    is still refused, by its manifest's model SHA-256)."""
+    actual = expected
+    if weights:
+        path = directory / "model.safetensors"
+        if not path.is_file():
+            raise ModelError(f"model weights not found at {path}; {_REINSTALL}")
+        actual = _digest(path)
+        if actual != expected:
+            raise ModelError(
+                f"model weights at {path} have SHA-256 {actual}, expected {expected}; "
+                f"refusing to use them ({_REINSTALL})"
+            )
     for name, pinned in MODEL_FILES.items():
         path = directory / name
         if not path.is_file():
@@ -169,6 +176,10 @@ class MiniLMEmbedder:
     it), and `prepare=True` does that at once. Up to four texts run on `query_threads`
     threads, larger batches (a build's) on every core. `backend="sentence-transformers"` runs
     the reference implementation (imports in ~7 s); a test holds the two to a cosine of 0.999.
+
+    `weights=False` (serving) does not read model.safetensors until something needs the weights
+    themselves (an export, the reference backend), and verifies them then: an index that carries
+    its query encoder is served without them, so the runtime image can leave them out.
     """
 
     name = MODEL_NAME
@@ -183,9 +194,11 @@ class MiniLMEmbedder:
         prepare: bool = False,
         query_threads: int = 1,
         batch_size: int = 32,
+        weights: bool = True,
     ) -> None:
         self.directory = directory or model_dir()
-        self.sha256 = verify_model(self.directory)
+        self.sha256 = verify_model(self.directory, weights=weights)
+        self._weights_verified = weights
         self.backend = backend
         self.cache_dir = cache_dir
         self.batch_size = batch_size  # the reference backend's
@@ -288,9 +301,16 @@ class MiniLMEmbedder:
                 self._encoder = OnnxEncoder(self._export())
             return self._encoder
 
+    def _verify_weights(self) -> None:
+        """Before the weights themselves are used: verified now if construction left them."""
+        if not self._weights_verified:
+            verify_model(self.directory)
+            self._weights_verified = True
+
     def _export(self) -> Path:
         """The ONNX model for these weights: cached, or exported into a folder that lives as
         long as this embedder (imports torch and transformers: a few seconds)."""
+        self._verify_weights()
         os.environ["HF_HUB_OFFLINE"] = "1"  # never reach for the hub, whatever else is set
         if self.cache_dir is not None:
             return cached_export(self.directory, self.sha256, self.cache_dir) / GRAPH
@@ -301,6 +321,7 @@ class MiniLMEmbedder:
     def _load_reference(self) -> Any:
         if self._reference is not None:
             return self._reference
+        self._verify_weights()
         os.environ["HF_HUB_OFFLINE"] = "1"
         import transformers
 

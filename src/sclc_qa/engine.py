@@ -49,9 +49,10 @@ class Engine:
 
     @classmethod
     def load(cls, settings: Settings | None = None, *, embedder: Embedder | None = None) -> Engine:
-        """Open the index under `settings.index_dir`, verified against the corpus and the model."""
+        """Open the index under `settings.index_dir`, verified against the corpus and the model.
+        The model's weights are read only if the index has no query encoder of its own."""
         settings = settings or Settings()
-        embedder = embedder or MiniLMEmbedder(settings.model_dir)
+        embedder = embedder or MiniLMEmbedder(settings.model_dir, weights=False)
         index = load_index(
             settings.corpus_dir,
             settings.index_dir,
