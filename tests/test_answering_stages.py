@@ -214,3 +214,17 @@ def test_a_sentence_that_introduces_a_list_is_answered_by_its_items(tmp_path: Pa
     assert (corpus / "care.md").read_text(encoding="utf-8")[answer.start : answer.end] == (
         answer.answer
     )
+
+
+def test_an_abbreviation_in_brackets_is_answered_with_its_long_form(
+    hashing_engine: Engine,
+) -> None:
+    _, entities = _stages(hashing_engine)
+    index = hashing_engine._answerer.index
+    sid, sent = next((i, s) for i, s in enumerate(index.sentences) if "(VALG)" in s.text)
+    text = index.documents[sent.doc].text
+    start = text.index("(VALG)", sent.start) + 1
+    s, e = entities._spelled_out(sid, start, start + 4)
+    assert text[s:e] == "Veterans Administration Lung Study Group (VALG)"
+    plain = text.index("SCLC", sent.start)
+    assert entities._spelled_out(sid, plain, plain + 4) == (plain, plain + 4)

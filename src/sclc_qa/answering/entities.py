@@ -65,7 +65,26 @@ class EntityExtractor:
                 choice = (total, cand.sid, sent.start + s, sent.start + e)
         if choice is None or choice[0] > _FAR:
             return None
-        return choice[1], choice[2], choice[3]
+        sid, start, end = choice[1], choice[2], choice[3]
+        return sid, *self._spelled_out(sid, start, end)
+
+    def _spelled_out(self, sid: int, start: int, end: int) -> tuple[int, int]:
+        """An abbreviation written in brackets after its long form ("Veterans Administration
+        Lung Study Group (VALG)") is answered with the long form too; the long form is the one
+        the documents define for it."""
+        text = self.index.documents[self.index.sentences[sid].doc].text
+        if start == 0 or text[start - 1] != "(" or text[end : end + 1] != ")":
+            return start, end
+        before = text[max(0, start - 200) : start - 1].rstrip()
+        seen = normalize(before)
+        if len(seen) != len(before):
+            return start, end  # normalising moved offsets: do not guess
+        long_end = max(0, start - 200) + len(before)
+        for d in self.vocab.defs_by_short.get(text[start:end].lower(), []):
+            long = normalize(d.long)
+            if long and seen.endswith(long):
+                return long_end - len(long), end + 1
+        return start, end
 
     def span(self, text: str, prof: Profile) -> tuple[tuple[int, int], float] | None:
         """The name in `text` that answers a which/what question, and how far it stands from
@@ -189,7 +208,8 @@ def _noun_phrase(text: str, name: Span, prof: Profile) -> Span:
     start, end = name.start, name.end
     head = prof.target
     if head and len(head) > 2:
-        m = re.match(r"((?:\s+[\w+-]+){0,2}?\s+" + re.escape(head[:5]) + r"\w*)", text[end:], re.I)
+        # One space between words: a masked link target (a run of spaces) ends the phrase.
+        m = re.match(r"((?: [\w+-]+){0,2}? " + re.escape(head[:5]) + r"\w*)", text[end:], re.I)
         if m:
             end += m.end()
             pre = re.search(r"((?:[a-z]+-[a-z]+)\s+)$", text[:start])
