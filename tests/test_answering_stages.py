@@ -228,3 +228,15 @@ def test_an_abbreviation_in_brackets_is_answered_with_its_long_form(
     assert text[s:e] == "Veterans Administration Lung Study Group (VALG)"
     plain = text.index("SCLC", sent.start)
     assert entities._spelled_out(sid, plain, plain + 4) == (plain, plain + 4)
+
+
+def test_a_clause_that_announces_an_enumeration_is_answered_by_it(hashing_engine: Engine) -> None:
+    vocab = hashing_engine._answerer.vocab
+    text = (
+        "Two strategies dominate current practice in this setting: (i) early consolidation with "
+        "thoracic radiotherapy after induction; and (ii) maintenance with a checkpoint inhibitor "
+        "until progression or toxicity."
+    )
+    s, e = explaining_clause(text, profile("What are the two dominant strategies?"), vocab)
+    assert text[s:e].startswith("(i) early consolidation")
+    assert "(ii) maintenance" in text[s:e]

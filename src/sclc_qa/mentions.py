@@ -141,7 +141,8 @@ def time_points(text: str) -> frozenset[int]:
     "1- and 3-year", "two-year". A bare duration ("12.3 months") is a figure, not a time point."""
     out: set[int] = set()
     for m in _TIME_POINT.finditer(clean(text)):
-        unit = 12 if (m.group("unit") or m.group("unit2")).lower().startswith("y") else 1
+        found = m.group("unit") or m.group("unit2") or m.group("unit3")
+        unit = 12 if found.lower().startswith("y") else 1
         for number in re.findall(_NUMBER, m.group(0), re.I):
             value = _as_int(number)
             if value is not None:
@@ -160,6 +161,8 @@ _TIME_POINT = re.compile(
     rf"(?:(?:{_NUMBER})-?\s*(?:,|and|or)\s*)*(?:{_NUMBER})-(?P<unit>years?|yrs?|months?)\b"
     rf"(?![- ]?(?:old|follow))|"
     rf"\b(?:at|after)\s+(?:(?:{_NUMBER})\s*(?:,|and|or)\s*)*(?:{_NUMBER})\s+"
-    rf"(?P<unit2>years?|months?)\b(?!\s+(?:of\s+)?follow)",
+    rf"(?P<unit2>years?|months?)\b(?!\s+(?:of\s+)?follow)|"
+    # "alive five years later", "2 years after diagnosis"
+    rf"\b(?:{_NUMBER})\s+(?P<unit3>years?|months?)\s+(?:later|after|from|post)\b",
     re.I,
 )

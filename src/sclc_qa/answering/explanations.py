@@ -36,6 +36,9 @@ def explaining_clause(text: str, prof: Profile, vocab: Vocabulary) -> tuple[int,
     scores = [overlap(p) for p in parts]
     i = max(range(len(parts)), key=lambda k: (scores[k], -k))
     s, e = parts[i]
+    if i + 1 < len(parts) and text[s : parts[i + 1][0]].rstrip().endswith(":"):
+        # "Three paradigms define X: (i) …; (ii) …": what the clause announces follows it.
+        return parts[i + 1][0], whole[1]
     if prof.kind == "mechanism" and i > 0 and _PARTICIPLE.match(text, s):
         s = parts[i - 1][0]
     elif (

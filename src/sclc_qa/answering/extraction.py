@@ -105,6 +105,16 @@ class Extractor:
             sid = nxt
         items = self.list_items(sid)
         if not items:
+            nxt = sid + 1
+            if (
+                self._introduces_list(sid)
+                and prof.kind != "entity"  # a name asked for is sought in the sentence itself
+                and nxt < len(self.index.sentences)
+                and sid in self.vocab.prev[nxt]
+            ):
+                # "Three paradigms define X: (i) …": what the sentence announces comes next.
+                after = self.index.sentences[nxt]
+                return Extracted(nxt, after.start, after.end)
             return None
         first, last = self.index.sentences[items[0]], self.index.sentences[items[-1]]
         return Extracted(-1, first.start, last.end)
