@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from sclc_qa.abbreviations import find_definitions
@@ -134,3 +136,38 @@ def test_lexical_beats_dense_on_an_identifier(engine: Engine) -> None:
     assert "NCT04885998" in lexical[0].text
     hybrid = engine.search("NCT04885998", top_k=3)
     assert "NCT04885998" in hybrid[0].text
+
+
+def test_a_passage_naming_the_questions_rare_name_is_found(tmp_path: Path) -> None:
+    """The passages naming a rare name the question uses (a trial) join the candidates and are
+    boosted; a name most passages use (PD-L1) is not rare and boosts nothing."""
+    from sclc_qa.config import Settings
+    from sclc_qa.embedding import HashingEmbedder
+
+    root = tmp_path
+    corpus = root / "corpus"
+    corpus.mkdir()
+    filler = " ".join(f"Patients in cohort {i} were followed with imaging." for i in range(12))
+    common = "".join(
+        f"## Expression {i}\n\nHigh PD-L1 expression was defined differently in study {i}; "
+        "high PD-L1 expression definitions vary, and high PD-L1 expression is common.\n\n"
+        for i in range(8)
+    )
+    doc = (
+        "# Trials\n\n## The trial\n\n"
+        f"The phase III ZETA-9 trial enrolled adults. {filler} "
+        "High expression meant more than half of tumour cells.\n\n" + common
+    )
+    (corpus / "trials.md").write_text(doc, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=root / "index")
+    Engine.build(settings, embedder=HashingEmbedder())
+    engine = Engine.load(settings, embedder=HashingEmbedder())
+    retriever = engine._retriever
+    query = retriever.prepare("How did ZETA-9 define high PD-L1 expression?")
+    named = retriever._named(query, None)
+    chunks = retriever.index.chunks
+    assert named and all("ZETA-9" in chunks[cid].text for cid in named)
+    assert set(named.values()) == {1.0}  # PD-L1 is in most passages: not a rare name
+    top = engine.search(query.text, top_k=1)[0]
+    assert "ZETA-9" in top.text
+    assert retriever._named(retriever.prepare("How is PD-L1 expression defined?"), None) == {}

@@ -60,6 +60,13 @@ class RetrievalSettings(BaseModel):
     )
     dense_weight: float = Field(1.0, ge=0.0, le=5.0, description="Cosine similarity weight.")
     lexical_weight: float = Field(0.7, ge=0.0, le=5.0, description="BM25 / best BM25 weight.")
+    name_weight: float = Field(
+        0.5,
+        ge=0.0,
+        le=5.0,
+        description="Boost for passages that name the question's rare names (trials, NCT ids): "
+        "score x (1 + weight x share of those names the passage contains).",
+    )
 
 
 class AnswerSettings(BaseModel):

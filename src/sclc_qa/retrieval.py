@@ -172,11 +172,12 @@ class Retriever:
         else:
             assert dense_scores is not None and lexical_scores is not None
             top_lex = float(lexical_scores.max()) or 1.0
-            for cid in {*dense, *lexical}:
+            named = self._named(query, docs)
+            for cid in {*dense, *lexical, *named}:
                 fused[cid] = (
                     self.settings.dense_weight * float(dense_scores[cid])
                     + self.settings.lexical_weight * float(lexical_scores[cid]) / top_lex
-                )
+                ) * (1.0 + self.settings.name_weight * named.get(cid, 0.0))
         if not query.definitional:
             # Glossary lines match every question that names an endpoint ("OS overall survival");
             # they answer only questions about what a term means.
@@ -190,6 +191,27 @@ class Retriever:
             Hit(self.index.chunks[cid], fused[cid], d_rank.get(cid), l_rank.get(cid))
             for cid in order
         ]
+
+    def _named(self, query: Query, docs: frozenset[str] | None) -> dict[int, float]:
+        """Chunk → share of the question's rare names it contains. A name is rare when few
+        passages use it (a trial, an NCT id): a passage about it is a candidate however long it
+        is or however little else of the question it repeats (BM25 dilutes one rare word in a
+        long passage), so every passage naming one joins the candidates."""
+        terms = {t for n in query.profile.names for t in tokenize(n)}
+        limit = max(_RARE_MIN, int(_RARE_SHARE * len(self.index.chunks)))
+        rare: list[npt.NDArray[np.intp]] = []
+        for term in terms:
+            having = np.flatnonzero(self._bm25.get_scores([term]))
+            if docs is not None:
+                allowed = np.isin(self._chunk_docs[having], [self._doc_codes[d] for d in docs])
+                having = having[allowed]
+            if 0 < len(having) <= limit:
+                rare.append(having)
+        share: dict[int, float] = {}
+        for having in rare:
+            for cid in having.tolist():
+                share[cid] = share.get(cid, 0.0) + 1.0 / len(rare)
+        return share
 
     def _dense_scores(self, query: Query) -> npt.NDArray[np.float32]:
         """Cosine of each chunk, or of its best sentence when that is closer: a factoid question
@@ -223,6 +245,10 @@ class Retriever:
         return np.asarray(vector, dtype=np.float32)
 
 
+# A name is rare (it picks out a trial or a drug, not a topic) when at most this share of
+# passages, or this many, use it.
+_RARE_SHARE = 0.01
+_RARE_MIN = 5
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]*")
 
 
