@@ -8,6 +8,7 @@ import re
 import unicodedata
 
 from .domain import domain
+from .lexical import STOPWORDS
 
 __all__ = ["clean", "is_druglike", "named_tokens", "time_points"]
 
@@ -22,42 +23,8 @@ def is_druglike(word: str) -> bool:
 
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)(?:/(?:I{1,3}|IV))?[ab]?$")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-+/.']*[A-Za-z0-9+]|[A-Za-z0-9]")
-_CASUAL = frozenset(
-    [
-        "what",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "when",
-        "where",
-        "why",
-        "how",
-        "is",
-        "are",
-        "was",
-        "were",
-        "does",
-        "do",
-        "did",
-        "the",
-        "a",
-        "an",
-        "in",
-        "of",
-        "for",
-        "and",
-        "or",
-        "to",
-        "with",
-        "vs",
-        "versus",
-        "on",
-        "at",
-        "by",
-        "from",
-    ]
-)
+# Common words never taken for a name when capitalised ("What", "The"): the one stopword list.
+_CASUAL = STOPWORDS | {"whose"}
 
 
 def clean(text: str) -> str:
