@@ -82,6 +82,13 @@ def test_reasons_name_what_is_missing_in_plain_words() -> None:
     prof = profile("What was the response rate in TRIAL-9?")
     assert one.missing(prof, ["TRIAL-9"]) == "The review reports no response rate for TRIAL-9."
     assert join(["a", "b", "a", "c"]) == "a, b or c"
+    median = profile("What was the median OS in TRIAL-9?")
+    assert one.missing(median, ["TRIAL-9"], ["OS hazard ratio", "P value"]) == (
+        "The review gives TRIAL-9's OS hazard ratio and P value, but no OS duration."
+    )
+    assert many.missing(median, ["X-1", "Y-2"], ["OS hazard ratio"]) == (
+        "The documents give the OS hazard ratio for X-1 and Y-2, but no OS duration."
+    )
 
 
 def test_each_arm_of_a_comparison_is_answered(hashing_engine: Engine) -> None:

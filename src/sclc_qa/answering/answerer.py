@@ -130,7 +130,8 @@ class Answerer:
         features = self._features(query, best, scored, found, len(key_names))
         confidence = self._confidence(prof, best, scored, found, features)
         if found is None:
-            why = self.reasons.missing(prof, key_names)
+            given = self.figures.given(scored, prof) if key_names and prof.kind in TYPED else []
+            why = self.reasons.missing(prof, key_names, given)
             return self._abstain(question, why, confidence, scored), features
         if confidence < threshold:
             why = self.reasons.unclear(confidence, threshold)

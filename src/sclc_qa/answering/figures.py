@@ -4,6 +4,7 @@ the asked endpoint, ranked by how closely they follow what the question names.""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from ..abbreviations import initials
 from ..domain import domain
@@ -16,6 +17,8 @@ from ..tables import best_cell
 from ..vocabulary import Vocabulary, squash
 from .anchors import anchor_cost, anchors
 from .kinds import TYPED
+from .reasons import Reasons
+from .scoring import Scored
 
 __all__ = ["FigureExtractor", "asks_several", "balanced"]
 
@@ -34,6 +37,15 @@ _PAIRED = re.compile(r"\b(vs\.?|versus|to)\b")  # a figure that is already a pai
 _RUN_REACH = 90  # characters between two figures of one comparison (an arm's name, its CI)
 _MAX_RUN = 4  # arms of one trial reported in one sentence
 _PART_REACH = 120  # characters between two parts of one answer stated in one sentence
+# What the documents do give, when the asked figure is missing: from this many top sentences
+# that name the subject, these kinds, at most this many named.
+_GIVEN_FROM = 8
+_NAMED = 0.75
+_GIVEN_KINDS = ("hr", "pvalue", "duration", "percent", "dose")
+_GIVEN_AT_MOST = 3
+_OUTCOMES = frozenset(
+    {"os", "pfs", "orr", "dcr", "dfs", "efs", "rfs", "dor", "tox"}
+)  # characters between two parts of one answer stated in one sentence
 # Costs added to a candidate's distance from the question's words (in characters): a figure the
 # question itself states is never the answer; one that follows a name the question did not ask
 # about loses to one after the asked name; a difference wins when one is asked, a paired
@@ -95,6 +107,22 @@ class FigureExtractor:
             if stated and not stated & prof.time_points:
                 return []  # a rate at another time point answers nothing about this one
         return self._rank(text, spans, prof)
+
+    def given(self, scored: Sequence[Scored], prof: Profile) -> list[str]:
+        """The figures the documents do give about the question's subject, when the asked one
+        is missing: from the top sentences that name it, "OS hazard ratio", "P value", …"""
+        out: list[str] = []
+        for cand in scored[:_GIVEN_FROM]:
+            if cand.coverage < _NAMED:
+                continue
+            text = mask_markup(self.index.sentences[cand.sid].text)
+            for kind in _GIVEN_KINDS:
+                for span in find(text, kind):
+                    outcome = span.endpoint in _OUTCOMES and kind != "pvalue"
+                    endpoints = {span.endpoint} if outcome else set()
+                    out.append(Reasons.measured(kind, endpoints))
+        asked = Reasons.measured(prof.kind, prof.endpoints)
+        return [g for g in dict.fromkeys(out) if g != asked][:_GIVEN_AT_MOST]
 
     def widen(self, text: str, span: Span, prof: Profile) -> tuple[int, int]:
         """Attach an immediately following "(95% CI …)" to a rate or duration; for a

@@ -53,20 +53,34 @@ class Reasons:
         lacks = join([f"{n}'s" for n in missing])
         return f"{self.source} give{'' if self.plural else 's'} {has} {measure} but not {lacks}."
 
-    def missing(self, prof: Profile, about: Sequence[str]) -> str:
-        """ "The review reports no OS hazard ratio for <trial>." """
-        measure = _MEASURE.get(prof.kind, "answer")
-        endpoint = " / ".join(_ENDPOINT_NAMES[e] for e in sorted(prof.endpoints))
-        what = f"{endpoint} {measure}".strip() if endpoint else measure
-        # "response rate" + "rate" must not read "response rate rate".
-        what = re.sub(r"\b(\w+) \1\b", r"\1", what)
+    def missing(self, prof: Profile, about: Sequence[str], given: Sequence[str] = ()) -> str:
+        """ "The review reports no OS hazard ratio for <trial>.", or, when the documents give
+        other figures for it, "The review gives <trial>'s OS hazard ratio and P value, but no
+        median OS." """
+        what = self.measured(prof.kind, prof.endpoints)
+        if about and given:
+            has = "s" if not self.plural else ""
+            if len(about) == 1:
+                stated = f"{about[0]}'s {join(given, 'and')}"
+            else:
+                stated = f"the {join(given, 'and')} for {join(about, 'and')}"
+            return f"{self.source} give{has} {stated}, but no {what}."
         where = f" for {join(about)}" if about else ""
         return f"{self.says('reports')} no {what}{where}."
 
+    @staticmethod
+    def measured(kind: str, endpoints: frozenset[str] | set[str]) -> str:
+        """ "OS hazard ratio", "PFS duration", "response rate": a figure by endpoint and kind."""
+        measure = _MEASURE.get(kind, "answer")
+        endpoint = " / ".join(_ENDPOINT_NAMES[e] for e in sorted(endpoints))
+        what = f"{endpoint} {measure}".strip() if endpoint else measure
+        # "response rate" + "rate" must not read "response rate rate".
+        return re.sub(r"\b(\w+) \1\b", r"\1", what)
 
-def join(items: Sequence[str]) -> str:
+
+def join(items: Sequence[str], word: str = "or") -> str:
     """ "A", "A or B", "A, B or C" (duplicates dropped)."""
     items = list(dict.fromkeys(items))
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " or " + items[-1]
+    return ", ".join(items[:-1]) + f" {word} " + items[-1]
