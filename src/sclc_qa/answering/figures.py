@@ -119,7 +119,7 @@ class FigureExtractor:
             for kind in _GIVEN_KINDS:
                 for span in find(text, kind):
                     outcome = span.endpoint in _OUTCOMES and kind != "pvalue"
-                    endpoints = {span.endpoint} if outcome else set()
+                    endpoints = {span.endpoint} if span.endpoint and outcome else set()
                     out.append(Reasons.measured(kind, endpoints))
         asked = Reasons.measured(prof.kind, prof.endpoints)
         return [g for g in dict.fromkeys(out) if g != asked][:_GIVEN_AT_MOST]
