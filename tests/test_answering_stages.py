@@ -223,18 +223,31 @@ def test_a_sentence_that_introduces_a_list_is_answered_by_its_items(tmp_path: Pa
     )
 
 
-def test_an_abbreviation_in_brackets_is_answered_with_its_long_form(
-    hashing_engine: Engine,
-) -> None:
-    _, entities = _stages(hashing_engine)
-    index = hashing_engine._answerer.index
-    sid, sent = next((i, s) for i, s in enumerate(index.sentences) if "(VALG)" in s.text)
+def test_an_abbreviation_in_brackets_is_answered_with_its_long_form(tmp_path: Path) -> None:
+    from sclc_qa.config import Settings
+    from sclc_qa.embedding import HashingEmbedder
+
+    doc = (
+        "# Imaging\n\n## Response\n\n"
+        "Nodules were found by low-dose computed tomography (LDCT) "
+        "in every trial.\n\n## Background\n\n"
+        + "".join(f"Paragraph {i} on general care and imaging follow-up.\n\n" for i in range(30))
+    )
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "imaging.md").write_text(doc, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    Engine.build(settings, embedder=HashingEmbedder())
+    engine = Engine.load(settings, embedder=HashingEmbedder())
+    _, entities = _stages(engine)
+    index = engine._answerer.index
+    sid, sent = next((i, s) for i, s in enumerate(index.sentences) if "(LDCT)" in s.text)
     text = index.documents[sent.doc].text
-    start = text.index("(VALG)", sent.start) + 1
-    s, e = entities._spelled_out(sid, start, start + 4)
-    assert text[s:e] == "Veterans Administration Lung Study Group (VALG)"
-    plain = text.index("SCLC", sent.start)
-    assert entities._spelled_out(sid, plain, plain + 4) == (plain, plain + 4)
+    start = text.index("(LDCT)", sent.start) + 1
+    s, e = entities._spelled_out(sid, start, start + len("LDCT"))
+    assert text[s:e] == "low-dose computed tomography (LDCT)"
+    plain = text.index("Nodules", sent.start)
+    assert entities._spelled_out(sid, plain, plain + 7) == (plain, plain + 7)
 
 
 def test_a_clause_that_announces_an_enumeration_is_answered_by_it(hashing_engine: Engine) -> None:

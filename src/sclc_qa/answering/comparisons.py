@@ -108,7 +108,7 @@ class Comparer:
 
     def span(self, won: Compared, widen: Callable[[str, Span], tuple[int, int]]) -> tuple[int, int]:
         """The winner's figure in its document, with its name when the sentence states it
-        close by ("cisplatin (30%)")."""
+        close by ("<drug> (30%)")."""
         sent = self.index.sentences[won.scored.sid]
         text = mask_markup(sent.text)
         s, e = widen(text, won.span)

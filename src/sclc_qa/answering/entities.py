@@ -30,6 +30,7 @@ _SUBJECT_CAP = 100.0
 _WRONG_CLASS = 15.0
 _TOPIC_WORD = 40.0
 _TOPIC_SHARE = 0.08
+_LONG_FORM_REACH = 200  # characters before an abbreviation where its long form may stand
 _UNDESCRIBED = 30.0  # distance assumed when the describing words are not in the sentence
 _CASUAL_WORDS = frozenset({"the", "a", "an", "two", "three", "other", "main", "first", "of"})
 _TRIALLIKE = re.compile(r"^(NCT\d+|[A-Z][A-Za-z]*[-\s]?\d+[A-Za-z]?|[A-Z]{4,}(?:[- ]\d+)?)$")
@@ -69,17 +70,19 @@ class EntityExtractor:
         return sid, *self._spelled_out(sid, start, end)
 
     def _spelled_out(self, sid: int, start: int, end: int) -> tuple[int, int]:
-        """An abbreviation written in brackets after its long form ("Veterans Administration
-        Lung Study Group (VALG)") is answered with the long form too; the long form is the one
-        the documents define for it."""
-        text = self.index.documents[self.index.sentences[sid].doc].text
+        """An abbreviation written in brackets after its long form ("Response Evaluation
+        Criteria in Solid Tumors (RECIST)") is answered with the long form too; the long form
+        is the one the documents define for it."""
+        sent = self.index.sentences[sid]
+        text = self.index.documents[sent.doc].text
         if start == 0 or text[start - 1] != "(" or text[end : end + 1] != ")":
             return start, end
-        before = text[max(0, start - 200) : start - 1].rstrip()
+        begin = max(sent.start, start - _LONG_FORM_REACH)
+        before = text[begin : start - 1].rstrip()
         seen = normalize(before)
         if len(seen) != len(before):
             return start, end  # normalising moved offsets: do not guess
-        long_end = max(0, start - 200) + len(before)
+        long_end = begin + len(before)
         for d in self.vocab.defs_by_short.get(text[start:end].lower(), []):
             long = normalize(d.long)
             if long and seen.endswith(long):
