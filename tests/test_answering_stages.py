@@ -12,9 +12,21 @@ from sclc_qa.answering.entities import EntityExtractor
 from sclc_qa.answering.explanations import explaining_clause
 from sclc_qa.answering.figures import FigureExtractor
 from sclc_qa.answering.reasons import Reasons, join
+from sclc_qa.config import Settings
+from sclc_qa.embedding import HashingEmbedder
 from sclc_qa.engine import Engine
 from sclc_qa.question import profile
 from sclc_qa.spans import find
+
+
+def _engine_over(tmp_path: Path, name: str, text: str) -> Engine:
+    """An engine over one Markdown document written for the test (fake embedder: no model)."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / f"{name}.md").write_text(text, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    Engine.build(settings, embedder=HashingEmbedder())
+    return Engine.load(settings, embedder=HashingEmbedder())
 
 
 def _stages(engine: Engine) -> tuple[FigureExtractor, EntityExtractor]:
@@ -124,8 +136,6 @@ def test_a_run_of_figures_keeps_its_brackets_balanced() -> None:
 
 def test_list_items_are_read_under_their_lead_in(tmp_path: Path) -> None:
     from sclc_qa.answering.answerer import Answerer
-    from sclc_qa.config import Settings
-    from sclc_qa.embedding import HashingEmbedder
 
     doc = (
         "# Trials\n\n## Results\n\n"
@@ -135,12 +145,7 @@ def test_list_items_are_read_under_their_lead_in(tmp_path: Path) -> None:
         "- The 2-year OS rate was 41% with zentamab.\n\n"
         "A different paragraph about something else entirely.\n"
     )
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "zenith.md").write_text(doc, encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
-    Engine.build(settings, embedder=HashingEmbedder())
-    engine = Engine.load(settings, embedder=HashingEmbedder())
+    engine = _engine_over(tmp_path, "zenith", doc)
     answerer: Answerer = engine._answerer
     sents = answerer.index.sentences
     item = next(i for i, s in enumerate(sents) if "9.9 months" in s.text)
@@ -156,9 +161,6 @@ def test_list_items_are_read_under_their_lead_in(tmp_path: Path) -> None:
 
 
 def test_which_had_the_lower_figure_is_computed_from_each_ones_own(tmp_path: Path) -> None:
-    from sclc_qa.config import Settings
-    from sclc_qa.embedding import HashingEmbedder
-
     doc = (
         "# Two trials\n\n## Results\n\n"
         "In the phase III NORDA-2 trial, zentamab improved OS (HR = 0.81; 95% CI, 0.70-0.94).\n\n"
@@ -170,12 +172,7 @@ def test_which_had_the_lower_figure_is_computed_from_each_ones_own(tmp_path: Pat
             for i in range(30)
         )
     )
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "trials.md").write_text(doc, encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
-    Engine.build(settings, embedder=HashingEmbedder())
-    engine = Engine.load(settings, embedder=HashingEmbedder())
+    engine = _engine_over(tmp_path, "trials", doc)
 
     lower = engine.ask("Which trial had the lower OS HR, NORDA-2 or SOLVA-9?", min_confidence=0.0)
     assert not lower.abstained and lower.answer is not None
@@ -194,9 +191,6 @@ def test_which_had_the_lower_figure_is_computed_from_each_ones_own(tmp_path: Pat
 
 
 def test_a_sentence_that_introduces_a_list_is_answered_by_its_items(tmp_path: Path) -> None:
-    from sclc_qa.config import Settings
-    from sclc_qa.embedding import HashingEmbedder
-
     doc = (
         "# Care\n\n## Options for tumours invading the chest wall\n\n"
         "Treatment options for tumours that invade the chest wall include:\n\n"
@@ -204,12 +198,7 @@ def test_a_sentence_that_introduces_a_list_is_answered_by_its_items(tmp_path: Pa
         "## Background\n\n"
         + "".join(f"Paragraph {i} on general care and imaging follow-up.\n\n" for i in range(30))
     )
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "care.md").write_text(doc, encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
-    Engine.build(settings, embedder=HashingEmbedder())
-    engine = Engine.load(settings, embedder=HashingEmbedder())
+    engine = _engine_over(tmp_path, "care", doc)
     answer = engine.ask(
         "What treatment options are there for tumours invading the chest wall?",
         min_confidence=0.0,
@@ -218,27 +207,19 @@ def test_a_sentence_that_introduces_a_list_is_answered_by_its_items(tmp_path: Pa
     assert "Surgery alone." in answer.answer and "Radiation therapy alone." in answer.answer
     quote = answer.citations[0].quote
     assert answer.answer in quote  # the list is cited as one span of its section
-    assert (corpus / "care.md").read_text(encoding="utf-8")[answer.start : answer.end] == (
-        answer.answer
-    )
+    assert (tmp_path / "corpus" / "care.md").read_text(encoding="utf-8")[
+        answer.start : answer.end
+    ] == (answer.answer)
 
 
 def test_an_abbreviation_in_brackets_is_answered_with_its_long_form(tmp_path: Path) -> None:
-    from sclc_qa.config import Settings
-    from sclc_qa.embedding import HashingEmbedder
-
     doc = (
         "# Imaging\n\n## Response\n\n"
         "Nodules were found by low-dose computed tomography (LDCT) "
         "in every trial.\n\n## Background\n\n"
         + "".join(f"Paragraph {i} on general care and imaging follow-up.\n\n" for i in range(30))
     )
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "imaging.md").write_text(doc, encoding="utf-8")
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
-    Engine.build(settings, embedder=HashingEmbedder())
-    engine = Engine.load(settings, embedder=HashingEmbedder())
+    engine = _engine_over(tmp_path, "imaging", doc)
     _, entities = _stages(engine)
     index = engine._answerer.index
     sid, sent = next((i, s) for i, s in enumerate(index.sentences) if "(LDCT)" in s.text)
