@@ -18,8 +18,10 @@ environment, --index-dir/--corpus-dir passed through) and measures, over loopbac
     exception), latency p50 / p95 / max under load. By then every eval question has been asked
     once, so this phase measures repeated questions (query vectors cached) unless --distinct
     appends a request number to each question, which makes every request encode afresh;
-  * the server's peak and current RSS (VmHWM, VmRSS), and the CPU seconds the server and this
-    load generator each spent during the throughput phase, to show how the cores were shared.
+  * the server's peak and current RSS (VmHWM, VmRSS), its PSS at the end with the private and
+    shared parts of its RSS (shared pages, counted once in PSS), and the CPU seconds the server
+    and this load generator each spent during the throughput phase, to show how the cores were
+    shared.
 Targets (issue #3): /ask p50 ≤ 25 ms, p95 ≤ 60 ms at concurrency 1; ≥ 100 requests/s for 30 s
 with 8 clients and no errors; serve → /readyz 200 ≤ 8 s.
 """
@@ -138,6 +140,26 @@ def _memory_mib(pid: int) -> dict[str, float]:
             key, _, value = line.partition(":")
             if key in out:
                 out[key] += int(value.split()[0]) / 1024
+    return out
+
+
+def _proportional_mib(pid: int) -> dict[str, float]:
+    """PSS (shared pages divided among the processes that map them), and the private and
+    shared parts of RSS, in MiB, summed over the server's processes (/proc/PID/smaps_rollup).
+    Workers share the libraries and the read-only index pages, so PSS is what the server
+    really costs the machine; the RSS sum counts every shared page once per process."""
+    keys = {"Pss": "pss", "Private_Clean": "private", "Private_Dirty": "private"}
+    keys |= {"Shared_Clean": "shared", "Shared_Dirty": "shared"}
+    out: dict[str, float] = {"pss": 0.0, "private": 0.0, "shared": 0.0}
+    for p in _tree(pid):
+        try:
+            lines = Path(f"/proc/{p}/smaps_rollup").read_text().splitlines()
+        except OSError:
+            continue
+        for line in lines:
+            key, _, value = line.partition(":")
+            if key in keys:
+                out[keys[key]] += int(value.split()[0]) / 1024
     return out
 
 
@@ -405,6 +427,10 @@ def main() -> int:
             memory = _memory_mib(server.pid)
             figures["server_peak_rss_mib (VmHWM)"] = round(memory.get("VmHWM", float("nan")))
             figures["server_rss_mib_at_end (VmRSS)"] = round(memory.get("VmRSS", float("nan")))
+            shares = _proportional_mib(server.pid)
+            figures["server_pss_mib_at_end"] = round(shares["pss"])
+            figures["server_private_mib_at_end"] = round(shares["private"])
+            figures["server_shared_mib_at_end"] = round(shares["shared"])
         finally:
             _stop_server(server)
 
