@@ -430,7 +430,7 @@ def test_serve_is_bounded_and_exits_0_on_sigterm(real: list[str], workers: str) 
     # stop on SIGTERM (docker stop, systemd) with exit status 0, and both use the bounded
     # HTTP protocol (workers get it through the supervisor).
     port = free_port()
-    env = {"SCLC_QA_SERVICE__REQUEST_TIMEOUT_S": "2"}
+    env = {"SCLC_QA_SERVICE__REQUEST_TIMEOUT_S": "2", "SCLC_QA_SERVICE__DRAIN_S": "3"}
     args = [*real, "serve", "--port", str(port), "--workers", workers]
     proc = subprocess.Popen(
         [sys.executable, "-m", "sclc_qa", *args],
@@ -451,6 +451,16 @@ def test_serve_is_bounded_and_exits_0_on_sigterm(real: list[str], workers: str) 
             started = time.monotonic()
             assert sock.recv(65536).startswith(b"HTTP/1.1 408 ")
             assert time.monotonic() - started < 2 + 2
+        # Stopping drains: a request that arrives meanwhile is answered, not reset (the
+        # supervisor passes SIGTERM on within half a second).
+        proc.send_signal(signal.SIGTERM)
+        time.sleep(1.0)
+        with socket.create_connection(("127.0.0.1", port), timeout=20) as sock:
+            sock.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            reply = b""
+            while chunk := sock.recv(65536):
+                reply += chunk
+        assert reply.startswith(b"HTTP/1.1 503 ") and b"shutting_down" in reply, reply[:300]
     finally:
         proc.send_signal(signal.SIGTERM)
         _, err = proc.communicate(timeout=60)

@@ -22,7 +22,7 @@ from sclc_qa.config import ServiceSettings, Settings
 from sclc_qa.engine import Engine
 from sclc_qa.service import create_app
 from sclc_qa.service.security import SECURITY_HEADERS
-from sclc_qa.service.server import server_config
+from sclc_qa.service.server import Server, server_config
 
 TIMEOUT = 1.5  # request_timeout_s in these tests
 SLACK = 1.5  # scheduling on a busy machine
@@ -253,3 +253,49 @@ def test_connections_over_the_cap_are_a_503(address: tuple[str, int]) -> None:
     with connect(address) as sock:
         sock.sendall(request("/healthz"))
         assert parse(read_all(sock))[0] == 200
+
+
+# --- shutdown ----------------------------------------------------------------------------------
+
+
+def test_a_request_during_shutdown_gets_a_503_not_a_reset(
+    hashing_engine: Engine, hashing_settings: Settings
+) -> None:
+    """While the server stops it drains: for `drain_s` a new request, on a new connection or
+    on one kept alive from before, is answered 503 `shutting_down` with `Connection: close`;
+    then the server stops listening and a new connection is refused, never reset."""
+    service = ServiceSettings(drain_s=2.0)
+    settings = hashing_settings.model_copy(update={"service": service})
+    app = create_app(settings, engine=hashing_engine)
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    server = Server(server_config(app, service, lifespan="on"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    address = ("127.0.0.1", int(sock.getsockname()[1]))
+    try:
+        wait_until_ready(f"http://127.0.0.1:{address[1]}", 30, alive=thread.is_alive)
+        kept = connect(address)
+        kept.sendall(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        assert kept.recv(65536).startswith(b"HTTP/1.1 200 ")
+        server.should_exit = True
+        time.sleep(0.5)  # uvicorn looks at should_exit every 0.1 s, then drains
+        assert thread.is_alive()
+        with connect(address) as fresh:
+            fresh.sendall(request())
+            raw = read_all(fresh)
+        error = assert_json_error(raw, 503)
+        assert error["type"] == "shutting_down"
+        _, headers, _ = parse(raw)
+        assert headers["connection"] == "close" and headers["retry-after"] == "1"
+        kept.sendall(b"GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        assert assert_json_error(read_all(kept), 503)["type"] == "shutting_down"
+        kept.close()
+        thread.join(timeout=15)
+        assert not thread.is_alive()
+        with pytest.raises(ConnectionRefusedError):
+            socket.create_connection(address, timeout=5)
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        sock.close()

@@ -147,6 +147,15 @@ class ServiceSettings(BaseModel):
         le=10000,
         description="Open connections one server process serves; a request over that is a 503.",
     )
+    drain_s: float = Field(
+        1.0,
+        ge=0.0,
+        le=30.0,
+        description="On SIGTERM or Ctrl+C, seconds each server process keeps its connections "
+        "and answers every new request with a 503 `shutting_down` (Connection: close) before "
+        "it stops listening: a request that arrives during shutdown gets an answer, not a "
+        "reset. 0: stop at once.",
+    )
     build: str | None = Field(
         None,
         pattern=r"^build-[0-9a-f]{12}$",

@@ -10,7 +10,10 @@ subclassed here:
   closed, so half a request line holds nothing for long (slowloris);
 * at most `max_connections` connections per worker process are served; a request over that is
   a 503 with `Retry-After`;
-* an idle kept-alive connection is closed after `keep_alive_s`.
+* an idle kept-alive connection is closed after `keep_alive_s`;
+* on SIGTERM or Ctrl+C, for `drain_s` the server still accepts and answers every new request
+  with a 503 `shutting_down` and `Connection: close`, then stops listening and finishes what is
+  in flight: a request that arrives during shutdown gets an answer, not a connection reset.
 
 (The header *count* is bounded in `RequestContextMiddleware`, which sees the parsed request.)
 Replies the server writes itself carry the same JSON error shape and security headers as the
@@ -51,6 +54,7 @@ _ERROR_TYPES = {
     400: "invalid_request_error",
     503: "overloaded",
 }
+_SHUTTING_DOWN = "the server is shutting down; send the request again in a moment"
 
 
 class ServerConfig(uvicorn.Config):
@@ -58,11 +62,18 @@ class ServerConfig(uvicorn.Config):
     the supervisor can hand it to worker processes."""
 
     def __init__(
-        self, app: Any, *, request_timeout_s: float, max_connections: int, **options: Any
+        self,
+        app: Any,
+        *,
+        request_timeout_s: float,
+        max_connections: int,
+        drain_s: float = 0.0,
+        **options: Any,
     ) -> None:
         super().__init__(app, http=BoundedH11Protocol, **options)
         self.request_timeout_s = request_timeout_s
         self.max_connections = max_connections
+        self.drain_s = drain_s
 
 
 def server_config(app: Any, service: ServiceSettings, **options: Any) -> ServerConfig:
@@ -72,6 +83,7 @@ def server_config(app: Any, service: ServiceSettings, **options: Any) -> ServerC
         app,
         request_timeout_s=service.request_timeout_s,
         max_connections=service.max_connections,
+        drain_s=service.drain_s,
         h11_max_incomplete_event_size=service.max_header_bytes,
         timeout_keep_alive=service.keep_alive_s,
         access_log=False,  # the app logs one JSON line per request itself
@@ -92,6 +104,17 @@ class Server(uvicorn.Server):
             yield
             self._captured_signals = [s for s in self._captured_signals if s != signal.SIGTERM]
 
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        """Drain first: for `drain_s` keep listening and keep the connections, answering each
+        new request with a 503 (`BoundedH11Protocol` reads the flag), then stop as uvicorn
+        does. A second Ctrl+C (force exit) skips the drain."""
+        drain = getattr(self.config, "drain_s", 0.0)
+        if drain > 0 and not self.force_exit:
+            self.server_state.draining = True  # type: ignore[attr-defined]
+            LOG.info("draining for %.1f s: new requests get a 503", drain)
+            await asyncio.sleep(drain)
+        await super().shutdown(sockets)
+
 
 LOG = logging.getLogger("sclc_qa.service")
 # A worker that dies is restarted after 1, 2, 4, … up to 30 s; one that has served for a minute
@@ -99,6 +122,17 @@ LOG = logging.getLogger("sclc_qa.service")
 BACKOFF_FIRST_S = 1.0
 BACKOFF_MAX_S = 30.0
 STABLE_S = 60.0
+
+
+class WorkerProcess(Process):
+    """uvicorn's worker process, running this module's `Server` (SIGTERM exit 0, the drain)
+    instead of uvicorn's."""
+
+    @property
+    def server(self) -> uvicorn.Server:
+        if self._server is None:
+            self._server = Server(config=self.config)
+        return self._server
 
 
 class Supervisor(Multiprocess):
@@ -127,7 +161,10 @@ class Supervisor(Multiprocess):
         self._restart_at: dict[int, float] = {}
 
     def init_processes(self) -> None:
-        super().init_processes()
+        for _ in range(self.processes_num):
+            process = WorkerProcess(self.config, self.sockets)
+            process.start()
+            self.processes.append(process)
         now = time.monotonic()
         self._started = dict.fromkeys(range(len(self.processes)), now)
 
@@ -160,6 +197,14 @@ class Supervisor(Multiprocess):
             )
             self._restart_at[idx] = now + delay
 
+    def terminate_all(self) -> None:
+        """Stop: first let go of the supervisor's own copy of the listening socket (it never
+        accepts), so that once the draining workers close theirs, a new connection is refused
+        at once instead of waiting in a queue nobody reads and being reset."""
+        for sock in self.sockets:
+            sock.close()
+        super().terminate_all()
+
     def handle_hup(self) -> None:
         if self.repin is not None:
             try:
@@ -178,7 +223,7 @@ class Supervisor(Multiprocess):
             self._start(idx)
 
     def _start(self, idx: int) -> None:
-        process = Process(self.config, self.sockets)
+        process = WorkerProcess(self.config, self.sockets)
         process.start()
         self.processes[idx] = process
         self._started[idx] = time.monotonic()
@@ -214,6 +259,11 @@ class BoundedH11Protocol(H11Protocol):
     def data_received(self, data: bytes) -> None:
         if self._lingering:
             return  # the reply is sent; what still arrives is dropped
+        draining = getattr(self.server_state, "draining", False)
+        if draining and self._awaiting_request() and self.conn.our_state == h11.IDLE:
+            # A new request while the server stops (none of ours under way): answer it.
+            self._reply_and_close(503, _SHUTTING_DOWN, kind="shutting_down")
+            return
         if self._deadline is None and self._awaiting_request():
             self._arm()  # the first bytes of the next request on a kept-alive connection
         self._seen_bytes = True
@@ -305,14 +355,15 @@ class BoundedH11Protocol(H11Protocol):
 
     # --- replies written by the server itself ---------------------------------------------
 
-    def _reply_and_close(self, status: int, message: str) -> None:
+    def _reply_and_close(self, status: int, message: str, *, kind: str | None = None) -> None:
         self._disarm()
-        body = _error_body(status, message)
+        body = _error_body(status, message, kind)
         head = [
             f"HTTP/1.1 {status} {HTTPStatus(status).phrase}".encode(),
             b"content-type: application/json",
             b"content-length: " + str(len(body)).encode(),
             b"connection: close",
+            *([b"retry-after: 1"] if status == 503 else []),
             *(name + b": " + value for name, value in _security_headers()),
         ]
         self.transport.write(b"\r\n".join(head) + b"\r\n\r\n" + body)
@@ -325,8 +376,8 @@ class BoundedH11Protocol(H11Protocol):
         self.loop.call_later(_LINGER_S, self.transport.close)
 
 
-def _error_body(status: int, message: str) -> bytes:
-    kind = _ERROR_TYPES.get(status, "error")
+def _error_body(status: int, message: str, kind: str | None = None) -> bytes:
+    kind = kind or _ERROR_TYPES.get(status, "error")
     return json.dumps({"error": {"type": kind, "message": message, "param": None}}).encode()
 
 
