@@ -25,11 +25,13 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import os
 import signal
 import socket
+import threading
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from http import HTTPStatus
 from typing import Any
 
@@ -98,18 +100,32 @@ class Server(uvicorn.Server):
     after its graceful shutdown, which kills a lone process with status 143, while its
     supervisor of several workers exits 0: a stop that was asked for and done is a success."""
 
+    drain_skipped = False
+
     @contextmanager
     def capture_signals(self) -> Iterator[None]:
-        with super().capture_signals():
-            yield
-            self._captured_signals = [s for s in self._captured_signals if s != signal.SIGTERM]
+        # SIGUSR1 (the supervisor's reload) stops the process without the drain: its
+        # replacement is about to serve, so a request meanwhile waits for it instead of a 503.
+        main = threading.current_thread() is threading.main_thread()
+        previous = signal.signal(signal.SIGUSR1, self._stop_for_reload) if main else None
+        try:
+            with super().capture_signals():
+                yield
+                self._captured_signals = [s for s in self._captured_signals if s != signal.SIGTERM]
+        finally:
+            if main:
+                signal.signal(signal.SIGUSR1, previous)
+
+    def _stop_for_reload(self, sig: int, frame: Any) -> None:
+        self.drain_skipped = True
+        self.should_exit = True
 
     async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
         """Drain first: for `drain_s` keep listening and keep the connections, answering each
         new request with a 503 (`BoundedH11Protocol` reads the flag), then stop as uvicorn
-        does. A second Ctrl+C (force exit) skips the drain."""
+        does. A second Ctrl+C (force exit) and a reload (SIGUSR1) skip the drain."""
         drain = getattr(self.config, "drain_s", 0.0)
-        if drain > 0 and not self.force_exit:
+        if drain > 0 and not self.force_exit and not self.drain_skipped:
             self.server_state.draining = True  # type: ignore[attr-defined]
             LOG.info("draining for %.1f s: new requests get a 503", drain)
             await asyncio.sleep(drain)
@@ -214,7 +230,9 @@ class Supervisor(Multiprocess):
                 return
             LOG.info("reloading: every worker now serves index build %s", build)
         for process in self.processes:
-            process.terminate()
+            if process.pid is not None and process.process.exitcode is None:
+                with suppress(ProcessLookupError):  # it may have died a moment ago
+                    os.kill(process.pid, signal.SIGUSR1)  # stop without the drain (see Server)
         for process in self.processes:
             process.join()
         self._restart_at.clear()
