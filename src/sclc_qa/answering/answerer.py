@@ -105,8 +105,9 @@ class Answerer:
         unknown = [n for n in prof.names if not self.vocab.known(n)]
         if unknown:
             return _abstain(question, self.reasons.not_mentioned(unknown), 0.0), None
-        if prof.prefer and self.comparer.subjects(prof):
-            compared = self._compare(question, query, hits, threshold, retrieve)
+        subjects = self.comparer.subjects(prof) if prof.prefer else []
+        if subjects:
+            compared = self._compare(question, query, hits, subjects, threshold, retrieve)
             if compared is not None:
                 return compared, None
         if prof.kind == "glossary":
@@ -143,6 +144,7 @@ class Answerer:
         question: str,
         query: Query,
         hits: Sequence[Hit],
+        names: list[str],
         threshold: float,
         retrieve: Retrieve | None,
     ) -> Answer | None:
@@ -150,7 +152,6 @@ class Answerer:
         winner computed, both cited. None when no subject's figure is found (the ordinary
         path then answers or abstains)."""
         prof = query.profile
-        names = self.comparer.subjects(prof)
         found, missing = self.comparer.figures(query, hits, names, retrieve)
         if len(found) < 2 and not (found and missing):
             return None
