@@ -134,6 +134,24 @@ def test_a_run_of_figures_keeps_its_brackets_balanced() -> None:
     assert text[s:e] == "(64%), regional stage (36%), or distant stage (9%)"
 
 
+def test_a_run_of_labelled_figures_starts_at_the_first_label(hashing_engine: Engine) -> None:
+    figures, _ = _stages(hashing_engine)
+    text = "Response was seen in the young group (41%), the middle group (30%) and the old (12%)."
+    prof = profile("What were the response rates in the young, middle and old groups?")
+    span = next(s for s in find(text, "percent") if text[s.start : s.end] == "41%")
+    s, e = figures.widen(text, span, prof)
+    assert text[s:e] == "the young group (41%), the middle group (30%) and the old (12%)"
+
+
+def test_compound_names_are_known_by_their_parts(hashing_engine: Engine) -> None:
+    vocab = hashing_engine._answerer.vocab
+    assert vocab.known("CTLA-4/PD-1")
+    assert vocab.known("PD-L1-positive")  # a known name with a describing word after it
+    assert not vocab.known("Zorblax-positive")
+    assert not vocab.known("CTLA-4/Zorblax")
+    assert vocab.mentions("PD-L1-positive", frozenset({"pdl1"}), "PD-L1 expression")
+
+
 def test_list_items_are_read_under_their_lead_in(tmp_path: Path) -> None:
     from sclc_qa.answering.answerer import Answerer
 

@@ -59,6 +59,13 @@ def test_names_are_detected(question: str, name: str) -> None:
     assert name in profile(question).names
 
 
+def test_which_was_the_asks_for_a_name() -> None:
+    asked = profile("Which was the first PD-1 inhibitor to show an OS benefit?")
+    assert (asked.kind, asked.target) == ("entity", "inhibitor")
+    dosing = profile("What fractionation schemes are used for SBRT?")
+    assert (dosing.kind, dosing.plural) == ("dose", True)
+
+
 def test_question_words_are_not_names() -> None:
     assert named_tokens("What was the median overall survival?") == []
     assert named_tokens("Which phase III trials tested it?") == []

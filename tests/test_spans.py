@@ -80,6 +80,13 @@ def test_impower133_durations_difference_and_spelled_out_hazard_ratio() -> None:
         ("a phase III trial and a phase I/II study", "phase", ["phase III", "phase I/II"]),
         ("treated with 45 Gy/30 F or 50Gy/25F", "dose", ["45 Gy/30 F", "50Gy/25F"]),
         ("median OS from 8 months to 12 months", "duration", ["from 8 months to 12 months"]),
+        ("given at 300 mg twice daily until progression", "dose", ["300 mg twice daily"]),
+        (
+            "regimens include 18 Gy × 3, 12 Gy to 12.5 Gy × 4 and 60 Gy in 30 fractions",
+            "dose",
+            ["18 Gy × 3", "12 Gy to 12.5 Gy × 4", "60 Gy in 30 fractions"],
+        ),
+        ("10 mg/kg every 3 weeks", "dose", ["10 mg/kg every 3 weeks"]),
     ],
 )
 def test_typed_spans(text: str, kind: str, expected: list[str]) -> None:

@@ -259,7 +259,7 @@ _PARTS = re.compile(r"\band\b|,|\bwith\b|\bplus\b|&", re.I)
 
 _MEASURE_NOUN = re.compile(
     r"(share|proportion|percentage|percent|fraction|rate|ratio|hr|p-value|value|ci|interval|dose|"
-    r"dosing|fractionation|phase|year|median|number|months?|duration|status|time|range|level|"
+    r"dosing|fractionation|schedule|scheme|phase|year|median|number|months?|duration|status|time|range|level|"
     r"frequency|probability|gain|benefit|extension|improvement|os|pfs|orr|dcr)s?$",
     re.I,
 )
@@ -281,8 +281,11 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "i
 
 def _which_phrase(text: str) -> str:
     """The noun phrase of a "which/what X …" question ("Which DLL3 ADC is …" → "DLL3 ADC")."""
-    m = re.match(r"\s*(?:which|what|name)\s+(.*)", text, re.I) or re.search(
-        r"\bwhich\s+(.*)", text, re.I
+    # "Which was the first PD-1 inhibitor to …": the phrase follows the copula.
+    m = (
+        re.match(r"\s*which\s+(?:is|was|are|were)\s+(?:the\s+)?(.*)", text, re.I)
+        or re.match(r"\s*(?:which|what|name)\s+(.*)", text, re.I)
+        or re.search(r"\bwhich\s+(.*)", text, re.I)
     )
     if not m:
         return ""

@@ -45,6 +45,16 @@ _HR_CORE = rf"{_RATIO}{_ABBREVIATED}(?:{_FOR}|\s*death)?\s*(?:=|:|,|of|was|is)?\
 _TAIL = rf"(?:\s*[;,]\s*(?:{_CI}|{_P}))*(?:\s*\((?:{_CI}|{_P})(?:\s*[;,]\s*(?:{_CI}|{_P}))*\))?"
 _NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
 _UNIT = r"(?:" + "|".join(domain().time_units) + r")\b"
+_DOSE_UNIT = r"(?:Gy|mg/kg|mg/m2|mg/m²|mg|µg|mcg|g)\b"
+# How often a dose is given is part of it: "300 mg twice daily", "18 Gy × 3", "10 mg/kg every
+# 3 weeks", "60 Gy in 30 fractions".
+_SCHEDULE = (
+    r"(?:\s*[×x]\s*\d+\b(?:\s*fractions?)?"
+    r"|\s+(?:once|twice|three times|four times)\s+(?:a\s+|per\s+)?(?:daily|day|weekly|week)\b"
+    r"|\s+(?:daily|weekly|BID|QD|per day|per fraction)\b"
+    r"|\s+in\s+\d+\s+(?:daily\s+)?fractions\b"
+    r"|\s+(?:every|each)\s+(?:\d+\s+)?(?:weeks?|days?|hours?)\b|\s+[qQ]\d+[wW]\b)*"
+)
 
 PATTERNS: dict[str, re.Pattern[str]] = {
     "hr": re.compile(_HR_CORE + _TAIL),
@@ -76,7 +86,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "phase": re.compile(r"\b[Pp]hase\s+(?:I{1,3}|IV|1|2|3)(?:[ab]|/(?:I{1,3}|II))?\b"),
     "dose": re.compile(
         rf"\d+\s*Gy\*\(?[\d\-]+\)?\s*F"
-        rf"|{_NUM}(?:{_DASH}{_NUM})?\s*(?:Gy|mg/kg|mg/m2|mg|µg|mcg|g)\b(?:\s*/\s*\d+\s*F\b)?"
+        rf"|{_NUM}(?:{_DASH}{_NUM})?\s*{_DOSE_UNIT}(?:\s+to\s+{_NUM}\s*{_DOSE_UNIT})?"
+        rf"(?:\s*/\s*\d+\s*F\b)?{_SCHEDULE}"
     ),
 }
 

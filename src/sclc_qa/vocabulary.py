@@ -122,6 +122,12 @@ class Vocabulary:
             and all(p in keys for p in parts)
         ):
             return True  # "etoposide-cisplatin", "FDA/EMA"
+        if "/" in name.strip("/"):
+            # "CTLA-4/bispecific": every alternative is named.
+            return all(self.mentions(p, keys, text) for p in name.split("/") if p)
+        head, dash, tail = name.rpartition("-")
+        if dash and head and len(tail) > 2 and tail.isalpha() and tail.islower():
+            return self.mentions(head, keys, text)  # "HER2-mutant" is named by "HER2 variants"
         if text:
             norm = normalize(text)
             for d in self.defs_by_short.get(name.lower(), []):
@@ -158,7 +164,15 @@ class Vocabulary:
         base = re.sub(r"(?<=[A-Z])s$", "", name)
         if base.isupper() and re.sub(r"[^a-z]", "", base.lower()) in self.initialisms:
             return True
-        parts = [p for p in re.split(r"[-/\s]", name) if p]
+        if "/" in name.strip("/"):
+            # "CTLA-4/bispecific", "FDA/EMA": each alternative is a name the corpus knows.
+            return all(self.known(p) for p in name.split("/") if p)
+        head, dash, tail = name.rpartition("-")
+        if dash and head and len(tail) > 2 and tail.isalpha() and tail.islower():
+            # "HER2-mutant", "PD-L1-positive": a known name with a descriptive word after it,
+            # which the text may put otherwise ("HER2 variants").
+            return self.known(head)
+        parts = [p for p in re.split(r"[-\s]", name) if p]
         return len(parts) > 1 and all(p.isalpha() and self.known(p) for p in parts)
 
     def specific(self, name: str) -> bool:

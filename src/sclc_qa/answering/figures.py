@@ -136,7 +136,7 @@ class FigureExtractor:
             e += _interval_after(text, e)
         if asks_several(prof) and not _PAIRED.search(text[span.start : span.end]):
             run = _run_of(text, span)
-            s = min(s, run[0].start)
+            s = min(s, run[0].start, _first_label(text, run))
             last = run[-1]
             if last.end > e:
                 e = last.end + (_interval_after(text, last.end) if last.kind != "hr" else 0)
@@ -259,7 +259,10 @@ def _with_other_parts(text: str, s: int, e: int, prof: Profile) -> tuple[int, in
 def asks_several(prof: Profile) -> bool:
     """Whether the question asks a figure for several arms, groups or time points."""
     return bool(
-        _COMPARATIVE.search(prof.text) or _LISTED.search(prof.text) or len(prof.time_points) > 1
+        prof.plural  # "which fractionation schemes …": all the figures the sentence lists
+        or _COMPARATIVE.search(prof.text)
+        or _LISTED.search(prof.text)
+        or len(prof.time_points) > 1
     )
 
 
@@ -287,6 +290,26 @@ def _run_of(text: str, span: Span) -> list[Span]:
     while hi + 1 < len(same) and _joined(text[same[hi].end : same[hi + 1].start]):
         hi += 1
     return same[lo : hi + 1][:_MAX_RUN]
+
+
+def _first_label(text: str, run: list[Span]) -> int:
+    """ "local stage (64%), regional stage (36%), …": when each figure of a run follows its
+    group's label in brackets, the other labels are inside the answer, so the first one joins it
+    too (as many words as the second label has). Else where the run starts."""
+    first = run[0].start
+    if len(run) < 2 or not text[:first].rstrip().endswith("("):
+        return first
+    label = _LABEL.fullmatch(text[run[0].end : run[1].start])
+    if label is None:
+        return first
+    words = list(re.finditer(r"[\w-]+", text[: text.rfind("(", 0, first)]))
+    n = len(label.group(1).split())
+    return words[-n].start() if len(words) >= n else first
+
+
+_LABEL = re.compile(
+    r"\)\s*(?:,|;)?\s*(?:and|or|vs\.?|versus)?\s*([\w-]+(?:\s+[\w-]+){0,3})\s*\(\s*"
+)
 
 
 def _joined(between: str) -> bool:
