@@ -143,6 +143,31 @@ def test_a_run_of_labelled_figures_starts_at_the_first_label(hashing_engine: Eng
     assert text[s:e] == "the young group (41%), the middle group (30%) and the old (12%)"
 
 
+def test_each_asked_endpoint_is_a_part_with_its_label(hashing_engine: Engine) -> None:
+    figures, _ = _stages(hashing_engine)
+    text = (
+        "Zentamab improved progression-free survival (6.1 vs. 4.0 months; HR 0.61) and "
+        "overall survival (15.2 vs. 12.9 months; HR 0.80) compared with placebo."
+    )
+    prof = profile("ZENITH-4 zentamab: PFS and OS vs placebo?")
+    span = find(text, "duration")[0]
+    s, e = figures.widen(text, span, prof)
+    assert text[s:e] == (
+        "progression-free survival (6.1 vs. 4.0 months; HR 0.61) and "
+        "overall survival (15.2 vs. 12.9 months; HR 0.80)"
+    )
+
+
+def test_a_figure_the_question_states_is_a_condition_not_the_answer(
+    hashing_engine: Engine,
+) -> None:
+    figures, _ = _stages(hashing_engine)
+    text = "In tumors with PD-L1 on at least 1% of cells, the 2-year DFS rate was 70.2%."
+    prof = profile("PD-L1 ≥1%: what was the DFS rate at 2 years?")
+    ranked = figures._rank(text, find(text, "percent"), prof)
+    assert [text[x.start : x.end] for x in ranked] == ["70.2%"]
+
+
 def test_compound_names_are_known_by_their_parts(hashing_engine: Engine) -> None:
     vocab = hashing_engine._answerer.vocab
     assert vocab.known("CTLA-4/PD-1")

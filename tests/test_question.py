@@ -66,6 +66,11 @@ def test_which_was_the_asks_for_a_name() -> None:
     assert (dosing.kind, dosing.plural) == ("dose", True)
 
 
+def test_a_time_to_event_endpoint_alone_asks_its_median() -> None:
+    assert profile("PFS with zentamab vs placebo?").kind == "duration"
+    assert profile("Which trial improved PFS?").kind == "entity"
+
+
 def test_question_words_are_not_names() -> None:
     assert named_tokens("What was the median overall survival?") == []
     assert named_tokens("Which phase III trials tested it?") == []

@@ -47,6 +47,7 @@ _RATE = re.compile(
 )
 # Endpoints counted until an event (progression, recurrence, any event) or death.
 _EVENT_FREE = frozenset({"pfs", "dfs", "efs", "rfs"})
+_TIME_TO_EVENT = _EVENT_FREE | {"os", "dor"}
 # Endpoints reported as a share of patients, not as a time.
 _RATE_ENDPOINTS = frozenset({"orr", "dcr", "tox"})
 _RATE_NOUN = re.compile(r"mortality|incidence|risk|rate|frequency|proportion", re.I)
@@ -157,6 +158,7 @@ def profile(question: str) -> Profile:
         kind = "yesno"  # "Is there a benefit to …?": a statement that settles it, not a figure
     if kind == "percent" and _MEDIAN.search(text) and not _RATE.search(text):
         kind = "duration"  # "median OS at 3 years of follow-up" asks a time, not a rate
+    endpoints = frozenset(name for name, pat in ENDPOINTS.items() if pat.search(text))
     phrase = _which_phrase(text)
     called = re.search(
         r"(?:the\s+)?((?:[\w/+-]+\s+){0,3}?[\w/+-]+)\s+(?:called|named|known as)\b", text, re.I
@@ -164,7 +166,6 @@ def profile(question: str) -> Profile:
     if not phrase and called:
         phrase = called.group(1)  # "What was the phase II Rova-T study called?"
     head = phrase.split()[-1].lower() if phrase else ""
-    endpoints = frozenset(name for name, pat in ENDPOINTS.items() if pat.search(text))
     named_endpoint = next((e for e, p in ENDPOINTS.items() if phrase and p.search(phrase)), None)
     several = len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is"))
     if (
@@ -177,6 +178,8 @@ def profile(question: str) -> Profile:
         kind = "percent" if rate else "duration"
     elif phrase and kind not in ("glossary", "entity") and not _MEASURE_NOUN.match(head):
         kind = "entity"  # "Which PD-1 antibody was the first to show an OS benefit?"
+    if kind == "fact" and endpoints and endpoints <= _TIME_TO_EVENT:
+        kind = "duration"  # "PFS with A vs B?": a time-to-event endpoint is reported as a median
     if len(endpoints) > 1:
         # "<endpoint> at follow-up": follow-up dates the other endpoint; it is not what is asked.
         endpoints -= {"followup"}

@@ -122,6 +122,9 @@ class Vocabulary:
             and all(p in keys for p in parts)
         ):
             return True  # "etoposide-cisplatin", "FDA/EMA"
+        span = _RANGE.fullmatch(name)
+        if span and text and re.search(_range_words(*span.groups()), text, re.I):
+            return True  # "II–IIIA" is named by "stage II to IIIA"
         if "/" in name.strip("/"):
             # "CTLA-4/bispecific": every alternative is named.
             return all(self.mentions(p, keys, text) for p in name.split("/") if p)
@@ -288,3 +291,11 @@ def _block_of(sents: Sequence[Sentence], text: str, j: int) -> tuple[int, ...]:
         j -= 1
         chain.append(j)
     return tuple(chain)
+
+
+# A range written with a dash ("II–IIIA", "1-3"), which text may spell "II to IIIA".
+_RANGE = re.compile(r"([A-Za-z0-9]+)[-–]([A-Za-z0-9]+)")
+
+
+def _range_words(low: str, high: str) -> str:
+    return rf"\b{re.escape(low)}\s*(?:to|through|[-–])\s*{re.escape(high)}\b"

@@ -30,6 +30,7 @@ _COMPARATIVE = re.compile(
 )
 # "at local, regional and distant stage": a figure asked for each of several groups.
 _LISTED = re.compile(r"\w+,\s+[\w-]+,?\s+(?:and|or)\s+\w+")
+_CHOICE = re.compile(r"\b(?:which|who)\b[^?]*\bor\b|\bor\b[^?]*\b(?:which|who)\b", re.I)
 _INTERVAL = re.compile(r"\s*\((?:95|90)\s*%\s*CI[^)]*\)")
 # Words that join one arm's figure to the next in a comparison.
 _JOINT = re.compile(r"\band\b|\bvs\b|\bversus\b|\bcompared with\b|\bwhile\b|\bwhereas\b|,")
@@ -136,13 +137,14 @@ class FigureExtractor:
             e += _interval_after(text, e)
         if asks_several(prof) and not _PAIRED.search(text[span.start : span.end]):
             run = _run_of(text, span)
-            s = min(s, run[0].start, _first_label(text, run))
+            s = min(s, run[0].start)
             last = run[-1]
             if last.end > e:
                 e = last.end + (_interval_after(text, last.end) if last.kind != "hr" else 0)
-        if prof.also:
-            s, e = _with_other_parts(text, s, e, prof)
-        return balanced(text, s, e)
+        if prof.also or len(prof.endpoints) > 1:
+            s, e = _with_other_parts(text, s, e, prof, span)
+        s, e = balanced(text, s, e)
+        return _first_label(text, s, e), e
 
     def _rank(self, text: str, spans: list[Span], prof: Profile) -> list[Span]:
         """Best first: the span nearest after the question's rarest words and names, a comparison
@@ -155,6 +157,9 @@ class FigureExtractor:
         others = [sp for sp in found if squash(text[sp.start : sp.end]) not in asked]
         mine = [sp for sp in found if squash(text[sp.start : sp.end]) in asked]
         q_norm = normalize(prof.text)
+        # Figures of the same kind that the question states ("PD-L1 ≥1%"), by their numbers, as
+        # the text may hedge them otherwise ("at least 1%").
+        q_numbers = {k: _numbers(prof.text, k) for k in {s.kind for s in spans}}
 
         def key(s: Span) -> tuple[float, int]:
             cost = anchor_cost(groups, s.start, s.end)
@@ -173,8 +178,23 @@ class FigureExtractor:
                 cost -= _PAIRED_DURATION if re.search(r"\b(vs\.?|versus|to)\b", seg) else 0
             return (cost, s.start)
 
+        # A figure the question itself states is a condition, not the answer.
+        spans = [
+            sp
+            for sp in spans
+            if not (numbers := _NUMBER.findall(text[sp.start : sp.end]))
+            or not set(numbers) <= q_numbers[sp.kind]
+        ]
         ranked = sorted(spans, key=key)
         return _respectively(text, ranked, prof.text) or ranked
+
+
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _numbers(text: str, kind: str) -> set[str]:
+    """The numbers of the figures of `kind` that `text` states."""
+    return {n for sp in find(text, kind) for n in _NUMBER.findall(text[sp.start : sp.end])}
 
 
 def _counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
@@ -238,14 +258,17 @@ def _respectively(text: str, spans: list[Span], question: str) -> list[Span] | N
     return [chosen, *[x for x in spans if x != chosen]]
 
 
-def _with_other_parts(text: str, s: int, e: int, prof: Profile) -> tuple[int, int]:
-    """Take in the nearest figure of each other kind the question asks for ("median OS and HR")
-    when the sentence states it close by; a part it does not state is left out."""
-    for kind in sorted(prof.also):
+def _with_other_parts(text: str, s: int, e: int, prof: Profile, span: Span) -> tuple[int, int]:
+    """Take in the nearest figure of each other kind the question asks for ("median OS and
+    HR"), and of the same kind for each other endpoint it asks ("PFS and OS"), when the
+    sentence states it close by; a part it does not state is left out."""
+    wanted = [(kind, prof.endpoints) for kind in sorted(prof.also)]
+    wanted += [(span.kind, frozenset({ep})) for ep in sorted(prof.endpoints - {span.endpoint})]
+    for kind, endpoints in wanted:
         near = [
             x
             for x in find(text, kind)
-            if (x.end <= s or x.start >= e) and (not prof.endpoints or x.endpoint in prof.endpoints)
+            if (x.end <= s or x.start >= e) and (not endpoints or x.endpoint in endpoints)
         ]
         if not near:
             continue
@@ -260,6 +283,7 @@ def asks_several(prof: Profile) -> bool:
     """Whether the question asks a figure for several arms, groups or time points."""
     return bool(
         prof.plural  # "which fractionation schemes …": all the figures the sentence lists
+        or _CHOICE.search(prof.text)  # "A or B: which did better?": both, each with its label
         or _COMPARATIVE.search(prof.text)
         or _LISTED.search(prof.text)
         or len(prof.time_points) > 1
@@ -292,24 +316,23 @@ def _run_of(text: str, span: Span) -> list[Span]:
     return same[lo : hi + 1][:_MAX_RUN]
 
 
-def _first_label(text: str, run: list[Span]) -> int:
-    """ "local stage (64%), regional stage (36%), …": when each figure of a run follows its
-    group's label in brackets, the other labels are inside the answer, so the first one joins it
-    too (as many words as the second label has). Else where the run starts."""
-    first = run[0].start
-    if len(run) < 2 or not text[:first].rstrip().endswith("("):
-        return first
-    label = _LABEL.fullmatch(text[run[0].end : run[1].start])
-    if label is None:
-        return first
-    words = list(re.finditer(r"[\w-]+", text[: text.rfind("(", 0, first)]))
+def _first_label(text: str, s: int, e: int) -> int:
+    """ "local stage (64%), regional stage (36%), …": when the figures of an answer each follow
+    their group's label in brackets, the later labels are inside it, so the first one joins it
+    too (as many words as the second label has). Else `s` unchanged."""
+    opening = text[:s].rstrip()
+    if not (text.startswith("(", s) or opening.endswith("(")):
+        return s
+    label = _LABEL.search(text, s, e)
+    if label is None or re.match(r"\w+(?:ing|ed)\b", label.group(1)):
+        return s  # "…), demonstrating a benefit (…": a clause goes on, not another group
+    bracket = s if text.startswith("(", s) else len(opening) - 1
+    words = list(re.finditer(r"[\w-]+", text[:bracket]))
     n = len(label.group(1).split())
-    return words[-n].start() if len(words) >= n else first
+    return words[-n].start() if len(words) >= n else s
 
 
-_LABEL = re.compile(
-    r"\)\s*(?:,|;)?\s*(?:and|or|vs\.?|versus)?\s*([\w-]+(?:\s+[\w-]+){0,3})\s*\(\s*"
-)
+_LABEL = re.compile(r"\)\s*[,;]?\s*(?:and|or|vs\.?|versus)?\s*([\w-]+(?:\s+[\w-]+){0,3})\s*\(\s*")
 
 
 def _joined(between: str) -> bool:
