@@ -105,7 +105,7 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
         "duration",
         re.compile(
             r"how long|\bmedian\b|\bm(os|pfs)\b|\bmonths?\b|half[\s-]?life|\bduration\b|"
-            r"survival time|\bhow much\b",
+            r"survival time",
             re.I,
         ),
     ),
@@ -115,7 +115,8 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "mechanism",
         re.compile(
-            r"^\s*(how|why)\b|\bmechanism|\bby what means\b|\brole of\b|"
+            r"^\s*(how(?!\s+(?:much|many|long|often|common|large)\b)|why)\b|"
+            r"\bmechanism|\bby what means\b|\brole of\b|"
             r"\bwhat (causes|drives|leads to|underlies|explains)\b|\b(cause|reason)s? (of|for)\b",
             re.I,
         ),
@@ -180,6 +181,9 @@ def profile(question: str) -> Profile:
         kind = "entity"  # "Which PD-1 antibody was the first to show an OS benefit?"
     if kind == "fact" and endpoints and endpoints <= _TIME_TO_EVENT:
         kind = "duration"  # "PFS with A vs B?": a time-to-event endpoint is reported as a median
+    elif kind == "fact" and re.search(r"\bhow much\b", text, re.I):
+        # "How much OS …" asks a time; "how much esophagitis …", a share of patients.
+        kind = "duration" if endpoints & _TIME_TO_EVENT else "percent"
     if len(endpoints) > 1:
         # "<endpoint> at follow-up": follow-up dates the other endpoint; it is not what is asked.
         endpoints -= {"followup"}

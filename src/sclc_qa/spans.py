@@ -68,6 +68,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # "by 2.7 months"; a multiple: "tenfold", "2-fold", "3 times higher".
     "difference": re.compile(
         rf"\bby\s+(?:about\s+|approximately\s+|up to\s+)?{_NUM}\s*{_UNIT}|"
+        rf"\bfrom\s+{_NUM}\s*%\s*to\s+{_NUM}\s*%|{_HEDGE}{_NUM}\s*percentage\s+points?\b|"
         rf"{_HEDGE}\b(?:{_NUM}|{_NUMBER_WORDS})[- ]?fold\b|"
         rf"{_HEDGE}\b(?:{_NUM}|{_NUMBER_WORDS}) times\b(?! (?:a|per|daily|weekly))"
     ),

@@ -228,7 +228,17 @@ class Vocabulary:
                         continue
                     if expect != 1:
                         break  # another list, not the one this item starts
-                out[i] = _block_of(sents, text, j)
+                block = _block_of(sents, text, j)
+                if (
+                    len(block) == 1
+                    and p.text.rstrip().endswith(":")
+                    and j > 0
+                    and _same_place(sents[j - 1], p)
+                ):
+                    # "The following results were observed:" names nothing itself: the list
+                    # before it (the trial's arms) has the lead-in that does.
+                    block += out[j - 1]
+                out[i] = block
                 break
         return out
 

@@ -332,7 +332,9 @@ def _first_label(text: str, s: int, e: int) -> int:
     return words[-n].start() if len(words) >= n else s
 
 
-_LABEL = re.compile(r"\)\s*[,;]?\s*(?:and|or|vs\.?|versus)?\s*([\w-]+(?:\s+[\w-]+){0,3})\s*\(\s*")
+_LABEL = re.compile(
+    r"\)\s*[,;]?\s*(?:and|or|vs\.?|versus|compared with|than)?\s*([\w-]+(?:\s+[\w-]+){0,3})\s*\(\s*"
+)
 
 
 def _joined(between: str) -> bool:
