@@ -16,7 +16,7 @@ from sclc_qa.config import Settings
 from sclc_qa.embedding import HashingEmbedder
 from sclc_qa.engine import Engine
 from sclc_qa.question import profile
-from sclc_qa.spans import find
+from sclc_qa.spans import Span, find
 
 
 def _engine_over(tmp_path: Path, name: str, text: str) -> Engine:
@@ -166,6 +166,34 @@ def test_a_figure_the_question_states_is_a_condition_not_the_answer(
     prof = profile("PD-L1 ≥1%: what was the DFS rate at 2 years?")
     ranked = figures._rank(text, find(text, "percent"), prof)
     assert [text[x.start : x.end] for x in ranked] == ["70.2%"]
+
+
+def test_a_dose_belongs_to_the_drug_it_is_stated_for(hashing_engine: Engine) -> None:
+    figures, _ = _stages(hashing_engine)
+    text = "Patients received pemetrexed and cisplatin plus 200 mg of zentamab every 3 weeks."
+    doses = find(text, "dose")
+    assert figures._rank(text, doses, profile("What zentamab dose was used?"))
+    from sclc_qa.answering.figures import _of_asked_drug
+
+    assert _of_asked_drug(text, doses, profile("What pemetrexed dose was used?")) == []
+
+
+def test_what_were_the_figures_takes_each_arm(hashing_engine: Engine) -> None:
+    figures, _ = _stages(hashing_engine)
+    text = (
+        "The 5-year OS rates were 42.9% (95% CI, 38.2%–47.4%) in the zentamab group and "
+        "33.4% (95% CI, 27.3%–39.6%) in the placebo group."
+    )
+    prof = profile("What were the 5-year OS rates with zentamab and placebo?")
+    span = figures._rank(text, _rates(text), prof)[0]
+    s, e = figures.widen(text, span, prof)
+    assert text[s:e].startswith("42.9%") and text[s:e].endswith("33.4% (95% CI, 27.3%–39.6%)")
+
+
+def _rates(text: str) -> list[Span]:
+    """The rates of `text`, not counting the bounds of its intervals."""
+    cis = find(text, "ci")
+    return [s for s in find(text, "percent") if not any(c.start <= s.start < c.end for c in cis)]
 
 
 def test_compound_names_are_known_by_their_parts(hashing_engine: Engine) -> None:

@@ -71,6 +71,13 @@ def test_a_time_to_event_endpoint_alone_asks_its_median() -> None:
     assert profile("Which trial improved PFS?").kind == "entity"
 
 
+def test_an_endpoint_named_in_the_asked_phrase_asks_its_figure() -> None:
+    asked = profile("What median progression-free survival did zentamab achieve in ZENITH?")
+    assert (asked.kind, asked.endpoints) == ("duration", frozenset({"pfs"}))
+    assert profile("How was zentamab dosed?").kind == "dose"
+    assert profile("How long did patients live on zentamab?").endpoints == {"os"}
+
+
 def test_question_words_are_not_names() -> None:
     assert named_tokens("What was the median overall survival?") == []
     assert named_tokens("Which phase III trials tested it?") == []

@@ -87,6 +87,13 @@ def test_impower133_durations_difference_and_spelled_out_hazard_ratio() -> None:
             ["18 Gy × 3", "12 Gy to 12.5 Gy × 4", "60 Gy in 30 fractions"],
         ),
         ("10 mg/kg every 3 weeks", "dose", ["10 mg/kg every 3 weeks"]),
+        ("960 mg orally once daily", "dose", ["960 mg orally once daily"]),
+        (
+            "800 mg on day 1 and day 8 of each cycle",
+            "dose",
+            ["800 mg on day 1 and day 8 of each cycle"],
+        ),
+        ("90 mg every day for 7 days; then", "dose", ["90 mg every day for 7 days"]),
     ],
 )
 def test_typed_spans(text: str, kind: str, expected: list[str]) -> None:

@@ -86,7 +86,7 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     ),
     (
         "dose",
-        re.compile(r"\bdoses?\b|\bdosing\b|fractionation|\bGy\b|\bdose schedule", re.I),
+        re.compile(r"\bdos(?:e|es|ed|ing)\b|fractionation|\bGy\b|\bdose schedule", re.I),
     ),
     (
         "percent",
@@ -169,14 +169,12 @@ def profile(question: str) -> Profile:
     head = phrase.split()[-1].lower() if phrase else ""
     named_endpoint = next((e for e, p in ENDPOINTS.items() if phrase and p.search(phrase)), None)
     several = len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is"))
-    if (
-        named_endpoint is not None
-        and not several  # "which adverse events …" asks for the events themselves
-        and kind not in _FIGURES | {"glossary", "count", "difference"}
-    ):
-        # "What objective response did X report?": the endpoint's figure, not a name.
-        rate = named_endpoint in _RATE_ENDPOINTS or _RATE_NOUN.search(phrase) is not None
-        kind = "percent" if rate else "duration"
+    if named_endpoint is not None and not several:
+        # "What objective response did X report?": the endpoint's figure, not a name ("which
+        # adverse events …" asks for the events themselves).
+        if kind not in _FIGURES | {"glossary", "count", "difference"}:
+            rate = named_endpoint in _RATE_ENDPOINTS or _RATE_NOUN.search(phrase) is not None
+            kind = "percent" if rate else "duration"
     elif phrase and kind not in ("glossary", "entity") and not _MEASURE_NOUN.match(head):
         kind = "entity"  # "Which PD-1 antibody was the first to show an OS benefit?"
     if kind == "fact" and endpoints and endpoints <= _TIME_TO_EVENT:
@@ -192,7 +190,7 @@ def profile(question: str) -> Profile:
         endpoints = endpoints - {"os"}
     plural = (
         len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is"))
-    ) or bool(re.search(r"\b(two|three|four|both)\b", phrase, re.I))
+    ) or bool(re.search(r"\b(two|three|four|both)\b", phrase, re.I) or _ARE.match(text))
     target = head[:-1] if plural else head
     if re.match(r"\s*who\b", text, re.I):
         target = "who"
@@ -247,6 +245,7 @@ def _also_asked(text: str, kind: Kind) -> frozenset[str]:
 
 
 _HR = re.compile(r"hazard ratio|\bHRs?\b", re.I)
+_ARE = re.compile(r"\s*(?:what|which)\s+(?:are|were)\b", re.I)  # "What were the …": several
 _CHOOSE = re.compile(
     r"\b(which|who|whose)\b|\bwhat (trial|drug|regimen|arm|study)\b|\bor\b[^?]*\?\s*$", re.I
 )

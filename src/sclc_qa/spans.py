@@ -50,10 +50,14 @@ _DOSE_UNIT = r"(?:Gy|mg/kg|mg/m2|mg/m²|mg|µg|mcg|g)\b"
 # 3 weeks", "60 Gy in 30 fractions".
 _SCHEDULE = (
     r"(?:\s*[×x]\s*\d+\b(?:\s*fractions?)?"
+    r"|\s+(?:orally|by mouth|intravenously|subcutaneously|IV|PO)\b"
     r"|\s+(?:once|twice|three times|four times)\s+(?:a\s+|per\s+)?(?:daily|day|weekly|week)\b"
     r"|\s+(?:daily|weekly|BID|QD|per day|per fraction)\b"
     r"|\s+in\s+\d+\s+(?:daily\s+)?fractions\b"
-    r"|\s+(?:every|each)\s+(?:\d+\s+)?(?:weeks?|days?|hours?)\b|\s+[qQ]\d+[wW]\b)*"
+    r"|\s+(?:every|each)\s+(?:\d+\s+)?(?:weeks?|days?|hours?)\b|\s+[qQ]\d+[wW]\b"
+    r"|\s+for\s+\d+\s+(?:days?|weeks?|months?|years?|cycles?)\b"
+    r"|\s+on\s+days?\s+\d+(?:\s*(?:,|and|-|–|to)\s*(?:day\s+)?\d+)*"
+    r"(?:\s+of\s+(?:each|every)\s+(?:\d+-day\s+)?cycle)?)*"
 )
 
 PATTERNS: dict[str, re.Pattern[str]] = {

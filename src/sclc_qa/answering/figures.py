@@ -10,7 +10,7 @@ from ..abbreviations import initials
 from ..domain import domain
 from ..index import Index
 from ..lexical import normalize, stem
-from ..mentions import time_points
+from ..mentions import is_druglike, time_points
 from ..question import Profile
 from ..spans import Span, find, mask_markup, names
 from ..tables import best_cell
@@ -103,6 +103,8 @@ class FigureExtractor:
             spans = [s for s in spans if s.endpoint in prof.endpoints or s.kind == "phase"]
         if prof.kind == "count":
             spans = _counted(text, spans, prof)
+        if prof.kind == "dose":
+            spans = _of_asked_drug(text, spans, prof)
         if prof.time_points and prof.kind == "percent":
             stated = time_points(text)
             if stated and not stated & prof.time_points:
@@ -195,6 +197,31 @@ _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 def _numbers(text: str, kind: str) -> set[str]:
     """The numbers of the figures of `kind` that `text` states."""
     return {n for sp in find(text, kind) for n in _NUMBER.findall(text[sp.start : sp.end])}
+
+
+def _of_asked_drug(text: str, spans: list[Span], prof: Profile) -> list[Span]:
+    """A dose belongs to the drug named just before it ("pembrolizumab (200 mg …) plus
+    pemetrexed (500 mg/m2)"): when the question names drugs, keep the doses of those."""
+    asked = {n.lower() for n in prof.names if is_druglike(n)}
+    if not asked:
+        return spans
+    kept = []
+    for sp in spans:
+        before = [
+            w.lower() for w in _WORDS.findall(text[max(0, sp.start - _DOSE_REACH) : sp.start])
+        ]
+        drugs = [w for w in before if is_druglike(w)]
+        of = _OF_DRUG.match(text, sp.end)  # "200 mg of pembrolizumab"
+        if of is not None and is_druglike(of.group(1)):
+            drugs = [of.group(1).lower()]
+        if not drugs or drugs[-1] in asked:
+            kept.append(sp)
+    return kept
+
+
+_WORDS = re.compile(r"[A-Za-z][A-Za-z-]*")
+_OF_DRUG = re.compile(r"\s+of\s+([A-Za-z][A-Za-z-]*)")
+_DOSE_REACH = 60  # characters before a dose where the drug it is of is named
 
 
 def _counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
@@ -300,10 +327,13 @@ def _run_of(text: str, span: Span) -> list[Span]:
     """The figures of `span`'s kind and endpoint that the sentence lists with it, one per arm or
     group: neighbours joined by "and", "vs", "versus", "compared with", "while" or a comma,
     within one clause (no semicolon) and a short reach."""
+    cis = find(text, "ci") if span.kind == "percent" else []
     same = [
         x
         for x in find(text, span.kind)
-        if x.endpoint == span.endpoint and (x == span or not _BY.search(text[: x.start]))
+        if x.endpoint == span.endpoint
+        and (x == span or not _BY.search(text[: x.start]))
+        and not any(c.start <= x.start < c.end for c in cis)  # a bound of an interval
     ]
     if span not in same:
         return [span]
