@@ -177,8 +177,12 @@ def profile(question: str) -> Profile:
             kind = "percent" if rate else "duration"
     elif phrase and kind not in ("glossary", "entity") and not _MEASURE_NOUN.match(head):
         kind = "entity"  # "Which PD-1 antibody was the first to show an OS benefit?"
+    if kind == "mechanism" and _CONTRAST.search(text):
+        kind = "fact"  # "How did mortality compare with and without surgery?": the figures
     if kind == "fact" and endpoints and endpoints <= _TIME_TO_EVENT:
-        kind = "duration"  # "PFS with A vs B?": a time-to-event endpoint is reported as a median
+        # "PFS with A vs B?": a time-to-event endpoint is reported as a median, unless a rate
+        # is named ("operative mortality: A versus B?").
+        kind = "percent" if _RATE_NOUN.search(text) else "duration"
     elif kind == "fact" and re.search(r"\bhow much\b", text, re.I):
         # "How much OS …" asks a time; "how much esophagitis …", a share of patients.
         kind = "duration" if endpoints & _TIME_TO_EVENT else "percent"
@@ -245,6 +249,7 @@ def _also_asked(text: str, kind: Kind) -> frozenset[str]:
 
 
 _HR = re.compile(r"hazard ratio|\bHRs?\b", re.I)
+_CONTRAST = re.compile(r"^\s*how\b.*\b(?:compare|compared|differ|differed)\b", re.I)
 _ARE = re.compile(r"\s*(?:what|which)\s+(?:are|were)\b", re.I)  # "What were the …": several
 _CHOOSE = re.compile(
     r"\b(which|who|whose)\b|\bwhat (trial|drug|regimen|arm|study)\b|\bor\b[^?]*\?\s*$", re.I

@@ -96,6 +96,11 @@ class Vocabulary:
         self.initialisms = self.collect_initialisms(sents)
         self.prev = self.previous_in_block(sents)
         self.lead_in = self.list_lead_ins(index)
+        # The reverse: for a sentence that introduces lists, the list items that report on it.
+        self.items: dict[int, list[int]] = {}
+        for item, lead in enumerate(self.lead_in):
+            for p in lead:
+                self.items.setdefault(p, []).append(item)
         self.defs_by_short: dict[str, list[Definition]] = {}
         self.defs_by_long: dict[str, list[Definition]] = {}
         rank = {"glossary": 0, "text": 1, "table_note": 2}

@@ -39,6 +39,10 @@ _OTHER_STUDY = re.compile(r"(?<!this )(?<!This )(?<!same )\b(trial|study|studies
 _STUDY = re.compile(r"\b(trial|study|studies|analysis|cohort)\b", re.I)
 
 
+# The list items a lead-in found among the passages brings in as candidates (a trial's results).
+_ITEMS_PER_LEAD_IN = 16
+
+
 @dataclass(frozen=True)
 class Scored:
     """One candidate sentence and the parts of its score."""
@@ -80,6 +84,12 @@ class SentenceScorer:
                 continue  # a glossary line defines a term; it answers nothing else
             for sid in hit.chunk.sentence_ids:
                 seen.setdefault(sid, rank)
+        # A trial's description found, its results are candidates too: the list items that
+        # report on it, which a passage boundary may have cut off ("1. The X trial …" / "- The
+        # median PFS was …").
+        for sid, rank in list(seen.items()):
+            for item in self.vocab.items.get(sid, ())[:_ITEMS_PER_LEAD_IN]:
+                seen.setdefault(item, rank)
         if not seen:
             return []
         weights = self._term_weights(query)
