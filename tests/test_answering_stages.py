@@ -261,6 +261,30 @@ def test_which_had_the_lower_figure_is_computed_from_each_ones_own(tmp_path: Pat
     assert partial.reason == "The review gives NORDA-2's hazard ratio but not KESTA-1's."
 
 
+def test_which_gained_more_is_computed_from_each_ones_gain(tmp_path: Path) -> None:
+    doc = (
+        "# Two trials\n\n## Results\n\n"
+        "In the ALPHA-1 trial, zentamab prolonged median OS by 2.1 months over placebo.\n\n"
+        "First-line quellimab prolonged median OS compared with placebo (15.4 vs 10.9 months; "
+        "HR = 0.63; 95% CI, 0.49-0.82) in patients with measurable disease enrolled in the "
+        "phase III BETA-2 trial.\n\n"
+        "Both ALPHA-1 and BETA-2 enrolled patients with a median OS of 8-10 months on placebo.\n\n"
+        "## Background\n\n"
+        + "".join(
+            f"Background paragraph {i} describes general care, follow-up and imaging.\n\n"
+            for i in range(30)
+        )
+    )
+    engine = _engine_over(tmp_path, "gains", doc)
+    answer = engine.ask(
+        "ALPHA-1 vs BETA-2: which added more median OS over placebo?", min_confidence=0.0
+    )
+    # BETA-2's gain (4.5 months) is computed from its pair; the shared sentence is no one's.
+    assert answer.answer == "BETA-2"
+    assert answer.note is not None and "by 2.1 months" in answer.note
+    assert "15.4 vs 10.9 months" in answer.note
+
+
 def test_a_sentence_that_introduces_a_list_is_answered_by_its_items(tmp_path: Path) -> None:
     doc = (
         "# Care\n\n## Options for tumours invading the chest wall\n\n"

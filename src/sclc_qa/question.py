@@ -71,7 +71,8 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"how (much|many months) (longer|more|extra|shorter)|by how (much|many)|"
             r"how (much|many months) did .* (extend|prolong|improve|add)|absolute (gain|benefit)|"
             r"\b(gain|extension|improvement) in (median )?(os|pfs|overall|survival)|"
-            r"\b(os|pfs|survival) (gain|benefit|extension|improvement)|how large",
+            r"\b(os|pfs|survival) (gain|benefit|extension|improvement)|how large|"
+            r"\badd(?:ed|s)? (?:more|most|less|least)\b",
             re.I,
         ),
     ),

@@ -39,6 +39,8 @@ __all__ = ["Answerer", "Retrieve"]
 # Searches the index again for a text (with the caller's document filter): question → hits.
 Retrieve = Callable[[str], Sequence[Hit]]
 
+# "Which trial had …?", "who …?": the answer to a comparison is a name, its figures the note's.
+_WHICH = re.compile(r"\b(?:which|who|whose)\b", re.I)
 _EXPANSION = re.compile(r"stands? for|abbreviat|acronym|short for|full (name|form)", re.I)
 # The threshold of the hand-set confidence, used only when no trained model is installed.
 _HEURISTIC_THRESHOLD = 0.38
@@ -167,7 +169,11 @@ class Answerer:
         plain = dataclasses.replace(
             prof, text=won.name, kind=prof.measure or prof.kind, also=frozenset()
         )
-        start, end = self.comparer.span(won, lambda t, sp: self.figures.widen(t, sp, plain))
+        start, end = self.comparer.span(
+            won,
+            lambda t, sp: self.figures.widen(t, sp, plain),
+            name_only=_WHICH.search(question) is not None,
+        )
         confidence = min(
             self._confidence_of(
                 dataclasses.replace(query, profile=plain), c.scored, Extracted(c.scored.sid, 0, 0)

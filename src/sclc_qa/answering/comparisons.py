@@ -74,10 +74,11 @@ class Comparer:
                 prof, kind=kind, names=(name,), also=frozenset(), measure=None, prefer=""
             )
             own_query = dataclasses.replace(query, profile=own)
-            best = self._best(own_query, hits)
+            others = [n for n in names if n != name]
+            best = self._best(own_query, hits, others)
             if best is None and retrieve is not None:
-                alone = _without(query.text, [n for n in names if n != name])
-                best = self._best(own_query, [*hits, *retrieve(alone)])
+                alone = _without(query.text, others)
+                best = self._best(own_query, [*hits, *retrieve(alone)], others)
             if best is None:
                 missing.append(name)
                 continue
@@ -91,12 +92,23 @@ class Comparer:
                 missing.append(name)  # one figure for two subjects: neither is its own
                 continue
             figure = text[span.start : span.end]
-            found.append(Compared(name, best, span, float(number.group()), figure))
+            found.append(Compared(name, best, span, _value(figure, kind, number), figure))
         return found, missing
 
-    def _best(self, query: Query, hits: Sequence[Hit]) -> Scored | None:
-        scored = self.scorer.score(query, hits)
-        return next((s for s in scored if s.spans and s.coverage >= _COVERED), None)
+    def _best(self, query: Query, hits: Sequence[Hit], others: Sequence[str]) -> Scored | None:
+        """The best sentence that names this subject and states a figure of the kind; one that
+        names none of the other subjects first (a figure shared by several is no one's own)."""
+        scored = [s for s in self.scorer.score(query, hits) if s.spans and s.coverage >= _COVERED]
+        vocab = self.scorer.vocab
+        alone = (
+            s
+            for s in scored
+            if not any(
+                vocab.mentions(o, vocab.keys[s.sid], self.index.sentences[s.sid].text)
+                for o in others
+            )
+        )
+        return next(alone, scored[0] if scored else None)
 
     @staticmethod
     def winner(found: list[Compared], prefer: str) -> Compared | None:
@@ -106,9 +118,16 @@ class Comparer:
             return None
         return ordered[0]
 
-    def span(self, won: Compared, widen: Callable[[str, Span], tuple[int, int]]) -> tuple[int, int]:
+    def span(
+        self,
+        won: Compared,
+        widen: Callable[[str, Span], tuple[int, int]],
+        *,
+        name_only: bool = False,
+    ) -> tuple[int, int]:
         """The winner's figure in its document, with its name when the sentence states it
-        close by ("<drug> (30%)")."""
+        close by ("<drug> (30%)"). With `name_only` ("which trial …?") and the name far from the
+        figure, the name alone where its sentence writes it: the figures go in the note."""
         sent = self.index.sentences[won.scored.sid]
         text = mask_markup(sent.text)
         s, e = widen(text, won.span)
@@ -116,12 +135,29 @@ class Comparer:
         key = won.name.lower()
         before = low.rfind(key, max(0, s - _NAME_REACH), s)
         after = low.find(key, e, e + _NAME_REACH)
+        at = [m.start() for m in re.finditer(re.escape(key), low)]
         if before >= 0:
             s = before
         elif after >= 0:
             e = after + len(key)
+        elif name_only and at:
+            # The name is stated far from its figure: the name alone answers "which".
+            nearest = min(at, key=lambda i: abs(i - s))
+            return sent.start + nearest, sent.start + nearest + len(key)
         s, e = balanced(text, s, e)
         return sent.start + s, sent.start + e
+
+
+def _value(figure: str, kind: str, number: re.Match[str]) -> float:
+    """The figure's value: its first number, or for a gain asked of a paired figure ("15.4 vs
+    10.9 months"), the difference of the pair."""
+    pair = _PAIR.search(figure)
+    if kind == "difference" and pair is not None:
+        return abs(float(pair.group(1)) - float(pair.group(2)))
+    return float(number.group())
+
+
+_PAIR = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[a-z]+\s*)?(?:vs\.?|versus)\s*(\d+(?:\.\d+)?)")
 
 
 def _without(text: str, names: Sequence[str]) -> str:
