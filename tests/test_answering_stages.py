@@ -196,6 +196,18 @@ def _rates(text: str) -> list[Span]:
     return [s for s in find(text, "percent") if not any(c.start <= s.start < c.end for c in cis)]
 
 
+def test_the_share_of_asked_parts_an_answer_holds() -> None:
+    from sclc_qa.answering.figures import parts_share
+
+    both = profile("What were the median PFS and OS with zentamab?")
+    assert parts_share("6.1 vs. 4.0 months; HR 0.61) and OS (15.2 vs. 12.9 months", both) == 1.0
+    assert parts_share("6.1 months", both) == 0.5
+    arms = profile("What was the ORR in each arm?")
+    assert parts_share("41% (95% CI, 30%-52%)", arms) == 0.5  # an interval is not an arm
+    assert parts_share("41% with zentamab and 30% with placebo", arms) == 1.0
+    assert parts_share("anything", profile("How does zentamab work?")) == 1.0
+
+
 def test_compound_names_are_known_by_their_parts(hashing_engine: Engine) -> None:
     vocab = hashing_engine._answerer.vocab
     assert vocab.known("CTLA-4/PD-1")

@@ -17,6 +17,7 @@ import pytest
 
 from sclc_qa import onnx_encoder
 from sclc_qa.chunking import build_sentences, embed_text
+from sclc_qa.config import Settings
 from sclc_qa.corpus import load_corpus
 from sclc_qa.embedding import (
     ENCODER_CACHE,
@@ -26,6 +27,7 @@ from sclc_qa.embedding import (
     HashingEmbedder,
     MiniLMEmbedder,
     model_dir,
+    usable_cores,
     verify_model,
 )
 from sclc_qa.engine import Engine
@@ -560,3 +562,10 @@ def test_a_damaged_encoder_in_the_index_is_one_line_and_no_traceback(
     assert "Traceback" not in done.stderr
     assert done.stderr.strip().count("\n") == 0
     assert "cannot be loaded by onnxruntime" in done.stderr and "sclc-qa build" in done.stderr
+
+
+def test_a_query_runs_on_every_core_unless_told_otherwise(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert MiniLMEmbedder(weights=False).query_threads == usable_cores()
+    assert MiniLMEmbedder(weights=False, query_threads=1).query_threads == 1
+    monkeypatch.setenv("SCLC_QA_QUERY_THREADS", "1")  # what `serve` sets for its workers
+    assert Settings().query_threads == 1

@@ -348,6 +348,12 @@ def serve(
         # must serve (SIGHUP verifies and pins the index anew, then replaces the workers).
         _export(settings)
         _pin(settings)
+        if settings.query_threads is None:
+            from .embedding import usable_cores
+
+            # The cores are shared: each worker encodes a query on its own share of them.
+            share = max(1, usable_cores() // service.processes)
+            os.environ["SCLC_QA_QUERY_THREADS"] = str(share)
         # Workers are killed at shutdown; the tracker then warns about semaphores they held.
         os.environ.setdefault("PYTHONWARNINGS", "ignore:resource_tracker:UserWarning")
         config = server_config(

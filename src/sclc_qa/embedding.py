@@ -47,6 +47,7 @@ __all__ = [
     "MiniLMEmbedder",
     "Throughput",
     "model_dir",
+    "usable_cores",
     "verify_model",
 ]
 
@@ -192,7 +193,7 @@ class MiniLMEmbedder:
         backend: Literal["onnx", "sentence-transformers"] = "onnx",
         cache_dir: Path | None = None,
         prepare: bool = False,
-        query_threads: int = 1,
+        query_threads: int | None = None,
         batch_size: int = 32,
         weights: bool = True,
     ) -> None:
@@ -207,10 +208,11 @@ class MiniLMEmbedder:
         self._reference: Any = None
         self._encoder: OnnxEncoder | None = None
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
-        self._threads = _usable_cores()
-        # One thread for a query by default: with two, a busy neighbour process (another worker)
-        # stalls every encode. Alone on an idle 2-core machine, two halve it (~7 -> ~3.6 ms).
-        self.query_threads = max(1, query_threads)
+        self._threads = usable_cores()
+        # A query on every core by default: alone on an idle 2-core machine, two threads halve
+        # its encode (~7 -> ~3.6 ms). Processes that share the cores (server workers) take one
+        # share each, as a busy neighbour stalls a query spread over its core.
+        self.query_threads = max(1, query_threads or self._threads)
         # Tokenising in parallel saves nothing at these sizes, and a fork after it warns.
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         self._wordpieces = _wordpiece_tokenizer(self.directory / "tokenizer.json")
@@ -360,7 +362,7 @@ class Throughput:
         return self.wordpieces / min(self.encode_seconds)
 
 
-def _usable_cores() -> int:
+def usable_cores() -> int:
     """Cores this process may run on (a container's or `taskset`'s share, not the host's)."""
     if hasattr(os, "sched_getaffinity"):
         return max(1, len(os.sched_getaffinity(0)))

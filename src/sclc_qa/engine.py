@@ -52,7 +52,9 @@ class Engine:
         """Open the index under `settings.index_dir`, verified against the corpus and the model.
         The model's weights are read only if the index has no query encoder of its own."""
         settings = settings or Settings()
-        embedder = embedder or MiniLMEmbedder(settings.model_dir, weights=False)
+        embedder = embedder or MiniLMEmbedder(
+            settings.model_dir, weights=False, query_threads=settings.query_threads
+        )
         index = load_index(
             settings.corpus_dir,
             settings.index_dir,

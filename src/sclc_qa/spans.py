@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .domain import domain
 from .mentions import named_tokens
@@ -150,9 +151,16 @@ def endpoint_of(text: str, start: int) -> str | None:
 
 def find(text: str, kind: str) -> list[Span]:
     """All spans of `kind` in `text`, each tagged with its endpoint."""
+    return list(_found(text, kind))
+
+
+@lru_cache(maxsize=1 << 14)
+def _found(text: str, kind: str) -> tuple[Span, ...]:
+    """`find`, remembered: the same sentences are searched for every question that reaches
+    them."""
     pat = PATTERNS.get(kind)
     if pat is None:
-        return []
+        return ()
     out = []
     for m in pat.finditer(text):
         s, e = m.start(), m.end()
@@ -161,7 +169,7 @@ def find(text: str, kind: str) -> list[Span]:
         if kind in ("count", "year") and _in_citation(text, s):
             continue
         out.append(Span(s, e, kind, endpoint_of(text, s)))
-    return out
+    return tuple(out)
 
 
 def _in_citation(text: str, pos: int) -> bool:
@@ -175,6 +183,11 @@ def _in_citation(text: str, pos: int) -> bool:
 
 def names(text: str) -> list[Span]:
     """Named things in a sentence (drugs, trials, genes, proper nouns), with "X et al." authors."""
+    return list(_named(text))
+
+
+@lru_cache(maxsize=1 << 13)
+def _named(text: str) -> tuple[Span, ...]:
     out: list[Span] = []
     pos = 0
     for name in named_tokens(text):
@@ -189,7 +202,7 @@ def names(text: str) -> list[Span]:
         out.append(Span(m.start(), m.end(), "author"))
     for m in re.finditer(r"\b[a-z]+\d+[a-z0-9]*\b", text):  # nmf3, mtDNA-like lower-case ids
         out.append(Span(m.start(), m.end(), "name"))
-    return sorted(out, key=lambda s: s.start)
+    return tuple(sorted(out, key=lambda s: s.start))
 
 
 _CLAUSE_CUT = re.compile(

@@ -62,7 +62,8 @@ def name_keys(text: str) -> set[str]:
 
 
 class Vocabulary:
-    """Corpus statistics over citable sentences; immutable after construction."""
+    """Corpus statistics over citable sentences; immutable after construction, but for a memo
+    of `mentions` answers."""
 
     def __init__(self, index: Index, definitions: Sequence[Definition]) -> None:
         self.index = index
@@ -96,6 +97,7 @@ class Vocabulary:
         self.initialisms = self.collect_initialisms(sents)
         self.prev = self.previous_in_block(sents)
         self.lead_in = self.list_lead_ins(index)
+        self._mentioned: dict[tuple[str, frozenset[str], str], bool] = {}
         # The reverse: for a sentence that introduces lists, the list items that report on it.
         self.items: dict[int, list[int]] = {}
         for item, lead in enumerate(self.lead_in):
@@ -117,6 +119,19 @@ class Vocabulary:
         )
 
     def mentions(self, name: str, keys: frozenset[str] | set[str], text: str) -> bool:
+        """Whether `text` (whose name keys are `keys`) names `name`: as written, by its parts,
+        by a range's words, by a definition's long form or by an acronym's initials."""
+        if not isinstance(keys, frozenset):
+            return self._mentions(name, keys, text)
+        memo = (name, keys, text)
+        found = self._mentioned.get(memo)
+        if found is None:
+            found = self._mentioned[memo] = self._mentions(name, keys, text)
+            if len(self._mentioned) > _MEMO_MAX:
+                self._mentioned.clear()
+        return found
+
+    def _mentions(self, name: str, keys: frozenset[str] | set[str], text: str) -> bool:
         key = squash(name)
         if key in keys or {key + "i", key + "s"} & keys or (key.endswith("s") and key[:-1] in keys):
             return True
@@ -132,10 +147,10 @@ class Vocabulary:
             return True  # "II–IIIA" is named by "stage II to IIIA"
         if "/" in name.strip("/"):
             # "CTLA-4/bispecific": every alternative is named.
-            return all(self.mentions(p, keys, text) for p in name.split("/") if p)
+            return all(self._mentions(p, keys, text) for p in name.split("/") if p)
         head, dash, tail = name.rpartition("-")
         if dash and head and len(tail) > 2 and tail.isalpha() and tail.islower():
-            return self.mentions(head, keys, text)  # "HER2-mutant" is named by "HER2 variants"
+            return self._mentions(head, keys, text)  # "HER2-mutant" is named by "HER2 variants"
         if text:
             norm = normalize(text)
             for d in self.defs_by_short.get(name.lower(), []):
@@ -271,6 +286,8 @@ class Vocabulary:
         return prev
 
 
+# Remembered answers of `mentions` (name, sentence): the same pairs recur across questions.
+_MEMO_MAX = 1 << 16
 # How far back (in sentences) a list item looks for the block that introduces its list.
 _LIST_REACH = 40
 # The lead-in block's sentences kept, from its end back: enough for a trial's description.

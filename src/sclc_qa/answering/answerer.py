@@ -28,7 +28,7 @@ from ..vocabulary import Vocabulary
 from .comparisons import Comparer
 from .entities import EntityExtractor
 from .extraction import Extracted, Extractor
-from .figures import FigureExtractor, asks_several
+from .figures import FigureExtractor, asks_several, parts_share
 from .glossary import GlossaryAnswerer
 from .kinds import TYPED
 from .reasons import Reasons, join
@@ -234,9 +234,11 @@ class Answerer:
         """What the confidence model weighs (names and meanings in confidence.FEATURES)."""
         prof = query.profile
         sent = self.index.sentences[best.sid]
-        share = 0.0
+        share, parts = 0.0, 0.0
         if found is not None:
             share = (found.end - found.start) / max(1, sent.end - sent.start)
+            answer = self.index.documents[sent.doc].text[found.start : found.end]
+            parts = parts_share(answer, prof)
         return {
             "score": best.score,
             "margin": best.score - scored[1].score if len(scored) > 1 else best.score,
@@ -260,6 +262,7 @@ class Answerer:
             "listed": float(found is not None and found.sid < 0 and sent.kind == "paragraph"),
             "unseen": self.scorer.unseen_share(query),
             "focus_here": self.scorer.focus_here(query, best.sid),
+            "parts": parts,
         }
 
     def _confidence(

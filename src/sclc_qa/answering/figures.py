@@ -20,7 +20,7 @@ from .kinds import TYPED
 from .reasons import Reasons
 from .scoring import Scored
 
-__all__ = ["FigureExtractor", "asks_several", "balanced"]
+__all__ = ["FigureExtractor", "asks_several", "balanced", "parts_share"]
 
 _PEOPLE = domain().people_nouns  # stems: "how many people" counts patients too
 # "prolonged OS by 2.7 months": a difference, not a duration.
@@ -304,6 +304,40 @@ def _with_other_parts(text: str, s: int, e: int, prof: Profile, span: Span) -> t
         if gap <= _PART_REACH:
             s, e = min(s, best.start), max(e, best.end)
     return s, e
+
+
+def parts_share(answer: str, prof: Profile) -> float:
+    """How much of what a several-part question asks the answer holds: its figures over the
+    figures asked (the main one, each other kind, each other endpoint, two arms for a
+    comparison), at most 1. A paired figure ("X vs Y months") counts as two. 1 when a single
+    figure, or no figure, is asked."""
+    if prof.kind not in TYPED:
+        return 1.0
+    asked = 1 + len(prof.also) + max(0, len(prof.endpoints) - 1)
+    if asks_several(prof):
+        asked = max(asked, 2)
+    if asked == 1:
+        return 1.0
+    text = mask_markup(answer)
+    cis = find(text, "ci")
+    spans = sorted(
+        {
+            (x.start, x.end)
+            for k in _PART_KINDS
+            for x in find(text, k)
+            if not any(c.start <= x.start < c.end for c in cis)
+        },
+        key=lambda se: (se[0], -se[1]),
+    )
+    outer: list[tuple[int, int]] = []
+    for start, end in spans:
+        if not outer or start >= outer[-1][1]:
+            outer.append((start, end))
+    figures = sum(2 if _PAIRED.search(text[a:b]) else 1 for a, b in outer)
+    return min(1.0, figures / asked)
+
+
+_PART_KINDS = ("hr", "duration", "percent", "dose", "difference")
 
 
 def asks_several(prof: Profile) -> bool:
