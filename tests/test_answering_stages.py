@@ -208,6 +208,36 @@ def test_the_share_of_asked_parts_an_answer_holds() -> None:
     assert parts_share("anything", profile("How does zentamab work?")) == 1.0
 
 
+def test_a_definition_is_what_the_text_delimits_the_term_by() -> None:
+    from sclc_qa.answering.explanations import defining_span
+
+    text = (
+        "Major response was defined as 10% or fewer viable tumor cells (12), as in earlier trials."
+    )
+    s, e = defining_span(text) or (0, 0)
+    assert text[s:e] == "10% or fewer viable tumor cells"
+    text = "Central tumors (within 2 cm of the airway) were excluded."
+    s, e = defining_span(text) or (0, 0)
+    assert text[s:e] == "within 2 cm of the airway"
+    assert defining_span("Zentamab improved survival.") is None
+    assert profile("How did ZENITH-4 define a major response?").kind == "definition"
+    assert profile("What counted as a positive scan?").kind == "definition"
+
+
+def test_a_yes_no_question_on_an_endpoint_needs_a_sentence_that_names_it(tmp_path: Path) -> None:
+    doc = (
+        "# Trial\n\n## Results\n\n"
+        "In the ZENITH-4 trial, maintenance zentamab prolonged PFS but raised toxicity.\n\n"
+        "## Background\n\n"
+        + "".join(f"Background paragraph {i} describes general care.\n\n" for i in range(20))
+    )
+    engine = _engine_over(tmp_path, "yesno", doc)
+    answer = engine.ask("Did zentamab improve overall survival in ZENITH-4?", min_confidence=0.0)
+    assert answer.abstained and answer.reason is not None and "OS" in answer.reason
+    pfs = engine.ask("Did zentamab improve PFS in ZENITH-4?", min_confidence=0.0)
+    assert not pfs.abstained
+
+
 def test_compound_names_are_known_by_their_parts(hashing_engine: Engine) -> None:
     vocab = hashing_engine._answerer.vocab
     assert vocab.known("CTLA-4/PD-1")
@@ -292,7 +322,9 @@ def test_which_gained_more_is_computed_from_each_ones_gain(tmp_path: Path) -> No
         "ALPHA-1 vs BETA-2: which added more median OS over placebo?", min_confidence=0.0
     )
     # BETA-2's gain (4.5 months) is computed from its pair; the shared sentence is no one's.
-    assert answer.answer == "BETA-2"
+    # The answer to "which" holds the name, and the figure where it is stated near it.
+    assert answer.answer is not None
+    assert "BETA-2" in answer.answer and "15.4 vs 10.9 months" in answer.answer
     assert answer.note is not None and "by 2.1 months" in answer.note
     assert "15.4 vs 10.9 months" in answer.note
 

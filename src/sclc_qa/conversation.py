@@ -151,6 +151,9 @@ def _restate(previous: str, subject: str) -> str | None:
 def _asks_its_own_figure(focus: str, previous: str) -> bool:
     """Whether a follow-up's focus states a figure of another kind than the previous question's
     ("median OS" after a hazard ratio), rather than only another endpoint."""
+    bare = re.sub(r"^(?:the|its|their)\s+", "", focus.strip(" ?.!"), flags=re.I)
+    if any(pattern.fullmatch(bare) for pattern in ENDPOINTS.values()):
+        return False  # "and its PFS?": an endpoint alone names no figure of its own
     own = profile(focus).kind
     return own in _TRIAL_FIGURES and own != profile(previous).kind
 

@@ -52,8 +52,12 @@ def named_tokens(text: str) -> list[str]:
                 gap = text[words[j - 1][1] + len(words[j - 1][0]) : npos]
                 if gap != " ":
                     break
-                if nxt.isdigit() and name.replace("-", "").isalpha() and name.isupper():
-                    name += " " + nxt  # "ALTER 1202", "AMG 757"
+                if (
+                    nxt.isdigit()
+                    and name.replace("-", "").isalpha()
+                    and (name.isupper() or re.search(r"[a-z][A-Z]", name))
+                ):
+                    name += " " + nxt  # "ALTER 1202", "AMG 757", "CheckMate 816"
                 elif _DRUG.match(name.split()[-1]) and _DRUG.match(nxt):
                     name += " " + nxt  # "tisotumab vedotin", "rovalpituzumab tesirine"
                 elif (

@@ -31,6 +31,7 @@ Kind = Literal[
     "entity",
     "mechanism",
     "yesno",
+    "definition",
     "fact",
 ]
 
@@ -49,7 +50,7 @@ _RATE = re.compile(
 _EVENT_FREE = frozenset({"pfs", "dfs", "efs", "rfs"})
 _TIME_TO_EVENT = _EVENT_FREE | {"os", "dor"}
 # Endpoints reported as a share of patients, not as a time.
-_RATE_ENDPOINTS = frozenset({"orr", "dcr", "tox"})
+_RATE_ENDPOINTS = frozenset({"orr", "dcr", "tox", "pcr", "mpr"})
 _RATE_NOUN = re.compile(r"mortality|incidence|risk|rate|frequency|proportion", re.I)
 
 _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
@@ -59,6 +60,16 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"stands? for|abbreviat|acronym|short for|\bexpan(d|sion)\b|full (name|form)|"
             r"what does (the )?(term )?\S+ (mean|refer to|denote)|"
             r"^\s*what (is|are) (an? )?\S+\s*\?\s*$",
+            re.I,
+        ),
+    ),
+    # "How did X define Y?", "what counted as a response?", "what cutoff …": how the text
+    # delimits a term, stated where it is defined.
+    (
+        "definition",
+        re.compile(
+            r"\bdefin(?:e|ed|es|ing|ition)\b|\bcount(?:ed|s)?\s+as\b|\bcut-?offs?\b|"
+            r"\bthresholds?\b|\bqualif(?:y|ies|ied)\s+as\b|\bwhat (?:is|was|are|were) meant by\b",
             re.I,
         ),
     ),
@@ -173,10 +184,14 @@ def profile(question: str) -> Profile:
     if named_endpoint is not None and not several:
         # "What objective response did X report?": the endpoint's figure, not a name ("which
         # adverse events …" asks for the events themselves).
-        if kind not in _FIGURES | {"glossary", "count", "difference"}:
+        if kind not in _FIGURES | {"glossary", "count", "difference", "definition"}:
             rate = named_endpoint in _RATE_ENDPOINTS or _RATE_NOUN.search(phrase) is not None
             kind = "percent" if rate else "duration"
-    elif phrase and kind not in ("glossary", "entity") and not _MEASURE_NOUN.match(head):
+    elif (
+        phrase
+        and kind not in ("glossary", "entity", "definition")
+        and not _MEASURE_NOUN.match(head)
+    ):
         kind = "entity"  # "Which PD-1 antibody was the first to show an OS benefit?"
     if kind == "mechanism" and _CONTRAST.search(text):
         kind = "fact"  # "How did mortality compare with and without surgery?": the figures

@@ -22,7 +22,7 @@ from ..config import AnswerSettings
 from ..index import Index
 from ..mentions import time_points
 from ..models import Answer, Citation
-from ..question import Profile
+from ..question import ENDPOINTS, Profile
 from ..retrieval import Hit, Query
 from ..vocabulary import Vocabulary
 from .comparisons import Comparer
@@ -136,6 +136,10 @@ class Answerer:
             given = self.figures.given(scored, prof) if key_names and prof.kind in TYPED else []
             why = self.reasons.missing(prof, key_names, given)
             return self._abstain(question, why, confidence, scored), features
+        if prof.kind == "yesno" and prof.endpoints and not self._states(prof.endpoints, best):
+            # "Did X improve OS?" is not settled by a sentence about X's PFS.
+            why = self.reasons.missing(prof, key_names)
+            return self._abstain(question, why, confidence, scored), features
         if confidence < threshold:
             why = self.reasons.unclear(confidence, threshold)
             return self._abstain(question, why, confidence, scored), features
@@ -200,6 +204,11 @@ class Answerer:
             note=f"Compared from the {measure} each source states: {stated}.",
         )
 
+    def _states(self, endpoints: frozenset[str], best: Scored) -> bool:
+        """Whether the sentence names one of the endpoints (in its own words)."""
+        text = self.index.sentences[best.sid].text
+        return any(ENDPOINTS[e].search(text) for e in endpoints)
+
     def _confidence_of(self, query: Query, best: Scored, found: Extracted) -> float:
         features = self._features(query, best, [best], found, 1)
         return self._confidence(query.profile, best, [best], found, features)
@@ -251,7 +260,7 @@ class Answerer:
             "spans": float(bool(best.spans)),
             "extracted": float(found is not None),
             "entity": float(prof.kind == "entity"),
-            "explain": float(prof.kind in ("mechanism", "yesno", "fact")),
+            "explain": float(prof.kind in ("mechanism", "yesno", "definition", "fact")),
             "names": float(names),
             "answer_share": min(1.0, share),
             "same_sentence": float(found is not None and found.sid == best.sid),

@@ -13,17 +13,21 @@ from ..mentions import is_druglike
 from ..question import Profile
 from ..retrieval import Hit, Query
 from ..spans import Span, mask_markup
+from ..vocabulary import squash
 from .figures import balanced
 from .scoring import Scored, SentenceScorer
 
 __all__ = ["Compared", "Comparer"]
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# What separates the alternatives a question offers: "A or B", "A vs B", "A versus B".
+_ALTERNATIVES = re.compile(r",?\s+(?:or|vs\.?|versus)\s+", re.I)
 # A subject's figure is taken only from a sentence that names the subject, or sits under (or
 # just after) text that does: coverage of at least this.
 _COVERED = 0.7
 # The subject's name joins the answer when it stands this close to its figure (characters).
 _NAME_REACH = 60
+_WHICH_REACH = 160
 
 
 @dataclass(frozen=True)
@@ -45,9 +49,21 @@ class Comparer:
         self.scorer = scorer
 
     def subjects(self, prof: Profile) -> list[str]:
-        """The names compared: the question's specific names of one sort (trials, or drugs),
-        when there are at least two."""
+        """The names compared: one per alternative when the question offers them ("… X in A,
+        or Y in B?": the most specific name of each side), else the question's specific names
+        of one sort (trials, or drugs), when there are at least two."""
         names = self.scorer.key_names(prof)
+        sides = _ALTERNATIVES.split(prof.text.split(":")[-1])
+        share = self.scorer.vocab.key_share
+        for druglike in (False, True) if len(sides) >= 2 else ():
+            # Names of one sort on every side (trials, or drugs): each side's rarest.
+            picked = []
+            for side in sides:
+                here = [n for n in names if n in side and is_druglike(n) == druglike]
+                if here:
+                    picked.append(min(here, key=lambda n: share.get(squash(n), 0.0)))
+            if len(picked) == len(sides) and len(set(picked)) == len(picked):
+                return picked
         trials = [n for n in names if not is_druglike(n)]
         drugs = [n for n in names if is_druglike(n)]
         for group in (trials, drugs):
@@ -133,8 +149,11 @@ class Comparer:
         s, e = widen(text, won.span)
         low = text.lower()
         key = won.name.lower()
-        before = low.rfind(key, max(0, s - _NAME_REACH), s)
-        after = low.find(key, e, e + _NAME_REACH)
+        # For "which …?" the name is the answer and the figure its support: both are kept
+        # over a longer reach, and past it the name alone answers.
+        reach = _WHICH_REACH if name_only else _NAME_REACH
+        before = low.rfind(key, max(0, s - reach), s)
+        after = low.find(key, e, e + reach)
         at = [m.start() for m in re.finditer(re.escape(key), low)]
         if before >= 0:
             s = before
@@ -154,7 +173,13 @@ def _value(figure: str, kind: str, number: re.Match[str]) -> float:
     pair = _PAIR.search(figure)
     if kind == "difference" and pair is not None:
         return abs(float(pair.group(1)) - float(pair.group(2)))
+    change = _FROM_TO.search(figure)
+    if change is not None:
+        return float(change.group(1))  # "from 10.8 months (control) to 15.3 months": the new
     return float(number.group())
+
+
+_FROM_TO = re.compile(r"\bfrom\s+\d+(?:\.\d+)?.*?\bto\s+(\d+(?:\.\d+)?)")
 
 
 _PAIR = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[a-z]+\s*)?(?:vs\.?|versus)\s*(\d+(?:\.\d+)?)")

@@ -9,7 +9,7 @@ from ..question import Profile
 from ..spans import clauses, strip_citation
 from ..vocabulary import Vocabulary
 
-__all__ = ["explaining_clause"]
+__all__ = ["defining_span", "explaining_clause"]
 
 # A sentence this short is read whole: cutting it would lose the subject or the verb.
 _WHOLE_BELOW = 140
@@ -42,9 +42,37 @@ def explaining_clause(text: str, prof: Profile, vocab: Vocabulary) -> tuple[int,
     if prof.kind == "mechanism" and i > 0 and _PARTICIPLE.match(text, s):
         s = parts[i - 1][0]
     elif (
-        prof.kind in ("mechanism", "yesno", "fact")
+        prof.kind in ("mechanism", "yesno", "definition", "fact")
         and i + 1 < len(parts)
         and (e - s < _SHORT_CLAUSE or _MEANS.match(text, parts[i + 1][0]))
     ):
         e = parts[i + 1][1]
     return s, e
+
+
+_REFERENCE = re.compile(r"\s*\(\d+(?:\s*[–-]\s*\d+)?(?:,\s*\d+(?:\s*[–-]\s*\d+)?)*\)")
+_DEFINED = re.compile(r"\b(?:was |were |is |are )?defined\s+(?:as|by)\s+", re.I)
+_DELIMITING = re.compile(
+    r"\(([^()]*?(?:[≥≤<>]|\b(?:more|fewer|less|greater) than\b|\bor (?:more|fewer|less)\b|"
+    r"\bwithin\b)[^()]*)\)",
+    re.I,
+)
+
+
+def defining_span(text: str) -> tuple[int, int] | None:
+    """Where a sentence delimits a term: what follows "defined as" to the end of its clause,
+    else a bracketed criterion ("TMB-high (≥10 mutations per megabase)"); None if neither."""
+    m = _DEFINED.search(text)
+    if m is not None:
+        end = next((e for s, e in clauses(text) if s <= m.end() < e), len(text))
+        cited = _REFERENCE.search(text, m.end(), end)
+        end = cited.start() if cited else end  # a reference closes the claim it supports
+        s, e = strip_citation(text, m.end(), end)
+        while e > s and text[e - 1] == ")" and text.count("(", s, e) < text.count(")", s, e):
+            e -= 1  # "(central tumors, defined as within 2 cm of …)": the bracket is not ours
+        if e > s:
+            return s, e
+    bracket = _DELIMITING.search(text)
+    if bracket is not None:
+        return bracket.start(1), bracket.end(1)
+    return None

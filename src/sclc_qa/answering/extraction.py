@@ -15,7 +15,7 @@ from ..question import Profile
 from ..spans import mask_markup
 from ..vocabulary import ANAPHOR, Vocabulary
 from .entities import EntityExtractor
-from .explanations import explaining_clause
+from .explanations import defining_span, explaining_clause
 from .figures import FigureExtractor
 from .kinds import TYPED
 from .scoring import Scored
@@ -59,6 +59,7 @@ class Extractor:
         # Extractors per kind of answer, in the order they are tried. A figure question has
         # only one: without a figure of the asked kind there is no answer.
         self._open: tuple[_Step, ...] = (
+            self._defined,
             self._typed,
             self._listed,
             self._glossary_entry,
@@ -169,6 +170,16 @@ class Extractor:
     def _whole_row(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         sent = self.index.sentences[best.sid]
         return Extracted(best.sid, sent.start, sent.end) if sent.kind == "table_row" else None
+
+    def _defined(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
+        """For "how was X defined?": what the best sentence delimits X by, if it does."""
+        if prof.kind != "definition":
+            return None
+        sent = self.index.sentences[best.sid]
+        span = defining_span(mask_markup(sent.text))
+        if span is None:
+            return None
+        return Extracted(best.sid, sent.start + span[0], sent.start + span[1])
 
     def _clause(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted:
         """The clause that explains; for "This …" mechanisms, the sentence it refers back to."""

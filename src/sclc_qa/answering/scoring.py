@@ -39,6 +39,12 @@ _OTHER_STUDY = re.compile(r"(?<!this )(?<!This )(?<!same )\b(trial|study|studies
 _STUDY = re.compile(r"\b(trial|study|studies|analysis|cohort)\b", re.I)
 
 
+# Where a text delimits a term: "defined as", "defined by", "considered …", a comparator.
+DEFINING = re.compile(
+    r"\bdefined\s+(?:as|by)\b|\bdefinition\b|\bwas considered\b|\bi\.e\.|[≥≤]|"
+    r"\b(?:more|fewer|less|greater) than\b|\bor (?:more|fewer|less|greater)\b|\bwithin\b",
+    re.I,
+)
 # The list items a lead-in found among the passages brings in as candidates (a trial's results).
 _ITEMS_PER_LEAD_IN = 16
 
@@ -111,6 +117,8 @@ class SentenceScorer:
             base = W_LEX * lex + W_DENSE * max(dsim, 0.0) + W_RANK / (1 + seen[sid])
             if prof.kind in TYPED or (prof.kind in ("phase", "status") and not spans):
                 base *= 1.0 if spans else 0.35
+            elif prof.kind == "definition" and DEFINING.search(sent.text):
+                base += 2 * W_SHAPE  # "… was defined as …": where a term is delimited
             elif spans and (sent.kind != "table_row" or self.names_a_cell(sid, prof)):
                 # Holds an answer of the asked shape; for a table row, only the row whose
                 # cell is what the question names (its NCT id, its drug).
