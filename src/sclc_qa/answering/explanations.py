@@ -25,7 +25,9 @@ def explaining_clause(text: str, prof: Profile, vocab: Vocabulary) -> tuple[int,
     """The clause that best matches the question's terms; short sentences stay whole."""
     parts = clauses(text)
     whole = strip_citation(text, 0, len(text))
-    if len(parts) <= 1 or whole[1] - whole[0] <= _WHOLE_BELOW:
+    if len(parts) <= 1 or whole[1] - whole[0] <= _WHOLE_BELOW or prof.kind == "yesno":
+        # A yes/no question is settled by the whole statement, its "but …" and "; … not yet"
+        # included.
         return whole
     q = set(tokenize(prof.text))
 

@@ -7,6 +7,7 @@ explaining clause for how/why and everything else.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -36,6 +37,9 @@ class Extracted:
 # Sentences of a list read as one answer, at most: a long list is cited from its start.
 _MAX_ITEMS = 12
 _MAX_ITEM_CHARS = 200  # an enumerated option, feature or symptom is a phrase or one sentence
+
+# A sentence that opens with the means continues the one before it with how it happens.
+_BY_MEANS = re.compile(r"(?:By|Through|Via|Mechanistically)\b")
 
 _Step = Callable[[Profile, Scored, list[Scored]], Extracted | None]
 
@@ -185,8 +189,19 @@ class Extractor:
         """The clause that explains; for "This …" mechanisms, the sentence it refers back to."""
         sid = best.sid
         sent = self.index.sentences[sid]
+        nxt = sid + 1
         if prof.kind == "mechanism" and ANAPHOR.match(sent.text) and self.vocab.prev[sid]:
             sid = self.vocab.prev[sid][0]
+            sent = self.index.sentences[sid]
+        elif (
+            prof.kind == "mechanism"
+            and nxt < len(self.index.sentences)
+            and sid in self.vocab.prev[nxt]
+            and _BY_MEANS.match(self.index.sentences[nxt].text)
+        ):
+            # "X acts as an immunostimulatory agent. By engaging the STING pathway, the drug
+            # …": the sentence after says how.
+            sid = nxt
             sent = self.index.sentences[sid]
         s, e = explaining_clause(sent.text, prof, self.vocab)
         return Extracted(sid, sent.start + s, sent.start + e)

@@ -22,6 +22,8 @@ from .scoring import Scored
 
 __all__ = ["FigureExtractor", "asks_several", "balanced", "parts_share"]
 
+# Questions answered by a statement, not a value: a table cell answers none of them.
+_OPEN = frozenset({"mechanism", "yesno", "definition"})
 _PEOPLE = domain().people_nouns  # stems: "how many people" counts patients too
 # "prolonged OS by 2.7 months": a difference, not a duration.
 _BY = re.compile(r"\bby\s+(?:about\s+|approximately\s+|up to\s+)?$")
@@ -80,6 +82,8 @@ class FigureExtractor:
         """Spans of the asked kind, for the asked endpoint, best first."""
         sent = self.index.sentences[sid]
         if sent.kind == "table_row":
+            if prof.kind in _OPEN:
+                return []  # a table states facts; it explains, settles or defines nothing
             doc_text = self.index.documents[sent.doc].text
             cell = best_cell(doc_text, sent, prof)
             if cell is None:

@@ -39,6 +39,8 @@ _OTHER_STUDY = re.compile(r"(?<!this )(?<!This )(?<!same )\b(trial|study|studies
 _STUDY = re.compile(r"\b(trial|study|studies|analysis|cohort)\b", re.I)
 
 
+# A table row's weight for a question a statement answers (how/why, yes/no, a definition).
+_ROW_FOR_STATEMENT = 0.3
 # Where a text delimits a term: "defined as", "defined by", "considered …", a comparator.
 DEFINING = re.compile(
     r"\bdefined\s+(?:as|by)\b|\bdefinition\b|\bwas considered\b|\bi\.e\.|[≥≤]|"
@@ -117,6 +119,8 @@ class SentenceScorer:
             base = W_LEX * lex + W_DENSE * max(dsim, 0.0) + W_RANK / (1 + seen[sid])
             if prof.kind in TYPED or (prof.kind in ("phase", "status") and not spans):
                 base *= 1.0 if spans else 0.35
+            elif sent.kind == "table_row" and prof.kind in ("mechanism", "yesno", "definition"):
+                base *= _ROW_FOR_STATEMENT  # a row of a table explains, settles or defines nothing
             elif prof.kind == "definition" and DEFINING.search(sent.text):
                 base += 2 * W_SHAPE  # "… was defined as …": where a term is delimited
             elif spans and (sent.kind != "table_row" or self.names_a_cell(sid, prof)):
