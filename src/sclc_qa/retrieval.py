@@ -95,6 +95,12 @@ class Retriever:
         for c in index.chunks:
             self._doc_terms[c.doc].update(_words(c.search_text))
         self._chunk_docs = np.asarray([self._doc_codes[c.doc] for c in index.chunks], np.int32)
+        # Each long form a question may spell out, as a whole phrase, compiled once.
+        self._long_patterns = [
+            (re.compile(rf"(?<![\w-]){re.escape(long)}(?![\w-])"), sorted(shorts))
+            for long, shorts in self._long_to_short.items()
+            if len(long) > 3
+        ]
         self._cache: OrderedDict[str, Vectors] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -106,9 +112,9 @@ class Retriever:
         for short, longs in self._short_to_long.items():
             if short in words:
                 added.extend(sorted(longs))
-        for long, shorts in self._long_to_short.items():
-            if len(long) > 3 and re.search(rf"(?<![\w-]){re.escape(long)}(?![\w-])", norm):
-                added.extend(sorted(shorts))
+        for pattern, shorts in self._long_patterns:
+            if pattern.search(norm):
+                added.extend(shorts)
         terms = tuple(tokenize(text))
         expansion = tuple(t for t in tokenize(" ".join(added)) if t not in terms)
         extra = list(dict.fromkeys(added))

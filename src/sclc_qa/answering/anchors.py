@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 
 from ..lexical import normalize, tokenize
 from ..question import Profile
@@ -30,7 +31,7 @@ def anchors(text: str, prof: Profile, vocab: Vocabulary) -> Anchors:
     for n in prof.names:
         places = [
             (m.start(), m.end())
-            for m in re.finditer(r"(?<![\w-])" + re.escape(n.lower()) + r"(?![\w-])", low)
+            for m in _whole(n.lower()).finditer(low)
         ]
         name_words |= set(tokenize(n, parts=False))
         if places:
@@ -41,11 +42,23 @@ def anchors(text: str, prof: Profile, vocab: Vocabulary) -> Anchors:
         if term in name_words or len(term) < 2 or term.isdigit():
             continue
         places = [
-            (m.start(), m.end()) for m in re.finditer(r"(?<![a-z0-9])" + re.escape(term), norm)
+            (m.start(), m.end()) for m in _starting(term).finditer(norm)
         ]
         if places:
             groups.append((vocab.idf.get(term, top) / top, places))
     return groups
+
+
+@lru_cache(maxsize=1 << 12)
+def _whole(name: str) -> re.Pattern[str]:
+    """A name as a whole word (compiled once: the same names recur across questions)."""
+    return re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
+
+
+@lru_cache(maxsize=1 << 12)
+def _starting(term: str) -> re.Pattern[str]:
+    """A word at the start of a word ("surviv" in "survival")."""
+    return re.compile(r"(?<![a-z0-9])" + re.escape(term))
 
 
 def anchor_cost(groups: Anchors, start: int, end: int, cap: float = math.inf) -> float:
