@@ -207,10 +207,11 @@ class Vocabulary:
     def collect_initialisms(sents: Sequence[Sentence]) -> frozenset[str]:
         out: set[str] = set()
         for s in sents:
-            words = re.findall(r"[A-Za-z][A-Za-z\-]*", s.text)
+            # A window's initials are its words' initials joined: each word's, worked out once.
+            letters = [initials([w]) for w in re.findall(r"[A-Za-z][A-Za-z\-]*", s.text)]
             for n in range(2, 6):
-                for i in range(len(words) - n + 1):
-                    out.add(initials(words[i : i + n]))
+                for i in range(len(letters) - n + 1):
+                    out.add("".join(letters[i : i + n]))
         return frozenset(out)
 
     @staticmethod
