@@ -329,6 +329,14 @@ def test_which_gained_more_is_computed_from_each_ones_gain(tmp_path: Path) -> No
     assert "15.4 vs 10.9 months" in answer.note
 
 
+def test_a_subject_is_searched_for_with_its_own_alternative_only() -> None:
+    from sclc_qa.answering.comparisons import _without
+
+    question = "Which had the higher pCR rate: zentamab in ALPHA-1 or quellimab in BETA-2?"
+    assert _without(question, ["BETA-2"]) == "Which had the higher pCR rate: zentamab in ALPHA-1"
+    assert _without("Lower HR, ALPHA-1 or BETA-2?", ["ALPHA-1"]) == "Lower HR, or BETA-2?"
+
+
 def test_a_sentence_that_introduces_a_list_is_answered_by_its_items(tmp_path: Path) -> None:
     doc = (
         "# Care\n\n## Options for tumours invading the chest wall\n\n"

@@ -29,10 +29,7 @@ def anchors(text: str, prof: Profile, vocab: Vocabulary) -> Anchors:
     groups: Anchors = []
     name_words: set[str] = set()
     for n in prof.names:
-        places = [
-            (m.start(), m.end())
-            for m in _whole(n.lower()).finditer(low)
-        ]
+        places = [(m.start(), m.end()) for m in _whole(n.lower()).finditer(low)]
         name_words |= set(tokenize(n, parts=False))
         if places:
             groups.append((NAME_WEIGHT if vocab.specific(n) else _GENERIC_NAME_WEIGHT, places))
@@ -41,9 +38,7 @@ def anchors(text: str, prof: Profile, vocab: Vocabulary) -> Anchors:
     for term in dict.fromkeys(tokenize(prof.text, parts=False)):
         if term in name_words or len(term) < 2 or term.isdigit():
             continue
-        places = [
-            (m.start(), m.end()) for m in _starting(term).finditer(norm)
-        ]
+        places = [(m.start(), m.end()) for m in _starting(term).finditer(norm)]
         if places:
             groups.append((vocab.idf.get(term, top) / top, places))
     return groups

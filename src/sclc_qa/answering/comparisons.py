@@ -4,6 +4,7 @@ each one's own sentence states, both cited; never guessed from one sentence's wo
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -94,7 +95,9 @@ class Comparer:
             best = self._best(own_query, hits, others)
             if best is None and retrieve is not None:
                 alone = _without(query.text, others)
-                best = self._best(own_query, [*hits, *retrieve(alone)], others)
+                # Its own search's passages alternate with the first search's: the scorer
+                # reads only the first passages it is given.
+                best = self._best(own_query, _interleaved(retrieve(alone), hits), others)
             if best is None:
                 missing.append(name)
                 continue
@@ -185,8 +188,28 @@ _FROM_TO = re.compile(r"\bfrom\s+\d+(?:\.\d+)?.*?\bto\s+(\d+(?:\.\d+)?)")
 _PAIR = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[a-z]+\s*)?(?:vs\.?|versus)\s*(\d+(?:\.\d+)?)")
 
 
+def _interleaved(first: Sequence[Hit], second: Sequence[Hit]) -> list[Hit]:
+    """Hits of two searches taken in turn, each passage once."""
+    out: list[Hit] = []
+    seen: set[int] = set()
+    for pair in itertools.zip_longest(first, second):
+        for hit in pair:
+            if hit is not None and id(hit.chunk) not in seen:
+                seen.add(id(hit.chunk))
+                out.append(hit)
+    return out
+
+
 def _without(text: str, names: Sequence[str]) -> str:
-    """The question with the other compared names taken out, so a search finds this one's."""
+    """The question with the other compared names taken out, so a search finds this one's: the
+    other alternatives whole when the question lists them after a colon ("…: X in A, or Y in
+    B?" keeps "…: X in A"), else the other names."""
+    head, colon, tail = text.rpartition(":")
+    sides = _ALTERNATIVES.split(tail)
+    if colon and len(sides) >= 2:
+        kept = [side for side in sides if not any(n in side for n in names)]
+        if kept and len(kept) < len(sides):
+            return " ".join(f"{head}{colon} {' '.join(kept)}".split())
     for name in names:
         text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", text)
     return " ".join(text.split())
