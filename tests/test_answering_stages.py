@@ -196,6 +196,15 @@ def _rates(text: str) -> list[Span]:
     return [s for s in find(text, "percent") if not any(c.start <= s.start < c.end for c in cis)]
 
 
+def test_parts_named_by_their_endpoints_keep_the_first_name(hashing_engine: Engine) -> None:
+    figures, _ = _stages(hashing_engine)
+    text = "Zentamab plus placebo gave modest activity (ORR 12–18%; mPFS 2.1–2.4 months)."
+    prof = profile("Zentamab in relapsed disease: ORR and mPFS?")
+    span = find(text, "percent")[0]
+    s, e = figures.widen(text, span, prof)
+    assert text[s:e] == "ORR 12–18%; mPFS 2.1–2.4 months"
+
+
 def test_the_share_of_asked_parts_an_answer_holds() -> None:
     from sclc_qa.answering.figures import parts_share
 

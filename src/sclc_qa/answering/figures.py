@@ -11,7 +11,7 @@ from ..domain import domain
 from ..index import Index
 from ..lexical import normalize, stem
 from ..mentions import is_druglike, time_points
-from ..question import Profile
+from ..question import ENDPOINTS, Profile
 from ..spans import Span, find, mask_markup, names
 from ..tables import best_cell
 from ..vocabulary import Vocabulary, squash
@@ -390,7 +390,7 @@ def _first_label(text: str, s: int, e: int) -> int:
     too (as many words as the second label has). Else `s` unchanged."""
     opening = text[:s].rstrip()
     if not (text.startswith("(", s) or opening.endswith("(")):
-        return s
+        return _first_endpoint_label(text, s, e)
     label = _LABEL.search(text, s, e)
     if label is None or re.match(r"\w+(?:ing|ed)\b", label.group(1)):
         return s  # "…), demonstrating a benefit (…": a clause goes on, not another group
@@ -400,6 +400,22 @@ def _first_label(text: str, s: int, e: int) -> int:
     return words[-n].start() if len(words) >= n else s
 
 
+def _first_endpoint_label(text: str, s: int, e: int) -> int:
+    """ "ORR 10–15%; mPFS 1.8–2 months": when a later part of the answer is named by its
+    endpoint, the first part's endpoint just before it joins the answer too."""
+    if not _NAMED_PART.search(text, s, e):
+        return s
+    before = re.search(r"([A-Za-z][\w-]*)\s*[:=]?\s*$", text[max(0, s - 30) : s])
+    if before is None:
+        return s
+    word = before.group(1)
+    if not any(pattern.fullmatch(word) for pattern in ENDPOINTS.values()):
+        return s
+    return s - len(before.group(0))
+
+
+# A later part named by its endpoint: "; mPFS 1.8–2 months", ", OS 13.2 months".
+_NAMED_PART = re.compile(r"[;,]\s*[A-Za-z][\w-]*\s*[:=]?\s*[~≈<>≤≥]?\d")
 _LABEL = re.compile(
     r"\)\s*[,;]?\s*(?:and|or|vs\.?|versus|compared with|than)?\s*([\w-]+(?:\s+[\w-]+){0,3})\s*\(\s*"
 )
