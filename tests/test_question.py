@@ -78,6 +78,11 @@ def test_an_endpoint_named_in_the_asked_phrase_asks_its_figure() -> None:
     assert profile("How long did patients live on zentamab?").endpoints == {"os"}
 
 
+def test_how_many_out_of_all_asks_a_share() -> None:
+    assert profile("Out of all lung cancers, about how many are small-cell?").kind == "percent"
+    assert profile("How many patients were enrolled?").kind == "count"
+
+
 def test_question_words_are_not_names() -> None:
     assert named_tokens("What was the median overall survival?") == []
     assert named_tokens("Which phase III trials tested it?") == []

@@ -193,6 +193,8 @@ def profile(question: str) -> Profile:
         and not _MEASURE_NOUN.match(head)
     ):
         kind = "entity"  # "Which PD-1 antibody was the first to show an OS benefit?"
+    if kind == "count" and _SHARE_OF.search(text):
+        kind = "percent"  # "Out of all lung cancers, how many are small-cell?": a share
     if kind == "mechanism" and _CONTRAST.search(text):
         kind = "fact"  # "How did mortality compare with and without surgery?": the figures
     if kind == "fact" and endpoints and endpoints <= _TIME_TO_EVENT:
@@ -265,6 +267,7 @@ def _also_asked(text: str, kind: Kind) -> frozenset[str]:
 
 
 _HR = re.compile(r"hazard ratio|\bHRs?\b", re.I)
+_SHARE_OF = re.compile(r"\bout of (?:all|every)\b|\bof all\b|\bper (?:hundred|100)\b", re.I)
 _CONTRAST = re.compile(r"^\s*how\b.*\b(?:compare|compared|differ|differed)\b", re.I)
 _ARE = re.compile(r"\s*(?:what|which)\s+(?:are|were)\b", re.I)  # "What were the …": several
 _CHOOSE = re.compile(
