@@ -18,6 +18,13 @@ from sclc_qa.engine import Engine
 from sclc_qa.question import profile
 from sclc_qa.spans import Span, find
 
+# A section of filler after the text a test is about: a document long enough that retrieval
+# has something to rank the answering passage above.
+_BACKGROUND = "## Background\n\n" + "".join(
+    f"Background paragraph {i} describes general care, follow-up and imaging.\n\n"
+    for i in range(30)
+)
+
 
 def _engine_over(tmp_path: Path, name: str, text: str) -> Engine:
     """An engine over one Markdown document written for the test (fake embedder: no model)."""
@@ -237,8 +244,7 @@ def test_a_yes_no_question_on_an_endpoint_needs_a_sentence_that_names_it(tmp_pat
     doc = (
         "# Trial\n\n## Results\n\n"
         "In the ZENITH-4 trial, maintenance zentamab prolonged PFS but raised toxicity.\n\n"
-        "## Background\n\n"
-        + "".join(f"Background paragraph {i} describes general care.\n\n" for i in range(20))
+        + _BACKGROUND
     )
     engine = _engine_over(tmp_path, "yesno", doc)
     answer = engine.ask("Did zentamab improve overall survival in ZENITH-4?", min_confidence=0.0)
@@ -287,12 +293,7 @@ def test_which_had_the_lower_figure_is_computed_from_each_ones_own(tmp_path: Pat
         "# Two trials\n\n## Results\n\n"
         "In the phase III NORDA-2 trial, zentamab improved OS (HR = 0.81; 95% CI, 0.70-0.94).\n\n"
         "In the phase III SOLVA-9 trial, quellimab improved OS (HR = 0.64; 95% CI, 0.52-0.79).\n\n"
-        "The phase II KESTA-1 trial reported no hazard ratio at all.\n\n"
-        "## Background\n\n"
-        + "".join(
-            f"Background paragraph {i} describes general care, follow-up and imaging.\n\n"
-            for i in range(30)
-        )
+        "The phase II KESTA-1 trial reported no hazard ratio at all.\n\n" + _BACKGROUND
     )
     engine = _engine_over(tmp_path, "trials", doc)
 
@@ -320,11 +321,7 @@ def test_which_gained_more_is_computed_from_each_ones_gain(tmp_path: Path) -> No
         "HR = 0.63; 95% CI, 0.49-0.82) in patients with measurable disease enrolled in the "
         "phase III BETA-2 trial.\n\n"
         "Both ALPHA-1 and BETA-2 enrolled patients with a median OS of 8-10 months on placebo.\n\n"
-        "## Background\n\n"
-        + "".join(
-            f"Background paragraph {i} describes general care, follow-up and imaging.\n\n"
-            for i in range(30)
-        )
+        + _BACKGROUND
     )
     engine = _engine_over(tmp_path, "gains", doc)
     answer = engine.ask(
@@ -351,8 +348,7 @@ def test_a_sentence_that_introduces_a_list_is_answered_by_its_items(tmp_path: Pa
         "# Care\n\n## Options for tumours invading the chest wall\n\n"
         "Treatment options for tumours that invade the chest wall include:\n\n"
         "1. Surgery alone.\n2. Surgery and radiation therapy.\n3. Radiation therapy alone.\n\n"
-        "## Background\n\n"
-        + "".join(f"Paragraph {i} on general care and imaging follow-up.\n\n" for i in range(30))
+        + _BACKGROUND
     )
     engine = _engine_over(tmp_path, "care", doc)
     answer = engine.ask(
@@ -372,8 +368,7 @@ def test_an_abbreviation_in_brackets_is_answered_with_its_long_form(tmp_path: Pa
     doc = (
         "# Imaging\n\n## Response\n\n"
         "Nodules were found by low-dose computed tomography (LDCT) "
-        "in every trial.\n\n## Background\n\n"
-        + "".join(f"Paragraph {i} on general care and imaging follow-up.\n\n" for i in range(30))
+        "in every trial.\n\n" + _BACKGROUND
     )
     engine = _engine_over(tmp_path, "imaging", doc)
     _, entities = _stages(engine)
