@@ -10,13 +10,13 @@ from pathlib import Path
 from sclc_qa.answering.anchors import anchor_cost
 from sclc_qa.answering.entities import EntityExtractor
 from sclc_qa.answering.explanations import explaining_clause
-from sclc_qa.answering.figures import FigureExtractor
+from sclc_qa.answering.figures import FigureExtractor, _outside_intervals
 from sclc_qa.answering.reasons import Reasons, join
 from sclc_qa.config import Settings
 from sclc_qa.embedding import HashingEmbedder
 from sclc_qa.engine import Engine
 from sclc_qa.question import profile
-from sclc_qa.spans import Span, find
+from sclc_qa.spans import find
 
 # A section of filler after the text a test is about: a document long enough that retrieval
 # has something to rank the answering passage above.
@@ -192,15 +192,9 @@ def test_what_were_the_figures_takes_each_arm(hashing_engine: Engine) -> None:
         "33.4% (95% CI, 27.3%–39.6%) in the placebo group."
     )
     prof = profile("What were the 5-year OS rates with zentamab and placebo?")
-    span = figures._rank(text, _rates(text), prof)[0]
+    span = figures._rank(text, _outside_intervals(text, find(text, "percent")), prof)[0]
     s, e = figures.widen(text, span, prof)
     assert text[s:e].startswith("42.9%") and text[s:e].endswith("33.4% (95% CI, 27.3%–39.6%)")
-
-
-def _rates(text: str) -> list[Span]:
-    """The rates of `text`, not counting the bounds of its intervals."""
-    cis = find(text, "ci")
-    return [s for s in find(text, "percent") if not any(c.start <= s.start < c.end for c in cis)]
 
 
 def test_parts_named_by_their_endpoints_keep_the_first_name(hashing_engine: Engine) -> None:

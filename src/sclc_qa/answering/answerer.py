@@ -30,7 +30,7 @@ from .entities import EntityExtractor
 from .extraction import Extracted, Extractor
 from .figures import FigureExtractor, asks_several, parts_share
 from .glossary import GlossaryAnswerer
-from .kinds import TYPED
+from .kinds import STATEMENT, TYPED
 from .reasons import Reasons, join
 from .scoring import Scored, SentenceScorer
 
@@ -260,7 +260,7 @@ class Answerer:
             "spans": float(bool(best.spans)),
             "extracted": float(found is not None),
             "entity": float(prof.kind == "entity"),
-            "explain": float(prof.kind in ("mechanism", "yesno", "definition", "fact")),
+            "explain": float(prof.kind in STATEMENT or prof.kind == "fact"),
             "names": float(names),
             "answer_share": min(1.0, share),
             "same_sentence": float(found is not None and found.sid == best.sid),

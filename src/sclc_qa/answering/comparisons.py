@@ -157,13 +157,13 @@ class Comparer:
         reach = _WHICH_REACH if name_only else _NAME_REACH
         before = low.rfind(key, max(0, s - reach), s)
         after = low.find(key, e, e + reach)
-        at = [m.start() for m in re.finditer(re.escape(key), low)]
         if before >= 0:
             s = before
         elif after >= 0:
             e = after + len(key)
-        elif name_only and at:
+        elif name_only and key in low:
             # The name is stated far from its figure: the name alone answers "which".
+            at = [m.start() for m in re.finditer(re.escape(key), low)]
             nearest = min(at, key=lambda i: abs(i - s))
             return sent.start + nearest, sent.start + nearest + len(key)
         s, e = balanced(text, s, e)

@@ -8,6 +8,7 @@ from ..lexical import tokenize
 from ..question import Profile
 from ..spans import clauses, strip_citation
 from ..vocabulary import Vocabulary
+from .kinds import STATEMENT
 
 __all__ = ["defining_span", "explaining_clause"]
 
@@ -44,7 +45,7 @@ def explaining_clause(text: str, prof: Profile, vocab: Vocabulary) -> tuple[int,
     if prof.kind == "mechanism" and i > 0 and _PARTICIPLE.match(text, s):
         s = parts[i - 1][0]
     elif (
-        prof.kind in ("mechanism", "yesno", "definition", "fact")
+        (prof.kind in STATEMENT or prof.kind == "fact")
         and i + 1 < len(parts)
         and (e - s < _SHORT_CLAUSE or _MEANS.match(text, parts[i + 1][0]))
     ):

@@ -16,14 +16,12 @@ from ..spans import Span, find, mask_markup, names
 from ..tables import best_cell
 from ..vocabulary import Vocabulary, squash
 from .anchors import anchor_cost, anchors
-from .kinds import TYPED
+from .kinds import STATEMENT, TYPED
 from .reasons import Reasons
 from .scoring import Scored
 
 __all__ = ["FigureExtractor", "asks_several", "balanced", "parts_share"]
 
-# Questions answered by a statement, not a value: a table cell answers none of them.
-_OPEN = frozenset({"mechanism", "yesno", "definition"})
 _PEOPLE = domain().people_nouns  # stems: "how many people" counts patients too
 # "prolonged OS by 2.7 months": a difference, not a duration.
 _BY = re.compile(r"\bby\s+(?:about\s+|approximately\s+|up to\s+)?$")
@@ -82,7 +80,7 @@ class FigureExtractor:
         """Spans of the asked kind, for the asked endpoint, best first."""
         sent = self.index.sentences[sid]
         if sent.kind == "table_row":
-            if prof.kind in _OPEN:
+            if prof.kind in STATEMENT:
                 return []  # a table states facts; it explains, settles or defines nothing
             doc_text = self.index.documents[sent.doc].text
             cell = best_cell(doc_text, sent, prof)
@@ -99,8 +97,7 @@ class FigureExtractor:
         text = mask_markup(sent.text)
         spans = [s for k in kinds for s in find(text, k)]
         if prof.kind == "percent":
-            cis = find(text, "ci")
-            spans = [s for s in spans if not any(c.start <= s.start < c.end for c in cis)]
+            spans = _outside_intervals(text, spans)
         if prof.kind == "duration":
             spans = [s for s in spans if not _BY.search(text[: s.start])]
         if prof.endpoints and prof.kind != "count":
@@ -323,16 +320,8 @@ def parts_share(answer: str, prof: Profile) -> float:
     if asked == 1:
         return 1.0
     text = mask_markup(answer)
-    cis = find(text, "ci")
-    spans = sorted(
-        {
-            (x.start, x.end)
-            for k in _PART_KINDS
-            for x in find(text, k)
-            if not any(c.start <= x.start < c.end for c in cis)
-        },
-        key=lambda se: (se[0], -se[1]),
-    )
+    found = _outside_intervals(text, [x for k in _PART_KINDS for x in find(text, k)])
+    spans = sorted({(x.start, x.end) for x in found}, key=lambda se: (se[0], -se[1]))
     outer: list[tuple[int, int]] = []
     for start, end in spans:
         if not outer or start >= outer[-1][1]:
@@ -365,14 +354,13 @@ def _run_of(text: str, span: Span) -> list[Span]:
     """The figures of `span`'s kind and endpoint that the sentence lists with it, one per arm or
     group: neighbours joined by "and", "vs", "versus", "compared with", "while" or a comma,
     within one clause (no semicolon) and a short reach."""
-    cis = find(text, "ci") if span.kind == "percent" else []
     same = [
         x
         for x in find(text, span.kind)
-        if x.endpoint == span.endpoint
-        and (x == span or not _BY.search(text[: x.start]))
-        and not any(c.start <= x.start < c.end for c in cis)  # a bound of an interval
+        if x.endpoint == span.endpoint and (x == span or not _BY.search(text[: x.start]))
     ]
+    if span.kind == "percent":
+        same = _outside_intervals(text, same)
     if span not in same:
         return [span]
     i = same.index(span)
@@ -419,6 +407,13 @@ _NAMED_PART = re.compile(r"[;,]\s*[A-Za-z][\w-]*\s*[:=]?\s*[~≈<>≤≥]?\d")
 _LABEL = re.compile(
     r"\)\s*[,;]?\s*(?:and|or|vs\.?|versus|compared with|than)?\s*([\w-]+(?:\s+[\w-]+){0,3})\s*\(\s*"
 )
+
+
+def _outside_intervals(text: str, spans: list[Span]) -> list[Span]:
+    """The spans that are not a bound of one of `text`'s confidence intervals ("95% CI,
+    38.2%–47.4%"): a bound is no arm's figure."""
+    cis = find(text, "ci")
+    return [s for s in spans if not any(c.start <= s.start < c.end for c in cis)]
 
 
 def _joined(between: str) -> bool:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from ..domain import domain
 
-__all__ = ["STAT_WORDS", "TYPED"]
+__all__ = ["STATEMENT", "STAT_WORDS", "TYPED"]
 
 # Kinds answered by a typed figure found by a grammar in spans.py: without one, no answer.
 TYPED = frozenset(
     {"hr", "ci", "pvalue", "duration", "difference", "percent", "year", "count", "dose"}
 )
+# Kinds answered by a statement, not a value: a table cell answers none of them.
+STATEMENT = frozenset({"mechanism", "yesno", "definition"})
 # Endpoint and statistic abbreviations: a question naming them says what is measured, not
 # whose figure it is, so they never narrow coverage and are never an entity answer.
 STAT_WORDS = domain().statistic_abbreviations

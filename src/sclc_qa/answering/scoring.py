@@ -21,7 +21,7 @@ from ..question import ENDPOINTS, Profile
 from ..retrieval import Hit, Query
 from ..spans import Span
 from ..vocabulary import Vocabulary, heading_keys, squash
-from .kinds import STAT_WORDS, TYPED
+from .kinds import STAT_WORDS, STATEMENT, TYPED
 
 __all__ = ["Scored", "SentenceScorer"]
 
@@ -42,7 +42,7 @@ _STUDY = re.compile(r"\b(trial|study|studies|analysis|cohort)\b", re.I)
 # A table row's weight for a question a statement answers (how/why, yes/no, a definition).
 _ROW_FOR_STATEMENT = 0.3
 # Where a text delimits a term: "defined as", "defined by", "considered …", a comparator.
-DEFINING = re.compile(
+_DEFINING = re.compile(
     r"\bdefined\s+(?:as|by)\b|\bdefinition\b|\bwas considered\b|\bi\.e\.|[≥≤]|"
     r"\b(?:more|fewer|less|greater) than\b|\bor (?:more|fewer|less|greater)\b|\bwithin\b",
     re.I,
@@ -119,9 +119,9 @@ class SentenceScorer:
             base = W_LEX * lex + W_DENSE * max(dsim, 0.0) + W_RANK / (1 + seen[sid])
             if prof.kind in TYPED or (prof.kind in ("phase", "status") and not spans):
                 base *= 1.0 if spans else 0.35
-            elif sent.kind == "table_row" and prof.kind in ("mechanism", "yesno", "definition"):
+            elif sent.kind == "table_row" and prof.kind in STATEMENT:
                 base *= _ROW_FOR_STATEMENT  # a row of a table explains, settles or defines nothing
-            elif prof.kind == "definition" and DEFINING.search(sent.text):
+            elif prof.kind == "definition" and _DEFINING.search(sent.text):
                 base += 2 * W_SHAPE  # "… was defined as …": where a term is delimited
             elif spans and (sent.kind != "table_row" or self.names_a_cell(sid, prof)):
                 # Holds an answer of the asked shape; for a table row, only the row whose
