@@ -57,7 +57,7 @@ def named_tokens(text: str) -> list[str]:
                     and name.replace("-", "").isalpha()
                     and (name.isupper() or re.search(r"[a-z][A-Z]", name))
                 ):
-                    name += " " + nxt  # "ALTER 1202", "AMG 757", "CheckMate 816"
+                    name += " " + nxt  # "ALTER 1202", "AMG 757", "TrialName 123"
                 elif _DRUG.match(name.split()[-1]) and _DRUG.match(nxt):
                     name += " " + nxt  # "tisotumab vedotin", "rovalpituzumab tesirine"
                 elif (

@@ -63,7 +63,7 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    # "How did X define Y?", "what counted as a response?", "what cutoff …": how the text
+    # "How did X define Y?", "what counted as Y?", "what cutoff …": how the text
     # delimits a term, stated where it is defined.
     (
         "definition",
@@ -192,17 +192,17 @@ def profile(question: str) -> Profile:
         and kind not in ("glossary", "entity", "definition")
         and not _MEASURE_NOUN.match(head)
     ):
-        kind = "entity"  # "Which PD-1 antibody was the first to show an OS benefit?"
+        kind = "entity"  # "Which antibody was the first to show a benefit?"
     if kind == "count" and _SHARE_OF.search(text):
-        kind = "percent"  # "Out of all lung cancers, how many are small-cell?": a share
+        kind = "percent"  # "Out of all tumours, how many are of type X?": a share
     if kind == "mechanism" and _CONTRAST.search(text):
-        kind = "fact"  # "How did mortality compare with and without surgery?": the figures
+        kind = "fact"  # "How did X compare with and without Y?": the figures
     if kind == "fact" and endpoints and endpoints <= _TIME_TO_EVENT:
         # "PFS with A vs B?": a time-to-event endpoint is reported as a median, unless a rate
-        # is named ("operative mortality: A versus B?").
+        # is named ("mortality: A versus B?").
         kind = "percent" if _RATE_NOUN.search(text) else "duration"
     elif kind == "fact" and re.search(r"\bhow much\b", text, re.I):
-        # "How much OS …" asks a time; "how much esophagitis …", a share of patients.
+        # "How much OS …" asks a time; "how much nausea …", a share of patients.
         kind = "duration" if endpoints & _TIME_TO_EVENT else "percent"
     if len(endpoints) > 1:
         # "<endpoint> at follow-up": follow-up dates the other endpoint; it is not what is asked.
@@ -311,7 +311,7 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "i
 
 def _which_phrase(text: str) -> str:
     """The noun phrase of a "which/what X …" question ("Which DLL3 ADC is …" → "DLL3 ADC")."""
-    # "Which was the first PD-1 inhibitor to …": the phrase follows the copula.
+    # "Which was the first drug to …": the phrase follows the copula.
     m = (
         re.match(r"\s*which\s+(?:is|was|are|were)\s+(?:the\s+)?(.*)", text, re.I)
         or re.match(r"\s*(?:which|what|name)\s+(.*)", text, re.I)

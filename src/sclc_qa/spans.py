@@ -47,8 +47,8 @@ _TAIL = rf"(?:\s*[;,]\s*(?:{_CI}|{_P}))*(?:\s*\((?:{_CI}|{_P})(?:\s*[;,]\s*(?:{_
 _NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
 _UNIT = r"(?:" + "|".join(domain().time_units) + r")\b"
 _DOSE_UNIT = r"(?:Gy|mg/kg|mg/m2|mg/m²|mg|µg|mcg|g)\b"
-# How often a dose is given is part of it: "300 mg twice daily", "18 Gy × 3", "10 mg/kg every
-# 3 weeks", "60 Gy in 30 fractions".
+# How often a dose is given is part of it: "50 mg twice daily", "20 Gy × 2", "5 mg/kg every
+# 2 weeks", "45 Gy in 25 fractions".
 _SCHEDULE = (
     r"(?:\s*[×x]\s*\d+\b(?:\s*fractions?)?"
     r"|\s+(?:orally|by mouth|intravenously|subcutaneously|IV|PO)\b"

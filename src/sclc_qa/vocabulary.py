@@ -144,13 +144,13 @@ class Vocabulary:
             return True  # "etoposide-cisplatin", "FDA/EMA"
         span = _RANGE.fullmatch(name)
         if span and text and re.search(_range_words(*span.groups()), text, re.I):
-            return True  # "II–IIIA" is named by "stage II to IIIA"
+            return True  # "I–IIB" is named by "stage I to IIB"
         if "/" in name.strip("/"):
-            # "CTLA-4/bispecific": every alternative is named.
+            # "PD-1/monoclonal": every alternative is named.
             return all(self._mentions(p, keys, text) for p in name.split("/") if p)
         head, dash, tail = name.rpartition("-")
         if dash and head and len(tail) > 2 and tail.isalpha() and tail.islower():
-            return self._mentions(head, keys, text)  # "HER2-mutant" is named by "HER2 variants"
+            return self._mentions(head, keys, text)  # "KRAS-mutant" is named by "KRAS variants"
         if text:
             norm = normalize(text)
             for d in self.defs_by_short.get(name.lower(), []):
@@ -188,12 +188,12 @@ class Vocabulary:
         if base.isupper() and re.sub(r"[^a-z]", "", base.lower()) in self.initialisms:
             return True
         if "/" in name.strip("/"):
-            # "CTLA-4/bispecific", "FDA/EMA": each alternative is a name the corpus knows.
+            # "PD-1/monoclonal", "FDA/EMA": each alternative is a name the corpus knows.
             return all(self.known(p) for p in name.split("/") if p)
         head, dash, tail = name.rpartition("-")
         if dash and head and len(tail) > 2 and tail.isalpha() and tail.islower():
-            # "HER2-mutant", "PD-L1-positive": a known name with a descriptive word after it,
-            # which the text may put otherwise ("HER2 variants").
+            # "KRAS-mutant", "PD-L1-positive": a known name with a descriptive word after it,
+            # which the text may put otherwise ("KRAS variants").
             return self.known(head)
         parts = [p for p in re.split(r"[-\s]", name) if p]
         return len(parts) > 1 and all(p.isalpha() and self.known(p) for p in parts)
@@ -326,7 +326,7 @@ def _block_of(sents: Sequence[Sentence], text: str, j: int) -> tuple[int, ...]:
     return tuple(chain)
 
 
-# A range written with a dash ("II–IIIA", "1-3"), which text may spell "II to IIIA".
+# A range written with a dash ("I–IIB", "1-3"), which text may spell "I to IIB".
 _RANGE = re.compile(r"([A-Za-z0-9]+)[-–]([A-Za-z0-9]+)")
 
 

@@ -178,7 +178,7 @@ def _value(figure: str, kind: str, number: re.Match[str]) -> float:
         return abs(float(pair.group(1)) - float(pair.group(2)))
     change = _FROM_TO.search(figure)
     if change is not None:
-        return float(change.group(1))  # "from 10.8 months (control) to 15.3 months": the new
+        return float(change.group(1))  # "from 9 months (control) to 12 months": the new
     return float(number.group())
 
 

@@ -64,7 +64,7 @@ _DELIMITING = re.compile(
 
 def defining_span(text: str) -> tuple[int, int] | None:
     """Where a sentence delimits a term: what follows "defined as" to the end of its clause,
-    else a bracketed criterion ("TMB-high (≥10 mutations per megabase)"); None if neither."""
+    else a bracketed criterion ("marker-high (≥5 units per sample)"); None if neither."""
     m = _DEFINED.search(text)
     if m is not None:
         end = next((e for s, e in clauses(text) if s <= m.end() < e), len(text))

@@ -199,8 +199,8 @@ class Extractor:
             and sid in self.vocab.prev[nxt]
             and _BY_MEANS.match(self.index.sentences[nxt].text)
         ):
-            # "X acts as an immunostimulatory agent. By engaging the STING pathway, the drug
-            # …": the sentence after says how.
+            # "X activates immunity. By engaging pathway P, the drug …": the sentence after
+            # says how.
             sid = nxt
             sent = self.index.sentences[sid]
         s, e = explaining_clause(sent.text, prof, self.vocab)

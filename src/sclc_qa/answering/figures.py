@@ -160,8 +160,8 @@ class FigureExtractor:
         others = [sp for sp in found if squash(text[sp.start : sp.end]) not in asked]
         mine = [sp for sp in found if squash(text[sp.start : sp.end]) in asked]
         q_norm = normalize(prof.text)
-        # Figures of the same kind that the question states ("PD-L1 ≥1%"), by their numbers, as
-        # the text may hedge them otherwise ("at least 1%").
+        # Figures of the same kind that the question states ("marker ≥5%"), by their numbers, as
+        # the text may hedge them otherwise ("at least 5%").
         q_numbers = {k: _numbers(prof.text, k) for k in {s.kind for s in spans}}
 
         def key(s: Span) -> tuple[float, int]:
@@ -336,7 +336,7 @@ _PART_KINDS = ("hr", "duration", "percent", "dose", "difference")
 def asks_several(prof: Profile) -> bool:
     """Whether the question asks a figure for several arms, groups or time points."""
     return bool(
-        prof.plural  # "which fractionation schemes …": all the figures the sentence lists
+        prof.plural  # "which dosing schedules …": all the figures the sentence lists
         or _CHOICE.search(prof.text)  # "A or B: which did better?": both, each with its label
         or _COMPARATIVE.search(prof.text)
         or _LISTED.search(prof.text)
@@ -373,7 +373,7 @@ def _run_of(text: str, span: Span) -> list[Span]:
 
 
 def _first_label(text: str, s: int, e: int) -> int:
-    """ "local stage (64%), regional stage (36%), …": when the figures of an answer each follow
+    """ "group A (40%), group B (25%), …": when the figures of an answer each follow
     their group's label in brackets, the later labels are inside it, so the first one joins it
     too (as many words as the second label has). Else `s` unchanged."""
     opening = text[:s].rstrip()
@@ -389,7 +389,7 @@ def _first_label(text: str, s: int, e: int) -> int:
 
 
 def _first_endpoint_label(text: str, s: int, e: int) -> int:
-    """ "ORR 10–15%; mPFS 1.8–2 months": when a later part of the answer is named by its
+    """ "ORR 20%; mPFS 3.5 months": when a later part of the answer is named by its
     endpoint, the first part's endpoint just before it joins the answer too."""
     if not _NAMED_PART.search(text, s, e):
         return s
@@ -402,7 +402,7 @@ def _first_endpoint_label(text: str, s: int, e: int) -> int:
     return s - len(before.group(0))
 
 
-# A later part named by its endpoint: "; mPFS 1.8–2 months", ", OS 13.2 months".
+# A later part named by its endpoint: "; mPFS 3.5 months", ", OS 11 months".
 _NAMED_PART = re.compile(r"[;,]\s*[A-Za-z][\w-]*\s*[:=]?\s*[~≈<>≤≥]?\d")
 _LABEL = re.compile(
     r"\)\s*[,;]?\s*(?:and|or|vs\.?|versus|compared with|than)?\s*([\w-]+(?:\s+[\w-]+){0,3})\s*\(\s*"
