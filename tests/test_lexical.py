@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import numpy as np
 import pytest
 
-from sclc_qa.lexical import STOPWORDS, normalize, stem, tokenize
+from sclc_qa.corpus import load_corpus
+from sclc_qa.lexical import BM25, STOPWORDS, normalize, stem, tokenize
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize(
@@ -43,3 +50,44 @@ def test_statistics_tokenise_to_their_numbers() -> None:
 def test_unicode_dashes_and_widths_are_normalised() -> None:
     assert tokenize("PD\u2011L1 PD\u2013L1 PD\u2212L1 ＰＤ-Ｌ1") == ["pd-l1"] * 4
     assert normalize("  Overall\u00a0Survival \u2212 HR\t0.73 ") == "overall survival - hr 0.73"
+
+
+# ------------------------------------------------------------------ BM25
+
+
+def test_bm25_scores_as_bm25s_does_on_both_evaluation_documents() -> None:
+    """bm25s is the reference: the same scores, bit for bit, for every evaluation question
+    over every block of the review and the PDQ summary; the same documents hold each term."""
+    import bm25s
+
+    docs = load_corpus(ROOT / "eval" / "corpus")
+    passages = [
+        tokenize(doc.text[b.start : b.end]) for doc in docs for s in doc.sections for b in s.blocks
+    ]
+    reference = bm25s.BM25()
+    reference.index(passages, show_progress=False)
+    ours = BM25(passages)
+    questions = [
+        json.loads(line)["question"]
+        for name in ("questions.jsonl", "test.jsonl")
+        for line in (ROOT / "eval" / name).read_text(encoding="utf-8").splitlines()
+    ]
+    assert len(passages) > 1000 and len(questions) > 1000
+    for question in questions:
+        terms = tokenize(question)
+        if not terms:
+            continue
+        expected = np.asarray(reference.get_scores(terms))
+        assert np.array_equal(ours.get_scores(terms), expected), question
+        for term in terms:
+            assert np.array_equal(ours.having(term), np.flatnonzero(reference.get_scores([term])))
+
+
+def test_bm25_counts_repeated_terms_and_ignores_unknown_ones() -> None:
+    bm25 = BM25([["pd-l1", "durvalumab"], ["etoposide"], ["durvalumab", "durvalumab"]])
+    once, twice = bm25.get_scores(["durvalumab"]), bm25.get_scores(["durvalumab"] * 2)
+    assert once[1] == 0 and once[2] > once[0] > 0
+    np.testing.assert_allclose(twice, 2 * once)
+    assert not bm25.get_scores(["nivolumab"]).any() and not bm25.get_scores([]).any()
+    assert bm25.having("durvalumab").tolist() == [0, 2] and bm25.having("nivolumab").size == 0
+    assert BM25([]).get_scores(["x"]).shape == (0,)

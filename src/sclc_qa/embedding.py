@@ -8,7 +8,6 @@ sentence-transformers only as the reference that tests hold the ONNX vectors to.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -25,6 +24,7 @@ from typing import Any, Literal, Protocol
 import numpy as np
 import numpy.typing as npt
 
+from .digests import sha256_file
 from .errors import ModelError
 from .onnx_encoder import (
     FILES,
@@ -115,11 +115,7 @@ def model_dir() -> Path:
 
 @lru_cache(maxsize=32)
 def _file_sha256(path: Path, size: int, mtime_ns: int) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+    return sha256_file(path)
 
 
 def _digest(path: Path) -> str:

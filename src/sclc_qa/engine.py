@@ -48,9 +48,18 @@ class Engine:
         }
 
     @classmethod
-    def load(cls, settings: Settings | None = None, *, embedder: Embedder | None = None) -> Engine:
+    def load(
+        cls,
+        settings: Settings | None = None,
+        *,
+        embedder: Embedder | None = None,
+        warm: bool = True,
+    ) -> Engine:
         """Open the index under `settings.index_dir`, verified against the corpus and the model.
-        The model's weights are read only if the index has no query encoder of its own."""
+        The model's weights are read only if the index has no query encoder of its own.
+
+        `warm=False` leaves the encoder's runtime to the first question (or `warm_up`): a
+        server loads once and forks its workers, and each must start its own runtime."""
         settings = settings or Settings()
         embedder = embedder or MiniLMEmbedder(
             settings.model_dir, weights=False, query_threads=settings.query_threads
@@ -60,12 +69,19 @@ class Engine:
             settings.index_dir,
             model_sha256=embedder.sha256,
             settings=settings.chunking,
+            wait=False,  # the encoder's weights are hashed while the rest loads
         )
+        engine = cls(index, embedder, settings)
+        index.verified()
         if QUERY_ENCODER in index.manifest.files:  # verified with the rest of the index
             embedder.use_compiled(index.path / QUERY_ENCODER)
-        engine = cls(index, embedder, settings)
-        engine.ask("What does this review cover?")  # load the model now, not in the first ask
+        if warm:
+            engine.warm_up()
         return engine
+
+    def warm_up(self) -> None:
+        """Start the encoder's runtime now rather than in the first question."""
+        self.ask("What does this review cover?")
 
     @staticmethod
     def build(

@@ -32,8 +32,9 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib.resources import files
 from pathlib import Path
@@ -46,6 +47,7 @@ from . import __version__
 from .chunking import build_chunks, build_sentences, embed_text
 from .config import ChunkSettings
 from .corpus import corpus_files, load_metadata, parse_file, read_text, sha256_text
+from .digests import sha256_file
 from .embedding import Embedder, Vectors
 from .errors import IndexBusyError, IndexMissingError, StaleIndexError
 from .models import Chunk, Document, DocumentFormat, Section, Sentence
@@ -58,6 +60,10 @@ __all__ = ["FORMAT", "Index", "Manifest", "build_index", "load_index", "pipeline
 FORMAT = 3
 _CACHE_FORMAT = 2  # the layout of cache entries (index/cache/), unchanged since format 2
 _POINTER = "CURRENT"
+# Files at least this large (the query encoder's weights, ~90 MB) are hashed on a thread while
+# the caller goes on loading: hashing releases the GIL, so on two cores it costs no wall time.
+# Smaller files, read by `load_index` itself, are hashed before they are read.
+_BACKGROUND_HASH_BYTES = 8 << 20
 _M = TypeVar("_M", bound=BaseModel)
 _CACHE = "cache"
 _LOCK = ".build.lock"
@@ -130,6 +136,14 @@ class Index:
     sentences: tuple[Sentence, ...]
     chunk_vectors: Any  # faiss.Index
     sentence_vectors: Any  # faiss.Index
+    pending: Future[None] | None = field(default=None, repr=False, compare=False)
+
+    def verified(self) -> Index:
+        """This index, once the large files hashed in the background (see `load_index`) have
+        matched the manifest; raises `StaleIndexError` if one does not."""
+        if self.pending is not None:
+            self.pending.result()
+        return self
 
 
 @dataclass(frozen=True)
@@ -278,7 +292,7 @@ def _build(
             embedding=EmbeddingInfo(
                 documents=len(todo), wordpieces=meter.wordpieces, seconds=round(embed_seconds, 2)
             ),
-            files={name: _sha256_file(tmp / name) for name in files},
+            files={name: sha256_file(tmp / name) for name in files},
         )
         sealed = (manifest.model_dump_json(indent=2) + "\n").encode("utf-8")
         (tmp / "manifest.json").write_bytes(sealed)
@@ -453,9 +467,17 @@ def _stack(vectors: list[Vectors], dim: int) -> Vectors:
 
 
 def load_index(
-    corpus_dir: Path, index_dir: Path, *, model_sha256: str | None, settings: ChunkSettings
+    corpus_dir: Path,
+    index_dir: Path,
+    *,
+    model_sha256: str | None,
+    settings: ChunkSettings,
+    wait: bool = True,
 ) -> Index:
-    """Load the live build and refuse it, with the fix in the message, if anything has changed."""
+    """Load the live build and refuse it, with the fix in the message, if anything has changed.
+
+    With `wait=False` the large files that loading does not read (the query encoder's weights)
+    may still be being hashed when this returns: call `Index.verified()` before using them."""
     fix = "run `sclc-qa build`"
     pointer = index_dir / _POINTER
     if not pointer.is_file():
@@ -466,9 +488,16 @@ def load_index(
         raise StaleIndexError(f"{pointer} does not name a build folder; {fix}")
     path = index_dir / name
     manifest = _read_manifest(path, fix)
+    large = {}
     for name, digest in manifest.files.items():
-        if not (path / name).is_file() or _sha256_file(path / name) != digest:
-            raise StaleIndexError(f"{path}/{name} is missing or corrupt; {fix}")
+        file = path / name
+        if not file.is_file():
+            raise StaleIndexError(f"{file} is missing or corrupt; {fix}")
+        if file.stat().st_size >= _BACKGROUND_HASH_BYTES:
+            large[file] = digest
+        elif sha256_file(file) != digest:
+            raise StaleIndexError(f"{file} is missing or corrupt; {fix}")
+    pending = _check_in_background(large, fix) if large else None
     if model_sha256 is not None and manifest.model.sha256 != model_sha256:
         raise StaleIndexError(
             f"{path} was built with model sha256 {manifest.model.sha256[:12]}…, the installed "
@@ -512,7 +541,21 @@ def load_index(
     for o in outlines:
         own = o.with_text(texts[o.id])
         docs[o.id] = own.model_copy(update={"title": load_metadata(corpus_dir, own).title})
-    return Index(path, manifest, docs, chunks, sentences, chunk_vectors, sentence_vectors)
+    index = Index(path, manifest, docs, chunks, sentences, chunk_vectors, sentence_vectors, pending)
+    return index.verified() if wait else index
+
+
+def _check_in_background(digests: dict[Path, str], fix: str) -> Future[None]:
+    def check() -> None:
+        for file, digest in digests.items():
+            if sha256_file(file) != digest:
+                raise StaleIndexError(f"{file} is missing or corrupt; {fix}")
+
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sclc-qa-hash")
+    try:
+        return pool.submit(check)
+    finally:
+        pool.shutdown(wait=False)  # the thread ends with its one task
 
 
 def _read_manifest(path: Path, fix: str) -> Manifest:
@@ -581,10 +624,6 @@ def _write_faiss(path: Path, vectors: Vectors) -> None:
     index = faiss.IndexFlatIP(vectors.shape[1])
     index.add(np.ascontiguousarray(vectors, dtype=np.float32))
     faiss.write_index(index, str(path))
-
-
-def _sha256_file(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _build_id(sealed: bytes) -> str:

@@ -7,11 +7,17 @@ yield their parts so "anti-angiogenic" still matches "angiogenic".
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
-__all__ = ["STOPWORDS", "normalize", "stem", "tokenize"]
+import numpy as np
+import numpy.typing as npt
+
+__all__ = ["BM25", "STOPWORDS", "normalize", "stem", "tokenize"]
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\u2043\ufe58\ufe63\uff0d]")
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-/.][a-z0-9]+)*\+?")
@@ -163,3 +169,46 @@ def tokenize(text: str, *, parts: bool = True) -> list[str]:
                 if len(p) >= 3 and p.isalpha() and p not in STOPWORDS
             )
     return out
+
+
+class BM25:
+    """Okapi BM25 scored exactly as bm25s scores it by default (Lucene's variant, k1 1.5,
+    b 0.75), from an inverted index of numpy arrays built in a few milliseconds.
+
+    bm25s is the reference (a test holds the scores equal on every chunk and evaluation
+    question); this copy keeps bm25s and scipy, a fifth of a second of imports, out of every
+    process that answers questions."""
+
+    def __init__(self, docs: Sequence[Sequence[str]], *, k1: float = 1.5, b: float = 0.75):
+        self.size = len(docs)
+        lengths = [len(d) for d in docs]
+        average = np.array(lengths).mean() if docs else np.float64(0.0)
+        postings: dict[str, tuple[list[int], list[float]]] = {}
+        for doc, tokens in enumerate(docs):
+            counts = Counter(tokens)
+            tf = np.array(list(counts.values()), dtype=np.float32)
+            # bm25s's arithmetic, types included: float32 counts over a float64 length ratio.
+            tfc = tf / (k1 * ((1 - b) + b * lengths[doc] / average) + tf)
+            for term, value in zip(counts, tfc.tolist(), strict=True):
+                ids, values = postings.setdefault(term, ([], []))
+                ids.append(doc)
+                values.append(value)
+        self._postings: dict[str, tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]] = {}
+        for term, (ids, values) in postings.items():
+            idf = np.float32(math.log(1 + (self.size - len(ids) + 0.5) / (len(ids) + 0.5)))
+            weights = (idf * np.array(values, dtype=np.float64)).astype(np.float32)
+            self._postings[term] = (np.array(ids, dtype=np.int64), weights)
+
+    def get_scores(self, terms: Iterable[str]) -> npt.NDArray[np.float32]:
+        """Each document's score for the query `terms` (a repeated term counts again)."""
+        scores = np.zeros(self.size, dtype=np.float32)
+        for term in terms:
+            posting = self._postings.get(term)
+            if posting is not None:
+                scores[posting[0]] += posting[1]
+        return scores
+
+    def having(self, term: str) -> npt.NDArray[np.int64]:
+        """The documents that contain `term`, in order."""
+        posting = self._postings.get(term)
+        return posting[0] if posting is not None else np.zeros(0, dtype=np.int64)

@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from .digests import sha256_file
 from .errors import ModelError
 
 __all__ = [
@@ -182,7 +183,7 @@ def cached_export(model_directory: Path, model_sha256: str, cache_dir: Path) -> 
     tmp = Path(tempfile.mkdtemp(prefix=".export-", dir=cache_dir))
     try:
         export_onnx(model_directory, tmp)
-        digests = {name: _sha256_file(tmp / name) for name in FILES}
+        digests = {name: sha256_file(tmp / name) for name in FILES}
         (tmp / _DIGESTS).write_text(json.dumps(digests, indent=2) + "\n")
         tmp.chmod(0o755)
         if folder.exists():
@@ -203,7 +204,7 @@ def _intact(folder: Path) -> bool:
     """Every file of an export is there with the hash recorded when it was written."""
     try:
         digests = json.loads((folder / _DIGESTS).read_text())
-        return all(_sha256_file(folder / name) == digests[name] for name in FILES)
+        return all(sha256_file(folder / name) == digests[name] for name in FILES)
     except (OSError, ValueError, KeyError, TypeError):
         return False
 
@@ -315,11 +316,3 @@ def _optimise(raw: Path, target: Path, *, heads: int, hidden: int) -> None:
     # into memory instead of copying: a session then loads ~4x faster, with half the resident
     # memory, and worker processes share those pages.
     model.save_model_to_file(str(target), use_external_data_format=True)
-
-
-def _sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

@@ -19,7 +19,7 @@ from .abbreviations import Definition
 from .config import RetrievalSettings, SearchMode
 from .embedding import Embedder, Vectors
 from .index import Index
-from .lexical import normalize, tokenize
+from .lexical import BM25, normalize, tokenize
 from .models import Chunk
 from .question import Profile, profile
 
@@ -63,13 +63,10 @@ class Retriever:
         definitions: list[Definition],
         settings: RetrievalSettings,
     ) -> None:
-        import bm25s
-
         self.index = index
         self.embedder = embedder
         self.settings = settings
-        self._bm25 = bm25s.BM25()
-        self._bm25.index([tokenize(c.search_text) for c in index.chunks], show_progress=False)
+        self._bm25 = BM25([tokenize(c.search_text) for c in index.chunks])
         self._short_to_long: dict[str, set[str]] = {}
         self._long_to_short: dict[str, set[str]] = {}
         for d in definitions:
@@ -207,7 +204,7 @@ class Retriever:
         limit = max(_RARE_MIN, int(_RARE_SHARE * len(self.index.chunks)))
         rare: list[npt.NDArray[np.intp]] = []
         for term in terms:
-            having = np.flatnonzero(self._bm25.get_scores([term]))
+            having = self._bm25.having(term)
             if docs is not None:
                 allowed = np.isin(self._chunk_docs[having], [self._doc_codes[d] for d in docs])
                 having = having[allowed]
@@ -236,7 +233,7 @@ class Retriever:
         terms = list(query.terms) + list(query.expansion)
         if not terms:
             return np.zeros(len(self.index.chunks), dtype=np.float32)
-        return np.asarray(self._bm25.get_scores(terms), dtype=np.float32)
+        return self._bm25.get_scores(terms)
 
     def _embed(self, text: str) -> Vectors:
         with self._lock:
@@ -256,16 +253,14 @@ class Retriever:
 _RARE_SHARE = 0.01
 _RARE_MIN = 5
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]*")
+_TWO_CAPITALS = re.compile(r"[A-Z].*[A-Z]")
 
 
 def _words(text: str) -> set[str]:
     """Words as a name is matched: a word with two or more capitals (an acronym, a trial name)
     by its case, so that a common word does not name a trial spelled like it in capitals; other
     words lower-cased."""
-    out = set()
-    for w in _WORD.findall(text):
-        out.add(w if sum(c.isupper() for c in w) >= 2 else w.lower())
-    return out
+    return {w if _TWO_CAPITALS.search(w) else w.lower() for w in _WORD.findall(text)}
 
 
 def _top(scores: npt.NDArray[np.float32] | None, n: int) -> list[int]:

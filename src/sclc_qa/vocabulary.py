@@ -46,14 +46,19 @@ def _word_initials(text: str) -> tuple[str, ...]:
     return tuple(initials([w]) for w in re.findall(r"[A-Za-z][A-Za-z\-]*", text))
 
 
+_EM_DASH = re.compile(r"[\u2014\u2015]")
+_POSSESSIVE = re.compile(r"['’]s$")
+_PART_BREAK = re.compile(r"[-/()\[\],;:–]")
+
+
 def name_keys(text: str) -> set[str]:
     """Spellings under which a name can be found: whole words, their parts, adjacent pairs."""
-    spaced = re.sub(r"[\u2014\u2015]", " ", unicodedata.normalize("NFKC", text))  # em dashes
-    words = [re.sub(r"['’]s$", "", w.strip(".,;:()[]\"'“”’?!")) for w in spaced.split()]
+    spaced = _EM_DASH.sub(" ", unicodedata.normalize("NFKC", text))
+    words = [_POSSESSIVE.sub("", w.strip(".,;:()[]\"'“”’?!")) for w in spaced.split()]
     out: set[str] = set()
     for i, w in enumerate(words):
         out.add(squash(w))
-        out.update(squash(p) for p in re.split(r"[-/()\[\],;:–]", w) if p)
+        out.update(squash(p) for p in _PART_BREAK.split(w) if p)
         if i + 1 < len(words):
             out.add(squash(w + words[i + 1]))
     out |= {k[:-1] for k in out if len(k) > 3 and k.endswith("s")}  # ICIs → ICI, cells → cell
