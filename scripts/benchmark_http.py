@@ -42,10 +42,13 @@ import tempfile
 import threading
 import time
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
 
 import httpx
+
+from sclc_qa.config import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI = str(Path(sys.executable).parent / "sclc-qa")
@@ -53,7 +56,6 @@ HOST = "127.0.0.1"
 READY_POLL_S = 0.02
 READY_GIVE_UP_S = 60.0
 WARMUP_QUESTIONS = 20
-ALL_READY_STREAK = 20
 STOP_WAIT_S = 10.0
 TAIL_LINES = 20
 CLK_TCK = os.sysconf("SC_CLK_TCK")
@@ -219,18 +221,24 @@ def _wait_ready(base: str, server: subprocess.Popen[bytes], launched: float) -> 
     return None
 
 
-def _wait_all_ready(base: str, launched: float) -> float | None:
-    """With several workers the first 200 comes from one of them: poll on fresh connections
-    (each may land on any worker) until ALL_READY_STREAK answers in a row are 200."""
-    streak = 0
-    while time.perf_counter() - launched < READY_GIVE_UP_S:
-        try:
-            with httpx.Client(base_url=base, timeout=1.0) as client:
-                streak = streak + 1 if client.get("/readyz").status_code == 200 else 0
-        except httpx.TransportError:
-            streak = 0
-        if streak >= ALL_READY_STREAK:
-            return time.perf_counter() - launched
+def _wait_all_ready(log: IO[bytes], processes: int, launched_wall: float) -> float | None:
+    """Seconds from launch until the last of `processes` workers logged that it serves (the
+    step before it takes connections), read from the server's JSON log lines' timestamps."""
+    deadline = time.monotonic() + READY_GIVE_UP_S
+    while time.monotonic() < deadline:
+        log.seek(0)
+        stamps = [
+            line["ts"]
+            for raw in log.read().splitlines()
+            if raw.startswith(b"{")
+            and "serves index" in (line := json.loads(raw)).get("message", "")
+        ]
+        if len(stamps) >= processes:
+            last = max(
+                datetime.fromisoformat(ts.replace("Z", "+00:00")).timestamp()
+                for ts in stamps[:processes]
+            )
+            return last - launched_wall
         time.sleep(READY_POLL_S)
     return None
 
@@ -371,7 +379,7 @@ def main() -> int:
         f"Python {platform.python_version()}, load average {os.getloadavg()[0]:.2f} at start",
     }
     with tempfile.TemporaryFile(prefix="sclc-qa-serve-") as log:
-        launched = time.perf_counter()
+        launched, launched_wall = time.perf_counter(), time.time()
         server = _start_server(args, port, log)
         try:
             ready_s = _wait_ready(base, server, launched)
@@ -386,7 +394,9 @@ def main() -> int:
                 return 1
             figures["serve_to_readyz_200_s"] = round(ready_s, 2)
             if args.workers != 1:
-                all_ready = _wait_all_ready(base, launched)
+                all_ready = _wait_all_ready(
+                    log, args.workers or Settings().service.processes, launched_wall
+                )
                 figures["serve_to_all_workers_ready_s"] = (
                     round(all_ready, 2) if all_ready is not None else "never"
                 )

@@ -492,12 +492,13 @@ def test_the_query_path_imports_neither_torch_nor_transformers(real_settings) ->
 
 @pytest.mark.slow
 def test_an_index_is_served_without_the_weights_file(real_settings, tmp_path: Path) -> None:
-    from sclc_qa.cli import _check_index
+    from sclc_qa.service.app import preload
 
     copy = tampered_copy(tmp_path, b"")
     (copy / "model.safetensors").unlink()
     settings = real_settings.model_copy(update={"model_dir": copy})
-    assert _check_index(settings) == (real_settings.index_dir / "CURRENT").read_text().strip()
+    # What `serve --workers N` loads before forking its workers.
+    assert preload(settings) == (real_settings.index_dir / "CURRENT").read_text().strip()
     engine = Engine.load(settings)
     assert "0.73" in (engine.ask("What was the OS hazard ratio in CASPIAN?").answer or "")
     # A build still needs, and verifies, the weights.

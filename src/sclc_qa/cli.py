@@ -285,8 +285,8 @@ def serve(
         typer.Option(
             min=1,
             max=32,
-            help="Server processes, each loading its own engine (~500 MB); one per core for "
-            "throughput [default: 2].",
+            help="Server processes, forked with one engine the supervisor loads; one per core "
+            "for throughput [default: 2].",
         ),
     ] = None,
     threads: Annotated[
@@ -308,9 +308,9 @@ def serve(
 ) -> None:
     """Serve the HTTP API, the OpenAI-compatible chat endpoint and the chat page.
 
-    The index and model load once per process (a few seconds); /readyz is 200 with the index
-    build once questions can be answered. Every worker serves the build verified at start; a
-    rebuild is served after SIGHUP (verified, then all workers replaced) or a restart. Logs
+    The index and model load once (about a second); /readyz is 200 with the index build once
+    questions can be answered. Every worker serves the build verified at start; a rebuild is
+    served after SIGHUP (verified, then all workers replaced) or a restart. Logs
     are JSON lines on stderr. Ctrl+C or SIGTERM stops it.
 
     \b
@@ -344,16 +344,18 @@ def serve(
             server.should_exit = True
 
     if service.processes > 1:
-        # Fail here, once, rather than in every worker; and pin the build that every worker
-        # must serve (SIGHUP verifies and pins the index anew, then replaces the workers).
         _export(settings)
-        _pin(settings)
         if settings.query_threads is None:
             from .embedding import usable_cores
 
             # The cores are shared: each worker encodes a query on its own share of them.
             share = max(1, usable_cores() // service.processes)
             os.environ["SCLC_QA_QUERY_THREADS"] = str(share)
+            settings = settings.model_copy(update={"query_threads": share})
+        # Load here, once, and fail here rather than in every worker; the workers are forked
+        # with this engine and serve its build (SIGHUP loads the index anew, then replaces
+        # the workers).
+        _preload(settings)
         # Workers are killed at shutdown; the tracker then warns about semaphores they held.
         os.environ.setdefault("PYTHONWARNINGS", "ignore:resource_tracker:UserWarning")
         config = server_config(
@@ -379,7 +381,7 @@ def serve(
         if servers:
             servers[0].run(sockets=[sock])
         else:
-            Supervisor(config, [sock], repin=partial(_pin, settings)).run()
+            Supervisor(config, [sock], repin=partial(_preload, settings)).run()
     except KeyboardInterrupt:
         pass  # uvicorn re-raises Ctrl+C after a graceful shutdown: for a server, a normal stop
     finally:
@@ -417,26 +419,18 @@ def _listen(host: str, port: int) -> socket.socket:
     return sock
 
 
-def _pin(settings: Settings) -> str:
-    """Verify the index as it is now and make its build the one every worker serves."""
-    build = _check_index(settings)
+def _preload(settings: Settings) -> str:
+    """Load the engine the worker processes are forked with, and pin its build."""
+    import gc
+
+    from .service.app import preload
+    from .service.server import freeze_for_fork
+
+    gc.unfreeze()  # an engine loaded before (a reload) may be collected once replaced
+    build = preload(settings)
     os.environ["SCLC_QA_SERVICE__BUILD"] = build
+    freeze_for_fork()
     return build
-
-
-def _check_index(settings: Settings) -> str:
-    """Verify the index against the corpus and the model without loading the model; the
-    name of the build it found."""
-    from .embedding import MiniLMEmbedder
-    from .index import load_index
-
-    index = load_index(
-        settings.corpus_dir,
-        settings.index_dir,
-        model_sha256=MiniLMEmbedder(settings.model_dir, weights=False).sha256,
-        settings=settings.chunking,
-    )
-    return index.path.name
 
 
 def _export(settings: Settings) -> None:

@@ -111,8 +111,9 @@ class ServiceSettings(BaseModel):
         2,
         ge=1,
         le=32,
-        description="Server processes, each with its own engine (~500 MB): one per core, since "
-        "one process answers on one core at a time (the GIL); 2 suits these 2-core machines.",
+        description="Server processes, forked with the engine the supervisor loads: one per "
+        "core, since one process answers on one core at a time (the GIL); 2 suits these 2-core "
+        "machines.",
     )
     threads: int = Field(
         2,

@@ -51,7 +51,7 @@ from .schemas import (
     request_models,
 )
 
-__all__ = ["app_from_environment", "create_app"]
+__all__ = ["app_from_environment", "create_app", "preload"]
 
 LOG = logging.getLogger("sclc_qa.service")
 STATIC = resources.files("sclc_qa.service") / "static"
@@ -316,13 +316,39 @@ def app_from_environment() -> FastAPI:
     configure_logging()
     settings = Settings()
     try:
-        engine = load_pinned(settings)
+        engine = _warm_preloaded() or load_pinned(settings)
     except Exception as exc:  # any failure: one line in the log, then the supervisor's turn
         why = str(exc) if isinstance(exc, SclcQaError) else repr(exc)
         LOG.error("worker process %d cannot serve: %s", os.getpid(), why)
         sys.exit(1)
     LOG.info("worker process %d serves index %s", os.getpid(), build_of(engine))
     return create_app(settings, engine=engine)
+
+
+# The engine the supervisor loaded for the worker processes it forks (at most one).
+_preloaded: list[Engine] = []
+
+
+def preload(settings: Settings) -> str:
+    """Load the engine in the supervisor of several worker processes, which are then forked
+    with it (loaded once, its pages shared), and pin its build; the encoder's runtime starts
+    in each worker. On failure the engine loaded before, if any, stays. Returns the build."""
+    engine = Engine.load(settings, warm=False)
+    _preloaded[:] = [engine]
+    return build_of(engine)
+
+
+def _warm_preloaded() -> Engine | None:
+    """The engine this worker was forked with, its encoder runtime started; None if there is
+    none, or if its build's encoder is gone (a rebuild removed it): loading afresh then says
+    what to do."""
+    if not _preloaded:
+        return None
+    try:
+        _preloaded[0].warm_up()
+    except SclcQaError:
+        return None
+    return _preloaded[0]
 
 
 def load_pinned(settings: Settings) -> Engine:
