@@ -568,5 +568,8 @@ def test_a_damaged_encoder_in_the_index_is_one_line_and_no_traceback(
 def test_a_query_runs_on_every_core_unless_told_otherwise(monkeypatch: pytest.MonkeyPatch) -> None:
     assert MiniLMEmbedder(weights=False).query_threads == usable_cores()
     assert MiniLMEmbedder(weights=False, query_threads=1).query_threads == 1
-    monkeypatch.setenv("SCLC_QA_QUERY_THREADS", "1")  # what `serve` sets for its workers
+    monkeypatch.setenv("SCLC_QA_QUERY_THREADS", "1")
     assert Settings().query_threads == 1
+    assert MiniLMEmbedder(weights=False).query_spinning and Settings().query_spinning
+    monkeypatch.setenv("SCLC_QA_QUERY_SPINNING", "false")  # what `serve` sets for its workers
+    assert not Settings().query_spinning

@@ -214,7 +214,13 @@ class Settings(BaseSettings):
         ge=1,
         le=64,
         description="Cores one question's encoding runs on. Unset: every core this process may "
-        "use; `sclc-qa serve` with several processes gives each its share.",
+        "use.",
+    )
+    query_spinning: bool = Field(
+        True,
+        description="Whether a question's encoding threads spin-wait between steps (ONNX "
+        "Runtime's default): a little faster alone, but processes that share the cores burn "
+        "them for each other; `sclc-qa serve` with several processes turns it off.",
     )
     chunking: ChunkSettings = ChunkSettings()
     retrieval: RetrievalSettings = RetrievalSettings()

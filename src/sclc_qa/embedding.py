@@ -171,7 +171,8 @@ class MiniLMEmbedder:
     sentence-transformers import), else exported from the verified weights on first use, into
     `cache_dir` when one is given (a build passes `index/encoder/`, so the next build reuses
     it), and `prepare=True` does that at once. Up to four texts run on `query_threads`
-    threads, larger batches (a build's) on every core. `backend="sentence-transformers"` runs
+    threads (spin-waiting between steps only if `query_spinning`), larger batches (a build's)
+    on every core. `backend="sentence-transformers"` runs
     the reference implementation (imports in ~7 s); a test holds the two to a cosine of 0.999.
 
     `weights=False` (serving) does not read model.safetensors until something needs the weights
@@ -190,6 +191,7 @@ class MiniLMEmbedder:
         cache_dir: Path | None = None,
         prepare: bool = False,
         query_threads: int | None = None,
+        query_spinning: bool = True,
         batch_size: int = 32,
         weights: bool = True,
     ) -> None:
@@ -206,9 +208,10 @@ class MiniLMEmbedder:
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
         self._threads = usable_cores()
         # A query on every core by default: alone on an idle 2-core machine, two threads halve
-        # its encode (~7 -> ~3.6 ms). Processes that share the cores (server workers) take one
-        # share each, as a busy neighbour stalls a query spread over its core.
+        # its encode (~7 -> ~4.3 ms). Processes that share the cores (server workers) turn
+        # `query_spinning` off, so that an idle thread yields its core to the other process.
         self.query_threads = max(1, query_threads or self._threads)
+        self.query_spinning = query_spinning
         # Tokenising in parallel saves nothing at these sizes, and a fork after it warns.
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         self._wordpieces = _wordpiece_tokenizer(self.directory / "tokenizer.json")
@@ -264,10 +267,12 @@ class MiniLMEmbedder:
                 )
             return np.ascontiguousarray(vecs, dtype=np.float32)
         encoder = self._onnx()
-        threads = self.query_threads if len(texts) <= 4 else self._threads
+        query = len(texts) <= 4
+        threads = self.query_threads if query else self._threads
+        spinning = self.query_spinning or not query
         out = np.empty((len(texts), self.dim), dtype=np.float32)
         for batch in _progress(batches_by_length(pieces), progress):
-            out[batch.rows] = encoder.run(batch, threads=threads)
+            out[batch.rows] = encoder.run(batch, threads=threads, spinning=spinning)
         return out
 
     def throughput(self, texts: Sequence[str], *, rounds: int = 3) -> Throughput:

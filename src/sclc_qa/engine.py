@@ -62,7 +62,10 @@ class Engine:
         server loads once and forks its workers, and each must start its own runtime."""
         settings = settings or Settings()
         embedder = embedder or MiniLMEmbedder(
-            settings.model_dir, weights=False, query_threads=settings.query_threads
+            settings.model_dir,
+            weights=False,
+            query_threads=settings.query_threads,
+            query_spinning=settings.query_spinning,
         )
         index = load_index(
             settings.corpus_dir,

@@ -115,27 +115,32 @@ class OnnxEncoder:
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self._sessions: dict[int, Any] = {}
+        self._sessions: dict[tuple[int, bool], Any] = {}
         self._lock = threading.Lock()
 
-    def session(self, threads: int) -> Any:
-        """The session that runs on `threads` intra-op threads (created once)."""
+    def session(self, threads: int, *, spinning: bool = True) -> Any:
+        """The session that runs on `threads` intra-op threads (created once). `spinning`
+        (ONNX Runtime's default) keeps idle threads spin-waiting for the next step: faster
+        alone, but where processes share the cores the spinning burns what the others need."""
+        key = (threads, spinning)
         with self._lock:
-            if threads not in self._sessions:
-                self._sessions[threads] = _open_session(self.path, threads)
-            return self._sessions[threads]
+            if key not in self._sessions:
+                self._sessions[key] = _open_session(self.path, threads, spinning)
+            return self._sessions[key]
 
-    def run(self, batch: Batch, *, threads: int) -> Vectors:
+    def run(self, batch: Batch, *, threads: int, spinning: bool = True) -> Vectors:
         feed = {"input_ids": batch.input_ids, "attention_mask": batch.attention_mask}
-        out = self.session(threads).run(None, feed)[0]
+        out = self.session(threads, spinning=spinning).run(None, feed)[0]
         return np.asarray(out, dtype=np.float32)
 
 
-def _open_session(path: Path, threads: int) -> Any:
+def _open_session(path: Path, threads: int, spinning: bool) -> Any:
     import onnxruntime as ort
 
     options = ort.SessionOptions()
     options.intra_op_num_threads = threads
+    if not spinning:
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.inter_op_num_threads = 1
     options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
