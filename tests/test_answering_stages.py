@@ -386,3 +386,53 @@ def test_a_clause_that_announces_an_enumeration_is_answered_by_it(hashing_engine
     s, e = explaining_clause(text, profile("What are the two dominant strategies?"), vocab)
     assert text[s:e].startswith("(i) early consolidation")
     assert "(ii) maintenance" in text[s:e]
+
+
+def test_a_figure_followed_by_its_arm_is_that_arms(hashing_engine: Engine) -> None:
+    figures, _ = _stages(hashing_engine)
+    text = "The 12-month PFS rate was 38.5% with zentamab versus 21% with placebo."
+    ranked = figures._rank(text, find(text, "percent"), profile("PFS rate on zentamab?"))
+    assert text[ranked[0].start : ranked[0].end] == "38.5%"
+    swapped = "The 12-month PFS rate was 21% with placebo versus 38.5% with zentamab."
+    ranked = figures._rank(swapped, find(swapped, "percent"), profile("PFS rate on zentamab?"))
+    assert swapped[ranked[0].start : ranked[0].end] == "38.5%"
+
+
+def test_counts_are_read_after_their_label_and_years_are_not_counts(tmp_path: Path) -> None:
+    doc = (
+        "# Burden\n\n## Figures\n\n"
+        "In 2019, the disease caused about 1.1 million new cases worldwide.\n\n"
+        "Estimated new cases and deaths in the United Kingdom in 2024:\n\n"
+        "- New cases: 48,500.\n- Deaths: 35,100.\n\n"
+        "Survival from 2010 to 2016 for patients was studied in a registry.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "burden", doc)
+    answer = engine.ask("How many new cases were expected in the UK in 2024?", min_confidence=0)
+    assert answer.answer == "48,500"
+    figures, _ = _stages(engine)
+    sents = engine.index.sentences
+    dated = next(i for i, s in enumerate(sents) if "2010 to 2016" in s.text)
+    assert figures.spans(dated, profile("How many patients were studied?")) == []
+    other_year = next(i for i, s in enumerate(sents) if "In 2019" in s.text)
+    assert figures.spans(other_year, profile("How many new cases were there in 2024?")) == []
+
+
+def test_a_part_stated_in_the_next_sentence_joins_the_answer(hashing_engine: Engine) -> None:
+    answer = hashing_engine.ask(
+        "In CeLEBrATE, what were median overall survival and median PFS?", min_confidence=0
+    )
+    assert answer.answer is not None and "12.9 months" in answer.answer
+    assert "6.2 months" in answer.answer
+    quote = answer.citations[0].quote
+    assert answer.answer in quote and quote.startswith("The 1-year OS rate") and quote.endswith(".")
+
+
+def test_a_reason_answers_why_and_a_means_answers_how() -> None:
+    from sclc_qa.answering.scoring import _explains
+
+    because = "Because fewer nodes are missed, staging is more accurate."
+    by = "The antibody works by binding the receptor on T cells."
+    assert _explains("Why does sampling more nodes help?", because)
+    assert not _explains("Why does sampling more nodes help?", by)
+    assert _explains("How does the antibody work?", by)
+    assert not _explains("How does the antibody work?", "Staging was more accurate.")

@@ -173,3 +173,24 @@ def test_an_endpoint_asked_with_what_is_its_figure_not_a_name() -> None:
 def test_how_many_counts_before_rate_words() -> None:
     assert profile("How many calories does a single fraction burn?").kind == "count"
     assert profile("How many months longer did patients live?").kind == "difference"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Once a tumour is resected, what is the annual risk of a second one?",
+        "How likely is a relapse within two years?",
+        "What was the cumulative incidence of brain metastases?",
+    ],
+)
+def test_a_risk_or_likelihood_asks_a_share(question: str) -> None:
+    assert profile(question).kind == "percent"
+
+
+def test_risk_factors_and_groups_are_not_a_share() -> None:
+    assert profile("What are the risk factors for lung cancer?").kind != "percent"
+    assert profile("What is the risk group of these patients?").kind != "percent"
+
+
+def test_what_were_after_a_lead_in_asks_several() -> None:
+    assert profile("In ZENITH-4, what were the 2-year OS rates with and without surgery?").plural

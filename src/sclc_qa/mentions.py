@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .domain import domain
 from .lexical import STOPWORDS
@@ -107,6 +108,7 @@ def _is_name(word: str, *, first: bool) -> bool:
     )
 
 
+@lru_cache(maxsize=1 << 14)
 def time_points(text: str) -> frozenset[int]:
     """The time points (in months) a figure is stated at: "2-year", "24-month", "at 3 years",
     "1- and 3-year", "two-year". A bare duration ("12.3 months") is a figure, not a time point."""

@@ -106,6 +106,11 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"\bhow often\b|how common|how much of|percent|percentage|proportion|\bfraction\b|"
             r"frequency|"
             r"\bshare\b|\brates?\b|\bORR\b|\bDCR\b|response rate|\bwhat %|probabilit|"
+            # "What is the annual risk of …", "how likely": a share of patients (not a risk
+            # factor or group, and not the relative risk a hazard ratio states).
+            r"\bhow likely\b|\b(?:what|how high)\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?"
+            r"(?:[\w-]+\s+){0,2}(?:risks?|chances?|likelihood|incidence|prevalence)\b"
+            r"(?!\s+(?:factors?|groups?|categor\w*|scores?|models?|assessments?)\b)|"
             # A survival or relapse figure at a time point is a rate: "2-year DFS", "OS at 24
             # months" (but not an age, nor a follow-up time).
             r"\b\d+[- ]?(?:year|yr|month)s?\b(?![- ]?(?:old|follow)|\s+of\s+follow)|"
@@ -212,7 +217,7 @@ def profile(question: str) -> Profile:
         endpoints = endpoints - {"os"}
     plural = (
         len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is"))
-    ) or bool(re.search(r"\b(two|three|four|both)\b", phrase, re.I) or _ARE.match(text))
+    ) or bool(re.search(r"\b(two|three|four|both)\b", phrase, re.I) or _ARE.search(text))
     target = head[:-1] if plural else head
     if re.match(r"\s*who\b", text, re.I):
         target = "who"
@@ -269,7 +274,8 @@ def _also_asked(text: str, kind: Kind) -> frozenset[str]:
 _HR = re.compile(r"hazard ratio|\bHRs?\b", re.I)
 _SHARE_OF = re.compile(r"\bout of (?:all|every)\b|\bof all\b|\bper (?:hundred|100)\b", re.I)
 _CONTRAST = re.compile(r"^\s*how\b.*\b(?:compare|compared|differ|differed)\b", re.I)
-_ARE = re.compile(r"\s*(?:what|which)\s+(?:are|were)\b", re.I)  # "What were the …": several
+# "What were the …", "In X, what were the …": several.
+_ARE = re.compile(r"(?:^|[,:;])\s*(?:what|which)\s+(?:are|were)\b", re.I)
 _CHOOSE = re.compile(
     r"\b(which|who|whose)\b|\bwhat (trial|drug|regimen|arm|study)\b|\bor\b[^?]*\?\s*$", re.I
 )

@@ -168,8 +168,19 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
             e -= 1
         if kind in ("count", "year") and _in_citation(text, s):
             continue
+        if kind == "count" and _YEAR.fullmatch(text, s, e) and _DATING.search(text, 0, s):
+            continue  # "from 2014 to 2020 for patients": a date, not a number of patients
         out.append(Span(s, e, kind, endpoint_of(text, s)))
     return tuple(out)
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+# What precedes a year: "in", "from … to", "since", "between … and", a dash of a year range.
+_DATING = re.compile(
+    r"(?:\b(?:in|from|to|since|between|and|by|during|until|through|before|after)\s+|"
+    r"(?:19|20)\d{2}\s*[-–])$",
+    re.I,
+)
 
 
 def _in_citation(text: str, pos: int) -> bool:

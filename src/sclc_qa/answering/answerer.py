@@ -296,8 +296,9 @@ class Answerer:
     def _primary(self, best: Scored, found: Extracted) -> Citation:
         if found.sid >= 0:
             return self.citer.sentence(self.index.sentences[found.sid], best.score)
-        # A table group heading: cite the heading line itself.
-        return self.citer.span(self.index.sentences[best.sid], found.start, found.end, best.score)
+        # A table group heading, a list, an answer across sentences: cite that span.
+        start, end = found.cite or (found.start, found.end)
+        return self.citer.span(self.index.sentences[best.sid], start, end, best.score)
 
     def _citation(self, s: Scored) -> Citation:
         return self.citer.sentence(self.index.sentences[s.sid], s.score)

@@ -27,11 +27,13 @@ __all__ = ["Extracted", "Extractor"]
 @dataclass(frozen=True)
 class Extracted:
     """An answer span in its document; `sid` is the sentence it is quoted from, or -1 for a
-    table's group heading (cited as a span of the row that sits under it)."""
+    table's group heading, a list or an answer across sentences (cited as the span `cite`,
+    by default the answer itself)."""
 
     sid: int
     start: int
     end: int
+    cite: tuple[int, int] | None = None
 
 
 # Sentences of a list read as one answer, at most: a long list is cited from its start.
@@ -93,8 +95,30 @@ class Extractor:
         if span.kind == "cell":
             return Extracted(best.sid, span.start, span.end)
         sent = self.index.sentences[best.sid]
-        s, e = self.figures.widen(mask_markup(sent.text), span, prof)
-        return Extracted(best.sid, sent.start + s, sent.start + e)
+        text = mask_markup(sent.text)
+        s, e = self.figures.widen(text, span, prof)
+        found = Extracted(best.sid, sent.start + s, sent.start + e)
+        for endpoint in self.figures.missing_parts(text, s, e, prof):
+            found = self._next_door(found, best.sid, prof.kind, endpoint)
+        return found
+
+    def _next_door(self, found: Extracted, sid: int, kind: str, endpoint: str) -> Extracted:
+        """`found` stretched over the sentence just before or after `sid` in its paragraph,
+        when that one states the missing part ("… median OS of 12.9 months. Median PFS
+        reached 6.2 months"): one span, cited across both."""
+        sents = self.index.sentences
+        for k in (sid - 1, sid + 1):
+            if not 0 <= k < len(sents) or min(sid, k) not in self.vocab.prev[max(sid, k)]:
+                continue
+            other = sents[k]
+            part = self.figures.part(mask_markup(other.text), kind, endpoint)
+            if part is not None:
+                start, end = other.start + part[0], other.start + part[1]
+                first, last = sents[min(sid, k)], sents[max(sid, k)]
+                return Extracted(
+                    -1, min(found.start, start), max(found.end, end), (first.start, last.end)
+                )
+        return found
 
     def _listed(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         """A sentence that introduces a list ("Treatment options include:"), or is followed in

@@ -26,7 +26,9 @@ _PEOPLE = domain().people_nouns  # stems: "how many people" counts patients too
 # "prolonged OS by 2.7 months": a difference, not a duration.
 _BY = re.compile(r"\bby\s+(?:about\s+|approximately\s+|up to\s+)?$")
 _COMPARATIVE = re.compile(
-    r"\bvs\.?\b|\bversus\b|\bcompared?\b|\bboth\b|\beach\b|\bbetween\b|\barms\b", re.I
+    r"\bvs\.?\b|\bversus\b|\bcompared?\b|\bboth\b|\beach\b|\bbetween\b|\barms\b|"
+    r"\bwith and without\b",
+    re.I,
 )
 # "at local, regional and distant stage": a figure asked for each of several groups.
 _LISTED = re.compile(r"\w+,\s+[\w-]+,?\s+(?:and|or)\s+\w+")
@@ -53,6 +55,12 @@ _OUTCOMES = frozenset(
 # duration ("X vs Y months") when a median is.
 _STATED_IN_QUESTION = 1000.0
 _AFTER_OTHER_NAME = 40.0
+# A figure followed by its arm ("X% with A versus Y% with B") is that arm's, wherever the
+# question's other words sit: worth as much as following another name costs.
+_OWN_ARM = 40.0
+_ARM_AFTER = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?(?:with|in|on|for|among|receiving|after)\s+(?:the\s+)?"
+)
 _DIFFERENCE_ASKED = 80.0
 _PAIRED_DURATION = 30.0
 _COUNT_NOUN_WINDOW = 80  # characters after a number where "how many X" looks for X
@@ -110,6 +118,11 @@ class FigureExtractor:
             stated = time_points(text)
             if stated and not stated & prof.time_points:
                 return []  # a rate at another time point answers nothing about this one
+        asked_years = _years(prof.text)
+        if asked_years and prof.kind != "year":
+            years = _years(text)
+            if years and not years & asked_years:
+                return []  # "In 2022, … 2.5 million new cases" says nothing of 2025
         return self._rank(text, spans, prof)
 
     def given(self, scored: Sequence[Scored], prof: Profile) -> list[str]:
@@ -149,6 +162,21 @@ class FigureExtractor:
         s, e = balanced(text, s, e)
         return _first_label(text, s, e), e
 
+    def missing_parts(self, text: str, s: int, e: int, prof: Profile) -> list[str]:
+        """The asked endpoints ("median OS and PFS") that no figure of the asked kind within
+        `text[s:e]` reports."""
+        if len(prof.endpoints) < 2 or prof.kind not in _PER_ENDPOINT:
+            return []
+        had = {sp.endpoint for sp in find(text, prof.kind) if s <= sp.start and sp.end <= e}
+        return sorted(prof.endpoints - had)
+
+    def part(self, text: str, kind: str, endpoint: str) -> tuple[int, int] | None:
+        """The first figure of `kind` for `endpoint` in `text`, with its interval."""
+        for sp in find(text, kind):
+            if sp.endpoint == endpoint:
+                return sp.start, sp.end + _interval_after(text, sp.end)
+        return None
+
     def _rank(self, text: str, spans: list[Span], prof: Profile) -> list[Span]:
         """Best first: the span nearest after the question's rarest words and names, a comparison
         for a median, a difference ("by 2.7 months") only when one is asked."""
@@ -172,7 +200,10 @@ class FigureExtractor:
             # "for A … 10%-15%, while for B … 1%-2%": a figure belongs to the name just
             # before it.
             before = [n for n in others + mine if n.end <= s.start]
-            if mine and before and max(before, key=lambda n: n.end) in others:
+            arm = _ARM_AFTER.match(text, s.end)
+            if arm is not None and any(n.start == arm.end() for n in mine):
+                cost -= _OWN_ARM  # "44.2% with durvalumab versus 27% with placebo"
+            elif mine and before and max(before, key=lambda n: n.end) in others:
                 cost += _AFTER_OTHER_NAME
             by = _BY.search(text[: s.start])
             if prof.kind == "difference":
@@ -193,6 +224,13 @@ class FigureExtractor:
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# Kinds of figure that are reported per endpoint ("median OS … median PFS …").
+_PER_ENDPOINT = frozenset({"duration", "percent", "hr"})
+
+
+def _years(text: str) -> set[str]:
+    """The calendar years `text` states ("in 2025", "March 2021")."""
+    return {text[sp.end - 4 : sp.end] for sp in find(text, "year")}
 
 
 def _numbers(text: str, kind: str) -> set[str]:
@@ -237,6 +275,10 @@ def _counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
     acronym = re.sub(r"(?<=[A-Z])s$", "", word).lower() if word[:2].isupper() else ""
     out = []
     for s in spans:
+        label = _LABEL_BEFORE.search(text, max(0, s.start - _COUNT_NOUN_WINDOW), s.start)
+        if label is not None and stem(label.group(1).lower()) in nouns:
+            out.append(s)  # "New cases: 226,650", "patients (n = 45)", "deaths were 1,200"
+            continue
         after = text[s.end : s.end + _COUNT_NOUN_WINDOW]
         words = list(re.finditer(r"[A-Za-z][A-Za-z\-]*", after))[:5]
         for i, w in enumerate(words):
@@ -249,6 +291,13 @@ def _counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
                 out.append(Span(s.start, s.end + w.end(), s.kind, s.endpoint))
                 break
     return out
+
+
+# A count stated after its noun: "New cases: N", "patients (n = N)", "deaths were N".
+_LABEL_BEFORE = re.compile(
+    r"([A-Za-z][A-Za-z-]*)\s*(?::|\(\s*n\s*=|=|\s(?:was|were|totall?ed|numbered))\s*"
+    r"(?:approximately\s+|about\s+|nearly\s+|over\s+|more than\s+)?$"
+)
 
 
 def _as_number(word: str) -> int | None:

@@ -17,6 +17,7 @@ import numpy as np
 from ..citing import Citer
 from ..index import Index
 from ..lexical import tokenize
+from ..mentions import time_points
 from ..question import ENDPOINTS, Profile
 from ..retrieval import Hit, Query
 from ..spans import Span
@@ -49,6 +50,20 @@ _DEFINING = re.compile(
 )
 # The list items a lead-in found among the passages brings in as candidates (a trial's results).
 _ITEMS_PER_LEAD_IN = 16
+# The words a reason ("why …?") or a means ("how …?") is stated with.
+_WHY = re.compile(r"^\s*why\b|\breasons?\b", re.I)
+_CAUSE = re.compile(
+    r"\b(?:because|due to|result(?:s|ed)? (?:of|from)|owing to|caused by|attributable to|"
+    r"explained by|as a result|reflects?)\b",
+    re.I,
+)
+_MEANS = re.compile(r"\b(?:by\s+\w+ing|through|via|bind(?:s|ing)?|by which)\b", re.I)
+
+
+def _explains(question: str, sentence: str) -> bool:
+    """Whether `sentence` states a reason (for a why-question) or a means (for a how-question)."""
+    cue = _CAUSE if _WHY.search(question) else _MEANS
+    return cue.search(sentence) is not None
 
 
 @dataclass(frozen=True)
@@ -123,10 +138,14 @@ class SentenceScorer:
                 base *= _ROW_FOR_STATEMENT  # a row of a table explains, settles or defines nothing
             elif prof.kind == "definition" and _DEFINING.search(sent.text):
                 base += 2 * W_SHAPE  # "… was defined as …": where a term is delimited
+            elif prof.kind == "mechanism" and _explains(prof.text, sent.text):
+                base += 2 * W_SHAPE  # "Because …", "by binding …": the shape of a reason
             elif spans and (sent.kind != "table_row" or self.names_a_cell(sid, prof)):
                 # Holds an answer of the asked shape; for a table row, only the row whose
                 # cell is what the question names (its NCT id, its drug).
                 base += 2 * W_SHAPE
+            if prof.time_points and spans and time_points(sent.text) & prof.time_points:
+                base += W_SHAPE  # states the asked time point: "5-year OS rate, 27% vs. 20%"
             # A number is only an answer about the trial it is reported for; an explanation
             # often names its subject a sentence earlier.
             if prof.kind in TYPED:
