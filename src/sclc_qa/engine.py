@@ -7,14 +7,10 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Collection
+from typing import TYPE_CHECKING
 
-from .abbreviations import find_definitions
-from .answering import Answerer
-from .citing import Citer
 from .config import SearchMode, Settings
-from .conversation import resolve_followup
 from .corpus import load_metadata
-from .disagreement import Disagreements
 from .embedding import ENCODER_CACHE, QUERY_ENCODER, Embedder, MiniLMEmbedder
 from .errors import InvalidQueryError, NotFoundError
 from .index import Index, Manifest, build_index, load_index
@@ -26,7 +22,9 @@ from .models import (
     SectionSummary,
     Verification,
 )
-from .retrieval import Hit, Retriever
+
+if TYPE_CHECKING:
+    from .retrieval import Hit
 
 __all__ = ["Engine"]
 
@@ -35,6 +33,13 @@ class Engine:
     """Load once, then call `ask` and `search` from any number of threads."""
 
     def __init__(self, index: Index, embedder: Embedder, settings: Settings) -> None:
+        # The answering steps load here, not with the module: a build never needs them.
+        from .abbreviations import find_definitions
+        from .answering import Answerer
+        from .citing import Citer
+        from .disagreement import Disagreements
+        from .retrieval import Retriever
+
         self.index = index
         self.settings = settings
         self.embedder = embedder
@@ -179,6 +184,8 @@ class Engine:
     def resolve(self, turns: list[str]) -> str:
         """The last of a conversation's user turns, made self-contained: "and what about its
         PFS?" after a question about CASPIAN becomes a question about CASPIAN's PFS."""
+        from .conversation import resolve_followup
+
         if not turns:
             raise InvalidQueryError("the conversation has no question in it", param="messages")
         cleaned = [" ".join(t.split()) for t in turns]

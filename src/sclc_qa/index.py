@@ -363,16 +363,26 @@ class _Cut:
     sizes: list[int]  # word pieces per text
 
     @property
+    def unique(self) -> dict[str, int]:
+        """Each distinct text and its word pieces: a chunk of one sentence embeds once."""
+        return dict(zip(self.texts, self.sizes, strict=True))
+
+    @property
     def wordpieces(self) -> int:
-        return sum(self.sizes)
+        return sum(self.unique.values())
 
     def embed(self, embedder: Embedder, meter: _Meter) -> _Part:
-        """Embed in slices, so the progress line moves within a long document too."""
+        """Embed each distinct text once, in slices, so the progress line moves within a long
+        document too."""
+        unique = self.unique
+        texts = list(unique)
         out = [np.zeros((0, embedder.dim), np.float32)]
-        for lo in range(0, len(self.texts), _SLICE):
-            out.append(np.asarray(embedder.encode(self.texts[lo : lo + _SLICE]), np.float32))
-            meter.advance(sum(self.sizes[lo : lo + _SLICE]))
-        return _Part(self.doc, self.sentences, self.chunks, np.concatenate(out), self.wordpieces)
+        for lo in range(0, len(texts), _SLICE):
+            out.append(np.asarray(embedder.encode(texts[lo : lo + _SLICE]), np.float32))
+            meter.advance(sum(unique[t] for t in texts[lo : lo + _SLICE]))
+        row = {t: i for i, t in enumerate(texts)}
+        vectors = np.concatenate(out)[[row[t] for t in self.texts]]
+        return _Part(self.doc, self.sentences, self.chunks, vectors, self.wordpieces)
 
 
 # Texts embedded per call: large enough to batch well, small enough for a live ETA.

@@ -53,9 +53,10 @@ FILES = (GRAPH, WEIGHTS)
 RECIPE = "minilm-meanpool-l2-opset17-bertfusion-externaldata-1"
 _OPSET = 17
 # A batch holds at most this many word pieces, padding included, so long texts go in small
-# batches and short ones in larger. On the 2-core machine 1,024 ran ~6,200 word pieces/s against
-# ~3,600 for 8,192: past that the activations outgrow the caches. Batches of 16-64 all did alike.
-MAX_BATCH_WORDPIECES = 1024
+# batches and short ones in larger. On the 2-core machine, over the review's distinct texts, 512
+# ran ~6,500 word pieces/s, 256 ~6,450, 1,024 ~5,950, 4,096 ~5,300 and 8,192 ~4,100: past 512
+# the activations outgrow the caches. Batches of 16-64 texts all did alike.
+MAX_BATCH_WORDPIECES = 512
 MAX_BATCH_TEXTS = 64
 
 Vectors = npt.NDArray[np.float32]
