@@ -10,7 +10,7 @@ from pathlib import Path
 from sclc_qa.answering.anchors import anchor_cost
 from sclc_qa.answering.entities import EntityExtractor
 from sclc_qa.answering.explanations import explaining_clause
-from sclc_qa.answering.figures import FigureExtractor, _outside_intervals
+from sclc_qa.answering.figures import FigureExtractor, _outside_intervals, parts_share
 from sclc_qa.answering.reasons import Reasons, join
 from sclc_qa.config import Settings
 from sclc_qa.embedding import HashingEmbedder
@@ -207,8 +207,6 @@ def test_parts_named_by_their_endpoints_keep_the_first_name(hashing_engine: Engi
 
 
 def test_the_share_of_asked_parts_an_answer_holds() -> None:
-    from sclc_qa.answering.figures import parts_share
-
     both = profile("What were the median PFS and OS with zentamab?")
     assert parts_share("6.1 vs. 4.0 months; HR 0.61) and OS (15.2 vs. 12.9 months", both) == 1.0
     assert parts_share("6.1 months", both) == 0.5
@@ -436,3 +434,37 @@ def test_a_reason_answers_why_and_a_means_answers_how() -> None:
     assert not _explains("Why does sampling more nodes help?", by)
     assert _explains("How does the antibody work?", by)
     assert not _explains("How does the antibody work?", "Staging was more accurate.")
+
+
+def test_the_last_arm_of_a_run_keeps_its_label(hashing_engine: Engine) -> None:
+    figures, _ = _stages(hashing_engine)
+    text = (
+        "The 3-year OS rate was 71% in the zentamab group and 52% in the placebo group (HR, 0.6)."
+    )
+    prof = profile("What were the 3-year OS rates with zentamab and placebo?")
+    s, e = figures.widen(text, find(text, "percent")[0], prof)
+    assert text[s:e] == "71% in the zentamab group and 52% in the placebo group"
+    bare = "The 3-year OS rate was 71% and 52% in the placebo group."
+    s, e = figures.widen(bare, find(bare, "percent")[0], prof)
+    assert bare[s:e] == "71% and 52%"  # the first arm has no label: none is taken
+
+
+def test_a_range_of_rates_is_one_figure_and_or_joins_two(hashing_engine: Engine) -> None:
+    figures, _ = _stages(hashing_engine)
+    text = "Surgery carries a 5% to 8% mortality with resection A or a 1% to 3% mortality with B."
+    prof = profile("Mortality: resection A versus B?")
+    s, e = figures.widen(text, find(text, "percent")[1], prof)
+    assert text[s:e] == "5% to 8% mortality with resection A or a 1% to 3%"
+    assert parts_share("5% to 8%", prof) == 0.5 and parts_share("5% vs 8%", prof) == 1.0
+
+
+def test_a_sentence_that_is_only_a_link_answers_nothing(tmp_path: Path) -> None:
+    doc = (
+        "# Care\n\n## Local therapy\n\n[Endoscopic therapies](/care#_12)\n\n"
+        "Endoscopic therapies that spare the airway include cryotherapy and laser therapy.\n\n"
+        + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "care", doc)
+    answer = engine.ask("Which endoscopic therapies spare the airway?", min_confidence=0)
+    assert answer.answer is not None and "cryotherapy" in answer.answer
+    assert all("](/care" not in c.quote for c in answer.citations)

@@ -35,8 +35,10 @@ _LISTED = re.compile(r"\w+,\s+[\w-]+,?\s+(?:and|or)\s+\w+")
 _CHOICE = re.compile(r"\b(?:which|who)\b[^?]*\bor\b|\bor\b[^?]*\b(?:which|who)\b", re.I)
 _INTERVAL = re.compile(r"\s*\((?:95|90)\s*%\s*CI[^)]*\)")
 # Words that join one arm's figure to the next in a comparison.
-_JOINT = re.compile(r"\band\b|\bvs\b|\bversus\b|\bcompared with\b|\bwhile\b|\bwhereas\b|,")
+_JOINT = re.compile(r"\band\b|\bor\b|\bvs\b|\bversus\b|\bcompared with\b|\bwhile\b|\bwhereas\b|,")
 _PAIRED = re.compile(r"\b(vs\.?|versus|to)\b")  # a figure that is already a pair: "X vs Y months"
+# …but "5% to 8%" is one figure, a range of rates.
+_RATE_RANGE = re.compile(r"\D{0,15}\d+(?:\.\d+)?\s*%?\s*to\s*\d+(?:\.\d+)?\s*%")
 _RUN_REACH = 90  # characters between two figures of one comparison (an arm's name, its CI)
 _MAX_RUN = 4  # arms of one trial reported in one sentence
 _PART_REACH = 120  # characters between two parts of one answer stated in one sentence
@@ -58,6 +60,10 @@ _AFTER_OTHER_NAME = 40.0
 # A figure followed by its arm ("X% with A versus Y% with B") is that arm's, wherever the
 # question's other words sit: worth as much as following another name costs.
 _OWN_ARM = 40.0
+# An arm's label after its figure: "in the osimertinib group", "with placebo arm".
+_ARM_LABEL = re.compile(
+    r"\s+(?:with|in|on|for|among)\s+(?:the\s+)?[^,;.()]{1,40}?\b(?:group|arm|cohort)s?\b"
+)
 _ARM_AFTER = re.compile(
     r"\s*(?:\([^()]*\)\s*)?(?:with|in|on|for|among|receiving|after)\s+(?:the\s+)?"
 )
@@ -151,12 +157,18 @@ class FigureExtractor:
             s = span.start + by.end()
         if span.kind in ("percent", "duration"):
             e += _interval_after(text, e)
-        if asks_several(prof) and not _PAIRED.search(text[span.start : span.end]):
+        if asks_several(prof) and not _paired(text[span.start : span.end]):
             run = _run_of(text, span)
             s = min(s, run[0].start)
             last = run[-1]
             if last.end > e:
                 e = last.end + (_interval_after(text, last.end) if last.kind != "hr" else 0)
+                # "88% in the A group and 78% in the B group": the last arm keeps its label
+                # when the first one has one.
+                first = _ARM_LABEL.match(text, run[0].end + _interval_after(text, run[0].end))
+                label = _ARM_LABEL.match(text, e)
+                if first is not None and label is not None:
+                    e = label.end()
         if prof.also or len(prof.endpoints) > 1:
             s, e = _with_other_parts(text, s, e, prof, span)
         s, e = balanced(text, s, e)
@@ -375,7 +387,7 @@ def parts_share(answer: str, prof: Profile) -> float:
     for start, end in spans:
         if not outer or start >= outer[-1][1]:
             outer.append((start, end))
-    figures = sum(2 if _PAIRED.search(text[a:b]) else 1 for a, b in outer)
+    figures = sum(2 if _paired(text[a:b]) else 1 for a, b in outer)
     return min(1.0, figures / asked)
 
 
@@ -463,6 +475,11 @@ def _outside_intervals(text: str, spans: list[Span]) -> list[Span]:
     38.2%–47.4%"): a bound is no arm's figure."""
     cis = find(text, "ci")
     return [s for s in spans if not any(c.start <= s.start < c.end for c in cis)]
+
+
+def _paired(figure: str) -> bool:
+    """Whether one figure states two values, one per arm ("15.4 vs 10.9 months")."""
+    return _PAIRED.search(figure) is not None and _RATE_RANGE.fullmatch(figure) is None
 
 
 def _joined(between: str) -> bool:

@@ -50,11 +50,19 @@ _DEFINING = re.compile(
 )
 # The list items a lead-in found among the passages brings in as candidates (a trial's results).
 _ITEMS_PER_LEAD_IN = 16
+_LINK_ONLY = re.compile(r"\s*\[[^\]]*\]\([^)]*\)[\s.]*")
 # The words a reason ("why …?") or a means ("how …?") is stated with.
 _WHY = re.compile(r"^\s*why\b|\breasons?\b", re.I)
 _CAUSE = re.compile(
     r"\b(?:because|due to|result(?:s|ed)? (?:of|from)|owing to|caused by|attributable to|"
     r"explained by|as a result|reflects?)\b",
+    re.I,
+)
+# What settles a yes/no question: a finding stated for or against ("failed to", "no benefit",
+# "not recommended", "improved", "remains investigational").
+_VERDICT = re.compile(
+    r"\b(?:not|no|failed|neither|nor|lacking|without|(?:has|have|was|were) (?:been )?shown|"
+    r"demonstrated|improved|prolonged|recommended|approved|remains?|superior|inferior)\b",
     re.I,
 )
 _MEANS = re.compile(r"\b(?:by\s+\w+ing|through|via|bind(?:s|ing)?|by which)\b", re.I)
@@ -124,6 +132,8 @@ class SentenceScorer:
         out = []
         for sid, dsim in zip(ids.tolist(), dense.tolist(), strict=True):
             sent = self.index.sentences[sid]
+            if _LINK_ONLY.fullmatch(sent.text):
+                continue  # "[Other therapies](/…#_535)": a pointer to a section, no statement
             toks, ctx = self.vocab.tokens[sid], self._context_tokens(sid)
             lex = sum(
                 w * (1.0 if t in toks else 0.5 if t in ctx else 0.0) for t, w in weights.items()
@@ -140,6 +150,8 @@ class SentenceScorer:
                 base += 2 * W_SHAPE  # "… was defined as …": where a term is delimited
             elif prof.kind == "mechanism" and _explains(prof.text, sent.text):
                 base += 2 * W_SHAPE  # "Because …", "by binding …": the shape of a reason
+            elif prof.kind == "yesno" and _VERDICT.search(sent.text):
+                base += 2 * W_SHAPE  # "… did not improve OS": a verdict, not a trial's design
             elif spans and (sent.kind != "table_row" or self.names_a_cell(sid, prof)):
                 # Holds an answer of the asked shape; for a table row, only the row whose
                 # cell is what the question names (its NCT id, its drug).
