@@ -50,6 +50,7 @@ _DEFINING = re.compile(
 )
 # The list items a lead-in found among the passages brings in as candidates (a trial's results).
 _ITEMS_PER_LEAD_IN = 16
+# A line that only links to another section ("[Other therapies](/…#_535)") states nothing.
 _LINK_ONLY = re.compile(r"\s*\[[^\]]*\]\([^)]*\)[\s.]*")
 # The words a reason ("why …?") or a means ("how …?") is stated with.
 _WHY = re.compile(r"^\s*why\b|\breasons?\b", re.I)
@@ -58,6 +59,7 @@ _CAUSE = re.compile(
     r"explained by|as a result|reflects?)\b",
     re.I,
 )
+_MEANS = re.compile(r"\b(?:by\s+\w+ing|through|via|bind(?:s|ing)?|by which)\b", re.I)
 # What settles a yes/no question: a finding stated for or against ("failed to", "no benefit",
 # "not recommended", "improved", "remains investigational").
 _VERDICT = re.compile(
@@ -65,7 +67,6 @@ _VERDICT = re.compile(
     r"demonstrated|improved|prolonged|recommended|approved|remains?|superior|inferior)\b",
     re.I,
 )
-_MEANS = re.compile(r"\b(?:by\s+\w+ing|through|via|bind(?:s|ing)?|by which)\b", re.I)
 
 
 def _explains(question: str, sentence: str) -> bool:
