@@ -48,9 +48,8 @@ _GIVEN_FROM = 8
 _NAMED = 0.75
 _GIVEN_KINDS = ("hr", "pvalue", "duration", "percent", "dose")
 _GIVEN_AT_MOST = 3
-_OUTCOMES = frozenset(
-    {"os", "pfs", "orr", "dcr", "dfs", "efs", "rfs", "dor", "tox", "pcr", "mpr"}
-)  # characters between two parts of one answer stated in one sentence
+# Endpoints whose figures are outcomes a reason names ("OS hazard ratio"), unlike a follow-up time.
+_OUTCOMES = frozenset({"os", "pfs", "orr", "dcr", "dfs", "efs", "rfs", "dor", "tox", "pcr", "mpr"})
 # Costs added to a candidate's distance from the question's words (in characters): a figure the
 # question itself states is never the answer; one that follows a name the question did not ask
 # about loses to one after the asked name; a difference wins when one is asked, a paired
