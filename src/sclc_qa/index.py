@@ -36,6 +36,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from functools import cached_property
 from importlib.resources import files
 from pathlib import Path
 from typing import Any, TypeVar
@@ -362,7 +363,7 @@ class _Cut:
     texts: list[str]  # chunk search texts, then sentence texts: the rows of the vectors
     sizes: list[int]  # word pieces per text
 
-    @property
+    @cached_property
     def unique(self) -> dict[str, int]:
         """Each distinct text and its word pieces: a chunk of one sentence embeds once."""
         return dict(zip(self.texts, self.sizes, strict=True))
@@ -498,15 +499,14 @@ def load_index(
         raise StaleIndexError(f"{pointer} does not name a build folder; {fix}")
     path = index_dir / name
     manifest = _read_manifest(path, fix)
-    large = {}
+    small: dict[Path, str] = {}
+    large: dict[Path, str] = {}
     for name, digest in manifest.files.items():
         file = path / name
         if not file.is_file():
             raise StaleIndexError(f"{file} is missing or corrupt; {fix}")
-        if file.stat().st_size >= _BACKGROUND_HASH_BYTES:
-            large[file] = digest
-        elif sha256_file(file) != digest:
-            raise StaleIndexError(f"{file} is missing or corrupt; {fix}")
+        (large if file.stat().st_size >= _BACKGROUND_HASH_BYTES else small)[file] = digest
+    _check_files(small, fix)
     pending = _check_in_background(large, fix) if large else None
     if model_sha256 is not None and manifest.model.sha256 != model_sha256:
         raise StaleIndexError(
@@ -555,15 +555,16 @@ def load_index(
     return index.verified() if wait else index
 
 
-def _check_in_background(digests: dict[Path, str], fix: str) -> Future[None]:
-    def check() -> None:
-        for file, digest in digests.items():
-            if sha256_file(file) != digest:
-                raise StaleIndexError(f"{file} is missing or corrupt; {fix}")
+def _check_files(digests: dict[Path, str], fix: str) -> None:
+    for file, digest in digests.items():
+        if sha256_file(file) != digest:
+            raise StaleIndexError(f"{file} is missing or corrupt; {fix}")
 
+
+def _check_in_background(digests: dict[Path, str], fix: str) -> Future[None]:
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="sclc-qa-hash")
     try:
-        return pool.submit(check)
+        return pool.submit(_check_files, digests, fix)
     finally:
         pool.shutdown(wait=False)  # the thread ends with its one task
 
