@@ -468,3 +468,18 @@ def test_a_sentence_that_is_only_a_link_answers_nothing(tmp_path: Path) -> None:
     answer = engine.ask("Which endoscopic therapies spare the airway?", min_confidence=0)
     assert answer.answer is not None and "cryotherapy" in answer.answer
     assert all("](/care" not in c.quote for c in answer.citations)
+
+
+def test_parts_from_both_neighbours_are_all_inside_the_quote(tmp_path: Path) -> None:
+    doc = (
+        "# Trial\n\n## Results\n\nThe median DoR was 8.1 months. In the ZENITH-4 trial the "
+        "median OS was 12.9 months. Median PFS reached 6.2 months.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "neighbours", doc)
+    answer = engine.ask(
+        "In ZENITH-4, what were the median OS, PFS and duration of response?", min_confidence=0
+    )
+    assert answer.answer is not None
+    assert all(f in answer.answer for f in ("8.1 months", "12.9 months", "6.2 months"))
+    quote = answer.citations[0].quote
+    assert answer.answer in quote and quote.startswith("The median DoR")

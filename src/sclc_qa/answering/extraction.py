@@ -105,8 +105,9 @@ class Extractor:
     def _next_door(self, found: Extracted, sid: int, kind: str, endpoint: str) -> Extracted:
         """`found` stretched over the sentence just before or after `sid` in its paragraph,
         when that one states the missing part ("… median OS of 12.9 months. Median PFS
-        reached 6.2 months"): one span, cited across both."""
+        reached 6.2 months"): one span, cited across every sentence it covers."""
         sents = self.index.sentences
+        cited = found.cite or (sents[sid].start, sents[sid].end)
         for k in (sid - 1, sid + 1):
             if not 0 <= k < len(sents) or min(sid, k) not in self.vocab.prev[max(sid, k)]:
                 continue
@@ -114,10 +115,8 @@ class Extractor:
             part = self.figures.part(mask_markup(other.text), kind, endpoint)
             if part is not None:
                 start, end = other.start + part[0], other.start + part[1]
-                first, last = sents[min(sid, k)], sents[max(sid, k)]
-                return Extracted(
-                    -1, min(found.start, start), max(found.end, end), (first.start, last.end)
-                )
+                cite = (min(cited[0], other.start), max(cited[1], other.end))
+                return Extracted(-1, min(found.start, start), max(found.end, end), cite)
         return found
 
     def _listed(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
