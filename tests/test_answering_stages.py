@@ -10,7 +10,12 @@ from pathlib import Path
 from sclc_qa.answering.anchors import anchor_cost
 from sclc_qa.answering.entities import EntityExtractor
 from sclc_qa.answering.explanations import explaining_clause
-from sclc_qa.answering.figures import FigureExtractor, _outside_intervals, parts_share
+from sclc_qa.answering.figures import (
+    FigureExtractor,
+    _outside_intervals,
+    asks_several,
+    parts_share,
+)
 from sclc_qa.answering.reasons import Reasons, join
 from sclc_qa.config import Settings
 from sclc_qa.embedding import HashingEmbedder
@@ -118,7 +123,7 @@ def test_each_arm_of_a_comparison_is_answered(hashing_engine: Engine) -> None:
     )
     span = find(text, "duration")[1]
     s, e = figures.widen(text, span, profile("Median PFS, combination vs control?"))
-    assert text[s:e] == "20.1 months in the combination group and 14.8 months"
+    assert text[s:e] == "20.1 months in the combination group and 14.8 months in the control group"
     s, e = figures.widen(text, span, profile("Median PFS in the control group?"))
     assert text[s:e] == "14.8 months"
 
@@ -194,7 +199,8 @@ def test_what_were_the_figures_takes_each_arm(hashing_engine: Engine) -> None:
     prof = profile("What were the 5-year OS rates with zentamab and placebo?")
     span = figures._rank(text, _outside_intervals(text, find(text, "percent")), prof)[0]
     s, e = figures.widen(text, span, prof)
-    assert text[s:e].startswith("42.9%") and text[s:e].endswith("33.4% (95% CI, 27.3%–39.6%)")
+    assert text[s:e].startswith("42.9%")
+    assert text[s:e].endswith("33.4% (95% CI, 27.3%–39.6%) in the placebo group")
 
 
 def test_parts_named_by_their_endpoints_keep_the_first_name(hashing_engine: Engine) -> None:
@@ -483,3 +489,43 @@ def test_parts_from_both_neighbours_are_all_inside_the_quote(tmp_path: Path) -> 
     assert all(f in answer.answer for f in ("8.1 months", "12.9 months", "6.2 months"))
     quote = answer.citations[0].quote
     assert answer.answer in quote and quote.startswith("The median DoR")
+
+
+def test_a_preposition_repeated_before_each_arm_asks_for_both(hashing_engine: Engine) -> None:
+    figures, _ = _stages(hashing_engine)
+    text = (
+        "The median PFS was 23.7 months in the zentamab group and 16.6 months in the placebo group."
+    )
+    prof = profile("ZENITH-2: median PFS with zentamab plus lorbitinib and with placebo?")
+    assert asks_several(prof)
+    assert not asks_several(profile("What was the median PFS with zentamab plus lorbitinib?"))
+    # The second arm ranks first (it follows "placebo"): the run is still taken whole, and
+    # the last arm keeps its label.
+    s, e = figures.widen(text, find(text, "duration")[1], prof)
+    assert text[s:e] == "23.7 months in the zentamab group and 16.6 months in the placebo group"
+
+
+def test_another_kind_is_asked_once_per_endpoint(hashing_engine: Engine) -> None:
+    figures, _ = _stages(hashing_engine)
+    text = "Median PFS was 8.2 months, OS 20.1 months, and the ORR reached 50.0% in the cohort."
+    prof = profile("In the zentamab cohort, what were median PFS, OS and ORR?")
+    s, e = figures.widen(text, find(text, "percent")[0], prof)
+    assert text[s:e] == "8.2 months, OS 20.1 months, and the ORR reached 50.0%"
+
+
+def test_a_part_of_another_kind_is_taken_from_the_sentence_before(tmp_path: Path) -> None:
+    doc = (
+        "# Trial\n\n## Results\n\n- The median PFS was 16.8 months with zentamab versus "
+        "5.6 months with placebo.[[16](#cit/s.16)][[Level of evidence B1](/popups/810025)] "
+        "The 18-month PFS rate was 44.2% with zentamab versus 27% with placebo.\n"
+        "- Benefit was seen in all subgroups.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "kinds", doc)
+    answer = engine.ask(
+        "What was median PFS with zentamab and the 18-month PFS rate?",
+        min_confidence=0,
+    )
+    assert answer.answer is not None
+    assert "16.8 months" in answer.answer and "44.2%" in answer.answer
+    quote = answer.citations[0].quote
+    assert answer.answer in quote and "subgroups" not in quote

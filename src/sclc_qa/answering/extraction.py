@@ -43,6 +43,10 @@ _MAX_ITEM_CHARS = 200  # an enumerated option, feature or symptom is a phrase or
 # A sentence that opens with the means continues the one before it with how it happens.
 _BY_MEANS = re.compile(r"(?:By|Through|Via|Mechanistically)\b")
 
+# What may sit between two sentences of one paragraph: spaces and bracketed reference links
+# ("[[16](#cit/section_10.16)][[Level of evidence B1](/…)]").
+_REFERENCES = re.compile(r"(?:\s|\[\[[^\[\]]*\]\([^()\s]*\)\])*")
+
 _Step = Callable[[Profile, Scored, list[Scored]], Extracted | None]
 
 
@@ -98,8 +102,8 @@ class Extractor:
         text = mask_markup(sent.text)
         s, e = self.figures.widen(text, span, prof)
         found = Extracted(best.sid, sent.start + s, sent.start + e)
-        for endpoint in self.figures.missing_parts(text, s, e, prof):
-            found = self._next_door(found, best.sid, prof.kind, endpoint)
+        for kind, endpoint in self.figures.missing_parts(text, s, e, prof):
+            found = self._next_door(found, best.sid, kind, endpoint)
         return found
 
     def _next_door(self, found: Extracted, sid: int, kind: str, endpoint: str) -> Extracted:
@@ -109,7 +113,7 @@ class Extractor:
         sents = self.index.sentences
         cited = found.cite or (sents[sid].start, sents[sid].end)
         for k in (sid - 1, sid + 1):
-            if not 0 <= k < len(sents) or min(sid, k) not in self.vocab.prev[max(sid, k)]:
+            if not 0 <= k < len(sents) or not self._side_by_side(min(sid, k), max(sid, k)):
                 continue
             other = sents[k]
             part = self.figures.part(mask_markup(other.text), kind, endpoint)
@@ -118,6 +122,17 @@ class Extractor:
                 cite = (min(cited[0], other.start), max(cited[1], other.end))
                 return Extracted(-1, min(found.start, start), max(found.end, end), cite)
         return found
+
+    def _side_by_side(self, a: int, b: int) -> bool:
+        """Sentence `a` runs straight into `b`: one paragraph, or one list item, with nothing
+        but spaces and reference links ("[[16](#cit…)]") between them."""
+        if a in self.vocab.prev[b]:
+            return True
+        first, second = self.index.sentences[a], self.index.sentences[b]
+        if (first.doc, first.section, first.kind) != (second.doc, second.section, second.kind):
+            return False
+        gap = self.index.documents[first.doc].text[first.end : second.start]
+        return "\n" not in gap and _REFERENCES.fullmatch(gap) is not None
 
     def _listed(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         """A sentence that introduces a list ("Treatment options include:"), or is followed in

@@ -32,6 +32,10 @@ _COMPARATIVE = re.compile(
 )
 # "at local, regional and distant stage": a figure asked for each of several groups.
 _LISTED = re.compile(r"\w+,\s+[\w-]+,?\s+(?:and|or)\s+\w+")
+# "with A and with B", "on A or on B": one preposition repeated before each arm or group.
+_PARALLEL = re.compile(
+    r"\b(with|on|in|for|among|receiving)\s+[^,;?]{1,60}?\s(?:and|or)\s+\1\b", re.I
+)
 _CHOICE = re.compile(r"\b(?:which|who)\b[^?]*\bor\b|\bor\b[^?]*\b(?:which|who)\b", re.I)
 _INTERVAL = re.compile(r"\s*\((?:95|90)\s*%\s*CI[^)]*\)")
 # Words that join one arm's figure to the next in a comparison.
@@ -160,8 +164,8 @@ class FigureExtractor:
             run = _run_of(text, span)
             s = min(s, run[0].start)
             last = run[-1]
-            if last.end > e:
-                e = last.end + (_interval_after(text, last.end) if last.kind != "hr" else 0)
+            if len(run) > 1 and last.end >= span.end:
+                e = max(e, last.end + (_interval_after(text, last.end) if last.kind != "hr" else 0))
                 # "88% in the A group and 78% in the B group": the last arm keeps its label
                 # when the first one has one.
                 first = _ARM_LABEL.match(text, run[0].end + _interval_after(text, run[0].end))
@@ -173,18 +177,25 @@ class FigureExtractor:
         s, e = balanced(text, s, e)
         return _first_label(text, s, e), e
 
-    def missing_parts(self, text: str, s: int, e: int, prof: Profile) -> list[str]:
-        """The asked endpoints ("median OS and PFS") that no figure of the asked kind within
-        `text[s:e]` reports."""
-        if len(prof.endpoints) < 2 or prof.kind not in _PER_ENDPOINT:
-            return []
-        had = {sp.endpoint for sp in find(text, prof.kind) if s <= sp.start and sp.end <= e}
-        return sorted(prof.endpoints - had)
+    def missing_parts(self, text: str, s: int, e: int, prof: Profile) -> list[tuple[str, str]]:
+        """The asked parts, as (kind, endpoint), that no figure within `text[s:e]` reports: an
+        endpoint of the asked kind ("median OS and PFS"), or another kind asked beside it
+        ("median PFS and the 18-month PFS rate"; endpoint "" when any will do)."""
+        inside = [sp for sp in find(text, prof.kind) if s <= sp.start and sp.end <= e]
+        out: list[tuple[str, str]] = []
+        if len(prof.endpoints) >= 2 and prof.kind in _PER_ENDPOINT:
+            had = {sp.endpoint for sp in inside}
+            out += [(prof.kind, ep) for ep in sorted(prof.endpoints - had)]
+        for kind in sorted(prof.also & _PER_ENDPOINT):
+            if not any(s <= sp.start and sp.end <= e for sp in find(text, kind)):
+                out.append((kind, next(iter(prof.endpoints)) if len(prof.endpoints) == 1 else ""))
+        return out
 
     def part(self, text: str, kind: str, endpoint: str) -> tuple[int, int] | None:
-        """The first figure of `kind` for `endpoint` in `text`, with its interval."""
+        """The first figure of `kind` for `endpoint` (any, when "") in `text`, with its
+        interval."""
         for sp in find(text, kind):
-            if sp.endpoint == endpoint:
+            if not endpoint or sp.endpoint == endpoint:
                 return sp.start, sp.end + _interval_after(text, sp.end)
         return None
 
@@ -350,7 +361,13 @@ def _with_other_parts(text: str, s: int, e: int, prof: Profile, span: Span) -> t
     """Take in the nearest figure of each other kind the question asks for ("median OS and
     HR"), and of the same kind for each other endpoint it asks ("PFS and OS"), when the
     sentence states it close by; a part it does not state is left out."""
-    wanted = [(kind, prof.endpoints) for kind in sorted(prof.also)]
+    # Each other kind once per asked endpoint ("median PFS, OS and ORR" asks two durations
+    # beside the rate), or once when no endpoint is asked.
+    wanted = [
+        (kind, frozenset({ep}) if ep else frozenset())
+        for kind in sorted(prof.also)
+        for ep in (sorted(prof.endpoints) or [""])
+    ]
     wanted += [(span.kind, frozenset({ep})) for ep in sorted(prof.endpoints - {span.endpoint})]
     for kind, endpoints in wanted:
         near = [
@@ -400,6 +417,7 @@ def asks_several(prof: Profile) -> bool:
         or _CHOICE.search(prof.text)  # "A or B: which did better?": both, each with its label
         or _COMPARATIVE.search(prof.text)
         or _LISTED.search(prof.text)
+        or _PARALLEL.search(prof.text)  # "median PFS with A and with B"
         or len(prof.time_points) > 1
     )
 
