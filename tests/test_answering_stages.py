@@ -529,3 +529,17 @@ def test_a_part_of_another_kind_is_taken_from_the_sentence_before(tmp_path: Path
     assert "16.8 months" in answer.answer and "44.2%" in answer.answer
     quote = answer.citations[0].quote
     assert answer.answer in quote and "subgroups" not in quote
+
+
+def test_a_verdict_is_recognised_in_its_common_forms() -> None:
+    from sclc_qa.answering.scoring import _VERDICT
+
+    for stated in (
+        "Patients with active autoimmune disease cannot be treated with zentamab.",
+        "The combination remains investigational after progression.",
+        "Both phase III trials were discontinued because of toxicity.",
+        "Robust predictive biomarkers are lacking.",
+        "Zentamab failed to improve OS.",
+    ):
+        assert _VERDICT.search(stated), stated
+    assert not _VERDICT.search("Zentamab was given to patients in two phase II cohorts.")

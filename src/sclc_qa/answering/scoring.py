@@ -63,8 +63,10 @@ _MEANS = re.compile(r"\b(?:by\s+\w+ing|through|via|bind(?:s|ing)?|by which)\b", 
 # What settles a yes/no question: a finding stated for or against ("failed to", "no benefit",
 # "not recommended", "improved", "remains investigational").
 _VERDICT = re.compile(
-    r"\b(?:not|no|failed|neither|nor|lacking|without|(?:has|have|was|were) (?:been )?shown|"
-    r"demonstrated|improved|prolonged|recommended|approved|remains?|superior|inferior)\b",
+    r"\b(?:not|no|cannot|never|failed|neither|nor|lack(?:s|ed|ing)?|without|"
+    r"(?:has|have|was|were) (?:been )?shown|demonstrated|improved|prolonged|recommended|"
+    r"approved|remains?|superior|inferior|investigational|discontinued|ineffective|"
+    r"insufficient|unproven)\b",
     re.I,
 )
 
