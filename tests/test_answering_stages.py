@@ -432,14 +432,14 @@ def test_a_part_stated_in_the_next_sentence_joins_the_answer(hashing_engine: Eng
 
 
 def test_a_reason_answers_why_and_a_means_answers_how() -> None:
-    from sclc_qa.answering.scoring import _explains
+    from sclc_qa.answering.scoring import explains
 
     because = "Because fewer nodes are missed, staging is more accurate."
     by = "The antibody works by binding the receptor on T cells."
-    assert _explains("Why does sampling more nodes help?", because)
-    assert not _explains("Why does sampling more nodes help?", by)
-    assert _explains("How does the antibody work?", by)
-    assert not _explains("How does the antibody work?", "Staging was more accurate.")
+    assert explains("Why does sampling more nodes help?", because)
+    assert not explains("Why does sampling more nodes help?", by)
+    assert explains("How does the antibody work?", by)
+    assert not explains("How does the antibody work?", "Staging was more accurate.")
 
 
 def test_the_last_arm_of_a_run_keeps_its_label(hashing_engine: Engine) -> None:
@@ -543,3 +543,33 @@ def test_a_verdict_is_recognised_in_its_common_forms() -> None:
     ):
         assert _VERDICT.search(stated), stated
     assert not _VERDICT.search("Zentamab was given to patients in two phase II cohorts.")
+
+
+def test_a_reason_stated_by_the_next_sentence_answers_why(tmp_path: Path) -> None:
+    doc = (
+        "# Care\n\n## Diagnosis\n\nBefore treatment begins, an experienced pathologist must "
+        "review the biopsy material. This is critical because small cell tumours can be "
+        "confused with other types under the microscope.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "reasons", doc)
+    answer = engine.ask(
+        "Why must an experienced pathologist review the biopsy material before treatment?",
+        min_confidence=0,
+    )
+    assert answer.answer is not None and "confused with other types" in answer.answer
+    assert answer.answer in answer.citations[0].quote
+
+
+def test_between_a_and_b_names_the_two_sides_compared(tmp_path: Path) -> None:
+    doc = (
+        "# KRAS\n\n## Adagrasib\n\nThe median PFS with adagrasib was 6.5 months in KRAS G12C "
+        "disease.\n\n## Sotorasib\n\nThe median PFS with sotorasib was 6.8 months.\n\n"
+        + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "kras", doc)
+    comparer = engine._answerer.comparer
+    prof = profile(
+        "Between adagrasib and sotorasib for pretreated KRAS G12C disease, which had the "
+        "longer median PFS?"
+    )
+    assert comparer.subjects(prof) == ["adagrasib", "sotorasib"]

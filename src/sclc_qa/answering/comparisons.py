@@ -23,6 +23,8 @@ __all__ = ["Compared", "Comparer"]
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # What separates the alternatives a question offers: "A or B", "A vs B", "A versus B".
 _ALTERNATIVES = re.compile(r",?\s+(?:or|vs\.?|versus)\s+", re.I)
+# "Between A and B, which …": the two sides of the choice.
+_BETWEEN = re.compile(r"\bbetween\s+(.+?)\s+and\s+(.+)", re.I)
 # A subject's figure is taken only from a sentence that names the subject, or sits under (or
 # just after) text that does: coverage of at least this.
 _COVERED = 0.7
@@ -54,7 +56,8 @@ class Comparer:
         or Y in B?": the most specific name of each side), else the question's specific names
         of one sort (trials, or drugs), when there are at least two."""
         names = self.scorer.key_names(prof)
-        sides = _ALTERNATIVES.split(prof.text.split(":")[-1])
+        between = _BETWEEN.search(prof.text)
+        sides = list(between.groups()) if between else _ALTERNATIVES.split(prof.text.split(":")[-1])
         share = self.scorer.vocab.key_share
         for druglike in (False, True) if len(sides) >= 2 else ():
             # Names of one sort on every side (trials, or drugs): each side's rarest.

@@ -19,7 +19,7 @@ from .entities import EntityExtractor
 from .explanations import defining_span, explaining_clause
 from .figures import FigureExtractor
 from .kinds import TYPED
-from .scoring import Scored
+from .scoring import Scored, explains
 
 __all__ = ["Extracted", "Extractor"]
 
@@ -239,6 +239,18 @@ class Extractor:
         ):
             # "X activates immunity. By engaging pathway P, the drug …": the sentence after
             # says how.
+            sid = nxt
+            sent = self.index.sentences[sid]
+        elif (
+            prof.kind == "mechanism"
+            and nxt < len(self.index.sentences)
+            and self._side_by_side(sid, nxt)
+            and not explains(prof.text, sent.text)
+            and ANAPHOR.match(self.index.sentences[nxt].text)
+            and explains(prof.text, self.index.sentences[nxt].text)
+        ):
+            # "A pathologist must review the material. This is critical because …": the
+            # sentence that continues the best one states the reason (or the means) it lacks.
             sid = nxt
             sent = self.index.sentences[sid]
         s, e = explaining_clause(sent.text, prof, self.vocab)

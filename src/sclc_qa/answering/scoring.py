@@ -24,7 +24,7 @@ from ..spans import Span
 from ..vocabulary import Vocabulary, heading_keys, squash
 from .kinds import STAT_WORDS, STATEMENT, TYPED
 
-__all__ = ["Scored", "SentenceScorer"]
+__all__ = ["Scored", "SentenceScorer", "explains"]
 
 # Sentence score = lexical coverage, dense similarity, rank of the retrieved chunk, and a bonus
 # for holding an answer of the asked shape. Their product with coverage orders candidates; the
@@ -71,7 +71,7 @@ _VERDICT = re.compile(
 )
 
 
-def _explains(question: str, sentence: str) -> bool:
+def explains(question: str, sentence: str) -> bool:
     """Whether `sentence` states a reason (for a why-question) or a means (for a how-question)."""
     cue = _CAUSE if _WHY.search(question) else _MEANS
     return cue.search(sentence) is not None
@@ -151,7 +151,7 @@ class SentenceScorer:
                 base *= _ROW_FOR_STATEMENT  # a row of a table explains, settles or defines nothing
             elif prof.kind == "definition" and _DEFINING.search(sent.text):
                 base += 2 * W_SHAPE  # "… was defined as …": where a term is delimited
-            elif prof.kind == "mechanism" and _explains(prof.text, sent.text):
+            elif prof.kind == "mechanism" and explains(prof.text, sent.text):
                 base += 2 * W_SHAPE  # "Because …", "by binding …": the shape of a reason
             elif prof.kind == "yesno" and _VERDICT.search(sent.text):
                 base += 2 * W_SHAPE  # "… did not improve OS": a verdict, not a trial's design
