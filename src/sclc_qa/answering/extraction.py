@@ -224,34 +224,31 @@ class Extractor:
         return Extracted(best.sid, sent.start + span[0], sent.start + span[1])
 
     def _clause(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted:
-        """The clause that explains; for "This …" mechanisms, the sentence it refers back to."""
+        """The clause that explains; for "This …" mechanisms, the sentence it refers back to;
+        for one whose next sentence says how or why instead, that one."""
         sid = best.sid
+        if prof.kind == "mechanism":
+            if ANAPHOR.match(self.index.sentences[sid].text) and self.vocab.prev[sid]:
+                sid = self.vocab.prev[sid][0]
+            elif self._next_explains(sid, prof):
+                sid += 1
         sent = self.index.sentences[sid]
-        nxt = sid + 1
-        if prof.kind == "mechanism" and ANAPHOR.match(sent.text) and self.vocab.prev[sid]:
-            sid = self.vocab.prev[sid][0]
-            sent = self.index.sentences[sid]
-        elif (
-            prof.kind == "mechanism"
-            and nxt < len(self.index.sentences)
-            and sid in self.vocab.prev[nxt]
-            and _BY_MEANS.match(self.index.sentences[nxt].text)
-        ):
-            # "X activates immunity. By engaging pathway P, the drug …": the sentence after
-            # says how.
-            sid = nxt
-            sent = self.index.sentences[sid]
-        elif (
-            prof.kind == "mechanism"
-            and nxt < len(self.index.sentences)
-            and self._side_by_side(sid, nxt)
-            and not explains(prof.text, sent.text)
-            and ANAPHOR.match(self.index.sentences[nxt].text)
-            and explains(prof.text, self.index.sentences[nxt].text)
-        ):
-            # "A pathologist must review the material. This is critical because …": the
-            # sentence that continues the best one states the reason (or the means) it lacks.
-            sid = nxt
-            sent = self.index.sentences[sid]
         s, e = explaining_clause(sent.text, prof, self.vocab)
         return Extracted(sid, sent.start + s, sent.start + e)
+
+    def _next_explains(self, sid: int, prof: Profile) -> bool:
+        """Whether the sentence after `sid` states how or why in its place: "X activates
+        immunity. By engaging pathway P, the drug …", or, when `sid` states no reason or
+        means, "A pathologist must review the material. This is critical because …"."""
+        nxt = sid + 1
+        if nxt >= len(self.index.sentences):
+            return False
+        after = self.index.sentences[nxt].text
+        if sid in self.vocab.prev[nxt] and _BY_MEANS.match(after):
+            return True
+        return (
+            self._side_by_side(sid, nxt)
+            and not explains(prof.text, self.index.sentences[sid].text)
+            and ANAPHOR.match(after) is not None
+            and explains(prof.text, after)
+        )

@@ -181,10 +181,9 @@ class FigureExtractor:
         """The asked parts, as (kind, endpoint), that no figure within `text[s:e]` reports: an
         endpoint of the asked kind ("median OS and PFS"), or another kind asked beside it
         ("median PFS and the 18-month PFS rate"; endpoint "" when any will do)."""
-        inside = [sp for sp in find(text, prof.kind) if s <= sp.start and sp.end <= e]
         out: list[tuple[str, str]] = []
         if len(prof.endpoints) >= 2 and prof.kind in _PER_ENDPOINT:
-            had = {sp.endpoint for sp in inside}
+            had = {sp.endpoint for sp in find(text, prof.kind) if s <= sp.start and sp.end <= e}
             out += [(prof.kind, ep) for ep in sorted(prof.endpoints - had)]
         for kind in sorted(prof.also & _PER_ENDPOINT):
             if not any(s <= sp.start and sp.end <= e for sp in find(text, kind)):
