@@ -2,11 +2,14 @@
 
 The answer step describes its best candidate by a few features (how well the sentence matches,
 whether it names what the question depends on, whether a span of the asked type was found, the
-margin over the runner-up, …). A logistic regression fitted on the dev split only
-(`scripts/train_confidence.py`) turns them into a probability, and Platt scaling fitted on
-cross-validated scores calibrates it, so "0.9" means right about nine times in ten on questions
-the model was not fitted on. The fitted parameters live in `data/confidence.json`: versioned,
-with the SHA-256 of its payload checked on load like the index's files.
+margin over the runner-up, whether the dense and lexical rankings agree, …). Gradient-boosted
+trees fitted on the dev split only (`scripts/train_confidence.py`) turn them into log-odds, and
+Platt scaling fitted on cross-validated scores calibrates them, so "0.9" means right about nine
+times in ten on questions the model was not fitted on. Trees, not a linear model: held out by
+the batch a question was written in, they rank right above wrong answers better (the training
+script prints both). The fitted trees live in `data/confidence.json`: versioned, with the SHA-256
+of its payload checked on load like the index's files, and evaluated here in plain Python, so
+serving needs no scikit-learn.
 """
 
 from __future__ import annotations
@@ -17,13 +20,14 @@ import math
 from functools import lru_cache
 from importlib.resources import files
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .errors import ModelError
 
 __all__ = [
     "FEATURES",
     "ConfidenceModel",
+    "Tree",
     "load_confidence_model",
     "payload_sha256",
     "read_confidence_model",
@@ -54,29 +58,79 @@ FEATURES: tuple[str, ...] = (
     "unseen",  # share of the question's plain content words that no document uses
     "focus_here",  # the question's most specific word is in the sentence (1), not (0), none (0.5)
     "parts",  # the share of the asked figures (parts, arms) the answer holds; 0 when none found
+    "dense_rank",  # 1 / (1 + candidates more similar to the question): do the two signals agree?
+    "lexical_rank",  # 1 / (1 + candidates matching more of its terms)
+    "mechanism",  # the question asks how or why
+    "yesno",  # the question asks yes or no
+    "shape",  # how/why, yes/no, definition: the sentence has that answer's shape (1) or not (0)
+    "echo",  # share of the answer's terms the question itself uses: restating is not answering
+    "repeated",  # how many of the next three candidates also state the answer
+    "rivals",  # log(1 + near-tied candidates naming all the question depends on): ambiguity
+    "compared",  # a comparison: the least sure of the compared figures, each on its own sentence
 )
 
 
+class Tree(BaseModel):
+    """One regression tree of the boosted ensemble, as parallel node arrays (node 0 the root):
+    at an inner node, a value at or below `threshold` goes `left`, above it `right`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    feature: tuple[int, ...]
+    threshold: tuple[float, ...]
+    left: tuple[int, ...]
+    right: tuple[int, ...]
+    leaf: tuple[bool, ...]
+    value: tuple[float, ...] = Field(description="A leaf's contribution to the log-odds.")
+
+    @model_validator(mode="after")
+    def _well_formed(self) -> Tree:
+        n = len(self.leaf)
+        arrays = (self.feature, self.threshold, self.left, self.right, self.value)
+        if n == 0 or any(len(a) != n for a in arrays):
+            raise ValueError("a tree's node arrays must be non-empty and of one length")
+        for i in range(n):
+            # Children come after their parent, so every walk from the root ends at a leaf.
+            if not self.leaf[i] and not (i < self.left[i] < n and i < self.right[i] < n):
+                raise ValueError(f"node {i} points outside its tree")
+        return self
+
+    def output(self, x: list[float]) -> float:
+        node = 0
+        while not self.leaf[node]:
+            go_left = x[self.feature[node]] <= self.threshold[node]
+            node = self.left[node] if go_left else self.right[node]
+        return self.value[node]
+
+
 class ConfidenceModel(BaseModel):
-    """Standardise, weigh, squash, calibrate: `predict` is a probability in [0, 1]."""
+    """Sum the trees, calibrate: `predict` is a probability in [0, 1]."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     version: int
     features: tuple[str, ...]
-    mean: tuple[float, ...]
-    scale: tuple[float, ...]
-    coef: tuple[float, ...]
-    intercept: float
+    baseline: float = Field(description="The log-odds before any tree.")
+    trees: tuple[Tree, ...]
     platt_a: float = Field(description="Calibration: p = 1 / (1 + exp(-(a * z + b))).")
     platt_b: float
     threshold: float = Field(ge=0.0, le=1.0, description="Abstain below this probability.")
     trained_on: dict[str, str | int | float] = Field(default_factory=dict)
 
+    @model_validator(mode="after")
+    def _features_exist(self) -> ConfidenceModel:
+        n = len(self.features)
+        if any(
+            not t.leaf[i] and not 0 <= t.feature[i] < n
+            for t in self.trees
+            for i in range(len(t.leaf))
+        ):
+            raise ValueError("a tree splits on a feature the model does not have")
+        return self
+
     def predict(self, values: dict[str, float]) -> float:
-        z = self.intercept
-        for name, mu, sd, w in zip(self.features, self.mean, self.scale, self.coef, strict=True):
-            z += w * (values.get(name, 0.0) - mu) / (sd or 1.0)
+        x = [values.get(name, 0.0) for name in self.features]
+        z = self.baseline + sum(tree.output(x) for tree in self.trees)
         t = self.platt_a * z + self.platt_b
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, t))))
 

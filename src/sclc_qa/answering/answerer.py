@@ -20,6 +20,7 @@ from ..citing import Citer
 from ..confidence import load_confidence_model
 from ..config import AnswerSettings
 from ..index import Index
+from ..lexical import tokenize
 from ..mentions import time_points
 from ..models import Answer, Citation
 from ..question import ENDPOINTS, Profile
@@ -32,7 +33,7 @@ from .figures import FigureExtractor, asks_several, parts_share
 from .glossary import GlossaryAnswerer
 from .kinds import STATEMENT, TYPED
 from .reasons import Reasons, join
-from .scoring import Scored, SentenceScorer
+from .scoring import Scored, SentenceScorer, has_statement_shape
 
 __all__ = ["Answerer", "Retrieve"]
 
@@ -47,6 +48,10 @@ _HEURISTIC_THRESHOLD = 0.38
 # An abstention's confidence when the best passage lacks what the question depends on: it is
 # low however well the passage reads.
 _UNCOVERED = 0.1
+# Confidence features: an answer the next few candidates also state is more likely right; a
+# candidate within a fifth of the best score that also names everything the question depends
+# on is a rival reading of it.
+_RUNNERS_UP, _NEAR_TIE = 3, 0.8
 
 
 class Answerer:
@@ -111,7 +116,7 @@ class Answerer:
         if subjects:
             compared = self._compare(question, query, hits, subjects, threshold, retrieve)
             if compared is not None:
-                return compared, None
+                return compared
         if prof.kind == "glossary":
             defined = self.glossary.answer(question)
             if defined is not None and defined.confidence >= threshold:
@@ -153,9 +158,10 @@ class Answerer:
         names: list[str],
         threshold: float,
         retrieve: Retrieve | None,
-    ) -> Answer | None:
+    ) -> tuple[Answer, dict[str, float] | None] | None:
         """ "Which had the lower HR, A or B?": each one's figure from its own sentence, the
-        winner computed, both cited. None when no subject's figure is found (the ordinary
+        winner computed, both cited; with the features of the least sure figure (None when it
+        abstains before weighing any). None when no subject's figure is found (the ordinary
         path then answers or abstains)."""
         prof = query.profile
         found, missing = self.comparer.figures(query, hits, names, retrieve)
@@ -165,11 +171,11 @@ class Answerer:
         related = tuple(self._citation(c.scored) for c in found)
         if missing:
             why = self.reasons.partial(measure, [c.name for c in found], missing)
-            return _abstain(question, why, 0.0, related)
+            return _abstain(question, why, 0.0, related), None
         won = self.comparer.winner(found, prof.prefer)
         if won is None:
             why = f"{self.reasons.says('reports')} the same {measure} for {join(names)}."
-            return _abstain(question, why, 0.0, related)
+            return _abstain(question, why, 0.0, related), None
         plain = dataclasses.replace(
             prof, text=won.name, kind=prof.measure or prof.kind, also=frozenset()
         )
@@ -178,16 +184,20 @@ class Answerer:
             lambda t, sp: self.figures.widen(t, sp, plain),
             name_only=_WHICH.search(question) is not None,
         )
-        confidence = min(
-            self._confidence_of(
-                dataclasses.replace(query, profile=plain), c.scored, Extracted(c.scored.sid, 0, 0)
-            )
-            for c in found
+        confidence, features = min(
+            (
+                self._confidence_of(
+                    dataclasses.replace(query, profile=plain),
+                    c.scored,
+                    Extracted(c.scored.sid, 0, 0),
+                )
+                for c in found
+            ),
+            key=lambda weighed: weighed[0],
         )
         if confidence < threshold:
-            return _abstain(
-                question, self.reasons.unclear(confidence, threshold), confidence, related
-            )
+            why = self.reasons.unclear(confidence, threshold)
+            return _abstain(question, why, confidence, related), features
         ordered = [won, *[c for c in found if c is not won]]
         primary = self.citer.sentence(self.index.sentences[won.scored.sid], won.scored.score)
         doc_text = self.index.documents[primary.doc].text
@@ -202,16 +212,19 @@ class Answerer:
             confidence=round(confidence, 4),
             abstained=False,
             note=f"Compared from the {measure} each source states: {stated}.",
-        )
+        ), features
 
     def _states(self, endpoints: frozenset[str], best: Scored) -> bool:
         """Whether the sentence names one of the endpoints (in its own words)."""
         text = self.index.sentences[best.sid].text
         return any(ENDPOINTS[e].search(text) for e in endpoints)
 
-    def _confidence_of(self, query: Query, best: Scored, found: Extracted) -> float:
-        features = self._features(query, best, [best], found, 1)
-        return self._confidence(query.profile, best, [best], found, features)
+    def _confidence_of(
+        self, query: Query, best: Scored, found: Extracted
+    ) -> tuple[float, dict[str, float]]:
+        """The confidence in one compared figure, weighed on its own sentence."""
+        features = {**self._features(query, best, [best], found, 1), "compared": 1.0}
+        return self._confidence(query.profile, best, [best], found, features), features
 
     def _answer(
         self, question: str, best: Scored, scored: list[Scored], found: Extracted, conf: float
@@ -243,11 +256,19 @@ class Answerer:
         """What the confidence model weighs (names and meanings in confidence.FEATURES)."""
         prof = query.profile
         sent = self.index.sentences[best.sid]
-        share, parts = 0.0, 0.0
+        share, parts, echo, repeated = 0.0, 0.0, 0.0, 0
         if found is not None:
             share = (found.end - found.start) / max(1, sent.end - sent.start)
             answer = self.index.documents[sent.doc].text[found.start : found.end]
             parts = parts_share(answer, prof)
+            said = set(tokenize(answer))
+            echo = len(said & set(query.terms)) / len(said) if said else 0.0
+            wanted = answer.casefold()
+            repeated = sum(
+                wanted in self.index.sentences[s.sid].text.casefold()
+                for s in scored[1 : 1 + _RUNNERS_UP]
+            )
+        rivals = sum(s.coverage == 1.0 and s.score > _NEAR_TIE * best.score for s in scored)
         return {
             "score": best.score,
             "margin": best.score - scored[1].score if len(scored) > 1 else best.score,
@@ -272,6 +293,15 @@ class Answerer:
             "unseen": self.scorer.unseen_share(query),
             "focus_here": self.scorer.focus_here(query, best.sid),
             "parts": parts,
+            "dense_rank": 1.0 / (1 + sum(s.dense > best.dense for s in scored)),
+            "lexical_rank": 1.0 / (1 + sum(s.lexical > best.lexical for s in scored)),
+            "mechanism": float(prof.kind == "mechanism"),
+            "yesno": float(prof.kind == "yesno"),
+            "shape": float(has_statement_shape(prof, sent.text)) if prof.kind in STATEMENT else 0.5,
+            "echo": echo,
+            "repeated": float(repeated),
+            "rivals": math.log1p(rivals),
+            "compared": 0.0,
         }
 
     def _confidence(

@@ -24,7 +24,7 @@ from ..spans import Span
 from ..vocabulary import Vocabulary, heading_keys, squash
 from .kinds import STAT_WORDS, STATEMENT, TYPED
 
-__all__ = ["Scored", "SentenceScorer", "explains"]
+__all__ = ["Scored", "SentenceScorer", "explains", "has_statement_shape"]
 
 # Sentence score = lexical coverage, dense similarity, rank of the retrieved chunk, and a bonus
 # for holding an answer of the asked shape. Their product with coverage orders candidates; the
@@ -75,6 +75,20 @@ def explains(question: str, sentence: str) -> bool:
     """Whether `sentence` states a reason (for a why-question) or a means (for a how-question)."""
     cue = _CAUSE if _WHY.search(question) else _MEANS
     return cue.search(sentence) is not None
+
+
+def has_statement_shape(prof: Profile, sentence: str) -> bool:
+    """Whether `sentence` has the shape of an answer to a question a statement answers: for a
+    definition, where a term is delimited ("… was defined as …"); for how/why, a reason or means
+    ("because …", "by binding …"); for yes/no, a verdict ("… did not improve OS"), not a trial's
+    design. False for every other kind."""
+    if prof.kind == "definition":
+        return _DEFINING.search(sentence) is not None
+    if prof.kind == "mechanism":
+        return explains(prof.text, sentence)
+    if prof.kind == "yesno":
+        return _VERDICT.search(sentence) is not None
+    return False
 
 
 @dataclass(frozen=True)
@@ -149,12 +163,8 @@ class SentenceScorer:
                 base *= 1.0 if spans else 0.35
             elif sent.kind == "table_row" and prof.kind in STATEMENT:
                 base *= _ROW_FOR_STATEMENT  # a row of a table explains, settles or defines nothing
-            elif prof.kind == "definition" and _DEFINING.search(sent.text):
-                base += 2 * W_SHAPE  # "… was defined as …": where a term is delimited
-            elif prof.kind == "mechanism" and explains(prof.text, sent.text):
-                base += 2 * W_SHAPE  # "Because …", "by binding …": the shape of a reason
-            elif prof.kind == "yesno" and _VERDICT.search(sent.text):
-                base += 2 * W_SHAPE  # "… did not improve OS": a verdict, not a trial's design
+            elif prof.kind in STATEMENT and has_statement_shape(prof, sent.text):
+                base += 2 * W_SHAPE  # a definition, a reason or means, a verdict: see below
             elif spans and (sent.kind != "table_row" or self.names_a_cell(sid, prof)):
                 # Holds an answer of the asked shape; for a table row, only the row whose
                 # cell is what the question names (its NCT id, its drug).
