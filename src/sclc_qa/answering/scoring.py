@@ -163,7 +163,7 @@ class SentenceScorer:
                 base *= 1.0 if spans else 0.35
             elif sent.kind == "table_row" and prof.kind in STATEMENT:
                 base *= _ROW_FOR_STATEMENT  # a row of a table explains, settles or defines nothing
-            elif prof.kind in STATEMENT and has_statement_shape(prof, sent.text):
+            elif has_statement_shape(prof, sent.text):
                 base += 2 * W_SHAPE  # a definition, a reason or means, a verdict: see below
             elif spans and (sent.kind != "table_row" or self.names_a_cell(sid, prof)):
                 # Holds an answer of the asked shape; for a table row, only the row whose
