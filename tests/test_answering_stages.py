@@ -236,6 +236,25 @@ def test_a_definition_is_what_the_text_delimits_the_term_by() -> None:
     assert defining_span("Zentamab improved survival.") is None
     assert profile("How did ZENITH-4 define a major response?").kind == "definition"
     assert profile("What counted as a positive scan?").kind == "definition"
+    text = "Type Z, which is characterized by loss of ASCL1 and an immune signature (35), is rare."
+    s, e = defining_span(text) or (0, 0)
+    assert text[s:e] == "loss of ASCL1 and an immune signature"
+    assert defining_span("Central tumors (within 2 cm of the airway).", criteria=False) is None
+    assert profile("What characterizes the inflamed subtype?").kind == "definition"
+    assert profile("a-EJ meaning?").kind == "glossary"
+
+
+def test_a_long_name_is_mentioned_by_the_abbreviation_defined_for_it(tmp_path: Path) -> None:
+    doc = (
+        "# Drugs\n\n## Zentamab\n\n"
+        "Zentamab vedotin (Zen-V) is an antibody-drug conjugate. "
+        "Two phase III trials of Zen-V were stopped because of toxicity.\n\n" + _BACKGROUND
+    )
+    vocab = _engine_over(tmp_path, "alias", doc)._answerer.vocab
+    text = "Two phase III trials of Zen-V were stopped because of toxicity."
+    keys = frozenset({"zenv", "trials", "phase"})
+    assert vocab.mentions("zentamab vedotin", keys, text)
+    assert not vocab.mentions("placebotamab vedotin", keys, text)
 
 
 def test_a_yes_no_question_on_an_endpoint_needs_a_sentence_that_names_it(tmp_path: Path) -> None:

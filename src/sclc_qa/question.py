@@ -58,6 +58,7 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
         "glossary",
         re.compile(
             r"stands? for|abbreviat|acronym|short for|\bexpan(d|sion)\b|full (name|form)|"
+            r"\bmeaning\b|"
             r"what does (the )?(term )?\S+ (mean|refer to|denote)|"
             r"^\s*what (is|are) (an? )?\S+\s*\?\s*$",
             re.I,
@@ -69,7 +70,9 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
         "definition",
         re.compile(
             r"\bdefin(?:e|ed|es|ing|ition)\b|\bcount(?:ed|s)?\s+as\b|\bcut-?offs?\b|"
-            r"\bthresholds?\b|\bqualif(?:y|ies|ied)\s+as\b|\bwhat (?:is|was|are|were) meant by\b",
+            r"\bthresholds?\b|\bqualif(?:y|ies|ied)\s+as\b|\bwhat (?:is|was|are|were) meant by\b|"
+            # "What characterizes X?", "what distinguishes X?": what the text delimits X by.
+            r"\bcharacteri[sz](?:e|es|ed|ing)\b|\bwhat (?:distinguishes|sets apart)\b",
             re.I,
         ),
     ),

@@ -161,6 +161,11 @@ class Vocabulary:
             for d in self.defs_by_short.get(name.lower(), []):
                 if normalize(d.long) in norm:
                     return True
+            # The other way round: a long name is named by the abbreviation the documents
+            # define for it ("rovalpituzumab tesirine (Rova-T)" … "Rova-T was …").
+            for d in self.defs_by_long.get(normalize(name), []):
+                if squash(d.short) in keys:
+                    return True
             acronym = re.sub(r"(?<=[A-Z])s$", "", name)
             if acronym.isalpha() and acronym.isupper() and len(acronym) > 1:
                 # "RCTs" is named by "randomized controlled trials" even where undefined.

@@ -54,7 +54,11 @@ def explaining_clause(text: str, prof: Profile, vocab: Vocabulary) -> tuple[int,
 
 
 _REFERENCE = re.compile(r"\s*\(\d+(?:\s*[–-]\s*\d+)?(?:,\s*\d+(?:\s*[–-]\s*\d+)?)*\)")
-_DEFINED = re.compile(r"\b(?:was |were |is |are )?defined\s+(?:as|by)\s+", re.I)
+# "defined as", "characterized by", "refers to": what follows delimits the term.
+_DEFINED = re.compile(
+    r"\b(?:was |were |is |are )?(?:defined|characteri[sz]ed)\s+(?:as|by)\s+|\brefers?\s+to\s+",
+    re.I,
+)
 _DELIMITING = re.compile(
     r"\(([^()]*?(?:[≥≤<>]|\b(?:more|fewer|less|greater) than\b|\bor (?:more|fewer|less)\b|"
     r"\bwithin\b)[^()]*)\)",
@@ -62,9 +66,10 @@ _DELIMITING = re.compile(
 )
 
 
-def defining_span(text: str) -> tuple[int, int] | None:
+def defining_span(text: str, *, criteria: bool = True) -> tuple[int, int] | None:
     """Where a sentence delimits a term: what follows "defined as" to the end of its clause,
-    else a bracketed criterion ("marker-high (≥5 units per sample)"); None if neither."""
+    else (with `criteria`) a bracketed criterion ("marker-high (≥5 units per sample)"); None if
+    neither."""
     m = _DEFINED.search(text)
     if m is not None:
         end = next((e for s, e in clauses(text) if s <= m.end() < e), len(text))
@@ -75,7 +80,7 @@ def defining_span(text: str) -> tuple[int, int] | None:
             e -= 1  # "(central tumors, defined as within 2 cm of …)": the bracket is not ours
         if e > s:
             return s, e
-    bracket = _DELIMITING.search(text)
+    bracket = _DELIMITING.search(text) if criteria else None
     if bracket is not None:
         return bracket.start(1), bracket.end(1)
     return None

@@ -214,11 +214,12 @@ class Extractor:
         return Extracted(best.sid, sent.start, sent.end) if sent.kind == "table_row" else None
 
     def _defined(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
-        """For "how was X defined?": what the best sentence delimits X by, if it does."""
-        if prof.kind != "definition":
+        """For "how was X defined?", and "what is X?" where no glossary defines X: what the
+        best sentence delimits X by, if it does (a bracketed criterion only for the first)."""
+        if prof.kind not in ("definition", "glossary"):
             return None
         sent = self.index.sentences[best.sid]
-        span = defining_span(mask_markup(sent.text))
+        span = defining_span(mask_markup(sent.text), criteria=prof.kind == "definition")
         if span is None:
             return None
         return Extracted(best.sid, sent.start + span[0], sent.start + span[1])
