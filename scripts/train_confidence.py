@@ -208,35 +208,56 @@ def main() -> int:
     # The features do not depend on the model being replaced, which may have been trained on
     # other features: answer without it (every answer is kept at threshold 0 anyway).
     answerer_module.load_confidence_model = lambda: None
-    try:
-        engine = Engine.load(settings)
-    except (IndexMissingError, StaleIndexError):
-        print(f"building {args.index_dir} from {args.corpus_dir}", file=sys.stderr)
-        Engine.build(settings)
-        engine = Engine.load(settings)
+    engine = engine_for(settings)
     x, y, batches, others = collect(engine)
     payload, stats = fit(x, y, batches, args.cost)
     payload["trained_on"] = {
-        "split": "dev",
-        "file": str(DEV.relative_to(ROOT)),
-        "file_sha256": hashlib.sha256(DEV.read_bytes()).hexdigest(),
-        "documents": ",".join(sorted(engine.index.documents)),
+        **trained_on(engine),
         **{k: round(v, 4) for k, v in stats.items()},
     }
     print(json.dumps(payload["trained_on"], indent=2))
     print(f"threshold {payload['threshold']}; {others} answers decided without a confidence")
+    report(payload, FEATURES, OUT, write=not args.dry_run)
+    return 0
+
+
+def engine_for(settings: Settings) -> Engine:
+    """The engine over `settings`, its index built first if it is missing or stale."""
+    try:
+        return Engine.load(settings)
+    except (IndexMissingError, StaleIndexError):
+        print(f"building {settings.index_dir} from {settings.corpus_dir}", file=sys.stderr)
+        Engine.build(settings)
+        return Engine.load(settings)
+
+
+def trained_on(engine: Engine) -> dict[str, object]:
+    """What a model file records of its training data: the dev split's file and digest, and
+    the documents its questions were asked of."""
+    return {
+        "split": "dev",
+        "file": str(DEV.relative_to(ROOT)),
+        "file_sha256": hashlib.sha256(DEV.read_bytes()).hexdigest(),
+        "documents": ",".join(sorted(engine.index.documents)),
+    }
+
+
+def report(
+    payload: dict[str, object], features: tuple[str, ...], out: Path, *, write: bool
+) -> None:
+    """Print how often the trees split on each feature, and write the model file (its payload
+    and that payload's SHA-256) unless `write` is False."""
     splits = Counter(
-        FEATURES[f]
+        features[f]
         for tree in payload["trees"]  # type: ignore[attr-defined]
         for f, leaf in zip(tree["feature"], tree["leaf"], strict=True)
         if not leaf
     )
-    print("splits per feature:", ", ".join(f"{n} {k}" for n, k in splits.most_common()))
-    if not args.dry_run:
+    print("splits per feature:", ", ".join(f"{n} {k}" for k, n in splits.most_common()))
+    if write:
         record = {**payload, "sha256": payload_sha256(payload)}
-        OUT.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
-        print(f"wrote {OUT.relative_to(ROOT)}")
-    return 0
+        out.write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {out.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

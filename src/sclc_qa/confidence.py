@@ -19,6 +19,7 @@ import json
 import math
 from functools import lru_cache
 from importlib.resources import files
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -26,12 +27,16 @@ from .errors import ModelError
 
 __all__ = [
     "FEATURES",
+    "BoostedTrees",
     "ConfidenceModel",
     "Tree",
     "load_confidence_model",
     "payload_sha256",
     "read_confidence_model",
+    "read_verified",
 ]
+
+_Model = TypeVar("_Model", bound=BaseModel)
 
 # What the answer step reports about its best candidate, in this order (see answering/answerer.py).
 FEATURES: tuple[str, ...] = (
@@ -103,8 +108,8 @@ class Tree(BaseModel):
         return self.value[node]
 
 
-class ConfidenceModel(BaseModel):
-    """Sum the trees, calibrate: `predict` is a probability in [0, 1]."""
+class BoostedTrees(BaseModel):
+    """A fitted ensemble: the baseline log-odds plus every tree's output, over named features."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -112,13 +117,10 @@ class ConfidenceModel(BaseModel):
     features: tuple[str, ...]
     baseline: float = Field(description="The log-odds before any tree.")
     trees: tuple[Tree, ...]
-    platt_a: float = Field(description="Calibration: p = 1 / (1 + exp(-(a * z + b))).")
-    platt_b: float
-    threshold: float = Field(ge=0.0, le=1.0, description="Abstain below this probability.")
     trained_on: dict[str, str | int | float] = Field(default_factory=dict)
 
     @model_validator(mode="after")
-    def _features_exist(self) -> ConfidenceModel:
+    def _features_exist(self) -> BoostedTrees:
         n = len(self.features)
         if any(
             not t.leaf[i] and not 0 <= t.feature[i] < n
@@ -128,9 +130,20 @@ class ConfidenceModel(BaseModel):
             raise ValueError("a tree splits on a feature the model does not have")
         return self
 
+    def logit(self, x: list[float]) -> float:
+        """The log-odds for one row of features, in `features` order."""
+        return self.baseline + sum(tree.output(x) for tree in self.trees)
+
+
+class ConfidenceModel(BoostedTrees):
+    """Sum the trees, calibrate: `predict` is a probability in [0, 1]."""
+
+    platt_a: float = Field(description="Calibration: p = 1 / (1 + exp(-(a * z + b))).")
+    platt_b: float
+    threshold: float = Field(ge=0.0, le=1.0, description="Abstain below this probability.")
+
     def predict(self, values: dict[str, float]) -> float:
-        x = [values.get(name, 0.0) for name in self.features]
-        z = self.baseline + sum(tree.output(x) for tree in self.trees)
+        z = self.logit([values.get(name, 0.0) for name in self.features])
         t = self.platt_a * z + self.platt_b
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, t))))
 
@@ -155,6 +168,14 @@ def read_confidence_model(
 ) -> ConfidenceModel:
     """Parse and verify a model file: its digest must match and its features be ours."""
     fix = "retrain it with scripts/train_confidence.py or reinstall sclc-qa"
+    return read_verified(text, ConfidenceModel, FEATURES, where=where, fix=fix)
+
+
+def read_verified(
+    text: str, model: type[_Model], features: tuple[str, ...], *, where: str, fix: str
+) -> _Model:
+    """A fitted model file parsed and verified: its payload's digest must match the `sha256`
+    stored beside it, and its `features` be `features`, else a `ModelError` saying `fix`."""
     try:
         record = json.loads(text)
         digest = record.pop("sha256")
@@ -163,9 +184,9 @@ def read_confidence_model(
     if payload_sha256(record) != digest:
         raise ModelError(f"{where} does not match its sha256; {fix}")
     try:
-        model = ConfidenceModel.model_validate(record)
+        fitted = model.model_validate(record)
     except ValidationError as exc:
         raise ModelError(f"{where} is invalid ({exc.errors()[0]['msg']}); {fix}") from exc
-    if model.features != FEATURES:
+    if getattr(fitted, "features", None) != features:
         raise ModelError(f"{where} was trained on other features; {fix}")
-    return model
+    return fitted

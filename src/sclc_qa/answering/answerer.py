@@ -32,6 +32,7 @@ from .extraction import Extracted, Extractor
 from .figures import FigureExtractor, asks_several, parts_share
 from .glossary import GlossaryAnswerer
 from .kinds import STATEMENT, TYPED
+from .ranking import load_ranker
 from .reasons import Reasons, join
 from .scoring import Scored, SentenceScorer, has_statement_shape
 
@@ -69,7 +70,7 @@ class Answerer:
         self.glossary = GlossaryAnswerer(index, self.vocab, self.citer)
         figures = FigureExtractor(index, self.vocab)
         self.scorer = SentenceScorer(
-            index, self.vocab, self.citer, figures.spans, settings.passages
+            index, self.vocab, self.citer, figures.spans, settings.passages, load_ranker()
         )
         entities = EntityExtractor(index, self.vocab)
         self.figures = figures

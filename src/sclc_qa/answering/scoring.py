@@ -8,6 +8,8 @@ sits under, else it cannot answer.
 
 from __future__ import annotations
 
+import dataclasses
+import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,8 +23,9 @@ from ..mentions import time_points
 from ..question import ENDPOINTS, Profile
 from ..retrieval import Hit, Query
 from ..spans import Span
-from ..vocabulary import Vocabulary, heading_keys, squash
+from ..vocabulary import ANAPHOR, Vocabulary, heading_keys, squash
 from .kinds import STAT_WORDS, STATEMENT, TYPED
+from .ranking import RANKED, RankerModel
 
 __all__ = ["Scored", "SentenceScorer", "explains", "has_statement_shape"]
 
@@ -42,9 +45,11 @@ _STUDY = re.compile(r"\b(trial|study|studies|analysis|cohort)\b", re.I)
 
 # A table row's weight for a question a statement answers (how/why, yes/no, a definition).
 _ROW_FOR_STATEMENT = 0.3
-# Where a text delimits a term: "defined as", "defined by", "considered …", a comparator.
+# Where a text delimits a term: "defined as", "characterized by", "refers to", "considered …",
+# a comparator.
 _DEFINING = re.compile(
-    r"\bdefined\s+(?:as|by)\b|\bdefinition\b|\bwas considered\b|\bi\.e\.|[≥≤]|"
+    r"\b(?:defined|characteri[sz]ed)\s+(?:as|by)\b|\brefers?\s+to\b|\bdefinition\b|"
+    r"\bwas considered\b|\bi\.e\.|[≥≤]|"
     r"\b(?:more|fewer|less|greater) than\b|\bor (?:more|fewer|less|greater)\b|\bwithin\b",
     re.I,
 )
@@ -103,6 +108,10 @@ class Scored:
     lexical: float = 0.0
     dense: float = 0.0
     rank: int = 0
+    # What the learned ranker saw (ranking.RANK_FEATURES) and its log-odds; candidates are
+    # ordered by it when a ranker is trained, else by `score`.
+    features: tuple[float, ...] = ()
+    learned: float = 0.0
 
 
 class SentenceScorer:
@@ -115,8 +124,10 @@ class SentenceScorer:
         citer: Citer,
         typed_spans: Callable[[int, Profile], list[Span]],
         passages: int,
+        ranker: RankerModel | None = None,
     ) -> None:
         self.index = index
+        self.ranker = ranker
         self.vocab = vocab
         self.citer = citer
         self.typed_spans = typed_spans
@@ -144,9 +155,13 @@ class SentenceScorer:
         total = sum(weights.values()) or 1.0
         key_names = self.key_names(prof)
         focus = self._focus_term(query)
+        name_terms = {t for n in prof.names for t in tokenize(n)}
+        predicate = {t: w for t, w in weights.items() if t not in name_terms}
+        predicate_total = sum(predicate.values()) or 1.0
         ids = np.fromiter(seen, dtype=np.int64)
         dense = self._vectors[ids] @ query.vector
         out = []
+        described: list[tuple[float, ...]] = []
         for sid, dsim in zip(ids.tolist(), dense.tolist(), strict=True):
             sent = self.index.sentences[sid]
             if _LINK_ONLY.fullmatch(sent.text):
@@ -158,12 +173,13 @@ class SentenceScorer:
             lex /= total
             coverage, concepts = self._coverage(sid, key_names, prof)
             spans = tuple(self.typed_spans(sid, prof))
+            shaped = has_statement_shape(prof, sent.text)
             base = W_LEX * lex + W_DENSE * max(dsim, 0.0) + W_RANK / (1 + seen[sid])
             if prof.kind in TYPED or (prof.kind in ("phase", "status") and not spans):
                 base *= 1.0 if spans else 0.35
             elif sent.kind == "table_row" and prof.kind in STATEMENT:
                 base *= _ROW_FOR_STATEMENT  # a row of a table explains, settles or defines nothing
-            elif has_statement_shape(prof, sent.text):
+            elif shaped:
                 base += 2 * W_SHAPE  # a definition, a reason or means, a verdict: see below
             elif spans and (sent.kind != "table_row" or self.names_a_cell(sid, prof)):
                 # Holds an answer of the asked shape; for a table row, only the row whose
@@ -182,10 +198,71 @@ class SentenceScorer:
                 # biomarker) or not about it at all.
                 score *= 0.5
             out.append(Scored(sid, score, coverage, spans, concepts, lex, dsim, seen[sid]))
+            stated = time_points(sent.text) & prof.time_points if prof.time_points else None
+            described.append(
+                (
+                    sum(w for t, w in predicate.items() if t in toks) / predicate_total,
+                    float(bool(spans)),
+                    float(shaped),
+                    0.5 if stated is None else float(bool(stated)),
+                    0.5 if focus is None else float(focus in toks or focus in ctx),
+                    float(sent.kind == "table_row"),
+                    float(bool(self.vocab.lead_in[sid])),
+                    float(not self.vocab.prev[sid]),
+                    float(ANAPHOR.match(sent.text) is not None),
+                    math.log(1 + len(sent.text)),
+                )
+            )
+        out = self._ranked(prof, out, described)
         # A sentence that misses a name the question depends on cannot answer it, however
         # similar it reads: it ranks below every sentence that does name it.
         out.sort(key=lambda s: (s.coverage == 0.0, -s.score, s.sid))
+        if self.ranker is not None:
+            # The ranker reorders the first candidates, those it was fitted on; the rest follow.
+            head, tail = out[:RANKED], out[RANKED:]
+            rescored = self.ranker.logits(np.asarray([s.features for s in head])).tolist()
+            head = [dataclasses.replace(s, learned=z) for s, z in zip(head, rescored, strict=True)]
+            head.sort(key=lambda s: (s.coverage == 0.0, -s.learned, s.sid))
+            out = head + tail
         return out
+
+    def _ranked(
+        self, prof: Profile, out: list[Scored], described: list[tuple[float, ...]]
+    ) -> list[Scored]:
+        """The candidates with their ranking features (`ranking.RANK_FEATURES`)."""
+        if not out:
+            return out
+        scores = [s.score for s in out]
+        lexical = [s.lexical for s in out]
+        predicate = [d[0] for d in described]
+        dense = [s.dense for s in out]
+        top = max(scores) or 1.0
+        kinds = (
+            float(prof.kind in TYPED),
+            float(prof.kind == "mechanism"),
+            float(prof.kind == "yesno"),
+            float(prof.kind in ("definition", "glossary")),
+            float(prof.kind == "entity" or bool(prof.target)),
+        )
+        columns = zip(
+            out,
+            described,
+            _standing(scores),
+            _standing(lexical),
+            _standing(predicate),
+            _standing(dense),
+            strict=True,
+        )
+        ranked = []
+        for s, d, by_score, by_lexical, by_predicate, by_dense in columns:
+            features = (
+                *(s.score, s.score / top, by_score, s.lexical, by_lexical, d[0], by_predicate),
+                *(s.dense, by_dense, 1.0 / (1 + s.rank), s.coverage, s.concepts),
+                *d[1:],
+                *kinds,
+            )
+            ranked.append(dataclasses.replace(s, features=features))
+        return ranked
 
     def _term_weights(self, query: Query) -> dict[str, float]:
         """Each question term by rarity; expansions count half, and for explanations the names
@@ -310,3 +387,10 @@ class SentenceScorer:
         for p in (*self.vocab.prev[sid], *self.vocab.lead_in[sid]):
             extra |= self.vocab.tokens[p]
         return frozenset(extra)
+
+
+def _standing(values: list[float]) -> list[float]:
+    """Each value's standing among all: 1 / (1 + how many are higher)."""
+    a = np.asarray(values)
+    higher = (a[None, :] > a[:, None]).sum(axis=1)
+    return [1.0 / (1.0 + int(k)) for k in higher]
