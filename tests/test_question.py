@@ -28,6 +28,10 @@ from sclc_qa.question import profile
         ("What is the ORR of tarlatamab?", "percent", {"orr"}),
         ("Which drug is a DLL3-targeted BiTE?", "entity", set()),
         ("How does LDRT affect the tumor microenvironment?", "mechanism", set()),
+        # A dose the question states is a condition, not what it asks.
+        ("Median OS in MATCH with low-dose radiotherapy?", "duration", {"os"}),
+        ("How often was grade 5 toxicity seen with 18 Gy x 3?", "percent", {"tox"}),
+        ("What radiation dose was used in MATCH?", "dose", set()),
     ],
 )
 def test_kind_and_endpoints(question: str, kind: str, endpoints: set[str]) -> None:

@@ -76,7 +76,14 @@ def test_impower133_durations_difference_and_spelled_out_hazard_ratio() -> None:
         ("rose to 20–25% at two years", "percent", ["20–25%"]),
         ("In 2022, it caused 1.8 million deaths (2).", "year", ["2022"]),
         ("It caused 1.8 million deaths (2).", "count", ["1.8 million"]),
-        ("Approximately 250,000 patients (15, 16) were diagnosed.", "count", ["250,000"]),
+        # A hedge is part of the figure, whatever its case.
+        (
+            "Approximately 250,000 patients (15, 16) were diagnosed.",
+            "count",
+            ["Approximately 250,000"],
+        ),
+        ("for approximately 2.5 million new cases", "count", ["approximately 2.5 million"]),
+        ("Approximately 70% of patients are diagnosed", "percent", ["Approximately 70%"]),
         ("a phase III trial and a phase I/II study", "phase", ["phase III", "phase I/II"]),
         ("treated with 45 Gy/30 F or 50Gy/25F", "dose", ["45 Gy/30 F", "50Gy/25F"]),
         ("median OS from 8 months to 12 months", "duration", ["from 8 months to 12 months"]),

@@ -101,7 +101,8 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     ),
     (
         "dose",
-        re.compile(r"\bdos(?:e|es|ed|ing)\b|fractionation|\bGy\b|\bdose schedule", re.I),
+        # Not a dose the question states as a condition ("with 18 Gy x 3", "low-dose RT").
+        re.compile(r"(?<!-)\bdos(?:e|es|ed|ing)\b(?!-)|fractionation|(?<![\d\s])\s*\bGy\b", re.I),
     ),
     (
         "percent",

@@ -29,7 +29,8 @@ __all__ = [
 _NUM = r"\d+(?:[.,]\d+)?"
 _DASH = r"\s*[-–—−]\s*"
 # A hedge is part of the figure: "nearly 20%" is not "20%", "up to 7 months" not "7 months".
-_HEDGE = r"(?:(?:" + "|".join(domain().hedges) + r")\s+|[~≈≥≤<>]\s*)?"
+# Matched in any case: a sentence may open with one ("Approximately 70% of …").
+_HEDGE = r"(?:(?i:" + "|".join(domain().hedges) + r")\s+|[~≈≥≤<>]\s*)?"
 # Journal styles: "95% CI 0.59 - 0.91", "95% CI: 0.59-0.91", NEJM's "95% CI, 0.60−0.95" and
 # "95% CI, 0.60 to 0.95".
 _CI = (
@@ -86,8 +87,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"December)\s+)?(?:19|20)\d{2}\b"
     ),
     "count": re.compile(
-        r"\b(?:approximately |about |nearly |over |more than )?\d{1,3}(?:,\d{3})+\b|"
-        r"\b\d+(?:\.\d+)?\s*(?:million|billion|thousand)\b|(?<![\d.,])\b\d+\b(?![.,]\d|\s*%|-year)"
+        rf"{_HEDGE}\b\d{{1,3}}(?:,\d{{3}})+\b|"
+        rf"{_HEDGE}\b\d+(?:\.\d+)?\s*(?:million|billion|thousand)\b|"
+        r"(?<![\d.,])\b\d+\b(?![.,]\d|\s*%|-year)"
     ),
     "phase": re.compile(r"\b[Pp]hase\s+(?:I{1,3}|IV|1|2|3)(?:[ab]|/(?:I{1,3}|II))?\b"),
     "dose": re.compile(
