@@ -592,3 +592,25 @@ def test_between_a_and_b_names_the_two_sides_compared(tmp_path: Path) -> None:
         "longer median PFS?"
     )
     assert comparer.subjects(prof) == ["adagrasib", "sotorasib"]
+
+
+def test_a_yes_no_answer_keeps_the_conclusion_drawn_in_the_next_sentence(tmp_path: Path) -> None:
+    from sclc_qa.answering.scoring import Scored
+
+    finding = "In ZENITH-4, zentamab maintenance improved PFS compared with placebo."
+    verdict = "However, zentamab remains investigational after progression (12)."
+    doc = f"# Trial\n\n## Results\n\n{finding} {verdict}\n\nA new paragraph.\n\n" + _BACKGROUND
+    engine = _engine_over(tmp_path, "verdict", doc)
+    answerer = engine._answerer
+    sid = next(i for i, s in enumerate(answerer.index.sentences) if s.text.startswith("In ZEN"))
+    best = Scored(sid, 1.0, 1.0, ())
+    text = answerer.index.documents["verdict"].text
+    asked = answerer.extractor.extract(
+        profile("Is zentamab an option after progression?"), best, []
+    )
+    assert asked is not None and asked.cite is not None
+    assert text[asked.start : asked.end] == f"{finding} {verdict[: verdict.index(' (12)')]}"
+    assert text[asked.cite[0] : asked.cite[1]].startswith(finding)
+    # Other kinds keep to the best sentence.
+    how = answerer.extractor.extract(profile("How did zentamab do in ZENITH-4?"), best, [])
+    assert how is not None and text[how.start : how.end] == finding[:-1]

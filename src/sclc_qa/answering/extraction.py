@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 from ..index import Index
 from ..question import Profile
-from ..spans import mask_markup
+from ..spans import mask_markup, strip_citation
 from ..vocabulary import ANAPHOR, Vocabulary
 from .entities import EntityExtractor
 from .explanations import defining_span, explaining_clause
 from .figures import FigureExtractor
 from .kinds import TYPED
-from .scoring import Scored, explains
+from .scoring import Scored, explains, has_verdict
 
 __all__ = ["Extracted", "Extractor"]
 
@@ -40,6 +40,11 @@ class Extracted:
 _MAX_ITEMS = 12
 _MAX_ITEM_CHARS = 200  # an enumerated option, feature or symptom is a phrase or one sentence
 
+# A sentence that opens with these draws a conclusion from the one before, or qualifies it.
+_CONCLUDING = re.compile(
+    r"(?:Thus|Therefore|Hence|Consequently|Accordingly|Overall|In (?:conclusion|summary)|"
+    r"Although|While|However|Nevertheless|Nonetheless|Yet)\b"
+)
 # A sentence that opens with the means continues the one before it with how it happens.
 _BY_MEANS = re.compile(r"(?:By|Through|Via|Mechanistically)\b")
 
@@ -235,7 +240,23 @@ class Extractor:
                 sid += 1
         sent = self.index.sentences[sid]
         s, e = explaining_clause(sent.text, prof, self.vocab)
-        return Extracted(sid, sent.start + s, sent.start + e)
+        found = Extracted(sid, sent.start + s, sent.start + e)
+        if prof.kind == "yesno" and self._concludes(sid):
+            # "… did not improve PFS. Thus, there is no clear benefit …": the conclusion drawn
+            # settles the question with the finding it is drawn from; both are cited.
+            after = self.index.sentences[sid + 1]
+            end = after.start + strip_citation(after.text, 0, len(after.text))[1]
+            return Extracted(-1, found.start, end, (sent.start, after.end))
+        return found
+
+    def _concludes(self, sid: int) -> bool:
+        """Whether the sentence after `sid`, in its paragraph, draws a verdict from it: it opens
+        with a conclusion or a concession ("Thus", "However", "Although …") and states one."""
+        nxt = sid + 1
+        if nxt >= len(self.index.sentences) or not self._side_by_side(sid, nxt):
+            return False
+        after = self.index.sentences[nxt].text
+        return _CONCLUDING.match(after) is not None and has_verdict(after)
 
     def _next_explains(self, sid: int, prof: Profile) -> bool:
         """Whether the sentence after `sid` states how or why in its place: "X activates

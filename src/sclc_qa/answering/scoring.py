@@ -27,7 +27,7 @@ from ..vocabulary import ANAPHOR, Vocabulary, heading_keys, squash
 from .kinds import STAT_WORDS, STATEMENT, TYPED
 from .ranking import RANKED, RankerModel
 
-__all__ = ["Scored", "SentenceScorer", "explains", "has_statement_shape"]
+__all__ = ["Scored", "SentenceScorer", "explains", "has_statement_shape", "has_verdict"]
 
 # Sentence score = lexical coverage, dense similarity, rank of the retrieved chunk, and a bonus
 # for holding an answer of the asked shape. Their product with coverage orders candidates; the
@@ -92,8 +92,13 @@ def has_statement_shape(prof: Profile, sentence: str) -> bool:
     if prof.kind == "mechanism":
         return explains(prof.text, sentence)
     if prof.kind == "yesno":
-        return _VERDICT.search(sentence) is not None
+        return has_verdict(sentence)
     return False
+
+
+def has_verdict(sentence: str) -> bool:
+    """Whether `sentence` states a finding for or against ("failed to", "not recommended")."""
+    return _VERDICT.search(sentence) is not None
 
 
 @dataclass(frozen=True)
