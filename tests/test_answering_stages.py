@@ -97,6 +97,13 @@ def test_how_questions_get_the_explaining_clause_not_a_token(hashing_engine: Eng
     assert "links CD3" in clause or "redirecting" in clause
     short = "It binds PD-L1."
     assert explaining_clause(short, profile("How does it work?"), vocab) == (0, 14)
+    # A result clause that restates the question keeps the clause before it, which says how.
+    text = (
+        "Zentamab is a selective human IgG1 monoclonal antibody that blocks ligand binding to its "
+        "receptor on lymphocytes, allowing T cells to recognize and kill tumor cells in the node."
+    )
+    s, e = explaining_clause(text, profile("How does zentamab let T cells kill tumors?"), vocab)
+    assert "blocks ligand binding" in text[s:e] and "allowing T cells" in text[s:e]
 
 
 def test_reasons_name_what_is_missing_in_plain_words() -> None:

@@ -32,6 +32,9 @@ from sclc_qa.question import profile
         ("Median OS in MATCH with low-dose radiotherapy?", "duration", {"os"}),
         ("How often was grade 5 toxicity seen with 18 Gy x 3?", "percent", {"tox"}),
         ("What radiation dose was used in MATCH?", "dose", set()),
+        ("Apart from blocking CD28, how does CTLA-4 suppress T cells?", "mechanism", set()),
+        ("In ZENITH-4, how did toxicity compare with and without surgery?", "fact", {"tox"}),
+        ("How many deaths were expected in 2025?", "count", set()),
     ],
 )
 def test_kind_and_endpoints(question: str, kind: str, endpoints: set[str]) -> None:

@@ -136,7 +136,8 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "mechanism",
         re.compile(
-            r"^\s*(how(?!\s+(?:much|many|long|often|common|large)\b)|why)\b|"
+            # "How …?", and "Apart from X, how …?": the question's own clause opens with it.
+            r"(?:^|[,;:]\s)\s*(how(?!\s+(?:much|many|long|often|common|large)\b)|why)\b|"
             r"\bmechanism|\bby what means\b|\brole of\b|"
             r"\bwhat (causes|drives|leads to|underlies|explains)\b|\b(cause|reason)s? (of|for)\b",
             re.I,
@@ -216,6 +217,10 @@ def profile(question: str) -> Profile:
     if len(endpoints) > 1:
         # "<endpoint> at follow-up": follow-up dates the other endpoint; it is not what is asked.
         endpoints -= {"followup"}
+    if kind == "count":
+        # "How many deaths …", "how many patients progressed": the events are what is counted;
+        # a time-to-event endpoint is never reported as a count.
+        endpoints -= _TIME_TO_EVENT
     if endpoints & _EVENT_FREE and not re.search(r"overall survival|\bOS\b", text, re.I):
         # "progression or death", "recurrence or death" define an event-free endpoint.
         endpoints = endpoints - {"os"}
@@ -277,7 +282,7 @@ def _also_asked(text: str, kind: Kind) -> frozenset[str]:
 
 _HR = re.compile(r"hazard ratio|\bHRs?\b", re.I)
 _SHARE_OF = re.compile(r"\bout of (?:all|every)\b|\bof all\b|\bper (?:hundred|100)\b", re.I)
-_CONTRAST = re.compile(r"^\s*how\b.*\b(?:compare|compared|differ|differed)\b", re.I)
+_CONTRAST = re.compile(r"(?:^|[,;:]\s)\s*how\b.*\b(?:compare|compared|differ|differed)\b", re.I)
 # "What were the …", "In X, what were the …": several.
 _ARE = re.compile(r"(?:^|[,:;])\s*(?:what|which)\s+(?:are|were)\b", re.I)
 _CHOOSE = re.compile(

@@ -16,8 +16,10 @@ __all__ = ["defining_span", "explaining_clause"]
 _WHOLE_BELOW = 140
 # A clause shorter than this says too little alone; the next one completes it.
 _SHORT_CLAUSE = 60
-# ", thereby shutting down X": how X happens is the clause before.
-_PARTICIPLE = re.compile(r"(thereby|thus|which|leading|resulting|culminating|halting|exerting)\b")
+# ", thereby shutting down X", ", allowing T cells to …": a clause that opens with a result
+# (a present participle, "thereby", "which") says what the clause before brings about, and the
+# clause before says how.
+_PARTICIPLE = re.compile(r"(thereby|thus|which|[a-z]{3,}ing)\b")
 # "…, by/via/through Y": the means is the next clause.
 _MEANS = re.compile(r"(by|via|through)\b")
 
