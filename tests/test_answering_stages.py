@@ -249,6 +249,30 @@ def test_a_definition_is_what_the_text_delimits_the_term_by() -> None:
     assert defining_span("Central tumors (within 2 cm of the airway).", criteria=False) is None
     assert profile("What characterizes the inflamed subtype?").kind == "definition"
     assert profile("a-EJ meaning?").kind == "glossary"
+    kind_of = profile("What kind of antibody is zentamab?")
+    assert (kind_of.kind, kind_of.target) == ("definition", "")
+    assert profile("What type of radiotherapy is tested in ZENITH-4?").kind == "entity"
+
+
+def test_what_a_thing_is_is_the_phrase_the_text_calls_it() -> None:
+    from sclc_qa.answering.explanations import describing_span
+
+    for text, name, said in [
+        (
+            "Zentamab (ZX-1) is a bispecific antibody that binds CD3; it is safe.",
+            "zentamab",
+            "a bispecific antibody that binds CD3",
+        ),
+        (
+            "Zentamab vedotin (Zen-DXd) is an antibody-drug conjugate (12).",
+            "Zen-DXd",
+            "an antibody-drug conjugate",
+        ),
+        ("In 2024, zentamab, a CD3 engager, was approved.", "zentamab", "a CD3 engager"),
+    ]:
+        s, e = describing_span(text, (name,)) or (0, 0)
+        assert text[s:e] == said
+    assert describing_span("Zentamab improved survival.", ("zentamab",)) is None
 
 
 def test_a_long_name_is_mentioned_by_the_abbreviation_defined_for_it(tmp_path: Path) -> None:

@@ -35,6 +35,7 @@ from sclc_qa.question import profile
         ("Apart from blocking CD28, how does CTLA-4 suppress T cells?", "mechanism", set()),
         ("In ZENITH-4, how did toxicity compare with and without surgery?", "fact", {"tox"}),
         ("How many deaths were expected in 2025?", "count", set()),
+        ("What exactly is ivonescimab?", "glossary", set()),
     ],
 )
 def test_kind_and_endpoints(question: str, kind: str, endpoints: set[str]) -> None:
@@ -60,6 +61,7 @@ def test_progression_free_survival_is_not_overall_survival() -> None:
         ("Median OS in the atezolizumab arm of IMpower133?", "atezolizumab"),
         ("What does ALTER 1202 show?", "ALTER 1202"),
         ("Was ASTRUM-005 positive?", "ASTRUM-005"),
+        ("What is Dato-DXd?", "Dato-DXd"),
     ],
 )
 def test_names_are_detected(question: str, name: str) -> None:

@@ -60,7 +60,7 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"stands? for|abbreviat|acronym|short for|\bexpan(d|sion)\b|full (name|form)|"
             r"\bmeaning\b|"
             r"what does (the )?(term )?\S+ (mean|refer to|denote)|"
-            r"^\s*what (is|are) (an? )?\S+\s*\?\s*$",
+            r"^\s*what (?:exactly )?(is|are) (an? )?\S+\s*\?\s*$",
             re.I,
         ),
     ),
@@ -72,7 +72,11 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"\bdefin(?:e|ed|es|ing|ition)\b|\bcount(?:ed|s)?\s+as\b|\bcut-?offs?\b|"
             r"\bthresholds?\b|\bqualif(?:y|ies|ied)\s+as\b|\bwhat (?:is|was|are|were) meant by\b|"
             # "What characterizes X?", "what distinguishes X?": what the text delimits X by.
-            r"\bcharacteri[sz](?:e|es|ed|ing)\b|\bwhat (?:distinguishes|sets apart)\b",
+            r"\bcharacteri[sz](?:e|es|ed|ing)\b|\bwhat (?:distinguishes|sets apart)\b|"
+            # "What kind of molecule is X?": what X is, as the text describes it (not "what type
+            # of radiotherapy is tested in X?", which asks a name of a class).
+            r"\bwhat (?:kind|type|sort|class) of (?:\S+\s+){1,3}(?:is|are|was|were)\s+"
+            r"(?!\S+ed\b)[^?]{1,40}\?\s*$",
             re.I,
         ),
     ),
@@ -230,6 +234,8 @@ def profile(question: str) -> Profile:
     target = head[:-1] if plural else head
     if re.match(r"\s*who\b", text, re.I):
         target = "who"
+    if kind == "glossary" or (kind == "definition" and _WHAT_KIND.search(text)):
+        target = ""  # "What kind of antibody is X?" asks what X is, not for a name of a class
     return Profile(
         question,
         kind,
@@ -281,6 +287,7 @@ def _also_asked(text: str, kind: Kind) -> frozenset[str]:
 
 
 _HR = re.compile(r"hazard ratio|\bHRs?\b", re.I)
+_WHAT_KIND = re.compile(r"\bwhat (?:kind|type|sort|class) of\b", re.I)
 _SHARE_OF = re.compile(r"\bout of (?:all|every)\b|\bof all\b|\bper (?:hundred|100)\b", re.I)
 _CONTRAST = re.compile(r"(?:^|[,;:]\s)\s*how\b.*\b(?:compare|compared|differ|differed)\b", re.I)
 # "What were the …", "In X, what were the …": several.

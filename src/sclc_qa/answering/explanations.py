@@ -10,7 +10,7 @@ from ..spans import clauses, strip_citation
 from ..vocabulary import Vocabulary
 from .kinds import STATEMENT
 
-__all__ = ["defining_span", "explaining_clause"]
+__all__ = ["defining_span", "describing_span", "explaining_clause"]
 
 # A sentence this short is read whole: cutting it would lose the subject or the verb.
 _WHOLE_BELOW = 140
@@ -85,4 +85,28 @@ def defining_span(text: str, *, criteria: bool = True) -> tuple[int, int] | None
     bracket = _DELIMITING.search(text) if criteria else None
     if bracket is not None:
         return bracket.start(1), bracket.end(1)
+    return None
+
+
+# What a text says a thing is: "X (alias) is a/an …", "Long name (X) is a/an …", "X, a/an …,".
+_COPULA = r"\)?(?:\s*\([^()]*\))?\s+(?:is|was|are|were)\s+((?:a|an)\s)"
+_APPOSITIVE = r",\s+((?:a|an)\s)"
+
+
+def describing_span(text: str, names: tuple[str, ...]) -> tuple[int, int] | None:
+    """What the sentence says one of `names` is: the noun phrase after "<name> is a/an" or
+    "<name>, a/an", to the end of its clause; None if it says neither."""
+    for name in names:
+        for pattern in (_COPULA, _APPOSITIVE):
+            m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-]){pattern}", text, re.I)
+            if m is None:
+                continue
+            start = m.start(1)
+            end = next((e for s, e in clauses(text) if s <= start < e), len(text))
+            if pattern is _APPOSITIVE:
+                comma = text.find(",", start)
+                end = comma if 0 <= comma < end else end
+            s, e = strip_citation(text, start, end)
+            if e > s:
+                return s, e
     return None

@@ -16,7 +16,7 @@ from ..question import Profile
 from ..spans import mask_markup, strip_citation
 from ..vocabulary import ANAPHOR, Vocabulary
 from .entities import EntityExtractor
-from .explanations import defining_span, explaining_clause
+from .explanations import defining_span, describing_span, explaining_clause
 from .figures import FigureExtractor
 from .kinds import TYPED
 from .scoring import Scored, explains, has_verdict
@@ -224,7 +224,11 @@ class Extractor:
         if prof.kind not in ("definition", "glossary"):
             return None
         sent = self.index.sentences[best.sid]
-        span = defining_span(mask_markup(sent.text), criteria=prof.kind == "definition")
+        text = mask_markup(sent.text)
+        span = defining_span(text, criteria=prof.kind == "definition")
+        if span is None:
+            # "What kind of antibody is X?": what the sentence says X is.
+            span = describing_span(text, prof.names)
         if span is None:
             return None
         return Extracted(best.sid, sent.start + span[0], sent.start + span[1])

@@ -24,6 +24,7 @@ from ..question import ENDPOINTS, Profile
 from ..retrieval import Hit, Query
 from ..spans import Span
 from ..vocabulary import ANAPHOR, Vocabulary, heading_keys, squash
+from .explanations import describing_span
 from .kinds import STAT_WORDS, STATEMENT, TYPED
 from .ranking import RANKED, RankerModel
 
@@ -84,11 +85,15 @@ def explains(question: str, sentence: str) -> bool:
 
 def has_statement_shape(prof: Profile, sentence: str) -> bool:
     """Whether `sentence` has the shape of an answer to a question a statement answers: for a
-    definition, where a term is delimited ("… was defined as …"); for how/why, a reason or means
+    definition, where a term is delimited ("… was defined as …") or what the asked name is said
+    to be ("X is a …"); for how/why, a reason or means
     ("because …", "by binding …"); for yes/no, a verdict ("… did not improve OS"), not a trial's
     design. False for every other kind."""
-    if prof.kind == "definition":
-        return _DEFINING.search(sentence) is not None
+    if prof.kind in ("definition", "glossary"):
+        # "… was defined as …", or what it says the asked name is ("X is a bispecific …").
+        return (
+            prof.kind == "definition" and _DEFINING.search(sentence) is not None
+        ) or describing_span(sentence, prof.names) is not None
     if prof.kind == "mechanism":
         return explains(prof.text, sentence)
     if prof.kind == "yesno":
