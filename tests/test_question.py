@@ -36,6 +36,8 @@ from sclc_qa.question import profile
         ("In ZENITH-4, how did toxicity compare with and without surgery?", "fact", {"tox"}),
         ("How many deaths were expected in 2025?", "count", set()),
         ("What exactly is ivonescimab?", "glossary", set()),
+        ("When was ipilimumab approved by the FDA?", "year", set()),
+        ("When might PORT be considered after resection?", "fact", set()),
     ],
 )
 def test_kind_and_endpoints(question: str, kind: str, endpoints: set[str]) -> None:

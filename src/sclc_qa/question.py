@@ -134,7 +134,16 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    ("year", re.compile(r"\b(what|which) year\b|^\s*when\b|\bin what year\b|\bsince when\b", re.I)),
+    # "When was X approved?" asks a date; "when is / should / might X be considered?" asks
+    # the conditions, stated as a statement or a list.
+    (
+        "year",
+        re.compile(
+            r"\b(what|which) year\b|^\s*when\s+(?:was|were|did)\b|\bin what year\b|"
+            r"\bsince when\b",
+            re.I,
+        ),
+    ),
     ("phase", re.compile(r"\b(what|which) phase\b|\bphase\?|\bphase (is|was|of)\b", re.I)),
     ("status", re.compile(r"\bstatus\b|\brecruiting\b|still (open|ongoing)", re.I)),
     (
