@@ -38,6 +38,8 @@ from sclc_qa.question import profile
         ("What exactly is ivonescimab?", "glossary", set()),
         ("When was ipilimumab approved by the FDA?", "year", set()),
         ("When might PORT be considered after resection?", "fact", set()),
+        ("How many patients had grade 3 or worse adverse events?", "percent", {"tox"}),
+        ("How many patients were enrolled in ZENITH-4?", "count", set()),
     ],
 )
 def test_kind_and_endpoints(question: str, kind: str, endpoints: set[str]) -> None:

@@ -216,8 +216,10 @@ def profile(question: str) -> Profile:
         and not _MEASURE_NOUN.match(head)
     ):
         kind = "entity"  # "Which antibody was the first to show a benefit?"
-    if kind == "count" and _SHARE_OF.search(text):
-        kind = "percent"  # "Out of all tumours, how many are of type X?": a share
+    if kind == "count" and (_SHARE_OF.search(text) or _HOW_MANY_HAD.search(text)):
+        # "Out of all tumours, how many are of type X?", "how many patients respond?": a share
+        # (a trial reports who had an outcome as a percentage; whom it enrolled, as a count).
+        kind = "percent"
     if kind == "mechanism" and _CONTRAST.search(text):
         kind = "fact"  # "How did X compare with and without Y?": the figures
     if kind == "fact" and endpoints and endpoints <= _TIME_TO_EVENT:
@@ -296,6 +298,12 @@ def _also_asked(text: str, kind: Kind) -> frozenset[str]:
 
 
 _HR = re.compile(r"hazard ratio|\bHRs?\b", re.I)
+_HOW_MANY_HAD = re.compile(
+    r"\bhow many (?:\w+\s+){0,2}(?:patients|people|persons|individuals|subjects)\b"
+    r"(?!.*\b(?:enroll\w*|randomi[sz]ed|included|recruited|accrued|assigned|participat\w*|"
+    r"took part|screened|registered)\b)",
+    re.I,
+)
 _WHAT_KIND = re.compile(r"\bwhat (?:kind|type|sort|class) of\b", re.I)
 _SHARE_OF = re.compile(r"\bout of (?:all|every)\b|\bof all\b|\bper (?:hundred|100)\b", re.I)
 _CONTRAST = re.compile(r"(?:^|[,;:]\s)\s*how\b.*\b(?:compare|compared|differ|differed)\b", re.I)
