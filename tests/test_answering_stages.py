@@ -645,3 +645,22 @@ def test_a_yes_no_answer_keeps_the_conclusion_drawn_in_the_next_sentence(tmp_pat
     # Other kinds keep to the best sentence.
     how = answerer.extractor.extract(profile("How did zentamab do in ZENITH-4?"), best, [])
     assert how is not None and text[how.start : how.end] == finding[:-1]
+
+
+def test_an_answer_naming_a_later_figures_endpoint_names_the_first_ones_too() -> None:
+    from sclc_qa.answering.extraction import labelled
+
+    def grown(text: str, answer: str) -> str:
+        start = text.index(answer)
+        return text[labelled(text, start, start + len(answer)) : start + len(answer)]
+
+    text = "It was active (among 35 patients, the confirmed ORR was 80% and the DCR 91.4%)."
+    assert grown(text, "80% and the DCR 91.4%") == "the confirmed ORR was 80% and the DCR 91.4%"
+    text = "In ZENITH-4, median PFS was 8.2 months, OS 20.1 months, and the ORR reached 50.0%."
+    assert grown(text, "8.2 months, OS 20.1 months").startswith("median PFS was 8.2")
+    # Figures told apart by arm, a single figure with its CI, a word inside a closed bracket.
+    arms = "The 5-year OS rate was 88% in the zentamab group and 78% in the placebo group."
+    assert grown(arms, "88% in the zentamab group and 78%") == "88% in the zentamab group and 78%"
+    assert grown("The ORR was 64% (95% CI, 46%–79%).", "64% (95% CI, 46%–79%)").startswith("64%")
+    text = "As maintenance (not at progression) it improved PFS 5.4 vs. 2.1 months and OS 13.2."
+    assert grown(text, "PFS 5.4 vs. 2.1 months and OS 13.2") == "PFS 5.4 vs. 2.1 months and OS 13.2"
