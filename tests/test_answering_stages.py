@@ -664,3 +664,14 @@ def test_an_answer_naming_a_later_figures_endpoint_names_the_first_ones_too() ->
     assert grown("The ORR was 64% (95% CI, 46%–79%).", "64% (95% CI, 46%–79%)").startswith("64%")
     text = "As maintenance (not at progression) it improved PFS 5.4 vs. 2.1 months and OS 13.2."
     assert grown(text, "PFS 5.4 vs. 2.1 months and OS 13.2") == "PFS 5.4 vs. 2.1 months and OS 13.2"
+
+
+def test_a_cutoff_that_defines_a_subgroup_is_not_its_result(tmp_path: Path) -> None:
+    line = "Phase I data showed a 38% ORR in patients with ≥50% ZX3-expressing tumor cells."
+    engine = _engine_over(tmp_path, "cutoff", f"# Trial\n\n## Results\n\n{line}\n\n" + _BACKGROUND)
+    figures, _ = _stages(engine)
+    sid = next(i for i, s in enumerate(engine.index.sentences) if s.text.startswith("Phase I"))
+    asked = profile("What was the response rate in tumours with high ZX3 expression?")
+    spans = figures.spans(sid, asked)
+    text = engine.index.sentences[sid].text
+    assert [text[s.start : s.end] for s in spans] == ["38%"]

@@ -24,6 +24,7 @@ __all__ = ["FigureExtractor", "asks_several", "balanced", "parts_share"]
 
 _PEOPLE = domain().people_nouns  # stems: "how many people" counts patients too
 # "prolonged OS by 2.7 months": a difference, not a duration.
+_CUTOFF = "≥≤<>"
 _BY = re.compile(r"\bby\s+(?:about\s+|approximately\s+|up to\s+)?$")
 _COMPARATIVE = re.compile(
     r"\bvs\.?\b|\bversus\b|\bcompared?\b|\bboth\b|\beach\b|\bbetween\b|\barms\b|"
@@ -119,6 +120,11 @@ class FigureExtractor:
             spans = [s for s in spans if not _BY.search(text[: s.start])]
         if prof.endpoints and prof.kind != "count":
             spans = [s for s in spans if s.endpoint in prof.endpoints or s.kind == "phase"]
+        if prof.kind in ("percent", "duration"):
+            # "a 38% ORR in patients with ≥50% DLL3-expressing cells": a figure opened by a
+            # comparator is a cutoff that defines a subgroup, not a result; it answers only when
+            # the sentence states nothing else.
+            spans = [s for s in spans if text[s.start] not in _CUTOFF] or spans
         if prof.kind == "count":
             spans = _counted(text, spans, prof)
         if prof.kind == "dose":
