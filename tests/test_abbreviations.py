@@ -94,3 +94,9 @@ def test_statistics_and_citations_in_parentheses_are_not_definitions() -> None:
 def test_low_dose_radiotherapy_defines_ldrt() -> None:
     found = in_text("Recent studies show that low-dose radiotherapy (LDRT) works.")
     assert found == {"LDRT": "low-dose radiotherapy"}
+
+
+def test_a_drug_short_name_of_clipped_words_is_defined() -> None:
+    found = in_text("Zentopotamab deruxtecan (Zento-DXd) and trastuzumab deruxtecan (T-DXd) act.")
+    assert found == {"Zento-DXd": "Zentopotamab deruxtecan", "T-DXd": "trastuzumab deruxtecan"}
+    assert in_text("It was given with the drug (Zento-DXd) daily.") == {}

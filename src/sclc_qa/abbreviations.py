@@ -95,6 +95,18 @@ def _spells(letters: str, words: list[str]) -> bool:
     return i == len(letters)
 
 
+def _clipped(short: str, words: list[str]) -> bool:
+    """A drug's short name made of clipped words, one part per word: "datopotamab deruxtecan"
+    → "Dato-DXd", "trastuzumab deruxtecan" → "T-DXd" (each part starts its word, the first
+    part is the first word's beginning)."""
+    parts = [p for p in short.split("-") if p]
+    if len(parts) < 2 or len(parts) != len(words):
+        return False
+    return words[0].lower().startswith(parts[0].lower()) and all(
+        w[:1].lower() == p[:1].lower() for p, w in zip(parts, words, strict=True)
+    )
+
+
 def _starts_next(letters: str, i: int, words: list[str], word: str) -> bool:
     """Keep a letter for the next word when that word starts with it."""
     idx = words.index(word)
@@ -115,7 +127,8 @@ def _in_text(text: str, sent: Sentence) -> list[Definition]:
             if chosen[0].group().lower() in _NOT_LONG_FORM_START:
                 continue
             got = initials(w.group() for w in chosen)
-            if got == letters or _spells(letters, [w.group() for w in chosen]):
+            spelled = [w.group() for w in chosen]
+            if got == letters or _spells(letters, spelled) or _clipped(short, spelled):
                 s = sent.start + chosen[0].start()
                 e = sent.start + chosen[-1].end()
                 ss, se = sent.start + m.start(1), sent.start + m.end(1)

@@ -60,8 +60,11 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 # Where a figure's label may begin, looking back from it: a clause or bracket opens.
 _OPENING = re.compile(r"[,;:(]\s*|^")
 # Words that belong to a label before its endpoint: "the confirmed ORR", "the 5-year OS rate".
-_LABEL_WORD = re.compile(r"(?:the|a|an|median|mean|confirmed|overall|estimated|objective|"
-                         r"\d+-(?:year|month)|one-year|two-year|three-year|five-year)\s+$", re.I)
+_LABEL_WORD = re.compile(
+    r"(?:the|a|an|median|mean|confirmed|overall|estimated|objective|"
+    r"\d+-(?:year|month)|one-year|two-year|three-year|five-year)\s+$",
+    re.I,
+)
 # How far back a label may start (characters).
 _LABEL_REACH = 60
 
