@@ -450,6 +450,14 @@ def test_a_figure_followed_by_its_arm_is_that_arms(hashing_engine: Engine) -> No
     swapped = "The 12-month PFS rate was 21% with placebo versus 38.5% with zentamab."
     ranked = figures._rank(swapped, find(swapped, "percent"), profile("PFS rate on zentamab?"))
     assert swapped[ranked[0].start : ranked[0].end] == "38.5%"
+    # Its interval between the figure and the arm does not part them.
+    ci = (
+        "The 5-year OS rates were 42.9% (95% CI, 38.2%–47.4%) in the zentamab group and 33.4% "
+        "(95% CI, 27.3%–39.6%) in the placebo group."
+    )
+    asked = profile("What share of patients given zentamab were alive at 5 years?")
+    ranked = figures._rank(ci, find(ci, "percent"), asked)
+    assert ci[ranked[0].start : ranked[0].end] == "42.9%"
 
 
 def test_counts_are_read_after_their_label_and_years_are_not_counts(tmp_path: Path) -> None:
