@@ -308,6 +308,8 @@ def test_compound_names_are_known_by_their_parts(hashing_engine: Engine) -> None
     assert not vocab.known("Zorblax-positive")
     assert not vocab.known("CTLA-4/Zorblax")
     assert vocab.mentions("PD-L1-positive", frozenset({"pdl1"}), "PD-L1 expression")
+    assert vocab.mentions("CD8", frozenset({"cd8+"}), "intratumoral CD8+ T cells")
+    assert not vocab.mentions("CD4", frozenset({"cd8+"}), "intratumoral CD8+ T cells")
 
 
 def test_list_items_are_read_under_their_lead_in(tmp_path: Path) -> None:

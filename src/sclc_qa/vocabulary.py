@@ -138,7 +138,10 @@ class Vocabulary:
 
     def _mentions(self, name: str, keys: frozenset[str] | set[str], text: str) -> bool:
         key = squash(name)
-        if key in keys or {key + "i", key + "s"} & keys or (key.endswith("s") and key[:-1] in keys):
+        # "CD8" is named by "CD8+" (cells positive for it), plurals and "-i" inhibitor forms.
+        if key in keys or {key + "i", key + "s", key + "+"} & keys:
+            return True
+        if key.endswith("s") and key[:-1] in keys:
             return True
         parts = [squash(p) for p in re.split(r"[-/]", name) if p]
         if (
