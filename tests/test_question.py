@@ -40,6 +40,8 @@ from sclc_qa.question import profile
         ("When might PORT be considered after resection?", "fact", set()),
         ("How many patients had grade 3 or worse adverse events?", "percent", {"tox"}),
         ("How many patients were enrolled in ZENITH-4?", "count", set()),
+        ("What was the ORR, and how many had grade 3 adverse events?", "percent", {"orr", "tox"}),
+        ("How much higher is a smoker's risk than a nonsmoker's?", "difference", set()),
     ],
 )
 def test_kind_and_endpoints(question: str, kind: str, endpoints: set[str]) -> None:

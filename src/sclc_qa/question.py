@@ -86,7 +86,8 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "difference",
         re.compile(
-            r"how (much|many months) (longer|more|extra|shorter)|by how (much|many)|"
+            r"how (much|many months|many times) (longer|more|extra|shorter|higher|lower|greater|"
+            r"larger|bigger|smaller)|by how (much|many)|"
             r"how (much|many months) did .* (extend|prolong|improve|add)|absolute (gain|benefit)|"
             r"\b(gain|extension|improvement) in (median )?(os|pfs|overall|survival)|"
             r"\b(os|pfs|survival) (gain|benefit|extension|improvement)|how large|"
@@ -299,7 +300,9 @@ def _also_asked(text: str, kind: Kind) -> frozenset[str]:
 
 _HR = re.compile(r"hazard ratio|\bHRs?\b", re.I)
 _HOW_MANY_HAD = re.compile(
-    r"\bhow many (?:\w+\s+){0,2}(?:patients|people|persons|individuals|subjects)\b"
+    r"\bhow many (?:(?:\w+\s+){0,2}(?:patients|people|persons|individuals|subjects)\b|"
+    r"(?:of (?:them|these|those) )?(?:had|have|has|developed|experienced|responded|died|"
+    r"survived|relapsed|progressed|achieved|suffered)\b)"
     r"(?!.*\b(?:enroll\w*|randomi[sz]ed|included|recruited|accrued|assigned|participat\w*|"
     r"took part|screened|registered)\b)",
     re.I,
