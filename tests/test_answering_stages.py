@@ -685,3 +685,15 @@ def test_a_cutoff_that_defines_a_subgroup_is_not_its_result(tmp_path: Path) -> N
     spans = figures.spans(sid, asked)
     text = engine.index.sentences[sid].text
     assert [text[s.start : s.end] for s in spans] == ["38%"]
+
+
+def test_a_row_keyed_by_the_term_asked_about_defines_it(tmp_path: Path) -> None:
+    table = (
+        "# Staging\n\n## M categories\n\n| M category | Description |\n|---|---|\n"
+        "| M1a | Separate tumor nodules in a contralateral lobe. |\n"
+        "| M1z | Single extrathoracic metastasis in a single organ. |\n\n"
+        "## Stage groups\n\n| Stage | Groups |\n|---|---|\n| IVA | Any T, Any N, M1z |\n\n"
+    )
+    engine = _engine_over(tmp_path, "staging", table + _BACKGROUND)
+    answer = engine.ask("What does M1z mean in staging?", min_confidence=0.0)
+    assert answer.answer == "Single extrathoracic metastasis in a single organ."

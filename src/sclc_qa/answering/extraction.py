@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..index import Index
 from ..question import ENDPOINTS, Profile
 from ..spans import mask_markup, strip_citation
-from ..vocabulary import ANAPHOR, Vocabulary
+from ..vocabulary import ANAPHOR, Vocabulary, squash
 from .entities import EntityExtractor
 from .explanations import defining_span, describing_span, explaining_clause
 from .figures import FigureExtractor
@@ -36,6 +36,8 @@ class Extracted:
     cite: tuple[int, int] | None = None
 
 
+# The candidates looked at for a row that defines the term asked about.
+_ROWS_LOOKED_AT = 3
 # Sentences of a list read as one answer, at most: a long list is cited from its start.
 _MAX_ITEMS = 12
 _MAX_ITEM_CHARS = 200  # an enumerated option, feature or symptom is a phrase or one sentence
@@ -117,6 +119,7 @@ class Extractor:
         # Extractors per kind of answer, in the order they are tried. A figure question has
         # only one: without a figure of the asked kind there is no answer.
         self._open: tuple[_Step, ...] = (
+            self._defining_row,
             self._defined,
             self._typed,
             self._listed,
@@ -261,6 +264,24 @@ class Extractor:
     def _whole_row(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         sent = self.index.sentences[best.sid]
         return Extracted(best.sid, sent.start, sent.end) if sent.kind == "table_row" else None
+
+    def _defining_row(
+        self, prof: Profile, best: Scored, scored: list[Scored]
+    ) -> Extracted | None:
+        """For "what does M1b mean?": a row among the first candidates whose first cell is the
+        term asked about ("M1b | Single extrathoracic metastasis …") defines it by its next."""
+        if prof.kind not in ("glossary", "definition") or not prof.names:
+            return None
+        asked = {squash(n) for n in prof.names}
+        for cand in scored[:_ROWS_LOOKED_AT]:
+            sent = self.index.sentences[cand.sid]
+            if sent.kind != "table_row" or len(sent.cells) < 2:
+                continue
+            text = self.index.documents[sent.doc].text
+            key, value = sent.cells[0], sent.cells[1]
+            if squash(text[key.start : key.end]) in asked and value.end > value.start:
+                return Extracted(cand.sid, value.start, value.end)
+        return None
 
     def _defined(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         """For "how was X defined?", and "what is X?" where no glossary defines X: what the
