@@ -36,6 +36,7 @@ from sclc_qa.question import profile
         ("In ZENITH-4, how did toxicity compare with and without surgery?", "fact", {"tox"}),
         ("How many deaths were expected in 2025?", "count", set()),
         ("What exactly is ivonescimab?", "glossary", set()),
+        ("What exactly is cadonilimab (AK104)?", "glossary", set()),
         ("When was ipilimumab approved by the FDA?", "year", set()),
         ("When might PORT be considered after resection?", "fact", set()),
         ("How many patients had grade 3 or worse adverse events?", "percent", {"tox"}),

@@ -60,7 +60,7 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"stands? for|abbreviat|acronym|short for|\bexpan(d|sion)\b|full (name|form)|"
             r"\bmeaning\b|"
             r"what does (the )?(term )?\S+ (mean|refer to|denote)|"
-            r"^\s*what (?:exactly )?(is|are) (an? )?\S+\s*\?\s*$",
+            r"^\s*what (?:exactly )?(is|are) (an? )?\S+(?:\s+\([^()]*\))?\s*\?\s*$",
             re.I,
         ),
     ),

@@ -265,9 +265,7 @@ class Extractor:
         sent = self.index.sentences[best.sid]
         return Extracted(best.sid, sent.start, sent.end) if sent.kind == "table_row" else None
 
-    def _defining_row(
-        self, prof: Profile, best: Scored, scored: list[Scored]
-    ) -> Extracted | None:
+    def _defining_row(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         """For "what does M1b mean?": a row among the first candidates whose first cell is the
         term asked about ("M1b | Single extrathoracic metastasis …") defines it by its next."""
         if prof.kind not in ("glossary", "definition") or not prof.names:
