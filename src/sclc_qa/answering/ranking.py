@@ -12,14 +12,25 @@ and hash-checked like the confidence model, and evaluated in plain Python.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cached_property, lru_cache
 from importlib.resources import files
 
 import numpy as np
 
 from ..confidence import BoostedTrees, read_verified
+from ..question import Profile
+from .kinds import TYPED
 
-__all__ = ["RANKED", "RANK_FEATURES", "RankerModel", "load_ranker", "read_ranker"]
+__all__ = [
+    "RANKED",
+    "RANK_FEATURES",
+    "RankerModel",
+    "kind_flags",
+    "load_ranker",
+    "rank_features",
+    "read_ranker",
+]
 
 # The first candidates by hand score that the ranker reorders, and is fitted on: the right
 # sentence is among them for 0.96 of the answerable dev questions.
@@ -54,6 +65,61 @@ RANK_FEATURES: tuple[str, ...] = (
     "definition",  # … a definition or an expansion
     "entity",  # … a name of a class
 )
+
+
+def kind_flags(prof: Profile) -> tuple[float, ...]:
+    """The question's kind as the last five features: typed figure, how/why, yes/no,
+    definition, name of a class."""
+    return (
+        float(prof.kind in TYPED),
+        float(prof.kind == "mechanism"),
+        float(prof.kind == "yesno"),
+        float(prof.kind in ("definition", "glossary")),
+        float(prof.kind == "entity" or bool(prof.target)),
+    )
+
+
+def rank_features(
+    signals: Sequence[tuple[float, float, float, int, float, float]],
+    described: Sequence[tuple[float, ...]],
+    kinds: tuple[float, ...],
+) -> list[tuple[float, ...]]:
+    """Each candidate's features in `RANK_FEATURES` order, from its scorer signals (score,
+    lexical, dense, passage rank, coverage, concepts), what the scorer described of it
+    (predicate match first, then span … length) and the question's `kind_flags`; a
+    candidate's standing on a signal is among all the question's candidates."""
+    if not signals:
+        return []
+    scores = [s[0] for s in signals]
+    top = max(scores) or 1.0
+    standings = zip(
+        _standing(scores),
+        _standing([s[1] for s in signals]),
+        _standing([d[0] for d in described]),
+        _standing([s[2] for s in signals]),
+        strict=True,
+    )
+    out = []
+    for (score, lexical, dense, rank, coverage, concepts), d, stood in zip(
+        signals, described, standings, strict=True
+    ):
+        by_score, by_lexical, by_predicate, by_dense = stood
+        out.append(
+            (
+                *(score, score / top, by_score, lexical, by_lexical, d[0], by_predicate),
+                *(dense, by_dense, 1.0 / (1 + rank), coverage, concepts),
+                *d[1:],
+                *kinds,
+            )
+        )
+    return out
+
+
+def _standing(values: list[float]) -> list[float]:
+    """Each value's standing among all: 1 / (1 + how many are higher)."""
+    a = np.asarray(values)
+    higher = (a[None, :] > a[:, None]).sum(axis=1)
+    return [1.0 / (1.0 + int(k)) for k in higher]
 
 
 class RankerModel(BoostedTrees):

@@ -26,7 +26,7 @@ from ..spans import Span
 from ..vocabulary import ANAPHOR, Vocabulary, heading_keys, squash
 from .explanations import describing_span
 from .kinds import STAT_WORDS, STATEMENT, TYPED
-from .ranking import RANKED, RankerModel
+from .ranking import RANKED, RankerModel, kind_flags, rank_features
 
 __all__ = ["Scored", "SentenceScorer", "explains", "has_statement_shape", "has_verdict"]
 
@@ -236,43 +236,14 @@ class SentenceScorer:
             out = head + tail
         return out
 
+    @staticmethod
     def _ranked(
-        self, prof: Profile, out: list[Scored], described: list[tuple[float, ...]]
+        prof: Profile, out: list[Scored], described: list[tuple[float, ...]]
     ) -> list[Scored]:
         """The candidates with their ranking features (`ranking.RANK_FEATURES`)."""
-        if not out:
-            return out
-        scores = [s.score for s in out]
-        lexical = [s.lexical for s in out]
-        predicate = [d[0] for d in described]
-        dense = [s.dense for s in out]
-        top = max(scores) or 1.0
-        kinds = (
-            float(prof.kind in TYPED),
-            float(prof.kind == "mechanism"),
-            float(prof.kind == "yesno"),
-            float(prof.kind in ("definition", "glossary")),
-            float(prof.kind == "entity" or bool(prof.target)),
-        )
-        columns = zip(
-            out,
-            described,
-            _standing(scores),
-            _standing(lexical),
-            _standing(predicate),
-            _standing(dense),
-            strict=True,
-        )
-        ranked = []
-        for s, d, by_score, by_lexical, by_predicate, by_dense in columns:
-            features = (
-                *(s.score, s.score / top, by_score, s.lexical, by_lexical, d[0], by_predicate),
-                *(s.dense, by_dense, 1.0 / (1 + s.rank), s.coverage, s.concepts),
-                *d[1:],
-                *kinds,
-            )
-            ranked.append(dataclasses.replace(s, features=features))
-        return ranked
+        signals = [(s.score, s.lexical, s.dense, s.rank, s.coverage, s.concepts) for s in out]
+        features = rank_features(signals, described, kind_flags(prof))
+        return [dataclasses.replace(s, features=f) for s, f in zip(out, features, strict=True)]
 
     def _term_weights(self, query: Query) -> dict[str, float]:
         """Each question term by rarity; expansions count half, and for explanations the names
@@ -397,10 +368,3 @@ class SentenceScorer:
         for p in (*self.vocab.prev[sid], *self.vocab.lead_in[sid]):
             extra |= self.vocab.tokens[p]
         return frozenset(extra)
-
-
-def _standing(values: list[float]) -> list[float]:
-    """Each value's standing among all: 1 / (1 + how many are higher)."""
-    a = np.asarray(values)
-    higher = (a[None, :] > a[:, None]).sum(axis=1)
-    return [1.0 / (1.0 + int(k)) for k in higher]
