@@ -570,7 +570,8 @@ def test_another_kind_is_asked_once_per_endpoint(hashing_engine: Engine) -> None
     text = "Median PFS was 8.2 months, OS 20.1 months, and the ORR reached 50.0% in the cohort."
     prof = profile("In the zentamab cohort, what were median PFS, OS and ORR?")
     s, e = figures.widen(text, find(text, "percent")[0], prof)
-    assert text[s:e] == "8.2 months, OS 20.1 months, and the ORR reached 50.0%"
+    # The later figures are named by their endpoints, so the first one keeps its label too.
+    assert text[s:e] == "Median PFS was 8.2 months, OS 20.1 months, and the ORR reached 50.0%"
 
 
 def test_a_part_of_another_kind_is_taken_from_the_sentence_before(tmp_path: Path) -> None:
@@ -658,11 +659,11 @@ def test_a_yes_no_answer_keeps_the_conclusion_drawn_in_the_next_sentence(tmp_pat
 
 
 def test_an_answer_naming_a_later_figures_endpoint_names_the_first_ones_too() -> None:
-    from sclc_qa.answering.extraction import labelled
+    from sclc_qa.answering.labels import endpoint_label
 
     def grown(text: str, answer: str) -> str:
         start = text.index(answer)
-        return text[labelled(text, start, start + len(answer)) : start + len(answer)]
+        return text[endpoint_label(text, start, start + len(answer)) : start + len(answer)]
 
     text = "It was active (among 35 patients, the confirmed ORR was 80% and the DCR 91.4%)."
     assert grown(text, "80% and the DCR 91.4%") == "the confirmed ORR was 80% and the DCR 91.4%"

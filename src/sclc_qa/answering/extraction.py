@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..index import Index
-from ..question import ENDPOINTS, Profile
+from ..question import Profile
 from ..spans import mask_markup, strip_citation
 from ..vocabulary import ANAPHOR, Vocabulary, squash
 from .entities import EntityExtractor
@@ -55,49 +55,6 @@ _BY_MEANS = re.compile(r"(?:By|Through|Via|Mechanistically)\b")
 _REFERENCES = re.compile(r"(?:\s|\[\[[^\[\]]*\]\([^()\s]*\)\])*")
 
 _Step = Callable[[Profile, Scored, list[Scored]], Extracted | None]
-
-# A figure's value: a number with its unit ("80%", "8.2 months").
-_VALUE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|months?\b|years?\b|weeks?\b)")
-_BRACKETED = re.compile(r"\([^()]*\)")
-# Where a figure's label may begin, looking back from it: a clause or bracket opens.
-_OPENING = re.compile(r"[,;:(]\s*|^")
-# Words that belong to a label before its endpoint: "the confirmed ORR", "the 5-year OS rate".
-_LABEL_WORD = re.compile(
-    r"(?:the|a|an|median|mean|confirmed|overall|estimated|objective|"
-    r"\d+-(?:year|month)|one-year|two-year|three-year|five-year)\s+$",
-    re.I,
-)
-# How far back a label may start (characters).
-_LABEL_REACH = 60
-
-
-def labelled(text: str, start: int, end: int) -> int:
-    """Where an answer that names the endpoint of a later figure starts once its first figure
-    keeps its label too: "80% and the DCR 91.4%" grows to "the confirmed ORR was 80% and the
-    DCR 91.4%". The label is the first endpoint named between the clause's opening and the
-    figure, with the words that qualify it ("the 5-year OS rate"); an answer whose figures are
-    told apart by arm or time point ("88% with A and 78% with B"), or with no endpoint named
-    close before it, keeps `start`."""
-    unbracketed = _BRACKETED.sub(" ", text[start:end])  # a CI is part of its figure
-    first = _VALUE.search(unbracketed)
-    if first is None or not any(p.search(unbracketed, first.end()) for p in ENDPOINTS.values()):
-        return start  # one figure, or figures told apart by arm or time, not by endpoint
-    opening = max(
-        (m.end() for m in _OPENING.finditer(text, max(0, start - _LABEL_REACH), start)),
-        default=max(0, start - _LABEL_REACH),
-    )
-    named = [
-        m.start()
-        for p in ENDPOINTS.values()
-        for m in p.finditer(text, opening, start)
-        if text.count(")", m.start(), start) <= text.count("(", m.start(), start)
-    ]  # not a word inside a bracket that closes before the figure
-    if not named:
-        return start
-    label = min(named)
-    while (word := _LABEL_WORD.search(text, opening, label)) is not None:
-        label = word.start()
-    return label
 
 
 class Extractor:
@@ -152,7 +109,6 @@ class Extractor:
         sent = self.index.sentences[best.sid]
         text = mask_markup(sent.text)
         s, e = self.figures.widen(text, span, prof)
-        s = labelled(text, s, e)
         found = Extracted(best.sid, sent.start + s, sent.start + e)
         for kind, endpoint in self.figures.missing_parts(text, s, e, prof):
             found = self._next_door(found, best.sid, kind, endpoint)

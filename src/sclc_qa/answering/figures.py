@@ -11,12 +11,13 @@ from ..domain import domain
 from ..index import Index
 from ..lexical import normalize, stem
 from ..mentions import is_druglike, time_points
-from ..question import ENDPOINTS, Profile
+from ..question import Profile
 from ..spans import Span, find, mask_markup, names
 from ..tables import best_cell
 from ..vocabulary import Vocabulary, squash
 from .anchors import anchor_cost, anchors
 from .kinds import STATEMENT, TYPED
+from .labels import first_label
 from .reasons import Reasons
 from .scoring import Scored
 
@@ -181,7 +182,7 @@ class FigureExtractor:
         if prof.also or len(prof.endpoints) > 1:
             s, e = _with_other_parts(text, s, e, prof, span)
         s, e = balanced(text, s, e)
-        return _first_label(text, s, e), e
+        return first_label(text, s, e), e
 
     def missing_parts(self, text: str, s: int, e: int, prof: Profile) -> list[tuple[str, str]]:
         """The asked parts, as (kind, endpoint), that no figure within `text[s:e]` reports: an
@@ -459,43 +460,6 @@ def _run_of(text: str, span: Span) -> list[Span]:
     while hi + 1 < len(same) and _joined(text[same[hi].end : same[hi + 1].start]):
         hi += 1
     return same[lo : hi + 1][:_MAX_RUN]
-
-
-def _first_label(text: str, s: int, e: int) -> int:
-    """ "group A (40%), group B (25%), …": when the figures of an answer each follow
-    their group's label in brackets, the later labels are inside it, so the first one joins it
-    too (as many words as the second label has). Else `s` unchanged."""
-    opening = text[:s].rstrip()
-    if not (text.startswith("(", s) or opening.endswith("(")):
-        return _first_endpoint_label(text, s, e)
-    label = _LABEL.search(text, s, e)
-    if label is None or re.match(r"\w+(?:ing|ed)\b", label.group(1)):
-        return s  # "…), demonstrating a benefit (…": a clause goes on, not another group
-    bracket = s if text.startswith("(", s) else len(opening) - 1
-    words = list(re.finditer(r"[\w-]+", text[:bracket]))
-    n = len(label.group(1).split())
-    return words[-n].start() if len(words) >= n else s
-
-
-def _first_endpoint_label(text: str, s: int, e: int) -> int:
-    """ "ORR 20%; mPFS 3.5 months": when a later part of the answer is named by its
-    endpoint, the first part's endpoint just before it joins the answer too."""
-    if not _NAMED_PART.search(text, s, e):
-        return s
-    before = re.search(r"([A-Za-z][\w-]*)\s*[:=]?\s*$", text[max(0, s - 30) : s])
-    if before is None:
-        return s
-    word = before.group(1)
-    if not any(pattern.fullmatch(word) for pattern in ENDPOINTS.values()):
-        return s
-    return s - len(before.group(0))
-
-
-# A later part named by its endpoint: "; mPFS 3.5 months", ", OS 11 months".
-_NAMED_PART = re.compile(r"[;,]\s*[A-Za-z][\w-]*\s*[:=]?\s*[~≈<>≤≥]?\d")
-_LABEL = re.compile(
-    r"\)\s*[,;]?\s*(?:and|or|vs\.?|versus|compared with|than)?\s*([\w-]+(?:\s+[\w-]+){0,3})\s*\(\s*"
-)
 
 
 def _outside_intervals(text: str, spans: list[Span]) -> list[Span]:

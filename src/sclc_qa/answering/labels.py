@@ -1,0 +1,76 @@
+"""An answer's figures keep their labels: when a later figure of the answer is named (its
+group in brackets, its endpoint), the first one's name joins the answer too, so "80% and the DCR
+91.4%" is read "the confirmed ORR was 80% and the DCR 91.4%"."""
+
+from __future__ import annotations
+
+import re
+
+from ..question import ENDPOINTS
+
+__all__ = ["endpoint_label", "first_label"]
+
+
+def first_label(text: str, s: int, e: int) -> int:
+    """ "group A (40%), group B (25%), …": when the figures of an answer each follow
+    their group's label in brackets, the later labels are inside it, so the first one joins it
+    too (as many words as the second label has). Else `s` unchanged."""
+    opening = text[:s].rstrip()
+    if not (text.startswith("(", s) or opening.endswith("(")):
+        return endpoint_label(text, s, e)
+    label = _LABEL.search(text, s, e)
+    if label is None or re.match(r"\w+(?:ing|ed)\b", label.group(1)):
+        return s  # "…), demonstrating a benefit (…": a clause goes on, not another group
+    bracket = s if text.startswith("(", s) else len(opening) - 1
+    words = list(re.finditer(r"[\w-]+", text[:bracket]))
+    n = len(label.group(1).split())
+    return words[-n].start() if len(words) >= n else s
+
+
+_LABEL = re.compile(
+    r"\)\s*[,;]?\s*(?:and|or|vs\.?|versus|compared with|than)?\s*([\w-]+(?:\s+[\w-]+){0,3})\s*\(\s*"
+)
+
+
+# A figure's value: a number with its unit ("80%", "8.2 months").
+_VALUE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|months?\b|years?\b|weeks?\b)")
+_BRACKETED = re.compile(r"\([^()]*\)")
+# Where a figure's label may begin, looking back from it: a clause or bracket opens.
+_OPENING = re.compile(r"[,;:(]\s*|^")
+# Words that belong to a label before its endpoint: "the confirmed ORR", "the 5-year OS rate".
+_LABEL_WORD = re.compile(
+    r"(?:the|a|an|median|mean|confirmed|overall|estimated|objective|"
+    r"\d+-(?:year|month)|one-year|two-year|three-year|five-year)\s+$",
+    re.I,
+)
+# How far back a label may start (characters).
+_LABEL_REACH = 60
+
+
+def endpoint_label(text: str, start: int, end: int) -> int:
+    """Where an answer that names the endpoint of a later figure starts once its first figure
+    keeps its label too: "80% and the DCR 91.4%" grows to "the confirmed ORR was 80% and the
+    DCR 91.4%". The label is the first endpoint named between the clause's opening and the
+    figure, with the words that qualify it ("the 5-year OS rate"); an answer whose figures are
+    told apart by arm or time point ("88% with A and 78% with B"), or with no endpoint named
+    close before it, keeps `start`."""
+    unbracketed = _BRACKETED.sub(" ", text[start:end])  # a CI is part of its figure
+    first = _VALUE.search(unbracketed)
+    if first is None or not any(p.search(unbracketed, first.end()) for p in ENDPOINTS.values()):
+        return start  # one figure, or figures told apart by arm or time, not by endpoint
+    opening = max(
+        (m.end() for m in _OPENING.finditer(text, max(0, start - _LABEL_REACH), start)),
+        default=max(0, start - _LABEL_REACH),
+    )
+    named = [
+        m.start()
+        for p in ENDPOINTS.values()
+        for m in p.finditer(text, opening, start)
+        if text.count(")", m.start(), start) <= text.count("(", m.start(), start)
+    ]  # not a word inside a bracket that closes before the figure
+    if not named:
+        return start
+    label = min(named)
+    while (word := _LABEL_WORD.search(text, opening, label)) is not None:
+        label = word.start()
+    return label
