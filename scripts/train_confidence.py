@@ -119,6 +119,12 @@ def export(model: object) -> tuple[float, list[dict[str, list[object]]]]:
     return float(np.ravel(model._baseline_prediction)[0]), out  # type: ignore[attr-defined]
 
 
+def fitted_payload(model: object, version: int, features: tuple[str, ...]) -> dict[str, object]:
+    """What a model file stores of fitted trees: its version, feature names, baseline and trees."""
+    baseline, exported = export(model)
+    return {"version": version, "features": list(features), "baseline": baseline, "trees": exported}
+
+
 def fit(
     x: np.ndarray, y: np.ndarray, batches: list[str], cost: float
 ) -> tuple[dict[str, object], dict[str, float]]:
@@ -146,12 +152,8 @@ def fit(
     ps = [1.0 / (1.0 + np.exp(-(a * z + b))) for z in zs]
     threshold = pick_threshold(ps, y, cost)
     full = trees().fit(x, y)  # type: ignore[attr-defined]
-    baseline, exported = export(full)
     payload: dict[str, object] = {
-        "version": VERSION,
-        "features": list(FEATURES),
-        "baseline": baseline,
-        "trees": exported,
+        **fitted_payload(full, VERSION, FEATURES),
         "platt_a": a,
         "platt_b": b,
         "threshold": threshold,

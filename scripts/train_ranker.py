@@ -23,7 +23,7 @@ import sys
 from pathlib import Path
 
 import numpy as np
-from train_confidence import batch_of, engine_for, export, report, trained_on
+from train_confidence import batch_of, engine_for, fitted_payload, report, trained_on
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
@@ -133,13 +133,7 @@ def main() -> int:
     x, y, groups, batches, missed = collect(engine)
     hand, learned = held_out_by_batch(x, y, groups, batches)
     full = trees().fit(x[:, :-1], y)  # type: ignore[attr-defined]
-    baseline, exported = export(full)
-    payload: dict[str, object] = {
-        "version": VERSION,
-        "features": list(RANK_FEATURES),
-        "baseline": baseline,
-        "trees": exported,
-    }
+    payload = fitted_payload(full, VERSION, RANK_FEATURES)
     payload["trained_on"] = {
         **trained_on(engine),
         "questions": len(np.unique(groups)),

@@ -19,18 +19,11 @@ from sclc_qa.confidence import (
     read_confidence_model,
 )
 from sclc_qa.errors import ModelError
+from stumps import stump
 
 
 def _stump(feature: str, threshold: float, below: float, above: float) -> dict[str, object]:
-    """A one-split tree: `below` at or under the threshold, `above` over it."""
-    return {
-        "feature": [FEATURES.index(feature), 0, 0],
-        "threshold": [threshold, 0.0, 0.0],
-        "left": [1, 0, 0],
-        "right": [2, 0, 0],
-        "leaf": [False, True, True],
-        "value": [0.0, below, above],
-    }
+    return stump(FEATURES, feature, threshold, below, above)
 
 
 def _payload(**changes: object) -> dict[str, object]:

@@ -12,17 +12,11 @@ from sclc_qa.answering.ranking import RANK_FEATURES, RankerModel, load_ranker, r
 from sclc_qa.confidence import payload_sha256
 from sclc_qa.engine import Engine
 from sclc_qa.errors import ModelError
+from stumps import stump
 
 
 def _stump(feature: str, threshold: float, below: float, above: float) -> dict[str, object]:
-    return {
-        "feature": [RANK_FEATURES.index(feature), 0, 0],
-        "threshold": [threshold, 0.0, 0.0],
-        "left": [1, 0, 0],
-        "right": [2, 0, 0],
-        "leaf": [False, True, True],
-        "value": [0.0, below, above],
-    }
+    return stump(RANK_FEATURES, feature, threshold, below, above)
 
 
 def _payload(*trees: dict[str, object]) -> dict[str, object]:

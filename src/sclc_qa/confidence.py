@@ -36,8 +36,6 @@ __all__ = [
     "read_verified",
 ]
 
-_Model = TypeVar("_Model", bound=BaseModel)
-
 # What the answer step reports about its best candidate, in this order (see answering/answerer.py).
 FEATURES: tuple[str, ...] = (
     "score",  # the sentence's match score
@@ -135,6 +133,9 @@ class BoostedTrees(BaseModel):
         return self.baseline + sum(tree.output(x) for tree in self.trees)
 
 
+_Model = TypeVar("_Model", bound=BoostedTrees)
+
+
 class ConfidenceModel(BoostedTrees):
     """Sum the trees, calibrate: `predict` is a probability in [0, 1]."""
 
@@ -187,6 +188,6 @@ def read_verified(
         fitted = model.model_validate(record)
     except ValidationError as exc:
         raise ModelError(f"{where} is invalid ({exc.errors()[0]['msg']}); {fix}") from exc
-    if getattr(fitted, "features", None) != features:
+    if fitted.features != features:
         raise ModelError(f"{where} was trained on other features; {fix}")
     return fitted

@@ -7,7 +7,7 @@ the next one, which says how X works. Gradient-boosted trees over the same signa
 more (how much of the question's predicate, not its names, the sentence matches; where it sits
 in its paragraph; how it ranks among the candidates on each signal), fitted on the dev split's
 gold evidence by `scripts/train_ranker.py`, reorder the candidates. The model file is versioned
-and hash-checked like the confidence model, and evaluated in plain Python.
+and hash-checked like the confidence model, and walked for all candidates at once with numpy.
 """
 
 from __future__ import annotations
