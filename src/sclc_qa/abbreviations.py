@@ -96,9 +96,9 @@ def _spells(letters: str, words: list[str]) -> bool:
 
 
 def _clipped(short: str, words: list[str]) -> bool:
-    """A drug's short name made of clipped words, one part per word: "datopotamab deruxtecan"
-    → "Dato-DXd", "trastuzumab deruxtecan" → "T-DXd" (each part starts its word, the first
-    part is the first word's beginning)."""
+    """A drug's short name made of clipped words, one part per word: "zentopotamab deruxtecan"
+    → "Zento-DXd", "zentuzumab vedotin" → "Z-Ved" (each part starts its word, the first part is
+    the first word's beginning)."""
     parts = [p for p in short.split("-") if p]
     if len(parts) < 2 or len(parts) != len(words):
         return False

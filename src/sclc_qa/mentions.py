@@ -96,7 +96,7 @@ def _is_name(word: str, *, first: bool) -> bool:
     if re.search(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]", word):
         return True  # IMpower, CheckMate, DeLLphi, IMforte
     if re.fullmatch(r"[A-Z][a-z]*(?:-[A-Z][A-Za-z]*)+", word) and sum(map(str.isupper, word)) >= 3:
-        return True  # Dato-DXd, T-DXd: a drug's short name
+        return True  # Zento-DXd, T-DXd: a drug's short name
     if re.fullmatch(r"[A-Z][A-Za-z0-9]*(?:/[A-Z0-9][A-Za-z0-9]*)+", word):
         return True  # Anl/Ben/CT
     if _DRUG.match(word):

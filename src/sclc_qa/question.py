@@ -106,7 +106,7 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     ),
     (
         "dose",
-        # Not a dose the question states as a condition ("with 18 Gy x 3", "low-dose RT").
+        # Not a dose the question states as a condition ("with 20 Gy x 3", "low-dose RT").
         re.compile(r"(?<!-)\bdos(?:e|es|ed|ing)\b(?!-)|fractionation|(?<![\d\s])\s*\bGy\b", re.I),
     ),
     (

@@ -165,7 +165,7 @@ class Vocabulary:
                 if normalize(d.long) in norm:
                     return True
             # The other way round: a long name is named by the abbreviation the documents
-            # define for it ("rovalpituzumab tesirine (Rova-T)" … "Rova-T was …").
+            # define for it ("zentamab vedotin (Zen-V)" … "Zen-V was …").
             for d in self.defs_by_long.get(normalize(name), []):
                 if squash(d.short) in keys:
                     return True

@@ -222,8 +222,8 @@ class Extractor:
         return Extracted(best.sid, sent.start, sent.end) if sent.kind == "table_row" else None
 
     def _defining_row(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
-        """For "what does M1b mean?": a row among the first candidates whose first cell is the
-        term asked about ("M1b | Single extrathoracic metastasis …") defines it by its next."""
+        """For "what does N2 mean?": a row among the first candidates whose first cell is the
+        term asked about ("N2 | Metastasis in … lymph nodes") defines it by its next cell."""
         if prof.kind not in ("glossary", "definition") or not prof.names:
             return None
         asked = {squash(n) for n in prof.names}

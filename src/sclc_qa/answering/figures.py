@@ -122,7 +122,7 @@ class FigureExtractor:
         if prof.endpoints and prof.kind != "count":
             spans = [s for s in spans if s.endpoint in prof.endpoints or s.kind == "phase"]
         if prof.kind in ("percent", "duration"):
-            # "a 38% ORR in patients with ≥50% DLL3-expressing cells": a figure opened by a
+            # "a 30% ORR in patients with ≥50% marker-positive cells": a figure opened by a
             # comparator is a cutoff that defines a subgroup, not a result; it answers only when
             # the sentence states nothing else.
             spans = [s for s in spans if text[s.start] not in _CUTOFF] or spans
@@ -224,7 +224,7 @@ class FigureExtractor:
             arm = _ARM_AFTER.match(text, s.end)
             own = arm is not None and any(n.start == arm.end() for n in mine)
             # A figure followed by its arm is labelled by that name: the name's distance from
-            # it is no cost ("42.9% (95% CI …) in the durvalumab group").
+            # it is no cost ("40% (95% CI …) in the zentamab group").
             labels = [
                 g for g in groups if not (own and arm and any(a == arm.end() for a, _ in g[1]))
             ]
