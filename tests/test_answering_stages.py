@@ -10,13 +10,9 @@ from pathlib import Path
 from sclc_qa.answering.anchors import anchor_cost
 from sclc_qa.answering.entities import EntityExtractor
 from sclc_qa.answering.explanations import explaining_clause
-from sclc_qa.answering.figures import (
-    FigureExtractor,
-    _outside_intervals,
-    asks_several,
-    parts_share,
-)
+from sclc_qa.answering.figures import FigureExtractor
 from sclc_qa.answering.reasons import Reasons, join
+from sclc_qa.answering.runs import asks_several, outside_intervals, parts_share
 from sclc_qa.config import Settings
 from sclc_qa.embedding import HashingEmbedder
 from sclc_qa.engine import Engine
@@ -146,7 +142,7 @@ def test_other_asked_parts_are_taken_in_when_stated_nearby(hashing_engine: Engin
 
 
 def test_a_run_of_figures_keeps_its_brackets_balanced() -> None:
-    from sclc_qa.answering.figures import balanced
+    from sclc_qa.answering.runs import balanced
 
     text = "local stage (64%), regional stage (36%), or distant stage (9%)."
     s, e = balanced(text, text.index("64"), text.index("9%") + 2)
@@ -204,7 +200,7 @@ def test_what_were_the_figures_takes_each_arm(hashing_engine: Engine) -> None:
         "33.4% (95% CI, 27.3%–39.6%) in the placebo group."
     )
     prof = profile("What were the 5-year OS rates with zentamab and placebo?")
-    span = figures._rank(text, _outside_intervals(text, find(text, "percent")), prof)[0]
+    span = figures._rank(text, outside_intervals(text, find(text, "percent")), prof)[0]
     s, e = figures.widen(text, span, prof)
     assert text[s:e].startswith("42.9%")
     assert text[s:e].endswith("33.4% (95% CI, 27.3%–39.6%) in the placebo group")

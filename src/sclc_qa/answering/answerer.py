@@ -29,11 +29,12 @@ from ..vocabulary import Vocabulary
 from .comparisons import Comparer
 from .entities import EntityExtractor
 from .extraction import Extracted, Extractor
-from .figures import FigureExtractor, asks_several, parts_share
+from .figures import FigureExtractor
 from .glossary import GlossaryAnswerer
 from .kinds import STATEMENT, TYPED
 from .ranking import load_ranker
 from .reasons import Reasons, join
+from .runs import asks_several, parts_share
 from .scoring import Scored, SentenceScorer, has_statement_shape
 
 __all__ = ["Answerer", "Retrieve"]

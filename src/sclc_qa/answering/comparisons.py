@@ -15,7 +15,7 @@ from ..question import Profile
 from ..retrieval import Hit, Query
 from ..spans import Span, mask_markup
 from ..vocabulary import squash
-from .figures import balanced
+from .runs import balanced
 from .scoring import Scored, SentenceScorer
 
 __all__ = ["Compared", "Comparer"]

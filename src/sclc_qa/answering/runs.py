@@ -1,0 +1,172 @@
+"""The several figures one answer holds: the run of arms a comparison reports together ("23.7
+months in the A group and 16.6 months in the B group"), the other parts a question asks beside
+its main figure, and how many of the asked parts an answer holds."""
+
+from __future__ import annotations
+
+import re
+
+from ..question import Profile
+from ..spans import Span, find, mask_markup
+from .kinds import TYPED
+
+__all__ = [
+    "BY",
+    "asks_several",
+    "balanced",
+    "interval_after",
+    "outside_intervals",
+    "paired",
+    "parts_share",
+    "run_of",
+    "with_other_parts",
+]
+
+# "prolonged OS by 2.7 months": a difference, not a duration.
+BY = re.compile(r"\bby\s+(?:about\s+|approximately\s+|up to\s+)?$")
+_COMPARATIVE = re.compile(
+    r"\bvs\.?\b|\bversus\b|\bcompared?\b|\bboth\b|\beach\b|\bbetween\b|\barms\b|"
+    r"\bwith and without\b",
+    re.I,
+)
+# "at local, regional and distant stage": a figure asked for each of several groups.
+_LISTED = re.compile(r"\w+,\s+[\w-]+,?\s+(?:and|or)\s+\w+")
+# "with A and with B", "on A or on B": one preposition repeated before each arm or group.
+_PARALLEL = re.compile(
+    r"\b(with|on|in|for|among|receiving)\s+[^,;?]{1,60}?\s(?:and|or)\s+\1\b", re.I
+)
+_CHOICE = re.compile(r"\b(?:which|who)\b[^?]*\bor\b|\bor\b[^?]*\b(?:which|who)\b", re.I)
+_INTERVAL = re.compile(r"\s*\((?:95|90)\s*%\s*CI[^)]*\)")
+# Words that join one arm's figure to the next in a comparison.
+_JOINT = re.compile(r"\band\b|\bor\b|\bvs\b|\bversus\b|\bcompared with\b|\bwhile\b|\bwhereas\b|,")
+_PAIRED = re.compile(r"\b(vs\.?|versus|to)\b")  # a figure that is already a pair: "X vs Y months"
+# …but "5% to 8%" is one figure, a range of rates.
+_RATE_RANGE = re.compile(r"\D{0,15}\d+(?:\.\d+)?\s*%?\s*to\s*\d+(?:\.\d+)?\s*%")
+_RUN_REACH = 90  # characters between two figures of one comparison (an arm's name, its CI)
+_MAX_RUN = 4  # arms of one trial reported in one sentence
+_PART_REACH = 120  # characters between two parts of one answer stated in one sentence
+
+
+def with_other_parts(text: str, s: int, e: int, prof: Profile, span: Span) -> tuple[int, int]:
+    """Take in the nearest figure of each other kind the question asks for ("median OS and
+    HR"), and of the same kind for each other endpoint it asks ("PFS and OS"), when the
+    sentence states it close by; a part it does not state is left out."""
+    # Each other kind once per asked endpoint ("median PFS, OS and ORR" asks two durations
+    # beside the rate), or once when no endpoint is asked.
+    wanted = [
+        (kind, frozenset({ep}) if ep else frozenset())
+        for kind in sorted(prof.also)
+        for ep in (sorted(prof.endpoints) or [""])
+    ]
+    wanted += [(span.kind, frozenset({ep})) for ep in sorted(prof.endpoints - {span.endpoint})]
+    for kind, endpoints in wanted:
+        near = [
+            x
+            for x in find(text, kind)
+            if (x.end <= s or x.start >= e) and (not endpoints or x.endpoint in endpoints)
+        ]
+        if not near:
+            continue
+        best = min(near, key=lambda x: s - x.end if x.end <= s else x.start - e)
+        gap = s - best.end if best.end <= s else best.start - e
+        if gap <= _PART_REACH:
+            s, e = min(s, best.start), max(e, best.end)
+    return s, e
+
+
+def parts_share(answer: str, prof: Profile) -> float:
+    """How much of what a several-part question asks the answer holds: its figures over the
+    figures asked (the main one, each other kind, each other endpoint, two arms for a
+    comparison), at most 1. A paired figure ("X vs Y months") counts as two. 1 when a single
+    figure, or no figure, is asked."""
+    if prof.kind not in TYPED:
+        return 1.0
+    asked = 1 + len(prof.also) + max(0, len(prof.endpoints) - 1)
+    if asks_several(prof):
+        asked = max(asked, 2)
+    if asked == 1:
+        return 1.0
+    text = mask_markup(answer)
+    found = outside_intervals(text, [x for k in _PART_KINDS for x in find(text, k)])
+    spans = sorted({(x.start, x.end) for x in found}, key=lambda se: (se[0], -se[1]))
+    outer: list[tuple[int, int]] = []
+    for start, end in spans:
+        if not outer or start >= outer[-1][1]:
+            outer.append((start, end))
+    figures = sum(2 if paired(text[a:b]) else 1 for a, b in outer)
+    return min(1.0, figures / asked)
+
+
+_PART_KINDS = ("hr", "duration", "percent", "dose", "difference")
+
+
+def asks_several(prof: Profile) -> bool:
+    """Whether the question asks a figure for several arms, groups or time points."""
+    return bool(
+        prof.plural  # "which dosing schedules …": all the figures the sentence lists
+        or _CHOICE.search(prof.text)  # "A or B: which did better?": both, each with its label
+        or _COMPARATIVE.search(prof.text)
+        or _LISTED.search(prof.text)
+        or _PARALLEL.search(prof.text)  # "median PFS with A and with B"
+        or len(prof.time_points) > 1
+    )
+
+
+def interval_after(text: str, end: int) -> int:
+    """Length of a "(95% CI …)" right after `end`, else 0."""
+    m = _INTERVAL.match(text, end)
+    return m.end() - end if m else 0
+
+
+def run_of(text: str, span: Span) -> list[Span]:
+    """The figures of `span`'s kind and endpoint that the sentence lists with it, one per arm or
+    group: neighbours joined by "and", "vs", "versus", "compared with", "while" or a comma,
+    within one clause (no semicolon) and a short reach."""
+    same = [
+        x
+        for x in find(text, span.kind)
+        if x.endpoint == span.endpoint and (x == span or not BY.search(text[: x.start]))
+    ]
+    if span.kind == "percent":
+        same = outside_intervals(text, same)
+    if span not in same:
+        return [span]
+    i = same.index(span)
+    lo = hi = i
+    while lo > 0 and _joined(text[same[lo - 1].end : same[lo].start]):
+        lo -= 1
+    while hi + 1 < len(same) and _joined(text[same[hi].end : same[hi + 1].start]):
+        hi += 1
+    return same[lo : hi + 1][:_MAX_RUN]
+
+
+def outside_intervals(text: str, spans: list[Span]) -> list[Span]:
+    """The spans that are not a bound of one of `text`'s confidence intervals ("95% CI,
+    38.2%–47.4%"): a bound is no arm's figure."""
+    cis = find(text, "ci")
+    return [s for s in spans if not any(c.start <= s.start < c.end for c in cis)]
+
+
+def paired(figure: str) -> bool:
+    """Whether one figure states two values, one per arm ("15.4 vs 10.9 months")."""
+    return _PAIRED.search(figure) is not None and _RATE_RANGE.fullmatch(figure) is None
+
+
+def _joined(between: str) -> bool:
+    return len(between) <= _RUN_REACH and ";" not in between and _JOINT.search(between) is not None
+
+
+def balanced(text: str, s: int, e: int) -> tuple[int, int]:
+    """Grow a span to take in the brackets it opens or closes: "(64%), … (9%" → "(64%), … (9%)"."""
+    depth = low = 0
+    for ch in text[s:e]:
+        depth += (ch == "(") - (ch == ")")
+        low = min(low, depth)
+    if low < 0:
+        opened = text.rfind("(", 0, s)
+        s = opened if opened >= 0 else s
+        depth -= low
+    if depth > 0:
+        closed = text.find(")", e)
+        e = closed + 1 if closed >= 0 else e
+    return s, e
