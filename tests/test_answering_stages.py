@@ -18,6 +18,7 @@ from sclc_qa.embedding import HashingEmbedder
 from sclc_qa.engine import Engine
 from sclc_qa.question import profile
 from sclc_qa.spans import find
+from sclc_qa.vocabulary import name_keys
 
 # A section of filler after the text a test is about: a document long enough that retrieval
 # has something to rank the answering passage above.
@@ -306,6 +307,10 @@ def test_compound_names_are_known_by_their_parts(hashing_engine: Engine) -> None
     assert vocab.mentions("PD-L1-positive", frozenset({"pdl1"}), "PD-L1 expression")
     assert vocab.mentions("CD8", frozenset({"cd8+"}), "intratumoral CD8+ T cells")
     assert not vocab.mentions("CD4", frozenset({"cd8+"}), "intratumoral CD8+ T cells")
+    # A name of three words or more, by each pair of neighbours (the keys a sentence has).
+    treated = "patients treated at Grand Lakes Cancer Institute"
+    assert vocab.mentions("Grand Lakes Cancer", frozenset(name_keys(treated)), treated)
+    assert not vocab.mentions("Grand Lakes Cancer", frozenset(name_keys("Grand Cancer")), "")
 
 
 def test_list_items_are_read_under_their_lead_in(tmp_path: Path) -> None:
@@ -456,6 +461,16 @@ def test_a_figure_followed_by_its_arm_is_that_arms(hashing_engine: Engine) -> No
     asked = profile("What share of patients given zentamab were alive at 5 years?")
     ranked = figures._rank(ci, find(ci, "percent"), asked)
     assert ci[ranked[0].start : ranked[0].end] == "42.9%"
+    # A group the question asks about labels the figure before it, however far the sentence's
+    # opening subject stands.
+    groups = (
+        "In 2,000 specimens from patients treated at Grand Lakes Cancer Institute, ZX1 variants "
+        "were found in 15% of tumors from former smokers (181 of 1,218; 95% CI, 13%-17%), 6% "
+        "from current smokers (20 of 344), and 52% from never-smokers (302 of 580)."
+    )
+    asked = profile("At Grand Lakes Cancer Institute, how often was ZX1 found in never-smokers?")
+    ranked = figures._rank(groups, outside_intervals(groups, find(groups, "percent")), asked)
+    assert groups[ranked[0].start : ranked[0].end] == "52%"
 
 
 def test_counts_are_read_after_their_label_and_years_are_not_counts(tmp_path: Path) -> None:

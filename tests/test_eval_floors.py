@@ -33,11 +33,11 @@ NSCLC = "types-lung-hp-non-small-cell-lung-treatment-pdq"
 # figures are in-sample:
 #                      accuracy  abstention F1  recall@5  risk
 #   review-only index
-#     dev  review        0.765       0.717        0.986   0.054
+#     dev  review        0.767       0.719        0.986   0.054
 #     test review        0.691       0.726        1.000   0.175
 #   two-document index
-#     dev  review        0.767       0.710        0.970   0.031
-#     dev  NSCLC         0.665       0.669        0.966   0.023
+#     dev  review        0.769       0.711        0.970   0.031
+#     dev  NSCLC         0.674       0.675        0.966   0.023
 #     test review        0.712       0.704        0.974   0.150
 #     test NSCLC         0.513       0.656        0.957   0.289
 Floors = dict[str, float]

@@ -152,6 +152,12 @@ def test_time_points_in_months(text: str, months: set[int]) -> None:
     assert time_points(text) == months
 
 
+def test_follow_up_dates_a_rate_and_alive_means_overall_survival() -> None:
+    asked = profile("Three-year follow-up of ZENTA-1: what share were still alive at 1 year?")
+    assert asked.kind == "percent" and asked.endpoints == {"os"}
+    assert profile("How long was the median follow-up in ZENTA-1?").endpoints == {"followup"}
+
+
 def test_a_rate_at_a_time_point_and_a_median_at_one() -> None:
     assert profile("What was the 2-year DFS with drug X?").kind == "percent"
     assert profile("What was the median OS at 3 years of follow-up?").kind == "duration"

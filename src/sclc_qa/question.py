@@ -230,8 +230,9 @@ def profile(question: str) -> Profile:
     elif kind == "fact" and re.search(r"\bhow much\b", text, re.I):
         # "How much OS …" asks a time; "how much nausea …", a share of patients.
         kind = "duration" if endpoints & _TIME_TO_EVENT else "percent"
-    if len(endpoints) > 1:
-        # "<endpoint> at follow-up": follow-up dates the other endpoint; it is not what is asked.
+    if len(endpoints) > 1 or kind != "duration":
+        # "<endpoint> at follow-up", "at three-year follow-up, what share …": follow-up dates
+        # what is asked; only a time ("how long was the median follow-up?") can be it.
         endpoints -= {"followup"}
     if kind == "count":
         # "How many deaths …", "how many patients progressed": the events are what is counted;

@@ -6,6 +6,7 @@ Built once per loaded index from its sentences and definitions; read-only afterw
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -143,6 +144,10 @@ class Vocabulary:
             return True
         if key.endswith("s") and key[:-1] in keys:
             return True
+        words = name.split()
+        if len(words) > 2 and all(squash(w + v) in keys for w, v in itertools.pairwise(words)):
+            return True  # a name of several words: by each pair of neighbours, as name_keys has
+
         parts = [squash(p) for p in re.split(r"[-/]", name) if p]
         if (
             len(parts) > 1

@@ -3,6 +3,7 @@ the asked endpoint, ranked by how closely they follow what the question names.""
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 
@@ -57,8 +58,13 @@ _ARM_LABEL = re.compile(
     r"\s+(?:with|in|on|for|among)\s+(?:the\s+)?[^,;.()]{1,40}?\b(?:group|arm|cohort)s?\b"
 )
 _ARM_AFTER = re.compile(
-    r"\s*(?:\([^()]*\)\s*)?(?:with|in|on|for|among|receiving|after)\s+(?:the\s+)?"
+    r"\s*(?:\([^()]*\)\s*)?(?:with|in|on|for|among|receiving|after|from)\s+(?:the\s+)?"
 )
+# The rarity (idf over the rarest's) from which a question word after a figure labels it.
+_GROUP_WORD = 0.7
+# How far (characters) a labelled figure's other anchors count: beyond it, every figure of the
+# sentence is as far from its opening subject.
+_LABELLED_REACH = 60.0
 _DIFFERENCE_ASKED = 80.0
 _PAIRED_DURATION = 30.0
 _COUNT_NOUN_WINDOW = 80  # characters after a number where "how many X" looks for X
@@ -209,13 +215,19 @@ class FigureExtractor:
 
         def key(s: Span) -> tuple[float, int]:
             arm = _ARM_AFTER.match(text, s.end)
-            own = arm is not None and any(n.start == arm.end() for n in mine)
-            # A figure followed by its arm is labelled by that name: the name's distance from
-            # it is no cost ("40% (95% CI …) in the zentamab group").
+            # A figure followed by its arm is labelled by that name ("40% (95% CI …) in the
+            # zentamab group"), or by the group the question asks about ("52% from
+            # never-smokers", a word of the question as rare as a name): that label's distance
+            # is no cost, and the subject the sentence opened with still covers the figure
+            # however many other groups' figures stand between them.
+            own = arm is not None and (
+                any(n.start == arm.end() for n in mine)
+                or any(w >= _GROUP_WORD and any(a == arm.end() for a, _ in g) for w, g in groups)
+            )
             labels = [
                 g for g in groups if not (own and arm and any(a == arm.end() for a, _ in g[1]))
             ]
-            cost = anchor_cost(labels, s.start, s.end)
+            cost = anchor_cost(labels, s.start, s.end, cap=_LABELLED_REACH if own else math.inf)
             seg = text[s.start : s.end]
             if normalize(seg) in q_norm:
                 cost += _STATED_IN_QUESTION
