@@ -8,8 +8,8 @@ Platt scaling fitted on cross-validated scores calibrates them, so "0.9" means r
 times in ten on questions the model was not fitted on. Trees, not a linear model: held out by
 the batch a question was written in, they rank right above wrong answers better (the training
 script prints both). The fitted trees live in `data/confidence.json`: versioned, with the SHA-256
-of its payload checked on load like the index's files, and evaluated here in plain Python, so
-serving needs no scikit-learn.
+of its payload checked on load like the index's files, and walked here with numpy, so serving
+needs no scikit-learn.
 """
 
 from __future__ import annotations
@@ -17,10 +17,11 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 from typing import TypeVar
 
+import numpy as np
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .errors import ModelError
@@ -132,6 +133,55 @@ class BoostedTrees(BaseModel):
         """The log-odds for one row of features, in `features` order."""
         return self.baseline + sum(tree.output(x) for tree in self.trees)
 
+    def logits(self, x: np.ndarray) -> np.ndarray:
+        """The log-odds of every row of `x` (rows × `features`), all trees walked together a
+        level at a time: a question's candidates cost a fraction of a millisecond, where walking
+        each tree for each row in Python costs tens."""
+        feature, threshold, child, value, roots, depth = self._packed
+        rows = np.arange(len(x))[:, None]
+        node = np.broadcast_to(roots, (len(x), len(roots)))
+        for _ in range(depth):
+            right = x[rows, feature[node]] > threshold[node]
+            node = child[node, right.astype(np.int64)]
+        out: np.ndarray = self.baseline + value[node].sum(axis=1)
+        return out
+
+    @cached_property
+    def _packed(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, int]:
+        """Every tree's nodes in flat arrays (feature, threshold, child as [left, right], value),
+        each tree's root, and the deepest leaf's depth. A leaf is its own child, so a walk of
+        that many steps ends on a leaf from any root."""
+        feature: list[int] = []
+        threshold: list[float] = []
+        child: list[tuple[int, int]] = []
+        value: list[float] = []
+        roots: list[int] = []
+        depth = 0
+        for t in self.trees:
+            base = len(feature)
+            roots.append(base)
+            levels = [0] * len(t.leaf)
+            for i in range(len(t.leaf)):
+                if t.leaf[i]:
+                    feature.append(0)
+                    threshold.append(np.inf)
+                    child.append((base + i, base + i))
+                    depth = max(depth, levels[i])
+                else:
+                    feature.append(t.feature[i])
+                    threshold.append(t.threshold[i])
+                    child.append((base + t.left[i], base + t.right[i]))
+                    levels[t.left[i]] = levels[t.right[i]] = levels[i] + 1
+                value.append(t.value[i])
+        return (
+            np.asarray(feature, dtype=np.int64),
+            np.asarray(threshold, dtype=np.float64),
+            np.asarray(child, dtype=np.int64).reshape(-1, 2),
+            np.asarray(value, dtype=np.float64),
+            np.asarray(roots, dtype=np.int64),
+            depth,
+        )
+
 
 _Model = TypeVar("_Model", bound=BoostedTrees)
 
@@ -144,7 +194,7 @@ class ConfidenceModel(BoostedTrees):
     threshold: float = Field(ge=0.0, le=1.0, description="Abstain below this probability.")
 
     def predict(self, values: dict[str, float]) -> float:
-        z = self.logit([values.get(name, 0.0) for name in self.features])
+        z = float(self.logits(np.asarray([[values.get(name, 0.0) for name in self.features]]))[0])
         t = self.platt_a * z + self.platt_b
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, t))))
 

@@ -94,7 +94,7 @@ class Retriever:
         self._chunk_docs = np.asarray([self._doc_codes[c.doc] for c in index.chunks], np.int32)
         # Each long form a question may spell out, as a whole phrase, compiled once.
         self._long_patterns = [
-            (re.compile(rf"(?<![\w-]){re.escape(long)}(?![\w-])"), sorted(shorts))
+            (long, re.compile(rf"(?<![\w-]){re.escape(long)}(?![\w-])"), sorted(shorts))
             for long, shorts in self._long_to_short.items()
             if len(long) > 3
         ]
@@ -109,8 +109,8 @@ class Retriever:
         for short, longs in self._short_to_long.items():
             if short in words:
                 added.extend(sorted(longs))
-        for pattern, shorts in self._long_patterns:
-            if pattern.search(norm):
+        for long, pattern, shorts in self._long_patterns:
+            if long in norm and pattern.search(norm):  # the substring test spares most searches
                 added.extend(shorts)
         terms = tuple(tokenize(text))
         expansion = tuple(t for t in tokenize(" ".join(added)) if t not in terms)

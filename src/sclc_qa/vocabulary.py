@@ -68,8 +68,8 @@ def name_keys(text: str) -> set[str]:
 
 
 class Vocabulary:
-    """Corpus statistics over citable sentences; immutable after construction, but for a memo
-    of `mentions` answers."""
+    """Corpus statistics over citable sentences; immutable after construction, but for memos
+    of `mentions` and `is_concept` answers."""
 
     def __init__(self, index: Index, definitions: Sequence[Definition]) -> None:
         self.index = index
@@ -104,6 +104,7 @@ class Vocabulary:
         self.prev = self.previous_in_block(sents)
         self.lead_in = self.list_lead_ins(index)
         self._mentioned: dict[tuple[str, frozenset[str], str], bool] = {}
+        self._concepts: dict[str, bool] = {}
         # The reverse: for a sentence that introduces lists, the list items that report on it.
         self.items: dict[int, list[int]] = {}
         for item, lead in enumerate(self.lead_in):
@@ -186,6 +187,14 @@ class Vocabulary:
 
     def is_concept(self, name: str) -> bool:
         """Defined by the corpus as an abbreviation of a common phrase, not an identifier."""
+        found = self._concepts.get(name)
+        if found is None:
+            found = self._concepts[name] = self._is_concept(name)
+            if len(self._concepts) > _MEMO_MAX:
+                self._concepts.clear()
+        return found
+
+    def _is_concept(self, name: str) -> bool:
         base = re.sub(r"(?<=[A-Z])[si]$", "", name)
         if any(c.isdigit() for c in name) or is_druglike(name):
             return False

@@ -13,7 +13,7 @@ and hash-checked like the confidence model, and walked for all candidates at onc
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from importlib.resources import files
 
 import numpy as np
@@ -124,55 +124,6 @@ def _standing(values: list[float]) -> list[float]:
 
 class RankerModel(BoostedTrees):
     """Sum the trees: `logits` orders candidates (higher is likelier to state the answer)."""
-
-    def logits(self, x: np.ndarray) -> np.ndarray:
-        """The log-odds of every row of `x` (candidates × `RANK_FEATURES`), all trees walked
-        together a level at a time: one question's candidates cost a fraction of a millisecond,
-        where walking each tree for each candidate in Python costs tens."""
-        feature, threshold, child, value, roots, depth = self._packed
-        rows = np.arange(len(x))[:, None]
-        node = np.broadcast_to(roots, (len(x), len(roots)))
-        for _ in range(depth):
-            right = x[rows, feature[node]] > threshold[node]
-            node = child[node, right.astype(np.int64)]
-        out: np.ndarray = self.baseline + value[node].sum(axis=1)
-        return out
-
-    @cached_property
-    def _packed(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, int]:
-        """Every tree's nodes in flat arrays (feature, threshold, child as [left, right], value),
-        each tree's root, and the deepest leaf's depth. A leaf is its own child, so a walk of
-        that many steps ends on a leaf from any root."""
-        feature: list[int] = []
-        threshold: list[float] = []
-        child: list[tuple[int, int]] = []
-        value: list[float] = []
-        roots: list[int] = []
-        depth = 0
-        for t in self.trees:
-            base = len(feature)
-            roots.append(base)
-            levels = [0] * len(t.leaf)
-            for i in range(len(t.leaf)):
-                if t.leaf[i]:
-                    feature.append(0)
-                    threshold.append(np.inf)
-                    child.append((base + i, base + i))
-                    depth = max(depth, levels[i])
-                else:
-                    feature.append(t.feature[i])
-                    threshold.append(t.threshold[i])
-                    child.append((base + t.left[i], base + t.right[i]))
-                    levels[t.left[i]] = levels[t.right[i]] = levels[i] + 1
-                value.append(t.value[i])
-        return (
-            np.asarray(feature, dtype=np.int64),
-            np.asarray(threshold, dtype=np.float64),
-            np.asarray(child, dtype=np.int64).reshape(-1, 2),
-            np.asarray(value, dtype=np.float64),
-            np.asarray(roots, dtype=np.int64),
-            depth,
-        )
 
 
 @lru_cache(maxsize=1)

@@ -8,7 +8,6 @@ sits under, else it cannot answer.
 
 from __future__ import annotations
 
-import dataclasses
 import math
 import re
 from collections.abc import Callable, Sequence
@@ -143,6 +142,10 @@ class SentenceScorer:
         self.typed_spans = typed_spans
         self.passages = passages
         self._vectors = index.sentence_vectors.reconstruct_n(0, index.sentence_vectors.ntotal)
+        # Per-sentence facts remembered as candidates recur (a dict's item assignment is atomic,
+        # so threads that serve questions together can share them).
+        self._context: dict[int, frozenset[str]] = {}
+        self._study: dict[int, tuple[bool, bool]] = {}
 
     def score(self, query: Query, hits: Sequence[Hit]) -> list[Scored]:
         """The sentences of the top passages, best first; those missing a required name last."""
@@ -170,7 +173,7 @@ class SentenceScorer:
         predicate_total = sum(predicate.values()) or 1.0
         ids = np.fromiter(seen, dtype=np.int64)
         dense = self._vectors[ids] @ query.vector
-        out = []
+        rows: list[tuple[int, float, float, tuple[Span, ...], float, float, float, int]] = []
         described: list[tuple[float, ...]] = []
         for sid, dsim in zip(ids.tolist(), dense.tolist(), strict=True):
             sent = self.index.sentences[sid]
@@ -207,7 +210,7 @@ class SentenceScorer:
                 # A figure is about the question's most specific word (an adverse event, a
                 # biomarker) or not about it at all.
                 score *= 0.5
-            out.append(Scored(sid, score, coverage, spans, concepts, lex, dsim, seen[sid]))
+            rows.append((sid, score, coverage, spans, concepts, lex, dsim, seen[sid]))
             stated = time_points(sent.text) & prof.time_points if prof.time_points else None
             described.append(
                 (
@@ -223,27 +226,31 @@ class SentenceScorer:
                     math.log(1 + len(sent.text)),
                 )
             )
-        out = self._ranked(prof, out, described)
-        # A sentence that misses a name the question depends on cannot answer it, however
-        # similar it reads: it ranks below every sentence that does name it.
-        out.sort(key=lambda s: (s.coverage == 0.0, -s.score, s.sid))
-        if self.ranker is not None:
-            # The ranker reorders the first candidates, those it was fitted on; the rest follow.
-            head, tail = out[:RANKED], out[RANKED:]
-            rescored = self.ranker.logits(np.asarray([s.features for s in head])).tolist()
-            head = [dataclasses.replace(s, learned=z) for s, z in zip(head, rescored, strict=True)]
-            head.sort(key=lambda s: (s.coverage == 0.0, -s.learned, s.sid))
-            out = head + tail
-        return out
+        return self._ordered(prof, rows, described)
 
-    @staticmethod
-    def _ranked(
-        prof: Profile, out: list[Scored], described: list[tuple[float, ...]]
+    def _ordered(
+        self,
+        prof: Profile,
+        rows: list[tuple[int, float, float, tuple[Span, ...], float, float, float, int]],
+        described: list[tuple[float, ...]],
     ) -> list[Scored]:
-        """The candidates with their ranking features (`ranking.RANK_FEATURES`)."""
-        signals = [(s.score, s.lexical, s.dense, s.rank, s.coverage, s.concepts) for s in out]
+        """The candidates best first, each with its ranking features (`ranking.RANK_FEATURES`)
+        and, when a ranker is trained, its log-odds. A sentence that misses a name the question
+        depends on cannot answer it, however similar it reads: it ranks below every sentence
+        that does name it. The ranker reorders the first candidates, those it was fitted on;
+        the rest follow."""
+        signals = [(r[1], r[5], r[6], r[7], r[2], r[4]) for r in rows]
         features = rank_features(signals, described, kind_flags(prof))
-        return [dataclasses.replace(s, features=f) for s, f in zip(out, features, strict=True)]
+        order = sorted(range(len(rows)), key=lambda i: (rows[i][2] == 0.0, -rows[i][1], rows[i][0]))
+        learned = [0.0] * len(rows)
+        if self.ranker is not None and order:
+            head = order[:RANKED]
+            logits = self.ranker.logits(np.asarray([features[i] for i in head]))
+            for i, z in zip(head, logits.tolist(), strict=True):
+                learned[i] = z
+            head.sort(key=lambda i: (rows[i][2] == 0.0, -learned[i], rows[i][0]))
+            order = head + order[RANKED:]
+        return [Scored(*rows[i], features=features[i], learned=learned[i]) for i in order]
 
     def _term_weights(self, query: Query) -> dict[str, float]:
         """Each question term by rarity; expansions count half, and for explanations the names
@@ -321,7 +328,7 @@ class SentenceScorer:
         sent = self.index.sentences[sid]
         describing = set(prof.asked_about.split())
         # A sentence that names its own study is not about the previous sentence's trial.
-        own_study = bool(_STUDY.search(sent.text))
+        own_study = self._studies(sid)[0]
         # What the sentence sits under also names its subject: its table, its section's
         # headings, and the title of its document (a report titled by its trial's name).
         path = " ".join(self.citer.path(sent.doc, sent.section))
@@ -358,13 +365,28 @@ class SentenceScorer:
             text = self.index.sentences[p].text
             if self.vocab.mentions(name, self.vocab.keys[p], text):
                 return True
-            if _OTHER_STUDY.search(text):
+            if self._studies(p)[1]:
                 return False
         return False
 
     def _context_tokens(self, sid: int) -> frozenset[str]:
-        sent = self.index.sentences[sid]
-        extra: set[str] = set(tokenize(sent.title))
-        for p in (*self.vocab.prev[sid], *self.vocab.lead_in[sid]):
-            extra |= self.vocab.tokens[p]
-        return frozenset(extra)
+        """The terms of what a sentence sits under: its heading, the sentences before it in its
+        block and the paragraph that leads into its list (remembered: candidates recur)."""
+        found = self._context.get(sid)
+        if found is None:
+            sent = self.index.sentences[sid]
+            extra: set[str] = set(tokenize(sent.title))
+            for p in (*self.vocab.prev[sid], *self.vocab.lead_in[sid]):
+                extra |= self.vocab.tokens[p]
+            found = self._context[sid] = frozenset(extra)
+        return found
+
+    def _studies(self, sid: int) -> tuple[bool, bool]:
+        """Whether a sentence names a study of its own, and whether it introduces another one
+        (not "this study"); remembered per sentence."""
+        found = self._study.get(sid)
+        if found is None:
+            text = self.index.sentences[sid].text
+            found = (bool(_STUDY.search(text)), bool(_OTHER_STUDY.search(text)))
+            self._study[sid] = found
+        return found
