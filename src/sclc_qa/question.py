@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from .domain import domain
@@ -179,8 +180,9 @@ class Profile:
     prefer: str = ""
 
 
+@lru_cache(maxsize=4096)
 def profile(question: str) -> Profile:
-    """Classify `question`."""
+    """Classify `question` (remembered: a Profile is immutable, and questions recur)."""
     text = clean(question)
     kind: Kind = "fact"
     for candidate, pattern in _KIND_RULES:
