@@ -102,6 +102,9 @@ def test_how_many_out_of_all_asks_a_share() -> None:
 def test_question_words_are_not_names() -> None:
     assert named_tokens("What was the median overall survival?") == []
     assert named_tokens("Which phase III trials tested it?") == []
+    # A capital and a digit is a category ("N2", "M1"); a lone letter or digit is not a name.
+    assert named_tokens("What does N2 mean in staging?") == ["N2"]
+    assert named_tokens("What is stage A in 2 years?") == []
 
 
 def test_which_questions_name_their_target() -> None:
@@ -150,6 +153,12 @@ def test_drug_names_by_their_stems(word: str, druglike: bool) -> None:
 )
 def test_time_points_in_months(text: str, months: set[int]) -> None:
     assert time_points(text) == months
+
+
+def test_any_comparative_asks_a_difference_and_hyphenated_groups_ask_a_share() -> None:
+    assert profile("How much tighter does ZX1 bind ZX2 than ZX3 does?").kind == "difference"
+    assert profile("How much cancer risk does smoking add?").kind != "difference"
+    assert profile("How many ES-SCLC patients have primary resistance?").kind == "percent"
 
 
 def test_follow_up_dates_a_rate_and_alive_means_overall_survival() -> None:

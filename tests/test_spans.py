@@ -50,6 +50,13 @@ def test_imforte_pfs_and_os_hazard_ratios_are_told_apart() -> None:
     ]
 
 
+def test_a_spelled_out_interval_with_its_bracketed_abbreviation() -> None:
+    text = "It was noninferior (hazard ratio [HR], 1.01; 90% confidence interval [CI], 0.83–1.24)."
+    assert [t for t, _ in spans(text, "hr")] == [
+        "hazard ratio [HR], 1.01; 90% confidence interval [CI], 0.83–1.24"
+    ]
+
+
 def test_impower133_durations_difference_and_spelled_out_hazard_ratio() -> None:
     assert ("12.3 months vs 10.3 months", "os") in spans(IMPOWER, "duration")
     assert spans(IMPOWER, "difference") == [("by 2.0 months", "os")]

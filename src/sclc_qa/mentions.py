@@ -90,6 +90,8 @@ def _is_name(word: str, *, first: bool) -> bool:
         return True  # 177Lu-DOTATATE
     if has_digit and has_alpha and word[0].isalpha() and len(word) >= 3:
         return not re.fullmatch(r"[A-Za-z]\d?", word)
+    if re.fullmatch(r"[A-Z]\d", word):
+        return True  # a staging category ("N2", "M1"), a gene family ("B7")
     letters = re.sub(r"[^A-Za-z]", "", re.sub(r"(?<=[A-Z])[si]$", "", word))
     if len(letters) >= 3 and letters.isupper():
         return True  # CASPIAN, KRAS, ES-SCLC

@@ -89,6 +89,9 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
         re.compile(
             r"how (much|many months|many times) (longer|more|extra|shorter|higher|lower|greater|"
             r"larger|bigger|smaller)|by how (much|many)|"
+            # Any comparative: "how much tighter / stronger / faster".
+            r"how much (?!(?:cancer|number|other|over|under|after|never|ever|water|power)\b)"
+            r"[a-z]{3,}er\b|"
             r"how (much|many months) did .* (extend|prolong|improve|add)|absolute (gain|benefit)|"
             r"\b(gain|extension|improvement) in (median )?(os|pfs|overall|survival)|"
             r"\b(os|pfs|survival) (gain|benefit|extension|improvement)|how large|"
@@ -303,7 +306,7 @@ def _also_asked(text: str, kind: Kind) -> frozenset[str]:
 
 _HR = re.compile(r"hazard ratio|\bHRs?\b", re.I)
 _HOW_MANY_HAD = re.compile(
-    r"\bhow many (?:(?:\w+\s+){0,2}(?:patients|people|persons|individuals|subjects)\b|"
+    r"\bhow many (?:(?:[\w-]+\s+){0,2}(?:patients|people|persons|individuals|subjects)\b|"
     r"(?:of (?:them|these|those) )?(?:had|have|has|developed|experienced|responded|died|"
     r"survived|relapsed|progressed|achieved|suffered)\b)"
     r"(?!.*\b(?:enroll\w*|randomi[sz]ed|included|recruited|accrued|assigned|participat\w*|"

@@ -32,9 +32,9 @@ _DASH = r"\s*[-–—−]\s*"
 # Matched in any case: a sentence may open with one ("Approximately 70% of …").
 _HEDGE = r"(?:(?i:" + "|".join(domain().hedges) + r")\s+|[~≈≥≤<>]\s*)?"
 # Journal styles: "95% CI 0.59 - 0.91", "95% CI: 0.59-0.91", NEJM's "95% CI, 0.60−0.95" and
-# "95% CI, 0.60 to 0.95".
+# "95% CI, 0.60 to 0.95", PDQ's "90% confidence interval [CI], 0.83–1.24".
 _CI = (
-    rf"(?:95|90)\s*%\s*(?:CI|confidence interval)(?:\s*\((?:95|90)%\s*CI\))?\s*[:,]?\s*"
+    rf"(?:95|90)\s*%\s*(?:CI|confidence interval)(?:\s*[(\[](?:(?:95|90)%\s*)?CI[)\]])?\s*[:,]?\s*"
     rf"{_NUM}%?(?:{_DASH}|\s+to\s+){_NUM}%?"
 )
 _P = r"\b[Pp]\s*[=<>≤≥]\s*0?\.\d+"

@@ -73,6 +73,14 @@ class Extractor:
         self.figures = figures
         self.entities = entities
         self.names_a_cell = names_a_cell
+        # Table rows by their first cell ("N2" → the row "N2 | Metastasis in …"): a row keyed by
+        # a term defines it.
+        self._keyed_rows: dict[str, list[int]] = {}
+        for sid, sent in enumerate(index.sentences):
+            if sent.kind == "table_row" and len(sent.cells) >= 2:
+                first = sent.cells[0]
+                key = squash(index.documents[sent.doc].text[first.start : first.end])
+                self._keyed_rows.setdefault(key, []).append(sid)
         # Extractors per kind of answer, in the order they are tried. A figure question has
         # only one: without a figure of the asked kind there is no answer.
         self._open: tuple[_Step, ...] = (
@@ -227,14 +235,18 @@ class Extractor:
         if prof.kind not in ("glossary", "definition") or not prof.names:
             return None
         asked = {squash(n) for n in prof.names}
-        for cand in scored[:_ROWS_LOOKED_AT]:
-            sent = self.index.sentences[cand.sid]
-            if sent.kind != "table_row" or len(sent.cells) < 2:
+        # The first candidates first; then any row of their documents keyed by the term, which
+        # rows that merely mention it ("T2a, N2, M0") may have kept from the candidates.
+        docs = {self.index.sentences[c.sid].doc for c in scored[:_ROWS_LOOKED_AT]}
+        keyed = [s for n in asked for s in self._keyed_rows.get(n, ())]
+        for sid in [c.sid for c in scored[:_ROWS_LOOKED_AT]] + keyed:
+            sent = self.index.sentences[sid]
+            if sent.kind != "table_row" or len(sent.cells) < 2 or sent.doc not in docs:
                 continue
             text = self.index.documents[sent.doc].text
             key, value = sent.cells[0], sent.cells[1]
             if squash(text[key.start : key.end]) in asked and value.end > value.start:
-                return Extracted(cand.sid, value.start, value.end)
+                return Extracted(sid, value.start, value.end)
         return None
 
     def _defined(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
