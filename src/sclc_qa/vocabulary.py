@@ -147,8 +147,7 @@ class Vocabulary:
             return True
         words = name.split()
         if len(words) > 2 and all(squash(w + v) in keys for w, v in itertools.pairwise(words)):
-            return True  # a name of several words: by each pair of neighbours, as name_keys has
-
+            return True  # a name of several words: by each pair of neighbours (name_keys's pairs)
         parts = [squash(p) for p in re.split(r"[-/]", name) if p]
         if (
             len(parts) > 1

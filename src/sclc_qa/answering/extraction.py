@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..index import Index
 from ..question import Profile
@@ -73,14 +74,6 @@ class Extractor:
         self.figures = figures
         self.entities = entities
         self.names_a_cell = names_a_cell
-        # Table rows by their first cell ("N2" → the row "N2 | Metastasis in …"): a row keyed by
-        # a term defines it.
-        self._keyed_rows: dict[str, list[int]] = {}
-        for sid, sent in enumerate(index.sentences):
-            if sent.kind == "table_row" and len(sent.cells) >= 2:
-                first = sent.cells[0]
-                key = squash(index.documents[sent.doc].text[first.start : first.end])
-                self._keyed_rows.setdefault(key, []).append(sid)
         # Extractors per kind of answer, in the order they are tried. A figure question has
         # only one: without a figure of the asked kind there is no answer.
         self._open: tuple[_Step, ...] = (
@@ -228,6 +221,18 @@ class Extractor:
     def _whole_row(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         sent = self.index.sentences[best.sid]
         return Extracted(best.sid, sent.start, sent.end) if sent.kind == "table_row" else None
+
+    @cached_property
+    def _keyed_rows(self) -> dict[str, list[int]]:
+        """Table rows by their first cell ("N2" → the row "N2 | Metastasis in …"), built on the
+        first question that needs them, not at start-up."""
+        rows: dict[str, list[int]] = {}
+        for sid, sent in enumerate(self.index.sentences):
+            if sent.kind == "table_row" and len(sent.cells) >= 2:
+                first = sent.cells[0]
+                key = squash(self.index.documents[sent.doc].text[first.start : first.end])
+                rows.setdefault(key, []).append(sid)
+        return rows
 
     def _defining_row(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         """For "what does N2 mean?": a row among the first candidates whose first cell is the

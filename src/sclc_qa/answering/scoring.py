@@ -123,6 +123,10 @@ class Scored:
     learned: float = 0.0
 
 
+# A candidate before ordering: Scored's fields from sid to rank, in that order.
+_Row = tuple[int, float, float, tuple[Span, ...], float, float, float, int]
+
+
 class SentenceScorer:
     """Scores candidate sentences for one question; read-only after construction."""
 
@@ -173,7 +177,7 @@ class SentenceScorer:
         predicate_total = sum(predicate.values()) or 1.0
         ids = np.fromiter(seen, dtype=np.int64)
         dense = self._vectors[ids] @ query.vector
-        rows: list[tuple[int, float, float, tuple[Span, ...], float, float, float, int]] = []
+        rows: list[_Row] = []
         described: list[tuple[float, ...]] = []
         for sid, dsim in zip(ids.tolist(), dense.tolist(), strict=True):
             sent = self.index.sentences[sid]
@@ -231,7 +235,7 @@ class SentenceScorer:
     def _ordered(
         self,
         prof: Profile,
-        rows: list[tuple[int, float, float, tuple[Span, ...], float, float, float, int]],
+        rows: list[_Row],
         described: list[tuple[float, ...]],
     ) -> list[Scored]:
         """The candidates best first, each with its ranking features (`ranking.RANK_FEATURES`)
