@@ -718,3 +718,36 @@ def test_a_row_keyed_by_the_term_asked_about_defines_it(tmp_path: Path) -> None:
     assert answer.answer == "Single extrathoracic metastasis in a single organ."
     answer = engine.ask("What does Z2 mean in lung cancer staging?", min_confidence=0.0)
     assert answer.answer == "Metastasis in ipsilateral mediastinal lymph nodes."
+
+
+def test_a_run_of_doses_keeps_the_asked_name_that_labels_its_first(hashing_engine: Engine) -> None:
+    figures, _ = _stages(hashing_engine)
+    text = "Arm 1: Zentamab 75 mg plus quellimab 1,500 mg with chemotherapy."
+    prof = profile("What doses of zentamab and quellimab were given in arm 1?")
+    span = find(text, "dose")[0]
+    s, e = figures.widen(text, span, prof)
+    assert text[s:e] == "Zentamab 75 mg plus quellimab 1,500 mg"
+
+
+def test_figures_reported_side_by_side_are_each_their_labels(tmp_path: Path) -> None:
+    doc = (
+        "# One trial\n\n## Results\n\n"
+        "In the phase III ZENITH-7 trial, two antibodies were compared.\n\n"
+        "The median PFS was 23.7 months in the zentamab group and 16.6 months in the "
+        "quellimab group (HR, 0.70; 95% CI, 0.58-0.85).\n\n"
+        "Subcutaneous zentamab gave a median PFS of 6.1 months in another study.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "side", doc)
+    answer = engine.ask(
+        "ZENITH-7: zentamab or quellimab - which gave longer median PFS?", min_confidence=0.0
+    )
+    assert not answer.abstained and answer.answer is not None
+    assert answer.answer.startswith("23.7 months") and "zentamab" in answer.answer
+    assert answer.note is not None and "quellimab 16.6 months" in answer.note
+    # The other order, the names first: "A (30%) and B (21%)".
+    from sclc_qa.answering.comparisons import _labels
+
+    text = "response rates were zentamab (30%) and quellimab (21%)"
+    run = find(text, "percent")
+    assert _labels(text, run, ["quellimab", "zentamab"]) == ["zentamab", "quellimab"]
+    assert _labels(text, run[:1], ["zentamab"]) is None

@@ -231,3 +231,11 @@ def test_risk_factors_and_groups_are_not_a_share() -> None:
 
 def test_what_were_after_a_lead_in_asks_several() -> None:
     assert profile("In ZENITH-4, what were the 2-year OS rates with and without surgery?").plural
+
+
+def test_a_comparative_names_the_kind_of_figure_compared() -> None:
+    lived = profile("Did patients live longer on zentamab or on quellimab?")
+    assert (lived.measure, lived.prefer) == ("duration", "high")
+    rarer = profile("In ZENTA-1, was rash less common with zentamab or with quellimab?")
+    assert (rarer.measure, rarer.prefer) == ("percent", "low")
+    assert profile("Is zentamab approved for lung cancer?").measure is None

@@ -108,6 +108,18 @@ def test_impower133_durations_difference_and_spelled_out_hazard_ratio() -> None:
             ["800 mg on day 1 and day 8 of each cycle"],
         ),
         ("90 mg every day for 7 days; then", "dose", ["90 mg every day for 7 days"]),
+        # The drug's name, when the schedule goes on after it; "once every"; "for up to".
+        (
+            "got 80 mg of zentamab by mouth daily or placebo",
+            "dose",
+            ["80 mg of zentamab by mouth daily"],
+        ),
+        ("10 mg of zentamab and 5 mg of quellimab", "dose", ["10 mg", "5 mg"]),
+        (
+            "240 mg once every 2 weeks for up to four 21-day cycles",
+            "dose",
+            ["240 mg once every 2 weeks for up to four 21-day cycles"],
+        ),
     ],
 )
 def test_typed_spans(text: str, kind: str, expected: list[str]) -> None:

@@ -280,6 +280,10 @@ def _comparison(text: str) -> tuple[Kind | None, str]:
     if _HR.search(text):
         measure = "hr"
     if measure is None:
+        # No figure named, but the comparative names its kind: "lived longer" compares times,
+        # "less common" compares shares.
+        measure = next((k for k, pat in _IMPLIED_MEASURE if pat.search(text)), None)
+    if measure is None:
         return None, ""
     low, high = _LOWER.search(text), _HIGHER.search(text)
     if bool(low) == bool(high):
@@ -331,6 +335,16 @@ _HIGHER = re.compile(
     re.I,
 )
 _BETTER = re.compile(r"\b(better|best|superior)\b", re.I)
+_IMPLIED_MEASURE: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    ("duration", re.compile(r"\b(?:longer|longest|shorter|shortest)\b", re.I)),
+    (
+        "percent",
+        re.compile(
+            r"\b(?:more|less|most|least)\s+(?:common(?:ly)?|frequent(?:ly)?|often|likely)\b",
+            re.I,
+        ),
+    ),
+)
 _FIGURES = frozenset({"hr", "ci", "pvalue", "duration", "percent"})
 _PARTS = re.compile(r"\band\b|,|\bwith\b|\bplus\b|&", re.I)
 

@@ -49,15 +49,20 @@ _NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
 _UNIT = r"(?:" + "|".join(domain().time_units) + r")\b"
 _DOSE_UNIT = r"(?:Gy|mg/kg|mg/m2|mg/m²|mg|µg|mcg|g)\b"
 # How often a dose is given is part of it: "50 mg twice daily", "20 Gy × 2", "5 mg/kg every
-# 2 weeks", "45 Gy in 25 fractions".
+# 2 weeks", "45 Gy in 25 fractions", "80 mg of zentamab by mouth once every 3 weeks for up to
+# four cycles" (the drug's name only when the schedule goes on after it).
+_ROUTE = r"(?:orally|by mouth|intravenously|subcutaneously|IV|PO)\b"
 _SCHEDULE = (
     r"(?:\s*[×x]\s*\d+\b(?:\s*fractions?)?"
-    r"|\s+(?:orally|by mouth|intravenously|subcutaneously|IV|PO)\b"
+    rf"|\s+{_ROUTE}"
+    r"|\s+of\s+[a-z][\w-]+(?=\s+(?:orally|by mouth|intravenously|subcutaneously|IV|PO|once|"
+    r"twice|daily|weekly|BID|QD|every|each)\b)"
     r"|\s+(?:once|twice|three times|four times)\s+(?:a\s+|per\s+)?(?:daily|day|weekly|week)\b"
     r"|\s+(?:daily|weekly|BID|QD|per day|per fraction)\b"
     r"|\s+in\s+\d+\s+(?:daily\s+)?fractions\b"
-    r"|\s+(?:every|each)\s+(?:\d+\s+)?(?:weeks?|days?|hours?)\b|\s+[qQ]\d+[wW]\b"
-    r"|\s+for\s+\d+\s+(?:days?|weeks?|months?|years?|cycles?)\b"
+    r"|\s+(?:once\s+)?(?:every|each)\s+(?:\d+\s+)?(?:weeks?|days?|hours?)\b|\s+[qQ]\d+[wW]\b"
+    r"|\s+for\s+(?:up to\s+)?(?:\d+|one|two|three|four|five|six)\s+(?:\d+-day\s+)?"
+    r"(?:days?|weeks?|months?|years?|cycles?)\b"
     r"|\s+on\s+days?\s+\d+(?:\s*(?:,|and|-|–|to)\s*(?:day\s+)?\d+)*"
     r"(?:\s+of\s+(?:each|every)\s+(?:\d+-day\s+)?cycle)?)*"
 )

@@ -42,8 +42,9 @@ __all__ = ["Answerer", "Retrieve"]
 # Searches the index again for a text (with the caller's document filter): question → hits.
 Retrieve = Callable[[str], Sequence[Hit]]
 
-# "Which trial had …?", "who …?": the answer to a comparison is a name, its figures the note's.
-_WHICH = re.compile(r"\b(?:which|who|whose)\b", re.I)
+# "Which trial had …?", "who …?", "did A or B …?": the answer to a comparison is a name, its
+# figures the note's.
+_WHICH = re.compile(r"\b(?:which|who|whose|or)\b", re.I)
 _EXPANSION = re.compile(r"stands? for|abbreviat|acronym|short for|full (name|form)", re.I)
 # The threshold of the hand-set confidence, used only when no trained model is installed.
 _HEURISTIC_THRESHOLD = 0.38

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 
 from ..index import Index
 from ..mentions import is_druglike
-from ..question import Profile
+from ..question import Kind, Profile
 from ..retrieval import Hit, Query
 from ..spans import Span, mask_markup
 from ..vocabulary import squash
-from .runs import balanced
+from .runs import balanced, run_of
 from .scoring import Scored, SentenceScorer
 
 __all__ = ["Compared", "Comparer"]
@@ -31,6 +31,8 @@ _COVERED = 0.7
 # The subject's name joins the answer when it stands this close to its figure (characters).
 _NAME_REACH = 60
 _WHICH_REACH = 160
+# How many of the best sentences are read for one that reports every subject's figure.
+_SIDE_BY_SIDE_LOOK = 3
 
 
 @dataclass(frozen=True)
@@ -86,9 +88,12 @@ class Comparer:
         whose figure is not among `hits` is searched for on its own, with the other names left
         out of the question."""
         prof = query.profile
+        kind = prof.measure or prof.kind
+        side_by_side = self._side_by_side(query, hits, names, kind)
+        if side_by_side:
+            return side_by_side, []
         found: list[Compared] = []
         missing: list[str] = []
-        kind = prof.measure or prof.kind
         for name in names:
             own = dataclasses.replace(
                 prof, kind=kind, names=(name,), also=frozenset(), measure=None, prefer=""
@@ -116,6 +121,38 @@ class Comparer:
             figure = text[span.start : span.end]
             found.append(Compared(name, best, span, _value(figure, kind, number), figure))
         return found, missing
+
+    def _side_by_side(
+        self, query: Query, hits: Sequence[Hit], names: Sequence[str], kind: Kind
+    ) -> list[Compared]:
+        """Every subject's figure from one sentence that reports them together ("23.7 months
+        in the A group and 16.6 months in the B group", "A (30%) and B (21%)"): a run of
+        figures of the kind, one per subject, each labelled by its name. Empty when no top
+        sentence does; each subject is then looked for on its own."""
+        own = dataclasses.replace(
+            query.profile, kind=kind, also=frozenset(), measure=None, prefer=""
+        )
+        scored = self.scorer.score(dataclasses.replace(query, profile=own), hits)
+        for best in scored[:_SIDE_BY_SIDE_LOOK]:
+            if best.coverage < _COVERED:
+                continue
+            text = mask_markup(self.index.sentences[best.sid].text)
+            runs = (run_of(text, span) for span in best.spans)
+            run, labels = next(
+                ((r, ls) for r in runs if (ls := _labels(text.lower(), r, names))), ([], None)
+            )
+            if labels is None:
+                continue
+            out = []
+            for name, span in zip(labels, run, strict=True):
+                figure = text[span.start : span.end]
+                number = _NUMBER.search(figure)
+                if number is None:
+                    break
+                out.append(Compared(name, best, span, _value(figure, kind, number), figure))
+            else:
+                return out
+        return []
 
     def _best(self, query: Query, hits: Sequence[Hit], others: Sequence[str]) -> Scored | None:
         """The best sentence that names this subject and states a figure of the kind; one that
@@ -171,6 +208,35 @@ class Comparer:
             return sent.start + nearest, sent.start + nearest + len(key)
         s, e = balanced(text, s, e)
         return sent.start + s, sent.start + e
+
+
+def _labels(low: str, run: Sequence[Span], names: Sequence[str]) -> list[str] | None:
+    """The name that labels each figure of `run` in the lower-cased sentence `low`, one name
+    per figure and every name used: each written just after its figure ("16.6 months in the B
+    group"), or each just before it ("B (21%)"). None when neither reading labels them all."""
+    if len(run) != len(names) or len(run) < 2:
+        return None
+    ends = [s.end for s in run]
+    starts = [s.start for s in run]
+    after = [(e, nxt) for e, nxt in zip(ends, [*starts[1:], ends[-1] + _NAME_REACH], strict=True)]
+    before = [
+        (prev, s) for prev, s in zip([starts[0] - _NAME_REACH, *ends[:-1]], starts, strict=True)
+    ]
+    for windows in (after, before):
+        labels = []
+        for lo, hi in windows:
+            here = [n for n in names if _names_in(low[max(0, lo) : hi], n)]
+            if len(here) != 1:
+                break
+            labels.append(here[0])
+        else:
+            if len(set(labels)) == len(names):
+                return labels
+    return None
+
+
+def _names_in(window: str, name: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", window) is not None
 
 
 def _value(figure: str, kind: str, number: re.Match[str]) -> float:

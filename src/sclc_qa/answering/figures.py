@@ -172,6 +172,11 @@ class FigureExtractor:
                 label = _ARM_LABEL.match(text, e)
                 if first is not None and label is not None:
                     e = label.end()
+                # "A 75 mg plus B 1,500 mg": a name the question asks about, written just
+                # before the first figure, labels it as the next names label theirs.
+                named = _NAME_BEFORE.search(text, 0, s)
+                if len(run) > 1 and named and squash(named.group(1)) in _asked(prof):
+                    s = named.start(1)
         if prof.also or len(prof.endpoints) > 1:
             s, e = with_other_parts(text, s, e, prof, span)
         s, e = balanced(text, s, e)
@@ -366,3 +371,11 @@ def _respectively(text: str, spans: list[Span], question: str) -> list[Span] | N
         return None
     chosen = pair[i]
     return [chosen, *[x for x in spans if x != chosen]]
+
+
+def _asked(prof: Profile) -> set[str]:
+    return {squash(n) for n in prof.names}
+
+
+# The word right before a position: a name that may label the figure there.
+_NAME_BEFORE = re.compile(r"([\w-]+)\s*$")

@@ -38,7 +38,9 @@ _PARALLEL = re.compile(
 _CHOICE = re.compile(r"\b(?:which|who)\b[^?]*\bor\b|\bor\b[^?]*\b(?:which|who)\b", re.I)
 _INTERVAL = re.compile(r"\s*\((?:95|90)\s*%\s*CI[^)]*\)")
 # Words that join one arm's figure to the next in a comparison.
-_JOINT = re.compile(r"\band\b|\bor\b|\bvs\b|\bversus\b|\bcompared with\b|\bwhile\b|\bwhereas\b|,")
+_JOINT = re.compile(
+    r"\band\b|\bor\b|\bplus\b|\bvs\b|\bversus\b|\bcompared with\b|\bwhile\b|\bwhereas\b|,"
+)
 _PAIRED = re.compile(r"\b(vs\.?|versus|to)\b")  # a figure that is already a pair: "X vs Y months"
 # …but "5% to 8%" is one figure, a range of rates.
 _RATE_RANGE = re.compile(r"\D{0,15}\d+(?:\.\d+)?\s*%?\s*to\s*\d+(?:\.\d+)?\s*%")
