@@ -503,7 +503,7 @@ def test_a_part_stated_in_the_next_sentence_joins_the_answer(hashing_engine: Eng
 
 
 def test_a_reason_answers_why_and_a_means_answers_how() -> None:
-    from sclc_qa.answering.scoring import explains
+    from sclc_qa.answering.shapes import explains
 
     because = "Because fewer nodes are missed, staging is more accurate."
     by = "The antibody works by binding the receptor on T cells."
@@ -604,7 +604,7 @@ def test_a_part_of_another_kind_is_taken_from_the_sentence_before(tmp_path: Path
 
 
 def test_a_verdict_is_recognised_in_its_common_forms() -> None:
-    from sclc_qa.answering.scoring import _VERDICT
+    from sclc_qa.answering.shapes import _VERDICT
 
     for stated in (
         "Patients with active autoimmune disease cannot be treated with zentamab.",
@@ -751,3 +751,21 @@ def test_figures_reported_side_by_side_are_each_their_labels(tmp_path: Path) -> 
     run = find(text, "percent")
     assert _labels(text, run, ["quellimab", "zentamab"]) == ["zentamab", "quellimab"]
     assert _labels(text, run[:1], ["zentamab"]) is None
+
+
+def test_a_this_sentence_that_gives_the_reason_is_the_answer_to_why(tmp_path: Path) -> None:
+    doc = (
+        "# Care\n\n## Diagnosis\n\n"
+        "Before zentamab is started, a trained reader must review the biopsy slides. "
+        "This is critical because quellomas can be mistaken for zentomas under the microscope. "
+        "Stains help in hard cases.\n\n"
+        "## Mechanism\n\n"
+        "Zentamab binds ZX1 on tumour cells. This blocks binding of ZX2 to its receptor.\n\n"
+        + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "care", doc)
+    why = engine.ask("Why is it critical that the biopsy slides are reviewed?", min_confidence=0.0)
+    assert why.answer is not None and "mistaken for zentomas" in why.answer
+    # A "This …" sentence that only words a means still needs what it refers back to.
+    how = engine.ask("How does zentamab block ZX2?", min_confidence=0.0)
+    assert how.answer is not None and "binds ZX1" in how.answer

@@ -35,7 +35,8 @@ from .kinds import STATEMENT, TYPED
 from .ranking import load_ranker
 from .reasons import Reasons, join
 from .runs import asks_several, parts_share
-from .scoring import Scored, SentenceScorer, has_statement_shape
+from .scoring import Scored, SentenceScorer
+from .shapes import has_statement_shape
 
 __all__ = ["Answerer", "Retrieve"]
 

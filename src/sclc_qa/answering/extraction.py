@@ -20,7 +20,8 @@ from .entities import EntityExtractor
 from .explanations import defining_span, describing_span, explaining_clause
 from .figures import FigureExtractor
 from .kinds import TYPED
-from .scoring import Scored, explains, has_verdict
+from .scoring import Scored
+from .shapes import explains, gives_reason, has_verdict
 
 __all__ = ["Extracted", "Extractor"]
 
@@ -274,7 +275,10 @@ class Extractor:
         for one whose next sentence says how or why instead, that one."""
         sid = best.sid
         if prof.kind == "mechanism":
-            if ANAPHOR.match(self.index.sentences[sid].text) and self.vocab.prev[sid]:
+            text = self.index.sentences[sid].text
+            # "This is critical because …" gives the reason itself; "This blocks …" needs
+            # what it refers back to.
+            if ANAPHOR.match(text) and self.vocab.prev[sid] and not gives_reason(prof.text, text):
                 sid = self.vocab.prev[sid][0]
             elif self._next_explains(sid, prof):
                 sid += 1

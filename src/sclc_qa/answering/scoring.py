@@ -23,11 +23,11 @@ from ..question import ENDPOINTS, Profile
 from ..retrieval import Hit, Query
 from ..spans import Span
 from ..vocabulary import ANAPHOR, Vocabulary, heading_keys, squash
-from .explanations import describing_span
 from .kinds import STAT_WORDS, STATEMENT, TYPED
 from .ranking import RANKED, RankerModel, kind_flags, rank_features
+from .shapes import has_statement_shape
 
-__all__ = ["Scored", "SentenceScorer", "explains", "has_statement_shape", "has_verdict"]
+__all__ = ["Scored", "SentenceScorer"]
 
 # Sentence score = lexical coverage, dense similarity, rank of the retrieved chunk, and a bonus
 # for holding an answer of the asked shape. Their product with coverage orders candidates; the
@@ -45,64 +45,10 @@ _STUDY = re.compile(r"\b(trial|study|studies|analysis|cohort)\b", re.I)
 
 # A table row's weight for a question a statement answers (how/why, yes/no, a definition).
 _ROW_FOR_STATEMENT = 0.3
-# Where a text delimits a term: "defined as", "characterized by", "refers to", "considered …",
-# a comparator.
-_DEFINING = re.compile(
-    r"\b(?:defined|characteri[sz]ed)\s+(?:as|by)\b|\brefers?\s+to\b|\bdefinition\b|"
-    r"\bwas considered\b|\bi\.e\.|[≥≤]|"
-    r"\b(?:more|fewer|less|greater) than\b|\bor (?:more|fewer|less|greater)\b|\bwithin\b",
-    re.I,
-)
 # The list items a lead-in found among the passages brings in as candidates (a trial's results).
 _ITEMS_PER_LEAD_IN = 16
 # A line that only links to another section ("[Other therapies](/…#_535)") states nothing.
 _LINK_ONLY = re.compile(r"\s*\[[^\]]*\]\([^)]*\)[\s.]*")
-# The words a reason ("why …?") or a means ("how …?") is stated with.
-_WHY = re.compile(r"^\s*why\b|\breasons?\b", re.I)
-_CAUSE = re.compile(
-    r"\b(?:because|due to|result(?:s|ed)? (?:of|from)|owing to|caused by|attributable to|"
-    r"explained by|as a result|reflects?)\b",
-    re.I,
-)
-_MEANS = re.compile(r"\b(?:by\s+\w+ing|through|via|bind(?:s|ing)?|by which)\b", re.I)
-# What settles a yes/no question: a finding stated for or against ("failed to", "no benefit",
-# "not recommended", "improved", "remains investigational").
-_VERDICT = re.compile(
-    r"\b(?:not|no|cannot|never|failed|neither|nor|lack(?:s|ed|ing)?|without|"
-    r"(?:has|have|was|were) (?:been )?shown|demonstrated|improved|prolonged|recommended|"
-    r"approved|remains?|superior|inferior|investigational|discontinued|ineffective|"
-    r"insufficient|unproven)\b",
-    re.I,
-)
-
-
-def explains(question: str, sentence: str) -> bool:
-    """Whether `sentence` states a reason (for a why-question) or a means (for a how-question)."""
-    cue = _CAUSE if _WHY.search(question) else _MEANS
-    return cue.search(sentence) is not None
-
-
-def has_statement_shape(prof: Profile, sentence: str) -> bool:
-    """Whether `sentence` has the shape of an answer to a question a statement answers: for a
-    definition, where a term is delimited ("… was defined as …") or what the asked name is said
-    to be ("X is a …"); for how/why, a reason or means
-    ("because …", "by binding …"); for yes/no, a verdict ("… did not improve OS"), not a trial's
-    design. False for every other kind."""
-    if prof.kind in ("definition", "glossary"):
-        # "… was defined as …", or what it says the asked name is ("X is a bispecific …").
-        return (
-            prof.kind == "definition" and _DEFINING.search(sentence) is not None
-        ) or describing_span(sentence, prof.names) is not None
-    if prof.kind == "mechanism":
-        return explains(prof.text, sentence)
-    if prof.kind == "yesno":
-        return has_verdict(sentence)
-    return False
-
-
-def has_verdict(sentence: str) -> bool:
-    """Whether `sentence` states a finding for or against ("failed to", "not recommended")."""
-    return _VERDICT.search(sentence) is not None
 
 
 @dataclass(frozen=True)
