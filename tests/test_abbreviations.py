@@ -100,3 +100,10 @@ def test_a_drug_short_name_of_clipped_words_is_defined() -> None:
     found = in_text("Zentopotamab deruxtecan (Zento-DXd) and trastuzumab deruxtecan (T-DXd) act.")
     assert found == {"Zento-DXd": "Zentopotamab deruxtecan", "T-DXd": "trastuzumab deruxtecan"}
     assert in_text("It was given with the drug (Zento-DXd) daily.") == {}
+
+
+def test_a_quoted_long_form_is_defined_without_its_quotes() -> None:
+    found = in_text("It was named “zento neutron radiotherapy (Z-NRT)” in 2020.")
+    assert found == {"Z-NRT": "zento neutron radiotherapy"}
+    found = in_text("It was named “zento neutron radiotherapy” (ZNRT) in 2020.")
+    assert found == {"ZNRT": "zento neutron radiotherapy"}

@@ -769,3 +769,17 @@ def test_a_this_sentence_that_gives_the_reason_is_the_answer_to_why(tmp_path: Pa
     # A "This …" sentence that only words a means still needs what it refers back to.
     how = engine.ask("How does zentamab block ZX2?", min_confidence=0.0)
     assert how.answer is not None and "binds ZX1" in how.answer
+
+
+def test_an_endpoint_asked_by_its_abbreviation_is_not_an_unknown_name(tmp_path: Path) -> None:
+    doc = (
+        "# Trial\n\n## Results\n\n"
+        "In ZENITH-2, the pathological complete response rate was 24% with zentamab.\n\n"
+        "Lymph node evaluation should include 11 to 16 lymph nodes.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "pcr", doc)
+    rate = engine.ask("ZENITH-2 pCR rate with zentamab?", min_confidence=0.0)
+    assert rate.answer is not None and rate.answer.startswith("24%")
+    # "How many X should …": the modal ends the counted noun, and a range is one count.
+    nodes = engine.ask("How many lymph nodes should be examined?", min_confidence=0.0)
+    assert nodes.answer == "11 to 16 lymph nodes"

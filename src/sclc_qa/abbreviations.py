@@ -14,6 +14,8 @@ from .models import Document, Sentence
 __all__ = ["Definition", "find_definitions", "initials"]
 
 _PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9\-+/]{1,11})(?:[;,][^)]*)?\)")
+# A word of a long form, without the quotes it may stand in (“boron neutron therapy” (BNT)).
+_WORD = re.compile(r"[^\s()“”\"‘’]+")
 _NOTE_ITEM = re.compile(r"([\w\-/+]+), ([^;.]+)")
 # Words a long form never starts with ("the low-dose radiotherapy (LDRT)" is "low-dose
 # radiotherapy"). Not lexical.STOPWORDS, on purpose: that list drops words that do start long
@@ -121,7 +123,7 @@ def _in_text(text: str, sent: Sentence) -> list[Definition]:
         short = m.group(1)
         letters = re.sub(r"[^a-z]", "", short.lower().rstrip("s")) or short.lower()
         before = sent.text[: m.start()].rstrip()
-        words = list(re.finditer(r"[^\s()]+", before))
+        words = list(_WORD.finditer(before))
         for n in range(1, min(len(words), len(letters) + 3) + 1):
             chosen = words[-n:]
             if chosen[0].group().lower() in _NOT_LONG_FORM_START:

@@ -114,6 +114,15 @@ class Answerer:
         threshold = self.threshold if min_confidence is None else min_confidence
         prof = query.profile
         unknown = [n for n in prof.names if not self.vocab.known(n)]
+        spelled_out = [n for n in unknown if any(p.fullmatch(n) for p in ENDPOINTS.values())]
+        if spelled_out:
+            # "pCR" where the text writes "pathological complete response": an endpoint the
+            # question already asks by its own pattern, not a name the text must write.
+            prof = dataclasses.replace(
+                prof, names=tuple(n for n in prof.names if n not in spelled_out)
+            )
+            query = dataclasses.replace(query, profile=prof)
+            unknown = [n for n in unknown if n not in spelled_out]
         if unknown:
             return _abstain(question, self.reasons.not_mentioned(unknown), 0.0), None
         subjects = self.comparer.subjects(prof) if prof.prefer else []

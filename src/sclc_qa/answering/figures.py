@@ -70,7 +70,8 @@ _PAIRED_DURATION = 30.0
 _COUNT_NOUN_WINDOW = 80  # characters after a number where "how many X" looks for X
 _COUNTING = re.compile(
     r"(?:how many|number of)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:are|were|is|was|do|does|"
-    r"did|have|has|had|can|could|will|would|in|of|among|per|across|worldwide|globally|"
+    r"did|have|has|had|can|could|will|would|should|must|may|might|need|needed|in|of|among|per|"
+    r"across|worldwide|globally|"
     r"each|every)\b",
     re.I,
 )
