@@ -29,17 +29,17 @@ REVIEW = "es-sclc-immunotherapy-review"
 NSCLC = "types-lung-hp-non-small-cell-lung-treatment-pdq"
 # (split, document) → floors, about 0.02–0.03 under what was measured; "max_risk" is a ceiling,
 # about 0.03–0.05 over. Measured with the learned ranker (data/ranker.json) and confidence
-# (data/confidence.json, threshold 0.66), both fitted on the 1,344-question dev split, so dev
+# (data/confidence.json, threshold 0.68), both fitted on the 1,344-question dev split, so dev
 # figures are in-sample:
 #                      accuracy  abstention F1  recall@5  risk
 #   review-only index
-#     dev  review        0.778       0.735        0.988   0.057
-#     test review        0.670       0.703        1.000   0.185
+#     dev  review        0.775       0.726        0.988   0.050
+#     test review        0.665       0.707        1.000   0.181
 #   two-document index
-#     dev  review        0.778       0.720        0.971   0.034
-#     dev  NSCLC         0.677       0.674        0.969   0.065
-#     test review        0.702       0.701        0.974   0.173
-#     test NSCLC         0.565       0.689        0.957   0.244
+#     dev  review        0.772       0.719        0.971   0.031
+#     dev  NSCLC         0.675       0.676        0.969   0.052
+#     test review        0.691       0.718        0.974   0.165
+#     test NSCLC         0.548       0.672        0.957   0.241
 Floors = dict[str, float]
 
 
@@ -60,7 +60,7 @@ TWO_DOCS: dict[tuple[str, str], Floors] = {
     ("dev", REVIEW): floors(0.75, 0.69, 0.95, 0.07),
     ("dev", NSCLC): floors(0.65, 0.65, 0.94, 0.10),
     ("test", REVIEW): floors(0.67, 0.68, 0.95, 0.22),
-    ("test", NSCLC): floors(0.53, 0.66, 0.93, 0.29),
+    ("test", NSCLC): floors(0.52, 0.65, 0.93, 0.29),
 }
 MAX_MEDIAN_CHARS = 120  # factoid answers: a span, not a paragraph
 
