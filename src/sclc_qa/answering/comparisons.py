@@ -30,6 +30,8 @@ _BETWEEN = re.compile(r"\bbetween\s+(.+?)\s+and\s+(.+)", re.I)
 _COVERED = 0.7
 # The subject's name joins the answer when it stands this close to its figure (characters).
 _NAME_REACH = 60
+# For "which …?" the name is the answer: kept with its figure over a sentence's usual clause
+# length; farther off, the name alone answers and the figure goes in the note.
 _WHICH_REACH = 160
 # How many of the best sentences are read for one that reports every subject's figure.
 _SIDE_BY_SIDE_LOOK = 3

@@ -29,10 +29,13 @@ _SUBJECT_CAP = 100.0
 # a topic word the corpus keys most sentences on ("SCLC") is rarely the answer to "which …?".
 _WRONG_CLASS = 15.0
 _TOPIC_WORD = 40.0
+# A topic word: one the corpus keys at least this share of its sentences on.
 _TOPIC_SHARE = 0.08
 _LONG_FORM_REACH = 200  # characters before an abbreviation where its long form may stand
 _UNDESCRIBED = 30.0  # distance assumed when the describing words are not in the sentence
+# Words that open a describing phrase without describing ("the two main …").
 _CASUAL_WORDS = frozenset({"the", "a", "an", "two", "three", "other", "main", "first", "of"})
+# A trial's name: an NCT id, a word with a number ("ZENITH-4"), or a long acronym.
 _TRIALLIKE = re.compile(r"^(NCT\d+|[A-Z][A-Za-z]*[-\s]?\d+[A-Za-z]?|[A-Z]{4,}(?:[- ]\d+)?)$")
 _LIST_JOINT = re.compile(r"(,\s*|\s*,?\s*(and|or)\s+|\s*/\s*)")
 

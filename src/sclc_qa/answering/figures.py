@@ -35,10 +35,13 @@ from .scoring import Scored
 __all__ = ["FigureExtractor"]
 
 _PEOPLE = domain().people_nouns  # stems: "how many people" counts patients too
+# A figure opened by a comparator ("≥50% of cells") is a cutoff that defines a group.
 _CUTOFF = "≥≤<>"
 # What the documents do give, when the asked figure is missing: from this many top sentences
 # that name the subject, these kinds, at most this many named.
 _GIVEN_FROM = 8
+# …that name the subject: by themselves, their heading or the sentences next to them (the
+# coverage scoring gives a subject named nearby, _NAMED_NEARBY).
 _NAMED = 0.75
 _GIVEN_KINDS = ("hr", "pvalue", "duration", "percent", "dose")
 _GIVEN_AT_MOST = 3
@@ -65,6 +68,9 @@ _GROUP_WORD = 0.7
 # How far (characters) a labelled figure's other anchors count: beyond it, every figure of the
 # sentence is as far from its opening subject.
 _LABELLED_REACH = 60.0
+# A difference asked ("how much longer") outweighs any labelled arm (_OWN_ARM) and a name
+# nearby; a paired duration ("X vs Y months") for a median is preferred less strongly, as a
+# lone median may be the one asked.
 _DIFFERENCE_ASKED = 80.0
 _PAIRED_DURATION = 30.0
 _COUNT_NOUN_WINDOW = 80  # characters after a number where "how many X" looks for X

@@ -17,6 +17,7 @@ __all__ = ["GlossaryAnswerer"]
 
 # A defined abbreviation is stated by the text itself; this is the confidence of reading it back.
 _DEFINED = 0.95
+# The same abbreviation defined again elsewhere: cited as support, a little less surely.
 _ALSO_DEFINED = 0.9
 _REVERSE = re.compile(r"abbreviat\w* (for|of)|acronym (for|of)|short (form|name) (for|of)", re.I)
 _QUESTION_WORDS = frozenset({"what", "does", "is", "are", "the", "for", "stand"})
