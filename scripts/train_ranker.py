@@ -28,6 +28,7 @@ from train_confidence import batch_of, engine_for, fitted_payload, report, train
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+import sclc_qa.answering.answerer as answerer_module  # noqa: E402
 from sclc_qa.answering.ranking import RANK_FEATURES, RANKED  # noqa: E402
 from sclc_qa.config import Settings  # noqa: E402
 from sclc_qa.engine import Engine  # noqa: E402
@@ -128,8 +129,10 @@ def main() -> int:
     ap.add_argument("--index-dir", type=Path, default=ROOT / "index-eval")
     ap.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
     args = ap.parse_args()
+    # The features come from the hand-scored candidates: the installed ranker is not loaded,
+    # so a ranker fitted on other features (before one was added) does not stop its refit.
+    answerer_module.load_ranker = lambda: None  # type: ignore[assignment]
     engine = engine_for(Settings(corpus_dir=args.corpus_dir, index_dir=args.index_dir))
-    engine._answerer.scorer.ranker = None  # the features come from the hand-scored candidates
     x, y, groups, batches, missed = collect(engine)
     hand, learned = held_out_by_batch(x, y, groups, batches)
     full = trees().fit(x[:, :-1], y)  # type: ignore[attr-defined]
