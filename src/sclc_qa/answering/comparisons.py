@@ -139,21 +139,18 @@ class Comparer:
             if best.coverage < _COVERED:
                 continue
             text = mask_markup(self.index.sentences[best.sid].text)
-            runs = (run_of(text, span) for span in best.spans)
-            run, labels = next(
-                ((r, ls) for r in runs if (ls := _labels(text.lower(), r, names))), ([], None)
-            )
-            if labels is None:
-                continue
-            out = []
-            for name, span in zip(labels, run, strict=True):
-                figure = text[span.start : span.end]
-                number = _NUMBER.search(figure)
-                if number is None:
-                    break
-                out.append(Compared(name, best, span, _value(figure, kind, number), figure))
-            else:
-                return out
+            for span in best.spans:
+                run = run_of(text, span)
+                labels = _labels(text.lower(), run, names)
+                figures = [text[sp.start : sp.end] for sp in run]
+                numbers = [_NUMBER.search(f) for f in figures]
+                if labels is None or not all(numbers):
+                    continue
+                return [
+                    Compared(name, best, sp, _value(figure, kind, number), figure)
+                    for name, sp, figure, number in zip(labels, run, figures, numbers, strict=True)
+                    if number is not None
+                ]
         return []
 
     def _best(self, query: Query, hits: Sequence[Hit], others: Sequence[str]) -> Scored | None:
