@@ -266,6 +266,11 @@ def test_what_a_thing_is_is_the_phrase_the_text_calls_it() -> None:
             "an antibody-drug conjugate",
         ),
         ("In 2024, zentamab, a CD3 engager, was approved.", "zentamab", "a CD3 engager"),
+        (
+            "Zentamab (ZX-1) is the first-in-class ZX3-targeted T-cell engager (TCE).",
+            "zentamab",
+            "the first-in-class ZX3-targeted T-cell engager (TCE)",
+        ),
     ]:
         s, e = describing_span(text, (name,)) or (0, 0)
         assert text[s:e] == said

@@ -89,7 +89,7 @@ def defining_span(text: str, *, criteria: bool = True) -> tuple[int, int] | None
 
 
 # What a text says a thing is: "X (alias) is a/an …", "Long name (X) is a/an …", "X, a/an …,".
-_COPULA = r"\)?(?:\s*\([^()]*\))?\s+(?:is|was|are|were)\s+((?:a|an)\s)"
+_COPULA = r"\)?(?:\s*\([^()]*\))?\s+(?:is|was|are|were)\s+((?:a|an|the)\s)"
 _APPOSITIVE = r",\s+((?:a|an)\s)"
 
 
