@@ -788,3 +788,20 @@ def test_an_endpoint_asked_by_its_abbreviation_is_not_an_unknown_name(tmp_path: 
     # "How many X should …": the modal ends the counted noun, and a range is one count.
     nodes = engine.ask("How many lymph nodes should be examined?", min_confidence=0.0)
     assert nodes.answer == "11 to 16 lymph nodes"
+
+
+def test_what_is_an_abbreviation_gives_its_long_form_and_what_it_is(tmp_path: Path) -> None:
+    doc = (
+        "# Drugs\n\n## Conjugates\n\n"
+        "Zentopotamab deruxtecan (Zento-DXd) is an antibody-drug conjugate that targets ZX1.\n\n"
+        "Low-dose zentotherapy (LDZT) was given weekly.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "conjugates", doc)
+    what = engine.ask("What is Zento-DXd?", min_confidence=0.0)
+    assert what.answer == (
+        "Zentopotamab deruxtecan (Zento-DXd) is an antibody-drug conjugate that targets ZX1"
+    )
+    spelled = engine.ask("What does Zento-DXd stand for?", min_confidence=0.0)
+    assert spelled.answer == "Zentopotamab deruxtecan"
+    # Nothing said of what it is: the long form alone.
+    assert engine.ask("What is LDZT?", min_confidence=0.0).answer == "Low-dose zentotherapy"

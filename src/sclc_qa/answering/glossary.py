@@ -12,6 +12,7 @@ from ..index import Index
 from ..lexical import normalize
 from ..models import Answer
 from ..vocabulary import Vocabulary
+from .explanations import describing_span
 
 __all__ = ["GlossaryAnswerer"]
 
@@ -20,6 +21,12 @@ _DEFINED = 0.95
 # The same abbreviation defined again elsewhere: cited as support, a little less surely.
 _ALSO_DEFINED = 0.9
 _REVERSE = re.compile(r"abbreviat\w* (for|of)|acronym (for|of)|short (form|name) (for|of)", re.I)
+# Asked for the long form itself: the expansion alone answers.
+_SPELLED_OUT = re.compile(
+    r"stands? for|abbreviat|acronym|short for|\bexpan(?:d|sion)\b|full (?:name|form)|meaning\b"
+    r"|\bmean\b",
+    re.I,
+)
 _QUESTION_WORDS = frozenset({"what", "does", "is", "are", "the", "for", "stand"})
 
 
@@ -48,14 +55,26 @@ class GlossaryAnswerer:
         ]
         if multi:  # a defined term of several words
             d = self.vocab.defs_by_short[max(multi, key=len)][0]
-            return self._answer(question, d, d.start, d.end)
+            return self._answer(question, d, *self._expanded(q, d))
         words = re.findall(r"[A-Za-z0-9][A-Za-z0-9\-+/]*[A-Za-z0-9+]|[A-Za-z]", q)
         for word in sorted(words, key=lambda w: (not any(c.isupper() for c in w[1:]), -len(w))):
             found = self.vocab.defs_by_short.get(word.lower())
             if found and word.lower() not in _QUESTION_WORDS:
                 d = found[0]
-                return self._answer(question, d, d.start, d.end)
+                return self._answer(question, d, *self._expanded(q, d))
         return None
+
+    def _expanded(self, question: str, d: Definition) -> tuple[int, int]:
+        """The long form; for "What is X?", when the defining sentence goes on to say what X
+        is ("Long form (X) is an antibody-drug conjugate …"), the long form through that
+        description."""
+        if _SPELLED_OUT.search(question):
+            return d.start, d.end
+        sent = self.index.sentences[d.sentence_id]
+        said = describing_span(sent.text, (d.short, d.long))
+        if said is None or sent.start + said[0] < max(d.end, d.short_end):
+            return d.start, d.end
+        return min(d.start, d.short_start), sent.start + said[1]
 
     def _answer(self, question: str, d: Definition, start: int, end: int) -> Answer:
         sent = self.index.sentences[d.sentence_id]
