@@ -30,7 +30,7 @@ from .comparisons import Comparer
 from .entities import EntityExtractor
 from .extraction import Extracted, Extractor
 from .figures import FigureExtractor
-from .glossary import GlossaryAnswerer
+from .glossary import ASKS_EXPANSION, GlossaryAnswerer
 from .kinds import STATEMENT, TYPED
 from .ranking import load_ranker
 from .reasons import Reasons, join
@@ -46,7 +46,6 @@ Retrieve = Callable[[str], Sequence[Hit]]
 # "Which trial had …?", "who …?", "did A or B …?": the answer to a comparison is a name, its
 # figures the note's.
 _WHICH = re.compile(r"\b(?:which|who|whose|or)\b", re.I)
-_EXPANSION = re.compile(r"stands? for|abbreviat|acronym|short for|full (name|form)", re.I)
 # The threshold of the hand-set confidence, used only when no trained model is installed.
 _HEURISTIC_THRESHOLD = 0.38
 # An abstention's confidence when the best passage lacks what the question depends on: it is
@@ -134,7 +133,7 @@ class Answerer:
             defined = self.glossary.answer(question)
             if defined is not None and defined.confidence >= threshold:
                 return defined, None
-            if _EXPANSION.search(question):
+            if ASKS_EXPANSION.search(question):
                 term = next((n for n in prof.names), "the term")
                 return _abstain(question, self.reasons.not_spelled_out(term), 0.0), None
         scored = self.scorer.score(query, hits)

@@ -235,7 +235,12 @@ def _labels(low: str, run: Sequence[Span], names: Sequence[str]) -> list[str] | 
 
 
 def _names_in(window: str, name: str) -> bool:
-    return re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", window) is not None
+    return _written(name.lower()).search(window) is not None
+
+
+def _written(name: str) -> re.Pattern[str]:
+    """`name` as a whole word: not part of a longer name ("ZX-1" is not in "ZX-12")."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
 
 
 def _value(figure: str, kind: str, number: re.Match[str]) -> float:
@@ -279,5 +284,5 @@ def _without(text: str, names: Sequence[str]) -> str:
         if kept and len(kept) < len(sides):
             return " ".join(f"{head}{colon} {' '.join(kept)}".split())
     for name in names:
-        text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", text)
+        text = _written(name).sub(" ", text)
     return " ".join(text.split())

@@ -216,7 +216,7 @@ class FigureExtractor:
         if not spans:
             return []
         groups = anchors(text, prof, self.vocab)
-        asked = {squash(n) for n in prof.names}
+        asked = _asked(prof)
         found = names(text)
         others = [sp for sp in found if squash(text[sp.start : sp.end]) not in asked]
         mine = [sp for sp in found if squash(text[sp.start : sp.end]) in asked]

@@ -14,17 +14,19 @@ from ..models import Answer
 from ..vocabulary import Vocabulary
 from .explanations import describing_span
 
-__all__ = ["GlossaryAnswerer"]
+__all__ = ["ASKS_EXPANSION", "GlossaryAnswerer"]
 
 # A defined abbreviation is stated by the text itself; this is the confidence of reading it back.
 _DEFINED = 0.95
 # The same abbreviation defined again elsewhere: cited as support, a little less surely.
 _ALSO_DEFINED = 0.9
 _REVERSE = re.compile(r"abbreviat\w* (for|of)|acronym (for|of)|short (form|name) (for|of)", re.I)
-# Asked for the long form itself: the expansion alone answers.
+# "What does X stand for?": a question that names expansion as what it asks.
+_EXPANSION_WORDS = r"stands? for|abbreviat|acronym|short for|full (?:name|form)"
+ASKS_EXPANSION = re.compile(_EXPANSION_WORDS, re.I)
+# Asked for the long form itself (also "expand", "meaning"): the expansion alone answers.
 _SPELLED_OUT = re.compile(
-    r"stands? for|abbreviat|acronym|short for|\bexpan(?:d|sion)\b|full (?:name|form)|meaning\b"
-    r"|\bmean\b",
+    rf"{_EXPANSION_WORDS}|\bexpan(?:d|sion)\b|meaning\b|\bmean\b",
     re.I,
 )
 _QUESTION_WORDS = frozenset({"what", "does", "is", "are", "the", "for", "stand"})
