@@ -727,18 +727,18 @@ def test_a_row_keyed_by_the_term_asked_about_defines_it(tmp_path: Path) -> None:
 
 def test_a_run_of_doses_keeps_the_asked_name_that_labels_its_first(hashing_engine: Engine) -> None:
     figures, _ = _stages(hashing_engine)
-    text = "Arm 1: Zentamab 75 mg plus quellimab 1,500 mg with chemotherapy."
+    text = "Arm 1: Zentamab 50 mg plus quellimab 900 mg with chemotherapy."
     prof = profile("What doses of zentamab and quellimab were given in arm 1?")
     span = find(text, "dose")[0]
     s, e = figures.widen(text, span, prof)
-    assert text[s:e] == "Zentamab 75 mg plus quellimab 1,500 mg"
+    assert text[s:e] == "Zentamab 50 mg plus quellimab 900 mg"
 
 
 def test_figures_reported_side_by_side_are_each_their_labels(tmp_path: Path) -> None:
     doc = (
         "# One trial\n\n## Results\n\n"
         "In the phase III ZENITH-7 trial, two antibodies were compared.\n\n"
-        "The median PFS was 23.7 months in the zentamab group and 16.6 months in the "
+        "The median PFS was 20.1 months in the zentamab group and 14.2 months in the "
         "quellimab group (HR, 0.70; 95% CI, 0.58-0.85).\n\n"
         "Subcutaneous zentamab gave a median PFS of 6.1 months in another study.\n\n" + _BACKGROUND
     )
@@ -747,8 +747,8 @@ def test_figures_reported_side_by_side_are_each_their_labels(tmp_path: Path) -> 
         "ZENITH-7: zentamab or quellimab - which gave longer median PFS?", min_confidence=0.0
     )
     assert not answer.abstained and answer.answer is not None
-    assert answer.answer.startswith("23.7 months") and "zentamab" in answer.answer
-    assert answer.note is not None and "quellimab 16.6 months" in answer.note
+    assert answer.answer.startswith("20.1 months") and "zentamab" in answer.answer
+    assert answer.note is not None and "quellimab 14.2 months" in answer.note
     # The other order, the names first: "A (30%) and B (21%)".
     from sclc_qa.answering.comparisons import _labels
 
@@ -762,14 +762,14 @@ def test_a_this_sentence_that_gives_the_reason_is_the_answer_to_why(tmp_path: Pa
     doc = (
         "# Care\n\n## Diagnosis\n\n"
         "Before zentamab is started, a trained reader must review the biopsy slides. "
-        "This is critical because quellomas can be mistaken for zentomas under the microscope. "
+        "This matters because quellomas can be mistaken for zentomas under the microscope. "
         "Stains help in hard cases.\n\n"
         "## Mechanism\n\n"
         "Zentamab binds ZX1 on tumour cells. This blocks binding of ZX2 to its receptor.\n\n"
         + _BACKGROUND
     )
     engine = _engine_over(tmp_path, "care", doc)
-    why = engine.ask("Why is it critical that the biopsy slides are reviewed?", min_confidence=0.0)
+    why = engine.ask("Why does it matter that the biopsy slides are reviewed?", min_confidence=0.0)
     assert why.answer is not None and "mistaken for zentomas" in why.answer
     # A "This …" sentence that only words a means still needs what it refers back to.
     how = engine.ask("How does zentamab block ZX2?", min_confidence=0.0)
@@ -779,15 +779,15 @@ def test_a_this_sentence_that_gives_the_reason_is_the_answer_to_why(tmp_path: Pa
 def test_an_endpoint_asked_by_its_abbreviation_is_not_an_unknown_name(tmp_path: Path) -> None:
     doc = (
         "# Trial\n\n## Results\n\n"
-        "In ZENITH-2, the pathological complete response rate was 24% with zentamab.\n\n"
-        "Lymph node evaluation should include 11 to 16 lymph nodes.\n\n" + _BACKGROUND
+        "In ZENITH-2, the pathological complete response rate was 31% with zentamab.\n\n"
+        "Lymph node evaluation should include 9 to 14 lymph nodes.\n\n" + _BACKGROUND
     )
     engine = _engine_over(tmp_path, "pcr", doc)
     rate = engine.ask("ZENITH-2 pCR rate with zentamab?", min_confidence=0.0)
-    assert rate.answer is not None and rate.answer.startswith("24%")
+    assert rate.answer is not None and rate.answer.startswith("31%")
     # "How many X should …": the modal ends the counted noun, and a range is one count.
     nodes = engine.ask("How many lymph nodes should be examined?", min_confidence=0.0)
-    assert nodes.answer == "11 to 16 lymph nodes"
+    assert nodes.answer == "9 to 14 lymph nodes"
 
 
 def test_what_is_an_abbreviation_gives_its_long_form_and_what_it_is(tmp_path: Path) -> None:

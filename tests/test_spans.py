@@ -110,9 +110,9 @@ def test_impower133_durations_difference_and_spelled_out_hazard_ratio() -> None:
         ("90 mg every day for 7 days; then", "dose", ["90 mg every day for 7 days"]),
         # The drug's name, when the schedule goes on after it; "once every"; "for up to".
         (
-            "got 80 mg of zentamab by mouth daily or placebo",
+            "got 60 mg of zentamab by mouth daily or placebo",
             "dose",
-            ["80 mg of zentamab by mouth daily"],
+            ["60 mg of zentamab by mouth daily"],
         ),
         ("10 mg of zentamab and 5 mg of quellimab", "dose", ["10 mg", "5 mg"]),
         (

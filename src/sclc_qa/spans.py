@@ -49,7 +49,7 @@ _NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
 _UNIT = r"(?:" + "|".join(domain().time_units) + r")\b"
 _DOSE_UNIT = r"(?:Gy|mg/kg|mg/m2|mg/m²|mg|µg|mcg|g)\b"
 # How often a dose is given is part of it: "50 mg twice daily", "20 Gy × 2", "5 mg/kg every
-# 2 weeks", "45 Gy in 25 fractions", "80 mg of zentamab by mouth once every 3 weeks for up to
+# 2 weeks", "45 Gy in 25 fractions", "60 mg of zentamab by mouth once every 3 weeks for up to
 # four cycles" (the drug's name only when the schedule goes on after it).
 _ROUTE = r"(?:orally|by mouth|intravenously|subcutaneously|IV|PO)\b"
 _SCHEDULE = (

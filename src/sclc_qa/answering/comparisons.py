@@ -127,8 +127,8 @@ class Comparer:
     def _side_by_side(
         self, query: Query, hits: Sequence[Hit], names: Sequence[str], kind: Kind
     ) -> list[Compared]:
-        """Every subject's figure from one sentence that reports them together ("23.7 months
-        in the A group and 16.6 months in the B group", "A (30%) and B (21%)"): a run of
+        """Every subject's figure from one sentence that reports them together ("20.1 months
+        in the A group and 14.2 months in the B group", "A (30%) and B (21%)"): a run of
         figures of the kind, one per subject, each labelled by its name. Empty when no top
         sentence does; each subject is then looked for on its own."""
         own = dataclasses.replace(
@@ -211,7 +211,7 @@ class Comparer:
 
 def _labels(low: str, run: Sequence[Span], names: Sequence[str]) -> list[str] | None:
     """The name that labels each figure of `run` in the lower-cased sentence `low`, one name
-    per figure and every name used: each written just after its figure ("16.6 months in the B
+    per figure and every name used: each written just after its figure ("14.2 months in the B
     group"), or each just before it ("B (21%)"). None when neither reading labels them all."""
     if len(run) != len(names) or len(run) < 2:
         return None

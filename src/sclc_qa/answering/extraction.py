@@ -276,7 +276,7 @@ class Extractor:
         sid = best.sid
         if prof.kind == "mechanism":
             text = self.index.sentences[sid].text
-            # "This is critical because …" gives the reason itself; "This blocks …" needs
+            # "This matters because …" gives the reason itself; "This blocks …" needs
             # what it refers back to.
             if ANAPHOR.match(text) and self.vocab.prev[sid] and not gives_reason(prof.text, text):
                 sid = self.vocab.prev[sid][0]

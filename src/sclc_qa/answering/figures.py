@@ -179,7 +179,7 @@ class FigureExtractor:
                 label = _ARM_LABEL.match(text, e)
                 if first is not None and label is not None:
                     e = label.end()
-                # "A 75 mg plus B 1,500 mg": a name the question asks about, written just
+                # "A 50 mg plus B 900 mg": a name the question asks about, written just
                 # before the first figure, labels it as the next names label theirs.
                 named = _NAME_BEFORE.search(text, 0, s)
                 if len(run) > 1 and named and squash(named.group(1)) in _asked(prof):

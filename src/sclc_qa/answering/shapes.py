@@ -45,7 +45,7 @@ def explains(question: str, sentence: str) -> bool:
 
 
 def gives_reason(question: str, sentence: str) -> bool:
-    """Whether a why-question's `sentence` states a reason ("This is critical because …")."""
+    """Whether a why-question's `sentence` states a reason ("This matters because …")."""
     return _WHY.search(question) is not None and _CAUSE.search(sentence) is not None
 
 
