@@ -476,6 +476,14 @@ def test_a_figure_followed_by_its_arm_is_that_arms(hashing_engine: Engine) -> No
     asked = profile("At Grand Lakes Cancer Institute, how often was ZX1 found in never-smokers?")
     ranked = figures._rank(groups, outside_intervals(groups, find(groups, "percent")), asked)
     assert groups[ranked[0].start : ranked[0].end] == "52%"
+    # "X% of <the group asked about>" is that group's figure, though plain words label it and
+    # the question's name stands closer to another figure.
+    share = (
+        "Although tumour cells show little ZX1 (~7%), 21–48% of stromal immune cells express ZX1."
+    )
+    asked = profile("What fraction of stromal immune cells express ZX1?")
+    ranked = figures._rank(share, find(share, "percent"), asked)
+    assert share[ranked[0].start : ranked[0].end] == "21–48%"
 
 
 def test_counts_are_read_after_their_label_and_years_are_not_counts(tmp_path: Path) -> None:

@@ -105,6 +105,8 @@ def test_question_words_are_not_names() -> None:
     # A capital and a digit is a category ("N2", "M1"); a lone letter or digit is not a name.
     assert named_tokens("What does N2 mean in staging?") == ["N2"]
     assert named_tokens("What is stage A in 2 years?") == []
+    # A contraction is the asker's own word, not a name the documents must mention.
+    assert named_tokens("If I've had surgery, Don't I need ZX1 testing?") == ["ZX1"]
 
 
 def test_which_questions_name_their_target() -> None:

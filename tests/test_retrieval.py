@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from sclc_qa.abbreviations import find_definitions
@@ -50,6 +51,19 @@ def test_abbreviations_expand_to_their_long_forms(hashing_engine: Engine) -> Non
 def test_long_forms_expand_to_their_abbreviations(hashing_engine: Engine) -> None:
     query = retriever_for(hashing_engine).prepare("Why combine low-dose radiotherapy with ICIs?")
     assert "ldrt" in query.expansion
+
+
+def test_a_question_that_names_something_is_also_embedded_without_its_names(
+    hashing_engine: Engine,
+) -> None:
+    retriever = retriever_for(hashing_engine)
+    named = retriever.prepare("How does zentamab kill tumour cells?")
+    assert named.predicate is not None
+    assert not np.allclose(named.predicate, named.vector)
+    assert np.allclose(named.predicate, retriever._embed("How does kill tumour cells?"))
+    # Nothing named, or nothing but the name asked: the question's own vector serves.
+    assert retriever.prepare("How do checkpoint inhibitors work?").predicate is None
+    assert retriever.prepare("ZX1?").predicate_vector is retriever.prepare("ZX1?").vector
 
 
 def test_definitional_questions_are_flagged(hashing_engine: Engine) -> None:

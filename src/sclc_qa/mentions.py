@@ -26,6 +26,9 @@ _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)(?:/(?:I{1,3}|IV))?[ab]?$")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-+/.']*[A-Za-z0-9+]|[A-Za-z0-9]")
 # Common words never taken for a name when capitalised ("What", "The"): the one stopword list.
 _CASUAL = STOPWORDS | {"whose"}
+# A pronoun or verb with its contraction ("I've", "We'd", "Don't") is a word of the asker's, not
+# a name the documents must mention.
+_CONTRACTION = re.compile(r"(?i)'(?:ve|re|ll|d|m|t)$")
 
 
 def clean(text: str) -> str:
@@ -80,7 +83,7 @@ def named_tokens(text: str) -> list[str]:
 
 
 def _is_name(word: str, *, first: bool) -> bool:
-    if len(word) < 2 or _ROMAN.match(word):
+    if len(word) < 2 or _ROMAN.match(word) or _CONTRACTION.search(word):
         return False
     if re.fullmatch(r"NCT\d{6,}", word):
         return True

@@ -38,6 +38,14 @@ class Query:
     vector: Vectors
     # The documents that name everything the question names, when only some do (None: all).
     route: frozenset[str] | None = None
+    # The question without its names ("How does <drug> kill tumour cells?" → "How does kill
+    # tumour cells?"), embedded: what it asks of its subject, which the sentence that answers
+    # often states without naming the subject again. None when it names nothing.
+    predicate: Vectors | None = None
+
+    @property
+    def predicate_vector(self) -> Vectors:
+        return self.vector if self.predicate is None else self.predicate
 
     @property
     def definitional(self) -> bool:
@@ -124,7 +132,11 @@ class Retriever:
             dense_text = f"{window} ({'; '.join(extra)})" if extra else window
         prof = profile(text)
         route = self._route(prof.names)
-        return Query(text, prof, terms, expansion, self._embed(dense_text), route)
+        unnamed = _without_names(window, prof.names)
+        if unnamed is None:
+            return Query(text, prof, terms, expansion, self._embed(dense_text), route)
+        vector, predicate = self._embed_all([dense_text, unnamed])
+        return Query(text, prof, terms, expansion, vector, route, predicate)
 
     def _route(self, names: tuple[str, ...]) -> frozenset[str] | None:
         """A question that names a trial, drug or gene only some documents mention is about
@@ -236,16 +248,43 @@ class Retriever:
         return self._bm25.get_scores(terms)
 
     def _embed(self, text: str) -> Vectors:
+        return self._embed_all([text])[0]
+
+    def _embed_all(self, texts: list[str]) -> list[Vectors]:
+        """Each text's vector, from the cache or encoded together in one batch."""
+        found: dict[str, Vectors] = {}
         with self._lock:
-            if text in self._cache:
-                self._cache.move_to_end(text)
-                return self._cache[text]
-        vector = self.embedder.encode([text])[0]
-        with self._lock:
-            self._cache[text] = vector
-            if len(self._cache) > 2048:
-                self._cache.popitem(last=False)
-        return np.asarray(vector, dtype=np.float32)
+            for text in texts:
+                if text in self._cache:
+                    self._cache.move_to_end(text)
+                    found[text] = self._cache[text]
+        missing = [t for t in dict.fromkeys(texts) if t not in found]
+        if missing:
+            encoded = self.embedder.encode(missing)
+            with self._lock:
+                for text, vector in zip(missing, encoded, strict=True):
+                    found[text] = self._cache[text] = np.asarray(vector, dtype=np.float32)
+                while len(self._cache) > _CACHED_VECTORS:
+                    self._cache.popitem(last=False)
+        return [found[t] for t in texts]
+
+
+# Question vectors kept for repeated questions (and their name-free forms): 2 × 1,536 bytes each.
+_CACHED_VECTORS = 4096
+
+
+def _without_names(text: str, names: tuple[str, ...]) -> str | None:
+    """The question with its names taken out, or None when it names nothing or nothing but
+    names and stopwords would be left."""
+    if not names:
+        return None
+    out = text
+    for name in sorted(names, key=len, reverse=True):
+        out = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", out)
+    out = re.sub(r"\s+", " ", out).strip()
+    if out == text.strip() or len(tokenize(out)) < 2:
+        return None
+    return out
 
 
 # A name is rare (it picks out a trial or a drug, not a topic) when at most this share of

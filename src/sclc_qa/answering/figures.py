@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from ..abbreviations import initials
 from ..domain import domain
 from ..index import Index
-from ..lexical import normalize, stem
+from ..lexical import STOPWORDS, normalize, stem
 from ..mentions import is_druglike, time_points
 from ..question import Profile
 from ..spans import Span, find, mask_markup, names
@@ -61,10 +61,12 @@ _ARM_LABEL = re.compile(
     r"\s+(?:with|in|on|for|among)\s+(?:the\s+)?[^,;.()]{1,40}?\b(?:group|arm|cohort)s?\b"
 )
 _ARM_AFTER = re.compile(
-    r"\s*(?:\([^()]*\)\s*)?(?:with|in|on|for|among|receiving|after|from)\s+(?:the\s+)?"
+    r"\s*(?:\([^()]*\)\s*)?(?:with|in|on|for|among|receiving|after|from|of)\s+(?:the\s+)?"
 )
 # The rarity (idf over the rarest's) from which a question word after a figure labels it.
 _GROUP_WORD = 0.7
+# A figure's label of plain words is read this far: "of <adjective> <noun> cells".
+_LABEL_WORDS = 3
 # How far (characters) a labelled figure's other anchors count: beyond it, every figure of the
 # sentence is as far from its opening subject.
 _LABELLED_REACH = 60.0
@@ -224,6 +226,7 @@ class FigureExtractor:
         # Figures of the same kind that the question states ("marker ≥5%"), by their numbers, as
         # the text may hedge them otherwise ("at least 5%").
         q_numbers = {k: _numbers(prof.text, k) for k in {s.kind for s in spans}}
+        q_words = {stem(w) for w in re.findall(r"[a-z]{3,}", prof.text.lower())} - STOPWORDS
 
         def key(s: Span) -> tuple[float, int]:
             arm = _ARM_AFTER.match(text, s.end)
@@ -235,6 +238,7 @@ class FigureExtractor:
             own = arm is not None and (
                 any(n.start == arm.end() for n in mine)
                 or any(w >= _GROUP_WORD and any(a == arm.end() for a, _ in g) for w, g in groups)
+                or _phrase_asked(text[arm.end() :], q_words)
             )
             labels = [
                 g for g in groups if not (own and arm and any(a == arm.end() for a, _ in g[1]))
@@ -271,6 +275,14 @@ class FigureExtractor:
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # Kinds of figure that are reported per endpoint ("median OS … median PFS …").
 _PER_ENDPOINT = frozenset({"duration", "percent", "hr"})
+
+
+def _phrase_asked(after: str, q_words: set[str]) -> bool:
+    """Whether the words just after a figure's "of / in / among" are a phrase of the question:
+    its first word and the next (of at most _LABEL_WORDS) are question words, as in "X% of
+    <the group asked about>"; one common word alone labels nothing."""
+    words = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", after[:80].lower())[:_LABEL_WORDS]]
+    return len(words) >= 2 and words[0] in q_words and sum(w in q_words for w in words) >= 2
 
 
 def _years(text: str) -> set[str]:

@@ -59,6 +59,10 @@ RANK_FEATURES: tuple[str, ...] = (
     "opens",  # opens its paragraph (no sentence before it in the block)
     "anaphor",  # starts with "This", "It", …: continues the sentence before
     "length",  # log of its length in characters
+    "dense_pair",  # cosine of the question and this sentence read with the one before it
+    "dense_pair_rank",  # 1 / (1 + candidates more similar so read)
+    "dense_predicate",  # cosine of the sentence and the question without its names
+    "dense_predicate_rank",  # 1 / (1 + candidates more similar to it)
     "typed",  # the question asks a figure of a type
     "mechanism",  # … how or why
     "yesno",  # … yes or no
@@ -86,8 +90,9 @@ def rank_features(
 ) -> list[tuple[float, ...]]:
     """Each candidate's features in `RANK_FEATURES` order, from its scorer signals (score,
     lexical, dense, passage rank, coverage, concepts), what the scorer described of it
-    (predicate match first, then span … length) and the question's `kind_flags`; a
-    candidate's standing on a signal is among all the question's candidates."""
+    (predicate match first, then span … length, then the paired and the name-free dense
+    cosines) and the question's `kind_flags`; a candidate's standing on a signal is among all
+    the question's candidates."""
     if not signals:
         return []
     scores = [s[0] for s in signals]
@@ -97,18 +102,23 @@ def rank_features(
         _standing([s[1] for s in signals]),
         _standing([d[0] for d in described]),
         _standing([s[2] for s in signals]),
+        _standing([d[-2] for d in described]),
+        _standing([d[-1] for d in described]),
         strict=True,
     )
     out = []
     for (score, lexical, dense, rank, coverage, concepts), d, stood in zip(
         signals, described, standings, strict=True
     ):
-        by_score, by_lexical, by_predicate, by_dense = stood
+        by_score, by_lexical, by_predicate, by_dense, by_pair, by_unnamed = stood
         out.append(
             (
                 *(score, score / top, by_score, lexical, by_lexical, d[0], by_predicate),
                 *(dense, by_dense, 1.0 / (1 + rank), coverage, concepts),
-                *d[1:],
+                *d[1:-1],
+                by_pair,
+                d[-1],
+                by_unnamed,
                 *kinds,
             )
         )

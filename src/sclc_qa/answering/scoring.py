@@ -123,9 +123,12 @@ class SentenceScorer:
         predicate_total = sum(predicate.values()) or 1.0
         ids = np.fromiter(seen, dtype=np.int64)
         dense = self._vectors[ids] @ query.vector
+        paired = self._paired(ids) @ query.vector
+        unnamed = self._vectors[ids] @ query.predicate_vector
         rows: list[_Row] = []
         described: list[tuple[float, ...]] = []
-        for sid, dsim in zip(ids.tolist(), dense.tolist(), strict=True):
+        sims = zip(ids.tolist(), dense.tolist(), paired.tolist(), unnamed.tolist(), strict=True)
+        for sid, dsim, psim, usim in sims:
             sent = self.index.sentences[sid]
             if _LINK_ONLY.fullmatch(sent.text):
                 continue  # "[Other therapies](/…#_535)": a pointer to a section, no statement
@@ -174,9 +177,21 @@ class SentenceScorer:
                     float(not self.vocab.prev[sid]),
                     float(ANAPHOR.match(sent.text) is not None),
                     math.log(1 + len(sent.text)),
+                    psim,
+                    usim,
                 )
             )
         return self._ordered(prof, rows, described)
+
+    def _paired(self, ids: np.ndarray) -> np.ndarray:
+        """Each sentence's vector read with the sentence just before it in its paragraph (their
+        normalised sum): the answer to "how does X …?" often follows the sentence naming X and
+        does not name X itself ("However, it is limited by …")."""
+        before = np.asarray([(self.vocab.prev[i] or (i,))[0] for i in ids.tolist()], dtype=np.int64)
+        pair: np.ndarray = self._vectors[ids] + self._vectors[before]
+        norms: np.ndarray = np.linalg.norm(pair, axis=1, keepdims=True)
+        unit: np.ndarray = pair / np.maximum(norms, 1e-12)
+        return unit
 
     def _ordered(
         self,
