@@ -813,3 +813,18 @@ def test_what_is_an_abbreviation_gives_its_long_form_and_what_it_is(tmp_path: Pa
     assert spelled.answer == "Zentopotamab deruxtecan"
     # Nothing said of what it is: the long form alone.
     assert engine.ask("What is LDZT?", min_confidence=0.0).answer == "Low-dose zentotherapy"
+
+
+def test_which_xs_is_answered_by_the_series_that_lists_them(tmp_path: Path) -> None:
+    doc = (
+        "# Care\n\n## Local options\n\n"
+        "Zentomas of the airway are often found early. "
+        "Airway treatments that spare the lung include laser ablation, cryotherapy, balloon "
+        "dilation, and zento-blue light therapy.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "local", doc)
+    answer = engine.ask("Which airway treatments spare the lung?", min_confidence=0.0)
+    assert (
+        answer.answer
+        == "laser ablation, cryotherapy, balloon dilation, and zento-blue light therapy"
+    )

@@ -13,13 +13,16 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from ..index import Index
+from ..lexical import tokenize
 from ..question import Profile
+from ..series import series
 from ..spans import mask_markup, strip_citation
 from ..vocabulary import ANAPHOR, Vocabulary, squash
+from .anchors import anchor_cost, anchors
 from .entities import EntityExtractor
 from .explanations import defining_span, describing_span, explaining_clause
 from .figures import FigureExtractor
-from .kinds import TYPED
+from .kinds import STATEMENT, TYPED
 from .scoring import Scored
 from .shapes import explains, gives_reason, has_verdict
 
@@ -84,6 +87,7 @@ class Extractor:
             self._listed,
             self._glossary_entry,
             self._keyed_row,
+            self._series,
             self._entity,
             self._whole_row,
             self._clause,
@@ -211,6 +215,22 @@ class Extractor:
                 span = cand.spans[0]
                 return Extracted(-1 if span.kind == "group" else cand.sid, span.start, span.end)
         return None
+
+    def _series(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
+        """For "which X-s …?", a series in the best sentence ("A, B, C, and D") nearest the
+        question's words, when it says more than the question: its items may be plain phrases
+        that no name list would find."""
+        sent = self.index.sentences[best.sid]
+        if not prof.plural or prof.kind in STATEMENT or sent.kind not in ("paragraph", "caption"):
+            return None
+        text = mask_markup(sent.text)
+        asked = set(tokenize(prof.text))
+        found = [(a, b) for a, b in series(text) if set(tokenize(text[a:b])) - asked]
+        if not found:
+            return None
+        groups = anchors(text, prof, self.vocab)
+        a, b = min(found, key=lambda ab: (anchor_cost(groups, *ab), ab[0]))
+        return Extracted(best.sid, sent.start + a, sent.start + b)
 
     def _entity(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         """For which/what/who questions, a name of the asked class."""
