@@ -497,8 +497,14 @@ def test_counts_are_read_after_their_label_and_years_are_not_counts(tmp_path: Pa
     engine = _engine_over(tmp_path, "burden", doc)
     answer = engine.ask("How many new cases were expected in the UK in 2024?", min_confidence=0)
     assert answer.answer == "48,500"
+    # Every conjunct of a long counted phrase is counted: "new lung disease cases and deaths".
+    both = "How many new lung disease cases and deaths are expected in the United Kingdom in 2024?"
     figures, _ = _stages(engine)
     sents = engine.index.sentences
+    deaths = next(i for i, s in enumerate(sents) if s.text.startswith("Deaths"))
+    assert [sents[deaths].text[s.start : s.end] for s in figures.spans(deaths, profile(both))] == [
+        "35,100"
+    ]
     dated = next(i for i, s in enumerate(sents) if "2010 to 2016" in s.text)
     assert figures.spans(dated, profile("How many patients were studied?")) == []
     other_year = next(i for i, s in enumerate(sents) if "In 2019" in s.text)

@@ -77,7 +77,7 @@ _DIFFERENCE_ASKED = 80.0
 _PAIRED_DURATION = 30.0
 _COUNT_NOUN_WINDOW = 80  # characters after a number where "how many X" looks for X
 _COUNTING = re.compile(
-    r"(?:how many|number of)\s+((?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:are|were|is|was|do|does|"
+    r"(?:how many|number of)\s+((?:[\w-]+\s+){0,5}?[\w-]+)\s+(?:are|were|is|was|do|does|"
     r"did|have|has|had|can|could|will|would|should|must|may|might|need|needed|in|of|among|per|"
     r"across|worldwide|globally|"
     r"each|every)\b",
@@ -325,9 +325,13 @@ def _counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
     m = _COUNTING.search(prof.text) or _COUNTING_LOOSE.search(prof.text)
     if not m:
         return spans
-    word = m.group(1).split()[-1]
-    noun = stem(word.lower())
-    nouns = _PEOPLE if noun in _PEOPLE else {noun}
+    # "How many new cases and deaths …" counts each: the last word of every conjunct.
+    heads = [c.split()[-1] for c in re.split(r"\s+(?:and|or)\s+", m.group(1).strip()) if c.split()]
+    word = heads[-1]
+    nouns: set[str] = set()
+    for head in heads:
+        noun = stem(head.lower())
+        nouns |= _PEOPLE if noun in _PEOPLE else {noun}
     # "How many RCTs …" counts "randomized controlled trials": match an acronym by initials.
     acronym = re.sub(r"(?<=[A-Z])s$", "", word).lower() if word[:2].isupper() else ""
     out = []
