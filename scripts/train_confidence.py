@@ -5,7 +5,9 @@
                                                   [--cost 2] [--dry-run]
 
 Every dev question (eval/questions.jsonl) whose document is indexed is asked once with the
-threshold at 0, and the features its answer's confidence is computed from are recorded
+threshold at 0, its candidate sentences ordered by a ranker fitted without its batch (as the
+ranker orders a fresh question's), and the features its answer's confidence is computed from are
+recorded
 (`Engine.diagnose`) with whether the answer is right by the evaluation's own rules. Gradient-
 boosted trees over the features are fitted; Platt scaling fitted on 5-fold cross-validated
 scores (ten shuffles of the folds) calibrates them; the abstention threshold is
@@ -31,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 import sclc_qa.answering.answerer as answerer_module  # noqa: E402
+from sclc_qa.answering.ranking import RANK_FEATURES, RankerModel, read_ranker  # noqa: E402
 from sclc_qa.confidence import FEATURES, payload_sha256  # noqa: E402
 from sclc_qa.config import Settings  # noqa: E402
 from sclc_qa.engine import Engine  # noqa: E402
@@ -54,12 +57,19 @@ def batch_of(question_id: str) -> str:
     return head if sep else "q"
 
 
-def collect(engine: Engine) -> tuple[np.ndarray, np.ndarray, list[str], int]:
-    """Features, labels and batches of every dev answer whose confidence was weighed."""
+def collect(
+    engine: Engine, rankers: dict[str, RankerModel] | None = None
+) -> tuple[np.ndarray, np.ndarray, list[str], int]:
+    """Features, labels and batches of every dev answer whose confidence was weighed; with
+    `rankers`, each question's candidates are ordered by the ranker fitted without its batch."""
     rows, labels, batches, others = [], [], [], 0
+    scorer = engine._answerer.scorer
+    installed = scorer.ranker
     for q in load_questions(DEV):
         if q.doc not in engine.index.documents:
             continue
+        if rankers is not None:
+            scorer.ranker = rankers[batch_of(q.id)]
         answer, features = engine.diagnose(q.question, min_confidence=0.0)
         if features is None or answer.abstained:
             others += 1  # decided without a confidence (or nothing to extract): not learnable
@@ -67,8 +77,30 @@ def collect(engine: Engine) -> tuple[np.ndarray, np.ndarray, list[str], int]:
         rows.append([features[name] for name in FEATURES])
         labels.append(int(is_correct(q, answer)))
         batches.append(batch_of(q.id))
+    scorer.ranker = installed
     x, y = np.asarray(rows, dtype=np.float64), np.asarray(labels, dtype=np.int64)
     return x, y, batches, others
+
+
+def rankers_without_each_batch(engine: Engine) -> dict[str, RankerModel]:
+    """A sentence ranker per batch, fitted on every other batch's questions. The installed one
+    has seen every dev question: the sentences it picks for them are right more often than for
+    a fresh question, and a confidence learned from those answers trusts too much. Fitted
+    without a question's batch, it picks as it would for questions nobody tuned for."""
+    import train_ranker  # lazily: it imports this script's helpers
+
+    scorer = engine._answerer.scorer
+    installed, scorer.ranker = scorer.ranker, None  # candidates in hand order, as it is fitted
+    x, y, _, batches, _ = train_ranker.collect(engine)
+    scorer.ranker = installed
+    names = np.asarray(batches)
+    out = {}
+    for batch in sorted(set(batches)):
+        fitted = train_ranker.trees().fit(x[names != batch, :-1], y[names != batch])  # type: ignore[attr-defined]
+        payload = fitted_payload(fitted, train_ranker.VERSION, RANK_FEATURES)
+        text = json.dumps({**payload, "sha256": payload_sha256(payload)})
+        out[batch] = read_ranker(text, where=f"the ranker fitted without {batch}")
+    return out
 
 
 def trees() -> object:
@@ -204,6 +236,11 @@ def main() -> int:
     ap.add_argument(
         "--cost", type=float, default=2.0, help="a wrong answer costs this many abstentions"
     )
+    ap.add_argument(
+        "--installed-ranker",
+        action="store_true",
+        help="order every question's candidates by the installed ranker, which has seen them all",
+    )
     ap.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
     args = ap.parse_args()
     settings = Settings(corpus_dir=args.corpus_dir, index_dir=args.index_dir)
@@ -211,7 +248,8 @@ def main() -> int:
     # other features: answer without it (every answer is kept at threshold 0 anyway).
     answerer_module.load_confidence_model = lambda: None
     engine = engine_for(settings)
-    x, y, batches, others = collect(engine)
+    rankers = None if args.installed_ranker else rankers_without_each_batch(engine)
+    x, y, batches, others = collect(engine, rankers)
     payload, stats = fit(x, y, batches, args.cost)
     payload["trained_on"] = {
         **trained_on(engine),
