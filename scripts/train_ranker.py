@@ -67,7 +67,7 @@ def collect(engine: Engine) -> tuple[np.ndarray, np.ndarray, np.ndarray, list[st
     for number, q in enumerate(load_questions(DEV)):
         if not q.answerable or q.doc not in engine.index.documents:
             continue
-        query = retriever.prepare(q.question)
+        query = retriever.prepare(q.question, unnamed=True)
         scored = scorer.score(query, retriever.search(query, passages))[:RANKED]
         ys = [label(engine, q, s.sid) for s in scored]
         if not any(ys):

@@ -57,13 +57,16 @@ def test_a_question_that_names_something_is_also_embedded_without_its_names(
     hashing_engine: Engine,
 ) -> None:
     retriever = retriever_for(hashing_engine)
-    named = retriever.prepare("How does zentamab kill tumour cells?")
+    named = retriever.prepare("How does zentamab kill tumour cells?", unnamed=True)
     assert named.predicate is not None
     assert not np.allclose(named.predicate, named.vector)
     assert np.allclose(named.predicate, retriever._embed("How does kill tumour cells?"))
-    # Nothing named, or nothing but the name asked: the question's own vector serves.
-    assert retriever.prepare("How do checkpoint inhibitors work?").predicate is None
-    assert retriever.prepare("ZX1?").predicate_vector is retriever.prepare("ZX1?").vector
+    # Nothing named, or nothing but the name asked: the question's own vector serves; a search
+    # alone does not ask for the second vector.
+    assert retriever.prepare("How do checkpoint inhibitors work?", unnamed=True).predicate is None
+    bare = retriever.prepare("ZX1?", unnamed=True)
+    assert bare.predicate_vector is bare.vector
+    assert retriever.prepare("How does zentamab kill tumour cells?").predicate is None
 
 
 def test_definitional_questions_are_flagged(hashing_engine: Engine) -> None:

@@ -144,14 +144,15 @@ class Engine:
         started = time.perf_counter()
         question = self._check(question, top_k)
         allowed = self._filter(docs)
-        query = self._retriever.prepare(question)
+        query = self._retriever.prepare(question, unnamed=True)
         hits = self._retriever.search(
             query, max(top_k, self.settings.answer.passages), docs=allowed
         )
         passages = max(top_k, self.settings.answer.passages)
 
         def retrieve(text: str) -> list[Hit]:
-            return self._retriever.search(self._retriever.prepare(text), passages, docs=allowed)
+            again = self._retriever.prepare(text, unnamed=True)
+            return self._retriever.search(again, passages, docs=allowed)
 
         answer, features = self._answerer.decide(
             question, query, hits, min_confidence=min_confidence, retrieve=retrieve

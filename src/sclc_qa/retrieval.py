@@ -109,8 +109,10 @@ class Retriever:
         self._cache: OrderedDict[str, Vectors] = OrderedDict()
         self._lock = threading.Lock()
 
-    def prepare(self, text: str) -> Query:
-        """Tokenise, expand with the corpus's definitions, and embed."""
+    def prepare(self, text: str, *, unnamed: bool = False) -> Query:
+        """Tokenise, expand with the corpus's definitions, and embed; with `unnamed`, embed it
+        without its names too, in the same encoder call (the answer step's ranker reads both;
+        a search needs only the first)."""
         norm = normalize(text)
         words = set(re.findall(r"[a-z0-9][a-z0-9\-+/]*", norm))
         added: list[str] = []
@@ -132,10 +134,10 @@ class Retriever:
             dense_text = f"{window} ({'; '.join(extra)})" if extra else window
         prof = profile(text)
         route = self._route(prof.names)
-        unnamed = _without_names(window, prof.names)
-        if unnamed is None:
+        bare = _without_names(window, prof.names) if unnamed else None
+        if bare is None:
             return Query(text, prof, terms, expansion, self._embed(dense_text), route)
-        vector, predicate = self._embed_all([dense_text, unnamed])
+        vector, predicate = self._embed_all([dense_text, bare])
         return Query(text, prof, terms, expansion, vector, route, predicate)
 
     def _route(self, names: tuple[str, ...]) -> frozenset[str] | None:
