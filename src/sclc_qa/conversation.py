@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .domain import domain
-from .mentions import is_druglike, named_tokens
+from .mentions import is_druglike, named_tokens, written
 from .question import ENDPOINTS, Kind, profile
 
 __all__ = ["resolve_followup"]
@@ -168,8 +168,7 @@ def _swap_subject(previous: _Turn, new: str) -> str | None:
         return None
     same_sort = [n for n in previous.names if is_druglike(n) == is_druglike(new)]
     target = (same_sort or previous.names)[-1]
-    pattern = rf"(?<![\w-]){re.escape(target)}(?![\w-])"
-    return re.sub(pattern, new, previous.text, count=1)
+    return written(target).sub(new, previous.text, count=1)
 
 
 def _swap_endpoint(previous: str, focus: str) -> str | None:

@@ -11,7 +11,7 @@ from functools import lru_cache
 from .domain import domain
 from .lexical import STOPWORDS
 
-__all__ = ["clean", "is_druglike", "named_tokens", "time_points"]
+__all__ = ["clean", "is_druglike", "named_tokens", "time_points", "written"]
 
 # International nonproprietary names by their stems (data/domain.json): -mab, -nib, -platin, …
 _DRUG = re.compile(r"(?i)^(?=.{5})(?=[a-z])[a-z\-]*?(" + "|".join(domain().drug_stems) + r")$")
@@ -29,6 +29,13 @@ _CASUAL = STOPWORDS | {"whose"}
 # A pronoun or verb with its contraction ("I've", "We'd", "Don't") is a word of the asker's, not
 # a name the documents must mention.
 _CONTRACTION = re.compile(r"(?i)'(?:ve|re|ll|d|m|t)$")
+
+
+@lru_cache(maxsize=1 << 12)
+def written(name: str) -> re.Pattern[str]:
+    """`name` written as a whole: no letter, digit or hyphen touching it, so "ZX-1" is not
+    found in "ZX-12" nor "PD-1" in "anti-PD-1-like" (compiled once: the same names recur)."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
 
 
 def clean(text: str) -> str:

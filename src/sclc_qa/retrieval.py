@@ -20,6 +20,7 @@ from .config import RetrievalSettings, SearchMode
 from .embedding import Embedder, Vectors
 from .index import Index
 from .lexical import BM25, normalize, tokenize
+from .mentions import written
 from .models import Chunk
 from .question import Profile, profile
 
@@ -102,7 +103,7 @@ class Retriever:
         self._chunk_docs = np.asarray([self._doc_codes[c.doc] for c in index.chunks], np.int32)
         # Each long form a question may spell out, as a whole phrase, compiled once.
         self._long_patterns = [
-            (long, re.compile(rf"(?<![\w-]){re.escape(long)}(?![\w-])"), sorted(shorts))
+            (long, written(long), sorted(shorts))
             for long, shorts in self._long_to_short.items()
             if len(long) > 3
         ]
@@ -282,7 +283,7 @@ def _without_names(text: str, names: tuple[str, ...]) -> str | None:
         return None
     out = text
     for name in sorted(names, key=len, reverse=True):
-        out = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", out)
+        out = written(name).sub(" ", out)
     out = re.sub(r"\s+", " ", out).strip()
     if out == text.strip() or len(tokenize(out)) < 2:
         return None

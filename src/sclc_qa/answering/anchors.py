@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 
 from ..lexical import normalize, tokenize
+from ..mentions import written
 from ..question import Profile
 from ..vocabulary import Vocabulary
 
@@ -29,7 +30,7 @@ def anchors(text: str, prof: Profile, vocab: Vocabulary) -> Anchors:
     groups: Anchors = []
     name_words: set[str] = set()
     for n in prof.names:
-        places = [(m.start(), m.end()) for m in _whole(n.lower()).finditer(low)]
+        places = [(m.start(), m.end()) for m in written(n.lower()).finditer(low)]
         name_words |= set(tokenize(n, parts=False))
         if places:
             groups.append((NAME_WEIGHT if vocab.specific(n) else _GENERIC_NAME_WEIGHT, places))
@@ -42,12 +43,6 @@ def anchors(text: str, prof: Profile, vocab: Vocabulary) -> Anchors:
         if places:
             groups.append((vocab.idf.get(term, top) / top, places))
     return groups
-
-
-@lru_cache(maxsize=1 << 12)
-def _whole(name: str) -> re.Pattern[str]:
-    """A name as a whole word (compiled once: the same names recur across questions)."""
-    return re.compile(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])")
 
 
 @lru_cache(maxsize=1 << 12)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from ..index import Index
-from ..mentions import is_druglike
+from ..mentions import is_druglike, written
 from ..question import Kind, Profile
 from ..retrieval import Hit, Query
 from ..spans import Span, mask_markup
@@ -235,12 +235,7 @@ def _labels(low: str, run: Sequence[Span], names: Sequence[str]) -> list[str] | 
 
 
 def _names_in(window: str, name: str) -> bool:
-    return _written(name.lower()).search(window) is not None
-
-
-def _written(name: str) -> re.Pattern[str]:
-    """`name` as a whole word: not part of a longer name ("ZX-1" is not in "ZX-12")."""
-    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    return written(name.lower()).search(window) is not None
 
 
 def _value(figure: str, kind: str, number: re.Match[str]) -> float:
@@ -284,5 +279,5 @@ def _without(text: str, names: Sequence[str]) -> str:
         if kept and len(kept) < len(sides):
             return " ".join(f"{head}{colon} {' '.join(kept)}".split())
     for name in names:
-        text = _written(name).sub(" ", text)
+        text = written(name).sub(" ", text)
     return " ".join(text.split())

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from ..abbreviations import initials
 from ..domain import domain
 from ..index import Index
-from ..lexical import STOPWORDS, normalize, stem
+from ..lexical import normalize, stem, tokenize
 from ..mentions import is_druglike, time_points
 from ..question import Profile
 from ..spans import Span, find, mask_markup, names
@@ -226,7 +226,7 @@ class FigureExtractor:
         # Figures of the same kind that the question states ("marker ≥5%"), by their numbers, as
         # the text may hedge them otherwise ("at least 5%").
         q_numbers = {k: _numbers(prof.text, k) for k in {s.kind for s in spans}}
-        q_words = {stem(w) for w in re.findall(r"[a-z]{3,}", prof.text.lower())} - STOPWORDS
+        q_words = set(tokenize(prof.text))
 
         def key(s: Span) -> tuple[float, int]:
             arm = _ARM_AFTER.match(text, s.end)
