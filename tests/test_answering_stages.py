@@ -834,3 +834,57 @@ def test_which_xs_is_answered_by_the_series_that_lists_them(tmp_path: Path) -> N
         answer.answer
         == "laser ablation, cryotherapy, balloon dilation, and zento-blue light therapy"
     )
+
+
+def test_a_share_keeps_what_it_is_a_share_of() -> None:
+    from sclc_qa.answering.labels import base_end
+
+    def based(text: str, figure: str) -> str:
+        start = text.index(figure)
+        return text[start : base_end(text, start + len(figure))]
+
+    assert based("ZX1 is overexpressed in 70-80% of SCLC tumors.", "70-80%") == (
+        "70-80% of SCLC tumors"
+    )
+    # The base ends where what it did begins: a verb, a function word, a participle.
+    text = "In 18.5–56.3% of intratumoral immune cells express ZX1."
+    assert based(text, "18.5–56.3%") == "18.5–56.3% of intratumoral immune cells"
+    assert based("It was 45% of patients treated with zentamab.", "45%") == "45% of patients"
+    assert based("It was 45% in the zentamab arm.", "45%") == "45%"
+    assert based("Response was 45% of the.", "45%") == "45%"
+
+
+def test_a_figure_labelled_after_its_base_is_that_arms(hashing_engine: Engine) -> None:
+    figures, _ = _stages(hashing_engine)
+    text = (
+        "Complete response occurred in 4.0% of patients in the placebo group and in 18.1% of "
+        "patients in the zentamab group."
+    )
+    prof = profile("What was the complete response rate with zentamab?")
+    ranked = figures._rank(text, find(text, "percent"), prof)
+    assert text[ranked[0].start : ranked[0].end] == "18.1%"
+
+
+def test_which_trial_is_answered_by_the_name_its_lead_in_gives(tmp_path: Path) -> None:
+    doc = (
+        "# Neoadjuvant therapy\n\n## Trials\n\n"
+        "1. ZENITH 7X was a phase III trial that enrolled 700 patients with resectable "
+        "disease who received zentamab with chemotherapy or placebo.\n"
+        "   - The complete response rate was 25.3% in the zentamab group and 4.7% in the "
+        "placebo group.\n\n"
+        "2. ZENITH 816 was a phase III trial that enrolled 358 patients who received "
+        "quellimab with chemotherapy or chemotherapy alone.\n"
+        "   - The complete response rate was 2.2% in the quellimab group and 1.1% in the "
+        "control group.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "lead-ins", doc)
+    answer = engine.ask(
+        "Which trial reported the higher complete response rate, ZENITH 816 or ZENITH 7X?",
+        min_confidence=0,
+    )
+    assert answer.answer == "ZENITH 7X"
+    first = answer.citations[0]
+    assert answer.answer in first.quote and "was a phase III trial" in first.quote
+    assert any("25.3%" in c.quote for c in answer.citations[1:])
+    text = engine.index.documents["lead-ins"].text
+    assert answer.start is not None and text[answer.start : answer.end] == "ZENITH 7X"

@@ -67,6 +67,7 @@ def test_progression_free_survival_is_not_overall_survival() -> None:
         ("Median OS in the atezolizumab arm of IMpower133?", "IMpower133"),
         ("Median OS in the atezolizumab arm of IMpower133?", "atezolizumab"),
         ("What does ALTER 1202 show?", "ALTER 1202"),
+        ("Was ZENITH 7X or ZENITH 816 larger?", "ZENITH 7X"),
         ("Was ASTRUM-005 positive?", "ASTRUM-005"),
         ("What is Dato-DXd?", "Dato-DXd"),
     ],

@@ -64,11 +64,11 @@ def named_tokens(text: str) -> list[str]:
                 if gap != " ":
                     break
                 if (
-                    nxt.isdigit()
+                    re.fullmatch(r"\d+[A-Z]{0,3}", nxt)
                     and name.replace("-", "").isalpha()
                     and (name.isupper() or re.search(r"[a-z][A-Z]", name))
                 ):
-                    name += " " + nxt  # "ALTER 1202", "AMG 757", "TrialName 123"
+                    name += " " + nxt  # "ALTER 1202", "AMG 757", "TrialName 123", "TrialName 9XY"
                 elif _DRUG.match(name.split()[-1]) and _DRUG.match(nxt):
                     name += " " + nxt  # "tisotumab vedotin", "rovalpituzumab tesirine"
                 elif (

@@ -191,7 +191,7 @@ class Answerer:
         plain = dataclasses.replace(
             prof, text=won.name, kind=prof.measure or prof.kind, also=frozenset()
         )
-        start, end = self.comparer.span(
+        start, end, at = self.comparer.span(
             won,
             lambda t, sp: self.figures.widen(t, sp, plain),
             name_only=_WHICH.search(question) is not None,
@@ -211,7 +211,11 @@ class Answerer:
             why = self.reasons.unclear(confidence, threshold)
             return _abstain(question, why, confidence, related), features
         ordered = [won, *[c for c in found if c is not won]]
-        primary = self.citer.sentence(self.index.sentences[won.scored.sid], won.scored.score)
+        # The sentence that holds the answer comes first; the figures' own follow it.
+        primary = self.citer.sentence(self.index.sentences[at], won.scored.score)
+        cited = [self._citation(c.scored) for c in ordered]
+        if at == won.scored.sid:
+            cited = cited[1:]
         doc_text = self.index.documents[primary.doc].text
         stated = "; ".join(f"{c.name} {c.figure}" for c in ordered)
         return Answer(
@@ -220,7 +224,7 @@ class Answerer:
             display=self.citer.display(primary.doc, start, end),
             start=start,
             end=end,
-            citations=(primary, *[self._citation(c.scored) for c in ordered[1:]]),
+            citations=(primary, *cited),
             confidence=round(confidence, 4),
             abstained=False,
             note=f"Compared from the {measure} each source states: {stated}.",

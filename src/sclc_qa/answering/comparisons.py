@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from ..domain import domain
 from ..index import Index
 from ..mentions import is_druglike, written
 from ..question import Kind, Profile
@@ -33,6 +34,8 @@ _NAME_REACH = 60
 # For "which …?" the name is the answer: kept with its figure over a sentence's usual clause
 # length; farther off, the name alone answers and the figure goes in the note.
 _WHICH_REACH = 160
+# The word that closes an arm's label after its name.
+_ARM_WORD = re.compile(r"\s+(?:group|arm|cohort)s?\b")
 # How many of the best sentences are read for one that reports every subject's figure.
 _SIDE_BY_SIDE_LOOK = 3
 
@@ -63,7 +66,10 @@ class Comparer:
         between = _BETWEEN.search(prof.text)
         sides = list(between.groups()) if between else _ALTERNATIVES.split(prof.text.split(":")[-1])
         share = self.scorer.vocab.key_share
-        for druglike in (False, True) if len(sides) >= 2 else ():
+        # "Which drug / regimen …, A in X or B in Y?" names drugs; else trials are the subjects.
+        drugs_first = domain().entity_class(prof.target) in ("drug", "regimen")
+        sorts = (True, False) if drugs_first else (False, True)
+        for druglike in sorts if len(sides) >= 2 else ():
             # Names of one sort on every side (trials, or drugs): each side's rarest.
             picked = []
             for side in sides:
@@ -74,7 +80,7 @@ class Comparer:
                 return picked
         trials = [n for n in names if not is_druglike(n)]
         drugs = [n for n in names if is_druglike(n)]
-        for group in (trials, drugs):
+        for group in (drugs, trials) if drugs_first else (trials, drugs):
             if len(group) >= 2:
                 return group
         return []  # one trial and its drug are one subject, not two to compare
@@ -182,11 +188,14 @@ class Comparer:
         widen: Callable[[str, Span], tuple[int, int]],
         *,
         name_only: bool = False,
-    ) -> tuple[int, int]:
+    ) -> tuple[int, int, int]:
         """The winner's figure in its document, with its name when the sentence states it
-        close by ("<drug> (30%)"). With `name_only` ("which trial …?") and the name far from the
-        figure, the name alone where its sentence writes it: the figures go in the note."""
-        sent = self.index.sentences[won.scored.sid]
+        close by ("<drug> (30%)"), and the id of the sentence that holds it. With `name_only`
+        ("which trial …?") and the name far from the figure, the name alone where its sentence
+        writes it, or where the sentences that introduce the figure's do (a trial named in a
+        list's lead-in, its results in the items): the figures go in the note."""
+        sid = won.scored.sid
+        sent = self.index.sentences[sid]
         text = mask_markup(sent.text)
         s, e = widen(text, won.span)
         low = text.lower()
@@ -200,13 +209,27 @@ class Comparer:
             s = before
         elif after >= 0:
             e = after + len(key)
-        elif name_only and key in low:
+            arm = _ARM_WORD.match(text, e)  # "… in the <name> group": the label whole
+            e = arm.end() if arm else e
+        elif name_only:
             # The name is stated far from its figure: the name alone answers "which".
-            at = [m.start() for m in re.finditer(re.escape(key), low)]
-            nearest = min(at, key=lambda i: abs(i - s))
-            return sent.start + nearest, sent.start + nearest + len(key)
+            for at_sid in (sid, *self.scorer.vocab.prev[sid], *self.scorer.vocab.lead_in[sid]):
+                at = self._named_at(at_sid, key, s if at_sid == sid else 0)
+                if at is not None:
+                    return (*at, at_sid)
         s, e = balanced(text, s, e)
-        return sent.start + s, sent.start + e
+        return sent.start + s, sent.start + e, sid
+
+    def _named_at(self, sid: int, key: str, near: int) -> tuple[int, int] | None:
+        """Where sentence `sid` writes the lower-cased name `key` (the place nearest `near`),
+        in document offsets; None when it does not."""
+        sent = self.index.sentences[sid]
+        low = mask_markup(sent.text).lower()
+        at = [m.start() for m in written(key).finditer(low)]
+        if not at:
+            return None
+        nearest = min(at, key=lambda i: abs(i - near))
+        return sent.start + nearest, sent.start + nearest + len(key)
 
 
 def _labels(low: str, run: Sequence[Span], names: Sequence[str]) -> list[str] | None:

@@ -18,7 +18,7 @@ from ..tables import best_cell
 from ..vocabulary import Vocabulary, squash
 from .anchors import anchor_cost, anchors
 from .kinds import STATEMENT, TYPED
-from .labels import first_label
+from .labels import base_end, first_label
 from .reasons import Reasons
 from .runs import (
     BY,
@@ -169,6 +169,8 @@ class FigureExtractor:
             s = span.start + by.end()
         if span.kind in ("percent", "duration"):
             e += interval_after(text, e)
+        if span.kind == "percent":
+            e = base_end(text, e)
         if asks_several(prof) and not paired(text[span.start : span.end]):
             run = run_of(text, span)
             s = min(s, run[0].start)
@@ -228,21 +230,23 @@ class FigureExtractor:
         q_numbers = {k: _numbers(prof.text, k) for k in {s.kind for s in spans}}
         q_words = set(tokenize(prof.text))
 
-        def key(s: Span) -> tuple[float, int]:
-            arm = _ARM_AFTER.match(text, s.end)
-            # A figure followed by its arm is labelled by that name ("40% (95% CI …) in the
-            # zentamab group"), or by the group the question asks about ("52% from
-            # never-smokers", a word of the question as rare as a name): that label's distance
-            # is no cost, and the subject the sentence opened with still covers the figure
-            # however many other groups' figures stand between them.
-            own = arm is not None and (
-                any(n.start == arm.end() for n in mine)
-                or any(w >= _GROUP_WORD and any(a == arm.end() for a, _ in g) for w, g in groups)
-                or _phrase_asked(text[arm.end() :], q_words)
+        def labelled(at: int) -> bool:
+            return (
+                any(n.start == at for n in mine)
+                or any(w >= _GROUP_WORD and any(a == at for a, _ in g) for w, g in groups)
+                or _phrase_asked(text[at:], q_words)
             )
-            labels = [
-                g for g in groups if not (own and arm and any(a == arm.end() for a, _ in g[1]))
-            ]
+
+        def key(s: Span) -> tuple[float, int]:
+            # A figure followed by its arm is labelled by that name ("40% (95% CI …) in the
+            # zentamab group", "40% of patients in the zentamab group"), or by the group the
+            # question asks about ("52% from never-smokers", a word of the question as rare as
+            # a name): that label's distance is no cost, and the subject the sentence opened
+            # with still covers the figure however many other groups' figures stand between.
+            after = (_ARM_AFTER.match(text, at) for at in {s.end, base_end(text, s.end)})
+            arms = [arm.end() for arm in after if arm is not None and labelled(arm.end())]
+            own = bool(arms)
+            labels = [g for g in groups if not any(a in arms for a, _ in g[1])]
             cost = anchor_cost(labels, s.start, s.end, cap=_LABELLED_REACH if own else math.inf)
             seg = text[s.start : s.end]
             if normalize(seg) in q_norm:

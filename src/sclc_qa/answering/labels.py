@@ -1,14 +1,44 @@
 """An answer's figures keep their labels: when a later figure of the answer is named (its
 group in brackets, its endpoint), the first one's name joins the answer too, so "80% and the DCR
-91.4%" is read "the confirmed ORR was 80% and the DCR 91.4%"."""
+91.4%" is read "the confirmed ORR was 80% and the DCR 91.4%"; a share keeps what it is a share
+of ("13% of lung adenocarcinomas")."""
 
 from __future__ import annotations
 
 import re
 
+from ..lexical import STOPWORDS
 from ..question import ENDPOINTS
 
-__all__ = ["endpoint_label", "first_label"]
+__all__ = ["base_end", "endpoint_label", "first_label"]
+
+# "X% of <whom>": the base is a short noun phrase ("SCLC tumors", "intratumoral immune cells");
+# read at most this many words, stopping at the first function word or past participle, which
+# opens what the base did rather than what it is ("… of patients treated with …").
+_BASE_WORDS = 3
+_OF_BASE = re.compile(r"\s+of\s+(?:(?:the|all|these|those)\s+)?")
+_BASE_WORD = re.compile(r"[A-Za-z][\w+/-]*")
+
+
+def base_end(text: str, e: int) -> int:
+    """The end of a share's base written just after it ("70-80%" → "70-80% of SCLC tumors"),
+    else `e`: without its base, a share does not say whom it counts."""
+    of = _OF_BASE.match(text, e)
+    if of is None:
+        return e
+    pos, end = of.end(), e
+    for i in range(_BASE_WORDS):
+        word = _BASE_WORD.match(text, pos)
+        if word is None:
+            break
+        low = word.group().lower()
+        if low in STOPWORDS or (i and low.endswith("ed")):
+            break
+        end = word.end()
+        if text[end : end + 1] != " ":
+            break
+        pos = end + 1
+    return end
 
 
 def first_label(text: str, s: int, e: int) -> int:
