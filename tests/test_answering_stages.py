@@ -81,6 +81,35 @@ def test_an_entity_of_the_asked_class_is_chosen(hashing_engine: Engine) -> None:
     assert entities.span("No names here at all.", profile("Which drug was used?")) is None
 
 
+def test_a_company_is_answered_with_the_words_that_make_it_one(hashing_engine: Engine) -> None:
+    _, entities = _stages(hashing_engine)
+    text = "Recently approved by Zentara Biopharma Co., Ltd., the ZX1 antibody entered ZENITH-4."
+    found = entities.span(text, profile("Which company got ZX1 approved?"))
+    assert found is not None
+    (s, e), _cost = found
+    assert text[s:e] == "Zentara Biopharma Co., Ltd."
+
+
+def test_who_is_answered_by_an_author_from_a_lower_scored_sentence(tmp_path: Path) -> None:
+    from sclc_qa.answering.scoring import Scored
+
+    doc = (
+        "# Trials\n\n## First line\n\nZENITH-4 and ORBIT-2 are two phase III trials of "
+        "zentamab. Novak et al. reported that zentamab prolonged median OS by 2.0 months.\n\n"
+        + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "authors", doc)
+    entities = engine._answerer.extractor.entities
+    sents = engine.index.sentences
+    first = next(i for i, s in enumerate(sents) if s.text.startswith("ZENITH-4 and"))
+    second = next(i for i, s in enumerate(sents) if s.text.startswith("Novak"))
+    ranked = [Scored(first, 1.0, 1.0, ()), Scored(second, 0.7, 1.0, ())]
+    found = entities.best(profile("Who published the ZENITH-4 zentamab result?"), ranked)
+    assert found is not None
+    sid, start, end = found
+    assert sid == second and engine.index.documents["authors"].text[start:end] == "Novak et al."
+
+
 def test_how_questions_get_the_explaining_clause_not_a_token(hashing_engine: Engine) -> None:
     vocab = hashing_engine._answerer.vocab
     text = (

@@ -1,6 +1,6 @@
 """Domain words, read from one data file (`data/domain.json`) instead of living in code: the
 endpoints and how text names them, measures, statistic abbreviations, drug-name stems, hedges,
-time units, table-header hints and entity classes.
+time units, table-header hints, entity classes and the words that end a company's name.
 
 A reader extending the product to another field edits that file, not the rules that use it.
 """
@@ -38,6 +38,10 @@ class Domain(BaseModel):
     table_header_hints: dict[str, frozenset[str]]
     table_column_kinds: frozenset[str]
     entity_classes: dict[str, tuple[str, ...]]
+    organisation_suffixes: frozenset[str] = Field(
+        default=frozenset(),
+        description="Words that follow a name to make it a company's: 'Pharmaceutical', 'Inc'.",
+    )
 
     def endpoint_patterns(self) -> dict[str, re.Pattern[str]]:
         """Endpoint → compiled pattern, in the file's order (earlier wins ties)."""

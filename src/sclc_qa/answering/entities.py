@@ -52,24 +52,31 @@ class EntityExtractor:
         question describes among the top sentences; a sentence scored 10% lower must bring its
         candidate 10 characters closer."""
         best_score = scored[0].score
-        choice: tuple[float, int, int, int] | None = None
+        # (not of the asked class, cost, sentence, start, end): a name of the class asked
+        # ("who …?": an author) beats any other, whichever sentence scored higher.
+        choice: tuple[bool, float, int, int, int] | None = None
         for cand in scored[:5]:
             if cand.score < 0.6 * best_score or cand.coverage < min(scored[0].coverage, 0.75):
                 continue
             sent = self.index.sentences[cand.sid]
             if sent.kind not in ("paragraph", "caption"):
                 continue
-            found = self.span(mask_markup(sent.text), prof)
+            text = mask_markup(sent.text)
+            found = self.span(text, prof)
             if found is None:
                 continue
             (s, e), cost = found
             total = cost + 100 * (best_score - cand.score) / max(best_score, 1e-9)
             total += 40 * max(0.0, scored[0].coverage - cand.coverage)
-            if choice is None or total < choice[0]:
-                choice = (total, cand.sid, sent.start + s, sent.start + e)
-        if choice is None or choice[0] > _FAR:
+            classed = _of_class(text, self._candidates(text, prof), prof.target)
+            other = bool(domain().entity_class(prof.target)) and not any(
+                c.start == s for c in classed
+            )
+            if choice is None or (other, total) < choice[:2]:
+                choice = (other, total, cand.sid, sent.start + s, sent.start + e)
+        if choice is None or choice[1] > _FAR:
             return None
-        sid, start, end = choice[1], choice[2], choice[3]
+        sid, start, end = choice[2], choice[3], choice[4]
         return sid, *self._spelled_out(sid, start, end)
 
     def _spelled_out(self, sid: int, start: int, end: int) -> tuple[int, int]:
@@ -98,10 +105,11 @@ class EntityExtractor:
         cands = self._candidates(text, prof)
         if not cands:
             return None
+        asked = domain().entity_class(prof.target)
         preferred = _of_class(text, cands, prof.target)
         if prof.target not in STAT_WORDS:
             cands = [c for c in cands if squash(text[c.start : c.end]) not in STAT_WORDS] or cands
-        if domain().entity_class(prof.target) != "author":
+        if asked != "author":
             cands = [c for c in cands if c.kind != "author"] or cands
         described = _described(text, prof)
         # Where the question's own words stand, names (the subject) weighing least: the answer
@@ -118,7 +126,7 @@ class EntityExtractor:
                 base = _UNDESCRIBED if prof.asked_about else 0.0
             base += 0.5 * anchor_cost(terms, c.start, c.end, cap=_TERM_CAP)
             base += 0.2 * anchor_cost(subjects, c.start, c.end, cap=_SUBJECT_CAP)
-            penalty = 0.0 if not preferred or c in preferred else _WRONG_CLASS
+            penalty = 0.0 if asked is None or c in preferred else _WRONG_CLASS
             if self.vocab.key_share.get(squash(text[c.start : c.end]), 0.0) >= _TOPIC_SHARE:
                 penalty += _TOPIC_WORD
             return (base + penalty, c.start)
@@ -126,6 +134,8 @@ class EntityExtractor:
         ranked = sorted(cands, key=cost)
         first = ranked[0]
         first_cost = cost(first)[0]
+        if asked == "company" and first in preferred:
+            return (first.start, _company_end(text, first.end)), first_cost
         if not prof.plural:
             grown = _noun_phrase(text, first, prof)
             return (grown.start, grown.end), first_cost
@@ -163,17 +173,34 @@ def _of_class(text: str, cands: list[Span], target: str) -> list[Span]:
     kind = domain().entity_class(target)
     if kind is None:
         return []
-    return [c for c in cands if _IS_CLASS[kind](c, text[c.start : c.end])]
+    return [c for c in cands if _IS_CLASS[kind](c, text)]
+
+
+def _company_end(text: str, end: int) -> int:
+    """The end of the company words that follow a name ("<Name> Pharmaceutical Co., Ltd"),
+    else `end`."""
+    suffixes = domain().organisation_suffixes
+    while (word := _NEXT_WORD.match(text, end)) and word.group(1).lower() in suffixes:
+        end = word.end()
+    return end
+
+
+_NEXT_WORD = re.compile(r"\.?,?\s([A-Za-z]+)\.?")
 
 
 # How a name shows its class: authors as "X et al.", drugs by their stems, regimens joined by
-# "/" or "+", places as one capitalised word, trials as acronyms with numbers or NCT ids.
+# "/" or "+", places as one capitalised word, trials as acronyms with numbers or NCT ids,
+# companies by the words that follow them ("Pharmaceutical", "Inc").
 _IS_CLASS: dict[str, Callable[[Span, str], bool]] = {
-    "author": lambda c, word: c.kind == "author",
-    "drug": lambda c, word: is_druglike(word),
-    "regimen": lambda c, word: re.search(r"[/+]", word) is not None,
-    "place": lambda c, word: re.fullmatch(r"[A-Z][a-z]+", word) is not None,
-    "trial": lambda c, word: _TRIALLIKE.match(word) is not None,
+    "author": lambda c, text: c.kind == "author",
+    "drug": lambda c, text: is_druglike(text[c.start : c.end]),
+    "regimen": lambda c, text: re.search(r"[/+]", text[c.start : c.end]) is not None,
+    "place": lambda c, text: re.fullmatch(r"[A-Z][a-z]+", text[c.start : c.end]) is not None,
+    "trial": lambda c, text: _TRIALLIKE.match(text[c.start : c.end]) is not None,
+    "company": lambda c, text: (
+        _company_end(text, c.end) > c.end
+        or text[c.start : c.end].split()[-1].lower() in domain().organisation_suffixes
+    ),
 }
 
 
