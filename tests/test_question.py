@@ -242,3 +242,14 @@ def test_a_comparative_names_the_kind_of_figure_compared() -> None:
     rarer = profile("In ZENTA-1, was rash less common with zentamab or with quellimab?")
     assert (rarer.measure, rarer.prefer) == ("percent", "low")
     assert profile("Is zentamab approved for lung cancer?").measure is None
+
+
+def test_a_count_asked_with_a_rate_asks_the_rate_too() -> None:
+    both = profile("In ZENITH-4, how many patients enrolled and what were the ORR and DCR?")
+    assert (both.kind, both.also) == ("count", frozenset({"percent"}))
+    assert profile("How many patients enrolled in ZENITH-4?").also == frozenset()
+
+
+def test_side_effects_are_adverse_events() -> None:
+    asked = profile("What was the response rate with zentamab, and how often were side effects?")
+    assert asked.endpoints == {"orr", "tox"}

@@ -263,7 +263,7 @@ def profile(question: str) -> Profile:
         target.lower(),
         phrase,
         time_points(text),
-        _also_asked(text, kind),
+        _also_asked(text, kind, endpoints),
         *_comparison(text),
     )
 
@@ -295,9 +295,12 @@ def _comparison(text: str) -> tuple[Kind | None, str]:
     return measure, prefer
 
 
-def _also_asked(text: str, kind: Kind) -> frozenset[str]:
+def _also_asked(text: str, kind: Kind, endpoints: frozenset[str]) -> frozenset[str]:
     """Other figures a question with several parts asks for beside its main one: "median OS
-    and HR" → {duration} beside hr. A hazard ratio's CI and P value come with it already."""
+    and HR" → {duration} beside hr; "how many enrolled, and the ORR?" → {percent} beside the
+    count. A hazard ratio's CI and P value come with it already."""
+    if kind == "count" and endpoints & _RATE_ENDPOINTS and _PARTS.search(text):
+        return frozenset({"percent"})
     if kind not in _FIGURES or not _PARTS.search(text):
         return frozenset()
     found = {k for k, pat in _KIND_RULES if k in _FIGURES and pat.search(text)} - {kind}
