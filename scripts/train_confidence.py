@@ -91,7 +91,7 @@ def rankers_without_each_batch(engine: Engine) -> dict[str, RankerModel]:
 
     scorer = engine._answerer.scorer
     installed, scorer.ranker = scorer.ranker, None  # candidates in hand order, as it is fitted
-    x, y, _, batches, _ = train_ranker.collect(engine)
+    x, y, _, batches, _, _ = train_ranker.collect(engine)
     scorer.ranker = installed
     names = np.asarray(batches)
     out = {}

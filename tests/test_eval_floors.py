@@ -59,7 +59,7 @@ REVIEW_ONLY: dict[tuple[str, str], Floors] = {
 TWO_DOCS: dict[tuple[str, str], Floors] = {
     ("dev", REVIEW): floors(0.72, 0.66, 0.95, 0.07),
     ("dev", NSCLC): floors(0.60, 0.61, 0.94, 0.07),
-    ("test", REVIEW): floors(0.68, 0.69, 0.95, 0.15),
+    ("test", REVIEW): floors(0.68, 0.69, 0.95, 0.18),
     ("test", NSCLC): floors(0.52, 0.64, 0.93, 0.22),
 }
 MAX_MEDIAN_CHARS = 120  # factoid answers: a span, not a paragraph

@@ -55,7 +55,6 @@ RANK_FEATURES: tuple[str, ...] = (
     "time_point",  # states the asked time point (1), another (0), none asked (0.5)
     "focus",  # the question's most specific word is here (1), not (0), none (0.5)
     "table",  # a table row
-    "item",  # a list item
     "opens",  # opens its paragraph (no sentence before it in the block)
     "anaphor",  # starts with "This", "It", …: continues the sentence before
     "length",  # log of its length in characters

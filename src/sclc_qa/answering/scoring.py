@@ -173,7 +173,6 @@ class SentenceScorer:
                     0.5 if stated is None else float(bool(stated)),
                     0.5 if focus is None else float(focus in toks or focus in ctx),
                     float(sent.kind == "table_row"),
-                    float(bool(self.vocab.lead_in[sid])),
                     float(not self.vocab.prev[sid]),
                     float(ANAPHOR.match(sent.text) is not None),
                     math.log(1 + len(sent.text)),
