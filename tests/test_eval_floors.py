@@ -53,14 +53,14 @@ def floors(accuracy: float, abstention_f1: float, recall_at_5: float, max_risk: 
 
 
 REVIEW_ONLY: dict[tuple[str, str], Floors] = {
-    ("dev", REVIEW): floors(0.73, 0.67, 0.97, 0.08),
+    ("dev", REVIEW): floors(0.70, 0.66, 0.97, 0.09),
     ("test", REVIEW): floors(0.65, 0.69, 0.98, 0.20),
 }
 TWO_DOCS: dict[tuple[str, str], Floors] = {
-    ("dev", REVIEW): floors(0.72, 0.66, 0.95, 0.07),
-    ("dev", NSCLC): floors(0.60, 0.61, 0.94, 0.07),
+    ("dev", REVIEW): floors(0.70, 0.66, 0.95, 0.08),
+    ("dev", NSCLC): floors(0.55, 0.59, 0.94, 0.10),
     ("test", REVIEW): floors(0.68, 0.69, 0.95, 0.18),
-    ("test", NSCLC): floors(0.52, 0.64, 0.93, 0.22),
+    ("test", NSCLC): floors(0.52, 0.64, 0.93, 0.25),
 }
 MAX_MEDIAN_CHARS = 120  # factoid answers: a span, not a paragraph
 

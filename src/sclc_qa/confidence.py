@@ -72,7 +72,6 @@ FEATURES: tuple[str, ...] = (
     "rivals",  # log(1 + near-tied candidates naming all the question depends on): ambiguity
     "compared",  # a comparison: the least sure of the compared figures, each on its own sentence
     "learned",  # the sentence ranker's log-odds that this sentence states the answer (0: none)
-    "learned_margin",  # … minus the runner-up's: how clearly the ranker preferred it
 )
 
 

@@ -319,7 +319,6 @@ class Answerer:
             "rivals": math.log1p(rivals),
             "compared": 0.0,
             "learned": best.learned,
-            "learned_margin": best.learned - scored[1].learned if len(scored) > 1 else 0.0,
         }
 
     def _confidence(
