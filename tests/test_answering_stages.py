@@ -45,6 +45,12 @@ def _stages(engine: Engine) -> tuple[FigureExtractor, EntityExtractor]:
     )
 
 
+def _first_rate(figures: FigureExtractor, text: str, question: str) -> str:
+    """The rate of `text` that the figure ranker puts first for `question`."""
+    ranked = figures._rank(text, find(text, "percent"), profile(question))
+    return text[ranked[0].start : ranked[0].end]
+
+
 def test_a_span_after_its_subject_is_nearer_than_one_before_it() -> None:
     groups = [(1.0, [(10, 14)])]
     assert anchor_cost(groups, 20, 25) < anchor_cost(groups, 0, 4)
@@ -67,8 +73,7 @@ def test_a_comparison_takes_the_paired_figure_and_its_interval(hashing_engine: E
 def test_a_figure_belongs_to_the_name_just_before_it(hashing_engine: Engine) -> None:
     figures, _ = _stages(hashing_engine)
     text = "The ORR was 41% with durvalumab, while with atezolizumab the ORR was 23%."
-    ranked = figures._rank(text, find(text, "percent"), profile("ORR with atezolizumab?"))
-    assert text[ranked[0].start : ranked[0].end] == "23%"
+    assert _first_rate(figures, text, "ORR with atezolizumab?") == "23%"
 
 
 def test_an_entity_of_the_asked_class_is_chosen(hashing_engine: Engine) -> None:
@@ -482,19 +487,16 @@ def test_a_clause_that_announces_an_enumeration_is_answered_by_it(hashing_engine
 def test_a_figure_followed_by_its_arm_is_that_arms(hashing_engine: Engine) -> None:
     figures, _ = _stages(hashing_engine)
     text = "The 12-month PFS rate was 38.5% with zentamab versus 21% with placebo."
-    ranked = figures._rank(text, find(text, "percent"), profile("PFS rate on zentamab?"))
-    assert text[ranked[0].start : ranked[0].end] == "38.5%"
+    assert _first_rate(figures, text, "PFS rate on zentamab?") == "38.5%"
     swapped = "The 12-month PFS rate was 21% with placebo versus 38.5% with zentamab."
-    ranked = figures._rank(swapped, find(swapped, "percent"), profile("PFS rate on zentamab?"))
-    assert swapped[ranked[0].start : ranked[0].end] == "38.5%"
+    assert _first_rate(figures, swapped, "PFS rate on zentamab?") == "38.5%"
     # Its interval between the figure and the arm does not part them.
     ci = (
         "The 5-year OS rates were 42.9% (95% CI, 38.2%–47.4%) in the zentamab group and 33.4% "
         "(95% CI, 27.3%–39.6%) in the placebo group."
     )
-    asked = profile("What share of patients given zentamab were alive at 5 years?")
-    ranked = figures._rank(ci, find(ci, "percent"), asked)
-    assert ci[ranked[0].start : ranked[0].end] == "42.9%"
+    asked_ci = "What share of patients given zentamab were alive at 5 years?"
+    assert _first_rate(figures, ci, asked_ci) == "42.9%"
     # A group the question asks about labels the figure before it, however far the sentence's
     # opening subject stands.
     groups = (
@@ -510,9 +512,8 @@ def test_a_figure_followed_by_its_arm_is_that_arms(hashing_engine: Engine) -> No
     share = (
         "Although tumour cells show little ZX1 (~7%), 21–48% of stromal immune cells express ZX1."
     )
-    asked = profile("What fraction of stromal immune cells express ZX1?")
-    ranked = figures._rank(share, find(share, "percent"), asked)
-    assert share[ranked[0].start : ranked[0].end] == "21–48%"
+    asked_share = "What fraction of stromal immune cells express ZX1?"
+    assert _first_rate(figures, share, asked_share) == "21–48%"
 
 
 def test_counts_are_read_after_their_label_and_years_are_not_counts(tmp_path: Path) -> None:
@@ -889,9 +890,8 @@ def test_a_figure_labelled_after_its_base_is_that_arms(hashing_engine: Engine) -
         "Complete response occurred in 4.0% of patients in the placebo group and in 18.1% of "
         "patients in the zentamab group."
     )
-    prof = profile("What was the complete response rate with zentamab?")
-    ranked = figures._rank(text, find(text, "percent"), prof)
-    assert text[ranked[0].start : ranked[0].end] == "18.1%"
+    asked = "What was the complete response rate with zentamab?"
+    assert _first_rate(figures, text, asked) == "18.1%"
 
 
 def test_which_trial_is_answered_by_the_name_its_lead_in_gives(tmp_path: Path) -> None:

@@ -61,17 +61,12 @@ class EntityExtractor:
             sent = self.index.sentences[cand.sid]
             if sent.kind not in ("paragraph", "caption"):
                 continue
-            text = mask_markup(sent.text)
-            found = self.span(text, prof)
+            found = self._chosen(mask_markup(sent.text), prof)
             if found is None:
                 continue
-            (s, e), cost = found
+            (s, e), cost, other = found
             total = cost + 100 * (best_score - cand.score) / max(best_score, 1e-9)
             total += 40 * max(0.0, scored[0].coverage - cand.coverage)
-            classed = _of_class(text, self._candidates(text, prof), prof.target)
-            other = bool(domain().entity_class(prof.target)) and not any(
-                c.start == s for c in classed
-            )
             if choice is None or (other, total) < choice[:2]:
                 choice = (other, total, cand.sid, sent.start + s, sent.start + e)
         if choice is None or choice[1] > _FAR:
@@ -102,6 +97,12 @@ class EntityExtractor:
     def span(self, text: str, prof: Profile) -> tuple[tuple[int, int], float] | None:
         """The name in `text` that answers a which/what question, and how far it stands from
         the words describing it (lower is better)."""
+        found = self._chosen(text, prof)
+        return None if found is None else found[:2]
+
+    def _chosen(self, text: str, prof: Profile) -> tuple[tuple[int, int], float, bool] | None:
+        """`span`'s answer, and whether the name chosen is not of the class the question asks
+        for (False when it asks none)."""
         cands = self._candidates(text, prof)
         if not cands:
             return None
@@ -134,12 +135,13 @@ class EntityExtractor:
         ranked = sorted(cands, key=cost)
         first = ranked[0]
         first_cost = cost(first)[0]
-        if asked == "company" and first in preferred:
-            return (first.start, _company_end(text, first.end)), first_cost
+        other = asked is not None and first not in preferred
+        if asked == "company" and not other:
+            return (first.start, _company_end(text, first.end)), first_cost, other
         if not prof.plural:
             grown = _noun_phrase(text, first, prof)
-            return (grown.start, grown.end), first_cost
-        return _list_around(text, cands, first), first_cost
+            return (grown.start, grown.end), first_cost, other
+        return _list_around(text, cands, first), first_cost, other
 
     def _candidates(self, text: str, prof: Profile) -> list[Span]:
         """Names in `text` that are not the question's own names or their spelled-out forms."""
