@@ -259,6 +259,14 @@ Editorial changes were made.
 
 Boilerplate.
 
+### Reviewers and Updates
+
+The lead reviewer is Ada Quill, MD.
+
+## Levels of Evidence
+
+Graded evidence.
+
 ## Bibliography
 
 Book.
@@ -267,7 +275,19 @@ Book.
 
 def test_references_navigation_and_boilerplate_emit_no_blocks() -> None:
     doc = parse_markdown("d", SKIPPY)
-    assert [s.id for s in doc.sections] == ["treatment", "treatment/surgery"]
+    # Under "About This PDQ Summary" only the generic boilerplate is skipped; a heading of
+    # the same name elsewhere is content.
+    assert [s.id for s in doc.sections] == [
+        "treatment",
+        "treatment/surgery",
+        "about-this-pdq-summary",
+        "about-this-pdq-summary/reviewers-and-updates",
+        "levels-of-evidence",
+    ]
+    assert [_raw(doc, b) for s in doc.sections[3:] for b in s.blocks] == [
+        "The lead reviewer is Ada Quill, MD.",
+        "Graded evidence.",
+    ]
     assert [_raw(doc, b) for b in doc.sections[0].blocks] == ["Real text.[[1](#cit/section_1.1)]"]
     for word in ("Go to Patient", "Enlarge", "Smith", "Editorial", "Boilerplate", "Book"):
         assert all(word not in _raw(doc, b) for s in doc.sections for b in s.blocks)
@@ -345,15 +365,25 @@ def test_clean_of_a_span_cut_inside_markup_reads_as_that_stretch_of_the_block() 
 # --- the real PDQ corpus ----------------------------------------------------------------------
 
 
+ABOUT_BOILERPLATE = (
+    "Purpose of This Summary",
+    "Levels of Evidence",
+    "Permission to Use This Summary",
+    "Disclaimer",
+    "Contact Us",
+)
+
+
 def _skipped_regions(text: str) -> list[tuple[int, int]]:
-    """Spans of References and About-This-PDQ-Summary sections, read from the ATX headings."""
+    """Spans of References and the generic About-This-PDQ-Summary sections, read from the ATX
+    headings."""
     heads = [
         (m.start(), len(m.group(1)), m.group(2).strip())
         for m in re.finditer(r"^(#{1,6}) (.*)$", text, re.MULTILINE)
     ]
     regions = []
     for n, (at, level, title) in enumerate(heads):
-        if title == "References" or title.startswith("About This PDQ Summary"):
+        if title == "References" or title in ABOUT_BOILERPLATE:
             stop = next((a for a, lv, _ in heads[n + 1 :] if lv <= level), len(text))
             regions.append((at, stop))
     return regions

@@ -137,7 +137,7 @@ def parse_markdown(doc_id: str, text: str) -> Document:
             stack.append((level, title))
             if skip_below is not None and level > skip_below:
                 current = None
-            elif _is_skipped(title):
+            elif _is_skipped([t for _, t in stack]):
                 skip_below, current = level, None
             else:
                 skip_below, current = None, _Draft(title, tuple(t for _, t in stack), first)
@@ -214,15 +214,24 @@ def _slug(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "section"
 
 
-def _is_skipped(title: str) -> bool:
-    slug = _slug(title)
-    return any(slug == p or slug.startswith(p + "-") for p in _skipped_headings())
+def _is_skipped(path: list[str]) -> bool:
+    """Whether the heading at the end of `path` (its titles, outermost first) opens a skipped
+    section: an entry matches the path's last titles, each by normalised prefix."""
+    slugs = [_slug(t) for t in path]
+    return any(
+        len(entry) <= len(slugs)
+        and all(
+            s == p or s.startswith(p + "-")
+            for s, p in zip(slugs[-len(entry) :], entry, strict=True)
+        )
+        for entry in _skipped_headings()
+    )
 
 
 @cache
-def _skipped_headings() -> tuple[str, ...]:
+def _skipped_headings() -> tuple[tuple[str, ...], ...]:
     data = json.loads(files("sclc_qa").joinpath("data/markdown.json").read_text("utf-8"))
-    return tuple(_slug(h) for h in data["skip_sections"])
+    return tuple(tuple(_slug(t) for t in h.split(" > ")) for h in data["skip_sections"])
 
 
 def _content_span(lines: _Lines, content: str, first: int, last: int) -> tuple[int, int]:
