@@ -560,6 +560,11 @@ def test_a_reason_answers_why_and_a_means_answers_how() -> None:
     assert not explains("Why does sampling more nodes help?", by)
     assert explains("How does the antibody work?", by)
     assert not explains("How does the antibody work?", "Staging was more accurate.")
+    # A means is also a verb acting on a target, or a consequence linker.
+    acting = "Zentamab traps the enzyme on DNA, thereby stalling the replication fork."
+    assert explains("How does zentamab kill the cell?", acting)
+    assert explains("How does it work?", "The drug up-regulates MHC-I on tumor cells.")
+    assert not explains("How does it work?", "The targeted agent was approved in 2020.")
 
 
 def test_the_last_arm_of_a_run_keeps_its_label(hashing_engine: Engine) -> None:

@@ -57,8 +57,8 @@ REVIEW_ONLY: dict[tuple[str, str], Floors] = {
     ("test", REVIEW): floors(0.65, 0.69, 0.98, 0.20),
 }
 TWO_DOCS: dict[tuple[str, str], Floors] = {
-    ("dev", REVIEW): floors(0.70, 0.66, 0.95, 0.08),
-    ("dev", NSCLC): floors(0.55, 0.59, 0.94, 0.10),
+    ("dev", REVIEW): floors(0.70, 0.66, 0.95, 0.09),
+    ("dev", NSCLC): floors(0.58, 0.62, 0.94, 0.12),
     ("test", REVIEW): floors(0.68, 0.69, 0.95, 0.18),
     ("test", NSCLC): floors(0.52, 0.64, 0.93, 0.25),
 }

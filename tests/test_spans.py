@@ -139,6 +139,16 @@ def test_endpoint_is_the_nearest_named_before_the_span() -> None:
     assert endpoint_of("Nothing is named here: 5 months.", 23) is None
 
 
+def test_an_endpoint_measured_on_another_keeps_its_own() -> None:
+    # "follow-up for survival" is a follow-up; "progression or death" is PFS's composite.
+    follow = "The median follow-up for overall survival was 27.5 months."
+    assert endpoint_of(follow, follow.index("27.5")) == "followup"
+    composite = "ZX1 cut the risk of progression or death by 38%."
+    assert endpoint_of(composite, composite.index("38%")) == "pfs"
+    both = "Median OS was 14 months; the PFS or OS benefit was 3 months."
+    assert endpoint_of(both, both.index("3 months")) == "os"
+
+
 def test_strip_citation_trims_reference_lists_and_the_final_period() -> None:
     text = "It helped (15–17, 73–75)."
     assert text[slice(*strip_citation(text, 0, len(text)))] == "It helped"

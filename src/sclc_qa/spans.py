@@ -143,17 +143,42 @@ def strip_citation(text: str, start: int, end: int) -> tuple[int, int]:
 def endpoint_of(text: str, start: int) -> str | None:
     """The endpoint named nearest before `start` (or right after it, as in "38% ORR")."""
     best: tuple[int, str] | None = None
-    for name, pat in ENDPOINTS.items():
-        for m in pat.finditer(text):
-            if m.end() <= start:
-                dist = start - m.end()
-            elif m.start() >= start and m.start() - start <= 25:
-                dist = (m.start() - start) * 2 + 10
-            else:
-                continue
-            if best is None or dist < best[0]:
-                best = (dist, name)
+    for m_start, m_end, name in _mentions(text):
+        if m_end <= start:
+            dist = start - m_end
+        elif m_start >= start and m_start - start <= 25:
+            dist = (m_start - start) * 2 + 10
+        else:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, name)
     return best[1] if best else None
+
+
+# "<endpoint> for|of <endpoint>": the second names what the first is measured on, and the first
+# governs: a "median follow-up for survival" is a follow-up, not a survival time.
+_GOVERNED = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?(?:overall\s+)?")
+# "<event> or death": a composite endpoint named by its first event ("progression or death" is
+# PFS, "recurrence or death" DFS), not a second endpoint.
+_COMPOSITE = re.compile(r"\s+or\s+")
+_DEATH = re.compile(r"deaths?", re.I)
+
+
+@lru_cache(maxsize=1 << 14)
+def _mentions(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Each endpoint mention in `text` as (start, end, endpoint), in order; a mention governed
+    by the one before it takes that one's endpoint."""
+    found = sorted((m.start(), m.end(), n) for n, p in ENDPOINTS.items() for m in p.finditer(text))
+    out: list[tuple[int, int, str]] = []
+    for s, e, name in found:
+        if out and out[-1][1] <= s:
+            gap = (text, out[-1][1], s)
+            if _GOVERNED.fullmatch(*gap) or (
+                _COMPOSITE.fullmatch(*gap) and _DEATH.fullmatch(text, s, e)
+            ):
+                name = out[-1][2]
+        out.append((s, e, name))
+    return tuple(out)
 
 
 def find(text: str, kind: str) -> list[Span]:

@@ -26,7 +26,18 @@ _CAUSE = re.compile(
     r"explained by|as a result|reflects?)\b",
     re.I,
 )
-_MEANS = re.compile(r"\b(?:by\s+\w+ing|through|via|bind(?:s|ing)?|by which)\b", re.I)
+# A means is stated by its preposition ("by binding", "through", "via"), by a consequence linker
+# ("thereby", "leading to", "resulting in"), or by a verb of acting on a target in the present
+# or past ("blocks", "recruits", "activated", "up-regulates"): how a drug or signal works.
+_MEANS = re.compile(
+    r"\b(?:by\s+\w+ing|through|via|by which|thereby|in turn|lead(?:s|ing)? to|"
+    r"result(?:s|ing)? in|so that|"
+    r"(?:bind|block|inhibit|activat|induc|promot|recruit|trigger|suppress|restor|engag|"
+    r"prevent|stimulat|enhanc|disrupt|stabiliz|trap|impair|sequester|up-?regulat|"
+    r"down-?regulat|reprogram|re-program|convert|drive|elicit|release|expos)"
+    r"(?:s|es|ed|d|ing)?)\b",
+    re.I,
+)
 # What settles a yes/no question: a finding stated for or against ("failed to", "no benefit",
 # "not recommended", "improved", "remains investigational").
 _VERDICT = re.compile(
