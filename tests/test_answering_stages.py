@@ -17,7 +17,7 @@ from sclc_qa.config import Settings
 from sclc_qa.embedding import HashingEmbedder
 from sclc_qa.engine import Engine
 from sclc_qa.question import profile
-from sclc_qa.spans import find
+from sclc_qa.spans import find, names
 from sclc_qa.vocabulary import name_keys
 
 # A section of filler after the text a test is about: a document long enough that retrieval
@@ -84,6 +84,44 @@ def test_an_entity_of_the_asked_class_is_chosen(hashing_engine: Engine) -> None:
     (s, e), _cost = found
     assert text[s:e] == "pembrolizumab"
     assert entities.span("No names here at all.", profile("Which drug was used?")) is None
+
+
+def test_a_name_that_says_its_own_class_is_chosen(hashing_engine: Engine) -> None:
+    _, entities = _stages(hashing_engine)
+    cases = [
+        # the name ends with the asked class's word
+        (
+            "Variants were found by the Zeta Dx Panel Test (Quill Scientific).",
+            "Which test found the variants?",
+            "Zeta Dx Panel Test",
+        ),
+        # it abbreviates, in brackets, the phrase that ends with that word
+        (
+            "Once bound, ZX1 recruits and activates quellin kinase phosphatase 4 (QKP-4) (12).",
+            "Which phosphatase does ZX1 recruit once bound?",
+            "QKP-4",
+        ),
+        # the name's own modifiers before it join it
+        (
+            "Positivity was judged with the ZX1 IHC 7Q2 quellDx assay.",
+            "Which ZX1 assay was used to define positivity?",
+            "ZX1 IHC 7Q2 quellDx assay",
+        ),
+    ]
+    for text, question, expected in cases:
+        found = entities.span(text, profile(question))
+        assert found is not None, question
+        (s, e), _cost = found
+        assert text[s:e] == expected, question
+    # A bracketed id after "the X trial" is X's, not what "trial" names; X is named a trial
+    # only by the word after it, which may follow several names.
+    from sclc_qa.answering.entities import _names_its_class
+
+    text = "The ZENITH-7 trial (NCT01234567) enrolled 400 patients after zentamab."
+    spans = {text[c.start : c.end]: c for c in names(text)}
+    cands = list(spans.values())
+    assert _names_its_class(text, spans["NCT01234567"], "trial", cands) == 0
+    assert _names_its_class(text, spans["ZENITH-7"], "trial", cands) == 1
 
 
 def test_a_company_is_answered_with_the_words_that_make_it_one(hashing_engine: Engine) -> None:

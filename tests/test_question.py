@@ -253,3 +253,11 @@ def test_a_count_asked_with_a_rate_asks_the_rate_too() -> None:
 def test_side_effects_are_adverse_events() -> None:
     asked = profile("What was the response rate with zentamab, and how often were side effects?")
     assert asked.endpoints == {"orr", "tox"}
+
+
+def test_which_x_was_used_to_define_asks_a_name_not_a_definition() -> None:
+    named = profile("Which assay was used to define the ZX1-high population?")
+    assert (named.kind, named.target) == ("entity", "assay")
+    # How a term is delimited is still a definition, whichever word opens the question.
+    assert profile("Which cutoff defined ZX1 positivity?").kind == "definition"
+    assert profile("How did ZENITH-7 define ZX1 positivity?").kind == "definition"

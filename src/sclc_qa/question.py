@@ -222,6 +222,16 @@ def profile(question: str) -> Profile:
         and not _MEASURE_NOUN.match(head)
     ):
         kind = "entity"  # "Which antibody was the first to show a benefit?"
+    elif (
+        kind == "definition"
+        and re.match(r"\s*which\b", text, re.I)
+        and head
+        and not _MEASURE_NOUN.match(head)
+        and not _DEFINING_NOUN.match(head)
+    ):
+        # "Which assay was used to define the population?" asks a name of a class; "which
+        # cutoff defined positivity?" still asks how the text delimits a term.
+        kind = "entity"
     if kind == "count" and (_SHARE_OF.search(text) or _HOW_MANY_HAD.search(text)):
         # "Out of all tumours, how many are of type X?", "how many patients respond?": a share
         # (a trial reports who had an outcome as a percentage; whom it enrolled, as a count).
@@ -357,6 +367,10 @@ _MEASURE_NOUN = re.compile(
     r"dosing|fractionation|schedule|scheme|phase|year|median|number|months?|duration|status|time|range|level|"
     r"frequency|probability|gain|benefit|extension|improvement|os|pfs|orr|dcr)s?$",
     re.I,
+)
+# What a definition is given as: "which cutoff / threshold / criteria defined X?".
+_DEFINING_NOUN = re.compile(
+    r"(cut-?off|threshold|criteri(?:on|a)|definition|boundar(?:y|ies))s?$", re.I
 )
 _AUX = re.compile(
     r"^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|may|might|should|shows?|"

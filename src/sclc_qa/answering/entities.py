@@ -33,6 +33,9 @@ _TOPIC_WORD = 40.0
 _TOPIC_SHARE = 0.08
 _LONG_FORM_REACH = 200  # characters before an abbreviation where its long form may stand
 _UNDESCRIBED = 30.0  # distance assumed when the describing words are not in the sentence
+# A name that says its own class (not only by the word after it, which may follow several)
+# counts the question's other words at half their distance.
+_SELF_NAMED_REACH = 0.5
 # Words that open a describing phrase without describing ("the two main …").
 _CASUAL_WORDS = frozenset({"the", "a", "an", "two", "three", "other", "main", "first", "of"})
 # A trial's name: an NCT id, a word with a number ("ZENITH-4"), or a long acronym.
@@ -121,12 +124,19 @@ class EntityExtractor:
 
         def cost(c: Span) -> tuple[float, int]:
             places = [(a, b) for a, b in described if b <= c.start or a >= c.end]
-            if places:
+            # A name that says it is of the asked class ("the Oncomine Dx Target Test" for
+            # "which test …?") needs no describing words by it, and the question's other words
+            # may stand further off.
+            self_named = _names_its_class(text, c, prof.target, cands)
+            if self_named:
+                base = 0.0
+            elif places:
                 base = float(min(c.start - b if b <= c.start else a - c.end for a, b in places))
             else:
                 base = _UNDESCRIBED if prof.asked_about else 0.0
-            base += 0.5 * anchor_cost(terms, c.start, c.end, cap=_TERM_CAP)
-            base += 0.2 * anchor_cost(subjects, c.start, c.end, cap=_SUBJECT_CAP)
+            reach = _SELF_NAMED_REACH if self_named == 2 else 1.0
+            base += 0.5 * reach * anchor_cost(terms, c.start, c.end, cap=_TERM_CAP)
+            base += 0.2 * reach * anchor_cost(subjects, c.start, c.end, cap=_SUBJECT_CAP)
             penalty = 0.0 if asked is None or c in preferred else _WRONG_CLASS
             if self.vocab.key_share.get(squash(text[c.start : c.end]), 0.0) >= _TOPIC_SHARE:
                 penalty += _TOPIC_WORD
@@ -168,6 +178,30 @@ class EntityExtractor:
                 continue  # a spelled-out name the question abbreviates
             cands.append(sp)
         return cands
+
+
+def _names_its_class(text: str, name: Span, target: str, cands: list[Span]) -> int:
+    """How the name says itself what it is: 2 when it ends with the asked class's own word
+    ("the Oncomine Dx Target Test") or abbreviates in brackets the phrase just before it that
+    ends within a few words of that word ("tyrosine phosphatase 2 (SHP-2)", unless another name
+    stands in that phrase: "the X trial (NCT…)" is X's); 1 when that word follows it ("the X
+    trial"), as it may follow several names; 0 when it does not."""
+    if len(target) < 3:
+        return 0
+    asked = stem(target)
+    own = re.findall(r"[A-Za-z]+", text[name.start : name.end])
+    if own and stem(own[-1].lower()) == asked:
+        return 2
+    after = re.match(r"\s([A-Za-z]+)", text[name.end :])
+    if after and stem(after[1].lower()) == asked:
+        return 1
+    if text[name.start - 1 : name.start] != "(":
+        return 0
+    reach = max(0, name.start - 40)
+    if any(reach <= c.end < name.start for c in cands):
+        return 0
+    before = re.findall(r"[A-Za-z]+", text[reach : name.start - 1])[-3:]
+    return 2 if any(stem(w.lower()) == asked for w in before) else 0
 
 
 def _of_class(text: str, cands: list[Span], target: str) -> list[Span]:
@@ -250,4 +284,13 @@ def _noun_phrase(text: str, name: Span, prof: Profile) -> Span:
             pre = re.search(r"((?:[a-z]+-[a-z]+)\s+)$", text[:start])
             if pre:
                 start -= len(pre.group(1))
+            else:
+                # The name's own modifiers before it: "PD-L1 IHC 22C3 pharmDx" + "assay".
+                lead = _NAMELIKE_LEAD.search(text, 0, start)
+                start = lead.start() if lead else start
     return Span(start, end, name.kind, name.endpoint)
+
+
+# Words written as names (a capital or a digit inside: "IHC", "22C3", "PD-L1") standing right
+# before a name, one space apart.
+_NAMELIKE_LEAD = re.compile(r"(?:(?<=\s)|^)(?:[a-z+-]*[A-Z0-9][\w+-]* )+$")

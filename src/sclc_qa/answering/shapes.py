@@ -23,7 +23,9 @@ _DEFINING = re.compile(
 _WHY = re.compile(r"^\s*why\b|\breasons?\b", re.I)
 _CAUSE = re.compile(
     r"\b(?:because|due to|result(?:s|ed)? (?:of|from)|owing to|caused by|attributable to|"
-    r"explained by|as a result|reflects?)\b",
+    r"attributed to|explained by|as a result|reflects?|reflecting|given that|since(?! \d)|"
+    r"driven by|(?:stems?|stemming|arises?|arising|derives?|deriving) from|"
+    r"(?:limited|constrained|hampered|hindered|restricted|impeded) by|thereby|so that)\b",
     re.I,
 )
 # A means is stated by its preposition ("by binding", "through", "via"), by a consequence linker
