@@ -618,6 +618,17 @@ def test_the_last_arm_of_a_run_keeps_its_label(hashing_engine: Engine) -> None:
     assert bare[s:e] == "71% and 52%"  # the first arm has no label: none is taken
 
 
+def test_another_asked_endpoint_comes_with_its_whole_run(hashing_engine: Engine) -> None:
+    figures, _ = _stages(hashing_engine)
+    text = (
+        "ZENITH-4 gave PFS rates of 41% and 22% at one and three years, "
+        "and OS rates of 70% and 35%."
+    )
+    prof = profile("In ZENITH-4, what were the PFS and OS rates at 1 and 3 years?")
+    s, e = figures.widen(text, find(text, "percent")[0], prof)
+    assert text[s:e].endswith("OS rates of 70% and 35%")
+
+
 def test_a_range_of_rates_is_one_figure_and_or_joins_two(hashing_engine: Engine) -> None:
     figures, _ = _stages(hashing_engine)
     text = "Surgery carries a 5% to 8% mortality with resection A or a 1% to 3% mortality with B."

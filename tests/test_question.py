@@ -261,3 +261,14 @@ def test_which_x_was_used_to_define_asks_a_name_not_a_definition() -> None:
     # How a term is delimited is still a definition, whichever word opens the question.
     assert profile("Which cutoff defined ZX1 positivity?").kind == "definition"
     assert profile("How did ZENITH-7 define ZX1 positivity?").kind == "definition"
+
+
+def test_a_dose_asked_with_how_long_asks_the_duration_too() -> None:
+    both = profile("In ZENITH-4, what zentamab dose was given, and for how long?")
+    assert (both.kind, both.also) == ("dose", frozenset({"duration"}))
+    assert profile("What zentamab dose was given in ZENITH-4?").also == frozenset()
+
+
+def test_people_counted_over_a_period_or_place_are_a_count_not_a_share() -> None:
+    assert profile("How many people died of lung cancer worldwide in 2022?").kind == "count"
+    assert profile("How many patients responded to zentamab?").kind == "percent"

@@ -232,7 +232,9 @@ def profile(question: str) -> Profile:
         # "Which assay was used to define the population?" asks a name of a class; "which
         # cutoff defined positivity?" still asks how the text delimits a term.
         kind = "entity"
-    if kind == "count" and (_SHARE_OF.search(text) or _HOW_MANY_HAD.search(text)):
+    if kind == "count" and (
+        _SHARE_OF.search(text) or (_HOW_MANY_HAD.search(text) and not _POPULATION.search(text))
+    ):
         # "Out of all tumours, how many are of type X?", "how many patients respond?": a share
         # (a trial reports who had an outcome as a percentage; whom it enrolled, as a count).
         kind = "percent"
@@ -308,9 +310,12 @@ def _comparison(text: str) -> tuple[Kind | None, str]:
 def _also_asked(text: str, kind: Kind, endpoints: frozenset[str]) -> frozenset[str]:
     """Other figures a question with several parts asks for beside its main one: "median OS
     and HR" → {duration} beside hr; "how many enrolled, and the ORR?" → {percent} beside the
-    count. A hazard ratio's CI and P value come with it already."""
+    count; "what dose, and for how long?" → {duration} beside the dose. A hazard ratio's CI
+    and P value come with it already."""
     if kind == "count" and endpoints & _RATE_ENDPOINTS and _PARTS.search(text):
         return frozenset({"percent"})
+    if kind == "dose" and _PARTS.search(text) and _HOW_LONG.search(text):
+        return frozenset({"duration"})  # "what dose was given, and for how long?"
     if kind not in _FIGURES or not _PARTS.search(text):
         return frozenset()
     found = {k for k, pat in _KIND_RULES if k in _FIGURES and pat.search(text)} - {kind}
@@ -328,6 +333,13 @@ _HOW_MANY_HAD = re.compile(
     r"survived|relapsed|progressed|achieved|suffered)\b)"
     r"(?!.*\b(?:enroll\w*|randomi[sz]ed|included|recruited|accrued|assigned|participat\w*|"
     r"took part|screened|registered)\b)",
+    re.I,
+)
+# A population over a period or place is counted, not a share: "how many people die of it
+# each year in the United States?", "worldwide in 2022, how many were diagnosed?".
+_POPULATION = re.compile(
+    r"\b(?:worldwide|globally|annually|each year|every year|per year|(?:19|20)\d{2}|"
+    r"United States|the US)\b",
     re.I,
 )
 _WHAT_KIND = re.compile(r"\bwhat (?:kind|type|sort|class) of\b", re.I)
@@ -360,6 +372,7 @@ _IMPLIED_MEASURE: tuple[tuple[Kind, re.Pattern[str]], ...] = (
 )
 _FIGURES = frozenset({"hr", "ci", "pvalue", "duration", "percent"})
 _PARTS = re.compile(r"\band\b|,|\bwith\b|\bplus\b|&", re.I)
+_HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (?:days|weeks|months|years|cycles)\b", re.I)
 
 
 _MEASURE_NOUN = re.compile(

@@ -52,7 +52,8 @@ _PART_REACH = 120  # characters between two parts of one answer stated in one se
 def with_other_parts(text: str, s: int, e: int, prof: Profile, span: Span) -> tuple[int, int]:
     """Take in the nearest figure of each other kind the question asks for ("median OS and
     HR"), and of the same kind for each other endpoint it asks ("PFS and OS"), when the
-    sentence states it close by; a part it does not state is left out."""
+    sentence states it close by (with the rest of its run when several arms or time points
+    are asked); a part it does not state is left out."""
     # Each other kind once per asked endpoint ("median PFS, OS and ORR" asks two durations
     # beside the rate), or once when no endpoint is asked.
     wanted = [
@@ -72,7 +73,10 @@ def with_other_parts(text: str, s: int, e: int, prof: Profile, span: Span) -> tu
         best = min(near, key=lambda x: s - x.end if x.end <= s else x.start - e)
         gap = s - best.end if best.end <= s else best.start - e
         if gap <= _PART_REACH:
-            s, e = min(s, best.start), max(e, best.end)
+            # A part asked at several time points or arms is its whole run: "and OS rates of
+            # 69.6% and 35.1%", not the first of them.
+            run = run_of(text, best) if asks_several(prof) else [best]
+            s, e = min(s, run[0].start, best.start), max(e, run[-1].end, best.end)
     return s, e
 
 
