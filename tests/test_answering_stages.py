@@ -51,6 +51,12 @@ def _first_rate(figures: FigureExtractor, text: str, question: str) -> str:
     return text[ranked[0].start : ranked[0].end]
 
 
+def _widened(figures: FigureExtractor, text: str, question: str, kind: str = "percent") -> str:
+    """What `text`'s first figure of `kind` is widened to as the answer to `question`."""
+    s, e = figures.widen(text, find(text, kind)[0], profile(question))
+    return text[s:e]
+
+
 def test_a_span_after_its_subject_is_nearer_than_one_before_it() -> None:
     groups = [(1.0, [(10, 14)])]
     assert anchor_cost(groups, 20, 25) < anchor_cost(groups, 0, 4)
@@ -237,10 +243,7 @@ def test_each_asked_endpoint_is_a_part_with_its_label(hashing_engine: Engine) ->
         "Zentamab improved progression-free survival (6.1 vs. 4.0 months; HR 0.61) and "
         "overall survival (15.2 vs. 12.9 months; HR 0.80) compared with placebo."
     )
-    prof = profile("ZENITH-4 zentamab: PFS and OS vs placebo?")
-    span = find(text, "duration")[0]
-    s, e = figures.widen(text, span, prof)
-    assert text[s:e] == (
+    assert _widened(figures, text, "ZENITH-4 zentamab: PFS and OS vs placebo?", "duration") == (
         "progression-free survival (6.1 vs. 4.0 months; HR 0.61) and "
         "overall survival (15.2 vs. 12.9 months; HR 0.80)"
     )
@@ -624,9 +627,8 @@ def test_another_asked_endpoint_comes_with_its_whole_run(hashing_engine: Engine)
         "ZENITH-4 gave PFS rates of 41% and 22% at one and three years, "
         "and OS rates of 70% and 35%."
     )
-    prof = profile("In ZENITH-4, what were the PFS and OS rates at 1 and 3 years?")
-    s, e = figures.widen(text, find(text, "percent")[0], prof)
-    assert text[s:e].endswith("OS rates of 70% and 35%")
+    question = "In ZENITH-4, what were the PFS and OS rates at 1 and 3 years?"
+    assert _widened(figures, text, question).endswith("OS rates of 70% and 35%")
 
 
 def test_a_range_of_rates_is_one_figure_and_or_joins_two(hashing_engine: Engine) -> None:
