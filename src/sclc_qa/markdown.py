@@ -135,12 +135,13 @@ def parse_markdown(doc_id: str, text: str) -> Document:
             while stack and stack[-1][0] >= level:
                 stack.pop()
             stack.append((level, title))
+            path = tuple(t for _, t in stack)
             if skip_below is not None and level > skip_below:
                 current = None
-            elif _is_skipped([t for _, t in stack]):
+            elif _is_skipped(path):
                 skip_below, current = level, None
             else:
-                skip_below, current = None, _Draft(title, tuple(t for _, t in stack), first)
+                skip_below, current = None, _Draft(title, path, first)
                 drafts.append(current)
         elif current is None:
             continue
@@ -214,7 +215,7 @@ def _slug(title: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "section"
 
 
-def _is_skipped(path: list[str]) -> bool:
+def _is_skipped(path: tuple[str, ...]) -> bool:
     """Whether the heading at the end of `path` (its titles, outermost first) opens a skipped
     section: an entry matches the path's last titles, each by normalised prefix."""
     slugs = [_slug(t) for t in path]

@@ -159,7 +159,7 @@ def endpoint_of(text: str, start: int) -> str | None:
 # governs: a "median follow-up for survival" is a follow-up, not a survival time.
 _GOVERNED = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?(?:overall\s+)?")
 # "<event> or death": a composite endpoint named by its first event ("progression or death" is
-# PFS, "recurrence or death" DFS), not a second endpoint.
+# PFS), not a second endpoint.
 _COMPOSITE = re.compile(r"\s+or\s+")
 _DEATH = re.compile(r"deaths?", re.I)
 
