@@ -336,7 +336,7 @@ _HOW_MANY_HAD = re.compile(
     re.I,
 )
 # A population over a period or place is counted, not a share: "how many people die of it
-# each year in the United States?", "worldwide in 2022, how many were diagnosed?".
+# each year in the United States?", "worldwide in 2019, how many were diagnosed?".
 _POPULATION = re.compile(
     r"\b(?:worldwide|globally|annually|each year|every year|per year|(?:19|20)\d{2}|"
     r"United States|the US)\b",

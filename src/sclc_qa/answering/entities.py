@@ -124,7 +124,7 @@ class EntityExtractor:
 
         def cost(c: Span) -> tuple[float, int]:
             places = [(a, b) for a, b in described if b <= c.start or a >= c.end]
-            # A name that says it is of the asked class ("the Oncomine Dx Target Test" for
+            # A name that says it is of the asked class ("the Zeta Dx Panel Test" for
             # "which test …?") needs no describing words by it, and the question's other words
             # may stand further off.
             self_named = _names_its_class(text, c, prof.target, cands)
@@ -182,10 +182,10 @@ class EntityExtractor:
 
 def _names_its_class(text: str, name: Span, target: str, cands: list[Span]) -> int:
     """How the name says itself what it is: 2 when it ends with the asked class's own word
-    ("the Oncomine Dx Target Test") or abbreviates in brackets the phrase just before it that
-    ends within a few words of that word ("tyrosine phosphatase 2 (SHP-2)", unless another name
-    stands in that phrase: "the X trial (NCT…)" is X's); 1 when that word follows it ("the X
-    trial"), as it may follow several names; 0 when it does not."""
+    ("the Zeta Dx Panel Test") or abbreviates in brackets the phrase just before it that ends
+    within a few words of that word ("quellin kinase phosphatase 4 (QKP-4)", unless another
+    name stands in that phrase: "the X trial (NCT…)" is X's); 1 when that word follows it
+    ("the X trial"), as it may follow several names; 0 when it does not."""
     if len(target) < 3:
         return 0
     asked = stem(target)
@@ -285,7 +285,7 @@ def _noun_phrase(text: str, name: Span, prof: Profile) -> Span:
             if pre:
                 start -= len(pre.group(1))
             else:
-                # The name's own modifiers before it: "PD-L1 IHC 22C3 pharmDx" + "assay".
+                # The name's own modifiers before it: "ZX1 IHC 7Q2 quellDx" + "assay".
                 lead = _NAMELIKE_LEAD.search(text, 0, start)
                 start = lead.start() if lead else start
     return Span(start, end, name.kind, name.endpoint)

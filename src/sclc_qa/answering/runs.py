@@ -74,7 +74,7 @@ def with_other_parts(text: str, s: int, e: int, prof: Profile, span: Span) -> tu
         gap = s - best.end if best.end <= s else best.start - e
         if gap <= _PART_REACH:
             # A part asked at several time points or arms is its whole run: "and OS rates of
-            # 69.6% and 35.1%", not the first of them.
+            # 70% and 35%", not the first of them.
             run = run_of(text, best) if asks_several(prof) else [best]
             s, e = min(s, run[0].start, best.start), max(e, run[-1].end, best.end)
     return s, e
