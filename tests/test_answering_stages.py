@@ -555,6 +555,26 @@ def test_a_figure_followed_by_its_arm_is_that_arms(hashing_engine: Engine) -> No
     )
     asked_share = "What fraction of stromal immune cells express ZX1?"
     assert _first_rate(figures, share, asked_share) == "21–48%"
+    # … also behind a modifier the question words otherwise ("intra-stromal immune cells"),
+    # but not past the bracket that ends the label.
+    modified = "Tumour cells show little ZX1 (~7%), and 21–48% of intrastromal immune cells do."
+    assert _first_rate(figures, modified, "What share of immune cells inside the stroma?") == (
+        "21–48%"
+    )
+    cut = "ZX1 amplifications (in 20–30% of cases), QKP-4 pathway mutations (~25%) and others."
+    assert _first_rate(figures, cut, "How often are there QKP-4 pathway mutations?") == "~25%"
+
+
+def test_a_bracketed_figure_is_labelled_by_the_words_before_it(hashing_engine: Engine) -> None:
+    figures, _ = _stages(hashing_engine)
+    text = (
+        "The 5-year survival varies for patients at local stage (64%), nodal stage (36%), or "
+        "distant stage (9%)."
+    )
+    assert _first_rate(figures, text, "5-year survival once spread to distant organs?") == "9%"
+    assert _first_rate(figures, text, "5-year survival at a nodal stage?") == "36%"
+    # A word every label shares ("stage") tells none apart.
+    assert _first_rate(figures, text, "5-year survival by stage?") == "64%"
 
 
 def test_counts_are_read_after_their_label_and_years_are_not_counts(tmp_path: Path) -> None:

@@ -67,6 +67,13 @@ _ARM_AFTER = re.compile(
 _GROUP_WORD = 0.7
 # A figure's label of plain words is read this far: "of <adjective> <noun> cells".
 _LABEL_WORDS = 3
+# A bracketed figure's label: the one or two words before its opening bracket.
+_BRACKET_LABEL = re.compile(r"[\w-]+(?:\s+[\w-]+)?\s*\(\s*$")
+# How far back (characters) that label is looked for: two words and a bracket.
+_BRACKET_REACH = 40
+# The rarity from which such a word labels: above endpoint and unit words ("response",
+# "median", "months" weigh about 0.35), below words naming a group ("distant", "regional").
+_BRACKET_WORD = 0.5
 # How far (characters) a labelled figure's other anchors count: beyond it, every figure of the
 # sentence is as far from its opening subject.
 _LABELLED_REACH = 60.0
@@ -237,6 +244,35 @@ class FigureExtractor:
                 or _phrase_asked(text[at:], q_words)
             )
 
+        def bracket_label(at: int) -> tuple[int, int] | None:
+            label = _BRACKET_LABEL.search(text, max(0, at - _BRACKET_REACH), at)
+            return label.span() if label is not None else None
+
+        def named_before(at: int) -> bool:
+            # "local stage (64%), … or distant stage (9%)": a bracketed figure is labelled by
+            # the words just before its bracket when they hold a rare plain word of the
+            # question that no other figure's label holds (a name, asked or not, is what a
+            # sentence or a comparison is about; and "stage" labels every figure there).
+            mine_at = bracket_label(at)
+            if mine_at is None:
+                return False
+            rest = [lab for sp in spans if sp.start != at and (lab := bracket_label(sp.start))]
+            if not rest:
+                return False  # a label tells bracketed figures apart, not one from the prose
+
+            def inside(g: list[tuple[int, int]], lab: tuple[int, int]) -> bool:
+                return any(
+                    lab[0] <= a < lab[1] and not any(n.start <= a < n.end for n in found)
+                    for a, _ in g
+                )
+
+            return any(
+                _BRACKET_WORD <= w <= 1.0
+                and inside(g, mine_at)
+                and not any(inside(g, lab) for lab in rest)
+                for w, g in groups
+            )
+
         def key(s: Span) -> tuple[float, int]:
             # A figure followed by its arm is labelled by that name ("40% (95% CI …) in the
             # zentamab group", "40% of patients in the zentamab group"), or by the group the
@@ -245,7 +281,7 @@ class FigureExtractor:
             # with still covers the figure however many other groups' figures stand between.
             after = (_ARM_AFTER.match(text, at) for at in {s.end, base_end(text, s.end)})
             arms = [arm.end() for arm in after if arm is not None and labelled(arm.end())]
-            own = bool(arms)
+            own = bool(arms) or named_before(s.start)
             labels = [g for g in groups if not any(a in arms for a, _ in g[1])]
             cost = anchor_cost(labels, s.start, s.end, cap=_LABELLED_REACH if own else math.inf)
             seg = text[s.start : s.end]
@@ -283,10 +319,13 @@ _PER_ENDPOINT = frozenset({"duration", "percent", "hr"})
 
 def _phrase_asked(after: str, q_words: set[str]) -> bool:
     """Whether the words just after a figure's "of / in / among" are a phrase of the question:
-    its first word and the next (of at most _LABEL_WORDS) are question words, as in "X% of
-    <the group asked about>"; one common word alone labels nothing."""
-    words = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", after[:80].lower())[:_LABEL_WORDS]]
-    return len(words) >= 2 and words[0] in q_words and sum(w in q_words for w in words) >= 2
+    its first word and another (of at most _LABEL_WORDS) are question words, as in "X% of
+    <the group asked about>", or one modifier precedes two, as in "X% of <modifier> <group
+    asked about>"; one common word alone labels nothing."""
+    phrase = re.split(r"[,;:()\[\]]|\.\s", after[:80], maxsplit=1)[0]  # the label ends there
+    words = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", phrase.lower())[:_LABEL_WORDS]]
+    hits = [w in q_words for w in words] + [False] * _LABEL_WORDS
+    return (hits[0] and sum(hits) >= 2) or (hits[1] and hits[2])
 
 
 def _years(text: str) -> set[str]:
