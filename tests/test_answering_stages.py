@@ -92,6 +92,30 @@ def test_an_entity_of_the_asked_class_is_chosen(hashing_engine: Engine) -> None:
     assert entities.span("No names here at all.", profile("Which drug was used?")) is None
 
 
+def test_which_xs_takes_the_whole_list_with_items_spelled_out(hashing_engine: Engine) -> None:
+    _, entities = _stages(hashing_engine)
+
+    def listed(text: str, question: str) -> str:
+        found = entities.span(text, profile(question))
+        assert found is not None
+        (s, e), _cost = found
+        return text[s:e]
+
+    factors = (
+        "Four factors define the groups: ZKA1, QRN2, ZEP class 4 homeobox 2 (ZEP4B2) and "
+        "quell-associated protein 3 (QAP3)."
+    )
+    assert listed(factors, "Which factors define the groups?") == factors[32:-1]
+    # Greek letters end names: "IFN-γ" is one name, not "IFN".
+    cytokines = "Activated cells secrete IFN-γ, IL-2, and TNF-α into the niche."
+    assert listed(cytokines, "Which cytokines do activated cells secrete?") == (
+        "IFN-γ, IL-2, and TNF-α"
+    )
+    # Names bridged by words and a bracket, but no comma, "and" or "or": no list.
+    single = "Growth needs ZKA1 bound to its cofactor (ZKB)."
+    assert listed(single, "Which factors does growth need?") in ("ZKA1", "ZKB")
+
+
 def test_a_name_that_says_its_own_class_is_chosen(hashing_engine: Engine) -> None:
     _, entities = _stages(hashing_engine)
     cases = [

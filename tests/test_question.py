@@ -102,6 +102,7 @@ def test_how_many_out_of_all_asks_a_share() -> None:
 
 def test_question_words_are_not_names() -> None:
     assert named_tokens("What was the median overall survival?") == []
+    assert named_tokens("Do T cells secrete IFN-γ and PKC-θ?") == ["IFN-γ", "PKC-θ"]
     assert named_tokens("Which phase III trials tested it?") == []
     # A capital and a digit is a category ("N2", "M1"); a lone letter or digit is not a name.
     assert named_tokens("What does N2 mean in staging?") == ["N2"]

@@ -15,6 +15,7 @@ from ..spans import Span, mask_markup, names
 from ..vocabulary import Vocabulary, name_keys, squash
 from .anchors import NAME_WEIGHT, anchor_cost, anchors
 from .kinds import STAT_WORDS
+from .runs import balanced
 from .scoring import Scored
 
 __all__ = ["EntityExtractor"]
@@ -40,7 +41,14 @@ _SELF_NAMED_REACH = 0.5
 _CASUAL_WORDS = frozenset({"the", "a", "an", "two", "three", "other", "main", "first", "of"})
 # A trial's name: an NCT id, a word with a number ("ZENITH-4"), or a long acronym.
 _TRIALLIKE = re.compile(r"^(NCT\d+|[A-Z][A-Za-z]*[-\s]?\d+[A-Za-z]?|[A-Z]{4,}(?:[- ]\d+)?)$")
-_LIST_JOINT = re.compile(r"(,\s*|\s*,?\s*(and|or)\s+|\s*/\s*)")
+# What joins a list's items: a comma, "and", "or", a slash; an item may be a name spelled out
+# before its bracketed abbreviation ("…, and yes-associated protein 1 (YAP1)").
+_LIST_JOINT = re.compile(
+    r"\)?(?:,\s*|\s*,?\s*(?:and|or)\s+|\s*/\s*)(?:[\w-]+(?:\s+[\w-]+){0,4}\s*\()?"
+)
+# Within one item: a name, its spelled-out rest and its abbreviation ("POU class 2 homeobox 3
+# (POU2F3)").
+_SAME_ITEM = re.compile(r"(?:\s+[\w-]+){1,5}\s*\(")
 
 
 class EntityExtractor:
@@ -241,17 +249,28 @@ _IS_CLASS: dict[str, Callable[[Span, str], bool]] = {
 
 
 def _list_around(text: str, cands: list[Span], first: Span) -> tuple[int, int]:
-    """Extend the chosen name over a list joined by commas, "and", "or" or slashes."""
+    """Extend the chosen name over a list joined by commas, "and", "or" or slashes, its items
+    whole with their bracketed abbreviations; the name alone when no list joins it."""
     ordered = sorted(cands, key=lambda c: c.start)
     i = ordered.index(first)
+
+    def link(a: Span, b: Span) -> str:
+        gap = text[a.end : b.start]
+        if _LIST_JOINT.fullmatch(gap):
+            return "joint"
+        return "item" if _SAME_ITEM.fullmatch(gap) else ""
+
     lo = hi = i
-    while lo > 0 and _LIST_JOINT.fullmatch(text[ordered[lo - 1].end : ordered[lo].start]):
+    links = []
+    while lo > 0 and (kind := link(ordered[lo - 1], ordered[lo])):
+        links.append(kind)
         lo -= 1
-    while hi + 1 < len(ordered) and _LIST_JOINT.fullmatch(
-        text[ordered[hi].end : ordered[hi + 1].start]
-    ):
+    while hi + 1 < len(ordered) and (kind := link(ordered[hi], ordered[hi + 1])):
+        links.append(kind)
         hi += 1
-    return ordered[lo].start, ordered[hi].end
+    if "joint" not in links:
+        return first.start, first.end
+    return balanced(text, ordered[lo].start, ordered[hi].end)
 
 
 def _described(text: str, prof: Profile) -> list[tuple[int, int]]:
