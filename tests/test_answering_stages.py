@@ -650,6 +650,11 @@ def test_a_reason_answers_why_and_a_means_answers_how() -> None:
     assert explains("How does zentamab kill the cell?", acting)
     assert explains("How does it work?", "The drug up-regulates MHC-I on tumor cells.")
     assert not explains("How does it work?", "The targeted agent was approved in 2020.")
+    # What holds something back is asked as a reason, stated as what limits it.
+    limited = "Its use remains constrained by the scarcity of cyclotrons."
+    assert explains("What is holding back QKP-4 therapy?", limited)
+    assert explains("What's the main obstacle to using QKP-4?", limited)
+    assert not explains("What is holding back QKP-4 therapy?", by)
 
 
 def test_the_last_arm_of_a_run_keeps_its_label(hashing_engine: Engine) -> None:

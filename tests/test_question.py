@@ -201,6 +201,9 @@ def test_yes_no_questions_ask_for_a_statement_not_a_figure() -> None:
     assert profile("Is there a benefit to escalating the dose to 74 Gy?").kind == "yesno"
     assert profile("Should drug X be added to first-line chemotherapy?").kind == "yesno"
     assert profile("What causes exon 14 skipping?").kind == "mechanism"
+    assert profile("What is holding back QKP-4 therapy in clinics?").kind == "mechanism"
+    assert profile("What's limiting the use of zentamab?").kind == "mechanism"
+    assert profile("What are the barriers to ZX1 testing?").kind == "mechanism"
     assert profile("How much more likely is a smoker to get lung cancer?").kind == "difference"
 
 

@@ -14,7 +14,7 @@ from typing import Literal
 from .domain import domain
 from .mentions import clean, named_tokens, time_points
 
-__all__ = ["ENDPOINTS", "Kind", "Profile", "profile"]
+__all__ = ["ENDPOINTS", "LIMITS", "Kind", "Profile", "profile"]
 
 Kind = Literal[
     "glossary",
@@ -35,6 +35,13 @@ Kind = Literal[
     "definition",
     "fact",
 ]
+
+# A question about what limits something asks a reason, as "why is X not used?" does.
+LIMITS = (
+    r"\bwhat(?:'s|’s| is| are| was| were) (?:holding (?:\w+ )?back|limiting|hindering|hampering|"
+    r"preventing|restricting|keeping)\b|"
+    r"\b(?:obstacles?|barriers?|hurdles?|limitations?|drawbacks?|bottlenecks?) (?:to|of|for|in)\b"
+)
 
 # Endpoint → pattern that names it, in questions and in the text alike (data/domain.json).
 ENDPOINTS: dict[str, re.Pattern[str]] = domain().endpoint_patterns()
@@ -157,7 +164,9 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             # "How …?", and "Apart from X, how …?": the question's own clause opens with it.
             r"(?:^|[,;:]\s)\s*(how(?!\s+(?:much|many|long|often|common|large)\b)|why)\b|"
             r"\bmechanism|\bby what means\b|\brole of\b|"
-            r"\bwhat (causes|drives|leads to|underlies|explains)\b|\b(cause|reason)s? (of|for)\b",
+            r"\bwhat (causes|drives|leads to|underlies|explains)\b|\b(cause|reason)s? (of|for)\b|"
+            # "What is holding back X?", "the main obstacle to X": what limits it, a reason.
+            + LIMITS,
             re.I,
         ),
     ),

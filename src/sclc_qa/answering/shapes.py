@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..question import Profile
+from ..question import LIMITS, Profile
 from .explanations import describing_span
 
 __all__ = ["explains", "gives_reason", "has_statement_shape", "has_verdict"]
@@ -20,7 +20,7 @@ _DEFINING = re.compile(
     re.I,
 )
 # The words a reason ("why …?") or a means ("how …?") is stated with.
-_WHY = re.compile(r"^\s*why\b|\breasons?\b", re.I)
+_WHY = re.compile(r"^\s*why\b|\breasons?\b|" + LIMITS, re.I)
 _CAUSE = re.compile(
     r"\b(?:because|due to|result(?:s|ed)? (?:of|from)|owing to|caused by|attributable to|"
     r"attributed to|explained by|as a result|reflects?|reflecting|given that|since(?! \d)|"
