@@ -51,6 +51,15 @@ def test_abbreviations_expand_to_their_long_forms(hashing_engine: Engine) -> Non
 def test_long_forms_expand_to_their_abbreviations(hashing_engine: Engine) -> None:
     query = retriever_for(hashing_engine).prepare("Why combine low-dose radiotherapy with ICIs?")
     assert "ldrt" in query.expansion
+    # … also spelled out in other words' order, or sharing words between two long forms.
+    reordered = retriever_for(hashing_engine).prepare("Why give radiotherapy at a low dose?")
+    assert "ldrt" in reordered.expansion
+    shared = retriever_for(hashing_engine).prepare(
+        "5-year survival in limited vs extensive stage small cell lung cancer?"
+    )
+    assert {"ls-sclc", "es-sclc"} <= set(shared.expansion)
+    # Two words of a long form are not it.
+    assert "ldrt" not in retriever_for(hashing_engine).prepare("Is the dose low?").expansion
 
 
 def test_a_question_that_names_something_is_also_embedded_without_its_names(

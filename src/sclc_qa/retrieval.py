@@ -26,6 +26,9 @@ from .question import Profile, profile
 
 __all__ = ["Hit", "Query", "Retriever"]
 
+# The fewest plain words a long form needs to be recognised from its words in any order.
+_BAG_WORDS = 3
+
 
 @dataclass(frozen=True)
 class Query:
@@ -107,6 +110,14 @@ class Retriever:
             for long, shorts in self._long_to_short.items()
             if len(long) > 3
         ]
+        # … and as a bag of words, for a question that spells it out in its own order or shares
+        # its words between two ("limited vs extensive stage small cell lung cancer"). Only long
+        # forms of several words: two words together say too little.
+        self._long_bags = [
+            (bag, sorted(shorts))
+            for long, shorts in self._long_to_short.items()
+            if len(bag := _plain_words(long)) >= _BAG_WORDS
+        ]
         self._cache: OrderedDict[str, Vectors] = OrderedDict()
         self._lock = threading.Lock()
 
@@ -124,6 +135,10 @@ class Retriever:
             if long in norm and pattern.search(norm):  # the substring test spares most searches
                 added.extend(shorts)
         terms = tuple(tokenize(text))
+        plain = set(terms)
+        for bag, shorts in self._long_bags:
+            if bag <= plain:
+                added.extend(short for short in shorts if short not in added)
         expansion = tuple(t for t in tokenize(" ".join(added)) if t not in terms)
         extra = list(dict.fromkeys(added))
         # A question longer than the model's window still gets all its words on the lexical side;
@@ -310,3 +325,8 @@ def _top(scores: npt.NDArray[np.float32] | None, n: int) -> list[int]:
         return []
     order = np.argsort(-scores, kind="stable")[:n]
     return [int(i) for i in order if scores[i] > 0]
+
+
+def _plain_words(text: str) -> frozenset[str]:
+    """The stemmed plain words of `text`, compounds read as their parts."""
+    return frozenset(t for t in tokenize(text) if t.isalpha())
