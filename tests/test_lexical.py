@@ -91,3 +91,11 @@ def test_bm25_counts_repeated_terms_and_ignores_unknown_ones() -> None:
     assert not bm25.get_scores(["nivolumab"]).any() and not bm25.get_scores([]).any()
     assert bm25.having("durvalumab").tolist() == [0, 2] and bm25.having("nivolumab").size == 0
     assert BM25([]).get_scores(["x"]).shape == (0,)
+
+
+def test_bm25_weighs_each_term_by_its_given_weight() -> None:
+    bm25 = BM25([["ros1", "rearrang"], ["non-small", "lung", "cancer"], ["lung"]])
+    plain = bm25.get_scores(["ros1", "lung"])
+    weighted = bm25.get_scores(["ros1", "lung"], [1.0, 0.25])
+    np.testing.assert_allclose(weighted[0], plain[0])
+    np.testing.assert_allclose(weighted[1:], 0.25 * plain[1:], rtol=1e-6)

@@ -62,6 +62,20 @@ def test_long_forms_expand_to_their_abbreviations(hashing_engine: Engine) -> Non
     assert "ldrt" not in retriever_for(hashing_engine).prepare("Is the dose low?").expansion
 
 
+def test_the_words_an_expansion_adds_count_less_than_the_questions_own(
+    hashing_engine: Engine,
+) -> None:
+    question = "Why combine low-dose radiotherapy with ICIs?"
+    scores = {}
+    for weight in (0.0, 0.3, 1.0):
+        retriever = retriever_for(hashing_engine, expansion_weight=weight)
+        scores[weight] = retriever._lexical_scores(retriever.prepare(question))
+    own_only = retriever._bm25.get_scores(list(retriever.prepare(question).terms))
+    np.testing.assert_allclose(scores[0.0], own_only, rtol=1e-6)
+    assert (scores[0.0] <= scores[0.3] + 1e-6).all() and (scores[0.3] <= scores[1.0] + 1e-6).all()
+    assert (scores[0.3] < scores[1.0]).any()
+
+
 def test_a_question_that_names_something_is_also_embedded_without_its_names(
     hashing_engine: Engine,
 ) -> None:

@@ -67,6 +67,13 @@ class RetrievalSettings(BaseModel):
         description="Boost for passages that name the question's rare names (trials, NCT ids): "
         "score x (1 + weight x share of those names the passage contains).",
     )
+    expansion_weight: float = Field(
+        0.3,
+        ge=0.0,
+        le=1.0,
+        description="BM25 weight of the words a question's abbreviations and long forms add, "
+        "against 1 for its own words: a long form adds several words for one concept.",
+    )
 
 
 class AnswerSettings(BaseModel):

@@ -7,6 +7,7 @@ yield their parts so "anti-angiogenic" still matches "angiogenic".
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -199,13 +200,16 @@ class BM25:
             weights = (idf * np.array(values, dtype=np.float64)).astype(np.float32)
             self._postings[term] = (np.array(ids, dtype=np.int64), weights)
 
-    def get_scores(self, terms: Iterable[str]) -> npt.NDArray[np.float32]:
-        """Each document's score for the query `terms` (a repeated term counts again)."""
+    def get_scores(
+        self, terms: Iterable[str], weights: Iterable[float] | None = None
+    ) -> npt.NDArray[np.float32]:
+        """Each document's score for the query `terms` (a repeated term counts again), each
+        term's contribution times its weight when `weights` are given."""
         scores = np.zeros(self.size, dtype=np.float32)
-        for term in terms:
+        for term, weight in zip(terms, weights or itertools.repeat(1.0), strict=False):
             posting = self._postings.get(term)
             if posting is not None:
-                scores[posting[0]] += posting[1]
+                scores[posting[0]] += posting[1] if weight == 1.0 else weight * posting[1]
         return scores
 
     def having(self, term: str) -> npt.NDArray[np.int64]:

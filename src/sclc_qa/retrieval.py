@@ -263,7 +263,9 @@ class Retriever:
         terms = list(query.terms) + list(query.expansion)
         if not terms:
             return np.zeros(len(self.index.chunks), dtype=np.float32)
-        return self._bm25.get_scores(terms)
+        added = self.settings.expansion_weight
+        weights = [1.0] * len(query.terms) + [added] * len(query.expansion)
+        return self._bm25.get_scores(terms, weights)
 
     def _embed(self, text: str) -> Vectors:
         return self._embed_all([text])[0]
