@@ -204,6 +204,8 @@ def test_yes_no_questions_ask_for_a_statement_not_a_figure() -> None:
     assert profile("What is holding back QKP-4 therapy in clinics?").kind == "mechanism"
     assert profile("What's limiting the use of zentamab?").kind == "mechanism"
     assert profile("What are the barriers to ZX1 testing?").kind == "mechanism"
+    assert profile("How frequent are ZX1 fusions in NSCLC?").kind == "percent"
+    assert profile("How rare is QKP-4 amplification?").kind == "percent"
     assert profile("How much more likely is a smoker to get lung cancer?").kind == "difference"
 
 

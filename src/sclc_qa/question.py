@@ -123,7 +123,8 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "percent",
         re.compile(
-            r"\bhow often\b|how common|how much of|percent|percentage|proportion|\bfraction\b|"
+            r"\bhow (?:often|common|frequent(?:ly)?|prevalent|rare|widespread)\b|how much of|"
+            r"percent|percentage|proportion|\bfraction\b|"
             r"frequency|"
             r"\bshare\b|\brates?\b|\bORR\b|\bDCR\b|response rate|\bwhat %|probabilit|"
             # "What is the annual risk of …", "how likely": a share of patients (not a risk
