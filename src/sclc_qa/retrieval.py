@@ -179,12 +179,17 @@ class Retriever:
         mode: SearchMode = "hybrid",
         docs: frozenset[str] | None = None,
     ) -> list[Hit]:
-        """The `top_k` best chunks by `mode`, from the documents in `docs` (None: all)."""
+        """The `top_k` best chunks by `mode`, from the documents in `docs` (None: all). The
+        lexical mode is plain BM25 over the question's own words, as bm25s scores it: the
+        baseline the hybrid is measured against; the hybrid's BM25 also reads the words its
+        abbreviations and long forms add."""
         n = min(self.settings.candidates, len(self.index.chunks))
         if query.route is not None:
             docs = query.route if docs is None else (docs & query.route) or docs
         dense_scores = self._dense_scores(query) if mode != "lexical" else None
-        lexical_scores = self._lexical_scores(query) if mode != "dense" else None
+        lexical_scores = (
+            self._lexical_scores(query, expanded=mode == "hybrid") if mode != "dense" else None
+        )
         if docs is not None:
             # Chunks outside the filter score 0, which `_top` never takes.
             outside = ~np.isin(self._chunk_docs, [self._doc_codes[d] for d in docs])
@@ -259,12 +264,13 @@ class Retriever:
             (1 - w) * chunk_sim + w * np.maximum(chunk_sim, best_sent), dtype=np.float32
         )
 
-    def _lexical_scores(self, query: Query) -> npt.NDArray[np.float32]:
-        terms = list(query.terms) + list(query.expansion)
+    def _lexical_scores(self, query: Query, *, expanded: bool = True) -> npt.NDArray[np.float32]:
+        expansion = list(query.expansion) if expanded else []
+        terms = list(query.terms) + expansion
         if not terms:
             return np.zeros(len(self.index.chunks), dtype=np.float32)
         added = self.settings.expansion_weight
-        weights = [1.0] * len(query.terms) + [added] * len(query.expansion)
+        weights = [1.0] * len(query.terms) + [added] * len(expansion)
         return self._bm25.get_scores(terms, weights)
 
     def _embed(self, text: str) -> Vectors:
