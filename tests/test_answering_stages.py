@@ -874,6 +874,37 @@ def test_a_row_keyed_by_the_term_asked_about_defines_it(tmp_path: Path) -> None:
     assert answer.answer == "Metastasis in ipsilateral mediastinal lymph nodes."
 
 
+def test_the_row_naming_every_asked_name_is_a_candidate_once_its_table_is_found(
+    tmp_path: Path,
+) -> None:
+    # The row asked about carries a long illustration cell, which can rank it out of the
+    # retrieved passages; once a sibling row is found, the row naming all of "Q3, Z3, M0" is
+    # weighed too, and the rows that miss one of them rank below it.
+    short = "".join(
+        f"| G{i} | Q{t}, Z{z}, M0 |  |\n"
+        for i, (t, z) in enumerate([(1, 3), (2, 3), (4, 3), (3, 1), (3, 2), (1, 2)])
+    )
+    drawing = "Drawing shows a primary tumour with separate nodules and lymph nodes. " * 12
+    table = (
+        "# Staging\n\n## Stage groups\n\n| Stage | Groups | Illustration |\n|---|---|---|\n"
+        + short
+        + f"| G9 | Q3, Z3, M0 | {drawing} |\n\n"
+    )
+    background = _BACKGROUND + "".join(f"Care note {i} on imaging.\n\n" for i in range(80))
+    engine = _engine_over(tmp_path, "staging", table + background)
+    question = "Which stage group is Q3, Z3, M0?"
+    query = engine._retriever.prepare(question, unnamed=True)
+    hits = [
+        h
+        for h in engine._retriever.search(query, 8)
+        if h.chunk.kind == "table_row" and "G9" not in h.chunk.text
+    ]
+    assert hits
+    scored = engine._answerer.scorer.score(query, hits[:1])
+    assert engine.index.sentences[scored[0].sid].text.startswith("G9 | Q3, Z3, M0")
+    assert engine.ask(question, min_confidence=0.0).answer == "G9"
+
+
 def test_a_run_of_doses_keeps_the_asked_name_that_labels_its_first(hashing_engine: Engine) -> None:
     figures, _ = _stages(hashing_engine)
     text = "Arm 1: Zentamab 50 mg plus quellimab 900 mg with chemotherapy."

@@ -96,6 +96,11 @@ class SentenceScorer:
         # so threads that serve questions together can share them).
         self._context: dict[int, frozenset[str]] = {}
         self._study: dict[int, tuple[bool, bool]] = {}
+        tables: dict[tuple[str, str, str | None], list[int]] = {}
+        for sent in index.sentences:
+            if sent.kind == "table_row":
+                tables.setdefault((sent.doc, sent.section, sent.label), []).append(sent.id)
+        self._tables = {key: tuple(rows) for key, rows in tables.items()}
 
     def score(self, query: Query, hits: Sequence[Hit]) -> list[Scored]:
         """The sentences of the top passages, best first; those missing a required name last."""
@@ -117,6 +122,16 @@ class SentenceScorer:
         weights = self._term_weights(query)
         total = sum(weights.values()) or 1.0
         key_names = self.key_names(prof)
+        # A table found, its row that names everything the question names is a candidate too,
+        # however long its other cells make it for retrieval ("T3, N3, M0": which stage?).
+        if key_names:
+            for sid, rank in list(seen.items()):
+                for row in self._rows_beside(sid):
+                    if row not in seen and all(
+                        self.vocab.mentions(n, self.vocab.keys[row], self.index.sentences[row].text)
+                        for n in key_names
+                    ):
+                        seen[row] = rank
         focus = self._focus_term(query)
         name_terms = {t for n in prof.names for t in tokenize(n)}
         predicate = {t: w for t, w in weights.items() if t not in name_terms}
@@ -181,6 +196,13 @@ class SentenceScorer:
                 )
             )
         return self._ordered(prof, rows, described)
+
+    def _rows_beside(self, sid: int) -> tuple[int, ...]:
+        """The other rows of the table that row `sid` belongs to (none for other sentences)."""
+        sent = self.index.sentences[sid]
+        if sent.kind != "table_row":
+            return ()
+        return tuple(r for r in self._tables[(sent.doc, sent.section, sent.label)] if r != sid)
 
     def _paired(self, ids: np.ndarray) -> np.ndarray:
         """Each sentence's vector read with the sentence just before it in its paragraph (their
