@@ -411,6 +411,9 @@ def test_compound_names_are_known_by_their_parts(hashing_engine: Engine) -> None
     assert vocab.mentions("PD-L1-positive", frozenset({"pdl1"}), "PD-L1 expression")
     assert vocab.mentions("CD8", frozenset({"cd8+"}), "intratumoral CD8+ T cells")
     assert not vocab.mentions("CD4", frozenset({"cd8+"}), "intratumoral CD8+ T cells")
+    # What acts against a target is named by the target: "anti-ZX1" by "ZX1 inhibitors".
+    assert vocab.mentions("anti-ZX1", frozenset({"zx1"}), "ZX1 inhibitors were given")
+    assert not vocab.mentions("anti-ZX1", frozenset({"zx2"}), "ZX2 inhibitors were given")
     # A name of three words or more, by each pair of neighbours (the keys a sentence has).
     treated = "patients treated at Grand Lakes Cancer Institute"
     assert vocab.mentions("Grand Lakes Cancer", frozenset(name_keys(treated)), treated)

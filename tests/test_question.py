@@ -206,6 +206,12 @@ def test_yes_no_questions_ask_for_a_statement_not_a_figure() -> None:
     assert profile("What are the barriers to ZX1 testing?").kind == "mechanism"
     assert profile("How frequent are ZX1 fusions in NSCLC?").kind == "percent"
     assert profile("How rare is QKP-4 amplification?").kind == "percent"
+    # A survival figure at a time point spelled out is a rate; a low dose the question states
+    # is a condition, not what it asks.
+    assert profile("ZENITH-7 five-year overall survival: zentamab vs placebo?").kind == "percent"
+    assert profile("Low dose radiotherapy plus zentamab: median overall survival?").kind == (
+        "duration"
+    )
     assert profile("How much more likely is a smoker to get lung cancer?").kind == "difference"
 
 

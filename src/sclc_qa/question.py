@@ -118,7 +118,11 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "dose",
         # Not a dose the question states as a condition ("with 20 Gy x 3", "low-dose RT").
-        re.compile(r"(?<!-)\bdos(?:e|es|ed|ing)\b(?!-)|fractionation|(?<![\d\s])\s*\bGy\b", re.I),
+        re.compile(
+            r"(?<!-)(?<!\blow )(?<!\bhigh )\bdos(?:e|es|ed|ing)\b(?!-)|fractionation|"
+            r"(?<![\d\s])\s*\bGy\b",
+            re.I,
+        ),
     ),
     (
         "percent",
@@ -134,7 +138,8 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"(?!\s+(?:factors?|groups?|categor\w*|scores?|models?|assessments?)\b)|"
             # A survival or relapse figure at a time point is a rate: "2-year DFS", "OS at 24
             # months" (but not an age, nor a follow-up time).
-            r"\b\d+[- ]?(?:year|yr|month)s?\b(?![- ]?(?:old|follow)|\s+of\s+follow)|"
+            r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ]?(?:year|yr|month)s?\b"
+            r"(?![- ]?(?:old|follow)|\s+of\s+follow)|"
             r"\b(?:at|after)\s+\d+\s*(?:years?|months?)\b(?!\s+(?:of\s+)?follow)",
             re.I,
         ),

@@ -161,6 +161,9 @@ class Vocabulary:
         if "/" in name.strip("/"):
             # "PD-1/monoclonal": every alternative is named.
             return all(self._mentions(p, keys, text) for p in name.split("/") if p)
+        target = _AGAINST.match(name)
+        if target is not None:
+            return self._mentions(target.group(1), keys, text)  # "anti-PD-L1" by "PD-L1 inhibitor"
         head, dash, tail = name.rpartition("-")
         if dash and head and len(tail) > 2 and tail.isalpha() and tail.islower():
             return self._mentions(head, keys, text)  # "KRAS-mutant" is named by "KRAS variants"
@@ -216,6 +219,9 @@ class Vocabulary:
         if "/" in name.strip("/"):
             # "PD-1/monoclonal", "FDA/EMA": each alternative is a name the corpus knows.
             return all(self.known(p) for p in name.split("/") if p)
+        target = _AGAINST.match(name)
+        if target is not None:
+            return self.known(target.group(1))  # "anti-ZX1": known when its target is
         head, dash, tail = name.rpartition("-")
         if dash and head and len(tail) > 2 and tail.isalpha() and tail.islower():
             # "KRAS-mutant", "PD-L1-positive": a known name with a descriptive word after it,
@@ -354,6 +360,8 @@ def _block_of(sents: Sequence[Sentence], text: str, j: int) -> tuple[int, ...]:
 
 # A range written with a dash ("I–IIB", "1-3"), which text may spell "I to IIB".
 _RANGE = re.compile(r"([A-Za-z0-9]+)[-–]([A-Za-z0-9]+)")
+# A name for what acts against a target ("anti-PD-L1", "anti-CTLA-4") is named by its target.
+_AGAINST = re.compile(r"anti-([A-Za-z0-9].*)", re.I)
 
 
 def _range_words(low: str, high: str) -> str:
