@@ -60,6 +60,11 @@ def test_long_forms_expand_to_their_abbreviations(hashing_engine: Engine) -> Non
     assert {"ls-sclc", "es-sclc"} <= set(shared.expansion)
     # Two words of a long form are not it.
     assert "ldrt" not in retriever_for(hashing_engine).prepare("Is the dose low?").expansion
+    # A long form the question spells out is one concept: its words weigh as expansion words
+    # in BM25, its abbreviation as the question's own.
+    assert {"low", "dose", stem("radiotherapy")} <= query.spelled and query.abbreviated == {"ldrt"}
+    own = retriever_for(hashing_engine).prepare("Why combine LDRT with ICIs?")
+    assert not own.spelled and not own.abbreviated
 
 
 def test_the_words_an_expansion_adds_count_less_than_the_questions_own(

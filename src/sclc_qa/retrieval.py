@@ -46,6 +46,10 @@ class Query:
     # tumour cells?"), embedded: what it asks of its subject, which the sentence that answers
     # often states without naming the subject again. None when it names nothing.
     predicate: Vectors | None = None
+    # A long form the question spells out ("non-small cell lung cancer") is one concept: its
+    # words weigh as expansion words do in BM25, and its abbreviation's words as the question's.
+    spelled: frozenset[str] = frozenset()
+    abbreviated: frozenset[str] = frozenset()
 
     @property
     def predicate_vector(self) -> Vectors:
@@ -131,15 +135,26 @@ class Retriever:
         for short, longs in self._short_to_long.items():
             if short in words:
                 added.extend(sorted(longs))
+        spelled_forms: list[tuple[frozenset[str], list[str]]] = []
         for long, pattern, shorts in self._long_patterns:
             if long in norm and pattern.search(norm):  # the substring test spares most searches
-                added.extend(shorts)
+                spelled_forms.append((frozenset(tokenize(long)), shorts))
         terms = tuple(tokenize(text))
         plain = set(terms)
-        for bag, shorts in self._long_bags:
-            if bag <= plain:
-                added.extend(short for short in shorts if short not in added)
+        spelled_forms += [(bag, shorts) for bag, shorts in self._long_bags if bag <= plain]
+        # A long form inside a longer one the question spells ("small cell lung cancer" in
+        # "non-small cell lung cancer") is not spelled out itself.
+        spelled_forms = [
+            (words, shorts)
+            for words, shorts in spelled_forms
+            if not any(words < other for other, _ in spelled_forms)
+        ]
+        spelled = {w for words, _ in spelled_forms for w in words}
+        abbreviations = [short for _, shorts in spelled_forms for short in shorts]
+        added.extend(short for short in dict.fromkeys(abbreviations) if short not in added)
         expansion = tuple(t for t in tokenize(" ".join(added)) if t not in terms)
+        abbreviated = frozenset(tokenize(" ".join(abbreviations))) - plain
+        spelled_out = frozenset(spelled & plain) - abbreviated
         extra = list(dict.fromkeys(added))
         # A question longer than the model's window still gets all its words on the lexical side;
         # the dense side sees as much of it as fits.
@@ -152,9 +167,12 @@ class Retriever:
         route = self._route(prof.names)
         bare = _without_names(window, prof.names) if unnamed else None
         if bare is None:
-            return Query(text, prof, terms, expansion, self._embed(dense_text), route)
-        vector, predicate = self._embed_all([dense_text, bare])
-        return Query(text, prof, terms, expansion, vector, route, predicate)
+            vector, predicate = self._embed(dense_text), None
+        else:
+            vector, predicate = self._embed_all([dense_text, bare])
+        return Query(
+            text, prof, terms, expansion, vector, route, predicate, spelled_out, abbreviated
+        )
 
     def _route(self, names: tuple[str, ...]) -> frozenset[str] | None:
         """A question that names a trial, drug or gene only some documents mention is about
@@ -270,7 +288,12 @@ class Retriever:
         if not terms:
             return np.zeros(len(self.index.chunks), dtype=np.float32)
         added = self.settings.expansion_weight
-        weights = [1.0] * len(query.terms) + [added] * len(expansion)
+        if not expanded:
+            weights = [1.0] * len(terms)
+        else:
+            weights = [added if t in query.spelled else 1.0 for t in query.terms] + [
+                1.0 if t in query.abbreviated else added for t in expansion
+            ]
         return self._bm25.get_scores(terms, weights)
 
     def _embed(self, text: str) -> Vectors:
