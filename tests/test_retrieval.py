@@ -70,15 +70,27 @@ def test_long_forms_expand_to_their_abbreviations(hashing_engine: Engine) -> Non
 def test_the_words_an_expansion_adds_count_less_than_the_questions_own(
     hashing_engine: Engine,
 ) -> None:
-    question = "Why combine low-dose radiotherapy with ICIs?"
+    # "ICIs" adds its long form's words; the question writes no long form of its own.
+    question = "Why combine radiotherapy with ICIs?"
     scores = {}
     for weight in (0.0, 0.3, 1.0):
         retriever = retriever_for(hashing_engine, expansion_weight=weight)
         scores[weight] = retriever._lexical_scores(retriever.prepare(question))
-    own_only = retriever._bm25.get_scores(list(retriever.prepare(question).terms))
+    query = retriever.prepare(question)
+    assert query.expansion and not query.spelled
+    own_only = retriever._bm25.get_scores(list(query.terms))
     np.testing.assert_allclose(scores[0.0], own_only, rtol=1e-6)
     assert (scores[0.0] <= scores[0.3] + 1e-6).all() and (scores[0.3] <= scores[1.0] + 1e-6).all()
     assert (scores[0.3] < scores[1.0]).any()
+    # Spelled out, "low-dose radiotherapy" weighs as its abbreviation's words would, and
+    # "LDRT" as the question's own: with expansion words at 0, only "ldrt" and the rest count.
+    spelled = "Why combine low-dose radiotherapy with ICIs?"
+    retriever = retriever_for(hashing_engine, expansion_weight=0.0)
+    query = retriever.prepare(spelled)
+    rest = [t for t in query.terms if t not in query.spelled] + sorted(query.abbreviated)
+    np.testing.assert_allclose(
+        retriever._lexical_scores(query), retriever._bm25.get_scores(rest), rtol=1e-6
+    )
 
 
 def test_a_question_that_names_something_is_also_embedded_without_its_names(

@@ -149,11 +149,14 @@ class Retriever:
             for words, shorts in spelled_forms
             if not any(words < other for other, _ in spelled_forms)
         ]
-        spelled = {w for words, _ in spelled_forms for w in words}
         abbreviations = [short for _, shorts in spelled_forms for short in shorts]
         added.extend(short for short in dict.fromkeys(abbreviations) if short not in added)
         expansion = tuple(t for t in tokenize(" ".join(added)) if t not in terms)
-        abbreviated = frozenset(tokenize(" ".join(abbreviations))) - plain
+        # Reweighed only for a long form of several words ("radiotherapy" for "RT" stays a word).
+        several = [(words, shorts) for words, shorts in spelled_forms if len(words) > 1]
+        spelled = {w for words, _ in several for w in words}
+        abbreviated = frozenset(tokenize(" ".join(s for _, shorts in several for s in shorts)))
+        abbreviated -= plain
         spelled_out = frozenset(spelled & plain) - abbreviated
         extra = list(dict.fromkeys(added))
         # A question longer than the model's window still gets all its words on the lexical side;
