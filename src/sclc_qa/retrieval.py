@@ -46,7 +46,7 @@ class Query:
     # tumour cells?"), embedded: what it asks of its subject, which the sentence that answers
     # often states without naming the subject again. None when it names nothing.
     predicate: Vectors | None = None
-    # A long form the question spells out ("non-small cell lung cancer") is one concept: its
+    # A long form the question spells out ("zeta cell lymphoma") is one concept: its
     # words weigh as expansion words do in BM25, and its abbreviation's words as the question's.
     spelled: frozenset[str] = frozenset()
     abbreviated: frozenset[str] = frozenset()
@@ -115,7 +115,7 @@ class Retriever:
             if len(long) > 3
         ]
         # … and as a bag of words, for a question that spells it out in its own order or shares
-        # its words between two ("limited vs extensive stage small cell lung cancer"). Only long
+        # its words between two ("early vs late stage zeta cell lymphoma"). Only long
         # forms of several words: two words together say too little.
         self._long_bags = [
             (bag, sorted(shorts))
@@ -142,8 +142,8 @@ class Retriever:
         terms = tuple(tokenize(text))
         plain = set(terms)
         spelled_forms += [(bag, shorts) for bag, shorts in self._long_bags if bag <= plain]
-        # A long form inside a longer one the question spells ("small cell lung cancer" in
-        # "non-small cell lung cancer") is not spelled out itself.
+        # A long form inside a longer one the question spells ("cell lymphoma" in
+        # "zeta cell lymphoma") is not spelled out itself.
         spelled_forms = [
             (words, shorts)
             for words, shorts in spelled_forms

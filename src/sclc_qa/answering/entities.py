@@ -42,12 +42,12 @@ _CASUAL_WORDS = frozenset({"the", "a", "an", "two", "three", "other", "main", "f
 # A trial's name: an NCT id, a word with a number ("ZENITH-4"), or a long acronym.
 _TRIALLIKE = re.compile(r"^(NCT\d+|[A-Z][A-Za-z]*[-\s]?\d+[A-Za-z]?|[A-Z]{4,}(?:[- ]\d+)?)$")
 # What joins a list's items: a comma, "and", "or", a slash; an item may be a name spelled out
-# before its bracketed abbreviation ("…, and yes-associated protein 1 (YAP1)").
+# before its bracketed abbreviation ("…, and quell-binding protein 2 (QBP2)").
 _LIST_JOINT = re.compile(
     r"\)?(?:,\s*|\s*,?\s*(?:and|or)\s+|\s*/\s*)(?:[\w-]+(?:\s+[\w-]+){0,4}\s*\()?"
 )
-# Within one item: a name, its spelled-out rest and its abbreviation ("POU class 2 homeobox 3
-# (POU2F3)").
+# Within one item: a name, its spelled-out rest and its abbreviation ("ZEP class 4 homeobox 2
+# (ZEP4B2)").
 _SAME_ITEM = re.compile(r"(?:\s+[\w-]+){1,5}\s*\(")
 
 

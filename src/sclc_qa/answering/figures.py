@@ -249,10 +249,11 @@ class FigureExtractor:
             return label.span() if label is not None else None
 
         def named_before(at: int) -> bool:
-            # "local stage (64%), … or distant stage (9%)": a bracketed figure is labelled by
-            # the words just before its bracket when they hold a rare plain word of the
-            # question that no other figure's label holds (a name, asked or not, is what a
-            # sentence or a comparison is about; and "stage" labels every figure there).
+            # "naive patients (51%), pretreated patients (33%) or refractory patients (16%)": a
+            # bracketed figure is labelled by the words just before its bracket when they hold
+            # a rare plain word of the question that no other figure's label holds (a name,
+            # asked or not, is what a sentence or a comparison is about; and "patients" labels
+            # every figure there).
             mine_at = bracket_label(at)
             if mine_at is None:
                 return False

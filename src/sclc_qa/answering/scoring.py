@@ -123,7 +123,7 @@ class SentenceScorer:
         total = sum(weights.values()) or 1.0
         key_names = self.key_names(prof)
         # A table found, its row that names everything the question names is a candidate too,
-        # however long its other cells make it for retrieval ("T3, N3, M0": which stage?).
+        # however long its other cells make it for retrieval ("Q3, Z3, M0": which group?).
         if key_names:
             for sid, rank in list(seen.items()):
                 for row in self._rows_beside(sid):
