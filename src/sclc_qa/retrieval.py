@@ -108,9 +108,10 @@ class Retriever:
         for c in index.chunks:
             self._doc_terms[c.doc].update(_words(c.search_text))
         self._chunk_docs = np.asarray([self._doc_codes[c.doc] for c in index.chunks], np.int32)
-        # Each long form a question may spell out, as a whole phrase, compiled once.
+        # Each long form a question may spell out, as a whole phrase compiled once, with its
+        # terms.
         self._long_patterns = [
-            (long, written(long), sorted(shorts))
+            (long, written(long), frozenset(tokenize(long)), sorted(shorts))
             for long, shorts in self._long_to_short.items()
             if len(long) > 3
         ]
@@ -136,9 +137,9 @@ class Retriever:
             if short in words:
                 added.extend(sorted(longs))
         spelled_forms: list[tuple[frozenset[str], list[str]]] = []
-        for long, pattern, shorts in self._long_patterns:
+        for long, pattern, long_terms, shorts in self._long_patterns:
             if long in norm and pattern.search(norm):  # the substring test spares most searches
-                spelled_forms.append((frozenset(tokenize(long)), shorts))
+                spelled_forms.append((long_terms, shorts))
         terms = tuple(tokenize(text))
         plain = set(terms)
         spelled_forms += [(bag, shorts) for bag, shorts in self._long_bags if bag <= plain]
@@ -290,13 +291,12 @@ class Retriever:
         terms = list(query.terms) + expansion
         if not terms:
             return np.zeros(len(self.index.chunks), dtype=np.float32)
-        added = self.settings.expansion_weight
         if not expanded:
-            weights = [1.0] * len(terms)
-        else:
-            weights = [added if t in query.spelled else 1.0 for t in query.terms] + [
-                1.0 if t in query.abbreviated else added for t in expansion
-            ]
+            return self._bm25.get_scores(terms)  # plain BM25: every word weighs 1
+        added = self.settings.expansion_weight
+        weights = [added if t in query.spelled else 1.0 for t in query.terms] + [
+            1.0 if t in query.abbreviated else added for t in expansion
+        ]
         return self._bm25.get_scores(terms, weights)
 
     def _embed(self, text: str) -> Vectors:

@@ -236,6 +236,15 @@ class FigureExtractor:
         # the text may hedge them otherwise ("at least 5%").
         q_numbers = {k: _numbers(prof.text, k) for k in {s.kind for s in spans}}
         q_words = set(tokenize(prof.text))
+        # A figure the question itself states is a condition, not the answer.
+        spans = [
+            sp
+            for sp in spans
+            if not (numbers := _NUMBER.findall(text[sp.start : sp.end]))
+            or not set(numbers) <= q_numbers[sp.kind]
+        ]
+        # Each bracketed figure's label, read once: the words just before its bracket.
+        brackets = {sp.start: _bracket_label(text, sp.start) for sp in spans}
 
         def labelled(at: int) -> bool:
             return (
@@ -244,20 +253,16 @@ class FigureExtractor:
                 or _phrase_asked(text[at:], q_words)
             )
 
-        def bracket_label(at: int) -> tuple[int, int] | None:
-            label = _BRACKET_LABEL.search(text, max(0, at - _BRACKET_REACH), at)
-            return label.span() if label is not None else None
-
         def named_before(at: int) -> bool:
             # "naive patients (51%), pretreated patients (33%) or refractory patients (16%)": a
             # bracketed figure is labelled by the words just before its bracket when they hold
             # a rare plain word of the question that no other figure's label holds (a name,
             # asked or not, is what a sentence or a comparison is about; and "patients" labels
             # every figure there).
-            mine_at = bracket_label(at)
+            mine_at = brackets.get(at)
             if mine_at is None:
                 return False
-            rest = [lab for sp in spans if sp.start != at and (lab := bracket_label(sp.start))]
+            rest = [lab for start, lab in brackets.items() if start != at and lab]
             if not rest:
                 return False  # a label tells bracketed figures apart, not one from the prose
 
@@ -302,13 +307,6 @@ class FigureExtractor:
                 cost -= _PAIRED_DURATION if re.search(r"\b(vs\.?|versus|to)\b", seg) else 0
             return (cost, s.start)
 
-        # A figure the question itself states is a condition, not the answer.
-        spans = [
-            sp
-            for sp in spans
-            if not (numbers := _NUMBER.findall(text[sp.start : sp.end]))
-            or not set(numbers) <= q_numbers[sp.kind]
-        ]
         ranked = sorted(spans, key=key)
         return _respectively(text, ranked, prof.text) or ranked
 
@@ -316,6 +314,12 @@ class FigureExtractor:
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # Kinds of figure that are reported per endpoint ("median OS … median PFS …").
 _PER_ENDPOINT = frozenset({"duration", "percent", "hr"})
+
+
+def _bracket_label(text: str, at: int) -> tuple[int, int] | None:
+    """Where the one or two words before the bracket that opens at `at` stand, if one does."""
+    label = _BRACKET_LABEL.search(text, max(0, at - _BRACKET_REACH), at)
+    return label.span() if label is not None else None
 
 
 def _phrase_asked(after: str, q_words: set[str]) -> bool:

@@ -125,8 +125,14 @@ class SentenceScorer:
         # A table found, its row that names everything the question names is a candidate too,
         # however long its other cells make it for retrieval ("Q3, Z3, M0": which group?).
         if key_names:
-            for sid, rank in list(seen.items()):
-                for row in self._rows_beside(sid):
+            # Each table once, at the rank of its first row found.
+            found: dict[tuple[str, str, str | None], int] = {}
+            for sid, rank in seen.items():
+                sent = self.index.sentences[sid]
+                if sent.kind == "table_row":
+                    found.setdefault((sent.doc, sent.section, sent.label), rank)
+            for table, rank in found.items():
+                for row in self._tables[table]:
                     if row not in seen and all(
                         self.vocab.mentions(n, self.vocab.keys[row], self.index.sentences[row].text)
                         for n in key_names
@@ -196,13 +202,6 @@ class SentenceScorer:
                 )
             )
         return self._ordered(prof, rows, described)
-
-    def _rows_beside(self, sid: int) -> tuple[int, ...]:
-        """The other rows of the table that row `sid` belongs to (none for other sentences)."""
-        sent = self.index.sentences[sid]
-        if sent.kind != "table_row":
-            return ()
-        return tuple(r for r in self._tables[(sent.doc, sent.section, sent.label)] if r != sid)
 
     def _paired(self, ids: np.ndarray) -> np.ndarray:
         """Each sentence's vector read with the sentence just before it in its paragraph (their
