@@ -185,6 +185,22 @@ def test_heading_path_sections_match_citations_by_path() -> None:
     assert not is_correct(q, said("HR = 0.73", cite(QUOTE, doc="md", section="s/t", path=PATH[:2])))
 
 
+def test_every_part_counts_as_a_gold_answer() -> None:
+    quote = "The 2-year rate was 61% with zentamab and 9% with quellimab."
+    q = gold(category="multipart", answers=["The 2-year rate was 61%"], parts=["61%", "9%"])
+    assert is_correct(q, said("61% with zentamab and 9%", cite(quote)))
+    assert not is_correct(q, said("9% with quellimab", cite(quote)))
+    # Every part, but outside the gold section and its evidence, is still cited wrongly.
+    assert not is_correct(q, said("61% with zentamab and 9%", cite(quote, section="4.2")))
+
+
+def test_a_gold_sentence_s_full_stop_is_not_required() -> None:
+    quote = "Zentamab is not approved for zeta cell lymphoma."
+    q = gold(answers=["is not approved for zeta cell lymphoma."])
+    assert is_correct(q, said("Zentamab is not approved for zeta cell lymphoma", cite(quote)))
+    assert not is_correct(q, said("Zentamab is not approved", cite(quote)))
+
+
 def test_abstentions() -> None:
     assert not is_correct(gold(), silent())
     unanswerable = gold(answerable=False, sections=[], answers=[], category="unanswerable")

@@ -93,16 +93,29 @@ def cited_in_gold(q: EvalQuestion, citation: Citation) -> bool:
     return in_section or _holds_evidence(q, citation.quote)
 
 
+def _unstopped(gold: str) -> str:
+    """A gold string without the full stop (or comma, colon, semicolon) that ends the sentence
+    it was copied from: an answer ending at "… with lung cancer" holds "… with lung cancer."."""
+    return gold.rstrip(" .,;:") or gold
+
+
 def is_correct(q: EvalQuestion, a: Answer) -> bool:
     """Right for its question: an unanswerable one abstains; an answerable one gives a gold
-    answer as a whole figure, inside the first citation's quote, cited in the right place."""
+    answer as a whole figure, inside the first citation's quote, cited in the right place.
+
+    A gold string's closing full stop is no part of it. For a question with `parts`, an answer
+    holding every part whole is also a gold answer: "60% … and 8% …" answers "5-year PFS with
+    Z vs Q?" as fully as the longer gold sentence it was cut from, and counting it wrong would
+    teach the confidence model to doubt complete answers."""
     if not q.answerable:
         return a.abstained
     if a.abstained or a.answer is None or not a.citations:
         return False
     first = a.citations[0]
+    gold = any(contains_figure(a.answer, _unstopped(g)) for g in q.answers)
+    gold = gold or bool(parts_found(q, a))
     return (
-        any(contains_figure(a.answer, g) for g in q.answers)
+        gold
         and normalize_answer(a.answer) in normalize_answer(first.quote)
         and cited_in_gold(q, first)
     )
