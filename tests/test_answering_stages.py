@@ -12,7 +12,7 @@ from sclc_qa.answering.entities import EntityExtractor
 from sclc_qa.answering.explanations import explaining_clause
 from sclc_qa.answering.figures import FigureExtractor
 from sclc_qa.answering.reasons import Reasons, join
-from sclc_qa.answering.runs import asks_several, outside_intervals, parts_share
+from sclc_qa.answering.runs import asks_several, at_time_point, outside_intervals, parts_share
 from sclc_qa.config import Settings
 from sclc_qa.embedding import HashingEmbedder
 from sclc_qa.engine import Engine
@@ -62,6 +62,16 @@ def test_a_span_after_its_subject_is_nearer_than_one_before_it() -> None:
     assert anchor_cost(groups, 20, 25) < anchor_cost(groups, 0, 4)
     assert anchor_cost(groups, 11, 13) == 0.0
     assert anchor_cost([], 0, 5) == 0.0
+
+
+def test_a_time_point_is_not_a_duration_measured() -> None:
+    def read_at(text: str) -> list[bool]:
+        return [at_time_point(text, s.start, s.end) for s in find(text, "duration")]
+
+    assert read_at("At 30 months, the OS rate was 61% with zentamab.") == [True]
+    assert read_at("The rate (about 4 years after surgery) was 51%.") == [True]
+    assert read_at("Median OS was 17.5 months with zentamab.") == [False]
+    assert read_at("OS was 14.2 months vs 11.9 months with placebo.") == [False]
 
 
 def test_a_comparison_takes_the_paired_figure_and_its_interval(hashing_engine: Engine) -> None:

@@ -23,6 +23,7 @@ from .reasons import Reasons
 from .runs import (
     BY,
     asks_several,
+    at_time_point,
     balanced,
     interval_after,
     outside_intervals,
@@ -128,6 +129,9 @@ class FigureExtractor:
             spans = outside_intervals(text, spans)
         if prof.kind == "duration":
             spans = [s for s in spans if not BY.search(text[: s.start])]
+            if prof.endpoints:
+                # A median OS is a duration survived, never the time point a rate was read at.
+                spans = [s for s in spans if not at_time_point(text, s.start, s.end)]
         if prof.endpoints and prof.kind != "count":
             spans = [s for s in spans if s.endpoint in prof.endpoints or s.kind == "phase"]
         if prof.kind in ("percent", "duration"):

@@ -13,6 +13,7 @@ from .kinds import TYPED
 __all__ = [
     "BY",
     "asks_several",
+    "at_time_point",
     "balanced",
     "interval_after",
     "outside_intervals",
@@ -24,6 +25,18 @@ __all__ = [
 
 # "prolonged OS by 2.7 months": a difference, not a duration.
 BY = re.compile(r"\bby\s+(?:about\s+|approximately\s+|up to\s+)?$")
+# "At 24 months, the rate was …", "3 years after surgery": the time point a figure was read at,
+# not a duration measured (before the span, and after it).
+_AT_TIME = re.compile(r"\b(?:at|after|within|beyond)\s+$", re.I)
+_TIME_SINCE = re.compile(r"\s+(?:after|since)\b", re.I)
+
+
+def at_time_point(text: str, start: int, end: int) -> bool:
+    """Whether the duration at text[start:end] is when something was measured ("at 24 months",
+    "(about 3 years after surgery)") rather than how long it lasted."""
+    return bool(_AT_TIME.search(text[:start]) or _TIME_SINCE.match(text, end))
+
+
 _COMPARATIVE = re.compile(
     r"\bvs\.?\b|\bversus\b|\bcompared?\b|\bboth\b|\beach\b|\bbetween\b|\barms\b|"
     r"\bwith and without\b",
