@@ -102,6 +102,23 @@ def test_an_entity_of_the_asked_class_is_chosen(hashing_engine: Engine) -> None:
     assert entities.span("No names here at all.", profile("Which drug was used?")) is None
 
 
+def test_which_xs_takes_the_plain_word_list_the_asked_words_introduce(
+    hashing_engine: Engine,
+) -> None:
+    _, entities = _stages(hashing_engine)
+    text = (
+        "Bronchoscopic options that spare the airway include balloon dilation, stenting, "
+        "argon plasma coagulation, and Q-laser ablation, and work within days."
+    )
+    found = entities.span(text, profile("Which bronchoscopic options are there?"))
+    assert found is not None
+    (s, e), _cost = found
+    assert text[s:e] == "balloon dilation, stenting, argon plasma coagulation, and Q-laser ablation"
+    # One option asked for: the list is not taken.
+    single = entities.span(text, profile("Which bronchoscopic option is best?"))
+    assert single is None or text[single[0][0] : single[0][1]] == "Q-laser"
+
+
 def test_which_xs_takes_the_whole_list_with_items_spelled_out(hashing_engine: Engine) -> None:
     _, entities = _stages(hashing_engine)
 

@@ -50,6 +50,20 @@ _LIST_JOINT = re.compile(
 # (ZEP4B2)").
 _SAME_ITEM = re.compile(r"(?:\s+[\w-]+){1,5}\s*\(")
 
+# "Xs that … include A, B, C, and D": a list of plain words (no names) that the words asked
+# about introduce. An item has at most eight words and may end with a bracket ("12 Gy × 4",
+# "quell-binding protein 2 (QBP2)"); the last item stops before a word that goes on the clause.
+_INTRODUCER = re.compile(r"\s(?:include[sd]?|including|such as|namely|are|were)\s+|:\s*", re.I)
+_WORD = r"[\w./+×-]+"
+_BRACKET = r"(?:\s*\([^()]{1,40}\))?"
+_ITEM = rf"(?!(?:and|or)\s){_WORD}(?:\s+{_WORD}){{0,7}}{_BRACKET}"
+_STOP = r"(?:in|for|with|that|which|who|as|at|on|from|by|than|when|while|because|but)\b"
+_LAST = rf"{_WORD}(?:\s+(?!{_STOP}){_WORD}){{0,6}}{_BRACKET}"
+_RUN = re.compile(rf"{_ITEM}(?:,\s+{_ITEM})+,?\s+(?:and|or)\s+{_LAST}")
+# How far after the words asked about the list may begin ("therapies that preserve lung
+# function include …").
+_INTRODUCED_REACH = 60
+
 
 class EntityExtractor:
     """Picks the answering name among the top sentences; read-only after construction."""
@@ -115,6 +129,11 @@ class EntityExtractor:
         """`span`'s answer, and whether the name chosen is not of the class the question asks
         for (False when it asks none)."""
         cands = self._candidates(text, prof)
+        introduced = _introduced_list(text, prof) if prof.plural else None
+        if introduced is not None:
+            # Several items the asked words introduce ("Xs … include A, B and C"), names or
+            # plain words: the list is the answer, whatever names stand elsewhere.
+            return introduced, 0.0, False
         if not cands:
             return None
         asked = domain().entity_class(prof.target)
@@ -271,6 +290,18 @@ def _list_around(text: str, cands: list[Span], first: Span) -> tuple[int, int]:
     if "joint" not in links:
         return first.start, first.end
     return balanced(text, ordered[lo].start, ordered[hi].end)
+
+
+def _introduced_list(text: str, prof: Profile) -> tuple[int, int] | None:
+    """The run of three or more items that the words asked about introduce ("Xs … include A,
+    B, C and D"), when the sentence has one."""
+    for _, end in _described(text, prof):
+        for intro in _INTRODUCER.finditer(text, end, end + _INTRODUCED_REACH):
+            run = _RUN.match(text, intro.end())
+            if run is not None:
+                end = run.start() + len(run[0].rstrip(".,;:"))  # the sentence's full stop
+                return balanced(text, run.start(), end)
+    return None
 
 
 def _described(text: str, prof: Profile) -> list[tuple[int, int]]:
