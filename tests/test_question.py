@@ -24,6 +24,8 @@ from sclc_qa.question import profile
         ("Median OS gain from adding durvalumab in CASPIAN?", "difference", {"os"}),
         ("What phase is NCT04885998?", "phase", set()),
         ("What is the status of NCT04885998?", "status", set()),
+        # A patient's status is a condition of the question, not a trial's status asked.
+        ("Which trial enrolled patients with performance status 2?", "entity", set()),
         ("What dose was used in NCT06586697?", "dose", set()),
         ("What is the ORR of tarlatamab?", "percent", {"orr"}),
         ("Which drug is a DLL3-targeted BiTE?", "entity", set()),

@@ -163,7 +163,15 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
         ),
     ),
     ("phase", re.compile(r"\b(what|which) phase\b|\bphase\?|\bphase (is|was|of)\b", re.I)),
-    ("status", re.compile(r"\bstatus\b|\brecruiting\b|still (open|ongoing)", re.I)),
+    # A trial's status, not a patient's ("performance status", "smoking status").
+    (
+        "status",
+        re.compile(
+            r"(?<!performance )(?<!smoking )(?<!mutation )(?<!mutational )(?<!receptor )"
+            r"(?<!nodal )(?<!marker )\bstatus\b|\brecruiting\b|still (open|ongoing)",
+            re.I,
+        ),
+    ),
     (
         "mechanism",
         re.compile(
