@@ -74,6 +74,26 @@ def test_a_time_point_is_not_a_duration_measured() -> None:
     assert read_at("OS was 14.2 months vs 11.9 months with placebo.") == [False]
 
 
+def test_a_trial_named_once_is_the_subject_of_its_whole_paragraph(tmp_path: Path) -> None:
+    report = (
+        "## Results\n\n"
+        "The ZENITH-7 trial randomly assigned 400 patients to zentamab or placebo. "
+        "Patients were stratified by region. Treatment continued until progression. "
+        "Scans were read centrally. Follow-up visits were monthly. "
+        "High marker load was defined as at least 12 units per liter.\n\n"
+        "The QUILL-2 trial tested quellimab. Its high marker load was defined as 8 units.\n\n"
+        + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "report", report)
+    scorer = engine._answerer.scorer
+    prof = profile("What defined high marker load in ZENITH-7?")
+    sids = {s.text: i for i, s in enumerate(engine.index.sentences)}
+    late = sids["High marker load was defined as at least 12 units per liter."]
+    other = sids["Its high marker load was defined as 8 units."]
+    assert scorer._coverage(late, ["ZENITH-7"], prof)[0] > 0
+    assert scorer._coverage(other, ["ZENITH-7"], prof)[0] == 0
+
+
 def test_a_comparison_takes_the_paired_figure_and_its_interval(hashing_engine: Engine) -> None:
     figures, _ = _stages(hashing_engine)
     text = "Median OS was 14.2 months (95% CI, 12.0-16.1) vs 11.9 months with placebo."

@@ -102,6 +102,7 @@ class Vocabulary:
         self.stems = {stem(k) for k in self.vocab_keys if k.isalpha()}
         self.initialisms = self.collect_initialisms(sents)
         self.prev = self.previous_in_block(sents)
+        self.block = self.previous_in_block(sents, _BLOCK_REACH)
         self.lead_in = self.list_lead_ins(index)
         self._mentioned: dict[tuple[str, frozenset[str], str], bool] = {}
         self._concepts: dict[str, bool] = {}
@@ -296,13 +297,14 @@ class Vocabulary:
         return out
 
     @staticmethod
-    def previous_in_block(sents: Sequence[Sentence]) -> list[tuple[int, ...]]:
-        """Up to two earlier sentences of the same paragraph: where a trial is usually named."""
+    def previous_in_block(sents: Sequence[Sentence], reach: int = 2) -> list[tuple[int, ...]]:
+        """Up to `reach` earlier sentences of the same paragraph, nearest first: where a trial
+        is usually named."""
         prev: list[tuple[int, ...]] = []
         for i, s in enumerate(sents):
             chain: list[int] = []
             j = i - 1
-            while j >= 0 and len(chain) < 2:
+            while j >= 0 and len(chain) < reach:
                 p = sents[j]
                 if (
                     p.section != s.section
@@ -325,6 +327,9 @@ _MEMO_MAX = 1 << 16
 _LIST_REACH = 40
 # The lead-in block's sentences kept, from its end back: enough for a trial's description.
 _LEAD_IN_SENTENCES = 8
+# How many earlier sentences of its paragraph a sentence may take its subject from: a results
+# paragraph names its trial once, then reports on it for several sentences.
+_BLOCK_REACH = 6
 _ITEM = re.compile(r"[ \t]*(?:[-*+]|(\d+)[.)])[ \t]+")
 
 

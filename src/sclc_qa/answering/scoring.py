@@ -345,8 +345,8 @@ class SentenceScorer:
         return hard, (sum(soft) / len(soft) if soft else 1.0)
 
     def _named_before(self, sid: int, name: str) -> bool:
-        """Named in the sentences just before, with no other study introduced in between."""
-        for p in self.vocab.prev[sid]:
+        """Named earlier in the paragraph, with no other study introduced in between."""
+        for p in self.vocab.block[sid]:
             text = self.index.sentences[p].text
             if self.vocab.mentions(name, self.vocab.keys[p], text):
                 return True
