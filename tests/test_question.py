@@ -197,6 +197,10 @@ def test_event_free_endpoints_are_their_own() -> None:
 def test_the_asked_class_stops_at_the_verb() -> None:
     assert profile("Which country ran the trial?").target == "country"
     assert profile("Which PD-L1 antibody defined the subgroup?").target == "antibody"
+    # A plain -s word before a name is a verb; "and" joins another clause.
+    assert profile("Which agent traps ZX1 most and spares T cells?").asked_about == "agent"
+    assert profile("Which zeta subtypes express ZX1?").asked_about == "zeta subtypes"
+    assert profile("For which cancer and in what year was it approved?").target == "cancer"
 
 
 def test_yes_no_questions_ask_for_a_statement_not_a_figure() -> None:

@@ -441,5 +441,14 @@ def _which_phrase(text: str) -> str:
             break
         if phrase and i + 1 < len(words) and words[i + 1].lower() in _DETERMINERS:
             break  # "which country ran the trial": a word before "the" is the verb
+        if phrase and w.lower() in ("and", "or"):
+            break  # "which X … and …": the phrase ends where the clause joins another
+        if (
+            phrase
+            and re.fullmatch(r"[a-z]+[^su]s", w)
+            and i + 1 < len(words)
+            and re.search(r"[A-Z0-9]", words[i + 1])
+        ):
+            break  # "which agent traps ZX1": a plain -s word before a name is the verb
         phrase.append(w)
     return " ".join(phrase)
