@@ -101,8 +101,8 @@ class Vocabulary:
         self.vocab_keys = frozenset(self.key_share) | {k for t in titles for k in name_keys(t)}
         self.stems = {stem(k) for k in self.vocab_keys if k.isalpha()}
         self.initialisms = self.collect_initialisms(sents)
-        self.prev = self.previous_in_block(sents)
         self.block = self.previous_in_block(sents, _BLOCK_REACH)
+        self.prev = [chain[:2] for chain in self.block]  # the two nearest: adjacency
         self.lead_in = self.list_lead_ins(index)
         self._mentioned: dict[tuple[str, frozenset[str], str], bool] = {}
         self._concepts: dict[str, bool] = {}

@@ -128,12 +128,12 @@ class EntityExtractor:
     def _chosen(self, text: str, prof: Profile) -> tuple[tuple[int, int], float, bool] | None:
         """`span`'s answer, and whether the name chosen is not of the class the question asks
         for (False when it asks none)."""
-        cands = self._candidates(text, prof)
         introduced = _introduced_list(text, prof) if prof.plural else None
         if introduced is not None:
             # Several items the asked words introduce ("Xs … include A, B and C"), names or
             # plain words: the list is the answer, whatever names stand elsewhere.
             return introduced, 0.0, False
+        cands = self._candidates(text, prof)
         if not cands:
             return None
         asked = domain().entity_class(prof.target)
@@ -295,12 +295,13 @@ def _list_around(text: str, cands: list[Span], first: Span) -> tuple[int, int]:
 def _introduced_list(text: str, prof: Profile) -> tuple[int, int] | None:
     """The run of three or more items that the words asked about introduce ("Xs … include A,
     B, C and D"), when the sentence has one."""
-    for _, end in _described(text, prof):
-        for intro in _INTRODUCER.finditer(text, end, end + _INTRODUCED_REACH):
+    for _, described_end in _described(text, prof):
+        reach = described_end + _INTRODUCED_REACH
+        for intro in _INTRODUCER.finditer(text, described_end, reach):
             run = _RUN.match(text, intro.end())
             if run is not None:
-                end = run.start() + len(run[0].rstrip(".,;:"))  # the sentence's full stop
-                return balanced(text, run.start(), end)
+                stop = run.start() + len(run[0].rstrip(".,;:"))  # not the sentence's full stop
+                return balanced(text, run.start(), stop)
     return None
 
 
