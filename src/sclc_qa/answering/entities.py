@@ -51,7 +51,7 @@ _LIST_JOINT = re.compile(
 _SAME_ITEM = re.compile(r"(?:\s+[\w-]+){1,5}\s*\(")
 
 # "Xs that … include A, B, C, and D": a list of plain words (no names) that the words asked
-# about introduce. An item has at most eight words and may end with a bracket ("12 Gy × 4",
+# about introduce. An item has at most eight words and may end with a bracket ("8 Gy × 5",
 # "quell-binding protein 2 (QBP2)"); the last item stops before a word that goes on the clause.
 _INTRODUCER = re.compile(r"\s(?:include[sd]?|including|such as|namely|are|were)\s+|:\s*", re.I)
 _WORD = r"[\w./+×-]+"
@@ -60,8 +60,8 @@ _ITEM = rf"(?!(?:and|or)\s){_WORD}(?:\s+{_WORD}){{0,7}}{_BRACKET}"
 _STOP = r"(?:in|for|with|that|which|who|as|at|on|from|by|than|when|while|because|but)\b"
 _LAST = rf"{_WORD}(?:\s+(?!{_STOP}){_WORD}){{0,6}}{_BRACKET}"
 _RUN = re.compile(rf"{_ITEM}(?:,\s+{_ITEM})+,?\s+(?:and|or)\s+{_LAST}")
-# How far after the words asked about the list may begin ("therapies that preserve lung
-# function include …").
+# How far after the words asked about the list may begin ("options that spare the airway
+# include …").
 _INTRODUCED_REACH = 60
 
 
