@@ -464,6 +464,24 @@ def test_risk_coverage_and_reliability_use_raw_answers(
     assert risk_coverage([], [0.5])[0].coverage == 0.0
 
 
+def test_every_answer_asked_reaches_on_answer_once(scripted: ScriptedEngine) -> None:
+    seen: list[tuple[str, str | None, bool]] = []
+    dev = Split(name="dev", file="eval/questions.jsonl", questions=tuple(q for q, _, _ in DEV))
+    evaluate(scripted, [dev], on_answer=lambda q, a: seen.append((q.id, a.answer, a.abstained)))
+    # d5 and d8 abstain at the threshold, then answer at 0; d7's document is not indexed.
+    assert seen == [
+        ("d1", "HR = 0.73", False),
+        ("d2", "12.5 months", False),
+        ("d3", "12.5 months", False),
+        ("d4", "1.01", False),
+        ("d5", None, True),
+        ("d5", "x", False),
+        ("d6", "HR = 0.73", False),
+        ("d8", None, True),
+        ("d8", "CASPIAN", False),
+    ]
+
+
 def test_the_frozen_split_keeps_totals_only(report: EvalReport) -> None:
     dev, test = report.splits["dev"], report.splits["test"]
     assert [f.id for f in dev.failures] == ["d3", "d6", "d8"]

@@ -103,8 +103,11 @@ def evaluate(
     *,
     modes: Sequence[SearchMode] = MODES,
     on_progress: Callable[[str, int, int], None] | None = None,
+    on_answer: Callable[[EvalQuestion, Answer], None] | None = None,
 ) -> EvalReport:
-    """Ask and search every question of every split; `on_progress(split, done, total)`."""
+    """Ask and search every question of every split; `on_progress(split, done, total)`, and
+    `on_answer(question, answer)` for every answer asked (the thresholded one, and the raw one
+    after an abstention): a caller checks properties of answers without asking again."""
     names = [s.name for s in splits]
     if len(set(names)) != len(names):
         raise ValueError(f"split names must differ: {names}")
@@ -113,7 +116,9 @@ def evaluate(
         documents=documents,
         threshold=engine.threshold,
         modes=tuple(modes),
-        splits={s.name: _split(engine, s, set(documents), modes, on_progress) for s in splits},
+        splits={
+            s.name: _split(engine, s, set(documents), modes, on_progress, on_answer) for s in splits
+        },
     )
 
 
@@ -133,6 +138,7 @@ def _split(
     documents: set[str],
     modes: Sequence[SearchMode],
     on_progress: Callable[[str, int, int], None] | None,
+    on_answer: Callable[[EvalQuestion, Answer], None] | None = None,
 ) -> SplitReport:
     asked = [q for q in split.questions if q.doc in documents]
     skipped: dict[str, int] = {}
@@ -141,7 +147,7 @@ def _split(
             skipped[q.doc] = skipped.get(q.doc, 0) + 1
     results = []
     for i, q in enumerate(asked, 1):
-        results.append(_one(engine, q, modes))
+        results.append(_one(engine, q, modes, on_answer))
         if on_progress:
             on_progress(split.name, i, len(asked))
     by_doc = {d: [r for r in results if r.doc == d] for d in sorted({r.doc for r in results})}
@@ -168,7 +174,12 @@ def _split(
     )
 
 
-def _one(engine: EvalEngine, q: EvalQuestion, modes: Sequence[SearchMode]) -> QuestionResult:
+def _one(
+    engine: EvalEngine,
+    q: EvalQuestion,
+    modes: Sequence[SearchMode],
+    on_answer: Callable[[EvalQuestion, Answer], None] | None = None,
+) -> QuestionResult:
     ranks: dict[str, int | None] = {}
     if q.answerable:
         for mode in modes:
@@ -178,6 +189,9 @@ def _one(engine: EvalEngine, q: EvalQuestion, modes: Sequence[SearchMode]) -> Qu
     a = engine.ask(q.question)
     # Given at the threshold, it is what threshold 0 gives too: ask again only after abstaining.
     raw = engine.ask(q.question, min_confidence=0.0) if a.abstained else a
+    if on_answer is not None:
+        for answer in (a, raw) if raw is not a else (a,):
+            on_answer(q, answer)
     first = a.citations[0] if a.citations and not a.abstained else None
     return QuestionResult(
         id=q.id,
