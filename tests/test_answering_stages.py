@@ -540,6 +540,27 @@ def test_which_gained_more_is_computed_from_each_ones_gain(tmp_path: Path) -> No
     assert "15.4 vs 10.9 months" in answer.note
 
 
+def test_which_keeps_the_name_with_its_figure_however_far_apart(tmp_path: Path) -> None:
+    doc = (
+        "# Two trials\n\n## Results\n\n"
+        "The single-arm phase II GAMMA-3 trial (NCT09999999) evaluated zentamab given with "
+        "low-dose thoracic radiotherapy in previously untreated patients, was well tolerated "
+        "across all dose levels and produced durable responses: the confirmed response rate "
+        "was 71.4%.\n\n"
+        "In the DELTA-8 trial, quellimab plus chemotherapy gave a response rate of 58.0%.\n\n"
+        + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "far", doc)
+    answer = engine.ask(
+        "Which had the higher response rate: zentamab in GAMMA-3 or quellimab in DELTA-8?",
+        min_confidence=0.0,
+    )
+    # The name opens the sentence, 200 characters before its figure: "which" is answered by
+    # both, verbatim from the one sentence.
+    assert answer.answer is not None
+    assert answer.answer.startswith("GAMMA-3") and answer.answer.endswith("71.4%")
+
+
 def test_a_subject_is_searched_for_with_its_own_alternative_only() -> None:
     from sclc_qa.answering.comparisons import _without
 

@@ -31,9 +31,6 @@ _BETWEEN = re.compile(r"\bbetween\s+(.+?)\s+and\s+(.+)", re.I)
 _COVERED = 0.7
 # The subject's name joins the answer when it stands this close to its figure (characters).
 _NAME_REACH = 60
-# For "which …?" the name is the answer: kept with its figure over a sentence's usual clause
-# length; farther off, the name alone answers and the figure goes in the note.
-_WHICH_REACH = 160
 # The word that closes an arm's label after its name.
 _ARM_WORD = re.compile(r"\s+(?:group|arm|cohort)s?\b")
 # How many of the best sentences are read for one that reports every subject's figure.
@@ -191,9 +188,9 @@ class Comparer:
     ) -> tuple[int, int, int]:
         """The winner's figure in its document, with its name when the sentence states it
         close by ("<drug> (30%)"), and the id of the sentence that holds it. With `name_only`
-        ("which trial …?") and the name far from the figure, the name alone where its sentence
-        writes it, or where the sentences that introduce the figure's do (a trial named in a
-        list's lead-in, its results in the items): the figures go in the note."""
+        ("which trial …?"), the name with its figure wherever their sentence states both; else
+        the name alone where the sentences that introduce the figure's write it (a trial named
+        in a list's lead-in, its results in the items): the figures go in the note."""
         sid = won.scored.sid
         sent = self.index.sentences[sid]
         text = mask_markup(sent.text)
@@ -201,8 +198,8 @@ class Comparer:
         low = text.lower()
         key = won.name.lower()
         # For "which …?" the name is the answer and the figure its support: both are kept
-        # over a longer reach, and past it the name alone answers.
-        reach = _WHICH_REACH if name_only else _NAME_REACH
+        # wherever the sentence states the two; a name only other sentences state answers alone.
+        reach = len(text) if name_only else _NAME_REACH
         before = low.rfind(key, max(0, s - reach), s)
         after = low.find(key, e, e + reach)
         if before >= 0:
@@ -212,7 +209,7 @@ class Comparer:
             arm = _ARM_WORD.match(text, e)  # "… in the <name> group": the label whole
             e = arm.end() if arm else e
         elif name_only:
-            # The name is stated far from its figure: the name alone answers "which".
+            # The figure's sentence does not write the name plainly: the name alone answers.
             for at_sid in (sid, *self.scorer.vocab.prev[sid], *self.scorer.vocab.lead_in[sid]):
                 at = self._named_at(at_sid, key, s if at_sid == sid else 0)
                 if at is not None:
