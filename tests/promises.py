@@ -9,12 +9,14 @@ from sclc_qa.models import Answer
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def read_corpus() -> dict[str, str]:
-    """Document id → text, straight from disk: the engine's own copy is not the reference."""
+def read_corpus(folder: Path = ROOT / "corpus") -> dict[str, str]:
+    """Document id → text of each document in `folder` (plain text and Markdown, not its
+    README or ATTRIBUTION), straight from disk: the engine's own copy is not the reference."""
     texts = {}
-    for path in sorted((ROOT / "corpus").glob("*.txt")):
-        with path.open(encoding="utf-8", newline="") as fh:
-            texts[path.stem] = fh.read()
+    for path in sorted(folder.iterdir()):
+        if path.suffix in (".txt", ".md") and not path.stem.isupper():
+            with path.open(encoding="utf-8", newline="") as fh:
+                texts[path.stem] = fh.read()
     return texts
 
 

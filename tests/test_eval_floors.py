@@ -156,13 +156,8 @@ def report(eval_engine: Engine, promise_problems: dict[str, list[str]]) -> EvalR
         if problems := promises.problems(answer):
             promise_problems.setdefault(q.id, []).extend(problems)
 
-    texts = {}
-    for path in sorted((EVAL / "corpus").iterdir()):
-        if path.suffix in (".txt", ".md") and not path.stem.isupper():
-            with path.open(encoding="utf-8", newline="") as fh:
-                texts[path.stem] = fh.read()
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(promises, "CORPUS", texts)
+        mp.setattr(promises, "CORPUS", promises.read_corpus(EVAL / "corpus"))
         return evaluate(eval_engine, splits(), on_answer=check_promises)
 
 
