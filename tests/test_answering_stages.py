@@ -561,6 +561,24 @@ def test_which_keeps_the_name_with_its_figure_however_far_apart(tmp_path: Path) 
     assert answer.answer.startswith("GAMMA-3") and answer.answer.endswith("71.4%")
 
 
+def test_which_takes_the_name_written_whole_not_inside_a_word(tmp_path: Path) -> None:
+    doc = (
+        "# Two trials\n\n## Results\n\n"
+        "The MARK trial tested zentamab in untreated patients, and against the benchmark set by "
+        "earlier trials its confirmed response rate was 62.0%.\n\n"
+        "In the DELTA-8 trial, quellimab plus chemotherapy gave a response rate of 58.0%.\n\n"
+        + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "whole", doc)
+    answer = engine.ask(
+        "Which had the higher response rate: zentamab in MARK or quellimab in DELTA-8?",
+        min_confidence=0.0,
+    )
+    # "benchmark" ends in the name's letters, nearer the figure: the answer starts at the name.
+    assert answer.answer is not None
+    assert answer.answer.startswith("MARK trial") and answer.answer.endswith("62.0%")
+
+
 def test_a_subject_is_searched_for_with_its_own_alternative_only() -> None:
     from sclc_qa.answering.comparisons import _without
 

@@ -200,12 +200,14 @@ class Comparer:
         # For "which …?" the name is the answer and the figure its support: both are kept
         # wherever the sentence states the two; a name only other sentences state answers alone.
         reach = len(text) if name_only else _NAME_REACH
-        before = low.rfind(key, max(0, s - reach), s)
-        after = low.find(key, e, e + reach)
-        if before >= 0:
-            s = before
-        elif after >= 0:
-            e = after + len(key)
+        # The name written whole: "MATCH" is not the end of "mismatch".
+        named = written(key)
+        before = [m.start() for m in named.finditer(low, max(0, s - reach), s)]
+        after = named.search(low, e, e + reach)
+        if before:
+            s = before[-1]
+        elif after is not None:
+            e = after.end()
             arm = _ARM_WORD.match(text, e)  # "… in the <name> group": the label whole
             e = arm.end() if arm else e
         elif name_only:
