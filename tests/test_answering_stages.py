@@ -13,6 +13,7 @@ from sclc_qa.answering.explanations import explaining_clause
 from sclc_qa.answering.figures import FigureExtractor
 from sclc_qa.answering.reasons import Reasons, join
 from sclc_qa.answering.runs import asks_several, at_time_point, outside_intervals, parts_share
+from sclc_qa.answering.shapes import series_length
 from sclc_qa.config import Settings
 from sclc_qa.embedding import HashingEmbedder
 from sclc_qa.engine import Engine
@@ -1142,3 +1143,17 @@ def test_which_trial_is_answered_by_the_name_its_lead_in_gives(tmp_path: Path) -
     assert any("25.3%" in c.quote for c in answer.citations[1:])
     text = engine.index.documents["lead-ins"].text
     assert answer.start is not None and text[answer.start : answer.end] == "ZENITH 7X"
+
+
+def test_series_length_counts_an_enumerations_items_not_a_clauses_commas() -> None:
+    # The first item may close a long clause; asides in brackets carry commas of their own.
+    listed = (
+        "The ZX1 family of enzymes mediate quick splice repair (QSR) and slow fold repair "
+        "(SFR, a slower route), and late end joining (LEJ) (12)."
+    )
+    assert series_length(listed) == 3
+    assert series_length("Common reactions were rash, cough, nausea, fatigue, and fever.") == 5
+    assert series_length("Zentamab binds MARK and blocks its signal.") == 2
+    # Commas between clauses, with no closing "and" / "or", make no series.
+    assert series_length("In ZENITH-7, the median OS was 12.0 months, compared with 9.1.") == 1
+    assert series_length("Quellimab is approved.") == 1

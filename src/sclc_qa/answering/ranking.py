@@ -58,6 +58,7 @@ RANK_FEATURES: tuple[str, ...] = (
     "opens",  # opens its paragraph (no sentence before it in the block)
     "anaphor",  # starts with "This", "It", …: continues the sentence before
     "length",  # log of its length in characters
+    "series",  # log of the items its longest enumeration holds ("A, B, and C": log 3)
     "dense_pair",  # cosine of the question and this sentence read with the one before it
     "dense_pair_rank",  # 1 / (1 + candidates more similar so read)
     "dense_predicate",  # cosine of the sentence and the question without its names
@@ -67,18 +68,20 @@ RANK_FEATURES: tuple[str, ...] = (
     "yesno",  # … yes or no
     "definition",  # … a definition or an expansion
     "entity",  # … a name of a class
+    "several",  # … several items ("which Xs", "what are the three …")
 )
 
 
 def kind_flags(prof: Profile) -> tuple[float, ...]:
-    """The question's kind as the last five features: typed figure, how/why, yes/no,
-    definition, name of a class."""
+    """The question's kind as the last six features: typed figure, how/why, yes/no,
+    definition, name of a class, several items."""
     return (
         float(prof.kind in TYPED),
         float(prof.kind == "mechanism"),
         float(prof.kind == "yesno"),
         float(prof.kind in ("definition", "glossary")),
         float(prof.kind == "entity" or bool(prof.target)),
+        float(prof.plural),
     )
 
 

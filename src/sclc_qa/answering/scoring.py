@@ -25,7 +25,7 @@ from ..spans import Span
 from ..vocabulary import ANAPHOR, Vocabulary, heading_keys, squash
 from .kinds import STAT_WORDS, STATEMENT, TYPED
 from .ranking import RANKED, RankerModel, kind_flags, rank_features
-from .shapes import has_statement_shape
+from .shapes import has_statement_shape, series_length
 
 __all__ = ["Scored", "SentenceScorer"]
 
@@ -197,6 +197,7 @@ class SentenceScorer:
                     float(not self.vocab.prev[sid]),
                     float(ANAPHOR.match(sent.text) is not None),
                     math.log(1 + len(sent.text)),
+                    math.log(series_length(sent.text)),
                     psim,
                     usim,
                 )

@@ -9,7 +9,7 @@ import re
 from ..question import LIMITS, Profile
 from .explanations import describing_span
 
-__all__ = ["explains", "gives_reason", "has_statement_shape", "has_verdict"]
+__all__ = ["explains", "gives_reason", "has_statement_shape", "has_verdict", "series_length"]
 
 # Where a text delimits a term: "defined as", "characterized by", "refers to", "considered …",
 # a comparator.
@@ -40,6 +40,11 @@ _MEANS = re.compile(
     r"(?:s|es|ed|d|ing)?)\b",
     re.I,
 )
+# What a series' items never hold: asides in brackets, which carry commas of their own.
+_ASIDE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_CONJUNCTION = re.compile(r"\b(?:and|or|as well as)\b")
+# An enumerated item is a phrase: a longer stretch between commas is a clause.
+_ITEM_WORDS = 6
 # What settles a yes/no question: a finding stated for or against ("failed to", "no benefit",
 # "not recommended", "improved", "remains investigational").
 _VERDICT = re.compile(
@@ -83,3 +88,24 @@ def has_statement_shape(prof: Profile, sentence: str) -> bool:
 def has_verdict(sentence: str) -> bool:
     """Whether `sentence` states a finding for or against ("failed to", "not recommended")."""
     return _VERDICT.search(sentence) is not None
+
+
+def series_length(sentence: str) -> int:
+    """How many items the longest enumeration in `sentence` holds ("A, B, and C" → 3; a lone
+    "A and B" → 2; none → 1): the shape of an answer to "which Xs …?", "what are the three …?".
+    Read with bracketed asides removed, a series is a run of short stretches between commas
+    (the first may be a clause whose tail is the first item), closed by "and" / "or"."""
+    best, items = 1, 0
+    for piece in re.split(r"[,;:]", _ASIDE.sub("", sentence)):
+        words = piece.split()
+        joins = len(_CONJUNCTION.findall(" ".join(words[-_ITEM_WORDS - 2 :])))
+        if not words:
+            items = 0
+            continue
+        if items == 0 or len(words) > _ITEM_WORDS + 2:
+            items = 1 + joins  # a new run: this stretch's tail is its first item
+        else:
+            items += joins + (0 if _CONJUNCTION.match(piece.strip()) else 1)
+        if joins:
+            best = max(best, items)
+    return best
