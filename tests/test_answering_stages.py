@@ -716,6 +716,21 @@ def test_counts_are_read_after_their_label_and_years_are_not_counts(tmp_path: Pa
     assert figures.spans(other_year, profile("How many new cases were there in 2024?")) == []
 
 
+def test_a_counted_noun_belongs_to_the_nearest_number_before_it(tmp_path: Path) -> None:
+    doc = (
+        "# Trial\n\n## Safety\n\n"
+        "ZENITH-4 showed 12 serious events in 41.5% of patients with quellimab.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "counted", doc)
+    figures, _ = _stages(engine)
+    sents = engine.index.sentences
+    safety = next(i for i, s in enumerate(sents) if "ZENITH-4" in s.text)
+    # "patients" follows 41.5%, not 3: the sentence states no count of patients.
+    assert figures.spans(safety, profile("How many patients were enrolled in ZENITH-4?")) == []
+    counted = figures.spans(safety, profile("How many serious events were seen in ZENITH-4?"))
+    assert [sents[safety].text[s.start : s.end] for s in counted] == ["12 serious events"]
+
+
 def test_a_part_stated_in_the_next_sentence_joins_the_answer(hashing_engine: Engine) -> None:
     answer = hashing_engine.ask(
         "In CeLEBrATE, what were median overall survival and median PFS?", min_confidence=0

@@ -393,6 +393,13 @@ def _counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
             out.append(s)  # "New cases: 226,650", "patients (n = 45)", "deaths were 1,200"
             continue
         after = text[s.end : s.end + _COUNT_NOUN_WINDOW]
+        # A noun past the next number is that number's ("3 events in 52% of patients"), unless
+        # that number closes a range begun here ("11 to 16 nodes").
+        closes = _RANGE_END.match(after)
+        skip = closes.end() if closes else 0
+        after = after[
+            : next((skip + m.start() for m in re.finditer(r"\d", after[skip:])), len(after))
+        ]
         words = list(re.finditer(r"[A-Za-z][A-Za-z\-]*", after))[:5]
         for i, w in enumerate(words):
             hit = stem(w.group().lower()) in nouns
@@ -406,6 +413,7 @@ def _counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
     return out
 
 
+_RANGE_END = re.compile(r"\s*(?:to|through|and|or|[-–—])\s*[\d.,]+")
 # A count stated after its noun: "New cases: N", "patients (n = N)", "deaths were N".
 _LABEL_BEFORE = re.compile(
     r"([A-Za-z][A-Za-z-]*)\s*(?::|\(\s*n\s*=|=|\s(?:was|were|totall?ed|numbered))\s*"
