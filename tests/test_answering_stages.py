@@ -731,6 +731,23 @@ def test_a_counted_noun_belongs_to_the_nearest_number_before_it(tmp_path: Path) 
     assert [sents[safety].text[s.start : s.end] for s in counted] == ["12 serious events"]
 
 
+def test_how_many_people_die_counts_the_deaths_not_the_people(tmp_path: Path) -> None:
+    doc = (
+        "# Burden\n\n## Figures\n\n"
+        "Estimated new cases and deaths from zentoma in Freedonia in 2031:\n\n"
+        "- New cases: 48,500.\n- Deaths: 35,100.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "deaths", doc)
+    died = engine.ask(
+        "How many people in Freedonia are expected to die of zentoma in 2031?", min_confidence=0.0
+    )
+    assert died.answer == "35,100"
+    new = engine.ask(
+        "How many people in Freedonia are expected to get zentoma in 2031?", min_confidence=0.0
+    )
+    assert new.answer == "48,500"
+
+
 def test_a_part_stated_in_the_next_sentence_joins_the_answer(hashing_engine: Engine) -> None:
     answer = hashing_engine.ask(
         "In CeLEBrATE, what were median overall survival and median PFS?", min_confidence=0

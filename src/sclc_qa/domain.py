@@ -34,6 +34,11 @@ class Domain(BaseModel):
     hedges: tuple[str, ...]
     time_units: tuple[str, ...]
     people_nouns: frozenset[str]
+    counted_events: dict[str, frozenset[str]] = Field(
+        default_factory=dict,
+        description="Stem of what people do → stems of the events counted: 'how many people "
+        "die' counts deaths ('die' → 'death'), not people.",
+    )
     number_words: dict[str, int]
     table_header_hints: dict[str, frozenset[str]]
     table_column_kinds: frozenset[str]

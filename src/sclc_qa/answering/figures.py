@@ -36,6 +36,8 @@ from .scoring import Scored
 __all__ = ["FigureExtractor"]
 
 _PEOPLE = domain().people_nouns  # stems: "how many people" counts patients too
+_EVENTS = domain().counted_events
+_VERB_WORDS = 6  # "… in the US are expected to die": how far past the people their verb may be
 # A figure opened by a comparator ("≥50% of cells") is a cutoff that defines a group.
 _CUTOFF = "≥≤<>"
 # What the documents do give, when the asked figure is missing: from this many top sentences
@@ -384,6 +386,11 @@ def _counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
     for head in heads:
         noun = stem(head.lower())
         nouns |= _PEOPLE if noun in _PEOPLE else {noun}
+    if nouns & _PEOPLE:
+        # "How many people are expected to die …" counts the deaths, not the people.
+        doing = (stem(w) for w in re.findall(r"[a-z]+", prof.text[m.end() :].lower())[:_VERB_WORDS])
+        events = next((_EVENTS[v] for v in doing if v in _EVENTS), None)
+        nouns = set(events) if events else nouns
     # "How many RCTs …" counts "randomized controlled trials": match an acronym by initials.
     acronym = re.sub(r"(?<=[A-Z])s$", "", word).lower() if word[:2].isupper() else ""
     out = []
