@@ -1189,3 +1189,24 @@ def test_series_length_counts_an_enumerations_items_not_a_clauses_commas() -> No
     # Commas between clauses, with no closing "and" / "or", make no series.
     assert series_length("In ZENITH-7, the median OS was 12.0 months, compared with 9.1.") == 1
     assert series_length("Quellimab is approved.") == 1
+
+
+def test_a_figure_is_labelled_by_its_hyphenated_arm_after_for_patients_in_the(
+    tmp_path: Path,
+) -> None:
+    doc = (
+        "# Trial\n\n## Results\n\n"
+        "ZENITH-7 randomly assigned 580 patients to zentamab with or without chemotherapy.\n\n"
+        "The median PFS was 6.0 months (5.1-7.2) for patients in the zentamab-monotherapy group "
+        "and 9.1 months (8.0-10.4) for patients in the zentamab-plus-chemotherapy group.\n\n"
+        + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "arms", doc)
+    both = engine.ask(
+        "What was the median PFS with zentamab plus chemotherapy in ZENITH-7?", min_confidence=0.0
+    )
+    assert both.answer is not None and both.answer.startswith("9.1 months")
+    alone = engine.ask(
+        "What was the median PFS with zentamab monotherapy in ZENITH-7?", min_confidence=0.0
+    )
+    assert alone.answer is not None and alone.answer.startswith("6.0 months")

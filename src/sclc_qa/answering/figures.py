@@ -65,6 +65,8 @@ _ARM_LABEL = re.compile(
 )
 _ARM_AFTER = re.compile(
     r"\s*(?:\([^()]*\)\s*)?(?:with|in|on|for|among|receiving|after|from|of)\s+(?:the\s+)?"
+    # "… for patients in the <arm> group": the people are no label, their arm is.
+    r"(?:(?:patients|participants|those)\s+(?:in|on|receiving|given|treated with)\s+(?:the\s+)?)?"
 )
 # The rarity (idf over the rarest's) from which a question word after a figure labels it.
 _GROUP_WORD = 0.7
@@ -334,7 +336,13 @@ def _phrase_asked(after: str, q_words: set[str]) -> bool:
     <the group asked about>", or one modifier precedes two, as in "X% of <modifier> <group
     asked about>"; one common word alone labels nothing."""
     phrase = re.split(r"[,;:()\[\]]|\.\s", after[:80], maxsplit=1)[0]  # the label ends there
-    words = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", phrase.lower())[:_LABEL_WORDS]]
+    words: list[str] = []
+    for word in re.findall(r"[A-Za-z][\w-]*", phrase.lower()):
+        # A hyphenated arm label the question writes apart reads as its words: "the
+        # zentamab-plus-chemotherapy group" for "zentamab plus chemotherapy".
+        whole = stem(word)
+        words += [whole] if whole in q_words else [stem(p) for p in word.split("-") if p]
+    words = words[:_LABEL_WORDS]
     hits = [w in q_words for w in words] + [False] * _LABEL_WORDS
     return (hits[0] and sum(hits) >= 2) or (hits[1] and hits[2])
 
