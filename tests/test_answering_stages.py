@@ -1210,3 +1210,27 @@ def test_a_figure_is_labelled_by_its_hyphenated_arm_after_for_patients_in_the(
         "What was the median PFS with zentamab monotherapy in ZENITH-7?", min_confidence=0.0
     )
     assert alone.answer is not None and alone.answer.startswith("6.0 months")
+
+
+def test_a_rate_measured_at_a_site_answers_only_a_question_about_that_site(
+    tmp_path: Path,
+) -> None:
+    doc = (
+        "# Trial\n\n## Results\n\n"
+        "ZENITH-9 enrolled 140 patients who received quellimab.\n\n"
+        "Among 40 patients with stable brain metastases, the intracranial objective response "
+        "rate was 31.0% with quellimab.\n\n"
+        "In ZENITH-9, the objective response rate was 44.0% with quellimab.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "sites", doc)
+    figures, _ = _stages(engine)
+    sents = engine.index.sentences
+    inside = next(i for i, s in enumerate(sents) if "intracranial" in s.text)
+    overall = next(i for i, s in enumerate(sents) if "44.0%" in s.text)
+    plain = profile("What was the response rate with quellimab in ZENITH-9?")
+    cns = profile("What CNS response rate did quellimab achieve in ZENITH-9?")
+    assert figures.spans(inside, plain) == [] and figures.spans(overall, cns) == []
+    assert [sents[inside].text[s.start : s.end] for s in figures.spans(inside, cns)] == ["31.0%"]
+    # A question that names the site elsewhere may take the site's figure.
+    brain = profile("What response rate did quellimab give patients with brain metastases?")
+    assert figures.spans(inside, brain) != []

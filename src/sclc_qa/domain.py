@@ -39,6 +39,11 @@ class Domain(BaseModel):
         description="Stem of what people do → stems of the events counted: 'how many people "
         "die' counts deaths ('die' → 'death'), not people.",
     )
+    endpoint_sites: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="Where an endpoint is measured → the words that say so just before it: an "
+        "'intracranial response rate' is not the overall one.",
+    )
     number_words: dict[str, int]
     table_header_hints: dict[str, frozenset[str]]
     table_column_kinds: frozenset[str]

@@ -18,11 +18,13 @@ from .question import ENDPOINTS
 
 __all__ = [
     "Span",
+    "asked_site",
     "clauses",
     "endpoint_of",
     "find",
     "mask_markup",
     "names",
+    "site_of",
     "strip_citation",
 ]
 
@@ -154,6 +156,40 @@ def endpoint_of(text: str, start: int) -> str | None:
             best = (dist, name)
     return best[1] if best else None
 
+
+def site_of(text: str, start: int) -> str | None:
+    """Where the endpoint a figure at `start` reports is measured, when the words just before
+    its name say ("the intracranial objective response rate was 33%" → "intracranial"); None
+    for the endpoint as a whole."""
+    before = [m for m in _mentions(text) if m[1] <= start]
+    after = [m for m in _mentions(text) if start <= m[0] <= start + _ENDPOINT_AFTER]
+    mention = before[-1] if before else (after[0] if after else None)
+    return None if mention is None else _site_before(text, mention[0])
+
+
+def asked_site(question: str) -> str | None:
+    """The site the question's own endpoint is measured at ("What CNS ORR …?"), if it says."""
+    return next(
+        (site for s, _, _ in _mentions(question) if (site := _site_before(question, s))), None
+    )
+
+
+def names_site(text: str, site: str) -> bool:
+    """Whether `text` uses a word of the site anywhere ("… in patients with brain metastases")."""
+    return _SITES[site].search(text.lower()) is not None
+
+
+def _site_before(text: str, at: int) -> str | None:
+    words = " ".join(re.findall(r"[a-z]+", text[max(0, at - 60) : at].lower())[-_SITE_WORDS:])
+    return next((site for site, pat in _SITES.items() if pat.search(words)), None)
+
+
+_SITES = {
+    site: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
+    for site, words in domain().endpoint_sites.items()
+}
+_SITE_WORDS = 3  # "the intracranial confirmed <endpoint>": how far before its name a site is
+_ENDPOINT_AFTER = 25  # "38% ORR": an endpoint named just after its figure (as endpoint_of)
 
 # "<endpoint> for|of <endpoint>": the second names what the first is measured on, and the first
 # governs: a "median follow-up for survival" is a follow-up, not a survival time.

@@ -13,7 +13,7 @@ from ..index import Index
 from ..lexical import normalize, stem, tokenize
 from ..mentions import is_druglike, time_points
 from ..question import Profile
-from ..spans import Span, find, mask_markup, names
+from ..spans import Span, asked_site, find, mask_markup, names, names_site, site_of
 from ..tables import best_cell
 from ..vocabulary import Vocabulary, squash
 from .anchors import anchor_cost, anchors
@@ -138,6 +138,16 @@ class FigureExtractor:
                 spans = [s for s in spans if not at_time_point(text, s.start, s.end)]
         if prof.endpoints and prof.kind != "count":
             spans = [s for s in spans if s.endpoint in prof.endpoints or s.kind == "phase"]
+        if prof.endpoints and prof.kind in _PER_ENDPOINT:
+            # An intracranial response rate is not the response rate, nor the reverse, unless
+            # the question names the site elsewhere ("… in patients with brain metastases").
+            asked = asked_site(prof.text)
+            spans = [
+                s
+                for s in spans
+                if (site := site_of(text, s.start)) == asked
+                or (asked is None and site is not None and names_site(prof.text, site))
+            ]
         if prof.kind in ("percent", "duration"):
             # "a 30% ORR in patients with ≥50% marker-positive cells": a figure opened by a
             # comparator is a cutoff that defines a subgroup, not a result; it answers only when
