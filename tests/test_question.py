@@ -72,6 +72,8 @@ def test_progression_free_survival_is_not_overall_survival() -> None:
         ("Was ZENITH 7X or ZENITH 816 larger?", "ZENITH 7X"),
         ("Was ASTRUM-005 positive?", "ASTRUM-005"),
         ("What is Dato-DXd?", "Dato-DXd"),
+        # A series' acronym joined to a word, numbered after a space: the number is its name.
+        ("What ORR did zentamab achieve in ZENITH-Lung 3?", "ZENITH-Lung 3"),
     ],
 )
 def test_names_are_detected(question: str, name: str) -> None:

@@ -46,6 +46,10 @@ def clean(text: str) -> str:
     return re.sub(r"[\u2010-\u2013\u2212]", "-", text)
 
 
+# A trial series' name: a capitalised acronym joined to a capitalised word ("EMPOWER-Lung").
+_SERIES = re.compile(r"[A-Z]{3,}(?:-[A-Z][a-z]+)+")
+
+
 def named_tokens(text: str) -> list[str]:
     """Surface forms in `text` that look like names: NCT ids, trial names, genes, drugs, proper
     nouns. Adjacent capitalised words and "ALTER 1202"-style number suffixes stay together."""
@@ -67,7 +71,9 @@ def named_tokens(text: str) -> list[str]:
                 if (
                     re.fullmatch(r"\d+[A-Z]{0,3}", nxt)
                     and name.replace("-", "").isalpha()
-                    and (name.isupper() or re.search(r"[a-z][A-Z]", name))
+                    and (
+                        name.isupper() or re.search(r"[a-z][A-Z]", name) or _SERIES.fullmatch(name)
+                    )
                 ):
                     name += " " + nxt  # "ALTER 1202", "AMG 757", "TrialName 123", "TrialName 9XY"
                 elif _DRUG.match(name.split()[-1]) and _DRUG.match(nxt):
@@ -110,6 +116,8 @@ def _is_name(word: str, *, first: bool) -> bool:
         return True  # IMpower, CheckMate, DeLLphi, IMforte
     if re.fullmatch(r"[A-Z][a-z]*(?:-[A-Z][A-Za-z]*)+", word) and sum(map(str.isupper, word)) >= 3:
         return True  # Zento-DXd, T-DXd: a drug's short name
+    if _SERIES.fullmatch(word):
+        return True  # EMPOWER-Lung, DESTINY-Breast: a trial series, numbered after a space
     if re.fullmatch(r"[A-Z][A-Za-z0-9]*(?:/[A-Z0-9][A-Za-z0-9]*)+", word):
         return True  # Anl/Ben/CT
     if _DRUG.match(word):
