@@ -1234,3 +1234,19 @@ def test_a_rate_measured_at_a_site_answers_only_a_question_about_that_site(
     # A question that names the site elsewhere may take the site's figure.
     brain = profile("What response rate did quellimab give patients with brain metastases?")
     assert figures.spans(inside, brain) != []
+
+
+def test_a_sentence_stating_another_stage_does_not_answer_for_its_headings_stage(
+    tmp_path: Path,
+) -> None:
+    doc = (
+        "# Zentoma\n\n## Treatment of stages IIA and IIB zentoma\n\n"
+        "The 5-year survival rate for patients with stage IIA zentoma is 40% to 50%.\n\n"
+        + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "stages", doc)
+    assert engine.ask("5-year survival for stage IIA zentoma?", min_confidence=0.0).answer == (
+        "40% to 50%"
+    )
+    other = engine.ask("5-year survival for stage IIB zentoma?", min_confidence=0.0)
+    assert other.abstained and other.answer is None

@@ -51,6 +51,18 @@ _ITEMS_PER_LEAD_IN = 16
 _LINK_ONLY = re.compile(r"\s*\[[^\]]*\]\([^)]*\)[\s.]*")
 
 
+# A disease stage as a question names it ("IIIC", "IB", "IVA"): a sentence stating another stage
+# is about that one, whatever its heading covers.
+_STAGE_NAME = re.compile(r"(?:0|I{1,3}|IV)[ABC]?\d?")
+_STAGE_STATED = re.compile(r"\bstages?\s+((?:0|I{1,3}|IV)[ABC]?\d?)\b")
+
+
+def _other_stage(text: str, name: str) -> bool:
+    """Whether `text` states a stage ("stage IIIB NSCLC") and not the stage `name`."""
+    stated = {m.group(1) for m in _STAGE_STATED.finditer(text)}
+    return bool(stated) and name not in stated and name not in text.split()
+
+
 @dataclass(frozen=True)
 class Scored:
     """One candidate sentence and the parts of its score."""
@@ -339,6 +351,8 @@ class SentenceScorer:
                 got = _NAMED_IN_LEAD_IN
             else:
                 got = 0.0
+            if got < 1.0 and _STAGE_NAME.fullmatch(name) and _other_stage(sent.text, name):
+                got = 0.0  # "stage IIIB" in the sentence: its heading's "IIIB and IIIC" is not it
             if self.vocab.is_concept(name) or name in describing:
                 soft.append(got)
             else:
