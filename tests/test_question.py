@@ -262,6 +262,11 @@ def test_a_comparative_names_the_kind_of_figure_compared() -> None:
     rarer = profile("In ZENTA-1, was rash less common with zentamab or with quellimab?")
     assert (rarer.measure, rarer.prefer) == ("percent", "low")
     assert profile("Is zentamab approved for lung cancer?").measure is None
+    # An endpoint reported as a share of patients is compared by its rate.
+    harsher = profile("Which trial had more severe adverse events, ZENITH-1 or ZENITH-2?")
+    assert (harsher.measure, harsher.prefer) == ("percent", "high")
+    # A time-to-event endpoint without a figure named is not (its median or its HR?).
+    assert profile("Which trial had better OS, ZENITH-1 or ZENITH-2?").measure is None
 
 
 def test_a_count_asked_with_a_rate_asks_the_rate_too() -> None:

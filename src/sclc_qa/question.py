@@ -319,6 +319,11 @@ def _comparison(text: str) -> tuple[Kind | None, str]:
         # "less common" compares shares.
         measure = next((k for k, pat in _IMPLIED_MEASURE if pat.search(text)), None)
     if measure is None:
+        # "… had more severe adverse events, A or B?": an endpoint reported as a share of
+        # patients is compared by its rate.
+        named = {e for e, pat in ENDPOINTS.items() if pat.search(text)}
+        measure = "percent" if named and named <= _RATE_ENDPOINTS else None
+    if measure is None:
         return None, ""
     low, high = _LOWER.search(text), _HIGHER.search(text)
     if bool(low) == bool(high):
