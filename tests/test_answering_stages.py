@@ -1250,3 +1250,21 @@ def test_a_sentence_stating_another_stage_does_not_answer_for_its_headings_stage
     )
     other = engine.ask("5-year survival for stage IIB zentoma?", min_confidence=0.0)
     assert other.abstained and other.answer is None
+
+
+def test_a_trial_on_one_side_and_a_drug_on_the_other_are_compared(tmp_path: Path) -> None:
+    doc = (
+        "# Trials\n\n## Combinations\n\n"
+        "In the phase II ZENITH-3 trial, the combination of quellimab and chemotherapy showed "
+        "first-line activity. The objective response rate was 61.0% (95% CI 50.1-70.9).\n\n"
+        "In a phase Ib study, zentamab plus chemotherapy was tolerable, and the objective "
+        "response rate was 48.0%.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "sides", doc)
+    answer = engine.ask(
+        "Which had the higher response rate: the ZENITH-3 regimen or zentamab plus "
+        "chemotherapy in the phase Ib study?",
+        min_confidence=0.0,
+    )
+    assert answer.answer == "ZENITH-3"
+    assert answer.note is not None and "61.0%" in answer.note and "48.0%" in answer.note

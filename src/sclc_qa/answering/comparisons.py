@@ -58,7 +58,8 @@ class Comparer:
     def subjects(self, prof: Profile) -> list[str]:
         """The names compared: one per alternative when the question offers them ("… X in A,
         or Y in B?": the most specific name of each side), else the question's specific names
-        of one sort (trials, or drugs), when there are at least two."""
+        of one sort (trials, or drugs), when there are at least two; else each alternative's
+        rarest name of any sort (a trial on one side, a drug on the other)."""
         names = self.scorer.key_names(prof)
         between = _BETWEEN.search(prof.text)
         sides = list(between.groups()) if between else _ALTERNATIVES.split(prof.text.split(":")[-1])
@@ -80,6 +81,16 @@ class Comparer:
         for group in (drugs, trials) if drugs_first else (trials, drugs):
             if len(group) >= 2:
                 return group
+        if len(sides) >= 2:
+            # "… the Q-1 regimen or zentamab in the phase I study?": a trial on one side, a
+            # drug on the other, each side's rarest name is its subject.
+            rarest = [
+                min(here, key=lambda n: share.get(squash(n), 0.0))
+                for side in sides
+                if (here := [n for n in names if n in side])
+            ]
+            if len(rarest) == len(sides) and len(set(rarest)) == len(rarest):
+                return rarest
         return []  # one trial and its drug are one subject, not two to compare
 
     def figures(
