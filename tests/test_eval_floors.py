@@ -29,18 +29,19 @@ EVAL = ROOT / "eval"
 REVIEW = "es-sclc-immunotherapy-review"
 NSCLC = "types-lung-hp-non-small-cell-lung-treatment-pdq"
 # (split, document) → floors, about 0.02–0.03 under what was measured; "max_risk" is a ceiling,
-# about 0.03–0.05 over. Measured with the learned ranker (data/ranker.json) and confidence
-# (data/confidence.json, threshold 0.66), both fitted on the 1,776-question dev split (dev now
-# has 1,857: b18 joined it), so dev figures are mostly in-sample:
+# about 0.03–0.05 over. Measured with the learned ranker (data/ranker.json, fitted on the
+# 1,944-question dev split) and confidence (data/confidence.json, threshold 0.66, fitted on the
+# same 1,944 after this session's answer changes), so dev figures are mostly in-sample. Dev NSCLC
+# fell from 0.702 when b19 joined dev and the threshold was refitted; its floor moved with it:
 #                      accuracy  abstention F1  recall@5  risk
 #   review-only index
-#     dev  review        0.802       0.766        0.994   0.060
-#     test review        0.764       0.798        1.000   0.171
+#     dev  review        0.807       0.769        0.995   0.055
+#     test review        0.780       0.803        1.000   0.158
 #   two-document index
-#     dev  review        0.802       0.769        0.981   0.060
-#     dev  NSCLC         0.702       0.706        0.983   0.090
-#     test review        0.754       0.764        0.979   0.172
-#     test NSCLC         0.635       0.667        0.991   0.223
+#     dev  review        0.811       0.778        0.981   0.060
+#     dev  NSCLC         0.687       0.706        0.984   0.086
+#     test review        0.775       0.770        0.979   0.169
+#     test NSCLC         0.644       0.679        0.991   0.204
 Floors = dict[str, float]
 
 
@@ -55,13 +56,13 @@ def floors(accuracy: float, abstention_f1: float, recall_at_5: float, max_risk: 
 
 REVIEW_ONLY: dict[tuple[str, str], Floors] = {
     ("dev", REVIEW): floors(0.78, 0.75, 0.97, 0.10),
-    ("test", REVIEW): floors(0.72, 0.77, 0.98, 0.22),
+    ("test", REVIEW): floors(0.75, 0.77, 0.98, 0.20),
 }
 TWO_DOCS: dict[tuple[str, str], Floors] = {
     ("dev", REVIEW): floors(0.78, 0.75, 0.96, 0.10),
-    ("dev", NSCLC): floors(0.68, 0.69, 0.96, 0.13),
-    ("test", REVIEW): floors(0.72, 0.74, 0.96, 0.22),
-    ("test", NSCLC): floors(0.62, 0.65, 0.96, 0.26),
+    ("dev", NSCLC): floors(0.66, 0.68, 0.96, 0.12),
+    ("test", REVIEW): floors(0.75, 0.74, 0.96, 0.21),
+    ("test", NSCLC): floors(0.62, 0.65, 0.96, 0.24),
 }
 MAX_MEDIAN_CHARS = 120  # factoid answers: a span, not a paragraph
 
