@@ -7,7 +7,6 @@ import math
 import re
 from collections.abc import Sequence
 
-from ..abbreviations import initials
 from ..domain import domain
 from ..index import Index
 from ..lexical import normalize, stem, tokenize
@@ -17,6 +16,7 @@ from ..spans import Span, asked_site, find, mask_markup, names, names_site, site
 from ..tables import best_cell
 from ..vocabulary import Vocabulary, squash
 from .anchors import anchor_cost, anchors
+from .counts import counted
 from .kinds import STATEMENT, TYPED
 from .labels import base_end, first_label
 from .reasons import Reasons
@@ -35,9 +35,6 @@ from .scoring import Scored
 
 __all__ = ["FigureExtractor"]
 
-_PEOPLE = domain().people_nouns  # stems: "how many people" counts patients too
-_EVENTS = domain().counted_events
-_VERB_WORDS = 6  # "… in the US are expected to die": how far past the people their verb may be
 # A figure opened by a comparator ("≥50% of cells") is a cutoff that defines a group.
 _CUTOFF = "≥≤<>"
 # What the documents do give, when the asked figure is missing: from this many top sentences
@@ -87,15 +84,6 @@ _LABELLED_REACH = 60.0
 # lone median may be the one asked.
 _DIFFERENCE_ASKED = 80.0
 _PAIRED_DURATION = 30.0
-_COUNT_NOUN_WINDOW = 80  # characters after a number where "how many X" looks for X
-_COUNTING = re.compile(
-    r"(?:how many|number of)\s+((?:[\w-]+\s+){0,5}?[\w-]+)\s+(?:are|were|is|was|do|does|"
-    r"did|have|has|had|can|could|will|would|should|must|may|might|need|needed|in|of|among|per|"
-    r"across|worldwide|globally|"
-    r"each|every)\b",
-    re.I,
-)
-_COUNTING_LOOSE = re.compile(r"(?:how many|number of)\s+((?:[\w-]+\s*){1,3})", re.I)
 _NUMBER_WORDS = domain().number_words
 _CONDITIONS = re.compile(
     r"\b(?:at|in|for|after|of)\s+(\w+)\s+and\s+(\w+)\s+(years?|months?|weeks?|cycles?)\b", re.I
@@ -154,7 +142,7 @@ class FigureExtractor:
             # the sentence states nothing else.
             spans = [s for s in spans if text[s.start] not in _CUTOFF] or spans
         if prof.kind == "count":
-            spans = _counted(text, spans, prof)
+            spans = counted(text, spans, prof)
         if prof.kind == "dose":
             spans = _of_asked_drug(text, spans, prof)
         if prof.time_points and prof.kind == "percent":
@@ -390,60 +378,6 @@ def _of_asked_drug(text: str, spans: list[Span], prof: Profile) -> list[Span]:
 _WORDS = re.compile(r"[A-Za-z][A-Za-z-]*")
 _OF_DRUG = re.compile(r"\s+of\s+([A-Za-z][A-Za-z-]*)")
 _DOSE_REACH = 60  # characters before a dose where the drug it is of is named
-
-
-def _counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
-    """For "how many X", keep numbers followed (within five words) by X."""
-    m = _COUNTING.search(prof.text) or _COUNTING_LOOSE.search(prof.text)
-    if not m:
-        return spans
-    # "How many new cases and deaths …" counts each: the last word of every conjunct.
-    heads = [c.split()[-1] for c in re.split(r"\s+(?:and|or)\s+", m.group(1).strip()) if c.split()]
-    word = heads[-1]
-    nouns: set[str] = set()
-    for head in heads:
-        noun = stem(head.lower())
-        nouns |= _PEOPLE if noun in _PEOPLE else {noun}
-    if nouns & _PEOPLE:
-        # "How many people are expected to die …" counts the deaths, not the people.
-        doing = (stem(w) for w in re.findall(r"[a-z]+", prof.text[m.end() :].lower())[:_VERB_WORDS])
-        events = next((_EVENTS[v] for v in doing if v in _EVENTS), None)
-        nouns = set(events) if events else nouns
-    # "How many RCTs …" counts "randomized controlled trials": match an acronym by initials.
-    acronym = re.sub(r"(?<=[A-Z])s$", "", word).lower() if word[:2].isupper() else ""
-    out = []
-    for s in spans:
-        label = _LABEL_BEFORE.search(text, max(0, s.start - _COUNT_NOUN_WINDOW), s.start)
-        if label is not None and stem(label.group(1).lower()) in nouns:
-            out.append(s)  # "New cases: 226,650", "patients (n = 45)", "deaths were 1,200"
-            continue
-        after = text[s.end : s.end + _COUNT_NOUN_WINDOW]
-        # A noun past the next number is that number's ("3 events in 52% of patients"), unless
-        # that number closes a range begun here ("11 to 16 nodes").
-        closes = _RANGE_END.match(after)
-        skip = closes.end() if closes else 0
-        after = after[
-            : next((skip + m.start() for m in re.finditer(r"\d", after[skip:])), len(after))
-        ]
-        words = list(re.finditer(r"[A-Za-z][A-Za-z\-]*", after))[:5]
-        for i, w in enumerate(words):
-            hit = stem(w.group().lower()) in nouns
-            if not hit and acronym and len(acronym) > 1:
-                run = words[i : i + len(acronym)]
-                hit = initials(x.group() for x in run) == acronym and len(run) == len(acronym)
-                w = run[-1] if hit else w
-            if hit:
-                out.append(Span(s.start, s.end + w.end(), s.kind, s.endpoint))
-                break
-    return out
-
-
-_RANGE_END = re.compile(r"\s*(?:to|through|and|or|[-–—])\s*[\d.,]+")
-# A count stated after its noun: "New cases: N", "patients (n = N)", "deaths were N".
-_LABEL_BEFORE = re.compile(
-    r"([A-Za-z][A-Za-z-]*)\s*(?::|\(\s*n\s*=|=|\s(?:was|were|totall?ed|numbered))\s*"
-    r"(?:approximately\s+|about\s+|nearly\s+|over\s+|more than\s+)?$"
-)
 
 
 def _as_number(word: str) -> int | None:
