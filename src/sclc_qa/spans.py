@@ -144,8 +144,24 @@ def strip_citation(text: str, start: int, end: int) -> tuple[int, int]:
 
 def endpoint_of(text: str, start: int) -> str | None:
     """The endpoint named nearest before `start` (or right after it, as in "38% ORR")."""
-    best: tuple[int, str] | None = None
-    for m_start, m_end, name in _mentions(text):
+    mention = _nearest_mention(text, start)
+    return mention[2] if mention else None
+
+
+def site_of(text: str, start: int) -> str | None:
+    """Where the endpoint a figure at `start` reports is measured, when the words just before
+    its name say ("the intracranial objective response rate was 33%" → "intracranial"); None
+    for the endpoint as a whole."""
+    mention = _nearest_mention(text, start)
+    return _site_before(text, mention[0]) if mention else None
+
+
+def _nearest_mention(text: str, start: int) -> tuple[int, int, str] | None:
+    """The endpoint mention a figure at `start` reports: the nearest before it, or one named
+    just after it (weighed as farther)."""
+    best: tuple[int, tuple[int, int, str]] | None = None
+    for mention in _mentions(text):
+        m_start, m_end, _ = mention
         if m_end <= start:
             dist = start - m_end
         elif m_start >= start and m_start - start <= 25:
@@ -153,18 +169,8 @@ def endpoint_of(text: str, start: int) -> str | None:
         else:
             continue
         if best is None or dist < best[0]:
-            best = (dist, name)
+            best = (dist, mention)
     return best[1] if best else None
-
-
-def site_of(text: str, start: int) -> str | None:
-    """Where the endpoint a figure at `start` reports is measured, when the words just before
-    its name say ("the intracranial objective response rate was 33%" → "intracranial"); None
-    for the endpoint as a whole."""
-    before = [m for m in _mentions(text) if m[1] <= start]
-    after = [m for m in _mentions(text) if start <= m[0] <= start + _ENDPOINT_AFTER]
-    mention = before[-1] if before else (after[0] if after else None)
-    return None if mention is None else _site_before(text, mention[0])
 
 
 def asked_site(question: str) -> str | None:
@@ -189,7 +195,6 @@ _SITES = {
     for site, words in domain().endpoint_sites.items()
 }
 _SITE_WORDS = 3  # "the intracranial confirmed <endpoint>": how far before its name a site is
-_ENDPOINT_AFTER = 25  # "38% ORR": an endpoint named just after its figure (as endpoint_of)
 
 # "<endpoint> for|of <endpoint>": the second names what the first is measured on, and the first
 # governs: a "median follow-up for survival" is a follow-up, not a survival time.

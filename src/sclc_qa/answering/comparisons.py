@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..domain import domain
@@ -66,32 +66,21 @@ class Comparer:
         share = self.scorer.vocab.key_share
         # "Which drug / regimen …, A in X or B in Y?" names drugs; else trials are the subjects.
         drugs_first = domain().entity_class(prof.target) in ("drug", "regimen")
-        sorts = (True, False) if drugs_first else (False, True)
-        for druglike in sorts if len(sides) >= 2 else ():
-            # Names of one sort on every side (trials, or drugs): each side's rarest.
-            picked = []
-            for side in sides:
-                here = [n for n in names if n in side and is_druglike(n) == druglike]
-                if here:
-                    picked.append(min(here, key=lambda n: share.get(squash(n), 0.0)))
-            if len(picked) == len(sides) and len(set(picked)) == len(picked):
-                return picked
         trials = [n for n in names if not is_druglike(n)]
         drugs = [n for n in names if is_druglike(n)]
-        for group in (drugs, trials) if drugs_first else (trials, drugs):
+        sorts = (drugs, trials) if drugs_first else (trials, drugs)
+        for group in sorts if len(sides) >= 2 else ():
+            # Names of one sort on every side (trials, or drugs): each side's rarest.
+            picked = _rarest_per_side(sides, group, share)
+            if picked:
+                return picked
+        for group in sorts:
             if len(group) >= 2:
                 return group
-        if len(sides) >= 2:
-            # "… the Q-1 regimen or zentamab in the phase I study?": a trial on one side, a
-            # drug on the other, each side's rarest name is its subject.
-            rarest = [
-                min(here, key=lambda n: share.get(squash(n), 0.0))
-                for side in sides
-                if (here := [n for n in names if n in side])
-            ]
-            if len(rarest) == len(sides) and len(set(rarest)) == len(rarest):
-                return rarest
-        return []  # one trial and its drug are one subject, not two to compare
+        # "… the Q-1 regimen or zentamab in the phase I study?": a trial on one side, a drug on
+        # the other, each side's rarest name is its subject; else one trial and its drug are
+        # one subject, not two to compare.
+        return (_rarest_per_side(sides, names, share) if len(sides) >= 2 else None) or []
 
     def figures(
         self,
@@ -240,6 +229,19 @@ class Comparer:
             return None
         nearest = min(at, key=lambda i: abs(i - near))
         return sent.start + nearest, sent.start + nearest + len(key)
+
+
+def _rarest_per_side(
+    sides: Sequence[str], names: Sequence[str], share: Mapping[str, float]
+) -> list[str] | None:
+    """Each side's rarest name (least shared by the corpus's passages), when every side has one
+    and no two sides the same; else None."""
+    picked = [
+        min(here, key=lambda n: share.get(squash(n), 0.0))
+        for side in sides
+        if (here := [n for n in names if n in side])
+    ]
+    return picked if len(picked) == len(sides) and len(set(picked)) == len(picked) else None
 
 
 def _labels(low: str, run: Sequence[Span], names: Sequence[str]) -> list[str] | None:

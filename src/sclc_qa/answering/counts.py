@@ -60,7 +60,7 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
         closes = _RANGE_END.match(after)
         skip = closes.end() if closes else 0
         after = after[
-            : next((skip + m.start() for m in re.finditer(r"\d", after[skip:])), len(after))
+            : next((skip + d.start() for d in re.finditer(r"\d", after[skip:])), len(after))
         ]
         words = list(re.finditer(r"[A-Za-z][A-Za-z\-]*", after))[:5]
         for i, w in enumerate(words):

@@ -54,7 +54,7 @@ _LINK_ONLY = re.compile(r"\s*\[[^\]]*\]\([^)]*\)[\s.]*")
 # A disease stage as a question names it ("IIIC", "IB", "IVA"): a sentence stating another stage
 # is about that one, whatever its heading covers.
 _STAGE_NAME = re.compile(r"(?:0|I{1,3}|IV)[ABC]?\d?")
-_STAGE_STATED = re.compile(r"\bstages?\s+((?:0|I{1,3}|IV)[ABC]?\d?)\b")
+_STAGE_STATED = re.compile(rf"\bstages?\s+({_STAGE_NAME.pattern})\b")
 
 
 def _other_stage(text: str, name: str) -> bool:
