@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from sclc_qa.answering.anchors import anchor_cost
 from sclc_qa.answering.entities import EntityExtractor
 from sclc_qa.answering.explanations import explaining_clause
@@ -541,43 +543,47 @@ def test_which_gained_more_is_computed_from_each_ones_gain(tmp_path: Path) -> No
     assert "15.4 vs 10.9 months" in answer.note
 
 
-def test_which_keeps_the_name_with_its_figure_however_far_apart(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("first", "trial", "opens", "closes"),
+    [
+        # The name opens the sentence, 200 characters before its figure: "which" is answered
+        # by both, verbatim from the one sentence.
+        (
+            "The single-arm phase II GAMMA-3 trial (NCT09999999) evaluated zentamab given with "
+            "low-dose thoracic radiotherapy in previously untreated patients, was well tolerated "
+            "across all dose levels and produced durable responses: the confirmed response rate "
+            "was 71.4%.",
+            "GAMMA-3",
+            "GAMMA-3",
+            "71.4%",
+        ),
+        # "benchmark" ends in the name's letters, nearer the figure: the answer starts at the
+        # name written whole.
+        (
+            "The MARK trial tested zentamab in untreated patients, and against the benchmark set "
+            "by earlier trials its confirmed response rate was 62.0%.",
+            "MARK",
+            "MARK trial",
+            "62.0%",
+        ),
+    ],
+    ids=["far-apart", "whole-word"],
+)
+def test_which_keeps_the_name_written_whole_with_its_figure(
+    tmp_path: Path, first: str, trial: str, opens: str, closes: str
+) -> None:
     doc = (
-        "# Two trials\n\n## Results\n\n"
-        "The single-arm phase II GAMMA-3 trial (NCT09999999) evaluated zentamab given with "
-        "low-dose thoracic radiotherapy in previously untreated patients, was well tolerated "
-        "across all dose levels and produced durable responses: the confirmed response rate "
-        "was 71.4%.\n\n"
+        f"# Two trials\n\n## Results\n\n{first}\n\n"
         "In the DELTA-8 trial, quellimab plus chemotherapy gave a response rate of 58.0%.\n\n"
         + _BACKGROUND
     )
-    engine = _engine_over(tmp_path, "far", doc)
+    engine = _engine_over(tmp_path, "which", doc)
     answer = engine.ask(
-        "Which had the higher response rate: zentamab in GAMMA-3 or quellimab in DELTA-8?",
+        f"Which had the higher response rate: zentamab in {trial} or quellimab in DELTA-8?",
         min_confidence=0.0,
     )
-    # The name opens the sentence, 200 characters before its figure: "which" is answered by
-    # both, verbatim from the one sentence.
     assert answer.answer is not None
-    assert answer.answer.startswith("GAMMA-3") and answer.answer.endswith("71.4%")
-
-
-def test_which_takes_the_name_written_whole_not_inside_a_word(tmp_path: Path) -> None:
-    doc = (
-        "# Two trials\n\n## Results\n\n"
-        "The MARK trial tested zentamab in untreated patients, and against the benchmark set by "
-        "earlier trials its confirmed response rate was 62.0%.\n\n"
-        "In the DELTA-8 trial, quellimab plus chemotherapy gave a response rate of 58.0%.\n\n"
-        + _BACKGROUND
-    )
-    engine = _engine_over(tmp_path, "whole", doc)
-    answer = engine.ask(
-        "Which had the higher response rate: zentamab in MARK or quellimab in DELTA-8?",
-        min_confidence=0.0,
-    )
-    # "benchmark" ends in the name's letters, nearer the figure: the answer starts at the name.
-    assert answer.answer is not None
-    assert answer.answer.startswith("MARK trial") and answer.answer.endswith("62.0%")
+    assert answer.answer.startswith(opens) and answer.answer.endswith(closes)
 
 
 def test_a_subject_is_searched_for_with_its_own_alternative_only() -> None:
