@@ -58,7 +58,7 @@ _STAGE_STATED = re.compile(rf"\bstages?\s+({_STAGE_NAME.pattern})\b")
 
 
 def _other_stage(text: str, name: str) -> bool:
-    """Whether `text` states a stage ("stage IIIB NSCLC") and not the stage `name`."""
+    """Whether `text` states a stage ("stage IIB disease") and not the stage `name`."""
     stated = {m.group(1) for m in _STAGE_STATED.finditer(text)}
     return bool(stated) and name not in stated and name not in text.split()
 
@@ -352,7 +352,7 @@ class SentenceScorer:
             else:
                 got = 0.0
             if got < 1.0 and _STAGE_NAME.fullmatch(name) and _other_stage(sent.text, name):
-                got = 0.0  # "stage IIIB" in the sentence: its heading's "IIIB and IIIC" is not it
+                got = 0.0  # "stage IIA" in the sentence: its heading's "IIA and IIB" is not IIB
             if self.vocab.is_concept(name) or name in describing:
                 soft.append(got)
             else:
