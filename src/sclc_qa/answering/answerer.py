@@ -19,8 +19,9 @@ from ..abbreviations import Definition
 from ..citing import Citer
 from ..confidence import load_confidence_model
 from ..config import AnswerSettings
+from ..domain import domain
 from ..index import Index
-from ..lexical import tokenize
+from ..lexical import STOPWORDS, tokenize
 from ..mentions import time_points
 from ..models import Answer, Citation
 from ..question import ENDPOINTS, Profile
@@ -55,6 +56,11 @@ _UNCOVERED = 0.1
 # candidate within a fifth of the best score that also names everything the question depends
 # on is a rival reading of it.
 _RUNNERS_UP, _NEAR_TIE = 3, 0.8
+# Words that head a which/what phrase without naming a class of things: "what kind of …",
+# "which is riskier …", "what exactly …", "what happened …".
+_NOT_A_CLASS = re.compile(r"(?:kind|type|sort|class|form|one|thing)s?|\w+(?:ly|ed|ier|est|ing)")
+# Other spellings of a word, tried before deciding no document uses it ("tumour" → "tumor").
+_SPELLINGS = (("our", "or"), ("oe", "e"), ("ae", "e"), ("ise", "ize"))
 
 
 class Answerer:
@@ -124,6 +130,9 @@ class Answerer:
             unknown = [n for n in unknown if n not in spelled_out]
         if unknown:
             return _abstain(question, self.reasons.not_mentioned(unknown), 0.0), None
+        unheard = _unheard_class(prof, self.vocab)
+        if unheard:
+            return _abstain(question, self.reasons.not_mentioned([f"any {unheard}"]), 0.0), None
         subjects = self.comparer.subjects(prof) if prof.prefer else []
         if subjects:
             compared = self._compare(question, query, hits, subjects, threshold, retrieve)
@@ -367,6 +376,28 @@ def _abstain(
         abstained=True,
         reason=reason,
     )
+
+
+def _unheard_class(prof: Profile, vocab: Vocabulary) -> str:
+    """The class of thing a which/what question asks for when no document uses its word
+    ("which planet …?"): no passage can name one of them. "" when the documents use the word,
+    when the class is one the entity step knows by its members (drugs, trials, companies, …,
+    written in their own words), or when the phrase's head is not a class noun at all."""
+    words = prof.asked_about.split()
+    target = prof.target
+    if (
+        prof.kind != "entity"
+        or not words
+        or not target.isalpha()
+        or len(target) < 4
+        or target in STOPWORDS
+        or _NOT_A_CLASS.fullmatch(words[-1].lower())
+        or domain().entity_class(target) is not None
+    ):
+        return ""
+    spellings = {target} | {target.replace(a, b) for a, b in _SPELLINGS}
+    used = any(t in vocab.idf for s in spellings for t in tokenize(s))
+    return "" if used else target
 
 
 def _time_point_match(prof: Profile, text: str) -> float:
