@@ -269,6 +269,15 @@ def test_a_comparative_names_the_kind_of_figure_compared() -> None:
     assert profile("Which trial had better OS, ZENITH-1 or ZENITH-2?").measure is None
 
 
+def test_an_open_bound_is_not_a_comparison() -> None:
+    bounded = profile(
+        "In ZENITH-4, what were the ORRs with zentamab versus chemo at PD-L1 1% or more?"
+    )
+    assert (bounded.measure, bounded.prefer) == (None, "")
+    older = profile("Which had the higher ORR in patients 65 or older, ZENITH-4 or DELTA-8?")
+    assert (older.measure, older.prefer) == ("percent", "high")
+
+
 def test_a_count_asked_with_a_rate_asks_the_rate_too() -> None:
     both = profile("In ZENITH-4, how many patients enrolled and what were the ORR and DCR?")
     assert (both.kind, both.also) == ("count", frozenset({"percent"}))

@@ -306,6 +306,7 @@ def profile(question: str) -> Profile:
 def _comparison(text: str) -> tuple[Kind | None, str]:
     """(figure kind, "low" or "high") when the question asks which of several had the higher or
     lower figure; (None, "") otherwise. A better hazard ratio is a lower one."""
+    text = _OPEN_BOUND.sub("", text)  # "PD-L1 of 1% or more" bounds a group, it compares nothing
     if not _CHOOSE.search(text):
         return None, ""
     measure: Kind | None = next(
@@ -379,6 +380,12 @@ _CHOOSE = re.compile(
     r"\b(which|who|whose)\b|\bwhat (trial|drug|regimen|arm|study)\b|\bor\b[^?]*\?\s*$", re.I
 )
 _COMPARED = frozenset({"difference", "percent", "duration"})
+# A bound left open ("1% or more", "aged 70 and older"): neither a choice nor a comparative.
+_OPEN_BOUND = re.compile(
+    r"\b(?:or|and)\s+(?:more|higher|greater|above|over|less|lower|fewer|below|under|older|"
+    r"younger)\b",
+    re.I,
+)
 _LOWER = re.compile(
     r"\b(lower|lowest|smaller|smallest|less|least|fewer|fewest|shorter|shortest)\b", re.I
 )
