@@ -1293,3 +1293,25 @@ def test_a_class_of_things_no_document_names_is_refused_by_name(tmp_path: Path) 
     ):
         answer = engine.ask(question, min_confidence=0.0)
         assert "does not mention any" not in (answer.reason or ""), question
+
+
+def test_a_list_introduced_by_the_best_sentence_gives_its_items_figures(tmp_path: Path) -> None:
+    from sclc_qa.answering.scoring import Scored
+
+    doc = (
+        "# Zentoma\n\n## Statistics\n\nEstimated zentoma figures in Freedonia for 2030:\n\n"
+        "- New cases: 1,200.\n- Deaths: 300.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "zentoma", doc)
+    extractor, text = engine._answerer.extractor, engine.index.documents["zentoma"].text
+    intro = next(i for i, s in enumerate(engine.index.sentences) if s.text.endswith("2030:"))
+    both = profile(
+        "How many new adult zentoma cases and adult zentoma deaths are expected in Freedonia?"
+    )
+    found = extractor.extract(both, Scored(intro, 1.0, 1.0, ()), [])
+    assert (
+        found is not None and text[found.start : found.end] == "New cases: 1,200.\n- Deaths: 300."
+    )
+    one = profile("How many zentoma deaths are expected in Freedonia in 2030?")
+    found = extractor.extract(one, Scored(intro, 1.0, 1.0, ()), [])
+    assert found is not None and text[found.start : found.end] == "300"

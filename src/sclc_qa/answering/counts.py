@@ -20,7 +20,7 @@ _EVENTS = domain().counted_events
 _VERB_WORDS = 6  # "… in the US are expected to die": how far past the people their verb may be
 _COUNT_NOUN_WINDOW = 80  # characters after a number where "how many X" looks for X
 _COUNTING = re.compile(
-    r"(?:how many|number of)\s+((?:[\w-]+\s+){0,5}?[\w-]+)\s+(?:are|were|is|was|do|does|"
+    r"(?:how many|number of)\s+((?:[\w-]+\s+){0,8}?[\w-]+)\s+(?:are|were|is|was|do|does|"
     r"did|have|has|had|can|could|will|would|should|must|may|might|need|needed|in|of|among|per|"
     r"across|worldwide|globally|"
     r"each|every)\b",

@@ -16,7 +16,7 @@ from ..index import Index
 from ..lexical import tokenize
 from ..question import Profile
 from ..series import series
-from ..spans import mask_markup, strip_citation
+from ..spans import Span, mask_markup, strip_citation
 from ..vocabulary import ANAPHOR, Vocabulary, squash
 from .anchors import anchor_cost, anchors
 from .entities import EntityExtractor
@@ -104,21 +104,41 @@ class Extractor:
         return None
 
     def _typed(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
-        """A figure, table cell or group heading already found while scoring."""
+        """A figure, table cell or group heading already found while scoring; or, for a
+        sentence that introduces a list ("Estimated cases in 2025:"), the items that state it."""
         if not best.spans:
-            return None
-        span = best.spans[0]
+            return self._listed_figures(prof, best.sid)
+        return self._figure(prof, best.sid, best.spans[0])
+
+    def _figure(self, prof: Profile, sid: int, span: Span) -> Extracted:
+        """Sentence `sid`'s figure `span`, widened to what it needs (its interval, its label)
+        and stretched to a sentence next door for an asked part this one lacks."""
         if span.kind == "group":
             return Extracted(-1, span.start, span.end)
         if span.kind == "cell":
-            return Extracted(best.sid, span.start, span.end)
-        sent = self.index.sentences[best.sid]
+            return Extracted(sid, span.start, span.end)
+        sent = self.index.sentences[sid]
         text = mask_markup(sent.text)
         s, e = self.figures.widen(text, span, prof)
-        found = Extracted(best.sid, sent.start + s, sent.start + e)
+        found = Extracted(sid, sent.start + s, sent.start + e)
         for kind, endpoint in self.figures.missing_parts(text, s, e, prof):
-            found = self._next_door(found, best.sid, kind, endpoint)
+            found = self._next_door(found, sid, kind, endpoint)
         return found
+
+    def _listed_figures(self, prof: Profile, sid: int) -> Extracted | None:
+        """The figures of the asked kind in the items of the list sentence `sid` introduces:
+        one item's figure widened as any figure is, or several items (one part each) cited
+        together from the first to the last that states one."""
+        stating = [
+            (k, found) for k in self.list_items(sid) if (found := self.figures.spans(k, prof))
+        ]
+        if not stating:
+            return None
+        if len(stating) == 1:
+            ((k, found),) = stating
+            return self._figure(prof, k, found[0])
+        first, last = self.index.sentences[stating[0][0]], self.index.sentences[stating[-1][0]]
+        return Extracted(-1, first.start, last.end)
 
     def _next_door(self, found: Extracted, sid: int, kind: str, endpoint: str) -> Extracted:
         """`found` stretched over the sentence just before or after `sid` in its paragraph,
