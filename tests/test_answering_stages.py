@@ -1315,3 +1315,16 @@ def test_a_list_introduced_by_the_best_sentence_gives_its_items_figures(tmp_path
     one = profile("How many zentoma deaths are expected in Freedonia in 2030?")
     found = extractor.extract(one, Scored(intro, 1.0, 1.0, ()), [])
     assert found is not None and text[found.start : found.end] == "300"
+
+
+def test_a_figure_followed_by_its_measure_then_its_group_belongs_to_that_group(
+    hashing_engine: Engine,
+) -> None:
+    figures, _ = _stages(hashing_engine)
+    text = (
+        "A 5% to 8% mortality rate with zentectomy or a 3% to 5% mortality rate with "
+        "quellectomy can be expected."
+    )
+    # The question's "zentectomy" stems to "zentectomi", which must still find the word.
+    assert _first_rate(figures, text, "What mortality comes with a zentectomy?") == "5% to 8%"
+    assert _first_rate(figures, text, "What mortality comes with a quellectomy?") == "3% to 5%"

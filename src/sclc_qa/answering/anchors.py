@@ -39,7 +39,10 @@ def anchors(text: str, prof: Profile, vocab: Vocabulary) -> Anchors:
     for term in dict.fromkeys(tokenize(prof.text, parts=False)):
         if term in name_words or len(term) < 2 or term.isdigit():
             continue
-        places = [(m.start(), m.end()) for m in _starting(term).finditer(norm)]
+        # A stem that turned a final "y" into "i" ("lobectomi") is matched without it, so it
+        # still starts the word as written ("lobectomy", "lobectomies").
+        prefix = term[:-1] if term.endswith("i") and len(term) > 4 else term
+        places = [(m.start(), m.end()) for m in _starting(prefix).finditer(norm)]
         if places:
             groups.append((vocab.idf.get(term, top) / top, places))
     return groups

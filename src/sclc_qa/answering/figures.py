@@ -61,7 +61,9 @@ _ARM_LABEL = re.compile(
     r"\s+(?:with|in|on|for|among)\s+(?:the\s+)?[^,;.()]{1,40}?\b(?:group|arm|cohort)s?\b"
 )
 _ARM_AFTER = re.compile(
-    r"\s*(?:\([^()]*\)\s*)?(?:with|in|on|for|among|receiving|after|from|of)\s+(?:the\s+)?"
+    # "… (95% CI …) mortality rate with <arm>": the figure's own measure words may come first.
+    r"\s*(?:\([^()]*\)\s*)?(?:[a-z][a-z-]*\s+){0,3}?"
+    r"(?:with|in|on|for|among|receiving|after|from|of)\s+(?:the\s+)?"
     # "… for patients in the <arm> group": the people are no label, their arm is.
     r"(?:(?:patients|participants|those)\s+(?:in|on|receiving|given|treated with)\s+(?:the\s+)?)?"
 )
