@@ -269,6 +269,14 @@ def test_a_comparative_names_the_kind_of_figure_compared() -> None:
     assert profile("Which trial had better OS, ZENITH-1 or ZENITH-2?").measure is None
 
 
+def test_a_rate_or_time_asked_with_its_interval_is_that_figure() -> None:
+    rate = profile("In ZENITH-4, how common was rash with zentamab, with the confidence interval?")
+    assert (rate.kind, rate.also) == ("percent", frozenset())
+    median = profile("What was the median OS in ZENITH-4, with its 95% CI?")
+    assert (median.kind, median.also) == ("duration", frozenset())
+    assert profile("What was the 95% CI of the median OS in ZENITH-4?").kind == "ci"
+
+
 def test_an_open_bound_is_not_a_comparison() -> None:
     bounded = profile(
         "In ZENITH-4, what were the ORRs with zentamab versus chemo at PD-L1 1% or more?"

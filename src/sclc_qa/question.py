@@ -217,8 +217,9 @@ def profile(question: str) -> Profile:
             break
     if kind in ("percent", "duration") and _HR.search(text):
         kind = "hr"
-    if kind in ("ci", "pvalue") and _HR.search(text) and _PARTS.search(text):
-        kind = "hr"  # "HR with CI and P": the hazard ratio, reported with both
+    if kind in ("ci", "pvalue") and _PARTS.search(text):
+        # "HR with CI and P", "how common …, with the CI?": the figure, reported with both.
+        kind = "hr" if _HR.search(text) else _reported_with_interval(text) or kind
     if _YES_NO.match(text) and kind != "glossary" and not re.search(r"\bor\b", text, re.I):
         kind = "yesno"  # "Is there a benefit to …?": a statement that settles it, not a figure
     if kind == "percent" and _MEDIAN.search(text) and not _RATE.search(text):
@@ -350,12 +351,24 @@ def _also_asked(text: str, kind: Kind, endpoints: frozenset[str]) -> frozenset[s
     found = {k for k, pat in _KIND_RULES if k in _FIGURES and pat.search(text)} - {kind}
     if kind == "hr":
         found -= {"ci", "pvalue"}
+    elif kind in ("percent", "duration"):
+        found -= {"ci"}  # widened with its figure: "12.3 months (95% CI, 10.8–15.8)"
     if kind == "percent" and _MEDIAN.search(text) is None:
         found -= {"duration"}  # "rate … at 24 months": the months date the rate
     return frozenset(found)
 
 
 _HR = re.compile(r"hazard ratio|\bHRs?\b", re.I)
+
+
+def _reported_with_interval(text: str) -> Kind | None:
+    """The rate or time a question asks for beside its interval ("how common …, with the
+    CI?"); None when it asks the interval of nothing else."""
+    return next(
+        (k for k, pat in _KIND_RULES if k in ("percent", "duration") and pat.search(text)), None
+    )
+
+
 _HOW_MANY_HAD = re.compile(
     r"\bhow many (?:(?:[\w-]+\s+){0,2}(?:patients|people|persons|individuals|subjects)\b|"
     r"(?:of (?:them|these|those) )?(?:had|have|has|developed|experienced|responded|died|"
