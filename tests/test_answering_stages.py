@@ -343,6 +343,23 @@ def test_a_dose_belongs_to_the_drug_it_is_stated_for(hashing_engine: Engine) -> 
     assert _of_asked_drug(text, doses, profile("What pemetrexed dose was used?")) == []
 
 
+def test_a_dosing_schedule_is_answered_whole(hashing_engine: Engine) -> None:
+    figures, _ = _stages(hashing_engine)
+    text = (
+        "The approved dose of zentinib is 90 mg every day for 7 days; if tolerated, the dose "
+        "is increased to 180 mg every day. Quellimab was given at 200 mg every 3 weeks."
+    )
+    asked = "How is zentinib dosed?"
+    assert _widened(figures, text, asked, "dose") == (
+        "90 mg every day for 7 days; if tolerated, the dose is increased to 180 mg every day"
+    )
+    both = "Arm 1: Zentamab 75 mg plus quellimab 1,500 mg with chemotherapy, then quellimab alone."
+    assert _widened(figures, both, "What doses of zentamab and quellimab were given?", "dose") == (
+        "Zentamab 75 mg plus quellimab 1,500 mg"
+    )
+    assert _widened(figures, both, "What dose of zentamab was given?", "dose") == "75 mg"
+
+
 def test_what_were_the_figures_takes_each_arm(hashing_engine: Engine) -> None:
     figures, _ = _stages(hashing_engine)
     text = (

@@ -186,6 +186,8 @@ class FigureExtractor:
             e += interval_after(text, e)
         if span.kind == "percent":
             e = base_end(text, e)
+        if span.kind == "dose":
+            e = _schedule_end(text, span, e)
         if asks_several(prof) and not paired(text[span.start : span.end]):
             run = run_of(text, span)
             s = min(s, run[0].start)
@@ -320,8 +322,27 @@ class FigureExtractor:
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# A dosing schedule's next step, and how far after the last (characters) it may start.
+_NEXT_STEP = re.compile(
+    r"\b(?:followed by|increased to|escalated to|reduced to|decreased to|then|thereafter)\b", re.I
+)
+_STEP_REACH = 60
 # Kinds of figure that are reported per endpoint ("median OS … median PFS …").
 _PER_ENDPOINT = frozenset({"duration", "percent", "hr"})
+
+
+def _schedule_end(text: str, span: Span, end: int) -> int:
+    """Where a dosing schedule that opens with `span` ends: a dose that follows on ("90 mg
+    daily for 7 days; if tolerated, increased to 180 mg daily", "… followed by 480 mg every 4
+    weeks") is the same schedule's next step."""
+    for nxt in find(text, "dose"):
+        if nxt.start < end:
+            continue
+        gap = text[end : nxt.start]
+        if len(gap) > _STEP_REACH or re.search(r"\.\s", gap) or not _NEXT_STEP.search(gap):
+            break
+        end = nxt.end
+    return end
 
 
 def _bracket_label(text: str, at: int) -> tuple[int, int] | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..mentions import is_druglike
 from ..question import Profile
 from ..spans import Span, find, mask_markup
 from .kinds import TYPED
@@ -128,6 +129,7 @@ def asks_several(prof: Profile) -> bool:
         or _LISTED.search(prof.text)
         or _PARALLEL.search(prof.text)  # "median PFS with A and with B"
         or len(prof.time_points) > 1
+        or (prof.kind == "dose" and sum(map(is_druglike, prof.names)) > 1)  # "doses of A and B"
     )
 
 
