@@ -1345,3 +1345,19 @@ def test_a_figure_followed_by_its_measure_then_its_group_belongs_to_that_group(
     # The question's "zentectomy" stems to "zentectomi", which must still find the word.
     assert _first_rate(figures, text, "What mortality comes with a zentectomy?") == "5% to 8%"
     assert _first_rate(figures, text, "What mortality comes with a quellectomy?") == "3% to 5%"
+
+
+def test_an_arm_without_a_name_is_not_answered_by_the_arm_with_it(tmp_path: Path) -> None:
+    doc = (
+        "# Zentoma\n\n## Trials\n\nIn ZENITH-4, zentamab plus quellinib and chemotherapy gave a "
+        "median OS of 19.3 vs 11.9 months with chemotherapy alone.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "zentoma", doc)
+    left_out = (
+        "In ZENITH-4, what was the median OS with zentamab plus chemotherapy without quellinib?"
+    )
+    refused = engine.ask(left_out, min_confidence=0.0)
+    assert refused.abstained and refused.reason is not None
+    assert refused.reason.endswith("for the arm without quellinib.")
+    both = "In ZENITH-4, what was median OS with zentamab and chemo with or without quellinib?"
+    assert "without quellinib" not in (engine.ask(both, min_confidence=0.0).reason or "")

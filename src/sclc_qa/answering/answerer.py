@@ -22,7 +22,7 @@ from ..config import AnswerSettings
 from ..domain import domain
 from ..index import Index
 from ..lexical import STOPWORDS, tokenize
-from ..mentions import time_points
+from ..mentions import time_points, written
 from ..models import Answer, Citation
 from ..question import ENDPOINTS, Profile
 from ..retrieval import Hit, Query
@@ -59,6 +59,9 @@ _RUNNERS_UP, _NEAR_TIE = 3, 0.8
 # Words that head a which/what phrase without naming a class of things: "what kind of …",
 # "which is riskier …", "what exactly …", "what happened …".
 _NOT_A_CLASS = re.compile(r"(?:kind|type|sort|class|form|one|thing)s?|\w+(?:ly|ed|ier|est|ing)")
+# An arm that leaves a name out: "A plus chemotherapy without B" (not "with and without B").
+_WITHOUT = re.compile(r"(?<!\bwith and )(?<!\bwith or )\bwithout\s+(?:the\s+)?([\w-]+)", re.I)
+_LEFT_OUT_BEFORE = re.compile(r"\b(?:without|no|minus|excluding|omitting)\s+(?:the\s+)?$", re.I)
 # Other spellings of a word, tried before deciding no document uses it ("tumour" → "tumor").
 _SPELLINGS = (("our", "or"), ("oe", "e"), ("ae", "e"), ("ise", "ize"))
 
@@ -165,6 +168,11 @@ class Answerer:
         if prof.kind == "yesno" and prof.endpoints and not self._states(prof.endpoints, best):
             # "Did X improve OS?" is not settled by a sentence about X's PFS.
             why = self.reasons.missing(prof, key_names)
+            return self._abstain(question, why, confidence, scored), features
+        left_out = _left_out(prof, self.index.sentences[best.sid].text)
+        if left_out:
+            # "… for A plus chemo without B?" is not answered by the arm that adds B.
+            why = self.reasons.missing(prof, [f"the arm without {left_out}"])
             return self._abstain(question, why, confidence, scored), features
         if confidence < threshold:
             why = self.reasons.unclear(confidence, threshold)
@@ -398,6 +406,20 @@ def _unheard_class(prof: Profile, vocab: Vocabulary) -> str:
     spellings = {target} | {target.replace(a, b) for a, b in _SPELLINGS}
     used = any(t in vocab.idf for s in spellings for t in tokenize(s))
     return "" if used else target
+
+
+def _left_out(prof: Profile, sentence: str) -> str:
+    """A name the question leaves out of its arm ("A plus chemo without B") that the sentence
+    states as given, not as left out: its figures are for the arm with that name. "" when
+    there is none ("with and without B" asks both arms)."""
+    for m in _WITHOUT.finditer(prof.text):
+        name = next((n for n in prof.names if m.group(1).lower() == n.lower()), None)
+        if name is None:
+            continue
+        said = [w.start() for w in written(name.lower()).finditer(sentence.lower())]
+        if said and any(not _LEFT_OUT_BEFORE.search(sentence[max(0, at - 20) : at]) for at in said):
+            return name
+    return ""
 
 
 def _time_point_match(prof: Profile, text: str) -> float:
