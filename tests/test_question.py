@@ -277,6 +277,15 @@ def test_a_rate_or_time_asked_with_its_interval_is_that_figure() -> None:
     assert profile("What was the 95% CI of the median OS in ZENITH-4?").kind == "ci"
 
 
+def test_where_a_trial_was_run_asks_a_place() -> None:
+    ran = profile("Where was the ZENITH-4 trial of zentamab run?")
+    assert (ran.kind, ran.target) == ("entity", "place")
+    assert profile("Where was quellimab first approved?").target == "place"
+    # Where in a body, or a place among other things asked, is not a name of a place.
+    assert profile("Where does zentamab bind on T cells?").target != "place"
+    assert profile("Where, when and for what was quellimab approved?").target != "place"
+
+
 def test_an_open_bound_is_not_a_comparison() -> None:
     bounded = profile(
         "In ZENITH-4, what were the ORRs with zentamab versus chemo at PD-L1 1% or more?"

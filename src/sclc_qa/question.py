@@ -61,6 +61,12 @@ _TIME_TO_EVENT = _EVENT_FREE | {"os", "dor"}
 _RATE_ENDPOINTS = frozenset({"orr", "dcr", "tox", "pcr", "mpr"})
 _RATE_NOUN = re.compile(r"mortality|incidence|risk|rate|frequency|proportion", re.I)
 
+# What an organisation does somewhere: a where-question about it asks a place (a country, a city).
+_HELD_EVENT = (
+    r"(?:run|conducted|approved|performed|launched|carried out|done|held|based|registered|"
+    r"started|initiated|sponsored)"
+)
+
 _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "glossary",
@@ -185,6 +191,15 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
         ),
     ),
     ("entity", re.compile(r"^\s*who\b", re.I)),
+    # "Where was the trial run?" asks a place; "where does X act / bind?" asks where in a body,
+    # and "where, when and for what …?" asks more than a place.
+    (
+        "entity",
+        re.compile(
+            r"^\s*where\b(?!.*\b(?:when|what|which|how|who)\b)(?=.*\b" + _HELD_EVENT + r"\b)",
+            re.I,
+        ),
+    ),
 ]
 
 
@@ -288,6 +303,8 @@ def profile(question: str) -> Profile:
     target = head[:-1] if plural else head
     if re.match(r"\s*who\b", text, re.I):
         target = "who"
+    elif kind == "entity" and re.match(r"\s*where\b", text, re.I):
+        target = "place"
     if kind == "glossary" or (kind == "definition" and _WHAT_KIND.search(text)):
         target = ""  # "What kind of antibody is X?" asks what X is, not for a name of a class
     return Profile(
