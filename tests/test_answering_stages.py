@@ -1361,3 +1361,23 @@ def test_an_arm_without_a_name_is_not_answered_by_the_arm_with_it(tmp_path: Path
     assert refused.reason.endswith("for the arm without quellinib.")
     both = "In ZENITH-4, what was median OS with zentamab and chemo with or without quellinib?"
     assert "without quellinib" not in (engine.ask(both, min_confidence=0.0).reason or "")
+
+
+def test_which_trial_is_answered_by_the_trial_its_paragraph_opens_with(tmp_path: Path) -> None:
+    from sclc_qa.answering.scoring import Scored
+
+    doc = (
+        "# Zentoma\n\n## Trials\n\nThe phase III ZENITH-4 trial (NCT01234567) enrolled 300 "
+        "patients with zentoma. Patients were assigned to zentamab plus quellinib or to "
+        "quellinib alone. The primary end point was PFS.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "zentoma", doc)
+    sents = engine.index.sentences
+    assigned = next(i for i, s in enumerate(sents) if s.text.startswith("Patients were"))
+    found = engine._answerer.extractor.entities.best(
+        profile("Which trial compared zentamab plus quellinib with quellinib alone?"),
+        [Scored(assigned, 1.0, 1.0, ())],
+    )
+    assert found is not None
+    _sid, start, end = found
+    assert engine.index.documents["zentoma"].text[start:end] == "ZENITH-4"

@@ -94,10 +94,34 @@ class EntityExtractor:
             total += 40 * max(0.0, scored[0].coverage - cand.coverage)
             if choice is None or (other, total) < choice[:2]:
                 choice = (other, total, cand.sid, sent.start + s, sent.start + e)
+        if (choice is None or choice[0]) and domain().entity_class(prof.target) == "trial":
+            # "Which trial compared A with B?": the sentences that say so name the trial once,
+            # where its paragraph or list opens ("The phase III ZENITH-4 trial enrolled …").
+            opened = self._trial_opening(scored[0].sid, prof)
+            if opened is not None:
+                return opened
         if choice is None or choice[1] > _FAR:
             return None
         sid, start, end = choice[2], choice[3], choice[4]
         return sid, *self._spelled_out(sid, start, end)
+
+    def _trial_opening(self, sid: int, prof: Profile) -> tuple[int, int, int] | None:
+        """The trial named nearest before sentence `sid` in its paragraph, or in the sentence
+        that introduces its list: the subject of the sentences that follow it."""
+        asked = {k for n in prof.names for k in name_keys(n)}
+        for at in (*self.vocab.block[sid], *self.vocab.lead_in[sid]):
+            sent = self.index.sentences[at]
+            text = mask_markup(sent.text)
+            trials = [
+                c
+                for c in names(text)
+                if _IS_CLASS["trial"](c, text)
+                and not text[c.start : c.end].startswith("NCT")
+                and squash(text[c.start : c.end]) not in asked
+            ]
+            if trials:
+                return at, sent.start + trials[0].start, sent.start + trials[0].end
+        return None
 
     def _spelled_out(self, sid: int, start: int, end: int) -> tuple[int, int]:
         """An abbreviation written in brackets after its long form ("Response Evaluation
