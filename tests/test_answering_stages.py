@@ -737,6 +737,8 @@ def test_counts_are_read_after_their_label_and_years_are_not_counts(tmp_path: Pa
     assert figures.spans(dated, profile("How many patients were studied?")) == []
     other_year = next(i for i, s in enumerate(sents) if "In 2019" in s.text)
     assert figures.spans(other_year, profile("How many new cases were there in 2024?")) == []
+    # A list item is dated by the sentence that introduces it.
+    assert figures.spans(deaths, profile("How many people died in the UK in 2020?")) == []
 
 
 def test_a_counted_noun_belongs_to_the_nearest_number_before_it(tmp_path: Path) -> None:
@@ -769,6 +771,29 @@ def test_how_many_people_die_counts_the_deaths_not_the_people(tmp_path: Path) ->
         "How many people in Freedonia are expected to get zentoma in 2031?", min_confidence=0.0
     )
     assert new.answer == "48,500"
+
+
+def test_a_count_and_a_share_asked_together_are_both_answered(tmp_path: Path) -> None:
+    doc = (
+        "# Burden\n\n## Figures\n\nIn 2031, zentoma caused approximately 2.5 million new "
+        "cases worldwide (accounting for 12.4% of all new cancer cases), and led to 1.8 million "
+        "deaths, with a mortality rate of 18.7%.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "burden", doc)
+    share = engine.ask(
+        "How many new zentoma cases were there in 2031, and what share of all new cancers?",
+        min_confidence=0.0,
+    )
+    assert share.answer == (
+        "approximately 2.5 million new cases worldwide (accounting for 12.4% of all new cancer "
+        "cases)"
+    )
+    # "How many people died of X": the verb's events (deaths) are counted.
+    died = engine.ask(
+        "In 2031, how many people died of zentoma and what was the mortality rate?",
+        min_confidence=0.0,
+    )
+    assert died.answer == "1.8 million deaths, with a mortality rate of 18.7%"
 
 
 def test_a_part_stated_in_the_next_sentence_joins_the_answer(hashing_engine: Engine) -> None:

@@ -354,13 +354,24 @@ def _comparison(text: str) -> tuple[Kind | None, str]:
     return measure, prefer
 
 
+def _asks(kind: Kind, text: str) -> bool:
+    """Whether `text` has the words that ask for a figure of `kind`."""
+    return any(k == kind and pat.search(text) for k, pat in _KIND_RULES)
+
+
 def _also_asked(text: str, kind: Kind, endpoints: frozenset[str]) -> frozenset[str]:
     """Other figures a question with several parts asks for beside its main one: "median OS
     and HR" → {duration} beside hr; "how many enrolled, and the ORR?" → {percent} beside the
     count; "what dose, and for how long?" → {duration} beside the dose. A hazard ratio's CI
     and P value come with it already."""
-    if kind == "count" and endpoints & _RATE_ENDPOINTS and _PARTS.search(text):
-        return frozenset({"percent"})
+    if (
+        kind == "count"
+        and _PARTS.search(text)
+        and (endpoints & _RATE_ENDPOINTS or _asks("percent", text))
+    ):
+        return frozenset({"percent"})  # "how many died, and what was the mortality rate?"
+    if kind == "percent" and _PARTS.search(text) and _asks("count", text):
+        return frozenset({"count"})  # "how many new cases, and what share of all cancers?"
     if kind == "dose" and _PARTS.search(text) and _HOW_LONG.search(text):
         return frozenset({"duration"})  # "what dose was given, and for how long?"
     if kind not in _FIGURES or not _PARTS.search(text):

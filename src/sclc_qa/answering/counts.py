@@ -40,6 +40,9 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
     nouns: set[str] = set()
     for head in heads:
         noun = stem(head.lower())
+        if noun in _EVENTS:
+            nouns |= set(_EVENTS[noun])  # "how many people died of X": the deaths are counted
+            continue
         nouns |= _PEOPLE if noun in _PEOPLE else {noun}
     if nouns & _PEOPLE:
         # "How many people are expected to die …" counts the deaths, not the people.

@@ -153,7 +153,10 @@ class FigureExtractor:
                 return []  # a rate at another time point answers nothing about this one
         asked_years = _years(prof.text)
         if asked_years and prof.kind != "year":
-            years = _years(text)
+            # A list item is dated by the sentence that introduces it ("Estimates for 2025:").
+            years = _years(text) or {
+                y for at in self.vocab.lead_in[sid] for y in _years(self.index.sentences[at].text)
+            }
             if years and not years & asked_years:
                 return []  # "In 2022, … 2.5 million new cases" says nothing of 2025
         return self._rank(text, spans, prof)

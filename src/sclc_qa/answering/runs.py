@@ -9,6 +9,7 @@ import re
 from ..mentions import is_druglike
 from ..question import Profile
 from ..spans import Span, find, mask_markup
+from .counts import counted
 from .kinds import TYPED
 
 __all__ = [
@@ -82,6 +83,8 @@ def with_other_parts(text: str, s: int, e: int, prof: Profile, span: Span) -> tu
             for x in find(text, kind)
             if (x.end <= s or x.start >= e) and (not endpoints or x.endpoint in endpoints)
         ]
+        if kind == "count":
+            near = counted(text, near, prof)  # "how many new cases": a number of cases
         if not near:
             continue
         best = min(near, key=lambda x: s - x.end if x.end <= s else x.start - e)
