@@ -277,6 +277,11 @@ def test_a_rate_or_time_asked_with_its_interval_is_that_figure() -> None:
     assert profile("What was the 95% CI of the median OS in ZENITH-4?").kind == "ci"
 
 
+def test_a_response_endpoint_asked_with_no_figure_named_asks_its_rate() -> None:
+    assert profile("ZENITH-4: pathological complete response, zentamab vs chemo?").kind == "percent"
+    assert profile("In ZENITH-4, what toxicity came with zentamab?").kind != "percent"
+
+
 def test_where_a_trial_was_run_asks_a_place() -> None:
     ran = profile("Where was the ZENITH-4 trial of zentamab run?")
     assert (ran.kind, ran.target) == ("entity", "place")

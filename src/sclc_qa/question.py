@@ -283,6 +283,10 @@ def profile(question: str) -> Profile:
         # "PFS with A vs B?": a time-to-event endpoint is reported as a median, unless a rate
         # is named ("mortality: A versus B?").
         kind = "percent" if _RATE_NOUN.search(text) else "duration"
+    elif kind == "fact" and endpoints and endpoints <= _RATE_ENDPOINTS - {"tox"}:
+        # "Pathological complete response with A vs B?": each arm's rate ("what toxicity …?"
+        # may ask which events, or how they compare, in words).
+        kind = "percent"
     elif kind == "fact" and re.search(r"\bhow much\b", text, re.I):
         # "How much OS …" asks a time; "how much nausea …", a share of patients.
         kind = "duration" if endpoints & _TIME_TO_EVENT else "percent"
