@@ -343,6 +343,16 @@ def test_a_dose_belongs_to_the_drug_it_is_stated_for(hashing_engine: Engine) -> 
     assert _of_asked_drug(text, doses, profile("What pemetrexed dose was used?")) == []
 
 
+def test_a_rate_and_a_time_to_event_endpoint_asked_together_are_both_answered(
+    hashing_engine: Engine,
+) -> None:
+    figures, _ = _stages(hashing_engine)
+    text = "Zentamab yielded modest efficacy (ORR 10–15%; mPFS 1.8–2 months) in relapsed zentoma."
+    # PFS asked beside a response rate, at no time point, is its median: a duration.
+    asked = "What response rate and PFS did zentamab give?"
+    assert _widened(figures, text, asked) == "ORR 10–15%; mPFS 1.8–2 months"
+
+
 def test_a_dosing_schedule_is_answered_whole(hashing_engine: Engine) -> None:
     figures, _ = _stages(hashing_engine)
     text = (

@@ -277,6 +277,11 @@ def test_a_rate_or_time_asked_with_its_interval_is_that_figure() -> None:
     assert profile("What was the 95% CI of the median OS in ZENITH-4?").kind == "ci"
 
 
+def test_how_many_extra_months_asks_a_gain_not_a_count() -> None:
+    assert profile("How many extra months of survival did zentamab add?").kind == "difference"
+    assert profile("How many patients were enrolled in ZENITH-4?").kind == "count"
+
+
 def test_a_response_endpoint_asked_with_no_figure_named_asks_its_rate() -> None:
     assert profile("ZENITH-4: pathological complete response, zentamab vs chemo?").kind == "percent"
     assert profile("In ZENITH-4, what toxicity came with zentamab?").kind != "percent"

@@ -14,7 +14,7 @@ from typing import Literal
 from .domain import domain
 from .mentions import clean, named_tokens, time_points
 
-__all__ = ["ENDPOINTS", "LIMITS", "Kind", "Profile", "profile"]
+__all__ = ["ENDPOINTS", "LIMITS", "TIME_TO_EVENT", "Kind", "Profile", "profile"]
 
 Kind = Literal[
     "glossary",
@@ -56,7 +56,8 @@ _RATE = re.compile(
 )
 # Endpoints counted until an event (progression, recurrence, any event) or death.
 _EVENT_FREE = frozenset({"pfs", "dfs", "efs", "rfs"})
-_TIME_TO_EVENT = _EVENT_FREE | {"os", "dor"}
+# Endpoints reported as a median time (or as a rate at a time point).
+TIME_TO_EVENT = _EVENT_FREE | {"os", "dor"}
 # Endpoints reported as a share of patients, not as a time.
 _RATE_ENDPOINTS = frozenset({"orr", "dcr", "tox", "pcr", "mpr"})
 _RATE_NOUN = re.compile(r"mortality|incidence|risk|rate|frequency|proportion", re.I)
@@ -102,6 +103,7 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
         re.compile(
             r"how (much|many months|many times) (longer|more|extra|shorter|higher|lower|greater|"
             r"larger|bigger|smaller)|by how (much|many)|"
+            r"how many (?:more|extra|additional) (?:months|years|weeks|days)\b|"
             # Any comparative: "how much tighter / stronger / faster".
             r"how much (?!(?:cancer|number|other|over|under|after|never|ever|water|power)\b)"
             r"[a-z]{3,}er\b|"
@@ -117,7 +119,7 @@ _KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "count",
         re.compile(
-            r"\bhow many\b(?!\s+(?:more\s+)?(?:months?|years?|weeks?|days?)\b)|\bnumber of\b",
+            r"\bhow many\b(?!\s+(?:[a-z]+\s+)?(?:months?|years?|weeks?|days?)\b)|\bnumber of\b",
             re.I,
         ),
     ),
@@ -279,7 +281,7 @@ def profile(question: str) -> Profile:
         kind = "percent"
     if kind == "mechanism" and _CONTRAST.search(text):
         kind = "fact"  # "How did X compare with and without Y?": the figures
-    if kind == "fact" and endpoints and endpoints <= _TIME_TO_EVENT:
+    if kind == "fact" and endpoints and endpoints <= TIME_TO_EVENT:
         # "PFS with A vs B?": a time-to-event endpoint is reported as a median, unless a rate
         # is named ("mortality: A versus B?").
         kind = "percent" if _RATE_NOUN.search(text) else "duration"
@@ -289,7 +291,7 @@ def profile(question: str) -> Profile:
         kind = "percent"
     elif kind == "fact" and re.search(r"\bhow much\b", text, re.I):
         # "How much OS …" asks a time; "how much nausea …", a share of patients.
-        kind = "duration" if endpoints & _TIME_TO_EVENT else "percent"
+        kind = "duration" if endpoints & TIME_TO_EVENT else "percent"
     if len(endpoints) > 1 or kind != "duration":
         # "<endpoint> at follow-up", "at three-year follow-up, what share …": follow-up dates
         # what is asked; only a time ("how long was the median follow-up?") can be it.
@@ -297,7 +299,7 @@ def profile(question: str) -> Profile:
     if kind == "count":
         # "How many deaths …", "how many patients progressed": the events are what is counted;
         # a time-to-event endpoint is never reported as a count.
-        endpoints -= _TIME_TO_EVENT
+        endpoints -= TIME_TO_EVENT
     if endpoints & _EVENT_FREE and not re.search(r"overall survival|\bOS\b", text, re.I):
         # "progression or death", "recurrence or death" define an event-free endpoint.
         endpoints = endpoints - {"os"}

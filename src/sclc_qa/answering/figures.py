@@ -28,6 +28,7 @@ from .runs import (
     interval_after,
     outside_intervals,
     paired,
+    part_kind,
     run_of,
     with_other_parts,
 )
@@ -219,8 +220,12 @@ class FigureExtractor:
         ("median PFS and the 18-month PFS rate"; endpoint "" when any will do)."""
         out: list[tuple[str, str]] = []
         if len(prof.endpoints) >= 2 and prof.kind in _PER_ENDPOINT:
-            had = {sp.endpoint for sp in find(text, prof.kind) if s <= sp.start and sp.end <= e}
-            out += [(prof.kind, ep) for ep in sorted(prof.endpoints - had)]
+            for ep in sorted(prof.endpoints):
+                kind = part_kind(prof.kind, ep, prof)
+                if not any(
+                    sp.endpoint == ep and s <= sp.start and sp.end <= e for sp in find(text, kind)
+                ):
+                    out.append((kind, ep))
         for kind in sorted(prof.also & _PER_ENDPOINT):
             if not any(s <= sp.start and sp.end <= e for sp in find(text, kind)):
                 out.append((kind, next(iter(prof.endpoints)) if len(prof.endpoints) == 1 else ""))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..mentions import is_druglike
-from ..question import Profile
+from ..question import TIME_TO_EVENT, Profile
 from ..spans import Span, find, mask_markup
 from .counts import counted
 from .kinds import TYPED
@@ -20,6 +20,7 @@ __all__ = [
     "interval_after",
     "outside_intervals",
     "paired",
+    "part_kind",
     "parts_share",
     "run_of",
     "with_other_parts",
@@ -76,7 +77,10 @@ def with_other_parts(text: str, s: int, e: int, prof: Profile, span: Span) -> tu
         for kind in sorted(prof.also)
         for ep in (sorted(prof.endpoints) or [""])
     ]
-    wanted += [(span.kind, frozenset({ep})) for ep in sorted(prof.endpoints - {span.endpoint})]
+    wanted += [
+        (part_kind(span.kind, ep, prof), frozenset({ep}))
+        for ep in sorted(prof.endpoints - {span.endpoint})
+    ]
     for kind, endpoints in wanted:
         near = [
             x
@@ -95,6 +99,15 @@ def with_other_parts(text: str, s: int, e: int, prof: Profile, span: Span) -> tu
             run = run_of(text, best) if asks_several(prof) else [best]
             s, e = min(s, run[0].start, best.start), max(e, run[-1].end, best.end)
     return s, e
+
+
+def part_kind(kind: str, endpoint: str, prof: Profile) -> str:
+    """The kind of figure an asked endpoint is reported as, beside a figure of `kind`: with a
+    response rate, a time-to-event endpoint asked at no time point is its median ("ORR and
+    PFS?" → a rate and a duration)."""
+    if kind == "percent" and endpoint in TIME_TO_EVENT and not prof.time_points:
+        return "duration"
+    return kind
 
 
 def parts_share(answer: str, prof: Profile) -> float:
