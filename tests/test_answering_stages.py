@@ -1416,3 +1416,23 @@ def test_which_trial_is_answered_by_the_trial_its_paragraph_opens_with(tmp_path:
     assert found is not None
     _sid, start, end = found
     assert engine.index.documents["zentoma"].text[start:end] == "ZENITH-4"
+
+
+def test_a_row_asked_for_two_of_its_cells_answers_with_both(tmp_path: Path) -> None:
+    from sclc_qa.tables import best_cell
+
+    table = (
+        "# Trials\n\n## Ongoing trials\n\n| NCT ID | Drug | Phase | Stage |\n|---|---|---|---|\n"
+        "| NCT01234567 | Zentamab | II | Limited stage |\n"
+        "| NCT07654321 | Quellimab | III | Extensive stage |\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "trials", table)
+    text = engine.index.documents["trials"].text
+    row = next(s for s in engine.index.sentences if s.text.startswith("NCT01234567"))
+    both = profile("What is the NCT ID of the zentamab trial, and which stage does it enrol?")
+    span = best_cell(text, row, both)
+    assert span is not None
+    assert text[span.start : span.end] == "NCT01234567 | Zentamab | II | Limited stage"
+    one = profile("In the table of ongoing trials, which stage does the zentamab trial enrol?")
+    span = best_cell(text, row, one)
+    assert span is not None and text[span.start : span.end] == "Limited stage"

@@ -6,6 +6,8 @@ phase" → Phase, "still recruiting?" → Status, "what dose" → Intervention),
 
 from __future__ import annotations
 
+import re
+
 from .domain import domain
 from .lexical import normalize, tokenize
 from .models import Cell, Sentence
@@ -21,10 +23,12 @@ _COLUMN_KINDS = domain().table_column_kinds
 
 
 def best_cell(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
-    """The table cell (or group heading) a question about this row asks for."""
+    """The table cell (or group heading) a question about this row asks for; for a question
+    that asks two columns ("its registration number and which stage it enrols"), the stretch
+    of the row from one asked cell to the other."""
     q_stems = set(tokenize(prof.text))
     q_norm = normalize(prof.text)
-    best: tuple[float, Cell] | None = None
+    scored: list[tuple[float, frozenset[str], Cell]] = []
     for cell in (*sent.cells, *sent.groups):
         value = doc_text[cell.start : cell.end].strip()
         if not value or value == "/" or normalize(value) in q_norm:
@@ -40,10 +44,28 @@ def best_cell(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
         score = len(q_stems & hints) - 0.1 * len(header)
         if prof.kind in _COLUMN_KINDS and any(h.startswith(prof.kind) for h in header):
             score += 2
-        if best is None or score > best[0]:
-            best = (score, cell)
-    if best is None or best[0] <= 0:
+        scored.append((score, frozenset(q_stems & hints), cell))
+    if not scored:
         return None
-    cell = best[1]
-    kind = "group" if cell.header in ("Group", "Subgroup") else "cell"
-    return Span(cell.start, cell.end, kind)
+    score, matched, cell = max(scored, key=lambda x: x[0])
+    if score <= 0:
+        return None
+    if cell.header in ("Group", "Subgroup"):
+        return Span(cell.start, cell.end, "group")
+    other = next(
+        (
+            c
+            for sc, words, c in sorted(scored, key=lambda x: -x[0])
+            if sc > 0 and c is not cell and c in sent.cells and words - matched
+        ),
+        None,
+    )
+    if other is not None and _TWO_ASKED.search(prof.text):
+        return Span(min(cell.start, other.start), max(cell.end, other.end), "cell")
+    return Span(cell.start, cell.end, "cell")
+
+
+# A question that asks for more than one thing: "what is X, and which Y …?" (not "In the
+# table, which X …?", one question after a lead-in).
+_WH = r"(?:what|which|who|when|where|how)"
+_TWO_ASKED = re.compile(rf"\b{_WH}\b.*(?:\band|,)\s+(?:in |with )?{_WH}\b", re.I)
