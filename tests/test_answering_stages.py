@@ -1436,3 +1436,18 @@ def test_a_row_asked_for_two_of_its_cells_answers_with_both(tmp_path: Path) -> N
     one = profile("In the table of ongoing trials, which stage does the zentamab trial enrol?")
     span = best_cell(text, row, one)
     assert span is not None and text[span.start : span.end] == "Limited stage"
+
+
+def test_a_figure_belongs_to_the_series_member_written_last_before_it() -> None:
+    from sclc_qa.answering.figures import _siblings_figure
+
+    text = (
+        "ZENITH-2 reported an ORR of 21.9% with zentamab, and ZENITH-5 then failed to improve "
+        "OS (HR = 0.92, P = 0.37) with grade ≥3 events in 52.2% of patients."
+    )
+    hr = find(text, "hr")[0]
+    assert _siblings_figure(text, hr, profile("What was the OS HR with zentamab in ZENITH-2?"))
+    assert not _siblings_figure(text, hr, profile("What was the OS HR in ZENITH-5?"))
+    # Both members asked: each figure is one of theirs.
+    both = profile("How did grade ≥3 event rates compare between ZENITH-2 and ZENITH-5?")
+    assert not any(_siblings_figure(text, sp, both) for sp in find(text, "percent"))

@@ -160,6 +160,7 @@ class FigureExtractor:
             }
             if years and not years & asked_years:
                 return []  # "In 2022, … 2.5 million new cases" says nothing of 2025
+        spans = [sp for sp in spans if not _siblings_figure(text, sp, prof)]
         return self._rank(text, spans, prof)
 
     def given(self, scored: Sequence[Scored], prof: Profile) -> list[str]:
@@ -330,6 +331,8 @@ class FigureExtractor:
 
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# A numbered member of a trial series: "ZENITH-4", "ZENITH 4", "Zenith4" → its series, "ZENITH".
+_SERIES_NAME = re.compile(r"([A-Za-z]{4,})[-\s]?\d+[A-Za-z]?")
 # A dosing schedule's next step, and how far after the last (characters) it may start.
 _NEXT_STEP = re.compile(
     r"\b(?:followed by|increased to|escalated to|reduced to|decreased to|then|thereafter)\b", re.I
@@ -374,6 +377,22 @@ def _phrase_asked(after: str, q_words: set[str]) -> bool:
     words = words[:_LABEL_WORDS]
     hits = [w in q_words for w in words] + [False] * _LABEL_WORDS
     return (hits[0] and sum(hits) >= 2) or (hits[1] and hits[2])
+
+
+def _siblings_figure(text: str, span: Span, prof: Profile) -> bool:
+    """Whether the figure belongs to another trial of the asked trial's series: "ZENITH-2
+    reported …; ZENITH-5 then failed (HR = 0.92)" gives ZENITH-5's HR, not ZENITH-2's. The
+    series member written last before the figure is the one it is reported for."""
+    asked = _asked(prof)
+    for name in prof.names:
+        series = _SERIES_NAME.fullmatch(name)
+        if series is None:
+            continue
+        members = re.finditer(rf"\b{re.escape(series.group(1))}[-\s]?\d+[A-Za-z]?\b", text)
+        before = [m.group() for m in members if m.end() <= span.start]
+        if before and squash(before[-1]) not in asked:
+            return True
+    return False
 
 
 def _years(text: str) -> set[str]:
