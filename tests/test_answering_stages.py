@@ -1451,3 +1451,18 @@ def test_a_figure_belongs_to_the_series_member_written_last_before_it() -> None:
     # Both members asked: each figure is one of theirs.
     both = profile("How did grade ≥3 event rates compare between ZENITH-2 and ZENITH-5?")
     assert not any(_siblings_figure(text, sp, both) for sp in find(text, "percent"))
+
+
+def test_an_approval_by_another_regulator_does_not_answer() -> None:
+    from sclc_qa.answering.answerer import _other_regulator
+
+    china = "Zentamab was approved in China in June 2029 for relapsed zentoma."
+    assert _other_regulator("When did the FDA approve zentamab?", china) == ("FDA", "NMPA")
+    assert _other_regulator("When was zentamab approved in China?", china) is None
+    assert _other_regulator("When was zentamab approved?", china) is None
+    # A place named for something else than an approval is no regulator's.
+    run = "The ZENITH-4 trial of zentamab enrolled patients in China."
+    assert _other_regulator("When did the FDA approve zentamab?", run) is None
+    assert Reasons(2).other_regulator("FDA", "NMPA") == (
+        "The documents report an approval by NMPA, not by FDA."
+    )

@@ -44,6 +44,11 @@ class Domain(BaseModel):
         description="Where an endpoint is measured → the words that say so just before it: an "
         "'intracranial response rate' is not the overall one.",
     )
+    regulators: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="A drug regulator → how text names it or the place it approves for: an "
+        "approval in China is not the FDA's.",
+    )
     number_words: dict[str, int]
     table_header_hints: dict[str, frozenset[str]]
     table_column_kinds: frozenset[str]

@@ -62,6 +62,13 @@ _NOT_A_CLASS = re.compile(r"(?:kind|type|sort|class|form|one|thing)s?|\w+(?:ly|e
 # An arm that leaves a name out: "A plus chemotherapy without B" (not "with and without B").
 _WITHOUT = re.compile(r"(?<!\bwith and )(?<!\bwith or )\bwithout\s+(?:the\s+)?([\w-]+)", re.I)
 _LEFT_OUT_BEFORE = re.compile(r"\b(?:without|no|minus|excluding|omitting)\s+(?:the\s+)?$", re.I)
+# An approval, asked about or reported, and the regulators that give one (by their names or
+# the places they approve for: data/domain.json), matched as written.
+_APPROVAL = re.compile(r"\b(?:approv\w*|clear(?:ed|ance)|authori[sz]\w*|licen[cs]\w*)\b", re.I)
+_REGULATORS = {
+    name: re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, aliases)) + r")(?![\w])")
+    for name, aliases in domain().regulators.items()
+}
 # Other spellings of a word, tried before deciding no document uses it ("tumour" → "tumor").
 _SPELLINGS = (("our", "or"), ("oe", "e"), ("ae", "e"), ("ise", "ize"))
 
@@ -169,7 +176,14 @@ class Answerer:
             # "Did X improve OS?" is not settled by a sentence about X's PFS.
             why = self.reasons.missing(prof, key_names)
             return self._abstain(question, why, confidence, scored), features
-        left_out = _left_out(prof, self.index.sentences[best.sid].text)
+        stated = self.index.sentences[best.sid].text
+        other = _other_regulator(prof.text, stated)
+        if other:
+            # "When did the FDA approve X?" is not answered by X's approval in China.
+            return self._abstain(
+                question, self.reasons.other_regulator(*other), confidence, scored
+            ), features
+        left_out = _left_out(prof, stated)
         if left_out:
             # "… for A plus chemo without B?" is not answered by the arm that adds B.
             why = self.reasons.missing(prof, [f"the arm without {left_out}"])
@@ -406,6 +420,19 @@ def _unheard_class(prof: Profile, vocab: Vocabulary) -> str:
     spellings = {target} | {target.replace(a, b) for a, b in _SPELLINGS}
     used = any(t in vocab.idf for s in spellings for t in tokenize(s))
     return "" if used else target
+
+
+def _other_regulator(question: str, sentence: str) -> tuple[str, str] | None:
+    """(asked, stated) when the question asks about an approval by one regulator and the
+    sentence reports an approval only by others (an approval in China for "when did the FDA
+    approve …?"); None otherwise."""
+    if not (_APPROVAL.search(question) and _APPROVAL.search(sentence)):
+        return None
+    asked = [r for r, pattern in _REGULATORS.items() if pattern.search(question)]
+    stated = [r for r, pattern in _REGULATORS.items() if pattern.search(sentence)]
+    if asked and stated and not set(asked) & set(stated):
+        return join(asked, "or"), join(stated, "or")
+    return None
 
 
 def _left_out(prof: Profile, sentence: str) -> str:

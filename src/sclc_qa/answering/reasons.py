@@ -30,6 +30,10 @@ class Reasons:
     def not_mentioned(self, names: Sequence[str]) -> str:
         return f"{self.says('does')} not mention {join(names)}."
 
+    def other_regulator(self, asked: str, stated: str) -> str:
+        """ "The review reports an approval by NMPA, not by FDA." """
+        return f"{self.says('reports')} an approval by {stated}, not by {asked}."
+
     def not_spelled_out(self, term: str) -> str:
         return f"{self.says('uses')} {term} without spelling it out."
 
