@@ -1331,17 +1331,22 @@ def test_a_trial_on_one_side_and_a_drug_on_the_other_are_compared(tmp_path: Path
 def test_a_class_of_things_no_document_names_is_refused_by_name(tmp_path: Path) -> None:
     doc = (
         "# Zentoma\n\n## Treatment\n\nZentamab shrank the tumor in 40% of patients with "
-        "zentoma in ZENITH-4. Quellimab was approved by Zentara Biopharma.\n\n" + _BACKGROUND
+        "zentoma in ZENITH-4, a point its advantages rest on. Quellimab was approved by "
+        "Zentara Biopharma.\n\n" + _BACKGROUND
     )
     engine = _engine_over(tmp_path, "zentoma", doc)
     refused = engine.ask("Which planet is zentoma named after?", min_confidence=0.0)
     assert refused.abstained and refused.reason == "The review does not mention any planet."
+    # A property of a kind no document uses: a point, but a boiling one.
+    boiling = engine.ask("What is the boiling point of zentamab?", min_confidence=0.0)
+    assert boiling.reason == "The review does not mention any boiling point."
     # The documents' own words under another spelling, a class the answerer knows by its
     # members, and a phrase headed by no class noun are all still looked for.
     for question in (
         "Which tumour did zentamab shrink?",
         "Which company makes zentamab?",
         "What kinds of patients received zentamab?",
+        "What are the supposed advantages of zentamab?",
     ):
         answer = engine.ask(question, min_confidence=0.0)
         assert "does not mention any" not in (answer.reason or ""), question

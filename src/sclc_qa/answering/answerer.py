@@ -69,6 +69,12 @@ _REGULATORS = {
     name: re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, aliases)) + r")(?![\w])")
     for name, aliases in domain().regulators.items()
 }
+_ADVERB_OR_PARTICIPLE = re.compile(r"\w+(?:ly|ed)")
+# "What is the boiling point of X?": a property of X, its kind named by the word before it.
+_PROPERTY = re.compile(
+    r"\s*(?:what|which)\s+(?:is|was|are|were)\s+(?:the|an?)\s+([a-z]+)\s+([a-z]+)\s+(?:of|for|in)\b",
+    re.I,
+)
 # Other spellings of a word, tried before deciding no document uses it ("tumour" → "tumor").
 _SPELLINGS = (("our", "or"), ("oe", "e"), ("ae", "e"), ("ise", "ize"))
 
@@ -401,25 +407,48 @@ def _abstain(
 
 
 def _unheard_class(prof: Profile, vocab: Vocabulary) -> str:
-    """The class of thing a which/what question asks for when no document uses its word
-    ("which planet …?"): no passage can name one of them. "" when the documents use the word,
-    when the class is one the entity step knows by its members (drugs, trials, companies, …,
-    written in their own words), or when the phrase's head is not a class noun at all."""
+    """What a question asks for when no document uses its word: the class of a which/what
+    question ("which planet …?"), or the kind of a property asked of something ("what is the
+    boiling point of X?": a point, but a boiling one). No passage can state one. "" when the
+    documents use the word, when the class is one the entity step knows by its members (drugs,
+    trials, companies, …, written in their own words), or when the phrase's head is not a class
+    noun at all."""
+    prop = _PROPERTY.match(prof.text)
+    if prop is not None:
+        modifier, head = prop.group(1).lower(), prop.group(2).lower()
+        # "Boiling" may name a kind of point; "supposed" or "exactly" name none.
+        plain = _plain_word(modifier) or modifier.endswith("ing")
+        plain = plain and not _ADVERB_OR_PARTICIPLE.fullmatch(modifier)
+        if plain and not _used(modifier, vocab) and _used(head, vocab):
+            return f"{modifier} {head}"
     words = prof.asked_about.split()
     target = prof.target
     if (
         prof.kind != "entity"
         or not words
-        or not target.isalpha()
-        or len(target) < 4
-        or target in STOPWORDS
+        or not _plain_word(target)
         or _NOT_A_CLASS.fullmatch(words[-1].lower())
         or domain().entity_class(target) is not None
     ):
         return ""
-    spellings = {target} | {target.replace(a, b) for a, b in _SPELLINGS}
-    used = any(t in vocab.idf for s in spellings for t in tokenize(s))
-    return "" if used else target
+    return "" if _used(target, vocab) else target
+
+
+def _plain_word(word: str) -> bool:
+    """A word that may name a class or kind: letters only, not a stopword, not an adverb or a
+    participle ("exactly", "supposed")."""
+    return (
+        word.isalpha()
+        and len(word) >= 4
+        and word not in STOPWORDS
+        and not _NOT_A_CLASS.fullmatch(word)
+    )
+
+
+def _used(word: str, vocab: Vocabulary) -> bool:
+    """Whether any document uses `word`, in any of its spellings ("tumour", "tumor")."""
+    spellings = {word} | {word.replace(a, b) for a, b in _SPELLINGS}
+    return any(t in vocab.idf for s in spellings for t in tokenize(s))
 
 
 def _other_regulator(question: str, sentence: str) -> tuple[str, str] | None:
