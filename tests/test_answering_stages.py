@@ -353,6 +353,25 @@ def test_a_rate_and_a_time_to_event_endpoint_asked_together_are_both_answered(
     assert _widened(figures, text, asked) == "ORR 10–15%; mPFS 1.8–2 months"
 
 
+def test_a_dose_is_no_endpoints_figure(tmp_path: Path) -> None:
+    doc = (
+        "# Zentinib\n\n## Evidence\n\nThe trial included 152 patients who received zentinib "
+        "(500 mg orally once daily).\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "zentinib", doc)
+    figures, _ = _stages(engine)
+    sents = engine.index.sentences
+    dosed = next(i for i, s in enumerate(sents) if "500 mg" in s.text)
+    asked = profile("For zentinib: what dose was given and what response rate was seen?")
+    assert [sents[dosed].text[s.start : s.end] for s in figures.spans(dosed, asked)] == [
+        "500 mg orally once daily"
+    ]
+    # "in the A and B groups" asks each group's figure.
+    from sclc_qa.answering.runs import asks_several
+
+    assert asks_several(profile("Median OS in the zentamab and placebo groups?"))
+
+
 def test_a_dosing_schedule_is_answered_whole(hashing_engine: Engine) -> None:
     figures, _ = _stages(hashing_engine)
     text = (

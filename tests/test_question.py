@@ -277,6 +277,11 @@ def test_a_rate_or_time_asked_with_its_interval_is_that_figure() -> None:
     assert profile("What was the 95% CI of the median OS in ZENITH-4?").kind == "ci"
 
 
+def test_a_dose_asked_with_a_response_rate_asks_the_rate_too() -> None:
+    both = profile("For zentinib in ZENITH-4: what dose was given and what response rate was seen?")
+    assert (both.kind, both.also) == ("dose", frozenset({"percent"}))
+
+
 def test_how_many_extra_months_asks_a_gain_not_a_count() -> None:
     assert profile("How many extra months of survival did zentamab add?").kind == "difference"
     assert profile("How many patients were enrolled in ZENITH-4?").kind == "count"

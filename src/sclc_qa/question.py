@@ -380,6 +380,8 @@ def _also_asked(text: str, kind: Kind, endpoints: frozenset[str]) -> frozenset[s
         return frozenset({"count"})  # "how many new cases, and what share of all cancers?"
     if kind == "dose" and _PARTS.search(text) and _HOW_LONG.search(text):
         return frozenset({"duration"})  # "what dose was given, and for how long?"
+    if kind == "dose" and _PARTS.search(text) and _asks("percent", text):
+        return frozenset({"percent"})  # "what dose was given, and what response rate?"
     if kind not in _FIGURES or not _PARTS.search(text):
         return frozenset()
     found = {k for k, pat in _KIND_RULES if k in _FIGURES and pat.search(text)} - {kind}

@@ -41,7 +41,7 @@ def at_time_point(text: str, start: int, end: int) -> bool:
 
 
 _COMPARATIVE = re.compile(
-    r"\bvs\.?\b|\bversus\b|\bcompared?\b|\bboth\b|\beach\b|\bbetween\b|\barms\b|"
+    r"\bvs\.?\b|\bversus\b|\bcompared?\b|\bboth\b|\beach\b|\bbetween\b|\b(?:arms|groups|cohorts)\b|"
     r"\bwith and without\b",
     re.I,
 )
