@@ -48,6 +48,26 @@ def _stages(engine: Engine) -> tuple[FigureExtractor, EntityExtractor]:
     )
 
 
+def _answers_in(tmp_path: Path, text: str, *questions: str) -> list[str | None]:
+    """Each question's answer at threshold 0, from an index of one document whose one section
+    is `text`."""
+    engine = _engine_over(tmp_path, "doc", f"# Doc\n\n## Section\n\n{text}\n\n{_BACKGROUND}")
+    return [engine.ask(q, min_confidence=0.0).answer for q in questions]
+
+
+def _spans_in(tmp_path: Path, text: str, marker: str, *questions: str) -> list[list[str]]:
+    """For each question, the figures the sentence holding `marker` gives it (of its kind, best
+    first), in an index of one document whose one section is `text`."""
+    engine = _engine_over(tmp_path, "doc", f"# Doc\n\n## Section\n\n{text}\n\n{_BACKGROUND}")
+    figures, _ = _stages(engine)
+    sents = engine.index.sentences
+    sid = next(i for i, s in enumerate(sents) if marker in s.text)
+    return [
+        [sents[sid].text[s.start : s.end] for s in figures.spans(sid, profile(q))]
+        for q in questions
+    ]
+
+
 def _first_rate(figures: FigureExtractor, text: str, question: str) -> str:
     """The rate of `text` that the figure ranker puts first for `question`."""
     ranked = figures._rank(text, find(text, "percent"), profile(question))
@@ -354,18 +374,9 @@ def test_a_rate_and_a_time_to_event_endpoint_asked_together_are_both_answered(
 
 
 def test_a_dose_is_no_endpoints_figure(tmp_path: Path) -> None:
-    doc = (
-        "# Zentinib\n\n## Evidence\n\nThe trial included 152 patients who received zentinib "
-        "(500 mg orally once daily).\n\n" + _BACKGROUND
-    )
-    engine = _engine_over(tmp_path, "zentinib", doc)
-    figures, _ = _stages(engine)
-    sents = engine.index.sentences
-    dosed = next(i for i, s in enumerate(sents) if "500 mg" in s.text)
-    asked = profile("For zentinib: what dose was given and what response rate was seen?")
-    assert [sents[dosed].text[s.start : s.end] for s in figures.spans(dosed, asked)] == [
-        "500 mg orally once daily"
-    ]
+    doc = "The trial included 152 patients who received zentinib (500 mg orally once daily)."
+    asked = "For zentinib: what dose was given and what response rate was seen?"
+    assert _spans_in(tmp_path, doc, "500 mg", asked) == [["500 mg orally once daily"]]
     # "in the A and B groups" asks each group's figure.
     from sclc_qa.answering.runs import asks_several
 
@@ -771,18 +782,11 @@ def test_counts_are_read_after_their_label_and_years_are_not_counts(tmp_path: Pa
 
 
 def test_a_counted_noun_belongs_to_the_nearest_number_before_it(tmp_path: Path) -> None:
-    doc = (
-        "# Trial\n\n## Safety\n\n"
-        "ZENITH-4 showed 12 serious events in 41.5% of patients with quellimab.\n\n" + _BACKGROUND
-    )
-    engine = _engine_over(tmp_path, "counted", doc)
-    figures, _ = _stages(engine)
-    sents = engine.index.sentences
-    safety = next(i for i, s in enumerate(sents) if "ZENITH-4" in s.text)
-    # "patients" follows 41.5%, not 3: the sentence states no count of patients.
-    assert figures.spans(safety, profile("How many patients were enrolled in ZENITH-4?")) == []
-    counted = figures.spans(safety, profile("How many serious events were seen in ZENITH-4?"))
-    assert [sents[safety].text[s.start : s.end] for s in counted] == ["12 serious events"]
+    doc = "ZENITH-4 showed 12 serious events in 41.5% of patients with quellimab."
+    enrolled = "How many patients were enrolled in ZENITH-4?"
+    events = "How many serious events were seen in ZENITH-4?"
+    # "patients" follows 41.5%, not 12: the sentence states no count of patients.
+    assert _spans_in(tmp_path, doc, "ZENITH-4", enrolled, events) == [[], ["12 serious events"]]
 
 
 def test_how_many_people_die_counts_the_deaths_not_the_people(tmp_path: Path) -> None:
@@ -804,25 +808,22 @@ def test_how_many_people_die_counts_the_deaths_not_the_people(tmp_path: Path) ->
 
 def test_a_count_and_a_share_asked_together_are_both_answered(tmp_path: Path) -> None:
     doc = (
-        "# Burden\n\n## Figures\n\nIn 2031, zentoma caused approximately 2.5 million new "
-        "cases worldwide (accounting for 12.4% of all new cancer cases), and led to 1.8 million "
-        "deaths, with a mortality rate of 18.7%.\n\n" + _BACKGROUND
+        "In 2031, zentoma caused approximately 2.5 million new cases worldwide (accounting for "
+        "12.4% of all new cancer cases), and led to 1.8 million deaths, with a mortality rate of "
+        "18.7%."
     )
-    engine = _engine_over(tmp_path, "burden", doc)
-    share = engine.ask(
+    share, died = _answers_in(
+        tmp_path,
+        doc,
         "How many new zentoma cases were there in 2031, and what share of all new cancers?",
-        min_confidence=0.0,
+        # "How many people died of X": the verb's events (deaths) are counted.
+        "In 2031, how many people died of zentoma and what was the mortality rate?",
     )
-    assert share.answer == (
+    assert share == (
         "approximately 2.5 million new cases worldwide (accounting for 12.4% of all new cancer "
         "cases)"
     )
-    # "How many people died of X": the verb's events (deaths) are counted.
-    died = engine.ask(
-        "In 2031, how many people died of zentoma and what was the mortality rate?",
-        min_confidence=0.0,
-    )
-    assert died.answer == "1.8 million deaths, with a mortality rate of 18.7%"
+    assert died == "1.8 million deaths, with a mortality rate of 18.7%"
 
 
 def test_a_part_stated_in_the_next_sentence_joins_the_answer(hashing_engine: Engine) -> None:
