@@ -367,16 +367,16 @@ def test_a_rate_and_a_time_to_event_endpoint_asked_together_are_both_answered(
     hashing_engine: Engine,
 ) -> None:
     figures, _ = _stages(hashing_engine)
-    text = "Zentamab yielded modest efficacy (ORR 10–15%; mPFS 1.8–2 months) in relapsed zentoma."
+    text = "Zentamab yielded modest efficacy (ORR 20–25%; mPFS 2.5–3 months) in relapsed zentoma."
     # PFS asked beside a response rate, at no time point, is its median: a duration.
     asked = "What response rate and PFS did zentamab give?"
-    assert _widened(figures, text, asked) == "ORR 10–15%; mPFS 1.8–2 months"
+    assert _widened(figures, text, asked) == "ORR 20–25%; mPFS 2.5–3 months"
 
 
 def test_a_dose_is_no_endpoints_figure(tmp_path: Path) -> None:
-    doc = "The trial included 152 patients who received zentinib (500 mg orally once daily)."
+    doc = "The trial included 118 patients who received zentinib (300 mg orally twice daily)."
     asked = "For zentinib: what dose was given and what response rate was seen?"
-    assert _spans_in(tmp_path, doc, "500 mg", asked) == [["500 mg orally once daily"]]
+    assert _spans_in(tmp_path, doc, "300 mg", asked) == [["300 mg orally twice daily"]]
     # "in the A and B groups" asks each group's figure.
     from sclc_qa.answering.runs import asks_several
 
@@ -386,18 +386,18 @@ def test_a_dose_is_no_endpoints_figure(tmp_path: Path) -> None:
 def test_a_dosing_schedule_is_answered_whole(hashing_engine: Engine) -> None:
     figures, _ = _stages(hashing_engine)
     text = (
-        "The approved dose of zentinib is 90 mg every day for 7 days; if tolerated, the dose "
-        "is increased to 180 mg every day. Quellimab was given at 200 mg every 3 weeks."
+        "The approved dose of zentinib is 40 mg every day for 5 days; if tolerated, the dose "
+        "is increased to 80 mg every day. Quellimab was given at 200 mg every 3 weeks."
     )
     asked = "How is zentinib dosed?"
     assert _widened(figures, text, asked, "dose") == (
-        "90 mg every day for 7 days; if tolerated, the dose is increased to 180 mg every day"
+        "40 mg every day for 5 days; if tolerated, the dose is increased to 80 mg every day"
     )
-    both = "Arm 1: Zentamab 75 mg plus quellimab 1,500 mg with chemotherapy, then quellimab alone."
+    both = "Arm 1: Zentamab 60 mg plus quellimab 1,200 mg with chemotherapy, then quellimab alone."
     assert _widened(figures, both, "What doses of zentamab and quellimab were given?", "dose") == (
-        "Zentamab 75 mg plus quellimab 1,500 mg"
+        "Zentamab 60 mg plus quellimab 1,200 mg"
     )
-    assert _widened(figures, both, "What dose of zentamab was given?", "dose") == "75 mg"
+    assert _widened(figures, both, "What dose of zentamab was given?", "dose") == "60 mg"
 
 
 def test_what_were_the_figures_takes_each_arm(hashing_engine: Engine) -> None:
@@ -808,9 +808,9 @@ def test_how_many_people_die_counts_the_deaths_not_the_people(tmp_path: Path) ->
 
 def test_a_count_and_a_share_asked_together_are_both_answered(tmp_path: Path) -> None:
     doc = (
-        "In 2031, zentoma caused approximately 2.5 million new cases worldwide (accounting for "
-        "12.4% of all new cancer cases), and led to 1.8 million deaths, with a mortality rate of "
-        "18.7%."
+        "In 2031, zentoma caused approximately 3.1 million new cases worldwide (accounting for "
+        "14.2% of all new cancer cases), and led to 1.6 million deaths, with a mortality rate of "
+        "16.5%."
     )
     share, died = _answers_in(
         tmp_path,
@@ -820,10 +820,10 @@ def test_a_count_and_a_share_asked_together_are_both_answered(tmp_path: Path) ->
         "In 2031, how many people died of zentoma and what was the mortality rate?",
     )
     assert share == (
-        "approximately 2.5 million new cases worldwide (accounting for 12.4% of all new cancer "
+        "approximately 3.1 million new cases worldwide (accounting for 14.2% of all new cancer "
         "cases)"
     )
-    assert died == "1.8 million deaths, with a mortality rate of 18.7%"
+    assert died == "1.6 million deaths, with a mortality rate of 16.5%"
 
 
 def test_a_part_stated_in_the_next_sentence_joins_the_answer(hashing_engine: Engine) -> None:
@@ -1399,18 +1399,18 @@ def test_a_figure_followed_by_its_measure_then_its_group_belongs_to_that_group(
 ) -> None:
     figures, _ = _stages(hashing_engine)
     text = (
-        "A 5% to 8% mortality rate with zentectomy or a 3% to 5% mortality rate with "
+        "A 12% to 15% mortality rate with zentectomy or a 4% to 6% mortality rate with "
         "quellectomy can be expected."
     )
     # The question's "zentectomy" stems to "zentectomi", which must still find the word.
-    assert _first_rate(figures, text, "What mortality comes with a zentectomy?") == "5% to 8%"
-    assert _first_rate(figures, text, "What mortality comes with a quellectomy?") == "3% to 5%"
+    assert _first_rate(figures, text, "What mortality comes with a zentectomy?") == "12% to 15%"
+    assert _first_rate(figures, text, "What mortality comes with a quellectomy?") == "4% to 6%"
 
 
 def test_an_arm_without_a_name_is_not_answered_by_the_arm_with_it(tmp_path: Path) -> None:
     doc = (
         "# Zentoma\n\n## Trials\n\nIn ZENITH-4, zentamab plus quellinib and chemotherapy gave a "
-        "median OS of 19.3 vs 11.9 months with chemotherapy alone.\n\n" + _BACKGROUND
+        "median OS of 17.4 vs 10.2 months with chemotherapy alone.\n\n" + _BACKGROUND
     )
     engine = _engine_over(tmp_path, "zentoma", doc)
     left_out = (
@@ -1467,8 +1467,8 @@ def test_a_figure_belongs_to_the_series_member_written_last_before_it() -> None:
     from sclc_qa.answering.figures import _siblings_figure
 
     text = (
-        "ZENITH-2 reported an ORR of 21.9% with zentamab, and ZENITH-5 then failed to improve "
-        "OS (HR = 0.92, P = 0.37) with grade ≥3 events in 52.2% of patients."
+        "ZENITH-2 reported an ORR of 24.5% with zentamab, and ZENITH-5 then failed to improve "
+        "OS (HR = 0.97, P = 0.41) with grade ≥3 events in 48.6% of patients."
     )
     hr = find(text, "hr")[0]
     assert _siblings_figure(text, hr, profile("What was the OS HR with zentamab in ZENITH-2?"))
@@ -1481,7 +1481,7 @@ def test_a_figure_belongs_to_the_series_member_written_last_before_it() -> None:
 def test_an_approval_by_another_regulator_does_not_answer() -> None:
     from sclc_qa.answering.answerer import _other_regulator
 
-    china = "Zentamab was approved in China in June 2029 for relapsed zentoma."
+    china = "In June 2029, zentamab gained approval in China for relapsed zentoma."
     assert _other_regulator("When did the FDA approve zentamab?", china) == ("FDA", "NMPA")
     assert _other_regulator("When was zentamab approved in China?", china) is None
     assert _other_regulator("When was zentamab approved?", china) is None

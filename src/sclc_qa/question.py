@@ -330,7 +330,7 @@ def profile(question: str) -> Profile:
 def _comparison(text: str) -> tuple[Kind | None, str]:
     """(figure kind, "low" or "high") when the question asks which of several had the higher or
     lower figure; (None, "") otherwise. A better hazard ratio is a lower one."""
-    text = _OPEN_BOUND.sub("", text)  # "PD-L1 of 1% or more" bounds a group, it compares nothing
+    text = _OPEN_BOUND.sub("", text)  # "marker of 5% or more" bounds a group, it compares nothing
     if not _CHOOSE.search(text):
         return None, ""
     measure: Kind | None = next(
@@ -429,7 +429,7 @@ _CHOOSE = re.compile(
     r"\b(which|who|whose)\b|\bwhat (trial|drug|regimen|arm|study)\b|\bor\b[^?]*\?\s*$", re.I
 )
 _COMPARED = frozenset({"difference", "percent", "duration"})
-# A bound left open ("1% or more", "aged 70 and older"): neither a choice nor a comparative.
+# A bound left open ("5% or more", "aged 70 and older"): neither a choice nor a comparative.
 _OPEN_BOUND = re.compile(
     r"\b(?:or|and)\s+(?:more|higher|greater|above|over|less|lower|fewer|below|under|older|"
     r"younger)\b",

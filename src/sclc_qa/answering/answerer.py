@@ -57,7 +57,7 @@ _UNCOVERED = 0.1
 # on is a rival reading of it.
 _RUNNERS_UP, _NEAR_TIE = 3, 0.8
 # Words that head a which/what phrase without naming a class of things: "what kind of …",
-# "which is riskier …", "what exactly …", "what happened …".
+# "which is likelier …", "what precisely …", "what became of …".
 _NOT_A_CLASS = re.compile(r"(?:kind|type|sort|class|form|one|thing)s?|\w+(?:ly|ed|ier|est|ing)")
 # An arm that leaves a name out: "A plus chemotherapy without B" (not "with and without B").
 _WITHOUT = re.compile(r"(?<!\bwith and )(?<!\bwith or )\bwithout\s+(?:the\s+)?([\w-]+)", re.I)
@@ -70,7 +70,7 @@ _REGULATORS = {
     for name, aliases in domain().regulators.items()
 }
 _ADVERB_OR_PARTICIPLE = re.compile(r"\w+(?:ly|ed)")
-# "What is the boiling point of X?": a property of X, its kind named by the word before it.
+# "What is the freezing point of X?": a property of X, its kind named by the word before it.
 _PROPERTY = re.compile(
     r"\s*(?:what|which)\s+(?:is|was|are|were)\s+(?:the|an?)\s+([a-z]+)\s+([a-z]+)\s+(?:of|for|in)\b",
     re.I,
@@ -408,15 +408,15 @@ def _abstain(
 
 def _unheard_class(prof: Profile, vocab: Vocabulary) -> str:
     """What a question asks for when no document uses its word: the class of a which/what
-    question ("which planet …?"), or the kind of a property asked of something ("what is the
-    boiling point of X?": a point, but a boiling one). No passage can state one. "" when the
+    question ("which comet …?"), or the kind of a property asked of something ("what is the
+    freezing point of X?": a point, but a freezing one). No passage can state one. "" when the
     documents use the word, when the class is one the entity step knows by its members (drugs,
     trials, companies, …, written in their own words), or when the phrase's head is not a class
     noun at all."""
     prop = _PROPERTY.match(prof.text)
     if prop is not None:
         modifier, head = prop.group(1).lower(), prop.group(2).lower()
-        # "Boiling" may name a kind of point; "supposed" or "exactly" name none.
+        # "Freezing" may name a kind of point; "alleged" or "precisely" name none.
         plain = _plain_word(modifier) or modifier.endswith("ing")
         plain = plain and not _ADVERB_OR_PARTICIPLE.fullmatch(modifier)
         if plain and not _used(modifier, vocab) and _used(head, vocab):
@@ -436,7 +436,7 @@ def _unheard_class(prof: Profile, vocab: Vocabulary) -> str:
 
 def _plain_word(word: str) -> bool:
     """A word that may name a class or kind: letters only, not a stopword, not an adverb or a
-    participle ("exactly", "supposed")."""
+    participle ("precisely", "alleged")."""
     return (
         word.isalpha()
         and len(word) >= 4

@@ -105,7 +105,7 @@ class Extractor:
 
     def _typed(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         """A figure, table cell or group heading already found while scoring; or, for a
-        sentence that introduces a list ("Estimated cases in 2025:"), the items that state it."""
+        sentence that introduces a list ("Estimated cases in 2031:"), the items that state it."""
         if not best.spans:
             return self._listed_figures(prof, best.sid)
         return self._figure(prof, best.sid, best.spans[0])

@@ -155,7 +155,7 @@ class FigureExtractor:
                 return []  # a rate at another time point answers nothing about this one
         asked_years = _years(prof.text)
         if asked_years and prof.kind != "year":
-            # A list item is dated by the sentence that introduces it ("Estimates for 2025:").
+            # A list item is dated by the sentence that introduces it ("Estimates for 2031:").
             years = _years(text) or {
                 y for at in self.vocab.lead_in[sid] for y in _years(self.index.sentences[at].text)
             }
@@ -344,8 +344,8 @@ _PER_ENDPOINT = frozenset({"duration", "percent", "hr"})
 
 
 def _schedule_end(text: str, span: Span, end: int) -> int:
-    """Where a dosing schedule that opens with `span` ends: a dose that follows on ("90 mg
-    daily for 7 days; if tolerated, increased to 180 mg daily", "… followed by 480 mg every 4
+    """Where a dosing schedule that opens with `span` ends: a dose that follows on ("40 mg
+    daily for 5 days; if tolerated, increased to 80 mg daily", "… followed by 300 mg every 4
     weeks") is the same schedule's next step."""
     for nxt in find(text, "dose"):
         if nxt.start < end:
@@ -382,7 +382,7 @@ def _phrase_asked(after: str, q_words: set[str]) -> bool:
 
 def _siblings_figure(text: str, span: Span, prof: Profile) -> bool:
     """Whether the figure belongs to another trial of the asked trial's series: "ZENITH-2
-    reported …; ZENITH-5 then failed (HR = 0.92)" gives ZENITH-5's HR, not ZENITH-2's. The
+    reported …; ZENITH-5 then failed (HR = 0.97)" gives ZENITH-5's HR, not ZENITH-2's. The
     series member written last before the figure is the one it is reported for."""
     asked = _asked(prof)
     for name in prof.names:
