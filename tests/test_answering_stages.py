@@ -55,13 +55,19 @@ def _answers_in(tmp_path: Path, text: str, *questions: str) -> list[str | None]:
     return [engine.ask(q, min_confidence=0.0).answer for q in questions]
 
 
+def _indexed(tmp_path: Path, text: str, marker: str) -> tuple[Engine, int]:
+    """An engine over one document ("doc") whose one section is `text`, and the id of the
+    sentence holding `marker`."""
+    engine = _engine_over(tmp_path, "doc", f"# Doc\n\n## Section\n\n{text}\n\n{_BACKGROUND}")
+    return engine, next(i for i, s in enumerate(engine.index.sentences) if marker in s.text)
+
+
 def _spans_in(tmp_path: Path, text: str, marker: str, *questions: str) -> list[list[str]]:
     """For each question, the figures the sentence holding `marker` gives it (of its kind, best
     first), in an index of one document whose one section is `text`."""
-    engine = _engine_over(tmp_path, "doc", f"# Doc\n\n## Section\n\n{text}\n\n{_BACKGROUND}")
+    engine, sid = _indexed(tmp_path, text, marker)
     figures, _ = _stages(engine)
     sents = engine.index.sentences
-    sid = next(i for i, s in enumerate(sents) if marker in s.text)
     return [
         [sents[sid].text[s.start : s.end] for s in figures.spans(sid, profile(q))]
         for q in questions
@@ -1427,33 +1433,30 @@ def test_which_trial_is_answered_by_the_trial_its_paragraph_opens_with(tmp_path:
     from sclc_qa.answering.scoring import Scored
 
     doc = (
-        "# Zentoma\n\n## Trials\n\nThe phase III ZENITH-4 trial (NCT01234567) enrolled 300 "
-        "patients with zentoma. Patients were assigned to zentamab plus quellinib or to "
-        "quellinib alone. The primary end point was PFS.\n\n" + _BACKGROUND
+        "The phase III ZENITH-4 trial (NCT01234567) enrolled 300 patients with zentoma. "
+        "Patients were assigned to zentamab plus quellinib or to quellinib alone. The primary "
+        "end point was PFS."
     )
-    engine = _engine_over(tmp_path, "zentoma", doc)
-    sents = engine.index.sentences
-    assigned = next(i for i, s in enumerate(sents) if s.text.startswith("Patients were"))
+    engine, assigned = _indexed(tmp_path, doc, "Patients were")
     found = engine._answerer.extractor.entities.best(
         profile("Which trial compared zentamab plus quellinib with quellinib alone?"),
         [Scored(assigned, 1.0, 1.0, ())],
     )
     assert found is not None
     _sid, start, end = found
-    assert engine.index.documents["zentoma"].text[start:end] == "ZENITH-4"
+    assert engine.index.documents["doc"].text[start:end] == "ZENITH-4"
 
 
 def test_a_row_asked_for_two_of_its_cells_answers_with_both(tmp_path: Path) -> None:
     from sclc_qa.tables import best_cell
 
     table = (
-        "# Trials\n\n## Ongoing trials\n\n| NCT ID | Drug | Phase | Stage |\n|---|---|---|---|\n"
+        "| NCT ID | Drug | Phase | Stage |\n|---|---|---|---|\n"
         "| NCT01234567 | Zentamab | II | Limited stage |\n"
-        "| NCT07654321 | Quellimab | III | Extensive stage |\n\n" + _BACKGROUND
+        "| NCT07654321 | Quellimab | III | Extensive stage |"
     )
-    engine = _engine_over(tmp_path, "trials", table)
-    text = engine.index.documents["trials"].text
-    row = next(s for s in engine.index.sentences if s.text.startswith("NCT01234567"))
+    engine, sid = _indexed(tmp_path, table, "NCT01234567")
+    text, row = engine.index.documents["doc"].text, engine.index.sentences[sid]
     both = profile("What is the NCT ID of the zentamab trial, and which stage does it enrol?")
     span = best_cell(text, row, both)
     assert span is not None
@@ -1464,18 +1467,19 @@ def test_a_row_asked_for_two_of_its_cells_answers_with_both(tmp_path: Path) -> N
 
 
 def test_a_figure_belongs_to_the_series_member_written_last_before_it() -> None:
-    from sclc_qa.answering.figures import _siblings_figure
+    from sclc_qa.answering.figures import _not_siblings
 
     text = (
         "ZENITH-2 reported an ORR of 24.5% with zentamab, and ZENITH-5 then failed to improve "
         "OS (HR = 0.97, P = 0.41) with grade ≥3 events in 48.6% of patients."
     )
-    hr = find(text, "hr")[0]
-    assert _siblings_figure(text, hr, profile("What was the OS HR with zentamab in ZENITH-2?"))
-    assert not _siblings_figure(text, hr, profile("What was the OS HR in ZENITH-5?"))
+    hr = find(text, "hr")
+    assert _not_siblings(text, hr, profile("What was the OS HR with zentamab in ZENITH-2?")) == []
+    assert _not_siblings(text, hr, profile("What was the OS HR in ZENITH-5?")) == hr
     # Both members asked: each figure is one of theirs.
     both = profile("How did grade ≥3 event rates compare between ZENITH-2 and ZENITH-5?")
-    assert not any(_siblings_figure(text, sp, both) for sp in find(text, "percent"))
+    rates = find(text, "percent")
+    assert _not_siblings(text, rates, both) == rates
 
 
 def test_an_approval_by_another_regulator_does_not_answer() -> None:

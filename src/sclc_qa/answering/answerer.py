@@ -69,7 +69,6 @@ _REGULATORS = {
     name: re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, aliases)) + r")(?![\w])")
     for name, aliases in domain().regulators.items()
 }
-_ADVERB_OR_PARTICIPLE = re.compile(r"\w+(?:ly|ed)")
 # "What is the freezing point of X?": a property of X, its kind named by the word before it.
 _PROPERTY = re.compile(
     r"\s*(?:what|which)\s+(?:is|was|are|were)\s+(?:the|an?)\s+([a-z]+)\s+([a-z]+)\s+(?:of|for|in)\b",
@@ -416,9 +415,8 @@ def _unheard_class(prof: Profile, vocab: Vocabulary) -> str:
     prop = _PROPERTY.match(prof.text)
     if prop is not None:
         modifier, head = prop.group(1).lower(), prop.group(2).lower()
-        # "Freezing" may name a kind of point; "alleged" or "precisely" name none.
+        # "Freezing" may name a kind of point, though no class is named in -ing.
         plain = _plain_word(modifier) or modifier.endswith("ing")
-        plain = plain and not _ADVERB_OR_PARTICIPLE.fullmatch(modifier)
         if plain and not _used(modifier, vocab) and _used(head, vocab):
             return f"{modifier} {head}"
     words = prof.asked_about.split()

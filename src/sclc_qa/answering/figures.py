@@ -161,7 +161,7 @@ class FigureExtractor:
             }
             if years and not years & asked_years:
                 return []  # "In 2022, … 2.5 million new cases" says nothing of 2025
-        spans = [sp for sp in spans if not _siblings_figure(text, sp, prof)]
+        spans = _not_siblings(text, spans, prof)
         return self._rank(text, spans, prof)
 
     def given(self, scored: Sequence[Scored], prof: Profile) -> list[str]:
@@ -380,20 +380,30 @@ def _phrase_asked(after: str, q_words: set[str]) -> bool:
     return (hits[0] and sum(hits) >= 2) or (hits[1] and hits[2])
 
 
-def _siblings_figure(text: str, span: Span, prof: Profile) -> bool:
-    """Whether the figure belongs to another trial of the asked trial's series: "ZENITH-2
-    reported …; ZENITH-5 then failed (HR = 0.97)" gives ZENITH-5's HR, not ZENITH-2's. The
-    series member written last before the figure is the one it is reported for."""
+def _not_siblings(text: str, spans: list[Span], prof: Profile) -> list[Span]:
+    """The figures that are not another trial's of an asked trial's series: "ZENITH-2 reported
+    …; ZENITH-5 then failed (HR = 0.97)" gives ZENITH-5's HR, not ZENITH-2's. The series
+    member written last before a figure is the one it is reported for. Each series' members are
+    found once per sentence, not once per figure."""
     asked = _asked(prof)
-    for name in prof.names:
-        series = _SERIES_NAME.fullmatch(name)
-        if series is None:
-            continue
-        members = re.finditer(rf"\b{re.escape(series.group(1))}[-\s]?\d+[A-Za-z]?\b", text)
-        before = [m.group() for m in members if m.end() <= span.start]
-        if before and squash(before[-1]) not in asked:
-            return True
-    return False
+    series = {m.group(1) for n in prof.names if (m := _SERIES_NAME.fullmatch(n))}
+    # Per series, where each member written in the sentence ends and whether it is asked.
+    members = [
+        [
+            (m.end(), squash(m.group()) in asked)
+            for m in re.finditer(rf"\b{re.escape(name)}[-\s]?\d+[A-Za-z]?\b", text)
+        ]
+        for name in series
+    ]
+
+    def a_siblings(start: int) -> bool:
+        for found in members:
+            before = [is_asked for end, is_asked in found if end <= start]
+            if before and not before[-1]:
+                return True
+        return False
+
+    return [sp for sp in spans if not a_siblings(sp.start)]
 
 
 def _years(text: str) -> set[str]:
