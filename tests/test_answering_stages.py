@@ -1354,6 +1354,30 @@ def test_a_trial_on_one_side_and_a_drug_on_the_other_are_compared(tmp_path: Path
     assert answer.note is not None and "61.0%" in answer.note and "48.0%" in answer.note
 
 
+def test_a_winner_is_labelled_by_the_name_its_figure_sentence_writes(tmp_path: Path) -> None:
+    # The question offers "zentamab plus chemotherapy in ZENITH-7"; the figure's sentence names
+    # the arm, in a hyphenated label, not the trial: the answer is that arm with its figure.
+    doc = (
+        "# Trials\n\n## ZENITH-7\n\nThe phase III ZENITH-7 trial compared zentamab plus "
+        "chemotherapy with zentamab alone in untreated zentoma.\n\n"
+        "- Median PFS was 31.5 months for patients in the zentamab-plus-chemotherapy group and "
+        "19.2 months in the zentamab-alone group.\n\n"
+        "## QUASAR-2\n\nIn the QUASAR-2 trial of quellimab, median PFS was 27.4 months.\n\n"
+        + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "arms", doc)
+    answer = engine.ask(
+        "Which gave the longer median PFS, quellimab in QUASAR-2 or zentamab plus "
+        "chemotherapy in ZENITH-7?",
+        min_confidence=0.0,
+    )
+    assert answer.answer == "31.5 months for patients in the zentamab-plus-chemotherapy group"
+    comparer = engine._answerer.comparer
+    prof = profile("Which was longer, quellimab in QUASAR-2 or zentamab in ZENITH-7?")
+    assert comparer.side_names(prof, "ZENITH-7") == ["zentamab"]
+    assert comparer.side_names(prof, "QUASAR-2") == ["quellimab"]
+
+
 def test_a_class_of_things_no_document_names_is_refused_by_name(tmp_path: Path) -> None:
     doc = (
         "# Zentoma\n\n## Treatment\n\nZentamab shrank the tumor in 40% of patients with "

@@ -231,6 +231,7 @@ class Answerer:
             won,
             lambda t, sp: self.figures.widen(t, sp, plain),
             name_only=_WHICH.search(question) is not None,
+            aliases=self.comparer.side_names(prof, won.name),
         )
         confidence, features = min(
             (

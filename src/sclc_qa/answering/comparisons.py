@@ -82,6 +82,24 @@ class Comparer:
         # one subject, not two to compare.
         return (_rarest_per_side(sides, names, share) if len(sides) >= 2 else None) or []
 
+    def side_names(self, prof: Profile, name: str) -> list[str]:
+        """The question's other names on `name`'s side of the choice ("osimertinib in FLAURA":
+        the drug beside the trial), so an answer may label the figure with whichever of them
+        its sentence writes; empty when the question offers no alternatives."""
+        between = _BETWEEN.search(prof.text)
+        sides = list(between.groups()) if between else _ALTERNATIVES.split(prof.text.split(":")[-1])
+        if len(sides) < 2:
+            return []
+        own = [side for side in sides if name in side]
+        if len(own) != 1:
+            return []
+        others = [side for side in sides if side is not own[0]]
+        return [
+            n
+            for n in self.scorer.key_names(prof)
+            if n != name and n in own[0] and not any(n in side for side in others)
+        ]
+
     def figures(
         self,
         query: Query,
@@ -185,6 +203,7 @@ class Comparer:
         widen: Callable[[str, Span], tuple[int, int]],
         *,
         name_only: bool = False,
+        aliases: Sequence[str] = (),
     ) -> tuple[int, int, int]:
         """The winner's figure in its document, with its name when the sentence states it
         close by ("<drug> (30%)"), and the id of the sentence that holds it. With `name_only`
@@ -200,10 +219,16 @@ class Comparer:
         # For "which …?" the name is the answer and the figure its support: both are kept
         # wherever the sentence states the two; a name only other sentences state answers alone.
         reach = len(text) if name_only else _NAME_REACH
-        # The name written whole: "MATCH" is not the end of "mismatch".
-        named = written(key)
-        before = [m.start() for m in named.finditer(low, max(0, s - reach), s)]
-        after = named.search(low, e, e + reach)
+        before: list[int] = []
+        after = None
+        # The name written whole ("MATCH" is not the end of "mismatch"); failing that, another
+        # name of its side that the sentence writes (the trial's drug).
+        for label in (key, *(a.lower() for a in aliases)):
+            named = written(label) if label == key else _compound(label)
+            before = [m.start() for m in named.finditer(low, max(0, s - reach), s)]
+            after = named.search(low, e, e + reach)
+            if before or after is not None:
+                break
         if before:
             s = before[-1]
         elif after is not None:
@@ -267,6 +292,11 @@ def _labels(low: str, run: Sequence[Span], names: Sequence[str]) -> list[str] | 
             if len(set(labels)) == len(names):
                 return labels
     return None
+
+
+def _compound(name: str) -> re.Pattern[str]:
+    """`name` whole, or as the head of a hyphenated arm label ("zentamab-plus-chemotherapy")."""
+    return re.compile(rf"(?<![\w-]){re.escape(name)}(?:-[a-z]+)*(?![\w-])")
 
 
 def _names_in(window: str, name: str) -> bool:
