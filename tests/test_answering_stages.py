@@ -1378,6 +1378,19 @@ def test_a_winner_is_labelled_by_the_name_its_figure_sentence_writes(tmp_path: P
     assert comparer.side_names(prof, "QUASAR-2") == ["quellimab"]
 
 
+def test_study_as_a_modifier_does_not_start_another_study(tmp_path: Path) -> None:
+    # "study treatment", "the overall study population": still the trial the paragraph named.
+    text = (
+        "The phase III ZENITH-6 trial randomly assigned 400 patients with resected zentoma to "
+        "zentamab or placebo. Patients started study treatment within 12 weeks of surgery. "
+        "The primary end point was DFS in the overall study population and in patients with a "
+        "high marker score, as determined using the Q7 zentara assay.\n\n"
+        "In the QUASAR-1 trial, quellimab improved DFS in the overall study population."
+    )
+    question = "Which assay was used to measure the marker score in ZENITH-6?"
+    assert _answers_in(tmp_path, text, question) == ["Q7 zentara assay"]
+
+
 def test_a_class_of_things_no_document_names_is_refused_by_name(tmp_path: Path) -> None:
     doc = (
         "# Zentoma\n\n## Treatment\n\nZentamab shrank the tumor in 40% of patients with "

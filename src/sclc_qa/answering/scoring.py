@@ -38,9 +38,17 @@ W_LEX, W_DENSE, W_RANK, W_SHAPE = 0.45, 0.40, 0.05, 0.10
 _NAMED_IN_HEADING, _NAMED_NEARBY = 0.9, 0.75
 # A list item reports on what the paragraph introducing its list names, a little less surely.
 _NAMED_IN_LEAD_IN = 0.7
+# "Study" as a modifier ("the study population", "study treatment") names no study: it is the
+# one the paragraph is about.
+_MODIFIER = (
+    r"(?!\s+(?:population|treatment|drugs?|period|design|entry|arms?|groups?|visits?|protocol"
+    r"|participants|patients|sites?|centers?|medication)\b)"
+)
 # A study introduced as new, not "this study" continuing the one before.
-_OTHER_STUDY = re.compile(r"(?<!this )(?<!This )(?<!same )\b(trial|study|studies|cohort)\b")
-_STUDY = re.compile(r"\b(trial|study|studies|analysis|cohort)\b", re.I)
+_OTHER_STUDY = re.compile(
+    rf"(?<!this )(?<!This )(?<!same )\b(trial|study|studies|cohort)\b{_MODIFIER}"
+)
+_STUDY = re.compile(rf"\b(trial|study|studies|analysis|cohort)\b{_MODIFIER}", re.I)
 
 
 # A table row's weight for a question a statement answers (how/why, yes/no, a definition).
