@@ -15,7 +15,7 @@ from sclc_qa.answering.explanations import explaining_clause
 from sclc_qa.answering.figures import FigureExtractor
 from sclc_qa.answering.reasons import Reasons, join
 from sclc_qa.answering.runs import asks_several, at_time_point, outside_intervals, parts_share
-from sclc_qa.answering.shapes import series_length
+from sclc_qa.answering.shapes import clause_of, series_length
 from sclc_qa.config import Settings
 from sclc_qa.embedding import HashingEmbedder
 from sclc_qa.engine import Engine
@@ -1273,6 +1273,21 @@ def test_series_length_counts_an_enumerations_items_not_a_clauses_commas() -> No
     # Commas between clauses, with no closing "and" / "or", make no series.
     assert series_length("In ZENITH-7, the median OS was 12.0 months, compared with 9.1.") == 1
     assert series_length("Quellimab is approved.") == 1
+
+
+def test_clause_of_is_the_clause_that_holds_the_span() -> None:
+    text = (
+        "Zentamab is now first-line for zentoma, extending OS by 3 months, yet lasting "
+        "remissions are seen in fewer than 15% of patients; costs remain high."
+    )
+    at = text.index("fewer")
+    assert (
+        clause_of(text, at, at + 14)
+        == "yet lasting remissions are seen in fewer than 15% of patients"
+    )
+    at = text.index("3 months")
+    assert clause_of(text, at, at + 8) == "extending OS by 3 months"
+    assert clause_of("Quellimab shrank 40% of tumors.", 17, 20) == "Quellimab shrank 40% of tumors."
 
 
 def test_a_figure_is_labelled_by_its_hyphenated_arm_after_for_patients_in_the(

@@ -25,7 +25,7 @@ from ..spans import Span
 from ..vocabulary import ANAPHOR, Vocabulary, heading_keys, squash
 from .kinds import STAT_WORDS, STATEMENT, TYPED
 from .ranking import RANKED, RankerModel, kind_flags, rank_features
-from .shapes import has_statement_shape, series_length
+from .shapes import clause_of, has_statement_shape, series_length
 
 __all__ = ["Scored", "SentenceScorer"]
 
@@ -206,9 +206,17 @@ class SentenceScorer:
                 score *= 0.5
             rows.append((sid, score, coverage, spans, concepts, lex, dsim, seen[sid]))
             stated = time_points(sent.text) & prof.time_points if prof.time_points else None
+            said = sum(w for t, w in predicate.items() if t in toks) / predicate_total
+            if spans:
+                # What the clause holding the figure says, not the whole sentence: "…, yet
+                # few patients (20%) respond" is not about what the opening clause matches.
+                here = set(tokenize(clause_of(sent.text, spans[0].start, spans[0].end)))
+                said_here = sum(w for t, w in predicate.items() if t in here) / predicate_total
+            else:
+                said_here = said
             described.append(
                 (
-                    sum(w for t, w in predicate.items() if t in toks) / predicate_total,
+                    said,
                     float(bool(spans)),
                     float(shaped),
                     0.5 if stated is None else float(bool(stated)),
@@ -218,6 +226,7 @@ class SentenceScorer:
                     float(ANAPHOR.match(sent.text) is not None),
                     math.log(1 + len(sent.text)),
                     math.log(series_length(sent.text)),
+                    said_here,
                     psim,
                     usim,
                 )

@@ -9,7 +9,14 @@ import re
 from ..question import LIMITS, Profile
 from .explanations import describing_span
 
-__all__ = ["explains", "gives_reason", "has_statement_shape", "has_verdict", "series_length"]
+__all__ = [
+    "clause_of",
+    "explains",
+    "gives_reason",
+    "has_statement_shape",
+    "has_verdict",
+    "series_length",
+]
 
 # Where a text delimits a term: "defined as", "characterized by", "refers to", "considered …",
 # a comparator.
@@ -109,3 +116,21 @@ def series_length(sentence: str) -> int:
         if joins:
             best = max(best, items)
     return best
+
+
+# Where one clause of a sentence ends and the next begins: a semicolon or colon, a dash set off
+# by spaces, or a comma before a word that opens a contrasting or added clause.
+_CLAUSE_BREAK = re.compile(
+    r"[;:]|\s[-\u2013\u2014]\s|,\s+(?=(?:yet|but|while|whereas|although|though|and|which|"
+    r"with|including|extending|leading|resulting)\b)"
+)
+
+
+def clause_of(sentence: str, start: int, end: int) -> str:
+    """The clause of `sentence` that holds `sentence[start:end]`: from the clause break before
+    it to the one after ("…, yet few respond (20%); …" → "yet few respond (20%)")."""
+    lo = 0
+    for m in _CLAUSE_BREAK.finditer(sentence, 0, start):
+        lo = m.end()
+    after = _CLAUSE_BREAK.search(sentence, end)
+    return sentence[lo : after.start() if after else len(sentence)]
