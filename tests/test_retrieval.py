@@ -58,6 +58,9 @@ def test_long_forms_expand_to_their_abbreviations(hashing_engine: Engine) -> Non
         "5-year survival in limited vs extensive stage small cell lung cancer?"
     )
     assert {"ls-sclc", "es-sclc"} <= set(shared.expansion)
+    # … or with a long form inside it abbreviated ("limited-stage SCLC").
+    inner = retriever_for(hashing_engine).prepare("5-year OS, limited vs extensive stage SCLC?")
+    assert {"ls-sclc", "es-sclc"} <= set(inner.expansion)
     # Two words of a long form are not it.
     assert "ldrt" not in retriever_for(hashing_engine).prepare("Is the dose low?").expansion
     # A long form the question spells out is one concept: its words weigh as expansion words

@@ -91,6 +91,14 @@ class Retriever:
             for variant in {short, re.sub(r"(?<=[a-z0-9])[is]$", "", short)}:
                 self._short_to_long.setdefault(variant, set()).add(d.long)
             self._long_to_short.setdefault(normalize(d.long), set()).add(d.short)
+        # A long form holding another's long form is also written with that one abbreviated:
+        # "limited-stage small-cell lung cancer" as "limited-stage SCLC".
+        for long, shorts in list(self._long_to_short.items()):
+            for inner, inner_shorts in list(self._long_to_short.items()):
+                if inner != long and len(inner.split()) > 1 and written(inner).search(long):
+                    for inner_short in inner_shorts:
+                        variant = written(inner).sub(inner_short.lower(), long)
+                        self._long_to_short.setdefault(variant, set()).update(shorts)
         self._chunk_matrix = index.chunk_vectors.reconstruct_n(0, index.chunk_vectors.ntotal)
         self._sentence_matrix = index.sentence_vectors.reconstruct_n(
             0, index.sentence_vectors.ntotal
