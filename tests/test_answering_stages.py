@@ -1393,6 +1393,27 @@ def test_a_winner_is_labelled_by_the_name_its_figure_sentence_writes(tmp_path: P
     assert comparer.side_names(prof, "QUASAR-2") == ["quellimab"]
 
 
+def test_each_arm_is_compared_on_the_figure_its_label_names(tmp_path: Path) -> None:
+    # Both sentences also give the shared control arm's figure: each subject's is the one its
+    # own arm label follows, not the first of the sentence.
+    doc = (
+        "# Trial\n\n## ZENITH-9\n\nZENITH-9 randomly assigned 900 patients with zentoma to "
+        "three arms.\n\n"
+        "- The 24-month OS rate was 31.5% in the zentamab-plus-chemotherapy arm and 20.1% in "
+        "the chemotherapy-alone arm.\n"
+        "- The 24-month OS rate was 35.2% in the quellimab-plus zentamab-and-chemotherapy arm "
+        "and 20.1% in the chemotherapy-alone arm.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "arms", doc)
+    answer = engine.ask(
+        "In ZENITH-9, which arm had the higher 24-month survival: zentamab plus chemo, or "
+        "quellimab plus zentamab plus chemo?",
+        min_confidence=0.0,
+    )
+    assert answer.answer == "35.2% in the quellimab-plus zentamab-and-chemotherapy arm"
+    assert answer.note is not None and "31.5%" in answer.note
+
+
 def test_study_as_a_modifier_does_not_start_another_study(tmp_path: Path) -> None:
     # "study treatment", "the overall study population": still the trial the paragraph named.
     text = (

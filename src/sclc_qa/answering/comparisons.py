@@ -31,8 +31,9 @@ _BETWEEN = re.compile(r"\bbetween\s+(.+?)\s+and\s+(.+)", re.I)
 _COVERED = 0.7
 # The subject's name joins the answer when it stands this close to its figure (characters).
 _NAME_REACH = 60
-# The word that closes an arm's label after its name.
-_ARM_WORD = re.compile(r"\s+(?:group|arm|cohort)s?\b")
+# The word that closes an arm's label after its name, a few words on at most ("… in the
+# zentamab-plus quellimab-and-chemotherapy arm").
+_ARM_WORD = re.compile(r"(?:\s[\w-]+){0,3}?\s+(?:group|arm|cohort)s?\b")
 # How many of the best sentences are read for one that reports every subject's figure.
 _SIDE_BY_SIDE_LOOK = 3
 
@@ -132,8 +133,8 @@ class Comparer:
             if best is None:
                 missing.append(name)
                 continue
-            span = best.spans[0]
             text = self.index.sentences[best.sid].text
+            span = _labelled(text, best.spans, name)
             number = _NUMBER.search(text, span.start, span.end)
             if number is None:
                 missing.append(name)
@@ -224,7 +225,7 @@ class Comparer:
         # The name written whole ("MATCH" is not the end of "mismatch"); failing that, another
         # name of its side that the sentence writes (the trial's drug).
         for label in (key, *(a.lower() for a in aliases)):
-            named = written(label) if label == key else _compound(label)
+            named = _compound(label)
             before = [m.start() for m in named.finditer(low, max(0, s - reach), s)]
             after = named.search(low, e, e + reach)
             if before or after is not None:
@@ -292,6 +293,27 @@ def _labels(low: str, run: Sequence[Span], names: Sequence[str]) -> list[str] | 
             if len(set(labels)) == len(names):
                 return labels
     return None
+
+
+def _labelled(text: str, spans: Sequence[Span], name: str) -> Span:
+    """Of a sentence's figures, the one labelled by `name` just after it ("29% in the
+    zentamab-plus-chemotherapy arm and 22% in the chemotherapy-alone arm": zentamab's is the
+    first); else the best figure."""
+    low = text.lower()
+    named = _compound(name.lower())
+    for sp in spans:
+        label = _LABEL_OPENS.match(low, sp.end)
+        if label is not None and named.match(low, label.end()):
+            return sp
+    return spans[0]
+
+
+# What opens a figure's label after it: "… in the <arm>", "… with <drug>", "… among patients
+# treated with <drug>", past an interval in brackets.
+_LABEL_OPENS = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:in|among|with|for)\s+(?:the\s+)?"
+    r"(?:patients\s+(?:in|on|treated\s+with|receiving)\s+(?:the\s+)?)?"
+)
 
 
 def _compound(name: str) -> re.Pattern[str]:
