@@ -308,6 +308,9 @@ def test_an_open_bound_is_not_a_comparison() -> None:
     assert (bounded.measure, bounded.prefer) == (None, "")
     older = profile("Which had the higher ORR in patients 65 or older, ZENITH-4 or DELTA-8?")
     assert (older.measure, older.prefer) == ("percent", "high")
+    half = profile("What ORR did zentamab give in tumours at least half marker-positive?")
+    assert half.prefer == ""
+    assert profile("Which drug had the least toxicity, zentamab or quellimab?").prefer == "low"
 
 
 def test_a_count_asked_with_a_rate_asks_the_rate_too() -> None:

@@ -429,10 +429,11 @@ _CHOOSE = re.compile(
     r"\b(which|who|whose)\b|\bwhat (trial|drug|regimen|arm|study)\b|\bor\b[^?]*\?\s*$", re.I
 )
 _COMPARED = frozenset({"difference", "percent", "duration"})
-# A bound left open ("5% or more", "aged 70 and older"): neither a choice nor a comparative.
+# A bound left open ("5% or more", "aged 70 and older", "at least half"): neither a choice nor
+# a comparative.
 _OPEN_BOUND = re.compile(
     r"\b(?:or|and)\s+(?:more|higher|greater|above|over|less|lower|fewer|below|under|older|"
-    r"younger)\b",
+    r"younger)\b|\bat\s+(?:least|most)\b",
     re.I,
 )
 _LOWER = re.compile(
