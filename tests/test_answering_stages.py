@@ -1414,6 +1414,19 @@ def test_each_arm_is_compared_on_the_figure_its_label_names(tmp_path: Path) -> N
     assert answer.note is not None and "31.5%" in answer.note
 
 
+def test_the_study_referred_back_to_is_the_one_named_before(tmp_path: Path) -> None:
+    # "The pooled analysis" is the meta-analysis of the sentence before, whose trials the
+    # question abbreviates ("RCTs"); a meta-analysis introduces a study of its own.
+    text = (
+        "A recent meta-analysis of 9 randomized controlled trials compared 11 regimens for "
+        "zentoma. The pooled analysis showed that zentamab reduced the risk of death compared "
+        "with chemotherapy alone (HR 0.55, 95% CI 0.40-0.75).\n\n"
+        "In the ZENITH-3 trial, quellimab reduced the risk of death (HR 0.81; P = 0.03)."
+    )
+    question = "In the meta-analysis of 9 RCTs, what was the hazard ratio for death with zentamab?"
+    assert _answers_in(tmp_path, text, question) == ["HR 0.55, 95% CI 0.40-0.75"]
+
+
 def test_study_as_a_modifier_does_not_start_another_study(tmp_path: Path) -> None:
     # "study treatment", "the overall study population": still the trial the paragraph named.
     text = (

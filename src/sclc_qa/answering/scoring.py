@@ -46,9 +46,16 @@ _MODIFIER = (
 )
 # A study introduced as new, not "this study" continuing the one before.
 _OTHER_STUDY = re.compile(
-    rf"(?<!this )(?<!This )(?<!same )\b(trial|study|studies|cohort)\b{_MODIFIER}"
+    rf"(?<!this )(?<!This )(?<!same )\b(trials?|study|studies|cohort|meta-analys[ie]s)\b{_MODIFIER}"
 )
 _STUDY = re.compile(rf"\b(trial|study|studies|analysis|cohort)\b{_MODIFIER}", re.I)
+# "The pooled analysis", "this study": the study the paragraph named, referred back to (plain
+# lower-case words between; "the phase III ZX-2 trial" names one of its own).
+_REFERRED_BACK = re.compile(
+    rf"\b(?:the|this|that|these|those)\s+(?:[a-z]+\s+){{0,2}}(?:trial|study|studies|analysis|cohort)"
+    rf"\b{_MODIFIER}",
+    re.I,
+)
 
 
 # A table row's weight for a question a statement answers (how/why, yes/no, a definition).
@@ -404,6 +411,8 @@ class SentenceScorer:
         found = self._study.get(sid)
         if found is None:
             text = self.index.sentences[sid].text
-            found = (bool(_STUDY.search(text)), bool(_OTHER_STUDY.search(text)))
+            referred = {m.end() for m in _REFERRED_BACK.finditer(text)}
+            own = any(m.end() not in referred for m in _STUDY.finditer(text))
+            found = (own, bool(_OTHER_STUDY.search(text)))
             self._study[sid] = found
         return found
