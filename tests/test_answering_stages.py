@@ -5,6 +5,7 @@ Sentences here are written for the test, so each rule is shown on text it was no
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -13,15 +14,18 @@ from sclc_qa.answering.anchors import anchor_cost
 from sclc_qa.answering.entities import EntityExtractor
 from sclc_qa.answering.explanations import explaining_clause
 from sclc_qa.answering.figures import FigureExtractor
+from sclc_qa.answering.ranking import RANK_FEATURES, read_ranker
 from sclc_qa.answering.reasons import Reasons, join
 from sclc_qa.answering.runs import asks_several, at_time_point, outside_intervals, parts_share
 from sclc_qa.answering.shapes import clause_of, series_length
+from sclc_qa.confidence import payload_sha256
 from sclc_qa.config import Settings
 from sclc_qa.embedding import HashingEmbedder
 from sclc_qa.engine import Engine
 from sclc_qa.question import profile
 from sclc_qa.spans import find, names
 from sclc_qa.vocabulary import name_keys
+from stumps import stump
 
 # A section of filler after the text a test is about: a document long enough that retrieval
 # has something to rank the answering passage above.
@@ -1425,6 +1429,30 @@ def test_the_study_referred_back_to_is_the_one_named_before(tmp_path: Path) -> N
     )
     question = "In the meta-analysis of 9 RCTs, what was the hazard ratio for death with zentamab?"
     assert _answers_in(tmp_path, text, question) == ["HR 0.55, 95% CI 0.40-0.75"]
+
+
+def test_a_figure_question_passes_over_a_first_sentence_without_one(tmp_path: Path) -> None:
+    # A ranker that puts sentences holding no figure first (a trial's design above its
+    # results): the answer still comes from the next sentence, which holds the asked rate.
+    text = (
+        "The ZENITH-8 study randomly assigned 300 patients with operable zentoma to zentascan "
+        "or quelloscan imaging to detect occult bone metastases.\n\n"
+        "- Patients with stage I disease had a detection rate of 5%; however, individuals with "
+        "stage III disease had a detection rate of 13.2%."
+    )
+    engine, _ = _indexed(tmp_path, text, "13.2%")
+    payload = {
+        "version": 1,
+        "features": list(RANK_FEATURES),
+        "baseline": 0.0,
+        "trees": [stump(RANK_FEATURES, "spans", 0.5, 1.0, -1.0)],
+        "trained_on": {"split": "dev"},
+    }
+    scorer = engine._answerer.scorer
+    scorer.ranker = read_ranker(json.dumps({**payload, "sha256": payload_sha256(payload)}))
+    question = "In ZENITH-8, what was the bone metastasis detection rate for stage III?"
+    answer = engine.ask(question, min_confidence=0.0)
+    assert answer.answer == "13.2%"
 
 
 def test_study_as_a_modifier_does_not_start_another_study(tmp_path: Path) -> None:

@@ -47,6 +47,9 @@ Retrieve = Callable[[str], Sequence[Hit]]
 # "Which trial had …?", "who …?", "did A or B …?": the answer to a comparison is a name, its
 # figures the note's.
 _WHICH = re.compile(r"\b(?:which|who|whose|or)\b", re.I)
+# How far down the candidates a typed question looks for a sentence holding a figure of its
+# type when the first holds none.
+_FIGURE_LOOK = 3
 # The threshold of the hand-set confidence, used only when no trained model is installed.
 _HEURISTIC_THRESHOLD = 0.38
 # An abstention's confidence when the best passage lacks what the question depends on: it is
@@ -164,6 +167,13 @@ class Answerer:
         if not scored:
             return _abstain(question, self.reasons.nothing_matches(), 0.0), None
         best = scored[0]
+        if prof.kind in TYPED and not best.spans:
+            # A sentence with no figure of the asked type cannot give one (a trial's design
+            # ranked above its results): the next that has one and is about the subject answers.
+            best = next(
+                (s for s in scored[1:_FIGURE_LOOK] if s.spans and s.coverage > 0.0),
+                best,
+            )
         key_names = self.scorer.key_names(prof)
         concept_only = prof.kind in TYPED and key_names and best.coverage == 1.0
         if best.coverage == 0.0 or (concept_only and best.concepts == 0.0):
