@@ -1455,6 +1455,20 @@ def test_a_figure_question_passes_over_a_first_sentence_without_one(tmp_path: Pa
     assert answer.answer == "13.2%"
 
 
+def test_a_row_keyed_by_the_asked_name_is_told_from_one_that_lists_it(tmp_path: Path) -> None:
+    text = (
+        "| Category | Description |\n|---|---|\n| Z1 | Zentoma confined to one lobe. |\n"
+        "| Z2 | Zentoma in both lobes. |\n\n| Stage | Categories |\n|---|---|\n| IV | Any Q, Z2 |\n"
+    )
+    engine, _ = _indexed(tmp_path, text, "both lobes")
+    scorer = engine._answerer.scorer
+    rows = {s.text: s for s in engine.index.sentences if s.kind == "table_row"}
+    asked = profile("What does Z2 denote?")
+    assert scorer._keyed_by(rows["Z2 | Zentoma in both lobes."], asked)
+    assert not scorer._keyed_by(rows["IV | Any Q, Z2"], asked)
+    assert not scorer._keyed_by(rows["Z1 | Zentoma confined to one lobe."], asked)
+
+
 def test_study_as_a_modifier_does_not_start_another_study(tmp_path: Path) -> None:
     # "study treatment", "the overall study population": still the trial the paragraph named.
     text = (

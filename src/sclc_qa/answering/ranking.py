@@ -60,6 +60,7 @@ RANK_FEATURES: tuple[str, ...] = (
     "length",  # log of its length in characters
     "series",  # log of the items its longest enumeration holds ("A, B, and C": log 3)
     "clause",  # like "predicate", in the clause that holds its first span (else the sentence)
+    "keyed",  # a table row whose first cell is one of the question's names
     "dense_pair",  # cosine of the question and this sentence read with the one before it
     "dense_pair_rank",  # 1 / (1 + candidates more similar so read)
     "dense_predicate",  # cosine of the sentence and the question without its names

@@ -19,6 +19,7 @@ from ..citing import Citer
 from ..index import Index
 from ..lexical import tokenize
 from ..mentions import time_points
+from ..models import Sentence
 from ..question import ENDPOINTS, Profile
 from ..retrieval import Hit, Query
 from ..spans import Span
@@ -234,11 +235,21 @@ class SentenceScorer:
                     math.log(1 + len(sent.text)),
                     math.log(series_length(sent.text)),
                     said_here,
+                    float(self._keyed_by(sent, prof)),
                     psim,
                     usim,
                 )
             )
         return self._ordered(prof, rows, described)
+
+    def _keyed_by(self, sent: Sentence, prof: Profile) -> bool:
+        """Whether `sent` is a table row whose first cell is a name the question asks about:
+        the row that defines it ("N2 | Metastasis in …"), not one that lists it among others."""
+        if not sent.cells or not prof.names:
+            return False
+        first = sent.cells[0]
+        key = squash(self.index.documents[sent.doc].text[first.start : first.end])
+        return any(squash(n) == key for n in prof.names)
 
     def _paired(self, ids: np.ndarray) -> np.ndarray:
         """Each sentence's vector read with the sentence just before it in its paragraph (their
