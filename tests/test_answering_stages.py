@@ -1469,6 +1469,28 @@ def test_a_row_keyed_by_the_asked_name_is_told_from_one_that_lists_it(tmp_path: 
     assert not scorer._keyed_by(rows["Z1 | Zentoma confined to one lobe."], asked)
 
 
+def test_a_plural_figure_question_passes_over_a_sentence_giving_one(tmp_path: Path) -> None:
+    # A ranker that puts sentences with no series first: "which schedules …?" is still
+    # answered by the sentence that lists several.
+    text = (
+        "Early ZENITH-1 trials of zentamab found its tolerated dose at 20 mg × 3 for small "
+        "tumors.\n\nCommonly used zentamab schedules include 20 mg × 3, 10 mg to 15 mg × 4, "
+        "and 8 mg × 5."
+    )
+    engine, _ = _indexed(tmp_path, text, "Commonly used")
+    payload = {
+        "version": 1,
+        "features": list(RANK_FEATURES),
+        "baseline": 0.0,
+        "trees": [stump(RANK_FEATURES, "series", 0.5, 1.0, -1.0)],
+        "trained_on": {"split": "dev"},
+    }
+    scorer = engine._answerer.scorer
+    scorer.ranker = read_ranker(json.dumps({**payload, "sha256": payload_sha256(payload)}))
+    answer = engine.ask("Which zentamab dosing schedules are commonly used?", min_confidence=0.0)
+    assert answer.answer == "20 mg × 3, 10 mg to 15 mg × 4, and 8 mg × 5"
+
+
 def test_study_as_a_modifier_does_not_start_another_study(tmp_path: Path) -> None:
     # "study treatment", "the overall study population": still the trial the paragraph named.
     text = (

@@ -174,6 +174,13 @@ class Answerer:
                 (s for s in scored[1:_FIGURE_LOOK] if s.spans and s.coverage > 0.0),
                 best,
             )
+        elif prof.kind in TYPED and prof.plural and not prof.also and len(best.spans) == 1:
+            # "Which schedules …?" is not answered by a sentence that gives one: the next that
+            # gives several, about the subject, answers.
+            best = next(
+                (s for s in scored[1:_FIGURE_LOOK] if len(s.spans) > 1 and s.coverage > 0.0),
+                best,
+            )
         key_names = self.scorer.key_names(prof)
         concept_only = prof.kind in TYPED and key_names and best.coverage == 1.0
         if best.coverage == 0.0 or (concept_only and best.concepts == 0.0):
