@@ -78,6 +78,19 @@ def _spans_in(tmp_path: Path, text: str, marker: str, *questions: str) -> list[l
     ]
 
 
+def _rank_low_first(engine: Engine, feature: str) -> None:
+    """Give `engine` a ranker of one split that puts candidates with `feature` at 0 first."""
+    payload = {
+        "version": 1,
+        "features": list(RANK_FEATURES),
+        "baseline": 0.0,
+        "trees": [stump(RANK_FEATURES, feature, 0.5, 1.0, -1.0)],
+        "trained_on": {"split": "dev"},
+    }
+    verified = json.dumps({**payload, "sha256": payload_sha256(payload)})
+    engine._answerer.scorer.ranker = read_ranker(verified)
+
+
 def _first_rate(figures: FigureExtractor, text: str, question: str) -> str:
     """The rate of `text` that the figure ranker puts first for `question`."""
     ranked = figures._rank(text, find(text, "percent"), profile(question))
@@ -1441,15 +1454,7 @@ def test_a_figure_question_passes_over_a_first_sentence_without_one(tmp_path: Pa
         "stage III disease had a detection rate of 13.2%."
     )
     engine, _ = _indexed(tmp_path, text, "13.2%")
-    payload = {
-        "version": 1,
-        "features": list(RANK_FEATURES),
-        "baseline": 0.0,
-        "trees": [stump(RANK_FEATURES, "spans", 0.5, 1.0, -1.0)],
-        "trained_on": {"split": "dev"},
-    }
-    scorer = engine._answerer.scorer
-    scorer.ranker = read_ranker(json.dumps({**payload, "sha256": payload_sha256(payload)}))
+    _rank_low_first(engine, "spans")
     question = "In ZENITH-8, what was the bone metastasis detection rate for stage III?"
     answer = engine.ask(question, min_confidence=0.0)
     assert answer.answer == "13.2%"
@@ -1478,15 +1483,7 @@ def test_a_plural_figure_question_passes_over_a_sentence_giving_one(tmp_path: Pa
         "and 8 mg × 5."
     )
     engine, _ = _indexed(tmp_path, text, "Commonly used")
-    payload = {
-        "version": 1,
-        "features": list(RANK_FEATURES),
-        "baseline": 0.0,
-        "trees": [stump(RANK_FEATURES, "series", 0.5, 1.0, -1.0)],
-        "trained_on": {"split": "dev"},
-    }
-    scorer = engine._answerer.scorer
-    scorer.ranker = read_ranker(json.dumps({**payload, "sha256": payload_sha256(payload)}))
+    _rank_low_first(engine, "series")
     answer = engine.ask("Which zentamab dosing schedules are commonly used?", min_confidence=0.0)
     assert answer.answer == "20 mg × 3, 10 mg to 15 mg × 4, and 8 mg × 5"
 

@@ -30,17 +30,17 @@ REVIEW = "es-sclc-immunotherapy-review"
 NSCLC = "types-lung-hp-non-small-cell-lung-treatment-pdq"
 # (split, document) → floors, about 0.02–0.03 under what was measured; "max_risk" is a ceiling,
 # about 0.03–0.05 over. Measured with the learned ranker (data/ranker.json) and confidence
-# (data/confidence.json, threshold 0.64), both fitted on the 2,033-question dev split after this
+# (data/confidence.json, threshold 0.64), both fitted on the 2,133-question dev split after this
 # session's answer changes, so dev figures are mostly in-sample:
 #                      accuracy  abstention F1  recall@5  risk
 #   review-only index
-#     dev  review        0.813       0.788        0.995   0.056
-#     test review        0.775       0.807        1.000   0.145
+#     dev  review        0.819       0.795        0.996   0.059
+#     test review        0.770       0.817        1.000   0.160
 #   two-document index
-#     dev  review        0.820       0.797        0.981   0.057
-#     dev  NSCLC         0.741       0.740        0.984   0.073
-#     test review        0.780       0.788        0.979   0.144
-#     test NSCLC         0.687       0.704        0.991   0.186
+#     dev  review        0.819       0.794        0.981   0.050
+#     dev  NSCLC         0.777       0.782        0.984   0.065
+#     test review        0.764       0.785        0.979   0.171
+#     test NSCLC         0.687       0.722        0.991   0.186
 Floors = dict[str, float]
 
 
@@ -55,11 +55,11 @@ def floors(accuracy: float, abstention_f1: float, recall_at_5: float, max_risk: 
 
 REVIEW_ONLY: dict[tuple[str, str], Floors] = {
     ("dev", REVIEW): floors(0.79, 0.76, 0.97, 0.10),
-    ("test", REVIEW): floors(0.75, 0.78, 0.98, 0.19),
+    ("test", REVIEW): floors(0.75, 0.79, 0.98, 0.19),
 }
 TWO_DOCS: dict[tuple[str, str], Floors] = {
     ("dev", REVIEW): floors(0.79, 0.77, 0.96, 0.10),
-    ("dev", NSCLC): floors(0.71, 0.71, 0.96, 0.11),
+    ("dev", NSCLC): floors(0.75, 0.75, 0.96, 0.10),
     ("test", REVIEW): floors(0.75, 0.76, 0.96, 0.19),
     ("test", NSCLC): floors(0.66, 0.68, 0.96, 0.23),
 }
