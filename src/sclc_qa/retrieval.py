@@ -92,7 +92,7 @@ class Retriever:
                 self._short_to_long.setdefault(variant, set()).add(d.long)
             self._long_to_short.setdefault(normalize(d.long), set()).add(d.short)
         # A long form holding another's long form is also written with that one abbreviated:
-        # "limited-stage small-cell lung cancer" as "limited-stage SCLC".
+        # "early-stage zeta cell lymphoma" as "early-stage ZCL".
         for long, shorts in list(self._long_to_short.items()):
             for inner, inner_shorts in list(self._long_to_short.items()):
                 if inner != long and len(inner.split()) > 1 and written(inner).search(long):

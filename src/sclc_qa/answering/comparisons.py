@@ -84,7 +84,7 @@ class Comparer:
         return (_rarest_per_side(sides, names, share) if len(sides) >= 2 else None) or []
 
     def side_names(self, prof: Profile, name: str) -> list[str]:
-        """The question's other names on `name`'s side of the choice ("osimertinib in FLAURA":
+        """The question's other names on `name`'s side of the choice ("zentamab in ZENITH-7":
         the drug beside the trial), so an answer may label the figure with whichever of them
         its sentence writes; empty when the question offers no alternatives."""
         between = _BETWEEN.search(prof.text)

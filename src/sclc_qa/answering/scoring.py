@@ -244,7 +244,7 @@ class SentenceScorer:
 
     def _keyed_by(self, sent: Sentence, prof: Profile) -> bool:
         """Whether `sent` is a table row whose first cell is a name the question asks about:
-        the row that defines it ("N2 | Metastasis in …"), not one that lists it among others."""
+        the row that defines it ("Z2 | Zentoma in both lobes"), not one listing it among others."""
         if not sent.cells or not prof.names:
             return False
         first = sent.cells[0]
