@@ -93,9 +93,11 @@ class Retriever:
             self._long_to_short.setdefault(normalize(d.long), set()).add(d.short)
         # A long form holding another's long form is also written with that one abbreviated:
         # "early-stage zeta cell lymphoma" as "early-stage ZCL".
+        # (Start-up work over every pair of long forms: a substring test spares the regex.)
+        inners = [(i, sorted(s)) for i, s in self._long_to_short.items() if len(i.split()) > 1]
         for long, shorts in list(self._long_to_short.items()):
-            for inner, inner_shorts in list(self._long_to_short.items()):
-                if inner != long and len(inner.split()) > 1 and written(inner).search(long):
+            for inner, inner_shorts in inners:
+                if inner != long and inner in long and written(inner).search(long):
                     for inner_short in inner_shorts:
                         variant = written(inner).sub(inner_short.lower(), long)
                         self._long_to_short.setdefault(variant, set()).update(shorts)

@@ -167,18 +167,11 @@ class Answerer:
         if not scored:
             return _abstain(question, self.reasons.nothing_matches(), 0.0), None
         best = scored[0]
-        if prof.kind in TYPED and not best.spans:
-            # A sentence with no figure of the asked type cannot give one (a trial's design
-            # ranked above its results): the next that has one and is about the subject answers.
+        wanted = _figures_wanted(prof, best)
+        if wanted:
+            # The next of the first candidates that gives as many, about the subject, answers.
             best = next(
-                (s for s in scored[1:_FIGURE_LOOK] if s.spans and s.coverage > 0.0),
-                best,
-            )
-        elif prof.kind in TYPED and prof.plural and not prof.also and len(best.spans) == 1:
-            # "Which schedules …?" is not answered by a sentence that gives one: the next that
-            # gives several, about the subject, answers.
-            best = next(
-                (s for s in scored[1:_FIGURE_LOOK] if len(s.spans) > 1 and s.coverage > 0.0),
+                (s for s in scored[1:_FIGURE_LOOK] if len(s.spans) >= wanted and s.coverage > 0),
                 best,
             )
         key_names = self.scorer.key_names(prof)
@@ -421,6 +414,20 @@ def _abstain(
         abstained=True,
         reason=reason,
     )
+
+
+def _figures_wanted(prof: Profile, best: Scored) -> int:
+    """How many figures of the asked type a sentence must give to answer, when the best one
+    gives too few; 0 when it gives enough. A sentence with none cannot give one (a trial's
+    design ranked above its results); "which schedules …?" is not answered by a sentence that
+    gives one."""
+    if prof.kind not in TYPED:
+        return 0
+    if not best.spans:
+        return 1
+    if prof.plural and not prof.also and len(best.spans) == 1:
+        return 2
+    return 0
 
 
 def _unheard_class(prof: Profile, vocab: Vocabulary) -> str:

@@ -8,6 +8,7 @@ import itertools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..domain import domain
 from ..index import Index
@@ -62,8 +63,7 @@ class Comparer:
         of one sort (trials, or drugs), when there are at least two; else each alternative's
         rarest name of any sort (a trial on one side, a drug on the other)."""
         names = self.scorer.key_names(prof)
-        between = _BETWEEN.search(prof.text)
-        sides = list(between.groups()) if between else _ALTERNATIVES.split(prof.text.split(":")[-1])
+        sides = _sides(prof.text)
         share = self.scorer.vocab.key_share
         # "Which drug / regimen …, A in X or B in Y?" names drugs; else trials are the subjects.
         drugs_first = domain().entity_class(prof.target) in ("drug", "regimen")
@@ -87,8 +87,7 @@ class Comparer:
         """The question's other names on `name`'s side of the choice ("zentamab in ZENITH-7":
         the drug beside the trial), so an answer may label the figure with whichever of them
         its sentence writes; empty when the question offers no alternatives."""
-        between = _BETWEEN.search(prof.text)
-        sides = list(between.groups()) if between else _ALTERNATIVES.split(prof.text.split(":")[-1])
+        sides = _sides(prof.text)
         if len(sides) < 2:
             return []
         own = [side for side in sides if name in side]
@@ -257,6 +256,13 @@ class Comparer:
         return sent.start + nearest, sent.start + nearest + len(key)
 
 
+def _sides(text: str) -> list[str]:
+    """The alternatives a question offers: "between A and B", else what "or" / "vs" separate
+    after its last colon (one side when it offers none)."""
+    between = _BETWEEN.search(text)
+    return list(between.groups()) if between else _ALTERNATIVES.split(text.split(":")[-1])
+
+
 def _rarest_per_side(
     sides: Sequence[str], names: Sequence[str], share: Mapping[str, float]
 ) -> list[str] | None:
@@ -316,6 +322,7 @@ _LABEL_OPENS = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 10)
 def _compound(name: str) -> re.Pattern[str]:
     """`name` whole, or as the head of a hyphenated arm label ("zentamab-plus-chemotherapy")."""
     return re.compile(rf"(?<![\w-]){re.escape(name)}(?:-[a-z]+)*(?![\w-])")

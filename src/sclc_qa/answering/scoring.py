@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 import numpy as np
@@ -214,14 +215,15 @@ class SentenceScorer:
                 score *= 0.5
             rows.append((sid, score, coverage, spans, concepts, lex, dsim, seen[sid]))
             stated = time_points(sent.text) & prof.time_points if prof.time_points else None
-            said = sum(w for t, w in predicate.items() if t in toks) / predicate_total
-            if spans:
-                # What the clause holding the figure says, not the whole sentence: "…, yet
-                # few patients (20%) respond" is not about what the opening clause matches.
-                here = set(tokenize(clause_of(sent.text, spans[0].start, spans[0].end)))
-                said_here = sum(w for t, w in predicate.items() if t in here) / predicate_total
-            else:
-                said_here = said
+            said = _share(predicate, toks) / predicate_total
+            # What the clause holding the figure says, not the whole sentence: "…, yet few
+            # patients (20%) respond" is not about what the opening clause matches.
+            said_here = (
+                _share(predicate, set(tokenize(clause_of(sent.text, spans[0].start, spans[0].end))))
+                / predicate_total
+                if spans
+                else said
+            )
             described.append(
                 (
                     said,
@@ -427,3 +429,8 @@ class SentenceScorer:
             found = (own, bool(_OTHER_STUDY.search(text)))
             self._study[sid] = found
         return found
+
+
+def _share(weights: dict[str, float], tokens: AbstractSet[str]) -> float:
+    """The summed weight of the terms among `tokens`."""
+    return sum(w for t, w in weights.items() if t in tokens)
