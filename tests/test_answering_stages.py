@@ -1642,3 +1642,24 @@ def test_an_approval_by_another_regulator_does_not_answer() -> None:
     assert Reasons(2).other_regulator("FDA", "NMPA") == (
         "The documents report an approval by NMPA, not by FDA."
     )
+
+
+def test_a_question_of_a_name_and_a_year_is_answered_by_the_sentence_with_both(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Regulators approved zentamab, an antibody against ZX1, as the first quellin blocker "
+        "for the treatment of metastatic zentoma in 2029 (12, 13). Zentamab later entered "
+        "trials in other tumours."
+    )
+    both, one = _answers_in(
+        tmp_path,
+        text,
+        "Which was the first quellin blocker approved, and in what year?",
+        "In what year was the first quellin blocker approved?",
+    )
+    assert both == (
+        "Regulators approved zentamab, an antibody against ZX1, as the first quellin blocker "
+        "for the treatment of metastatic zentoma in 2029"
+    )
+    assert one == "2029"

@@ -341,3 +341,15 @@ def test_a_dose_asked_with_how_long_asks_the_duration_too() -> None:
 def test_people_counted_over_a_period_or_place_are_a_count_not_a_share() -> None:
     assert profile("How many people died of lung cancer worldwide in 2022?").kind == "count"
     assert profile("How many patients responded to zentamab?").kind == "percent"
+
+
+def test_a_question_in_parts_of_different_kinds_is_told_from_one_of_figures() -> None:
+    from sclc_qa.question_parts import asked_parts, asks_different_things
+
+    assert asks_different_things("When was zentamab approved, and for which cancer?")
+    assert asks_different_things("Which drug did the FDA approve first, and in what year?")
+    # Figures asked together are each found by their own grammar: not different things.
+    assert not asks_different_things("What zentamab dose was given, and for how long?")
+    # "When X binds Y, which …?" opens a clause, not a question of its own.
+    assert asked_parts("When ZX1 binds ZX2, which kinase is recruited?") == ("entity:kinase",)
+    assert not asks_different_things("Which kinase does ZX1 recruit?")

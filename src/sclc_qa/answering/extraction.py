@@ -15,6 +15,7 @@ from functools import cached_property
 from ..index import Index
 from ..lexical import tokenize
 from ..question import Profile
+from ..question_parts import asks_different_things
 from ..series import series
 from ..spans import Span, mask_markup, strip_citation
 from ..vocabulary import ANAPHOR, Vocabulary, squash
@@ -100,8 +101,20 @@ class Extractor:
         for step in steps:
             found = step(prof, best, scored)
             if found is not None:
-                return found
+                return self._every_part(prof, found)
         return None
+
+    def _every_part(self, prof: Profile, found: Extracted) -> Extracted:
+        """For a question that asks things of different kinds ("which drug, and in what
+        year?"), the sentence that states the part found, which states the others with it;
+        the span found answers one part only."""
+        if found.sid < 0 or not asks_different_things(prof.text):
+            return found
+        sent = self.index.sentences[found.sid]
+        if sent.kind not in ("paragraph", "caption"):
+            return found  # a table row's cells are answered cell by cell
+        s, e = strip_citation(sent.text, 0, len(sent.text))
+        return Extracted(found.sid, sent.start + s, sent.start + e)
 
     def _typed(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         """A figure, table cell or group heading already found while scoring; or, for a

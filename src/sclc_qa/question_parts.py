@@ -1,0 +1,61 @@
+"""The separate questions one question asks: "When was X approved, where, and for which
+cancer?" asks a time, a place and a name. Each part is classified like a question of its own;
+a question whose parts ask things of different kinds is answered by the statement that gives
+them all, not by the one figure or name its first part asks."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .domain import domain
+from .question import profile
+
+__all__ = ["asked_parts", "asks_different_things"]
+
+_AUXILIARY = r"(?:did|was|were|is|are|does|do|has|have|had|will|would|could|can|should)"
+_PREPOSITION = r"(?:(?:in|for|at|by|to|from|of|on|with|against)\s+)?"
+# A part opens with a question word. "When"/"where" open a question only before an auxiliary
+# or on their own ("approved where, when, and …"); "When X binds Y, which …?" opens a clause.
+_OPENS_PART = re.compile(
+    _PREPOSITION + r"(?:what|which|who|whom|whose|why|how)\b"
+    r"|(?:when|where)\b(?=\s+" + _AUXILIARY + r"\b|\s*(?:,|$|and\b))",
+    re.I,
+)
+# Where one part ends and the next begins: a comma, or "and"/"or" before a question word.
+_BETWEEN_PARTS = re.compile(
+    r",\s*(?:(?:and|or)\s+)?"
+    r"|\s+(?:and|or)\s+(?=" + _PREPOSITION + r"(?:what|which|who|whom|whose|why|how|when|where)\b)",
+    re.I,
+)
+# Kinds that are figures: several of them in one question ("what dose, and for how long?")
+# are each found by their own grammar beside the main one (question.Profile.also).
+_FIGURE_KINDS = frozenset(
+    {"hr", "ci", "pvalue", "duration", "difference", "percent", "count", "dose"}
+)
+
+
+@lru_cache(maxsize=4096)
+def asked_parts(question: str) -> tuple[str, ...]:
+    """What each part of `question` that opens with a question word asks: its answer kind,
+    or for a name the class of name ("entity:drug", "entity:place"; the asked noun when the
+    class is not one the domain knows)."""
+    text = question.strip().rstrip("?").strip()
+    kinds = []
+    for part in _BETWEEN_PARTS.split(text):
+        part = part.strip()
+        if not part or not _OPENS_PART.match(part):
+            continue
+        asked = profile(part + "?")
+        if asked.kind == "entity":
+            kinds.append("entity:" + (domain().entity_class(asked.target) or asked.target))
+        else:
+            kinds.append(asked.kind)
+    return tuple(kinds)
+
+
+def asks_different_things(question: str) -> bool:
+    """Whether `question` asks, in separate parts, for things of different kinds, not all
+    figures: a name and a year, a place and a time, a name and a rate."""
+    kinds = set(asked_parts(question))
+    return len(kinds) > 1 and not kinds <= _FIGURE_KINDS
