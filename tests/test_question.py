@@ -353,3 +353,12 @@ def test_a_question_in_parts_of_different_kinds_is_told_from_one_of_figures() ->
     # "When X binds Y, which …?" opens a clause, not a question of its own.
     assert asked_parts("When ZX1 binds ZX2, which kinase is recruited?") == ("entity:kinase",)
     assert not asks_different_things("Which kinase does ZX1 recruit?")
+
+
+def test_how_many_tumours_or_samples_have_a_feature_asks_a_share() -> None:
+    assert profile("How many zentoma tumours express ZX1?").kind == "percent"
+    assert profile("In ZENITH-4 screening, how many samples had ZX1 of 50% or more?").kind == (
+        "percent"
+    )
+    # Samples enrolled or screened are counted.
+    assert profile("How many samples were screened in ZENITH-4?").kind == "count"

@@ -406,7 +406,8 @@ def _reported_with_interval(text: str) -> Kind | None:
 
 
 _HOW_MANY_HAD = re.compile(
-    r"\bhow many (?:(?:[\w-]+\s+){0,2}(?:patients|people|persons|individuals|subjects)\b|"
+    r"\bhow many (?:(?:[\w-]+\s+){0,2}(?:patients|people|persons|individuals|subjects|"
+    r"tumou?rs|samples|specimens)\b|"
     r"(?:of (?:them|these|those) )?(?:had|have|has|developed|experienced|responded|died|"
     r"survived|relapsed|progressed|achieved|suffered)\b)"
     r"(?!.*\b(?:enroll\w*|randomi[sz]ed|included|recruited|accrued|assigned|participat\w*|"
