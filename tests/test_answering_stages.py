@@ -1663,3 +1663,19 @@ def test_a_question_of_a_name_and_a_year_is_answered_by_the_sentence_with_both(
         "for the treatment of metastatic zentoma in 2029"
     )
     assert one == "2029"
+
+
+def test_a_figure_for_patients_at_another_line_of_treatment_ranks_below(tmp_path: Path) -> None:
+    text = (
+        "In ZENITH-4, zentamab gave an objective response rate of 61% among patients who had "
+        "received prior platinum-based chemotherapy. Among the 69 treatment-naive patients of "
+        "ZENITH-4, the objective response rate with zentamab was 84%."
+    )
+    untreated, pretreated = _answers_in(
+        tmp_path,
+        text,
+        "What response rate did zentamab achieve in untreated patients in ZENITH-4?",
+        "What response rate did zentamab achieve in previously treated patients in ZENITH-4?",
+    )
+    assert untreated == "84%"
+    assert pretreated == "61%"

@@ -49,6 +49,11 @@ class Domain(BaseModel):
         description="A drug regulator → how text names it or the place it approves for: an "
         "approval in China is not the FDA's.",
     )
+    treatment_lines: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="A line of treatment → how text says a population is at it: a response rate "
+        "in previously treated patients does not answer for untreated ones.",
+    )
     number_words: dict[str, int]
     table_header_hints: dict[str, frozenset[str]]
     table_column_kinds: frozenset[str]
@@ -61,6 +66,13 @@ class Domain(BaseModel):
     def endpoint_patterns(self) -> dict[str, re.Pattern[str]]:
         """Endpoint → compiled pattern, in the file's order (earlier wins ties)."""
         return {k: re.compile(e.pattern, re.I) for k, e in self.endpoints.items()}
+
+    def treatment_lines_in(self, text: str) -> frozenset[str]:
+        """The lines of treatment `text` says its population is at ("untreated", …)."""
+        low = text.lower()
+        return frozenset(
+            line for line, words in self.treatment_lines.items() if any(w in low for w in words)
+        )
 
     def entity_class(self, target: str) -> str | None:
         """The class of thing a which/what question asks for ("drugs" → drug), if known."""

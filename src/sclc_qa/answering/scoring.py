@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..citing import Citer
+from ..domain import domain
 from ..index import Index
 from ..lexical import tokenize
 from ..mentions import time_points
@@ -60,6 +61,9 @@ _REFERRED_BACK = re.compile(
 )
 
 
+# A sentence about patients at another line of treatment than the question's keeps this share
+# of its score: it may still be the only one that answers.
+_OTHER_LINE = 0.5
 # A table row's weight for a question a statement answers (how/why, yes/no, a definition).
 _ROW_FOR_STATEMENT = 0.3
 # The list items a lead-in found among the passages brings in as candidates (a trial's results).
@@ -168,6 +172,7 @@ class SentenceScorer:
                     ):
                         seen[row] = rank
         focus = self._focus_term(query)
+        asked_lines = domain().treatment_lines_in(prof.text)
         name_terms = {t for n in prof.names for t in tokenize(n)}
         predicate = {t: w for t, w in weights.items() if t not in name_terms}
         predicate_total = sum(predicate.values()) or 1.0
@@ -213,6 +218,11 @@ class SentenceScorer:
                 # A figure is about the question's most specific word (an adverse event, a
                 # biomarker) or not about it at all.
                 score *= 0.5
+            if asked_lines:
+                stated_lines = domain().treatment_lines_in(sent.text)
+                if stated_lines and not stated_lines & asked_lines:
+                    # "… in previously treated patients" does not answer for untreated ones.
+                    score *= _OTHER_LINE
             rows.append((sid, score, coverage, spans, concepts, lex, dsim, seen[sid]))
             stated = time_points(sent.text) & prof.time_points if prof.time_points else None
             said = _share(predicate, toks) / predicate_total
