@@ -362,3 +362,24 @@ def test_how_many_tumours_or_samples_have_a_feature_asks_a_share() -> None:
     )
     # Samples enrolled or screened are counted.
     assert profile("How many samples were screened in ZENITH-4?").kind == "count"
+
+
+def test_a_yes_no_question_may_open_with_its_setting() -> None:
+    assert profile("In stage III zentoma, does raising the dose beyond 60 Gy help?").kind == (
+        "yesno"
+    )
+    assert profile("After resection, should zentamab be given?").kind == "yesno"
+    # A question that goes on to ask a figure asks the figure.
+    both = profile("In stage I zentoma, was zentamab as good as surgery? Give the HR and CI.")
+    assert both.kind == "hr"
+    assert profile("In ZENITH-4, what was the ORR?").kind == "percent"
+
+
+def test_a_verdict_asked_with_its_figures_is_two_parts() -> None:
+    from sclc_qa.question_parts import asked_parts, asks_different_things
+
+    question = "Did ZENITH-4 improve overall survival? Give the HR and P value."
+    assert asked_parts(question) == ("yesno", "hr")
+    assert asks_different_things(question)
+    # "i.e." ends no sentence.
+    assert not asks_different_things("How does ZX1 act, i.e. what mark does it remove?")

@@ -46,8 +46,12 @@ LIMITS = (
 # Endpoint → pattern that names it, in questions and in the text alike (data/domain.json).
 ENDPOINTS: dict[str, re.Pattern[str]] = domain().endpoint_patterns()
 
+# The auxiliary that opens a yes/no question, after any setting phrase before a comma ("In stage
+# III disease, does …?", "After surgery, should …?"); not "When X is Y, what …?".
 _YES_NO = re.compile(
-    r"\s*(is|are|was|were|does|do|did|should|can|could|has|have|had|will|would|may|might)\b",
+    r"\s*(?:(?:in|for|among|after|before|with|without|per|according to|at|on|during|once|"
+    r"beyond)\b[^,?]{1,80},\s*)?"
+    r"(is|are|was|were|does|do|did|should|can|could|has|have|had|will|would|may|might)\b",
     re.I,
 )
 _MEDIAN = re.compile(r"\bmedian\b|\bm(?:os|pfs)\b", re.I)
@@ -237,7 +241,12 @@ def profile(question: str) -> Profile:
     if kind in ("ci", "pvalue") and _PARTS.search(text):
         # "HR with CI and P", "how common …, with the CI?": the figure, reported with both.
         kind = "hr" if _HR.search(text) else _reported_with_interval(text) or kind
-    if _YES_NO.match(text) and kind != "glossary" and not re.search(r"\bor\b", text, re.I):
+    if (
+        _YES_NO.match(text)
+        and kind != "glossary"
+        and not re.search(r"\bor\b", text, re.I)
+        and not re.search(r"\?\s*\w", text)  # "Was A as good as B? Give the HR.": the figure
+    ):
         kind = "yesno"  # "Is there a benefit to …?": a statement that settles it, not a figure
     if kind == "percent" and _MEDIAN.search(text) and not _RATE.search(text):
         kind = "duration"  # "median OS at 3 years of follow-up" asks a time, not a rate

@@ -22,6 +22,11 @@ _OPENS_PART = re.compile(
     r"|(?:when|where)\b(?=\s+" + _AUXILIARY + r"\b|\s*(?:,|$|and\b))",
     re.I,
 )
+# A sentence of the question opens a part of its own with an auxiliary ("Did X improve OS?") or
+# an imperative ("Give the HR and P value.").
+_OPENS_SENTENCE = re.compile(
+    r"(?:" + _AUXILIARY + r"|give|report|state|list|name|provide|quote)\b", re.I
+)
 # Where one part ends and the next begins: a comma, or "and"/"or" before a question word.
 _BETWEEN_PARTS = re.compile(
     r",\s*(?:(?:and|or)\s+)?"
@@ -40,11 +45,16 @@ def asked_parts(question: str) -> tuple[str, ...]:
     """What each part of `question` that opens with a question word asks: its answer kind,
     or for a name the class of name ("entity:drug", "entity:place"; the asked noun when the
     class is not one the domain knows)."""
-    text = question.strip().rstrip("?").strip()
     kinds = []
-    for part in _BETWEEN_PARTS.split(text):
-        part = part.strip()
-        if not part or not _OPENS_PART.match(part):
+    sentences = [t.strip() for t in re.split(r"\?\s+(?=\w)|\.\s+(?=[A-Z])", question.strip())]
+    parts = [
+        part.strip().rstrip("?.").strip()
+        for sentence in sentences
+        for part in _BETWEEN_PARTS.split(sentence)
+    ]
+    for part in parts:
+        opens = _OPENS_PART.match(part) or (len(sentences) > 1 and _OPENS_SENTENCE.match(part))
+        if not part or not opens:
             continue
         asked = profile(part + "?")
         if asked.kind == "entity":
