@@ -383,3 +383,9 @@ def test_a_verdict_asked_with_its_figures_is_two_parts() -> None:
     assert asks_different_things(question)
     # "i.e." ends no sentence.
     assert not asks_different_things("How does ZX1 act, i.e. what mark does it remove?")
+
+
+def test_an_adverb_after_what_is_no_class_of_name() -> None:
+    exactly = profile("What exactly is zentamab, structurally?")
+    assert exactly.kind != "entity" and exactly.target == ""
+    assert profile("Which specifically drug was tested in ZENITH-4?").target == "drug"

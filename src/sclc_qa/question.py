@@ -493,6 +493,9 @@ _AUX = re.compile(
 )
 
 
+_HEDGING_ADVERBS = frozenset(
+    {"exactly", "precisely", "specifically", "actually", "really", "typically", "usually"}
+)
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
 
 
@@ -507,6 +510,8 @@ def _which_phrase(text: str) -> str:
     if not m:
         return ""
     words = re.findall(r"[\w/+-]+", m.group(1))
+    while words and words[0].lower() in _HEDGING_ADVERBS:
+        words = words[1:]  # "What exactly is X?": the adverb is no noun of the phrase
     phrase: list[str] = []
     for i, w in enumerate(words[:6]):
         if _AUX.match(w) or (phrase and re.fullmatch(r"[a-z]+ed", w)):
