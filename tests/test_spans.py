@@ -184,9 +184,10 @@ def test_hyphenated_author_names_are_whole() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("a smoker has a tenfold higher risk", ["tenfold"]),
-        ("the risk was 2.5-fold higher", ["2.5-fold"]),
-        ("responses were 3 times more frequent", ["3 times"]),
+        # A multiple keeps the comparative, and what it compares, that follow it.
+        ("a smoker has a tenfold higher risk", ["tenfold higher risk"]),
+        ("the risk was 2.5-fold higher", ["2.5-fold higher"]),
+        ("responses were 3 times more frequent", ["3 times more frequent"]),
         ("the drug was given 3 times a day", []),
         ("prolonged OS by 2.7 months", ["by 2.7 months"]),
     ],
@@ -204,3 +205,16 @@ def test_markup_is_masked_at_the_same_offsets() -> None:
     assert "(/trials" not in masked and "[HR]" in masked
     assert [masked[s.start : s.end] for s in find(masked, "pvalue")] == ["P  = .04"]
     assert [text[s.start : s.end] for s in find(masked, "hr")] == ["hazard ratio [HR], 0.8"]
+
+
+def test_a_multiple_keeps_what_it_is_a_multiple_of() -> None:
+    def found(text: str) -> list[str]:
+        return [text[x.start : x.end] for x in find(text, "difference")]
+
+    assert found("ZX1 binds ZX2 with >10-fold higher affinity (4, 5).") == [
+        ">10-fold higher affinity"
+    ]
+    assert found("The risk is, on average, tenfold higher than in never smokers.") == [
+        "tenfold higher"
+    ]
+    assert found("Zentamab was given 3 times a day.") == []

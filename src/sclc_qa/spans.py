@@ -69,6 +69,14 @@ _SCHEDULE = (
     r"(?:\s+of\s+(?:each|every)\s+(?:\d+-day\s+)?cycle)?)*"
 )
 
+# What a multiple is of: "10-fold higher affinity", "3 times greater risk" ("tenfold higher than
+# …": the comparative alone).
+_COMPARED = (
+    r"(?:\s+(?:higher|lower|greater|more|less|increased|decreased|reduced)"
+    r"(?:\s+(?!(?:than|in|for|with|of|among|at|on|to|compared|versus|vs|and|or|when|if)\b)"
+    r"[a-z]{3,}\b)?)?"
+)
+
 PATTERNS: dict[str, re.Pattern[str]] = {
     "hr": re.compile(_HR_CORE + _TAIL),
     "ci": re.compile(_CI),
@@ -82,8 +90,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "difference": re.compile(
         rf"\bby\s+(?:about\s+|approximately\s+|up to\s+)?{_NUM}\s*{_UNIT}|"
         rf"\bfrom\s+{_NUM}\s*%\s*to\s+{_NUM}\s*%|{_HEDGE}{_NUM}\s*percentage\s+points?\b|"
-        rf"{_HEDGE}\b(?:{_NUM}|{_NUMBER_WORDS})[- ]?fold\b|"
-        rf"{_HEDGE}\b(?:{_NUM}|{_NUMBER_WORDS}) times\b(?! (?:a|per|daily|weekly))"
+        rf"{_HEDGE}\b(?:{_NUM}|{_NUMBER_WORDS})[- ]?fold\b{_COMPARED}|"
+        rf"{_HEDGE}\b(?:{_NUM}|{_NUMBER_WORDS}) times\b(?! (?:a|per|daily|weekly)){_COMPARED}"
     ),
     "percent": re.compile(
         rf"(?<![\d.]){_HEDGE}{_NUM}\s*%?(?:{_DASH}|\s+to\s+){_NUM}\s*%|(?<![\d.]){_HEDGE}{_NUM}\s*%"
