@@ -1679,3 +1679,21 @@ def test_a_figure_for_patients_at_another_line_of_treatment_ranks_below(tmp_path
     )
     assert untreated == "84%"
     assert pretreated == "61%"
+
+
+def test_a_size_is_looked_up_in_the_row_whose_range_holds_it(tmp_path: Path) -> None:
+    table = (
+        "| Z category | Description |\n|---|---|\n"
+        "| Z1 | Zentoma ≤3 cm in greatest dimension. |\n"
+        "| Z1a | Zentoma ≤1 cm in greatest dimension. |\n"
+        "| Z1b | Zentoma >1 cm but ≤3 cm in greatest dimension. |\n"
+        "| Z2 | Zentoma >3 cm but ≤5 cm in greatest dimension. |\n"
+        "| Z4 | Zentoma >7 cm or zentoma of any size invading the quell. |"
+    )
+    small, large = _answers_in(
+        tmp_path,
+        table,
+        "Which Z category fits a 2.5 cm zentoma?",
+        "A zentoma 4.5 cm across: which Z category is that?",
+    )
+    assert (small, large) == ("Z1b", "Z2")

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..bounds import asked_sizes, fit
 from ..citing import Citer
 from ..domain import domain
 from ..index import Index
@@ -64,6 +65,9 @@ _REFERRED_BACK = re.compile(
 # A sentence about patients at another line of treatment than the question's keeps this share
 # of its score: it may still be the only one that answers.
 _OTHER_LINE = 0.5
+# A sentence whose size range leaves out the size the question gives keeps this share of its
+# score ("Tumor >7 cm" for a 2.5 cm tumour).
+_OUT_OF_RANGE = 0.3
 # A table row's weight for a question a statement answers (how/why, yes/no, a definition).
 _ROW_FOR_STATEMENT = 0.3
 # The list items a lead-in found among the passages brings in as candidates (a trial's results).
@@ -173,6 +177,7 @@ class SentenceScorer:
                         seen[row] = rank
         focus = self._focus_term(query)
         asked_lines = domain().treatment_lines_in(prof.text)
+        sizes = asked_sizes(prof.text)
         name_terms = {t for n in prof.names for t in tokenize(n)}
         predicate = {t: w for t, w in weights.items() if t not in name_terms}
         predicate_total = sum(predicate.values()) or 1.0
@@ -218,6 +223,10 @@ class SentenceScorer:
                 # A figure is about the question's most specific word (an adverse event, a
                 # biomarker) or not about it at all.
                 score *= 0.5
+            fits = fit(sizes, sent.text)
+            if fits is not None:
+                # "A 2.5 cm tumour": the row whose size range holds it, the narrowest first.
+                score *= _OUT_OF_RANGE if fits == 0.0 else 0.5 + fits
             if asked_lines:
                 stated_lines = domain().treatment_lines_in(sent.text)
                 if stated_lines and not stated_lines & asked_lines:

@@ -1,0 +1,80 @@
+"""A size a question gives ("a 2.5 cm tumour") and the bounds a sentence sets on it ("Tumor
+>2 cm but ≤3 cm", "larger than 3 cm but not larger than 4 cm", "5 cm or smaller"): which
+sentence's range holds the size, and how narrowly. Classification tables (a T category by
+tumour size) are read this way."""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+__all__ = ["Range", "asked_sizes", "fit"]
+
+_UNITS = {"cm": 10.0, "mm": 1.0}  # in millimetres: "25 mm" is "2.5 cm"
+_NUM = r"(\d+(?:\.\d+)?)"
+_UNIT = r"\s*(cm|mm)\b"
+_ABOVE = r"(?:>|≥|over|more than|larger than|greater than|bigger than|exceeding|at least)"
+_BELOW = (
+    r"(?:<|≤|under|less than|smaller than|up to|at most|no more than|not more than|"
+    r"no larger than|not larger than|not exceeding)"
+)
+_LOWER = re.compile(rf"{_ABOVE}\s*{_NUM}{_UNIT}", re.I)
+_UPPER = re.compile(rf"{_BELOW}\s*{_NUM}{_UNIT}", re.I)
+_OR_MORE = re.compile(rf"{_NUM}{_UNIT}\s+or\s+(?:more|larger|greater|bigger|above)\b", re.I)
+_OR_LESS = re.compile(rf"{_NUM}{_UNIT}\s+or\s+(?:less|smaller|under|below)\b", re.I)
+_SIZE = re.compile(rf"{_NUM}{_UNIT}", re.I)
+
+
+@dataclass(frozen=True)
+class Range:
+    """Sizes from `low` to `high`, in millimetres (either end open: ±infinity)."""
+
+    low: float = -math.inf
+    high: float = math.inf
+
+    def holds(self, size: float) -> bool:
+        return self.low < size <= self.high if self.low > -math.inf else size <= self.high
+
+    @property
+    def width(self) -> float:
+        return self.high - self.low
+
+
+def _mm(number: str, unit: str) -> float:
+    return float(number) * _UNITS[unit.lower()]
+
+
+def asked_sizes(question: str) -> list[float]:
+    """The sizes the question gives as a value (in millimetres), not as a bound: "a 2.5 cm
+    tumour", not "tumours over 4 cm" or "4 cm or larger"."""
+    bounded = {
+        m.start(1) for pat in (_LOWER, _UPPER, _OR_MORE, _OR_LESS) for m in pat.finditer(question)
+    }
+    return [_mm(m[1], m[2]) for m in _SIZE.finditer(question) if m.start(1) not in bounded]
+
+
+def _range(text: str) -> Range | None:
+    """The range the text's first bounds set ("> 2 cm but ≤ 3 cm"); None without a bound."""
+    lows = [_mm(m[1], m[2]) for pat in (_LOWER, _OR_MORE) for m in pat.finditer(text)]
+    highs = [_mm(m[1], m[2]) for pat in (_UPPER, _OR_LESS) for m in pat.finditer(text)]
+    if not lows and not highs:
+        return None
+    low = min(lows) if lows else -math.inf
+    high = min((h for h in highs if h > low), default=math.inf)
+    return Range(low, high)
+
+
+def fit(sizes: list[float], text: str) -> float | None:
+    """How well the text's range fits the asked sizes: None when it sets no bound; 0 when a
+    size falls outside it; else the closer to 1 the narrower it is (one bound: 0.5)."""
+    if not sizes:
+        return None
+    found = _range(text)
+    if found is None:
+        return None
+    if not all(found.holds(s) for s in sizes):
+        return 0.0
+    if math.isinf(found.width):
+        return 0.5
+    return 0.5 + 0.5 / (1.0 + found.width / 10.0)

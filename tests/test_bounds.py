@@ -1,0 +1,23 @@
+"""Sizes a question gives, and the size ranges sentences and table rows set."""
+
+from __future__ import annotations
+
+from sclc_qa.bounds import asked_sizes, fit
+
+
+def test_a_size_given_is_told_from_a_bound() -> None:
+    assert asked_sizes("Which Z category fits a 2.5 cm zentoma?") == [25.0]
+    assert asked_sizes("A 45 mm zentoma: which category?") == [45.0]
+    assert asked_sizes("What was the HR for zentomas 4 cm or larger?") == []
+    assert asked_sizes("Which category is a zentoma over 2 cm but no more than 3 cm?") == []
+
+
+def test_the_narrowest_range_that_holds_the_size_fits_best() -> None:
+    size = asked_sizes("Which Z category fits a 2.5 cm zentoma?")
+    narrow = fit(size, "Zentoma >2 cm but ≤3 cm in greatest dimension.")
+    wide = fit(size, "Zentoma ≤3 cm in greatest dimension, without invasion.")
+    assert narrow is not None and wide is not None and narrow > wide > 0.0
+    assert fit(size, "Zentoma >7 cm or of any size invading the chest wall.") == 0.0
+    assert fit(size, "Zentoma larger than 3 cm but not larger than 4 cm.") == 0.0
+    assert fit(size, "Zentoma invading the chest wall.") is None
+    assert fit([], "Zentoma >2 cm but ≤3 cm.") is None
