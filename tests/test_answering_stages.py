@@ -1697,3 +1697,20 @@ def test_a_size_is_looked_up_in_the_row_whose_range_holds_it(tmp_path: Path) -> 
         "A zentoma 4.5 cm across: which Z category is that?",
     )
     assert (small, large) == ("Z1b", "Z2")
+
+
+def test_a_figure_for_another_size_subgroup_is_no_answer(tmp_path: Path) -> None:
+    engine, _ = _indexed(
+        tmp_path,
+        "In ZENITH-4, zentamab prolonged survival in patients with zentomas 4 cm or larger "
+        "(HR, 0.69; 90% CI, 0.48–0.99).",
+        "ZENITH-4",
+    )
+    other = engine.ask(
+        "In ZENITH-4, what was the survival HR for zentomas 5 cm or larger?", min_confidence=0.0
+    )
+    assert other.abstained and other.reason is not None and "4 cm or larger" in other.reason
+    same = engine.ask(
+        "In ZENITH-4, what was the survival HR for zentomas 4 cm or larger?", min_confidence=0.0
+    )
+    assert same.answer == "HR, 0.69; 90% CI, 0.48–0.99"

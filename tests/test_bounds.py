@@ -21,3 +21,15 @@ def test_the_narrowest_range_that_holds_the_size_fits_best() -> None:
     assert fit(size, "Zentoma larger than 3 cm but not larger than 4 cm.") == 0.0
     assert fit(size, "Zentoma invading the chest wall.") is None
     assert fit([], "Zentoma >2 cm but ≤3 cm.") is None
+
+
+def test_a_figure_for_another_size_bound_is_another_subgroups() -> None:
+    from sclc_qa.bounds import other_bounds
+
+    text = "Patients with zentomas 4 cm or larger lived longer (HR, 0.69)."
+    assert other_bounds("What was the HR for zentomas 5 cm or larger?", text) == (
+        "5 cm or larger",
+        "4 cm or larger",
+    )
+    assert other_bounds("What was the HR for zentomas of at least 4 cm?", text) is None
+    assert other_bounds("What was the HR in ZENITH-4?", text) is None

@@ -9,7 +9,7 @@ import math
 import re
 from dataclasses import dataclass
 
-__all__ = ["Range", "asked_sizes", "fit"]
+__all__ = ["Range", "asked_sizes", "fit", "other_bounds"]
 
 _UNITS = {"cm": 10.0, "mm": 1.0}  # in millimetres: "25 mm" is "2.5 cm"
 _NUM = r"(\d+(?:\.\d+)?)"
@@ -78,3 +78,21 @@ def fit(sizes: list[float], text: str) -> float | None:
     if math.isinf(found.width):
         return 0.5
     return 0.5 + 0.5 / (1.0 + found.width / 10.0)
+
+
+def _bounds(text: str) -> list[tuple[float, str]]:
+    """Each bound the text sets on a size: its value in millimetres and its words."""
+    return [
+        (_mm(m[1], m[2]), m[0])
+        for pat in (_LOWER, _UPPER, _OR_MORE, _OR_LESS)
+        for m in pat.finditer(text)
+    ]
+
+
+def other_bounds(question: str, text: str) -> tuple[str, str] | None:
+    """(the question's bound, the text's) when both bound a size and share no value: "tumours
+    5 cm or larger" is not answered by a figure for "tumours 4 cm or larger"; None otherwise."""
+    asked, stated = _bounds(question), _bounds(text)
+    if not asked or not stated or {v for v, _ in asked} & {v for v, _ in stated}:
+        return None
+    return asked[0][1], stated[0][1]

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..abbreviations import Definition
+from ..bounds import other_bounds
 from ..citing import Citer
 from ..confidence import load_confidence_model
 from ..config import AnswerSettings
@@ -198,6 +199,11 @@ class Answerer:
             return self._abstain(
                 question, self.reasons.other_regulator(*other), confidence, scored
             ), features
+        bounds = other_bounds(prof.text, stated)
+        if bounds:
+            # "… for tumours 5 cm or larger" is not answered by the 4 cm subgroup's figure.
+            why = self.reasons.missing(prof, [f"{bounds[0]} (the figure given is for {bounds[1]})"])
+            return self._abstain(question, why, confidence, scored), features
         left_out = _left_out(prof, stated)
         if left_out:
             # "… for A plus chemo without B?" is not answered by the arm that adds B.
