@@ -1714,3 +1714,27 @@ def test_a_figure_for_another_size_subgroup_is_no_answer(tmp_path: Path) -> None
         "In ZENITH-4, what was the survival HR for zentomas 4 cm or larger?", min_confidence=0.0
     )
     assert same.answer == "HR, 0.69; 90% CI, 0.48–0.99"
+
+
+def test_a_figure_from_another_phase_of_study_is_no_answer(tmp_path: Path) -> None:
+    from sclc_qa.answering.phases import other_phase, phases
+
+    assert phases("the phase I/II ZENITH-4 study") == {1, 2}
+    engine, _ = _indexed(
+        tmp_path,
+        "Phase I data showed a 41% ORR with zentamab in ZX1-high zentoma, and the phase II "
+        "ZENITH-9 study further confirmed zentamab's efficacy across ZX1 levels.",
+        "ZENITH-9",
+    )
+    other = engine.ask(
+        "What objective response rate did zentamab achieve in the phase II ZENITH-9 study?",
+        min_confidence=0.0,
+    )
+    assert other.abstained and other.reason is not None and "Phase I" in other.reason
+    same = engine.ask("What ORR did zentamab achieve in phase I?", min_confidence=0.0)
+    assert same.answer == "41%"
+    # The clause the figure is in decides, not every phase its sentence names.
+    assert other_phase("in the phase II study?", "Phase I data showed a 41% ORR") == (
+        "phase II",
+        "Phase I",
+    )

@@ -34,11 +34,12 @@ from .extraction import Extracted, Extractor
 from .figures import FigureExtractor
 from .glossary import ASKS_EXPANSION, GlossaryAnswerer
 from .kinds import STATEMENT, TYPED
+from .phases import other_phase
 from .ranking import load_ranker
 from .reasons import Reasons, join
 from .runs import asks_several, parts_share
 from .scoring import Scored, SentenceScorer
-from .shapes import has_statement_shape
+from .shapes import clause_of, has_statement_shape
 
 __all__ = ["Answerer", "Retrieve"]
 
@@ -204,6 +205,12 @@ class Answerer:
             # "… for tumours 5 cm or larger" is not answered by the 4 cm subgroup's figure.
             why = self.reasons.missing(prof, [f"{bounds[0]} (the figure given is for {bounds[1]})"])
             return self._abstain(question, why, confidence, scored), features
+        phase = self._other_phase(prof, best, found)
+        if phase:
+            # "… in the phase II study" is not answered by the phase I study's figure.
+            given = f"the {phase[0]} study (the figure given is from {phase[1]})"
+            why = self.reasons.missing(prof, [given])
+            return self._abstain(question, why, confidence, scored), features
         left_out = _left_out(prof, stated)
         if left_out:
             # "… for A plus chemo without B?" is not answered by the arm that adds B.
@@ -282,6 +289,14 @@ class Answerer:
             abstained=False,
             note=f"Compared from the {measure} each source states: {stated}.",
         ), features
+
+    def _other_phase(self, prof: Profile, best: Scored, found: Extracted) -> tuple[str, str] | None:
+        """`phases.other_phase` of the question and the clause its figure is stated in."""
+        if prof.kind not in TYPED or found.sid != best.sid:
+            return None
+        sent = self.index.sentences[best.sid]
+        clause = clause_of(sent.text, found.start - sent.start, found.end - sent.start)
+        return other_phase(prof.text, clause)
 
     def _states(self, endpoints: frozenset[str], best: Scored) -> bool:
         """Whether the sentence names one of the endpoints (in its own words)."""
