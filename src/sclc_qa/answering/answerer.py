@@ -208,8 +208,8 @@ class Answerer:
         phase = self._other_phase(prof, best, found)
         if phase:
             # "… in the phase II study" is not answered by the phase I study's figure.
-            given = f"the {phase[0]} study (the figure given is from {phase[1]})"
-            why = self.reasons.missing(prof, [given])
+            study = f"the {phase[0]} study (the figure given is from {phase[1]})"
+            why = self.reasons.missing(prof, [study])
             return self._abstain(question, why, confidence, scored), features
         left_out = _left_out(prof, stated)
         if left_out:
