@@ -24,6 +24,7 @@ _UPPER = re.compile(rf"{_BELOW}\s*{_NUM}{_UNIT}", re.I)
 _OR_MORE = re.compile(rf"{_NUM}{_UNIT}\s+or\s+(?:more|larger|greater|bigger|above)\b", re.I)
 _OR_LESS = re.compile(rf"{_NUM}{_UNIT}\s+or\s+(?:less|smaller|under|below)\b", re.I)
 _SIZE = re.compile(rf"{_NUM}{_UNIT}", re.I)
+_BOUNDS = (_LOWER, _UPPER, _OR_MORE, _OR_LESS)
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class Range:
     high: float = math.inf
 
     def holds(self, size: float) -> bool:
-        return self.low < size <= self.high if self.low > -math.inf else size <= self.high
+        return self.low < size <= self.high
 
     @property
     def width(self) -> float:
@@ -48,9 +49,7 @@ def _mm(number: str, unit: str) -> float:
 def asked_sizes(question: str) -> list[float]:
     """The sizes the question gives as a value (in millimetres), not as a bound: "a 2.5 cm
     tumour", not "tumours over 4 cm" or "4 cm or larger"."""
-    bounded = {
-        m.start(1) for pat in (_LOWER, _UPPER, _OR_MORE, _OR_LESS) for m in pat.finditer(question)
-    }
+    bounded = {m.start(1) for pat in _BOUNDS for m in pat.finditer(question)}
     return [_mm(m[1], m[2]) for m in _SIZE.finditer(question) if m.start(1) not in bounded]
 
 
@@ -82,17 +81,14 @@ def fit(sizes: list[float], text: str) -> float | None:
 
 def _bounds(text: str) -> list[tuple[float, str]]:
     """Each bound the text sets on a size: its value in millimetres and its words."""
-    return [
-        (_mm(m[1], m[2]), m[0])
-        for pat in (_LOWER, _UPPER, _OR_MORE, _OR_LESS)
-        for m in pat.finditer(text)
-    ]
+    return [(_mm(m[1], m[2]), m[0]) for pat in _BOUNDS for m in pat.finditer(text)]
 
 
 def other_bounds(question: str, text: str) -> tuple[str, str] | None:
     """(the question's bound, the text's) when both bound a size and share no value: "tumours
     5 cm or larger" is not answered by a figure for "tumours 4 cm or larger"; None otherwise."""
-    asked, stated = _bounds(question), _bounds(text)
-    if not asked or not stated or {v for v, _ in asked} & {v for v, _ in stated}:
+    asked = _bounds(question)
+    stated = _bounds(text) if asked else []
+    if not stated or {v for v, _ in asked} & {v for v, _ in stated}:
         return None
     return asked[0][1], stated[0][1]

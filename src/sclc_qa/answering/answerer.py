@@ -200,21 +200,9 @@ class Answerer:
             return self._abstain(
                 question, self.reasons.other_regulator(*other), confidence, scored
             ), features
-        bounds = other_bounds(prof.text, stated)
-        if bounds:
-            # "… for tumours 5 cm or larger" is not answered by the 4 cm subgroup's figure.
-            why = self.reasons.missing(prof, [f"{bounds[0]} (the figure given is for {bounds[1]})"])
-            return self._abstain(question, why, confidence, scored), features
-        phase = self._other_phase(prof, best, found)
-        if phase:
-            # "… in the phase II study" is not answered by the phase I study's figure.
-            study = f"the {phase[0]} study (the figure given is from {phase[1]})"
-            why = self.reasons.missing(prof, [study])
-            return self._abstain(question, why, confidence, scored), features
-        left_out = _left_out(prof, stated)
-        if left_out:
-            # "… for A plus chemo without B?" is not answered by the arm that adds B.
-            why = self.reasons.missing(prof, [f"the arm without {left_out}"])
+        other_group = self._other_group(prof, best, found)
+        if other_group:
+            why = self.reasons.missing(prof, [other_group])
             return self._abstain(question, why, confidence, scored), features
         if confidence < threshold:
             why = self.reasons.unclear(confidence, threshold)
@@ -290,13 +278,23 @@ class Answerer:
             note=f"Compared from the {measure} each source states: {stated}.",
         ), features
 
-    def _other_phase(self, prof: Profile, best: Scored, found: Extracted) -> tuple[str, str] | None:
-        """`phases.other_phase` of the question and the clause its figure is stated in."""
-        if prof.kind not in TYPED or found.sid != best.sid:
-            return None
+    def _other_group(self, prof: Profile, best: Scored, found: Extracted) -> str:
+        """The group the question asks about when the best sentence states its answer for
+        another one, as the reason names it; "" when it does not. "… for tumours 5 cm or
+        larger" is not answered by the 4 cm subgroup's figure, "… in the phase II study" by the
+        phase I study's (the clause the figure is in decides), "… for A plus chemo without B"
+        by the arm that adds B."""
         sent = self.index.sentences[best.sid]
-        clause = clause_of(sent.text, found.start - sent.start, found.end - sent.start)
-        return other_phase(prof.text, clause)
+        bounds = other_bounds(prof.text, sent.text)
+        if bounds:
+            return f"{bounds[0]} (the figure given is for {bounds[1]})"
+        if prof.kind in TYPED and found.sid == best.sid:
+            clause = clause_of(sent.text, found.start - sent.start, found.end - sent.start)
+            phase = other_phase(prof.text, clause)
+            if phase:
+                return f"the {phase[0]} study (the figure given is from {phase[1]})"
+        left_out = _left_out(prof, sent.text)
+        return f"the arm without {left_out}" if left_out else ""
 
     def _states(self, endpoints: frozenset[str], best: Scored) -> bool:
         """Whether the sentence names one of the endpoints (in its own words)."""

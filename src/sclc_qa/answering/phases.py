@@ -19,12 +19,10 @@ def phases(text: str) -> frozenset[int]:
 
 
 def other_phase(question: str, text: str) -> tuple[str, str] | None:
-    """(the question's phase, the sentence's) when each names a phase and they share none;
-    None otherwise. A question that asks which phase a trial is names none it relies on."""
-    asked, stated = phases(question), phases(text)
-    if not asked or not stated or asked & stated:
+    """(the question's phase, the sentence's) as written, when each names a phase and they
+    share none; None otherwise. A question that asks which phase a trial is names none it
+    relies on."""
+    asked, stated = _PHASE.search(question), _PHASE.search(text)
+    if asked is None or stated is None or phases(question) & phases(text):
         return None
-    first = _PHASE.search(question)
-    said = _PHASE.search(text)
-    assert first is not None and said is not None
-    return first[0], said[0]
+    return asked[0], stated[0]
