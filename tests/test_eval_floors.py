@@ -12,6 +12,7 @@ checks read its totals only, never a question of it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -89,8 +90,28 @@ def check(m: Metrics, limits: Floors) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def review_report(engine: Engine) -> EvalReport:
-    return evaluate(engine, splits())
+def review_problems() -> dict[str, list[str]]:
+    """Question id → the promises its answers on the review-only index broke."""
+    return {}
+
+
+@pytest.fixture(scope="module")
+def review_report(engine: Engine, review_problems: dict[str, list[str]]) -> EvalReport:
+    return evaluate(engine, splits(), on_answer=_recorder(review_problems))
+
+
+def _recorder(found: dict[str, list[str]]) -> Callable[[EvalQuestion, Answer], None]:
+    """An `on_answer` hook that records, by question id, the promises (tests/promises.py) each
+    answer breaks, and a question not echoed as asked (whitespace collapsed)."""
+
+    def record(q: EvalQuestion, answer: Answer) -> None:
+        problems = promises.problems(answer)
+        if answer.question != " ".join(q.question.split()):
+            problems.append(f"question echoed as {answer.question!r}")
+        if problems:
+            found.setdefault(q.id, []).extend(problems)
+
+    return record
 
 
 def test_questions_on_other_documents_are_skipped_and_counted(review_report: EvalReport) -> None:
@@ -104,6 +125,16 @@ def test_questions_on_other_documents_are_skipped_and_counted(review_report: Eva
 def test_review_only_floors(review_report: EvalReport, key: tuple[str, str]) -> None:
     split, doc = key
     assert check(review_report.splits[split].per_document[doc], REVIEW_ONLY[key]) == []
+
+
+def test_answers_on_the_review_only_index_keep_their_promises(
+    review_report: EvalReport, review_problems: dict[str, list[str]]
+) -> None:
+    """Every promise on every answer the review-only report asked for, both splits, at the
+    shipped threshold and at 0 after an abstention (test_eval_invariants.py asks this index
+    the questions on other documents)."""
+    assert review_report.splits["test"].evaluated == 265
+    assert review_problems == {}
 
 
 def test_the_test_split_keeps_totals_only(review_report: EvalReport) -> None:
@@ -152,13 +183,9 @@ def promise_problems() -> dict[str, list[str]]:
 
 @pytest.fixture(scope="module")
 def report(eval_engine: Engine, promise_problems: dict[str, list[str]]) -> EvalReport:
-    def check_promises(q: EvalQuestion, answer: Answer) -> None:
-        if problems := promises.problems(answer):
-            promise_problems.setdefault(q.id, []).extend(problems)
-
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(promises, "CORPUS", promises.read_corpus(EVAL / "corpus"))
-        return evaluate(eval_engine, splits(), on_answer=check_promises)
+        return evaluate(eval_engine, splits(), on_answer=_recorder(promise_problems))
 
 
 def test_every_question_is_evaluated(report: EvalReport) -> None:

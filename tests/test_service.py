@@ -17,7 +17,7 @@ from fastapi.testclient import TestClient
 from promises import problems
 from sclc_qa.config import ServiceSettings, Settings
 from sclc_qa.engine import Engine
-from sclc_qa.evaluation import load_questions
+from sclc_qa.evaluation import DEFAULT_DOC, load_questions
 from sclc_qa.models import Answer
 from sclc_qa.service import create_app
 
@@ -247,8 +247,12 @@ def test_context_is_the_paragraph_around_a_quote(client: TestClient) -> None:
 
 
 def test_every_eval_answer_over_http_is_verbatim(client: TestClient) -> None:
+    """Every dev question on the review (the one document this service indexes), over HTTP:
+    its JSON must still carry quotes that are the text at their offsets."""
     failures = {}
     for q in load_questions(ROOT / "eval" / "questions.jsonl"):
+        if q.doc != DEFAULT_DOC:
+            continue
         r = client.post("/ask", json={"question": q.question})
         assert r.status_code == 200, (q.id, r.text)
         found = problems(Answer.model_validate(r.json()))
