@@ -1,31 +1,29 @@
 """The `sclc-qa` command: parse arguments, call `Engine`, print.
 
 Every library error becomes one `error: …` line on stderr and a non-zero exit (2 for unusable
-input, 1 for everything else, such as a missing or stale index). The engine is imported inside
-each command so that `sclc-qa --help` stays fast.
+input, 1 for everything else, such as a missing or stale index; see `cli_errors`). The engine
+is imported inside each command so that `sclc-qa --help` stays fast. `cli_serve` runs the
+server processes behind `sclc-qa serve`.
 """
 
 from __future__ import annotations
 
 import json
-import logging
 import os
-import socket
 import sys
-from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from pydantic import ValidationError
 from pydantic_settings import SettingsError
-from typer.core import TyperGroup
 
 from . import __version__
-from .config import SearchMode, ServiceSettings, Settings
-from .errors import InvalidQueryError, SclcQaError
+from .cli_errors import ErrorsOnOneLine, bad_input
+from .cli_serve import run_service, service_settings
+from .config import SearchMode, Settings
+from .errors import SclcQaError
 from .formatting import one_line, shorten, where
 
 if TYPE_CHECKING:
@@ -39,55 +37,8 @@ PREVIEW_CHARS = 100
 FAILURES_SHOWN = 15
 
 
-class _ErrorsOnOneLine(TyperGroup):
-    """Turns usage errors and library errors into one `error: …` line and an exit code."""
-
-    def main(
-        self,
-        args: Sequence[str] | None = None,
-        prog_name: str | None = None,
-        complete_var: str | None = None,
-        standalone_mode: bool = True,
-        windows_expand_args: bool = True,
-        **extra: Any,
-    ) -> Any:
-        try:
-            code = super().main(
-                args,
-                prog_name,
-                complete_var,
-                standalone_mode=False,
-                windows_expand_args=windows_expand_args,
-                **extra,
-            )
-        except typer.TyperException as exc:  # usage errors: bad option, missing argument, …
-            message = exc.format_message().rstrip(".")
-            ctx = getattr(exc, "ctx", None)
-            hint = f"; see `{ctx.command_path} --help`" if ctx is not None else ""
-            code = _fail(message + hint, exc.exit_code)
-        except typer.Abort:
-            code = _fail("interrupted", 130)
-        except InvalidQueryError as exc:
-            code = _fail(str(exc), 2)
-        except SclcQaError as exc:
-            code = _fail(str(exc), 1)
-        if not standalone_mode:
-            return code
-        sys.exit(code if isinstance(code, int) else 0)
-
-
-def _fail(message: str, code: int) -> int:
-    typer.echo(f"error: {one_line(message)}", err=True)
-    return code
-
-
-def _bad_input(message: str) -> typer.Exit:
-    """Print `error: …` and return the exit (code 2) to raise, for input the user can fix."""
-    return typer.Exit(_fail(message, 2))
-
-
 app = typer.Typer(
-    cls=_ErrorsOnOneLine,
+    cls=ErrorsOnOneLine,
     name="sclc-qa",
     help="Extractive, cited answers from the small-cell lung cancer immunotherapy review.\n\n"
     "First run `sclc-qa build` once, then `sclc-qa ask`.",
@@ -145,9 +96,9 @@ def _settings(ctx: typer.Context) -> Settings:
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(map(str, first["loc"]))
-        raise _bad_input(f"invalid setting {field}: {first['msg']}") from exc
+        raise bad_input(f"invalid setting {field}: {first['msg']}") from exc
     except SettingsError as exc:  # an SCLC_QA_* variable that is not even JSON where JSON is due
-        raise _bad_input(f"invalid setting: {exc}") from exc
+        raise bad_input(f"invalid setting: {exc}") from exc
 
 
 def _engine(ctx: typer.Context) -> Engine:
@@ -320,12 +271,6 @@ def serve(
       sclc-qa serve --workers 1             # one process: half the memory and throughput
       sclc-qa serve --host 0.0.0.0 --allowed-host qa.example.org --allowed-host localhost
     """
-    import uvicorn
-
-    from .service import create_app
-    from .service.middleware import configure_logging
-    from .service.server import Server, Supervisor, server_config
-
     settings = _settings(ctx)
     given = {
         "processes": workers,
@@ -333,116 +278,8 @@ def serve(
         "log_questions": log_questions or None,
         "allowed_hosts": allowed_host or None,
     }
-    service = _service_settings(settings, {k: v for k, v in given.items() if v})
-    settings = settings.model_copy(update={"service": service})
-    failures: list[str] = []
-    servers: list[uvicorn.Server] = []
-
-    def stop(error: str) -> None:
-        failures.append(error)
-        for server in servers:
-            server.should_exit = True
-
-    if service.processes > 1:
-        _export(settings)
-        # The workers share the cores: each encodes a question on all of them, but its idle
-        # threads yield. Measured on 2 cores, 2 workers, against one thread each: one client
-        # 14.3 -> 11.3 ms at p50, 8 clients 131 -> 125 new questions/s; with spinning, 8
-        # clients fall to 88/s.
-        os.environ["SCLC_QA_QUERY_SPINNING"] = "false"
-        settings = settings.model_copy(update={"query_spinning": False})
-        # Load here, once, and fail here rather than in every worker; the workers are forked
-        # with this engine and serve its build (SIGHUP loads the index anew, then replaces
-        # the workers).
-        _preload(settings)
-        # Workers are killed at shutdown; the tracker then warns about semaphores they held.
-        os.environ.setdefault("PYTHONWARNINGS", "ignore:resource_tracker:UserWarning")
-        config = server_config(
-            "sclc_qa.service.app:app_from_environment",
-            service,
-            factory=True,
-            workers=service.processes,
-            timeout_graceful_shutdown=5,
-        )
-    else:
-        app = create_app(settings, on_load_error=stop)
-        config = server_config(app, service, timeout_graceful_shutdown=5)
-        servers.append(Server(config))
-    configure_logging()
-    sock = _listen(host, port)
-    logging.getLogger("sclc_qa.service").info(
-        "serving on http://%s:%d/ with %d process(es) (Ctrl+C to stop)",
-        _display_host(host),
-        port,
-        service.processes,
-    )
-    try:
-        if servers:
-            servers[0].run(sockets=[sock])
-        else:
-            Supervisor(config, [sock], repin=partial(_preload, settings)).run()
-    except KeyboardInterrupt:
-        pass  # uvicorn re-raises Ctrl+C after a graceful shutdown: for a server, a normal stop
-    finally:
-        sock.close()
-    if failures:
-        raise SclcQaError(failures[0])
-
-
-def _service_settings(settings: Settings, given: dict[str, Any]) -> ServiceSettings:
-    """The service settings with the command's options over them, validated like the rest."""
-    try:
-        return ServiceSettings.model_validate(settings.service.model_dump() | given)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        option = _SERVE_OPTIONS.get(str(first["loc"][0]), str(first["loc"][0]))
-        raise _bad_input(f"invalid {option}: {first['msg'].removeprefix('Value error, ')}") from exc
-
-
-_SERVE_OPTIONS = {
-    "processes": "--workers",
-    "threads": "--threads",
-    "log_questions": "--log-questions",
-    "allowed_hosts": "--allowed-host",
-}
-
-
-def _listen(host: str, port: int) -> socket.socket:
-    try:
-        family = socket.AF_INET6 if ":" in host else socket.AF_INET
-        sock = socket.socket(family, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((host, port))
-    except OSError as exc:
-        raise SclcQaError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
-    return sock
-
-
-def _preload(settings: Settings) -> str:
-    """Load the engine the worker processes are forked with, and pin its build."""
-    import gc
-
-    from .service.app import preload
-    from .service.server import freeze_for_fork
-
-    gc.unfreeze()  # an engine loaded before (a reload) may be collected once replaced
-    build = preload(settings)
-    os.environ["SCLC_QA_SERVICE__BUILD"] = build
-    freeze_for_fork()
-    return build
-
-
-def _export(settings: Settings) -> None:
-    """Hand the settings to worker processes, which read them from SCLC_QA_* variables."""
-    os.environ["SCLC_QA_CORPUS_DIR"] = str(settings.corpus_dir.resolve())
-    os.environ["SCLC_QA_INDEX_DIR"] = str(settings.index_dir.resolve())
-    os.environ["SCLC_QA_SERVICE__THREADS"] = str(settings.service.threads)
-    os.environ["SCLC_QA_SERVICE__LOG_QUESTIONS"] = str(settings.service.log_questions).lower()
-    os.environ["SCLC_QA_SERVICE__ALLOWED_HOSTS"] = json.dumps(settings.service.allowed_hosts)
-
-
-def _display_host(host: str) -> str:
-    return "127.0.0.1" if host in ("0.0.0.0", "") else f"[{host}]" if ":" in host else host
+    service = service_settings(settings, {k: v for k, v in given.items() if v})
+    run_service(settings.model_copy(update={"service": service}), host=host, port=port)
 
 
 @app.command("eval")
@@ -479,7 +316,7 @@ def eval_(
         if not no_test:
             splits.append(load_split("test", test))
     except SclcQaError as exc:
-        raise _bad_input(str(exc)) from exc  # the question files are the user's input
+        raise bad_input(str(exc)) from exc  # the question files are the user's input
     if report is not None:
         _writable(report)  # before the evaluation's minutes of work, not after
     engine = _engine(ctx)
@@ -523,15 +360,15 @@ def _check_request(settings: Settings, text: str, top_k: int) -> None:
     settings' limits (the engine's and the HTTP API's), before the engine spends seconds
     loading."""
     if not text.strip():
-        raise _bad_input(
+        raise bad_input(
             "the question is empty; ask something, e.g. 'What was the OS HR in CASPIAN?'"
         )
     limit = settings.answer.max_question_chars
     length = len(one_line(text))  # as the engine counts: runs of white space as one
     if length > limit:
-        raise _bad_input(f"the question is {length} characters long; the limit is {limit}")
+        raise bad_input(f"the question is {length} characters long; the limit is {limit}")
     if not 1 <= top_k <= settings.answer.max_top_k:
-        raise _bad_input(f"--top-k must be between 1 and {settings.answer.max_top_k}, got {top_k}")
+        raise bad_input(f"--top-k must be between 1 and {settings.answer.max_top_k}, got {top_k}")
 
 
 def _writable(path: Path) -> None:
@@ -539,9 +376,9 @@ def _writable(path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise _bad_input(f"cannot write the report to {path}: {exc.strerror or exc}") from None
+        raise bad_input(f"cannot write the report to {path}: {exc.strerror or exc}") from None
     if path.is_dir() or not os.access(path.parent, os.W_OK):
-        raise _bad_input(f"cannot write the report to {path}: not a writable file path")
+        raise bad_input(f"cannot write the report to {path}: not a writable file path")
 
 
 def _plural(n: int, noun: str) -> str:
