@@ -136,8 +136,8 @@ def test_a_trial_named_once_is_the_subject_of_its_whole_paragraph(tmp_path: Path
     sids = {s.text: i for i, s in enumerate(engine.index.sentences)}
     late = sids["High marker load was defined as at least 12 units per liter."]
     other = sids["Its high marker load was defined as 8 units."]
-    assert scorer._coverage(late, ["ZENITH-7"], prof)[0] > 0
-    assert scorer._coverage(other, ["ZENITH-7"], prof)[0] == 0
+    assert scorer.coverage.of(late, ["ZENITH-7"], prof)[0] > 0
+    assert scorer.coverage.of(other, ["ZENITH-7"], prof)[0] == 0
 
 
 def test_a_comparison_takes_the_paired_figure_and_its_interval(hashing_engine: Engine) -> None:
@@ -381,7 +381,7 @@ def test_a_dose_belongs_to_the_drug_it_is_stated_for(hashing_engine: Engine) -> 
     text = "Patients received pemetrexed and cisplatin plus 200 mg of zentamab every 3 weeks."
     doses = find(text, "dose")
     assert figures._rank(text, doses, profile("What zentamab dose was used?"))
-    from sclc_qa.answering.figures import _of_asked_drug
+    from sclc_qa.answering.figure_filters import of_asked_drug as _of_asked_drug
 
     assert _of_asked_drug(text, doses, profile("What pemetrexed dose was used?")) == []
 
@@ -1614,7 +1614,7 @@ def test_a_row_asked_for_two_of_its_cells_answers_with_both(tmp_path: Path) -> N
 
 
 def test_a_figure_belongs_to_the_series_member_written_last_before_it() -> None:
-    from sclc_qa.answering.figures import _not_siblings
+    from sclc_qa.answering.figure_filters import not_siblings as _not_siblings
 
     text = (
         "ZENITH-2 reported an ORR of 24.5% with zentamab, and ZENITH-5 then failed to improve "
@@ -1630,7 +1630,7 @@ def test_a_figure_belongs_to_the_series_member_written_last_before_it() -> None:
 
 
 def test_an_approval_by_another_regulator_does_not_answer() -> None:
-    from sclc_qa.answering.answerer import _other_regulator
+    from sclc_qa.answering.constraints import other_regulator as _other_regulator
 
     china = "In June 2029, zentamab gained approval in China for relapsed zentoma."
     assert _other_regulator("When did the FDA approve zentamab?", china) == ("FDA", "NMPA")

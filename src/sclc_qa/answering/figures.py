@@ -7,16 +7,27 @@ import math
 import re
 from collections.abc import Sequence
 
-from ..domain import domain
 from ..index import Index
-from ..lexical import normalize, stem, tokenize
-from ..mentions import is_druglike, time_points
+from ..lexical import normalize, tokenize
+from ..mentions import time_points
 from ..question import Profile
 from ..spans import Span, asked_site, find, mask_markup, names, names_site, site_of
 from ..tables import best_cell
 from ..vocabulary import Vocabulary, squash
 from .anchors import anchor_cost, anchors
 from .counts import counted
+from .figure_filters import (
+    NUMBER,
+    asked_names,
+    bracket_label,
+    not_siblings,
+    numbers_in,
+    of_asked_drug,
+    phrase_asked,
+    respectively,
+    schedule_end,
+    years_in,
+)
 from .kinds import STATEMENT, TYPED
 from .labels import base_end, first_label
 from .reasons import Reasons
@@ -70,12 +81,6 @@ _ARM_AFTER = re.compile(
 )
 # The rarity (idf over the rarest's) from which a question word after a figure labels it.
 _GROUP_WORD = 0.7
-# A figure's label of plain words is read this far: "of <adjective> <noun> cells".
-_LABEL_WORDS = 3
-# A bracketed figure's label: the one or two words before its opening bracket.
-_BRACKET_LABEL = re.compile(r"[\w-]+(?:\s+[\w-]+)?\s*\(\s*$")
-# How far back (characters) that label is looked for: two words and a bracket.
-_BRACKET_REACH = 40
 # The rarity from which such a word labels: above endpoint and unit words ("response",
 # "median", "months" weigh about 0.35), below words naming a group ("distant", "regional").
 _BRACKET_WORD = 0.5
@@ -87,10 +92,6 @@ _LABELLED_REACH = 60.0
 # lone median may be the one asked.
 _DIFFERENCE_ASKED = 80.0
 _PAIRED_DURATION = 30.0
-_NUMBER_WORDS = domain().number_words
-_CONDITIONS = re.compile(
-    r"\b(?:at|in|for|after|of)\s+(\w+)\s+and\s+(\w+)\s+(years?|months?|weeks?|cycles?)\b", re.I
-)
 
 
 class FigureExtractor:
@@ -148,20 +149,20 @@ class FigureExtractor:
         if prof.kind == "count":
             spans = counted(text, spans, prof)
         if prof.kind == "dose":
-            spans = _of_asked_drug(text, spans, prof)
+            spans = of_asked_drug(text, spans, prof)
         if prof.time_points and prof.kind == "percent":
             stated = time_points(text)
             if stated and not stated & prof.time_points:
                 return []  # a rate at another time point answers nothing about this one
-        asked_years = _years(prof.text)
+        asked_years = years_in(prof.text)
         if asked_years and prof.kind != "year":
             # A list item is dated by the sentence that introduces it ("Estimates for 2031:").
-            years = _years(text) or {
-                y for at in self.vocab.lead_in[sid] for y in _years(self.index.sentences[at].text)
+            years = years_in(text) or {
+                y for at in self.vocab.lead_in[sid] for y in years_in(self.index.sentences[at].text)
             }
             if years and not years & asked_years:
                 return []  # "In 2022, … 2.5 million new cases" says nothing of 2025
-        spans = _not_siblings(text, spans, prof)
+        spans = not_siblings(text, spans, prof)
         return self._rank(text, spans, prof)
 
     def given(self, scored: Sequence[Scored], prof: Profile) -> list[str]:
@@ -193,7 +194,7 @@ class FigureExtractor:
         if span.kind == "percent":
             e = base_end(text, e)
         if span.kind == "dose":
-            e = _schedule_end(text, span, e)
+            e = schedule_end(text, span, e)
         if asks_several(prof) and not paired(text[span.start : span.end]):
             run = run_of(text, span)
             s = min(s, run[0].start)
@@ -209,7 +210,7 @@ class FigureExtractor:
                 # "A 50 mg plus B 900 mg": a name the question asks about, written just
                 # before the first figure, labels it as the next names label theirs.
                 named = _NAME_BEFORE.search(text, 0, s)
-                if len(run) > 1 and named and squash(named.group(1)) in _asked(prof):
+                if len(run) > 1 and named and squash(named.group(1)) in asked_names(prof):
                     s = named.start(1)
         if prof.also or len(prof.endpoints) > 1:
             s, e = with_other_parts(text, s, e, prof, span)
@@ -247,30 +248,30 @@ class FigureExtractor:
         if not spans:
             return []
         groups = anchors(text, prof, self.vocab)
-        asked = _asked(prof)
+        asked = asked_names(prof)
         found = names(text)
         others = [sp for sp in found if squash(text[sp.start : sp.end]) not in asked]
         mine = [sp for sp in found if squash(text[sp.start : sp.end]) in asked]
         q_norm = normalize(prof.text)
         # Figures of the same kind that the question states ("marker ≥5%"), by their numbers, as
         # the text may hedge them otherwise ("at least 5%").
-        q_numbers = {k: _numbers(prof.text, k) for k in {s.kind for s in spans}}
+        q_numbers = {k: numbers_in(prof.text, k) for k in {s.kind for s in spans}}
         q_words = set(tokenize(prof.text))
         # A figure the question itself states is a condition, not the answer.
         spans = [
             sp
             for sp in spans
-            if not (numbers := _NUMBER.findall(text[sp.start : sp.end]))
+            if not (numbers := NUMBER.findall(text[sp.start : sp.end]))
             or not set(numbers) <= q_numbers[sp.kind]
         ]
         # Each bracketed figure's label, read once: the words just before its bracket.
-        brackets = {sp.start: _bracket_label(text, sp.start) for sp in spans}
+        brackets = {sp.start: bracket_label(text, sp.start) for sp in spans}
 
         def labelled(at: int) -> bool:
             return (
                 any(n.start == at for n in mine)
                 or any(w >= _GROUP_WORD and any(a == at for a, _ in g) for w, g in groups)
-                or _phrase_asked(text[at:], q_words)
+                or phrase_asked(text[at:], q_words)
             )
 
         def named_before(at: int) -> bool:
@@ -328,156 +329,11 @@ class FigureExtractor:
             return (cost, s.start)
 
         ranked = sorted(spans, key=key)
-        return _respectively(text, ranked, prof.text) or ranked
+        return respectively(text, ranked, prof.text) or ranked
 
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-# A numbered member of a trial series: "ZENITH-4", "ZENITH 4", "Zenith4" → its series, "ZENITH".
-_SERIES_NAME = re.compile(r"([A-Za-z]{4,})[-\s]?\d+[A-Za-z]?")
-# A dosing schedule's next step, and how far after the last (characters) it may start.
-_NEXT_STEP = re.compile(
-    r"\b(?:followed by|increased to|escalated to|reduced to|decreased to|then|thereafter)\b", re.I
-)
-_STEP_REACH = 60
 # Kinds of figure that are reported per endpoint ("median OS … median PFS …").
 _PER_ENDPOINT = frozenset({"duration", "percent", "hr"})
-
-
-def _schedule_end(text: str, span: Span, end: int) -> int:
-    """Where a dosing schedule that opens with `span` ends: a dose that follows on ("40 mg
-    daily for 5 days; if tolerated, increased to 80 mg daily", "… followed by 300 mg every 4
-    weeks") is the same schedule's next step."""
-    for nxt in find(text, "dose"):
-        if nxt.start < end:
-            continue
-        gap = text[end : nxt.start]
-        if len(gap) > _STEP_REACH or re.search(r"\.\s", gap) or not _NEXT_STEP.search(gap):
-            break
-        end = nxt.end
-    return end
-
-
-def _bracket_label(text: str, at: int) -> tuple[int, int] | None:
-    """Where the one or two words before the bracket that opens at `at` stand, if one does."""
-    label = _BRACKET_LABEL.search(text, max(0, at - _BRACKET_REACH), at)
-    return label.span() if label is not None else None
-
-
-def _phrase_asked(after: str, q_words: set[str]) -> bool:
-    """Whether the words just after a figure's "of / in / among" are a phrase of the question:
-    its first word and another (of at most _LABEL_WORDS) are question words, as in "X% of
-    <the group asked about>", or one modifier precedes two, as in "X% of <modifier> <group
-    asked about>"; one common word alone labels nothing."""
-    phrase = re.split(r"[,;:()\[\]]|\.\s", after[:80], maxsplit=1)[0]  # the label ends there
-    words: list[str] = []
-    for word in re.findall(r"[A-Za-z][\w-]*", phrase.lower()):
-        # A hyphenated arm label the question writes apart reads as its words: "the
-        # zentamab-plus-chemotherapy group" for "zentamab plus chemotherapy".
-        whole = stem(word)
-        words += [whole] if whole in q_words else [stem(p) for p in word.split("-") if p]
-    words = words[:_LABEL_WORDS]
-    hits = [w in q_words for w in words] + [False] * _LABEL_WORDS
-    return (hits[0] and sum(hits) >= 2) or (hits[1] and hits[2])
-
-
-def _not_siblings(text: str, spans: list[Span], prof: Profile) -> list[Span]:
-    """The figures that are not another trial's of an asked trial's series: "ZENITH-2 reported
-    …; ZENITH-5 then failed (HR = 0.97)" gives ZENITH-5's HR, not ZENITH-2's. The series
-    member written last before a figure is the one it is reported for. Each series' members are
-    found once per sentence, not once per figure."""
-    asked = _asked(prof)
-    series = {m.group(1) for n in prof.names if (m := _SERIES_NAME.fullmatch(n))}
-    # Per series, where each member written in the sentence ends and whether it is asked.
-    members = [
-        [
-            (m.end(), squash(m.group()) in asked)
-            for m in re.finditer(rf"\b{re.escape(name)}[-\s]?\d+[A-Za-z]?\b", text)
-        ]
-        for name in series
-    ]
-
-    def a_siblings(start: int) -> bool:
-        for found in members:
-            before = [is_asked for end, is_asked in found if end <= start]
-            if before and not before[-1]:
-                return True
-        return False
-
-    return [sp for sp in spans if not a_siblings(sp.start)]
-
-
-def _years(text: str) -> set[str]:
-    """The calendar years `text` states ("in 2025", "March 2021")."""
-    return {text[sp.end - 4 : sp.end] for sp in find(text, "year")}
-
-
-def _numbers(text: str, kind: str) -> set[str]:
-    """The numbers of the figures of `kind` that `text` states."""
-    return {n for sp in find(text, kind) for n in _NUMBER.findall(text[sp.start : sp.end])}
-
-
-def _of_asked_drug(text: str, spans: list[Span], prof: Profile) -> list[Span]:
-    """A dose belongs to the drug named just before it ("pembrolizumab (200 mg …) plus
-    pemetrexed (500 mg/m2)"): when the question names drugs, keep the doses of those."""
-    asked = {n.lower() for n in prof.names if is_druglike(n)}
-    if not asked:
-        return spans
-    kept = []
-    for sp in spans:
-        before = [
-            w.lower() for w in _WORDS.findall(text[max(0, sp.start - _DOSE_REACH) : sp.start])
-        ]
-        drugs = [w for w in before if is_druglike(w)]
-        of = _OF_DRUG.match(text, sp.end)  # "200 mg of pembrolizumab"
-        if of is not None and is_druglike(of.group(1)):
-            drugs = [of.group(1).lower()]
-        if not drugs or drugs[-1] in asked:
-            kept.append(sp)
-    return kept
-
-
-_WORDS = re.compile(r"[A-Za-z][A-Za-z-]*")
-_OF_DRUG = re.compile(r"\s+of\s+([A-Za-z][A-Za-z-]*)")
-_DOSE_REACH = 60  # characters before a dose where the drug it is of is named
-
-
-def _as_number(word: str) -> int | None:
-    word = word.lower()
-    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
-
-
-def _respectively(text: str, spans: list[Span], question: str) -> list[Span] | None:
-    """ "rates of A% and B% at one and three years, and C% and D%, respectively": a question
-    about one of the time points gets the figure at that position of its pair."""
-    if "respectively" not in text.lower() or len(spans) < 2:
-        return None
-    m = _CONDITIONS.search(text)
-    if not m:
-        return None
-    values = [_as_number(m.group(1)), _as_number(m.group(2))]
-    unit = m.group(3).lower().rstrip("s")
-    asked = {
-        _as_number(x.group(1))
-        for x in re.finditer(rf"\b(\w+)[- ]{unit}s?\b", question, re.I)
-        if _as_number(x.group(1)) is not None
-    }
-    if len(asked) != 1 or next(iter(asked)) not in values:
-        return None
-    k = values.index(next(iter(asked)))
-    first = spans[0]
-    pair = sorted((x for x in spans if x.endpoint == first.endpoint), key=lambda x: x.start)
-    if len(pair) < 2:
-        return None
-    i = next((j for j, x in enumerate(pair) if x == first), 0)
-    i = i - (i % 2) + k  # the figure at position k of the pair the best span belongs to
-    if i >= len(pair):
-        return None
-    chosen = pair[i]
-    return [chosen, *[x for x in spans if x != chosen]]
-
-
-def _asked(prof: Profile) -> set[str]:
-    return {squash(n) for n in prof.names}
 
 
 # The word right before a position: a name that may label the figure there.

@@ -26,7 +26,8 @@ from ..models import Sentence
 from ..question import ENDPOINTS, Profile
 from ..retrieval import Hit, Query
 from ..spans import Span
-from ..vocabulary import ANAPHOR, Vocabulary, heading_keys, squash
+from ..vocabulary import ANAPHOR, Vocabulary, squash
+from .coverage import NameCoverage
 from .kinds import STAT_WORDS, STATEMENT, TYPED
 from .ranking import RANKED, RankerModel, kind_flags, rank_features
 from .shapes import clause_of, has_statement_shape, series_length
@@ -37,29 +38,6 @@ __all__ = ["Scored", "SentenceScorer"]
 # for holding an answer of the asked shape. Their product with coverage orders candidates; the
 # confidence is a trained model over these parts (confidence.py), not this sum.
 W_LEX, W_DENSE, W_RANK, W_SHAPE = 0.45, 0.40, 0.05, 0.10
-# A sentence that only restates the question's subject in a paragraph about it: coverage by
-# the sentences just before (or after, for "This …") is weaker than naming it.
-_NAMED_IN_HEADING, _NAMED_NEARBY = 0.9, 0.75
-# A list item reports on what the paragraph introducing its list names, a little less surely.
-_NAMED_IN_LEAD_IN = 0.7
-# "Study" as a modifier ("the study population", "study treatment") names no study: it is the
-# one the paragraph is about.
-_MODIFIER = (
-    r"(?!\s+(?:population|treatment|drugs?|period|design|entry|arms?|groups?|visits?|protocol"
-    r"|participants|patients|sites?|centers?|medication)\b)"
-)
-# A study introduced as new, not "this study" continuing the one before.
-_OTHER_STUDY = re.compile(
-    rf"(?<!this )(?<!This )(?<!same )\b(trials?|study|studies|cohort|meta-analys[ie]s)\b{_MODIFIER}"
-)
-_STUDY = re.compile(rf"\b(trial|study|studies|analysis|cohort)\b{_MODIFIER}", re.I)
-# "The pooled analysis", "this study": the study the paragraph named, referred back to (plain
-# lower-case words between; "the phase III ZX-2 trial" names one of its own).
-_REFERRED_BACK = re.compile(
-    rf"\b(?:the|this|that|these|those)\s+(?:[a-z]+\s+){{0,2}}(?:trial|study|studies|analysis|cohort)"
-    rf"\b{_MODIFIER}",
-    re.I,
-)
 
 
 # A sentence about patients at another line of treatment than the question's keeps this share
@@ -74,18 +52,6 @@ _ROW_FOR_STATEMENT = 0.3
 _ITEMS_PER_LEAD_IN = 16
 # A line that only links to another section ("[Other therapies](/…#_535)") states nothing.
 _LINK_ONLY = re.compile(r"\s*\[[^\]]*\]\([^)]*\)[\s.]*")
-
-
-# A disease stage as a question names it ("IIIC", "IB", "IVA"): a sentence stating another stage
-# is about that one, whatever its heading covers.
-_STAGE_NAME = re.compile(r"(?:0|I{1,3}|IV)[ABC]?\d?")
-_STAGE_STATED = re.compile(rf"\bstages?\s+({_STAGE_NAME.pattern})\b")
-
-
-def _other_stage(text: str, name: str) -> bool:
-    """Whether `text` states a stage ("stage IIB disease") and not the stage `name`."""
-    stated = {m.group(1) for m in _STAGE_STATED.finditer(text)}
-    return bool(stated) and name not in stated and name not in text.split()
 
 
 @dataclass(frozen=True)
@@ -132,7 +98,7 @@ class SentenceScorer:
         # Per-sentence facts remembered as candidates recur (a dict's item assignment is atomic,
         # so threads that serve questions together can share them).
         self._context: dict[int, frozenset[str]] = {}
-        self._study: dict[int, tuple[bool, bool]] = {}
+        self.coverage = NameCoverage(index, vocab, citer)
         tables: dict[tuple[str, str, str | None], list[int]] = {}
         for sent in index.sentences:
             if sent.kind == "table_row":
@@ -197,7 +163,7 @@ class SentenceScorer:
                 w * (1.0 if t in toks else 0.5 if t in ctx else 0.0) for t, w in weights.items()
             )
             lex /= total
-            coverage, concepts = self._coverage(sid, key_names, prof)
+            coverage, concepts = self.coverage.of(sid, key_names, prof)
             spans = tuple(self.typed_spans(sid, prof))
             shaped = has_statement_shape(prof, sent.text)
             base = W_LEX * lex + W_DENSE * max(dsim, 0.0) + W_RANK / (1 + seen[sid])
@@ -374,57 +340,6 @@ class SentenceScorer:
         best = max(cands, key=lambda t: self.vocab.idf[t])
         return best if self.vocab.idf[best] >= 0.8 * self.vocab.default_idf else None
 
-    def _coverage(self, sid: int, key_names: list[str], prof: Profile) -> tuple[float, float]:
-        """(identifiers, concepts). Identifiers — trials, drugs, NCT ids, genes — must be named
-        by the sentence (1), its table or heading (0.9) or the sentences just before it (0.75),
-        else 0: a passage about another trial cannot answer. Concepts the corpus defines as
-        abbreviations ("ICI", "FDA") only weigh on the score, as they are often paraphrased."""
-        sent = self.index.sentences[sid]
-        describing = set(prof.asked_about.split())
-        # A sentence that names its own study is not about the previous sentence's trial.
-        own_study = self._studies(sid)[0]
-        # What the sentence sits under also names its subject: its table, its section's
-        # headings, and the title of its document (a report titled by its trial's name).
-        path = " ".join(self.citer.path(sent.doc, sent.section))
-        doc_title = self.index.documents[sent.doc].title
-        heading = heading_keys(f"{sent.context} {sent.title} {sent.label or ''} {path} {doc_title}")
-        hard, soft = 1.0, []
-        for name in key_names:
-            if self.vocab.mentions(name, self.vocab.keys[sid], sent.text):
-                got = 1.0
-            elif self.vocab.mentions(name, heading, ""):
-                got = _NAMED_IN_HEADING
-            elif not own_study and self._named_before(sid, name):
-                got = _NAMED_NEARBY
-            elif self.vocab.next_refers_back(sid) and self.vocab.mentions(
-                name, self.vocab.keys[sid + 1], self.index.sentences[sid + 1].text
-            ):
-                got = _NAMED_NEARBY  # "… . This <name> …": the next sentence names the subject
-            elif any(
-                self.vocab.mentions(name, self.vocab.keys[p], self.index.sentences[p].text)
-                for p in self.vocab.lead_in[sid]
-            ):
-                got = _NAMED_IN_LEAD_IN
-            else:
-                got = 0.0
-            if got < 1.0 and _STAGE_NAME.fullmatch(name) and _other_stage(sent.text, name):
-                got = 0.0  # "stage IIA" in the sentence: its heading's "IIA and IIB" is not IIB
-            if self.vocab.is_concept(name) or name in describing:
-                soft.append(got)
-            else:
-                hard = min(hard, got)
-        return hard, (sum(soft) / len(soft) if soft else 1.0)
-
-    def _named_before(self, sid: int, name: str) -> bool:
-        """Named earlier in the paragraph, with no other study introduced in between."""
-        for p in self.vocab.block[sid]:
-            text = self.index.sentences[p].text
-            if self.vocab.mentions(name, self.vocab.keys[p], text):
-                return True
-            if self._studies(p)[1]:
-                return False
-        return False
-
     def _context_tokens(self, sid: int) -> frozenset[str]:
         """The terms of what a sentence sits under: its heading, the sentences before it in its
         block and the paragraph that leads into its list (remembered: candidates recur)."""
@@ -435,18 +350,6 @@ class SentenceScorer:
             for p in (*self.vocab.prev[sid], *self.vocab.lead_in[sid]):
                 extra |= self.vocab.tokens[p]
             found = self._context[sid] = frozenset(extra)
-        return found
-
-    def _studies(self, sid: int) -> tuple[bool, bool]:
-        """Whether a sentence names a study of its own, and whether it introduces another one
-        (not "this study"); remembered per sentence."""
-        found = self._study.get(sid)
-        if found is None:
-            text = self.index.sentences[sid].text
-            referred = {m.end() for m in _REFERRED_BACK.finditer(text)}
-            own = any(m.end() not in referred for m in _STUDY.finditer(text))
-            found = (own, bool(_OTHER_STUDY.search(text)))
-            self._study[sid] = found
         return found
 
 

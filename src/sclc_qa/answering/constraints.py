@@ -1,0 +1,137 @@
+"""What a question asks that the best evidence states only for something else, so the answer is
+an abstention that names it: a class of things no document uses ("which comet …?"), an approval
+by another regulator, a size range, trial phase or arm other than the one asked about.
+
+Each check reads the question's analysis and one sentence; the answerer decides what follows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..bounds import other_bounds
+from ..domain import domain
+from ..index import Index
+from ..lexical import STOPWORDS, tokenize
+from ..mentions import written
+from ..question import Profile
+from ..vocabulary import Vocabulary
+from .extraction import Extracted
+from .kinds import TYPED
+from .phases import other_phase
+from .reasons import join
+from .scoring import Scored
+from .shapes import clause_of
+
+__all__ = ["other_group", "other_regulator", "unheard_class"]
+
+# Words that head a which/what phrase without naming a class of things: "what kind of …",
+# "which is likelier …", "what precisely …", "what became of …".
+_NOT_A_CLASS = re.compile(r"(?:kind|type|sort|class|form|one|thing)s?|\w+(?:ly|ed|ier|est|ing)")
+# An arm that leaves a name out: "A plus chemotherapy without B" (not "with and without B").
+_WITHOUT = re.compile(r"(?<!\bwith and )(?<!\bwith or )\bwithout\s+(?:the\s+)?([\w-]+)", re.I)
+_LEFT_OUT_BEFORE = re.compile(r"\b(?:without|no|minus|excluding|omitting)\s+(?:the\s+)?$", re.I)
+# An approval, asked about or reported, and the regulators that give one (by their names or
+# the places they approve for: data/domain.json), matched as written.
+_APPROVAL = re.compile(r"\b(?:approv\w*|clear(?:ed|ance)|authori[sz]\w*|licen[cs]\w*)\b", re.I)
+_REGULATORS = {
+    name: re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, aliases)) + r")(?![\w])")
+    for name, aliases in domain().regulators.items()
+}
+# "What is the freezing point of X?": a property of X, its kind named by the word before it.
+_PROPERTY = re.compile(
+    r"\s*(?:what|which)\s+(?:is|was|are|were)\s+(?:the|an?)\s+([a-z]+)\s+([a-z]+)\s+(?:of|for|in)\b",
+    re.I,
+)
+# Other spellings of a word, tried before deciding no document uses it ("tumour" → "tumor").
+_SPELLINGS = (("our", "or"), ("oe", "e"), ("ae", "e"), ("ise", "ize"))
+
+
+def other_group(index: Index, prof: Profile, best: Scored, found: Extracted) -> str:
+    """The group the question asks about when the best sentence states its answer for
+    another one, as the reason names it; "" when it does not. "… for tumours 5 cm or
+    larger" is not answered by the 4 cm subgroup's figure, "… in the phase II study" by the
+    phase I study's (the clause the figure is in decides), "… for A plus chemo without B"
+    by the arm that adds B."""
+    sent = index.sentences[best.sid]
+    bounds = other_bounds(prof.text, sent.text)
+    if bounds:
+        return f"{bounds[0]} (the figure given is for {bounds[1]})"
+    if prof.kind in TYPED and found.sid == best.sid:
+        clause = clause_of(sent.text, found.start - sent.start, found.end - sent.start)
+        phase = other_phase(prof.text, clause)
+        if phase:
+            return f"the {phase[0]} study (the figure given is from {phase[1]})"
+    left_out = _left_out(prof, sent.text)
+    return f"the arm without {left_out}" if left_out else ""
+
+
+def unheard_class(prof: Profile, vocab: Vocabulary) -> str:
+    """What a question asks for when no document uses its word: the class of a which/what
+    question ("which comet …?"), or the kind of a property asked of something ("what is the
+    freezing point of X?": a point, but a freezing one). No passage can state one. "" when the
+    documents use the word, when the class is one the entity step knows by its members (drugs,
+    trials, companies, …, written in their own words), or when the phrase's head is not a class
+    noun at all."""
+    prop = _PROPERTY.match(prof.text)
+    if prop is not None:
+        modifier, head = prop.group(1).lower(), prop.group(2).lower()
+        # "Freezing" may name a kind of point, though no class is named in -ing.
+        plain = _plain_word(modifier) or modifier.endswith("ing")
+        if plain and not _used(modifier, vocab) and _used(head, vocab):
+            return f"{modifier} {head}"
+    words = prof.asked_about.split()
+    target = prof.target
+    if (
+        prof.kind != "entity"
+        or not words
+        or not _plain_word(target)
+        or _NOT_A_CLASS.fullmatch(words[-1].lower())
+        or domain().entity_class(target) is not None
+    ):
+        return ""
+    return "" if _used(target, vocab) else target
+
+
+def _plain_word(word: str) -> bool:
+    """A word that may name a class or kind: letters only, not a stopword, not an adverb or a
+    participle ("precisely", "alleged")."""
+    return (
+        word.isalpha()
+        and len(word) >= 4
+        and word not in STOPWORDS
+        and not _NOT_A_CLASS.fullmatch(word)
+    )
+
+
+def _used(word: str, vocab: Vocabulary) -> bool:
+    """Whether any document uses `word`, in any of its spellings ("tumour", "tumor")."""
+    spellings = {word} | {word.replace(a, b) for a, b in _SPELLINGS}
+    return any(t in vocab.idf for s in spellings for t in tokenize(s))
+
+
+def other_regulator(question: str, sentence: str) -> tuple[str, str] | None:
+    """(asked, stated) when the question asks about an approval by one regulator and the
+    sentence reports an approval only by others (an approval in China for "when did the FDA
+    approve …?"); None otherwise."""
+    if not (_APPROVAL.search(question) and _APPROVAL.search(sentence)):
+        return None
+    asked = [r for r, pattern in _REGULATORS.items() if pattern.search(question)]
+    stated = [r for r, pattern in _REGULATORS.items() if pattern.search(sentence)]
+    if asked and stated and not set(asked) & set(stated):
+        return join(asked, "or"), join(stated, "or")
+    return None
+
+
+def _left_out(prof: Profile, sentence: str) -> str:
+    """A name the question leaves out of its arm ("A plus chemo without B") that the sentence
+    states as given, not as left out: its figures are for the arm with that name. "" when
+    there is none ("with and without B" asks both arms)."""
+    for m in _WITHOUT.finditer(prof.text):
+        name = next((n for n in prof.names if m.group(1).lower() == n.lower()), None)
+        if name is None:
+            continue
+        said = [w.start() for w in written(name.lower()).finditer(sentence.lower())]
+        if said and any(not _LEFT_OUT_BEFORE.search(sentence[max(0, at - 20) : at]) for at in said):
+            return name
+    return ""

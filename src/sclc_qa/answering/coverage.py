@@ -1,0 +1,126 @@
+"""Whether a candidate sentence is about what the question names: its trial, drug or gene
+named by the sentence itself, by what it sits under (its table, headings, document title), or by
+the sentences just before it in a paragraph that introduces no other study.
+
+A sentence about another trial cannot answer, however well it reads: coverage 0 puts it last.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..citing import Citer
+from ..index import Index
+from ..question import Profile
+from ..vocabulary import Vocabulary, heading_keys
+
+__all__ = ["NameCoverage"]
+
+# A sentence that only restates the question's subject in a paragraph about it: coverage by
+# the sentences just before (or after, for "This …") is weaker than naming it.
+_NAMED_IN_HEADING, _NAMED_NEARBY = 0.9, 0.75
+# A list item reports on what the paragraph introducing its list names, a little less surely.
+_NAMED_IN_LEAD_IN = 0.7
+# "Study" as a modifier ("the study population", "study treatment") names no study: it is the
+# one the paragraph is about.
+_MODIFIER = (
+    r"(?!\s+(?:population|treatment|drugs?|period|design|entry|arms?|groups?|visits?|protocol"
+    r"|participants|patients|sites?|centers?|medication)\b)"
+)
+# A study introduced as new, not "this study" continuing the one before.
+_OTHER_STUDY = re.compile(
+    rf"(?<!this )(?<!This )(?<!same )\b(trials?|study|studies|cohort|meta-analys[ie]s)\b{_MODIFIER}"
+)
+_STUDY = re.compile(rf"\b(trial|study|studies|analysis|cohort)\b{_MODIFIER}", re.I)
+# "The pooled analysis", "this study": the study the paragraph named, referred back to (plain
+# lower-case words between; "the phase III ZX-2 trial" names one of its own).
+_REFERRED_BACK = re.compile(
+    rf"\b(?:the|this|that|these|those)\s+(?:[a-z]+\s+){{0,2}}(?:trial|study|studies|analysis|cohort)"
+    rf"\b{_MODIFIER}",
+    re.I,
+)
+
+# A disease stage as a question names it ("IIIC", "IB", "IVA"): a sentence stating another stage
+# is about that one, whatever its heading covers.
+_STAGE_NAME = re.compile(r"(?:0|I{1,3}|IV)[ABC]?\d?")
+_STAGE_STATED = re.compile(rf"\bstages?\s+({_STAGE_NAME.pattern})\b")
+
+
+def _other_stage(text: str, name: str) -> bool:
+    """Whether `text` states a stage ("stage IIB disease") and not the stage `name`."""
+    stated = {m.group(1) for m in _STAGE_STATED.finditer(text)}
+    return bool(stated) and name not in stated and name not in text.split()
+
+
+class NameCoverage:
+    """How well each sentence names the question's subjects; read-only after construction but
+    for what it remembers per sentence (a dict's item assignment is atomic across threads)."""
+
+    def __init__(self, index: Index, vocab: Vocabulary, citer: Citer) -> None:
+        self.index = index
+        self.vocab = vocab
+        self.citer = citer
+        self._study: dict[int, tuple[bool, bool]] = {}
+
+    def of(self, sid: int, key_names: list[str], prof: Profile) -> tuple[float, float]:
+        """(identifiers, concepts). Identifiers — trials, drugs, NCT ids, genes — must be named
+        by the sentence (1), its table or heading (0.9) or the sentences just before it (0.75),
+        else 0: a passage about another trial cannot answer. Concepts the corpus defines as
+        abbreviations ("ICI", "FDA") only weigh on the score, as they are often paraphrased."""
+        sent = self.index.sentences[sid]
+        describing = set(prof.asked_about.split())
+        # A sentence that names its own study is not about the previous sentence's trial.
+        own_study = self.studies(sid)[0]
+        # What the sentence sits under also names its subject: its table, its section's
+        # headings, and the title of its document (a report titled by its trial's name).
+        path = " ".join(self.citer.path(sent.doc, sent.section))
+        doc_title = self.index.documents[sent.doc].title
+        heading = heading_keys(f"{sent.context} {sent.title} {sent.label or ''} {path} {doc_title}")
+        hard, soft = 1.0, []
+        for name in key_names:
+            if self.vocab.mentions(name, self.vocab.keys[sid], sent.text):
+                got = 1.0
+            elif self.vocab.mentions(name, heading, ""):
+                got = _NAMED_IN_HEADING
+            elif not own_study and self._named_before(sid, name):
+                got = _NAMED_NEARBY
+            elif self.vocab.next_refers_back(sid) and self.vocab.mentions(
+                name, self.vocab.keys[sid + 1], self.index.sentences[sid + 1].text
+            ):
+                got = _NAMED_NEARBY  # "… . This <name> …": the next sentence names the subject
+            elif any(
+                self.vocab.mentions(name, self.vocab.keys[p], self.index.sentences[p].text)
+                for p in self.vocab.lead_in[sid]
+            ):
+                got = _NAMED_IN_LEAD_IN
+            else:
+                got = 0.0
+            if got < 1.0 and _STAGE_NAME.fullmatch(name) and _other_stage(sent.text, name):
+                got = 0.0  # "stage IIA" in the sentence: its heading's "IIA and IIB" is not IIB
+            if self.vocab.is_concept(name) or name in describing:
+                soft.append(got)
+            else:
+                hard = min(hard, got)
+        return hard, (sum(soft) / len(soft) if soft else 1.0)
+
+    def _named_before(self, sid: int, name: str) -> bool:
+        """Named earlier in the paragraph, with no other study introduced in between."""
+        for p in self.vocab.block[sid]:
+            text = self.index.sentences[p].text
+            if self.vocab.mentions(name, self.vocab.keys[p], text):
+                return True
+            if self.studies(p)[1]:
+                return False
+        return False
+
+    def studies(self, sid: int) -> tuple[bool, bool]:
+        """Whether a sentence names a study of its own, and whether it introduces another one
+        (not "this study"); remembered per sentence."""
+        found = self._study.get(sid)
+        if found is None:
+            text = self.index.sentences[sid].text
+            referred = {m.end() for m in _REFERRED_BACK.finditer(text)}
+            own = any(m.end() not in referred for m in _STUDY.finditer(text))
+            found = (own, bool(_OTHER_STUDY.search(text)))
+            self._study[sid] = found
+        return found

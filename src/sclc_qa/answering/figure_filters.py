@@ -1,0 +1,189 @@
+"""Which of one sentence's figures belong to the question, and where a figure ends: checks the
+figure extractor applies to a sentence's candidates (a sibling trial's figures, a dose of
+another drug, a "respectively" list, a dosing schedule's later steps, a bracketed label).
+
+Plain functions of a sentence's text, its spans and the question's analysis.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..domain import domain
+from ..lexical import stem
+from ..mentions import is_druglike
+from ..question import Profile
+from ..spans import Span, find
+from ..vocabulary import squash
+
+__all__ = [
+    "NUMBER",
+    "asked_names",
+    "bracket_label",
+    "not_siblings",
+    "numbers_in",
+    "of_asked_drug",
+    "phrase_asked",
+    "respectively",
+    "schedule_end",
+    "years_in",
+]
+
+NUMBER = re.compile(r"\d+(?:\.\d+)?")
+# A figure's label of plain words is read this far: "of <adjective> <noun> cells".
+_LABEL_WORDS = 3
+# A bracketed figure's label: the one or two words before its opening bracket.
+_BRACKET_LABEL = re.compile(r"[\w-]+(?:\s+[\w-]+)?\s*\(\s*$")
+# How far back (characters) that label is looked for: two words and a bracket.
+_BRACKET_REACH = 40
+# Number words a "respectively" list may count in, and two time points joined by "and" that
+# such a list follows ("at one and three years").
+_NUMBER_WORDS = domain().number_words
+_CONDITIONS = re.compile(
+    r"\b(?:at|in|for|after|of)\s+(\w+)\s+and\s+(\w+)\s+(years?|months?|weeks?|cycles?)\b", re.I
+)
+
+# A numbered member of a trial series: "ZENITH-4", "ZENITH 4", "Zenith4" → its series, "ZENITH".
+_SERIES_NAME = re.compile(r"([A-Za-z]{4,})[-\s]?\d+[A-Za-z]?")
+# A dosing schedule's next step, and how far after the last (characters) it may start.
+_NEXT_STEP = re.compile(
+    r"\b(?:followed by|increased to|escalated to|reduced to|decreased to|then|thereafter)\b", re.I
+)
+_STEP_REACH = 60
+
+
+def schedule_end(text: str, span: Span, end: int) -> int:
+    """Where a dosing schedule that opens with `span` ends: a dose that follows on ("40 mg
+    daily for 5 days; if tolerated, increased to 80 mg daily", "… followed by 300 mg every 4
+    weeks") is the same schedule's next step."""
+    for nxt in find(text, "dose"):
+        if nxt.start < end:
+            continue
+        gap = text[end : nxt.start]
+        if len(gap) > _STEP_REACH or re.search(r"\.\s", gap) or not _NEXT_STEP.search(gap):
+            break
+        end = nxt.end
+    return end
+
+
+def bracket_label(text: str, at: int) -> tuple[int, int] | None:
+    """Where the one or two words before the bracket that opens at `at` stand, if one does."""
+    label = _BRACKET_LABEL.search(text, max(0, at - _BRACKET_REACH), at)
+    return label.span() if label is not None else None
+
+
+def phrase_asked(after: str, q_words: set[str]) -> bool:
+    """Whether the words just after a figure's "of / in / among" are a phrase of the question:
+    its first word and another (of at most _LABEL_WORDS) are question words, as in "X% of
+    <the group asked about>", or one modifier precedes two, as in "X% of <modifier> <group
+    asked about>"; one common word alone labels nothing."""
+    phrase = re.split(r"[,;:()\[\]]|\.\s", after[:80], maxsplit=1)[0]  # the label ends there
+    words: list[str] = []
+    for word in re.findall(r"[A-Za-z][\w-]*", phrase.lower()):
+        # A hyphenated arm label the question writes apart reads as its words: "the
+        # zentamab-plus-chemotherapy group" for "zentamab plus chemotherapy".
+        whole = stem(word)
+        words += [whole] if whole in q_words else [stem(p) for p in word.split("-") if p]
+    words = words[:_LABEL_WORDS]
+    hits = [w in q_words for w in words] + [False] * _LABEL_WORDS
+    return (hits[0] and sum(hits) >= 2) or (hits[1] and hits[2])
+
+
+def not_siblings(text: str, spans: list[Span], prof: Profile) -> list[Span]:
+    """The figures that are not another trial's of an asked trial's series: "ZENITH-2 reported
+    …; ZENITH-5 then failed (HR = 0.97)" gives ZENITH-5's HR, not ZENITH-2's. The series
+    member written last before a figure is the one it is reported for. Each series' members are
+    found once per sentence, not once per figure."""
+    asked = asked_names(prof)
+    series = {m.group(1) for n in prof.names if (m := _SERIES_NAME.fullmatch(n))}
+    # Per series, where each member written in the sentence ends and whether it is asked.
+    members = [
+        [
+            (m.end(), squash(m.group()) in asked)
+            for m in re.finditer(rf"\b{re.escape(name)}[-\s]?\d+[A-Za-z]?\b", text)
+        ]
+        for name in series
+    ]
+
+    def a_siblings(start: int) -> bool:
+        for found in members:
+            before = [is_asked for end, is_asked in found if end <= start]
+            if before and not before[-1]:
+                return True
+        return False
+
+    return [sp for sp in spans if not a_siblings(sp.start)]
+
+
+def years_in(text: str) -> set[str]:
+    """The calendar years `text` states ("in 2025", "March 2021")."""
+    return {text[sp.end - 4 : sp.end] for sp in find(text, "year")}
+
+
+def numbers_in(text: str, kind: str) -> set[str]:
+    """The numbers of the figures of `kind` that `text` states."""
+    return {n for sp in find(text, kind) for n in NUMBER.findall(text[sp.start : sp.end])}
+
+
+def of_asked_drug(text: str, spans: list[Span], prof: Profile) -> list[Span]:
+    """A dose belongs to the drug named just before it ("pembrolizumab (200 mg …) plus
+    pemetrexed (500 mg/m2)"): when the question names drugs, keep the doses of those."""
+    asked = {n.lower() for n in prof.names if is_druglike(n)}
+    if not asked:
+        return spans
+    kept = []
+    for sp in spans:
+        before = [
+            w.lower() for w in _WORDS.findall(text[max(0, sp.start - _DOSE_REACH) : sp.start])
+        ]
+        drugs = [w for w in before if is_druglike(w)]
+        of = _OF_DRUG.match(text, sp.end)  # "200 mg of pembrolizumab"
+        if of is not None and is_druglike(of.group(1)):
+            drugs = [of.group(1).lower()]
+        if not drugs or drugs[-1] in asked:
+            kept.append(sp)
+    return kept
+
+
+_WORDS = re.compile(r"[A-Za-z][A-Za-z-]*")
+_OF_DRUG = re.compile(r"\s+of\s+([A-Za-z][A-Za-z-]*)")
+_DOSE_REACH = 60  # characters before a dose where the drug it is of is named
+
+
+def _as_number(word: str) -> int | None:
+    word = word.lower()
+    return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
+
+
+def respectively(text: str, spans: list[Span], question: str) -> list[Span] | None:
+    """ "rates of A% and B% at one and three years, and C% and D%, respectively": a question
+    about one of the time points gets the figure at that position of its pair."""
+    if "respectively" not in text.lower() or len(spans) < 2:
+        return None
+    m = _CONDITIONS.search(text)
+    if not m:
+        return None
+    values = [_as_number(m.group(1)), _as_number(m.group(2))]
+    unit = m.group(3).lower().rstrip("s")
+    asked = {
+        _as_number(x.group(1))
+        for x in re.finditer(rf"\b(\w+)[- ]{unit}s?\b", question, re.I)
+        if _as_number(x.group(1)) is not None
+    }
+    if len(asked) != 1 or next(iter(asked)) not in values:
+        return None
+    k = values.index(next(iter(asked)))
+    first = spans[0]
+    pair = sorted((x for x in spans if x.endpoint == first.endpoint), key=lambda x: x.start)
+    if len(pair) < 2:
+        return None
+    i = next((j for j, x in enumerate(pair) if x == first), 0)
+    i = i - (i % 2) + k  # the figure at position k of the pair the best span belongs to
+    if i >= len(pair):
+        return None
+    chosen = pair[i]
+    return [chosen, *[x for x in spans if x != chosen]]
+
+
+def asked_names(prof: Profile) -> set[str]:
+    return {squash(n) for n in prof.names}
