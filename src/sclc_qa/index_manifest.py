@@ -135,10 +135,11 @@ def build_id(sealed: bytes) -> str:
 def pipeline_sha256() -> str:
     """Fingerprint of the code that turns text into chunks: a change there makes an index stale
     even when the corpus, the model and the version number are unchanged."""
-    from . import chunking, corpus, markdown, sentences, tokens
+    from . import chunking, corpus, markdown, markdown_blocks, markdown_display, sentences, tokens
 
+    parsing = (corpus, markdown, markdown_blocks, markdown_display, sentences, chunking, tokens)
     digest = hashlib.sha256()
-    for module in (corpus, markdown, sentences, chunking, tokens):
+    for module in parsing:
         digest.update(Path(module.__file__ or "").read_bytes())
     digest.update(files("sclc_qa").joinpath("data", "markdown.json").read_bytes())
     return digest.hexdigest()

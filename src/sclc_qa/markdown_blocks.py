@@ -1,0 +1,167 @@
+"""markdown-it's block tokens → `Block`s: paragraphs, table captions, table headers, rows and
+notes, each with exact offsets into the raw text.
+
+markdown-it reports a block by its line range and hands its inline content over with line
+prefixes (indentation, list markers, `>`) removed; `Lines` and `content_span` map both back onto
+the raw string. Its own module so that the section walk in `markdown` reads as headings and
+sections, while what a paragraph or a pipe table yields is decided here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markdown_it.token import Token
+
+from .markdown_display import clean, display
+from .models import Block, Cell
+
+__all__ = ["Lines", "content_span", "paragraph_block", "table_blocks", "table_caption"]
+
+_NEWLINE = re.compile(r"\r\n|\r|\n")  # the line breaks markdown-it counts lines by
+_CAPTION = re.compile(r"^Table\s+(\d+[A-Za-z]?)\s*[.:|]\s*")
+# A lone cell that is a table footnote: "aReprinted with…" (superscript a, not "eGFR"),
+# "Note: …", or a legend ("QOL = quality of life.", "T = tumor; N = node"), but not a
+# definition row ("M0 = No distant metastasis."). Length alone is no sign: flattened
+# multi-paragraph cells also give long lone cells.
+_FOOTNOTE = re.compile(
+    r"^(?:[a-z*†‡§¶](?=[A-Z][a-z])|(?:Notes?|Sources?|Adapted|Reprinted|Abbreviations?)\b"
+    r"|\S+ = (?:[a-z]|[^;]+; \S+ = ))"
+)
+_DASHES = "-–—: "
+
+
+@dataclass(frozen=True)
+class Lines:
+    """The raw text's lines as markdown-it numbers them: where each starts and ends."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]  # excluding the line break
+
+    @classmethod
+    def of(cls, text: str) -> Lines:
+        breaks = list(_NEWLINE.finditer(text))
+        starts = (0, *(m.end() for m in breaks))
+        return cls(text, starts, (*(m.start() for m in breaks), len(text)))
+
+    def trim(self, start: int, end: int) -> tuple[int, int]:
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return start, end
+
+    def line(self, n: int) -> tuple[int, int]:
+        return self.trim(self.starts[n], self.ends[n])
+
+
+def content_span(lines: Lines, content: str, first: int, last: int) -> tuple[int, int]:
+    """Raw offsets of an inline token's trimmed content: markdown-it drops line prefixes
+    (indentation, list markers, `>`), but the first and last content lines are verbatim
+    suffixes and prefixes of their raw lines, so a reverse search pins them down."""
+    text, parts = lines.text, content.split("\n")
+    head, tail = parts[0], parts[-1].lstrip()
+    start = text.rfind(head, lines.starts[first], lines.ends[first]) if head else -1
+    start = start if start >= 0 else lines.line(first)[0]
+    end = text.rfind(tail, lines.starts[last], lines.ends[last]) if tail else -1
+    end = end + len(tail) if end >= 0 else lines.line(last)[1]
+    return lines.trim(start, max(start, end))
+
+
+def paragraph_block(
+    lines: Lines, tokens: list[Token], i: int, caption: tuple[str, str, int, int] | None
+) -> Block | None:
+    """A prose block, a table's caption, or nothing for navigation and image-only lines."""
+    if caption is not None:
+        return Block(kind="caption", start=caption[2], end=caption[3], label=caption[0])
+    first, stop = tokens[i].map or (0, 1)
+    start, end = content_span(lines, tokens[i + 1].content, first, stop - 1)
+    # Text that starts with a letter or digit has words outside links: no need to parse it.
+    if not lines.text[start : start + 1].isalnum():
+        shown, _, only_links = display(lines.text[start:end])
+        if only_links or not shown:
+            return None
+    return Block(kind="paragraph", start=start, end=end)
+
+
+def table_caption(lines: Lines, tokens: list[Token], i: int) -> tuple[str, str, int, int] | None:
+    """("Table 3", title, start, end) when the paragraph right before table i is its caption."""
+    span = tokens[i - 3].map if i >= 3 and tokens[i - 1].type == "paragraph_close" else None
+    if not span:
+        return None
+    first, stop = span
+    start, end = content_span(lines, tokens[i - 2].content, first, stop - 1)
+    shown = clean(lines.text, start, end).text
+    found = _CAPTION.match(shown)
+    return (f"Table {found.group(1)}", shown[found.end() :], start, end) if found else None
+
+
+def _row_cells(lines: Lines, n: int, depth: int, columns: int) -> list[tuple[int, int]]:
+    """Trimmed raw cells of table line n, split as markdown-it splits them (`\\|` escapes a
+    pipe; outer pipes are optional), padded or cut to the header's column count."""
+    text, (start, end) = lines.text, (lines.starts[n], lines.ends[n])
+    while start < end and (text[start] in " \t" or (text[start] == ">" and depth > 0)):
+        depth -= text[start] == ">"  # blockquote markers the table's container consumed
+        start += 1
+    start, end = lines.trim(start, end)
+    cells: list[tuple[int, int]] = []
+    begin, escaped = start, False
+    for k in range(start, end):
+        if text[k] == "|" and not escaped:
+            cells.append((begin, k))
+            begin = k + 1
+        escaped = text[k] == "\\"
+    cells.append((begin, end))
+    if cells and cells[0][0] == cells[0][1]:
+        cells.pop(0)
+    if cells and cells[-1][0] == cells[-1][1]:
+        cells.pop()
+    cells = cells[:columns] + [(end, end)] * (columns - len(cells))
+    return [lines.trim(s, e) for s, e in cells]
+
+
+def table_blocks(
+    lines: Lines, tokens: list[Token], i: int, depth: int, label: str | None, title: str
+) -> list[Block]:
+    """Header block, then one block per row; a row whose first cell is empty belongs to the
+    last row that had one, whose first cell becomes its group."""
+    end_at = next(j for j in range(i, len(tokens)) if tokens[j].type == "table_close")
+    rows = [t.map[0] for t in tokens[i:end_at] if t.type == "tr_open" and t.map]
+    columns = sum(t.type == "th_open" for t in tokens[i:end_at])
+    text, context = lines.text, " | ".join(p for p in (label or "Table", title) if p)
+    headers: list[str] = []
+    for k, (s, e) in enumerate(_row_cells(lines, rows[0], depth, columns)):
+        headers.append(clean(text, s, e).text or (headers[-1] if headers else f"Column {k + 1}"))
+    blocks: list[Block] = []
+    parent: Cell | None = None
+    for n in rows:
+        raw = _row_cells(lines, n, depth, columns)
+        cells = [
+            Cell(header=h, start=s, end=e) for h, (s, e) in zip(headers, raw, strict=True) if s < e
+        ]
+        if all(not text[c.start : c.end].strip(_DASHES) for c in cells):
+            continue  # blank or "---" rows: layout, not data
+        start, end = cells[0].start, cells[-1].end
+        if n == rows[0]:
+            blocks.append(Block(kind="table_header", start=start, end=end, label=label,
+                                context=context, cells=tuple(cells)))  # fmt: skip
+            continue
+        lone = len(cells) == 1 and columns > 1
+        if lone and _FOOTNOTE.match(clean(text, start, end).text):
+            blocks.append(Block(kind="table_note", start=start, end=end, label=label,
+                                context=context))  # fmt: skip
+            continue
+        if lone and blocks and blocks[-1].kind == "table_row":
+            # A multi-paragraph cell flattened to one line per paragraph: the line continues
+            # the previous row's last cell, under the same group.
+            cells = [cells[0].model_copy(update={"header": blocks[-1].cells[-1].header})]
+        elif raw[0][0] < raw[0][1]:
+            parent, lone = Cell(header="Group", start=raw[0][0], end=raw[0][1]), False
+        grouped = parent is not None and (lone or raw[0][0] == raw[0][1])
+        groups = (parent,) if grouped and parent is not None else ()
+        row_context = " | ".join([context, *(clean(text, g.start, g.end).text for g in groups)])
+        blocks.append(Block(kind="table_row", start=start, end=end, label=label,
+                            context=row_context, cells=tuple(cells), groups=groups))  # fmt: skip
+    return blocks

@@ -1,0 +1,124 @@
+"""The figures a question asks beyond its kind: which of several had the higher or lower figure
+("Which trial had the lower HR?"), and other figures asked beside the main one ("median OS and
+HR").
+
+Its own module because both read a question as a set of figures rather than as one kind: they
+are the `measure`, `prefer` and `also` of a `Profile`, pure functions of the question's text
+(and, for `also`, of the kind and endpoints `question` found).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .question_kinds import (
+    ENDPOINTS,
+    FIGURES,
+    HAZARD_RATIO,
+    KIND_RULES,
+    MEDIAN,
+    PART_JOINER,
+    RATE_ENDPOINTS,
+    Kind,
+)
+
+__all__ = ["also_asked", "comparison"]
+
+_CHOOSE = re.compile(
+    r"\b(which|who|whose)\b|\bwhat (trial|drug|regimen|arm|study)\b|\bor\b[^?]*\?\s*$", re.I
+)
+_COMPARED = frozenset({"difference", "percent", "duration"})
+# A bound left open ("5% or more", "aged 70 and older", "at least half"): neither a choice nor
+# a comparative.
+_OPEN_BOUND = re.compile(
+    r"\b(?:or|and)\s+(?:more|higher|greater|above|over|less|lower|fewer|below|under|older|"
+    r"younger)\b|\bat\s+(?:least|most)\b",
+    re.I,
+)
+_LOWER = re.compile(
+    r"\b(lower|lowest|smaller|smallest|less|least|fewer|fewest|shorter|shortest)\b", re.I
+)
+_HIGHER = re.compile(
+    r"\b(higher|highest|greater|greatest|more|most|larger|largest|longer|longest|better|best|"
+    r"bigger|biggest|superior)\b",
+    re.I,
+)
+_BETTER = re.compile(r"\b(better|best|superior)\b", re.I)
+_IMPLIED_MEASURE: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    ("duration", re.compile(r"\b(?:longer|longest|shorter|shortest)\b", re.I)),
+    (
+        "percent",
+        re.compile(
+            r"\b(?:more|less|most|least)\s+(?:common(?:ly)?|frequent(?:ly)?|often|likely)\b",
+            re.I,
+        ),
+    ),
+)
+_HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (?:days|weeks|months|years|cycles)\b", re.I)
+
+
+def comparison(text: str) -> tuple[Kind | None, str]:
+    """(figure kind, "low" or "high") when the question asks which of several had the higher or
+    lower figure; (None, "") otherwise. A better hazard ratio is a lower one."""
+    text = _OPEN_BOUND.sub("", text)  # "marker of 5% or more" bounds a group, it compares nothing
+    if not _CHOOSE.search(text):
+        return None, ""
+    measure: Kind | None = next(
+        (k for k, pat in KIND_RULES if k in _COMPARED and pat.search(text)),
+        None,
+    )
+    if HAZARD_RATIO.search(text):
+        measure = "hr"
+    if measure is None:
+        # No figure named, but the comparative names its kind: "lived longer" compares times,
+        # "less common" compares shares.
+        measure = next((k for k, pat in _IMPLIED_MEASURE if pat.search(text)), None)
+    if measure is None:
+        # "… had more severe adverse events, A or B?": an endpoint reported as a share of
+        # patients is compared by its rate.
+        named = {e for e, pat in ENDPOINTS.items() if pat.search(text)}
+        measure = "percent" if named and named <= RATE_ENDPOINTS else None
+    if measure is None:
+        return None, ""
+    low, high = _LOWER.search(text), _HIGHER.search(text)
+    if bool(low) == bool(high):
+        return None, ""
+    if measure == "hr":
+        prefer = "high" if high and not _BETTER.search(text) else "low"
+    else:
+        prefer = "low" if low else "high"
+    return measure, prefer
+
+
+def _asks(kind: Kind, text: str) -> bool:
+    """Whether `text` has the words that ask for a figure of `kind`."""
+    return any(k == kind and pat.search(text) for k, pat in KIND_RULES)
+
+
+def also_asked(text: str, kind: Kind, endpoints: frozenset[str]) -> frozenset[str]:
+    """Other figures a question with several parts asks for beside its main one: "median OS
+    and HR" → {duration} beside hr; "how many enrolled, and the ORR?" → {percent} beside the
+    count; "what dose, and for how long?" → {duration} beside the dose. A hazard ratio's CI
+    and P value come with it already."""
+    if (
+        kind == "count"
+        and PART_JOINER.search(text)
+        and (endpoints & RATE_ENDPOINTS or _asks("percent", text))
+    ):
+        return frozenset({"percent"})  # "how many died, and what was the mortality rate?"
+    if kind == "percent" and PART_JOINER.search(text) and _asks("count", text):
+        return frozenset({"count"})  # "how many new cases, and what share of all cancers?"
+    if kind == "dose" and PART_JOINER.search(text) and _HOW_LONG.search(text):
+        return frozenset({"duration"})  # "what dose was given, and for how long?"
+    if kind == "dose" and PART_JOINER.search(text) and _asks("percent", text):
+        return frozenset({"percent"})  # "what dose was given, and what response rate?"
+    if kind not in FIGURES or not PART_JOINER.search(text):
+        return frozenset()
+    found = {k for k, pat in KIND_RULES if k in FIGURES and pat.search(text)} - {kind}
+    if kind == "hr":
+        found -= {"ci", "pvalue"}
+    elif kind in ("percent", "duration"):
+        found -= {"ci"}  # widened with its figure: "12.3 months (95% CI, 10.8–15.8)"
+    if kind == "percent" and MEDIAN.search(text) is None:
+        found -= {"duration"}  # "rate … at 24 months": the months date the rate
+    return frozenset(found)

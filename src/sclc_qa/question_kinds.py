@@ -1,0 +1,214 @@
+"""The kinds of answer a question can ask (`Kind`), the words that ask each (`KIND_RULES`, tried
+in order, the first match wins), and the endpoints with the groups of them that decide a kind.
+
+Its own module because these are the vocabulary of question analysis, not its logic: `question`
+classifies a question with them, and `question_figures` reads the same rules to find the figure a
+question compares or asks beside its main one.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from .domain import domain
+
+__all__ = [
+    "ENDPOINTS",
+    "EVENT_FREE",
+    "FIGURES",
+    "HAZARD_RATIO",
+    "KIND_RULES",
+    "LIMITS",
+    "MEDIAN",
+    "PART_JOINER",
+    "RATE_ENDPOINTS",
+    "TIME_TO_EVENT",
+    "Kind",
+]
+
+Kind = Literal[
+    "glossary",
+    "ci",
+    "pvalue",
+    "hr",
+    "difference",
+    "duration",
+    "percent",
+    "year",
+    "count",
+    "phase",
+    "status",
+    "dose",
+    "entity",
+    "mechanism",
+    "yesno",
+    "definition",
+    "fact",
+]
+
+# A question about what limits something asks a reason, as "why is X not used?" does.
+LIMITS = (
+    r"\bwhat(?:'s|’s| is| are| was| were) (?:holding (?:\w+ )?back|limiting|hindering|hampering|"
+    r"preventing|restricting|keeping)\b|"
+    r"\b(?:obstacles?|barriers?|hurdles?|limitations?|drawbacks?|bottlenecks?) (?:to|of|for|in)\b"
+)
+
+# Endpoint → pattern that names it, in questions and in the text alike (data/domain.json).
+ENDPOINTS: dict[str, re.Pattern[str]] = domain().endpoint_patterns()
+
+# Endpoints counted until an event (progression, recurrence, any event) or death.
+EVENT_FREE = frozenset({"pfs", "dfs", "efs", "rfs"})
+# Endpoints reported as a median time (or as a rate at a time point).
+TIME_TO_EVENT = EVENT_FREE | {"os", "dor"}
+# Endpoints reported as a share of patients, not as a time.
+RATE_ENDPOINTS = frozenset({"orr", "dcr", "tox", "pcr", "mpr"})
+
+# Kinds that are figures (a hazard ratio with its CI and P value, a time, a rate).
+FIGURES = frozenset({"hr", "ci", "pvalue", "duration", "percent"})
+# Words that name a hazard ratio, a median, and that join the parts of a question asking several.
+HAZARD_RATIO = re.compile(r"hazard ratio|\bHRs?\b", re.I)
+MEDIAN = re.compile(r"\bmedian\b|\bm(?:os|pfs)\b", re.I)
+PART_JOINER = re.compile(r"\band\b|,|\bwith\b|\bplus\b|&", re.I)
+
+# What an organisation does somewhere: a where-question about it asks a place (a country, a city).
+_HELD_EVENT = (
+    r"(?:run|conducted|approved|performed|launched|carried out|done|held|based|registered|"
+    r"started|initiated|sponsored)"
+)
+
+KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
+    (
+        "glossary",
+        re.compile(
+            r"stands? for|abbreviat|acronym|short for|\bexpan(d|sion)\b|full (name|form)|"
+            r"\bmeaning\b|"
+            r"what does (the )?(term )?\S+ (mean|refer to|denote)|"
+            r"^\s*what (?:exactly )?(is|are) (an? )?\S+(?:\s+\([^()]*\))?\s*\?\s*$",
+            re.I,
+        ),
+    ),
+    # "How did X define Y?", "what counted as Y?", "what cutoff …": how the text
+    # delimits a term, stated where it is defined.
+    (
+        "definition",
+        re.compile(
+            r"\bdefin(?:e|ed|es|ing|ition)\b|\bcount(?:ed|s)?\s+as\b|\bcut-?offs?\b|"
+            r"\bthresholds?\b|\bqualif(?:y|ies|ied)\s+as\b|\bwhat (?:is|was|are|were) meant by\b|"
+            # "What characterizes X?", "what distinguishes X?": what the text delimits X by.
+            r"\bcharacteri[sz](?:e|es|ed|ing)\b|\bwhat (?:distinguishes|sets apart)\b|"
+            # "What kind of molecule is X?": what X is, as the text describes it (not "what type
+            # of radiotherapy is tested in X?", which asks a name of a class).
+            r"\bwhat (?:kind|type|sort|class) of (?:\S+\s+){1,3}(?:is|are|was|were)\s+"
+            r"(?!\S+ed\b)[^?]{1,40}\?\s*$",
+            re.I,
+        ),
+    ),
+    ("ci", re.compile(r"confidence interval|\b(95|90)\s*% CI\b|\bCI\b", re.I)),
+    ("pvalue", re.compile(r"\bp[\s-]?values?\b|\bP\s*[=<>]|significance level", re.I)),
+    ("hr", re.compile(r"hazard ratio|\bHRs?\b|risk of (death|progression)", re.I)),
+    (
+        "difference",
+        re.compile(
+            r"how (much|many months|many times) (longer|more|extra|shorter|higher|lower|greater|"
+            r"larger|bigger|smaller)|by how (much|many)|"
+            r"how many (?:more|extra|additional) (?:months|years|weeks|days)\b|"
+            # Any comparative: "how much tighter / stronger / faster".
+            r"how much (?!(?:cancer|number|other|over|under|after|never|ever|water|power)\b)"
+            r"[a-z]{3,}er\b|"
+            r"how (much|many months) did .* (extend|prolong|improve|add)|absolute (gain|benefit)|"
+            r"\b(gain|extension|improvement) in (median )?(os|pfs|overall|survival)|"
+            r"\b(os|pfs|survival) (gain|benefit|extension|improvement)|how large|"
+            r"\badd(?:ed|s)? (?:more|most|less|least)\b",
+            re.I,
+        ),
+    ),
+    # "How many X …" counts X (before the words a rate or dose question uses: "how many
+    # calories does a fraction burn"), unless X is a time unit, which asks a duration.
+    (
+        "count",
+        re.compile(
+            r"\bhow many\b(?!\s+(?:[a-z]+\s+)?(?:months?|years?|weeks?|days?)\b)|\bnumber of\b",
+            re.I,
+        ),
+    ),
+    (
+        "dose",
+        # Not a dose the question states as a condition ("with 20 Gy x 3", "low-dose RT").
+        re.compile(
+            r"(?<!-)(?<!\blow )(?<!\bhigh )\bdos(?:e|es|ed|ing)\b(?!-)|fractionation|"
+            r"(?<![\d\s])\s*\bGy\b",
+            re.I,
+        ),
+    ),
+    (
+        "percent",
+        re.compile(
+            r"\bhow (?:often|common|frequent(?:ly)?|prevalent|rare|widespread)\b|how much of|"
+            r"percent|percentage|proportion|\bfraction\b|"
+            r"frequency|"
+            r"\bshare\b|\brates?\b|\bORR\b|\bDCR\b|response rate|\bwhat %|probabilit|"
+            # "What is the annual risk of …", "how likely": a share of patients (not a risk
+            # factor or group, and not the relative risk a hazard ratio states).
+            r"\bhow likely\b|\b(?:what|how high)\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?"
+            r"(?:[\w-]+\s+){0,2}(?:risks?|chances?|likelihood|incidence|prevalence)\b"
+            r"(?!\s+(?:factors?|groups?|categor\w*|scores?|models?|assessments?)\b)|"
+            # A survival or relapse figure at a time point is a rate: "2-year DFS", "OS at 24
+            # months" (but not an age, nor a follow-up time).
+            r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ]?(?:year|yr|month)s?\b"
+            r"(?![- ]?(?:old|follow)|\s+of\s+follow)|"
+            r"\b(?:at|after)\s+\d+\s*(?:years?|months?)\b(?!\s+(?:of\s+)?follow)",
+            re.I,
+        ),
+    ),
+    (
+        "duration",
+        re.compile(
+            r"how long|\bmedian\b|\bm(os|pfs)\b|\bmonths?\b|half[\s-]?life|\bduration\b|"
+            r"survival time",
+            re.I,
+        ),
+    ),
+    # "When was X approved?" asks a date; "when is / should / might X be considered?" asks
+    # the conditions, stated as a statement or a list.
+    (
+        "year",
+        re.compile(
+            r"\b(what|which) year\b|^\s*when\s+(?:was|were|did)\b|\bin what year\b|"
+            r"\bsince when\b",
+            re.I,
+        ),
+    ),
+    ("phase", re.compile(r"\b(what|which) phase\b|\bphase\?|\bphase (is|was|of)\b", re.I)),
+    # A trial's status, not a patient's ("performance status", "smoking status").
+    (
+        "status",
+        re.compile(
+            r"(?<!performance )(?<!smoking )(?<!mutation )(?<!mutational )(?<!receptor )"
+            r"(?<!nodal )(?<!marker )\bstatus\b|\brecruiting\b|still (open|ongoing)",
+            re.I,
+        ),
+    ),
+    (
+        "mechanism",
+        re.compile(
+            # "How …?", and "Apart from X, how …?": the question's own clause opens with it.
+            r"(?:^|[,;:]\s)\s*(how(?!\s+(?:much|many|long|often|common|large)\b)|why)\b|"
+            r"\bmechanism|\bby what means\b|\brole of\b|"
+            r"\bwhat (causes|drives|leads to|underlies|explains)\b|\b(cause|reason)s? (of|for)\b|"
+            # "What is holding back X?", "the main obstacle to X": what limits it, a reason.
+            + LIMITS,
+            re.I,
+        ),
+    ),
+    ("entity", re.compile(r"^\s*who\b", re.I)),
+    # "Where was the trial run?" asks a place; "where does X act / bind?" asks where in a body,
+    # and "where, when and for what …?" asks more than a place.
+    (
+        "entity",
+        re.compile(
+            r"^\s*where\b(?!.*\b(?:when|what|which|how|who)\b)(?=.*\b" + _HELD_EVENT + r"\b)",
+            re.I,
+        ),
+    ),
+]

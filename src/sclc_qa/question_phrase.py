@@ -1,0 +1,62 @@
+"""The noun phrase of a "which/what X …" question: "Which DLL3 ADC is …" → "DLL3 ADC". Its last
+word says what kind of thing is asked (a drug, a trial, a measure) and whether several are.
+
+Its own module because finding where the phrase ends is a grammar of its own: the verbs,
+auxiliaries and prepositions that end it, and the adverbs and determiners around it.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["which_phrase"]
+
+_AUX = re.compile(
+    r"^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|may|might|should|shows?|"
+    r"showed|selects?|recruits?|carr(y|ies)|targets?|drives?|makes?|leads?|led|acts?|binds?|"
+    r"causes?|got|gets|received|ranked|mobiliz\w*|combined|paired|used|tested|studied|in|of|for|"
+    r"with|from|that|to|on|at|into|by|as|than|made|splits?|induces?|blocks?|improved?|"
+    r"improves|prolong\w*|reduces?|increases?|cited|uses|defines?|predicts?|confers?|mediates?|"
+    r"regulates?|encodes?|express\w*|includes?|comprises?|involves?|remains?|gave|gives?|yields?|"
+    r"achieved?|achieves|becomes?|turns?|stops?|stopped|inhibits?|kills?|recognizes?|activates?|"
+    r"triggers?|promotes?|enhances?|carried)$",
+    re.I,
+)
+
+
+_HEDGING_ADVERBS = frozenset(
+    {"exactly", "precisely", "specifically", "actually", "really", "typically", "usually"}
+)
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
+
+
+def which_phrase(text: str) -> str:
+    """The noun phrase of a "which/what X …" question ("Which DLL3 ADC is …" → "DLL3 ADC")."""
+    # "Which was the first drug to …": the phrase follows the copula.
+    m = (
+        re.match(r"\s*which\s+(?:is|was|are|were)\s+(?:the\s+)?(.*)", text, re.I)
+        or re.match(r"\s*(?:which|what|name)\s+(.*)", text, re.I)
+        or re.search(r"\bwhich\s+(.*)", text, re.I)
+    )
+    if not m:
+        return ""
+    words = re.findall(r"[\w/+-]+", m.group(1))
+    while words and words[0].lower() in _HEDGING_ADVERBS:
+        words = words[1:]  # "What exactly is X?": the adverb is no noun of the phrase
+    phrase: list[str] = []
+    for i, w in enumerate(words[:6]):
+        if _AUX.match(w) or (phrase and re.fullmatch(r"[a-z]+ed", w)):
+            break
+        if phrase and i + 1 < len(words) and words[i + 1].lower() in _DETERMINERS:
+            break  # "which country ran the trial": a word before "the" is the verb
+        if phrase and w.lower() in ("and", "or"):
+            break  # "which X … and …": the phrase ends where the clause joins another
+        if (
+            phrase
+            and re.fullmatch(r"[a-z]+[^su]s", w)
+            and i + 1 < len(words)
+            and re.search(r"[A-Z0-9]", words[i + 1])
+        ):
+            break  # "which agent traps ZX1": a plain -s word before a name is the verb
+        phrase.append(w)
+    return " ".join(phrase)
