@@ -18,11 +18,10 @@ from pathlib import Path
 from typing import Protocol
 
 import numpy as np
-import numpy.typing as npt
 
 from .embedding_files import MODEL_FILES, MODEL_NAME, MODEL_SHA256, model_dir, verify_model
 from .embedding_minilm import MiniLMEmbedder, Throughput, usable_cores
-from .onnx_encoder import GRAPH
+from .onnx_encoder import GRAPH, Vectors
 
 __all__ = [
     "ENCODER_CACHE",
@@ -34,6 +33,7 @@ __all__ = [
     "HashingEmbedder",
     "MiniLMEmbedder",
     "Throughput",
+    "Vectors",
     "model_dir",
     "usable_cores",
     "verify_model",
@@ -41,8 +41,6 @@ __all__ = [
 
 QUERY_ENCODER = GRAPH  # the index's ONNX copy of the model (its weights beside it), for queries
 ENCODER_CACHE = "encoder"  # index/encoder/: the last export, reused while the model is the same
-
-Vectors = npt.NDArray[np.float32]
 
 
 class Embedder(Protocol):

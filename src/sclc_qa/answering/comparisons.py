@@ -17,12 +17,12 @@ from ..question import Kind, Profile
 from ..retrieval import Hit, Query
 from ..spans import Span, mask_markup
 from ..vocabulary import squash
+from .figure_filters import NUMBER
 from .runs import balanced, run_of
 from .scoring import Scored, SentenceScorer
 
 __all__ = ["Compared", "Comparer"]
 
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # What separates the alternatives a question offers: "A or B", "A vs B", "A versus B".
 _ALTERNATIVES = re.compile(r",?\s+(?:or|vs\.?|versus)\s+", re.I)
 # "Between A and B, which …": the two sides of the choice.
@@ -134,7 +134,7 @@ class Comparer:
                 continue
             text = self.index.sentences[best.sid].text
             span = _labelled(text, best.spans, name)
-            number = _NUMBER.search(text, span.start, span.end)
+            number = NUMBER.search(text, span.start, span.end)
             if number is None:
                 missing.append(name)
                 continue
@@ -164,7 +164,7 @@ class Comparer:
                 run = run_of(text, span)
                 labels = _labels(text.lower(), run, names)
                 figures = [text[sp.start : sp.end] for sp in run]
-                numbers = [_NUMBER.search(f) for f in figures]
+                numbers = [NUMBER.search(f) for f in figures]
                 if labels is None or not all(numbers):
                     continue
                 return [
