@@ -580,6 +580,7 @@ def test_a_damaged_encoder_in_the_index_is_one_line_and_no_traceback(
 
 
 def test_a_query_runs_on_every_core_unless_told_otherwise(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SCLC_QA_QUERY_SPINNING", raising=False)  # conftest sets it under -n
     assert MiniLMEmbedder(weights=False).query_threads == usable_cores()
     assert MiniLMEmbedder(weights=False, query_threads=1).query_threads == 1
     monkeypatch.setenv("SCLC_QA_QUERY_THREADS", "1")
