@@ -173,3 +173,29 @@ def test_old_unanswerable_trial_ids_are_not_in_the_review(
         if not q.answerable:
             for nct in re.findall(r"NCT\d{8}", q.question):
                 assert nct not in corpus_doc.text, q.id
+
+
+# ------------------------------------------------------------------ documents nobody here read
+
+UNSEEN = EVAL / "unseen"
+PDQ = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus-pdq"
+
+
+def test_the_unseen_set_is_valid_and_frozen_in_shape() -> None:
+    """eval/unseen/: 100 blind questions on two PDQ summaries nobody tuned for, checked like
+    test (counts only, never a question) against their own corpus."""
+    questions = load_questions(UNSEEN / "questions.jsonl")
+    documents = {d.id: d for d in load_corpus(UNSEEN / "corpus")}
+    assert Counter(q.doc for q in questions) == {
+        "types-mesothelioma-hp-mesothelioma-treatment-pdq": 50,
+        "types-lung-hp-lung-screening-pdq": 50,
+    }
+    assert sum(not q.answerable for q in questions) == 25
+    missing = _missing(questions, documents)
+    assert not missing, f"{len(missing)} gold strings of the unseen set are not where it says"
+
+
+@pytest.mark.skipif(not PDQ.is_dir(), reason="../shared/corpus-pdq/ is not on this machine")
+def test_the_unseen_documents_are_the_pdq_files_byte_for_byte() -> None:
+    for path in sorted((UNSEEN / "corpus").glob("*.md")):
+        assert path.read_bytes() == (PDQ / path.name).read_bytes(), path.name
