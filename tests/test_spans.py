@@ -91,6 +91,14 @@ def test_impower133_durations_difference_and_spelled_out_hazard_ratio() -> None:
         ),
         ("for approximately 2.5 million new cases", "count", ["approximately 2.5 million"]),
         ("Approximately 70% of patients are diagnosed", "percent", ["Approximately 70%"]),
+        # A share in words, with its hedge.
+        (
+            "a malignancy in approximately one-fourth of patients with lymph nodes",
+            "percent",
+            ["approximately one-fourth"],
+        ),
+        ("Two-thirds of patients and half of the controls", "percent", ["Two-thirds", "half"]),
+        ("one third of the dose; behalf of the board", "percent", ["one third"]),
         ("a phase III trial and a phase I/II study", "phase", ["phase III", "phase I/II"]),
         ("treated with 45 Gy/30 F or 50Gy/25F", "dose", ["45 Gy/30 F", "50Gy/25F"]),
         ("median OS from 8 months to 12 months", "duration", ["from 8 months to 12 months"]),

@@ -48,6 +48,10 @@ _ABBREVIATED = r"(?:\s*[(\[](?:HR|OR|RR)[)\]])?"  # "hazard ratio (HR)", "hazard
 _HR_CORE = rf"{_RATIO}{_ABBREVIATED}(?:{_FOR}|\s*death)?\s*(?:=|:|,|of|was|is)?\s*{_NUM}"
 _TAIL = rf"(?:\s*[;,]\s*(?:{_CI}|{_P}))*(?:\s*\((?:{_CI}|{_P})(?:\s*[;,]\s*(?:{_CI}|{_P}))*\))?"
 _NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
+_FRACTION = (
+    r"(?i:(?:one|two|three|four)[- ](?:half|thirds?|quarters?|fourths?|fifths?|tenths?)"
+    r"|half(?= of\b))\b"
+)
 _UNIT = r"(?:" + "|".join(domain().time_units) + r")\b"
 _DOSE_UNIT = r"(?:Gy|mg/kg|mg/m2|mg/m²|mg|µg|mcg|g)\b"
 # How often a dose is given is part of it: "50 mg twice daily", "20 Gy × 2", "5 mg/kg every
@@ -93,9 +97,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"{_HEDGE}\b(?:{_NUM}|{_NUMBER_WORDS})[- ]?fold\b{_COMPARED}|"
         rf"{_HEDGE}\b(?:{_NUM}|{_NUMBER_WORDS}) times\b(?! (?:a|per|daily|weekly)){_COMPARED}"
     ),
+    # A share in words is a share too: "approximately one-fourth of patients", "two-thirds",
+    # "half of those screened".
     "percent": re.compile(
         rf"(?<![\d.]){_HEDGE}{_NUM}\s*%?(?:{_DASH}|\s+to\s+){_NUM}\s*%|(?<![\d.]){_HEDGE}{_NUM}\s*%"
-        rf"(?!\s*(?:CI|confidence))"
+        rf"(?!\s*(?:CI|confidence))|{_HEDGE}\b{_FRACTION}"
     ),
     "year": re.compile(
         r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
