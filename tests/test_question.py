@@ -14,6 +14,12 @@ from sclc_qa.question import profile
         ("What was the OS hazard ratio in CASPIAN?", "hr", {"os"}),
         ("HR for OS in CASPIAN?", "hr", {"os"}),
         ("PFS hazard ratio in CASPIAN?", "hr", {"pfs"}),
+        # Every ratio reported with a CI is one figure kind; "OR" only in capitals.
+        ("What odds ratio did the ZENITH-1 case series report?", "hr", set()),
+        ("Relative risk of death with screening in ZENITH-2?", "hr", {"os"}),
+        ("What was the standardized incidence ratio of second cancers?", "hr", set()),
+        ("What was the SIR of second cancers?", "hr", set()),
+        ("What was the incidence rate ratio?", "hr", set()),
         ("What was the risk of death reduction (hazard ratio) in IMpower133?", "hr", {"os"}),
         ("How long was median PFS in IMforte?", "duration", {"pfs"}),
         ("Median OS in the atezolizumab arm of IMpower133?", "duration", {"os"}),

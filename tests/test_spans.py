@@ -91,6 +91,18 @@ def test_impower133_durations_difference_and_spelled_out_hazard_ratio() -> None:
         ),
         ("for approximately 2.5 million new cases", "count", ["approximately 2.5 million"]),
         ("Approximately 70% of patients are diagnosed", "percent", ["Approximately 70%"]),
+        # Every ratio a study reports with its CI, as a hazard ratio is.
+        (
+            "mortality fell (rate ratio, 0.80; 95% CI, 0.73–0.93) and",
+            "hr",
+            ["rate ratio, 0.80; 95% CI, 0.73–0.93"],
+        ),
+        (
+            "a standardized incidence ratio (SIR) of 2.3 (95% CI, 1.4-3.6).",
+            "hr",
+            ["standardized incidence ratio (SIR) of 2.3 (95% CI, 1.4-3.6)"],
+        ),
+        ("the SMR was 1.5, and", "hr", ["SMR was 1.5"]),
         # A share in words, with its hedge.
         (
             "a malignancy in approximately one-fourth of patients with lymph nodes",

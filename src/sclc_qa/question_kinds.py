@@ -67,7 +67,14 @@ RATE_ENDPOINTS = frozenset({"orr", "dcr", "tox", "pcr", "mpr"})
 # Kinds that are figures (a hazard ratio with its CI and P value, a time, a rate).
 FIGURES = frozenset({"hr", "ci", "pvalue", "duration", "percent"})
 # Words that name a hazard ratio, a median, and that join the parts of a question asking several.
-HAZARD_RATIO = re.compile(r"hazard ratio|\bHRs?\b", re.I)
+# Every ratio a study reports with its CI is answered as a hazard ratio is: odds, risk, rate and
+# standardised incidence or mortality ratios too ("relative risk reduction" is a share). The
+# abbreviations only in capitals: "OR" is not "or".
+HAZARD_RATIO = re.compile(
+    r"(?:hazard|odds|risk|rate|incidence|mortality) ratio|relative (?:risk|rate)(?!\s+reduction)|"
+    r"(?-i:\b(?:HR|OR|RR|IRR|SIR|SMR)s?\b)",
+    re.I,
+)
 MEDIAN = re.compile(r"\bmedian\b|\bm(?:os|pfs)\b", re.I)
 PART_JOINER = re.compile(r"\band\b|,|\bwith\b|\bplus\b|&", re.I)
 
@@ -106,7 +113,7 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     ),
     ("ci", re.compile(r"confidence interval|\b(95|90)\s*% CI\b|\bCI\b", re.I)),
     ("pvalue", re.compile(r"\bp[\s-]?values?\b|\bP\s*[=<>]|significance level", re.I)),
-    ("hr", re.compile(r"hazard ratio|\bHRs?\b|risk of (death|progression)", re.I)),
+    ("hr", re.compile(HAZARD_RATIO.pattern + r"|risk of (death|progression)", re.I)),
     (
         "difference",
         re.compile(

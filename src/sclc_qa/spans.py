@@ -42,9 +42,13 @@ _CI = (
 _P = r"\b[Pp]\s*[=<>≤≥]\s*0?\.\d+"
 # A ratio with what it is of: "HR = 0.73", "hazard ratio of 0.70", NEJM's "HR for death, 0.76",
 # "hazard ratio for disease progression or death, 0.48", "odds ratio, 1.9", "RR 0.8".
-_RATIO = r"(?:\bHR|\bOR|\bRR|hazard ratio|odds ratio|relative risk|risk ratio)"
+_RATIO = (
+    r"(?:\b(?:HR|OR|RR|IRR|SIR|SMR)|hazard ratio|odds ratio|relative risk|risk ratio|"
+    r"(?:incidence )?rate ratio|relative rate|(?:standardi[sz]ed )?(?:incidence|mortality) ratio)"
+)
 _FOR = r"(?:\s*(?:for|of)\s+(?:death|(?:disease\s+)?(?:progression|recurrence)(?:\s+or\s+death)?))"
-_ABBREVIATED = r"(?:\s*[(\[](?:HR|OR|RR)[)\]])?"  # "hazard ratio (HR)", "hazard ratio [HR]"
+# "hazard ratio (HR)", "hazard ratio [HR]", "standardized incidence ratio (SIR)"
+_ABBREVIATED = r"(?:\s*[(\[](?:HR|OR|RR|IRR|SIR|SMR)[)\]])?"
 _HR_CORE = rf"{_RATIO}{_ABBREVIATED}(?:{_FOR}|\s*death)?\s*(?:=|:|,|of|was|is)?\s*{_NUM}"
 _TAIL = rf"(?:\s*[;,]\s*(?:{_CI}|{_P}))*(?:\s*\((?:{_CI}|{_P})(?:\s*[;,]\s*(?:{_CI}|{_P}))*\))?"
 _NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
