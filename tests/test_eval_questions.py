@@ -195,7 +195,21 @@ def test_the_unseen_set_is_valid_and_frozen_in_shape() -> None:
     assert not missing, f"{len(missing)} gold strings of the unseen set are not where it says"
 
 
+def test_the_other_documents_set_is_valid() -> None:
+    """eval/other-docs/: 100 blind questions on two more PDQ summaries, a dev set for
+    generality (its failures are read)."""
+    questions = load_questions(EVAL / "other-docs" / "questions.jsonl")
+    documents = {d.id: d for d in load_corpus(EVAL / "other-docs" / "corpus")}
+    assert Counter(q.doc for q in questions) == {
+        "types-breast-hp-breast-screening-pdq": 50,
+        "types-thymoma-hp-thymoma-treatment-pdq": 50,
+    }
+    assert sum(not q.answerable for q in questions) == 25
+    assert _missing(questions, documents) == []
+
+
 @pytest.mark.skipif(not PDQ.is_dir(), reason="../shared/corpus-pdq/ is not on this machine")
-def test_the_unseen_documents_are_the_pdq_files_byte_for_byte() -> None:
-    for path in sorted((UNSEEN / "corpus").glob("*.md")):
+@pytest.mark.parametrize("folder", ["unseen", "other-docs"])
+def test_the_pdq_copies_are_the_collections_files_byte_for_byte(folder: str) -> None:
+    for path in sorted((EVAL / folder / "corpus").glob("*.md")):
         assert path.read_bytes() == (PDQ / path.name).read_bytes(), path.name
