@@ -1738,3 +1738,28 @@ def test_a_figure_from_another_phase_of_study_is_no_answer(tmp_path: Path) -> No
         "phase II",
         "Phase I",
     )
+
+
+def test_a_citation_between_two_sentences_does_not_end_their_paragraph(tmp_path: Path) -> None:
+    """PDQ-style "….[[67](#cit/section_3.67)] The study …": the study the first sentence
+    names is the subject of the next one, which reports its figure."""
+    report = (
+        "## Results\n\n"
+        "A trial of zentamab in 400 patients was run in the Netherlands.[[67](#cit/section_3.67)]"
+        " The study showed 5.0 per 1,000 interval cancers in the control group."
+        "[[68](#cit/section_3.68),[69](#cit/section_3.69)]\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "report", report)
+    sids = {s.text: i for i, s in enumerate(engine.index.sentences)}
+    late = sids["The study showed 5.0 per 1,000 interval cancers in the control group."]
+    assert engine._answerer.vocab.block[late] == (late - 1,)
+    prof = profile("What was the interval cancer rate in the Dutch zentamab trial?")
+    assert engine._answerer.scorer.coverage.of(late, ["Dutch"], prof)[0] > 0
+
+
+def test_a_peoples_adjective_names_its_place(tmp_path: Path) -> None:
+    doc = "# Trial\n\n## Results\n\nA cohort in Norway was followed.\n\n" + _BACKGROUND
+    vocab = _engine_over(tmp_path, "place", doc)._answerer.vocab
+    assert vocab.mentions("Norwegian", frozenset({"norway", "cohort"}), "A cohort in Norway")
+    assert vocab.mentions("Norway", frozenset({"norwegian"}), "A Norwegian cohort")
+    assert not vocab.mentions("Swedish", frozenset({"norway", "cohort"}), "A cohort in Norway")

@@ -62,6 +62,12 @@ class Domain(BaseModel):
         default=frozenset(),
         description="Words that follow a name to make it a company's: 'Pharmaceutical', 'Inc'.",
     )
+    demonyms: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="A people's adjective → the places it is of, lower case: a question's "
+        "'Dutch trial' is the text's trial 'in the Netherlands', its 'Norwegian cohort' a cohort "
+        "'in Norway'.",
+    )
 
     def endpoint_patterns(self) -> dict[str, re.Pattern[str]]:
         """Endpoint → compiled pattern, in the file's order (earlier wins ties)."""

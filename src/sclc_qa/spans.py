@@ -52,6 +52,10 @@ _ABBREVIATED = r"(?:\s*[(\[](?:HR|OR|RR|IRR|SIR|SMR)[)\]])?"
 _HR_CORE = rf"{_RATIO}{_ABBREVIATED}(?:{_FOR}|\s*death)?\s*(?:=|:|,|of|was|is)?\s*{_NUM}"
 _TAIL = rf"(?:\s*[;,]\s*(?:{_CI}|{_P}))*(?:\s*\((?:{_CI}|{_P})(?:\s*[;,]\s*(?:{_CI}|{_P}))*\))?"
 _NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
+_CHANGE = (
+    r"(?:increase|reduction|decrease|decline|rise|drop|fall|improvement|excess|gain|lower|"
+    r"higher|greater|less|fewer|more)\b"
+)
 _FRACTION = (
     r"(?i:(?:one|two|three|four)[- ](?:half|thirds?|quarters?|fourths?|fifths?|tenths?)"
     r"|half(?= of\b))\b"
@@ -99,13 +103,17 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"\bby\s+(?:about\s+|approximately\s+|up to\s+)?{_NUM}\s*{_UNIT}|"
         rf"\bfrom\s+{_NUM}\s*%\s*to\s+{_NUM}\s*%|{_HEDGE}{_NUM}\s*percentage\s+points?\b|"
         rf"{_HEDGE}\b(?:{_NUM}|{_NUMBER_WORDS})[- ]?fold\b{_COMPARED}|"
-        rf"{_HEDGE}\b(?:{_NUM}|{_NUMBER_WORDS}) times\b(?! (?:a|per|daily|weekly)){_COMPARED}"
+        rf"{_HEDGE}\b(?:{_NUM}|{_NUMBER_WORDS}) times\b(?! (?:a|per|daily|weekly)){_COMPARED}|"
+        # A change stated as a share: "a 20% relative reduction in mortality", "60% increase".
+        rf"(?<![\d.]){_HEDGE}{_NUM}\s*%\s+(?:(?:relative|absolute)\s+)?{_CHANGE}"
     ),
     # A share in words is a share too: "approximately one-fourth of patients", "two-thirds",
     # "half of those screened".
     "percent": re.compile(
         rf"(?<![\d.]){_HEDGE}{_NUM}\s*%?(?:{_DASH}|\s+to\s+){_NUM}\s*%|(?<![\d.]){_HEDGE}{_NUM}\s*%"
-        rf"(?!\s*(?:CI|confidence))|{_HEDGE}\b{_FRACTION}"
+        rf"(?!\s*(?:CI|confidence))|{_HEDGE}\b{_FRACTION}|"
+        # A rate per so many: "5.0 per 1,000 screenings", "12 to 15 per 100,000 person-years".
+        rf"(?<![\d.,]){_HEDGE}{_NUM}(?:(?:{_DASH}|\s+to\s+){_NUM})?\s+per\s+\d{{1,3}}(?:,\d{{3}})+\b"
     ),
     "year": re.compile(
         r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|"

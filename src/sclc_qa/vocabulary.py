@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .abbreviations import Definition, initials
 from .chunking import embed_text
+from .domain import domain
 from .index import Index
 from .lexical import normalize, stem, tokenize
 from .mentions import is_druglike
@@ -101,7 +102,8 @@ class Vocabulary:
         self.vocab_keys = frozenset(self.key_share) | {k for t in titles for k in name_keys(t)}
         self.stems = {stem(k) for k in self.vocab_keys if k.isalpha()}
         self.initialisms = self.collect_initialisms(sents)
-        self.block = self.previous_in_block(sents, _BLOCK_REACH)
+        texts = {d: doc.text for d, doc in index.documents.items()}
+        self.block = self.previous_in_block(sents, _BLOCK_REACH, texts)
         self.prev = [chain[:2] for chain in self.block]  # the two nearest: adjacency
         self.lead_in = self.list_lead_ins(index)
         self._mentioned: dict[tuple[str, frozenset[str], str], bool] = {}
@@ -145,6 +147,9 @@ class Vocabulary:
         if key in keys or {key + "i", key + "s", key + "+"} & keys:
             return True
         if key.endswith("s") and key[:-1] in keys:
+            return True
+        # A people's adjective names its place and the reverse: "Dutch" by "the Netherlands".
+        if any(squash(other) in keys for other in _SAME_PLACE.get(name.lower(), ())):
             return True
         words = name.split()
         if len(words) > 2 and all(squash(w + v) in keys for w, v in itertools.pairwise(words)):
@@ -297,9 +302,12 @@ class Vocabulary:
         return out
 
     @staticmethod
-    def previous_in_block(sents: Sequence[Sentence], reach: int = 2) -> list[tuple[int, ...]]:
+    def previous_in_block(
+        sents: Sequence[Sentence], reach: int = 2, texts: dict[str, str] | None = None
+    ) -> list[tuple[int, ...]]:
         """Up to `reach` earlier sentences of the same paragraph, nearest first: where a trial
-        is usually named."""
+        is usually named. With the documents' `texts`, a citation between two sentences
+        ("….[[67](#cit/section_3.67)] The study …") is not a paragraph break."""
         prev: list[tuple[int, ...]] = []
         for i, s in enumerate(sents):
             chain: list[int] = []
@@ -313,6 +321,9 @@ class Vocabulary:
                 ):
                     break
                 between = sents[j + 1].start - p.end
+                if between > 3 and texts is not None:
+                    gap = texts[p.doc][p.end : sents[j + 1].start]
+                    between = len(_CITATION_LINKS.sub("", gap)) if "\n" not in gap else between
                 if between > 3:  # a paragraph break
                     break
                 chain.append(j)
@@ -321,8 +332,19 @@ class Vocabulary:
         return prev
 
 
+# Markdown citation links between sentences: "[[67](#cit/section_3.67)]", "[[1](#a),[2](#b)]",
+# "[[6](#cit/…)-[9](#cit/…)]".
+_CITATION_LINKS = re.compile(r"\[(?:\[[^\[\]]*\]\([^()\s]*\)[,\s\-–]*)+\]")
+
 # Remembered answers of `mentions` (name, sentence): the same pairs recur across questions.
 _MEMO_MAX = 1 << 16
+
+# Each people's adjective with its places, and each place with its adjectives (data/domain.json).
+_SAME_PLACE: dict[str, tuple[str, ...]] = {}
+for _adjective, _places in domain().demonyms.items():
+    _SAME_PLACE[_adjective] = _places
+    for _place in _places:
+        _SAME_PLACE[_place] = (*_SAME_PLACE.get(_place, ()), _adjective)
 # How far back (in sentences) a list item looks for the block that introduces its list.
 _LIST_REACH = 40
 # The lead-in block's sentences kept, from its end back: enough for a trial's description.
