@@ -138,6 +138,9 @@ def main() -> int:
     # The features come from the hand-scored candidates: the installed ranker is not loaded,
     # so a ranker fitted on other features (before one was added) does not stop its refit.
     answerer_module.load_ranker = lambda: None  # type: ignore[assignment]
+    # Nor the confidence model, which ranking never reads (one fitted on other features, before
+    # a feature was added, would stop the engine from loading).
+    answerer_module.load_confidence_model = lambda: None  # type: ignore[assignment]
     engine = engine_for(Settings(corpus_dir=args.corpus_dir, index_dir=args.index_dir))
     x, y, groups, batches, docs, missed = collect(engine)
     hand, learned = held_out_by_batch(x, y, groups, batches)

@@ -1763,3 +1763,22 @@ def test_a_peoples_adjective_names_its_place(tmp_path: Path) -> None:
     assert vocab.mentions("Norwegian", frozenset({"norway", "cohort"}), "A cohort in Norway")
     assert vocab.mentions("Norway", frozenset({"norwegian"}), "A Norwegian cohort")
     assert not vocab.mentions("Swedish", frozenset({"norway", "cohort"}), "A cohort in Norway")
+
+
+def test_numbers_the_question_states_and_the_sentence_leaves_out_are_weighed(
+    tmp_path: Path,
+) -> None:
+    """The confidence reads the share of the question's numbers ("aged 70 to 79") that the
+    answer's sentence and what it sits under leave out ("aged 40 to 49")."""
+    text = (
+        "The PPV was 6.3% for women aged 40 to 49 years. "
+        "Zentamab was given to 273 patients.\n\n## Stage 3\n\nThe rate was 12% at 5 years."
+    )
+    engine, sid = _indexed(tmp_path, text, "6.3%")
+    weigher = engine._answerer.weigher
+    ask = profile
+    assert weigher._unstated_numbers(ask("PPV for women aged 70 to 79?"), sid) == 1.0
+    assert weigher._unstated_numbers(ask("PPV for women aged 40 to 79?"), sid) == 0.5
+    assert weigher._unstated_numbers(ask("PPV for women in their forties?"), sid) == 0.0
+    late = next(i for i, s in enumerate(engine.index.sentences) if "12% at 5" in s.text)
+    assert weigher._unstated_numbers(ask("Rate at 5 years in stage 3?"), late) == 0.0

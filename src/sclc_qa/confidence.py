@@ -72,6 +72,7 @@ FEATURES: tuple[str, ...] = (
     "rivals",  # log(1 + near-tied candidates naming all the question depends on): ambiguity
     "compared",  # a comparison: the least sure of the compared figures, each on its own sentence
     "learned",  # the sentence ranker's log-odds that this sentence states the answer (0: none)
+    "unstated",  # share of the question's numbers that the sentence and its context leave out
 )
 
 

@@ -8,6 +8,7 @@ stands in.
 from __future__ import annotations
 
 import math
+import re
 
 from ..confidence import ConfidenceModel
 from ..index import Index
@@ -27,6 +28,8 @@ __all__ = ["Weigher"]
 # fifth of the best score that also names everything the question depends on is a rival
 # reading of it.
 _RUNNERS_UP, _NEAR_TIE = 3, 0.8
+# A number on its own ("70 years", "273-patient"), not inside a name ("PD-L1", "CTLA-4").
+_STANDALONE = re.compile(r"(?<![\w.-])\d+(?:[.,]\d+)?(?![\w.]*\w)")
 
 
 class Weigher:
@@ -95,7 +98,22 @@ class Weigher:
             "rivals": math.log1p(rivals),
             "compared": 0.0,
             "learned": best.learned,
+            "unstated": self._unstated_numbers(prof, best.sid),
         }
+
+    def _unstated_numbers(self, prof: Profile, sid: int) -> float:
+        """The share of the numbers the question states ("aged 70 to 79", "the 273-patient
+        study", "at 5 years") that neither the sentence nor what it sits under states: a
+        figure for women in their forties does not answer for those in their seventies."""
+        asked = set(_STANDALONE.findall(prof.text))
+        if not asked:
+            return 0.0
+        sent = self.index.sentences[sid]
+        vocab = self.scorer.vocab
+        around = [self.index.sentences[p].text for p in (*vocab.prev[sid], *vocab.lead_in[sid])]
+        path = self.scorer.citer.path(sent.doc, sent.section)
+        stated = set(_STANDALONE.findall(" ".join([sent.text, *around, *path])))
+        return len(asked - stated) / len(asked)
 
     def confidence(
         self,
