@@ -121,6 +121,15 @@ def test_question_words_are_not_names() -> None:
     assert named_tokens("If I've had surgery, Don't I need ZX1 testing?") == ["ZX1"]
 
 
+def test_a_proper_name_takes_the_syndrome_or_scheme_it_names() -> None:
+    assert named_tokens("It is called Good syndrome.") == ["Good syndrome"]
+    assert named_tokens("by the Zentor classification and WHO criteria") == [
+        "Zentor classification",
+        "WHO",
+    ]
+    assert named_tokens("In Good condition.") == ["Good"]
+
+
 def test_which_questions_name_their_target() -> None:
     one = profile("Which drug is a DLL3-targeted BiTE?")
     assert (one.target, one.plural) == ("drug", False)

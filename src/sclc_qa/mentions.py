@@ -27,6 +27,11 @@ _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)(?:/(?:I{1,3}|IV))?[ab]?$")
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9α-ωΑ-Ω\-+/.']*[A-Za-z0-9α-ωΑ-Ω+]|[A-Za-z0-9]")
 # Common words never taken for a name when capitalised ("What", "The"): the one stopword list.
 _CASUAL = STOPWORDS | {"whose"}
+# What a proper name before them names: a syndrome, a sign, a scheme ("Good syndrome" is not
+# "Good"; "Lambert-Eaton syndrome", "Masaoka classification").
+_EPONYM_CLASSES = frozenset(
+    {"syndrome", "disease", "sign", "criteria", "classification", "score", "scale", "index"}
+)
 # A pronoun or verb with its contraction ("I've", "We'd", "Don't") is a word of the asker's, not
 # a name the documents must mention.
 _CONTRACTION = re.compile(r"(?i)'(?:ve|re|ll|d|m|t)$")
@@ -78,6 +83,10 @@ def named_tokens(text: str) -> list[str]:
                     name += " " + nxt  # "ALTER 1202", "AMG 757", "TrialName 123", "TrialName 9XY"
                 elif _DRUG.match(name.split()[-1]) and _DRUG.match(nxt):
                     name += " " + nxt  # "tisotumab vedotin", "rovalpituzumab tesirine"
+                elif re.fullmatch(r"[A-Z][a-z]+", name) and nxt in _EPONYM_CLASSES:
+                    name += " " + nxt  # "Good syndrome", "Masaoka classification"
+                    j += 1
+                    break
                 elif (
                     word[:1].isupper()
                     and word[1:].islower()
