@@ -1782,3 +1782,13 @@ def test_numbers_the_question_states_and_the_sentence_leaves_out_are_weighed(
     assert weigher._unstated_numbers(ask("PPV for women in their forties?"), sid) == 0.0
     late = next(i for i, s in enumerate(engine.index.sentences) if "12% at 5" in s.text)
     assert weigher._unstated_numbers(ask("Rate at 5 years in stage 3?"), late) == 0.0
+
+
+def test_at_what_age_is_answered_with_the_age_stated(tmp_path: Path) -> None:
+    text = (
+        "The ZENITH-9 screening trial enrolled people aged 55 to 74 years who had smoked. "
+        "Screening was offered every year for 3 years."
+    )
+    assert _answers_in(tmp_path, text, "What age range was eligible for ZENITH-9?") == [
+        "aged 55 to 74 years"
+    ]

@@ -20,6 +20,11 @@ from sclc_qa.question import profile
         ("What was the standardized incidence ratio of second cancers?", "hr", set()),
         ("What was the SIR of second cancers?", "hr", set()),
         ("What was the incidence rate ratio?", "hr", set()),
+        # An age: "at what age", "how old", "what age range"; a share of an age group is a share.
+        ("At what age should zentamab screening start?", "age", set()),
+        ("How old must you be to qualify for screening?", "age", set()),
+        ("What age range was eligible for ZENITH-3?", "age", set()),
+        ("What share of patients were aged 70 or older?", "percent", set()),
         ("What was the risk of death reduction (hazard ratio) in IMpower133?", "hr", {"os"}),
         ("How long was median PFS in IMforte?", "duration", {"pfs"}),
         ("Median OS in the atezolizumab arm of IMpower133?", "duration", {"os"}),

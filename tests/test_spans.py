@@ -109,6 +109,15 @@ def test_impower133_durations_difference_and_spelled_out_hazard_ratio() -> None:
         ("a 20% relative reduction in mortality", "difference", ["20% relative reduction"]),
         ("a 60% increase in incidence", "difference", ["60% increase"]),
         ("20% of patients", "difference", []),
+        # An age as a criterion states it.
+        ("start at age 40 years and stop at 74", "age", ["age 40 years"]),
+        ("individuals aged 55 to 80 years who", "age", ["aged 55 to 80 years"]),
+        (
+            "patients 65 years or older; women in their 40s",
+            "age",
+            ["65 years or older", "in their 40s"],
+        ),
+        ("the median age was 62 years; a 5-year rate", "age", ["62 years"]),
         # A share in words, with its hedge.
         (
             "a malignancy in approximately one-fourth of patients with lymph nodes",

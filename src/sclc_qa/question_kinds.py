@@ -40,6 +40,7 @@ Kind = Literal[
     "phase",
     "status",
     "dose",
+    "age",
     "entity",
     "mechanism",
     "yesno",
@@ -165,6 +166,16 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ]?(?:year|yr|month)s?\b"
             r"(?![- ]?(?:old|follow)|\s+of\s+follow)|"
             r"\b(?:at|after)\s+\d+\s*(?:years?|months?)\b(?!\s+(?:of\s+)?follow)",
+            re.I,
+        ),
+    ),
+    # "At what age …?", "how old …?", "what age range …?": an age, stated as one ("from age 50",
+    # "aged 50 to 74 years", "65 years or older").
+    (
+        "age",
+        re.compile(
+            r"\bwhat\s+ages?\b(?!\s+(?:groups?\s+)?(?:had|has|have|showed|was|were)\b)|"
+            r"\bhow\s+old\b|\bage\s+(?:range|limit|bracket)s?\b",
             re.I,
         ),
     ),

@@ -124,6 +124,16 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"{_HEDGE}\b\d+(?:\.\d+)?\s*(?:million|billion|thousand)\b|"
         r"(?<![\d.,])\b\d+\b(?![.,]\d|\s*%|-year)"
     ),
+    # An age as a criterion states it: "from age 50", "ages 50 to 74", "aged 55 to 80 years",
+    # "65 years or older", "women in their 40s".
+    "age": re.compile(
+        rf"{_HEDGE}\b(?:ages?|aged)\s+\d+(?:\s*(?:to|through|and|or|[-–])\s*\d+)?(?:\s+years?)?"
+        r"(?:\s+(?:or|and)\s+(?:older|younger|over|above|below|under))?"
+        rf"|{_HEDGE}\b\d+(?:\s*(?:to|through|[-–])\s*\d+)?\s+years?\s+(?:of\s+age|old"
+        r"|(?:or|and)\s+(?:older|younger|over|above|below|under))"
+        r"|\b(?:in\s+their|the)\s+(?:early\s+|late\s+|mid-)?\d0s\b"
+        r"|(?:(?<=\bage was )|(?<=\bage of )|(?<=\bage is ))\d+(?:\.\d+)?(?:\s+years)?"
+    ),
     "phase": re.compile(r"\b[Pp]hase\s+(?:I{1,3}|IV|1|2|3)(?:[ab]|/(?:I{1,3}|II))?\b"),
     "dose": re.compile(
         rf"\d+\s*Gy\*\(?[\d\-]+\)?\s*F"

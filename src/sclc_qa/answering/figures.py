@@ -128,7 +128,7 @@ class FigureExtractor:
             if prof.endpoints:
                 # A median OS is a duration survived, never the time point a rate was read at.
                 spans = [s for s in spans if not at_time_point(text, s.start, s.end)]
-        if prof.endpoints and prof.kind not in ("count", "dose"):
+        if prof.endpoints and prof.kind not in ("count", "dose", "age"):
             # A count or a dose is no endpoint's: "what dose, and what response rate?"
             spans = [s for s in spans if s.endpoint in prof.endpoints or s.kind == "phase"]
         if prof.endpoints and prof.kind in _PER_ENDPOINT:
