@@ -303,10 +303,10 @@ class Vocabulary:
 
     @staticmethod
     def previous_in_block(
-        sents: Sequence[Sentence], reach: int = 2, texts: dict[str, str] | None = None
+        sents: Sequence[Sentence], reach: int, texts: dict[str, str]
     ) -> list[tuple[int, ...]]:
         """Up to `reach` earlier sentences of the same paragraph, nearest first: where a trial
-        is usually named. With the documents' `texts`, a citation between two sentences
+        is usually named. A citation between two sentences of the documents' `texts`
         ("….[[67](#cit/section_3.67)] The study …") is not a paragraph break."""
         prev: list[tuple[int, ...]] = []
         for i, s in enumerate(sents):
@@ -321,9 +321,10 @@ class Vocabulary:
                 ):
                     break
                 between = sents[j + 1].start - p.end
-                if between > 3 and texts is not None:
+                if between > 3:
                     gap = texts[p.doc][p.end : sents[j + 1].start]
-                    between = len(_CITATION_LINKS.sub("", gap)) if "\n" not in gap else between
+                    if "\n" not in gap:
+                        between = len(_CITATION_LINKS.sub("", gap))
                 if between > 3:  # a paragraph break
                     break
                 chain.append(j)
