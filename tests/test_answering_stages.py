@@ -1792,3 +1792,66 @@ def test_at_what_age_is_answered_with_the_age_stated(tmp_path: Path) -> None:
     assert _answers_in(tmp_path, text, "What age range was eligible for ZENITH-9?") == [
         "aged 55 to 74 years"
     ]
+
+
+def test_each_count_asked_for_is_answered(tmp_path: Path) -> None:
+    doc = (
+        "In 2031, zentoma caused approximately 3.1 million new cases worldwide (accounting for "
+        "14.2% of all new cancer cases), and led to 1.6 million deaths, with a mortality rate of "
+        "16.5%."
+    )
+    (both,) = _answers_in(
+        tmp_path, doc, "Zentoma in 2031: how many new cases and how many deaths were there?"
+    )
+    assert both is not None
+    assert both.startswith("approximately 3.1 million new cases") and both.endswith("deaths")
+
+
+def test_a_people_counted_by_their_adjective_counts_what_they_are_asked_to_have(
+    tmp_path: Path,
+) -> None:
+    # "How many Norwegians …" counts people, and "to be diagnosed with, and to die of" counts
+    # the new cases and the deaths.
+    doc = (
+        "Estimated new cases and deaths from zentoma in Norway in 2031:\n\n"
+        "- New cases: 4,850.\n- Deaths: 3,510."
+    )
+    asked = "How many Norwegians are expected to be diagnosed with, and to die of, zentoma in 2031?"
+    engine, deaths = _indexed(tmp_path, doc, "Deaths:")
+    figures, _ = _stages(engine)
+    sents = engine.index.sentences
+    given = [
+        [sents[i].text[s.start : s.end] for s in figures.spans(i, profile(asked))]
+        for i in (deaths - 1, deaths)
+    ]
+    assert given == [["4,850"], ["3,510"]]
+
+
+def test_how_much_less_often_asks_each_arms_share(tmp_path: Path) -> None:
+    doc = (
+        "Brain progression events were less frequent with quellimab (12%) than with zentamab "
+        "(45%) (HR, 0.16; 95% CI, 0.10-0.28)."
+    )
+    asked = "How much less often did brain progression happen with quellimab than zentamab?"
+    assert profile(asked).kind == "percent"
+    assert _answers_in(tmp_path, doc, asked) == ["with quellimab (12%) than with zentamab (45%)"]
+
+
+def test_a_row_keyed_by_the_term_is_a_candidate_though_retrieval_missed_it(
+    tmp_path: Path,
+) -> None:
+    # Only the paragraph naming the staging system is retrieved: the row that defines Z2, in
+    # the same document, is weighed all the same.
+    table = (
+        "# Staging\n\n## System\n\nThe QTM system stages zentoma by tumour, node and spread.\n\n"
+        "## Z categories\n\n| Z category | Description |\n|---|---|\n"
+        "| Z1 | Metastasis in ipsilateral peribronchial lymph nodes. |\n"
+        "| Z2 | Metastasis in ipsilateral mediastinal lymph nodes. |\n\n"
+    )
+    engine = _engine_over(tmp_path, "staging", table + _BACKGROUND)
+    query = engine._retriever.prepare("In QTM staging, what does Z2 mean?", unnamed=True)
+    hits = [h for h in engine._retriever.search(query, 10) if "QTM system" in h.chunk.text]
+    scored = engine._answerer.scorer.score(query, hits)
+    texts = [engine.index.sentences[c.sid].text for c in scored]
+    assert "Z2 | Metastasis in ipsilateral mediastinal lymph nodes." in texts
+    assert "Z1 | Metastasis in ipsilateral peribronchial lymph nodes." not in texts

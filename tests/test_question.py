@@ -124,6 +124,9 @@ def test_question_words_are_not_names() -> None:
     assert named_tokens("What is stage A in 2 years?") == []
     # A contraction is the asker's own word, not a name the documents must mention.
     assert named_tokens("If I've had surgery, Don't I need ZX1 testing?") == ["ZX1"]
+    # An age group is who is asked about, not a name: "over-70s", "under-50s".
+    assert named_tokens("In over-70s, how did survival with zentamab compare?") == ["zentamab"]
+    assert named_tokens("Do Under-50s on ZX1 fare better?") == ["ZX1"]
 
 
 def test_a_proper_name_takes_the_syndrome_or_scheme_it_names() -> None:

@@ -105,11 +105,16 @@ def named_tokens(text: str) -> list[str]:
     return out
 
 
+_AGE_GROUP = re.compile(r"(?:over|under|above|below|aged?)-?\d+s?", re.I)
+
+
 def _is_name(word: str, *, first: bool) -> bool:
     if len(word) < 2 or _ROMAN.match(word) or _CONTRACTION.search(word):
         return False
     if re.fullmatch(r"NCT\d{6,}", word):
         return True
+    if _AGE_GROUP.fullmatch(word):
+        return False  # "over-70s", "under-50s": an age group, not a name
     has_digit = any(c.isdigit() for c in word)
     has_alpha = any(c.isalpha() for c in word)
     if has_digit and sum(c.isupper() for c in word) >= 3 and "-" in word:

@@ -44,6 +44,10 @@ _YES_NO = re.compile(
 _RATE = re.compile(
     r"\brates?\b|%|percent|proportion|how often|how common|\bORR\b|\bDCR\b|response", re.I
 )
+# "How (much less) often did progression happen …?": how many had the event, a share.
+_OFTEN = re.compile(
+    r"\bhow (?:much |far )?(?:more |less )?(?:often|frequent(?:ly)?|common(?:ly)?)\b", re.I
+)
 _RATE_NOUN = re.compile(r"mortality|incidence|risk|rate|frequency|proportion", re.I)
 
 
@@ -131,14 +135,15 @@ def profile(question: str) -> Profile:
     if kind == "fact" and endpoints and endpoints <= TIME_TO_EVENT:
         # "PFS with A vs B?": a time-to-event endpoint is reported as a median, unless a rate
         # is named ("mortality: A versus B?").
-        kind = "percent" if _RATE_NOUN.search(text) else "duration"
+        kind = "percent" if _RATE_NOUN.search(text) or _OFTEN.search(text) else "duration"
     elif kind == "fact" and endpoints and endpoints <= RATE_ENDPOINTS - {"tox"}:
         # "Pathological complete response with A vs B?": each arm's rate ("what toxicity …?"
         # may ask which events, or how they compare, in words).
         kind = "percent"
     elif kind == "fact" and re.search(r"\bhow much\b", text, re.I):
         # "How much OS …" asks a time; "how much nausea …", a share of patients.
-        kind = "duration" if endpoints & TIME_TO_EVENT else "percent"
+        # "How much less often did progression happen …?" asks how often: a share.
+        kind = "duration" if endpoints & TIME_TO_EVENT and not _OFTEN.search(text) else "percent"
     if len(endpoints) > 1 or kind != "duration":
         # "<endpoint> at follow-up", "at three-year follow-up, what share …": follow-up dates
         # what is asked; only a time ("how long was the median follow-up?") can be it.
@@ -152,7 +157,12 @@ def profile(question: str) -> Profile:
         endpoints = endpoints - {"os"}
     plural = (
         len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is"))
-    ) or bool(re.search(r"\b(two|three|four|both)\b", phrase, re.I) or _ARE.search(text))
+    ) or bool(
+        re.search(r"\b(two|three|four|both)\b", phrase, re.I)
+        or _ARE.search(text)
+        # "How many new cases and how many deaths?": two counts.
+        or (kind == "count" and len(_HOW_MANY.findall(text)) > 1)
+    )
     target = head[:-1] if plural else head
     if re.match(r"\s*who\b", text, re.I):
         target = "who"
@@ -182,6 +192,7 @@ def _reported_with_interval(text: str) -> Kind | None:
     )
 
 
+_HOW_MANY = re.compile(r"\b(?:how many|number of)\b", re.I)
 _HOW_MANY_HAD = re.compile(
     r"\bhow many (?:(?:[\w-]+\s+){0,2}(?:patients|people|persons|individuals|subjects|"
     r"tumou?rs|samples|specimens)\b|"

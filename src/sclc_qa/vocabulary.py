@@ -22,7 +22,15 @@ from .lexical import normalize, stem, tokenize
 from .mentions import is_druglike
 from .models import Sentence
 
-__all__ = ["ANAPHOR", "Vocabulary", "heading_keys", "name_keys", "squash"]
+__all__ = [
+    "ANAPHOR",
+    "Vocabulary",
+    "heading_keys",
+    "is_people",
+    "name_keys",
+    "same_place",
+    "squash",
+]
 
 # A sentence opening like this continues the one before it.
 ANAPHOR = re.compile(r"(This|These|Such|Thus|Thereby|It|They)\b")
@@ -149,7 +157,7 @@ class Vocabulary:
         if key.endswith("s") and key[:-1] in keys:
             return True
         # A people's adjective names its place and the reverse: "Dutch" by "the Netherlands".
-        if any(squash(other) in keys for other in _SAME_PLACE.get(name.lower(), ())):
+        if any(squash(other) in keys for other in same_place(name)):
             return True
         words = name.split()
         if len(words) > 2 and all(squash(w + v) in keys for w, v in itertools.pairwise(words)):
@@ -346,6 +354,23 @@ for _adjective, _places in domain().demonyms.items():
     _SAME_PLACE[_adjective] = _places
     for _place in _places:
         _SAME_PLACE[_place] = (*_SAME_PLACE.get(_place, ()), _adjective)
+
+
+def same_place(name: str) -> tuple[str, ...]:
+    """The places a people's adjective names, or the adjectives a place's name has:
+    "Dutch" → the Netherlands, "Americans" (its people) → the United States."""
+    lower = name.lower()
+    if lower not in _SAME_PLACE and lower.endswith("s"):
+        lower = lower[:-1]
+    return _SAME_PLACE.get(lower, ())
+
+
+def is_people(word: str) -> bool:
+    """Whether a word names a people: "Americans", "Japanese"."""
+    lower = word.lower()
+    return lower in domain().demonyms or (lower.endswith("s") and lower[:-1] in domain().demonyms)
+
+
 # How far back (in sentences) a list item looks for the block that introduces its list.
 _LIST_REACH = 40
 # The lead-in block's sentences kept, from its end back: enough for a trial's description.

@@ -73,7 +73,9 @@ class Answerer:
         )
         entities = EntityExtractor(index, self.vocab)
         self.figures = figures
-        self.extractor = Extractor(index, self.vocab, figures, entities, self.scorer.names_a_cell)
+        self.extractor = Extractor(
+            index, self.vocab, figures, entities, self.scorer.names_a_cell, self.scorer.keyed_rows
+        )
         self.comparer = Comparer(index, self.scorer)
         self.weigher = Weigher(index, self.scorer, self.model)
 

@@ -12,18 +12,23 @@ from ..domain import domain
 from ..lexical import stem
 from ..question import Profile
 from ..spans import Span
+from ..vocabulary import is_people
 
 __all__ = ["counted"]
 
 _PEOPLE = domain().people_nouns  # stems: "how many people" counts patients too
 _EVENTS = domain().counted_events
-_VERB_WORDS = 6  # "… in the US are expected to die": how far past the people their verb may be
+# "… in the US are expected to be diagnosed with, and to die of": how far past the people
+# their verbs may be.
+_VERB_WORDS = 10
 _COUNT_NOUN_WINDOW = 80  # characters after a number where "how many X" looks for X
 _COUNTING = re.compile(
-    r"(?:how many|number of)\s+((?:[\w-]+\s+){0,8}?[\w-]+)\s+(?:are|were|is|was|do|does|"
+    r"(?:how many|number of)\s+((?:[\w-]+\s+){0,8}?[\w-]+)(?:\s+(?:are|were|is|was|do|does|"
     r"did|have|has|had|can|could|will|would|should|must|may|might|need|needed|in|of|among|per|"
     r"across|worldwide|globally|"
-    r"each|every)\b",
+    r"each|every)\b|"
+    # … or ending the clause: "how many new cases and how many deaths?"
+    r"\s*[?,;:.]|\s*$)",
     re.I,
 )
 _COUNTING_LOOSE = re.compile(r"(?:how many|number of)\s+((?:[\w-]+\s*){1,3})", re.I)
@@ -35,7 +40,8 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
     if not m:
         return spans
     # "How many new cases and deaths …" counts each: the last word of every conjunct.
-    heads = [c.split()[-1] for c in re.split(r"\s+(?:and|or)\s+", m.group(1).strip()) if c.split()]
+    conjuncts = re.split(r"\s+(?:and|or)\s+(?:how many\s+|the number of\s+)?", m.group(1).strip())
+    heads = [c.split()[-1] for c in conjuncts if c.split()]
     word = heads[-1]
     nouns: set[str] = set()
     for head in heads:
@@ -43,12 +49,14 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
         if noun in _EVENTS:
             nouns |= set(_EVENTS[noun])  # "how many people died of X": the deaths are counted
             continue
-        nouns |= _PEOPLE if noun in _PEOPLE else {noun}
+        # "How many Americans …" counts people, as "how many people" does.
+        nouns |= _PEOPLE if noun in _PEOPLE or is_people(head) else {noun}
     if nouns & _PEOPLE:
-        # "How many people are expected to die …" counts the deaths, not the people.
-        doing = (stem(w) for w in re.findall(r"[a-z]+", prof.text[m.end() :].lower())[:_VERB_WORDS])
-        events = next((_EVENTS[v] for v in doing if v in _EVENTS), None)
-        nouns = set(events) if events else nouns
+        # "How many people are expected to die …" counts the deaths, not the people; "to be
+        # diagnosed with, and to die of, X" counts both.
+        doing = [stem(w) for w in re.findall(r"[a-z]+", prof.text[m.end() :].lower())[:_VERB_WORDS]]
+        events = {e for v in doing if v in _EVENTS for e in _EVENTS[v]}
+        nouns = events or nouns
     # "How many RCTs …" counts "randomized controlled trials": match an acronym by initials.
     acronym = re.sub(r"(?<=[A-Z])s$", "", word).lower() if word[:2].isupper() else ""
     out = []

@@ -8,9 +8,8 @@ explaining clause for how/why and everything else.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
 
 from ..index import Index
 from ..lexical import tokenize
@@ -73,12 +72,14 @@ class Extractor:
         figures: FigureExtractor,
         entities: EntityExtractor,
         names_a_cell: Callable[[int, Profile], bool],
+        keyed_rows: Mapping[str, tuple[int, ...]],
     ) -> None:
         self.index = index
         self.vocab = vocab
         self.figures = figures
         self.entities = entities
         self.names_a_cell = names_a_cell
+        self.keyed_rows = keyed_rows  # table rows by their first cell
         # Extractors per kind of answer, in the order they are tried. A figure question has
         # only one: without a figure of the asked kind there is no answer.
         self._open: tuple[_Step, ...] = (
@@ -121,6 +122,13 @@ class Extractor:
         sentence that introduces a list ("Estimated cases in 2031:"), the items that state it."""
         if not best.spans:
             return self._listed_figures(prof, best.sid)
+        if prof.kind == "count" and prof.plural and len(best.spans) > 1:
+            # "How many new cases and how many deaths?": each count the sentence gives, each
+            # already matched to a counted noun, from the first to the last.
+            sent = self.index.sentences[best.sid]
+            start = min(sp.start for sp in best.spans)
+            end = max(sp.end for sp in best.spans)
+            return Extracted(best.sid, sent.start + start, sent.start + end)
         return self._figure(prof, best.sid, best.spans[0])
 
     def _figure(self, prof: Profile, sid: int, span: Span) -> Extracted:
@@ -276,18 +284,6 @@ class Extractor:
         sent = self.index.sentences[best.sid]
         return Extracted(best.sid, sent.start, sent.end) if sent.kind == "table_row" else None
 
-    @cached_property
-    def _keyed_rows(self) -> dict[str, list[int]]:
-        """Table rows by their first cell ("N2" → the row "N2 | Metastasis in …"), built on the
-        first question that needs them, not at start-up."""
-        rows: dict[str, list[int]] = {}
-        for sid, sent in enumerate(self.index.sentences):
-            if sent.kind == "table_row" and len(sent.cells) >= 2:
-                first = sent.cells[0]
-                key = squash(self.index.documents[sent.doc].text[first.start : first.end])
-                rows.setdefault(key, []).append(sid)
-        return rows
-
     def _defining_row(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         """For "what does N2 mean?": a row among the first candidates whose first cell is the
         term asked about ("N2 | Metastasis in … lymph nodes") defines it by its next cell."""
@@ -297,7 +293,7 @@ class Extractor:
         # The first candidates first; then any row of their documents keyed by the term, which
         # rows that merely mention it ("T2a, N2, M0") may have kept from the candidates.
         docs = {self.index.sentences[c.sid].doc for c in scored[:_ROWS_LOOKED_AT]}
-        keyed = [s for n in asked for s in self._keyed_rows.get(n, ())]
+        keyed = [s for n in asked for s in self.keyed_rows.get(n, ())]
         for sid in [c.sid for c in scored[:_ROWS_LOOKED_AT]] + keyed:
             sent = self.index.sentences[sid]
             if sent.kind != "table_row" or len(sent.cells) < 2 or sent.doc not in docs:

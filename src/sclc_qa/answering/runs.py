@@ -42,6 +42,7 @@ def at_time_point(text: str, start: int, end: int) -> bool:
 
 _COMPARATIVE = re.compile(
     r"\bvs\.?\b|\bversus\b|\bcompared?\b|\bboth\b|\beach\b|\bbetween\b|\b(?:arms|groups|cohorts)\b|"
+    r"\bthan\b|"
     r"\bwith and without\b",
     re.I,
 )
@@ -55,7 +56,7 @@ _CHOICE = re.compile(r"\b(?:which|who)\b[^?]*\bor\b|\bor\b[^?]*\b(?:which|who)\b
 _INTERVAL = re.compile(r"\s*\((?:95|90)\s*%\s*CI[^)]*\)")
 # Words that join one arm's figure to the next in a comparison.
 _JOINT = re.compile(
-    r"\band\b|\bor\b|\bplus\b|\bvs\b|\bversus\b|\bcompared with\b|\bwhile\b|\bwhereas\b|,"
+    r"\band\b|\bor\b|\bplus\b|\bvs\b|\bversus\b|\bcompared with\b|\bwhile\b|\bwhereas\b|\bthan\b|,"
 )
 _PAIRED = re.compile(r"\b(vs\.?|versus|to)\b")  # a figure that is already a pair: "X vs Y months"
 # …but "5% to 8%" is one figure, a range of rates.

@@ -104,6 +104,15 @@ class SentenceScorer:
             if sent.kind == "table_row":
                 tables.setdefault((sent.doc, sent.section, sent.label), []).append(sent.id)
         self._tables = {key: tuple(rows) for key, rows in tables.items()}
+        # Table rows by their first cell ("N2" → "N2 | Metastasis in …"): the row that defines
+        # a term, which retrieval may miss among rows that merely list it ("T2a, N2, M0").
+        keyed: dict[str, list[int]] = {}
+        for sent in index.sentences:
+            if sent.kind == "table_row" and len(sent.cells) >= 2:
+                first = sent.cells[0]
+                key = squash(index.documents[sent.doc].text[first.start : first.end])
+                keyed.setdefault(key, []).append(sent.id)
+        self.keyed_rows = {key: tuple(rows) for key, rows in keyed.items()}
 
     def score(self, query: Query, hits: Sequence[Hit]) -> list[Scored]:
         """The sentences of the top passages, best first; those missing a required name last."""
@@ -141,6 +150,13 @@ class SentenceScorer:
                         for n in key_names
                     ):
                         seen[row] = rank
+        if prof.kind in ("glossary", "definition"):
+            # "What does N2 mean?": the row keyed by the term, in a document already found.
+            docs = {self.index.sentences[sid].doc for sid in seen}
+            for name in prof.names:
+                for row in self.keyed_rows.get(squash(name), ()):
+                    if self.index.sentences[row].doc in docs:
+                        seen.setdefault(row, 0)
         focus = self._focus_term(query)
         asked_lines = domain().treatment_lines_in(prof.text)
         sizes = asked_sizes(prof.text)
