@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sclc_qa.abbreviations import Definition, find_definitions, initials
+from sclc_qa.abbreviations import _NOTE_ITEM, Definition, find_definitions, initials
 from sclc_qa.chunking import build_sentences
 from sclc_qa.corpus import parse_document
 from sclc_qa.models import Document
@@ -84,6 +84,10 @@ def test_long_forms_are_found_by_their_initials() -> None:
         "NK": "natural killer",
         "ADCs": "Antibody-drug conjugates",
     }
+    # A capital S is a letter of the long form, not a plural's.
+    assert in_text("The Zentoma Imaging Reporting and Data System (ZI-RADS) grades scans.") == {
+        "ZI-RADS": "Zentoma Imaging Reporting and Data System"
+    }
 
 
 def test_statistics_and_citations_in_parentheses_are_not_definitions() -> None:
@@ -107,3 +111,15 @@ def test_a_quoted_long_form_is_defined_without_its_quotes() -> None:
     assert found == {"Z-NRT": "zento neutron radiotherapy"}
     found = in_text("It was named “zento neutron radiotherapy” (ZNRT) in 2020.")
     assert found == {"ZNRT": "zento neutron radiotherapy"}
+
+
+def test_a_table_note_item_is_an_abbreviation_and_its_long_form() -> None:
+    note = "ORR, objective response rate; OS, overall survival; 2L, second line."
+    assert [m.group(1, 2) for m in _NOTE_ITEM.finditer(note)] == [
+        ("ORR", "objective response rate"),
+        ("OS", "overall survival"),
+        ("2L", "second line"),
+    ]
+    # A note's prose is no definition: "staging, if possible" defines nothing.
+    prose = "bInvolvement must be microscopically confirmed in pathological staging, if possible."
+    assert list(_NOTE_ITEM.finditer(prose)) == []

@@ -1855,3 +1855,31 @@ def test_a_row_keyed_by_the_term_is_a_candidate_though_retrieval_missed_it(
     texts = [engine.index.sentences[c.sid].text for c in scored]
     assert "Z2 | Metastasis in ipsilateral mediastinal lymph nodes." in texts
     assert "Z1 | Metastasis in ipsilateral peribronchial lymph nodes." not in texts
+
+
+def test_an_entry_that_opens_with_its_term_defines_it(tmp_path: Path) -> None:
+    # "| Z2 = … |" in a one-column table, and "0: …" in a list whose lead-in names the scheme
+    # ("ZI-RADS 0"); an unknown code of a known scheme is still not mentioned.
+    doc = (
+        "# Zentoma\n\n## Categories\n\n"
+        "The following Zentoma Imaging Reporting and Data System (ZI-RADS) categories are used "
+        "for reporting scans:\n\n"
+        "- 0: Incomplete—needs additional imaging for comparison.\n"
+        "- 1: Negative; the risk of zentoma within 1 year is 1%.\n\n"
+        "## Nodes\n\n| Nodes |\n|---|\n"
+        "| Z1 = Metastasis in anterior lymph nodes. |\n"
+        "| Z2 = Metastasis in deep intrathoracic or cervical lymph nodes. |\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "entries", doc)
+    asked = {
+        "In the staging of zentoma, what does Z2 denote?": (
+            "Metastasis in deep intrathoracic or cervical lymph nodes."
+        ),
+        "What does a ZI-RADS 0 result on my scan mean?": (
+            "Incomplete—needs additional imaging for comparison."
+        ),
+    }
+    for question, expected in asked.items():
+        assert engine.ask(question, min_confidence=0.0).answer == expected
+    unknown = engine.ask("What does ZI-RADS 7 mean?", min_confidence=0.0)
+    assert unknown.abstained and "ZI-RADS 7" in (unknown.reason or "")

@@ -16,7 +16,9 @@ __all__ = ["Definition", "find_definitions", "initials"]
 _PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9\-+/]{1,11})(?:[;,][^)]*)?\)")
 # A word of a long form, without the quotes it may stand in (“boron neutron therapy” (BNT)).
 _WORD = re.compile(r"[^\s()“”\"‘’]+")
-_NOTE_ITEM = re.compile(r"([\w\-/+]+), ([^;.]+)")
+# A table note's item, "ORR, objective response rate": an abbreviation (a capital or a digit
+# in it) opening the note or an item after ";" ("… pathological staging, if possible." is none).
+_NOTE_ITEM = re.compile(r"(?:^|;)\s*([\w\-/+]*[A-Z0-9][\w\-/+]*), ([^;.]+)")
 # Words a long form never starts with ("the low-dose radiotherapy (LDRT)" is "low-dose
 # radiotherapy"). Not lexical.STOPWORDS, on purpose: that list drops words that do start long
 # forms, "per protocol (PP)" and "study drug exposure (SDE)" among them.
@@ -121,7 +123,8 @@ def _in_text(text: str, sent: Sentence) -> list[Definition]:
     out = []
     for m in _PAREN.finditer(sent.text):
         short = m.group(1)
-        letters = re.sub(r"[^a-z]", "", short.lower().rstrip("s")) or short.lower()
+        # A plural's lower-case "s" is no letter of the long form ("ICIs"); "BI-RADS" keeps its S.
+        letters = re.sub(r"[^a-z]", "", re.sub(r"s$", "", short).lower()) or short.lower()
         before = sent.text[: m.start()].rstrip()
         words = list(_WORD.finditer(before))
         for n in range(1, min(len(words), len(letters) + 3) + 1):

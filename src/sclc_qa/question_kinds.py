@@ -103,6 +103,8 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
         re.compile(
             r"\bdefin(?:e|ed|es|ing|ition)\b|\bcount(?:ed|s)?\s+as\b|\bcut-?offs?\b|"
             r"\bthresholds?\b|\bqualif(?:y|ies|ied)\s+as\b|\bwhat (?:is|was|are|were) meant by\b|"
+            # "What does a ZI-RADS 0 result on my scan mean?": what the text says it is.
+            r"\bwhat does (?:the |an? )?(?:\S+\s+){1,5}?\S+ (?:mean|refer to|denote|signify)\b|"
             # "What characterizes X?", "what distinguishes X?": what the text delimits X by.
             r"\bcharacteri[sz](?:e|es|ed|ing)\b|\bwhat (?:distinguishes|sets apart)\b|"
             # "What kind of molecule is X?": what X is, as the text describes it (not "what type

@@ -74,7 +74,7 @@ class Answerer:
         entities = EntityExtractor(index, self.vocab)
         self.figures = figures
         self.extractor = Extractor(
-            index, self.vocab, figures, entities, self.scorer.names_a_cell, self.scorer.keyed_rows
+            index, self.vocab, figures, entities, self.scorer.names_a_cell, self.scorer.entries
         )
         self.comparer = Comparer(index, self.scorer)
         self.weigher = Weigher(index, self.scorer, self.model)
@@ -112,7 +112,8 @@ class Answerer:
         among `hits`."""
         threshold = self.threshold if min_confidence is None else min_confidence
         prof = query.profile
-        unknown = [n for n in prof.names if not self.vocab.known(n)]
+        entries = self.scorer.entries
+        unknown = [n for n in prof.names if not self.vocab.known(n) and not entries.of(n)]
         spelled_out = [n for n in unknown if any(p.fullmatch(n) for p in ENDPOINTS.values())]
         if spelled_out:
             # "pCR" where the text writes "pathological complete response": an endpoint the
@@ -132,7 +133,10 @@ class Answerer:
             compared = self._compare(question, query, hits, subjects, threshold, retrieve)
             if compared is not None:
                 return compared
-        if prof.kind == "glossary":
+        # A term with its own entry ("N2 = …", "BI-RADS 0: …") is defined there, unless its
+        # expansion is asked.
+        has_entry = any(entries.of(n) for n in prof.names) and not ASKS_EXPANSION.search(question)
+        if prof.kind == "glossary" and not has_entry:
             defined = self.glossary.answer(question)
             if defined is not None and defined.confidence >= threshold:
                 return defined, None

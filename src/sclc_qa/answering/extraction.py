@@ -8,7 +8,7 @@ explaining clause for how/why and everything else.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..index import Index
@@ -17,9 +17,10 @@ from ..question import Profile
 from ..question_parts import asks_different_things
 from ..series import series
 from ..spans import Span, mask_markup, strip_citation
-from ..vocabulary import ANAPHOR, Vocabulary, squash
+from ..vocabulary import ANAPHOR, Vocabulary
 from .anchors import anchor_cost, anchors
 from .entities import EntityExtractor
+from .entries import Entries
 from .explanations import defining_span, describing_span, explaining_clause
 from .figures import FigureExtractor
 from .kinds import STATEMENT, TYPED
@@ -72,14 +73,14 @@ class Extractor:
         figures: FigureExtractor,
         entities: EntityExtractor,
         names_a_cell: Callable[[int, Profile], bool],
-        keyed_rows: Mapping[str, tuple[int, ...]],
+        entries: Entries,
     ) -> None:
         self.index = index
         self.vocab = vocab
         self.figures = figures
         self.entities = entities
         self.names_a_cell = names_a_cell
-        self.keyed_rows = keyed_rows  # table rows by their first cell
+        self.entries = entries
         # Extractors per kind of answer, in the order they are tried. A figure question has
         # only one: without a figure of the asked kind there is no answer.
         self._open: tuple[_Step, ...] = (
@@ -285,24 +286,23 @@ class Extractor:
         return Extracted(best.sid, sent.start, sent.end) if sent.kind == "table_row" else None
 
     def _defining_row(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
-        """For "what does N2 mean?": a row among the first candidates whose first cell is the
-        term asked about ("N2 | Metastasis in … lymph nodes") defines it by its next cell."""
+        """For "what does N2 mean?": the entry that defines the term asked about ("N2 |
+        Metastasis in …", "N2 = …"), in a document of the first candidates, those among them
+        first."""
         if prof.kind not in ("glossary", "definition") or not prof.names:
             return None
-        asked = {squash(n) for n in prof.names}
-        # The first candidates first; then any row of their documents keyed by the term, which
-        # rows that merely mention it ("T2a, N2, M0") may have kept from the candidates.
-        docs = {self.index.sentences[c.sid].doc for c in scored[:_ROWS_LOOKED_AT]}
-        keyed = [s for n in asked for s in self.keyed_rows.get(n, ())]
-        for sid in [c.sid for c in scored[:_ROWS_LOOKED_AT]] + keyed:
-            sent = self.index.sentences[sid]
-            if sent.kind != "table_row" or len(sent.cells) < 2 or sent.doc not in docs:
-                continue
-            text = self.index.documents[sent.doc].text
-            key, value = sent.cells[0], sent.cells[1]
-            if squash(text[key.start : key.end]) in asked and value.end > value.start:
-                return Extracted(sid, value.start, value.end)
-        return None
+        first = {c.sid: i for i, c in enumerate(scored[:_ROWS_LOOKED_AT])}
+        docs = {self.index.sentences[sid].doc for sid in first}
+        found = [
+            e
+            for n in prof.names
+            for e in self.entries.of(n)
+            if self.index.sentences[e.sid].doc in docs
+        ]
+        if not found:
+            return None
+        e = min(found, key=lambda e: (e.sid not in first, first.get(e.sid, 0)))
+        return Extracted(e.sid, e.start, e.end)
 
     def _defined(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         """For "how was X defined?", and "what is X?" where no glossary defines X: what the

@@ -28,6 +28,7 @@ from ..retrieval import Hit, Query
 from ..spans import Span
 from ..vocabulary import ANAPHOR, Vocabulary, squash
 from .coverage import NameCoverage
+from .entries import Entries
 from .kinds import STAT_WORDS, STATEMENT, TYPED
 from .ranking import RANKED, RankerModel, kind_flags, rank_features
 from .shapes import clause_of, has_statement_shape, series_length
@@ -104,15 +105,7 @@ class SentenceScorer:
             if sent.kind == "table_row":
                 tables.setdefault((sent.doc, sent.section, sent.label), []).append(sent.id)
         self._tables = {key: tuple(rows) for key, rows in tables.items()}
-        # Table rows by their first cell ("N2" → "N2 | Metastasis in …"): the row that defines
-        # a term, which retrieval may miss among rows that merely list it ("T2a, N2, M0").
-        keyed: dict[str, list[int]] = {}
-        for sent in index.sentences:
-            if sent.kind == "table_row" and len(sent.cells) >= 2:
-                first = sent.cells[0]
-                key = squash(index.documents[sent.doc].text[first.start : first.end])
-                keyed.setdefault(key, []).append(sent.id)
-        self.keyed_rows = {key: tuple(rows) for key, rows in keyed.items()}
+        self.entries = Entries(index, vocab)
 
     def score(self, query: Query, hits: Sequence[Hit]) -> list[Scored]:
         """The sentences of the top passages, best first; those missing a required name last."""
@@ -151,12 +144,12 @@ class SentenceScorer:
                     ):
                         seen[row] = rank
         if prof.kind in ("glossary", "definition"):
-            # "What does N2 mean?": the row keyed by the term, in a document already found.
+            # "What does N2 mean?": the entry that defines the term, in a document found.
             docs = {self.index.sentences[sid].doc for sid in seen}
             for name in prof.names:
-                for row in self.keyed_rows.get(squash(name), ()):
-                    if self.index.sentences[row].doc in docs:
-                        seen.setdefault(row, 0)
+                for entry in self.entries.of(name):
+                    if self.index.sentences[entry.sid].doc in docs:
+                        seen.setdefault(entry.sid, 0)
         focus = self._focus_term(query)
         asked_lines = domain().treatment_lines_in(prof.text)
         sizes = asked_sizes(prof.text)

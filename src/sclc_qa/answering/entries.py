@@ -1,0 +1,83 @@
+"""Terms the documents define entry by entry: a table row keyed by its first cell ("N2 |
+Metastasis in …"), a row or list item that opens with its term ("N2 = Metastasis in …",
+"- 0: Incomplete — needs …"). "What does N2 mean?" is answered by the entry, which retrieval
+may miss among the many sentences that merely list the term ("T2a, N2, M0").
+
+A list's items may be keyed by a bare code that its lead-in names the scheme of ("The
+following BI-RADS categories are used: … 0: Incomplete …"): "BI-RADS 0" is that item.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..index import Index
+from ..vocabulary import Vocabulary, squash
+
+__all__ = ["Entries", "Entry"]
+
+# A sentence that opens with its term: a short code or word, then "=" or ":" and the text
+# that defines it.
+_OPENING = re.compile(r"[ \t]*[-–—]?[ \t]*([A-Za-z0-9][\w+./-]{0,15})[ \t]*(?:=|:)[ \t]+(?=\S)")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Sentence `sid` defines its term by the document span `start:end`."""
+
+    sid: int
+    start: int
+    end: int
+
+
+class Entries:
+    """The entries of one index by their term's squashed key; immutable after construction."""
+
+    def __init__(self, index: Index, vocab: Vocabulary) -> None:
+        self.index = index
+        self.vocab = vocab
+        keyed: dict[str, list[Entry]] = {}
+        for sent in index.sentences:
+            found = self._entry(sent.id)
+            if found is not None:
+                keyed.setdefault(found[0], []).append(found[1])
+        self._keyed = {key: tuple(found) for key, found in keyed.items()}
+
+    def _entry(self, sid: int) -> tuple[str, Entry] | None:
+        sent = self.index.sentences[sid]
+        text = self.index.documents[sent.doc].text
+        if sent.kind == "table_row" and len(sent.cells) >= 2:
+            key, value = sent.cells[0], sent.cells[1]
+            if value.end > value.start:
+                return squash(text[key.start : key.end]), Entry(sid, value.start, value.end)
+            return None
+        if sent.kind == "table_row" and len(sent.cells) == 1:
+            start, end = sent.cells[0].start, sent.cells[0].end  # "| N2 = Metastasis in … |"
+        elif sent.kind == "paragraph":
+            start, end = sent.start, sent.end  # a list item: "0: Incomplete — needs …"
+        else:
+            return None
+        opening = _OPENING.match(text, start, end)
+        if opening is None:
+            return None
+        end = start + len(text[start:end].rstrip())
+        return squash(opening.group(1)), Entry(sid, opening.end(), end)
+
+    def of(self, name: str) -> tuple[Entry, ...]:
+        """The entries that define `name`: keyed by it, or, for "<scheme> <code>", keyed by the
+        code in a list whose lead-in names the scheme."""
+        found = self._keyed.get(squash(name))
+        if found:
+            return found
+        scheme, _, code = name.rpartition(" ")
+        if not scheme or not code:
+            return ()
+        return tuple(
+            e
+            for e in self._keyed.get(squash(code), ())
+            if any(
+                self.vocab.mentions(scheme, self.vocab.keys[p], self.index.sentences[p].text)
+                for p in self.vocab.lead_in[e.sid]
+            )
+        )
