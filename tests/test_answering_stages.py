@@ -1883,3 +1883,56 @@ def test_an_entry_that_opens_with_its_term_defines_it(tmp_path: Path) -> None:
         assert engine.ask(question, min_confidence=0.0).answer == expected
     unknown = engine.ask("What does ZI-RADS 7 mean?", min_confidence=0.0)
     assert unknown.abstained and "ZI-RADS 7" in (unknown.reason or "")
+
+
+def test_a_figure_in_a_table_row_is_read_from_the_cell_asked_for(tmp_path: Path) -> None:
+    # By the column's header ("Subtype B3"), or, in a two-cell row, by the label the question
+    # uses ("Myasthenia gravis association | Approximately 71%").
+    doc = (
+        "# Zentoma\n\n## Survival\n\nTable 1. Disease-free survival by subtype\n\n"
+        "| Study | Subtype | | |\n|---|---|---|---|\n| | A | B2 | B3 |\n"
+        "| Trial 1 (N = 100) | 100% | 83% | 36% |\n"
+        "| Trial 2 (N = 178) | 95% | 71% | 40% |\n\n"
+        "## Subtype B2\n\nTable 2. Characteristics of subtype B2 zentoma\n\n| | |\n|---|---|\n"
+        "| Myasthenia gravis association. | Approximately 71%. |\n"
+        "| Share of all zentomas. | Approximately 20%–36%. |\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "rows", doc)
+    asked = {
+        "In the 178-patient series, what was 10-year disease-free survival for subtype B3?": "40%",
+        "How often is myasthenia gravis associated with subtype B2 zentoma?": "Approximately 71%",
+    }
+    for question, expected in asked.items():
+        assert engine.ask(question, min_confidence=0.0).answer == expected
+
+
+def test_a_figure_from_a_study_of_another_size_does_not_answer(tmp_path: Path) -> None:
+    doc = (
+        "# Zentoma\n\n## Survival\n\nIn a series of 85 patients with zentoma, the 5-year "
+        "survival rate was 96% for stage I disease.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "sizes", doc)
+    other = engine.ask(
+        "What was 5-year survival for stage I zentoma in the 273-patient study?",
+        min_confidence=0.0,
+    )
+    assert other.abstained and "273-patient" in (other.reason or "")
+    same = engine.ask(
+        "What was 5-year survival for stage I zentoma in the 85-patient series?",
+        min_confidence=0.0,
+    )
+    assert same.answer == "96%"
+
+
+def test_a_term_is_looked_up_by_the_run_of_its_words_an_entry_is_keyed_by(
+    tmp_path: Path,
+) -> None:
+    doc = (
+        "# Zentoma\n\n## Stages\n\nTable 8. Staging System for Zentoma\n\n"
+        "| Stage | Description |\n|---|---|\n| I | Completely encapsulated. |\n"
+        "| IVa | Pleural or pericardial dissemination. |\n"
+        "| IVb | Lymphogenous or hematogenous metastases. |\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "stages", doc)
+    answer = engine.ask("What does Koga-Zentoma stage IVa mean?", min_confidence=0.0)
+    assert answer.answer == "Pleural or pericardial dissemination."

@@ -212,6 +212,28 @@ def test_lone_cells_are_footnotes_or_continue_the_previous_row() -> None:
     assert ia.groups == () and ib.groups == ()
 
 
+def test_a_second_header_row_labels_the_columns_a_heading_spans() -> None:
+    # Markdown has one header row; a heading spanning columns ("Subtype" over A, AB, B1) is
+    # followed by a first row that labels each column, which joins the header.
+    text = (
+        "## S\n\n| Study | Subtype | | |\n|---|---|---|---|\n| | A | AB | B1 |\n"
+        "| Trial 1 (N = 100) | 100% | 90% | 83% |\n"
+    )
+    blocks = parse_markdown("d", text).sections[0].blocks
+    assert [b.kind for b in blocks] == ["table_header", "table_row"]
+    assert [c.header for c in blocks[1].cells] == [
+        "Study",
+        "Subtype A",
+        "Subtype AB",
+        "Subtype B1",
+    ]
+    # A first row of values, or of sentences, is data.
+    for first in ("| | 12% | 14% | 15% |", "| | Any stage. | T1 only. | N0. |"):
+        table = text.replace("| | A | AB | B1 |", first)
+        rows = [b for b in parse_markdown("d", table).sections[0].blocks if b.kind == "table_row"]
+        assert len(rows) == 2 and rows[-1].cells[1].header == "Subtype"
+
+
 def test_uncaptioned_tables_are_numbered_only_when_unambiguous() -> None:
     bare = "## A\n\n| x | y |\n|---|---|\n| 1 | 2 |\n\n| p | q |\n|---|---|\n| 3 | 4 |\n"
     labels = {b.label for b in parse_markdown("d", bare).sections[0].blocks}

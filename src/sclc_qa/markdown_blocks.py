@@ -132,8 +132,13 @@ def table_blocks(
     columns = sum(t.type == "th_open" for t in tokens[i:end_at])
     text, context = lines.text, " | ".join(p for p in (label or "Table", title) if p)
     headers: list[str] = []
-    for k, (s, e) in enumerate(_row_cells(lines, rows[0], depth, columns)):
+    top = _row_cells(lines, rows[0], depth, columns)
+    for k, (s, e) in enumerate(top):
         headers.append(clean(text, s, e).text or (headers[-1] if headers else f"Column {k + 1}"))
+    sub = _sub_headers(lines, rows, depth, columns, top)
+    if sub:
+        headers = [f"{h} {sub[k]}" if k in sub else h for k, h in enumerate(headers)]
+        rows = [rows[0], *rows[2:]]
     blocks: list[Block] = []
     parent: Cell | None = None
     for n in rows:
@@ -165,3 +170,41 @@ def table_blocks(
         blocks.append(Block(kind="table_row", start=start, end=end, label=label,
                             context=row_context, cells=tuple(cells), groups=groups))  # fmt: skip
     return blocks
+
+
+def _sub_headers(
+    lines: Lines, rows: list[int], depth: int, columns: int, top: list[tuple[int, int]]
+) -> dict[int, str]:
+    """A second header row, which Markdown cannot mark as one: under a heading that spans
+    several columns ("Histological Subtype" over A, AB, B1 …), a first body row that labels
+    each of those columns with a short word and nothing else. Column → its label; empty when
+    the table has no such row."""
+    spanning: set[int] = set()
+    for k in range(1, columns):
+        empty = top[k][0] == top[k][1]
+        if empty and (k - 1 in spanning or top[k - 1][0] < top[k - 1][1]):
+            spanning |= {k - 1, k}
+    if not spanning or len(rows) < 2:
+        return {}
+    text = lines.text
+    below = [clean(text, s, e).text for s, e in _row_cells(lines, rows[1], depth, columns)]
+    labels = {k: below[k] for k in spanning}
+    if not all(_is_label(v) for v in labels.values()):
+        return {}
+    if any(v for k, v in enumerate(below) if k not in spanning):
+        return {}
+    return labels
+
+
+def _is_label(value: str) -> bool:
+    """A column label: short, with a letter in it, no sentence ("B1", "Arm A", "≥65 years"; not
+    "12%", not "Any stage.")."""
+    return (
+        0 < len(value) <= _SUB_HEADER_CHARS
+        and not value.endswith(".")
+        and any(c.isalpha() for c in value)
+    )
+
+
+# The longest label a second header row gives a column.
+_SUB_HEADER_CHARS = 30

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["which_phrase"]
+__all__ = ["asked_term", "which_phrase"]
 
 _AUX = re.compile(
     r"^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|may|might|should|shows?|"
@@ -60,3 +60,22 @@ def which_phrase(text: str) -> str:
             break  # "which agent traps ZX1": a plain -s word before a name is the verb
         phrase.append(w)
     return " ".join(phrase)
+
+
+# The term in "what does X mean / stand for / denote / refer to?".
+_ASKED_TERM = re.compile(
+    r"\bwhat do(?:es)? (?:the |an? )?(?:term |abbreviation |acronym )?((?:\S+\s+){0,5}?\S+)\s+"
+    r"(?:mean|stands? for|denote|refer to|signify)\b",
+    re.I,
+)
+# "TDLN - what does it stand for?": the term is named elsewhere in the question.
+_PRONOUNS = frozenset({"it", "this", "that", "they", "these", "those"})
+
+
+def asked_term(text: str) -> str | None:
+    """The term a "what does X mean?" question asks about ("In TNM staging, what does N2
+    denote?" → "N2"); None for any other question, or when X is a pronoun."""
+    m = _ASKED_TERM.search(text)
+    if m is None or m.group(1).lower() in _PRONOUNS:
+        return None
+    return m.group(1)

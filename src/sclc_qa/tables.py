@@ -12,9 +12,9 @@ from .domain import domain
 from .lexical import normalize, tokenize
 from .models import Cell, Sentence
 from .question import Profile
-from .spans import Span
+from .spans import Span, find, mask_markup
 
-__all__ = ["best_cell"]
+__all__ = ["best_cell", "row_figure"]
 
 # Header words → question words that point at that column (data/domain.json).
 _HEADER_HINTS = domain().table_header_hints
@@ -63,6 +63,28 @@ def best_cell(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
     if other is not None and _TWO_ASKED.search(prof.text):
         return Span(min(cell.start, other.start), max(cell.end, other.end), "cell")
     return Span(cell.start, cell.end, "cell")
+
+
+def row_figure(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
+    """A figure of the asked kind in a table row: in the cell the question's words point at
+    (by its header, "Histological Subtype B3"), or, in a two-cell row whose label the question
+    uses ("Myasthenia gravis association | Approximately 71%"), in its value. None when the
+    cell holds no figure of that kind."""
+    cell = best_cell(doc_text, sent, prof)
+    if cell is not None and cell.kind == "group":
+        return None
+    if cell is None:
+        if len(sent.cells) != 2:
+            return None
+        key, value = sent.cells
+        label = {t for t in tokenize(mask_markup(doc_text[key.start : key.end])) if t.isalpha()}
+        if not label & set(tokenize(prof.text)):
+            return None
+        cell = Span(value.start, value.end, "cell")
+    found = find(mask_markup(doc_text[cell.start : cell.end]), prof.kind)
+    if not found:
+        return None
+    return Span(cell.start + found[0].start, cell.start + found[0].end, "cell")
 
 
 # A question that asks for more than one thing: "what is X, and which Y …?" (not "In the

@@ -135,7 +135,7 @@ class Answerer:
                 return compared
         # A term with its own entry ("N2 = …", "BI-RADS 0: …") is defined there, unless its
         # expansion is asked.
-        has_entry = any(entries.of(n) for n in prof.names) and not ASKS_EXPANSION.search(question)
+        has_entry = bool(entries.asked(prof)) and not ASKS_EXPANSION.search(question)
         if prof.kind == "glossary" and not has_entry:
             defined = self.glossary.answer(question)
             if defined is not None and defined.confidence >= threshold:

@@ -62,8 +62,35 @@ def other_group(index: Index, prof: Profile, best: Scored, found: Extracted) -> 
         phase = other_phase(prof.text, clause)
         if phase:
             return f"the {phase[0]} study (the figure given is from {phase[1]})"
+    size = _other_size(prof.text, sent.text)
+    if size:
+        return f"the {size[0]}-patient study (the figure given is from {size[1]} patients)"
     left_out = _left_out(prof, sent.text)
     return f"the arm without {left_out}" if left_out else ""
+
+
+# A study named by its size: "the 178-patient series", "in 154 patients", "(N = 100)",
+# "a series of 43".
+_SIZE = re.compile(
+    r"\b(\d[\d,]*)[- ](?:patients?|cases?|participants?|subjects?|women|men|people)\b|"
+    r"\b[Nn]\s*=\s*(\d[\d,]*)|\bseries of (\d[\d,]*)\b"
+)
+
+
+def _sizes(text: str) -> set[str]:
+    return {n.replace(",", "") for m in _SIZE.finditer(text) for n in m.groups() if n}
+
+
+def _other_size(question: str, sentence: str) -> tuple[str, str] | None:
+    """(asked, stated) when the question names its study by a size and the sentence reports
+    a study of another size, never writing the asked one: "in the 178-patient series" is not
+    answered by the row "(N = 100) | … | 28%"."""
+    asked, stated = _sizes(question), _sizes(sentence)
+    if not asked or not stated or asked & stated:
+        return None
+    if any(re.search(rf"(?<![\d.,]){n}(?![\d.,]\d)", sentence.replace(",", "")) for n in asked):
+        return None
+    return min(asked), min(stated)
 
 
 def unheard_class(prof: Profile, vocab: Vocabulary) -> str:

@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 
 from ..index import Index
+from ..question import Profile
+from ..question_phrase import asked_term
 from ..vocabulary import Vocabulary, squash
 
 __all__ = ["Entries", "Entry"]
@@ -81,3 +83,27 @@ class Entries:
                 for p in self.vocab.lead_in[e.sid]
             )
         )
+
+    def asked(self, prof: Profile) -> tuple[Entry, ...]:
+        """The entries that define what a question asks about: its names', else those of the
+        longest run of words of its "what does X mean?" term that keys one ("Masaoka-Koga
+        stage IVa" → "IVa"); a lone word only if it is written as a code (a capital or a digit
+        inside it), not a plain word that opens a paragraph ("Results: …")."""
+        found = tuple(e for n in prof.names for e in self.of(n))
+        term = asked_term(prof.text)
+        if found or term is None:
+            return found
+        words = term.split()
+        for size in range(min(_RUN_WORDS, len(words)), 0, -1):
+            for i in range(len(words) - size + 1):
+                run = words[i : i + size]
+                if size == 1 and not re.search(r"\d|.[A-Z]", run[0]):
+                    continue
+                found = self.of(" ".join(run))
+                if found:
+                    return found
+        return ()
+
+
+# The longest run of a term's words looked up as one key ("stage IVa", "BI-RADS 0").
+_RUN_WORDS = 3

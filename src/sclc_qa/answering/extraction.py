@@ -289,16 +289,11 @@ class Extractor:
         """For "what does N2 mean?": the entry that defines the term asked about ("N2 |
         Metastasis in …", "N2 = …"), in a document of the first candidates, those among them
         first."""
-        if prof.kind not in ("glossary", "definition") or not prof.names:
+        if prof.kind not in ("glossary", "definition"):
             return None
         first = {c.sid: i for i, c in enumerate(scored[:_ROWS_LOOKED_AT])}
         docs = {self.index.sentences[sid].doc for sid in first}
-        found = [
-            e
-            for n in prof.names
-            for e in self.entries.of(n)
-            if self.index.sentences[e.sid].doc in docs
-        ]
+        found = [e for e in self.entries.asked(prof) if self.index.sentences[e.sid].doc in docs]
         if not found:
             return None
         e = min(found, key=lambda e: (e.sid not in first, first.get(e.sid, 0)))

@@ -12,7 +12,7 @@ from ..lexical import normalize, tokenize
 from ..mentions import time_points
 from ..question import Profile
 from ..spans import Span, asked_site, find, mask_markup, names, names_site, site_of
-from ..tables import best_cell
+from ..tables import best_cell, row_figure
 from ..vocabulary import Vocabulary, squash
 from .anchors import anchor_cost, anchors
 from .counts import counted
@@ -108,12 +108,11 @@ class FigureExtractor:
             if prof.kind in STATEMENT:
                 return []  # a table states facts; it explains, settles or defines nothing
             doc_text = self.index.documents[sent.doc].text
-            cell = best_cell(doc_text, sent, prof)
-            if cell is None:
-                return []
             if prof.kind in TYPED and prof.kind != "dose":
-                return []
-            return [cell]
+                figure = row_figure(doc_text, sent, prof)
+                return [figure] if figure is not None else []
+            cell = best_cell(doc_text, sent, prof)
+            return [cell] if cell is not None else []
         kinds = [prof.kind]
         if prof.kind == "difference":
             kinds = ["difference", "duration"]

@@ -11,6 +11,7 @@ from ..citing import Citer
 from ..index import Index
 from ..lexical import normalize
 from ..models import Answer
+from ..question_phrase import asked_term
 from ..vocabulary import Vocabulary
 from .explanations import describing_span
 
@@ -29,14 +30,6 @@ _SPELLED_OUT = re.compile(
     rf"{_EXPANSION_WORDS}|\bexpan(?:d|sion)\b|meaning\b|\bmean\b",
     re.I,
 )
-# The term in "what does X mean / stand for / denote / refer to?".
-_ASKED_TERM = re.compile(
-    r"\bwhat do(?:es)? (?:the |an? )?(?:term |abbreviation |acronym )?((?:\S+\s+){0,5}?\S+)\s+"
-    r"(?:mean|stands? for|denote|refer to|signify)\b",
-    re.I,
-)
-# "TDLN - what does it stand for?": the term is named elsewhere in the question.
-_PRONOUNS = frozenset({"it", "this", "that", "they", "these", "those"})
 _QUESTION_WORDS = frozenset({"what", "does", "is", "are", "the", "for", "stand"})
 
 
@@ -66,9 +59,7 @@ class GlossaryAnswerer:
         if multi:  # a defined term of several words
             d = self.vocab.defs_by_short[max(multi, key=len)][0]
             return self._answer(question, d, *self._expanded(q, d))
-        # "In TNM staging, what does N2 mean?" asks about N2 alone.
-        slot = _ASKED_TERM.search(q)
-        asked = slot.group(1) if slot and slot.group(1).lower() not in _PRONOUNS else q
+        asked = asked_term(q) or q  # "In TNM staging, what does N2 mean?" asks about N2
         words = re.findall(r"[A-Za-z0-9][A-Za-z0-9\-+/]*[A-Za-z0-9+]|[A-Za-z]", asked)
         for word in sorted(words, key=lambda w: (not any(c.isupper() for c in w[1:]), -len(w))):
             found = self.vocab.defs_by_short.get(word.lower())

@@ -146,10 +146,9 @@ class SentenceScorer:
         if prof.kind in ("glossary", "definition"):
             # "What does N2 mean?": the entry that defines the term, in a document found.
             docs = {self.index.sentences[sid].doc for sid in seen}
-            for name in prof.names:
-                for entry in self.entries.of(name):
-                    if self.index.sentences[entry.sid].doc in docs:
-                        seen.setdefault(entry.sid, 0)
+            for entry in self.entries.asked(prof):
+                if self.index.sentences[entry.sid].doc in docs:
+                    seen.setdefault(entry.sid, 0)
         focus = self._focus_term(query)
         asked_lines = domain().treatment_lines_in(prof.text)
         sizes = asked_sizes(prof.text)
