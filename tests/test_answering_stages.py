@@ -1936,3 +1936,21 @@ def test_a_term_is_looked_up_by_the_run_of_its_words_an_entry_is_keyed_by(
     engine = _engine_over(tmp_path, "stages", doc)
     answer = engine.ask("What does Koga-Zentoma stage IVa mean?", min_confidence=0.0)
     assert answer.answer == "Pleural or pericardial dissemination."
+
+
+def test_a_comparison_is_answered_by_the_figures_given_side_by_side(tmp_path: Path) -> None:
+    doc = (
+        "A phase II trial of zentamab enrolled patients with recurrent zentoma or zentic "
+        "carcinoma. The median progression-free survival (PFS) was 10.6 months (12.1 months for "
+        "patients with zentoma vs. 2.9 months for patients with zentic carcinoma). The "
+        "disease-control rate was 88% (zentoma: 93.8%; zentic carcinoma: 77.8%)."
+    )
+    compared, higher = _answers_in(
+        tmp_path,
+        doc,
+        "With zentamab, how did median PFS compare between zentoma and zentic carcinoma?",
+        "On zentamab, did zentoma or zentic carcinoma patients have the higher disease-control "
+        "rate?",
+    )
+    assert compared is not None and compared.startswith("12.1 months") and "2.9 months" in compared
+    assert higher is not None and "93.8%" in higher and "77.8%" in higher

@@ -92,6 +92,9 @@ _LABELLED_REACH = 60.0
 # lone median may be the one asked.
 _DIFFERENCE_ASKED = 80.0
 _PAIRED_DURATION = 30.0
+# The same for any figure that stands in a run of figures when the question compares: as
+# much as being labelled by its own arm.
+_SIDE_BY_SIDE = _OWN_ARM
 
 
 class FigureExtractor:
@@ -325,7 +328,14 @@ class FigureExtractor:
                 cost -= _DIFFERENCE_ASKED if (s.kind == "difference" or by) else 0
             elif s.kind == "duration":
                 cost -= _PAIRED_DURATION if re.search(r"\b(vs\.?|versus|to)\b", seg) else 0
+            if several and len(run_of(text, s)) > 1:
+                # "How did PFS compare between A and B?": the figures given side by side, not
+                # the overall one before them ("10.6 months (12.1 months for A vs. 2.9 months
+                # for B)").
+                cost -= _SIDE_BY_SIDE
             return (cost, s.start)
+
+        several = asks_several(prof)
 
         ranked = sorted(spans, key=key)
         return respectively(text, ranked, prof.text) or ranked

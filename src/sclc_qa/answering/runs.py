@@ -53,6 +53,8 @@ _PARALLEL = re.compile(
     r"\b(with|on|in|for|among|receiving)\s+[^,;?]{1,60}?\s(?:and|or)\s+\1\b", re.I
 )
 _CHOICE = re.compile(r"\b(?:which|who)\b[^?]*\bor\b|\bor\b[^?]*\b(?:which|who)\b", re.I)
+_OR = re.compile(r"\bor\b", re.I)
+_WHICH_WHO = re.compile(r"\b(?:which|who)\b", re.I)
 _INTERVAL = re.compile(r"\s*\((?:95|90)\s*%\s*CI[^)]*\)")
 # Words that join one arm's figure to the next in a comparison.
 _JOINT = re.compile(
@@ -142,6 +144,9 @@ def asks_several(prof: Profile) -> bool:
     return bool(
         prof.plural  # "which dosing schedules …": all the figures the sentence lists
         or _CHOICE.search(prof.text)  # "A or B: which did better?": both, each with its label
+        # "Did A or B have the higher rate?": the figures compared ("which …, A or B?" is a
+        # name, each figure cited by the comparison).
+        or bool(prof.prefer and _OR.search(prof.text) and not _WHICH_WHO.search(prof.text))
         or _COMPARATIVE.search(prof.text)
         or _LISTED.search(prof.text)
         or _PARALLEL.search(prof.text)  # "median PFS with A and with B"
@@ -191,7 +196,13 @@ def paired(figure: str) -> bool:
 
 
 def _joined(between: str) -> bool:
+    if _NEXT_LABELLED.fullmatch(between):
+        return True  # "(A: 93.8%; B: 77.8%)": each figure after its label
     return len(between) <= _RUN_REACH and ";" not in between and _JOINT.search(between) is not None
+
+
+# Between two labelled figures of one list: "; thymic carcinoma: ".
+_NEXT_LABELLED = re.compile(r"\s*;\s*[^;:()]{1,40}:\s*")
 
 
 def balanced(text: str, s: int, e: int) -> tuple[int, int]:
