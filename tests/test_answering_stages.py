@@ -1954,3 +1954,33 @@ def test_a_comparison_is_answered_by_the_figures_given_side_by_side(tmp_path: Pa
     )
     assert compared is not None and compared.startswith("12.1 months") and "2.9 months" in compared
     assert higher is not None and "93.8%" in higher and "77.8%" in higher
+
+
+def test_trials_described_item_by_item_are_compared_by_their_ratios(tmp_path: Path) -> None:
+    # Each trial is a bold line and a list whose items wrap onto further lines; the figure is
+    # in the last item, after its label. A bigger reduction is the lower ratio.
+    def trial(name: str, ratio: str) -> str:
+        return (
+            f"**{name} (County of the Two-County Trial), Sweden 1977**\n\n"
+            "- **Age at entry:** 40 to 74 years.\n"
+            "- **Randomization:** Geographic cluster, with stratification for residence (urban or\n"
+            "rural), and size. The process has not\nbeen described.\n"
+            "- **Follow-up duration:** 12 years.\n"
+            "- **Relative risk of zentoma death, screening versus control (95% CI):** "
+            f"{ratio}.\n\n"
+        )
+
+    doc = (
+        "# Trials\n\n## Appendix\n\n"
+        + trial("Zentberg", "0.68\n(0.52–0.89)")
+        + trial("Quellstad", "0.82\n(0.64–1.05)")
+        + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "trials", doc)
+    answer = engine.ask(
+        "Two-County trial: which county showed the bigger zentoma mortality reduction, "
+        "Zentberg or Quellstad? Give the RRs.",
+        min_confidence=0.0,
+    )
+    assert answer.answer is not None and answer.answer.startswith("Zentberg")
+    assert answer.note is not None and "0.68" in answer.note and "0.82" in answer.note

@@ -124,6 +124,8 @@ def test_question_words_are_not_names() -> None:
     assert named_tokens("What is stage A in 2 years?") == []
     # A contraction is the asker's own word, not a name the documents must mention.
     assert named_tokens("If I've had surgery, Don't I need ZX1 testing?") == ["ZX1"]
+    # Names are written in any alphabet.
+    assert named_tokens("Was it Malmö or Östergötland?") == ["Malmö", "Östergötland"]
     # An age group is who is asked about, not a name: "over-70s", "under-50s".
     assert named_tokens("In over-70s, how did survival with zentamab compare?") == ["zentamab"]
     assert named_tokens("Do Under-50s on ZX1 fare better?") == ["ZX1"]
@@ -290,6 +292,12 @@ def test_a_comparative_names_the_kind_of_figure_compared() -> None:
     assert (harsher.measure, harsher.prefer) == ("percent", "high")
     # A time-to-event endpoint without a figure named is not (its median or its HR?).
     assert profile("Which trial had better OS, ZENITH-1 or ZENITH-2?").measure is None
+    # A bigger reduction or benefit is a lower ratio.
+    reduced = profile("Which county showed the bigger mortality reduction, Zent or Quell? The RRs?")
+    assert (reduced.measure, reduced.prefer) == ("hr", "low")
+    assert (
+        profile("Which trial had the higher hazard ratio, ZENITH-1 or ZENITH-2?").prefer == "high"
+    )
 
 
 def test_a_rate_or_time_asked_with_its_interval_is_that_figure() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sclc_qa.models import Document
-from sclc_qa.spans import clauses, endpoint_of, find, names, strip_citation
+from sclc_qa.spans import clauses, endpoint_of, find, mask_markup, names, strip_citation, value_at
 
 CASPIAN = (
     "Moreover, Paz-Ares et\u00a0al. reported that first-line treatment with durvalumab plus "
@@ -253,3 +253,16 @@ def test_a_multiple_keeps_what_it_is_a_multiple_of() -> None:
         "tenfold higher"
     ]
     assert found("Zentamab was given 3 times a day.") == []
+
+
+def test_a_ratio_after_its_label_with_a_bare_interval() -> None:
+    # "Relative risk of death … (95% CI): 0.68 (0.52–0.89)", the label in bold, capitalised.
+    text = mask_markup(
+        "Relative risk of zentoma death, screening versus control (95% CI):** 0.68\n(0.52–0.89)."
+    )
+    (ratio,) = find(text, "hr")
+    assert text[ratio.start : ratio.end].endswith("0.68\n(0.52–0.89)")
+    assert ratio.endpoint == "os"  # the death named in its label
+    assert text[value_at(text, ratio) :].startswith("0.68")
+    (bare,) = find("The HR was 0.73 (0.59-0.91) overall.", "hr")
+    assert bare.end - bare.start == len("HR was 0.73 (0.59-0.91)")

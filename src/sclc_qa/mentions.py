@@ -24,7 +24,7 @@ def is_druglike(word: str) -> bool:
 
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)(?:/(?:I{1,3}|IV))?[ab]?$")
 # Greek letters end names as Latin ones do ("ZX-α", "QKP-θ").
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9α-ωΑ-Ω\-+/.']*[A-Za-z0-9α-ωΑ-Ω+]|[A-Za-z0-9]")
+_WORD = re.compile(r"[^\W_](?:[^\W_]|[\-+/.'])*(?:[^\W_]|\+)|[^\W_]")
 # Common words never taken for a name when capitalised ("What", "The"): the one stopword list.
 _CASUAL = STOPWORDS | {"whose"}
 # What a proper name before them names: a syndrome, a sign, a scheme ("Good syndrome" is not

@@ -44,6 +44,12 @@ _HIGHER = re.compile(
     re.I,
 )
 _BETTER = re.compile(r"\b(better|best|superior)\b", re.I)
+# "The bigger mortality reduction", "the greatest survival benefit": a lower ratio.
+_GAIN = re.compile(
+    r"\b(?:higher|greater|greatest|more|most|larger|largest|bigger|biggest)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:reduction|benefit|improvement|decrease|drop)\b",
+    re.I,
+)
 _IMPLIED_MEASURE: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("duration", re.compile(r"\b(?:longer|longest|shorter|shortest)\b", re.I)),
     (
@@ -84,7 +90,8 @@ def comparison(text: str) -> tuple[Kind | None, str]:
     if bool(low) == bool(high):
         return None, ""
     if measure == "hr":
-        prefer = "high" if high and not _BETTER.search(text) else "low"
+        # A better ratio, or a bigger reduction or benefit, is a lower one.
+        prefer = "high" if high and not (_BETTER.search(text) or _GAIN.search(text)) else "low"
     else:
         prefer = "low" if low else "high"
     return measure, prefer

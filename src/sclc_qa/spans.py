@@ -26,6 +26,7 @@ __all__ = [
     "names",
     "site_of",
     "strip_citation",
+    "value_at",
 ]
 
 _NUM = r"\d+(?:[.,]\d+)?"
@@ -43,14 +44,24 @@ _P = r"\b[Pp]\s*[=<>≤≥]\s*0?\.\d+"
 # A ratio with what it is of: "HR = 0.73", "hazard ratio of 0.70", NEJM's "HR for death, 0.76",
 # "hazard ratio for disease progression or death, 0.48", "odds ratio, 1.9", "RR 0.8".
 _RATIO = (
-    r"(?:\b(?:HR|OR|RR|IRR|SIR|SMR)|hazard ratio|odds ratio|relative risk|risk ratio|"
-    r"(?:incidence )?rate ratio|relative rate|(?:standardi[sz]ed )?(?:incidence|mortality) ratio)"
+    r"(?:\b(?:HR|OR|RR|IRR|SIR|SMR)|(?i:hazard ratio|odds ratio|relative risk|risk ratio|"
+    r"(?:incidence )?rate ratio|relative rate|(?:standardi[sz]ed )?(?:incidence|mortality) ratio))"
 )
 _FOR = r"(?:\s*(?:for|of)\s+(?:death|(?:disease\s+)?(?:progression|recurrence)(?:\s+or\s+death)?))"
 # "hazard ratio (HR)", "hazard ratio [HR]", "standardized incidence ratio (SIR)"
 _ABBREVIATED = r"(?:\s*[(\[](?:HR|OR|RR|IRR|SIR|SMR)[)\]])?"
-_HR_CORE = rf"{_RATIO}{_ABBREVIATED}(?:{_FOR}|\s*death)?\s*(?:=|:|,|of|was|is)?\s*{_NUM}"
-_TAIL = rf"(?:\s*[;,]\s*(?:{_CI}|{_P}))*(?:\s*\((?:{_CI}|{_P})(?:\s*[;,]\s*(?:{_CI}|{_P}))*\))?"
+_HR_CORE = (
+    rf"{_RATIO}{_ABBREVIATED}(?:(?:{_FOR}|\s*death)?\s*(?:=|:|,|of|was|is)?"
+    # … or a label that ends in a colon: "Relative risk of death, screening versus control
+    # (95% CI): 0.68 (0.52–0.89)".
+    rf"|[^:;.\d]{{0,80}}\([^()]*\)\s*:|[^:;.\d(]{{0,80}}:)\s*(?P<value>{_NUM})"
+)
+# After the ratio: its interval and P value, labelled ("95% CI, …") or a bare bracketed range.
+_BARE_RANGE = rf"\(\s*{_NUM}\s*(?:{_DASH}|to\s+){_NUM}\s*\)"
+_TAIL = (
+    rf"(?:\s*[;,]\s*(?:{_CI}|{_P}))*(?:\s*\((?:{_CI}|{_P})(?:\s*[;,]\s*(?:{_CI}|{_P}))*\)"
+    rf"|\s*{_BARE_RANGE})?"
+)
 _NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
 _CHANGE = (
     r"(?:increase|reduction|decrease|decline|rise|drop|fall|improvement|excess|gain|lower|"
@@ -178,6 +189,16 @@ def strip_citation(text: str, start: int, end: int) -> tuple[int, int]:
     return start + lead, start + len(seg)
 
 
+def value_at(text: str, span: Span) -> int:
+    """Where a figure's own number starts: after a ratio's label ("Relative risk of death
+    (95% CI): 0.68" → 0.68), else at the figure."""
+    if span.kind == "hr":
+        m = PATTERNS["hr"].match(mask_markup(text), span.start)
+        if m is not None and m.group("value") is not None:
+            return m.start("value")
+    return span.start
+
+
 def endpoint_of(text: str, start: int) -> str | None:
     """The endpoint named nearest before `start` (or right after it, as in "38% ORR")."""
     mention = _nearest_mention(text, start)
@@ -279,7 +300,9 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
             continue
         if kind == "count" and _YEAR.fullmatch(text, s, e) and _DATING.search(text, 0, s):
             continue  # "from 2014 to 2020 for patients": a date, not a number of patients
-        out.append(Span(s, e, kind, endpoint_of(text, s)))
+        # A ratio's endpoint may be named inside its label ("Relative risk of death: 0.68").
+        at = m.start("value") if "value" in pat.groupindex else s
+        out.append(Span(s, e, kind, endpoint_of(text, at)))
     return tuple(out)
 
 

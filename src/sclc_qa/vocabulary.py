@@ -382,12 +382,25 @@ _ITEM = re.compile(r"[ \t]*(?:[-*+]|(\d+)[.)])[ \t]+")
 
 
 def _item(text: str, pos: int) -> tuple[int, int | None] | None:
-    """(line start, number or None for a bullet) of the list item whose line holds `pos`."""
+    """(line start, number or None for a bullet) of the list item that holds `pos`: on its
+    first line, or on a line its text wraps onto ("- **Randomization:** … (urban or\nrural),
+    …"), with no blank line between."""
     line = text.rfind("\n", 0, pos) + 1
-    m = _ITEM.match(text, line)
-    if m is None:
-        return None
-    return line, int(m.group(1)) if m.group(1) else None
+    for _ in range(_WRAPPED_LINES):
+        m = _ITEM.match(text, line)
+        if m is not None:
+            return line, int(m.group(1)) if m.group(1) else None
+        if line == 0 or not text[line:pos].strip() or text[line - 2 : line] == "\n\n":
+            return None  # a paragraph of its own, not an item's wrapped text
+        pos = line - 1
+        line = text.rfind("\n", 0, pos) + 1
+        if not text[line:pos].strip():
+            return None
+    return None
+
+
+# How many lines back a wrapped item's first line may be.
+_WRAPPED_LINES = 6
 
 
 def _same_place(a: Sentence, b: Sentence) -> bool:

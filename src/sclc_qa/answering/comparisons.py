@@ -15,7 +15,7 @@ from ..index import Index
 from ..mentions import is_druglike, written
 from ..question import Kind, Profile
 from ..retrieval import Hit, Query
-from ..spans import Span, mask_markup
+from ..spans import Span, mask_markup, value_at
 from ..vocabulary import squash
 from .figure_filters import NUMBER
 from .runs import balanced, run_of
@@ -134,7 +134,7 @@ class Comparer:
                 continue
             text = self.index.sentences[best.sid].text
             span = _labelled(text, best.spans, name)
-            number = NUMBER.search(text, span.start, span.end)
+            number = NUMBER.search(text, value_at(text, span), span.end)
             if number is None:
                 missing.append(name)
                 continue
@@ -164,7 +164,7 @@ class Comparer:
                 run = run_of(text, span)
                 labels = _labels(text.lower(), run, names)
                 figures = [text[sp.start : sp.end] for sp in run]
-                numbers = [NUMBER.search(f) for f in figures]
+                numbers = [NUMBER.search(text, value_at(text, sp), sp.end) for sp in run]
                 if labels is None or not all(numbers):
                     continue
                 return [

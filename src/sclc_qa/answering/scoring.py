@@ -302,6 +302,7 @@ class SentenceScorer:
             for n in prof.names
             if self.vocab.specific(n)
             and squash(n) not in STAT_WORDS
+            and squash(n).removesuffix("s") not in STAT_WORDS  # "HRs", "RRs"
             and not any(p.fullmatch(n) for p in ENDPOINTS.values())
         ]
 
