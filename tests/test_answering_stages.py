@@ -1984,3 +1984,25 @@ def test_trials_described_item_by_item_are_compared_by_their_ratios(tmp_path: Pa
     )
     assert answer.answer is not None and answer.answer.startswith("Zentberg")
     assert answer.note is not None and "0.68" in answer.note and "0.82" in answer.note
+
+
+def test_figures_stated_per_age_group_answer_for_the_group_asked(tmp_path: Path) -> None:
+    doc = (
+        "Based on a meta-analysis, the number of people needed to invite for screening to "
+        "prevent one zentoma death depends on age: for people aged 39 to 49 years, 1,904 people "
+        "needed (95% confidence interval [CI], 929–6,378); for people aged 50 to 59 years, 1,339 "
+        "people needed (95% CI, 322–7,455); and for people aged 60 to 69 years, 377 people "
+        "needed (95% CI, 230–1,050)."
+    )
+    sixties, other, nni = _answers_in(
+        tmp_path,
+        doc,
+        "How many people in their 60s must be invited to screening to prevent one zentoma death?",
+        "What is the number needed to invite to prevent one zentoma death for people aged 70 "
+        "to 74?",
+        "Number needed to invite to prevent one zentoma death at ages 39-49?",
+    )
+    assert sixties == "377 people"
+    assert other is None  # figures are given for other ages only
+    assert nni is not None and nni.startswith("1,904")
+    assert profile("What is the NNT to prevent one death?").kind == "count"

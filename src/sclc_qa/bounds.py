@@ -9,7 +9,7 @@ import math
 import re
 from dataclasses import dataclass
 
-__all__ = ["Range", "asked_sizes", "fit", "other_bounds"]
+__all__ = ["Range", "age_groups", "asked_sizes", "fit", "other_bounds", "same_ages"]
 
 _UNITS = {"cm": 10.0, "mm": 1.0}  # in millimetres: "25 mm" is "2.5 cm"
 _NUM = r"(\d+(?:\.\d+)?)"
@@ -92,3 +92,33 @@ def other_bounds(question: str, text: str) -> tuple[str, str] | None:
     if not stated or {v for v, _ in asked} & {v for v, _ in stated}:
         return None
     return asked[0][1], stated[0][1]
+
+
+# An age group: "aged 70 to 79", "ages 39-49", "40 to 49 years", "women in their 60s".
+_AGES = re.compile(
+    r"\bage[ds]?\s+(?:of\s+)?(\d{2})\s*(?:to|through|–|—|-)\s*(\d{2})\b|"
+    r"\b(\d{2})\s*(?:to|through|–|—|-)\s*(\d{2})\s*(?:years?|y)\b|"
+    r"\bin\s+their\s+(\d)0s\b",
+    re.I,
+)
+# Ages a text and a question may round differently ("39-49" and "40 to 49").
+_AGE_SLACK = 1
+
+
+def age_groups(text: str) -> list[tuple[int, int]]:
+    """The age groups a text names, as (youngest, oldest) in years: "aged 40 to 49" → (40,
+    49), "in their 60s" → (60, 69)."""
+    out = []
+    for m in _AGES.finditer(text):
+        if m.group(5) is not None:
+            decade = int(m.group(5)) * 10
+            out.append((decade, decade + 9))
+        else:
+            lo, hi = (int(g) for g in m.groups()[:4] if g is not None)
+            out.append((lo, hi))
+    return out
+
+
+def same_ages(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two age groups are the same, as texts round them ("39-49" and "40 to 49")."""
+    return abs(a[0] - b[0]) <= _AGE_SLACK and abs(a[1] - b[1]) <= _AGE_SLACK

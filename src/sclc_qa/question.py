@@ -199,7 +199,7 @@ _HOW_MANY_HAD = re.compile(
     r"(?:of (?:them|these|those) )?(?:had|have|has|developed|experienced|responded|died|"
     r"survived|relapsed|progressed|achieved|suffered)\b)"
     r"(?!.*\b(?:enroll\w*|randomi[sz]ed|included|recruited|accrued|assigned|participat\w*|"
-    r"took part|screened|registered)\b)",
+    r"took part|screened|registered|invit\w*)\b)",
     re.I,
 )
 # A population over a period or place is counted, not a share: "how many people die of it

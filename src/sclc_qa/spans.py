@@ -133,7 +133,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "count": re.compile(
         rf"{_HEDGE}\b\d{{1,3}}(?:,\d{{3}})+\b|"
         rf"{_HEDGE}\b\d+(?:\.\d+)?\s*(?:million|billion|thousand)\b|"
-        r"(?<![\d.,])\b\d+\b(?![.,]\d|\s*%|-year)"
+        # A bare number, unless it is a time or an age ("12 years", "aged 39 to 49 years").
+        r"(?<![\d.,])(?<!\baged )(?<!\bages )(?<!\bage )\b\d+\b(?![.,]\d|\s*%|-year"
+        r"|\s*(?:years?|months?|weeks?|days?)\b|\s*(?:to|through|[-–])\s*\d+\s*(?:years?|months?)\b)"
     ),
     # An age as a criterion states it: "from age 50", "ages 50 to 74", "aged 55 to 80 years",
     # "65 years or older", "women in their 40s".

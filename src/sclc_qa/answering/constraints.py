@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..bounds import other_bounds
+from ..bounds import age_groups, other_bounds, same_ages
 from ..domain import domain
 from ..index import Index
 from ..lexical import STOPWORDS, tokenize
@@ -62,6 +62,9 @@ def other_group(index: Index, prof: Profile, best: Scored, found: Extracted) -> 
         phase = other_phase(prof.text, clause)
         if phase:
             return f"the {phase[0]} study (the figure given is from {phase[1]})"
+    ages = _other_ages(prof.text, sent.text)
+    if ages:
+        return f"ages {ages[0]} (the figures given are for ages {ages[1]})"
     size = _other_size(prof.text, sent.text)
     if size:
         return f"the {size[0]}-patient study (the figure given is from {size[1]} patients)"
@@ -75,6 +78,17 @@ _SIZE = re.compile(
     r"\b(\d[\d,]*)[- ](?:patients?|cases?|participants?|subjects?|women|men|people)\b|"
     r"\b[Nn]\s*=\s*(\d[\d,]*)|\bseries of (\d[\d,]*)\b"
 )
+
+
+def _other_ages(question: str, sentence: str) -> tuple[str, str] | None:
+    """(asked, stated) when the question asks about an age group and the sentence reports
+    other age groups only: "women aged 70 to 79" is not answered by figures for 40-49, 50-59
+    and 60-69."""
+    asked, stated = age_groups(question), age_groups(sentence)
+    if not asked or not stated or any(same_ages(a, b) for a in asked for b in stated):
+        return None
+    shown = ", ".join(f"{a} to {b}" for a, b in stated)
+    return ", ".join(f"{lo} to {hi}" for lo, hi in asked), shown
 
 
 def _sizes(text: str) -> set[str]:

@@ -7,6 +7,7 @@ import math
 import re
 from collections.abc import Sequence
 
+from ..bounds import age_groups, same_ages
 from ..index import Index
 from ..lexical import normalize, tokenize
 from ..mentions import time_points
@@ -92,6 +93,9 @@ _LABELLED_REACH = 60.0
 # lone median may be the one asked.
 _DIFFERENCE_ASKED = 80.0
 _PAIRED_DURATION = 30.0
+# A figure its own clause states for the age group asked outweighs any nearness to the
+# question's other words: another group's figure does not answer.
+_ASKED_AGE = 500.0
 # The same for any figure that stands in a run of figures when the question compares: as
 # much as being labelled by its own arm.
 _SIDE_BY_SIDE = _OWN_ARM
@@ -123,8 +127,8 @@ class FigureExtractor:
             return []
         text = mask_markup(sent.text)
         spans = [s for k in kinds for s in find(text, k)]
-        if prof.kind == "percent":
-            spans = outside_intervals(text, spans)
+        if prof.kind in ("percent", "count"):
+            spans = outside_intervals(text, spans)  # "(95% CI, 929–6,378)" bounds, not counts
         if prof.kind == "duration":
             spans = [s for s in spans if not BY.search(text[: s.start])]
             if prof.endpoints:
@@ -328,6 +332,16 @@ class FigureExtractor:
                 cost -= _DIFFERENCE_ASKED if (s.kind == "difference" or by) else 0
             elif s.kind == "duration":
                 cost -= _PAIRED_DURATION if re.search(r"\b(vs\.?|versus|to)\b", seg) else 0
+            if asked_ages:
+                # "… in their 60s": the figure its own clause states for that age group, not
+                # one stated for another ("for women aged 39 to 49 years, 1,904; … aged 60 to
+                # 69 years, 377").
+                own_clause = text[text.rfind(";", 0, s.start) + 1 : s.start]
+                stated = age_groups(own_clause)
+                if any(same_ages(a, b) for a in asked_ages for b in stated):
+                    cost -= _ASKED_AGE
+                elif stated:
+                    cost += _AFTER_OTHER_NAME
             if several and len(run_of(text, s)) > 1:
                 # "How did PFS compare between A and B?": the figures given side by side, not
                 # the overall one before them ("10.6 months (12.1 months for A vs. 2.9 months
@@ -336,6 +350,7 @@ class FigureExtractor:
             return (cost, s.start)
 
         several = asks_several(prof)
+        asked_ages = age_groups(prof.text)
 
         ranked = sorted(spans, key=key)
         return respectively(text, ranked, prof.text) or ranked
