@@ -2006,3 +2006,18 @@ def test_figures_stated_per_age_group_answer_for_the_group_asked(tmp_path: Path)
     assert other is None  # figures are given for other ages only
     assert nni is not None and nni.startswith("1,904")
     assert profile("What is the NNT to prevent one death?").kind == "count"
+
+
+def test_a_long_name_is_answered_with_the_abbreviation_it_defines(tmp_path: Path) -> None:
+    doc = (
+        "Better evidence may come from the ongoing Zentoma Tomographic Imaging Screening Trial "
+        "(ZTIST), which compares tomographic imaging with standard imaging, with the rate of "
+        "advanced zentomas as its primary outcome."
+    )
+    (named,) = _answers_in(
+        tmp_path,
+        doc,
+        "Which ongoing trial compares tomographic imaging with standard imaging by the rate of "
+        "advanced zentomas?",
+    )
+    assert named == "Zentoma Tomographic Imaging Screening Trial (ZTIST)"

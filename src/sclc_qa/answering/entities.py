@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..abbreviations import Definition
 from ..domain import domain
 from ..index import Index
 from ..lexical import normalize, stem
@@ -71,6 +72,12 @@ class EntityExtractor:
     def __init__(self, index: Index, vocab: Vocabulary) -> None:
         self.index = index
         self.vocab = vocab
+        # The definitions each sentence states, in running text ("long form (ABBR)").
+        self._defined_in: dict[int, list[Definition]] = {}
+        for defs in vocab.defs_by_short.values():
+            for d in defs:
+                if d.source == "text":
+                    self._defined_in.setdefault(d.sentence_id, []).append(d)
 
     def best(self, prof: Profile, scored: list[Scored]) -> tuple[int, int, int] | None:
         """(sentence id, start, end in the document) of the name standing closest to what the
@@ -130,6 +137,11 @@ class EntityExtractor:
         sent = self.index.sentences[sid]
         text = self.index.documents[sent.doc].text
         if start == 0 or text[start - 1] != "(" or text[end : end + 1] != ")":
+            # A long form is answered with its abbreviation: "Tomosynthesis Mammographic
+            # Imaging Screening" is part of "… Screening Trial (TMIST)", defined there.
+            for d in self._defined_in.get(sid, ()):
+                if d.start <= start and end <= d.end and text[d.short_end : d.short_end + 1] == ")":
+                    return d.start, d.short_end + 1
             return start, end
         begin = max(sent.start, start - _LONG_FORM_REACH)
         before = text[begin : start - 1].rstrip()
