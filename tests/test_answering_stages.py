@@ -2021,3 +2021,19 @@ def test_a_long_name_is_answered_with_the_abbreviation_it_defines(tmp_path: Path
         "advanced zentomas?",
     )
     assert named == "Zentoma Tomographic Imaging Screening Trial (ZTIST)"
+
+
+def test_a_dose_stated_another_way_does_not_answer(tmp_path: Path) -> None:
+    doc = (
+        "In ZENITH-9, zentamab was given at 10 mg/kg intravenously every 2 weeks for up to 12 "
+        "months. In ZENITH-10, quellimab was given at a dose of 1,500 mg every 4 weeks."
+    )
+    flat, scaled, any_dose = _answers_in(
+        tmp_path,
+        doc,
+        "What flat dose of zentamab in milligrams was used in ZENITH-9?",
+        "What weight-based dose of quellimab was used in ZENITH-10?",
+        "What dose of zentamab was used in ZENITH-9?",
+    )
+    assert flat is None and scaled is None
+    assert any_dose is not None and any_dose.startswith("10 mg/kg")

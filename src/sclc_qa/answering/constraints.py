@@ -62,6 +62,11 @@ def other_group(index: Index, prof: Profile, best: Scored, found: Extracted) -> 
         phase = other_phase(prof.text, clause)
         if phase:
             return f"the {phase[0]} study (the figure given is from {phase[1]})"
+    if prof.kind == "dose" and found.end > found.start:
+        given = index.documents[sent.doc].text[found.start : found.end]
+        dosing = _other_dosing(prof.text, given)
+        if dosing:
+            return dosing
     ages = _other_ages(prof.text, sent.text)
     if ages:
         return f"ages {ages[0]} (the figures given are for ages {ages[1]})"
@@ -78,6 +83,27 @@ _SIZE = re.compile(
     r"\b(\d[\d,]*)[- ](?:patients?|cases?|participants?|subjects?|women|men|people)\b|"
     r"\b[Nn]\s*=\s*(\d[\d,]*)|\bseries of (\d[\d,]*)\b"
 )
+
+
+# How a dose is asked and stated: a flat dose in milligrams, or one by body weight or area.
+_FLAT_ASKED = re.compile(r"\b(?:flat|fixed)\s+dose|\bin\s+(?:milligrams|mg)\b(?!\s*/)", re.I)
+_SCALED_ASKED = re.compile(
+    r"\b(?:per\s+kilogram|per\s+kg|mg/kg|weight[- ]based|by\s+(?:body\s+)?weight|"
+    r"per\s+(?:square\s+metre|square\s+meter|m2|m²)|mg/m2|mg/m²|body\s+surface)\b",
+    re.I,
+)
+_SCALED = re.compile(r"mg\s*/\s*(?:kg|m2|m²)|AUC\s*\d", re.I)
+
+
+def _other_dosing(question: str, given: str) -> str:
+    """The dosing the question asks when the dose found is stated another way: a flat dose in
+    milligrams is not answered by "10 mg/kg", nor a weight-based dose by "1,500 mg"."""
+    scaled = _SCALED.search(given) is not None
+    if _FLAT_ASKED.search(question) and scaled:
+        return f"a flat dose in milligrams (the dose given is {given.strip()})"
+    if _SCALED_ASKED.search(question) and not scaled and re.search(r"\bmg\b", given):
+        return f"a dose by body weight or area (the dose given is {given.strip()})"
+    return ""
 
 
 def _other_ages(question: str, sentence: str) -> tuple[str, str] | None:
