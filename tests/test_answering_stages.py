@@ -2037,3 +2037,16 @@ def test_a_dose_stated_another_way_does_not_answer(tmp_path: Path) -> None:
     )
     assert flat is None and scaled is None
     assert any_dose is not None and any_dose.startswith("10 mg/kg")
+
+
+def test_a_figure_is_labelled_by_the_group_that_received_an_arm(tmp_path: Path) -> None:
+    doc = (
+        "The study showed fewer interval zentomas in the MRI group (2.5 per 1,000 screenings in "
+        "the group invited to receive MRI, 0.8 per 1,000 in the group that actually received "
+        "MRI, and 5.0 per 1,000 in the group that received mammography only). Each group was "
+        "followed for 2 years, and no group was told its assignment."
+    )
+    (rate,) = _answers_in(
+        tmp_path, doc, "What was the interval zentoma rate in the mammography-only group?"
+    )
+    assert rate == "5.0 per 1,000"

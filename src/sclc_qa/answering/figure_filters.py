@@ -78,6 +78,9 @@ def phrase_asked(after: str, q_words: set[str]) -> bool:
     <the group asked about>", or one modifier precedes two, as in "X% of <modifier> <group
     asked about>"; one common word alone labels nothing."""
     phrase = re.split(r"[,;:()\[\]]|\.\s", after[:80], maxsplit=1)[0]  # the label ends there
+    opening = re.findall(r"[A-Za-z][\w-]*", phrase.lower())[:2]
+    if len(opening) == 2 and "-".join(opening) in q_words:
+        return True  # "mammography only" for the question's "mammography-only"
     words: list[str] = []
     for word in re.findall(r"[A-Za-z][\w-]*", phrase.lower()):
         # A hyphenated arm label the question writes apart reads as its words: "the

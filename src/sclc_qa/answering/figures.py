@@ -78,7 +78,10 @@ _ARM_AFTER = re.compile(
     r"\s*(?:\([^()]*\)\s*)?(?:[a-z][a-z-]*\s+){0,3}?"
     r"(?:with|in|on|for|among|receiving|after|from|of)\s+(?:the\s+)?"
     # "… for patients in the <arm> group": the people are no label, their arm is.
-    r"(?:(?:patients|participants|those)\s+(?:in|on|receiving|given|treated with)\s+(?:the\s+)?)?"
+    r"(?:(?:patients|participants|those)\s+(?:in|on|receiving|given|treated with)\s+(?:the\s+)?"
+    # "… in the group that (actually) received <arm>": the group is no label, its arm is.
+    r"|(?:group|arm|cohort)\s+(?:that|who|which)\s+(?:actually\s+)?(?:received|underwent|got|"
+    r"was\s+(?:invited|assigned|randomi[sz]ed)\s+to(?:\s+receive)?)\s+)?"
 )
 # The rarity (idf over the rarest's) from which a question word after a figure labels it.
 _GROUP_WORD = 0.7
