@@ -2050,3 +2050,18 @@ def test_a_figure_is_labelled_by_the_group_that_received_an_arm(tmp_path: Path) 
         tmp_path, doc, "What was the interval zentoma rate in the mammography-only group?"
     )
     assert rate == "5.0 per 1,000"
+
+
+def test_of_two_labelled_figures_the_one_whose_label_says_more_answers(tmp_path: Path) -> None:
+    doc = (
+        "At the population level, it is estimated that 92.3% (95% CI, 91.4%–93.1%) of zentoma "
+        "biopsy diagnoses would be verified by an expert reference diagnosis, with 4.6% (95% CI, "
+        "3.9%–5.3%) of initial zentoma biopsies estimated to be overinterpreted."
+    )
+    (share,) = _answers_in(
+        tmp_path,
+        doc,
+        "At the population level, what share of initial zentoma biopsies are estimated to be "
+        "overinterpreted?",
+    )
+    assert share is not None and share.startswith("4.6%")

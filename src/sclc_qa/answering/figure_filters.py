@@ -20,6 +20,7 @@ __all__ = [
     "NUMBER",
     "asked_names",
     "bracket_label",
+    "label_words",
     "not_siblings",
     "numbers_in",
     "of_asked_drug",
@@ -70,6 +71,18 @@ def bracket_label(text: str, at: int) -> tuple[int, int] | None:
     """Where the one or two words before the bracket that opens at `at` stand, if one does."""
     label = _BRACKET_LABEL.search(text, max(0, at - _BRACKET_REACH), at)
     return label.span() if label is not None else None
+
+
+def label_words(after: str, q_words: set[str]) -> int:
+    """How many of the words of a figure's label (the words just after its "of / in / among",
+    up to the clause's end) the question uses."""
+    phrase = re.split(r"[,;:()\[\]]|\.\s", after[:_LABEL_CHARS], maxsplit=1)[0]
+    return sum(stem(w) in q_words for w in re.findall(r"[A-Za-z][\w-]*", phrase.lower()))
+
+
+# How far a figure's label may run ("of initial breast biopsies estimated to be
+# overinterpreted").
+_LABEL_CHARS = 80
 
 
 def phrase_asked(after: str, q_words: set[str]) -> bool:
