@@ -2065,3 +2065,17 @@ def test_of_two_labelled_figures_the_one_whose_label_says_more_answers(tmp_path:
         "overinterpreted?",
     )
     assert share is not None and share.startswith("4.6%")
+
+
+def test_subjects_asked_as_a_list_are_answered_from_the_items_that_state_them(
+    tmp_path: Path,
+) -> None:
+    doc = (
+        "The three main subtypes of zentoma include:\n\n"
+        "- Quellic carcinoma (25% of zentomas).\n- Zentic carcinoma (40% of zentomas).\n"
+        "- Large-cell carcinoma (10% of zentomas).\n\nOther subtypes are rare."
+    )
+    (shares,) = _answers_in(
+        tmp_path, doc, "What share of zentomas are zentic, quellic and large-cell carcinoma?"
+    )
+    assert shares is not None and all(p in shares for p in ("25%", "40%", "10%"))

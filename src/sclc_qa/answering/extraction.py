@@ -44,6 +44,8 @@ class Extracted:
 
 # The candidates looked at for a row that defines the term asked about.
 _ROWS_LOOKED_AT = 3
+# A question that lists its subjects: "A, B and C", "A, B, or C".
+_LISTED_ASKED = re.compile(r"\w+,\s+[\w -]+?,?\s+(?:and|or)\s+\w+")
 # Sentences of a list read as one answer, at most: a long list is cited from its start.
 _MAX_ITEMS = 12
 _MAX_ITEM_CHARS = 200  # an enumerated option, feature or symptom is a phrase or one sentence
@@ -123,6 +125,13 @@ class Extractor:
         sentence that introduces a list ("Estimated cases in 2031:"), the items that state it."""
         if not best.spans:
             return self._listed_figures(prof, best.sid)
+        lead = self.vocab.lead_in[best.sid]
+        if lead and _LISTED_ASKED.search(prof.text):
+            # "What share are A, B and C?": the items of the best one's list that state one
+            # each ("- A (25% of …)", "- B (40% of …)"), cited together.
+            listed = self._listed_figures(prof, lead[0])
+            if listed is not None and listed.sid < 0:
+                return listed
         if prof.kind == "count" and prof.plural and len(best.spans) > 1:
             # "How many new cases and how many deaths?": each count the sentence gives, each
             # already matched to a counted noun, from the first to the last.
