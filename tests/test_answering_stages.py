@@ -2079,3 +2079,18 @@ def test_subjects_asked_as_a_list_are_answered_from_the_items_that_state_them(
         tmp_path, doc, "What share of zentomas are zentic, quellic and large-cell carcinoma?"
     )
     assert shares is not None and all(p in shares for p in ("25%", "40%", "10%"))
+
+
+def test_a_sentence_stating_the_age_group_asked_ranks_first(tmp_path: Path) -> None:
+    doc = (
+        "An RCT of supplemental MRI versus scans only in 40,373 people aged 50 to 75 years with "
+        "dense zentomas in the Netherlands was performed. The Zentic Strategic Randomized Trial "
+        "(Z-START) randomly assigned people aged 40 to 49 years to scans with or without "
+        "ultrasound."
+    )
+    engine, sid = _indexed(tmp_path, doc, "Z-START")
+    query = engine._retriever.prepare(
+        "Which RCT added ultrasound to scans in people in their 40s?", unnamed=True
+    )
+    scored = engine._answerer.scorer.score(query, engine._retriever.search(query, 10))
+    assert scored[0].sid == sid

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..bounds import asked_sizes, fit
+from ..bounds import age_groups, asked_sizes, fit, same_ages
 from ..citing import Citer
 from ..domain import domain
 from ..index import Index
@@ -47,6 +47,8 @@ _OTHER_LINE = 0.5
 # A sentence whose size range leaves out the size the question gives keeps this share of its
 # score ("Tumor >7 cm" for a 2.5 cm tumour).
 _OUT_OF_RANGE = 0.3
+# A sentence that states the age group asked about gains this factor.
+_SAME_AGES = 1.5
 # A table row's weight for a question a statement answers (how/why, yes/no, a definition).
 _ROW_FOR_STATEMENT = 0.3
 # The list items a lead-in found among the passages brings in as candidates (a trial's results).
@@ -152,6 +154,7 @@ class SentenceScorer:
         focus = self._focus_term(query)
         asked_lines = domain().treatment_lines_in(prof.text)
         sizes = asked_sizes(prof.text)
+        asked_ages = age_groups(prof.text)
         name_terms = {t for n in prof.names for t in tokenize(n)}
         predicate = {t: w for t, w in weights.items() if t not in name_terms}
         predicate_total = sum(predicate.values()) or 1.0
@@ -201,6 +204,12 @@ class SentenceScorer:
             if fits is not None:
                 # "A 2.5 cm tumour": the row whose size range holds it, the narrowest first.
                 score *= _OUT_OF_RANGE if fits == 0.0 else 0.5 + fits
+            stated_ages = age_groups(sent.text) if asked_ages else []
+            if any(same_ages(a, b) for a in asked_ages for b in stated_ages):
+                # "Women aged 40 to 74": the row or sentence for that age group first (one for
+                # other groups only is not ranked down: it is the near miss the answer step
+                # then refuses by name, rather than a sentence about no age at all).
+                score *= _SAME_AGES
             if asked_lines:
                 stated_lines = domain().treatment_lines_in(sent.text)
                 if stated_lines and not stated_lines & asked_lines:
