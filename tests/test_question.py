@@ -129,6 +129,9 @@ def test_question_words_are_not_names() -> None:
     # An age group is who is asked about, not a name: "over-70s", "under-50s".
     assert named_tokens("In over-70s, how did survival with zentamab compare?") == ["zentamab"]
     assert named_tokens("Do Under-50s on ZX1 fare better?") == ["ZX1"]
+    # A unit written with a capital inside is no name: "in mSv".
+    assert named_tokens("How much radiation does a ZX1 scan deliver, in mSv?") == ["ZX1"]
+    assert profile("How much radiation does a ZX1 scan deliver?").kind == "dose"
 
 
 def test_a_proper_name_takes_the_syndrome_or_scheme_it_names() -> None:

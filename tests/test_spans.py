@@ -266,3 +266,15 @@ def test_a_ratio_after_its_label_with_a_bare_interval() -> None:
     assert text[value_at(text, ratio) :].startswith("0.68")
     (bare,) = find("The HR was 0.73 (0.59-0.91) overall.", "hr")
     assert bare.end - bare.start == len("HR was 0.73 (0.59-0.91)")
+
+
+def test_radiation_doses_and_ranges_with_one_unit() -> None:
+    text = (
+        "Exposure is 4 to 24 mSv per scan; most studies use 40 Gy to 70 Gy (1.8–2.0 Gy per "
+        "fraction)."
+    )
+    assert [text[s.start : s.end] for s in find(text, "dose")] == [
+        "4 to 24 mSv",
+        "40 Gy to 70 Gy",
+        "1.8–2.0 Gy per fraction",
+    ]

@@ -105,6 +105,10 @@ def named_tokens(text: str) -> list[str]:
     return out
 
 
+# Units written with capitals inside ("mSv", "mGy", "mmHg"), which would read as names.
+_UNITS = frozenset(
+    {"mSv", "Sv", "mGy", "cGy", "Gy", "mmHg", "mL", "dL", "kDa", "mCi", "MBq", "GBq"}
+)
 _AGE_GROUP = re.compile(r"(?:over|under|above|below|aged?)-?\d+s?", re.I)
 
 
@@ -115,6 +119,8 @@ def _is_name(word: str, *, first: bool) -> bool:
         return True
     if _AGE_GROUP.fullmatch(word):
         return False  # "over-70s", "under-50s": an age group, not a name
+    if word in _UNITS:
+        return False  # "in mSv": a unit, not a name
     has_digit = any(c.isdigit() for c in word)
     has_alpha = any(c.isalpha() for c in word)
     if has_digit and sum(c.isupper() for c in word) >= 3 and "-" in word:

@@ -149,7 +149,9 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
         # Not a dose the question states as a condition ("with 20 Gy x 3", "low-dose RT").
         re.compile(
             r"(?<!-)(?<!\blow )(?<!\bhigh )\bdos(?:e|es|ed|ing)\b(?!-)|fractionation|"
-            r"(?<![\d\s])\s*\bGy\b",
+            r"(?<![\d\s])\s*\b(?:Gy|mSv)\b|"
+            # "How much radiation does a scan deliver?": a dose of radiation.
+            r"\bhow much (?:ionizing |ionising )?radiation\b",
             re.I,
         ),
     ),

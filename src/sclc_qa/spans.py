@@ -72,7 +72,7 @@ _FRACTION = (
     r"|half(?= of\b))\b"
 )
 _UNIT = r"(?:" + "|".join(domain().time_units) + r")\b"
-_DOSE_UNIT = r"(?:Gy|mg/kg|mg/m2|mg/m²|mg|µg|mcg|g)\b"
+_DOSE_UNIT = r"(?:c?Gy|mGy|m?Sv|mg/kg|mg/m2|mg/m²|mg|µg|mcg|g)\b"
 # How often a dose is given is part of it: "50 mg twice daily", "20 Gy × 2", "5 mg/kg every
 # 2 weeks", "45 Gy in 25 fractions", "60 mg of zentamab by mouth once every 3 weeks for up to
 # four cycles" (the drug's name only when the schedule goes on after it).
@@ -150,7 +150,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "phase": re.compile(r"\b[Pp]hase\s+(?:I{1,3}|IV|1|2|3)(?:[ab]|/(?:I{1,3}|II))?\b"),
     "dose": re.compile(
         rf"\d+\s*Gy\*\(?[\d\-]+\)?\s*F"
-        rf"|{_NUM}(?:{_DASH}{_NUM})?\s*{_DOSE_UNIT}(?:\s+to\s+{_NUM}\s*{_DOSE_UNIT})?"
+        rf"|{_NUM}(?:(?:{_DASH}|\s+to\s+){_NUM})?\s*{_DOSE_UNIT}(?:\s+to\s+{_NUM}\s*{_DOSE_UNIT})?"
         rf"(?:\s*/\s*\d+\s*F\b)?{_SCHEDULE}"
     ),
 }
