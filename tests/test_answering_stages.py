@@ -2094,3 +2094,19 @@ def test_a_sentence_stating_the_age_group_asked_ranks_first(tmp_path: Path) -> N
     )
     scored = engine._answerer.scorer.score(query, engine._retriever.search(query, 10))
     assert scored[0].sid == sid
+
+
+def test_a_bare_number_under_a_ratio_header_is_the_ratio(tmp_path: Path) -> None:
+    doc = (
+        "# Zentoma\n\n## Risk after screening\n\nTable 3. Later zentoma by screening result\n\n"
+        "| Screening Result | Absolute Risk per 1,000 People-Years | Relative Risk vs. People Who "
+        "Screened Negative |\n|---|---|---|\n| Negative | 2.5 | 1.0 |\n| Atypia | 6.9 | 2.9 |\n\n"
+        + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "risk", doc)
+    answer = engine.ask(
+        "Compared with people who screened negative, what is the relative risk of later zentoma "
+        "after a screen showing atypia?",
+        min_confidence=0.0,
+    )
+    assert answer.answer == "2.9"

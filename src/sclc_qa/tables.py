@@ -81,10 +81,26 @@ def row_figure(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
         if not label & set(tokenize(prof.text)):
             return None
         cell = Span(value.start, value.end, "cell")
-    found = find(mask_markup(doc_text[cell.start : cell.end]), prof.kind)
+    written = mask_markup(doc_text[cell.start : cell.end])
+    found = find(written, prof.kind)
+    if not found and prof.kind == "hr" and _RATIO_HEADER.search(_header_of(sent, cell)):
+        # Under a "Relative Risk" or "HR (95% CI)" header a cell's number is the ratio.
+        found = [Span(m.start(), m.end(), "hr") for m in _BARE_RATIO.finditer(written)]
     if not found:
         return None
     return Span(cell.start + found[0].start, cell.start + found[0].end, "cell")
+
+
+def _header_of(sent: Sentence, span: Span) -> str:
+    """The header of the cell that holds `span`."""
+    return next((c.header for c in sent.cells if c.start <= span.start and span.end <= c.end), "")
+
+
+# A header that names a ratio; a cell's bare ratio, with its bracketed interval if any.
+_RATIO_HEADER = re.compile(
+    r"\b(?:HR|OR|RR|IRR|SIR|SMR)\b|(?i:hazard ratio|odds ratio|relative risk|risk ratio|rate ratio)"
+)
+_BARE_RATIO = re.compile(r"\d+(?:\.\d+)?(?:\s*\(\s*\d+(?:\.\d+)?\s*[-–—]\s*\d+(?:\.\d+)?\s*\))?")
 
 
 # A question that asks for more than one thing: "what is X, and which Y …?" (not "In the
