@@ -2110,3 +2110,24 @@ def test_a_bare_number_under_a_ratio_header_is_the_ratio(tmp_path: Path) -> None
         min_confidence=0.0,
     )
     assert answer.answer == "2.9"
+
+
+def test_groups_listed_with_articles_are_each_asked(hashing_engine: Engine) -> None:
+    figures, _ = _stages(hashing_engine)
+    text = "The 5-year rate was 64% at local stage, 36% at regional stage, or 9% at distant stage."
+    asked = "What is the 5-year rate at a local, a regional and a distant stage?"
+    assert asks_several(profile(asked))
+    assert _widened(figures, text, asked) == "64% at local stage, 36% at regional stage, or 9%"
+
+
+def test_a_part_asked_beside_takes_the_asked_time_of_a_respectively_pair(
+    hashing_engine: Engine,
+) -> None:
+    figures, _ = _stages(hashing_engine)
+    text = (
+        "PFS rates were 27.3% and 20.7% at one and three years, and OS rates 69.6% and 35.1%, "
+        "respectively."
+    )
+    asked = "At three years, what share were alive, and what share alive without progression?"
+    s, e = figures.widen(text, find(text, "percent")[1], profile(asked))
+    assert "20.7%" in text[s:e] and text[s:e].endswith("35.1%")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sclc_qa.bounds import asked_sizes, fit
+from sclc_qa.bounds import age_groups, asked_sizes, fit, same_ages
 
 
 def test_a_size_given_is_told_from_a_bound() -> None:
@@ -33,3 +33,9 @@ def test_a_figure_for_another_size_bound_is_another_subgroups() -> None:
     )
     assert other_bounds("What was the HR for zentomas of at least 4 cm?", text) is None
     assert other_bounds("What was the HR in ZENITH-4?", text) is None
+
+
+def test_age_groups_are_read_in_each_way_a_text_names_them_and_rounded_alike() -> None:
+    assert age_groups("women aged 40 to 49 and those in their 60s") == ((40, 49), (60, 69))
+    assert age_groups("no ages here") == ()
+    assert same_ages((39, 49), (40, 49)) and not same_ages((40, 49), (50, 59))

@@ -423,3 +423,20 @@ def test_an_adverb_after_what_is_no_class_of_name() -> None:
     exactly = profile("What exactly is zentamab, structurally?")
     assert exactly.kind != "entity" and exactly.target == ""
     assert profile("Which specifically drug was tested in ZENITH-4?").target == "drug"
+
+
+def test_survival_asked_apart_from_an_event_free_endpoint_is_its_own_part() -> None:
+    both = profile("What share were alive, and what share alive without progression, in ZEN-1?")
+    assert both.endpoints == {"os", "pfs"}
+    # "progression or death" defines the event-free endpoint: no survival part of its own.
+    assert profile("What was the rate of progression or death at 2 years?").endpoints == {"pfs"}
+
+
+def test_a_time_point_of_follow_up_is_when_a_rate_was_read() -> None:
+    assert time_points("After three years of follow-up, what share were alive?") == {36}
+    assert time_points("The 3-year follow-up showed no change.") == frozenset()
+
+
+def test_tumour_shrinkage_asks_the_response_rate() -> None:
+    prof = profile("How often did zentamab shrink tumours, and how often did side effects occur?")
+    assert prof.endpoints == {"orr", "tox"}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["Range", "age_groups", "asked_sizes", "fit", "other_bounds", "same_ages"]
 
@@ -105,7 +106,13 @@ _AGES = re.compile(
 _AGE_SLACK = 1
 
 
-def age_groups(text: str) -> list[tuple[int, int]]:
+# Sentences whose age groups are remembered: ranking asks again for every candidate sentence of
+# every question that names an age group, and a document has a few thousand sentences.
+_AGE_MEMO = 1 << 14
+
+
+@lru_cache(maxsize=_AGE_MEMO)
+def age_groups(text: str) -> tuple[tuple[int, int], ...]:
     """The age groups a text names, as (youngest, oldest) in years: "aged 40 to 49" → (40,
     49), "in their 60s" → (60, 69)."""
     out = []
@@ -116,7 +123,7 @@ def age_groups(text: str) -> list[tuple[int, int]]:
         else:
             lo, hi = (int(g) for g in m.groups()[:4] if g is not None)
             out.append((lo, hi))
-    return out
+    return tuple(out)
 
 
 def same_ages(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -172,12 +172,13 @@ def _as_int(word: str) -> int | None:
 
 _NUMBER = r"\b(?:\d+|" + "|".join(domain().number_words) + r")\b"
 # "N-year", "N- and M-year", "N-month" (hyphenated: an adjective, so a time point) or "at/after
-# N [and M] years" ("OS at 24 months"); never an age or a follow-up time.
+# N [and M] years" ("OS at 24 months", "after 3 years of follow-up"); never an age or a length
+# of follow-up ("3-year follow-up", "a median follow-up of 3 years").
 _TIME_POINT = re.compile(
     rf"(?:(?:{_NUMBER})-?\s*(?:,|and|or)\s*)*(?:{_NUMBER})-(?P<unit>years?|yrs?|months?)\b"
     rf"(?![- ]?(?:old|follow))|"
     rf"\b(?:at|after)\s+(?:(?:{_NUMBER})\s*(?:,|and|or)\s*)*(?:{_NUMBER})\s+"
-    rf"(?P<unit2>years?|months?)\b(?!\s+(?:of\s+)?follow)|"
+    rf"(?P<unit2>years?|months?)\b|"
     # "alive five years later", "2 years after diagnosis"
     rf"\b(?:{_NUMBER})\s+(?P<unit3>years?|months?)\s+(?:later|after|from|post)\b",
     re.I,

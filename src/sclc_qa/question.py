@@ -152,8 +152,8 @@ def profile(question: str) -> Profile:
         # "How many deaths …", "how many patients progressed": the events are what is counted;
         # a time-to-event endpoint is never reported as a count.
         endpoints -= TIME_TO_EVENT
-    if endpoints & EVENT_FREE and not re.search(r"overall survival|\bOS\b", text, re.I):
-        # "progression or death", "recurrence or death" define an event-free endpoint.
+    if endpoints & EVENT_FREE and not _survival_apart(text):
+        # "progression or death", "alive without recurrence" define an event-free endpoint.
         endpoints = endpoints - {"os"}
     plural = (
         len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is"))
@@ -191,6 +191,24 @@ def _reported_with_interval(text: str) -> Kind | None:
         (k for k, pat in KIND_RULES if k in ("percent", "duration") and pat.search(text)), None
     )
 
+
+def _survival_apart(text: str) -> bool:
+    """Whether the question asks overall survival on its own besides an event-free endpoint:
+    "overall survival", "OS", or a word of survival ("alive", "death") standing apart from
+    every event-free phrase ("what share were alive, and what share alive without
+    progression?"), rather than defining it ("progression or death")."""
+    if re.search(r"overall survival|\bOS\b", text, re.I):
+        return True
+    free = [m.span() for e in EVENT_FREE for m in ENDPOINTS[e].finditer(text)]
+    return any(
+        all(m.start() - b > _EVENT_FREE_REACH or a - m.end() > _EVENT_FREE_REACH for a, b in free)
+        for m in ENDPOINTS["os"].finditer(text)
+    )
+
+
+# Characters between a survival word and the event it completes: "progression or death",
+# "alive and free of recurrence", "death from any cause or relapse".
+_EVENT_FREE_REACH = 25
 
 _HOW_MANY = re.compile(r"\b(?:how many|number of)\b", re.I)
 _HOW_MANY_HAD = re.compile(

@@ -356,19 +356,22 @@ for _adjective, _places in domain().demonyms.items():
         _SAME_PLACE[_place] = (*_SAME_PLACE.get(_place, ()), _adjective)
 
 
+def _singular(word: str) -> str:
+    """A word as `_SAME_PLACE` keys it: a people named in the plural ("Americans") as its
+    adjective ("american")."""
+    lower = word.lower()
+    return lower[:-1] if lower not in _SAME_PLACE and lower.endswith("s") else lower
+
+
 def same_place(name: str) -> tuple[str, ...]:
     """The places a people's adjective names, or the adjectives a place's name has:
     "Dutch" → the Netherlands, "Americans" (its people) → the United States."""
-    lower = name.lower()
-    if lower not in _SAME_PLACE and lower.endswith("s"):
-        lower = lower[:-1]
-    return _SAME_PLACE.get(lower, ())
+    return _SAME_PLACE.get(_singular(name), ())
 
 
 def is_people(word: str) -> bool:
     """Whether a word names a people: "Americans", "Japanese"."""
-    lower = word.lower()
-    return lower in domain().demonyms or (lower.endswith("s") and lower[:-1] in domain().demonyms)
+    return _singular(word) in domain().demonyms
 
 
 # How far back (in sentences) a list item looks for the block that introduces its list.

@@ -25,6 +25,7 @@ __all__ = [
     "numbers_in",
     "of_asked_drug",
     "phrase_asked",
+    "respective_position",
     "respectively",
     "schedule_end",
     "years_in",
@@ -171,10 +172,11 @@ def _as_number(word: str) -> int | None:
     return int(word) if word.isdigit() else _NUMBER_WORDS.get(word)
 
 
-def respectively(text: str, spans: list[Span], question: str) -> list[Span] | None:
-    """ "rates of A% and B% at one and three years, and C% and D%, respectively": a question
-    about one of the time points gets the figure at that position of its pair."""
-    if "respectively" not in text.lower() or len(spans) < 2:
+def respective_position(text: str, question: str) -> int | None:
+    """Which position of each pair a question's one time point is, in a sentence that pairs its
+    figures with two time points "respectively" ("rates of A% and B% at one and three years,
+    and C% and D%, respectively": a 3-year question → 1); None when it pairs none."""
+    if "respectively" not in text.lower():
         return None
     m = _CONDITIONS.search(text)
     if not m:
@@ -188,7 +190,14 @@ def respectively(text: str, spans: list[Span], question: str) -> list[Span] | No
     }
     if len(asked) != 1 or next(iter(asked)) not in values:
         return None
-    k = values.index(next(iter(asked)))
+    return values.index(next(iter(asked)))
+
+
+def respectively(text: str, spans: list[Span], question: str) -> list[Span] | None:
+    """The best span's pair read at the asked time point (`respective_position`) first."""
+    k = respective_position(text, question) if len(spans) >= 2 else None
+    if k is None:
+        return None
     first = spans[0]
     pair = sorted((x for x in spans if x.endpoint == first.endpoint), key=lambda x: x.start)
     if len(pair) < 2:

@@ -10,6 +10,7 @@ from ..mentions import is_druglike
 from ..question import TIME_TO_EVENT, Profile
 from ..spans import Span, find, mask_markup
 from .counts import counted
+from .figure_filters import respective_position
 from .kinds import TYPED
 
 __all__ = [
@@ -46,8 +47,9 @@ _COMPARATIVE = re.compile(
     r"\bwith and without\b",
     re.I,
 )
-# "at local, regional and distant stage": a figure asked for each of several groups.
-_LISTED = re.compile(r"\w+,\s+[\w-]+,?\s+(?:and|or)\s+\w+")
+# "at local, regional and distant stage", "at a local, a regional or a distant stage": a figure
+# asked for each of several groups.
+_LISTED = re.compile(r"\w+,\s+(?:(?:a|an|the)\s+)?[\w-]+,?\s+(?:and|or)\s+\w+", re.I)
 # "with A and with B", "on A or on B": one preposition repeated before each arm or group.
 _PARALLEL = re.compile(
     r"\b(with|on|in|for|among|receiving)\s+[^,;?]{1,60}?\s(?:and|or)\s+\1\b", re.I
@@ -95,6 +97,10 @@ def with_other_parts(text: str, s: int, e: int, prof: Profile, span: Span) -> tu
         if not near:
             continue
         best = min(near, key=lambda x: s - x.end if x.end <= s else x.start - e)
+        pair = run_of(text, best)
+        k = respective_position(text, prof.text)
+        if k is not None and len(pair) == 2:
+            best = pair[k]  # "… and OS rates of C% and D%, respectively": the asked time's
         gap = s - best.end if best.end <= s else best.start - e
         if gap <= _PART_REACH:
             # A part asked at several time points or arms is its whole run: "and OS rates of

@@ -204,7 +204,7 @@ class SentenceScorer:
             if fits is not None:
                 # "A 2.5 cm tumour": the row whose size range holds it, the narrowest first.
                 score *= _OUT_OF_RANGE if fits == 0.0 else 0.5 + fits
-            stated_ages = age_groups(sent.text) if asked_ages else []
+            stated_ages = age_groups(sent.text) if asked_ages else ()
             if any(same_ages(a, b) for a in asked_ages for b in stated_ages):
                 # "Women aged 40 to 74": the row or sentence for that age group first (one for
                 # other groups only is not ranked down: it is the near miss the answer step
