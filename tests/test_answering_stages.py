@@ -2131,3 +2131,15 @@ def test_a_part_asked_beside_takes_the_asked_time_of_a_respectively_pair(
     asked = "At three years, what share were alive, and what share alive without progression?"
     s, e = figures.widen(text, find(text, "percent")[1], profile(asked))
     assert "20.7%" in text[s:e] and text[s:e].endswith("35.1%")
+
+
+def test_an_arms_bracketed_counts_do_not_break_its_run(hashing_engine: Engine) -> None:
+    figures, _ = _stages(hashing_engine)
+    text = (
+        "Variants were found in 6% from current smokers (20 of 344; 95% CI, 4%–9%) and 52% "
+        "from never-smokers (302 of 580)."
+    )
+    asked = "How often were variants found in never-smokers versus current smokers?"
+    assert _widened(figures, text, asked) == (
+        "6% from current smokers (20 of 344; 95% CI, 4%–9%) and 52%"
+    )

@@ -440,3 +440,8 @@ def test_a_time_point_of_follow_up_is_when_a_rate_was_read() -> None:
 def test_tumour_shrinkage_asks_the_response_rate() -> None:
     prof = profile("How often did zentamab shrink tumours, and how often did side effects occur?")
     assert prof.endpoints == {"orr", "tox"}
+
+
+def test_alternatives_before_a_question_mark_are_a_choice_with_more_asked_after() -> None:
+    prof = profile("Was the OS gain larger with zentamab in ZEN-1 or with quellimab? Give both.")
+    assert (prof.measure, prof.prefer) == ("difference", "high")

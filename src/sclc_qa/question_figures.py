@@ -24,8 +24,10 @@ from .question_kinds import (
 
 __all__ = ["also_asked", "comparison"]
 
+# A choice: "which …", or alternatives before a question mark ("… larger with A or with B?
+# Give both.").
 _CHOOSE = re.compile(
-    r"\b(which|who|whose)\b|\bwhat (trial|drug|regimen|arm|study)\b|\bor\b[^?]*\?\s*$", re.I
+    r"\b(which|who|whose)\b|\bwhat (trial|drug|regimen|arm|study)\b|\bor\b[^?]*\?", re.I
 )
 _COMPARED = frozenset({"difference", "percent", "duration"})
 # A bound left open ("5% or more", "aged 70 and older", "at least half"): neither a choice nor

@@ -204,7 +204,13 @@ def paired(figure: str) -> bool:
 def _joined(between: str) -> bool:
     if _NEXT_LABELLED.fullmatch(between):
         return True  # "(A: 93.8%; B: 77.8%)": each figure after its label
-    return len(between) <= _RUN_REACH and ";" not in between and _JOINT.search(between) is not None
+    # What an arm's brackets hold (its counts, its interval: "(20 of 344; 95% CI, 4%–9%)") is
+    # no break between arms.
+    bare = _BRACKETED.sub("", between)
+    return len(bare) <= _RUN_REACH and ";" not in bare and _JOINT.search(bare) is not None
+
+
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 
 
 # Between two labelled figures of one list: "; thymic carcinoma: ".
