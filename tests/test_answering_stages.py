@@ -23,6 +23,7 @@ from sclc_qa.config import Settings
 from sclc_qa.embedding import HashingEmbedder
 from sclc_qa.engine import Engine
 from sclc_qa.question import profile
+from sclc_qa.question_parts import coordinated
 from sclc_qa.spans import find, names
 from sclc_qa.vocabulary import name_keys
 from stumps import stump
@@ -2143,3 +2144,19 @@ def test_an_arms_bracketed_counts_do_not_break_its_run(hashing_engine: Engine) -
     assert _widened(figures, text, asked) == (
         "6% from current smokers (20 of 344; 95% CI, 4%–9%) and 52%"
     )
+
+
+def test_subjects_asked_side_by_side_are_answered_from_their_own_sentences(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Fusions involving the ZRK1 gene are seen in up to 2% of tumours. ZRK2 gene fusions "
+        "occur in up to 1% of tumours."
+    )
+    (answer,) = _answers_in(tmp_path, text, "How common are ZRK1 fusions and ZRK2 fusions?")
+    assert answer is not None and "up to 2%" in answer and answer.endswith("up to 1% of tumours")
+    assert coordinated(profile("How common are ZRK1 fusions and ZRK2 fusions?")) == (
+        "ZRK1",
+        "ZRK2",
+    )
+    assert coordinated(profile("Was ZRK1 or ZRK2 more common?")) == ()

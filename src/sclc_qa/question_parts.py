@@ -9,9 +9,9 @@ import re
 from functools import lru_cache
 
 from .domain import domain
-from .question import profile
+from .question import Profile, profile
 
-__all__ = ["asked_parts", "asks_different_things"]
+__all__ = ["asked_parts", "asks_different_things", "coordinated"]
 
 _AUXILIARY = r"(?:did|was|were|is|are|does|do|has|have|had|will|would|could|can|should)"
 _PREPOSITION = r"(?:(?:in|for|at|by|to|from|of|on|with|against)\s+)?"
@@ -69,3 +69,33 @@ def asks_different_things(question: str) -> bool:
     figures: a name and a year, a place and a time, a name and a rate."""
     kinds = set(asked_parts(question))
     return len(kinds) > 1 and not kinds <= _FIGURE_KINDS
+
+
+# Plain lower-case words that may follow a coordinated name before "and" ("ROS1 fusions and
+# NTRK fusions"), at most.
+_NAME_TAIL = 2
+
+
+@lru_cache(maxsize=1024)
+def _coordinated(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    for a in names:
+        for b in names:
+            if a == b:
+                continue
+            joined = re.search(
+                rf"(?<![\w-]){re.escape(a)}(?:\s+[a-z-]+){{0,{_NAME_TAIL}}},?\s+and\s+"
+                rf"(?:the\s+)?{re.escape(b)}(?![\w-])",
+                text,
+            )
+            if joined is not None:
+                out += [n for n in (a, b) if n not in out]
+    return tuple(out)
+
+
+def coordinated(prof: Profile) -> tuple[str, ...]:
+    """The names a question asks about side by side, each its own subject: "How common are
+    ROS1 fusions and NTRK fusions?" → ROS1, NTRK (each may be stated in a sentence of its
+    own); not "nivolumab in CheckMate-032", one subject, nor "A or B", a choice between them
+    (read by the comparison of their figures)."""
+    return _coordinated(prof.text, prof.names)

@@ -12,6 +12,7 @@ import re
 from ..citing import Citer
 from ..index import Index
 from ..question import Profile
+from ..question_parts import coordinated
 from ..vocabulary import Vocabulary, heading_keys
 
 __all__ = ["NameCoverage"]
@@ -76,7 +77,8 @@ class NameCoverage:
         path = " ".join(self.citer.path(sent.doc, sent.section))
         doc_title = self.index.documents[sent.doc].title
         heading = heading_keys(f"{sent.context} {sent.title} {sent.label or ''} {path} {doc_title}")
-        hard, soft = 1.0, []
+        hard, soft, side_by_side = 1.0, [], []
+        paired = coordinated(prof)
         for name in key_names:
             if self.vocab.mentions(name, self.vocab.keys[sid], sent.text):
                 got = 1.0
@@ -99,8 +101,13 @@ class NameCoverage:
                 got = 0.0  # "stage IIA" in the sentence: its heading's "IIA and IIB" is not IIB
             if self.vocab.is_concept(name) or name in describing:
                 soft.append(got)
+            elif name in paired:
+                side_by_side.append(got)
             else:
                 hard = min(hard, got)
+        if side_by_side:
+            # "How common are A and B?": a sentence about A alone answers half the question.
+            hard = min(hard, sum(side_by_side) / len(side_by_side))
         return hard, (sum(soft) / len(soft) if soft else 1.0)
 
     def _named_before(self, sid: int, name: str) -> bool:

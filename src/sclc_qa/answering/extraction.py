@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 from ..index import Index
 from ..lexical import tokenize
 from ..question import Profile
-from ..question_parts import asks_different_things
+from ..question_parts import asks_different_things, coordinated
 from ..series import series
 from ..spans import Span, mask_markup, strip_citation
 from ..vocabulary import ANAPHOR, Vocabulary
@@ -153,8 +154,28 @@ class Extractor:
         s, e = self.figures.widen(text, span, prof)
         found = Extracted(sid, sent.start + s, sent.start + e)
         for kind, endpoint in self.figures.missing_parts(text, s, e, prof):
-            found = self._next_door(found, sid, kind, endpoint)
+            found = self._next_door(found, sid, partial(self._stated_part, kind, endpoint))
+        for name in coordinated(prof):
+            if not self.vocab.mentions(name, self.vocab.keys[sid], sent.text):
+                # "How common are A and B?": B's figure from the sentence next door that names B.
+                found = self._next_door(found, sid, self._named_part(prof, name))
         return found
+
+    def _stated_part(self, kind: str, endpoint: str, _: int, text: str) -> tuple[int, int] | None:
+        """Where a sentence (its text markup-masked) states a figure of `kind` for `endpoint`."""
+        return self.figures.part(text, kind, endpoint)
+
+    def _named_part(self, prof: Profile, name: str) -> Callable[[int, str], tuple[int, int] | None]:
+        """Where sentence k (its text markup-masked) states a figure of the asked kind for
+        `name`, which it names."""
+
+        def locate(k: int, text: str) -> tuple[int, int] | None:
+            other = self.index.sentences[k]
+            if not self.vocab.mentions(name, self.vocab.keys[k], other.text):
+                return None
+            return self.figures.part(text, prof.kind, "")
+
+        return locate
 
     def _listed_figures(self, prof: Profile, sid: int) -> Extracted | None:
         """The figures of the asked kind in the items of the list sentence `sid` introduces:
@@ -171,9 +192,14 @@ class Extractor:
         first, last = self.index.sentences[stating[0][0]], self.index.sentences[stating[-1][0]]
         return Extracted(-1, first.start, last.end)
 
-    def _next_door(self, found: Extracted, sid: int, kind: str, endpoint: str) -> Extracted:
+    def _next_door(
+        self,
+        found: Extracted,
+        sid: int,
+        locate: Callable[[int, str], tuple[int, int] | None],
+    ) -> Extracted:
         """`found` stretched over the sentence just before or after `sid` in its paragraph,
-        when that one states the missing part ("… median OS of 12.9 months. Median PFS
+        when `locate` finds the missing part there ("… median OS of 12.9 months. Median PFS
         reached 6.2 months"): one span, cited across every sentence it covers."""
         sents = self.index.sentences
         cited = found.cite or (sents[sid].start, sents[sid].end)
@@ -181,7 +207,7 @@ class Extractor:
             if not 0 <= k < len(sents) or not self._side_by_side(min(sid, k), max(sid, k)):
                 continue
             other = sents[k]
-            part = self.figures.part(mask_markup(other.text), kind, endpoint)
+            part = locate(k, mask_markup(other.text))
             if part is not None:
                 start, end = other.start + part[0], other.start + part[1]
                 cite = (min(cited[0], other.start), max(cited[1], other.end))
