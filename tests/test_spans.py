@@ -278,3 +278,12 @@ def test_radiation_doses_and_ranges_with_one_unit() -> None:
         "40 Gy to 70 Gy",
         "1.8–2.0 Gy per fraction",
     ]
+
+
+def test_a_mean_with_its_spread_is_one_figure() -> None:
+    def figures(text: str, kind: str) -> list[str]:
+        return [text[s.start : s.end] for s in find(text, kind)]
+
+    assert figures("The mean reduction was 12.5% ± 3.1%.", "percent") == ["12.5% ± 3.1%"]
+    assert figures("Mean survival (26.7 ± 11.9 months)", "duration") == ["26.7 ± 11.9 months"]
+    assert figures("Survival was 13.6 +/- 4.4 months.", "duration") == ["13.6 +/- 4.4 months"]

@@ -298,6 +298,15 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
         s, e = m.start(), m.end()
         while e > s and text[e - 1] in " ;,":
             e -= 1
+        spread = _SPREAD.match(text, e)
+        if spread is not None:
+            e = spread.end()  # a mean with its spread is one figure: "0.84 +/- 0.03"
+        mean = _MEAN_BEFORE.search(text, 0, s)
+        if mean is not None:
+            # "26.7 ± 11.9 months": the spread carries the unit of the mean before it.
+            s = mean.start()
+            if any(o.start == s for o in out):
+                continue
         if kind in ("count", "year") and _in_citation(text, s):
             continue
         if kind == "count" and _YEAR.fullmatch(text, s, e) and _DATING.search(text, 0, s):
@@ -308,6 +317,13 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
     return tuple(out)
 
 
+# A figure's spread (a standard deviation or error): "± 8 years", "+/- 0.03", "± 3.1%".
+_PLUS_MINUS = r"(?:±|\+\s?/\s?[-−])"
+_SPREAD = re.compile(
+    rf"\s*{_PLUS_MINUS}\s*\d+(?:\.\d+)?"
+    r"(?:\s*%|\s+(?:years?|months?|weeks?|days?|hours?)\b|\s*(?:mg|kg|cm|mm|ml|mL)\b)?"
+)
+_MEAN_BEFORE = re.compile(rf"\d+(?:\.\d+)?\s*%?\s*{_PLUS_MINUS}\s*$")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
 # What precedes a year: "in", "from … to", "since", "between … and", a dash of a year range.
 _DATING = re.compile(
