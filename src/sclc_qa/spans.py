@@ -293,7 +293,7 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
     pat = PATTERNS.get(kind)
     if pat is None:
         return ()
-    out = []
+    out: list[Span] = []
     for m in pat.finditer(text):
         s, e = m.start(), m.end()
         while e > s and text[e - 1] in " ;,":
