@@ -2160,3 +2160,15 @@ def test_subjects_asked_side_by_side_are_answered_from_their_own_sentences(
         "ZRK2",
     )
     assert coordinated(profile("Was ZRK1 or ZRK2 more common?")) == ()
+
+
+def test_the_longest_word_no_document_uses_is_weighed(tmp_path: Path) -> None:
+    """A long unseen word is more often a subject the documents never treat than a
+    paraphrase: the confidence reads its length."""
+    engine, _ = _indexed(tmp_path, "Zentamab improved survival in 273 patients.", "273")
+    scorer = engine._answerer.scorer
+    prepare = engine._retriever.prepare
+    assert scorer.unseen_length(prepare("Did zentamab improve survival?")) == 0.0
+    long_word = scorer.unseen_length(prepare("Does zentamab treat mesothelioma?"))
+    short_word = scorer.unseen_length(prepare("Does zentamab shrink tumours?"))
+    assert long_word == 1.0 and 0.0 < short_word < long_word

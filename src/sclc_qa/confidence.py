@@ -73,6 +73,7 @@ FEATURES: tuple[str, ...] = (
     "compared",  # a comparison: the least sure of the compared figures, each on its own sentence
     "learned",  # the sentence ranker's log-odds that this sentence states the answer (0: none)
     "unstated",  # share of the question's numbers that the sentence and its context leave out
+    "unseen_length",  # the longest content word no document uses, over 12 letters, at most 1
 )
 
 

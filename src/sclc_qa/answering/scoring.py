@@ -49,6 +49,8 @@ _OTHER_LINE = 0.5
 _OUT_OF_RANGE = 0.3
 # A sentence that states the age group asked about gains this factor.
 _SAME_AGES = 1.5
+# A stem this long is a long word ("mesothelioma" stems to 12 letters, "tumour" to 6).
+_LONG_WORD = 12
 # A table row's weight for a question a statement answers (how/why, yes/no, a definition).
 _ROW_FOR_STATEMENT = 0.3
 # The list items a lead-in found among the passages brings in as candidates (a trial's results).
@@ -330,11 +332,22 @@ class SentenceScorer:
     def unseen_share(self, query: Query) -> float:
         """The share of the question's plain content words that no document uses: a question
         about something the documents never mention ("boiling point") is not answered by them."""
-        name_terms = {t for n in query.profile.names for t in tokenize(n)}
-        words = [t for t in query.terms if t.isalpha() and len(t) > 3 and t not in name_terms]
+        words = self._plain_words(query)
         if not words:
             return 0.0
         return sum(t not in self.vocab.idf for t in words) / len(words)
+
+    def unseen_length(self, query: Query) -> float:
+        """The length of the longest plain content word no document uses, over
+        `_LONG_WORD`, at most 1: an unseen long word is more often a subject the documents
+        never treat ("mesothelioma") than a paraphrase ("shrink", "rough")."""
+        unseen = [len(t) for t in self._plain_words(query) if t not in self.vocab.idf]
+        return min(1.0, max(unseen, default=0) / _LONG_WORD)
+
+    def _plain_words(self, query: Query) -> list[str]:
+        """The question's content words (stemmed) that are no part of a name it asks about."""
+        name_terms = {t for n in query.profile.names for t in tokenize(n)}
+        return [t for t in query.terms if t.isalpha() and len(t) > 3 and t not in name_terms]
 
     def focus_here(self, query: Query, sid: int) -> float:
         """1 when the question's most specific word is in the sentence (or what it sits under),

@@ -99,6 +99,7 @@ class Weigher:
             "compared": 0.0,
             "learned": best.learned,
             "unstated": self._unstated_numbers(prof, best.sid),
+            "unseen_length": self.scorer.unseen_length(query),
         }
 
     def _unstated_numbers(self, prof: Profile, sid: int) -> float:
