@@ -17,7 +17,7 @@ from sclc_qa.answering.figures import FigureExtractor
 from sclc_qa.answering.ranking import RANK_FEATURES, read_ranker
 from sclc_qa.answering.reasons import Reasons, join
 from sclc_qa.answering.runs import asks_several, at_time_point, outside_intervals, parts_share
-from sclc_qa.answering.shapes import clause_of, series_length
+from sclc_qa.answering.shapes import clause_of, has_verdict, series_length
 from sclc_qa.confidence import payload_sha256
 from sclc_qa.config import Settings
 from sclc_qa.embedding import HashingEmbedder
@@ -2172,3 +2172,10 @@ def test_the_longest_word_no_document_uses_is_weighed(tmp_path: Path) -> None:
     long_word = scorer.unseen_length(prepare("Does zentamab treat mesothelioma?"))
     short_word = scorer.unseen_length(prepare("Does zentamab shrink tumours?"))
     assert long_word == 1.0 and 0.0 < short_word < long_word
+
+
+def test_a_finding_of_noninferiority_or_equivalence_settles_a_yes_no_question() -> None:
+    assert has_verdict("Sublobar resection was noninferior to lobar resection for DFS.")
+    assert has_verdict("Zentamab was non-inferior to placebo.")
+    assert has_verdict("The two schedules were equivalent for OS.")
+    assert not has_verdict("The primary end point was disease-free survival.")

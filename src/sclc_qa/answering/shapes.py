@@ -53,11 +53,12 @@ _CONJUNCTION = re.compile(r"\b(?:and|or|as well as)\b")
 # An enumerated item is a phrase: a longer stretch between commas is a clause.
 _ITEM_WORDS = 6
 # What settles a yes/no question: a finding stated for or against ("failed to", "no benefit",
-# "not recommended", "improved", "remains investigational").
+# "not recommended", "improved", "remains investigational", "was noninferior to").
 _VERDICT = re.compile(
     r"\b(?:not|no|cannot|never|failed|neither|nor|lack(?:s|ed|ing)?|without|"
     r"(?:has|have|was|were) (?:been )?shown|demonstrated|improved|prolonged|recommended|"
-    r"approved|remains?|superior|inferior|investigational|discontinued|ineffective|"
+    r"approved|remains?|superior|(?:non-?)?inferior|equivalent|comparable|investigational|"
+    r"discontinued|ineffective|"
     r"insufficient|unproven)\b",
     re.I,
 )
