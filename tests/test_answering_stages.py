@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from sclc_qa.answering.anchors import anchor_cost
+from sclc_qa.answering.counts import counted
 from sclc_qa.answering.entities import EntityExtractor
 from sclc_qa.answering.explanations import explaining_clause
 from sclc_qa.answering.figures import FigureExtractor
@@ -2179,3 +2180,11 @@ def test_a_finding_of_noninferiority_or_equivalence_settles_a_yes_no_question() 
     assert has_verdict("Zentamab was non-inferior to placebo.")
     assert has_verdict("The two schedules were equivalent for OS.")
     assert not has_verdict("The primary end point was disease-free survival.")
+
+
+def test_a_count_of_people_before_its_verb_is_read_in_a_question_of_several_parts() -> None:
+    text = "(among 35 enrolled patients, the confirmed ORR was 80% and the DCR 91.4%)"
+    asked = profile("How many patients took part, and what were the response and control rates?")
+    assert [text[s.start : s.end] for s in counted(text, find(text, "count"), asked)] == [
+        "35 enrolled patients"
+    ]

@@ -39,9 +39,11 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
     m = _COUNTING.search(prof.text) or _COUNTING_LOOSE.search(prof.text)
     if not m:
         return spans
-    # "How many new cases and deaths …" counts each: the last word of every conjunct.
-    conjuncts = re.split(r"\s+(?:and|or)\s+(?:how many\s+|the number of\s+)?", m.group(1).strip())
-    heads = [c.split()[-1] for c in conjuncts if c.split()]
+    # "How many new cases and deaths …" counts each: the last word of every conjunct, or the
+    # people it names ("how many patients took part"); "… and what were …" asks another part.
+    counting = _NEXT_PART.split(m.group(1).strip())[0]
+    conjuncts = re.split(r"\s+(?:and|or)\s+(?:how many\s+|the number of\s+)?", counting)
+    heads = [_head(c.split()) for c in conjuncts if c.split()]
     word = heads[-1]
     nouns: set[str] = set()
     for head in heads:
@@ -86,6 +88,23 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
     return out
 
 
+def _head(words: list[str]) -> str:
+    """The word a conjunct counts: an event the people had ("people died"), else the people it
+    names before a verb ("patients took part"), else its last word ("new cases")."""
+    stems = [stem(w.lower()) for w in words]
+    for wanted in (_EVENTS, _PEOPLE):
+        found = next((w for w, st in zip(words, stems, strict=True) if st in wanted), None)
+        if found is not None:
+            return found
+    return words[-1]
+
+
+# Where a several-part question's next part opens: "… and what were …", "…, and which …"
+# ("… and how many deaths" counts on).
+_NEXT_PART = re.compile(
+    r",?\s+(?:and|or)\s+(?=(?:what|which|who|when|where|why)\b|how\b(?!\s+(?:many|much)\b))",
+    re.I,
+)
 _RANGE_END = re.compile(r"\s*(?:to|through|and|or|[-–—])\s*[\d.,]+")
 # A count stated after its noun: "New cases: N", "patients (n = N)", "deaths were N".
 _LABEL_BEFORE = re.compile(
