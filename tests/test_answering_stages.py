@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from sclc_qa.answering.anchors import anchor_cost
-from sclc_qa.answering.counts import counted
+from sclc_qa.answering.counts import counted, counts_several
 from sclc_qa.answering.entities import EntityExtractor
 from sclc_qa.answering.explanations import explaining_clause
 from sclc_qa.answering.figures import FigureExtractor
@@ -2188,3 +2188,26 @@ def test_a_count_of_people_before_its_verb_is_read_in_a_question_of_several_part
     assert [text[s.start : s.end] for s in counted(text, find(text, "count"), asked)] == [
         "35 enrolled patients"
     ]
+
+
+def test_several_things_counted_are_each_answered_acronyms_included(tmp_path: Path) -> None:
+    doc = "A meta-analysis of 12 randomized controlled trials evaluated 15 zentamab regimens."
+    question = "How many RCTs and regimens did the zentamab meta-analysis cover?"
+    assert counts_several(profile(question))
+    assert not counts_several(profile("How many RCTs did the zentamab meta-analysis cover?"))
+    assert _answers_in(tmp_path, doc, question) == [
+        "12 randomized controlled trials evaluated 15 zentamab regimens"
+    ]
+
+
+def test_a_plural_question_gets_the_figure_of_each_listed_item(tmp_path: Path) -> None:
+    doc = (
+        "# Zentoma\n\n## Types\n\nThe main zentoma subtypes are:\n\n"
+        "- Alpha zentoma (40% of zentomas).\n- Beta zentoma (25% of zentomas).\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "zentoma", doc)
+    answer = engine.ask(
+        "What are the main zentoma subtypes and what share of zentomas is each?",
+        min_confidence=0.0,
+    ).answer
+    assert answer is not None and "40%" in answer and "25%" in answer

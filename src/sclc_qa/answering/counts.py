@@ -14,7 +14,7 @@ from ..question import Profile
 from ..spans import Span
 from ..vocabulary import is_people
 
-__all__ = ["counted"]
+__all__ = ["counted", "counts_several"]
 
 _PEOPLE = domain().people_nouns  # stems: "how many people" counts patients too
 _EVENTS = domain().counted_events
@@ -34,17 +34,30 @@ _COUNTING = re.compile(
 _COUNTING_LOOSE = re.compile(r"(?:how many|number of)\s+((?:[\w-]+\s*){1,3})", re.I)
 
 
-def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
-    """For "how many X", keep numbers followed (within five words) by X."""
-    m = _COUNTING.search(prof.text) or _COUNTING_LOOSE.search(prof.text)
+def counts_several(prof: Profile) -> bool:
+    """Whether "how many" asks several things counted: "how many RCTs and regimens …"."""
+    found = _counting(prof.text)
+    return found is not None and len(found[1]) > 1
+
+
+def _counting(question: str) -> tuple[re.Match[str], list[str]] | None:
+    """Where a question asks "how many X", and the word each of its conjuncts counts: the
+    last word of every conjunct, or the people it names ("how many patients took part");
+    "… and what were …" asks another part."""
+    m = _COUNTING.search(question) or _COUNTING_LOOSE.search(question)
     if not m:
-        return spans
-    # "How many new cases and deaths …" counts each: the last word of every conjunct, or the
-    # people it names ("how many patients took part"); "… and what were …" asks another part.
+        return None
     counting = _NEXT_PART.split(m.group(1).strip())[0]
     conjuncts = re.split(r"\s+(?:and|or)\s+(?:how many\s+|the number of\s+)?", counting)
-    heads = [_head(c.split()) for c in conjuncts if c.split()]
-    word = heads[-1]
+    return m, [_head(c.split()) for c in conjuncts if c.split()]
+
+
+def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
+    """For "how many X", keep numbers followed (within five words) by X."""
+    found = _counting(prof.text)
+    if found is None:
+        return spans
+    m, heads = found
     nouns: set[str] = set()
     for head in heads:
         noun = stem(head.lower())
@@ -60,7 +73,7 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
         events = {e for v in doing if v in _EVENTS for e in _EVENTS[v]}
         nouns = events or nouns
     # "How many RCTs …" counts "randomized controlled trials": match an acronym by initials.
-    acronym = re.sub(r"(?<=[A-Z])s$", "", word).lower() if word[:2].isupper() else ""
+    acronyms = [re.sub(r"(?<=[A-Z])s$", "", h).lower() for h in heads if h[:2].isupper()]
     out = []
     for s in spans:
         label = _LABEL_BEFORE.search(text, max(0, s.start - _COUNT_NOUN_WINDOW), s.start)
@@ -78,10 +91,13 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
         words = list(re.finditer(r"[A-Za-z][A-Za-z\-]*", after))[:5]
         for i, w in enumerate(words):
             hit = stem(w.group().lower()) in nouns
-            if not hit and acronym and len(acronym) > 1:
+            for acronym in acronyms if not hit else ():
                 run = words[i : i + len(acronym)]
-                hit = initials(x.group() for x in run) == acronym and len(run) == len(acronym)
-                w = run[-1] if hit else w
+                hit = len(acronym) > 1 and len(run) == len(acronym)
+                hit = hit and initials(x.group() for x in run) == acronym
+                if hit:
+                    w = run[-1]
+                    break
             if hit:
                 out.append(Span(s.start, s.end + w.end(), s.kind, s.endpoint))
                 break

@@ -20,6 +20,7 @@ from ..series import series
 from ..spans import Span, mask_markup, strip_citation
 from ..vocabulary import ANAPHOR, Vocabulary
 from .anchors import anchor_cost, anchors
+from .counts import counts_several
 from .entities import EntityExtractor
 from .entries import Entries
 from .explanations import defining_span, describing_span, explaining_clause
@@ -127,13 +128,13 @@ class Extractor:
         if not best.spans:
             return self._listed_figures(prof, best.sid)
         lead = self.vocab.lead_in[best.sid]
-        if lead and _LISTED_ASKED.search(prof.text):
-            # "What share are A, B and C?": the items of the best one's list that state one
-            # each ("- A (25% of …)", "- B (40% of …)"), cited together.
+        if lead and (prof.plural or _LISTED_ASKED.search(prof.text)):
+            # "What share are A, B and C?", "… and what share is each?": the items of the best
+            # one's list that state one each ("- A (25% of …)", "- B (40% …)"), cited together.
             listed = self._listed_figures(prof, lead[0])
             if listed is not None and listed.sid < 0:
                 return listed
-        if prof.kind == "count" and prof.plural and len(best.spans) > 1:
+        if prof.kind == "count" and len(best.spans) > 1 and (prof.plural or counts_several(prof)):
             # "How many new cases and how many deaths?": each count the sentence gives, each
             # already matched to a counted noun, from the first to the last.
             sent = self.index.sentences[best.sid]
