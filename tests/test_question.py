@@ -445,3 +445,12 @@ def test_tumour_shrinkage_asks_the_response_rate() -> None:
 def test_alternatives_before_a_question_mark_are_a_choice_with_more_asked_after() -> None:
     prof = profile("Was the OS gain larger with zentamab in ZEN-1 or with quellimab? Give both.")
     assert (prof.measure, prof.prefer) == ("difference", "high")
+
+
+def test_a_short_capitalised_word_opens_a_place_name_with_the_next() -> None:
+    assert named_tokens("The HIP trial (New York, 1963): what relative risk?") == [
+        "HIP",
+        "New York",
+    ]
+    assert named_tokens("Which trial ran in San Diego?") == ["San Diego"]
+    assert named_tokens("Is PD-L1 a New target?") == ["PD-L1"]

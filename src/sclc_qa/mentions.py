@@ -65,7 +65,7 @@ def named_tokens(text: str) -> list[str]:
     while i < len(words):
         word, pos = words[i]
         first = pos == words[0][1] or text[:pos].rstrip().endswith((".", "?", ":", ";"))
-        if _is_name(word, first=first):
+        if _is_name(word, first=first) or (not first and _opens_place(words, i, text)):
             j = i + 1
             name = word
             while j < len(words):
@@ -103,6 +103,21 @@ def named_tokens(text: str) -> list[str]:
             continue
         i += 1
     return out
+
+
+def _opens_place(words: list[tuple[str, int]], i: int, text: str) -> bool:
+    """A short capitalised word that opens a name with the next ("New York", "San Diego"):
+    too short to be a name alone, it is one with the name after it."""
+    word, pos = words[i]
+    if i + 1 >= len(words) or not re.fullmatch(r"[A-Z][a-z]{1,2}", word):
+        return False
+    nxt, npos = words[i + 1]
+    return (
+        word.lower() not in _CASUAL
+        and text[pos + len(word) : npos] == " "
+        and re.fullmatch(r"[A-Z][a-z]+", nxt) is not None
+        and _is_name(nxt, first=False)
+    )
 
 
 # Units written with capitals inside ("mSv", "mGy", "mmHg"), which would read as names.
