@@ -2211,3 +2211,15 @@ def test_a_plural_question_gets_the_figure_of_each_listed_item(tmp_path: Path) -
         min_confidence=0.0,
     ).answer
     assert answer is not None and "40%" in answer and "25%" in answer
+
+
+def test_dose_and_fractionation_asks_the_total_and_the_dose_per_fraction(
+    hashing_engine: Engine,
+) -> None:
+    figures, _ = _stages(hashing_engine)
+    text = "Most studies use 40 Gy to 70 Gy with a standard scheme (1.8–2.0 Gy per fraction)."
+    both = "What dose and fractionation are used for zentoma?"
+    assert _widened(figures, text, both, "dose") == (
+        "40 Gy to 70 Gy with a standard scheme (1.8–2.0 Gy per fraction)"
+    )
+    assert _widened(figures, text, "What dose is used for zentoma?", "dose") == "40 Gy to 70 Gy"
