@@ -454,3 +454,8 @@ def test_a_short_capitalised_word_opens_a_place_name_with_the_next() -> None:
     ]
     assert named_tokens("Which trial ran in San Diego?") == ["San Diego"]
     assert named_tokens("Is PD-L1 a New target?") == ["PD-L1"]
+
+
+def test_a_year_after_an_acronym_dates_it_and_names_no_trial() -> None:
+    assert named_tokens("What did the USPSTF 2024 recommendation say?") == ["USPSTF"]
+    assert named_tokens("What was the ORR in ZENTA 1202?") == ["ORR", "ZENTA 1202"]

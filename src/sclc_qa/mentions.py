@@ -51,6 +51,7 @@ def clean(text: str) -> str:
     return re.sub(r"[\u2010-\u2013\u2212]", "-", text)
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
 # A trial series' name: a capitalised acronym joined to a capitalised word ("EMPOWER-Lung").
 _SERIES = re.compile(r"[A-Z]{3,}(?:-[A-Z][a-z]+)+")
 
@@ -75,6 +76,7 @@ def named_tokens(text: str) -> list[str]:
                     break
                 if (
                     re.fullmatch(r"\d+[A-Z]{0,3}", nxt)
+                    and not _YEAR.fullmatch(nxt)  # "the USPSTF 2024 recommendation": a date
                     and name.replace("-", "").isalpha()
                     and (
                         name.isupper() or re.search(r"[a-z][A-Z]", name) or _SERIES.fullmatch(name)
