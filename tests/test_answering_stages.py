@@ -2223,3 +2223,13 @@ def test_dose_and_fractionation_asks_the_total_and_the_dose_per_fraction(
         "40 Gy to 70 Gy with a standard scheme (1.8–2.0 Gy per fraction)"
     )
     assert _widened(figures, text, "What dose is used for zentoma?", "dose") == "40 Gy to 70 Gy"
+
+
+def test_a_relative_clause_keeps_what_it_is_said_of(hashing_engine: Engine) -> None:
+    vocab = hashing_engine._answerer.vocab
+    text = (
+        "In the Zenith trial, income level, which correlates with the risk of death from "
+        "zentoma, differed markedly between the two groups, rendering the results uninterpretable."
+    )
+    s, e = explaining_clause(text, profile("Why were the Zenith results uninterpretable?"), vocab)
+    assert text[s:e].startswith("In the Zenith trial, income level, which correlates")

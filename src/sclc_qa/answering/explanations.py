@@ -44,17 +44,21 @@ def explaining_clause(text: str, prof: Profile, vocab: Vocabulary) -> tuple[int,
     if i + 1 < len(parts) and text[s : parts[i + 1][0]].rstrip().endswith(":"):
         # "Three paradigms define X: (i) …; (ii) …": what the clause announces follows it.
         return parts[i + 1][0], whole[1]
+    first = i  # the clause the answer opens with
     if prof.kind == "mechanism" and i > 0 and _PARTICIPLE.match(text, s):
-        s = parts[i - 1][0]
+        first = i - 1
     elif (
         (prof.kind in STATEMENT or prof.kind == "fact")
         and i + 1 < len(parts)
         and (e - s < _SHORT_CLAUSE or _MEANS.match(text, parts[i + 1][0]))
     ):
         e = parts[i + 1][1]
-    return s, e
+    while first > 0 and _RELATIVE.match(text, parts[first][0]):
+        first -= 1  # ", which …" says nothing without what it is said of
+    return parts[first][0], e
 
 
+_RELATIVE = re.compile(r"(?:which|who|whom|whose)\b", re.I)
 _REFERENCE = re.compile(r"\s*\(\d+(?:\s*[–-]\s*\d+)?(?:,\s*\d+(?:\s*[–-]\s*\d+)?)*\)")
 # "defined as", "characterized by", "refers to": what follows delimits the term.
 _DEFINED = re.compile(
