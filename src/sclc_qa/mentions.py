@@ -11,7 +11,7 @@ from functools import lru_cache
 from .domain import domain
 from .lexical import STOPWORDS
 
-__all__ = ["clean", "is_druglike", "named_tokens", "time_points", "written"]
+__all__ = ["YEAR", "clean", "is_druglike", "named_tokens", "time_points", "written"]
 
 # International nonproprietary names by their stems (data/domain.json): -mab, -nib, -platin, …
 _DRUG = re.compile(r"(?i)^(?=.{5})(?=[a-z])[a-z\-]*?(" + "|".join(domain().drug_stems) + r")$")
@@ -51,7 +51,8 @@ def clean(text: str) -> str:
     return re.sub(r"[\u2010-\u2013\u2212]", "-", text)
 
 
-_YEAR = re.compile(r"(?:19|20)\d\d")
+# A year as a text writes it: a date, never a trial's number or a count.
+YEAR = re.compile(r"(?:19|20)\d{2}")
 # A trial series' name: a capitalised acronym joined to a capitalised word ("EMPOWER-Lung").
 _SERIES = re.compile(r"[A-Z]{3,}(?:-[A-Z][a-z]+)+")
 
@@ -76,7 +77,7 @@ def named_tokens(text: str) -> list[str]:
                     break
                 if (
                     re.fullmatch(r"\d+[A-Z]{0,3}", nxt)
-                    and not _YEAR.fullmatch(nxt)  # "the USPSTF 2024 recommendation": a date
+                    and not YEAR.fullmatch(nxt)  # "the USPSTF 2024 recommendation": a date
                     and name.replace("-", "").isalpha()
                     and (
                         name.isupper() or re.search(r"[a-z][A-Z]", name) or _SERIES.fullmatch(name)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .domain import domain
-from .mentions import named_tokens
+from .mentions import YEAR, named_tokens
 from .question import ENDPOINTS
 
 __all__ = [
@@ -309,7 +309,7 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
                 continue
         if kind in ("count", "year") and _in_citation(text, s):
             continue
-        if kind == "count" and _YEAR.fullmatch(text, s, e) and _DATING.search(text, 0, s):
+        if kind == "count" and YEAR.fullmatch(text, s, e) and _DATING.search(text, 0, s):
             continue  # "from 2014 to 2020 for patients": a date, not a number of patients
         # A ratio's endpoint may be named inside its label ("Relative risk of death: 0.68").
         at = m.start("value") if "value" in pat.groupindex else s
@@ -324,7 +324,6 @@ _SPREAD = re.compile(
     r"(?:\s*%|\s+(?:years?|months?|weeks?|days?|hours?)\b|\s*(?:mg|kg|cm|mm|ml|mL)\b)?"
 )
 _MEAN_BEFORE = re.compile(rf"\d+(?:\.\d+)?\s*%?\s*{_PLUS_MINUS}\s*$")
-_YEAR = re.compile(r"(?:19|20)\d{2}")
 # What precedes a year: "in", "from … to", "since", "between … and", a dash of a year range.
 _DATING = re.compile(
     r"(?:\b(?:in|from|to|since|between|and|by|during|until|through|before|after)\s+|"

@@ -6,6 +6,7 @@ asked to have had ("how many people die" counts deaths)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..abbreviations import initials
 from ..domain import domain
@@ -40,16 +41,18 @@ def counts_several(prof: Profile) -> bool:
     return found is not None and len(found[1]) > 1
 
 
-def _counting(question: str) -> tuple[re.Match[str], list[str]] | None:
+@lru_cache(maxsize=1024)
+def _counting(question: str) -> tuple[re.Match[str], tuple[str, ...]] | None:
     """Where a question asks "how many X", and the word each of its conjuncts counts: the
     last word of every conjunct, or the people it names ("how many patients took part");
-    "… and what were …" asks another part."""
+    "… and what were …" asks another part. Remembered: `counted` asks for every candidate
+    sentence."""
     m = _COUNTING.search(question) or _COUNTING_LOOSE.search(question)
     if not m:
         return None
     counting = _NEXT_PART.split(m.group(1).strip())[0]
     conjuncts = re.split(r"\s+(?:and|or)\s+(?:how many\s+|the number of\s+)?", counting)
-    return m, [_head(c.split()) for c in conjuncts if c.split()]
+    return m, tuple(_head(c.split()) for c in conjuncts if c.split())
 
 
 def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:

@@ -159,24 +159,19 @@ class Extractor:
         for name in coordinated(prof):
             if not self.vocab.mentions(name, self.vocab.keys[sid], sent.text):
                 # "How common are A and B?": B's figure from the sentence next door that names B.
-                found = self._next_door(found, sid, self._named_part(prof, name))
+                found = self._next_door(found, sid, partial(self._named_part, prof.kind, name))
         return found
 
     def _stated_part(self, kind: str, endpoint: str, _: int, text: str) -> tuple[int, int] | None:
         """Where a sentence (its text markup-masked) states a figure of `kind` for `endpoint`."""
         return self.figures.part(text, kind, endpoint)
 
-    def _named_part(self, prof: Profile, name: str) -> Callable[[int, str], tuple[int, int] | None]:
-        """Where sentence k (its text markup-masked) states a figure of the asked kind for
-        `name`, which it names."""
-
-        def locate(k: int, text: str) -> tuple[int, int] | None:
-            other = self.index.sentences[k]
-            if not self.vocab.mentions(name, self.vocab.keys[k], other.text):
-                return None
-            return self.figures.part(text, prof.kind, "")
-
-        return locate
+    def _named_part(self, kind: str, name: str, k: int, text: str) -> tuple[int, int] | None:
+        """Where sentence `k` (its text markup-masked) states a figure of `kind` for `name`,
+        which it names."""
+        if not self.vocab.mentions(name, self.vocab.keys[k], self.index.sentences[k].text):
+            return None
+        return self.figures.part(text, kind, "")
 
     def _listed_figures(self, prof: Profile, sid: int) -> Extracted | None:
         """The figures of the asked kind in the items of the list sentence `sid` introduces:

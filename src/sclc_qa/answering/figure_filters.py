@@ -1,6 +1,7 @@
 """Which of one sentence's figures belong to the question, and where a figure ends: checks the
 figure extractor applies to a sentence's candidates (a sibling trial's figures, a dose of
-another drug, a "respectively" list, a dosing schedule's later steps, a bracketed label).
+another drug, a "respectively" list, a dosing schedule's later steps, the dose per fraction
+beside a total, a bracketed label).
 
 Plain functions of a sentence's text, its spans and the question's analysis.
 """
@@ -28,6 +29,7 @@ __all__ = [
     "respective_position",
     "respectively",
     "schedule_end",
+    "with_other_dose",
     "years_in",
 ]
 
@@ -165,6 +167,32 @@ def of_asked_drug(text: str, spans: list[Span], prof: Profile) -> list[Span]:
 _WORDS = re.compile(r"[A-Za-z][A-Za-z-]*")
 _OF_DRUG = re.compile(r"\s+of\s+([A-Za-z][A-Za-z-]*)")
 _DOSE_REACH = 60  # characters before a dose where the drug it is of is named
+
+
+_PER_FRACTION = re.compile(r"per\s+fraction|/\s*fraction|\bfractions?\b", re.I)
+# Characters between a total dose and its dose per fraction ("… with a scheme (1.8 Gy per …").
+_FRACTION_REACH = 60
+
+
+def with_other_dose(text: str, span: Span, s: int, e: int) -> tuple[int, int]:
+    """`text[s:e]` (the dose `span`, widened) grown to take in the nearest dose of the other
+    sort stated close by: the dose per fraction beside a total, or the total beside it."""
+    per = _PER_FRACTION.search(text, span.start, e) is not None
+
+    def gap(d: Span) -> int:
+        return min(abs(d.start - e), abs(s - d.end))
+
+    others = [
+        d
+        for d in find(text, "dose")
+        if (d.end <= s or d.start >= e)
+        and (_PER_FRACTION.search(text, d.start, d.end) is not None) != per
+        and gap(d) <= _FRACTION_REACH
+    ]
+    if not others:
+        return s, e
+    near = min(others, key=gap)
+    return min(s, near.start), max(e, near.end)
 
 
 def _as_number(word: str) -> int | None:

@@ -28,6 +28,7 @@ from .figure_filters import (
     phrase_asked,
     respectively,
     schedule_end,
+    with_other_dose,
     years_in,
 )
 from .kinds import STATEMENT, TYPED
@@ -208,7 +209,7 @@ class FigureExtractor:
         if span.kind == "dose":
             e = schedule_end(text, span, e)
             if _FRACTIONATION.search(prof.text):
-                s, e = _with_other_dose(text, span, s, e)
+                s, e = with_other_dose(text, span, s, e)
         if asks_several(prof) and not paired(text[span.start : span.end]):
             run = run_of(text, span)
             s = min(s, run[0].start)
@@ -370,26 +371,6 @@ class FigureExtractor:
 
 # "What dose and fractionation?": the total dose and the dose per fraction, both.
 _FRACTIONATION = re.compile(r"\bfraction", re.I)
-_PER_FRACTION = re.compile(r"per\s+fraction|/\s*fraction|\bfractions?\b", re.I)
-# Characters between a total dose and its dose per fraction ("… with a scheme (1.8 Gy per …").
-_FRACTION_REACH = 60
-
-
-def _with_other_dose(text: str, span: Span, s: int, e: int) -> tuple[int, int]:
-    """`text[s:e]` (the dose `span`, widened) grown to take in the nearest dose of the other
-    sort stated close by: the dose per fraction beside a total, or the total beside it."""
-    per = _PER_FRACTION.search(text, span.start, e) is not None
-    others = [
-        d
-        for d in find(text, "dose")
-        if (d.end <= s or d.start >= e)
-        and (_PER_FRACTION.search(text, d.start, d.end) is not None) != per
-        and min(abs(d.start - e), abs(s - d.end)) <= _FRACTION_REACH
-    ]
-    if not others:
-        return s, e
-    near = min(others, key=lambda d: min(abs(d.start - e), abs(s - d.end)))
-    return min(s, near.start), max(e, near.end)
 
 
 # Kinds of figure that are reported per endpoint ("median OS … median PFS …").

@@ -86,6 +86,7 @@ def with_other_parts(text: str, s: int, e: int, prof: Profile, span: Span) -> tu
         (part_kind(span.kind, ep, prof), frozenset({ep}))
         for ep in sorted(prof.endpoints - {span.endpoint})
     ]
+    at = respective_position(text, prof.text)  # the asked time's place in each pair, if paired
     for kind, endpoints in wanted:
         near = [
             x
@@ -97,10 +98,8 @@ def with_other_parts(text: str, s: int, e: int, prof: Profile, span: Span) -> tu
         if not near:
             continue
         best = min(near, key=lambda x: s - x.end if x.end <= s else x.start - e)
-        pair = run_of(text, best)
-        k = respective_position(text, prof.text)
-        if k is not None and len(pair) == 2:
-            best = pair[k]  # "… and OS rates of C% and D%, respectively": the asked time's
+        if at is not None and len(pair := run_of(text, best)) == 2:
+            best = pair[at]  # "… and OS rates of C% and D%, respectively": the asked time's
         gap = s - best.end if best.end <= s else best.start - e
         if gap <= _PART_REACH:
             # A part asked at several time points or arms is its whole run: "and OS rates of
