@@ -77,7 +77,7 @@ def named_tokens(text: str) -> list[str]:
                     break
                 if (
                     re.fullmatch(r"\d+[A-Z]{0,3}", nxt)
-                    and not YEAR.fullmatch(nxt)  # "the USPSTF 2024 recommendation": a date
+                    and not YEAR.fullmatch(nxt)  # "the ZTF 2031 guideline": a date
                     and name.replace("-", "").isalpha()
                     and (
                         name.isupper() or re.search(r"[a-z][A-Z]", name) or _SERIES.fullmatch(name)

@@ -195,8 +195,8 @@ def _reported_with_interval(text: str) -> Kind | None:
 def _survival_apart(text: str) -> bool:
     """Whether the question asks overall survival on its own besides an event-free endpoint:
     "overall survival", "OS", or a word of survival ("alive", "death") standing apart from
-    every event-free phrase ("what share were alive, and what share alive without
-    progression?"), rather than defining it ("progression or death")."""
+    every event-free phrase ("what share were alive, and what share alive and relapse-free?"),
+    rather than defining it ("progression or death")."""
     if re.search(r"overall survival|\bOS\b", text, re.I):
         return True
     free = [m.span() for e in EVENT_FREE for m in ENDPOINTS[e].finditer(text)]

@@ -71,8 +71,8 @@ def asks_different_things(question: str) -> bool:
     return len(kinds) > 1 and not kinds <= _FIGURE_KINDS
 
 
-# Plain lower-case words that may follow a coordinated name before "and" ("ROS1 fusions and
-# NTRK fusions"), at most.
+# Plain lower-case words that may follow a coordinated name before "and" ("ZRK1 gene fusions
+# and ZRK2 fusions"), at most.
 _NAME_TAIL = 2
 
 
@@ -95,7 +95,7 @@ def _coordinated(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
 
 def coordinated(prof: Profile) -> tuple[str, ...]:
     """The names a question asks about side by side, each its own subject: "How common are
-    ROS1 fusions and NTRK fusions?" → ROS1, NTRK (each may be stated in a sentence of its
-    own); not "nivolumab in CheckMate-032", one subject, nor "A or B", a choice between them
+    ZRK1 fusions and ZRK2 fusions?" → ZRK1, ZRK2 (each may be stated in a sentence of its
+    own); not "zentamab in ZENITH-1", one subject, nor "A or B", a choice between them
     (read by the comparison of their figures)."""
     return _coordinated(prof.text, prof.names)

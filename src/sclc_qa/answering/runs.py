@@ -47,8 +47,8 @@ _COMPARATIVE = re.compile(
     r"\bwith and without\b",
     re.I,
 )
-# "at local, regional and distant stage", "at a local, a regional or a distant stage": a figure
-# asked for each of several groups.
+# "at low, middle and high dose", "for a low, a middle or a high dose": a figure asked for each
+# of several groups.
 _LISTED = re.compile(r"\w+,\s+(?:(?:a|an|the)\s+)?[\w-]+,?\s+(?:and|or)\s+\w+", re.I)
 # "with A and with B", "on A or on B": one preposition repeated before each arm or group.
 _PARALLEL = re.compile(
@@ -203,7 +203,7 @@ def paired(figure: str) -> bool:
 def _joined(between: str) -> bool:
     if _NEXT_LABELLED.fullmatch(between):
         return True  # "(A: 93.8%; B: 77.8%)": each figure after its label
-    # What an arm's brackets hold (its counts, its interval: "(20 of 344; 95% CI, 4%–9%)") is
+    # What an arm's brackets hold (its counts, its interval: "(12 of 300; 95% CI, 2%–6%)") is
     # no break between arms.
     bare = _BRACKETED.sub("", between)
     return len(bare) <= _RUN_REACH and ";" not in bare and _JOINT.search(bare) is not None

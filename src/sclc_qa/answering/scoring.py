@@ -49,7 +49,7 @@ _OTHER_LINE = 0.5
 _OUT_OF_RANGE = 0.3
 # A sentence that states the age group asked about gains this factor.
 _SAME_AGES = 1.5
-# A stem this long is a long word ("mesothelioma" stems to 12 letters, "tumour" to 6).
+# A stem this long is a long word (a disease's name often is; "tumour" stems to 6 letters).
 _LONG_WORD = 12
 # A table row's weight for a question a statement answers (how/why, yes/no, a definition).
 _ROW_FOR_STATEMENT = 0.3
@@ -340,7 +340,7 @@ class SentenceScorer:
     def unseen_length(self, query: Query) -> float:
         """The length of the longest plain content word no document uses, over
         `_LONG_WORD`, at most 1: an unseen long word is more often a subject the documents
-        never treat ("mesothelioma") than a paraphrase ("shrink", "rough")."""
+        never treat (a disease's long name) than a paraphrase ("shrink", "rough")."""
         unseen = [len(t) for t in self._plain_words(query) if t not in self.vocab.idf]
         return min(1.0, max(unseen, default=0) / _LONG_WORD)
 
