@@ -2231,3 +2231,34 @@ def test_a_relative_clause_keeps_what_it_is_said_of(hashing_engine: Engine) -> N
     )
     s, e = explaining_clause(text, profile("Why were the Zenith results uninterpretable?"), vocab)
     assert text[s:e].startswith("In the Zenith trial, income level, which correlates")
+
+
+def test_a_nested_list_reports_on_its_outer_lead_in_and_a_bare_ratio_on_its_endpoint(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "1. The phase III ZENITH-1 trial randomly assigned 400 patients with zentoma to "
+        "zentamab or placebo.\n\n"
+        "1. The median follow-up was 30.0 months.\n"
+        "2. Overall survival favored zentamab regardless of the ZRK1 score.\n\n"
+        "- The HR was 0.60 (95% CI, 0.50–0.72) for the ZRK1 >50% group, 0.70 (95% CI, "
+        "0.60–0.82) for the ZRK1 >20% group, and 0.80 (95% CI, 0.70–0.91) for the ZRK1 >1% group."
+    )
+    (answer,) = _answers_in(
+        tmp_path, text, "ZENITH-1: what OS hazard ratio was reported with a ZRK1 score above 20%?"
+    )
+    assert answer == "0.70 (95% CI, 0.60–0.82)"
+
+
+def test_how_many_of_each_of_two_things_reads_both_labelled_items(tmp_path: Path) -> None:
+    text = (
+        "Estimated new cases and deaths from zentoma in Zentland in 2025:\n\n"
+        "- New cases: 1,200.\n- Deaths: 800."
+    )
+    (answer,) = _answers_in(
+        tmp_path,
+        text,
+        "How many new adult lung zentoma cases and how many adult lung zentoma deaths were "
+        "expected in Zentland in 2025?",
+    )
+    assert answer is not None and "1,200" in answer and "800" in answer

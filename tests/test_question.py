@@ -459,3 +459,10 @@ def test_a_short_capitalised_word_opens_a_place_name_with_the_next() -> None:
 def test_a_year_after_an_acronym_dates_it_and_names_no_trial() -> None:
     assert named_tokens("What did the USPSTF 2024 recommendation say?") == ["USPSTF"]
     assert named_tokens("What was the ORR in ZENTA 1202?") == ["ORR", "ZENTA 1202"]
+
+
+def test_a_median_asked_beside_how_many_had_an_event_asks_both() -> None:
+    both = profile("What was the median OS with zentamab, and how many patients crossed over?")
+    assert (both.kind, both.also) == ("duration", {"percent"})
+    share = profile("How many patients crossed over to zentamab?")
+    assert (share.kind, share.also) == ("percent", frozenset())

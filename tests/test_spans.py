@@ -287,3 +287,18 @@ def test_a_mean_with_its_spread_is_one_figure() -> None:
     assert figures("The mean reduction was 12.5% ± 3.1%.", "percent") == ["12.5% ± 3.1%"]
     assert figures("Mean survival (26.7 ± 11.9 months)", "duration") == ["26.7 ± 11.9 months"]
     assert figures("Survival was 13.6 +/- 4.4 months.", "duration") == ["13.6 +/- 4.4 months"]
+
+
+def test_ratios_listed_after_a_labelled_one_are_each_a_ratio() -> None:
+    text = (
+        "The HR was 0.60 (95% CI, 0.50–0.72) for the ZRK1 >50% group, 0.70 (95% CI, "
+        "0.60–0.82) for the ZRK1 >20% group, and 0.80 (95% CI, 0.70–0.91) for the rest."
+    )
+    assert [text[s.start : s.end] for s in find(text, "hr")] == [
+        "HR was 0.60 (95% CI, 0.50–0.72)",
+        "0.70 (95% CI, 0.60–0.82)",
+        "0.80 (95% CI, 0.70–0.91)",
+    ]
+    # A bare number with no interval is not a ratio of the list.
+    alone = "The HR was 0.60 (95% CI, 0.50–0.72) for group A, 12 patients for group B."
+    assert len(find(alone, "hr")) == 1

@@ -124,12 +124,18 @@ def profile(question: str) -> Profile:
         # "Which assay was used to define the population?" asks a name of a class; "which
         # cutoff defined positivity?" still asks how the text delimits a term.
         kind = "entity"
+    shares = False  # whether "how many had X" asks a share of patients
     if kind == "count" and (
         _SHARE_OF.search(text) or (_HOW_MANY_HAD.search(text) and not _POPULATION.search(text))
     ):
         # "Out of all tumours, how many are of type X?", "how many patients respond?": a share
         # (a trial reports who had an outcome as a percentage; whom it enrolled, as a count).
         kind = "percent"
+        shares = True
+        if MEDIAN.search(text) and not _RATE.search(text):
+            # "What was the median OS, and how many patients crossed over?": the median is a
+            # time, and the share who had the event is asked beside it.
+            kind = "duration"
     if kind == "mechanism" and _CONTRAST.search(text):
         kind = "fact"  # "How did X compare with and without Y?": the figures
     if kind == "fact" and endpoints and endpoints <= TIME_TO_EVENT:
@@ -179,7 +185,7 @@ def profile(question: str) -> Profile:
         target.lower(),
         phrase,
         time_points(text),
-        also_asked(text, kind, endpoints),
+        also_asked(text, kind, endpoints) | ({"percent"} - {kind} if shares else set()),
         *comparison(text),
     )
 

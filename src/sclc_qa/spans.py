@@ -21,6 +21,7 @@ __all__ = [
     "asked_site",
     "clauses",
     "endpoint_of",
+    "endpoints_named",
     "find",
     "mask_markup",
     "names",
@@ -61,6 +62,12 @@ _BARE_RANGE = rf"\(\s*{_NUM}\s*(?:{_DASH}|to\s+){_NUM}\s*\)"
 _TAIL = (
     rf"(?:\s*[;,]\s*(?:{_CI}|{_P}))*(?:\s*\((?:{_CI}|{_P})(?:\s*[;,]\s*(?:{_CI}|{_P}))*\)"
     rf"|\s*{_BARE_RANGE})?"
+)
+# The ratios listed after a labelled one, each with its interval: "HR was 0.68 (95% CI, …) for
+# group A, 0.75 (95% CI, …) for group B, and 0.79 (95% CI, …) for group C".
+_LISTED_RATIO = re.compile(
+    rf"(?:\s+(?:for|in|among|with)\s+[^,;()]{{1,60}}?)?\s*,\s*(?:and\s+)?"
+    rf"(?P<value>\d*\.\d+)\s*\((?:{_CI})(?:\s*[;,]\s*(?:{_CI}|{_P}))*\)"
 )
 _NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
 _CHANGE = (
@@ -207,6 +214,11 @@ def endpoint_of(text: str, start: int) -> str | None:
     return mention[2] if mention else None
 
 
+def endpoints_named(text: str) -> frozenset[str]:
+    """The endpoints `text` names anywhere."""
+    return frozenset(name for _, _, name in _mentions(text))
+
+
 def site_of(text: str, start: int) -> str | None:
     """Where the endpoint a figure at `start` reports is measured, when the words just before
     its name say ("the intracranial objective response rate was 33%" → "intracranial"); None
@@ -314,6 +326,9 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
         # A ratio's endpoint may be named inside its label ("Relative risk of death: 0.68").
         at = m.start("value") if "value" in pat.groupindex else s
         out.append(Span(s, e, kind, endpoint_of(text, at)))
+        while kind == "hr" and (listed := _LISTED_RATIO.match(text, e)) is not None:
+            e = listed.end()
+            out.append(Span(listed.start("value"), e, kind, out[-1].endpoint))
     return tuple(out)
 
 

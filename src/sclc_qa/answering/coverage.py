@@ -93,7 +93,7 @@ class NameCoverage:
             elif any(
                 self.vocab.mentions(name, self.vocab.keys[p], self.index.sentences[p].text)
                 for p in self.vocab.lead_in[sid]
-            ):
+            ) or self._named_further_up(sid, name):
                 got = _NAMED_IN_LEAD_IN
             else:
                 got = 0.0
@@ -109,6 +109,22 @@ class NameCoverage:
             # "How common are A and B?": a sentence about A alone answers half the question.
             hard = min(hard, sum(side_by_side) / len(side_by_side))
         return hard, (sum(soft) / len(soft) if soft else 1.0)
+
+    def _named_further_up(self, sid: int, name: str) -> bool:
+        """Named by the lead-in of a list that the item's own lead-in belongs to: "- HR 0.75 in
+        group B" under "2. Survival favoured X" under the trial's description. Read only when
+        nearer places name nothing, as an outer lead-in introduces every list nested in it."""
+        seen = set(self.vocab.lead_in[sid])
+        lead = self.vocab.lead_in[sid]
+        while lead:
+            lead = tuple(p for p in self.vocab.lead_in[lead[0]] if p not in seen)
+            if any(
+                self.vocab.mentions(name, self.vocab.keys[p], self.index.sentences[p].text)
+                for p in lead
+            ):
+                return True
+            seen.update(lead)
+        return False
 
     def _named_before(self, sid: int, name: str) -> bool:
         """Named earlier in the paragraph, with no other study introduced in between."""

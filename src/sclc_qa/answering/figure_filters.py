@@ -78,9 +78,12 @@ def bracket_label(text: str, at: int) -> tuple[int, int] | None:
 
 def label_words(after: str, q_words: set[str]) -> int:
     """How many of the words of a figure's label (the words just after its "of / in / among",
-    up to the clause's end) the question uses."""
+    up to the clause's end) the question uses; a number counts too ("for the group scoring
+    >20%" is the group asked as "scoring above 20%")."""
     phrase = re.split(r"[,;:()\[\]]|\.\s", after[:_LABEL_CHARS], maxsplit=1)[0]
-    return sum(stem(w) in q_words for w in re.findall(r"[A-Za-z][\w-]*", phrase.lower()))
+    return sum(
+        stem(w) in q_words for w in re.findall(r"[A-Za-z][\w-]*|\d+(?:\.\d+)?", phrase.lower())
+    )
 
 
 # How far a figure's label may run ("of initial breast biopsies estimated to be

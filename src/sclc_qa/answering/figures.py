@@ -12,7 +12,16 @@ from ..index import Index
 from ..lexical import normalize, tokenize
 from ..mentions import time_points
 from ..question import Profile
-from ..spans import Span, asked_site, find, mask_markup, names, names_site, site_of
+from ..spans import (
+    Span,
+    asked_site,
+    endpoints_named,
+    find,
+    mask_markup,
+    names,
+    names_site,
+    site_of,
+)
 from ..tables import best_cell, row_figure
 from ..vocabulary import Vocabulary, squash
 from .anchors import anchor_cost, anchors
@@ -141,6 +150,8 @@ class FigureExtractor:
             if prof.endpoints:
                 # A median OS is a duration survived, never the time point a rate was read at.
                 spans = [s for s in spans if not at_time_point(text, s.start, s.end)]
+        if prof.kind == "hr" and spans and not endpoints_named(text):
+            spans = [Span(s.start, s.end, s.kind, self._context_endpoint(sid)) for s in spans]
         if prof.endpoints and prof.kind not in ("count", "dose", "age"):
             # A count or a dose is no endpoint's: "what dose, and what response rate?"
             spans = [s for s in spans if s.endpoint in prof.endpoints or s.kind == "phase"]
@@ -177,6 +188,16 @@ class FigureExtractor:
                 return []  # "In 2022, … 2.5 million new cases" says nothing of 2025
         spans = not_siblings(text, spans, prof)
         return self._rank(text, spans, prof)
+
+    def _context_endpoint(self, sid: int) -> str | None:
+        """The one endpoint the nearest sentence before that names any does ("Survival was
+        longer with A. The HR was 0.7."): a ratio with no endpoint of its own reports it. The
+        sentence before in the paragraph, else the list's lead-in."""
+        for at in (*self.vocab.prev[sid], *self.vocab.lead_in[sid]):
+            named = endpoints_named(mask_markup(self.index.sentences[at].text))
+            if named:
+                return next(iter(named)) if len(named) == 1 else None
+        return None
 
     def given(self, scored: Sequence[Scored], prof: Profile) -> list[str]:
         """The figures the documents do give about the question's subject, when the asked one
