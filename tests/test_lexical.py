@@ -99,3 +99,10 @@ def test_bm25_weighs_each_term_by_its_given_weight() -> None:
     weighted = bm25.get_scores(["ros1", "lung"], [1.0, 0.25])
     np.testing.assert_allclose(weighted[0], plain[0])
     np.testing.assert_allclose(weighted[1:], 0.25 * plain[1:], rtol=1e-6)
+
+
+def test_a_small_number_spelt_out_is_its_digits() -> None:
+    assert tokenize("five-year survival") == tokenize("5-year survival")
+    assert tokenize("after two years") == tokenize("after 2 years")
+    assert "one" in tokenize("one of the arms")  # "one" alone is seldom a number
+    assert tokenize("one-year rate") == tokenize("1-year rate")

@@ -302,3 +302,14 @@ def test_ratios_listed_after_a_labelled_one_are_each_a_ratio() -> None:
     # A bare number with no interval is not a ratio of the list.
     alone = "The HR was 0.60 (95% CI, 0.50–0.72) for group A, 12 patients for group B."
     assert len(find(alone, "hr")) == 1
+
+
+def test_a_subscript_label_glued_to_its_ratio() -> None:
+    text = "PFS was longer (HRdisease progression or death, 0.16; 95% CI, 0.10–0.24)."
+    (ratio,) = find(text, "hr")
+    assert (text[ratio.start : ratio.end], ratio.endpoint) == (
+        "HRdisease progression or death, 0.16; 95% CI, 0.10–0.24",
+        "pfs",
+    )
+    death = "Survival improved (HRdeath, 0.72; 95% CI, 0.60–0.90)."
+    assert [(s.endpoint) for s in find(death, "hr")] == ["os"]

@@ -152,13 +152,22 @@ def stem(word: str) -> str:
     return str(_stemmer().stemWord(word))  # type: ignore[attr-defined]
 
 
+# Small numbers are written either way: "five-year survival" is "5-year survival".
+_SPELT = "one two three four five six seven eight nine ten eleven twelve"
+_NUMBER_WORDS = {w: str(n) for n, w in enumerate(_SPELT.split(), start=1)}
+# "One" alone is seldom a number ("one of the", "no one"); "one-year" is.
+_NUMBER_WORD = re.compile(r"^(one(?=-)|" + "|".join(list(_NUMBER_WORDS)[1:]) + r")(?=-|$)")
+
+
 def tokenize(text: str, *, parts: bool = True) -> list[str]:
-    """Index terms of `text`, stopwords dropped; compounds kept whole (and split into parts)."""
+    """Index terms of `text`, stopwords dropped; compounds kept whole (and split into parts);
+    a small number spelt out as its digits."""
     out: list[str] = []
     for tok in _TOKEN.findall(normalize(text)):
         tok = tok.strip(".")
         if not tok or tok in STOPWORDS:
             continue
+        tok = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1)], tok)
         if tok.isalpha():
             out.append(stem(tok))
             continue

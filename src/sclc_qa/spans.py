@@ -51,8 +51,11 @@ _RATIO = (
 _FOR = r"(?:\s*(?:for|of)\s+(?:death|(?:disease\s+)?(?:progression|recurrence)(?:\s+or\s+death)?))"
 # "hazard ratio (HR)", "hazard ratio [HR]", "standardized incidence ratio (SIR)"
 _ABBREVIATED = r"(?:\s*[(\[](?:HR|OR|RR|IRR|SIR|SMR)[)\]])?"
+# A subscript label glued to its ratio when markup is flattened: "HRdeath, 0.72", "HRprogression
+# or death was 0.51".
+_GLUED = r"(?:(?<=HR)[a-z][a-z ]{0,40}?(?=\s*(?:[,:=]|was\b|is\b)))?"
 _HR_CORE = (
-    rf"{_RATIO}{_ABBREVIATED}(?:(?:{_FOR}|\s*death)?\s*(?:=|:|,|of|was|is)?"
+    rf"{_RATIO}{_GLUED}{_ABBREVIATED}(?:(?:{_FOR}|\s*death)?\s*(?:=|:|,|of|was|is)?"
     # … or a label that ends in a colon: "Relative risk of death, screening versus control
     # (95% CI): 0.68 (0.52–0.89)".
     rf"|[^:;.\d]{{0,80}}\([^()]*\)\s*:|[^:;.\d(]{{0,80}}:)\s*(?P<value>{_NUM})"
