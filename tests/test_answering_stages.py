@@ -2262,3 +2262,26 @@ def test_how_many_of_each_of_two_things_reads_both_labelled_items(tmp_path: Path
         "expected in Zentland in 2025?",
     )
     assert answer is not None and "1,200" in answer and "800" in answer
+
+
+def test_a_name_in_apposition_after_the_asked_phrase_is_of_its_class(
+    hashing_engine: Engine,
+) -> None:
+    _, entities = _stages(hashing_engine)
+    # A code name does not look like a drug; the phrase before it says it is one.
+    text = "The ZRK1 inhibitor ZX-4471 blocks zentoma growth in mice."
+    found = entities._chosen(text, profile("Which ZRK1 inhibitors block zentoma growth?"))
+    assert found is not None
+    (s, e), _, other_class = found
+    assert (text[s:e], other_class) == ("ZX-4471", False)
+
+
+def test_the_last_arm_keeps_its_treatment_as_its_label(tmp_path: Path) -> None:
+    text = (
+        "The median PFS was 16.8 months with zentamab versus 5.6 months with placebo "
+        "(HR, 0.52; 95% CI, 0.42–0.65)."
+    )
+    (answer,) = _answers_in(
+        tmp_path, text, "What median PFS did zentamab achieve compared with placebo?"
+    )
+    assert answer == "16.8 months with zentamab versus 5.6 months with placebo"

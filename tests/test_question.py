@@ -466,3 +466,8 @@ def test_a_median_asked_beside_how_many_had_an_event_asks_both() -> None:
     assert (both.kind, both.also) == ("duration", {"percent"})
     share = profile("How many patients crossed over to zentamab?")
     assert (share.kind, share.also) == ("percent", frozenset())
+
+
+def test_name_the_asks_the_noun_after_its_determiner() -> None:
+    p = profile("Name the drug approved for zentoma.")
+    assert (p.kind, p.target, p.asked_about) == ("entity", "drug", "drug")

@@ -35,7 +35,8 @@ def which_phrase(text: str) -> str:
     # "Which was the first drug to …": the phrase follows the copula.
     m = (
         re.match(r"\s*which\s+(?:is|was|are|were)\s+(?:the\s+)?(.*)", text, re.I)
-        or re.match(r"\s*(?:which|what|name)\s+(.*)", text, re.I)
+        # "Name the Xs that …": the determiner opens no noun.
+        or re.match(r"\s*(?:which|what|name(?:\s+(?:the|all|any))?)\s+(.*)", text, re.I)
         or re.search(r"\bwhich\s+(.*)", text, re.I)
     )
     if not m:

@@ -173,7 +173,8 @@ class EntityExtractor:
         if not cands:
             return None
         asked = domain().entity_class(prof.target)
-        preferred = _of_class(text, cands, prof.target)
+        appositive = [c for c in cands if _after_asked_phrase(text, c, prof)]
+        preferred = _of_class(text, cands, prof.target) + appositive
         if prof.target not in STAT_WORDS:
             cands = [c for c in cands if squash(text[c.start : c.end]) not in STAT_WORDS] or cands
         if asked != "author":
@@ -190,7 +191,7 @@ class EntityExtractor:
             # A name that says it is of the asked class ("the Zeta Dx Panel Test" for
             # "which test …?") needs no describing words by it, and the question's other words
             # may stand further off.
-            self_named = _names_its_class(text, c, prof.target, cands)
+            self_named = 2 if c in appositive else _names_its_class(text, c, prof.target, cands)
             if self_named:
                 base = 0.0
             elif places:
@@ -265,6 +266,21 @@ def _names_its_class(text: str, name: Span, target: str, cands: list[Span]) -> i
         return 0
     before = re.findall(r"[A-Za-z]+", text[reach : name.start - 1])[-3:]
     return 2 if any(stem(w.lower()) == asked for w in before) else 0
+
+
+def _after_asked_phrase(text: str, name: Span, prof: Profile) -> bool:
+    """Whether the name stands in apposition right after the whole phrase the question asks
+    for, of two words or more: "the ZRK1 inhibitor zentamab" for "which ZRK1 inhibitors …?"
+    (one class word alone labels too much: "the study" may be any)."""
+    asked = [stem(w.lower()) for w in re.findall(r"[\w+-]+", prof.asked_about)]
+    asked = [w for w in asked if w not in _CASUAL_WORDS]
+    if len(asked) < 2:
+        return False
+    before = re.findall(r"[\w+-]+", text[max(0, name.start - 80) : name.start])
+    return (
+        text[: name.start].endswith(" ")
+        and [stem(w.lower()) for w in before[-len(asked) :]] == asked
+    )
 
 
 def _of_class(text: str, cands: list[Span], target: str) -> list[Span]:

@@ -82,7 +82,10 @@ _AFTER_OTHER_NAME = 40.0
 _OWN_ARM = 40.0
 # An arm's label after its figure: "in the osimertinib group", "with placebo arm".
 _ARM_LABEL = re.compile(
-    r"\s+(?:with|in|on|for|among)\s+(?:the\s+)?[^,;.()]{1,40}?\b(?:group|arm|cohort)s?\b"
+    r"\s+(?:with|in|on|for|among)\s+(?:the\s+)?(?:[^,;.()]{1,40}?\b(?:group|arm|cohort)s?\b"
+    # … or the arm's treatment alone, ending the figure: "5.6 months with placebo (HR …)".
+    r"|[A-Za-z][\w-]*(?:\s+(?:plus|and|\+)\s+[A-Za-z][\w-]*)?"
+    r"(?=\s*(?:[,;.()]|$)|\s+(?:versus|vs\.?|and|compared)\s))"
 )
 _ARM_AFTER = re.compile(
     # "… (95% CI …) mortality rate with <arm>": the figure's own measure words may come first.
