@@ -2285,3 +2285,19 @@ def test_the_last_arm_keeps_its_treatment_as_its_label(tmp_path: Path) -> None:
         tmp_path, text, "What median PFS did zentamab achieve compared with placebo?"
     )
     assert answer == "16.8 months with zentamab versus 5.6 months with placebo"
+
+
+def test_a_single_arm_figure_answers_nothing_of_a_control_arm(tmp_path: Path) -> None:
+    single = (
+        "In the phase II ZENITH-2 trial, zentamab with chemotherapy showed encouraging activity. "
+        "The median OS was 12.9 months (95% CI 11.6–17.5)."
+    )
+    asked = "What median overall survival did the placebo group have in ZENITH-2?"
+    assert _answers_in(tmp_path, single, asked) == [None]
+    both = (
+        "In the phase III ZENITH-2 trial, the median OS was 12.9 months with zentamab versus "
+        "10.1 months with placebo."
+    )
+    (tmp_path / "both").mkdir()
+    (answer,) = _answers_in(tmp_path / "both", both, asked)
+    assert answer is not None and "10.1 months" in answer

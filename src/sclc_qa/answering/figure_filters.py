@@ -243,3 +243,25 @@ def respectively(text: str, spans: list[Span], question: str) -> list[Span] | No
 
 def asked_names(prof: Profile) -> set[str]:
     return {squash(n) for n in prof.names}
+
+
+# A question about a study's control arm: "the placebo group", "the comparator arm" (not
+# "chemotherapy alone", which may ask what patients live on it in general).
+_CONTROL_ASKED = re.compile(r"\b(?:control|placebo|comparator)\b", re.I)
+# Words by which a text reports more than one arm.
+_ARMS_NAMED = re.compile(
+    r"\b(?:control|placebo|comparator|alone|only|versus|vs|compared|than|arms?|groups?|"
+    r"cohorts?|randomi[sz]\w*)\b",
+    re.I,
+)
+
+
+def asks_control_arm(question: str) -> bool:
+    """Whether the question asks a figure of a study's control arm."""
+    return _CONTROL_ASKED.search(question) is not None
+
+
+def names_arms(text: str) -> bool:
+    """Whether `text` reports or compares arms: a figure in a text naming none is a single
+    arm's, and says nothing of a control arm."""
+    return _ARMS_NAMED.search(text) is not None

@@ -29,8 +29,10 @@ from .counts import counted
 from .figure_filters import (
     NUMBER,
     asked_names,
+    asks_control_arm,
     bracket_label,
     label_words,
+    names_arms,
     not_siblings,
     numbers_in,
     of_asked_drug,
@@ -81,6 +83,8 @@ _AFTER_OTHER_NAME = 40.0
 # question's other words sit: worth as much as following another name costs.
 _OWN_ARM = 40.0
 # An arm's label after its figure: "in the osimertinib group", "with placebo arm".
+# Figures an arm of a study reports on its own.
+_PER_ARM = frozenset({"percent", "duration", "count"})
 _ARM_LABEL = re.compile(
     r"\s+(?:with|in|on|for|among)\s+(?:the\s+)?(?:[^,;.()]{1,40}?\b(?:group|arm|cohort)s?\b"
     # … or the arm's treatment alone, ending the figure: "5.6 months with placebo (HR …)".
@@ -189,6 +193,10 @@ class FigureExtractor:
             }
             if years and not years & asked_years:
                 return []  # "In 2022, … 2.5 million new cases" says nothing of 2025
+        if spans and prof.kind in _PER_ARM and asks_control_arm(prof.text):
+            around = (text, *(self.index.sentences[p].text for p in self.vocab.prev[sid]))
+            if not any(names_arms(t) for t in around):
+                return []  # a single-arm study's figure is no control group's
         spans = not_siblings(text, spans, prof)
         return self._rank(text, spans, prof)
 
