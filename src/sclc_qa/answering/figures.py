@@ -43,7 +43,7 @@ from .figure_filters import (
     years_in,
 )
 from .kinds import STATEMENT, TYPED
-from .labels import base_end, first_label
+from .labels import ARM_AFTER, ARM_LABEL, base_end, first_label
 from .reasons import Reasons
 from .runs import (
     BY,
@@ -82,25 +82,8 @@ _AFTER_OTHER_NAME = 40.0
 # A figure followed by its arm ("X% with A versus Y% with B") is that arm's, wherever the
 # question's other words sit: worth as much as following another name costs.
 _OWN_ARM = 40.0
-# An arm's label after its figure: "in the osimertinib group", "with placebo arm".
 # Figures an arm of a study reports on its own.
 _PER_ARM = frozenset({"percent", "duration", "count"})
-_ARM_LABEL = re.compile(
-    r"\s+(?:with|in|on|for|among)\s+(?:the\s+)?(?:[^,;.()]{1,40}?\b(?:group|arm|cohort)s?\b"
-    # … or the arm's treatment alone, ending the figure: "5.6 months with placebo (HR …)".
-    r"|[A-Za-z][\w-]*(?:\s+(?:plus|and|\+)\s+[A-Za-z][\w-]*)?"
-    r"(?=\s*(?:[,;.()]|$)|\s+(?:versus|vs\.?|and|compared)\s))"
-)
-_ARM_AFTER = re.compile(
-    # "… (95% CI …) mortality rate with <arm>": the figure's own measure words may come first.
-    r"\s*(?:\([^()]*\)\s*)?(?:[a-z][a-z-]*\s+){0,3}?"
-    r"(?:with|in|on|for|among|receiving|after|from|of)\s+(?:the\s+)?"
-    # "… for patients in the <arm> group": the people are no label, their arm is.
-    r"(?:(?:patients|participants|those)\s+(?:in|on|receiving|given|treated with)\s+(?:the\s+)?"
-    # "… in the group that (actually) received <arm>": the group is no label, its arm is.
-    r"|(?:group|arm|cohort)\s+(?:that|who|which)\s+(?:actually\s+)?(?:received|underwent|got|"
-    r"was\s+(?:invited|assigned|randomi[sz]ed)\s+to(?:\s+receive)?)\s+)?"
-)
 # The rarity (idf over the rarest's) from which a question word after a figure labels it.
 _GROUP_WORD = 0.7
 # The rarity from which such a word labels: above endpoint and unit words ("response",
@@ -250,8 +233,8 @@ class FigureExtractor:
                 e = max(e, last.end + (interval_after(text, last.end) if last.kind != "hr" else 0))
                 # "88% in the A group and 78% in the B group": the last arm keeps its label
                 # when the first one has one.
-                first = _ARM_LABEL.match(text, run[0].end + interval_after(text, run[0].end))
-                label = _ARM_LABEL.match(text, e)
+                first = ARM_LABEL.match(text, run[0].end + interval_after(text, run[0].end))
+                label = ARM_LABEL.match(text, e)
                 if first is not None and label is not None:
                     e = label.end()
                 # "A 50 mg plus B 900 mg": a name the question asks about, written just
@@ -353,7 +336,7 @@ class FigureExtractor:
             # question asks about ("52% from never-smokers", a word of the question as rare as
             # a name): that label's distance is no cost, and the subject the sentence opened
             # with still covers the figure however many other groups' figures stand between.
-            after = (_ARM_AFTER.match(text, at) for at in {s.end, base_end(text, s.end)})
+            after = (ARM_AFTER.match(text, at) for at in {s.end, base_end(text, s.end)})
             arms = [arm.end() for arm in after if arm is not None and labelled(arm.end())]
             own = bool(arms) or named_before(s.start)
             labels = [g for g in groups if not any(a in arms for a, _ in g[1])]

@@ -10,7 +10,7 @@ import re
 from ..lexical import STOPWORDS
 from ..question import ENDPOINTS
 
-__all__ = ["base_end", "endpoint_label", "first_label"]
+__all__ = ["ARM_AFTER", "ARM_LABEL", "base_end", "endpoint_label", "first_label"]
 
 # "X% of <whom>": the base is a short noun phrase ("SCLC tumors", "intratumoral immune cells");
 # read at most this many words, stopping at the first function word or past participle, which
@@ -104,3 +104,22 @@ def endpoint_label(text: str, start: int, end: int) -> int:
     while (word := _LABEL_WORD.search(text, opening, label)) is not None:
         label = word.start()
     return label
+
+
+# An arm's label after its figure: "in the osimertinib group", "with placebo arm".
+ARM_LABEL = re.compile(
+    r"\s+(?:with|in|on|for|among)\s+(?:the\s+)?(?:[^,;.()]{1,40}?\b(?:group|arm|cohort)s?\b"
+    # … or the arm's treatment alone, ending the figure: "5.6 months with placebo (HR …)".
+    r"|[A-Za-z][\w-]*(?:\s+(?:plus|and|\+)\s+[A-Za-z][\w-]*)?"
+    r"(?=\s*(?:[,;.()]|$)|\s+(?:versus|vs\.?|and|compared)\s))"
+)
+ARM_AFTER = re.compile(
+    # "… (95% CI …) mortality rate with <arm>": the figure's own measure words may come first.
+    r"\s*(?:\([^()]*\)\s*)?(?:[a-z][a-z-]*\s+){0,3}?"
+    r"(?:with|in|on|for|among|receiving|after|from|of)\s+(?:the\s+)?"
+    # "… for patients in the <arm> group": the people are no label, their arm is.
+    r"(?:(?:patients|participants|those)\s+(?:in|on|receiving|given|treated with)\s+(?:the\s+)?"
+    # "… in the group that (actually) received <arm>": the group is no label, its arm is.
+    r"|(?:group|arm|cohort)\s+(?:that|who|which)\s+(?:actually\s+)?(?:received|underwent|got|"
+    r"was\s+(?:invited|assigned|randomi[sz]ed)\s+to(?:\s+receive)?)\s+)?"
+)
