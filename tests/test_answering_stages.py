@@ -2301,3 +2301,17 @@ def test_a_single_arm_figure_answers_nothing_of_a_control_arm(tmp_path: Path) ->
     (tmp_path / "both").mkdir()
     (answer,) = _answers_in(tmp_path / "both", both, asked)
     assert answer is not None and "10.1 months" in answer
+
+
+def test_the_sentence_for_the_asked_side_of_a_share_cutoff_answers(tmp_path: Path) -> None:
+    text = (
+        "1. The ZENITH-3 trial grouped patients by ZRK1 status (either ≥1% or <1%).\n\n"
+        "- Among patients with ZRK1 ≥1%, the median OS was 17.1 months. The 5-year OS rate was "
+        "24% with zentamab and 14% with chemotherapy.\n"
+        "- Among patients with ZRK1 <1%, the median OS was 17.4 months. The 5-year OS rate was "
+        "19% with zentamab and 7% with chemotherapy."
+    )
+    (answer,) = _answers_in(
+        tmp_path, text, "For ZRK1-negative (<1%) patients in ZENITH-3, what was the 5-year OS rate?"
+    )
+    assert answer is not None and answer.startswith("19%")

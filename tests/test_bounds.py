@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sclc_qa.bounds import age_groups, asked_sizes, fit, same_ages
+from sclc_qa.bounds import age_groups, asked_sizes, fit, same_ages, share_bounds
 
 
 def test_a_size_given_is_told_from_a_bound() -> None:
@@ -39,3 +39,11 @@ def test_age_groups_are_read_in_each_way_a_text_names_them_and_rounded_alike() -
     assert age_groups("women aged 40 to 49 and those in their 60s") == ((40, 49), (60, 69))
     assert age_groups("no ages here") == ()
     assert same_ages((39, 49), (40, 49)) and not same_ages((40, 49), (50, 59))
+
+
+def test_a_group_bounded_by_a_share_reads_the_same_either_way() -> None:
+    assert share_bounds("patients with a ZRK1 score above 20%") == {(">", 20.0)}
+    assert share_bounds("the ZRK1 >20% group") == {(">", 20.0)}
+    assert share_bounds("ZRK1 expression of 50% or more") == {(">", 50.0)}
+    assert share_bounds("ZRK1-negative (<1%) tumours") == {("<", 1.0)}
+    assert share_bounds("the response rate was 20%") == frozenset()

@@ -10,7 +10,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-__all__ = ["Range", "age_groups", "asked_sizes", "fit", "other_bounds", "same_ages"]
+__all__ = [
+    "Range",
+    "age_groups",
+    "asked_sizes",
+    "fit",
+    "other_bounds",
+    "same_ages",
+    "share_bounds",
+]
 
 _UNITS = {"cm": 10.0, "mm": 1.0}  # in millimetres: "25 mm" is "2.5 cm"
 _NUM = r"(\d+(?:\.\d+)?)"
@@ -129,3 +137,26 @@ def age_groups(text: str) -> tuple[tuple[int, int], ...]:
 def same_ages(a: tuple[int, int], b: tuple[int, int]) -> bool:
     """Whether two age groups are the same, as texts round them ("39-49" and "40 to 49")."""
     return abs(a[0] - b[0]) <= _AGE_SLACK and abs(a[1] - b[1]) <= _AGE_SLACK
+
+
+# A group bounded by a share: "PD-L1 ≥50%", "a TPS above 20%", "expression of 1% or more",
+# "PD-L1-negative (<1%)". "At least" and "≥" are one side; exact equality is not read apart.
+_SHARE_ABOVE = r"(?:>|≥|over|above|more than|greater than|higher than|at least|exceeding)"
+_SHARE_BELOW = r"(?:<|≤|under|below|less than|lower than|fewer than|at most|up to)"
+_SHARE_BOUND = re.compile(
+    rf"(?P<above>{_SHARE_ABOVE})\s*{_NUM}\s*%|(?P<below>{_SHARE_BELOW})\s*(\d+(?:\.\d+)?)\s*%|"
+    r"(\d+(?:\.\d+)?)\s*%\s+or\s+(?:(?P<more>more|higher|greater|above)|less|lower|below)\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=_AGE_MEMO)
+def share_bounds(text: str) -> frozenset[tuple[str, float]]:
+    """The groups a text bounds by a share, as (">" or "<", the share in percent): "TPS >20%"
+    and "a TPS above 20%" are both (">", 20.0)."""
+    out = set()
+    for m in _SHARE_BOUND.finditer(text):
+        value = float(next(g for g in (m.group(2), m.group(4), m.group(5)) if g is not None))
+        above = m.group("above") is not None or m.group("more") is not None
+        out.add((">" if above else "<", value))
+    return frozenset(out)

@@ -110,7 +110,7 @@ def endpoint_label(text: str, start: int, end: int) -> int:
 ARM_LABEL = re.compile(
     r"\s+(?:with|in|on|for|among)\s+(?:the\s+)?(?:[^,;.()]{1,40}?\b(?:group|arm|cohort)s?\b"
     # … or the arm's treatment alone, ending the figure: "5.6 months with placebo (HR …)".
-    r"|[A-Za-z][\w-]*(?:\s+(?:plus|and|\+)\s+[A-Za-z][\w-]*)?"
+    r"|[A-Za-z][\w-]*(?:\s+(?:plus|and|\+)\s+[A-Za-z][\w-]*)?(?:\s+(?:alone|only))?"
     r"(?=\s*(?:[,;.()]|$)|\s+(?:versus|vs\.?|and|compared)\s))"
 )
 ARM_AFTER = re.compile(

@@ -13,12 +13,12 @@ import re
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
-from ..bounds import age_groups, asked_sizes, fit, same_ages
+from ..bounds import share_bounds
 from ..citing import Citer
-from ..domain import domain
 from ..index import Index
 from ..lexical import tokenize
 from ..mentions import time_points
@@ -30,6 +30,7 @@ from ..vocabulary import ANAPHOR, Vocabulary, squash
 from .coverage import NameCoverage
 from .entries import Entries
 from .kinds import STAT_WORDS, STATEMENT, TYPED
+from .populations import AskedGroup
 from .ranking import RANKED, RankerModel, kind_flags, rank_features
 from .shapes import clause_of, has_statement_shape, series_length
 
@@ -41,14 +42,6 @@ __all__ = ["Scored", "SentenceScorer"]
 W_LEX, W_DENSE, W_RANK, W_SHAPE = 0.45, 0.40, 0.05, 0.10
 
 
-# A sentence about patients at another line of treatment than the question's keeps this share
-# of its score: it may still be the only one that answers.
-_OTHER_LINE = 0.5
-# A sentence whose size range leaves out the size the question gives keeps this share of its
-# score ("Tumor >7 cm" for a 2.5 cm tumour).
-_OUT_OF_RANGE = 0.3
-# A sentence that states the age group asked about gains this factor.
-_SAME_AGES = 1.5
 # A stem this long is a long word (a disease's name often is; "tumour" stems to 6 letters).
 _LONG_WORD = 12
 # A table row's weight for a question a statement answers (how/why, yes/no, a definition).
@@ -154,9 +147,7 @@ class SentenceScorer:
                 if self.index.sentences[entry.sid].doc in docs:
                     seen.setdefault(entry.sid, 0)
         focus = self._focus_term(query)
-        asked_lines = domain().treatment_lines_in(prof.text)
-        sizes = asked_sizes(prof.text)
-        asked_ages = age_groups(prof.text)
+        group = AskedGroup.of(prof)
         name_terms = {t for n in prof.names for t in tokenize(n)}
         predicate = {t: w for t, w in weights.items() if t not in name_terms}
         predicate_total = sum(predicate.values()) or 1.0
@@ -202,21 +193,7 @@ class SentenceScorer:
                 # A figure is about the question's most specific word (an adverse event, a
                 # biomarker) or not about it at all.
                 score *= 0.5
-            fits = fit(sizes, sent.text)
-            if fits is not None:
-                # "A 2.5 cm tumour": the row whose size range holds it, the narrowest first.
-                score *= _OUT_OF_RANGE if fits == 0.0 else 0.5 + fits
-            stated_ages = age_groups(sent.text) if asked_ages else ()
-            if any(same_ages(a, b) for a in asked_ages for b in stated_ages):
-                # "Women aged 40 to 74": the row or sentence for that age group first (one for
-                # other groups only is not ranked down: it is the near miss the answer step
-                # then refuses by name, rather than a sentence about no age at all).
-                score *= _SAME_AGES
-            if asked_lines:
-                stated_lines = domain().treatment_lines_in(sent.text)
-                if stated_lines and not stated_lines & asked_lines:
-                    # "… in previously treated patients" does not answer for untreated ones.
-                    score *= _OTHER_LINE
+            score *= group.factor(sent.text, partial(self._stated_shares, sid))
             rows.append((sid, score, coverage, spans, concepts, lex, dsim, seen[sid]))
             stated = time_points(sent.text) & prof.time_points if prof.time_points else None
             said = _share(predicate, toks) / predicate_total
@@ -370,6 +347,14 @@ class SentenceScorer:
             return None
         best = max(cands, key=lambda t: self.vocab.idf[t])
         return best if self.vocab.idf[best] >= 0.8 * self.vocab.default_idf else None
+
+    def _stated_shares(self, sid: int) -> frozenset[tuple[str, float]]:
+        """The groups bounded by a share that a sentence reports on: those it states, else
+        those the sentence before it states, else its list's lead-in."""
+        texts = self.index.sentences
+        lead = frozenset().union(*(share_bounds(texts[p].text) for p in self.vocab.lead_in[sid]))
+        before = (share_bounds(texts[p].text) for p in self.vocab.prev[sid][:1])
+        return next((b for b in (share_bounds(texts[sid].text), *before) if b), lead)
 
     def _context_tokens(self, sid: int) -> frozenset[str]:
         """The terms of what a sentence sits under: its heading, the sentences before it in its

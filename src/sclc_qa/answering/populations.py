@@ -1,0 +1,70 @@
+"""How well the group a sentence reports on fits the group a question asks about: a tumour size
+within the sentence's size range, the same age group, the same line of treatment, the same side
+of a share's cutoff ("PD-L1 <1%"). A factor on the sentence's score, not a filter: a sentence for
+another group may still be the only one, the near miss the answer step then refuses by name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..bounds import age_groups, asked_sizes, fit, same_ages, share_bounds
+from ..domain import domain
+from ..question import Profile
+
+__all__ = ["AskedGroup"]
+
+# A sentence about patients at another line of treatment than the question's keeps this share
+# of its score: it may still be the only one that answers.
+_OTHER_LINE = 0.5
+# A sentence whose size range leaves out the size the question gives keeps this share of its
+# score ("Tumor >7 cm" for a 2.5 cm tumour).
+_OUT_OF_RANGE = 0.3
+# A sentence that states the age group asked about gains this factor, as does one that reports
+# on the group bounded by a share asked ("PD-L1 <1%"); one that reports on the other side of
+# the same cutoff ("PD-L1 ≥1%") loses it.
+_SAME_GROUP = 1.5
+
+Shares = frozenset[tuple[str, float]]
+
+
+@dataclass(frozen=True)
+class AskedGroup:
+    """The group a question asks about, read once per question."""
+
+    sizes: list[float]
+    ages: tuple[tuple[int, int], ...]
+    lines: frozenset[str]
+    shares: Shares
+
+    @classmethod
+    def of(cls, prof: Profile) -> AskedGroup:
+        return cls(
+            asked_sizes(prof.text),
+            age_groups(prof.text),
+            domain().treatment_lines_in(prof.text),
+            # Not when comparing: the group then bounds every option, stated with one or not.
+            share_bounds(prof.text) if prof.measure is None else frozenset(),
+        )
+
+    def factor(self, text: str, stated_shares: Callable[[], Shares]) -> float:
+        """What a sentence's score is multiplied by for the group it reports on;
+        `stated_shares` gives the share-bounded groups it reports on (read only when asked)."""
+        out = 1.0
+        fits = fit(self.sizes, text)
+        if fits is not None:
+            # "A 2.5 cm tumour": the row whose size range holds it, the narrowest first.
+            out *= _OUT_OF_RANGE if fits == 0.0 else 0.5 + fits
+        if self.ages and any(same_ages(a, b) for a in self.ages for b in age_groups(text)):
+            out *= _SAME_GROUP  # "women aged 40 to 74": the row or sentence for that group first
+        if self.shares:
+            stated = stated_shares()
+            if stated & self.shares:
+                out *= _SAME_GROUP
+            elif {v for _, v in stated} & {v for _, v in self.shares}:
+                out /= _SAME_GROUP
+        if self.lines:
+            stated_lines = domain().treatment_lines_in(text)
+            if stated_lines and not stated_lines & self.lines:
+                out *= _OTHER_LINE  # "… in previously treated patients" is not for untreated ones
+        return out
