@@ -18,7 +18,7 @@ from sclc_qa.answering.figures import FigureExtractor
 from sclc_qa.answering.ranking import RANK_FEATURES, read_ranker
 from sclc_qa.answering.reasons import Reasons, join
 from sclc_qa.answering.runs import asks_several, at_time_point, outside_intervals, parts_share
-from sclc_qa.answering.shapes import clause_of, has_verdict, series_length
+from sclc_qa.answering.shapes import clause_of, has_statement_shape, has_verdict, series_length
 from sclc_qa.confidence import payload_sha256
 from sclc_qa.config import Settings
 from sclc_qa.embedding import HashingEmbedder
@@ -2315,3 +2315,17 @@ def test_the_sentence_for_the_asked_side_of_a_share_cutoff_answers(tmp_path: Pat
         tmp_path, text, "For ZRK1-negative (<1%) patients in ZENITH-3, what was the 5-year OS rate?"
     )
     assert answer is not None and answer.startswith("19%")
+
+
+def test_figures_comparing_the_asked_endpoint_settle_a_yes_no_question() -> None:
+    asked = profile("Did zentamab help patients live longer than docetaxel?")
+    compared = (
+        "The median OS was 7.6 months with zentamab versus 9.4 months with docetaxel "
+        "(HR, 1.32; 95% CI, 0.91–1.92)."
+    )
+    assert has_statement_shape(asked, compared)
+    # Another endpoint's comparison, or the endpoint's figure for one arm, settles nothing.
+    assert not has_statement_shape(
+        asked, "The median PFS was 2.8 months with zentamab versus 3.9 months with docetaxel."
+    )
+    assert not has_statement_shape(asked, "The median OS was 7.6 months with zentamab.")

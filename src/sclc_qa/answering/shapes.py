@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 
 from ..question import LIMITS, Profile
+from ..spans import find, mask_markup
 from .explanations import describing_span
 
 __all__ = [
     "clause_of",
+    "compares_endpoint",
     "explains",
     "gives_reason",
     "has_statement_shape",
@@ -89,8 +91,22 @@ def has_statement_shape(prof: Profile, sentence: str) -> bool:
     if prof.kind == "mechanism":
         return explains(prof.text, sentence)
     if prof.kind == "yesno":
-        return has_verdict(sentence)
+        return has_verdict(sentence) or compares_endpoint(sentence, prof.endpoints)
     return False
+
+
+def compares_endpoint(sentence: str, endpoints: frozenset[str]) -> bool:
+    """Whether `sentence` compares arms by the figures of one of `endpoints` ("median OS was
+    7.6 months with A versus 9.4 months with B"): that settles "did A help patients live longer
+    than B?" as a verdict does."""
+    if not endpoints or _COMPARING.search(sentence) is None:
+        return False
+    text = mask_markup(sentence)
+    return any(s.endpoint in endpoints for k in _COMPARED_BY for s in find(text, k))
+
+
+_COMPARING = re.compile(r"\b(?:versus|vs\.?|compared (?:with|to)|than)\b", re.I)
+_COMPARED_BY = ("hr", "duration", "percent")
 
 
 def has_verdict(sentence: str) -> bool:
