@@ -15,6 +15,7 @@ from sclc_qa.answering.counts import counted, counts_several
 from sclc_qa.answering.entities import EntityExtractor
 from sclc_qa.answering.explanations import explaining_clause
 from sclc_qa.answering.figures import FigureExtractor
+from sclc_qa.answering.labels import endpoint_after
 from sclc_qa.answering.ranking import RANK_FEATURES, read_ranker
 from sclc_qa.answering.reasons import Reasons, join
 from sclc_qa.answering.runs import asks_several, at_time_point, outside_intervals, parts_share
@@ -2329,3 +2330,16 @@ def test_figures_comparing_the_asked_endpoint_settle_a_yes_no_question() -> None
         asked, "The median PFS was 2.8 months with zentamab versus 3.9 months with docetaxel."
     )
     assert not has_statement_shape(asked, "The median OS was 7.6 months with zentamab.")
+
+
+def test_a_share_keeps_its_endpoint_and_the_group_asked_for() -> None:
+    text = "Phase I data showed a 38% ORR in patients with ≥50% ZRK1-positive cells, and more."
+    e = text.index("38%") + 3
+    assert text[text.index("38%") : endpoint_after(text, e, "What ORR did it show?")] == "38% ORR"
+    whom = "What ORR did it show, and in patients with what level of ZRK1?"
+    assert text[text.index("38%") : endpoint_after(text, e, whom)] == (
+        "38% ORR in patients with ≥50% ZRK1-positive cells"
+    )
+    # A capitalised word after a share that is no endpoint is no label of it.
+    other = "It was 38% NEW here."
+    assert endpoint_after(other, other.index("%") + 1, "What share?") == other.index("%") + 1

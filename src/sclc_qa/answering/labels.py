@@ -10,7 +10,14 @@ import re
 from ..lexical import STOPWORDS
 from ..question import ENDPOINTS
 
-__all__ = ["ARM_AFTER", "ARM_LABEL", "base_end", "endpoint_label", "first_label"]
+__all__ = [
+    "ARM_AFTER",
+    "ARM_LABEL",
+    "base_end",
+    "endpoint_after",
+    "endpoint_label",
+    "first_label",
+]
 
 # "X% of <whom>": the base is a short noun phrase ("SCLC tumors", "intratumoral immune cells");
 # read at most this many words, stopping at the first function word or past participle, which
@@ -39,6 +46,34 @@ def base_end(text: str, e: int) -> int:
             break
         pos = end + 1
     return end
+
+
+def endpoint_after(text: str, e: int, question: str) -> int:
+    """The end of an endpoint named right after a share ("38%" → "38% ORR"), else `e`; and
+    when the question asks in whom ("… in patients with what level of X?"), the end of the
+    group that follows it ("… in patients with ≥50% X-positive cells")."""
+    named = _ABBREVIATED_AFTER.match(text, e)
+    if named is not None and any(p.fullmatch(named.group(1)) for p in ENDPOINTS.values()):
+        e = named.end()
+    if _ASKS_WHOM.search(question):
+        whom = _WHOM_AFTER.match(text, e)
+        e = whom.end() if whom is not None else e
+    return e
+
+
+# An endpoint's abbreviation written just after its figure: "38% ORR".
+_ABBREVIATED_AFTER = re.compile(r"\s+([A-Z]{2,5})\b")
+# "In patients with what level of X", "in which patients", "for what group": the figure's group
+# is asked too.
+_ASKS_WHOM = re.compile(
+    r"\b(?:in|among|for)\s+(?:patients|people|those|tumou?rs)\s+(?:with|whose)\s+(?:what|which)\b|"
+    r"\b(?:in|among|for)\s+(?:which|what)\s+(?:patients|people|group|subgroup|population)\b",
+    re.I,
+)
+_WHOM_AFTER = re.compile(
+    r"\s+(?:in|among|for)\s+(?:(?:the|those|all)\s+)?(?:patients|people|participants|those|"
+    r"tumou?rs)\s+(?:with|whose|who|whom|that)\b[^,;.()]*(?:\([^()]*\)[^,;.()]*)*"
+)
 
 
 def first_label(text: str, s: int, e: int) -> int:
