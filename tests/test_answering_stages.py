@@ -1735,7 +1735,7 @@ def test_a_figure_from_another_phase_of_study_is_no_answer(tmp_path: Path) -> No
     )
     assert other.abstained and other.reason is not None and "Phase I" in other.reason
     same = engine.ask("What ORR did zentamab achieve in phase I?", min_confidence=0.0)
-    assert same.answer == "41%"
+    assert same.answer == "41% ORR"
     # The clause the figure is in decides, not every phase its sentence names.
     assert other_phase("in the phase II study?", "Phase I data showed a 41% ORR") == (
         "phase II",
