@@ -2343,3 +2343,16 @@ def test_a_share_keeps_its_endpoint_and_the_group_asked_for() -> None:
     # A capitalised word after a share that is no endpoint is no label of it.
     other = "It was 38% NEW here."
     assert endpoint_after(other, other.index("%") + 1, "What share?") == other.index("%") + 1
+
+
+def test_a_sentence_that_points_to_another_summary_is_no_candidate(tmp_path: Path) -> None:
+    text = (
+        "For a more detailed explanation of lead-time bias in zentoma screening, see "
+        "[Screening Overview](/screening/overview). Lead-time bias means that zentoma "
+        "detected by screening earlier than symptoms would have shown it only advances the "
+        "date of diagnosis."
+    )
+    engine, pointer = _indexed(tmp_path, text, "see [Screening")
+    query = engine._retriever.prepare("Explain lead-time bias in zentoma screening.", unnamed=True)
+    scored = engine._answerer.scorer.score(query, engine._retriever.search(query, 8))
+    assert scored and pointer not in {s.sid for s in scored}

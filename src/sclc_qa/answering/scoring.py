@@ -49,7 +49,11 @@ _ROW_FOR_STATEMENT = 0.3
 # The list items a lead-in found among the passages brings in as candidates (a trial's results).
 _ITEMS_PER_LEAD_IN = 16
 # A line that only links to another section ("[Other therapies](/…#_535)") states nothing.
-_LINK_ONLY = re.compile(r"\s*\[[^\]]*\]\([^)]*\)[\s.]*")
+_LINK_ONLY = re.compile(
+    r"\s*\[[^\]]*\]\([^)]*\)[\s.]*"
+    # … or that points to one: "For more information (about X), see [Y](…)."
+    r"|\s*(?:For|To)\b[^.]{0,200}?\b[Ss]ee\s+(?:the\s+)?\[[^\]]*\]\([^)]*\)[^.]{0,60}\.?\s*"
+)
 
 
 @dataclass(frozen=True)
@@ -161,7 +165,7 @@ class SentenceScorer:
         for sid, dsim, psim, usim in sims:
             sent = self.index.sentences[sid]
             if _LINK_ONLY.fullmatch(sent.text):
-                continue  # "[Other therapies](/…#_535)": a pointer to a section, no statement
+                continue  # "[Other therapies](/…#_535)", "For more, see […](…)": no statement
             toks, ctx = self.vocab.tokens[sid], self._context_tokens(sid)
             lex = sum(
                 w * (1.0 if t in toks else 0.5 if t in ctx else 0.0) for t, w in weights.items()
