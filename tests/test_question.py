@@ -471,3 +471,7 @@ def test_a_median_asked_beside_how_many_had_an_event_asks_both() -> None:
 def test_name_the_asks_the_noun_after_its_determiner() -> None:
     p = profile("Name the drug approved for zentoma.")
     assert (p.kind, p.target, p.asked_about) == ("entity", "drug", "drug")
+    # A clause about the source after the phrase: its last word is no verb.
+    p = profile("Name the ZRK1 inhibitors the review mentions for zentoma.")
+    assert (p.target, p.asked_about, p.plural) == ("inhibitor", "ZRK1 inhibitors", True)
+    assert profile("Which country ran the trial?").asked_about == "country"

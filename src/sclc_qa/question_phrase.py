@@ -28,6 +28,11 @@ _HEDGING_ADVERBS = frozenset(
     {"exactly", "precisely", "specifically", "actually", "really", "typically", "usually"}
 )
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
+# "Name the Xs the review mentions": a clause about the source follows the phrase, whose last
+# word is then no verb.
+_SOURCE_NOUNS = frozenset(
+    {"review", "article", "text", "document", "documents", "paper", "summary", "authors", "report"}
+)
 
 
 def which_phrase(text: str) -> str:
@@ -49,6 +54,8 @@ def which_phrase(text: str) -> str:
         if _AUX.match(w) or (phrase and re.fullmatch(r"[a-z]+ed", w)):
             break
         if phrase and i + 1 < len(words) and words[i + 1].lower() in _DETERMINERS:
+            if i + 2 < len(words) and words[i + 2].lower() in _SOURCE_NOUNS:
+                phrase.append(w)  # "Name the Xs the review mentions": "Xs" ends the phrase
             break  # "which country ran the trial": a word before "the" is the verb
         if phrase and w.lower() in ("and", "or"):
             break  # "which X … and …": the phrase ends where the clause joins another
