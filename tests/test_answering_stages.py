@@ -1614,6 +1614,18 @@ def test_a_row_asked_for_two_of_its_cells_answers_with_both(tmp_path: Path) -> N
     one = profile("In the table of ongoing trials, which stage does the zentamab trial enrol?")
     span = best_cell(text, row, one)
     assert span is not None and text[span.start : span.end] == "Limited stage"
+    # The second thing asked as a yes/no clause: "…, and is it still recruiting?"
+    (tmp_path / "status").mkdir()
+    status = (
+        "| NCT ID | Drug | Population | Status |\n|---|---|---|---|\n"
+        "| NCT01234567 | Zentamab | LS-ZCLC | Active, not recruiting |\n"
+        "| NCT07654321 | Quellimab | ES-ZCLC | Recruiting |"
+    )
+    engine, sid = _indexed(tmp_path / "status", status, "NCT01234567")
+    text, row = engine.index.documents["doc"].text, engine.index.sentences[sid]
+    yes_no = profile("Which population is the zentamab trial in, and is it still recruiting?")
+    span = best_cell(text, row, yes_no)
+    assert span is not None and text[span.start : span.end] == "LS-ZCLC | Active, not recruiting"
 
 
 def test_a_figure_belongs_to_the_series_member_written_last_before_it() -> None:

@@ -103,7 +103,10 @@ _RATIO_HEADER = re.compile(
 _BARE_RATIO = re.compile(r"\d+(?:\.\d+)?(?:\s*\(\s*\d+(?:\.\d+)?\s*[-–—]\s*\d+(?:\.\d+)?\s*\))?")
 
 
-# A question that asks for more than one thing: "what is X, and which Y …?" (not "In the
-# table, which X …?", one question after a lead-in).
+# A question that asks for more than one thing: "what is X, and which Y …?", "which X is it,
+# and is it still Y?" (not "In the table, which X …?", one question after a lead-in).
 _WH = r"(?:what|which|who|when|where|how)"
-_TWO_ASKED = re.compile(rf"\b{_WH}\b.*(?:\band|,)\s+(?:in |with )?{_WH}\b", re.I)
+_YES_NO_AFTER = r"(?:is|are|was|were|does|do|did|has|have|can)\s+(?:it|they|this|that|the)"
+_TWO_ASKED = re.compile(
+    rf"\b{_WH}\b.*(?:\band|,)\s+(?:in |with )?(?:{_WH}|{_YES_NO_AFTER})\b", re.I
+)
