@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from sclc_qa.endpoint_mentions import endpoint_of
 from sclc_qa.models import Document
-from sclc_qa.spans import clauses, endpoint_of, find, mask_markup, names, strip_citation, value_at
+from sclc_qa.spans import clauses, find, mask_markup, names, strip_citation, value_at
 
 CASPIAN = (
     "Moreover, Paz-Ares et\u00a0al. reported that first-line treatment with durvalumab plus "

@@ -13,19 +13,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .domain import domain
+from .endpoint_mentions import endpoint_of
 from .mentions import YEAR, named_tokens
-from .question import ENDPOINTS
 
 __all__ = [
     "Span",
-    "asked_site",
     "clauses",
-    "endpoint_of",
-    "endpoints_named",
     "find",
     "mask_markup",
     "names",
-    "site_of",
     "strip_citation",
     "value_at",
 ]
@@ -209,91 +205,6 @@ def value_at(text: str, span: Span) -> int:
         if m is not None and m.group("value") is not None:
             return m.start("value")
     return span.start
-
-
-def endpoint_of(text: str, start: int) -> str | None:
-    """The endpoint named nearest before `start` (or right after it, as in "38% ORR")."""
-    mention = _nearest_mention(text, start)
-    return mention[2] if mention else None
-
-
-def endpoints_named(text: str) -> frozenset[str]:
-    """The endpoints `text` names anywhere."""
-    return frozenset(name for _, _, name in _mentions(text))
-
-
-def site_of(text: str, start: int) -> str | None:
-    """Where the endpoint a figure at `start` reports is measured, when the words just before
-    its name say ("the intracranial objective response rate was 33%" → "intracranial"); None
-    for the endpoint as a whole."""
-    mention = _nearest_mention(text, start)
-    return _site_before(text, mention[0]) if mention else None
-
-
-def _nearest_mention(text: str, start: int) -> tuple[int, int, str] | None:
-    """The endpoint mention a figure at `start` reports: the nearest before it, or one named
-    just after it (weighed as farther)."""
-    best: tuple[int, tuple[int, int, str]] | None = None
-    for mention in _mentions(text):
-        m_start, m_end, _ = mention
-        if m_end <= start:
-            dist = start - m_end
-        elif m_start >= start and m_start - start <= 25:
-            dist = (m_start - start) * 2 + 10
-        else:
-            continue
-        if best is None or dist < best[0]:
-            best = (dist, mention)
-    return best[1] if best else None
-
-
-def asked_site(question: str) -> str | None:
-    """The site the question's own endpoint is measured at ("What CNS ORR …?"), if it says."""
-    return next(
-        (site for s, _, _ in _mentions(question) if (site := _site_before(question, s))), None
-    )
-
-
-def names_site(text: str, site: str) -> bool:
-    """Whether `text` uses a word of the site anywhere ("… in patients with brain metastases")."""
-    return _SITES[site].search(text.lower()) is not None
-
-
-def _site_before(text: str, at: int) -> str | None:
-    words = " ".join(re.findall(r"[a-z]+", text[max(0, at - 60) : at].lower())[-_SITE_WORDS:])
-    return next((site for site, pat in _SITES.items() if pat.search(words)), None)
-
-
-_SITES = {
-    site: re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b")
-    for site, words in domain().endpoint_sites.items()
-}
-_SITE_WORDS = 3  # "the intracranial confirmed <endpoint>": how far before its name a site is
-
-# "<endpoint> for|of <endpoint>": the second names what the first is measured on, and the first
-# governs: a "median follow-up for survival" is a follow-up, not a survival time.
-_GOVERNED = re.compile(r"\s+(?:for|of)\s+(?:the\s+)?(?:overall\s+)?")
-# "<event> or death": a composite endpoint named by its first event ("progression or death" is
-# PFS), not a second endpoint.
-_COMPOSITE = re.compile(r"\s+or\s+")
-_DEATH = re.compile(r"deaths?", re.I)
-
-
-@lru_cache(maxsize=1 << 14)
-def _mentions(text: str) -> tuple[tuple[int, int, str], ...]:
-    """Each endpoint mention in `text` as (start, end, endpoint), in order; a mention governed
-    by the one before it takes that one's endpoint."""
-    found = sorted((m.start(), m.end(), n) for n, p in ENDPOINTS.items() for m in p.finditer(text))
-    out: list[tuple[int, int, str]] = []
-    for s, e, name in found:
-        if out and out[-1][1] <= s:
-            gap = (text, out[-1][1], s)
-            if _GOVERNED.fullmatch(*gap) or (
-                _COMPOSITE.fullmatch(*gap) and _DEATH.fullmatch(text, s, e)
-            ):
-                name = out[-1][2]
-        out.append((s, e, name))
-    return tuple(out)
 
 
 def find(text: str, kind: str) -> list[Span]:

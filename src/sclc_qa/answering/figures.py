@@ -8,20 +8,12 @@ import re
 from collections.abc import Sequence
 
 from ..bounds import age_groups, same_ages
+from ..endpoint_mentions import asked_site, endpoints_named, names_site, site_of
 from ..index import Index
 from ..lexical import normalize, tokenize
 from ..mentions import time_points
 from ..question import Profile
-from ..spans import (
-    Span,
-    asked_site,
-    endpoints_named,
-    find,
-    mask_markup,
-    names,
-    names_site,
-    site_of,
-)
+from ..spans import Span, find, mask_markup, names
 from ..tables import best_cell, row_figure
 from ..vocabulary import Vocabulary, squash
 from .anchors import anchor_cost, anchors
