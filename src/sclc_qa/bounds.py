@@ -139,8 +139,8 @@ def same_ages(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return abs(a[0] - b[0]) <= _AGE_SLACK and abs(a[1] - b[1]) <= _AGE_SLACK
 
 
-# A group bounded by a share: "PD-L1 ≥50%", "a TPS above 20%", "expression of 1% or more",
-# "PD-L1-negative (<1%)". "At least" and "≥" are one side; exact equality is not read apart.
+# A group bounded by a share: "ZRK1 ≥40%", "a ZRK1 score above 15%", "expression of 5% or
+# more", "ZRK1-negative (<1%)". "At least" and "≥" are one side; exact equality is not read apart.
 _SHARE_ABOVE = r"(?:>|≥|over|above|more than|greater than|higher than|at least|exceeding)"
 _SHARE_BELOW = r"(?:<|≤|under|below|less than|lower than|fewer than|at most|up to)"
 _SHARE_BOUND = re.compile(
@@ -152,8 +152,8 @@ _SHARE_BOUND = re.compile(
 
 @lru_cache(maxsize=_AGE_MEMO)
 def share_bounds(text: str) -> frozenset[tuple[str, float]]:
-    """The groups a text bounds by a share, as (">" or "<", the share in percent): "TPS >20%"
-    and "a TPS above 20%" are both (">", 20.0)."""
+    """The groups a text bounds by a share, as (">" or "<", the share in percent): "ZRK1 >15%"
+    and "a ZRK1 score above 15%" are both (">", 15.0)."""
     out = set()
     for m in _SHARE_BOUND.finditer(text):
         value = float(next(g for g in (m.group(2), m.group(4), m.group(5)) if g is not None))

@@ -133,7 +133,7 @@ def profile(question: str) -> Profile:
         kind = "percent"
         shares = True
         if MEDIAN.search(text) and not _RATE.search(text):
-            # "What was the median OS, and how many patients crossed over?": the median is a
+            # "What was the median OS with zentamab, and how many switched arms?": the median is a
             # time, and the share who had the event is asked beside it.
             kind = "duration"
     if kind == "mechanism" and _CONTRAST.search(text):

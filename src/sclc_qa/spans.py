@@ -62,8 +62,8 @@ _TAIL = (
     rf"(?:\s*[;,]\s*(?:{_CI}|{_P}))*(?:\s*\((?:{_CI}|{_P})(?:\s*[;,]\s*(?:{_CI}|{_P}))*\)"
     rf"|\s*{_BARE_RANGE})?"
 )
-# The ratios listed after a labelled one, each with its interval: "HR was 0.68 (95% CI, …) for
-# group A, 0.75 (95% CI, …) for group B, and 0.79 (95% CI, …) for group C".
+# The ratios listed after a labelled one, each with its interval: "HR was 0.61 (95% CI, …) for
+# group A, 0.77 (95% CI, …) for group B, and 0.84 (95% CI, …) for group C".
 _LISTED_RATIO = re.compile(
     rf"(?:\s+(?:for|in|among|with)\s+[^,;()]{{1,60}}?)?\s*,\s*(?:and\s+)?"
     rf"(?P<value>\d*\.\d+)\s*\((?:{_CI})(?:\s*[;,]\s*(?:{_CI}|{_P}))*\)"

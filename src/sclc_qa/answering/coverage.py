@@ -111,7 +111,7 @@ class NameCoverage:
         return hard, (sum(soft) / len(soft) if soft else 1.0)
 
     def _named_further_up(self, sid: int, name: str) -> bool:
-        """Named by the lead-in of a list that the item's own lead-in belongs to: "- HR 0.75 in
+        """Named by the lead-in of a list that the item's own lead-in belongs to: "- HR 0.81 in
         group B" under "2. Survival favoured X" under the trial's description. Read only when
         nearer places name nothing, as an outer lead-in introduces every list nested in it."""
         seen = set(self.vocab.lead_in[sid])

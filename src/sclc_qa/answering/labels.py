@@ -49,9 +49,9 @@ def base_end(text: str, e: int) -> int:
 
 
 def endpoint_after(text: str, e: int, question: str) -> int:
-    """The end of an endpoint named right after a share ("38%" → "38% ORR"), else `e`; and
+    """The end of an endpoint named right after a share ("41%" → "41% ORR"), else `e`; and
     when the question asks in whom ("… in patients with what level of X?"), the end of the
-    group that follows it ("… in patients with ≥50% X-positive cells")."""
+    group that follows it ("… in patients with ≥30% X-positive cells")."""
     named = _ABBREVIATED_AFTER.match(text, e)
     if named is not None and any(p.fullmatch(named.group(1)) for p in ENDPOINTS.values()):
         e = named.end()
@@ -61,7 +61,7 @@ def endpoint_after(text: str, e: int, question: str) -> int:
     return e
 
 
-# An endpoint's abbreviation written just after its figure: "38% ORR".
+# An endpoint's abbreviation written just after its figure: "41% ORR".
 _ABBREVIATED_AFTER = re.compile(r"\s+([A-Z]{2,5})\b")
 # "In patients with what level of X", "in which patients", "for what group": the figure's group
 # is asked too.
@@ -144,7 +144,7 @@ def endpoint_label(text: str, start: int, end: int) -> int:
 # An arm's label after its figure: "in the osimertinib group", "with placebo arm".
 ARM_LABEL = re.compile(
     r"\s+(?:with|in|on|for|among)\s+(?:the\s+)?(?:[^,;.()]{1,40}?\b(?:group|arm|cohort)s?\b"
-    # … or the arm's treatment alone, ending the figure: "5.6 months with placebo (HR …)".
+    # … or the arm's treatment alone, ending the figure: "4.2 months with placebo (HR …)".
     r"|[A-Za-z][\w-]*(?:\s+(?:plus|and|\+)\s+[A-Za-z][\w-]*)?(?:\s+(?:alone|only))?"
     r"(?=\s*(?:[,;.()]|$)|\s+(?:versus|vs\.?|and|compared)\s))"
 )

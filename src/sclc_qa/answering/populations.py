@@ -1,6 +1,6 @@
 """How well the group a sentence reports on fits the group a question asks about: a tumour size
 within the sentence's size range, the same age group, the same line of treatment, the same side
-of a share's cutoff ("PD-L1 <1%"). A factor on the sentence's score, not a filter: a sentence for
+of a share's cutoff ("ZRK1 <1%"). A factor on the sentence's score, not a filter: a sentence for
 another group may still be the only one, the near miss the answer step then refuses by name."""
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ _OTHER_LINE = 0.5
 # score ("Tumor >7 cm" for a 2.5 cm tumour).
 _OUT_OF_RANGE = 0.3
 # A sentence that states the age group asked about gains this factor, as does one that reports
-# on the group bounded by a share asked ("PD-L1 <1%"); one that reports on the other side of
-# the same cutoff ("PD-L1 ≥1%") loses it.
+# on the group bounded by a share asked ("ZRK1 <1%"); one that reports on the other side of
+# the same cutoff ("ZRK1 ≥1%") loses it.
 _SAME_GROUP = 1.5
 
 Shares = frozenset[tuple[str, float]]

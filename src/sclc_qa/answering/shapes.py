@@ -97,7 +97,7 @@ def has_statement_shape(prof: Profile, sentence: str) -> bool:
 
 def compares_endpoint(sentence: str, endpoints: frozenset[str]) -> bool:
     """Whether `sentence` compares arms by the figures of one of `endpoints` ("median OS was
-    7.6 months with A versus 9.4 months with B"): that settles "did A help patients live longer
+    8.1 months with A versus 9.9 months with B"): that settles "did A help patients live longer
     than B?" as a verdict does."""
     if not endpoints or _COMPARING.search(sentence) is None:
         return False
