@@ -90,10 +90,7 @@ class NameCoverage:
                 name, self.vocab.keys[sid + 1], self.index.sentences[sid + 1].text
             ):
                 got = _NAMED_NEARBY  # "… . This <name> …": the next sentence names the subject
-            elif any(
-                self.vocab.mentions(name, self.vocab.keys[p], self.index.sentences[p].text)
-                for p in self.vocab.lead_in[sid]
-            ) or self._named_further_up(sid, name):
+            elif self._named_in_lead_in(sid, name):
                 got = _NAMED_IN_LEAD_IN
             else:
                 got = 0.0
@@ -110,20 +107,21 @@ class NameCoverage:
             hard = min(hard, sum(side_by_side) / len(side_by_side))
         return hard, (sum(soft) / len(soft) if soft else 1.0)
 
-    def _named_further_up(self, sid: int, name: str) -> bool:
-        """Named by the lead-in of a list that the item's own lead-in belongs to: "- HR 0.81 in
-        group B" under "2. Survival favoured X" under the trial's description. Read only when
-        nearer places name nothing, as an outer lead-in introduces every list nested in it."""
-        seen = set(self.vocab.lead_in[sid])
-        lead = self.vocab.lead_in[sid]
+    def _named_in_lead_in(self, sid: int, name: str) -> bool:
+        """Named by the paragraph that introduces the item's list or, for a list nested in a
+        list, by the lead-in of the list that lead-in belongs to, and so on up ("- HR 0.81 in
+        group B" under "2. Survival favoured X" under the trial's description). Reached only
+        when nearer places name nothing, as an outer lead-in introduces every list nested in
+        it."""
+        lead, seen = self.vocab.lead_in[sid], set[int]()
         while lead:
-            lead = tuple(p for p in self.vocab.lead_in[lead[0]] if p not in seen)
             if any(
                 self.vocab.mentions(name, self.vocab.keys[p], self.index.sentences[p].text)
                 for p in lead
             ):
                 return True
             seen.update(lead)
+            lead = tuple(p for p in self.vocab.lead_in[lead[0]] if p not in seen)
         return False
 
     def _named_before(self, sid: int, name: str) -> bool:

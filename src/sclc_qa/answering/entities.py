@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from ..abbreviations import Definition
 from ..domain import domain
@@ -173,7 +174,8 @@ class EntityExtractor:
         if not cands:
             return None
         asked = domain().entity_class(prof.target)
-        appositive = [c for c in cands if _after_asked_phrase(text, c, prof)]
+        phrase = _asked_phrase(prof.asked_about)
+        appositive = [c for c in cands if phrase and _after(text, c, phrase)]
         preferred = _of_class(text, cands, prof.target) + appositive
         if prof.target not in STAT_WORDS:
             cands = [c for c in cands if squash(text[c.start : c.end]) not in STAT_WORDS] or cands
@@ -268,18 +270,22 @@ def _names_its_class(text: str, name: Span, target: str, cands: list[Span]) -> i
     return 2 if any(stem(w.lower()) == asked for w in before) else 0
 
 
-def _after_asked_phrase(text: str, name: Span, prof: Profile) -> bool:
-    """Whether the name stands in apposition right after the whole phrase the question asks
-    for, of two words or more: "the ZRK1 inhibitor zentamab" for "which ZRK1 inhibitors …?"
-    (one class word alone labels too much: "the study" may be any)."""
-    asked = [stem(w.lower()) for w in re.findall(r"[\w+-]+", prof.asked_about)]
-    asked = [w for w in asked if w not in _CASUAL_WORDS]
-    if len(asked) < 2:
-        return False
+@lru_cache(maxsize=1024)
+def _asked_phrase(asked_about: str) -> tuple[str, ...]:
+    """The stems of the phrase a question asks for, when it has two words or more that
+    describe (one class word alone labels too much: "the study" may be any); () otherwise."""
+    stems = [stem(w.lower()) for w in re.findall(r"[\w+-]+", asked_about)]
+    kept = tuple(w for w in stems if w not in _CASUAL_WORDS)
+    return kept if len(kept) >= 2 else ()
+
+
+def _after(text: str, name: Span, phrase: tuple[str, ...]) -> bool:
+    """Whether the name stands in apposition right after `phrase`: "the ZRK1 inhibitor
+    zentamab" for "which ZRK1 inhibitors …?"."""
     before = re.findall(r"[\w+-]+", text[max(0, name.start - 80) : name.start])
     return (
         text[: name.start].endswith(" ")
-        and [stem(w.lower()) for w in before[-len(asked) :]] == asked
+        and tuple(stem(w.lower()) for w in before[-len(phrase) :]) == phrase
     )
 
 

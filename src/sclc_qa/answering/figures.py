@@ -133,7 +133,8 @@ class FigureExtractor:
                 # A median OS is a duration survived, never the time point a rate was read at.
                 spans = [s for s in spans if not at_time_point(text, s.start, s.end)]
         if prof.kind == "hr" and spans and not endpoints_named(text):
-            spans = [Span(s.start, s.end, s.kind, self._context_endpoint(sid)) for s in spans]
+            inherited = self._context_endpoint(sid)
+            spans = [Span(s.start, s.end, s.kind, inherited) for s in spans]
         if prof.endpoints and prof.kind not in ("count", "dose", "age"):
             # A count or a dose is no endpoint's: "what dose, and what response rate?"
             spans = [s for s in spans if s.endpoint in prof.endpoints or s.kind == "phase"]

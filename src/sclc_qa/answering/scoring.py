@@ -356,9 +356,10 @@ class SentenceScorer:
         """The groups bounded by a share that a sentence reports on: those it states, else
         those the sentence before it states, else its list's lead-in."""
         texts = self.index.sentences
-        lead = frozenset().union(*(share_bounds(texts[p].text) for p in self.vocab.lead_in[sid]))
-        before = (share_bounds(texts[p].text) for p in self.vocab.prev[sid][:1])
-        return next((b for b in (share_bounds(texts[sid].text), *before) if b), lead)
+        for at in (sid, *self.vocab.prev[sid][:1]):
+            if stated := share_bounds(texts[at].text):
+                return stated
+        return frozenset().union(*(share_bounds(texts[p].text) for p in self.vocab.lead_in[sid]))
 
     def _context_tokens(self, sid: int) -> frozenset[str]:
         """The terms of what a sentence sits under: its heading, the sentences before it in its
