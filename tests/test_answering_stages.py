@@ -26,6 +26,7 @@ from sclc_qa.embedding import HashingEmbedder
 from sclc_qa.engine import Engine
 from sclc_qa.question import profile
 from sclc_qa.question_parts import coordinated
+from sclc_qa.retrieval import Hit
 from sclc_qa.spans import find, names
 from sclc_qa.vocabulary import name_keys
 from stumps import stump
@@ -954,6 +955,20 @@ def test_a_preposition_repeated_before_each_arm_asks_for_both(hashing_engine: En
     # the last arm keeps its label.
     s, e = figures.widen(text, find(text, "duration")[1], prof)
     assert text[s:e] == "23.7 months in the zentamab group and 16.6 months in the placebo group"
+
+
+def test_a_figure_asked_against_another_arm_takes_both_arms_beside_the_ratio(
+    hashing_engine: Engine,
+) -> None:
+    figures, _ = _stages(hashing_engine)
+    text = (
+        "The median PFS was 31.4 months with zentamab and 6.2 months with placebo (HR, 0.21; "
+        "95% CI, 0.12–0.30)."
+    )
+    prof = profile("What median PFS did zentamab give in ZENITH-3, against placebo, and the HR?")
+    assert asks_several(prof)
+    s, e = figures.widen(text, find(text, "hr")[0], prof)
+    assert text[s:e].startswith("31.4 months with zentamab and 6.2 months")
 
 
 def test_another_kind_is_asked_once_per_endpoint(hashing_engine: Engine) -> None:
@@ -2368,3 +2383,45 @@ def test_a_sentence_that_points_to_another_summary_is_no_candidate(tmp_path: Pat
     query = engine._retriever.prepare("Explain lead-time bias in zentoma screening.", unnamed=True)
     scored = engine._answerer.scorer.score(query, engine._retriever.search(query, 8))
     assert scored and pointer not in {s.sid for s in scored}
+
+
+def test_a_time_point_stated_after_the_trial_is_named_is_a_candidate(tmp_path: Path) -> None:
+    """The sentence with the rates names no trial, and the passage found holds only the one
+    that does: the paragraph's next sentences at the asked time point are candidates too."""
+    text = (
+        "The phase II ZENITH-1 trial tested zentamab with low-dose radiotherapy in 48 patients. "
+        "It was well tolerated. Two-year follow-up showed OS rates of 71.2% and 38.4% at one "
+        "and three years, respectively."
+    )
+    engine, sid = _indexed(tmp_path, text, "ZENITH-1")
+    (chunk,) = [c for c in engine.index.chunks if sid in c.sentence_ids][:1]
+    query = engine._retriever.prepare("ZENITH-1 survival at 1 and 3 yrs?", unnamed=True)
+    alone = chunk.model_copy(update={"sentence_ids": (sid,)})
+    scored = engine._answerer.scorer.score(query, [Hit(alone, 1.0, 0, 0)])
+    assert sid + 2 in {s.sid for s in scored}
+
+
+def test_a_table_row_naming_less_than_the_best_sentence_does_not_answer(tmp_path: Path) -> None:
+    text = (
+        "Maintenance lorbitinib plus zentamab prolonged PFS in ZX1-positive zentoma but was "
+        "associated with more hematologic toxicity, mainly grade 3 neutropenia.\n\n"
+        "| NCT number | Drug | Phase | Patients |\n|---|---|---|---|\n"
+        "| NCT09990001 | Zentamab | II | ZX1 positive zentoma |\n"
+        "| NCT09990002 | Other drug | I | Solid tumours |"
+    )
+    (answer,) = _answers_in(
+        tmp_path,
+        text,
+        "What was the main toxicity of adding zentamab to lorbitinib maintenance in "
+        "ZX1-positive patients?",
+    )
+    assert answer is not None and "neutropenia" in answer
+
+
+def test_a_name_said_to_be_the_first_answers_which_was_the_first(tmp_path: Path) -> None:
+    text = (
+        "Zentamab is the first ZRK1 antibody to yield a significant and clinically meaningful "
+        "survival benefit in the first-line treatment of zentoma, ahead of lorbitinib and ZX-12."
+    )
+    asked = "Which anti-ZRK1 drug was the first to show a clinically meaningful survival gain?"
+    assert _answers_in(tmp_path, text, asked) == ["Zentamab"]

@@ -179,6 +179,8 @@ def test_drug_names_by_their_stems(word: str, druglike: bool) -> None:
     [
         ("2-year DFS", {24}),
         ("OS at 1 and 3 years?", {12, 36}),
+        ("survival at 1 and 3 yrs?", {12, 36}),
+        ("alive 2 yrs after surgery", {24}),
         ("1- and 3-year OS rates", {12, 36}),
         ("two-year survival", {24}),
         ("DFS at 24 months", {24}),
@@ -396,6 +398,13 @@ def test_how_many_tumours_or_samples_have_a_feature_asks_a_share() -> None:
     )
     # Samples enrolled or screened are counted.
     assert profile("How many samples were screened in ZENITH-4?").kind == "count"
+
+
+def test_how_many_were_still_in_a_state_at_a_time_point_asks_a_share() -> None:
+    asked = profile("In ZENITH-5, how many were disease-free at 3 years on zentamab?")
+    assert asked.kind == "percent" and asked.time_points == {36}
+    assert profile("How many of them were still alive at 2 years?").kind == "percent"
+    assert profile("How many were enrolled in ZENITH-5?").kind == "count"
 
 
 def test_a_yes_no_question_may_open_with_its_setting() -> None:

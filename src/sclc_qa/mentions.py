@@ -196,8 +196,8 @@ _TIME_POINT = re.compile(
     rf"(?:(?:{_NUMBER})-?\s*(?:,|and|or)\s*)*(?:{_NUMBER})-(?P<unit>years?|yrs?|months?)\b"
     rf"(?![- ]?(?:old|follow))|"
     rf"\b(?:at|after)\s+(?:(?:{_NUMBER})\s*(?:,|and|or)\s*)*(?:{_NUMBER})\s+"
-    rf"(?P<unit2>years?|months?)\b|"
+    rf"(?P<unit2>years?|yrs?|months?|mos?)\b|"
     # "alive five years later", "2 years after diagnosis"
-    rf"\b(?:{_NUMBER})\s+(?P<unit3>years?|months?)\s+(?:later|after|from|post)\b",
+    rf"\b(?:{_NUMBER})\s+(?P<unit3>years?|yrs?|months?|mos?)\s+(?:later|after|from|post)\b",
     re.I,
 )

@@ -35,6 +35,12 @@ _TOPIC_WORD = 40.0
 # A topic word: one the corpus keys at least this share of its sentences on.
 _TOPIC_SHARE = 0.08
 _LONG_FORM_REACH = 200  # characters before an abbreviation where its long form may stand
+# "Which X was the first / only / last to …?" and the copula that answers it: "N is the first
+# … to …".
+_RANK_ASKED = re.compile(r"\b(?:is|was|were|are|became|remains)\s+the\s+(first|only|last)\b", re.I)
+_SAID_TO_BE = re.compile(
+    r"\s+(?:is|was|became|remains)\s+(?:also\s+|now\s+)?the\s+(first|only|last)\b", re.I
+)
 _UNDESCRIBED = 30.0  # distance assumed when the describing words are not in the sentence
 # A name that says its own class (not only by the word after it, which may follow several)
 # counts the question's other words at half their distance.
@@ -175,7 +181,13 @@ class EntityExtractor:
             return None
         asked = domain().entity_class(prof.target)
         phrase = _asked_phrase(prof.asked_about)
-        appositive = [c for c in cands if phrase and _after(text, c, phrase)]
+        ranked_as = _RANK_ASKED.search(prof.text)
+        appositive = [
+            c
+            for c in cands
+            if (phrase and _after(text, c, phrase))
+            or (ranked_as and _said_to_be(text, c, ranked_as[1].lower()))
+        ]
         preferred = _of_class(text, cands, prof.target) + appositive
         if prof.target not in STAT_WORDS:
             cands = [c for c in cands if squash(text[c.start : c.end]) not in STAT_WORDS] or cands
@@ -287,6 +299,13 @@ def _after(text: str, name: Span, phrase: tuple[str, ...]) -> bool:
         text[: name.start].endswith(" ")
         and tuple(stem(w.lower()) for w in before[-len(phrase) :]) == phrase
     )
+
+
+def _said_to_be(text: str, name: Span, rank: str) -> bool:
+    """Whether the sentence says the name is the first (only, last) of something: "Zentamab
+    is the first ZRK1 inhibitor to …" answers "which drug was the first to …?"."""
+    said = _SAID_TO_BE.match(text, name.end)
+    return said is not None and said[1].lower() == rank
 
 
 def _of_class(text: str, cands: list[Span], target: str) -> list[Span]:

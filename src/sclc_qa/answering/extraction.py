@@ -278,10 +278,12 @@ class Extractor:
         return None
 
     def _keyed_row(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
-        """A table row keyed by what the question names (its NCT id) answers from its cell."""
+        """A table row keyed by what the question names (its NCT id) answers from its cell,
+        unless it names less of what the question asks than the best sentence does."""
         for cand in scored[:3]:
             if (
-                cand.spans
+                cand.coverage >= best.coverage
+                and cand.spans
                 and cand.spans[0].kind in ("cell", "group")
                 and self.names_a_cell(cand.sid, prof)
             ):

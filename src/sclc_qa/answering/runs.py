@@ -42,7 +42,8 @@ def at_time_point(text: str, start: int, end: int) -> bool:
 
 
 _COMPARATIVE = re.compile(
-    r"\bvs\.?\b|\bversus\b|\bcompared?\b|\bboth\b|\beach\b|\bbetween\b|\b(?:arms|groups|cohorts)\b|"
+    r"\bvs\.?\b|\bversus\b|\bagainst\b|\brelative to\b|\bcompared?\b|\bboth\b|\beach\b|"
+    r"\bbetween\b|\b(?:arms|groups|cohorts)\b|"
     r"\bthan\b|"
     r"\bwith and without\b",
     re.I,

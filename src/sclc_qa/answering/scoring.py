@@ -48,6 +48,9 @@ _LONG_WORD = 12
 _ROW_FOR_STATEMENT = 0.3
 # The list items a lead-in found among the passages brings in as candidates (a trial's results).
 _ITEMS_PER_LEAD_IN = 16
+# The sentences after one that names the asked trial that report on it, as candidates: a
+# result is seldom more than two sentences from the trial's name.
+_FOLLOWING = 2
 # A line that only links to another section ("[Other therapies](/…#_535)") states nothing.
 _LINK_ONLY = re.compile(
     r"\s*\[[^\]]*\]\([^)]*\)[\s.]*"
@@ -128,6 +131,16 @@ class SentenceScorer:
         weights = self._term_weights(query)
         total = sum(weights.values()) or 1.0
         key_names = self.key_names(prof)
+        if key_names and prof.time_points:
+            # A sentence that names the trial found, the ones after it in its paragraph that
+            # state the asked time point report on it too ("… the ZENITH-1 trial …. At 3
+            # years, OS rates were …"), though the passage that holds them names nothing the
+            # question asks.
+            for sid, rank in list(seen.items()):
+                if self._names_all(sid, key_names):
+                    for nxt in self._following(sid):
+                        if time_points(self.index.sentences[nxt].text) & prof.time_points:
+                            seen.setdefault(nxt, rank)
         # A table found, its row that names everything the question names is a candidate too,
         # however long its other cells make it for retrieval ("Q3, Z3, M0": which group?).
         if key_names:
@@ -228,6 +241,19 @@ class SentenceScorer:
                 )
             )
         return self._ordered(prof, rows, described)
+
+    def _names_all(self, sid: int, names: Sequence[str]) -> bool:
+        text = self.index.sentences[sid].text
+        return all(self.vocab.mentions(n, self.vocab.keys[sid], text) for n in names)
+
+    def _following(self, sid: int) -> list[int]:
+        """The next sentences of `sid`'s paragraph, up to the reach of a paragraph's context."""
+        out = []
+        nxt = sid + 1
+        while nxt < len(self.index.sentences) and sid in self.vocab.block[nxt][:_FOLLOWING]:
+            out.append(nxt)
+            nxt += 1
+        return out
 
     def _keyed_by(self, sent: Sentence, prof: Profile) -> bool:
         """Whether `sent` is a table row whose first cell is a name the question asks about:
