@@ -2425,3 +2425,19 @@ def test_a_name_said_to_be_the_first_answers_which_was_the_first(tmp_path: Path)
     )
     asked = "Which anti-ZRK1 drug was the first to show a clinically meaningful survival gain?"
     assert _answers_in(tmp_path, text, asked) == ["Zentamab"]
+
+
+def test_a_figure_for_one_gene_group_does_not_answer_for_another(tmp_path: Path) -> None:
+    text = (
+        "ZRK1 rearrangements occur in 4% of zentomas and ZRK2 variants in 11%.\n\n"
+        "A pooled analysis of patients with *ZRK2*-altered zentoma who received zentamab in "
+        "ZENITH-6 was published in abstract form. The objective response rate was 41.2%. "
+        "The median PFS was 5.9 months (95% CI, 5.1–7.4)."
+    )
+    alk, same = _answers_in(
+        tmp_path,
+        text,
+        "What median PFS did zentamab give the ZRK1-rearranged patients of ZENITH-6?",
+        "What median PFS did zentamab give the ZRK2-mutant patients of ZENITH-6?",
+    )
+    assert alk is None and same is not None and same.startswith("5.9 months")

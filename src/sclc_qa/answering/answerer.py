@@ -178,7 +178,7 @@ class Answerer:
             return self._abstain(
                 question, self.reasons.other_regulator(*other), confidence, scored
             ), features
-        other_group = constraints.other_group(self.index, prof, best, found)
+        other_group = constraints.other_group(self.index, self.vocab, prof, best, found)
         if other_group:
             why = self.reasons.missing(prof, [other_group])
             return self._abstain(question, why, confidence, scored), features

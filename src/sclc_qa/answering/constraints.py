@@ -47,16 +47,25 @@ _PROPERTY = re.compile(
 _SPELLINGS = (("our", "or"), ("oe", "e"), ("ae", "e"), ("ise", "ize"))
 
 
-def other_group(index: Index, prof: Profile, best: Scored, found: Extracted) -> str:
+def other_group(
+    index: Index, vocab: Vocabulary, prof: Profile, best: Scored, found: Extracted
+) -> str:
     """The group the question asks about when the best sentence states its answer for
     another one, as the reason names it; "" when it does not. "… for tumours 5 cm or
     larger" is not answered by the 4 cm subgroup's figure, "… in the phase II study" by the
     phase I study's (the clause the figure is in decides), "… for A plus chemo without B"
-    by the arm that adds B."""
+    by the arm that adds B, "… in ZRK1-rearranged patients" by the ZRK2-variant group's."""
     sent = index.sentences[best.sid]
     bounds = other_bounds(prof.text, sent.text)
     if bounds:
         return f"{bounds[0]} (the figure given is for {bounds[1]})"
+    if prof.kind in TYPED:
+        around = (best.sid, *vocab.prev[best.sid], *vocab.lead_in[best.sid])
+        marker = _other_marker(prof.text, [index.sentences[i].text for i in around])
+        if marker:
+            return (
+                f"patients with {marker[0]} changes (the figure given is for {marker[1]} changes)"
+            )
     if prof.kind in TYPED and found.sid == best.sid:
         clause = clause_of(sent.text, found.start - sent.start, found.end - sent.start)
         phase = other_phase(prof.text, clause)
@@ -75,6 +84,33 @@ def other_group(index: Index, prof: Profile, best: Scored, found: Extracted) -> 
         return f"the {size[0]}-patient study (the figure given is from {size[1]} patients)"
     left_out = _left_out(prof, sent.text)
     return f"the arm without {left_out}" if left_out else ""
+
+
+# A group of patients named by a gene's change: "ZRK1-rearranged", "*ZRK2* pathogenic variants",
+# "ZRK3 fusions", "ZRK1-positive" (not "PD-L1": the gene word is one token; not "G12C": a change
+# is not a gene).
+_MARKER = re.compile(
+    r"(?<![\w-])(?![A-Z]\d+[A-Z]?\b)([A-Z][A-Z0-9]{1,5})\**"
+    # the change itself may stand between: "ZRK1 G12C variant", "ZRK2 exon 20 insertion"
+    r"(?:\s+[A-Z]\d+[A-Z]?|\s+exon\s+\d+(?:\s+\w+)?)?"
+    r"(?:-|\s+)(?:pathogenic\s+|activating\s+|sensitizing\s+)?"
+    r"(?:mutant|mutated|mutations?|variants?|rearranged|rearrangements?|fusions?|altered|"
+    r"alterations?|amplified|amplifications?|translocations?|positive)\b"
+)
+
+
+def _other_marker(question: str, texts: list[str]) -> tuple[str, str] | None:
+    """(the asked gene group, the one stated) when the question asks for patients with one
+    gene's change and the nearest text that names such a group (the sentence, else the ones
+    before it in its paragraph, else its list's lead-in) names only others."""
+    asked = {m[1] for m in _MARKER.finditer(question)}
+    if not asked:
+        return None
+    for text in texts:
+        stated = {m[1] for m in _MARKER.finditer(text)}
+        if stated:
+            return None if stated & asked else (join(sorted(asked)), join(sorted(stated)))
+    return None
 
 
 # A study named by its size: "the 178-patient series", "in 154 patients", "(N = 100)",
