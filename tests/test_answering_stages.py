@@ -2441,3 +2441,27 @@ def test_a_figure_for_one_gene_group_does_not_answer_for_another(tmp_path: Path)
         "What median PFS did zentamab give the ZRK2-mutant patients of ZENITH-6?",
     )
     assert alk is None and same is not None and same.startswith("5.9 months")
+
+
+def test_stages_compared_after_a_source_are_the_choice_and_label_their_figures(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "In the ZX registry, the rate of recurrence was 4% in patients with stage I disease, "
+        "21% for stage II disease, 61% for stage IVA disease, and 47% for stage IVB disease."
+    )
+    (answer,) = _answers_in(
+        tmp_path, text, "Per the ZX registry, was recurrence more common in stage IVA or IVB?"
+    )
+    assert answer is not None and answer.startswith("61%")
+
+
+def test_a_figure_asked_with_versus_without_a_treatment_asks_both_arms(tmp_path: Path) -> None:
+    text = (
+        "In the ZX registry, median OS was 131 months (95% CI, 101–160) with ZX-RT compared "
+        "with 98 months (95% CI, 77–120) in patients treated with surgery alone (*P* = .041)."
+    )
+    (answer,) = _answers_in(
+        tmp_path, text, "ZX registry: median OS with vs without ZX-RT, and the P value?"
+    )
+    assert answer is not None and answer.startswith("131 months") and "98 months" in answer

@@ -260,7 +260,13 @@ def _sides(text: str) -> list[str]:
     """The alternatives a question offers: "between A and B", else what "or" / "vs" separate
     after its last colon (one side when it offers none)."""
     between = _BETWEEN.search(text)
-    return list(between.groups()) if between else _ALTERNATIVES.split(text.split(":")[-1])
+    if between:
+        return list(between.groups())
+    sides = _ALTERNATIVES.split(text.split(":")[-1])
+    # The first alternative starts after the last comma before it: "Per the ZX registry, was
+    # it commoner in stage A or B?" offers A or B, not the registry.
+    sides[0] = re.split(r"[,;]\s", sides[0])[-1]
+    return sides
 
 
 def _rarest_per_side(
@@ -315,10 +321,11 @@ def _labelled(text: str, spans: Sequence[Span], name: str) -> Span:
 
 
 # What opens a figure's label after it: "… in the <arm>", "… with <drug>", "… among patients
-# treated with <drug>", past an interval in brackets.
+# treated with <drug>", "… for stage <stage>", past an interval in brackets.
 _LABEL_OPENS = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:in|among|with|for)\s+(?:the\s+)?"
-    r"(?:patients\s+(?:in|on|treated\s+with|receiving)\s+(?:the\s+)?)?"
+    r"(?:patients\s+(?:in|on|treated\s+with|receiving|with)\s+(?:the\s+)?)?"
+    r"(?:(?:stage|grade|type|group|cohort|arm)\s+)?"
 )
 
 

@@ -28,8 +28,13 @@ __all__ = ["other_group", "other_regulator", "unheard_class"]
 # Words that head a which/what phrase without naming a class of things: "what kind of …",
 # "which is likelier …", "what precisely …", "what became of …".
 _NOT_A_CLASS = re.compile(r"(?:kind|type|sort|class|form|one|thing)s?|\w+(?:ly|ed|ier|est|ing)")
-# An arm that leaves a name out: "A plus chemotherapy without B" (not "with and without B").
-_WITHOUT = re.compile(r"(?<!\bwith and )(?<!\bwith or )\bwithout\s+(?:the\s+)?([\w-]+)", re.I)
+# An arm that leaves a name out: "A plus chemo without B" (not "with and without B", "with
+# vs. without B": both arms).
+_WITHOUT = re.compile(
+    r"(?<!\bwith and )(?<!\bwith or )(?<!\bwith vs )(?<!\bwith vs\. )(?<!\bwith versus )"
+    r"(?<!\bwith compared with )\bwithout\s+(?:the\s+)?([\w-]+)",
+    re.I,
+)
 _LEFT_OUT_BEFORE = re.compile(r"\b(?:without|no|minus|excluding|omitting)\s+(?:the\s+)?$", re.I)
 # An approval, asked about or reported, and the regulators that give one (by their names or
 # the places they approve for: data/domain.json), matched as written.
