@@ -233,6 +233,9 @@ def test_the_asked_class_stops_at_the_verb() -> None:
     assert profile("Which agent traps ZX1 most and spares T cells?").asked_about == "agent"
     assert profile("Which zeta subtypes express ZX1?").asked_about == "zeta subtypes"
     assert profile("For which cancer and in what year was it approved?").target == "cancer"
+    # A verb of being there ends it: the options are asked, several.
+    asked = profile("what surgical options exist for stage 0 zentoma")
+    assert asked.asked_about == "surgical options" and asked.plural
 
 
 def test_yes_no_questions_ask_for_a_statement_not_a_figure() -> None:

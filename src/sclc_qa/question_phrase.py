@@ -19,7 +19,8 @@ _AUX = re.compile(
     r"improves|prolong\w*|reduces?|increases?|cited|uses|defines?|predicts?|confers?|mediates?|"
     r"regulates?|encodes?|express\w*|includes?|comprises?|involves?|remains?|gave|gives?|yields?|"
     r"achieved?|achieves|becomes?|turns?|stops?|stopped|inhibits?|kills?|recognizes?|activates?|"
-    r"triggers?|promotes?|enhances?|carried)$",
+    r"triggers?|promotes?|enhances?|carried|exists?|occurs?|appl(?:y|ies)|appears?|helps?|"
+    r"arises?|lies)$",
     re.I,
 )
 
