@@ -2465,3 +2465,19 @@ def test_a_figure_asked_with_versus_without_a_treatment_asks_both_arms(tmp_path:
         tmp_path, text, "ZX registry: median OS with vs without ZX-RT, and the P value?"
     )
     assert answer is not None and answer.startswith("131 months") and "98 months" in answer
+
+
+def test_a_gap_between_two_subjects_figures_is_answered_from_both(tmp_path: Path) -> None:
+    text = (
+        "In ZENITH-1, grade 3 or higher immune-related adverse events occurred in 48.5% of "
+        "patients. In ZENITH-2, grade 3 or higher immune-related adverse events occurred in "
+        "31.0% of patients."
+    )
+    engine = _engine_over(tmp_path, "doc", f"# Doc\n\n## Section\n\n{text}\n\n{_BACKGROUND}")
+    answer = engine.ask(
+        "How much more frequent were grade 3+ immune-related adverse events in ZENITH-1 than "
+        "in ZENITH-2?",
+        min_confidence=0.0,
+    )
+    assert answer.answer is not None and "48.5%" in answer.answer
+    assert answer.note is not None and "a difference of 17.5 percentage points" in answer.note

@@ -487,3 +487,13 @@ def test_name_the_asks_the_noun_after_its_determiner() -> None:
     p = profile("Name the ZRK1 inhibitors the review mentions for zentoma.")
     assert (p.target, p.asked_about, p.plural) == ("inhibitor", "ZRK1 inhibitors", True)
     assert profile("Which country ran the trial?").asked_about == "country"
+
+
+def test_how_much_higher_in_one_subject_than_another_compares_their_own_figures() -> None:
+    asked = profile(
+        "By how many points was the grade 3 toxicity rate higher in ZENITH-1 than in ZENITH-2?"
+    )
+    assert (asked.kind, asked.measure, asked.prefer) == ("difference", "percent", "high")
+    # A gain each had over its own control is two differences, compared as such.
+    own = profile("Did zentamab in ZENITH-1 extend median OS by more than lorbitinib in ZENITH-2?")
+    assert own.measure != "percent"

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .mentions import clean, named_tokens, time_points
-from .question_figures import also_asked, comparison
+from .question_figures import across_subjects, also_asked, comparison
 from .question_kinds import (
     ENDPOINTS,
     EVENT_FREE,
@@ -176,17 +176,23 @@ def profile(question: str) -> Profile:
         target = "place"
     if kind == "glossary" or (kind == "definition" and _WHAT_KIND.search(text)):
         target = ""  # "What kind of antibody is X?" asks what X is, not for a name of a class
+    names = tuple(named_tokens(text))
+    compared = comparison(text)
+    if kind == "difference" and len(names) >= 2 and compared[0] in (None, "difference"):
+        # "By how many points was it higher in A than in B?": each one's own figure, compared.
+        across = across_subjects(text, endpoints)
+        compared = across if across[0] is not None else compared
     return Profile(
         question,
         kind,
         endpoints,
-        tuple(named_tokens(text)),
+        names,
         plural,
         target.lower(),
         phrase,
         time_points(text),
         also_asked(text, kind, endpoints) | ({"percent"} - {kind} if shares else set()),
-        *comparison(text),
+        *compared,
     )
 
 

@@ -19,10 +19,11 @@ from .question_kinds import (
     MEDIAN,
     PART_JOINER,
     RATE_ENDPOINTS,
+    TIME_TO_EVENT,
     Kind,
 )
 
-__all__ = ["also_asked", "comparison"]
+__all__ = ["across_subjects", "also_asked", "comparison"]
 
 # A choice: "which …", or alternatives before a question mark ("… larger with A or with B?
 # Give both.").
@@ -97,6 +98,39 @@ def comparison(text: str) -> tuple[Kind | None, str]:
     else:
         prefer = "low" if low else "high"
     return measure, prefer
+
+
+def across_subjects(text: str, endpoints: frozenset[str]) -> tuple[Kind | None, str]:
+    """(figure kind, "low" or "high") when a question asks how much one subject's figure
+    exceeds another's ("by how many points was the rate higher in ZENITH-1 than in ZENITH-2?"):
+    texts state each subject's figure, seldom the difference, so it is compared from those.
+    (None, "") otherwise, and for a gain each subject had over its own control ("how much more
+    did A extend OS than B did?" asks two differences)."""
+    if not _ACROSS.search(text) or _OWN_GAIN.search(text):
+        return None, ""
+    if (endpoints and endpoints <= RATE_ENDPOINTS) or _asks("percent", text):
+        measure: Kind = "percent"
+    elif endpoints and endpoints <= TIME_TO_EVENT:
+        measure = "duration"
+    else:
+        return None, ""
+    low, high = _LOWER.search(text), _HIGHER.search(text)
+    if bool(low) == bool(high):
+        return None, ""
+    return measure, "low" if low else "high"
+
+
+# "How much more …, in A than in B", "by how many points … with A than with B": a name after
+# "than".
+_ACROSS = re.compile(
+    r"\b(?:how much|by how (?:many|much)|by what)\b[^?]*\bthan\s+(?:in|with|for|on|among)?\s*"
+    r"(?:the\s+)?(?-i:[A-Z0-9])",
+    re.I,
+)
+# A subject's own gain over its control: "extend", "gain", "improve", "over chemotherapy".
+_OWN_GAIN = re.compile(
+    r"\b(?:extend\w*|prolong\w*|gain\w*|improve\w*|benefit\w*|over|versus|vs\.?)\b", re.I
+)
 
 
 def _asks(kind: Kind, text: str) -> bool:

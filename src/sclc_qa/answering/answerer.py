@@ -244,6 +244,11 @@ class Answerer:
             cited = cited[1:]
         doc_text = self.index.documents[primary.doc].text
         stated = "; ".join(f"{c.name} {c.figure}" for c in ordered)
+        if prof.kind == "difference" and len(ordered) == 2:
+            # "By how much higher in A than in B?": the texts state each figure, not the gap.
+            gap = abs(ordered[0].value - ordered[1].value)
+            points = " percentage points" if measure == self.reasons.measure("percent") else ""
+            stated += f"; a difference of {gap:.3g}{points}, computed from the two"
         return Answer(
             question=question,
             answer=doc_text[start:end],
