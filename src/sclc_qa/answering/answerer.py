@@ -247,7 +247,7 @@ class Answerer:
         if prof.kind == "difference" and len(ordered) == 2:
             # "By how much higher in A than in B?": the texts state each figure, not the gap.
             gap = abs(ordered[0].value - ordered[1].value)
-            points = " percentage points" if measure == self.reasons.measure("percent") else ""
+            points = " percentage points" if prof.measure == "percent" else ""
             stated += f"; a difference of {gap:.3g}{points}, computed from the two"
         return Answer(
             question=question,

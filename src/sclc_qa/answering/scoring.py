@@ -152,10 +152,7 @@ class SentenceScorer:
                     found.setdefault((sent.doc, sent.section, sent.label), rank)
             for table, rank in found.items():
                 for row in self._tables[table]:
-                    if row not in seen and all(
-                        self.vocab.mentions(n, self.vocab.keys[row], self.index.sentences[row].text)
-                        for n in key_names
-                    ):
+                    if row not in seen and self._names_all(row, key_names):
                         seen[row] = rank
         if prof.kind in ("glossary", "definition"):
             # "What does N2 mean?": the entry that defines the term, in a document found.
@@ -243,6 +240,7 @@ class SentenceScorer:
         return self._ordered(prof, rows, described)
 
     def _names_all(self, sid: int, names: Sequence[str]) -> bool:
+        """Whether sentence `sid` names every one of `names` itself."""
         text = self.index.sentences[sid].text
         return all(self.vocab.mentions(n, self.vocab.keys[sid], text) for n in names)
 
