@@ -242,13 +242,13 @@ def test_a_name_that_says_its_own_class_is_chosen(hashing_engine: Engine) -> Non
         assert text[s:e] == expected, question
     # A bracketed id after "the X trial" is X's, not what "trial" names; X is named a trial
     # only by the word after it, which may follow several names.
-    from sclc_qa.answering.entities import _names_its_class
+    from sclc_qa.answering.naming import names_its_class
 
     text = "The ZENITH-7 trial (NCT01234567) enrolled 400 patients after zentamab."
     spans = {text[c.start : c.end]: c for c in names(text)}
     cands = list(spans.values())
-    assert _names_its_class(text, spans["NCT01234567"], "trial", cands) == 0
-    assert _names_its_class(text, spans["ZENITH-7"], "trial", cands) == 1
+    assert names_its_class(text, spans["NCT01234567"], "trial", cands) == 0
+    assert names_its_class(text, spans["ZENITH-7"], "trial", cands) == 1
 
 
 def test_a_company_is_answered_with_the_words_that_make_it_one(hashing_engine: Engine) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
 
 from ..abbreviations import Definition
 from ..domain import domain
@@ -17,6 +16,7 @@ from ..spans import Span, mask_markup, names
 from ..vocabulary import Vocabulary, name_keys, squash
 from .anchors import NAME_WEIGHT, anchor_cost, anchors
 from .kinds import STAT_WORDS
+from .naming import CASUAL_WORDS, names_its_class, said_to_be_asked
 from .runs import balanced
 from .scoring import Scored
 
@@ -35,18 +35,10 @@ _TOPIC_WORD = 40.0
 # A topic word: one the corpus keys at least this share of its sentences on.
 _TOPIC_SHARE = 0.08
 _LONG_FORM_REACH = 200  # characters before an abbreviation where its long form may stand
-# "Which X was the first / only / last to …?" and the copula that answers it: "N is the first
-# … to …".
-_RANK_ASKED = re.compile(r"\b(?:is|was|were|are|became|remains)\s+the\s+(first|only|last)\b", re.I)
-_SAID_TO_BE = re.compile(
-    r"\s+(?:is|was|became|remains)\s+(?:also\s+|now\s+)?the\s+(first|only|last)\b", re.I
-)
 _UNDESCRIBED = 30.0  # distance assumed when the describing words are not in the sentence
 # A name that says its own class (not only by the word after it, which may follow several)
 # counts the question's other words at half their distance.
 _SELF_NAMED_REACH = 0.5
-# Words that open a describing phrase without describing ("the two main …").
-_CASUAL_WORDS = frozenset({"the", "a", "an", "two", "three", "other", "main", "first", "of"})
 # A trial's name: an NCT id, a word with a number ("ZENITH-4"), or a long acronym.
 _TRIALLIKE = re.compile(r"^(NCT\d+|[A-Z][A-Za-z]*[-\s]?\d+[A-Za-z]?|[A-Z]{4,}(?:[- ]\d+)?)$")
 # What joins a list's items: a comma, "and", "or", a slash; an item may be a name spelled out
@@ -180,14 +172,7 @@ class EntityExtractor:
         if not cands:
             return None
         asked = domain().entity_class(prof.target)
-        phrase = _asked_phrase(prof.asked_about)
-        ranked_as = _RANK_ASKED.search(prof.text)
-        appositive = [
-            c
-            for c in cands
-            if (phrase and _after(text, c, phrase))
-            or (ranked_as and _said_to_be(text, c, ranked_as[1].lower()))
-        ]
+        appositive = said_to_be_asked(text, cands, prof)
         preferred = _of_class(text, cands, prof.target) + appositive
         if prof.target not in STAT_WORDS:
             cands = [c for c in cands if squash(text[c.start : c.end]) not in STAT_WORDS] or cands
@@ -205,7 +190,7 @@ class EntityExtractor:
             # A name that says it is of the asked class ("the Zeta Dx Panel Test" for
             # "which test …?") needs no describing words by it, and the question's other words
             # may stand further off.
-            self_named = 2 if c in appositive else _names_its_class(text, c, prof.target, cands)
+            self_named = 2 if c in appositive else names_its_class(text, c, prof.target, cands)
             if self_named:
                 base = 0.0
             elif places:
@@ -256,56 +241,6 @@ class EntityExtractor:
                 continue  # a spelled-out name the question abbreviates
             cands.append(sp)
         return cands
-
-
-def _names_its_class(text: str, name: Span, target: str, cands: list[Span]) -> int:
-    """How the name says itself what it is: 2 when it ends with the asked class's own word
-    ("the Zeta Dx Panel Test") or abbreviates in brackets the phrase just before it that ends
-    within a few words of that word ("quellin kinase phosphatase 4 (QKP-4)", unless another
-    name stands in that phrase: "the X trial (NCT…)" is X's); 1 when that word follows it
-    ("the X trial"), as it may follow several names; 0 when it does not."""
-    if len(target) < 3:
-        return 0
-    asked = stem(target)
-    own = re.findall(r"[A-Za-z]+", text[name.start : name.end])
-    if own and stem(own[-1].lower()) == asked:
-        return 2
-    after = re.match(r"\s([A-Za-z]+)", text[name.end :])
-    if after and stem(after[1].lower()) == asked:
-        return 1
-    if text[name.start - 1 : name.start] != "(":
-        return 0
-    reach = max(0, name.start - 40)
-    if any(reach <= c.end < name.start for c in cands):
-        return 0
-    before = re.findall(r"[A-Za-z]+", text[reach : name.start - 1])[-3:]
-    return 2 if any(stem(w.lower()) == asked for w in before) else 0
-
-
-@lru_cache(maxsize=1024)
-def _asked_phrase(asked_about: str) -> tuple[str, ...]:
-    """The stems of the phrase a question asks for, when it has two words or more that
-    describe (one class word alone labels too much: "the study" may be any); () otherwise."""
-    stems = [stem(w.lower()) for w in re.findall(r"[\w+-]+", asked_about)]
-    kept = tuple(w for w in stems if w not in _CASUAL_WORDS)
-    return kept if len(kept) >= 2 else ()
-
-
-def _after(text: str, name: Span, phrase: tuple[str, ...]) -> bool:
-    """Whether the name stands in apposition right after `phrase`: "the ZRK1 inhibitor
-    zentamab" for "which ZRK1 inhibitors …?"."""
-    before = re.findall(r"[\w+-]+", text[max(0, name.start - 80) : name.start])
-    return (
-        text[: name.start].endswith(" ")
-        and tuple(stem(w.lower()) for w in before[-len(phrase) :]) == phrase
-    )
-
-
-def _said_to_be(text: str, name: Span, rank: str) -> bool:
-    """Whether the sentence says the name is the first (only, last) of something: "Zentamab
-    is the first ZRK1 inhibitor to …" answers "which drug was the first to …?"."""
-    said = _SAID_TO_BE.match(text, name.end)
-    return said is not None and said[1].lower() == rank
 
 
 def _of_class(text: str, cands: list[Span], target: str) -> list[Span]:
@@ -392,7 +327,7 @@ def _described(text: str, prof: Profile) -> list[tuple[int, int]]:
         return whole
     places: list[tuple[int, int]] = []
     for word in prof.asked_about.split():
-        if word.lower() in _CASUAL_WORDS:
+        if word.lower() in CASUAL_WORDS:
             continue
         stemmed = stem(word.lower()) if word.isalpha() else word.lower()
         places += [(m.start(), m.end()) for m in re.finditer(re.escape(stemmed[:6]), low)]

@@ -136,10 +136,13 @@ class SentenceScorer:
             # state the asked time point report on it too ("… the ZENITH-1 trial …. At 3
             # years, OS rates were …"), though the passage that holds them names nothing the
             # question asks.
+            sents = self.index.sentences
             for sid, rank in list(seen.items()):
                 if self._names_all(sid, key_names):
-                    for nxt in self._following(sid):
-                        if time_points(self.index.sentences[nxt].text) & prof.time_points:
+                    for nxt in range(sid + 1, min(sid + 1 + _FOLLOWING, len(sents))):
+                        if sid in self.vocab.block[nxt] and (
+                            time_points(sents[nxt].text) & prof.time_points
+                        ):
                             seen.setdefault(nxt, rank)
         # A table found, its row that names everything the question names is a candidate too,
         # however long its other cells make it for retrieval ("Q3, Z3, M0": which group?).
@@ -243,15 +246,6 @@ class SentenceScorer:
         """Whether sentence `sid` names every one of `names` itself."""
         text = self.index.sentences[sid].text
         return all(self.vocab.mentions(n, self.vocab.keys[sid], text) for n in names)
-
-    def _following(self, sid: int) -> list[int]:
-        """The next sentences of `sid`'s paragraph, up to the reach of a paragraph's context."""
-        out = []
-        nxt = sid + 1
-        while nxt < len(self.index.sentences) and sid in self.vocab.block[nxt][:_FOLLOWING]:
-            out.append(nxt)
-            nxt += 1
-        return out
 
     def _keyed_by(self, sent: Sentence, prof: Profile) -> bool:
         """Whether `sent` is a table row whose first cell is a name the question asks about:
