@@ -89,15 +89,21 @@ def comparison(text: str) -> tuple[Kind | None, str]:
         measure = "percent" if named and named <= RATE_ENDPOINTS else None
     if measure is None:
         return None, ""
+    prefer = _direction(text)
+    if not prefer:
+        return None, ""
+    if measure == "hr" and (_BETTER.search(text) or _GAIN.search(text)):
+        prefer = "low"  # a better ratio, or a bigger reduction or benefit, is a lower one
+    return measure, prefer
+
+
+def _direction(text: str) -> str:
+    """ "low" or "high" as the question's comparative words point one way; "" when they point
+    both ways or none."""
     low, high = _LOWER.search(text), _HIGHER.search(text)
     if bool(low) == bool(high):
-        return None, ""
-    if measure == "hr":
-        # A better ratio, or a bigger reduction or benefit, is a lower one.
-        prefer = "high" if high and not (_BETTER.search(text) or _GAIN.search(text)) else "low"
-    else:
-        prefer = "low" if low else "high"
-    return measure, prefer
+        return ""
+    return "low" if low else "high"
 
 
 def across_subjects(text: str, endpoints: frozenset[str]) -> tuple[Kind | None, str]:
@@ -114,10 +120,8 @@ def across_subjects(text: str, endpoints: frozenset[str]) -> tuple[Kind | None, 
         measure = "duration"
     else:
         return None, ""
-    low, high = _LOWER.search(text), _HIGHER.search(text)
-    if bool(low) == bool(high):
-        return None, ""
-    return measure, "low" if low else "high"
+    prefer = _direction(text)
+    return (measure, prefer) if prefer else (None, "")
 
 
 # "How much more …, in A than in B", "by how many points … with A than with B": a name after
