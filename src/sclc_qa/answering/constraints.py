@@ -92,11 +92,11 @@ def other_group(
 
 
 # A group of patients named by a gene's change: "ZRK1-rearranged", "*ZRK2* pathogenic variants",
-# "ZRK3 fusions", "ZRK1-positive" (not "PD-L1": the gene word is one token; not "G12C": a change
+# "ZRK3 fusions", "ZRK1-positive" (not "PD-L1": the gene word is one token; not "R17W": a change
 # is not a gene).
 _MARKER = re.compile(
     r"(?<![\w-])(?![A-Z]\d+[A-Z]?\b)([A-Z][A-Z0-9]{1,5})\**"
-    # the change itself may stand between: "ZRK1 G12C variant", "ZRK2 exon 20 insertion"
+    # the change itself may stand between: "ZRK1 R17W variant", "ZRK2 exon 20 insertion"
     r"(?:\s+[A-Z]\d+[A-Z]?|\s+exon\s+\d+(?:\s+\w+)?)?"
     r"(?:-|\s+)(?:pathogenic\s+|activating\s+|sensitizing\s+)?"
     r"(?:mutant|mutated|mutations?|variants?|rearranged|rearrangements?|fusions?|altered|"
