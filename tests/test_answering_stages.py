@@ -2481,3 +2481,27 @@ def test_a_gap_between_two_subjects_figures_is_answered_from_both(tmp_path: Path
     )
     assert answer.answer is not None and "48.5%" in answer.answer
     assert answer.note is not None and "a difference of 17.5 percentage points" in answer.note
+
+
+def test_subjects_asked_side_by_side_are_answered_each_with_its_figure(
+    hashing_engine: Engine,
+) -> None:
+    from sclc_qa.answering.pairs import side_by_side
+
+    figures, _ = _stages(hashing_engine)
+    text = (
+        "Other alterations include ZRK1 fusions (in 3–5% of cases), ZRK2 amplifications "
+        "(~1%), and changes in chromatin genes (12%)."
+    )
+    prof = profile("How common are ZRK1 fusions and ZRK2 amplifications?")
+    assert coordinated(prof) == ("ZRK1", "ZRK2")
+    spans = find(text, "percent")
+    found = side_by_side(text, spans, coordinated(prof), lambda sp: figures.widen(text, sp, prof))
+    assert found is not None
+    assert text[found[0] : found[1]] == "ZRK1 fusions (in 3–5% of cases), ZRK2 amplifications (~1%)"
+    # Figures paired only by order ("respectively") are not each after their own subject.
+    text = "ZRK1 fusions and ZRK2 amplifications occur in 3% and 1%, respectively."
+    found = side_by_side(
+        text, find(text, "percent"), ("ZRK1", "ZRK2"), lambda sp: (sp.start, sp.end)
+    )
+    assert found is None

@@ -26,6 +26,7 @@ from .entries import Entries
 from .explanations import defining_span, describing_span, explaining_clause
 from .figures import FigureExtractor
 from .kinds import STATEMENT, TYPED
+from .pairs import side_by_side
 from .scoring import Scored
 from .shapes import explains, gives_reason, has_verdict
 
@@ -141,6 +142,13 @@ class Extractor:
             start = min(sp.start for sp in best.spans)
             end = max(sp.end for sp in best.spans)
             return Extracted(best.sid, sent.start + start, sent.start + end)
+        sent = self.index.sentences[best.sid]
+        text = mask_markup(sent.text)
+        paired = side_by_side(
+            text, best.spans, coordinated(prof), lambda sp: self.figures.widen(text, sp, prof)
+        )
+        if paired is not None:  # "How common are A and B?", each stated here with its figure
+            return Extracted(best.sid, sent.start + paired[0], sent.start + paired[1])
         return self._figure(prof, best.sid, best.spans[0])
 
     def _figure(self, prof: Profile, sid: int, span: Span) -> Extracted:
