@@ -497,3 +497,13 @@ def test_how_much_higher_in_one_subject_than_another_compares_their_own_figures(
     # A gain each had over its own control is two differences, compared as such.
     own = profile("Did zentamab in ZENITH-1 extend median OS by more than lorbitinib in ZENITH-2?")
     assert own.measure != "percent"
+
+
+def test_arms_asked_in_a_part_of_their_own_beside_a_hazard_ratio() -> None:
+    both = profile("ZENITH-1: PFS with zentamab versus placebo, and the PFS hazard ratio?")
+    assert (both.kind, both.also) == ("hr", frozenset({"duration"}))
+    rates = profile("ZENITH-1: response rate in each arm, and the hazard ratio for OS?")
+    assert (rates.kind, rates.also) == ("hr", frozenset({"percent"}))
+    # The arms set against each other in the hazard ratio's own part ask the ratio alone.
+    alone = profile("What was the hazard ratio for PFS with zentamab versus placebo?")
+    assert (alone.kind, alone.also) == ("hr", frozenset())

@@ -163,9 +163,34 @@ def also_asked(text: str, kind: Kind, endpoints: frozenset[str]) -> frozenset[st
         return frozenset()
     found = {k for k, pat in KIND_RULES if k in FIGURES and pat.search(text)} - {kind}
     if kind == "hr":
-        found -= {"ci", "pvalue"}
+        found = (found - {"ci", "pvalue"}) | _arms_asked_apart(text)
     elif kind in ("percent", "duration"):
         found -= {"ci"}  # widened with its figure: "12.3 months (95% CI, 10.8–15.8)"
     if kind == "percent" and MEDIAN.search(text) is None:
         found -= {"duration"}  # "rate … at 24 months": the months date the rate
     return frozenset(found)
+
+
+def _arms_asked_apart(text: str) -> set[str]:
+    """The arms' own figures, asked in a part of their own beside a hazard ratio: "ZENITH-1:
+    PFS with zentamab versus placebo, and the PFS hazard ratio?" asks both medians and the HR;
+    "the HR for PFS with zentamab versus placebo?" asks the HR alone."""
+    found: set[str] = set()
+    for part in _PART.split(text):
+        if HAZARD_RATIO.search(part) or not _ARMS.search(part):
+            continue
+        named = {e for e, pat in ENDPOINTS.items() if pat.search(part)}
+        if named & TIME_TO_EVENT:
+            found.add("duration")
+        if named & RATE_ENDPOINTS:
+            found.add("percent")
+    return found
+
+
+# Where a question's parts meet: ", and", or "and" before what opens a part of its own.
+_PART = re.compile(r",\s*(?:and|as well as)\s+|\s+and\s+(?=(?:the|its|what|how)\b)", re.I)
+# Arms set against each other, or each arm asked.
+_ARMS = re.compile(
+    r"\b(?:versus|vs\.?|compared (?:with|to)|against|(?:each|both|the two) (?:arms?|groups?))\b",
+    re.I,
+)
