@@ -171,11 +171,11 @@ def also_asked(text: str, kind: Kind, endpoints: frozenset[str]) -> frozenset[st
     return frozenset(found)
 
 
-def _arms_asked_apart(text: str) -> set[str]:
+def _arms_asked_apart(text: str) -> set[Kind]:
     """The arms' own figures, asked in a part of their own beside a hazard ratio: "ZENITH-1:
     PFS with zentamab versus placebo, and the PFS hazard ratio?" asks both medians and the HR;
     "the HR for PFS with zentamab versus placebo?" asks the HR alone."""
-    found: set[str] = set()
+    found: set[Kind] = set()
     for part in _PART.split(text):
         if HAZARD_RATIO.search(part) or not _ARMS.search(part):
             continue
