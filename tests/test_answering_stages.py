@@ -1641,6 +1641,10 @@ def test_a_row_asked_for_two_of_its_cells_answers_with_both(tmp_path: Path) -> N
     yes_no = profile("Which population is the zentamab trial in, and is it still recruiting?")
     span = best_cell(text, row, yes_no)
     assert span is not None and text[span.start : span.end] == "LS-ZCLC | Active, not recruiting"
+    # "Finished" asks the status as "completed" or "recruiting" does.
+    finished = profile("Which population does the zentamab trial enrol, and has it finished?")
+    span = best_cell(text, row, finished)
+    assert span is not None and text[span.start : span.end] == "LS-ZCLC | Active, not recruiting"
 
 
 def test_a_figure_belongs_to_the_series_member_written_last_before_it() -> None:
