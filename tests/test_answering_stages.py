@@ -2509,3 +2509,22 @@ def test_subjects_asked_side_by_side_are_answered_each_with_its_figure(
         text, find(text, "percent"), ("ZRK1", "ZRK2"), lambda sp: (sp.start, sp.end)
     )
     assert found is None
+
+
+def test_results_the_text_says_are_not_known_yet_are_not_an_answer() -> None:
+    from sclc_qa.answering.constraints import withheld
+
+    sentence = (
+        "ZENITH-9 is enrolling patients with ZCLC; detailed results have not yet been reported."
+    )
+    design = sentence.index(";")
+    asked = profile("What did the ZENITH-9 trial show?")
+    assert withheld(asked, sentence, 0, design) == "detailed results have not yet been reported"
+    # The answer takes the clause in, whatever the question's words.
+    open_ = profile("What is known about ZENITH-9?")
+    assert withheld(open_, sentence, 0, len(sentence)) != ""
+    # Asked what the trial enrols: the design is the answer.
+    assert withheld(profile("Whom does ZENITH-9 enrol?"), sentence, 0, design) == ""
+    # A yes/no question is answered by that clause.
+    assert withheld(profile("Has ZENITH-9 reported results?"), sentence, 0, len(sentence)) == ""
+    assert withheld(asked, "ZENITH-9 met its primary endpoint.", 0, 20) == ""

@@ -178,6 +178,15 @@ class Answerer:
             return self._abstain(
                 question, self.reasons.other_regulator(*other), confidence, scored
             ), features
+        sent = self.index.sentences[found.sid if found.sid >= 0 else best.sid]
+        said = constraints.withheld(
+            prof, sent.text, found.start - sent.start, found.end - sent.start
+        )
+        if said:
+            # "What did ZENITH-9 show?" answered by "… results have not yet been reported".
+            return self._abstain(
+                question, self.reasons.withheld(said), confidence, scored
+            ), features
         other_group = constraints.other_group(self.index, self.vocab, prof, best, found)
         if other_group:
             why = self.reasons.missing(prof, [other_group])

@@ -1,6 +1,7 @@
-"""What a question asks that the best evidence states only for something else, so the answer is
-an abstention that names it: a class of things no document uses ("which comet …?"), an approval
-by another regulator, a size range, trial phase or arm other than the one asked about.
+"""What a question asks that the best evidence states only for something else, or says is not
+known yet, so the answer is an abstention that names it: a class of things no document uses
+("which comet …?"), an approval by another regulator, a size range, trial phase or arm other
+than the one asked about, results not yet reported.
 
 Each check reads the question's analysis and one sentence; the answerer decides what follows.
 """
@@ -23,7 +24,7 @@ from .reasons import join
 from .scoring import Scored
 from .shapes import clause_of
 
-__all__ = ["other_group", "other_regulator", "unheard_class"]
+__all__ = ["other_group", "other_regulator", "unheard_class", "withheld"]
 
 # Words that head a which/what phrase without naming a class of things: "what kind of …",
 # "which is likelier …", "what precisely …", "what became of …".
@@ -243,3 +244,41 @@ def _left_out(prof: Profile, sentence: str) -> str:
         if said and any(not _LEFT_OUT_BEFORE.search(sentence[max(0, at - 20) : at]) for at in said):
             return name
     return ""
+
+
+# Results a sentence says are not known yet: "detailed results have not yet been disclosed",
+# "data are not mature", "outcomes from these studies have not been reported".
+_WITHHELD = re.compile(
+    r"\b(?:results?|data|outcomes?|findings|efficacy)\b[^.;]{0,40}?\b(?:"
+    r"(?:have|has|are|is|were|was)\s+(?:not\s+(?:yet\s+)?|yet\s+to\s+be\s+)(?:been\s+)?"
+    r"(?:disclosed|reported|published|released|available|presented|mature)"
+    r"|remains?\s+(?:unknown|unreported|undisclosed|pending|awaited)"
+    r"|(?:are|is)\s+(?:awaited|pending))\b",
+    re.I,
+)
+
+
+def withheld(prof: Profile, sentence: str, start: int, end: int) -> str:
+    """The clause of `sentence` that says the results asked about are not known yet, when the
+    answer found (`start`, `end` in the sentence) takes it in or the question asks what a study
+    found: "What did ZENITH-9 show?" is not answered by "ZENITH-9 is enrolling; results have not
+    yet been reported". "" otherwise, and for a yes/no or status question, which that clause
+    answers."""
+    if prof.kind in ("yesno", "status"):
+        return ""
+    said = _WITHHELD.search(sentence)
+    if said is None:
+        return ""
+    taken_in = said.end() > start and said.start() < end
+    if not (taken_in or _ASKS_RESULTS.search(prof.text)):
+        return ""
+    opens = max(sentence.rfind(mark, 0, said.start()) for mark in ";,:") + 1  # its clause
+    return sentence[opens : said.end()].strip()
+
+
+# A question that asks what a study found, in whatever form.
+_ASKS_RESULTS = re.compile(
+    r"\b(?:results?|outcomes?|data|findings|efficacy|effective(?:ness)?|show(?:ed|n)?|"
+    r"how well|benefit|respon(?:se|ses|ded))\b",
+    re.I,
+)

@@ -34,6 +34,10 @@ class Reasons:
         """ "The review reports an approval by NMPA, not by FDA." """
         return f"{self.says('reports')} an approval by {stated}, not by {asked}."
 
+    def withheld(self, clause: str) -> str:
+        """ "The review says that detailed results have not yet been disclosed." """
+        return f"{self.source} {'say' if self.plural else 'says'} that {clause}."
+
     def not_spelled_out(self, term: str) -> str:
         return f"{self.says('uses')} {term} without spelling it out."
 
