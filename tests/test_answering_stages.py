@@ -2528,3 +2528,15 @@ def test_results_the_text_says_are_not_known_yet_are_not_an_answer() -> None:
     # A yes/no question is answered by that clause.
     assert withheld(profile("Has ZENITH-9 reported results?"), sentence, 0, len(sentence)) == ""
     assert withheld(asked, "ZENITH-9 met its primary endpoint.", 0, 20) == ""
+
+
+def test_a_name_continued_by_of_after_an_organisation_word_is_one_name() -> None:
+    from sclc_qa.answering.entities import _joined_by_of
+
+    text = "Reviewed by Zena Quill, MD (University of Zenith Medical Center) and Omar Vale."
+    joined = [text[s.start : s.end] for s in _joined_by_of(text, names(text))]
+    assert "University of Zenith Medical Center" in joined
+    # "of" after a name that heads nothing keeps the two names apart.
+    text = "Zentamab of Quellor Pharma was compared with Vexitan."
+    joined = [text[s.start : s.end] for s in _joined_by_of(text, names(text))]
+    assert "Zentamab" in joined and not any(j.startswith("Zentamab of") for j in joined)

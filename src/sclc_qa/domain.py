@@ -62,6 +62,11 @@ class Domain(BaseModel):
         default=frozenset(),
         description="Words that follow a name to make it a company's: 'Pharmaceutical', 'Inc'.",
     )
+    organisation_heads: frozenset[str] = Field(
+        default=frozenset(),
+        description="Words that head a name continued by 'of': 'University' of Z, 'Ministry' "
+        "of Health.",
+    )
     demonyms: dict[str, tuple[str, ...]] = Field(
         default_factory=dict,
         description="A people's adjective → the places it is of, lower case: a question's "

@@ -240,7 +240,28 @@ class EntityExtractor:
             ):
                 continue  # a spelled-out name the question abbreviates
             cands.append(sp)
-        return cands
+        return _joined_by_of(text, cands)
+
+
+def _joined_by_of(text: str, cands: list[Span]) -> list[Span]:
+    """Names that one "of" joins into one, after a word that heads such names ("University" of
+    "Zenith Medical Center", "Ministry" of "Health"): one name, not two."""
+    heads = domain().organisation_heads
+    out: list[Span] = []
+    for sp in cands:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and _OF.fullmatch(text, last.end, sp.start)
+            and text[last.start : last.end].split()[-1].lower() in heads
+        ):
+            out[-1] = Span(last.start, sp.end, last.kind)
+        else:
+            out.append(sp)
+    return out
+
+
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")
 
 
 def _of_class(text: str, cands: list[Span], target: str) -> list[Span]:
