@@ -2540,3 +2540,21 @@ def test_a_name_continued_by_of_after_an_organisation_word_is_one_name() -> None
     text = "Zentamab of Quellor Pharma was compared with Vexitan."
     joined = [text[s.start : s.end] for s in _joined_by_of(text, names(text))]
     assert "Zentamab" in joined and not any(j.startswith("Zentamab of") for j in joined)
+
+
+def test_what_a_thing_is_made_of_is_answered_by_what_it_consists_of(tmp_path: Path) -> None:
+    from sclc_qa.answering.shapes import has_statement_shape, states_makeup
+
+    made = (
+        "It consists of two binding domains, one for ZRK1 and one for CD3, fused to an Fc region."
+    )
+    does = "By tethering tumour cells to T cells, zentamab drives T-cell killing."
+    for question in ("How is zentamab built?", "What is zentamab made of?"):
+        prof = profile(question)
+        assert has_statement_shape(prof, made) and not has_statement_shape(prof, does)
+        assert states_makeup(question, made)
+    # How it works is still answered by the means.
+    assert not states_makeup("How does zentamab work?", made)
+    text = f"Zentamab is a first-in-class bispecific antibody. {made} {does}"
+    (answer,) = _answers_in(tmp_path, text, "How is zentamab built?")
+    assert answer is not None and answer.startswith("It consists of two binding domains")

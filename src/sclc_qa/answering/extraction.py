@@ -28,7 +28,7 @@ from .figures import FigureExtractor
 from .kinds import STATEMENT, TYPED
 from .pairs import side_by_side
 from .scoring import Scored
-from .shapes import explains, gives_reason, has_verdict
+from .shapes import explains, gives_reason, has_verdict, states_makeup
 
 __all__ = ["Extracted", "Extractor"]
 
@@ -363,9 +363,14 @@ class Extractor:
             text = self.index.sentences[sid].text
             # "This matters because …" gives the reason itself; "This blocks …" needs
             # what it refers back to.
-            if ANAPHOR.match(text) and self.vocab.prev[sid] and not gives_reason(prof.text, text):
+            makeup = states_makeup(prof.text, text)  # "It consists of …": says it itself
+            if (
+                ANAPHOR.match(text)
+                and self.vocab.prev[sid]
+                and not (makeup or gives_reason(prof.text, text))
+            ):
                 sid = self.vocab.prev[sid][0]
-            elif self._next_explains(sid, prof):
+            elif not makeup and self._next_explains(sid, prof):
                 sid += 1
         sent = self.index.sentences[sid]
         s, e = explaining_clause(sent.text, prof, self.vocab)

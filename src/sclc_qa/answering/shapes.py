@@ -18,6 +18,7 @@ __all__ = [
     "has_statement_shape",
     "has_verdict",
     "series_length",
+    "states_makeup",
 ]
 
 # Where a text delimits a term: "defined as", "characterized by", "refers to", "considered …",
@@ -26,6 +27,18 @@ _DEFINING = re.compile(
     r"\b(?:defined|characteri[sz]ed)\s+(?:as|by)\b|\brefers?\s+to\b|\bdefinition\b|"
     r"\bwas considered\b|\bi\.e\.|[≥≤]|"
     r"\b(?:more|fewer|less|greater) than\b|\bor (?:more|fewer|less|greater)\b|\bwithin\b",
+    re.I,
+)
+# A question about what a thing is made of, and the words that state its parts.
+_ASKS_MAKEUP = re.compile(
+    r"\b(?:built|made(?: up)? of|made from|composed|composition|structure[sd]?|structurally|"
+    r"put together|constructed|construct|components?|consists?|comprises?|architecture)\b",
+    re.I,
+)
+_MAKEUP = re.compile(
+    r"\b(?:consists?|consisting|consisted|comprises?|comprising|comprised|composed|"
+    r"made up|built (?:from|on|of)|assembled from|fused (?:to|with)|linked (?:to|via|by)|"
+    r"conjugated (?:to|with)|attached to|joined (?:to|by)|contains?|containing)\b",
     re.I,
 )
 # The words a reason ("why …?") or a means ("how …?") is stated with.
@@ -77,12 +90,21 @@ def gives_reason(question: str, sentence: str) -> bool:
     return _WHY.search(question) is not None and _CAUSE.search(sentence) is not None
 
 
+def states_makeup(question: str, sentence: str) -> bool:
+    """Whether `question` asks what a thing is made of ("how is X built?") and `sentence` says
+    what it consists of ("It consists of two …"): an answer even when it opens with "It"."""
+    return _ASKS_MAKEUP.search(question) is not None and _MAKEUP.search(sentence) is not None
+
+
 def has_statement_shape(prof: Profile, sentence: str) -> bool:
     """Whether `sentence` has the shape of an answer to a question a statement answers: for a
     definition, where a term is delimited ("… was defined as …") or what the asked name is said
     to be ("X is a …"); for how/why, a reason or means
     ("because …", "by binding …"); for yes/no, a verdict ("… did not improve OS"), not a trial's
     design. False for every other kind."""
+    if prof.kind in ("definition", "mechanism", "fact") and _ASKS_MAKEUP.search(prof.text):
+        # "How is X built?", "what is X made of?": what it consists of, not what it does.
+        return _MAKEUP.search(sentence) is not None
     if prof.kind in ("definition", "glossary"):
         # "… was defined as …", or what it says the asked name is ("X is a bispecific …").
         return (
