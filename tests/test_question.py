@@ -507,3 +507,10 @@ def test_arms_asked_in_a_part_of_their_own_beside_a_hazard_ratio() -> None:
     # The arms set against each other in the hazard ratio's own part ask the ratio alone.
     alone = profile("What was the hazard ratio for PFS with zentamab versus placebo?")
     assert (alone.kind, alone.also) == ("hr", frozenset())
+
+
+def test_how_often_a_thing_is_done_asks_a_schedule_not_a_share() -> None:
+    assert profile("How often should people at high risk be screened?").kind == "duration"
+    assert profile("How often is zentamab given?").kind == "dose"
+    assert profile("How often does pneumonitis occur with zentamab?").kind == "percent"
+    assert profile("How often are ZRK1 fusions found in ZCLC?").kind == "percent"

@@ -151,10 +151,16 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"(?<!-)(?<!\blow )(?<!\bhigh )\bdos(?:e|es|ed|ing)\b(?!-)|fractionation|"
             r"(?<![\d\s])\s*\b(?:Gy|mSv)\b|"
             # "How much radiation does a scan deliver?": a dose of radiation.
-            r"\bhow much (?:ionizing |ionising )?radiation\b",
+            r"\bhow much (?:ionizing |ionising )?radiation\b|"
+            # "How often is X given?": its schedule, which a dose is stated with.
+            r"\bhow (?:often|frequently)\s+(?:is|are|was|were)\b[^?]{0,40}?\b(?:given|administered|"
+            r"infused|injected|dosed|taken)\b",
             re.I,
         ),
     ),
+    # "How often should X be done / should people be screened?": how long between two, not a
+    # share of patients ("how often does X occur?").
+    ("duration", re.compile(r"\bhow (?:often|frequently)\s+(?:should|must|ought)\b", re.I)),
     (
         "percent",
         re.compile(
