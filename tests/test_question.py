@@ -514,3 +514,14 @@ def test_how_often_a_thing_is_done_asks_a_schedule_not_a_share() -> None:
     assert profile("How often is zentamab given?").kind == "dose"
     assert profile("How often does pneumonitis occur with zentamab?").kind == "percent"
     assert profile("How often are ZRK1 fusions found in ZCLC?").kind == "percent"
+
+
+def test_deaths_caused_by_treatment_are_a_toxicity_not_survival() -> None:
+    from sclc_qa.question_kinds import ENDPOINTS
+    from sclc_qa.spans import find
+
+    for said in ("adverse events led to death", "treatment-related deaths", "treatment mortality"):
+        assert ENDPOINTS["tox"].search(said) and not ENDPOINTS["os"].search(said), said
+    assert ENDPOINTS["os"].search("the risk of death fell") and ENDPOINTS["os"].search("deaths")
+    text = "Adverse events led to death in four patients (1%) in the zentamab group."
+    assert [s.endpoint for s in find(text, "percent")] == ["tox"]
