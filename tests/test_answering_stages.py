@@ -2558,3 +2558,15 @@ def test_what_a_thing_is_made_of_is_answered_by_what_it_consists_of(tmp_path: Pa
     text = f"Zentamab is a first-in-class bispecific antibody. {made} {does}"
     (answer,) = _answers_in(tmp_path, text, "How is zentamab built?")
     assert answer is not None and answer.startswith("It consists of two binding domains")
+
+
+def test_a_markers_level_is_not_an_outcomes_rate() -> None:
+    from sclc_qa.answering.figure_filters import marker_level
+
+    text = "Zentamab improved DFS in patients whose tumors had ZRK1 on at least 1% of tumor cells."
+    (span,) = find(text, "percent")
+    assert marker_level(text, span)
+    text = "Benefit was larger with ZRK1 expression ≥50% versus <50% (HR, 0.41)."
+    assert all(marker_level(text, sp) for sp in find(text, "percent"))
+    text = "The 3-year OS rate was 41% with zentamab and 29% with placebo."
+    assert not any(marker_level(text, sp) for sp in find(text, "percent"))

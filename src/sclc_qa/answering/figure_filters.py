@@ -1,7 +1,7 @@
 """Which of one sentence's figures belong to the question, and where a figure ends: checks the
 figure extractor applies to a sentence's candidates (a sibling trial's figures, a dose of
 another drug, a "respectively" list, a dosing schedule's later steps, the dose per fraction
-beside a total, a bracketed label).
+beside a total, a bracketed label, a marker's level).
 
 Plain functions of a sentence's text, its spans and the question's analysis.
 """
@@ -22,6 +22,7 @@ __all__ = [
     "asked_names",
     "bracket_label",
     "label_words",
+    "marker_level",
     "not_siblings",
     "numbers_in",
     "of_asked_drug",
@@ -265,3 +266,20 @@ def names_arms(text: str) -> bool:
     """Whether `text` reports or compares arms: a figure in a text naming none is a single
     arm's, and says nothing of a control arm."""
     return _ARMS_NAMED.search(text) is not None
+
+
+def marker_level(text: str, span: Span) -> bool:
+    """Whether a share is a marker's level, not an outcome's rate: a share of cells ("PD-L1 on
+    at least 1% of tumor cells") or an expression cutoff ("expression ≥1% versus <1%"). Such a
+    share defines who was studied; it answers no question about how they fared."""
+    return bool(
+        _OF_CELLS.match(text, span.end)
+        or _EXPRESSED.search(text, max(0, span.start - 30), span.start)
+    )
+
+
+# "… of tumor cells", "… of tumour-infiltrating immune cells"; "expression ≥", "TPS of".
+_OF_CELLS = re.compile(r"\s*(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}cells\b", re.I)
+_EXPRESSED = re.compile(
+    r"\b(?:express(?:ion|ed|ing)?|TPS|(?:tumou?r )?proportion score|positivity)\b[^.;,]*$", re.I
+)

@@ -24,6 +24,7 @@ from .figure_filters import (
     asks_control_arm,
     bracket_label,
     label_words,
+    marker_level,
     names_arms,
     not_siblings,
     numbers_in,
@@ -153,6 +154,9 @@ class FigureExtractor:
             # comparator is a cutoff that defines a subgroup, not a result; it answers only when
             # the sentence states nothing else.
             spans = [s for s in spans if text[s.start] not in _CUTOFF] or spans
+        if prof.kind == "percent" and prof.endpoints:
+            # A share of cells or an expression cutoff defines who was studied, not how they fared.
+            spans = [s for s in spans if not marker_level(text, s)]
         if prof.kind == "count":
             spans = counted(text, spans, prof)
         if prof.kind == "dose":
