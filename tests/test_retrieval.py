@@ -246,3 +246,16 @@ def test_a_passage_naming_the_questions_rare_name_is_found(tmp_path: Path) -> No
     top = engine.search(query.text, top_k=1)[0]
     assert "ZETA-9" in top.text
     assert retriever._named(retriever.prepare("How is PD-L1 expression defined?"), None) == {}
+
+
+def test_row_products_match_the_matrix_product() -> None:
+    import numpy as np
+
+    from sclc_qa.retrieval import row_products
+
+    rng = np.random.default_rng(0)
+    matrix = rng.standard_normal((300, 384)).astype(np.float32)
+    vector = rng.standard_normal(384).astype(np.float32)
+    got = row_products(matrix, vector)
+    assert got.dtype == np.float32 and got.shape == (300,)
+    assert np.allclose(got, matrix @ vector, atol=1e-4)

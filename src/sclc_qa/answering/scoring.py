@@ -24,7 +24,7 @@ from ..lexical import tokenize
 from ..mentions import time_points
 from ..models import Sentence
 from ..question import ENDPOINTS, Profile
-from ..retrieval import Hit, Query
+from ..retrieval import Hit, Query, row_products
 from ..spans import Span
 from ..vocabulary import ANAPHOR, Vocabulary, squash
 from .coverage import NameCoverage
@@ -169,9 +169,9 @@ class SentenceScorer:
         predicate = {t: w for t, w in weights.items() if t not in name_terms}
         predicate_total = sum(predicate.values()) or 1.0
         ids = np.fromiter(seen, dtype=np.int64)
-        dense = self._vectors[ids] @ query.vector
-        paired = self._paired(ids) @ query.vector
-        unnamed = self._vectors[ids] @ query.predicate_vector
+        dense = row_products(self._vectors[ids], query.vector)
+        paired = row_products(self._paired(ids), query.vector)
+        unnamed = row_products(self._vectors[ids], query.predicate_vector)
         rows: list[_Row] = []
         described: list[tuple[float, ...]] = []
         sims = zip(ids.tolist(), dense.tolist(), paired.tolist(), unnamed.tolist(), strict=True)
