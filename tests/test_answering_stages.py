@@ -2570,3 +2570,15 @@ def test_a_markers_level_is_not_an_outcomes_rate() -> None:
     assert all(marker_level(text, sp) for sp in find(text, "percent"))
     text = "The 3-year OS rate was 41% with zentamab and 29% with placebo."
     assert not any(marker_level(text, sp) for sp in find(text, "percent"))
+
+
+def test_several_counts_asked_are_read_from_the_items_that_state_them(tmp_path: Path) -> None:
+    text = (
+        "Estimated new cases and deaths from zentoma in Zedland in 2031:\n\n"
+        "- New cases: 12,340.\n- Deaths: 5,670.\n\n"
+        "Zentoma is the leading cause of death from cancer in Zedland."
+    )
+    (answer,) = _answers_in(
+        tmp_path, text, "How many new zentoma cases and zentoma deaths are expected in 2031?"
+    )
+    assert answer is not None and "12,340" in answer and "5,670" in answer

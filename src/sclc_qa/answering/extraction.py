@@ -129,7 +129,8 @@ class Extractor:
         if not best.spans:
             return self._listed_figures(prof, best.sid)
         lead = self.vocab.lead_in[best.sid]
-        if lead and (prof.plural or _LISTED_ASKED.search(prof.text)):
+        several = prof.plural or (prof.kind == "count" and counts_several(prof))
+        if lead and (several or _LISTED_ASKED.search(prof.text)):
             # "What share are A, B and C?", "… and what share is each?": the items of the best
             # one's list that state one each ("- A (25% of …)", "- B (40% …)"), cited together.
             listed = self._listed_figures(prof, lead[0])
