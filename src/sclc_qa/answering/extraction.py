@@ -26,6 +26,7 @@ from .entries import Entries
 from .explanations import defining_span, describing_span, explaining_clause
 from .figures import FigureExtractor
 from .kinds import STATEMENT, TYPED
+from .lists import introduces_list, list_items
 from .pairs import side_by_side
 from .scoring import Scored
 from .shapes import explains, gives_reason, has_verdict, states_makeup
@@ -49,9 +50,6 @@ class Extracted:
 _ROWS_LOOKED_AT = 3
 # A question that lists its subjects: "A, B and C", "A, B, or C".
 _LISTED_ASKED = re.compile(r"\w+,\s+[\w -]+?,?\s+(?:and|or)\s+\w+")
-# Sentences of a list read as one answer, at most: a long list is cited from its start.
-_MAX_ITEMS = 12
-_MAX_ITEM_CHARS = 200  # an enumerated option, feature or symptom is a phrase or one sentence
 
 # A sentence that opens with these draws a conclusion from the one before, or qualifies it.
 _CONCLUDING = re.compile(
@@ -187,7 +185,9 @@ class Extractor:
         one item's figure widened as any figure is, or several items (one part each) cited
         together from the first to the last that states one."""
         stating = [
-            (k, found) for k in self.list_items(sid) if (found := self.figures.spans(k, prof))
+            (k, found)
+            for k in list_items(self.index, self.vocab, sid)
+            if (found := self.figures.spans(k, prof))
         ]
         if not stating:
             return None
@@ -236,17 +236,17 @@ class Extractor:
         span of its section."""
         sid = best.sid
         nxt = sid + 1
-        if not self._introduces_list(sid) and (
+        if not introduces_list(self.index, sid) and (
             nxt < len(self.index.sentences)
             and sid in self.vocab.prev[nxt]
-            and self._introduces_list(nxt)
+            and introduces_list(self.index, nxt)
         ):
             sid = nxt
-        items = self.list_items(sid)
+        items = list_items(self.index, self.vocab, sid)
         if not items:
             nxt = sid + 1
             if (
-                self._introduces_list(sid)
+                introduces_list(self.index, sid)
                 and prof.kind != "entity"  # a name asked for is sought in the sentence itself
                 and nxt < len(self.index.sentences)
                 and sid in self.vocab.prev[nxt]
@@ -257,24 +257,6 @@ class Extractor:
             return None
         first, last = self.index.sentences[items[0]], self.index.sentences[items[-1]]
         return Extracted(-1, first.start, last.end)
-
-    def _introduces_list(self, sid: int) -> bool:
-        return self.index.sentences[sid].text.rstrip().endswith(":")
-
-    def list_items(self, sid: int) -> list[int]:
-        """The sentences of the list that sentence `sid` introduces (it ends with a colon)."""
-        if not self._introduces_list(sid):
-            return []
-        items = []
-        for k in range(sid + 1, min(len(self.index.sentences), sid + _MAX_ITEMS)):
-            lead = self.vocab.lead_in[k]
-            if not lead or lead[0] != sid:
-                break
-            items.append(k)
-        sents = self.index.sentences
-        if any(sents[k].end - sents[k].start > _MAX_ITEM_CHARS for k in items):
-            return []  # a list of paragraphs (a trial's evidence), not an enumeration
-        return items
 
     def _glossary_entry(
         self, prof: Profile, best: Scored, scored: list[Scored]
