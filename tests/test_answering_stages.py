@@ -2582,3 +2582,15 @@ def test_several_counts_asked_are_read_from_the_items_that_state_them(tmp_path: 
         tmp_path, text, "How many new zentoma cases and zentoma deaths are expected in 2031?"
     )
     assert answer is not None and "12,340" in answer and "5,670" in answer
+
+
+def test_which_drug_is_approved_is_not_answered_by_the_regulator(hashing_engine: Engine) -> None:
+    _, entities = _stages(hashing_engine)
+    text = (
+        "Zentamab, quellinib and vexitinib are all approved by the FDA for patients with ZRK1 "
+        "fusions who already had a TKI."
+    )
+    prof = profile("Which ZRK1 drug is approved for patients who already had a ZRK1 TKI?")
+    chosen = entities._chosen(text, prof)
+    assert chosen is not None
+    assert text[chosen[0][0] : chosen[0][1]] in ("Zentamab", "quellinib", "vexitinib")

@@ -178,6 +178,9 @@ class EntityExtractor:
             cands = [c for c in cands if squash(text[c.start : c.end]) not in STAT_WORDS] or cands
         if asked != "author":
             cands = [c for c in cands if c.kind != "author"] or cands
+        if asked in ("drug", "regimen", "trial"):
+            # "Which drug is approved …?" is not answered by who approved it ("… by the FDA").
+            cands = [c for c in cands if text[c.start : c.end] not in _REGULATORS] or cands
         described = _described(text, prof)
         # Where the question's own words stand, names (the subject) weighing least: the answer
         # sits by what is asked of it, not by its subject.
@@ -282,6 +285,14 @@ def _company_end(text: str, end: int) -> int:
 
 
 _NEXT_WORD = re.compile(r"\.?,?\s([A-Za-z]+)\.?")
+
+# The regulators' own names (data/domain.json), not the places they approve for.
+_REGULATORS = frozenset(
+    name
+    for key, aliases in domain().regulators.items()
+    for name in (key, *aliases)
+    if name == key or re.search(r"Administration|Agency|Commission", name)
+)
 
 
 # How a name shows its class: authors as "X et al.", drugs by their stems, regimens joined by
