@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from .domain import domain
+from .mentions import written
 from .question import Profile, profile
 
 __all__ = ["asked_parts", "asks_different_things", "coordinated"]
@@ -82,9 +83,9 @@ _JOINED = re.compile(rf"(?:\s+[a-z-]+){{0,{_NAME_TAIL}}},?\s+and\s+(?:the\s+)?")
 
 @lru_cache(maxsize=1024)
 def _coordinated(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
-    # Where each name stands whole (no letter, digit or hyphen touching it), then which name's
+    # Where each name stands whole (`written`: compiled once a name), then which name's
     # end runs into another's start through `_JOINED`: one pattern, not one per pair of names.
-    starts = {n: _whole_at(text, n) for n in dict.fromkeys(names)}
+    starts = {n: [m.start() for m in written(n).finditer(text)] for n in dict.fromkeys(names)}
     out: list[str] = []
     for a, a_at in starts.items():
         for b, b_at in starts.items():
@@ -93,19 +94,6 @@ def _coordinated(text: str, names: tuple[str, ...]) -> tuple[str, ...]:
             if any(_JOINED.fullmatch(text, i + len(a), j) for i in a_at for j in b_at if j > i):
                 out += [n for n in (a, b) if n not in out]
     return tuple(out)
-
-
-def _whole_at(text: str, name: str) -> list[int]:
-    """Where `name` is written whole in `text`."""
-    found, i = [], text.find(name)
-    while i >= 0:
-        end = i + len(name)
-        before = text[i - 1] if i else " "
-        after = text[end] if end < len(text) else " "
-        if not (before.isalnum() or before in "_-" or after.isalnum() or after in "_-"):
-            found.append(i)
-        i = text.find(name, i + 1)
-    return found
 
 
 def coordinated(prof: Profile) -> tuple[str, ...]:

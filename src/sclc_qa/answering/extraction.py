@@ -141,13 +141,16 @@ class Extractor:
             start = min(sp.start for sp in best.spans)
             end = max(sp.end for sp in best.spans)
             return Extracted(best.sid, sent.start + start, sent.start + end)
-        sent = self.index.sentences[best.sid]
-        text = mask_markup(sent.text)
-        paired = side_by_side(
-            text, best.spans, coordinated(prof), lambda sp: self.figures.widen(text, sp, prof)
-        )
-        if paired is not None:  # "How common are A and B?", each stated here with its figure
-            return Extracted(best.sid, sent.start + paired[0], sent.start + paired[1])
+        paired_names = coordinated(prof)
+        if len(best.spans) > 1 and len(paired_names) > 1:
+            # "How common are A and B?", each stated here with its figure.
+            sent = self.index.sentences[best.sid]
+            text = mask_markup(sent.text)
+            paired = side_by_side(
+                text, best.spans, paired_names, lambda sp: self.figures.widen(text, sp, prof)
+            )
+            if paired is not None:
+                return Extracted(best.sid, sent.start + paired[0], sent.start + paired[1])
         return self._figure(prof, best.sid, best.spans[0])
 
     def _figure(self, prof: Profile, sid: int, span: Span) -> Extracted:
