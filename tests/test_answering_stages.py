@@ -1400,8 +1400,11 @@ def test_a_trial_on_one_side_and_a_drug_on_the_other_are_compared(tmp_path: Path
         "chemotherapy in the phase Ib study?",
         min_confidence=0.0,
     )
-    assert answer.answer == "ZENITH-3"
-    assert answer.note is not None and "61.0%" in answer.note and "48.0%" in answer.note
+    # The figure's sentence does not write its trial's name: the figure answers, and the note
+    # names the winner beside both figures.
+    assert answer.answer == "61.0% (95% CI 50.1-70.9)"
+    assert answer.note is not None and "48.0%" in answer.note
+    assert answer.note.endswith("the higher is ZENITH-3's.")
 
 
 def test_a_winner_is_labelled_by_the_name_its_figure_sentence_writes(tmp_path: Path) -> None:
@@ -2016,8 +2019,10 @@ def test_trials_described_item_by_item_are_compared_by_their_ratios(tmp_path: Pa
         "Zentberg or Quellstad? Give the RRs.",
         min_confidence=0.0,
     )
-    assert answer.answer is not None and answer.answer.startswith("Zentberg")
+    assert answer.answer is not None and answer.answer.endswith("0.68\n(0.52–0.89)")
+    assert answer.citations[0].quote.startswith("Relative risk")
     assert answer.note is not None and "0.68" in answer.note and "0.82" in answer.note
+    assert answer.note.endswith("the lower is Zentberg's.")
 
 
 def test_figures_stated_per_age_group_answer_for_the_group_asked(tmp_path: Path) -> None:

@@ -18,6 +18,7 @@ from ..abbreviations import Definition
 from ..citing import Citer
 from ..confidence import load_confidence_model
 from ..config import AnswerSettings
+from ..domain import domain
 from ..index import Index
 from ..models import Answer, Citation
 from ..question import ENDPOINTS, Profile
@@ -43,6 +44,8 @@ Retrieve = Callable[[str], Sequence[Hit]]
 
 # "Which trial had …?", "who …?", "did A or B …?": the answer to a comparison is a name, its
 # figures the note's.
+# How a compared answer's note words the winning end.
+_PREFERRED = {"high": "higher", "low": "lower"}
 _WHICH = re.compile(r"\b(?:which|who|whose|or)\b", re.I)
 # How far down the candidates a typed question looks for a sentence holding a figure of its
 # type when the first holds none.
@@ -229,6 +232,7 @@ class Answerer:
             won,
             lambda t, sp: self.figures.widen(t, sp, plain),
             name_only=_WHICH.search(question) is not None,
+            trial_asked=domain().entity_class(prof.target) == "trial",
             aliases=self.comparer.side_names(prof, won.name),
         )
         confidence, features = min(
@@ -267,7 +271,10 @@ class Answerer:
             citations=(primary, *cited),
             confidence=round(confidence, 4),
             abstained=False,
-            note=f"Compared from the {measure} each source states: {stated}.",
+            note=(
+                f"Compared from the {measure} each source states: {stated}; the"
+                f" {_PREFERRED[prof.prefer]} is {won.name}'s."
+            ),
         ), features
 
     def _states(self, endpoints: frozenset[str], best: Scored) -> bool:

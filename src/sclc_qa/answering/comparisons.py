@@ -203,13 +203,18 @@ class Comparer:
         widen: Callable[[str, Span], tuple[int, int]],
         *,
         name_only: bool = False,
+        trial_asked: bool = False,
         aliases: Sequence[str] = (),
     ) -> tuple[int, int, int]:
         """The winner's figure in its document, with its name when the sentence states it
         close by ("<drug> (30%)"), and the id of the sentence that holds it. With `name_only`
-        ("which trial …?"), the name with its figure wherever their sentence states both; else
-        the name alone where the sentences that introduce the figure's write it (a trial named
-        in a list's lead-in, its results in the items): the figures go in the note."""
+        ("which …?"), the name with its figure wherever their sentence states both. A figure
+        whose sentence does not write the name (a trial named in a list's lead-in, its results
+        in the items) answers alone, the note and the cited section naming the winner: the
+        quote shows what makes it win. Only "which trial …?" (`trial_asked`) is answered by the
+        name alone where the sentences that introduce the figure write it, the figures then in
+        the note: a trial's name is what such a question asks, and the figure's section (the
+        drug's, or the disease's) often does not name the trial."""
         sid = won.scored.sid
         sent = self.index.sentences[sid]
         text = mask_markup(sent.text)
@@ -235,8 +240,8 @@ class Comparer:
             e = after.end()
             arm = _ARM_WORD.match(text, e)  # "… in the <name> group": the label whole
             e = arm.end() if arm else e
-        elif name_only:
-            # The figure's sentence does not write the name plainly: the name alone answers.
+        elif name_only and trial_asked:
+            # The figure's sentence does not write the trial's name plainly: the name alone.
             for at_sid in (sid, *self.scorer.vocab.prev[sid], *self.scorer.vocab.lead_in[sid]):
                 at = self._named_at(at_sid, key, s if at_sid == sid else 0)
                 if at is not None:
