@@ -16,6 +16,7 @@ from sclc_qa.answering.entities import EntityExtractor
 from sclc_qa.answering.explanations import explaining_clause
 from sclc_qa.answering.figures import FigureExtractor
 from sclc_qa.answering.labels import endpoint_after
+from sclc_qa.answering.naming import stem_class
 from sclc_qa.answering.ranking import RANK_FEATURES, read_ranker
 from sclc_qa.answering.reasons import Reasons, join
 from sclc_qa.answering.runs import asks_several, at_time_point, outside_intervals, parts_share
@@ -2599,3 +2600,18 @@ def test_which_drug_is_approved_is_not_answered_by_the_regulator(hashing_engine:
     chosen = entities._chosen(text, prof)
     assert chosen is not None
     assert text[chosen[0][0] : chosen[0][1]] in ("Zentamab", "quellinib", "vexitinib")
+
+
+def test_a_drug_stem_says_the_class_the_sentence_does_not(tmp_path: Path) -> None:
+    # The sentence never calls quellaparib a PARP inhibitor; its stem does, as it tells a
+    # reader who knows the stems. A drug of another stem is not put in the asked place.
+    (answer,) = _answers_in(
+        tmp_path,
+        "PARP inhibition has a strong radiosensitizing effect in zentoma cell lines. In "
+        "particular, quellaparib showed greater PARP trapping that was associated with superior "
+        "radiosensitization, while zentinib was given after radiotherapy.",
+        "Which PARP inhibitor showed the strongest trapping and the best radiosensitization?",
+    )
+    assert answer == "quellaparib"
+    assert stem_class("quellaparib") == {"parp", "inhibitor"}
+    assert "parp" not in stem_class("zentinib") and stem_class("PARP") == frozenset()

@@ -1,5 +1,6 @@
 """Domain words, read from one data file (`data/domain.json`) instead of living in code: the
-endpoints and how text names them, measures, statistic abbreviations, drug-name stems, hedges,
+endpoints and how text names them, measures, statistic abbreviations, drug-name stems and the
+classes they say, hedges,
 time units, table-header hints, entity classes and the words that end a company's name.
 
 A reader extending the product to another field edits that file, not the rules that use it.
@@ -31,6 +32,12 @@ class Domain(BaseModel):
     measures: dict[str, str]
     statistic_abbreviations: frozenset[str]
     drug_stems: tuple[str, ...]
+    stem_classes: dict[str, str] = Field(
+        default_factory=dict,
+        description="A drug-name stem → the class it says (the USAN stems): 'talazoparib' is a "
+        "PARP inhibitor by its name alone, as a sentence that never says so still tells a "
+        "reader who knows the stems.",
+    )
     hedges: tuple[str, ...]
     time_units: tuple[str, ...]
     people_nouns: frozenset[str]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..domain import domain
 from ..lexical import stem
 from ..question import Profile
 from ..spans import Span
@@ -26,15 +27,32 @@ _SAID_TO_BE = re.compile(
 
 def said_to_be_asked(text: str, cands: list[Span], prof: Profile) -> list[Span]:
     """The candidates the sentence itself puts in the asked place: in apposition right after the
-    whole asked phrase, or ranked first (only, last) as the question asks."""
+    whole asked phrase, ranked first (only, last) as the question asks, or named with a drug
+    stem that says the asked phrase ("-parib", a PARP inhibitor, for "which PARP inhibitor …?")."""
     phrase = _asked_phrase(prof.asked_about)
     ranked_as = _RANK_ASKED.search(prof.text)
     return [
         c
         for c in cands
-        if (phrase and _after(text, c, phrase))
+        if (
+            phrase and (_after(text, c, phrase) or set(phrase) <= stem_class(text[c.start : c.end]))
+        )
         or (ranked_as and _said_to_be(text, c, ranked_as[1].lower()))
     ]
+
+
+@lru_cache(maxsize=4096)
+def stem_class(name: str) -> frozenset[str]:
+    """The word stems of the class a one-word drug name's stem says ("talazoparib": PARP
+    inhibitor), the longest stem that ends it deciding; empty for any other name."""
+    low = name.lower()
+    if not low.isalpha() or len(low) < 5:
+        return frozenset()
+    ends = [s for s in domain().stem_classes if low.endswith(s) and len(low) > len(s) + 2]
+    if not ends:
+        return frozenset()
+    said = domain().stem_classes[max(ends, key=len)]
+    return frozenset(stem(w.lower()) for w in re.findall(r"[\w+-]+", said))
 
 
 def names_its_class(text: str, name: Span, target: str, cands: list[Span]) -> int:
