@@ -2615,3 +2615,18 @@ def test_a_drug_stem_says_the_class_the_sentence_does_not(tmp_path: Path) -> Non
     assert answer == "quellaparib"
     assert stem_class("quellaparib") == {"parp", "inhibitor"}
     assert "parp" not in stem_class("zentinib") and stem_class("PARP") == frozenset()
+
+
+def test_a_defined_abbreviation_carries_its_long_forms_words(tmp_path: Path) -> None:
+    # "ES-ZT" is read as "extensive-stage zentoma", the document's own definition, so a
+    # question in the long form's words ("extensive disease") matches the sentence that
+    # abbreviates it; a sentence without the abbreviation gains nothing.
+    engine, sid = _indexed(
+        tmp_path,
+        "Extensive-stage zentoma (ES-ZT) is common. Approximately 70% of patients are "
+        "diagnosed with ES-ZT on initial examination. Fewer than 20% of patients respond.",
+        "initial examination",
+    )
+    tokens = engine._answerer.vocab.tokens
+    assert {"extens", "stage", "zentoma"} <= tokens[sid]
+    assert "extens" not in tokens[sid + 1]

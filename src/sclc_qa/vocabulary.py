@@ -83,7 +83,19 @@ class Vocabulary:
     def __init__(self, index: Index, definitions: Sequence[Definition]) -> None:
         self.index = index
         sents = index.sentences
-        self.tokens = [frozenset(tokenize(embed_text(s))) for s in sents]
+        # A sentence that writes an abbreviation its document defines also says the long form:
+        # "ES-SCLC" carries the words of "extensive-stage disease", as a reader reads it.
+        spelled: dict[tuple[str, str], frozenset[str]] = {}
+        for d in definitions:
+            short = tokenize(d.short)
+            if short:
+                key = (d.doc, short[0])
+                spelled[key] = spelled.get(key, frozenset()) | frozenset(tokenize(d.long))
+        self.tokens = [
+            frozenset(toks).union(*(spelled.get((s.doc, t), ()) for t in toks))
+            for s in sents
+            for toks in (tokenize(embed_text(s)),)
+        ]
         self.keys = [frozenset(name_keys(embed_text(s))) for s in sents]
         # Statistics are each document's own, then combined so that a large document does not
         # change how a small one reads: a term is as rare as in the document where it is most
