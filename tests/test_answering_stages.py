@@ -2630,3 +2630,27 @@ def test_a_defined_abbreviation_carries_its_long_forms_words(tmp_path: Path) -> 
     tokens = engine._answerer.vocab.tokens
     assert {"extens", "stage", "zentoma"} <= tokens[sid]
     assert "extens" not in tokens[sid + 1]
+
+
+def test_several_asked_are_answered_by_the_whole_list_an_item_belongs_to(
+    tmp_path: Path,
+) -> None:
+    # The best sentence may be one item ("Night sweats."); its lead-in names the asked class,
+    # so the list is the answer. An item of a list whose lead-in names another class is not.
+    text = (
+        "Zentoma may present with symptoms or be found on imaging. The most common symptoms "
+        "at presentation include:\n\n- Zentic rash.\n- Night sweats.\n- Quellian cough.\n\n"
+        "Risk factors include:\n\n- Smoking.\n- Radon.\n\nSymptoms may come from local growth."
+    )
+    from sclc_qa.answering.scoring import Scored
+
+    engine, item = _indexed(tmp_path, text, "Night sweats")
+    other = next(i for i, s in enumerate(engine.index.sentences) if s.text.startswith("Radon"))
+    extractor = engine._answerer.extractor
+    prof = profile("What symptoms do zentoma patients most often present with?")
+    found = extractor.extract(prof, Scored(item, 1.0, 1.0, ()), [Scored(item, 1.0, 1.0, ())])
+    doc = engine.index.documents["doc"].text
+    assert found is not None
+    assert doc[found.start : found.end] == "Zentic rash.\n- Night sweats.\n- Quellian cough."
+    found = extractor.extract(prof, Scored(other, 1.0, 1.0, ()), [Scored(other, 1.0, 1.0, ())])
+    assert found is not None and doc[found.start : found.end].startswith("Radon")

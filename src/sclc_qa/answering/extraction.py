@@ -239,7 +239,12 @@ class Extractor:
         span of its section."""
         sid = best.sid
         nxt = sid + 1
-        if not introduces_list(self.index, sid) and (
+        lead = self.vocab.lead_in[sid]
+        if prof.plural and lead and self._introduces_asked(prof, lead[0]):
+            # One item of a list whose lead-in names what is asked ("The most common symptoms
+            # include:" for "what symptoms …?"): the answer is the whole list.
+            sid = lead[0]
+        elif not introduces_list(self.index, sid) and (
             nxt < len(self.index.sentences)
             and sid in self.vocab.prev[nxt]
             and introduces_list(self.index, nxt)
@@ -260,6 +265,12 @@ class Extractor:
             return None
         first, last = self.index.sentences[items[0]], self.index.sentences[items[-1]]
         return Extracted(-1, first.start, last.end)
+
+    def _introduces_asked(self, prof: Profile, sid: int) -> bool:
+        """Whether sentence `sid` introduces a list and names the class the question asks for
+        several of."""
+        asked = set(tokenize(prof.target)) if prof.target else set()
+        return bool(asked) and introduces_list(self.index, sid) and asked <= self.vocab.tokens[sid]
 
     def _glossary_entry(
         self, prof: Profile, best: Scored, scored: list[Scored]
