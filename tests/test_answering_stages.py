@@ -2654,3 +2654,21 @@ def test_several_asked_are_answered_by_the_whole_list_an_item_belongs_to(
     assert doc[found.start : found.end] == "Zentic rash.\n- Night sweats.\n- Quellian cough."
     found = extractor.extract(prof, Scored(other, 1.0, 1.0, ()), [Scored(other, 1.0, 1.0, ())])
     assert found is not None and doc[found.start : found.end].startswith("Radon")
+
+
+def test_a_figure_for_another_disease_does_not_answer(tmp_path: Path) -> None:
+    # Each disease is defined by its abbreviation; a figure stated for one is not the other's,
+    # while a stage of a disease ("ES-ZCL") is the same population.
+    text = (
+        "Zeta cell lymphoma (ZCL) and non-zeta cell lymphoma (NZCL) differ. Extensive-stage "
+        "zeta cell lymphoma (ES-ZCL) is common. Activating ZRK1 variants are found in 25% to "
+        "30% of NZCL. Median survival is 9.1 months in ES-ZCL."
+    )
+    engine = _engine_over(tmp_path, "doc", f"# Doc\n\n## Section\n\n{text}\n\n{_BACKGROUND}")
+    other = engine.ask("How often is ZRK1 mutated in ZCL?", min_confidence=0.0)
+    assert other.abstained and other.reason is not None
+    assert "(the figure given is for NZCL)" in other.reason
+    own = engine.ask("How often is ZRK1 mutated in NZCL?", min_confidence=0.0)
+    assert own.answer is not None and own.answer.startswith("25% to 30%")
+    staged = engine.ask("What is the median survival in ZCL?", min_confidence=0.0)
+    assert staged.answer is not None and staged.answer.startswith("9.1 months")

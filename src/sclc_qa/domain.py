@@ -62,6 +62,12 @@ class Domain(BaseModel):
         "in previously treated patients does not answer for untreated ones.",
     )
     number_words: dict[str, int]
+    disease_heads: frozenset[str] = Field(
+        default=frozenset(),
+        description="Words that end a disease's name: an abbreviation defined for one "
+        "('small-cell lung cancer (SCLC)') names a population, so a figure stated for another "
+        "('25% of NSCLC') does not answer for it.",
+    )
     table_header_hints: dict[str, frozenset[str]]
     table_column_kinds: frozenset[str]
     entity_classes: dict[str, tuple[str, ...]]

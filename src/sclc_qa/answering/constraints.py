@@ -72,6 +72,10 @@ def other_group(
             return (
                 f"patients with {marker[0]} changes (the figure given is for {marker[1]} changes)"
             )
+    if prof.kind in TYPED:
+        disease = _other_disease(vocab, prof.text, sent.text)
+        if disease:
+            return f"{disease[0]} (the figure given is for {disease[1]})"
     if prof.kind in TYPED and found.sid == best.sid:
         clause = clause_of(sent.text, found.start - sent.start, found.end - sent.start)
         phase = other_phase(prof.text, clause)
@@ -90,6 +94,35 @@ def other_group(
         return f"the {size[0]}-patient study (the figure given is from {size[1]} patients)"
     left_out = _left_out(prof, sent.text)
     return f"the arm without {left_out}" if left_out else ""
+
+
+def _other_disease(vocab: Vocabulary, question: str, text: str) -> tuple[str, str] | None:
+    """(the diseases asked about, those the sentence names instead) when the question names a
+    disease by an abbreviation the documents define for one ("SCLC": small-cell lung cancer) and
+    the sentence names only other such diseases ("25% to 30% of nonsquamous NSCLC"). A disease
+    and a stage of it ("SCLC", "ES-SCLC") are one population, read either way."""
+    asked = _diseases_in(vocab, question)
+    stated = _diseases_in(vocab, text)
+    if not asked or not stated or asked & stated:
+        return None
+    if any(a in s.split("-") or s in a.split("-") for a in asked for s in stated):
+        return None
+    return join(sorted(asked)), join(sorted(stated))
+
+
+def _diseases_in(vocab: Vocabulary, text: str) -> set[str]:
+    """The defined abbreviations of diseases that `text` names, by the abbreviation or its long
+    form written whole ("non-small cell lung cancer" does not name "small cell lung cancer")."""
+    low = text.lower()
+    heads = domain().disease_heads
+    found = set()
+    for short, defs in vocab.defs_by_short.items():
+        longs = [
+            d.long.lower() for d in defs if d.long.lower().split()[-1:] in ([h] for h in heads)
+        ]
+        if longs and (written(short).search(low) or any(written(lf).search(low) for lf in longs)):
+            found.add(defs[0].short)
+    return found
 
 
 # A group of patients named by a gene's change: "ZRK1-rearranged", "*ZRK2* pathogenic variants",
