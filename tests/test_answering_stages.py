@@ -2672,3 +2672,24 @@ def test_a_figure_for_another_disease_does_not_answer(tmp_path: Path) -> None:
     assert own.answer is not None and own.answer.startswith("25% to 30%")
     staged = engine.ask("What is the median survival in ZCL?", min_confidence=0.0)
     assert staged.answer is not None and staged.answer.startswith("9.1 months")
+
+
+def test_where_a_trial_ran_is_read_from_the_sentences_after_the_one_naming_it(
+    tmp_path: Path,
+) -> None:
+    # The sentence that describes the trial says nothing of where; its paragraph, past the
+    # list of results, does ("This study, performed in …").
+    text = (
+        "A phase III trial compared zentamab with zentamab plus quellimab in 205 patients with "
+        "a performance status of 2.\n\n"
+        "- Median OS was 5.3 months for the zentamab group and 9.3 months for the combination.\n"
+        "- Side effects were more frequent in the combination arm.\n\n"
+        "This study, which was performed in eight centers in Brazil, reported high rates of OS."
+    )
+    (answer,) = _answers_in(
+        tmp_path,
+        text,
+        "Where was the trial of zentamab vs zentamab plus quellimab in performance status 2 "
+        "patients run?",
+    )
+    assert answer == "Brazil"

@@ -35,6 +35,10 @@ _TOPIC_WORD = 40.0
 # A topic word: one the corpus keys at least this share of its sentences on.
 _TOPIC_SHARE = 0.08
 _LONG_FORM_REACH = 200  # characters before an abbreviation where its long form may stand
+# Classes a paragraph states after the sentence that names its subject ("This study, performed
+# in Z, …"), and how many sentences on it is read for one.
+_FOLLOWED = frozenset({"place", "company", "country"})
+_FOLLOW_REACH = 6
 _UNDESCRIBED = 30.0  # distance assumed when the describing words are not in the sentence
 # A name that says its own class (not only by the word after it, which may follow several)
 # counts the question's other words at half their distance.
@@ -106,10 +110,34 @@ class EntityExtractor:
             opened = self._trial_opening(scored[0].sid, prof)
             if opened is not None:
                 return opened
+        if (choice is None or choice[0]) and domain().entity_class(prof.target) in _FOLLOWED:
+            # "Where was the X trial run?": the paragraph that describes X says so a sentence
+            # or more after naming it ("This study, performed in Z, …").
+            said = self._said_after(scored[0].sid, prof)
+            if said is not None:
+                return said
         if choice is None or choice[1] > _FAR:
             return None
         sid, start, end = choice[2], choice[3], choice[4]
         return sid, *self._spelled_out(sid, start, end)
+
+    def _said_after(self, sid: int, prof: Profile) -> tuple[int, int, int] | None:
+        """The first name of the asked class in the sentences that follow sentence `sid` in its
+        paragraph or in the list it introduces, near enough to what the question describes."""
+        sents = self.index.sentences
+        reached = {sid}
+        for at in range(sid + 1, min(len(sents), sid + 1 + _FOLLOW_REACH)):
+            if reached.isdisjoint(self.vocab.block[at]) and reached.isdisjoint(
+                self.vocab.lead_in[at]
+            ):
+                break  # past its paragraph and the list it introduces
+            reached.add(at)
+            text = mask_markup(sents[at].text)
+            found = self._chosen(text, prof)
+            if found is not None and not found[2] and found[1] <= _FAR:
+                (s, e), _, _ = found
+                return at, sents[at].start + s, sents[at].start + e
+        return None
 
     def _trial_opening(self, sid: int, prof: Profile) -> tuple[int, int, int] | None:
         """The trial named nearest before sentence `sid` in its paragraph, or in the sentence
