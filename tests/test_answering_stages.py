@@ -2693,3 +2693,33 @@ def test_where_a_trial_ran_is_read_from_the_sentences_after_the_one_naming_it(
         "patients run?",
     )
     assert answer == "Brazil"
+
+
+def test_which_trial_asks_the_id_column_over_the_columns_its_words_describe(
+    tmp_path: Path,
+) -> None:
+    from sclc_qa.tables import best_cell
+
+    table = (
+        "| Clinical trials.gov ID | Intervention | Phase | Treatment line | Cancer stage |\n"
+        "|---|---|---|---|---|\n"
+        "| NCT01234567 | 45 Gy/30 F | III | First-line treatment | LS-ZCLC |\n"
+        "| NCT07654321 | 30 Gy/10 F | II | Maintenance treatment | ES-ZCLC |"
+    )
+    engine, sid = _indexed(tmp_path, table, "NCT01234567")
+    text, row = engine.index.documents["doc"].text, engine.index.sentences[sid]
+    asked = profile("Which phase III trial gives concurrent thoracic radiotherapy in LS-ZCLC?")
+    span = best_cell(text, row, asked)
+    assert span is not None and text[span.start : span.end] == "NCT01234567"
+    dose = profile("What radiotherapy dose does the phase III LS-ZCLC trial give?")
+    span = best_cell(text, row, dose)
+    assert span is not None and text[span.start : span.end] == "45 Gy/30 F"
+
+
+def test_a_possessive_which_phrase_asks_for_its_owner() -> None:
+    drugs = profile("Among the trials in the first table, which drugs' trials are completed?")
+    assert (drugs.kind, drugs.target) == ("entity", "drug")
+    company = profile("Which company's antibody was approved first?")
+    assert company.target == "company"
+    # A possessive that only describes ("women's cancer") leaves the noun it describes asked.
+    assert profile("Which women's cancer was zentamab approved for?").target == "cancer"

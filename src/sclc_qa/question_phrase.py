@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .domain import domain
+
 __all__ = ["asked_term", "which_phrase"]
 
 _AUX = re.compile(
@@ -36,6 +38,10 @@ _SOURCE_NOUNS = frozenset(
 )
 
 
+# A possessive ending a word: the owner is what a which-phrase asks for.
+_POSSESSIVE = re.compile(r"(?<=\w)['’](?:s\b)?(?=\s)")
+
+
 def which_phrase(text: str) -> str:
     """The noun phrase of a "which/what X …" question ("Which DLL3 ADC is …" → "DLL3 ADC")."""
     # "Which was the first drug to …": the phrase follows the copula.
@@ -47,7 +53,17 @@ def which_phrase(text: str) -> str:
     )
     if not m:
         return ""
-    words = re.findall(r"[\w/+-]+", m.group(1))
+    rest = m.group(1)
+    owner = _POSSESSIVE.search(rest)
+    if (
+        owner is not None
+        and len(rest[: owner.start()].split()) <= 6
+        and domain().entity_class(rest[: owner.start()].split()[-1].lower())
+    ):
+        # "which drugs' trials …", "which company's drug …" ask for the owner, a class of
+        # things; "which women's cancer …" asks for the cancer.
+        rest = rest[: owner.start()]
+    words = re.findall(r"[\w/+-]+", rest)
     while words and words[0].lower() in _HEDGING_ADVERBS:
         words = words[1:]  # "What exactly is X?": the adverb is no noun of the phrase
     phrase: list[str] = []

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from .domain import domain
-from .lexical import normalize, tokenize
+from .lexical import normalize, stem, tokenize
 from .models import Cell, Sentence
 from .question import Profile
 from .spans import Span, find, mask_markup
@@ -27,6 +27,9 @@ def best_cell(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
     that asks two columns ("its registration number and which stage it enrols"), the stretch
     of the row from one asked cell to the other."""
     q_stems = set(tokenize(prof.text))
+    # What a which-question asks for ("which trial …?") points at a column more than the words
+    # that describe it ("… gives thoracic radiotherapy …" names the intervention column).
+    target = {stem(w) for w in prof.target.lower().split()}
     q_norm = normalize(prof.text)
     scored: list[tuple[float, frozenset[str], Cell]] = []
     for cell in (*sent.cells, *sent.groups):
@@ -42,7 +45,8 @@ def best_cell(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
         if cell.header == "Group" or cell.header == "Subgroup":
             hints |= _HEADER_HINTS["group"]
         score = len(q_stems & hints) - 0.1 * len(header)
-        if prof.kind in _COLUMN_KINDS and any(h.startswith(prof.kind) for h in header):
+        asked_kind = prof.kind in _COLUMN_KINDS and any(h.startswith(prof.kind) for h in header)
+        if asked_kind or target & hints:
             score += 2
         scored.append((score, frozenset(q_stems & hints), cell))
     if not scored:
