@@ -2723,3 +2723,20 @@ def test_a_possessive_which_phrase_asks_for_its_owner() -> None:
     assert company.target == "company"
     # A possessive that only describes ("women's cancer") leaves the noun it describes asked.
     assert profile("Which women's cancer was zentamab approved for?").target == "cancer"
+
+
+def test_the_clause_about_what_is_set_against_the_subject_does_not_answer(
+    hashing_engine: Engine,
+) -> None:
+    vocab = hashing_engine._answerer.vocab
+    text = (
+        "Blocking ZRK1 mainly restores exhausted cytotoxic T cells within the tumor "
+        "microenvironment, while blocking ZRK2 mainly promotes the efficient activation and "
+        "clonal expansion of naive T cells in peripheral lymph nodes."
+    )
+    for asked in (
+        "Where does blocking ZRK2 mainly act, as opposed to blocking ZRK1?",
+        "Unlike ZRK1 blockade, where does ZRK2 blockade mainly act?",
+    ):
+        s, e = explaining_clause(text, profile(asked), vocab)
+        assert text[s:e].startswith("while blocking ZRK2"), asked

@@ -32,11 +32,15 @@ def explaining_clause(text: str, prof: Profile, vocab: Vocabulary) -> tuple[int,
         # A yes/no question is settled by the whole statement, its "but …" and "; … not yet"
         # included.
         return whole
-    q = set(tokenize(prof.text))
+    # "Where does A act, as opposed to B?": the clause about A answers, the one about B does not.
+    contrast = {t for m in _CONTRAST.finditer(prof.text) for t in tokenize(m[1])}
+    q = set(tokenize(prof.text)) - contrast
+    contrast -= set(tokenize(_CONTRAST.sub(" ", prof.text)))
 
     def overlap(span: tuple[int, int]) -> float:
         toks = set(tokenize(text[span[0] : span[1]]))
-        return sum(vocab.idf.get(t, vocab.default_idf) for t in q & toks)
+        said = sum(vocab.idf.get(t, vocab.default_idf) for t in q & toks)
+        return said - sum(vocab.idf.get(t, vocab.default_idf) for t in contrast & toks)
 
     scores = [overlap(p) for p in parts]
     i = max(range(len(parts)), key=lambda k: (scores[k], -k))
@@ -58,6 +62,11 @@ def explaining_clause(text: str, prof: Profile, vocab: Vocabulary) -> tuple[int,
     return parts[first][0], e
 
 
+# What a question sets its subject against, to the next comma or the end: "…, as opposed to B",
+# "unlike B, …", "in contrast to B's role".
+_CONTRAST = re.compile(
+    r"\b(?:as opposed to|in contrast (?:to|with)|unlike|rather than)\s+([^,;?]+)", re.I
+)
 _RELATIVE = re.compile(r"(?:which|who|whom|whose)\b", re.I)
 _REFERENCE = re.compile(r"\s*\(\d+(?:\s*[–-]\s*\d+)?(?:,\s*\d+(?:\s*[–-]\s*\d+)?)*\)")
 # "defined as", "characterized by", "refers to": what follows delimits the term.
