@@ -9,6 +9,7 @@ Each check reads the question's analysis and one sentence; the answerer decides 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..bounds import age_groups, other_bounds, same_ages
 from ..domain import domain
@@ -114,15 +115,23 @@ def _diseases_in(vocab: Vocabulary, text: str) -> set[str]:
     """The defined abbreviations of diseases that `text` names, by the abbreviation or its long
     form written whole ("non-small cell lung cancer" does not name "small cell lung cancer")."""
     low = text.lower()
+    return {short for short, pattern in _diseases(vocab) if pattern.search(low)}
+
+
+@lru_cache(maxsize=4)
+def _diseases(vocab: Vocabulary) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each abbreviation the documents define for a disease, with one pattern for it and its
+    long forms (lower case); worked out once per loaded index."""
     heads = domain().disease_heads
-    found = set()
+    found = []
     for short, defs in vocab.defs_by_short.items():
-        longs = [
+        longs = {
             d.long.lower() for d in defs if d.long.lower().split()[-1:] in ([h] for h in heads)
-        ]
-        if longs and (written(short).search(low) or any(written(lf).search(low) for lf in longs)):
-            found.add(defs[0].short)
-    return found
+        }
+        if longs:
+            forms = "|".join(re.escape(f) for f in sorted({short, *longs}, key=len, reverse=True))
+            found.append((defs[0].short, re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])")))
+    return tuple(found)
 
 
 # A group of patients named by a gene's change: "ZRK1-rearranged", "*ZRK2* pathogenic variants",

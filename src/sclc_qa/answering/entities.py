@@ -36,8 +36,9 @@ _TOPIC_WORD = 40.0
 _TOPIC_SHARE = 0.08
 _LONG_FORM_REACH = 200  # characters before an abbreviation where its long form may stand
 # Classes a paragraph states after the sentence that names its subject ("This study, performed
-# in Z, …"), and how many sentences on it is read for one.
-_FOLLOWED = frozenset({"place", "company", "country"})
+# in Z, …"), and how many sentences on it is read for one: a trial's description and the
+# list of its results run to about six.
+_FOLLOWED = frozenset({"place", "company"})
 _FOLLOW_REACH = 6
 _UNDESCRIBED = 30.0  # distance assumed when the describing words are not in the sentence
 # A name that says its own class (not only by the word after it, which may follow several)
