@@ -91,11 +91,10 @@ class Vocabulary:
             if short:
                 key = (d.doc, short[0])
                 spelled[key] = spelled.get(key, frozenset()) | frozenset(tokenize(d.long))
-        self.tokens = [
-            frozenset(toks).union(*(spelled.get((s.doc, t), ()) for t in toks))
-            for s in sents
-            for toks in (tokenize(embed_text(s)),)
-        ]
+        self.tokens: list[frozenset[str]] = []
+        for s in sents:
+            toks = tokenize(embed_text(s))
+            self.tokens.append(frozenset(toks).union(*(spelled.get((s.doc, t), ()) for t in toks)))
         self.keys = [frozenset(name_keys(embed_text(s))) for s in sents]
         # Statistics are each document's own, then combined so that a large document does not
         # change how a small one reads: a term is as rare as in the document where it is most

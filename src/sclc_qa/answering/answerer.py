@@ -42,11 +42,11 @@ __all__ = ["Answerer", "Retrieve"]
 # Searches the index again for a text (with the caller's document filter): question → hits.
 Retrieve = Callable[[str], Sequence[Hit]]
 
-# "Which trial had …?", "who …?", "did A or B …?": the answer to a comparison is a name, its
-# figures the note's.
+# "Which trial had …?", "who …?", "did A or B …?": a comparison asks for a name, answered with its
+# figure where the figure's sentence writes it (`Comparer.span`), the figures in the note.
+_WHICH = re.compile(r"\b(?:which|who|whose|or)\b", re.I)
 # How a compared answer's note words the winning end.
 _PREFERRED = {"high": "higher", "low": "lower"}
-_WHICH = re.compile(r"\b(?:which|who|whose|or)\b", re.I)
 # How far down the candidates a typed question looks for a sentence holding a figure of its
 # type when the first holds none.
 _FIGURE_LOOK = 3

@@ -105,13 +105,15 @@ class EntityExtractor:
             total += 40 * max(0.0, scored[0].coverage - cand.coverage)
             if choice is None or (other, total) < choice[:2]:
                 choice = (other, total, cand.sid, sent.start + s, sent.start + e)
-        if (choice is None or choice[0]) and domain().entity_class(prof.target) == "trial":
+        asked = domain().entity_class(prof.target)
+        none_of_class = choice is None or choice[0]
+        if none_of_class and asked == "trial":
             # "Which trial compared A with B?": the sentences that say so name the trial once,
             # where its paragraph or list opens ("The phase III ZENITH-4 trial enrolled …").
             opened = self._trial_opening(scored[0].sid, prof)
             if opened is not None:
                 return opened
-        if (choice is None or choice[0]) and domain().entity_class(prof.target) in _FOLLOWED:
+        if none_of_class and asked in _FOLLOWED:
             # "Where was the X trial run?": the paragraph that describes X says so a sentence
             # or more after naming it ("This study, performed in Z, …").
             said = self._said_after(scored[0].sid, prof)
