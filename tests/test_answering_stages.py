@@ -2603,18 +2603,18 @@ def test_which_drug_is_approved_is_not_answered_by_the_regulator(hashing_engine:
 
 
 def test_a_drug_stem_says_the_class_the_sentence_does_not(tmp_path: Path) -> None:
-    # The sentence never calls quellaparib a PARP inhibitor; its stem does, as it tells a
+    # The sentence never calls quellaciclib a CDK4/6 inhibitor; its stem does, as it tells a
     # reader who knows the stems. A drug of another stem is not put in the asked place.
     (answer,) = _answers_in(
         tmp_path,
-        "PARP inhibition has a strong radiosensitizing effect in zentoma cell lines. In "
-        "particular, quellaparib showed greater PARP trapping that was associated with superior "
-        "radiosensitization, while zentinib was given after radiotherapy.",
-        "Which PARP inhibitor showed the strongest trapping and the best radiosensitization?",
+        "CDK4/6 inhibition slows zentoma growth in cell lines. In particular, quellaciclib "
+        "arrested the cell cycle most completely and was associated with the longest delay in "
+        "growth, while zentinib was given after surgery.",
+        "Which CDK4/6 inhibitor arrested the cell cycle most completely?",
     )
-    assert answer == "quellaparib"
-    assert stem_class("quellaparib") == {"parp", "inhibitor"}
-    assert "parp" not in stem_class("zentinib") and stem_class("PARP") == frozenset()
+    assert answer == "quellaciclib"
+    assert stem_class("quellaciclib") == {"cdk4", "6", "inhibitor"}
+    assert "cdk4" not in stem_class("zentinib") and stem_class("CDK4") == frozenset()
 
 
 def test_a_defined_abbreviation_carries_its_long_forms_words(tmp_path: Path) -> None:
@@ -2680,19 +2680,18 @@ def test_where_a_trial_ran_is_read_from_the_sentences_after_the_one_naming_it(
     # The sentence that describes the trial says nothing of where; its paragraph, past the
     # list of results, does ("This study, performed in …").
     text = (
-        "A phase III trial compared zentamab with zentamab plus quellimab in 205 patients with "
-        "a performance status of 2.\n\n"
-        "- Median OS was 5.3 months for the zentamab group and 9.3 months for the combination.\n"
-        "- Side effects were more frequent in the combination arm.\n\n"
-        "This study, which was performed in eight centers in Brazil, reported high rates of OS."
+        "A phase III trial compared zentamab with zentamab plus quellimab in 312 frail patients "
+        "with zentoma.\n\n"
+        "- Median OS was 4.1 months for the zentamab group and 7.7 months for the combination.\n"
+        "- Rash was more frequent in the combination arm.\n\n"
+        "This study, which was run at six hospitals in Portugal, reported long survival."
     )
     (answer,) = _answers_in(
         tmp_path,
         text,
-        "Where was the trial of zentamab vs zentamab plus quellimab in performance status 2 "
-        "patients run?",
+        "Where was the trial of zentamab vs zentamab plus quellimab in frail patients run?",
     )
-    assert answer == "Brazil"
+    assert answer == "Portugal"
 
 
 def test_which_trial_asks_the_id_column_over_the_columns_its_words_describe(
@@ -2708,7 +2707,7 @@ def test_which_trial_asks_the_id_column_over_the_columns_its_words_describe(
     )
     engine, sid = _indexed(tmp_path, table, "NCT01234567")
     text, row = engine.index.documents["doc"].text, engine.index.sentences[sid]
-    asked = profile("Which phase III trial gives concurrent thoracic radiotherapy in LS-ZCLC?")
+    asked = profile("Which phase III trial gives a weekly zentamab regimen in LS-ZCLC?")
     span = best_cell(text, row, asked)
     assert span is not None and text[span.start : span.end] == "NCT01234567"
     dose = profile("What radiotherapy dose does the phase III LS-ZCLC trial give?")
@@ -2717,12 +2716,12 @@ def test_which_trial_asks_the_id_column_over_the_columns_its_words_describe(
 
 
 def test_a_possessive_which_phrase_asks_for_its_owner() -> None:
-    drugs = profile("Among the trials in the first table, which drugs' trials are completed?")
-    assert (drugs.kind, drugs.target) == ("entity", "drug")
+    regimens = profile("In the zentoma studies, which regimens' arms closed early?")
+    assert (regimens.kind, regimens.target) == ("entity", "regimen")
     company = profile("Which company's antibody was approved first?")
     assert company.target == "company"
-    # A possessive that only describes ("women's cancer") leaves the noun it describes asked.
-    assert profile("Which women's cancer was zentamab approved for?").target == "cancer"
+    # A possessive that only describes ("children's tumour") leaves the noun it describes asked.
+    assert profile("Which children's tumour was zentamab approved for?").target == "tumour"
 
 
 def test_the_clause_about_what_is_set_against_the_subject_does_not_answer(
@@ -2730,9 +2729,9 @@ def test_the_clause_about_what_is_set_against_the_subject_does_not_answer(
 ) -> None:
     vocab = hashing_engine._answerer.vocab
     text = (
-        "Blocking ZRK1 mainly restores exhausted cytotoxic T cells within the tumor "
-        "microenvironment, while blocking ZRK2 mainly promotes the efficient activation and "
-        "clonal expansion of naive T cells in peripheral lymph nodes."
+        "Blocking ZRK1 mainly revives worn-out cytotoxic T cells inside the zentoma mass and "
+        "its stroma, while blocking ZRK2 mainly widens the pool of newly primed helper T cells "
+        "in the draining lymph nodes of the limb."
     )
     for asked in (
         "Where does blocking ZRK2 mainly act, as opposed to blocking ZRK1?",

@@ -34,8 +34,8 @@ class Domain(BaseModel):
     drug_stems: tuple[str, ...]
     stem_classes: dict[str, str] = Field(
         default_factory=dict,
-        description="A drug-name stem → the class it says (the USAN stems): 'talazoparib' is a "
-        "PARP inhibitor by its name alone, as a sentence that never says so still tells a "
+        description="A drug-name stem → the class it says (the USAN stems): 'quellaciclib' is a "
+        "CDK4/6 inhibitor by its name alone, as a sentence that never says so still tells a "
         "reader who knows the stems.",
     )
     hedges: tuple[str, ...]
@@ -65,8 +65,8 @@ class Domain(BaseModel):
     disease_heads: frozenset[str] = Field(
         default=frozenset(),
         description="Words that end a disease's name: an abbreviation defined for one "
-        "('small-cell lung cancer (SCLC)') names a population, so a figure stated for another "
-        "('25% of NSCLC') does not answer for it.",
+        "('zeta cell lymphoma (ZCL)') names a population, so a figure stated for another "
+        "('40% of NZCL') does not answer for it.",
     )
     table_header_hints: dict[str, frozenset[str]]
     table_column_kinds: frozenset[str]

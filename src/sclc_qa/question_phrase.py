@@ -60,8 +60,8 @@ def which_phrase(text: str) -> str:
         and len(rest[: owner.start()].split()) <= 6
         and domain().entity_class(rest[: owner.start()].split()[-1].lower())
     ):
-        # "which drugs' trials …", "which company's drug …" ask for the owner, a class of
-        # things; "which women's cancer …" asks for the cancer.
+        # "which companies' antibodies …", "which trial's arm …" ask for the owner, a class
+        # of things; "which children's tumour …" asks for the tumour.
         rest = rest[: owner.start()]
     words = re.findall(r"[\w/+-]+", rest)
     while words and words[0].lower() in _HEDGING_ADVERBS:

@@ -28,7 +28,7 @@ def best_cell(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
     of the row from one asked cell to the other."""
     q_stems = set(tokenize(prof.text))
     # What a which-question asks for ("which trial …?") points at a column more than the words
-    # that describe it ("… gives thoracic radiotherapy …" names the intervention column).
+    # that describe it ("… doses zentamab weekly …" names the intervention column).
     target = {stem(w) for w in prof.target.lower().split()}
     q_norm = normalize(prof.text)
     scored: list[tuple[float, frozenset[str], Cell]] = []

@@ -84,7 +84,7 @@ class Vocabulary:
         self.index = index
         sents = index.sentences
         # A sentence that writes an abbreviation its document defines also says the long form:
-        # "ES-SCLC" carries the words of "extensive-stage disease", as a reader reads it.
+        # "ES-ZCL" carries the words of "extensive-stage zeta cell lymphoma", as a reader reads it.
         spelled: dict[tuple[str, str], frozenset[str]] = {}
         for d in definitions:
             short = tokenize(d.short)

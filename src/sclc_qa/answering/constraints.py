@@ -99,9 +99,9 @@ def other_group(
 
 def _other_disease(vocab: Vocabulary, question: str, text: str) -> tuple[str, str] | None:
     """(the diseases asked about, those the sentence names instead) when the question names a
-    disease by an abbreviation the documents define for one ("SCLC": small-cell lung cancer) and
-    the sentence names only other such diseases ("25% to 30% of nonsquamous NSCLC"). A disease
-    and a stage of it ("SCLC", "ES-SCLC") are one population, read either way."""
+    disease by an abbreviation the documents define for one ("ZCL": zeta cell lymphoma) and the
+    sentence names only other such diseases ("40% of NZCL"). A disease and a stage of it ("ZCL",
+    "ES-ZCL") are one population, read either way."""
     asked = _diseases_in(vocab, question)
     stated = _diseases_in(vocab, text)
     if not asked or not stated or asked & stated:

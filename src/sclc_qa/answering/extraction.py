@@ -241,8 +241,8 @@ class Extractor:
         nxt = sid + 1
         lead = self.vocab.lead_in[sid]
         if prof.plural and lead and self._introduces_asked(prof, lead[0]):
-            # One item of a list whose lead-in names what is asked ("The most common symptoms
-            # include:" for "what symptoms …?"): the answer is the whole list.
+            # One item of a list whose lead-in names what is asked ("Typical signs include:"
+            # for "which signs …?"): the answer is the whole list.
             sid = lead[0]
         elif not introduces_list(self.index, sid) and (
             nxt < len(self.index.sentences)

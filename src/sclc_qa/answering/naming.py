@@ -28,7 +28,8 @@ _SAID_TO_BE = re.compile(
 def said_to_be_asked(text: str, cands: list[Span], prof: Profile) -> list[Span]:
     """The candidates the sentence itself puts in the asked place: in apposition right after the
     whole asked phrase, ranked first (only, last) as the question asks, or named with a drug
-    stem that says the asked phrase ("-parib", a PARP inhibitor, for "which PARP inhibitor …?")."""
+    stem that says the asked phrase ("-ciclib", a CDK4/6 inhibitor, for "which CDK4/6
+    inhibitor …?")."""
     phrase = _asked_phrase(prof.asked_about)
     ranked_as = _RANK_ASKED.search(prof.text)
     return [
@@ -43,7 +44,7 @@ def said_to_be_asked(text: str, cands: list[Span], prof: Profile) -> list[Span]:
 
 @lru_cache(maxsize=4096)
 def stem_class(name: str) -> frozenset[str]:
-    """The word stems of the class a one-word drug name's stem says ("talazoparib": PARP
+    """The word stems of the class a one-word drug name's stem says ("quellaciclib": CDK4/6
     inhibitor), the longest stem that ends it deciding; empty for any other name."""
     low = name.lower()
     if not low.isalpha() or len(low) < 5:
