@@ -2739,3 +2739,68 @@ def test_the_clause_about_what_is_set_against_the_subject_does_not_answer(
     ):
         s, e = explaining_clause(text, profile(asked), vocab)
         assert text[s:e].startswith("while blocking ZRK2"), asked
+
+
+def test_a_sentence_naming_no_disease_is_about_its_documents_disease(tmp_path: Path) -> None:
+    # The document's title names its disease; a figure in a sentence that names none is that
+    # disease's, not the one the question asks about.
+    text = (
+        "Zeta cell lymphoma (ZCL) and non-zeta cell lymphoma (NZCL) differ. Activating ZRK1 "
+        "variants are found in 25% to 30% of patients."
+    )
+    doc = f"# Non-Zeta Cell Lymphoma Treatment\n\n## Section\n\n{text}\n\n{_BACKGROUND}"
+    engine = _engine_over(tmp_path, "doc", doc)
+    other = engine.ask("How often is ZRK1 mutated in ZCL?", min_confidence=0.0)
+    assert other.abstained and other.reason is not None
+    assert "(the figure given is for NZCL)" in other.reason
+    own = engine.ask("How often is ZRK1 mutated in NZCL?", min_confidence=0.0)
+    assert own.answer is not None and own.answer.startswith("25% to 30%")
+
+
+def test_a_name_evidently_of_the_asked_class_answers_before_the_words_describing_it(
+    tmp_path: Path,
+) -> None:
+    # The maker, the authors and the country each open their sentence, far before the words
+    # the question describes them by; their own words say what they are.
+    text = (
+        "Recently approved by Zeta Pharmaceuticals, the co-formulated pair zentamab and "
+        "quellimab has entered the armamentarium against advanced zentoma, and its dual "
+        "blockade positions the regimen as a backbone for combinations. Quell et\u00a0al. "
+        "refined this paradigm by identifying an inflamed subtype, ZCL-I, which is "
+        "characterized by the concurrent loss of ZRK1 and ZRK2 expression. Marketed in "
+        "Portugal since June 2022 for relapsed zentoma after platinum failure, vostamab has "
+        "also shown broad activity in advanced solid tumors."
+    )
+    assert _answers_in(
+        tmp_path,
+        text,
+        "Which drug maker brought the pair zentamab and quellimab to approval?",
+        "Who described the inflamed ZCL-I subtype?",
+        "In which country was vostamab first marketed for relapsed zentoma?",
+    ) == ["Zeta Pharmaceuticals", "Quell et\u00a0al.", "Portugal"]
+
+
+def test_which_country_is_not_answered_by_a_sentence_naming_none(tmp_path: Path) -> None:
+    text = "Zentamab was approved in 2020 and shows remarkable activity in zentoma."
+    engine = _engine_over(tmp_path, "doc", f"# Doc\n\n## Section\n\n{text}\n\n{_BACKGROUND}")
+    answer = engine.ask("Which country was first to approve zentamab?", min_confidence=0.0)
+    assert answer.abstained and answer.reason is not None
+    assert "name no country" in answer.reason or "names no country" in answer.reason
+
+
+def test_an_abbreviation_asked_for_its_long_form_in_british_spelling(tmp_path: Path) -> None:
+    text = (
+        "Zentamab primes T cells in tumor-draining lymph nodes (TDLN), which then migrate "
+        "into the tumor."
+    )
+    assert _answers_in(
+        tmp_path, text, "What is tumour-draining lymph node abbreviated as here?"
+    ) == ["TDLN"]
+
+
+def test_a_long_form_names_its_abbreviation_only_as_a_word_of_its_own(tmp_path: Path) -> None:
+    text = "Zeta cell lymphoma (ZCL) and non-zeta cell lymphoma (NZCL) differ."
+    engine = _engine_over(tmp_path, "doc", f"# Doc\n\n## Section\n\n{text}\n\n{_BACKGROUND}")
+    vocab = engine._answerer.vocab
+    assert vocab.mentions("ZCL", frozenset(), "Outcomes in zeta cell lymphoma vary.")
+    assert not vocab.mentions("ZCL", frozenset(), "Outcomes in non-zeta cell lymphoma vary.")

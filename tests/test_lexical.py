@@ -106,3 +106,34 @@ def test_a_small_number_spelt_out_is_its_digits() -> None:
     assert tokenize("after two years") == tokenize("after 2 years")
     assert "one" in tokenize("one of the arms")  # "one" alone is seldom a number
     assert tokenize("one-year rate") == tokenize("1-year rate")
+
+
+@pytest.mark.parametrize(
+    ("british", "american"),
+    [
+        ("tumour", "tumor"),
+        ("tumours", "tumors"),
+        ("favourable", "favorable"),
+        ("randomised", "randomized"),
+        ("randomisation", "randomization"),
+        ("oesophageal", "esophageal"),
+        ("anaemia", "anemia"),
+        ("haematological", "hematological"),
+        ("diarrhoea", "diarrhea"),
+        ("paediatric", "pediatric"),
+        ("centre", "center"),
+        ("foetal", "fetal"),
+        # Left alone: no British form, or "-ise" in American spelling too.
+        ("four", "four"),
+        ("hour", "hour"),
+        ("promising", "promising"),
+        ("exercise", "exercise"),
+        ("otherwise", "otherwise"),
+        ("raised", "raised"),
+        ("does", "does"),
+    ],
+)
+def test_british_spellings_read_as_american(british: str, american: str) -> None:
+    from sclc_qa.lexical import american as spelled
+
+    assert spelled(british) == american

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib.resources import files
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -86,6 +86,11 @@ class Domain(BaseModel):
         "'Dutch trial' is the text's trial 'in the Netherlands', its 'Norwegian cohort' a cohort "
         "'in Norway'.",
     )
+
+    @cached_property
+    def places(self) -> frozenset[str]:
+        """The places the demonyms are of, lower case: a name among them is a place."""
+        return frozenset(p for ps in self.demonyms.values() for p in ps)
 
     def endpoint_patterns(self) -> dict[str, re.Pattern[str]]:
         """Endpoint → compiled pattern, in the file's order (earlier wins ties)."""

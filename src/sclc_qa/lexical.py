@@ -18,7 +18,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-__all__ = ["BM25", "STOPWORDS", "normalize", "stem", "tokenize"]
+__all__ = ["BM25", "STOPWORDS", "american", "normalize", "stem", "tokenize"]
 
 _DASHES = re.compile(r"[\u2010-\u2015\u2212\u2043\ufe58\ufe63\uff0d]")
 _TOKEN = re.compile(r"[a-z0-9]+(?:[-/.][a-z0-9]+)*\+?")
@@ -147,9 +147,67 @@ def _stemmer() -> object:
     return Stemmer.Stemmer("english")
 
 
+# British spellings read as American, so that a term asked as "tumour-draining lymph node",
+# "oesophageal" or "anaemia" finds the definition written "tumor-draining lymph nodes",
+# "esophageal", "anemia". Applied to both sides of a comparison, a rule that also catches a
+# word it was not meant for ("contour") only renames that word on both sides. (Not applied to
+# retrieval's tokens: measured there, it moved dev's first-right sentence by -0.004.)
+_AMERICAN = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"^([a-z]{3,})our(s|ed|ing|able|ably|ite|ites|al|ful)?$", r"\1or\2"),
+        (r"^([a-z]{4,})is(e|ed|es|ing|er|ers|ation|ations)$", r"\1iz\2"),
+        (r"aem", "em"),  # haem-, anaemia, leukaemia, -aemia
+        (r"^aet", "et"),  # aetiology
+        (r"paed", "ped"),  # paediatric, orthopaedic
+        (r"gynaec", "gynec"),
+        (r"^(oe|foe)", lambda m: m.group(1)[:-2] + "e"),  # oesophagus, oedema, foetal
+        (r"oea$", "ea"),  # diarrhoea, dyspnoea
+        (r"^(cen|me|li|fi|thea|cali)(t|b)re(s?)$", r"\1\2er\3"),  # centre, fibre
+    )
+)
+# Words whose "-ise" is American spelling too.
+_ISE = frozenset(
+    [
+        "otherwise",
+        "exercise",
+        "comprise",
+        "premise",
+        "expertise",
+        "promise",
+        "surprise",
+        "precise",
+        "concise",
+        "supervise",
+        "compromise",
+        "enterprise",
+        "merchandise",
+        "franchise",
+        "televise",
+        "improvise",
+        "despise",
+        "disguise",
+        "treatise",
+        "paradise",
+        "circumcise",
+        "chemise",
+    ]
+)
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     return str(_stemmer().stemWord(word))  # type: ignore[attr-defined]
+
+
+@lru_cache(maxsize=65536)
+def american(word: str) -> str:
+    """`word` (lower case) in American spelling where British spelling differs by rule."""
+    if {word, word[:-1], word[:-3] + "e"} & _ISE:
+        return word
+    for pattern, repl in _AMERICAN:
+        word = pattern.sub(repl, word)
+    return word
 
 
 # Small numbers are written either way: "five-year survival" is "5-year survival".

@@ -195,7 +195,9 @@ class Vocabulary:
         if text:
             norm = normalize(text)
             for d in self.defs_by_short.get(name.lower(), []):
-                if normalize(d.long) in norm:
+                # As a word of its own: "small cell lung cancer" is not named by
+                # "non-small cell lung cancer".
+                if re.search(rf"(?<![\w-]){re.escape(normalize(d.long))}", norm):
                     return True
             # The other way round: a long name is named by the abbreviation the documents
             # define for it ("zentamab vedotin (Zen-V)" … "Zen-V was …").

@@ -74,7 +74,8 @@ def other_group(
                 f"patients with {marker[0]} changes (the figure given is for {marker[1]} changes)"
             )
     if prof.kind in TYPED:
-        disease = _other_disease(vocab, prof.text, sent.text)
+        title = index.documents[sent.doc].title
+        disease = _other_disease(vocab, prof.text, sent.text, title)
         if disease:
             return f"{disease[0]} (the figure given is for {disease[1]})"
     if prof.kind in TYPED and found.sid == best.sid:
@@ -97,13 +98,16 @@ def other_group(
     return f"the arm without {left_out}" if left_out else ""
 
 
-def _other_disease(vocab: Vocabulary, question: str, text: str) -> tuple[str, str] | None:
+def _other_disease(
+    vocab: Vocabulary, question: str, text: str, title: str
+) -> tuple[str, str] | None:
     """(the diseases asked about, those the sentence names instead) when the question names a
     disease by an abbreviation the documents define for one ("ZCL": zeta cell lymphoma) and the
-    sentence names only other such diseases ("40% of NZCL"). A disease and a stage of it ("ZCL",
-    "ES-ZCL") are one population, read either way."""
+    sentence names only other such diseases ("40% of NZCL"); a sentence that names none is
+    about its document's, as its title names it ("Non-Zeta Cell Lymphoma Treatment"). A disease
+    and a stage of it ("ZCL", "ES-ZCL") are one population, read either way."""
     asked = _diseases_in(vocab, question)
-    stated = _diseases_in(vocab, text)
+    stated = _diseases_in(vocab, text) or _diseases_in(vocab, title)
     if not asked or not stated or asked & stated:
         return None
     if any(a in s.split("-") or s in a.split("-") for a in asked for s in stated):

@@ -224,7 +224,11 @@ class EntityExtractor:
             # A name that says it is of the asked class ("the Zeta Dx Panel Test" for
             # "which test …?") needs no describing words by it, and the question's other words
             # may stand further off.
-            self_named = 2 if c in appositive else names_its_class(text, c, prof.target, cands)
+            self_named = (
+                2
+                if c in appositive or _evidently(asked, c, text)
+                else names_its_class(text, c, prof.target, cands)
+            )
             if self_named:
                 base = 0.0
             elif places:
@@ -304,6 +308,18 @@ def _of_class(text: str, cands: list[Span], target: str) -> list[Span]:
     if kind is None:
         return []
     return [c for c in cands if _IS_CLASS[kind](c, text)]
+
+
+def _evidently(asked: str | None, c: Span, text: str) -> bool:
+    """Whether the name is of the asked class by itself, wherever it stands: an "X et al."
+    for "who …?", a known country for "which country …?", a name with its company word
+    ("Zeta Pharma") for "which maker …?". Such a name may be the sentence's subject, standing
+    before the words that describe it ("Zeta Pharma's zentamab was approved …")."""
+    if asked == "author":
+        return c.kind == "author"
+    if asked == "place":
+        return text[c.start : c.end].lower() in domain().places
+    return asked == "company" and _IS_CLASS["company"](c, text)
 
 
 def _company_end(text: str, end: int) -> int:

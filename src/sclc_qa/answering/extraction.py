@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
+from ..domain import domain
 from ..index import Index
 from ..lexical import tokenize
 from ..question import Profile
@@ -48,6 +49,8 @@ class Extracted:
 
 # The candidates looked at for a row that defines the term asked about.
 _ROWS_LOOKED_AT = 3
+# Classes whose members are proper names: a sentence that names none does not answer.
+_NAMES_ONLY = frozenset({"place", "company", "author"})
 # A question that lists its subjects: "A, B and C", "A, B, or C".
 _LISTED_ASKED = re.compile(r"\w+,\s+[\w -]+?,?\s+(?:and|or)\s+\w+")
 
@@ -352,9 +355,12 @@ class Extractor:
             return None
         return Extracted(best.sid, sent.start + span[0], sent.start + span[1])
 
-    def _clause(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted:
+    def _clause(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         """The clause that explains; for "This …" mechanisms, the sentence it refers back to;
-        for one whose next sentence says how or why instead, that one."""
+        for one whose next sentence says how or why instead, that one. None for a question that
+        only a name answers ("which country …?") once no name of its class was found."""
+        if prof.kind == "entity" and domain().entity_class(prof.target) in _NAMES_ONLY:
+            return None
         sid = best.sid
         if prof.kind == "mechanism":
             text = self.index.sentences[sid].text

@@ -9,7 +9,7 @@ import unicodedata
 from ..abbreviations import Definition
 from ..citing import Citer
 from ..index import Index
-from ..lexical import normalize
+from ..lexical import american, normalize, tokenize
 from ..models import Answer
 from ..question_phrase import asked_term
 from ..vocabulary import Vocabulary
@@ -21,7 +21,9 @@ __all__ = ["ASKS_EXPANSION", "GlossaryAnswerer"]
 _DEFINED = 0.95
 # The same abbreviation defined again elsewhere: cited as support, a little less surely.
 _ALSO_DEFINED = 0.9
-_REVERSE = re.compile(r"abbreviat\w* (for|of)|acronym (for|of)|short (form|name) (for|of)", re.I)
+_REVERSE = re.compile(
+    r"abbreviat\w* (for|of|as|to)|acronym (for|of)|short (form|name) (for|of)", re.I
+)
 # "What does X stand for?": a question that names expansion as what it asks.
 _EXPANSION_WORDS = r"stands? for|abbreviat|acronym|short for|full (?:name|form)"
 ASKS_EXPANSION = re.compile(_EXPANSION_WORDS, re.I)
@@ -31,6 +33,12 @@ _SPELLED_OUT = re.compile(
     re.I,
 )
 _QUESTION_WORDS = frozenset({"what", "does", "is", "are", "the", "for", "stand"})
+
+
+def _words(text: str) -> frozenset[str]:
+    """A term's word stems, in American spelling, for matching whatever order and number."""
+    spelled = re.sub(r"[a-z]+", lambda m: american(m.group()), normalize(text))
+    return frozenset(t for t in tokenize(spelled) if t.isalpha())
 
 
 class GlossaryAnswerer:
@@ -45,9 +53,11 @@ class GlossaryAnswerer:
         """The expansion (or, asked the other way, the abbreviation), or None if undefined."""
         q = unicodedata.normalize("NFKC", question)
         if _REVERSE.search(q):
-            qn = normalize(q)
+            # The long form's words, in any spelling or number ("tumour-draining lymph node"
+            # finds "tumor-draining lymph nodes"); the longest long form named wins.
+            asked_words = _words(q)
             for long, defs in sorted(self.vocab.defs_by_long.items(), key=lambda kv: -len(kv[0])):
-                if len(long) > 3 and long in qn:
+                if len(long) > 3 and (spelled := _words(long)) and spelled <= asked_words:
                     d = defs[0]
                     return self._answer(question, d, d.short_start, d.short_end)
         low = q.lower()

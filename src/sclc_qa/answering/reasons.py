@@ -12,7 +12,7 @@ __all__ = ["Reasons", "join"]
 
 _MEASURE = domain().measures
 _ENDPOINT_NAMES = {k: e.display for k, e in domain().endpoints.items()}
-_PLURAL_VERBS = {"does": "do", "uses": "use", "reports": "report"}
+_PLURAL_VERBS = {"does": "do", "uses": "use", "reports": "report", "names": "name"}
 
 
 class Reasons:
@@ -74,6 +74,8 @@ class Reasons:
                 stated = f"the {join(given, 'and')} for {join(about, 'and')}"
             return f"{self.source} give{has} {stated}, but no {what}."
         where = f" for {join(about)}" if about else ""
+        if prof.kind == "entity" and prof.target and what == "answer":
+            return f"{self.says('names')} no {prof.target}{where}."  # "… names no company"
         return f"{self.says('reports')} no {what}{where}."
 
     @staticmethod
