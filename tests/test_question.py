@@ -380,6 +380,9 @@ def test_a_dose_asked_with_how_long_asks_the_duration_too() -> None:
 def test_people_counted_over_a_period_or_place_are_a_count_not_a_share() -> None:
     assert profile("How many people died of lung cancer worldwide in 2022?").kind == "count"
     assert profile("How many patients responded to zentamab?").kind == "percent"
+    # "Numbers of …" counts too, though it names deaths (an endpoint with its own kinds).
+    asked = profile("What were the projected numbers of zentoma cases and deaths in 2030?")
+    assert asked.kind == "count"
 
 
 def test_a_question_in_parts_of_different_kinds_is_told_from_one_of_figures() -> None:

@@ -138,7 +138,7 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "count",
         re.compile(
-            r"\bhow many\b(?!\s+(?:[a-z]+\s+)?(?:months?|years?|weeks?|days?)\b)|\bnumber of\b|"
+            r"\bhow many\b(?!\s+(?:[a-z]+\s+)?(?:months?|years?|weeks?|days?)\b)|\bnumbers? of\b|"
             # "The number needed to invite (treat, screen) to prevent one death", "the NNT".
             r"\bnumbers?\s+needed\s+to\s+(?:treat|screen|invite|harm)\b|\bNN[TSIH]\b",
             re.I,
