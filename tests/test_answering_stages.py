@@ -2804,3 +2804,16 @@ def test_a_long_form_names_its_abbreviation_only_as_a_word_of_its_own(tmp_path: 
     vocab = engine._answerer.vocab
     assert vocab.mentions("ZCL", frozenset(), "Outcomes in zeta cell lymphoma vary.")
     assert not vocab.mentions("ZCL", frozenset(), "Outcomes in non-zeta cell lymphoma vary.")
+
+
+def test_an_effect_on_an_endpoint_is_not_answered_by_another_endpoint(tmp_path: Path) -> None:
+    text = (
+        "In ZENITH-5, pathological complete response was higher with perioperative zentamab "
+        "(17.2%) than with chemotherapy alone (4.3%). In ZENITH-6, adjuvant quellimab improved "
+        "overall survival over observation in resected zentoma."
+    )
+    engine = _engine_over(tmp_path, "doc", f"# Doc\n\n## Section\n\n{text}\n\n{_BACKGROUND}")
+    other = engine.ask("How did perioperative zentamab affect OS in ZENITH-5?", min_confidence=0)
+    assert other.abstained and other.reason is not None and "no OS result" in other.reason
+    own = engine.ask("How did adjuvant quellimab affect OS in ZENITH-6?", min_confidence=0)
+    assert own.answer is not None and "overall survival" in own.answer

@@ -50,6 +50,8 @@ _PREFERRED = {"high": "higher", "low": "lower"}
 # How far down the candidates a typed question looks for a sentence holding a figure of its
 # type when the first holds none.
 _FIGURE_LOOK = 3
+# "How did X affect (change, influence) Y?": asks X's effect on Y, which a sentence must name.
+_EFFECT_ON = re.compile(r"\b(?:affect|impact|influenc|chang|alter)(?:e|ed|es|s|ing)?\b", re.I)
 # The threshold of the hand-set confidence, used only when no trained model is installed.
 _HEURISTIC_THRESHOLD = 0.38
 # An abstention's confidence when the best passage lacks what the question depends on: it is
@@ -170,8 +172,12 @@ class Answerer:
             given = self.figures.given(scored, prof) if key_names and prof.kind in TYPED else []
             why = self.reasons.missing(prof, key_names, given)
             return self._abstain(question, why, confidence, scored), features
-        if prof.kind == "yesno" and prof.endpoints and not self._states(prof.endpoints, best):
-            # "Did X improve OS?" is not settled by a sentence about X's PFS.
+        asks_effect = prof.kind == "yesno" or (
+            prof.kind == "mechanism" and _EFFECT_ON.search(prof.text) is not None
+        )
+        if asks_effect and prof.endpoints and not self._states(prof.endpoints, best):
+            # "Did X improve OS?", "How did X affect OS?" are not settled by a sentence about
+            # X's PFS.
             why = self.reasons.missing(prof, key_names)
             return self._abstain(question, why, confidence, scored), features
         stated = self.index.sentences[best.sid].text
