@@ -2817,3 +2817,30 @@ def test_an_effect_on_an_endpoint_is_not_answered_by_another_endpoint(tmp_path: 
     assert other.abstained and other.reason is not None and "no OS result" in other.reason
     own = engine.ask("How did adjuvant quellimab affect OS in ZENITH-6?", min_confidence=0)
     assert own.answer is not None and "overall survival" in own.answer
+
+
+def test_two_trials_set_side_by_side_are_answered_each_from_its_own_sentence(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "In the phase III ZENITH-4 trial, zentamab plus chemotherapy prolonged median OS "
+        "(15.4 vs 10.9 months) in untreated zentoma.\n\n"
+        "Quellin kinase is expressed in most zentomas and drives their growth.\n\n"
+        "In the phase III ZENITH-9 trial, quellimab plus chemotherapy extended median OS from "
+        "10.8 months to 15.3 months in untreated zentoma."
+    )
+    engine = _engine_over(tmp_path, "doc", f"# Doc\n\n## Section\n\n{text}\n\n{_BACKGROUND}")
+    answer = engine.ask(
+        "Median OS: zentamab in ZENITH-4 versus quellimab in ZENITH-9?", min_confidence=0.0
+    )
+    assert answer.answer is not None and "15.4" in answer.answer
+    assert answer.note is not None and "15.3 months" in answer.note
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "ZENITH-4" in quotes and "ZENITH-9" in quotes
+
+
+def test_a_bound_is_not_a_choice_between_alternatives() -> None:
+    from sclc_qa.answering.comparisons import offers_alternatives
+
+    assert offers_alternatives("Median PFS in ZENITH-4 versus ZENITH-9?")
+    assert not offers_alternatives("Median PFS in ZENITH-4 for ZRK1 of 50% or more?")

@@ -25,9 +25,9 @@ from ..question import ENDPOINTS, Profile
 from ..retrieval import Hit, Query
 from ..vocabulary import Vocabulary
 from . import constraints
-from .comparisons import Comparer
+from .comparisons import Compared, Comparer, offers_alternatives
 from .constraints import other_regulator, unheard_class
-from .entities import EntityExtractor
+from .entities import EntityExtractor, trial_like
 from .extraction import Extracted, Extractor
 from .figures import FigureExtractor
 from .glossary import ASKS_EXPANSION, GlossaryAnswerer
@@ -161,6 +161,13 @@ class Answerer:
             )
         key_names = self.scorer.key_names(prof)
         concept_only = prof.kind in TYPED and key_names and best.coverage == 1.0
+        # "A in X versus B in Y?" where no one passage states both sides: each side's figure
+        # from its own sentence, both cited.
+        sided = prof.kind in TYPED and offers_alternatives(prof.text)
+        if best.coverage == 0.0 and sided:
+            each = self._each_side(question, query, hits, threshold, retrieve)
+            if each is not None:
+                return each
         if best.coverage == 0.0 or (concept_only and best.concepts == 0.0):
             # The best passage never names what the question is about: it cannot answer it.
             why = self.reasons.missing(prof, key_names)
@@ -168,6 +175,10 @@ class Answerer:
         found = self.extractor.extract(prof, best, scored)
         features = self.weigher.features(query, best, scored, found, len(key_names))
         confidence = self.weigher.confidence(prof, best, scored, found, features)
+        if found is None and sided and best.coverage > 0.0:
+            each = self._each_side(question, query, hits, threshold, retrieve)
+            if each is not None:
+                return each
         if found is None:
             given = self.figures.given(scored, prof) if key_names and prof.kind in TYPED else []
             why = self.reasons.missing(prof, key_names, given)
@@ -241,17 +252,7 @@ class Answerer:
             trial_asked=domain().entity_class(prof.target) == "trial",
             aliases=self.comparer.side_names(prof, won.name),
         )
-        confidence, features = min(
-            (
-                self._confidence_of(
-                    dataclasses.replace(query, profile=plain),
-                    c.scored,
-                    Extracted(c.scored.sid, 0, 0),
-                )
-                for c in found
-            ),
-            key=lambda weighed: weighed[0],
-        )
+        confidence, features = self._least_sure(dataclasses.replace(query, profile=plain), found)
         if confidence < threshold:
             why = self.reasons.unclear(confidence, threshold)
             return _abstain(question, why, confidence, related), features
@@ -283,17 +284,72 @@ class Answerer:
             ),
         ), features
 
+    def _each_side(
+        self,
+        question: str,
+        query: Query,
+        hits: Sequence[Hit],
+        threshold: float,
+        retrieve: Retrieve | None,
+    ) -> tuple[Answer, dict[str, float] | None] | None:
+        """Each compared subject's figure, the first subject's as the answer and every one in
+        the note and the citations; None unless every subject's figure is found."""
+        prof = query.profile
+        names = self.comparer.subjects(prof)
+        if len(names) < 2 or not all(trial_like(n) for n in names):
+            return None  # drugs side by side are arms, which one trial's sentences compare
+        found, missing = self.comparer.figures(query, hits, names, retrieve)
+        if len(found) < 2 or missing:
+            return None
+        first = found[0]
+        plain = dataclasses.replace(prof, text=first.name, also=frozenset())
+        start, end, at = self.comparer.span(
+            first,
+            lambda t, sp: self.figures.widen(t, sp, plain),
+            aliases=self.comparer.side_names(prof, first.name),
+        )
+        confidence, features = self._least_sure(dataclasses.replace(query, profile=plain), found)
+        related = tuple(self._citation(c.scored) for c in found)
+        if confidence < threshold:
+            return _abstain(
+                question, self.reasons.unclear(confidence, threshold), confidence, related
+            ), features
+        primary = self.citer.sentence(self.index.sentences[at], first.scored.score)
+        cited = related[1:] if at == first.scored.sid else related
+        stated = "; ".join(f"{c.name} {c.figure}" for c in found)
+        measure = self.reasons.measured(prof.measure or prof.kind, prof.endpoints)
+        return Answer(
+            question=question,
+            answer=self.index.documents[primary.doc].text[start:end],
+            display=self.citer.display(primary.doc, start, end),
+            start=start,
+            end=end,
+            citations=(primary, *cited),
+            confidence=round(confidence, 4),
+            abstained=False,
+            note=f"Each from its own source, the {measure} stated: {stated}.",
+        ), features
+
     def _states(self, endpoints: frozenset[str], best: Scored) -> bool:
         """Whether the sentence names one of the endpoints (in its own words)."""
         text = self.index.sentences[best.sid].text
         return any(ENDPOINTS[e].search(text) for e in endpoints)
 
-    def _confidence_of(
-        self, query: Query, best: Scored, found: Extracted
+    def _least_sure(
+        self, query: Query, found: Sequence[Compared]
     ) -> tuple[float, dict[str, float]]:
-        """The confidence in one compared figure, weighed on its own sentence."""
-        features = {**self.weigher.features(query, best, [best], found, 1), "compared": 1.0}
-        return self.weigher.confidence(query.profile, best, [best], found, features), features
+        """The confidence in the least sure of the compared figures, each weighed on its own
+        sentence, and its features."""
+        weighed = []
+        for c in found:
+            at = Extracted(c.scored.sid, 0, 0)
+            features = {
+                **self.weigher.features(query, c.scored, [c.scored], at, 1),
+                "compared": 1.0,
+            }
+            conf = self.weigher.confidence(query.profile, c.scored, [c.scored], at, features)
+            weighed.append((conf, features))
+        return min(weighed, key=lambda w: w[0])
 
     def _answer(
         self, question: str, best: Scored, scored: list[Scored], found: Extracted, conf: float

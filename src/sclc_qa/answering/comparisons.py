@@ -21,10 +21,15 @@ from .figure_filters import NUMBER
 from .runs import balanced, run_of
 from .scoring import Scored, SentenceScorer
 
-__all__ = ["Compared", "Comparer"]
+__all__ = ["Compared", "Comparer", "offers_alternatives"]
 
-# What separates the alternatives a question offers: "A or B", "A vs B", "A versus B".
-_ALTERNATIVES = re.compile(r",?\s+(?:or|vs\.?|versus)\s+", re.I)
+# What separates the alternatives a question offers: "A or B", "A vs B", "A versus B"; not the
+# "or" of a bound ("50% or more", "aged 70 or older").
+_ALTERNATIVES = re.compile(
+    r",?\s+(?:or(?!\s+(?:more|less|higher|lower|greater|fewer|above|below|older|younger|"
+    r"longer|shorter|later|earlier|over|under)\b)|vs\.?|versus)\s+",
+    re.I,
+)
 # "Between A and B, which …": the two sides of the choice.
 _BETWEEN = re.compile(r"\bbetween\s+(.+?)\s+and\s+(.+)", re.I)
 # A subject's figure is taken only from a sentence that names the subject, or sits under (or
@@ -259,6 +264,11 @@ class Comparer:
             return None
         nearest = min(at, key=lambda i: abs(i - near))
         return sent.start + nearest, sent.start + nearest + len(key)
+
+
+def offers_alternatives(text: str) -> bool:
+    """Whether the question sets subjects side by side ("A in X versus B in Y")."""
+    return len(_sides(text)) >= 2
 
 
 def _sides(text: str) -> list[str]:

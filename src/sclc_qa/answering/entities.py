@@ -20,7 +20,7 @@ from .naming import CASUAL_WORDS, names_its_class, said_to_be_asked
 from .runs import balanced
 from .scoring import Scored
 
-__all__ = ["EntityExtractor"]
+__all__ = ["EntityExtractor", "trial_like"]
 
 # Beyond this many characters from the words that describe it, a name is not what is asked: the
 # answer is then a phrase, not a name.
@@ -308,6 +308,11 @@ def _of_class(text: str, cands: list[Span], target: str) -> list[Span]:
     if kind is None:
         return []
     return [c for c in cands if _IS_CLASS[kind](c, text)]
+
+
+def trial_like(name: str) -> bool:
+    """Whether a name is written as trials are ("ZENITH-4", "NCT01234567", "ZENITH")."""
+    return _TRIALLIKE.match(name) is not None
 
 
 def _evidently(asked: str | None, c: Span, text: str) -> bool:
