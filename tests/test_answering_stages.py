@@ -2844,3 +2844,24 @@ def test_a_bound_is_not_a_choice_between_alternatives() -> None:
 
     assert offers_alternatives("Median PFS in ZENITH-4 versus ZENITH-9?")
     assert not offers_alternatives("Median PFS in ZENITH-4 for ZRK1 of 50% or more?")
+
+
+def test_another_name_is_the_one_the_text_gives_after_the_subject(tmp_path: Path) -> None:
+    text = (
+        "The two best-studied checkpoints are zeta receptor 1 (ZR-1, also called CD999) and "
+        "quellin receptor 2 (QR-2, also called CD998). Zentomas of the lung apex, frequently "
+        "termed Quell tumors, occur in less than 5% of patients."
+    )
+    assert _answers_in(
+        tmp_path,
+        text,
+        "ZR-1 is also known as which CD molecule?",
+        "What's the other CD name for QR-2?",
+        "What are zentomas of the lung apex commonly called?",
+        "What are the alternative CD names for ZR-1 and QR-2?",
+    ) == [
+        "CD999",
+        "CD998",
+        "Quell tumors",
+        "CD999) and quellin receptor 2 (QR-2, also called CD998",
+    ]

@@ -18,6 +18,7 @@ from ..lexical import STOPWORDS, tokenize
 from ..mentions import written
 from ..question import Profile
 from ..vocabulary import Vocabulary
+from .aliases import asks_alias
 from .extraction import Extracted
 from .kinds import TYPED
 from .phases import other_phase
@@ -227,7 +228,10 @@ def unheard_class(prof: Profile, vocab: Vocabulary) -> str:
     freezing point of X?": a point, but a freezing one). No passage can state one. "" when the
     documents use the word, when the class is one the entity step knows by its members (drugs,
     trials, companies, …, written in their own words), or when the phrase's head is not a class
-    noun at all."""
+    noun at all, or when another name is asked ("X, also known as which CD molecule?": the
+    text names it, whatever class word the question uses)."""
+    if asks_alias(prof.text):
+        return ""
     prop = _PROPERTY.match(prof.text)
     if prop is not None:
         modifier, head = prop.group(1).lower(), prop.group(2).lower()

@@ -20,6 +20,7 @@ from ..question_parts import asks_different_things, coordinated
 from ..series import series
 from ..spans import Span, mask_markup, strip_citation
 from ..vocabulary import ANAPHOR, Vocabulary
+from .aliases import alias_span, asks_alias
 from .anchors import anchor_cost, anchors
 from .counts import counts_several
 from .entities import EntityExtractor
@@ -90,6 +91,7 @@ class Extractor:
         # Extractors per kind of answer, in the order they are tried. A figure question has
         # only one: without a figure of the asked kind there is no answer.
         self._open: tuple[_Step, ...] = (
+            self._alias,
             self._defining_row,
             self._defined,
             self._typed,
@@ -325,6 +327,18 @@ class Extractor:
     def _whole_row(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         sent = self.index.sentences[best.sid]
         return Extracted(best.sid, sent.start, sent.end) if sent.kind == "table_row" else None
+
+    def _alias(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
+        """For "X is also known as …?", "what is X commonly called?": the other name the
+        first candidates give X."""
+        if not asks_alias(prof.text):
+            return None
+        for cand in scored[:_ROWS_LOOKED_AT]:
+            sent = self.index.sentences[cand.sid]
+            span = alias_span(mask_markup(sent.text), prof)
+            if span is not None:
+                return Extracted(cand.sid, sent.start + span[0], sent.start + span[1])
+        return None
 
     def _defining_row(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         """For "what does N2 mean?": the entry that defines the term asked about ("N2 |
