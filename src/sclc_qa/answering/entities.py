@@ -44,6 +44,11 @@ _UNDESCRIBED = 30.0  # distance assumed when the describing words are not in the
 # A name that says its own class (not only by the word after it, which may follow several)
 # counts the question's other words at half their distance.
 _SELF_NAMED_REACH = 0.5
+# A gene's or protein's name: capitals and digits, six capitals at most ("PD-L1", "ZRK1",
+# "EGFR", "ZRK11-high"; not "ZENITH-004" or an NCT id).
+_GENELIKE = re.compile(
+    r"(?!NCT\d)(?=(?:[^A-Z]*[A-Z]){1,6}[^A-Z]*$)[A-Z][A-Z0-9]*(?:-[A-Z0-9]{1,2})*(?:-[a-z]+)?"
+)
 # A trial's name: an NCT id, a word with a number ("ZENITH-4"), or a long acronym.
 _TRIALLIKE = re.compile(r"^(NCT\d+|[A-Z][A-Za-z]*[-\s]?\d+[A-Za-z]?|[A-Z]{4,}(?:[- ]\d+)?)$")
 # What joins a list's items: a comma, "and", "or", a slash; an item may be a name spelled out
@@ -356,6 +361,10 @@ _IS_CLASS: dict[str, Callable[[Span, str], bool]] = {
     "regimen": lambda c, text: re.search(r"[/+]", text[c.start : c.end]) is not None,
     "place": lambda c, text: re.fullmatch(r"[A-Z][a-z]+", text[c.start : c.end]) is not None,
     "trial": lambda c, text: _TRIALLIKE.match(text[c.start : c.end]) is not None,
+    "gene": lambda c, text: (
+        _GENELIKE.fullmatch(text[c.start : c.end]) is not None
+        and not is_druglike(text[c.start : c.end])
+    ),
     "company": lambda c, text: (
         _company_end(text, c.end) > c.end
         or text[c.start : c.end].split()[-1].lower() in domain().organisation_suffixes
