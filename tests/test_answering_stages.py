@@ -2875,3 +2875,20 @@ def test_a_biomarker_asked_is_of_the_gene_like_names_not_the_drugs() -> None:
     cands = names(text)
     for asked in ("biomarker", "target", "gene"):
         assert [text[c.start : c.end] for c in _of_class(text, cands, asked)] == ["ZRK11-high"]
+
+
+def test_a_list_opening_with_a_bracketed_abbreviation_is_read_from_its_long_form(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "The family of ZETA enzymes are highly abundant nuclear proteins that mediate zeta "
+        "base repair (ZBR) and quellin recombination repair (QRR)."
+    )
+    engine, sid = _indexed(tmp_path, text, "ZBR")
+    doc = engine.index.documents["doc"].text
+    start, end = doc.index("(ZBR)"), doc.index("(QRR)") + len("(QRR)")
+    _, entities = _stages(engine)
+    found = entities._spelled_out(sid, start, end)
+    assert (
+        doc[found[0] : found[1]] == "zeta base repair (ZBR) and quellin recombination repair (QRR)"
+    )

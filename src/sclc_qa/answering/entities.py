@@ -171,6 +171,11 @@ class EntityExtractor:
         is the one the documents define for it."""
         sent = self.index.sentences[sid]
         text = self.index.documents[sent.doc].text
+        if text[start : start + 1] == "(" and (close := text.find(")", start, end)) > 0:
+            # A list that opens with a bracketed abbreviation ("(ZBR) and quellin repair
+            # (QR)"): from its first item's long form.
+            long_start, _ = self._spelled_out(sid, start + 1, close)
+            return (long_start, end) if long_start < start else (start, end)
         if start == 0 or text[start - 1] != "(" or text[end : end + 1] != ")":
             # A long form is answered with its abbreviation: "Tomosynthesis Mammographic
             # Imaging Screening" is part of "… Screening Trial (TMIST)", defined there.
