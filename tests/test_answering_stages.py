@@ -2892,3 +2892,13 @@ def test_a_list_opening_with_a_bracketed_abbreviation_is_read_from_its_long_form
     assert (
         doc[found[0] : found[1]] == "zeta base repair (ZBR) and quellin recombination repair (QRR)"
     )
+
+
+def test_a_condition_no_document_names_is_not_answered(tmp_path: Path) -> None:
+    text = "Zentamab is the first-line treatment for zentoma, with cisplatin at 75 mg/m2."
+    engine = _engine_over(tmp_path, "doc", f"# Doc\n\n## Section\n\n{text}\n\n{_BACKGROUND}")
+    other = engine.ask("What is the first-line treatment for quellocytoma?", min_confidence=0.0)
+    assert other.abstained and other.reason is not None and "quellocytoma" in other.reason
+    # Words that only end like a condition's name are not one ("doses", "purposes").
+    own = engine.ask("What cisplatin doses are given with zentamab for zentoma?", min_confidence=0)
+    assert own.answer is not None and "75 mg/m2" in own.answer

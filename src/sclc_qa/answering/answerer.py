@@ -26,7 +26,7 @@ from ..retrieval import Hit, Query
 from ..vocabulary import Vocabulary
 from . import constraints
 from .comparisons import Compared, Comparer, offers_alternatives
-from .constraints import other_regulator, unheard_class
+from .constraints import other_regulator, unheard_class, unheard_condition
 from .entities import EntityExtractor, trial_like
 from .extraction import Extracted, Extractor
 from .figures import FigureExtractor
@@ -133,6 +133,9 @@ class Answerer:
         unheard = unheard_class(prof, self.vocab)
         if unheard:
             return _abstain(question, self.reasons.not_mentioned([f"any {unheard}"]), 0.0), None
+        condition = unheard_condition(prof, self.vocab)
+        if condition:
+            return _abstain(question, self.reasons.not_mentioned([condition]), 0.0), None
         subjects = self.comparer.subjects(prof) if prof.prefer else []
         if subjects:
             compared = self._compare(question, query, hits, subjects, threshold, retrieve)

@@ -26,7 +26,7 @@ from .reasons import join
 from .scoring import Scored
 from .shapes import clause_of
 
-__all__ = ["other_group", "other_regulator", "unheard_class", "withheld"]
+__all__ = ["other_group", "other_regulator", "unheard_class", "unheard_condition", "withheld"]
 
 # Words that head a which/what phrase without naming a class of things: "what kind of …",
 # "which is likelier …", "what precisely …", "what became of …".
@@ -250,6 +250,19 @@ def unheard_class(prof: Profile, vocab: Vocabulary) -> str:
     ):
         return ""
     return "" if _used(target, vocab) else target
+
+
+# A disease's or condition's name by its ending: "-oma", "-emia", "-itis", "-osis".
+_DISEASE_WORD = re.compile(r"\b[a-z]{3,}(?:omas?|a?emias?|itis|osis)\b")
+
+
+def unheard_condition(prof: Profile, vocab: Vocabulary) -> str:
+    """A disease or condition the question names ("… in zentocytoma?", "… cause
+    zentitis?") that no document uses: no passage reports on it. "" when none."""
+    for m in _DISEASE_WORD.finditer(prof.text.lower()):
+        if not _used(m.group(), vocab):
+            return m.group()
+    return ""
 
 
 def _plain_word(word: str) -> bool:
