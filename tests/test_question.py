@@ -300,6 +300,17 @@ def test_a_comparative_names_the_kind_of_figure_compared() -> None:
     assert (harsher.measure, harsher.prefer) == ("percent", "high")
     # A time-to-event endpoint without a figure named is not (its median or its HR?).
     assert profile("Which trial had better OS, ZENITH-1 or ZENITH-2?").measure is None
+    # "Worse" is the higher rate of harms, the lower rate of benefit, the higher hazard ratio;
+    # "grade 3 or worse" bounds a grade and compares nothing.
+    worse = profile(
+        "Which study had the worse rate of severe adverse events, ZENITH-1 or ZENITH-2?"
+    )
+    assert (worse.measure, worse.prefer) == ("percent", "high")
+    worse = profile("Which trial had the worse response rate, ZENITH-1 or ZENITH-2?")
+    assert (worse.measure, worse.prefer) == ("percent", "low")
+    worse = profile("Which trial had the worse OS hazard ratio, ZENITH-1 or ZENITH-2?")
+    assert (worse.measure, worse.prefer) == ("hr", "high")
+    assert profile("In ZENITH-1, how many had grade 3 or worse adverse events?").prefer == ""
     # A bigger reduction or benefit is a lower ratio.
     reduced = profile("Which county showed the bigger mortality reduction, Zent or Quell? The RRs?")
     assert (reduced.measure, reduced.prefer) == ("hr", "low")

@@ -31,11 +31,11 @@ _CHOOSE = re.compile(
     r"\b(which|who|whose)\b|\bwhat (trial|drug|regimen|arm|study)\b|\bor\b[^?]*\?", re.I
 )
 _COMPARED = frozenset({"difference", "percent", "duration"})
-# A bound left open ("5% or more", "aged 70 and older", "at least half"): neither a choice nor
-# a comparative.
+# A bound left open ("5% or more", "aged 70 and older", "grade 3 or worse", "at least half"):
+# neither a choice nor a comparative.
 _OPEN_BOUND = re.compile(
     r"\b(?:or|and)\s+(?:more|higher|greater|above|over|less|lower|fewer|below|under|older|"
-    r"younger)\b|\bat\s+(?:least|most)\b",
+    r"younger|worse|better)\b|\bat\s+(?:least|most)\b",
     re.I,
 )
 _LOWER = re.compile(
@@ -47,6 +47,7 @@ _HIGHER = re.compile(
     re.I,
 )
 _BETTER = re.compile(r"\b(better|best|superior)\b", re.I)
+_WORSE = re.compile(r"\b(worse|worst|inferior)\b", re.I)
 # "The bigger mortality reduction", "the greatest survival benefit": a lower ratio.
 _GAIN = re.compile(
     r"\b(?:higher|greater|greatest|more|most|larger|largest|bigger|biggest)\s+(?:[\w-]+\s+){0,3}?"
@@ -94,13 +95,19 @@ def comparison(text: str) -> tuple[Kind | None, str]:
         return None, ""
     if measure == "hr" and (_BETTER.search(text) or _GAIN.search(text)):
         prefer = "low"  # a better ratio, or a bigger reduction or benefit, is a lower one
+    elif measure == "hr" and _WORSE.search(text):
+        prefer = "high"
     return measure, prefer
 
 
 def _direction(text: str) -> str:
     """ "low" or "high" as the question's comparative words point one way; "" when they point
-    both ways or none."""
+    both ways or none. "Worse" is the higher rate of harms, else the lower figure (a worse
+    hazard ratio is a higher one: the caller turns it)."""
     low, high = _LOWER.search(text), _HIGHER.search(text)
+    if not (low or high) and _WORSE.search(text):
+        harms = {e for e, pat in ENDPOINTS.items() if pat.search(text)} == {"tox"}
+        return "high" if harms else "low"
     if bool(low) == bool(high):
         return ""
     return "low" if low else "high"

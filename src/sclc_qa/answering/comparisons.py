@@ -27,7 +27,7 @@ __all__ = ["Compared", "Comparer", "offers_alternatives"]
 # "or" of a bound ("50% or more", "aged 70 or older").
 _ALTERNATIVES = re.compile(
     r",?\s+(?:or(?!\s+(?:more|less|higher|lower|greater|fewer|above|below|older|younger|"
-    r"longer|shorter|later|earlier|over|under)\b)|vs\.?|versus)\s+",
+    r"longer|shorter|later|earlier|over|under|worse|better)\b)|vs\.?|versus)\s+",
     re.I,
 )
 # "Between A and B, which …": the two sides of the choice.
