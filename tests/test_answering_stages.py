@@ -2902,3 +2902,15 @@ def test_a_condition_no_document_names_is_not_answered(tmp_path: Path) -> None:
     # Words that only end like a condition's name are not one ("doses", "purposes").
     own = engine.ask("What cisplatin doses are given with zentamab for zentoma?", min_confidence=0)
     assert own.answer is not None and "75 mg/m2" in own.answer
+
+
+def test_a_rate_keeps_its_base_of_time_and_people() -> None:
+    from sclc_qa.answering.labels import per_base_end
+
+    text = "There is a 1% to 2% risk per patient per year that a second zentoma will occur."
+    end = text.index("2%") + 2
+    assert text[text.index("1%") : per_base_end(text, end)] == "1% to 2% risk per patient per year"
+    text = "The rate was 1.8% per year for new zentomas."
+    assert text[13 : per_base_end(text, 17)] == "1.8% per year"
+    text = "Rash occurred in 4% of patients per protocol."
+    assert per_base_end(text, text.index("4%") + 2) == text.index("4%") + 2

@@ -36,7 +36,7 @@ from .figure_filters import (
     years_in,
 )
 from .kinds import STATEMENT, TYPED
-from .labels import ARM_AFTER, ARM_LABEL, base_end, endpoint_after, first_label
+from .labels import ARM_AFTER, ARM_LABEL, base_end, endpoint_after, first_label, per_base_end
 from .reasons import Reasons
 from .runs import (
     BY,
@@ -217,7 +217,7 @@ class FigureExtractor:
         if span.kind in ("percent", "duration"):
             e += interval_after(text, e)
         if span.kind == "percent":
-            e = endpoint_after(text, base_end(text, e), prof.text)
+            e = endpoint_after(text, per_base_end(text, base_end(text, e)), prof.text)
         if span.kind == "dose":
             e = schedule_end(text, span, e)
             if _FRACTIONATION.search(prof.text):

@@ -17,6 +17,7 @@ __all__ = [
     "endpoint_after",
     "endpoint_label",
     "first_label",
+    "per_base_end",
 ]
 
 # "X% of <whom>": the base is a short noun phrase ("SCLC tumors", "intratumoral immune cells");
@@ -46,6 +47,22 @@ def base_end(text: str, e: int) -> int:
             break
         pos = end + 1
     return end
+
+
+# A rate's base of time or people, right after it: "1% to 2% risk per patient per year",
+# "0.5% per year", "12 per 100,000 person-years".
+_PER_BASE = re.compile(
+    r"(?:\s+(?:risk|rate|chance|incidence))?\s+per\s+(?:[\d,]+\s+)?"
+    r"(?:patients?|persons?|people|person-years|years?|months?|women|men)"
+    r"(?:\s+per\s+(?:years?|months?))?\b"
+)
+
+
+def per_base_end(text: str, e: int) -> int:
+    """The end of a rate's base written just after it ("2% risk per patient per year"), else
+    `e`: without it, a yearly rate reads as a lifetime one."""
+    base = _PER_BASE.match(text, e)
+    return base.end() if base is not None else e
 
 
 def endpoint_after(text: str, e: int, question: str) -> int:
