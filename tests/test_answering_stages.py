@@ -2868,13 +2868,13 @@ def test_another_name_is_the_one_the_text_gives_after_the_subject(tmp_path: Path
 
 
 def test_a_biomarker_asked_is_of_the_gene_like_names_not_the_drugs() -> None:
-    from sclc_qa.answering.entities import _of_class
+    from sclc_qa.answering.classes import of_class
     from sclc_qa.spans import names
 
     text = "Quellimab plus zentaparib prolonged survival in ZRK11-high zentoma in ZENITH-004."
     cands = names(text)
     for asked in ("biomarker", "target", "gene"):
-        assert [text[c.start : c.end] for c in _of_class(text, cands, asked)] == ["ZRK11-high"]
+        assert [text[c.start : c.end] for c in of_class(text, cands, asked)] == ["ZRK11-high"]
 
 
 def test_a_list_opening_with_a_bracketed_abbreviation_is_read_from_its_long_form(

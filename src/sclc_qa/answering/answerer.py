@@ -12,41 +12,33 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from ..abbreviations import Definition
 from ..citing import Citer
 from ..confidence import load_confidence_model
 from ..config import AnswerSettings
-from ..domain import domain
 from ..index import Index
 from ..models import Answer, Citation
 from ..question import ENDPOINTS, Profile
 from ..retrieval import Hit, Query
 from ..vocabulary import Vocabulary
 from . import constraints
-from .comparisons import Compared, Comparer, offers_alternatives
+from .compared import ComparedAnswers, Retrieve
+from .comparisons import Comparer, offers_alternatives
 from .constraints import other_regulator, unheard_class, unheard_condition
-from .entities import EntityExtractor, trial_like
+from .entities import EntityExtractor
 from .extraction import Extracted, Extractor
 from .figures import FigureExtractor
 from .glossary import ASKS_EXPANSION, GlossaryAnswerer
 from .kinds import TYPED
 from .ranking import load_ranker
-from .reasons import Reasons, join
+from .reasons import Reasons, abstention
 from .scoring import Scored, SentenceScorer
 from .weighing import Weigher
 
 __all__ = ["Answerer", "Retrieve"]
 
-# Searches the index again for a text (with the caller's document filter): question → hits.
-Retrieve = Callable[[str], Sequence[Hit]]
-
-# "Which trial had …?", "who …?", "did A or B …?": a comparison asks for a name, answered with its
-# figure where the figure's sentence writes it (`Comparer.span`), the figures in the note.
-_WHICH = re.compile(r"\b(?:which|who|whose|or)\b", re.I)
-# How a compared answer's note words the winning end.
-_PREFERRED = {"high": "higher", "low": "lower"}
 # How far down the candidates a typed question looks for a sentence holding a figure of its
 # type when the first holds none.
 _FIGURE_LOOK = 3
@@ -83,6 +75,9 @@ class Answerer:
         )
         self.comparer = Comparer(index, self.scorer)
         self.weigher = Weigher(index, self.scorer, self.model)
+        self.compared = ComparedAnswers(
+            index, self.citer, self.reasons, self.comparer, figures, self.weigher
+        )
 
     def answer(
         self,
@@ -129,16 +124,16 @@ class Answerer:
             query = dataclasses.replace(query, profile=prof)
             unknown = [n for n in unknown if n not in spelled_out]
         if unknown:
-            return _abstain(question, self.reasons.not_mentioned(unknown), 0.0), None
+            return abstention(question, self.reasons.not_mentioned(unknown), 0.0), None
         unheard = unheard_class(prof, self.vocab)
         if unheard:
-            return _abstain(question, self.reasons.not_mentioned([f"any {unheard}"]), 0.0), None
+            return abstention(question, self.reasons.not_mentioned([f"any {unheard}"]), 0.0), None
         condition = unheard_condition(prof, self.vocab)
         if condition:
-            return _abstain(question, self.reasons.not_mentioned([condition]), 0.0), None
+            return abstention(question, self.reasons.not_mentioned([condition]), 0.0), None
         subjects = self.comparer.subjects(prof) if prof.prefer else []
         if subjects:
-            compared = self._compare(question, query, hits, subjects, threshold, retrieve)
+            compared = self.compared.winner(question, query, hits, subjects, threshold, retrieve)
             if compared is not None:
                 return compared
         # A term with its own entry ("N2 = …", "BI-RADS 0: …") is defined there, unless its
@@ -150,10 +145,10 @@ class Answerer:
                 return defined, None
             if ASKS_EXPANSION.search(question):
                 term = next((n for n in prof.names), "the term")
-                return _abstain(question, self.reasons.not_spelled_out(term), 0.0), None
+                return abstention(question, self.reasons.not_spelled_out(term), 0.0), None
         scored = self.scorer.score(query, hits)
         if not scored:
-            return _abstain(question, self.reasons.nothing_matches(), 0.0), None
+            return abstention(question, self.reasons.nothing_matches(), 0.0), None
         best = scored[0]
         wanted = _figures_wanted(prof, best)
         if wanted:
@@ -168,7 +163,7 @@ class Answerer:
         # from its own sentence, both cited.
         sided = prof.kind in TYPED and offers_alternatives(prof.text)
         if best.coverage == 0.0 and sided:
-            each = self._each_side(question, query, hits, threshold, retrieve)
+            each = self.compared.each_side(question, query, hits, threshold, retrieve)
             if each is not None:
                 return each
         if best.coverage == 0.0 or (concept_only and best.concepts == 0.0):
@@ -179,7 +174,7 @@ class Answerer:
         features = self.weigher.features(query, best, scored, found, len(key_names))
         confidence = self.weigher.confidence(prof, best, scored, found, features)
         if found is None and sided and best.coverage > 0.0:
-            each = self._each_side(question, query, hits, threshold, retrieve)
+            each = self.compared.each_side(question, query, hits, threshold, retrieve)
             if each is not None:
                 return each
         if found is None:
@@ -219,140 +214,10 @@ class Answerer:
             return self._abstain(question, why, confidence, scored), features
         return self._answer(question, best, scored, found, confidence), features
 
-    def _compare(
-        self,
-        question: str,
-        query: Query,
-        hits: Sequence[Hit],
-        names: list[str],
-        threshold: float,
-        retrieve: Retrieve | None,
-    ) -> tuple[Answer, dict[str, float] | None] | None:
-        """ "Which had the lower HR, A or B?": each one's figure from its own sentence, the
-        winner computed, both cited; with the features of the least sure figure (None when it
-        abstains before weighing any). None when no subject's figure is found (the ordinary
-        path then answers or abstains)."""
-        prof = query.profile
-        found, missing = self.comparer.figures(query, hits, names, retrieve)
-        if len(found) < 2 and not (found and missing):
-            return None
-        measure = self.reasons.measure(prof.measure or prof.kind)
-        related = tuple(self._citation(c.scored) for c in found)
-        if missing:
-            why = self.reasons.partial(measure, [c.name for c in found], missing)
-            return _abstain(question, why, 0.0, related), None
-        won = self.comparer.winner(found, prof.prefer)
-        if won is None:
-            why = f"{self.reasons.says('reports')} the same {measure} for {join(names)}."
-            return _abstain(question, why, 0.0, related), None
-        plain = dataclasses.replace(
-            prof, text=won.name, kind=prof.measure or prof.kind, also=frozenset()
-        )
-        start, end, at = self.comparer.span(
-            won,
-            lambda t, sp: self.figures.widen(t, sp, plain),
-            name_only=_WHICH.search(question) is not None,
-            trial_asked=domain().entity_class(prof.target) == "trial",
-            aliases=self.comparer.side_names(prof, won.name),
-        )
-        confidence, features = self._least_sure(dataclasses.replace(query, profile=plain), found)
-        if confidence < threshold:
-            why = self.reasons.unclear(confidence, threshold)
-            return _abstain(question, why, confidence, related), features
-        ordered = [won, *[c for c in found if c is not won]]
-        # The sentence that holds the answer comes first; the figures' own follow it.
-        primary = self.citer.sentence(self.index.sentences[at], won.scored.score)
-        cited = [self._citation(c.scored) for c in ordered]
-        if at == won.scored.sid:
-            cited = cited[1:]
-        doc_text = self.index.documents[primary.doc].text
-        stated = "; ".join(f"{c.name} {c.figure}" for c in ordered)
-        if prof.kind == "difference" and len(ordered) == 2:
-            # "By how much higher in A than in B?": the texts state each figure, not the gap.
-            gap = abs(ordered[0].value - ordered[1].value)
-            points = " percentage points" if prof.measure == "percent" else ""
-            stated += f"; a difference of {gap:.3g}{points}, computed from the two"
-        return Answer(
-            question=question,
-            answer=doc_text[start:end],
-            display=self.citer.display(primary.doc, start, end),
-            start=start,
-            end=end,
-            citations=(primary, *cited),
-            confidence=round(confidence, 4),
-            abstained=False,
-            note=(
-                f"Compared from the {measure} each source states: {stated}; the"
-                f" {_PREFERRED[prof.prefer]} is {won.name}'s."
-            ),
-        ), features
-
-    def _each_side(
-        self,
-        question: str,
-        query: Query,
-        hits: Sequence[Hit],
-        threshold: float,
-        retrieve: Retrieve | None,
-    ) -> tuple[Answer, dict[str, float] | None] | None:
-        """Each compared subject's figure, the first subject's as the answer and every one in
-        the note and the citations; None unless every subject's figure is found."""
-        prof = query.profile
-        names = self.comparer.subjects(prof)
-        if len(names) < 2 or not all(trial_like(n) for n in names):
-            return None  # drugs side by side are arms, which one trial's sentences compare
-        found, missing = self.comparer.figures(query, hits, names, retrieve)
-        if len(found) < 2 or missing:
-            return None
-        first = found[0]
-        plain = dataclasses.replace(prof, text=first.name, also=frozenset())
-        start, end, at = self.comparer.span(
-            first,
-            lambda t, sp: self.figures.widen(t, sp, plain),
-            aliases=self.comparer.side_names(prof, first.name),
-        )
-        confidence, features = self._least_sure(dataclasses.replace(query, profile=plain), found)
-        related = tuple(self._citation(c.scored) for c in found)
-        if confidence < threshold:
-            return _abstain(
-                question, self.reasons.unclear(confidence, threshold), confidence, related
-            ), features
-        primary = self.citer.sentence(self.index.sentences[at], first.scored.score)
-        cited = related[1:] if at == first.scored.sid else related
-        stated = "; ".join(f"{c.name} {c.figure}" for c in found)
-        measure = self.reasons.measured(prof.measure or prof.kind, prof.endpoints)
-        return Answer(
-            question=question,
-            answer=self.index.documents[primary.doc].text[start:end],
-            display=self.citer.display(primary.doc, start, end),
-            start=start,
-            end=end,
-            citations=(primary, *cited),
-            confidence=round(confidence, 4),
-            abstained=False,
-            note=f"Each from its own source, the {measure} stated: {stated}.",
-        ), features
-
     def _states(self, endpoints: frozenset[str], best: Scored) -> bool:
         """Whether the sentence names one of the endpoints (in its own words)."""
         text = self.index.sentences[best.sid].text
         return any(ENDPOINTS[e].search(text) for e in endpoints)
-
-    def _least_sure(
-        self, query: Query, found: Sequence[Compared]
-    ) -> tuple[float, dict[str, float]]:
-        """The confidence in the least sure of the compared figures, each weighed on its own
-        sentence, and its features."""
-        weighed = []
-        for c in found:
-            at = Extracted(c.scored.sid, 0, 0)
-            features = {
-                **self.weigher.features(query, c.scored, [c.scored], at, 1),
-                "compared": 1.0,
-            }
-            conf = self.weigher.confidence(query.profile, c.scored, [c.scored], at, features)
-            weighed.append((conf, features))
-        return min(weighed, key=lambda w: w[0])
 
     def _answer(
         self, question: str, best: Scored, scored: list[Scored], found: Extracted, conf: float
@@ -386,20 +251,7 @@ class Answerer:
     def _abstain(self, question: str, reason: str, conf: float, scored: list[Scored]) -> Answer:
         """An abstention that still cites the closest passages, for the reader to check."""
         related = tuple(self._citation(s) for s in scored[:3])
-        return _abstain(question, reason, conf, related)
-
-
-def _abstain(
-    question: str, reason: str, confidence: float, related: tuple[Citation, ...] = ()
-) -> Answer:
-    return Answer(
-        question=question,
-        answer=None,
-        citations=related,
-        confidence=round(min(confidence, 1.0), 4),
-        abstained=True,
-        reason=reason,
-    )
+        return abstention(question, reason, conf, related)
 
 
 def _figures_wanted(prof: Profile, best: Scored) -> int:

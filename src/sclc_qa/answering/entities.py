@@ -4,23 +4,22 @@ what the question describes, grown into the phrase asked for, or a list when sev
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from ..abbreviations import Definition
 from ..domain import domain
 from ..index import Index
 from ..lexical import normalize, stem
-from ..mentions import is_druglike
 from ..question import Profile
 from ..spans import Span, mask_markup, names
 from ..vocabulary import Vocabulary, name_keys, squash
 from .anchors import NAME_WEIGHT, anchor_cost, anchors
+from .classes import IS_CLASS, REGULATORS, company_end, evidently, of_class
 from .kinds import STAT_WORDS
 from .naming import CASUAL_WORDS, names_its_class, said_to_be_asked
 from .runs import balanced
 from .scoring import Scored
 
-__all__ = ["EntityExtractor", "trial_like"]
+__all__ = ["EntityExtractor"]
 
 # Beyond this many characters from the words that describe it, a name is not what is asked: the
 # answer is then a phrase, not a name.
@@ -44,13 +43,6 @@ _UNDESCRIBED = 30.0  # distance assumed when the describing words are not in the
 # A name that says its own class (not only by the word after it, which may follow several)
 # counts the question's other words at half their distance.
 _SELF_NAMED_REACH = 0.5
-# A gene's or protein's name: capitals and digits, six capitals at most ("PD-L1", "ZRK1",
-# "EGFR", "ZRK11-high"; not "ZENITH-004" or an NCT id).
-_GENELIKE = re.compile(
-    r"(?!NCT\d)(?=(?:[^A-Z]*[A-Z]){1,6}[^A-Z]*$)[A-Z][A-Z0-9]*(?:-[A-Z0-9]{1,2})*(?:-[a-z]+)?"
-)
-# A trial's name: an NCT id, a word with a number ("ZENITH-4"), or a long acronym.
-_TRIALLIKE = re.compile(r"^(NCT\d+|[A-Z][A-Za-z]*[-\s]?\d+[A-Za-z]?|[A-Z]{4,}(?:[- ]\d+)?)$")
 # What joins a list's items: a comma, "and", "or", a slash; an item may be a name spelled out
 # before its bracketed abbreviation ("…, and quell-binding protein 2 (QBP2)").
 _LIST_JOINT = re.compile(
@@ -157,7 +149,7 @@ class EntityExtractor:
             trials = [
                 c
                 for c in names(text)
-                if _IS_CLASS["trial"](c, text)
+                if IS_CLASS["trial"](c, text)
                 and not text[c.start : c.end].startswith("NCT")
                 and squash(text[c.start : c.end]) not in asked
             ]
@@ -214,14 +206,14 @@ class EntityExtractor:
             return None
         asked = domain().entity_class(prof.target)
         appositive = said_to_be_asked(text, cands, prof)
-        preferred = _of_class(text, cands, prof.target) + appositive
+        preferred = of_class(text, cands, prof.target) + appositive
         if prof.target not in STAT_WORDS:
             cands = [c for c in cands if squash(text[c.start : c.end]) not in STAT_WORDS] or cands
         if asked != "author":
             cands = [c for c in cands if c.kind != "author"] or cands
         if asked in ("drug", "regimen", "trial"):
             # "Which drug is approved …?" is not answered by who approved it ("… by the FDA").
-            cands = [c for c in cands if text[c.start : c.end] not in _REGULATORS] or cands
+            cands = [c for c in cands if text[c.start : c.end] not in REGULATORS] or cands
         described = _described(text, prof)
         # Where the question's own words stand, names (the subject) weighing least: the answer
         # sits by what is asked of it, not by its subject.
@@ -236,7 +228,7 @@ class EntityExtractor:
             # may stand further off.
             self_named = (
                 2
-                if c in appositive or _evidently(asked, c, text)
+                if c in appositive or evidently(asked, c, text)
                 else names_its_class(text, c, prof.target, cands)
             )
             if self_named:
@@ -258,7 +250,7 @@ class EntityExtractor:
         first_cost = cost(first)[0]
         other = asked is not None and first not in preferred
         if asked == "company" and not other:
-            return (first.start, _company_end(text, first.end)), first_cost, other
+            return (first.start, company_end(text, first.end)), first_cost, other
         if not prof.plural:
             grown = _noun_phrase(text, first, prof)
             return (grown.start, grown.end), first_cost, other
@@ -310,71 +302,6 @@ def _joined_by_of(text: str, cands: list[Span]) -> list[Span]:
 
 
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
-
-
-def _of_class(text: str, cands: list[Span], target: str) -> list[Span]:
-    """The candidates of the class the question asks for (a drug, a trial, …); [] if no class."""
-    kind = domain().entity_class(target)
-    if kind is None:
-        return []
-    return [c for c in cands if _IS_CLASS[kind](c, text)]
-
-
-def trial_like(name: str) -> bool:
-    """Whether a name is written as trials are ("ZENITH-4", "NCT01234567", "ZENITH")."""
-    return _TRIALLIKE.match(name) is not None
-
-
-def _evidently(asked: str | None, c: Span, text: str) -> bool:
-    """Whether the name is of the asked class by itself, wherever it stands: an "X et al."
-    for "who …?", a known country for "which country …?", a name with its company word
-    ("Zeta Pharma") for "which maker …?". Such a name may be the sentence's subject, standing
-    before the words that describe it ("Zeta Pharma's zentamab was approved …")."""
-    if asked == "author":
-        return c.kind == "author"
-    if asked == "place":
-        return text[c.start : c.end].lower() in domain().places
-    return asked == "company" and _IS_CLASS["company"](c, text)
-
-
-def _company_end(text: str, end: int) -> int:
-    """The end of the company words that follow a name ("<Name> Pharmaceutical Co., Ltd"),
-    else `end`."""
-    suffixes = domain().organisation_suffixes
-    while (word := _NEXT_WORD.match(text, end)) and word.group(1).lower() in suffixes:
-        end = word.end()
-    return end
-
-
-_NEXT_WORD = re.compile(r"\.?,?\s([A-Za-z]+)\.?")
-
-# The regulators' own names (data/domain.json), not the places they approve for.
-_REGULATORS = frozenset(
-    name
-    for key, aliases in domain().regulators.items()
-    for name in (key, *aliases)
-    if name == key or re.search(r"Administration|Agency|Commission", name)
-)
-
-
-# How a name shows its class: authors as "X et al.", drugs by their stems, regimens joined by
-# "/" or "+", places as one capitalised word, trials as acronyms with numbers or NCT ids,
-# companies by the words that follow them ("Pharmaceutical", "Inc").
-_IS_CLASS: dict[str, Callable[[Span, str], bool]] = {
-    "author": lambda c, text: c.kind == "author",
-    "drug": lambda c, text: is_druglike(text[c.start : c.end]),
-    "regimen": lambda c, text: re.search(r"[/+]", text[c.start : c.end]) is not None,
-    "place": lambda c, text: re.fullmatch(r"[A-Z][a-z]+", text[c.start : c.end]) is not None,
-    "trial": lambda c, text: _TRIALLIKE.match(text[c.start : c.end]) is not None,
-    "gene": lambda c, text: (
-        _GENELIKE.fullmatch(text[c.start : c.end]) is not None
-        and not is_druglike(text[c.start : c.end])
-    ),
-    "company": lambda c, text: (
-        _company_end(text, c.end) > c.end
-        or text[c.start : c.end].split()[-1].lower() in domain().organisation_suffixes
-    ),
-}
 
 
 def _list_around(text: str, cands: list[Span], first: Span) -> tuple[int, int]:

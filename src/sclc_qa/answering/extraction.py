@@ -19,19 +19,19 @@ from ..question import Profile
 from ..question_parts import asks_different_things, coordinated
 from ..series import series
 from ..spans import Span, mask_markup, strip_citation
-from ..vocabulary import ANAPHOR, Vocabulary
+from ..vocabulary import Vocabulary
 from .aliases import alias_span, asks_alias
 from .anchors import anchor_cost, anchors
+from .clauses import Clauses, runs_into
 from .counts import counts_several
 from .entities import EntityExtractor
 from .entries import Entries
-from .explanations import defining_span, describing_span, explaining_clause
+from .explanations import defining_span, describing_span
 from .figures import FigureExtractor
 from .kinds import STATEMENT, TYPED
 from .lists import introduces_list, list_items
 from .pairs import side_by_side
 from .scoring import Scored
-from .shapes import explains, gives_reason, has_verdict, states_makeup
 
 __all__ = ["Extracted", "Extractor"]
 
@@ -55,18 +55,6 @@ _NAMES_ONLY = frozenset({"place", "company", "author"})
 # A question that lists its subjects: "A, B and C", "A, B, or C".
 _LISTED_ASKED = re.compile(r"\w+,\s+[\w -]+?,?\s+(?:and|or)\s+\w+")
 
-# A sentence that opens with these draws a conclusion from the one before, or qualifies it.
-_CONCLUDING = re.compile(
-    r"(?:Thus|Therefore|Hence|Consequently|Accordingly|Overall|In (?:conclusion|summary)|"
-    r"Although|While|However|Nevertheless|Nonetheless|Yet)\b"
-)
-# A sentence that opens with the means continues the one before it with how it happens.
-_BY_MEANS = re.compile(r"(?:By|Through|Via|Mechanistically)\b")
-
-# What may sit between two sentences of one paragraph: spaces and bracketed reference links
-# ("[[16](#cit/section_10.16)][[Level of evidence B1](/…)]").
-_REFERENCES = re.compile(r"(?:\s|\[\[[^\[\]]*\]\([^()\s]*\)\])*")
-
 _Step = Callable[[Profile, Scored, list[Scored]], Extracted | None]
 
 
@@ -88,6 +76,7 @@ class Extractor:
         self.entities = entities
         self.names_a_cell = names_a_cell
         self.entries = entries
+        self.clauses = Clauses(index, vocab)
         # Extractors per kind of answer, in the order they are tried. A figure question has
         # only one: without a figure of the asked kind there is no answer.
         self._open: tuple[_Step, ...] = (
@@ -217,7 +206,9 @@ class Extractor:
         sents = self.index.sentences
         cited = found.cite or (sents[sid].start, sents[sid].end)
         for k in (sid - 1, sid + 1):
-            if not 0 <= k < len(sents) or not self._side_by_side(min(sid, k), max(sid, k)):
+            if not 0 <= k < len(sents) or not runs_into(
+                self.index, self.vocab, min(sid, k), max(sid, k)
+            ):
                 continue
             other = sents[k]
             part = locate(k, mask_markup(other.text))
@@ -226,17 +217,6 @@ class Extractor:
                 cite = (min(cited[0], other.start), max(cited[1], other.end))
                 return Extracted(-1, min(found.start, start), max(found.end, end), cite)
         return found
-
-    def _side_by_side(self, a: int, b: int) -> bool:
-        """Sentence `a` runs straight into `b`: one paragraph, or one list item, with nothing
-        but spaces and reference links ("[[16](#cit…)]") between them."""
-        if a in self.vocab.prev[b]:
-            return True
-        first, second = self.index.sentences[a], self.index.sentences[b]
-        if (first.doc, first.section, first.kind) != (second.doc, second.section, second.kind):
-            return False
-        gap = self.index.documents[first.doc].text[first.end : second.start]
-        return "\n" not in gap and _REFERENCES.fullmatch(gap) is not None
 
     def _listed(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         """A sentence that introduces a list ("Treatment options include:"), or is followed in
@@ -354,6 +334,14 @@ class Extractor:
         e = min(found, key=lambda e: (e.sid not in first, first.get(e.sid, 0)))
         return Extracted(e.sid, e.start, e.end)
 
+    def _clause(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
+        """The clause that explains (`clauses`). None for a question that only a name answers
+        ("which country …?") once no name of its class was found."""
+        if prof.kind == "entity" and domain().entity_class(prof.target) in _NAMES_ONLY:
+            return None
+        sid, start, end, cite = self.clauses.explaining(prof, best.sid)
+        return Extracted(sid, start, end, cite)
+
     def _defined(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         """For "how was X defined?", and "what is X?" where no glossary defines X: what the
         best sentence delimits X by, if it does (a bracketed criterion only for the first)."""
@@ -368,60 +356,3 @@ class Extractor:
         if span is None:
             return None
         return Extracted(best.sid, sent.start + span[0], sent.start + span[1])
-
-    def _clause(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
-        """The clause that explains; for "This …" mechanisms, the sentence it refers back to;
-        for one whose next sentence says how or why instead, that one. None for a question that
-        only a name answers ("which country …?") once no name of its class was found."""
-        if prof.kind == "entity" and domain().entity_class(prof.target) in _NAMES_ONLY:
-            return None
-        sid = best.sid
-        if prof.kind == "mechanism":
-            text = self.index.sentences[sid].text
-            # "This matters because …" gives the reason itself; "This blocks …" needs
-            # what it refers back to.
-            makeup = states_makeup(prof.text, text)  # "It consists of …": says it itself
-            if (
-                ANAPHOR.match(text)
-                and self.vocab.prev[sid]
-                and not (makeup or gives_reason(prof.text, text))
-            ):
-                sid = self.vocab.prev[sid][0]
-            elif not makeup and self._next_explains(sid, prof):
-                sid += 1
-        sent = self.index.sentences[sid]
-        s, e = explaining_clause(sent.text, prof, self.vocab)
-        found = Extracted(sid, sent.start + s, sent.start + e)
-        if prof.kind == "yesno" and self._concludes(sid):
-            # "… did not improve PFS. Thus, there is no clear benefit …": the conclusion drawn
-            # settles the question with the finding it is drawn from; both are cited.
-            after = self.index.sentences[sid + 1]
-            end = after.start + strip_citation(after.text, 0, len(after.text))[1]
-            return Extracted(-1, found.start, end, (sent.start, after.end))
-        return found
-
-    def _concludes(self, sid: int) -> bool:
-        """Whether the sentence after `sid`, in its paragraph, draws a verdict from it: it opens
-        with a conclusion or a concession ("Thus", "However", "Although …") and states one."""
-        nxt = sid + 1
-        if nxt >= len(self.index.sentences) or not self._side_by_side(sid, nxt):
-            return False
-        after = self.index.sentences[nxt].text
-        return _CONCLUDING.match(after) is not None and has_verdict(after)
-
-    def _next_explains(self, sid: int, prof: Profile) -> bool:
-        """Whether the sentence after `sid` states how or why in its place: "X activates
-        immunity. By engaging pathway P, the drug …", or, when `sid` states no reason or
-        means, "A pathologist must review the material. This is critical because …"."""
-        nxt = sid + 1
-        if nxt >= len(self.index.sentences):
-            return False
-        after = self.index.sentences[nxt].text
-        if sid in self.vocab.prev[nxt] and _BY_MEANS.match(after):
-            return True
-        return (
-            self._side_by_side(sid, nxt)
-            and not explains(prof.text, self.index.sentences[sid].text)
-            and ANAPHOR.match(after) is not None
-            and explains(prof.text, after)
-        )

@@ -6,9 +6,10 @@ import re
 from collections.abc import Sequence
 
 from ..domain import domain
+from ..models import Answer, Citation
 from ..question import Profile
 
-__all__ = ["Reasons", "join"]
+__all__ = ["Reasons", "abstention", "join"]
 
 _MEASURE = domain().measures
 _ENDPOINT_NAMES = {k: e.display for k, e in domain().endpoints.items()}
@@ -94,3 +95,17 @@ def join(items: Sequence[str], word: str = "or") -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + f" {word} " + items[-1]
+
+
+def abstention(
+    question: str, reason: str, confidence: float, related: tuple[Citation, ...] = ()
+) -> Answer:
+    """An abstention with its reason, citing the passages closest to an answer."""
+    return Answer(
+        question=question,
+        answer=None,
+        citations=related,
+        confidence=round(min(confidence, 1.0), 4),
+        abstained=True,
+        reason=reason,
+    )

@@ -1,0 +1,88 @@
+"""The classes of things a which-question asks for (data/domain.json `entity_classes`), and
+how a name in a sentence shows it is of one: authors as "X et al.", drugs by their stems,
+trials by their acronyms and numbers, genes by capitals and digits, companies by the words
+that follow them, places among the known countries."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..domain import domain
+from ..mentions import is_druglike
+from ..spans import Span
+
+__all__ = ["IS_CLASS", "REGULATORS", "company_end", "evidently", "of_class", "trial_like"]
+
+# A gene's or protein's name: capitals and digits, six capitals at most ("PD-L1", "ZRK1",
+# "EGFR", "ZRK11-high"; not "ZENITH-004" or an NCT id).
+_GENELIKE = re.compile(
+    r"(?!NCT\d)(?=(?:[^A-Z]*[A-Z]){1,6}[^A-Z]*$)[A-Z][A-Z0-9]*(?:-[A-Z0-9]{1,2})*(?:-[a-z]+)?"
+)
+# A trial's name: an NCT id, a word with a number ("ZENITH-4"), or a long acronym.
+_TRIALLIKE = re.compile(r"^(NCT\d+|[A-Z][A-Za-z]*[-\s]?\d+[A-Za-z]?|[A-Z]{4,}(?:[- ]\d+)?)$")
+
+
+def of_class(text: str, cands: list[Span], target: str) -> list[Span]:
+    """The candidates of the class the question asks for (a drug, a trial, …); [] if no class."""
+    kind = domain().entity_class(target)
+    if kind is None:
+        return []
+    return [c for c in cands if IS_CLASS[kind](c, text)]
+
+
+def trial_like(name: str) -> bool:
+    """Whether a name is written as trials are ("ZENITH-4", "NCT01234567", "ZENITH")."""
+    return _TRIALLIKE.match(name) is not None
+
+
+def evidently(asked: str | None, c: Span, text: str) -> bool:
+    """Whether the name is of the asked class by itself, wherever it stands: an "X et al."
+    for "who …?", a known country for "which country …?", a name with its company word
+    ("Zeta Pharma") for "which maker …?". Such a name may be the sentence's subject, standing
+    before the words that describe it ("Zeta Pharma's zentamab was approved …")."""
+    if asked == "author":
+        return c.kind == "author"
+    if asked == "place":
+        return text[c.start : c.end].lower() in domain().places
+    return asked == "company" and IS_CLASS["company"](c, text)
+
+
+def company_end(text: str, end: int) -> int:
+    """The end of the company words that follow a name ("<Name> Pharmaceutical Co., Ltd"),
+    else `end`."""
+    suffixes = domain().organisation_suffixes
+    while (word := _NEXT_WORD.match(text, end)) and word.group(1).lower() in suffixes:
+        end = word.end()
+    return end
+
+
+_NEXT_WORD = re.compile(r"\.?,?\s([A-Za-z]+)\.?")
+
+# The regulators' own names (data/domain.json), not the places they approve for.
+REGULATORS = frozenset(
+    name
+    for key, aliases in domain().regulators.items()
+    for name in (key, *aliases)
+    if name == key or re.search(r"Administration|Agency|Commission", name)
+)
+
+
+# How a name shows its class: authors as "X et al.", drugs by their stems, regimens joined by
+# "/" or "+", places as one capitalised word, trials as acronyms with numbers or NCT ids,
+# companies by the words that follow them ("Pharmaceutical", "Inc").
+IS_CLASS: dict[str, Callable[[Span, str], bool]] = {
+    "author": lambda c, text: c.kind == "author",
+    "drug": lambda c, text: is_druglike(text[c.start : c.end]),
+    "regimen": lambda c, text: re.search(r"[/+]", text[c.start : c.end]) is not None,
+    "place": lambda c, text: re.fullmatch(r"[A-Z][a-z]+", text[c.start : c.end]) is not None,
+    "trial": lambda c, text: _TRIALLIKE.match(text[c.start : c.end]) is not None,
+    "gene": lambda c, text: (
+        _GENELIKE.fullmatch(text[c.start : c.end]) is not None
+        and not is_druglike(text[c.start : c.end])
+    ),
+    "company": lambda c, text: (
+        company_end(text, c.end) > c.end
+        or text[c.start : c.end].split()[-1].lower() in domain().organisation_suffixes
+    ),
+}
