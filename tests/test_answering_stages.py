@@ -2763,25 +2763,24 @@ def test_a_name_evidently_of_the_asked_class_answers_before_the_words_describing
     # The maker, the authors and the country each open their sentence, far before the words
     # the question describes them by; their own words say what they are.
     text = (
-        "Recently approved by Zeta Pharmaceuticals, the co-formulated pair zentamab and "
-        "quellimab has entered the armamentarium against advanced zentoma, and its dual "
-        "blockade positions the regimen as a backbone for combinations. Quell et\u00a0al. "
-        "refined this paradigm by identifying an inflamed subtype, ZCL-I, which is "
-        "characterized by the concurrent loss of ZRK1 and ZRK2 expression. Marketed in "
-        "Portugal since June 2022 for relapsed zentoma after platinum failure, vostamab has "
-        "also shown broad activity in advanced solid tumors."
+        "Licensed from Zeta Pharmaceuticals, the fixed-dose pair zentamab and quellimab now "
+        "reaches many clinics treating zentoma, and its twin mechanism makes it an easy "
+        "partner for later combinations. Quell et\u00a0al. went further and found a "
+        "lymphocyte-rich kind of zentoma, ZCL-I, marked by low ZRK1 and ZRK2 levels. Sold in "
+        "Portugal since March 2021 for zentoma that returns after first-line care, vostamab "
+        "is also tried in several other cancers."
     )
     assert _answers_in(
         tmp_path,
         text,
-        "Which drug maker brought the pair zentamab and quellimab to approval?",
-        "Who described the inflamed ZCL-I subtype?",
-        "In which country was vostamab first marketed for relapsed zentoma?",
+        "Which drug maker licensed the pair zentamab and quellimab?",
+        "Who found the lymphocyte-rich ZCL-I kind of zentoma?",
+        "In which country was vostamab first sold for zentoma that returns?",
     ) == ["Zeta Pharmaceuticals", "Quell et\u00a0al.", "Portugal"]
 
 
 def test_which_country_is_not_answered_by_a_sentence_naming_none(tmp_path: Path) -> None:
-    text = "Zentamab was approved in 2020 and shows remarkable activity in zentoma."
+    text = "Zentamab gained approval in 2019 and is widely used against zentoma."
     engine = _engine_over(tmp_path, "doc", f"# Doc\n\n## Section\n\n{text}\n\n{_BACKGROUND}")
     answer = engine.ask("Which country was first to approve zentamab?", min_confidence=0.0)
     assert answer.abstained and answer.reason is not None
@@ -2789,13 +2788,10 @@ def test_which_country_is_not_answered_by_a_sentence_naming_none(tmp_path: Path)
 
 
 def test_an_abbreviation_asked_for_its_long_form_in_british_spelling(tmp_path: Path) -> None:
-    text = (
-        "Zentamab primes T cells in tumor-draining lymph nodes (TDLN), which then migrate "
-        "into the tumor."
-    )
-    assert _answers_in(
-        tmp_path, text, "What is tumour-draining lymph node abbreviated as here?"
-    ) == ["TDLN"]
+    text = "Zentamab acts in tumor-primed zeta nodes (TPZN), from which T cells then travel on."
+    assert _answers_in(tmp_path, text, "What is tumour-primed zeta node abbreviated as here?") == [
+        "TPZN"
+    ]
 
 
 def test_a_long_form_names_its_abbreviation_only_as_a_word_of_its_own(tmp_path: Path) -> None:
@@ -2809,7 +2805,7 @@ def test_a_long_form_names_its_abbreviation_only_as_a_word_of_its_own(tmp_path: 
 def test_an_effect_on_an_endpoint_is_not_answered_by_another_endpoint(tmp_path: Path) -> None:
     text = (
         "In ZENITH-5, pathological complete response was higher with perioperative zentamab "
-        "(17.2%) than with chemotherapy alone (4.3%). In ZENITH-6, adjuvant quellimab improved "
+        "(21.4%) than with chemotherapy alone (6.1%). In ZENITH-6, adjuvant quellimab improved "
         "overall survival over observation in resected zentoma."
     )
     engine = _engine_over(tmp_path, "doc", f"# Doc\n\n## Section\n\n{text}\n\n{_BACKGROUND}")
@@ -2824,17 +2820,17 @@ def test_two_trials_set_side_by_side_are_answered_each_from_its_own_sentence(
 ) -> None:
     text = (
         "In the phase III ZENITH-4 trial, zentamab plus chemotherapy prolonged median OS "
-        "(15.4 vs 10.9 months) in untreated zentoma.\n\n"
+        "(17.2 vs 12.6 months) in untreated zentoma.\n\n"
         "Quellin kinase is expressed in most zentomas and drives their growth.\n\n"
         "In the phase III ZENITH-9 trial, quellimab plus chemotherapy extended median OS from "
-        "10.8 months to 15.3 months in untreated zentoma."
+        "11.9 months to 16.4 months in untreated zentoma."
     )
     engine = _engine_over(tmp_path, "doc", f"# Doc\n\n## Section\n\n{text}\n\n{_BACKGROUND}")
     answer = engine.ask(
         "Median OS: zentamab in ZENITH-4 versus quellimab in ZENITH-9?", min_confidence=0.0
     )
-    assert answer.answer is not None and "15.4" in answer.answer
-    assert answer.note is not None and "15.3 months" in answer.note
+    assert answer.answer is not None and "17.2" in answer.answer
+    assert answer.note is not None and "16.4 months" in answer.note
     quotes = " ".join(c.quote for c in answer.citations)
     assert "ZENITH-4" in quotes and "ZENITH-9" in quotes
 
@@ -2848,16 +2844,16 @@ def test_a_bound_is_not_a_choice_between_alternatives() -> None:
 
 def test_another_name_is_the_one_the_text_gives_after_the_subject(tmp_path: Path) -> None:
     text = (
-        "The two best-studied checkpoints are zeta receptor 1 (ZR-1, also called CD999) and "
-        "quellin receptor 2 (QR-2, also called CD998). Zentomas of the lung apex, frequently "
-        "termed Quell tumors, occur in less than 5% of patients."
+        "Two receptors matter most here: zeta receptor 1 (ZR-1, also called CD999) and "
+        "quellin receptor 2 (QR-2, also called CD998). Zentomas of the upper pole, frequently "
+        "termed Quell tumors, are rare."
     )
     assert _answers_in(
         tmp_path,
         text,
         "ZR-1 is also known as which CD molecule?",
         "What's the other CD name for QR-2?",
-        "What are zentomas of the lung apex commonly called?",
+        "What are zentomas of the upper pole commonly called?",
         "What are the alternative CD names for ZR-1 and QR-2?",
     ) == [
         "CD999",
@@ -2881,8 +2877,8 @@ def test_a_list_opening_with_a_bracketed_abbreviation_is_read_from_its_long_form
     tmp_path: Path,
 ) -> None:
     text = (
-        "The family of ZETA enzymes are highly abundant nuclear proteins that mediate zeta "
-        "base repair (ZBR) and quellin recombination repair (QRR)."
+        "ZETA enzymes take part in two kinds of upkeep, zeta base repair (ZBR) and quellin "
+        "recombination repair (QRR)."
     )
     engine, sid = _indexed(tmp_path, text, "ZBR")
     doc = engine.index.documents["doc"].text
@@ -2907,10 +2903,10 @@ def test_a_condition_no_document_names_is_not_answered(tmp_path: Path) -> None:
 def test_a_rate_keeps_its_base_of_time_and_people() -> None:
     from sclc_qa.answering.labels import per_base_end
 
-    text = "There is a 1% to 2% risk per patient per year that a second zentoma will occur."
-    end = text.index("2%") + 2
-    assert text[text.index("1%") : per_base_end(text, end)] == "1% to 2% risk per patient per year"
-    text = "The rate was 1.8% per year for new zentomas."
-    assert text[13 : per_base_end(text, 17)] == "1.8% per year"
+    text = "Zentoma returns at a 3% to 4% risk per patient per year after surgery."
+    end = text.index("4%") + 2
+    assert text[text.index("3%") : per_base_end(text, end)] == "3% to 4% risk per patient per year"
+    text = "The rate was 2.7% per year for new zentomas."
+    assert text[13 : per_base_end(text, 17)] == "2.7% per year"
     text = "Rash occurred in 4% of patients per protocol."
     assert per_base_end(text, text.index("4%") + 2) == text.index("4%") + 2

@@ -147,8 +147,8 @@ def _stemmer() -> object:
     return Stemmer.Stemmer("english")
 
 
-# British spellings read as American, so that a term asked as "tumour-draining lymph node",
-# "oesophageal" or "anaemia" finds the definition written "tumor-draining lymph nodes",
+# British spellings read as American, so that a term asked as "tumour-primed zeta node",
+# "oesophageal" or "anaemia" finds the definition written "tumor-primed zeta nodes",
 # "esophageal", "anemia". Applied to both sides of a comparison, a rule that also catches a
 # word it was not meant for ("contour") only renames that word on both sides. (Not applied to
 # retrieval's tokens: measured there, it moved dev's first-right sentence by -0.004.)

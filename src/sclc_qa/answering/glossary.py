@@ -53,8 +53,8 @@ class GlossaryAnswerer:
         """The expansion (or, asked the other way, the abbreviation), or None if undefined."""
         q = unicodedata.normalize("NFKC", question)
         if _REVERSE.search(q):
-            # The long form's words, in any spelling or number ("tumour-draining lymph node"
-            # finds "tumor-draining lymph nodes"); the longest long form named wins.
+            # The long form's words, in any spelling or number ("tumour-primed zeta node"
+            # finds "tumor-primed zeta nodes"); the longest long form named wins.
             asked_words = _words(q)
             for long, defs in sorted(self.vocab.defs_by_long.items(), key=lambda kv: -len(kv[0])):
                 if len(long) > 3 and (spelled := _words(long)) and spelled <= asked_words:

@@ -49,8 +49,8 @@ def base_end(text: str, e: int) -> int:
     return end
 
 
-# A rate's base of time or people, right after it: "1% to 2% risk per patient per year",
-# "0.5% per year", "12 per 100,000 person-years".
+# A rate's base of time or people, right after it: "3% risk per patient per year", "0.5% per
+# year", "12 per 100,000 person-years".
 _PER_BASE = re.compile(
     r"(?:\s+(?:risk|rate|chance|incidence))?\s+per\s+(?:[\d,]+\s+)?"
     r"(?:patients?|persons?|people|person-years|years?|months?|women|men)"
@@ -59,7 +59,7 @@ _PER_BASE = re.compile(
 
 
 def per_base_end(text: str, e: int) -> int:
-    """The end of a rate's base written just after it ("2% risk per patient per year"), else
+    """The end of a rate's base written just after it ("3% risk per patient per year"), else
     `e`: without it, a yearly rate reads as a lifetime one."""
     base = _PER_BASE.match(text, e)
     return base.end() if base is not None else e
