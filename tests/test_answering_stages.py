@@ -57,17 +57,22 @@ def _stages(engine: Engine) -> tuple[FigureExtractor, EntityExtractor]:
     )
 
 
+def _section_engine(tmp_path: Path, text: str) -> Engine:
+    """An engine over one document ("doc") whose one section is `text`, beside background."""
+    return _engine_over(tmp_path, "doc", f"# Doc\n\n## Section\n\n{text}\n\n{_BACKGROUND}")
+
+
 def _answers_in(tmp_path: Path, text: str, *questions: str) -> list[str | None]:
     """Each question's answer at threshold 0, from an index of one document whose one section
     is `text`."""
-    engine = _engine_over(tmp_path, "doc", f"# Doc\n\n## Section\n\n{text}\n\n{_BACKGROUND}")
+    engine = _section_engine(tmp_path, text)
     return [engine.ask(q, min_confidence=0.0).answer for q in questions]
 
 
 def _indexed(tmp_path: Path, text: str, marker: str) -> tuple[Engine, int]:
     """An engine over one document ("doc") whose one section is `text`, and the id of the
     sentence holding `marker`."""
-    engine = _engine_over(tmp_path, "doc", f"# Doc\n\n## Section\n\n{text}\n\n{_BACKGROUND}")
+    engine = _section_engine(tmp_path, text)
     return engine, next(i for i, s in enumerate(engine.index.sentences) if marker in s.text)
 
 
@@ -2483,7 +2488,7 @@ def test_a_gap_between_two_subjects_figures_is_answered_from_both(tmp_path: Path
         "patients. In ZENITH-2, grade 3 or higher immune-related adverse events occurred in "
         "31.0% of patients."
     )
-    engine = _engine_over(tmp_path, "doc", f"# Doc\n\n## Section\n\n{text}\n\n{_BACKGROUND}")
+    engine = _section_engine(tmp_path, text)
     answer = engine.ask(
         "How much more frequent were grade 3+ immune-related adverse events in ZENITH-1 than "
         "in ZENITH-2?",
@@ -2664,7 +2669,7 @@ def test_a_figure_for_another_disease_does_not_answer(tmp_path: Path) -> None:
         "zeta cell lymphoma (ES-ZCL) is common. Activating ZRK1 variants are found in 25% to "
         "30% of NZCL. Median survival is 9.1 months in ES-ZCL."
     )
-    engine = _engine_over(tmp_path, "doc", f"# Doc\n\n## Section\n\n{text}\n\n{_BACKGROUND}")
+    engine = _section_engine(tmp_path, text)
     other = engine.ask("How often is ZRK1 mutated in ZCL?", min_confidence=0.0)
     assert other.abstained and other.reason is not None
     assert "(the figure given is for NZCL)" in other.reason
@@ -2781,7 +2786,7 @@ def test_a_name_evidently_of_the_asked_class_answers_before_the_words_describing
 
 def test_which_country_is_not_answered_by_a_sentence_naming_none(tmp_path: Path) -> None:
     text = "Zentamab gained approval in 2019 and is widely used against zentoma."
-    engine = _engine_over(tmp_path, "doc", f"# Doc\n\n## Section\n\n{text}\n\n{_BACKGROUND}")
+    engine = _section_engine(tmp_path, text)
     answer = engine.ask("Which country was first to approve zentamab?", min_confidence=0.0)
     assert answer.abstained and answer.reason is not None
     assert "name no country" in answer.reason or "names no country" in answer.reason
@@ -2796,7 +2801,7 @@ def test_an_abbreviation_asked_for_its_long_form_in_british_spelling(tmp_path: P
 
 def test_a_long_form_names_its_abbreviation_only_as_a_word_of_its_own(tmp_path: Path) -> None:
     text = "Zeta cell lymphoma (ZCL) and non-zeta cell lymphoma (NZCL) differ."
-    engine = _engine_over(tmp_path, "doc", f"# Doc\n\n## Section\n\n{text}\n\n{_BACKGROUND}")
+    engine = _section_engine(tmp_path, text)
     vocab = engine._answerer.vocab
     assert vocab.mentions("ZCL", frozenset(), "Outcomes in zeta cell lymphoma vary.")
     assert not vocab.mentions("ZCL", frozenset(), "Outcomes in non-zeta cell lymphoma vary.")
@@ -2808,7 +2813,7 @@ def test_an_effect_on_an_endpoint_is_not_answered_by_another_endpoint(tmp_path: 
         "(21.4%) than with chemotherapy alone (6.1%). In ZENITH-6, adjuvant quellimab improved "
         "overall survival over observation in resected zentoma."
     )
-    engine = _engine_over(tmp_path, "doc", f"# Doc\n\n## Section\n\n{text}\n\n{_BACKGROUND}")
+    engine = _section_engine(tmp_path, text)
     other = engine.ask("How did perioperative zentamab affect OS in ZENITH-5?", min_confidence=0)
     assert other.abstained and other.reason is not None and "no OS result" in other.reason
     own = engine.ask("How did adjuvant quellimab affect OS in ZENITH-6?", min_confidence=0)
@@ -2825,7 +2830,7 @@ def test_two_trials_set_side_by_side_are_answered_each_from_its_own_sentence(
         "In the phase III ZENITH-9 trial, quellimab plus chemotherapy extended median OS from "
         "11.9 months to 16.4 months in untreated zentoma."
     )
-    engine = _engine_over(tmp_path, "doc", f"# Doc\n\n## Section\n\n{text}\n\n{_BACKGROUND}")
+    engine = _section_engine(tmp_path, text)
     answer = engine.ask(
         "Median OS: zentamab in ZENITH-4 versus quellimab in ZENITH-9?", min_confidence=0.0
     )
@@ -2892,7 +2897,7 @@ def test_a_list_opening_with_a_bracketed_abbreviation_is_read_from_its_long_form
 
 def test_a_condition_no_document_names_is_not_answered(tmp_path: Path) -> None:
     text = "Zentamab is the first-line treatment for zentoma, with cisplatin at 75 mg/m2."
-    engine = _engine_over(tmp_path, "doc", f"# Doc\n\n## Section\n\n{text}\n\n{_BACKGROUND}")
+    engine = _section_engine(tmp_path, text)
     other = engine.ask("What is the first-line treatment for quellocytoma?", min_confidence=0.0)
     assert other.abstained and other.reason is not None and "quellocytoma" in other.reason
     # Words that only end like a condition's name are not one ("doses", "purposes").

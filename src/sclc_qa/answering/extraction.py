@@ -48,8 +48,9 @@ class Extracted:
     cite: tuple[int, int] | None = None
 
 
-# The candidates looked at for a row that defines the term asked about.
-_ROWS_LOOKED_AT = 3
+# The first candidates looked at for a row that defines the term asked about, or for another
+# name the text gives it.
+_FIRST_LOOKED_AT = 3
 # Classes whose members are proper names: a sentence that names none does not answer.
 _NAMES_ONLY = frozenset({"place", "company", "author"})
 # A question that lists its subjects: "A, B and C", "A, B, or C".
@@ -313,7 +314,7 @@ class Extractor:
         first candidates give X."""
         if not asks_alias(prof.text):
             return None
-        for cand in scored[:_ROWS_LOOKED_AT]:
+        for cand in scored[:_FIRST_LOOKED_AT]:
             sent = self.index.sentences[cand.sid]
             span = alias_span(mask_markup(sent.text), prof)
             if span is not None:
@@ -326,7 +327,7 @@ class Extractor:
         first."""
         if prof.kind not in ("glossary", "definition"):
             return None
-        first = {c.sid: i for i, c in enumerate(scored[:_ROWS_LOOKED_AT])}
+        first = {c.sid: i for i, c in enumerate(scored[:_FIRST_LOOKED_AT])}
         docs = {self.index.sentences[sid].doc for sid in first}
         found = [e for e in self.entries.asked(prof) if self.index.sentences[e.sid].doc in docs]
         if not found:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..abbreviations import Definition
 from ..citing import Citer
@@ -35,6 +36,7 @@ _SPELLED_OUT = re.compile(
 _QUESTION_WORDS = frozenset({"what", "does", "is", "are", "the", "for", "stand"})
 
 
+@lru_cache(maxsize=4096)
 def _words(text: str) -> frozenset[str]:
     """A term's word stems, in American spelling, for matching whatever order and number."""
     spelled = re.sub(r"[a-z]+", lambda m: american(m.group()), normalize(text))
