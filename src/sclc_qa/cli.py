@@ -101,10 +101,12 @@ def _settings(ctx: typer.Context) -> Settings:
         raise bad_input(f"invalid setting: {exc}") from exc
 
 
-def _engine(ctx: typer.Context) -> Engine:
+def _engine(ctx: typer.Context, *, warm: bool = False) -> Engine:
+    """A one-shot command starts the encoder's runtime in its one question, not in a warm-up
+    question of its own first; `eval` warms up so that no question's latency carries it."""
     from .engine import Engine
 
-    return Engine.load(_settings(ctx))
+    return Engine.load(_settings(ctx), warm=warm)
 
 
 @app.command()
@@ -319,7 +321,7 @@ def eval_(
         raise bad_input(str(exc)) from exc  # the question files are the user's input
     if report is not None:
         _writable(report)  # before the evaluation's minutes of work, not after
-    engine = _engine(ctx)
+    engine = _engine(ctx, warm=True)
     result = evaluate(engine, splits, on_progress=_progress if sys.stderr.isatty() else None)
     if json_:
         typer.echo(result.model_dump_json(indent=2))
