@@ -1603,6 +1603,21 @@ def test_an_arm_without_a_name_is_not_answered_by_the_arm_with_it(tmp_path: Path
     assert "without quellinib" not in (engine.ask(both, min_confidence=0.0).reason or "")
 
 
+def test_a_drug_asked_alone_is_not_answered_by_its_combination(tmp_path: Path) -> None:
+    doc = (
+        "# Zentoma\n\n## Trials\n\nIn ZENITH-4, quellimab plus zentamab gave an objective "
+        "response rate of 38% in zentoma.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "zentoma", doc)
+    refused = engine.ask(
+        "What response rate did zentamab monotherapy give in ZENITH-4?", min_confidence=0.0
+    )
+    assert refused.abstained and refused.reason is not None
+    assert "zentamab alone (the figure given is for quellimab plus zentamab)" in refused.reason
+    answered = engine.ask("What response rate did zentamab give in ZENITH-4?", min_confidence=0.0)
+    assert answered.answer == "38%"
+
+
 def test_which_trial_is_answered_by_the_trial_its_paragraph_opens_with(tmp_path: Path) -> None:
     from sclc_qa.answering.scoring import Scored
 

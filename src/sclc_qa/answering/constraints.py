@@ -23,6 +23,7 @@ from .extraction import Extracted
 from .kinds import TYPED
 from .phases import other_phase
 from .reasons import join
+from .regimens import other_regimen
 from .scoring import Scored
 from .shapes import clause_of
 
@@ -96,7 +97,10 @@ def other_group(
     if size:
         return f"the {size[0]}-patient study (the figure given is from {size[1]} patients)"
     left_out = _left_out(prof, sent.text)
-    return f"the arm without {left_out}" if left_out else ""
+    if left_out:
+        return f"the arm without {left_out}"
+    regimen = other_regimen(prof.text, prof.names, sent.text)
+    return f"{regimen[0]} (the figure given is for {regimen[1]})" if regimen else ""
 
 
 def _other_disease(

@@ -1,0 +1,93 @@
+"""A drug asked about on its own and a sentence that gives it only in combination: "ORR with
+zentamab monotherapy" is not answered by "zentamab plus quellimab achieved an ORR of 30%"."""
+
+from __future__ import annotations
+
+import re
+
+from ..mentions import is_druglike
+
+__all__ = ["other_regimen"]
+
+# A drug said to be given on its own, before or after its name.
+_ALONE_AFTER = re.compile(
+    r"^[\s-]*(?:alone|monotherapy|on\s+its\s+own|by\s+itself|as\s+(?:a\s+)?single[\s-]agent)\b",
+    re.I,
+)
+_ALONE_BEFORE = re.compile(r"\b(?:single[\s-]agent|single[\s-]drug)\s*$", re.I)
+# A question that sets an arm against another asks about the combination too ("A plus B versus
+# A alone"): the sentence on the combination answers it.
+_COMPARED = re.compile(r"\b(?:versus|vs\.?|compared|comparison|than|over|against)\b|\bor\b", re.I)
+# The words that join a drug to another in one regimen, before or after its name.
+_JOINED_BEFORE = re.compile(
+    r"([\w-]+)\s*(?:\bplus|\+|\bcombined\s+with|\bin\s+combination\s+with|\badded\s+to)\s*$",
+    re.I,
+)
+_JOINED_AFTER = re.compile(
+    r"^\s*(?:plus\b|\+|combined\s+with\b|in\s+combination\s+with\b|added\s+to\b)\s*([\w-]+)",
+    re.I,
+)
+# What else a regimen joins to a drug, besides another drug by its stem.
+_PARTNERS = re.compile(r"(?i)^(?:chemo(?:therapy)?|chemoradiation|radiotherapy|placebo)$")
+_COMPOUND = re.compile(r"[\w-]+")
+
+
+def other_regimen(question: str, names: tuple[str, ...], sentence: str) -> tuple[str, str] | None:
+    """(the drug alone as asked, the combination the sentence gives instead) when the question
+    asks about one drug on its own, sets it against no other arm, and the sentence names that
+    drug only joined to another ("zentamab plus quellimab", "zentamab-plus-chemotherapy arm");
+    None when the sentence also gives it alone or the question asks no such thing."""
+    if _COMPARED.search(question):
+        return None
+    for name in names:
+        if not is_druglike(name) or not _asked_alone(question, name):
+            continue
+        joined = []
+        for m in _found(name, sentence):
+            combination = _joined(sentence, m.start(), m.end())
+            if not combination:
+                return None  # named here on its own, or as the asked arm is
+            joined.append(combination)
+        if joined:
+            return f"{name} alone", joined[0]
+    return None
+
+
+def _asked_alone(question: str, name: str) -> bool:
+    for m in _found(name, question):
+        if _ALONE_AFTER.search(question[m.end() :]) or _ALONE_BEFORE.search(question[: m.start()]):
+            return True
+    return False
+
+
+def _found(name: str, text: str) -> list[re.Match[str]]:
+    """Where `text` writes `name`, in a hyphened compound too ("ZRK-plus-zentamab arm")."""
+    return list(re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.I))
+
+
+def _joined(sentence: str, start: int, end: int) -> str:
+    """The regimen that joins the drug at `start:end` to another, as the sentence writes it
+    ("ZRK plus zentamab"); "" when the drug stands on its own there."""
+    if _ALONE_AFTER.search(sentence[end:]) or _ALONE_BEFORE.search(sentence[:start]):
+        return ""
+    left = start
+    while left > 0 and (sentence[left - 1].isalnum() or sentence[left - 1] == "-"):
+        left -= 1
+    right = end
+    while right < len(sentence) and (sentence[right].isalnum() or sentence[right] == "-"):
+        right += 1
+    compound = sentence[left:right]
+    if any(_partner(p) for p in compound.split("-") if p.lower() != sentence[start:end].lower()):
+        return compound
+    before = _JOINED_BEFORE.search(sentence[:left])
+    if before and _partner(before.group(1)):
+        return sentence[before.start() : right]
+    after = _JOINED_AFTER.search(sentence[right:])
+    if after and _partner(after.group(1)):
+        return sentence[left : right + after.end()]
+    return ""
+
+
+def _partner(word: str) -> bool:
+    """Whether `word` can be a regimen's other part: a drug by its stem, or chemotherapy."""
+    return is_druglike(word) or _PARTNERS.match(word) is not None or word.lower() == "plus"
