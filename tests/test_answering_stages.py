@@ -1687,6 +1687,28 @@ def test_a_figure_belongs_to_the_series_member_written_last_before_it() -> None:
     assert _not_siblings(text, rates, both) == rates
 
 
+def test_a_conceded_study_does_not_own_the_main_clause_figures() -> None:
+    from sclc_qa.answering.figure_filters import conceded
+
+    text = (
+        "While the Zenith phase II study found 12% grade 5 events with zentamab, a later "
+        "systematic review of 410 patients found a 2% to 3% risk of grade 5 events."
+    )
+    rates = find(text, "percent")
+    asked = profile("How often were grade 5 events seen with zentamab in the Zenith study?")
+    assert [text[sp.start : sp.end] for sp in conceded(text, rates, asked)] == ["12%"]
+    # The review asked about by its own words: no name of the opening clause only.
+    review = profile("What grade 5 risk did the systematic review find?")
+    assert conceded(text, rates, review) == rates
+    # The main clause goes on about the same subject: its figures are the question's.
+    same = "Although zentoma cells rarely show ZRK1 (~4%), 30% of its immune cells express ZRK1."
+    shares = find(same, "percent")
+    assert (
+        conceded(same, shares, profile("What share of immune cells in zentoma express ZRK1?"))
+        == shares
+    )
+
+
 def test_an_approval_by_another_regulator_does_not_answer() -> None:
     from sclc_qa.answering.constraints import other_regulator as _other_regulator
 

@@ -12,7 +12,7 @@ import re
 
 from ..domain import domain
 from ..lexical import stem
-from ..mentions import is_druglike
+from ..mentions import is_druglike, written
 from ..question import Profile
 from ..spans import Span, find
 from ..vocabulary import squash
@@ -21,6 +21,7 @@ __all__ = [
     "NUMBER",
     "asked_names",
     "bracket_label",
+    "conceded",
     "label_words",
     "marker_level",
     "not_siblings",
@@ -136,6 +137,41 @@ def not_siblings(text: str, spans: list[Span], prof: Profile) -> list[Span]:
         return False
 
     return [sp for sp in spans if not a_siblings(sp.start)]
+
+
+# A sentence that opens by conceding one study's result before stating another's: "While
+# ZENITH-2 showed …, a later review of 300 patients found …".
+_CONCESSIVE = re.compile(r"\s*(?:while|although|though|whereas|even\s+though)\b", re.I)
+# A main clause whose subject is a study of its own: "…, a later systematic review of 300
+# patients found …", "…, another trial reported …".
+_ANOTHER_STUDY = re.compile(
+    r"\s*(?:a|an|another|the|one)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:review|study|trial|analysis|meta-analysis|series|report|cohort|update)s?\b",
+    re.I,
+)
+
+
+def conceded(text: str, spans: list[Span], prof: Profile) -> list[Span]:
+    """The figures of a sentence's opening concessive clause, when only that clause writes a
+    name the question asks about and the main clause opens on a study of its own: its figures
+    are that study's ("While ZENITH-2 was small, a later review found a 3% rate" gives no
+    rate of ZENITH-2's)."""
+    opening = _CONCESSIVE.match(text)
+    if opening is None or not prof.names:
+        return spans
+    depth, end = 0, -1
+    for i in range(opening.end(), len(text)):
+        depth += (text[i] in "([") - (text[i] in ")]")
+        if text[i] == "," and depth == 0:
+            end = i
+            break
+    if end < 0 or not _ANOTHER_STUDY.match(text, end + 1):
+        return spans  # "While ZCL cells rarely show it, 20% of … do": the same study's figures
+    low = text.lower()
+    named = [written(n.lower()) for n in prof.names]
+    if not any(n.search(low, 0, end) and not n.search(low, end) for n in named):
+        return spans
+    return [sp for sp in spans if sp.start < end]
 
 
 def years_in(text: str) -> set[str]:

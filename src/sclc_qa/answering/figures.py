@@ -23,6 +23,7 @@ from .figure_filters import (
     asked_names,
     asks_control_arm,
     bracket_label,
+    conceded,
     label_words,
     marker_level,
     names_arms,
@@ -177,7 +178,7 @@ class FigureExtractor:
             around = (text, *(self.index.sentences[p].text for p in self.vocab.prev[sid]))
             if not any(names_arms(t) for t in around):
                 return []  # a single-arm study's figure is no control group's
-        spans = not_siblings(text, spans, prof)
+        spans = conceded(text, not_siblings(text, spans, prof), prof)
         return self._rank(text, spans, prof)
 
     def _context_endpoint(self, sid: int) -> str | None:
