@@ -1709,6 +1709,29 @@ def test_a_conceded_study_does_not_own_the_main_clause_figures() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("target", "text", "name", "expected"),
+    [
+        ("drug", "It was given with quellimab.", "quellimab", 1.0),
+        ("drug", "It was given in ZENITH-4.", "ZENITH-4", 0.0),
+        ("trial", "It was given in ZENITH-4.", "ZENITH-4", 1.0),
+        ("who", "As Zorn et al. reported, it worked.", "Zorn et al.", 1.0),
+        ("who", "As the ZENITH-4 group reported, it worked.", "ZENITH-4", 0.0),
+        ("company", "It is made by Zeta Pharmaceutical Co., Ltd.", "Zeta", 1.0),
+        ("colour", "It was given with quellimab.", "quellimab", 0.5),
+    ],
+)
+def test_an_answer_of_the_asked_class_is_told_from_one_of_another(
+    target: str, text: str, name: str, expected: float
+) -> None:
+    """The confidence model's reading of a which-answer: the asked class (1), another (0), or
+    a question that asks for no known class (0.5)."""
+    from sclc_qa.answering.classes import answer_of_class
+
+    start = text.index(name)
+    assert answer_of_class(target, text, start, start + len(name)) == expected
+
+
 def test_an_approval_by_another_regulator_does_not_answer() -> None:
     from sclc_qa.answering.constraints import other_regulator as _other_regulator
 

@@ -12,7 +12,15 @@ from ..domain import domain
 from ..mentions import is_druglike
 from ..spans import Span
 
-__all__ = ["IS_CLASS", "REGULATORS", "company_end", "evidently", "of_class", "trial_like"]
+__all__ = [
+    "IS_CLASS",
+    "REGULATORS",
+    "answer_of_class",
+    "company_end",
+    "evidently",
+    "of_class",
+    "trial_like",
+]
 
 # A gene's or protein's name: capitals and digits, six capitals at most ("PD-L1", "ZRK1",
 # "EGFR", "ZRK11-high"; not "ZENITH-004" or an NCT id).
@@ -29,6 +37,21 @@ def of_class(text: str, cands: list[Span], target: str) -> list[Span]:
     if kind is None:
         return []
     return [c for c in cands if IS_CLASS[kind](c, text)]
+
+
+def answer_of_class(target: str | None, text: str, start: int, end: int) -> float:
+    """Whether the answer `text[start:end]` is a name of the class the question asks for (1)
+    or not (0), as the confidence model reads it; 0.5 when the question asks for no known
+    class. "Which zentamab-like drug …?" answered "quellimab" is; answered "ZENITH-4" is not."""
+    kind = domain().entity_class(target) if target else None
+    if kind is None:
+        return 0.5
+    if kind == "author":
+        return float(_AUTHOR.search(text, start, end) is not None)
+    return float(IS_CLASS[kind](Span(start, end, "name"), text))
+
+
+_AUTHOR = re.compile(r"\bet\s*al\b")
 
 
 def trial_like(name: str) -> bool:

@@ -16,6 +16,7 @@ from ..lexical import tokenize
 from ..mentions import time_points
 from ..question import Profile
 from ..retrieval import Query
+from .classes import answer_of_class
 from .extraction import Extracted
 from .kinds import STATEMENT, TYPED
 from .runs import asks_several, parts_share
@@ -51,10 +52,13 @@ class Weigher:
         """What the confidence model weighs (names and meanings in confidence.FEATURES)."""
         prof = query.profile
         sent = self.index.sentences[best.sid]
-        share, parts, echo, repeated = 0.0, 0.0, 0.0, 0
+        share, parts, echo, repeated, of_class = 0.0, 0.0, 0.0, 0, 0.5
         if found is not None:
             share = (found.end - found.start) / max(1, sent.end - sent.start)
-            answer = self.index.documents[sent.doc].text[found.start : found.end]
+            text = self.index.documents[sent.doc].text
+            answer = text[found.start : found.end]
+            if prof.kind == "entity":
+                of_class = answer_of_class(prof.target, text, found.start, found.end)
             parts = parts_share(answer, prof)
             said = set(tokenize(answer))
             echo = len(said & set(query.terms)) / len(said) if said else 0.0
@@ -100,6 +104,7 @@ class Weigher:
             "learned": best.learned,
             "unstated": self._unstated_numbers(prof, best.sid),
             "unseen_length": self.scorer.unseen_length(query),
+            "of_class": of_class,
         }
 
     def _unstated_numbers(self, prof: Profile, sid: int) -> float:
