@@ -2739,6 +2739,32 @@ def test_a_figure_for_another_disease_does_not_answer(tmp_path: Path) -> None:
     assert staged.answer is not None and staged.answer.startswith("9.1 months")
 
 
+def test_a_disease_and_its_plural_abbreviation_are_one_population(tmp_path: Path) -> None:
+    text = (
+        "Zeta epithelial tumors (ZETs) are rare. A zeta epithelial tumor (ZET) grows slowly. "
+        "In a phase II trial of recurrent ZETs, quellimab was given at 400 mg/m2 every 3 weeks."
+    )
+    engine = _section_engine(tmp_path, text)
+    dose = engine.ask(
+        "What quellimab dose was used in the recurrent ZET trial?", min_confidence=0.0
+    )
+    assert dose.answer is not None and dose.answer.startswith("400 mg/m2")
+
+
+def test_a_sentence_on_the_study_of_the_asked_size_comes_first(tmp_path: Path) -> None:
+    text = (
+        "In a series of 120 patients with zentoma, 10-year DFS was 55%. In a series of 240 "
+        "patients with zentoma, 10-year DFS was 35%."
+    )
+    (larger, smaller) = _answers_in(
+        tmp_path,
+        text,
+        "In the 240-patient series, what was 10-year DFS in zentoma?",
+        "In the 120-patient series, what was 10-year DFS in zentoma?",
+    )
+    assert (larger, smaller) == ("35%", "55%")
+
+
 def test_where_a_trial_ran_is_read_from_the_sentences_after_the_one_naming_it(
     tmp_path: Path,
 ) -> None:

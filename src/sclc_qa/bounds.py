@@ -16,8 +16,10 @@ __all__ = [
     "asked_sizes",
     "fit",
     "other_bounds",
+    "other_size",
     "same_ages",
     "share_bounds",
+    "study_sizes",
 ]
 
 _UNITS = {"cm": 10.0, "mm": 1.0}  # in millimetres: "25 mm" is "2.5 cm"
@@ -160,3 +162,27 @@ def share_bounds(text: str) -> frozenset[tuple[str, float]]:
         above = m.group("above") is not None or m.group("more") is not None
         out.add((">" if above else "<", value))
     return frozenset(out)
+
+
+# A study named by its size: "the 178-patient series", "(N = 100)", "a series of 43".
+_STUDY_SIZE = re.compile(
+    r"\b(\d[\d,]*)[- ](?:patients?|cases?|participants?|subjects?|women|men|people)\b|"
+    r"\b[Nn]\s*=\s*(\d[\d,]*)|\bseries of (\d[\d,]*)\b"
+)
+
+
+def study_sizes(text: str) -> set[str]:
+    """The study sizes `text` names, as digits ("1,218" → "1218")."""
+    return {n.replace(",", "") for m in _STUDY_SIZE.finditer(text) for n in m.groups() if n}
+
+
+def other_size(question: str, sentence: str) -> tuple[str, str] | None:
+    """(asked, stated) when the question names its study by a size and the sentence reports
+    a study of another size, never writing the asked one: "in the 178-patient series" is not
+    answered by the row "(N = 100) | … | 28%"."""
+    asked, stated = study_sizes(question), study_sizes(sentence)
+    if not asked or not stated or asked & stated:
+        return None
+    if any(re.search(rf"(?<![\d.,]){n}(?![\d.,]\d)", sentence.replace(",", "")) for n in asked):
+        return None
+    return min(asked), min(stated)

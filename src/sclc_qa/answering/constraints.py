@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..bounds import age_groups, other_bounds, same_ages
+from ..bounds import age_groups, other_bounds, other_size, same_ages
 from ..domain import domain
 from ..index import Index
 from ..lexical import STOPWORDS, tokenize
@@ -26,6 +26,7 @@ from .reasons import join
 from .regimens import other_regimen
 from .scoring import Scored
 from .shapes import clause_of
+from .stages import other_stage
 
 __all__ = ["other_group", "other_regulator", "unheard_class", "unheard_condition", "withheld"]
 
@@ -80,6 +81,10 @@ def other_group(
         disease = _other_disease(vocab, prof.text, sent.text, title)
         if disease:
             return f"{disease[0]} (the figure given is for {disease[1]})"
+    if prof.kind in TYPED:
+        stage = other_stage(prof.text, sent.text)
+        if stage:
+            return f"{stage[0]} (the figure given is for {stage[1]})"
     if prof.kind in TYPED and found.sid == best.sid:
         clause = clause_of(sent.text, found.start - sent.start, found.end - sent.start)
         phase = other_phase(prof.text, clause)
@@ -93,7 +98,7 @@ def other_group(
     ages = _other_ages(prof.text, sent.text)
     if ages:
         return f"ages {ages[0]} (the figures given are for ages {ages[1]})"
-    size = _other_size(prof.text, sent.text)
+    size = other_size(prof.text, sent.text)
     if size:
         return f"the {size[0]}-patient study (the figure given is from {size[1]} patients)"
     left_out = _left_out(prof, sent.text)
@@ -110,14 +115,20 @@ def _other_disease(
     disease by an abbreviation the documents define for one ("ZCL": zeta cell lymphoma) and the
     sentence names only other such diseases ("40% of NZCL"); a sentence that names none is
     about its document's, as its title names it ("Non-Zeta Cell Lymphoma Treatment"). A disease
-    and a stage of it ("ZCL", "ES-ZCL") are one population, read either way."""
+    and a stage of it ("ZCL", "ES-ZCL") are one population, read either way, as are a disease
+    and its plural ("ZCL", "ZCLs")."""
     asked = _diseases_in(vocab, question)
     stated = _diseases_in(vocab, text) or _diseases_in(vocab, title)
-    if not asked or not stated or asked & stated:
+    if not asked or not stated or {_singular(a) for a in asked} & {_singular(s) for s in stated}:
         return None
     if any(a in s.split("-") or s in a.split("-") for a in asked for s in stated):
         return None
     return join(sorted(asked)), join(sorted(stated))
+
+
+def _singular(short: str) -> str:
+    """An abbreviation without its plural ending: "ZETs" is "ZET" as a population."""
+    return re.sub(r"(?<=[A-Z])s$", "", short)
 
 
 def _diseases_in(vocab: Vocabulary, text: str) -> set[str]:
@@ -172,12 +183,6 @@ def _other_marker(question: str, texts: list[str]) -> tuple[str, str] | None:
 
 # A study named by its size: "the 178-patient series", "in 154 patients", "(N = 100)",
 # "a series of 43".
-_SIZE = re.compile(
-    r"\b(\d[\d,]*)[- ](?:patients?|cases?|participants?|subjects?|women|men|people)\b|"
-    r"\b[Nn]\s*=\s*(\d[\d,]*)|\bseries of (\d[\d,]*)\b"
-)
-
-
 # How a dose is asked and stated: a flat dose in milligrams, or one by body weight or area.
 _FLAT_ASKED = re.compile(r"\b(?:flat|fixed)\s+dose|\bin\s+(?:milligrams|mg)\b(?!\s*/)", re.I)
 _SCALED_ASKED = re.compile(
@@ -208,22 +213,6 @@ def _other_ages(question: str, sentence: str) -> tuple[str, str] | None:
         return None
     shown = ", ".join(f"{a} to {b}" for a, b in stated)
     return ", ".join(f"{lo} to {hi}" for lo, hi in asked), shown
-
-
-def _sizes(text: str) -> set[str]:
-    return {n.replace(",", "") for m in _SIZE.finditer(text) for n in m.groups() if n}
-
-
-def _other_size(question: str, sentence: str) -> tuple[str, str] | None:
-    """(asked, stated) when the question names its study by a size and the sentence reports
-    a study of another size, never writing the asked one: "in the 178-patient series" is not
-    answered by the row "(N = 100) | … | 28%"."""
-    asked, stated = _sizes(question), _sizes(sentence)
-    if not asked or not stated or asked & stated:
-        return None
-    if any(re.search(rf"(?<![\d.,]){n}(?![\d.,]\d)", sentence.replace(",", "")) for n in asked):
-        return None
-    return min(asked), min(stated)
 
 
 def unheard_class(prof: Profile, vocab: Vocabulary) -> str:

@@ -1,14 +1,15 @@
 """How well the group a sentence reports on fits the group a question asks about: a tumour size
 within the sentence's size range, the same age group, the same line of treatment, the same side
-of a share's cutoff ("ZRK1 <1%"). A factor on the sentence's score, not a filter: a sentence for
-another group may still be the only one, the near miss the answer step then refuses by name."""
+of a share's cutoff ("ZRK1 <1%"), the study of the size asked. A factor on the sentence's
+score, not a filter: a sentence for another group may still be the only one, the near miss the
+answer step then refuses by name."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..bounds import age_groups, asked_sizes, fit, same_ages, share_bounds
+from ..bounds import age_groups, asked_sizes, fit, other_size, same_ages, share_bounds, study_sizes
 from ..domain import domain
 from ..question import Profile
 
@@ -20,6 +21,9 @@ _OTHER_LINE = 0.5
 # A sentence whose size range leaves out the size the question gives keeps this share of its
 # score ("Tumor >7 cm" for a 2.5 cm tumour).
 _OUT_OF_RANGE = 0.3
+# A sentence about a study of another size than the one the question names ("the 178-patient
+# series" asked, "(N = 100)" stated) keeps this share, as one at another line does.
+_OTHER_STUDY = _OTHER_LINE
 # A sentence that states the age group asked about gains this factor, as does one that reports
 # on the group bounded by a share asked ("ZRK1 <1%"); one that reports on the other side of
 # the same cutoff ("ZRK1 ≥1%") loses it.
@@ -36,6 +40,7 @@ class AskedGroup:
     ages: tuple[tuple[int, int], ...]
     lines: frozenset[str]
     shares: Shares
+    study: str  # the question, when it names its study by a size ("the 178-patient series")
 
     @classmethod
     def of(cls, prof: Profile) -> AskedGroup:
@@ -45,6 +50,7 @@ class AskedGroup:
             domain().treatment_lines_in(prof.text),
             # Not when comparing: the group then bounds every option, stated with one or not.
             share_bounds(prof.text) if prof.measure is None else frozenset(),
+            prof.text if study_sizes(prof.text) else "",
         )
 
     def factor(self, text: str, stated_shares: Callable[[], Shares]) -> float:
@@ -63,6 +69,8 @@ class AskedGroup:
                 out *= _SAME_GROUP
             elif {v for _, v in stated} & {v for _, v in self.shares}:
                 out /= _SAME_GROUP
+        if self.study and other_size(self.study, text) is not None:
+            out *= _OTHER_STUDY
         if self.lines:
             stated_lines = domain().treatment_lines_in(text)
             if stated_lines and not stated_lines & self.lines:
