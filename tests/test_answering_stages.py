@@ -2765,6 +2765,21 @@ def test_a_sentence_on_the_study_of_the_asked_size_comes_first(tmp_path: Path) -
     assert (larger, smaller) == ("35%", "55%")
 
 
+def test_a_statistic_asked_for_is_a_value_not_a_clause_without_one(tmp_path: Path) -> None:
+    text = (
+        "In ZENITH-4, the AUC of zentography was 0.81 in women aged 40 to 49. A second ZENITH-4 "
+        "report found a trend toward a higher AUC for quellography in women aged 65 and older."
+    )
+    engine = _section_engine(tmp_path, text)
+    older = engine.ask(
+        "What AUC did the second ZENITH-4 report give for zentography in women aged 65 and older?",
+        min_confidence=0.0,
+    )
+    assert older.abstained and older.reason is not None and "no AUC" in older.reason
+    younger = engine.ask("What AUC did zentography reach in ZENITH-4?", min_confidence=0.0)
+    assert younger.answer is not None and "0.81" in younger.answer
+
+
 def test_where_a_trial_ran_is_read_from_the_sentences_after_the_one_naming_it(
     tmp_path: Path,
 ) -> None:

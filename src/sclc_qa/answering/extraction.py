@@ -51,6 +51,7 @@ class Extracted:
 # The first candidates looked at for a row that defines the term asked about, or for another
 # name the text gives it.
 _FIRST_LOOKED_AT = 3
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # Classes whose members are proper names: a sentence that names none does not answer.
 _NAMES_ONLY = frozenset({"place", "company", "author"})
 # A question that lists its subjects: "A, B and C", "A, B, or C".
@@ -341,6 +342,12 @@ class Extractor:
         if prof.kind == "entity" and domain().entity_class(prof.target) in _NAMES_ONLY:
             return None
         sid, start, end, cite = self.clauses.explaining(prof, best.sid)
+        if prof.target in domain().statistic_abbreviations:
+            # "What AUC …?" asks for a value: a clause that states none but the question's own
+            # numbers ("in women aged 65") is no answer.
+            clause = self.index.documents[self.index.sentences[sid].doc].text[start:end]
+            if not set(_NUMBER.findall(clause)) - set(_NUMBER.findall(prof.text)):
+                return None
         return Extracted(sid, start, end, cite)
 
     def _defined(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:

@@ -75,6 +75,8 @@ class Reasons:
                 stated = f"the {join(given, 'and')} for {join(about, 'and')}"
             return f"{self.source} give{has} {stated}, but no {what}."
         where = f" for {join(about)}" if about else ""
+        if prof.kind == "entity" and prof.target in domain().statistic_abbreviations:
+            return f"{self.says('reports')} no {prof.target.upper()}{where}."  # "… no AUC"
         if prof.kind == "entity" and prof.target and what == "answer":
             return f"{self.says('names')} no {prof.target}{where}."  # "… names no company"
         return f"{self.says('reports')} no {what}{where}."
