@@ -187,6 +187,7 @@ def test_drug_names_by_their_stems(word: str, druglike: bool) -> None:
         ("median OS was 12.3 months", set()),  # a duration, not a time point
         ("a 3-year follow-up", set()),
         ("patients aged 65 years", set()),
+        ("the final 14.6-year analysis", set()),  # no 6-year time point in a decimal
     ],
 )
 def test_time_points_in_months(text: str, months: set[int]) -> None:
