@@ -92,6 +92,9 @@ def test_impower133_durations_difference_and_spelled_out_hazard_ratio() -> None:
         ),
         ("for approximately 2.5 million new cases", "count", ["approximately 2.5 million"]),
         ("Approximately 70% of patients are diagnosed", "percent", ["Approximately 70%"]),
+        # A bracketed range right after a rate is its interval, not a rate of its own.
+        ("was 64% (41.2%–83.5%) at one year", "percent", ["64%"]),
+        ("was 64% (in 12%–20% more) at one year", "percent", ["64%", "12%–20%"]),
         # Every ratio a study reports with its CI, as a hazard ratio is.
         (
             "mortality fell (rate ratio, 0.80; 95% CI, 0.73–0.93) and",

@@ -235,6 +235,12 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
                 continue
         if kind in ("count", "year") and _in_citation(text, s):
             continue
+        if (
+            kind == "percent"
+            and _RANGE.search(text, s, e)
+            and _BARE_INTERVAL.search(text[max(0, s - 12) : s])
+        ):
+            continue  # "86% (60.9%–96.1%)": the bracketed range is the rate's interval
         if kind == "count" and YEAR.fullmatch(text, s, e) and _DATING.search(text, 0, s):
             continue  # "from 2014 to 2020 for patients": a date, not a number of patients
         # A ratio's endpoint may be named inside its label ("Relative risk of death: 0.68").
@@ -245,6 +251,11 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
             out.append(Span(listed.start("value"), e, kind, out[-1].endpoint))
     return tuple(out)
 
+
+# A rate and an opening bracket just before a figure: what the bracket holds is the rate's
+# interval, written without its label ("86% (60.9%–96.1%)").
+_BARE_INTERVAL = re.compile(r"\d\s*%\s*\(\s*$")
+_RANGE = re.compile(r"\d\s*%?\s*(?:[–−-]|to)\s*\d")
 
 # A figure's spread (a standard deviation or error): "± 8 years", "+/- 0.03", "± 3.1%".
 _PLUS_MINUS = r"(?:±|\+\s?/\s?[-−])"
