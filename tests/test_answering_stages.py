@@ -1732,6 +1732,21 @@ def test_an_answer_of_the_asked_class_is_told_from_one_of_another(
     assert answer_of_class(target, text, start, start + len(name)) == expected
 
 
+def test_a_figure_is_labelled_by_the_content_words_after_it(tmp_path: Path) -> None:
+    # The label after a bracketed range reads past its small words ("of this … was …").
+    text = (
+        "In the ZENITH model study, zeta-cell deaths fell by 44% (model range, 30%–52%) "
+        "overall; 31% (model range, 20%–45%) of this decline was attributed to screening."
+    )
+    (answer,) = _answers_in(
+        tmp_path,
+        text,
+        "In the ZENITH model study, what share of the decline in deaths was attributed to "
+        "screening?",
+    )
+    assert answer is not None and answer.startswith("31%")
+
+
 def test_an_approval_by_another_regulator_does_not_answer() -> None:
     from sclc_qa.answering.constraints import other_regulator as _other_regulator
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..domain import domain
-from ..lexical import stem
+from ..lexical import STOPWORDS, stem
 from ..mentions import is_druglike, written
 from ..question import Profile
 from ..spans import Span, find
@@ -104,6 +104,8 @@ def phrase_asked(after: str, q_words: set[str]) -> bool:
         return True  # "mammography only" for the question's "mammography-only"
     words: list[str] = []
     for word in re.findall(r"[A-Za-z][\w-]*", phrase.lower()):
+        if word in STOPWORDS:
+            continue  # "of this reduction was associated with …": the label's content words
         # A hyphenated arm label the question writes apart reads as its words: "the
         # zentamab-plus-chemotherapy group" for "zentamab plus chemotherapy".
         whole = stem(word)
