@@ -164,7 +164,7 @@ def share_bounds(text: str) -> frozenset[tuple[str, float]]:
     return frozenset(out)
 
 
-# A study named by its size: "the 178-patient series", "(N = 100)", "a series of 43".
+# A study named by its size: "the 212-patient series", "(N = 140)", "a series of 57".
 _STUDY_SIZE = re.compile(
     r"\b(\d[\d,]*)[- ](?:patients?|cases?|participants?|subjects?|women|men|people)\b|"
     r"\b[Nn]\s*=\s*(\d[\d,]*)|\bseries of (\d[\d,]*)\b"
@@ -178,8 +178,8 @@ def study_sizes(text: str) -> set[str]:
 
 def other_size(question: str, sentence: str) -> tuple[str, str] | None:
     """(asked, stated) when the question names its study by a size and the sentence reports
-    a study of another size, never writing the asked one: "in the 178-patient series" is not
-    answered by the row "(N = 100) | … | 28%"."""
+    a study of another size, never writing the asked one: "in the 212-patient series" is not
+    answered by the row "(N = 140) | … | 31%"."""
     asked, stated = study_sizes(question), study_sizes(sentence)
     if not asked or not stated or asked & stated:
         return None

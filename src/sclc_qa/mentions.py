@@ -188,7 +188,7 @@ def _as_int(word: str) -> int | None:
     return int(word) if word.isdigit() else domain().number_words.get(word.lower())
 
 
-# A whole number: not the fraction of a decimal ("22.9-year" is no 9-year time point).
+# A whole number: not the fraction of a decimal ("14.6-year" is no 6-year time point).
 _NUMBER = r"(?<![\d.,])\b(?:\d+|" + "|".join(domain().number_words) + r")\b(?![.,]\d)"
 # "N-year", "N- and M-year", "N-month" (hyphenated: an adjective, so a time point) or "at/after
 # N [and M] years" ("OS at 24 months", "after 3 years of follow-up"); never an age or a length

@@ -240,7 +240,7 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
             and _RANGE.search(text, s, e)
             and _BARE_INTERVAL.search(text[max(0, s - 12) : s])
         ):
-            continue  # "86% (60.9%–96.1%)": the bracketed range is the rate's interval
+            continue  # "72% (51.3%–88.4%)": the bracketed range is the rate's interval
         if kind == "count" and YEAR.fullmatch(text, s, e) and _DATING.search(text, 0, s):
             continue  # "from 2014 to 2020 for patients": a date, not a number of patients
         # A ratio's endpoint may be named inside its label ("Relative risk of death: 0.68").
@@ -253,7 +253,7 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
 
 
 # A rate and an opening bracket just before a figure: what the bracket holds is the rate's
-# interval, written without its label ("86% (60.9%–96.1%)").
+# interval, written without its label ("72% (51.3%–88.4%)").
 _BARE_INTERVAL = re.compile(r"\d\s*%\s*\(\s*$")
 _RANGE = re.compile(r"\d\s*%?\s*(?:[–−-]|to)\s*\d")
 

@@ -181,8 +181,6 @@ def _other_marker(question: str, texts: list[str]) -> tuple[str, str] | None:
     return None
 
 
-# A study named by its size: "the 178-patient series", "in 154 patients", "(N = 100)",
-# "a series of 43".
 # How a dose is asked and stated: a flat dose in milligrams, or one by body weight or area.
 _FLAT_ASKED = re.compile(r"\b(?:flat|fixed)\s+dose|\bin\s+(?:milligrams|mg)\b(?!\s*/)", re.I)
 _SCALED_ASKED = re.compile(

@@ -105,7 +105,7 @@ def phrase_asked(after: str, q_words: set[str]) -> bool:
     words: list[str] = []
     for word in re.findall(r"[A-Za-z][\w-]*", phrase.lower()):
         if word in STOPWORDS:
-            continue  # "of this reduction was associated with …": the label's content words
+            continue  # "of this decline was attributed to …": the label's content words
         # A hyphenated arm label the question writes apart reads as its words: "the
         # zentamab-plus-chemotherapy group" for "zentamab plus chemotherapy".
         whole = stem(word)

@@ -21,8 +21,8 @@ _OTHER_LINE = 0.5
 # A sentence whose size range leaves out the size the question gives keeps this share of its
 # score ("Tumor >7 cm" for a 2.5 cm tumour).
 _OUT_OF_RANGE = 0.3
-# A sentence about a study of another size than the one the question names ("the 178-patient
-# series" asked, "(N = 100)" stated) keeps this share, as one at another line does.
+# A sentence about a study of another size than the one the question names ("the 212-patient
+# series" asked, "(N = 140)" stated) keeps this share, as one at another line does.
 _OTHER_STUDY = _OTHER_LINE
 # A sentence that states the age group asked about gains this factor, as does one that reports
 # on the group bounded by a share asked ("ZRK1 <1%"); one that reports on the other side of
@@ -40,7 +40,7 @@ class AskedGroup:
     ages: tuple[tuple[int, int], ...]
     lines: frozenset[str]
     shares: Shares
-    study: str  # the question, when it names its study by a size ("the 178-patient series")
+    study: str  # the question, when it names its study by a size ("the 212-patient series")
 
     @classmethod
     def of(cls, prof: Profile) -> AskedGroup:
