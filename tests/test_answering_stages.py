@@ -2795,6 +2795,22 @@ def test_a_statistic_asked_for_is_a_value_not_a_clause_without_one(tmp_path: Pat
     assert younger.answer is not None and "0.81" in younger.answer
 
 
+def test_a_figure_for_other_stages_or_tumour_kinds_is_refused_by_name(tmp_path: Path) -> None:
+    text = (
+        "For patients with stage III or stage IV zentoma, 5-year survival was 41%. In a phase "
+        "II trial of quellimab in patients with zetic carcinoma, the median PFS was 7.1 months."
+    )
+    engine = _section_engine(tmp_path, text)
+    staged = engine.ask("What was 5-year survival for stage I zentoma?", min_confidence=0.0)
+    assert staged.abstained and staged.reason is not None
+    assert "stage I (the figure given is for stage III or stage IV)" in staged.reason
+    kind = engine.ask("What median PFS did quellimab give in zentoma?", min_confidence=0.0)
+    assert kind.abstained and kind.reason is not None
+    assert "zentoma (the figure given is for zetic carcinoma)" in kind.reason
+    own = engine.ask("What median PFS did quellimab give in zetic carcinoma?", min_confidence=0.0)
+    assert own.answer is not None and own.answer.startswith("7.1 months")
+
+
 def test_where_a_trial_ran_is_read_from_the_sentences_after_the_one_naming_it(
     tmp_path: Path,
 ) -> None:

@@ -27,6 +27,7 @@ from .regimens import other_regimen
 from .scoring import Scored
 from .shapes import clause_of
 from .stages import other_stage
+from .tumours import other_tumour
 
 __all__ = ["other_group", "other_regulator", "unheard_class", "unheard_condition", "withheld"]
 
@@ -82,7 +83,11 @@ def other_group(
         if disease:
             return f"{disease[0]} (the figure given is for {disease[1]})"
     if prof.kind in TYPED:
-        stage = other_stage(prof.text, sent.text)
+        # A sentence that names no tumour kind reports on the one its paragraph named.
+        around = [
+            index.sentences[i].text for i in (*vocab.prev[best.sid], *vocab.lead_in[best.sid])
+        ]
+        stage = other_stage(prof.text, sent.text) or other_tumour(prof.text, [sent.text, *around])
         if stage:
             return f"{stage[0]} (the figure given is for {stage[1]})"
     if prof.kind in TYPED and found.sid == best.sid:
