@@ -71,23 +71,22 @@ def other_group(
     if bounds:
         return f"{bounds[0]} (the figure given is for {bounds[1]})"
     if prof.kind in TYPED:
-        around = (best.sid, *vocab.prev[best.sid], *vocab.lead_in[best.sid])
-        marker = _other_marker(prof.text, [index.sentences[i].text for i in around])
+        # The sentence, then what it sits under, nearest first: its paragraph, its list's lead-in.
+        around = [
+            index.sentences[i].text
+            for i in (best.sid, *vocab.prev[best.sid], *vocab.lead_in[best.sid])
+        ]
+        marker = _other_marker(prof.text, around)
         if marker:
             return (
                 f"patients with {marker[0]} changes (the figure given is for {marker[1]} changes)"
             )
-    if prof.kind in TYPED:
         title = index.documents[sent.doc].title
         disease = _other_disease(vocab, prof.text, sent.text, title)
         if disease:
             return f"{disease[0]} (the figure given is for {disease[1]})"
-    if prof.kind in TYPED:
         # A sentence that names no tumour kind reports on the one its paragraph named.
-        around = [
-            index.sentences[i].text for i in (*vocab.prev[best.sid], *vocab.lead_in[best.sid])
-        ]
-        stage = other_stage(prof.text, sent.text) or other_tumour(prof.text, [sent.text, *around])
+        stage = other_stage(prof.text, sent.text) or other_tumour(prof.text, around)
         if stage:
             return f"{stage[0]} (the figure given is for {stage[1]})"
     if prof.kind in TYPED and found.sid == best.sid:
