@@ -822,6 +822,16 @@ def test_a_counted_noun_belongs_to_the_nearest_number_before_it(tmp_path: Path) 
     assert _spans_in(tmp_path, doc, "ZENITH-4", enrolled, events) == [[], ["12 serious events"]]
 
 
+def test_a_noun_that_modifies_a_counted_event_is_not_what_is_counted(tmp_path: Path) -> None:
+    doc = (
+        "In ZENITH-4, 88 zentoma deaths occurred in the screened group and 91 in the control group."
+    )
+    diagnosed = "How many zentomas were diagnosed in ZENITH-4?"
+    died = "How many zentoma deaths were there in ZENITH-4?"
+    # "88 zentoma deaths" counts deaths: no count of zentomas diagnosed.
+    assert _spans_in(tmp_path, doc, "ZENITH-4", diagnosed, died) == [[], ["88 zentoma deaths"]]
+
+
 def test_how_many_people_die_counts_the_deaths_not_the_people(tmp_path: Path) -> None:
     doc = (
         "# Burden\n\n## Figures\n\n"

@@ -93,7 +93,7 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
         ]
         words = list(re.finditer(r"[A-Za-z][A-Za-z\-]*", after))[:5]
         for i, w in enumerate(words):
-            hit = stem(w.group().lower()) in nouns
+            hit = stem(w.group().lower()) in nouns and not _modifies(words[i + 1 : i + 2], nouns)
             for acronym in acronyms if not hit else ():
                 run = words[i : i + len(acronym)]
                 hit = len(acronym) > 1 and len(run) == len(acronym)
@@ -105,6 +105,17 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
                 out.append(Span(s.start, s.end + w.end(), s.kind, s.endpoint))
                 break
     return out
+
+
+# What a count's noun phrase may end on besides the question's noun: the events and people
+# counted ("131 zeta cancer deaths" counts deaths, not cancers).
+_HEADS = _PEOPLE | {e for events in _EVENTS.values() for e in events} | {"event", "respons"}
+
+
+def _modifies(following: list[re.Match[str]], nouns: set[str]) -> bool:
+    """Whether the word after a matched noun heads the phrase instead ("cancer deaths"): an
+    event or people noun the question does not count."""
+    return any((h := stem(w.group().lower())) in _HEADS and h not in nouns for w in following)
 
 
 def _head(words: list[str]) -> str:
