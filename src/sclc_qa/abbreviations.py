@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from .models import Document, Sentence
 
-__all__ = ["Definition", "find_definitions", "initials"]
+__all__ = ["Definition", "find_definitions", "initials", "singular"]
 
 _PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9\-+/]{1,11})(?:[;,][^)]*)?\)")
 # A word of a long form, without the quotes it may stand in (“boron neutron therapy” (BNT)).
@@ -48,6 +48,11 @@ def initials(words: Iterable[str]) -> str:
             if part[:1].isalnum():
                 out.append(part[0].lower())
     return "".join(out)
+
+
+def singular(short: str) -> str:
+    """An abbreviation without its plural ending: "ZETs" → "ZET", "RCTs" → "RCT"."""
+    return re.sub(r"(?<=[A-Z])s$", "", short)
 
 
 def find_definitions(docs: dict[str, Document], sentences: Iterable[Sentence]) -> list[Definition]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -176,11 +177,11 @@ def study_sizes(text: str) -> set[str]:
     return {n.replace(",", "") for m in _STUDY_SIZE.finditer(text) for n in m.groups() if n}
 
 
-def other_size(question: str, sentence: str) -> tuple[str, str] | None:
-    """(asked, stated) when the question names its study by a size and the sentence reports
-    a study of another size, never writing the asked one: "in the 212-patient series" is not
-    answered by the row "(N = 140) | … | 31%"."""
-    asked, stated = study_sizes(question), study_sizes(sentence)
+def other_size(asked: AbstractSet[str], sentence: str) -> tuple[str, str] | None:
+    """(asked, stated) when the question names its study by a size (`asked`, its
+    `study_sizes`) and the sentence reports a study of another size, never writing the asked
+    one: "in the 212-patient series" is not answered by the row "(N = 140) | … | 31%"."""
+    stated = study_sizes(sentence)
     if not asked or not stated or asked & stated:
         return None
     if any(re.search(rf"(?<![\d.,]){n}(?![\d.,]\d)", sentence.replace(",", "")) for n in asked):

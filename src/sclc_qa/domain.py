@@ -68,6 +68,11 @@ class Domain(BaseModel):
         "('zeta cell lymphoma (ZCL)') names a population, so a figure stated for another "
         "('40% of NZCL') does not answer for it.",
     )
+    narrowed_tumour_heads: frozenset[str] = Field(
+        default=frozenset(),
+        description="Tumour words that the words before them narrow to a kind of their own: "
+        "'zetic carcinoma' is not 'zentoma', while 'carcinoma' holds 'adenocarcinoma'.",
+    )
     table_header_hints: dict[str, frozenset[str]]
     table_column_kinds: frozenset[str]
     entity_classes: dict[str, tuple[str, ...]]

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..bounds import age_groups, other_bounds, other_size, same_ages
+from ..abbreviations import singular
+from ..bounds import age_groups, other_bounds, other_size, same_ages, study_sizes
 from ..domain import domain
 from ..index import Index
 from ..lexical import STOPWORDS, tokenize
@@ -102,7 +103,7 @@ def other_group(
     ages = _other_ages(prof.text, sent.text)
     if ages:
         return f"ages {ages[0]} (the figures given are for ages {ages[1]})"
-    size = other_size(prof.text, sent.text)
+    size = other_size(study_sizes(prof.text), sent.text)
     if size:
         return f"the {size[0]}-patient study (the figure given is from {size[1]} patients)"
     left_out = _left_out(prof, sent.text)
@@ -123,16 +124,11 @@ def _other_disease(
     and its plural ("ZCL", "ZCLs")."""
     asked = _diseases_in(vocab, question)
     stated = _diseases_in(vocab, text) or _diseases_in(vocab, title)
-    if not asked or not stated or {_singular(a) for a in asked} & {_singular(s) for s in stated}:
+    if not asked or not stated or {singular(a) for a in asked} & {singular(s) for s in stated}:
         return None
     if any(a in s.split("-") or s in a.split("-") for a in asked for s in stated):
         return None
     return join(sorted(asked)), join(sorted(stated))
-
-
-def _singular(short: str) -> str:
-    """An abbreviation without its plural ending: "ZETs" is "ZET" as a population."""
-    return re.sub(r"(?<=[A-Z])s$", "", short)
 
 
 def _diseases_in(vocab: Vocabulary, text: str) -> set[str]:

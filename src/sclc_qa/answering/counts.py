@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..abbreviations import initials
+from ..abbreviations import initials, singular
 from ..domain import domain
 from ..lexical import stem
 from ..question import Profile
@@ -76,7 +76,7 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
         events = {e for v in doing if v in _EVENTS for e in _EVENTS[v]}
         nouns = events or nouns
     # "How many RCTs …" counts "randomized controlled trials": match an acronym by initials.
-    acronyms = [re.sub(r"(?<=[A-Z])s$", "", h).lower() for h in heads if h[:2].isupper()]
+    acronyms = [singular(h).lower() for h in heads if h[:2].isupper()]
     out = []
     for s in spans:
         label = _LABEL_BEFORE.search(text, max(0, s.start - _COUNT_NOUN_WINDOW), s.start)

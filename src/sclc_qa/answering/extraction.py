@@ -27,6 +27,7 @@ from .counts import counts_several
 from .entities import EntityExtractor
 from .entries import Entries
 from .explanations import defining_span, describing_span
+from .figure_filters import NUMBER
 from .figures import FigureExtractor
 from .kinds import STATEMENT, TYPED
 from .lists import introduces_list, list_items
@@ -51,7 +52,6 @@ class Extracted:
 # The first candidates looked at for a row that defines the term asked about, or for another
 # name the text gives it.
 _FIRST_LOOKED_AT = 3
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # Classes whose members are proper names: a sentence that names none does not answer.
 _NAMES_ONLY = frozenset({"place", "company", "author"})
 # A question that lists its subjects: "A, B and C", "A, B, or C".
@@ -346,7 +346,7 @@ class Extractor:
             # "What AUC …?" asks for a value: a clause that states none but the question's own
             # numbers ("in women aged 65") is no answer.
             clause = self.index.documents[self.index.sentences[sid].doc].text[start:end]
-            if not set(_NUMBER.findall(clause)) - set(_NUMBER.findall(prof.text)):
+            if not set(NUMBER.findall(clause)) - set(NUMBER.findall(prof.text)):
                 return None
         return Extracted(sid, start, end, cite)
 

@@ -40,7 +40,7 @@ class AskedGroup:
     ages: tuple[tuple[int, int], ...]
     lines: frozenset[str]
     shares: Shares
-    study: str  # the question, when it names its study by a size ("the 212-patient series")
+    studies: frozenset[str]  # the study sizes it names ("the 212-patient series": 212)
 
     @classmethod
     def of(cls, prof: Profile) -> AskedGroup:
@@ -50,7 +50,7 @@ class AskedGroup:
             domain().treatment_lines_in(prof.text),
             # Not when comparing: the group then bounds every option, stated with one or not.
             share_bounds(prof.text) if prof.measure is None else frozenset(),
-            prof.text if study_sizes(prof.text) else "",
+            frozenset(study_sizes(prof.text)),
         )
 
     def factor(self, text: str, stated_shares: Callable[[], Shares]) -> float:
@@ -69,7 +69,7 @@ class AskedGroup:
                 out *= _SAME_GROUP
             elif {v for _, v in stated} & {v for _, v in self.shares}:
                 out /= _SAME_GROUP
-        if self.study and other_size(self.study, text) is not None:
+        if self.studies and other_size(self.studies, text) is not None:
             out *= _OTHER_STUDY
         if self.lines:
             stated_lines = domain().treatment_lines_in(text)

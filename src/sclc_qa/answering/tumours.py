@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 
+from ..domain import domain
 from ..lexical import STOPWORDS
 
 __all__ = ["other_tumour", "tumours"]
 
 _OMA = re.compile(r"\b([a-z]+oma)s?\b")
-# Heads that a word before them narrows ("thymic carcinoma", "squamous cell carcinoma").
-_GENERIC = frozenset({"carcinoma", "sarcoma", "lymphoma", "melanoma", "adenoma"})
+# Heads that a word before them narrows ("zetic carcinoma", "squamous cell carcinoma").
+_GENERIC = domain().narrowed_tumour_heads
 _WORD = re.compile(r"([a-z][a-z-]*)\s+$")
 
 
