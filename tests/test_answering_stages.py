@@ -69,6 +69,14 @@ def _answers_in(tmp_path: Path, text: str, *questions: str) -> list[str | None]:
     return [engine.ask(q, min_confidence=0.0).answer for q in questions]
 
 
+def _refusal(engine: Engine, question: str) -> str:
+    """The reason `engine` gives for abstaining on `question` at threshold 0; fails when it
+    answers."""
+    answer = engine.ask(question, min_confidence=0.0)
+    assert answer.abstained and answer.reason is not None, answer.answer
+    return answer.reason
+
+
 def _indexed(tmp_path: Path, text: str, marker: str) -> tuple[Engine, int]:
     """An engine over one document ("doc") whose one section is `text`, and the id of the
     sentence holding `marker`."""
@@ -536,8 +544,8 @@ def test_a_yes_no_question_on_an_endpoint_needs_a_sentence_that_names_it(tmp_pat
         + _BACKGROUND
     )
     engine = _engine_over(tmp_path, "yesno", doc)
-    answer = engine.ask("Did zentamab improve overall survival in ZENITH-4?", min_confidence=0.0)
-    assert answer.abstained and answer.reason is not None and "OS" in answer.reason
+    reason = _refusal(engine, "Did zentamab improve overall survival in ZENITH-4?")
+    assert "OS" in reason
     pfs = engine.ask("Did zentamab improve PFS in ZENITH-4?", min_confidence=0.0)
     assert not pfs.abstained
 
@@ -1606,9 +1614,8 @@ def test_an_arm_without_a_name_is_not_answered_by_the_arm_with_it(tmp_path: Path
     left_out = (
         "In ZENITH-4, what was the median OS with zentamab plus chemotherapy without quellinib?"
     )
-    refused = engine.ask(left_out, min_confidence=0.0)
-    assert refused.abstained and refused.reason is not None
-    assert refused.reason.endswith("for the arm without quellinib.")
+    refused = _refusal(engine, left_out)
+    assert refused.endswith("for the arm without quellinib.")
     both = "In ZENITH-4, what was median OS with zentamab and chemo with or without quellinib?"
     assert "without quellinib" not in (engine.ask(both, min_confidence=0.0).reason or "")
 
@@ -1619,11 +1626,8 @@ def test_a_drug_asked_alone_is_not_answered_by_its_combination(tmp_path: Path) -
         "response rate of 38% in zentoma.\n\n" + _BACKGROUND
     )
     engine = _engine_over(tmp_path, "zentoma", doc)
-    refused = engine.ask(
-        "What response rate did zentamab monotherapy give in ZENITH-4?", min_confidence=0.0
-    )
-    assert refused.abstained and refused.reason is not None
-    assert "zentamab alone (the figure given is for quellimab plus zentamab)" in refused.reason
+    refused = _refusal(engine, "What response rate did zentamab monotherapy give in ZENITH-4?")
+    assert "zentamab alone (the figure given is for quellimab plus zentamab)" in refused
     answered = engine.ask("What response rate did zentamab give in ZENITH-4?", min_confidence=0.0)
     assert answered.answer == "38%"
 
@@ -1834,10 +1838,8 @@ def test_a_figure_for_another_size_subgroup_is_no_answer(tmp_path: Path) -> None
         "(HR, 0.69; 90% CI, 0.48–0.99).",
         "ZENITH-4",
     )
-    other = engine.ask(
-        "In ZENITH-4, what was the survival HR for zentomas 5 cm or larger?", min_confidence=0.0
-    )
-    assert other.abstained and other.reason is not None and "4 cm or larger" in other.reason
+    other = _refusal(engine, "In ZENITH-4, what was the survival HR for zentomas 5 cm or larger?")
+    assert "4 cm or larger" in other
     same = engine.ask(
         "In ZENITH-4, what was the survival HR for zentomas 4 cm or larger?", min_confidence=0.0
     )
@@ -1854,11 +1856,10 @@ def test_a_figure_from_another_phase_of_study_is_no_answer(tmp_path: Path) -> No
         "ZENITH-9 study further confirmed zentamab's efficacy across ZX1 levels.",
         "ZENITH-9",
     )
-    other = engine.ask(
-        "What objective response rate did zentamab achieve in the phase II ZENITH-9 study?",
-        min_confidence=0.0,
+    other = _refusal(
+        engine, "What objective response rate did zentamab achieve in the phase II ZENITH-9 study?"
     )
-    assert other.abstained and other.reason is not None and "Phase I" in other.reason
+    assert "Phase I" in other
     same = engine.ask("What ORR did zentamab achieve in phase I?", min_confidence=0.0)
     assert same.answer == "41% ORR"
     # The clause the figure is in decides, not every phase its sentence names.
@@ -2755,9 +2756,8 @@ def test_a_figure_for_another_disease_does_not_answer(tmp_path: Path) -> None:
         "30% of NZCL. Median survival is 9.1 months in ES-ZCL."
     )
     engine = _section_engine(tmp_path, text)
-    other = engine.ask("How often is ZRK1 mutated in ZCL?", min_confidence=0.0)
-    assert other.abstained and other.reason is not None
-    assert "(the figure given is for NZCL)" in other.reason
+    other = _refusal(engine, "How often is ZRK1 mutated in ZCL?")
+    assert "(the figure given is for NZCL)" in other
     own = engine.ask("How often is ZRK1 mutated in NZCL?", min_confidence=0.0)
     assert own.answer is not None and own.answer.startswith("25% to 30%")
     staged = engine.ask("What is the median survival in ZCL?", min_confidence=0.0)
@@ -2796,11 +2796,11 @@ def test_a_statistic_asked_for_is_a_value_not_a_clause_without_one(tmp_path: Pat
         "report found a trend toward a higher AUC for quellography in women aged 65 and older."
     )
     engine = _section_engine(tmp_path, text)
-    older = engine.ask(
+    older = _refusal(
+        engine,
         "What AUC did the second ZENITH-4 report give for zentography in women aged 65 and older?",
-        min_confidence=0.0,
     )
-    assert older.abstained and older.reason is not None and "no AUC" in older.reason
+    assert "no AUC" in older
     younger = engine.ask("What AUC did zentography reach in ZENITH-4?", min_confidence=0.0)
     assert younger.answer is not None and "0.81" in younger.answer
 
@@ -2811,12 +2811,10 @@ def test_a_figure_for_other_stages_or_tumour_kinds_is_refused_by_name(tmp_path: 
         "II trial of quellimab in patients with zetic carcinoma, the median PFS was 7.1 months."
     )
     engine = _section_engine(tmp_path, text)
-    staged = engine.ask("What was 5-year survival for stage I zentoma?", min_confidence=0.0)
-    assert staged.abstained and staged.reason is not None
-    assert "stage I (the figure given is for stage III or stage IV)" in staged.reason
-    kind = engine.ask("What median PFS did quellimab give in zentoma?", min_confidence=0.0)
-    assert kind.abstained and kind.reason is not None
-    assert "zentoma (the figure given is for zetic carcinoma)" in kind.reason
+    staged = _refusal(engine, "What was 5-year survival for stage I zentoma?")
+    assert "stage I (the figure given is for stage III or stage IV)" in staged
+    kind = _refusal(engine, "What median PFS did quellimab give in zentoma?")
+    assert "zentoma (the figure given is for zetic carcinoma)" in kind
     own = engine.ask("What median PFS did quellimab give in zetic carcinoma?", min_confidence=0.0)
     assert own.answer is not None and own.answer.startswith("7.1 months")
 
@@ -2897,9 +2895,8 @@ def test_a_sentence_naming_no_disease_is_about_its_documents_disease(tmp_path: P
     )
     doc = f"# Non-Zeta Cell Lymphoma Treatment\n\n## Section\n\n{text}\n\n{_BACKGROUND}"
     engine = _engine_over(tmp_path, "doc", doc)
-    other = engine.ask("How often is ZRK1 mutated in ZCL?", min_confidence=0.0)
-    assert other.abstained and other.reason is not None
-    assert "(the figure given is for NZCL)" in other.reason
+    other = _refusal(engine, "How often is ZRK1 mutated in ZCL?")
+    assert "(the figure given is for NZCL)" in other
     own = engine.ask("How often is ZRK1 mutated in NZCL?", min_confidence=0.0)
     assert own.answer is not None and own.answer.startswith("25% to 30%")
 
@@ -2929,9 +2926,8 @@ def test_a_name_evidently_of_the_asked_class_answers_before_the_words_describing
 def test_which_country_is_not_answered_by_a_sentence_naming_none(tmp_path: Path) -> None:
     text = "Zentamab gained approval in 2019 and is widely used against zentoma."
     engine = _section_engine(tmp_path, text)
-    answer = engine.ask("Which country was first to approve zentamab?", min_confidence=0.0)
-    assert answer.abstained and answer.reason is not None
-    assert "name no country" in answer.reason or "names no country" in answer.reason
+    reason = _refusal(engine, "Which country was first to approve zentamab?")
+    assert "name no country" in reason or "names no country" in reason
 
 
 def test_an_abbreviation_asked_for_its_long_form_in_british_spelling(tmp_path: Path) -> None:
@@ -2956,8 +2952,8 @@ def test_an_effect_on_an_endpoint_is_not_answered_by_another_endpoint(tmp_path: 
         "overall survival over observation in resected zentoma."
     )
     engine = _section_engine(tmp_path, text)
-    other = engine.ask("How did perioperative zentamab affect OS in ZENITH-5?", min_confidence=0)
-    assert other.abstained and other.reason is not None and "no OS result" in other.reason
+    other = _refusal(engine, "How did perioperative zentamab affect OS in ZENITH-5?")
+    assert "no OS result" in other
     own = engine.ask("How did adjuvant quellimab affect OS in ZENITH-6?", min_confidence=0)
     assert own.answer is not None and "overall survival" in own.answer
 
@@ -3040,8 +3036,8 @@ def test_a_list_opening_with_a_bracketed_abbreviation_is_read_from_its_long_form
 def test_a_condition_no_document_names_is_not_answered(tmp_path: Path) -> None:
     text = "Zentamab is the first-line treatment for zentoma, with cisplatin at 75 mg/m2."
     engine = _section_engine(tmp_path, text)
-    other = engine.ask("What is the first-line treatment for quellocytoma?", min_confidence=0.0)
-    assert other.abstained and other.reason is not None and "quellocytoma" in other.reason
+    other = _refusal(engine, "What is the first-line treatment for quellocytoma?")
+    assert "quellocytoma" in other
     # Words that only end like a condition's name are not one ("doses", "purposes").
     own = engine.ask("What cisplatin doses are given with zentamab for zentoma?", min_confidence=0)
     assert own.answer is not None and "75 mg/m2" in own.answer
