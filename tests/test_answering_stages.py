@@ -3053,3 +3053,28 @@ def test_a_rate_keeps_its_base_of_time_and_people() -> None:
     assert text[13 : per_base_end(text, 17)] == "2.7% per year"
     text = "Rash occurred in 4% of patients per protocol."
     assert per_base_end(text, text.index("4%") + 2) == text.index("4%") + 2
+
+
+def test_a_verb_with_its_particle_or_an_adverb_ends_the_which_phrase() -> None:
+    sensor = profile("After the spindle breaks, which zeta sensor picks up the loose fragments?")
+    assert (sensor.kind, sensor.target) == ("entity", "sensor")
+    # An adverb before the verb is no noun of the phrase; "family" is a noun, not an adverb.
+    assert profile("With zentamab, which toxicity mainly rose?").target == "toxicity"
+    assert profile("Which zentoma gene family is lost first?").target == "family"
+
+
+def test_which_adverse_event_asks_for_the_event_not_its_rate() -> None:
+    for asked in (
+        "When zentamab was added to quellimab, which toxicity mainly rose?",
+        "Which adverse event was most common with zentamab?",
+    ):
+        assert profile(asked).kind == "entity", asked
+    # "What toxicity rate …" still asks a figure.
+    assert profile("What toxicity rate did zentamab show?").kind == "percent"
+
+
+def test_a_numbered_trial_is_not_named_by_its_series_name() -> None:
+    # "ZENITH-2" is a trial of its own: a question on ZENITH is not answered by it.
+    keys = name_keys("In the ZENITH-2 trial, zentamab-quellimab was given.")
+    assert "zenith2" in keys and "zenith" not in keys
+    assert {"zentamab", "quellimab"} <= keys  # a regimen's parts are still its drugs

@@ -102,9 +102,12 @@ def profile(question: str) -> Profile:
     head = phrase.split()[-1].lower() if phrase else ""
     named_endpoint = next((e for e, p in ENDPOINTS.items() if phrase and p.search(phrase)), None)
     several = len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is"))
-    if named_endpoint is not None and not several:
-        # "What objective response did X report?": the endpoint's figure, not a name ("which
-        # adverse events …" asks for the events themselves).
+    # "Which toxicity rose?", like "which adverse events …", asks for the events themselves.
+    events_asked = named_endpoint == "tox" and bool(
+        re.search(rf"\bwhich\s+{re.escape(phrase)}", text, re.I)
+    )
+    if named_endpoint is not None and not several and not events_asked:
+        # "What objective response did X report?": the endpoint's figure, not a name.
         if kind not in FIGURES | {"glossary", "count", "difference", "definition"}:
             rate = named_endpoint in RATE_ENDPOINTS or _RATE_NOUN.search(phrase) is not None
             kind = "percent" if rate else "duration"

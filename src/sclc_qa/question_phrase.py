@@ -30,6 +30,10 @@ _AUX = re.compile(
 _HEDGING_ADVERBS = frozenset(
     {"exactly", "precisely", "specifically", "actually", "really", "typically", "usually"}
 )
+# Nouns in -ly, which are no adverbs.
+_LY_NOUNS = frozenset({"family", "supply", "assembly", "anomaly", "reply", "ally", "monopoly"})
+# The particles of phrasal verbs ("picks up", "rules out", "wears off").
+_PARTICLES = frozenset({"up", "out", "off", "down", "back", "over", "away"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
 # "Name the Xs the review mentions": a clause about the source follows the phrase, whose last
 # word is then no verb.
@@ -74,15 +78,19 @@ def which_phrase(text: str) -> str:
             if i + 2 < len(words) and words[i + 2].lower() in _SOURCE_NOUNS:
                 phrase.append(w)  # "Name the Xs the review mentions": "Xs" ends the phrase
             break  # "which country ran the trial": a word before "the" is the verb
+        if phrase and w.lower().endswith("ly") and w.lower() not in _LY_NOUNS:
+            break  # "which toxicity mainly rose": an adverb ends the phrase
         if phrase and w.lower() in ("and", "or"):
             break  # "which X … and …": the phrase ends where the clause joins another
         if (
             phrase
             and re.fullmatch(r"[a-z]+[^su]s", w)
             and i + 1 < len(words)
-            and re.search(r"[A-Z0-9]", words[i + 1])
+            and (re.search(r"[A-Z0-9]", words[i + 1]) or words[i + 1].lower() in _PARTICLES)
         ):
-            break  # "which agent traps ZX1": a plain -s word before a name is the verb
+            # "which agent traps ZX1", "which sensor picks up …": a plain -s word before a name
+            # or a verb's particle is the verb
+            break
         phrase.append(w)
     return " ".join(phrase)
 

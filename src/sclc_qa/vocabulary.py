@@ -68,7 +68,12 @@ def name_keys(text: str) -> set[str]:
     out: set[str] = set()
     for i, w in enumerate(words):
         out.add(squash(w))
-        out.update(squash(p) for p in _PART_BREAK.split(w) if p)
+        parts = [p for p in _PART_BREAK.split(w) if p]
+        if len(parts) == 2 and parts[1].isdigit() and parts[0].isalpha():
+            # "ZENITH-2" is a trial of its own, not "ZENITH" (the series' first): the number
+            # is part of the name.
+            parts = parts[1:]
+        out.update(squash(p) for p in parts)
         if i + 1 < len(words):
             out.add(squash(w + words[i + 1]))
     out |= {k[:-1] for k in out if len(k) > 3 and k.endswith("s")}  # ICIs → ICI, cells → cell
