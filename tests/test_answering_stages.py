@@ -248,6 +248,13 @@ def test_a_name_that_says_its_own_class_is_chosen(hashing_engine: Engine) -> Non
             "Which ZX1 assay was used to define positivity?",
             "ZX1 IHC 7Q2 quellDx assay",
         ),
+        # an appositive says its class, however far the question's words stand
+        (
+            "ZRG1, the zeta regulator gene, is expressed less in zentoma, and with ZX7 this adds "
+            "to the loss of tolerance.",
+            "Which gene's reduced expression adds to the loss of tolerance in zentoma?",
+            "ZRG1",
+        ),
     ]
     for text, question, expected in cases:
         found = entities.span(text, profile(question))

@@ -56,6 +56,10 @@ def stem_class(name: str) -> frozenset[str]:
     return frozenset(stem(w.lower()) for w in re.findall(r"[\w+-]+", said))
 
 
+# A noun phrase set off by commas right after a name: ", the <words> <noun>," (or at the end).
+_APPOSITIVE = re.compile(r"\s*,\s+(?:the|an?)\s+([A-Za-z][\w -]{0,60}?[A-Za-z])\s*(?:[,;.)]|$)")
+
+
 def names_its_class(text: str, name: Span, target: str, cands: list[Span]) -> int:
     """How the name says itself what it is: 2 when it ends with the asked class's own word
     ("the Zeta Dx Panel Test") or abbreviates in brackets the phrase just before it that ends
@@ -71,6 +75,10 @@ def names_its_class(text: str, name: Span, target: str, cands: list[Span]) -> in
     after = re.match(r"\s([A-Za-z]+)", text[name.end :])
     if after and stem(after[1].lower()) == asked:
         return 1
+    # In apposition: "ZRK1, the zeta regulator gene, …" says it is a gene.
+    said = _APPOSITIVE.match(text, name.end)
+    if said and stem(said[1].split()[-1].lower()) == asked:
+        return 2
     if text[name.start - 1 : name.start] != "(":
         return 0
     reach = max(0, name.start - 40)
