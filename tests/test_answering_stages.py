@@ -2771,6 +2771,19 @@ def test_a_figure_for_another_disease_does_not_answer(tmp_path: Path) -> None:
     assert staged.answer is not None and staged.answer.startswith("9.1 months")
 
 
+def test_a_statement_about_another_disease_does_not_answer(tmp_path: Path) -> None:
+    # How a drug works in one disease, or whether it is an option there, says nothing of another.
+    text = (
+        "Zeta cell lymphoma (ZCL) and non-zeta cell lymphoma (NZCL) differ. In NZCL, zentamab "
+        "works by binding ZRK1 and thereby starving the tumour cells of zentin."
+    )
+    engine = _section_engine(tmp_path, text)
+    other = _refusal(engine, "How does zentamab work in ZCL?")
+    assert "(the passage given is for NZCL)" in other
+    own = engine.ask("How does zentamab work in NZCL?", min_confidence=0.0)
+    assert own.answer is not None and "binding ZRK1" in own.answer
+
+
 def test_a_disease_and_its_plural_abbreviation_are_one_population(tmp_path: Path) -> None:
     text = (
         "Zeta epithelial tumors (ZETs) are rare. A zeta epithelial tumor (ZET) grows slowly. "

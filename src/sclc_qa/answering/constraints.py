@@ -71,6 +71,12 @@ def other_group(
     bounds = other_bounds(prof.text, sent.text)
     if bounds:
         return f"{bounds[0]} (the figure given is for {bounds[1]})"
+    # A disease other than the one asked: for a figure, and for a statement too (how a drug
+    # works in one disease does not say how it works in another).
+    disease = _other_disease(vocab, prof.text, sent.text, index.documents[sent.doc].title)
+    if disease:
+        given = "figure" if prof.kind in TYPED else "passage"
+        return f"{disease[0]} (the {given} given is for {disease[1]})"
     if prof.kind in TYPED:
         # The sentence, then what it sits under, nearest first: its paragraph, its list's lead-in.
         around = [
@@ -82,10 +88,6 @@ def other_group(
             return (
                 f"patients with {marker[0]} changes (the figure given is for {marker[1]} changes)"
             )
-        title = index.documents[sent.doc].title
-        disease = _other_disease(vocab, prof.text, sent.text, title)
-        if disease:
-            return f"{disease[0]} (the figure given is for {disease[1]})"
         # A sentence that names no tumour kind reports on the one its paragraph named.
         stage = other_stage(prof.text, sent.text) or other_tumour(prof.text, around)
         if stage:
