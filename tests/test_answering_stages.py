@@ -3098,3 +3098,25 @@ def test_a_numbered_trial_is_not_named_by_its_series_name() -> None:
     keys = name_keys("In the ZENITH-2 trial, zentamab-quellimab was given.")
     assert "zenith2" in keys and "zenith" not in keys
     assert {"zentamab", "quellimab"} <= keys  # a regimen's parts are still its drugs
+
+
+def test_the_subgroup_a_question_narrows_to_is_read_by_its_grammar() -> None:
+    from sclc_qa.answering.populations import subgroup_terms
+
+    cases = {
+        "In ZENITH-4, what median OS did patients with ZRK1 ≥90% reach?": {"zrk1", "90"},
+        "What was the DFS HR in the stage IB subgroup of ZENITH-5?": {"stage", "ib"},
+        "What median PFS did zentamab give in patients with brain metastases?": {
+            "brain",
+            "metastas",
+        },
+        "Among treatment-naive patients, what response rate did zentamab reach?": {
+            "treatment-naive",
+            "treatment",
+            "naiv",
+        },
+        # no group narrowed to: a share "of patients" names none
+        "What percentage of patients had grade 3 events with zentamab?": set(),
+    }
+    for question, expected in cases.items():
+        assert subgroup_terms(question) == expected, question

@@ -75,6 +75,7 @@ FEATURES: tuple[str, ...] = (
     "unstated",  # share of the question's numbers that the sentence and its context leave out
     "unseen_length",  # the longest content word no document uses, over 12 letters, at most 1
     "of_class",  # a which-question's answer is of the class asked (1) or not (0); 0.5: no class
+    "ungrouped",  # share of the terms of the asked subgroup that the sentence and context leave out
 )
 
 

@@ -6,14 +6,16 @@ answer step then refuses by name."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..bounds import age_groups, asked_sizes, fit, other_size, same_ages, share_bounds, study_sizes
 from ..domain import domain
+from ..lexical import tokenize
 from ..question import Profile
 
-__all__ = ["AskedGroup"]
+__all__ = ["AskedGroup", "subgroup_terms"]
 
 # A sentence about patients at another line of treatment than the question's keeps this share
 # of its score: it may still be the only one that answers.
@@ -76,3 +78,32 @@ class AskedGroup:
             if stated_lines and not stated_lines & self.lines:
                 out *= _OTHER_LINE  # "… in previously treated patients" is not for untreated ones
         return out
+
+
+# The group a question narrows to: "patients with <X>", "those who <X>", "<X> subgroup / cohort".
+_WITH_GROUP = re.compile(
+    r"\b(?:patients|people|persons|those|participants|women|men|adults|children|subgroups?|"
+    r"cohorts?|subsets?)\s+(?:with|who|whose|having|aged)\s+([^,;?]+?)"
+    # the phrase ends at a comma, "and", or the verb of the question's clause
+    r"(?=\s*(?:[,;?]|$|\b(?:and|reach\w*|achiev\w*|ha(?:ve|d)|g[eo]t|show\w*|d(?:o|id)|"
+    r"liv\w*|surviv\w*|respond\w*|receiv\w*|[a-z]+ed)\b))",
+    re.I,
+)
+# "treatment-naive patients", "ZRK1-positive women": one marked word before the people.
+_MARKED_PEOPLE = re.compile(
+    r"\b([\w≥≤<>%+/.]*(?:-|\d|[A-Z])[\w≥≤<>%+/.-]*)\s+(?:patients|people|women|men|adults)\b"
+)
+_NAMED_GROUP = re.compile(
+    r"((?:[\w≥≤<>%+/.-]+\s+){1,3})(?:subgroup|cohort|subset|subpopulation|stratum)s?\b", re.I
+)
+# Words of the group phrase that name the grouping itself, not who is in it.
+_GROUPING = frozenset({"patient", "subgroup", "cohort", "subset", "the", "in", "among", "of"})
+
+
+def subgroup_terms(question: str) -> frozenset[str]:
+    """The terms of the group a question narrows to ("in patients with brain metastases",
+    "the stage IB subgroup"): a figure for all patients does not answer for them."""
+    found = [m.group(1) for m in _WITH_GROUP.finditer(question)]
+    found += [m.group(1) for m in _NAMED_GROUP.finditer(question)]
+    found += [m.group(1) for m in _MARKED_PEOPLE.finditer(question)]
+    return frozenset(t for phrase in found for t in tokenize(phrase)) - _GROUPING

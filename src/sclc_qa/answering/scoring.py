@@ -179,7 +179,7 @@ class SentenceScorer:
             sent = self.index.sentences[sid]
             if _LINK_ONLY.fullmatch(sent.text):
                 continue  # "[Other therapies](/…#_535)", "For more, see […](…)": no statement
-            toks, ctx = self.vocab.tokens[sid], self._context_tokens(sid)
+            toks, ctx = self.vocab.tokens[sid], self.context_tokens(sid)
             lex = sum(
                 w * (1.0 if t in toks else 0.5 if t in ctx else 0.0) for t, w in weights.items()
             )
@@ -354,7 +354,7 @@ class SentenceScorer:
         focus = self._focus_term(query)
         if focus is None:
             return 0.5
-        return float(focus in self.vocab.tokens[sid] or focus in self._context_tokens(sid))
+        return float(focus in self.vocab.tokens[sid] or focus in self.context_tokens(sid))
 
     def _focus_term(self, query: Query) -> str | None:
         """The question's rarest plain word that the corpus uses, if it is rare enough to
@@ -379,7 +379,7 @@ class SentenceScorer:
                 return stated
         return frozenset().union(*(share_bounds(texts[p].text) for p in self.vocab.lead_in[sid]))
 
-    def _context_tokens(self, sid: int) -> frozenset[str]:
+    def context_tokens(self, sid: int) -> frozenset[str]:
         """The terms of what a sentence sits under: its heading, the sentences before it in its
         block and the paragraph that leads into its list (remembered: candidates recur)."""
         found = self._context.get(sid)

@@ -19,6 +19,7 @@ from ..retrieval import Query
 from .classes import answer_of_class
 from .extraction import Extracted
 from .kinds import STATEMENT, TYPED
+from .populations import subgroup_terms
 from .runs import asks_several, parts_share
 from .scoring import Scored, SentenceScorer
 from .shapes import has_statement_shape
@@ -105,7 +106,18 @@ class Weigher:
             "unstated": self._unstated_numbers(prof, best.sid),
             "unseen_length": self.scorer.unseen_length(query),
             "of_class": of_class,
+            "ungrouped": self._unstated_group(prof, best.sid),
         }
+
+    def _unstated_group(self, prof: Profile, sid: int) -> float:
+        """The share of the terms of the group the question narrows to ("patients with brain
+        metastases") that neither the sentence nor what it sits under uses: a figure for all
+        patients does not answer for a subgroup the text never reports on."""
+        asked = subgroup_terms(prof.text)
+        if not asked:
+            return 0.0
+        said = self.scorer.vocab.tokens[sid] | self.scorer.context_tokens(sid)
+        return len(asked - said) / len(asked)
 
     def _unstated_numbers(self, prof: Profile, sid: int) -> float:
         """The share of the numbers the question states ("aged 70 to 79", "the 273-patient
