@@ -3120,3 +3120,23 @@ def test_the_subgroup_a_question_narrows_to_is_read_by_its_grammar() -> None:
     }
     for question, expected in cases.items():
         assert subgroup_terms(question) == expected, question
+
+
+def test_a_passage_under_one_name_answers_for_the_other_name_the_text_gives(
+    tmp_path: Path,
+) -> None:
+    from sclc_qa.other_names import other_names
+
+    said = "Tumors of the zeta apex, frequently termed Quellan tumors, are rare."
+    assert other_names([said, "A drug called Zentamab was given."]) == [("Quellan", "zeta apex")]
+    # The section is headed by one name; the question asks by the other.
+    doc = (
+        f"# Zentoma Treatment\n\n## Zeta Apex Tumors\n\n{said}\n\n### Radiation therapy\n\n"
+        "In the preoperative setting, a dose of 45 Gy over 5 weeks is recommended.\n\n"
+        f"{_BACKGROUND}"
+    )
+    engine = _engine_over(tmp_path, "doc", doc)
+    dose = engine.ask(
+        "What radiation dose is advised before surgery for a Quellan tumour?", min_confidence=0.0
+    )
+    assert dose.answer is not None and dose.answer.startswith("45 Gy")

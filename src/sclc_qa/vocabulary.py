@@ -21,6 +21,7 @@ from .index import Index
 from .lexical import normalize, stem, tokenize
 from .mentions import is_druglike
 from .models import Sentence
+from .other_names import other_names
 
 __all__ = [
     "ANAPHOR",
@@ -126,6 +127,12 @@ class Vocabulary:
         self.vocab_keys = frozenset(self.key_share) | {k for t in titles for k in name_keys(t)}
         self.stems = {stem(k) for k in self.vocab_keys if k.isalpha()}
         self.initialisms = self.collect_initialisms(sents)
+        # "Apex tumours, frequently termed Zentoma tumours": either name names the other.
+        self.other_keys: dict[str, frozenset[str]] = {}
+        for word, thing in other_names(s.text for s in sents):
+            a, b = squash(word), squash(thing)
+            self.other_keys[a] = self.other_keys.get(a, frozenset()) | {b}
+            self.other_keys[b] = self.other_keys.get(b, frozenset()) | {a}
         texts = {d: doc.text for d, doc in index.documents.items()}
         self.block = self.previous_in_block(sents, _BLOCK_REACH, texts)
         self.prev = [chain[:2] for chain in self.block]  # the two nearest: adjacency
@@ -172,6 +179,8 @@ class Vocabulary:
             return True
         if key.endswith("s") and key[:-1] in keys:
             return True
+        if self.other_keys.get(key, frozenset()) & keys:
+            return True  # by the other name the documents give it
         # A people's adjective names its place and the reverse: "Dutch" by "the Netherlands".
         if any(squash(other) in keys for other in same_place(name)):
             return True

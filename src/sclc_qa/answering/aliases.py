@@ -9,6 +9,7 @@ import dataclasses
 import re
 
 from ..lexical import stem, tokenize
+from ..other_names import NAMING
 from ..question import Profile
 
 __all__ = ["alias_span", "asks_alias"]
@@ -19,15 +20,6 @@ _ASKS = re.compile(
     r"\b(?:other|another|alternative|alternate)\s+(?:[\w-]+\s+)?(?:names?|designations?|terms?)\b|"
     r"\b(?:commonly|usually|often|frequently|otherwise|generally)\s+(?:called|known|termed|named)\b|"
     r"\bgoes by\b|\baka\b",
-    re.I,
-)
-# The text naming what it just spoke of: ", also called X", "(also known as X)", "frequently
-# termed X"; the name runs to the next bracket, comma, semicolon or clause word.
-_NAMING = re.compile(
-    r"(?:\b(?:also|commonly|frequently|often|usually|sometimes|otherwise|generally)\s+)?"
-    r"\b(?:called|known as|termed|named|referred to as|designated)\s+"
-    r"(?P<name>[^\s(),;.][^(),;]*?)(?=\s*(?:[(),;]|\.(?:\s|$)|$|\s(?:and|or|which|that|is|are|"
-    r"was|were|occurs?|in|with)\b))",
     re.I,
 )
 # The name of a subject stands this close before the phrase that names it again.
@@ -57,7 +49,7 @@ def _alias_of(text: str, prof: Profile) -> tuple[int, int] | None:
     subject_words = {t for t in tokenize(cue_free) if t.isalpha() and len(t) > 2}
     hint = prof.target.lower() if prof.target else ""
     best: tuple[tuple[int, int, int], tuple[int, int]] | None = None
-    for m in _NAMING.finditer(text):
+    for m in NAMING.finditer(text):
         name = m.group("name").strip()
         if not name or len(name.split()) > _MAX_WORDS:
             continue
