@@ -429,6 +429,11 @@ def test_a_dose_is_no_endpoints_figure(tmp_path: Path) -> None:
     from sclc_qa.answering.runs import asks_several
 
     assert asks_several(profile("Median OS in the zentamab and placebo groups?"))
+    # Groups listed with bare commas at the question's end: each group's figure.
+    assert asks_several(
+        profile("How does 5-year zentoma survival change by stage - early, mid, late?")
+    )
+    assert not asks_several(profile("In ZENITH-4, with zentamab, what was 5-year survival?"))
 
 
 def test_a_dosing_schedule_is_answered_whole(hashing_engine: Engine) -> None:

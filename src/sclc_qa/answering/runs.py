@@ -50,7 +50,12 @@ _COMPARATIVE = re.compile(
 )
 # "at low, middle and high dose", "for a low, a middle or a high dose": a figure asked for each
 # of several groups.
-_LISTED = re.compile(r"\w+,\s+(?:(?:a|an|the)\s+)?[\w-]+,?\s+(?:and|or)\s+\w+", re.I)
+_LISTED = re.compile(
+    r"\w+,\s+(?:(?:a|an|the)\s+)?[\w-]+,?\s+(?:and|or)\s+\w+"
+    # three or more items closing the question with bare commas: "… by stage: A, B, C?"
+    r"|[\w-]+,\s+[\w-]+,\s+[\w-]+[\s?.]*$",
+    re.I,
+)
 # "with A and with B", "on A or on B": one preposition repeated before each arm or group.
 _PARALLEL = re.compile(
     r"\b(with|on|in|for|among|receiving)\s+[^,;?]{1,60}?\s(?:and|or)\s+\1\b", re.I
