@@ -3145,3 +3145,16 @@ def test_a_passage_under_one_name_answers_for_the_other_name_the_text_gives(
         "What radiation dose is advised before surgery for a Quellan tumour?", min_confidence=0.0
     )
     assert dose.answer is not None and dose.answer.startswith("45 Gy")
+
+
+def test_a_gain_not_stated_is_answered_by_the_pair_of_rates_it_lies_between(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "In a series of 212 patients, those who had zentectomy fared better than those who had "
+        "quellectomy (61.2% vs. 38.4%; P = .02). Zentoma is rare."
+    )
+    (gain,) = _answers_in(
+        tmp_path, text, "Zentectomy or quellectomy: which did better and by how much?"
+    )
+    assert gain == "61.2% vs. 38.4%"

@@ -3,6 +3,7 @@ the asked endpoint, ranked by how closely they follow what the question names.""
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -55,6 +56,8 @@ from .scoring import Scored
 
 __all__ = ["FigureExtractor"]
 
+# What joins the two rates a gain lies between: "60% vs. 40%", "60% versus 40%".
+_VERSUS = re.compile(r"\s*(?:vs\.?|versus|compared with)\s*")
 # A figure opened by a comparator ("≥50% of cells") is a cutoff that defines a group.
 _CUTOFF = "≥≤<>"
 # What the documents do give, when the asked figure is missing: from this many top sentences
@@ -127,6 +130,14 @@ class FigureExtractor:
             return []
         text = mask_markup(sent.text)
         spans = [s for k in kinds for s in find(text, k)]
+        if prof.kind == "difference" and not spans:
+            # No gain stated: the pair of rates it lies between ("60% vs. 40%") gives it.
+            rates = outside_intervals(text, find(text, "percent"))
+            spans = [
+                a
+                for a, b in itertools.pairwise(rates)
+                if _VERSUS.fullmatch(text[a.end : b.start])
+            ]
         if prof.kind in ("percent", "count"):
             spans = outside_intervals(text, spans)  # "(95% CI, 929–6,378)" bounds, not counts
         if prof.kind == "duration":
