@@ -540,3 +540,14 @@ def test_deaths_caused_by_treatment_are_a_toxicity_not_survival() -> None:
     assert ENDPOINTS["os"].search("the risk of death fell") and ENDPOINTS["os"].search("deaths")
     text = "Adverse events led to death in four patients (1%) in the zentamab group."
     assert [s.endpoint for s in find(text, "percent")] == ["tox"]
+
+
+def test_a_hyphenated_pair_of_drugs_is_written_by_any_word_that_joins_them() -> None:
+    from sclc_qa.mentions import written
+
+    pair = written("zentamab-quellimab")
+    for text in ("zentamab and quellimab", "zentamab plus quellimab", "zentamab/quellimab"):
+        assert pair.search(f"OS with {text} was longer."), text
+    assert not pair.search("zentamab and quellimabine")
+    # Short parts are other words: "non-small" is not "non and small".
+    assert not written("non-small").search("non and small")

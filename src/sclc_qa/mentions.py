@@ -40,8 +40,21 @@ _CONTRACTION = re.compile(r"(?i)'(?:ve|re|ll|d|m|t)$")
 @lru_cache(maxsize=1 << 12)
 def written(name: str) -> re.Pattern[str]:
     """`name` written as a whole: no letter, digit or hyphen touching it, so "ZX-1" is not
-    found in "ZX-12" nor "PD-1" in "anti-PD-1-like" (compiled once: the same names recur)."""
-    return re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+    found in "ZX-12" nor "PD-1" in "anti-PD-1-like" (compiled once: the same names recur). A
+    pair of drugs joined by a hyphen ("zentamab-quellimab") is written by any word that joins
+    them: "zentamab and quellimab", "zentamab plus quellimab", "zentamab/quellimab"."""
+    parts = name.split("-")
+    if len(parts) > 1 and all(p.isalpha() and p.islower() and len(p) >= _DRUG_WORD for p in parts):
+        body = _JOINED.join(map(re.escape, parts))
+    else:
+        body = re.escape(name)
+    return re.compile(rf"(?<![\w-]){body}(?![\w-])")
+
+
+# The words that join the drugs of a regimen, and the shortest drug word (shorter parts of a
+# hyphenated name are other words: "non-small", "first-line").
+_JOINED = r"(?:-|\s+(?:and|plus|with)\s+|\s*[/+]\s*)"
+_DRUG_WORD = 6
 
 
 def clean(text: str) -> str:

@@ -134,9 +134,7 @@ class FigureExtractor:
             # No gain stated: the pair of rates it lies between ("60% vs. 40%") gives it.
             rates = outside_intervals(text, find(text, "percent"))
             spans = [
-                a
-                for a, b in itertools.pairwise(rates)
-                if _VERSUS.fullmatch(text[a.end : b.start])
+                a for a, b in itertools.pairwise(rates) if _VERSUS.fullmatch(text[a.end : b.start])
             ]
         if prof.kind in ("percent", "count"):
             spans = outside_intervals(text, spans)  # "(95% CI, 929–6,378)" bounds, not counts
