@@ -3158,3 +3158,17 @@ def test_a_gain_not_stated_is_answered_by_the_pair_of_rates_it_lies_between(
         tmp_path, text, "Zentectomy or quellectomy: which did better and by how much?"
     )
     assert gain == "61.2% vs. 38.4%"
+
+
+def test_a_share_the_question_states_in_words_is_its_cutoff_not_the_answer(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "ZENITH-4 enrolled patients with ZRK1 expression on 50% or more of tumour cells. Of "
+        "those screened, 28.4% had ZRK1 expression at that level."
+    )
+    assert _answers_in(
+        tmp_path,
+        text,
+        "In ZENITH-4, how often was ZRK1 expressed on at least half of tumour cells?",
+    ) == ["28.4%"]

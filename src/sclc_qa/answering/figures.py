@@ -75,6 +75,9 @@ _OUTCOMES = frozenset({"os", "pfs", "orr", "dcr", "dfs", "efs", "rfs", "dor", "t
 # about loses to one after the asked name; a difference wins when one is asked, a paired
 # duration ("X vs Y months") when a median is.
 _STATED_IN_QUESTION = 1000.0
+# A share a question states in words ("at least half of cells"), as a text writes it in figures.
+_WORDED_SHARES = {"half": 50.0, "quarter": 25.0, "third": 33.0, "tenth": 10.0}
+_PLAIN_SHARE = re.compile(r"[≥≤<>]?\s*(\d+(?:\.\d+)?)\s*%")
 _AFTER_OTHER_NAME = 40.0
 # A figure followed by its arm ("X% with A versus Y% with B") is that arm's, wherever the
 # question's other words sit: worth as much as following another name costs.
@@ -164,6 +167,11 @@ class FigureExtractor:
             # comparator is a cutoff that defines a subgroup, not a result; it answers only when
             # the sentence states nothing else.
             spans = [s for s in spans if text[s.start] not in _CUTOFF] or spans
+        if prof.kind == "percent":
+            # "… on at least half of tumour cells": the share the question states, in figures
+            # or in words, is the cutoff of whom it asks about, never what it asks.
+            stated = _stated_shares(prof.text)
+            spans = [s for s in spans if _share_value(text[s.start : s.end]) not in stated]
         if prof.kind == "percent" and prof.endpoints:
             # A share of cells or an expression cutoff defines who was studied, not how they fared.
             spans = [s for s in spans if not marker_level(text, s)]
@@ -401,3 +409,16 @@ _PER_ENDPOINT = frozenset({"duration", "percent", "hr"})
 
 # The word right before a position: a name that may label the figure there.
 _NAME_BEFORE = re.compile(r"([\w-]+)\s*$")
+
+
+def _share_value(figure: str) -> float | None:
+    """The value of a plain share ("50%", "≥50%"); None for a range or anything else."""
+    m = _PLAIN_SHARE.fullmatch(figure.strip())
+    return float(m.group(1)) if m else None
+
+
+def _stated_shares(question: str) -> set[float | None]:
+    """The shares a question states: in figures ("≥50%") and in words ("at least half")."""
+    words = set(re.findall(r"[a-z]+", question.lower()))
+    found: set[float | None] = {float(m.group(1)) for m in _PLAIN_SHARE.finditer(question)}
+    return found | {share for word, share in _WORDED_SHARES.items() if word in words}
