@@ -170,8 +170,8 @@ class FigureExtractor:
         if prof.kind == "percent":
             # "… on at least half of tumour cells": the share the question states, in figures
             # or in words, is the cutoff of whom it asks about, never what it asks.
-            stated = _stated_shares(prof.text)
-            spans = [s for s in spans if _share_value(text[s.start : s.end]) not in stated]
+            cutoffs = _stated_shares(prof.text)
+            spans = [s for s in spans if _share_value(text[s.start : s.end]) not in cutoffs]
         if prof.kind == "percent" and prof.endpoints:
             # A share of cells or an expression cutoff defines who was studied, not how they fared.
             spans = [s for s in spans if not marker_level(text, s)]
