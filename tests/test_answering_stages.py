@@ -3172,3 +3172,13 @@ def test_a_share_the_question_states_in_words_is_its_cutoff_not_the_answer(
         text,
         "In ZENITH-4, how often was ZRK1 expressed on at least half of tumour cells?",
     ) == ["28.4%"]
+
+
+def test_a_tumour_category_beside_a_study_is_no_second_subject(tmp_path: Path) -> None:
+    text = (
+        "In the largest ZBRT series, from Quell Medical Center, 600 patients with T1 to T2 "
+        "zentomas had a median OS of 40.2 months. T1-T2 zentomas are small."
+    )
+    comparer = _section_engine(tmp_path, text)._answerer.comparer
+    largest = profile("Which centre reported the largest ZBRT series for T1-T2 zentomas?")
+    assert comparer.subjects(largest) == []

@@ -55,6 +55,9 @@ class Compared:
     figure: str  # the figure as the sentence writes it
 
 
+# A TNM category or a range of them: "T2", "N2", "T1-T2", "T3/T4".
+_TNM = re.compile(r"[TNM][0-4Xx][a-c]?(?:[-–/][TNM]?[0-4Xx][a-c]?)*")
+
 class Comparer:
     """Finds each compared subject's figure among the retrieved passages and picks the winner."""
 
@@ -73,6 +76,10 @@ class Comparer:
         # "Which drug / regimen …, A in X or B in Y?" names drugs; else trials are the subjects.
         drugs_first = domain().entity_class(prof.target) in ("drug", "regimen")
         trials = [n for n in names if not is_druglike(n)]
+        if any(not _TNM.fullmatch(n) for n in trials):
+            # "the largest SBRT series for T1-T2 tumours": a tumour category beside a study or
+            # treatment names whom it is about, not a second subject to compare.
+            trials = [n for n in trials if not _TNM.fullmatch(n)]
         drugs = [n for n in names if is_druglike(n)]
         sorts = (drugs, trials) if drugs_first else (trials, drugs)
         for group in sorts if len(sides) >= 2 else ():
