@@ -3182,3 +3182,17 @@ def test_a_tumour_category_beside_a_study_is_no_second_subject(tmp_path: Path) -
     comparer = _section_engine(tmp_path, text)._answerer.comparer
     largest = profile("Which centre reported the largest ZBRT series for T1-T2 zentomas?")
     assert comparer.subjects(largest) == []
+
+
+def test_a_pronoun_subject_is_answered_by_the_name_opening_the_sentence_before(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "ZLCT is recognised as a high-grade zeta carcinoma. It has a very poor prognosis, like "
+        "that of quellian cell cancer."
+    )
+    assert _answers_in(
+        tmp_path,
+        text,
+        "Which zeta carcinoma has a prognosis about as poor as quellian cell cancer?",
+    ) == ["ZLCT"]

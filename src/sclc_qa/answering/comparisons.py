@@ -58,6 +58,7 @@ class Compared:
 # A TNM category or a range of them: "T2", "N2", "T1-T2", "T3/T4".
 _TNM = re.compile(r"[TNM][0-4Xx][a-c]?(?:[-–/][TNM]?[0-4Xx][a-c]?)*")
 
+
 class Comparer:
     """Finds each compared subject's figure among the retrieved passages and picks the winner."""
 

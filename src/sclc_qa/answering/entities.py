@@ -24,6 +24,10 @@ __all__ = ["EntityExtractor"]
 # Beyond this many characters from the words that describe it, a name is not what is asked: the
 # answer is then a phrase, not a name.
 _FAR = 40.0
+# A sentence whose subject is a pronoun: what it says is about the sentence before's subject.
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:It|They)\s+(?!is\s+(?:not\s+)?(?:clear|possible|likely|unclear)\b)"
+)
 # One far-off question word or subject must not decide between candidates.
 _TERM_CAP = 100.0
 _SUBJECT_CAP = 100.0
@@ -117,7 +121,9 @@ class EntityExtractor:
             if said is not None:
                 return said
         if choice is None or choice[1] > _FAR:
-            return None
+            # "X is a zeta tumour. It has a poor prognosis …": the pronoun's antecedent, the
+            # name that opens the sentence before, is what the best sentence describes.
+            return self._antecedent(scored[0].sid, prof)
         sid, start, end = choice[2], choice[3], choice[4]
         return sid, *self._spelled_out(sid, start, end)
 
@@ -138,6 +144,19 @@ class EntityExtractor:
                 (s, e), _, _ = found
                 return at, sents[at].start + s, sents[at].start + e
         return None
+
+    def _antecedent(self, sid: int, prof: Profile) -> tuple[int, int, int] | None:
+        """The name opening the sentence before sentence `sid` in its paragraph, when `sid`
+        opens with a pronoun ("It", "They") that refers back to it; None otherwise."""
+        sents = self.index.sentences
+        if not _PRONOUN_SUBJECT.match(sents[sid].text) or not self.vocab.prev[sid]:
+            return None
+        at = self.vocab.prev[sid][0]
+        text = mask_markup(sents[at].text)
+        opening = [c for c in self._candidates(text, prof) if not text[: c.start].strip()]
+        if not opening:
+            return None
+        return at, sents[at].start + opening[0].start, sents[at].start + opening[0].end
 
     def _trial_opening(self, sid: int, prof: Profile) -> tuple[int, int, int] | None:
         """The trial named nearest before sentence `sid` in its paragraph, or in the sentence
