@@ -11,7 +11,7 @@ from functools import lru_cache
 from .domain import domain
 from .lexical import STOPWORDS
 
-__all__ = ["YEAR", "clean", "is_druglike", "named_tokens", "time_points", "written"]
+__all__ = ["YEAR", "clean", "is_druglike", "is_tnm", "named_tokens", "time_points", "written"]
 
 # International nonproprietary names by their stems (data/domain.json): -mab, -nib, -platin, …
 _DRUG = re.compile(r"(?i)^(?=.{5})(?=[a-z])[a-z\-]*?(" + "|".join(domain().drug_stems) + r")$")
@@ -20,6 +20,15 @@ _DRUG = re.compile(r"(?i)^(?=.{5})(?=[a-z])[a-z\-]*?(" + "|".join(domain().drug_
 def is_druglike(word: str) -> bool:
     """International nonproprietary names by their stems: -mab, -nib, -parib, -platin, …"""
     return _DRUG.match(word.strip()) is not None
+
+
+# A TNM category or a range of them: "T2", "N2", "T1-T2", "T3/T4".
+_TNM = re.compile(r"[TNM][0-4Xx][a-c]?(?:[-–/][TNM]?[0-4Xx][a-c]?)*")
+
+
+def is_tnm(name: str) -> bool:
+    """A tumour, node or metastasis category, or a range of them ("T2", "T1-T2")."""
+    return _TNM.fullmatch(name) is not None
 
 
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)(?:/(?:I{1,3}|IV))?[ab]?$")

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..domain import domain
 from ..index import Index
-from ..mentions import is_druglike, written
+from ..mentions import is_druglike, is_tnm, written
 from ..question import Kind, Profile
 from ..retrieval import Hit, Query
 from ..spans import Span, mask_markup, value_at
@@ -55,10 +55,6 @@ class Compared:
     figure: str  # the figure as the sentence writes it
 
 
-# A TNM category or a range of them: "T2", "N2", "T1-T2", "T3/T4".
-_TNM = re.compile(r"[TNM][0-4Xx][a-c]?(?:[-–/][TNM]?[0-4Xx][a-c]?)*")
-
-
 class Comparer:
     """Finds each compared subject's figure among the retrieved passages and picks the winner."""
 
@@ -77,10 +73,8 @@ class Comparer:
         # "Which drug / regimen …, A in X or B in Y?" names drugs; else trials are the subjects.
         drugs_first = domain().entity_class(prof.target) in ("drug", "regimen")
         trials = [n for n in names if not is_druglike(n)]
-        if any(not _TNM.fullmatch(n) for n in trials):
-            # "the largest SBRT series for T1-T2 tumours": a tumour category beside a study or
-            # treatment names whom it is about, not a second subject to compare.
-            trials = [n for n in trials if not _TNM.fullmatch(n)]
+        if any(not is_tnm(n) for n in trials):  # "the largest SBRT series for T1-T2 tumours":
+            trials = [n for n in trials if not is_tnm(n)]  # T1-T2 says whom, it is no subject
         drugs = [n for n in names if is_druglike(n)]
         sorts = (drugs, trials) if drugs_first else (trials, drugs)
         for group in sorts if len(sides) >= 2 else ():
@@ -375,8 +369,6 @@ def _value(figure: str, kind: str, number: re.Match[str]) -> float:
 
 
 _FROM_TO = re.compile(r"\bfrom\s+\d+(?:\.\d+)?.*?\bto\s+(\d+(?:\.\d+)?)")
-
-
 _PAIR = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[a-z]+\s*)?(?:vs\.?|versus)\s*(\d+(?:\.\d+)?)")
 
 

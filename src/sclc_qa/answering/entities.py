@@ -24,9 +24,9 @@ __all__ = ["EntityExtractor"]
 # Beyond this many characters from the words that describe it, a name is not what is asked: the
 # answer is then a phrase, not a name.
 _FAR = 40.0
-# A sentence whose subject is a pronoun: what it says is about the sentence before's subject.
+# A pronoun subject ("It has …", not "It is likely …"): about the sentence before's subject.
 _PRONOUN_SUBJECT = re.compile(
-    r"(?:It|They)\s+(?!is\s+(?:not\s+)?(?:clear|possible|likely|unclear)\b)"
+    r"(?:It|They)\s+(?!is\s+(?:not\s+)?(?:(?:un)?clear|possible|likely)\b)"
 )
 # One far-off question word or subject must not decide between candidates.
 _TERM_CAP = 100.0
@@ -121,9 +121,7 @@ class EntityExtractor:
             if said is not None:
                 return said
         if choice is None or choice[1] > _FAR:
-            # "X is a zeta tumour. It has a poor prognosis …": the pronoun's antecedent, the
-            # name that opens the sentence before, is what the best sentence describes.
-            return self._antecedent(scored[0].sid, prof)
+            return self._antecedent(scored[0].sid, prof)  # "X is … . It has a poor prognosis"
         sid, start, end = choice[2], choice[3], choice[4]
         return sid, *self._spelled_out(sid, start, end)
 
@@ -153,10 +151,10 @@ class EntityExtractor:
             return None
         at = self.vocab.prev[sid][0]
         text = mask_markup(sents[at].text)
-        opening = [c for c in self._candidates(text, prof) if not text[: c.start].strip()]
-        if not opening:
-            return None
-        return at, sents[at].start + opening[0].start, sents[at].start + opening[0].end
+        for c in self._candidates(text, prof):
+            if not text[: c.start].strip():
+                return at, sents[at].start + c.start, sents[at].start + c.end
+        return None
 
     def _trial_opening(self, sid: int, prof: Profile) -> tuple[int, int, int] | None:
         """The trial named nearest before sentence `sid` in its paragraph, or in the sentence

@@ -25,6 +25,7 @@ __all__ = [
     "label_words",
     "marker_level",
     "not_siblings",
+    "not_stated_shares",
     "numbers_in",
     "of_asked_drug",
     "phrase_asked",
@@ -321,3 +322,23 @@ _OF_CELLS = re.compile(r"\s*(?:of\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}cells\b", re.
 _EXPRESSED = re.compile(
     r"\b(?:express(?:ion|ed|ing)?|TPS|(?:tumou?r )?proportion score|positivity)\b[^.;,]*$", re.I
 )
+
+
+# A share a question states in words ("at least half of cells"), as a text writes it in figures.
+_WORDED_SHARES = {"half": 50.0, "quarter": 25.0, "third": 33.0, "tenth": 10.0}
+_PLAIN_SHARE = re.compile(r"[≥≤<>]?\s*(\d+(?:\.\d+)?)\s*%")
+
+
+def not_stated_shares(text: str, spans: list[Span], question: str) -> list[Span]:
+    """The shares among `spans` other than those the question states, in figures ("≥50%") or
+    in words ("on at least half of tumour cells"): a stated share is the cutoff of whom the
+    question asks about, never what it asks."""
+    words = set(re.findall(r"[a-z]+", question.lower()))
+    stated = {float(m.group(1)) for m in _PLAIN_SHARE.finditer(question)}
+    stated |= {share for word, share in _WORDED_SHARES.items() if word in words}
+    out = []
+    for s in spans:
+        plain = _PLAIN_SHARE.fullmatch(text[s.start : s.end].strip())
+        if plain is None or float(plain.group(1)) not in stated:
+            out.append(s)
+    return out

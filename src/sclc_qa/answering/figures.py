@@ -3,7 +3,6 @@ the asked endpoint, ranked by how closely they follow what the question names.""
 
 from __future__ import annotations
 
-import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -29,6 +28,7 @@ from .figure_filters import (
     marker_level,
     names_arms,
     not_siblings,
+    not_stated_shares,
     numbers_in,
     of_asked_drug,
     phrase_asked,
@@ -49,6 +49,7 @@ from .runs import (
     outside_intervals,
     paired,
     part_kind,
+    rate_pairs,
     run_of,
     with_other_parts,
 )
@@ -56,8 +57,6 @@ from .scoring import Scored
 
 __all__ = ["FigureExtractor"]
 
-# What joins the two rates a gain lies between: "60% vs. 40%", "60% versus 40%".
-_VERSUS = re.compile(r"\s*(?:vs\.?|versus|compared with)\s*")
 # A figure opened by a comparator ("≥50% of cells") is a cutoff that defines a group.
 _CUTOFF = "≥≤<>"
 # What the documents do give, when the asked figure is missing: from this many top sentences
@@ -75,9 +74,6 @@ _OUTCOMES = frozenset({"os", "pfs", "orr", "dcr", "dfs", "efs", "rfs", "dor", "t
 # about loses to one after the asked name; a difference wins when one is asked, a paired
 # duration ("X vs Y months") when a median is.
 _STATED_IN_QUESTION = 1000.0
-# A share a question states in words ("at least half of cells"), as a text writes it in figures.
-_WORDED_SHARES = {"half": 50.0, "quarter": 25.0, "third": 33.0, "tenth": 10.0}
-_PLAIN_SHARE = re.compile(r"[≥≤<>]?\s*(\d+(?:\.\d+)?)\s*%")
 _AFTER_OTHER_NAME = 40.0
 # A figure followed by its arm ("X% with A versus Y% with B") is that arm's, wherever the
 # question's other words sit: worth as much as following another name costs.
@@ -133,12 +129,8 @@ class FigureExtractor:
             return []
         text = mask_markup(sent.text)
         spans = [s for k in kinds for s in find(text, k)]
-        if prof.kind == "difference" and not spans:
-            # No gain stated: the pair of rates it lies between ("60% vs. 40%") gives it.
-            rates = outside_intervals(text, find(text, "percent"))
-            spans = [
-                a for a, b in itertools.pairwise(rates) if _VERSUS.fullmatch(text[a.end : b.start])
-            ]
+        if prof.kind == "difference" and not spans:  # no gain stated: the rates it lies between
+            spans = rate_pairs(text, outside_intervals(text, find(text, "percent")))
         if prof.kind in ("percent", "count"):
             spans = outside_intervals(text, spans)  # "(95% CI, 929–6,378)" bounds, not counts
         if prof.kind == "duration":
@@ -168,10 +160,7 @@ class FigureExtractor:
             # the sentence states nothing else.
             spans = [s for s in spans if text[s.start] not in _CUTOFF] or spans
         if prof.kind == "percent":
-            # "… on at least half of tumour cells": the share the question states, in figures
-            # or in words, is the cutoff of whom it asks about, never what it asks.
-            cutoffs = _stated_shares(prof.text)
-            spans = [s for s in spans if _share_value(text[s.start : s.end]) not in cutoffs]
+            spans = not_stated_shares(text, spans, prof.text)  # "on at least half of cells"
         if prof.kind == "percent" and prof.endpoints:
             # A share of cells or an expression cutoff defines who was studied, not how they fared.
             spans = [s for s in spans if not marker_level(text, s)]
@@ -409,16 +398,3 @@ _PER_ENDPOINT = frozenset({"duration", "percent", "hr"})
 
 # The word right before a position: a name that may label the figure there.
 _NAME_BEFORE = re.compile(r"([\w-]+)\s*$")
-
-
-def _share_value(figure: str) -> float | None:
-    """The value of a plain share ("50%", "≥50%"); None for a range or anything else."""
-    m = _PLAIN_SHARE.fullmatch(figure.strip())
-    return float(m.group(1)) if m else None
-
-
-def _stated_shares(question: str) -> set[float | None]:
-    """The shares a question states: in figures ("≥50%") and in words ("at least half")."""
-    words = set(re.findall(r"[a-z]+", question.lower()))
-    found: set[float | None] = {float(m.group(1)) for m in _PLAIN_SHARE.finditer(question)}
-    return found | {share for word, share in _WORDED_SHARES.items() if word in words}

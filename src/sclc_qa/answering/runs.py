@@ -4,6 +4,7 @@ its main figure, and how many of the asked parts an answer holds."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..mentions import is_druglike
@@ -23,6 +24,7 @@ __all__ = [
     "paired",
     "part_kind",
     "parts_share",
+    "rate_pairs",
     "run_of",
     "with_other_parts",
 ]
@@ -236,3 +238,13 @@ def balanced(text: str, s: int, e: int) -> tuple[int, int]:
         closed = text.find(")", e)
         e = closed + 1 if closed >= 0 else e
     return s, e
+
+
+# What joins the two rates a gain lies between: "60% vs. 40%", "60% versus 40%".
+_VERSUS = re.compile(r"\s*(?:vs\.?|versus|compared with)\s*")
+
+
+def rate_pairs(text: str, rates: list[Span]) -> list[Span]:
+    """The first rate of each pair set against each other ("60% vs. 40%"): a gain that is not
+    stated lies between them."""
+    return [a for a, b in itertools.pairwise(rates) if _VERSUS.fullmatch(text[a.end : b.start])]
