@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from .abbreviations import Definition, initials
+from .blocks import list_lead_ins, previous_in_block
 from .chunking import embed_text
 from .domain import domain
 from .index import Index
@@ -134,9 +135,9 @@ class Vocabulary:
             self.other_keys[a] = self.other_keys.get(a, frozenset()) | {b}
             self.other_keys[b] = self.other_keys.get(b, frozenset()) | {a}
         texts = {d: doc.text for d, doc in index.documents.items()}
-        self.block = self.previous_in_block(sents, _BLOCK_REACH, texts)
+        self.block = previous_in_block(sents, _BLOCK_REACH, texts)
         self.prev = [chain[:2] for chain in self.block]  # the two nearest: adjacency
-        self.lead_in = self.list_lead_ins(index)
+        self.lead_in = list_lead_ins(index)
         self._mentioned: dict[tuple[str, frozenset[str], str], bool] = {}
         self._concepts: dict[str, bool] = {}
         # The reverse: for a sentence that introduces lists, the list items that report on it.
@@ -287,90 +288,6 @@ class Vocabulary:
                     out.add("".join(letters[i : i + n]))
         return frozenset(out)
 
-    @staticmethod
-    def list_lead_ins(index: Index) -> list[tuple[int, ...]]:
-        """For each sentence of a Markdown list item, the block that introduces its list: a
-        trial's description ("1. The phase III X trial randomly assigned …") followed by its
-        results ("- The median PFS was …", or a list numbered afresh from 1). A list's items
-        report on what its lead-in names. Empty for every other sentence."""
-        sents = index.sentences
-        out: list[tuple[int, ...]] = [()] * len(sents)
-        for i, s in enumerate(sents):
-            if s.kind != "paragraph":
-                continue
-            text = index.documents[s.doc].text
-            mine = _item(text, s.start)
-            if mine is None:
-                continue
-            expect = mine[1]  # walking back, the number the previous item of this list has
-            here = mine[0]
-            for j in range(i - 1, max(-1, i - 1 - _LIST_REACH), -1):
-                p = sents[j]
-                if not _same_place(p, s) or p.kind != "paragraph":
-                    break
-                item = _item(text, p.start)
-                if item is not None and item[0] == here:
-                    continue  # another sentence of the same item
-                if item is not None and item[1] is None and mine[1] is None:
-                    here = item[0]  # an earlier bullet of the same list
-                    continue
-                if item is not None and mine[1] is not None:
-                    if item[1] is None:
-                        continue  # bullets nested between numbered items
-                    if expect is not None and item[1] == expect - 1:
-                        here, expect = item[0], item[1]
-                        continue
-                    if expect != 1:
-                        break  # another list, not the one this item starts
-                block = _block_of(sents, text, j)
-                if (
-                    len(block) == 1
-                    and p.text.rstrip().endswith(":")
-                    and j > 0
-                    and _same_place(sents[j - 1], p)
-                ):
-                    # "The following results were observed:" names nothing itself: the list
-                    # before it (the trial's arms) has the lead-in that does.
-                    block += out[j - 1]
-                out[i] = block
-                break
-        return out
-
-    @staticmethod
-    def previous_in_block(
-        sents: Sequence[Sentence], reach: int, texts: dict[str, str]
-    ) -> list[tuple[int, ...]]:
-        """Up to `reach` earlier sentences of the same paragraph, nearest first: where a trial
-        is usually named. A citation between two sentences of the documents' `texts`
-        ("….[[67](#cit/section_3.67)] The study …") is not a paragraph break."""
-        prev: list[tuple[int, ...]] = []
-        for i, s in enumerate(sents):
-            chain: list[int] = []
-            j = i - 1
-            while j >= 0 and len(chain) < reach:
-                p = sents[j]
-                if (
-                    p.section != s.section
-                    or p.kind != s.kind
-                    or s.kind not in ("paragraph", "caption")
-                ):
-                    break
-                between = sents[j + 1].start - p.end
-                if between > 3:
-                    gap = texts[p.doc][p.end : sents[j + 1].start]
-                    if "\n" not in gap:
-                        between = len(_CITATION_LINKS.sub("", gap))
-                if between > 3:  # a paragraph break
-                    break
-                chain.append(j)
-                j -= 1
-            prev.append(tuple(chain))
-        return prev
-
-
-# Markdown citation links between sentences: "[[67](#cit/section_3.67)]", "[[1](#a),[2](#b)]",
-# "[[6](#cit/…)-[9](#cit/…)]".
-_CITATION_LINKS = re.compile(r"\[(?:\[[^\[\]]*\]\([^()\s]*\)[,\s\-–]*)+\]")
 
 # Remembered answers of `mentions` (name, sentence): the same pairs recur across questions.
 _MEMO_MAX = 1 << 16
@@ -401,59 +318,9 @@ def is_people(word: str) -> bool:
     return _singular(word) in domain().demonyms
 
 
-# How far back (in sentences) a list item looks for the block that introduces its list.
-_LIST_REACH = 40
-# The lead-in block's sentences kept, from its end back: enough for a trial's description.
-_LEAD_IN_SENTENCES = 8
 # How many earlier sentences of its paragraph a sentence may take its subject from: a results
 # paragraph names its trial once, then reports on it for several sentences.
 _BLOCK_REACH = 6
-_ITEM = re.compile(r"[ \t]*(?:[-*+]|(\d+)[.)])[ \t]+")
-
-
-def _item(text: str, pos: int) -> tuple[int, int | None] | None:
-    """(line start, number or None for a bullet) of the list item that holds `pos`: on its
-    first line, or on a line its text wraps onto ("- **Randomization:** … (urban or\nrural),
-    …"), with no blank line between."""
-    line = text.rfind("\n", 0, pos) + 1
-    for _ in range(_WRAPPED_LINES):
-        m = _ITEM.match(text, line)
-        if m is not None:
-            return line, int(m.group(1)) if m.group(1) else None
-        if line == 0 or not text[line:pos].strip() or text[line - 2 : line] == "\n\n":
-            return None  # a paragraph of its own, not an item's wrapped text
-        pos = line - 1
-        line = text.rfind("\n", 0, pos) + 1
-        if not text[line:pos].strip():
-            return None
-    return None
-
-
-# How many lines back a wrapped item's first line may be.
-_WRAPPED_LINES = 6
-
-
-def _same_place(a: Sentence, b: Sentence) -> bool:
-    return a.doc == b.doc and a.section == b.section
-
-
-def _block_of(sents: Sequence[Sentence], text: str, j: int) -> tuple[int, ...]:
-    """Sentence `j` and the sentences before it in its block (its list item's line, or its
-    paragraph up to the blank line before it), nearest first."""
-    item = _item(text, sents[j].start)
-    begin = item[0] if item is not None else text.rfind("\n\n", 0, sents[j].start) + 2
-    chain = [j]
-    while (
-        len(chain) < _LEAD_IN_SENTENCES
-        and j > 0
-        and _same_place(sents[j - 1], sents[j])
-        and sents[j - 1].start >= begin
-    ):
-        j -= 1
-        chain.append(j)
-    return tuple(chain)
-
-
 # A range written with a dash ("I–IIB", "1-3"), which text may spell "I to IIB".
 _RANGE = re.compile(r"([A-Za-z0-9]+)[-–]([A-Za-z0-9]+)")
 # A name for what acts against a target ("anti-PD-L1", "anti-CTLA-4") is named by its target.
