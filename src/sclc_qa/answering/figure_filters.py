@@ -9,6 +9,7 @@ Plain functions of a sentence's text, its spans and the question's analysis.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..domain import domain
 from ..lexical import STOPWORDS, stem
@@ -333,12 +334,18 @@ def not_stated_shares(text: str, spans: list[Span], question: str) -> list[Span]
     """The shares among `spans` other than those the question states, in figures ("≥50%") or
     in words ("on at least half of tumour cells"): a stated share is the cutoff of whom the
     question asks about, never what it asks."""
-    words = set(re.findall(r"[a-z]+", question.lower()))
-    stated = {float(m.group(1)) for m in _PLAIN_SHARE.finditer(question)}
-    stated |= {share for word, share in _WORDED_SHARES.items() if word in words}
+    stated = _stated_shares(question)
     out = []
     for s in spans:
         plain = _PLAIN_SHARE.fullmatch(text[s.start : s.end].strip())
         if plain is None or float(plain.group(1)) not in stated:
             out.append(s)
     return out
+
+
+@lru_cache(maxsize=256)
+def _stated_shares(question: str) -> frozenset[float]:
+    """The shares a question states, read once per question (every candidate sentence asks)."""
+    words = set(re.findall(r"[a-z]+", question.lower()))
+    stated = {float(m.group(1)) for m in _PLAIN_SHARE.finditer(question)}
+    return frozenset(stated | {share for word, share in _WORDED_SHARES.items() if word in words})
