@@ -79,7 +79,7 @@ def which_phrase(text: str) -> str:
                 phrase.append(w)  # "Name the Xs the review mentions": "Xs" ends the phrase
             break  # "which country ran the trial": a word before "the" is the verb
         if phrase and w.lower().endswith("ly") and w.lower() not in _LY_NOUNS:
-            break  # "which toxicity mainly rose": an adverb ends the phrase
+            break  # "which zentic event mainly rose": an adverb ends the phrase
         if phrase and w.lower() in ("and", "or"):
             break  # "which X … and …": the phrase ends where the clause joins another
         if (
@@ -88,7 +88,7 @@ def which_phrase(text: str) -> str:
             and i + 1 < len(words)
             and (re.search(r"[A-Z0-9]", words[i + 1]) or words[i + 1].lower() in _PARTICLES)
         ):
-            # "which agent traps ZX1", "which sensor picks up …": a plain -s word before a name
+            # "which agent traps ZX1", "which zeta sensor picks up …": a plain -s word before a name
             # or a verb's particle is the verb
             break
         phrase.append(w)

@@ -73,7 +73,7 @@ class Comparer:
         # "Which drug / regimen …, A in X or B in Y?" names drugs; else trials are the subjects.
         drugs_first = domain().entity_class(prof.target) in ("drug", "regimen")
         trials = [n for n in names if not is_druglike(n)]
-        if any(not is_tnm(n) for n in trials):  # "the largest SBRT series for T1-T2 tumours":
+        if any(not is_tnm(n) for n in trials):  # "the largest ZBRT series for T1-T2 zentomas":
             trials = [n for n in trials if not is_tnm(n)]  # T1-T2 says whom, it is no subject
         drugs = [n for n in names if is_druglike(n)]
         sorts = (drugs, trials) if drugs_first else (trials, drugs)

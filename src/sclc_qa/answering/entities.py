@@ -121,7 +121,7 @@ class EntityExtractor:
             if said is not None:
                 return said
         if choice is None or choice[1] > _FAR:
-            return self._antecedent(scored[0].sid, prof)  # "X is … . It has a poor prognosis"
+            return self._antecedent(scored[0].sid, prof)  # "X is … . It grows slowly"
         sid, start, end = choice[2], choice[3], choice[4]
         return sid, *self._spelled_out(sid, start, end)
 

@@ -325,14 +325,14 @@ _EXPRESSED = re.compile(
 )
 
 
-# A share a question states in words ("at least half of cells"), as a text writes it in figures.
+# A share a question states in words ("in at least half of zeta cells"), as text writes it: 50%.
 _WORDED_SHARES = {"half": 50.0, "quarter": 25.0, "third": 33.0, "tenth": 10.0}
 _PLAIN_SHARE = re.compile(r"[≥≤<>]?\s*(\d+(?:\.\d+)?)\s*%")
 
 
 def not_stated_shares(text: str, spans: list[Span], question: str) -> list[Span]:
     """The shares among `spans` other than those the question states, in figures ("≥50%") or
-    in words ("on at least half of tumour cells"): a stated share is the cutoff of whom the
+    in words ("in at least half of zeta cells"): a stated share is the cutoff of whom the
     question asks about, never what it asks."""
     stated = _stated_shares(question)
     out = []

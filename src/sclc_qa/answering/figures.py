@@ -160,7 +160,7 @@ class FigureExtractor:
             # the sentence states nothing else.
             spans = [s for s in spans if text[s.start] not in _CUTOFF] or spans
         if prof.kind == "percent":
-            spans = not_stated_shares(text, spans, prof.text)  # "on at least half of cells"
+            spans = not_stated_shares(text, spans, prof.text)  # "in half of zeta cells"
         if prof.kind == "percent" and prof.endpoints:
             # A share of cells or an expression cutoff defines who was studied, not how they fared.
             spans = [s for s in spans if not marker_level(text, s)]

@@ -89,7 +89,7 @@ _WITH_GROUP = re.compile(
     r"liv\w*|surviv\w*|respond\w*|receiv\w*|[a-z]+ed)\b))",
     re.I,
 )
-# "treatment-naive patients", "ZRK1-positive women": one marked word before the people.
+# "zentamab-naive patients", "ZRK1-positive women": one marked word before the people.
 _MARKED_PEOPLE = re.compile(
     r"\b([\w≥≤<>%+/.]*(?:-|\d|[A-Z])[\w≥≤<>%+/.-]*)\s+(?:patients|people|women|men|adults)\b"
 )
@@ -101,8 +101,8 @@ _GROUPING = frozenset({"patient", "subgroup", "cohort", "subset", "the", "in", "
 
 
 def subgroup_terms(question: str) -> frozenset[str]:
-    """The terms of the group a question narrows to ("in patients with brain metastases",
-    "the stage IB subgroup"): a figure for all patients does not answer for them."""
+    """The terms of the group a question narrows to ("in patients with zentic lesions",
+    "the stage ZB subgroup"): a figure for all patients does not answer for them."""
     found = [m.group(1) for m in _WITH_GROUP.finditer(question)]
     found += [m.group(1) for m in _NAMED_GROUP.finditer(question)]
     found += [m.group(1) for m in _MARKED_PEOPLE.finditer(question)]

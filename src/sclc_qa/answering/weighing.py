@@ -110,8 +110,8 @@ class Weigher:
         }
 
     def _unstated_group(self, prof: Profile, sid: int) -> float:
-        """The share of the terms of the group the question narrows to ("patients with brain
-        metastases") that neither the sentence nor what it sits under uses: a figure for all
+        """The share of the terms of the group the question narrows to ("patients with zentic
+        lesions") that neither the sentence nor what it sits under uses: a figure for all
         patients does not answer for a subgroup the text never reports on."""
         asked = subgroup_terms(prof.text)
         if not asked:
