@@ -134,6 +134,12 @@ def test_question_words_are_not_names() -> None:
     assert profile("How much radiation does a ZX1 scan deliver?").kind == "dose"
 
 
+def test_a_serial_number_after_a_capitalised_word_is_part_of_the_name() -> None:
+    assert named_tokens("Did surgery help in the Zenthgroup 0417 trial?") == ["Zenthgroup 0417"]
+    # A short number after one is a count or a label, not a study's serial number.
+    assert named_tokens("What does Zenthfield 2 show?") == ["Zenthfield"]
+
+
 def test_a_proper_name_takes_the_syndrome_or_scheme_it_names() -> None:
     assert named_tokens("It is called Good syndrome.") == ["Good syndrome"]
     assert named_tokens("by the Zentor classification and WHO criteria") == [
@@ -188,6 +194,10 @@ def test_drug_names_by_their_stems(word: str, druglike: bool) -> None:
         ("a 3-year follow-up", set()),
         ("patients aged 65 years", set()),
         ("the final 14.6-year analysis", set()),  # no 6-year time point in a decimal
+        ("Five years out, how many were alive?", {60}),
+        ("how many were alive three years on?", {36}),
+        ("by 2 years, how many relapsed?", {24}),
+        ("two years on treatment", set()),  # a duration of treatment
     ],
 )
 def test_time_points_in_months(text: str, months: set[int]) -> None:

@@ -79,6 +79,11 @@ YEAR = re.compile(r"(?:19|20)\d{2}")
 _SERIES = re.compile(r"[A-Z]{3,}(?:-[A-Z][a-z]+)+")
 
 
+# The fewest digits of a serial number that names a study after a plain capitalised word
+# ("Zenthgroup 0417"): a shorter number after one is a count or a label ("Cohort 2", "Table 1").
+_SERIAL_DIGITS = 3
+
+
 def named_tokens(text: str) -> list[str]:
     """Surface forms in `text` that look like names: NCT ids, trial names, genes, drugs, proper
     nouns. Adjacent capitalised words and "ALTER 1202"-style number suffixes stay together."""
@@ -102,10 +107,14 @@ def named_tokens(text: str) -> list[str]:
                     and not YEAR.fullmatch(nxt)  # "the ZTF 2031 guideline": a date
                     and name.replace("-", "").isalpha()
                     and (
-                        name.isupper() or re.search(r"[a-z][A-Z]", name) or _SERIES.fullmatch(name)
+                        name.isupper()
+                        or re.search(r"[a-z][A-Z]", name)
+                        or _SERIES.fullmatch(name)
+                        or (name[:1].isupper() and len(nxt) >= _SERIAL_DIGITS)
                     )
                 ):
-                    name += " " + nxt  # "ALTER 1202", "AMG 757", "TrialName 123", "TrialName 9XY"
+                    # "ALTER 1202", "AMG 757", "TrialName 123", "TrialName 9XY", "Zenthgroup 0417"
+                    name += " " + nxt
                 elif _DRUG.match(name.split()[-1]) and _DRUG.match(nxt):
                     name += " " + nxt  # "tisotumab vedotin", "rovalpituzumab tesirine"
                 elif re.fullmatch(r"[A-Z][a-z]+", name) and nxt in _EPONYM_CLASSES:
@@ -212,15 +221,17 @@ def _as_int(word: str) -> int | None:
 
 # A whole number: not the fraction of a decimal ("14.6-year" is no 6-year time point).
 _NUMBER = r"(?<![\d.,])\b(?:\d+|" + "|".join(domain().number_words) + r")\b(?![.,]\d)"
-# "N-year", "N- and M-year", "N-month" (hyphenated: an adjective, so a time point) or "at/after
+# "N-year", "N- and M-year", "N-month" (hyphenated: an adjective, so a time point) or "at/after/by
 # N [and M] years" ("OS at 24 months", "after 3 years of follow-up"); never an age or a length
 # of follow-up ("3-year follow-up", "a median follow-up of 3 years").
 _TIME_POINT = re.compile(
     rf"(?:(?:{_NUMBER})-?\s*(?:,|and|or)\s*)*(?:{_NUMBER})-(?P<unit>years?|yrs?|months?)\b"
     rf"(?![- ]?(?:old|follow))|"
-    rf"\b(?:at|after)\s+(?:(?:{_NUMBER})\s*(?:,|and|or)\s*)*(?:{_NUMBER})\s+"
+    rf"\b(?:at|after|by)\s+(?:(?:{_NUMBER})\s*(?:,|and|or)\s*)*(?:{_NUMBER})\s+"
     rf"(?P<unit2>years?|yrs?|months?|mos?)\b|"
-    # "alive five years later", "2 years after diagnosis"
-    rf"\b(?:{_NUMBER})\s+(?P<unit3>years?|yrs?|months?|mos?)\s+(?:later|after|from|post)\b",
+    # "alive five years later", "2 years after diagnosis", "three years out", "five years on,"
+    # ("on" only before a break: "2 years on treatment" is a duration)
+    rf"\b(?:{_NUMBER})\s+(?P<unit3>years?|yrs?|months?|mos?)\s+"
+    rf"(?:later|after|from|post|out\b|on(?=\s*[,.;?)]))",
     re.I,
 )
