@@ -3088,6 +3088,14 @@ def test_a_verb_with_its_particle_or_an_adverb_ends_the_which_phrase() -> None:
     assert profile("Which zentoma gene family is lost first?").target == "family"
 
 
+def test_a_preposition_ends_the_which_phrase_and_each_of_asks_several() -> None:
+    asked = profile("Name the zeta factor behind each of the three zentoma subtypes.")
+    assert (asked.kind, asked.target, asked.plural) == ("entity", "factor", True)
+    assert profile("Which zeta gene among those is lost first?").target == "gene"
+    # One per subtype, yet the class is named in the singular: it stays whole.
+    assert profile("Which zeta factor drives each of the subtypes?").target == "factor"
+
+
 def test_which_adverse_event_asks_for_the_event_not_its_rate() -> None:
     for asked in (
         "When zentamab was added to quellimab, which toxicity mainly rose?",

@@ -164,15 +164,15 @@ def profile(question: str) -> Profile:
     if endpoints & EVENT_FREE and not _survival_apart(text):
         # "progression or death", "alive without recurrence" define an event-free endpoint.
         endpoints = endpoints - {"os"}
-    plural = (
-        len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is"))
-    ) or bool(
+    plural = several or bool(
         re.search(r"\b(two|three|four|both)\b", phrase, re.I)
         or _ARE.search(text)
+        # "the gene behind each of the subtypes": one per subtype, so several.
+        or (kind == "entity" and _EACH_OF.search(text))
         # "How many new cases and how many deaths?": two counts.
         or (kind == "count" and len(_HOW_MANY.findall(text)) > 1)
     )
-    target = head[:-1] if plural else head
+    target = head[:-1] if several else head  # "the two genes" asks a gene; "each gene" too
     if re.match(r"\s*who\b", text, re.I):
         target = "who"
     elif kind == "entity" and re.match(r"\s*where\b", text, re.I):
@@ -248,6 +248,7 @@ _POPULATION = re.compile(
 _WHAT_KIND = re.compile(r"\bwhat (?:kind|type|sort|class) of\b", re.I)
 _SHARE_OF = re.compile(r"\bout of (?:all|every)\b|\bof all\b|\bper (?:hundred|100)\b", re.I)
 _CONTRAST = re.compile(r"(?:^|[,;:]\s)\s*how\b.*\b(?:compare|compared|differ|differed)\b", re.I)
+_EACH_OF = re.compile(r"\beach of\b", re.I)
 # "What were the …", "In X, what were the …": several.
 _ARE = re.compile(r"(?:^|[,:;])\s*(?:what|which)\s+(?:are|were)\b", re.I)
 

@@ -27,6 +27,14 @@ _AUX = re.compile(
 )
 
 
+# Prepositions beyond the commonest (those are in `_AUX`): "the factor behind each subtype",
+# "the drug among these": the phrase ends before its prepositional phrase.
+_PREPOSITION = re.compile(
+    r"^(about|across|after|against|along|among|amongst|around|before|behind|beneath|besides?|"
+    r"between|beyond|despite|during|except|inside|outside|per|since|through|throughout|"
+    r"towards?|under|underneath|unlike|upon|versus|via|within|without)$",
+    re.I,
+)
 _HEDGING_ADVERBS = frozenset(
     {"exactly", "precisely", "specifically", "actually", "really", "typically", "usually"}
 )
@@ -72,7 +80,7 @@ def which_phrase(text: str) -> str:
         words = words[1:]  # "What exactly is X?": the adverb is no noun of the phrase
     phrase: list[str] = []
     for i, w in enumerate(words[:6]):
-        if _AUX.match(w) or (phrase and re.fullmatch(r"[a-z]+ed", w)):
+        if _AUX.match(w) or _PREPOSITION.match(w) or (phrase and re.fullmatch(r"[a-z]+ed", w)):
             break
         if phrase and i + 1 < len(words) and words[i + 1].lower() in _DETERMINERS:
             if i + 2 < len(words) and words[i + 2].lower() in _SOURCE_NOUNS:
