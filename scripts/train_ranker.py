@@ -69,7 +69,7 @@ def collect(
     for number, q in enumerate(load_questions(DEV)):
         if not q.answerable or q.doc not in engine.index.documents:
             continue
-        query = retriever.prepare(q.question, unnamed=True)
+        query = retriever.prepare(q.question)
         scored = scorer.score(query, retriever.search(query, passages))[:RANKED]
         ys = [label(engine, q, s.sid) for s in scored]
         if not any(ys):

@@ -1170,7 +1170,7 @@ def test_the_row_naming_every_asked_name_is_a_candidate_once_its_table_is_found(
     background = _BACKGROUND + "".join(f"Care note {i} on imaging.\n\n" for i in range(80))
     engine = _engine_over(tmp_path, "staging", table + background)
     question = "Which stage group is Q3, Z3, M0?"
-    query = engine._retriever.prepare(question, unnamed=True)
+    query = engine._retriever.prepare(question)
     hits = [
         h
         for h in engine._retriever.search(query, 8)
@@ -1990,7 +1990,7 @@ def test_a_row_keyed_by_the_term_is_a_candidate_though_retrieval_missed_it(
         "| Z2 | Metastasis in ipsilateral mediastinal lymph nodes. |\n\n"
     )
     engine = _engine_over(tmp_path, "staging", table + _BACKGROUND)
-    query = engine._retriever.prepare("In QTM staging, what does Z2 mean?", unnamed=True)
+    query = engine._retriever.prepare("In QTM staging, what does Z2 mean?")
     hits = [h for h in engine._retriever.search(query, 10) if "QTM system" in h.chunk.text]
     scored = engine._answerer.scorer.score(query, hits)
     texts = [engine.index.sentences[c.sid].text for c in scored]
@@ -2232,9 +2232,7 @@ def test_a_sentence_stating_the_age_group_asked_ranks_first(tmp_path: Path) -> N
         "ultrasound."
     )
     engine, sid = _indexed(tmp_path, doc, "Z-START")
-    query = engine._retriever.prepare(
-        "Which RCT added ultrasound to scans in people in their 40s?", unnamed=True
-    )
+    query = engine._retriever.prepare("Which RCT added ultrasound to scans in people in their 40s?")
     scored = engine._answerer.scorer.score(query, engine._retriever.search(query, 10))
     assert scored[0].sid == sid
 
@@ -2493,7 +2491,7 @@ def test_a_sentence_that_points_to_another_summary_is_no_candidate(tmp_path: Pat
         "date of diagnosis."
     )
     engine, pointer = _indexed(tmp_path, text, "see [Screening")
-    query = engine._retriever.prepare("Explain lead-time bias in zentoma screening.", unnamed=True)
+    query = engine._retriever.prepare("Explain lead-time bias in zentoma screening.")
     scored = engine._answerer.scorer.score(query, engine._retriever.search(query, 8))
     assert scored and pointer not in {s.sid for s in scored}
 
@@ -2508,7 +2506,7 @@ def test_a_time_point_stated_after_the_trial_is_named_is_a_candidate(tmp_path: P
     )
     engine, sid = _indexed(tmp_path, text, "ZENITH-1")
     (chunk,) = [c for c in engine.index.chunks if sid in c.sentence_ids][:1]
-    query = engine._retriever.prepare("ZENITH-1 survival at 1 and 3 yrs?", unnamed=True)
+    query = engine._retriever.prepare("ZENITH-1 survival at 1 and 3 yrs?")
     alone = chunk.model_copy(update={"sentence_ids": (sid,)})
     scored = engine._answerer.scorer.score(query, [Hit(alone, 1.0, 0, 0)])
     assert sid + 2 in {s.sid for s in scored}

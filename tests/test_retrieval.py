@@ -111,22 +111,6 @@ def test_the_words_an_expansion_adds_count_less_than_the_questions_own(
     )
 
 
-def test_a_question_that_names_something_is_also_embedded_without_its_names(
-    hashing_engine: Engine,
-) -> None:
-    retriever = retriever_for(hashing_engine)
-    named = retriever.prepare("How does zentamab kill tumour cells?", unnamed=True)
-    assert named.predicate is not None
-    assert not np.allclose(named.predicate, named.vector)
-    assert np.allclose(named.predicate, retriever._embed("How does kill tumour cells?"))
-    # Nothing named, or nothing but the name asked: the question's own vector serves; a search
-    # alone does not ask for the second vector.
-    assert retriever.prepare("How do checkpoint inhibitors work?", unnamed=True).predicate is None
-    bare = retriever.prepare("ZX1?", unnamed=True)
-    assert bare.predicate_vector is bare.vector
-    assert retriever.prepare("How does zentamab kill tumour cells?").predicate is None
-
-
 def test_definitional_questions_are_flagged(hashing_engine: Engine) -> None:
     assert retriever_for(hashing_engine).prepare("What does LDRT stand for?").definitional
 

@@ -144,14 +144,14 @@ class Engine:
         started = time.perf_counter()
         question = self._check(question, top_k)
         allowed = self._filter(docs)
-        query = self._retriever.prepare(question, unnamed=True)
+        query = self._retriever.prepare(question)
         hits = self._retriever.search(
             query, max(top_k, self.settings.answer.passages), docs=allowed
         )
         passages = max(top_k, self.settings.answer.passages)
 
         def retrieve(text: str) -> list[Hit]:
-            again = self._retriever.prepare(text, unnamed=True)
+            again = self._retriever.prepare(text)
             return self._retriever.search(again, passages, docs=allowed)
 
         answer, features = self._answerer.decide(

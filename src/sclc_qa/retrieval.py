@@ -42,18 +42,10 @@ class Query:
     vector: Vectors
     # The documents that name everything the question names, when only some do (None: all).
     route: frozenset[str] | None = None
-    # The question without its names ("How does <drug> kill tumour cells?" → "How does kill
-    # tumour cells?"), embedded: what it asks of its subject, which the sentence that answers
-    # often states without naming the subject again. None when it names nothing.
-    predicate: Vectors | None = None
     # A long form the question spells out ("zeta cell lymphoma") is one concept: its
     # words weigh as expansion words do in BM25, and its abbreviation's words as the question's.
     spelled: frozenset[str] = frozenset()
     abbreviated: frozenset[str] = frozenset()
-
-    @property
-    def predicate_vector(self) -> Vectors:
-        return self.vector if self.predicate is None else self.predicate
 
     @property
     def definitional(self) -> bool:
@@ -136,10 +128,8 @@ class Retriever:
         self._cache: OrderedDict[str, Vectors] = OrderedDict()
         self._lock = threading.Lock()
 
-    def prepare(self, text: str, *, unnamed: bool = False) -> Query:
-        """Tokenise, expand with the corpus's definitions, and embed; with `unnamed`, embed it
-        without its names too, in the same encoder call (the answer step's ranker reads both;
-        a search needs only the first)."""
+    def prepare(self, text: str) -> Query:
+        """Tokenise, expand with the corpus's definitions, and embed (one encoder call)."""
         norm = normalize(text)
         words = set(re.findall(r"[a-z0-9][a-z0-9\-+/]*", norm))
         added: list[str] = []
@@ -179,14 +169,8 @@ class Retriever:
             dense_text = f"{window} ({'; '.join(extra)})" if extra else window
         prof = profile(text)
         route = self._route(prof.names)
-        bare = _without_names(window, prof.names) if unnamed else None
-        if bare is None:
-            vector, predicate = self._embed(dense_text), None
-        else:
-            vector, predicate = self._embed_all([dense_text, bare])
-        return Query(
-            text, prof, terms, expansion, vector, route, predicate, spelled_out, abbreviated
-        )
+        vector = self._embed(dense_text)
+        return Query(text, prof, terms, expansion, vector, route, spelled_out, abbreviated)
 
     def _route(self, names: tuple[str, ...]) -> frozenset[str] | None:
         """A question that names a trial, drug or gene only some documents mention is about
@@ -310,43 +294,23 @@ class Retriever:
         return self._bm25.get_scores(terms, weights)
 
     def _embed(self, text: str) -> Vectors:
-        return self._embed_all([text])[0]
-
-    def _embed_all(self, texts: list[str]) -> list[Vectors]:
-        """Each text's vector, from the cache or encoded together in one batch."""
-        found: dict[str, Vectors] = {}
+        """The text's vector, from the cache or encoded (outside the lock: encoding is the
+        slow step, and other threads' lookups need not wait for it)."""
         with self._lock:
-            for text in texts:
-                if text in self._cache:
-                    self._cache.move_to_end(text)
-                    found[text] = self._cache[text]
-        missing = [t for t in dict.fromkeys(texts) if t not in found]
-        if missing:
-            encoded = self.embedder.encode(missing)
-            with self._lock:
-                for text, vector in zip(missing, encoded, strict=True):
-                    found[text] = self._cache[text] = np.asarray(vector, dtype=np.float32)
-                while len(self._cache) > _CACHED_VECTORS:
-                    self._cache.popitem(last=False)
-        return [found[t] for t in texts]
+            found = self._cache.get(text)
+            if found is not None:
+                self._cache.move_to_end(text)
+                return found
+        vector = np.asarray(self.embedder.encode([text])[0], dtype=np.float32)
+        with self._lock:
+            self._cache[text] = vector
+            while len(self._cache) > _CACHED_VECTORS:
+                self._cache.popitem(last=False)
+        return vector
 
 
-# Question vectors kept for repeated questions (and their name-free forms): 2 × 1,536 bytes each.
+# Question vectors kept for repeated questions: 1,536 bytes each, 6 MiB in all.
 _CACHED_VECTORS = 4096
-
-
-def _without_names(text: str, names: tuple[str, ...]) -> str | None:
-    """The question with its names taken out, or None when it names nothing or nothing but
-    names and stopwords would be left."""
-    if not names:
-        return None
-    out = text
-    for name in sorted(names, key=len, reverse=True):
-        out = written(name).sub(" ", out)
-    out = re.sub(r"\s+", " ", out).strip()
-    if out == text.strip() or len(tokenize(out)) < 2:
-        return None
-    return out
 
 
 # A name is rare (it picks out a trial or a drug, not a topic) when at most this share of

@@ -63,8 +63,6 @@ RANK_FEATURES: tuple[str, ...] = (
     "keyed",  # a table row whose first cell is one of the question's names
     "dense_pair",  # cosine of the question and this sentence read with the one before it
     "dense_pair_rank",  # 1 / (1 + candidates more similar so read)
-    "dense_predicate",  # cosine of the sentence and the question without its names
-    "dense_predicate_rank",  # 1 / (1 + candidates more similar to it)
     "typed",  # the question asks a figure of a type
     "mechanism",  # … how or why
     "yesno",  # … yes or no
@@ -94,9 +92,9 @@ def rank_features(
 ) -> list[tuple[float, ...]]:
     """Each candidate's features in `RANK_FEATURES` order, from its scorer signals (score,
     lexical, dense, passage rank, coverage, concepts), what the scorer described of it
-    (predicate match first, then span … length, then the paired and the name-free dense
-    cosines) and the question's `kind_flags`; a candidate's standing on a signal is among all
-    the question's candidates."""
+    (predicate match first, then span … length, then the paired dense cosine) and the
+    question's `kind_flags`; a candidate's standing on a signal is among all the question's
+    candidates."""
     if not signals:
         return []
     scores = [s[0] for s in signals]
@@ -106,7 +104,6 @@ def rank_features(
         _standing([s[1] for s in signals]),
         _standing([d[0] for d in described]),
         _standing([s[2] for s in signals]),
-        _standing([d[-2] for d in described]),
         _standing([d[-1] for d in described]),
         strict=True,
     )
@@ -114,15 +111,13 @@ def rank_features(
     for (score, lexical, dense, rank, coverage, concepts), d, stood in zip(
         signals, described, standings, strict=True
     ):
-        by_score, by_lexical, by_predicate, by_dense, by_pair, by_unnamed = stood
+        by_score, by_lexical, by_predicate, by_dense, by_pair = stood
         out.append(
             (
                 *(score, score / top, by_score, lexical, by_lexical, d[0], by_predicate),
                 *(dense, by_dense, 1.0 / (1 + rank), coverage, concepts),
-                *d[1:-1],
+                *d[1:],
                 by_pair,
-                d[-1],
-                by_unnamed,
                 *kinds,
             )
         )

@@ -171,11 +171,10 @@ class SentenceScorer:
         ids = np.fromiter(seen, dtype=np.int64)
         dense = row_products(self._vectors[ids], query.vector)
         paired = row_products(self._paired(ids), query.vector)
-        unnamed = row_products(self._vectors[ids], query.predicate_vector)
         rows: list[_Row] = []
         described: list[tuple[float, ...]] = []
-        sims = zip(ids.tolist(), dense.tolist(), paired.tolist(), unnamed.tolist(), strict=True)
-        for sid, dsim, psim, usim in sims:
+        sims = zip(ids.tolist(), dense.tolist(), paired.tolist(), strict=True)
+        for sid, dsim, psim in sims:
             sent = self.index.sentences[sid]
             if _LINK_ONLY.fullmatch(sent.text):
                 continue  # "[Other therapies](/…#_535)", "For more, see […](…)": no statement
@@ -237,7 +236,6 @@ class SentenceScorer:
                     said_here,
                     float(self._keyed_by(sent, prof)),
                     psim,
-                    usim,
                 )
             )
         return self._ordered(prof, rows, described)
