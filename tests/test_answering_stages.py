@@ -2237,6 +2237,22 @@ def test_a_sentence_stating_the_age_group_asked_ranks_first(tmp_path: Path) -> N
     assert scored[0].sid == sid
 
 
+def test_a_sentence_setting_apart_what_the_question_sets_apart_gains() -> None:
+    from sclc_qa.answering.populations import AskedGroup
+
+    apart = "However, apart from zentamab, no other zeta inhibitors have been approved."
+    own = "Zentamab was approved for third-line treatment of zentoma in 2031."
+    for asked in (
+        "Besides zentamab, has any zeta inhibitor been approved for zentoma?",
+        "Has any zeta inhibitor other than zentamab been approved for zentoma?",
+    ):
+        group = AskedGroup.of(profile(asked))
+        assert group.factor(apart, frozenset) > group.factor(own, frozenset) == 1.0, asked
+    # Setting apart another name is no answer to this question.
+    group = AskedGroup.of(profile("Besides quellimab, was any zeta inhibitor approved?"))
+    assert group.factor(apart, frozenset) == 1.0
+
+
 def test_a_bare_number_under_a_ratio_header_is_the_ratio(tmp_path: Path) -> None:
     doc = (
         "# Zentoma\n\n## Risk after screening\n\nTable 3. Later zentoma by screening result\n\n"

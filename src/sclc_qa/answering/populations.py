@@ -1,6 +1,7 @@
 """How well the group a sentence reports on fits the group a question asks about: a tumour size
 within the sentence's size range, the same age group, the same line of treatment, the same side
-of a share's cutoff ("ZRK1 <1%"), the study of the size asked. A factor on the sentence's
+of a share's cutoff ("ZRK1 <1%"), the study of the size asked, the thing set apart ("besides
+zentamab"). A factor on the sentence's
 score, not a filter: a sentence for another group may still be the only one, the near miss the
 answer step then refuses by name."""
 
@@ -30,6 +31,13 @@ _OTHER_STUDY = _OTHER_LINE
 # on the group bounded by a share asked ("ZRK1 <1%"); one that reports on the other side of
 # the same cutoff ("ZRK1 ≥1%") loses it.
 _SAME_GROUP = 1.5
+# "Besides zentamab, was any zeta drug approved?" asks about the others: a sentence that sets
+# the named one apart ("apart from zentamab, no other …") answers it, as a sentence stating the
+# asked group does.
+_EXCLUDED_ASKED = re.compile(
+    r"\b(?:besides|other than|apart from|aside from|except(?: for)?|excluding)\s+([\w-]+)", re.I
+)
+_SETS_APART = r"\b(?:besides|other than|apart from|aside from|except(?: for)?|excluding)\s+"
 
 Shares = frozenset[tuple[str, float]]
 
@@ -43,6 +51,7 @@ class AskedGroup:
     lines: frozenset[str]
     shares: Shares
     studies: frozenset[str]  # the study sizes it names ("the 212-patient series": 212)
+    excluded: re.Pattern[str] | None = None  # sets apart what the question sets apart
 
     @classmethod
     def of(cls, prof: Profile) -> AskedGroup:
@@ -53,6 +62,7 @@ class AskedGroup:
             # Not when comparing: the group then bounds every option, stated with one or not.
             share_bounds(prof.text) if prof.measure is None else frozenset(),
             frozenset(study_sizes(prof.text)),
+            _setting_apart(prof.text),
         )
 
     def factor(self, text: str, stated_shares: Callable[[], Shares]) -> float:
@@ -73,6 +83,8 @@ class AskedGroup:
                 out /= _SAME_GROUP
         if self.studies and other_size(self.studies, text) is not None:
             out *= _OTHER_STUDY
+        if self.excluded is not None and self.excluded.search(text):
+            out *= _SAME_GROUP
         if self.lines:
             stated_lines = domain().treatment_lines_in(text)
             if stated_lines and not stated_lines & self.lines:
@@ -107,3 +119,10 @@ def subgroup_terms(question: str) -> frozenset[str]:
     found += [m.group(1) for m in _NAMED_GROUP.finditer(question)]
     found += [m.group(1) for m in _MARKED_PEOPLE.finditer(question)]
     return frozenset(t for phrase in found for t in tokenize(phrase)) - _GROUPING
+
+
+def _setting_apart(question: str) -> re.Pattern[str] | None:
+    """What a sentence writes when it sets apart the thing the question sets apart ("other
+    than zentamab" → "apart from zentamab", "except zentamab"); None when it sets none apart."""
+    m = _EXCLUDED_ASKED.search(question)
+    return None if m is None else re.compile(_SETS_APART + re.escape(m.group(1)) + r"\b", re.I)
