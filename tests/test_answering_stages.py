@@ -562,6 +562,17 @@ def test_a_yes_no_question_on_an_endpoint_needs_a_sentence_that_names_it(tmp_pat
     assert not pfs.abstained
 
 
+def test_a_code_with_digits_is_not_read_as_initials(hashing_engine: Engine, tmp_path: Path) -> None:
+    vocab = hashing_engine._answerer.vocab
+    assert vocab.known("GD")  # the initials of two words the review writes side by side
+    assert not vocab.known("G12D")  # a variant's code, which the review never writes
+    # A range of staging categories is known when each category is.
+    doc = "Zentomas staged T1 to T2 were resected.\n\n" + _BACKGROUND
+    staged = _engine_over(tmp_path, "staged", doc)._answerer.vocab
+    assert staged.known("T1-T2")
+    assert not staged.known("T1-T3")
+
+
 def test_compound_names_are_known_by_their_parts(hashing_engine: Engine) -> None:
     vocab = hashing_engine._answerer.vocab
     assert vocab.known("CTLA-4/PD-1")

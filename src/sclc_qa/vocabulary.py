@@ -20,7 +20,7 @@ from .chunking import embed_text
 from .domain import domain
 from .index import Index
 from .lexical import normalize, stem, tokenize
-from .mentions import is_druglike
+from .mentions import is_druglike, is_tnm
 from .models import Sentence
 from .other_names import other_names
 
@@ -256,8 +256,8 @@ class Vocabulary:
         if key.isalpha() and stem(key) in self.stems:
             return True
         base = re.sub(r"(?<=[A-Z])s$", "", name)
-        if base.isupper() and re.sub(r"[^a-z]", "", base.lower()) in self.initialisms:
-            return True
+        if base.isalpha() and base.isupper() and base.lower() in self.initialisms:
+            return True  # letters only: "ZX12D" is a variant's code, not a phrase's initials
         if "/" in name.strip("/"):
             # "PD-1/monoclonal", "FDA/EMA": each alternative is a name the corpus knows.
             return all(self.known(p) for p in name.split("/") if p)
@@ -270,7 +270,10 @@ class Vocabulary:
             # which the text may put otherwise ("KRAS variants").
             return self.known(head)
         parts = [p for p in re.split(r"[-\s]", name) if p]
-        return len(parts) > 1 and all(p.isalpha() and self.known(p) for p in parts)
+        # "T1-T2": a range of staging categories, each known, which the text may write as
+        # "T1 to T2".
+        words = all(p.isalpha() for p in parts) or is_tnm(name)
+        return len(parts) > 1 and words and all(self.known(p) for p in parts)
 
     def specific(self, name: str) -> bool:
         """A name that narrows the question (a trial, a drug), not a topic word like "SCLC"."""
