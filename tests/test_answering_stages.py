@@ -3111,6 +3111,8 @@ def test_a_verb_with_its_particle_or_an_adverb_ends_the_which_phrase() -> None:
     # An adverb before the verb is no noun of the phrase; "family" is a noun, not an adverb.
     assert profile("With zentamab, which toxicity mainly rose?").target == "toxicity"
     assert profile("Which zentoma gene family is lost first?").target == "family"
+    # "Which" standing for a whole noun phrase: a verb with its particle asks for no class.
+    assert profile("Which picks up zentic lesions more reliably, ZX1 or ZX2?").target == ""
 
 
 def test_a_preposition_ends_the_which_phrase_and_each_of_asks_several() -> None:

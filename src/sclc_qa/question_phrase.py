@@ -91,13 +91,15 @@ def which_phrase(text: str) -> str:
         if phrase and w.lower() in ("and", "or"):
             break  # "which X … and …": the phrase ends where the clause joins another
         if (
-            phrase
-            and re.fullmatch(r"[a-z]+[^su]s", w)
+            re.fullmatch(r"[a-z]+[^su]s", w)
             and i + 1 < len(words)
-            and (re.search(r"[A-Z0-9]", words[i + 1]) or words[i + 1].lower() in _PARTICLES)
+            and (
+                (phrase and re.search(r"[A-Z0-9]", words[i + 1]))
+                or words[i + 1].lower() in _PARTICLES
+            )
         ):
             # "which agent traps ZX1", "which zeta sensor picks up …": a plain -s word before a name
-            # or a verb's particle is the verb
+            # or a verb's particle is the verb; "which picks up …" asks for no class at all
             break
         phrase.append(w)
     return " ".join(phrase)
