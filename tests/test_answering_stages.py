@@ -3231,3 +3231,17 @@ def test_a_pronoun_subject_is_answered_by_the_name_opening_the_sentence_before(
         text,
         "Which zeta carcinoma has a prognosis about as poor as quellian cell cancer?",
     ) == ["ZLCT"]
+
+
+def test_a_group_the_evidence_names_only_negated_is_another_group() -> None:
+    from sclc_qa.answering.polarity import other_polarity, polar_words
+
+    asked = "In previously treated squamous zentoma, what median OS did zentamab give?"
+    lead = "A phase III trial enrolled 300 patients with nonsquamous zentoma."
+    figure = "Median OS was 9.2 months with zentamab."
+    assert other_polarity(asked, [figure, lead]) == ("squamous", "nonsquamous")
+    # The nearest text that names either side decides: here the sentence itself.
+    assert other_polarity(asked, ["Squamous tumours: median OS 9.2 months.", lead]) is None
+    # Both sides asked, or a negation no document uses: nothing to set apart.
+    assert other_polarity("Squamous or nonsquamous: which did better?", [figure, lead]) is None
+    assert polar_words(asked, lambda w: w == "nonsquamous") == (("squamous", ("nonsquamous",)),)

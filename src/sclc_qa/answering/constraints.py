@@ -23,6 +23,7 @@ from .aliases import asks_alias
 from .extraction import Extracted
 from .kinds import TYPED
 from .phases import other_phase
+from .polarity import other_polarity
 from .reasons import join
 from .regimens import other_regimen
 from .scoring import Scored
@@ -89,7 +90,11 @@ def other_group(
                 f"patients with {marker[0]} changes (the figure given is for {marker[1]} changes)"
             )
         # A sentence that names no tumour kind reports on the one its paragraph named.
-        stage = other_stage(prof.text, sent.text) or other_tumour(prof.text, around)
+        stage = (
+            other_stage(prof.text, sent.text)
+            or other_tumour(prof.text, around)
+            or other_polarity(prof.text, around)
+        )
         if stage:
             return f"{stage[0]} (the figure given is for {stage[1]})"
     if prof.kind in TYPED and found.sid == best.sid:

@@ -1,9 +1,9 @@
 """How well the group a sentence reports on fits the group a question asks about: a tumour size
 within the sentence's size range, the same age group, the same line of treatment, the same side
 of a share's cutoff ("ZRK1 <1%"), the study of the size asked, the thing set apart ("besides
-zentamab"). A factor on the sentence's
-score, not a filter: a sentence for another group may still be the only one, the near miss the
-answer step then refuses by name."""
+zentamab"), the same side of a negating prefix ("squamous", not "nonsquamous"). A factor on
+the sentence's score, not a filter: a sentence for another group may still be the only one, the
+near miss the answer step then refuses by name."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from ..bounds import age_groups, asked_sizes, fit, other_size, same_ages, share_
 from ..domain import domain
 from ..lexical import tokenize
 from ..question import Profile
+from .kinds import TYPED
+from .polarity import Polar, other_polarity, polar_words
 
 __all__ = ["AskedGroup", "subgroup_terms"]
 
@@ -52,9 +54,12 @@ class AskedGroup:
     shares: Shares
     studies: frozenset[str]  # the study sizes it names ("the 212-patient series": 212)
     excluded: re.Pattern[str] | None = None  # sets apart what the question sets apart
+    # the words naming the group asked whose negation the documents use ("squamous")
+    polar: Polar = ()
 
     @classmethod
-    def of(cls, prof: Profile) -> AskedGroup:
+    def of(cls, prof: Profile, known: Callable[[str], bool] = lambda _: False) -> AskedGroup:
+        """The group `prof` asks about; `known` says which words the documents use."""
         return cls(
             asked_sizes(prof.text),
             age_groups(prof.text),
@@ -63,11 +68,18 @@ class AskedGroup:
             share_bounds(prof.text) if prof.measure is None else frozenset(),
             frozenset(study_sizes(prof.text)),
             _setting_apart(prof.text),
+            polar_words(prof.text, known) if prof.kind in TYPED else (),
         )
 
-    def factor(self, text: str, stated_shares: Callable[[], Shares]) -> float:
+    def factor(
+        self,
+        text: str,
+        stated_shares: Callable[[], Shares],
+        around: Callable[[], list[str]] = list,
+    ) -> float:
         """What a sentence's score is multiplied by for the group it reports on;
-        `stated_shares` gives the share-bounded groups it reports on (read only when asked)."""
+        `stated_shares` gives the share-bounded groups it reports on and `around` the sentence
+        with what it sits under, nearest first (each read only when asked)."""
         out = 1.0
         fits = fit(self.sizes, text)
         if fits is not None:
@@ -85,6 +97,8 @@ class AskedGroup:
             out *= _OTHER_STUDY
         if self.excluded is not None and self.excluded.search(text):
             out *= _SAME_GROUP
+        if self.polar and other_polarity(self.polar, around()):
+            out *= _OTHER_LINE  # "… in nonsquamous zentoma" is not for squamous ones
         if self.lines:
             stated_lines = domain().treatment_lines_in(text)
             if stated_lines and not stated_lines & self.lines:

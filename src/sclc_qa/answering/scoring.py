@@ -164,7 +164,7 @@ class SentenceScorer:
                 if self.index.sentences[entry.sid].doc in docs:
                     seen.setdefault(entry.sid, 0)
         focus = self._focus_term(query)
-        group = AskedGroup.of(prof)
+        group = AskedGroup.of(prof, lambda word: all(t in self.vocab.idf for t in tokenize(word)))
         name_terms = {t for n in prof.names for t in tokenize(n)}
         predicate = {t: w for t, w in weights.items() if t not in name_terms}
         predicate_total = sum(predicate.values()) or 1.0
@@ -209,7 +209,9 @@ class SentenceScorer:
                 # A figure is about the question's most specific word (an adverse event, a
                 # biomarker) or not about it at all.
                 score *= 0.5
-            score *= group.factor(sent.text, partial(self._stated_shares, sid))
+            score *= group.factor(
+                sent.text, partial(self._stated_shares, sid), partial(self._around, sid)
+            )
             rows.append((sid, score, coverage, spans, concepts, lex, dsim, seen[sid]))
             stated = time_points(sent.text) & prof.time_points if prof.time_points else None
             said = _share(predicate, toks) / predicate_total
@@ -376,6 +378,12 @@ class SentenceScorer:
             if stated := share_bounds(texts[at].text):
                 return stated
         return frozenset().union(*(share_bounds(texts[p].text) for p in self.vocab.lead_in[sid]))
+
+    def _around(self, sid: int) -> list[str]:
+        """The sentence, then what it sits under, nearest first: its paragraph, its list's
+        lead-in."""
+        texts = self.index.sentences
+        return [texts[i].text for i in (sid, *self.vocab.prev[sid], *self.vocab.lead_in[sid])]
 
     def context_tokens(self, sid: int) -> frozenset[str]:
         """The terms of what a sentence sits under: its heading, the sentences before it in its

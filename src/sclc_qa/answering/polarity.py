@@ -1,0 +1,68 @@
+"""A group a question names by a plain word that a sentence's context names only negated, or the
+reverse: a figure for "nonsquamous" zentomas does not answer for squamous ones, nor one for
+"unresectable" tumours for resectable ones. The prefixes are English's negating ones."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from ..lexical import STOPWORDS
+
+__all__ = ["Polar", "other_polarity", "polar_words"]
+
+_NEGATING = ("non-", "non", "un", "in", "im")
+# Shorter words are too often whole words of their own behind a prefix ("in" + "tent").
+_SHORTEST = 5
+_WORD = re.compile(r"[a-z][a-z-]+")
+
+
+Polar = tuple[tuple[str, tuple[str, ...]], ...]
+
+
+def other_polarity(asked: str | Polar, texts: list[str]) -> tuple[str, str] | None:
+    """(the word asked, the opposite the evidence states) when the question (or its
+    `polar_words`) names a group by a word and the nearest of `texts` (the sentence, then what
+    it sits under) that names the word or its negation names only the opposite; None
+    otherwise."""
+    for word, opposites in _polar_words(asked) if isinstance(asked, str) else asked:
+        for text in texts:
+            low = text.lower()
+            plain = _whole(word).search(low) is not None
+            negated = [o for o in opposites if _whole(o).search(low)]
+            if plain:
+                break
+            if negated:
+                return word, negated[0]
+    return None
+
+
+@lru_cache(maxsize=256)
+def _polar_words(question: str) -> Polar:
+    """Each plain word of the question long enough to carry a negating prefix, with the forms
+    that negate it (or, for a negated word, the plain form)."""
+    words = set(_WORD.findall(question.lower()))
+    out = []
+    for word in dict.fromkeys(_WORD.findall(question.lower())):
+        if word in STOPWORDS or len(word) < _SHORTEST or word.startswith(_NEGATING):
+            continue
+        opposites = tuple(p + word for p in _NEGATING)
+        if not words & set(opposites):  # "squamous or nonsquamous": both sides asked
+            out.append((word, opposites))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1 << 10)
+def _whole(word: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){re.escape(word)}(?![\w-])")
+
+
+def polar_words(question: str, known: Callable[[str], bool]) -> Polar:
+    """The question's words whose negation the documents use (`known`): the only ones
+    `other_polarity` can find opposed, worked out once per question."""
+    return tuple(
+        (word, kept)
+        for word, opposites in _polar_words(question)
+        if (kept := tuple(o for o in opposites if known(o)))
+    )
