@@ -1,6 +1,8 @@
-"""A group a question names by a plain word that a sentence's context names only negated, or the
-reverse: a figure for "nonsquamous" zentomas does not answer for squamous ones, nor one for
-"unresectable" tumours for resectable ones. The prefixes are English's negating ones."""
+"""A group a question names by a plain word that a sentence's context names only negated: a
+figure for "nonsquamous" zentomas does not answer for squamous ones, nor one for "unresectable"
+tumours for resectable ones. The prefixes are English's negating ones. A question that names a
+negated group is not read the other way round: "non-zentamab regimens" is a name's negation,
+which the plain word does not oppose."""
 
 from __future__ import annotations
 
@@ -41,7 +43,7 @@ def other_polarity(asked: str | Polar, texts: list[str]) -> tuple[str, str] | No
 @lru_cache(maxsize=256)
 def _polar_words(question: str) -> Polar:
     """Each plain word of the question long enough to carry a negating prefix, with the forms
-    that negate it (or, for a negated word, the plain form)."""
+    that negate it; none whose negation the question also writes."""
     words = set(_WORD.findall(question.lower()))
     out = []
     for word in dict.fromkeys(_WORD.findall(question.lower())):
