@@ -27,7 +27,7 @@ _AUX = re.compile(
 )
 
 
-# Prepositions beyond the commonest (those are in `_AUX`): "the factor behind each subtype",
+# Prepositions beyond the commonest (those are in `_AUX`): "the zeta gene behind each subtype",
 # "the drug among these": the phrase ends before its prepositional phrase.
 _PREPOSITION = re.compile(
     r"^(about|across|after|against|along|among|amongst|around|before|behind|beneath|besides?|"
