@@ -3245,3 +3245,19 @@ def test_a_group_the_evidence_names_only_negated_is_another_group() -> None:
     # Both sides asked, or a negation no document uses: nothing to set apart.
     assert other_polarity("Squamous or nonsquamous: which did better?", [figure, lead]) is None
     assert polar_words(asked, lambda w: w == "nonsquamous") == (("squamous", ("nonsquamous",)),)
+
+
+def test_a_table_row_answers_a_question_asking_two_of_its_cells(tmp_path: Path) -> None:
+    doc = (
+        "# Zentoma trials\n\n## Registered trials\n\nTable 1. Registered zentoma trials\n\n"
+        "| NCT number | Drug | Phase | Population | Status |\n|---|---|---|---|---|\n"
+        "| NCT09000001 | zentamab | II | LS-ZCL | Recruiting |\n"
+        "| NCT09000002 | quellimab | III | ES-ZCL | Completed |\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "trials", doc)
+    answer = engine.ask(
+        "In Table 1, which registered trial is testing quellimab, and in which population?",
+        min_confidence=0.0,
+    )
+    assert answer.answer is not None
+    assert "NCT09000002" in answer.answer and "ES-ZCL" in answer.answer

@@ -112,8 +112,11 @@ class Extractor:
         if found.sid < 0 or not asks_different_things(prof.text):
             return found
         sent = self.index.sentences[found.sid]
+        if sent.kind == "table_row":
+            # "Which trial …, and in which stage?": the row, which holds both cells.
+            return Extracted(found.sid, sent.start, sent.end)
         if sent.kind not in ("paragraph", "caption"):
-            return found  # a table row's cells are answered cell by cell
+            return found
         s, e = strip_citation(sent.text, 0, len(sent.text))
         return Extracted(found.sid, sent.start + s, sent.start + e)
 
