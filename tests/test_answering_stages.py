@@ -3261,3 +3261,18 @@ def test_a_table_row_answers_a_question_asking_two_of_its_cells(tmp_path: Path) 
     )
     assert answer.answer is not None
     assert "NCT09000002" in answer.answer and "ES-ZCL" in answer.answer
+
+
+def test_another_name_is_sought_in_every_candidate(tmp_path: Path) -> None:
+    doc = (
+        "# Zeta receptors\n\n## ZX1\n\n"
+        "ZX1, a checkpoint molecule on T cells, B cells and NK cells, transmits inhibitory "
+        "signals when ZX1 binds its ligands ZL1 and ZL2. ZX1 mainly inhibits T cells. "
+        "The tail of ZX1 holds two motifs. ZX1 oligomerization requires phosphorylation of ZX1. "
+        "ZX1 blockade restores T cells. ZX1 signalling recruits ZP-2 to ZX1.\n\n"
+        "## Receptors studied\n\nThe receptors most studied in zentoma are zeta antigen 4 "
+        "(ZX4, also called CD998) and zeta receptor 1 (ZX1, also called CD999).\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "receptors", doc)
+    answer = engine.ask("ZX1 is also known as which CD molecule?", min_confidence=0.0)
+    assert answer.answer == "CD999"

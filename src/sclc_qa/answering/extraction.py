@@ -49,8 +49,7 @@ class Extracted:
     cite: tuple[int, int] | None = None
 
 
-# The first candidates looked at for a row that defines the term asked about, or for another
-# name the text gives it.
+# The first candidates looked at for a row that defines the term asked about.
 _FIRST_LOOKED_AT = 3
 # Classes whose members are proper names: a sentence that names none does not answer.
 _NAMES_ONLY = frozenset({"place", "company", "author"})
@@ -315,10 +314,11 @@ class Extractor:
 
     def _alias(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         """For "X is also known as …?", "what is X commonly called?": the other name the
-        first candidates give X."""
+        candidates give X, the first that gives one (a naming phrase after X is rare and says
+        exactly this, wherever the sentence ranks)."""
         if not asks_alias(prof.text):
             return None
-        for cand in scored[:_FIRST_LOOKED_AT]:
+        for cand in scored:
             sent = self.index.sentences[cand.sid]
             span = alias_span(mask_markup(sent.text), prof)
             if span is not None:
