@@ -3276,3 +3276,22 @@ def test_another_name_is_sought_in_every_candidate(tmp_path: Path) -> None:
     engine = _engine_over(tmp_path, "receptors", doc)
     answer = engine.ask("ZX1 is also known as which CD molecule?", min_confidence=0.0)
     assert answer.answer == "CD999"
+
+
+def test_several_things_of_no_named_class_are_answered_by_the_whole_list(tmp_path: Path) -> None:
+    from sclc_qa.answering.scoring import Scored
+
+    doc = (
+        "# Zentoma\n\n## Zentamab before surgery\n\n"
+        "The role of zentamab before surgery was tested in trials. The proposed benefits of "
+        "zentamab before surgery include:\n\n- Smaller zentomas at resection.\n"
+        "- Earlier clearance of zeta cells.\n- Better tolerability.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "benefits", doc)
+    sents = engine.index.sentences
+    item = next(i for i, s in enumerate(sents) if s.text.startswith("Earlier clearance"))
+    asked = profile("What are the supposed advantages of giving zentamab before surgery?")
+    found = engine._answerer.extractor.extract(asked, Scored(item, 1.0, 1.0, ()), [])
+    assert found is not None
+    text = engine.index.documents[sents[item].doc].text[found.start : found.end]
+    assert text.startswith("Smaller zentomas") and text.endswith("Better tolerability.")

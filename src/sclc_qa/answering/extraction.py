@@ -229,9 +229,17 @@ class Extractor:
         sid = best.sid
         nxt = sid + 1
         lead = self.vocab.lead_in[sid]
-        if prof.plural and lead and self._introduces_asked(prof, lead[0]):
+        if (
+            prof.plural
+            and lead
+            and (
+                self._introduces_asked(prof, lead[0])
+                or (not prof.target and introduces_list(self.index, lead[0]))
+            )
+        ):
             # One item of a list whose lead-in names what is asked ("Typical signs include:"
-            # for "which signs …?"): the answer is the whole list.
+            # for "which signs …?"), or of any list when several things of no named class are
+            # asked ("what are the supposed gains of X?"): the answer is the whole list.
             sid = lead[0]
         elif not introduces_list(self.index, sid) and (
             nxt < len(self.index.sentences)
