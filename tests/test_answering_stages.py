@@ -3295,3 +3295,22 @@ def test_several_things_of_no_named_class_are_answered_by_the_whole_list(tmp_pat
     assert found is not None
     text = engine.index.documents[sents[item].doc].text[found.start : found.end]
     assert text.startswith("Smaller zentomas") and text.endswith("Better tolerability.")
+
+
+def test_a_ratio_asked_with_its_interval_comes_from_the_sentence_that_gives_both(
+    tmp_path: Path,
+) -> None:
+    doc = (
+        "# Zentoma\n\n## ZENITH-4\n\n"
+        "In ZENITH-4, zentamab plus chemotherapy prolonged median OS over chemotherapy alone "
+        "(19.3 vs 11.9 months; HR = 0.61; P = 0.0002) in first-line zentoma. "
+        "The pooled analysis found zentamab plus chemotherapy reduced the risk of death "
+        "(HR 0.61, 95% CI 0.47–0.80).\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "ratio", doc)
+    answer = engine.ask(
+        "In ZENITH-4, what HR for death did zentamab plus chemotherapy have versus chemotherapy "
+        "in first-line zentoma, with its 95% CI?",
+        min_confidence=0.0,
+    )
+    assert answer.answer == "HR 0.61, 95% CI 0.47–0.80"

@@ -43,6 +43,8 @@ __all__ = ["Answerer", "Retrieve"]
 # type when the first holds none.
 _FIGURE_LOOK = 3
 # "How did X affect (change, influence) Y?": asks X's effect on Y, which a sentence must name.
+# An interval, asked for beside a ratio or stated with one.
+_INTERVAL = re.compile(r"\bCI\b|\bconfidence interval", re.I)
 _EFFECT_ON = re.compile(r"\b(?:affect|impact|influenc|chang|alter)(?:e|ed|es|s|ing)?\b", re.I)
 # The threshold of the hand-set confidence, used only when no trained model is installed.
 _HEURISTIC_THRESHOLD = 0.38
@@ -150,6 +152,13 @@ class Answerer:
         if not scored:
             return abstention(question, self.reasons.nothing_matches(), 0.0), None
         best = scored[0]
+        if prof.kind == "hr" and _INTERVAL.search(prof.text) and not self._interval(best):
+            # "What HR …, with its 95% CI?": of the first candidates, the one that states its
+            # ratio with the interval asked, as the next that gives enough figures is taken.
+            best = next(
+                (s for s in scored[1:_FIGURE_LOOK] if s.coverage > 0 and self._interval(s)),
+                best,
+            )
         wanted = _figures_wanted(prof, best)
         if wanted:
             # The next of the first candidates that gives as many, about the subject, answers.
@@ -213,6 +222,15 @@ class Answerer:
             why = self.reasons.unclear(confidence, threshold)
             return self._abstain(question, why, confidence, scored), features
         return self._answer(question, best, scored, found, confidence), features
+
+    def _interval(self, cand: Scored) -> bool:
+        """Whether the candidate's first figure is stated with its confidence interval."""
+        if not cand.spans:
+            return False
+        span = cand.spans[0]
+        return (
+            _INTERVAL.search(self.index.sentences[cand.sid].text[span.start : span.end]) is not None
+        )
 
     def _states(self, endpoints: frozenset[str], best: Scored) -> bool:
         """Whether the sentence names one of the endpoints (in its own words)."""
