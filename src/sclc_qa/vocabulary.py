@@ -152,6 +152,12 @@ class Vocabulary:
             self.defs_by_short.setdefault(d.short.lower(), []).append(d)
             self.defs_by_long.setdefault(normalize(d.long), []).append(d)
 
+    def around(self, sid: int) -> list[str]:
+        """The sentence's text, then what it sits under, nearest first: the sentences before it
+        in its paragraph, then its list's lead-in."""
+        texts = self.index.sentences
+        return [texts[i].text for i in (sid, *self.prev[sid], *self.lead_in[sid])]
+
     def next_refers_back(self, sid: int) -> bool:
         nxt = sid + 1
         return (

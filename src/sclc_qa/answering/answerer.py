@@ -42,9 +42,9 @@ __all__ = ["Answerer", "Retrieve"]
 # How far down the candidates a typed question looks for a sentence holding a figure of its
 # type when the first holds none.
 _FIGURE_LOOK = 3
-# "How did X affect (change, influence) Y?": asks X's effect on Y, which a sentence must name.
 # An interval, asked for beside a ratio or stated with one.
 _INTERVAL = re.compile(r"\bCI\b|\bconfidence interval", re.I)
+# "How did X affect (change, influence) Y?": asks X's effect on Y, which a sentence must name.
 _EFFECT_ON = re.compile(r"\b(?:affect|impact|influenc|chang|alter)(?:e|ed|es|s|ing)?\b", re.I)
 # The threshold of the hand-set confidence, used only when no trained model is installed.
 _HEURISTIC_THRESHOLD = 0.38

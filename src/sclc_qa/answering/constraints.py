@@ -79,11 +79,7 @@ def other_group(
         given = "figure" if prof.kind in TYPED else "passage"
         return f"{disease[0]} (the {given} given is for {disease[1]})"
     if prof.kind in TYPED:
-        # The sentence, then what it sits under, nearest first: its paragraph, its list's lead-in.
-        around = [
-            index.sentences[i].text
-            for i in (best.sid, *vocab.prev[best.sid], *vocab.lead_in[best.sid])
-        ]
+        around = vocab.around(best.sid)
         marker = _other_marker(prof.text, around)
         if marker:
             return (

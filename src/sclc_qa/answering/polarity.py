@@ -31,12 +31,11 @@ def other_polarity(asked: str | Polar, texts: list[str]) -> tuple[str, str] | No
     for word, opposites in _polar_words(asked) if isinstance(asked, str) else asked:
         for text in texts:
             low = text.lower()
-            plain = _whole(word).search(low) is not None
-            negated = [o for o in opposites if _whole(o).search(low)]
-            if plain:
+            if _whole(word).search(low):
                 break
+            negated = next((o for o in opposites if _whole(o).search(low)), None)
             if negated:
-                return word, negated[0]
+                return word, negated
     return None
 
 
@@ -44,9 +43,10 @@ def other_polarity(asked: str | Polar, texts: list[str]) -> tuple[str, str] | No
 def _polar_words(question: str) -> Polar:
     """Each plain word of the question long enough to carry a negating prefix, with the forms
     that negate it; none whose negation the question also writes."""
-    words = set(_WORD.findall(question.lower()))
+    found = _WORD.findall(question.lower())
+    words = set(found)
     out = []
-    for word in dict.fromkeys(_WORD.findall(question.lower())):
+    for word in dict.fromkeys(found):
         if word in STOPWORDS or len(word) < _SHORTEST or word.startswith(_NEGATING):
             continue
         opposites = tuple(p + word for p in _NEGATING)

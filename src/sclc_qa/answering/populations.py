@@ -36,10 +36,8 @@ _SAME_GROUP = 1.5
 # "Besides zentamab, was any zeta drug approved?" asks about the others: a sentence that sets
 # the named one apart ("apart from zentamab, no other …") answers it, as a sentence stating the
 # asked group does.
-_EXCLUDED_ASKED = re.compile(
-    r"\b(?:besides|other than|apart from|aside from|except(?: for)?|excluding)\s+([\w-]+)", re.I
-)
 _SETS_APART = r"\b(?:besides|other than|apart from|aside from|except(?: for)?|excluding)\s+"
+_EXCLUDED_ASKED = re.compile(_SETS_APART + r"([\w-]+)", re.I)
 
 Shares = frozenset[tuple[str, float]]
 

@@ -210,7 +210,7 @@ class SentenceScorer:
                 # biomarker) or not about it at all.
                 score *= 0.5
             score *= group.factor(
-                sent.text, partial(self._stated_shares, sid), partial(self._around, sid)
+                sent.text, partial(self._stated_shares, sid), partial(self.vocab.around, sid)
             )
             rows.append((sid, score, coverage, spans, concepts, lex, dsim, seen[sid]))
             stated = time_points(sent.text) & prof.time_points if prof.time_points else None
@@ -378,12 +378,6 @@ class SentenceScorer:
             if stated := share_bounds(texts[at].text):
                 return stated
         return frozenset().union(*(share_bounds(texts[p].text) for p in self.vocab.lead_in[sid]))
-
-    def _around(self, sid: int) -> list[str]:
-        """The sentence, then what it sits under, nearest first: its paragraph, its list's
-        lead-in."""
-        texts = self.index.sentences
-        return [texts[i].text for i in (sid, *self.vocab.prev[sid], *self.vocab.lead_in[sid])]
 
     def context_tokens(self, sid: int) -> frozenset[str]:
         """The terms of what a sentence sits under: its heading, the sentences before it in its
