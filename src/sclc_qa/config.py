@@ -13,6 +13,7 @@ from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 __all__ = [
     "SEARCH_MODES",
     "AnswerSettings",
+    "BuildDevice",
     "ChunkSettings",
     "RetrievalSettings",
     "SearchMode",
@@ -24,6 +25,10 @@ __all__ = [
 # --mode choices and the HTTP `mode` field are these.
 SearchMode = Literal["hybrid", "dense", "lexical"]
 SEARCH_MODES: tuple[SearchMode, ...] = get_args(SearchMode)
+
+# Where a build embeds the corpus: an NVIDIA GPU (`cuda`), the CPU, or the GPU when one can be
+# used (`auto`). The CLI's `build --device` choices are these.
+BuildDevice = Literal["auto", "cpu", "cuda"]
 
 
 class ChunkSettings(BaseModel):
@@ -228,6 +233,12 @@ class Settings(BaseSettings):
         description="Whether a question's encoding threads spin-wait between steps (ONNX "
         "Runtime's default): a little faster alone, but processes that share the cores burn "
         "them for each other; `sclc-qa serve` with several processes turns it off.",
+    )
+    build_device: BuildDevice = Field(
+        "auto",
+        description="Where `sclc-qa build` embeds the corpus: cuda (an NVIDIA GPU, through "
+        "onnxruntime-gpu or torch; refused if none can be used), cpu, or auto (the GPU when one "
+        "can be used). Questions are always encoded on the CPU.",
     )
     chunking: ChunkSettings = ChunkSettings()
     retrieval: RetrievalSettings = RetrievalSettings()

@@ -51,6 +51,11 @@ class Embedder(Protocol):
     sha256: str
     max_wordpieces: int
 
+    @property
+    def runtime(self) -> str:
+        """What embeds a corpus (e.g. "cpu: onnxruntime, 2 threads"), for the build's report."""
+        ...
+
     def encode(self, texts: Sequence[str], *, progress: bool = False) -> Vectors: ...
 
     def count_wordpieces(self, text: str) -> int: ...
@@ -74,6 +79,7 @@ class HashingEmbedder:
 
     name = "hashing-test-embedder"
     sha256 = "0" * 64
+    runtime = "hashing"
 
     def __init__(self, dim: int = 256, max_wordpieces: int = 256) -> None:
         self.dim = dim

@@ -20,6 +20,8 @@ from typing import Any, Literal
 
 import numpy as np
 
+from .config import BuildDevice
+from .cuda_encoder import GPU_BATCH_TEXTS, GPU_BATCH_WORDPIECES, GpuEncoder, open_gpu
 from .embedding_files import (
     MODEL_NAME,
     model_dir,
@@ -54,6 +56,10 @@ class MiniLMEmbedder:
     on every core. `backend="sentence-transformers"` runs
     the reference implementation (imports in ~7 s); a test holds the two to a cosine of 0.999.
 
+    `device` says where batches larger than a question's run: "cpu"; "cuda", an NVIDIA GPU
+    (`cuda_encoder`), refused with a `ModelError` if none can be used; "auto", the GPU when one
+    can be used, else the CPU. Questions always run on the CPU.
+
     `weights=False` (serving) does not read model.safetensors until something needs the weights
     themselves (an export, the reference backend), and verifies them then: an index that carries
     its query encoder is served without them, so the runtime image can leave them out.
@@ -73,6 +79,7 @@ class MiniLMEmbedder:
         query_spinning: bool = True,
         batch_size: int = 32,
         weights: bool = True,
+        device: BuildDevice = "cpu",
     ) -> None:
         self.directory = directory or model_dir()
         self.sha256 = verify_model(self.directory, weights=weights)
@@ -84,6 +91,10 @@ class MiniLMEmbedder:
         self._lock = threading.Lock()
         self._reference: Any = None
         self._encoder: OnnxEncoder | None = None
+        self.device = device
+        self._gpu: GpuEncoder | None = None
+        self._gpu_looked = device == "cpu"
+        self._gpu_lock = threading.Lock()  # apart from `_lock`, which opening the GPU takes
         self._scratch: tempfile.TemporaryDirectory[str] | None = None
         self._threads = usable_cores()
         # A query on every core by default: alone on an idle 2-core machine, two threads halve
@@ -94,10 +105,16 @@ class MiniLMEmbedder:
         # Tokenising in parallel saves nothing at these sizes, and a fork after it warns.
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         self._wordpieces = wordpiece_tokenizer(self.directory / "tokenizer.json")
-        if prepare:
-            # Export (or find) the model and open the all-cores session before any text is
-            # timed: a build then measures embedding alone.
+        if prepare and self._on_gpu() is None:
+            # Export (or find) the model and open the all-cores session (or the GPU's) before
+            # any text is timed: a build then measures embedding alone.
             self._onnx().session(self._threads)
+
+    @property
+    def runtime(self) -> str:
+        """What embeds a corpus here, for the build's report."""
+        gpu = self._on_gpu()
+        return gpu.runtime if gpu else f"cpu: onnxruntime, {self._threads} threads"
 
     def count_wordpieces(self, text: str) -> int:
         """Word pieces the model sees, [CLS] and [SEP] included."""
@@ -145,28 +162,41 @@ class MiniLMEmbedder:
                     show_progress_bar=progress,
                 )
             return np.ascontiguousarray(vecs, dtype=np.float32)
-        encoder = self._onnx()
         query = len(texts) <= 4
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        gpu = None if query else self._on_gpu()
+        if gpu is not None:
+            for batch in _progress(_gpu_batches(pieces), progress):
+                out[batch.rows] = gpu.run(batch)
+            return out
+        encoder = self._onnx()
         threads = self.query_threads if query else self._threads
         spinning = self.query_spinning or not query
-        out = np.empty((len(texts), self.dim), dtype=np.float32)
         for batch in _progress(batches_by_length(pieces), progress):
             out[batch.rows] = encoder.run(batch, threads=threads, spinning=spinning)
         return out
 
     def throughput(self, texts: Sequence[str], *, rounds: int = 3) -> Throughput:
-        """Time `encode` on `texts` beside ONNX Runtime alone on the same batches (tokenised and
-        padded beforehand, all cores): the second is the most the first can reach here."""
+        """Time `encode` on `texts` beside its runtime alone on the same batches (tokenised and
+        padded beforehand; all cores, or the GPU): the second is the most the first can reach."""
         pieces = [e.ids for e in self._wordpieces.encode_batch(list(texts))]
-        batches = batches_by_length(pieces)
-        encoder = self._onnx()
+        gpu = self._on_gpu()
+        if gpu is not None:
+            batches, run = _gpu_batches(pieces), gpu.run
+        else:
+            encoder = self._onnx()
+            batches = batches_by_length(pieces)
+
+            def run(batch: Batch) -> Vectors:
+                return encoder.run(batch, threads=self._threads)
+
         raw: list[float] = []
         end_to_end: list[float] = []
         self.encode(texts[: min(len(texts), 64)])  # first runs allocate: keep them out
         for _ in range(rounds):
             started = time.perf_counter()
             for batch in batches:
-                encoder.run(batch, threads=self._threads)
+                run(batch)
             raw.append(time.perf_counter() - started)
             started = time.perf_counter()
             self.encode(texts)
@@ -182,6 +212,18 @@ class MiniLMEmbedder:
             if self._encoder is None:
                 self._encoder = OnnxEncoder(self._export())
             return self._encoder
+
+    def _on_gpu(self) -> GpuEncoder | None:
+        """The GPU encoder when `device` asks for one and it can run (looked for once)."""
+        with self._gpu_lock:
+            if not self._gpu_looked:
+                self._verify_weights()
+                os.environ["HF_HUB_OFFLINE"] = "1"
+                self._gpu = open_gpu(
+                    lambda: self._onnx().path, self.directory, required=self.device == "cuda"
+                )
+                self._gpu_looked = True
+            return self._gpu
 
     def _verify_weights(self) -> None:
         """Before the weights themselves are used: verified now if construction left them."""
@@ -247,6 +289,10 @@ def usable_cores() -> int:
     if hasattr(os, "sched_getaffinity"):
         return max(1, len(os.sched_getaffinity(0)))
     return max(1, os.cpu_count() or 1)
+
+
+def _gpu_batches(pieces: Sequence[Sequence[int]]) -> list[Batch]:
+    return batches_by_length(pieces, max_wordpieces=GPU_BATCH_WORDPIECES, max_texts=GPU_BATCH_TEXTS)
 
 
 def _progress(items: list[Batch], show: bool) -> Any:

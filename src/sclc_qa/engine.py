@@ -102,7 +102,10 @@ class Engine:
         """(Re)build the index from the corpus; atomic, deterministic."""
         settings = settings or Settings()
         embedder = embedder or MiniLMEmbedder(
-            settings.model_dir, cache_dir=settings.index_dir / ENCODER_CACHE, prepare=True
+            settings.model_dir,
+            cache_dir=settings.index_dir / ENCODER_CACHE,
+            prepare=True,
+            device=settings.build_device,
         )
         return build_index(
             settings.corpus_dir,

@@ -165,7 +165,12 @@ def _build(
     embed_seconds = meter.seconds
     say(
         f"{len(chunks)} chunks and {len(sentences)} citable sentences"
-        + (f"; embedded {meter.wordpieces} word pieces in {embed_seconds:.1f} s" if todo else "")
+        + (
+            f"; embedded {meter.wordpieces} word pieces in {embed_seconds:.1f} s "
+            f"({meter.wordpieces / max(embed_seconds, 1e-9):,.0f}/s, {embedder.runtime})"
+            if todo
+            else ""
+        )
     )
 
     index_dir.mkdir(parents=True, exist_ok=True)
@@ -214,7 +219,10 @@ def _build(
                 sentences=len(sentences),
             ),
             embedding=EmbeddingInfo(
-                documents=len(todo), wordpieces=meter.wordpieces, seconds=round(embed_seconds, 2)
+                documents=len(todo),
+                wordpieces=meter.wordpieces,
+                seconds=round(embed_seconds, 2),
+                runtime=embedder.runtime if todo else "",
             ),
             files={name: sha256_file(tmp / name) for name in files},
         )

@@ -66,6 +66,7 @@ class EmbeddingInfo(_Strict):
     documents: int
     wordpieces: int
     seconds: float
+    runtime: str = ""  # what embedded them, e.g. "cuda: torch 2.13.0, NVIDIA H200"
 
 
 class Counts(_Strict):

@@ -43,6 +43,7 @@ __all__ = [
     "cached_export",
     "export_key",
     "export_onnx",
+    "pooled_module",
 ]
 
 GRAPH = "query-encoder.onnx"  # the graph; ONNX Runtime finds the weights beside it
@@ -226,7 +227,7 @@ def export_onnx(model_directory: Path, folder: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="sclc-qa-export-") as tmp, warnings.catch_warnings():
         # Deprecation and tracer warnings of the exporter: the check below is what counts.
         warnings.simplefilter("ignore")
-        module = _pooled_module(model_directory)
+        module = pooled_module(model_directory)
         example = _example(model_directory)
         raw = Path(tmp) / "raw.onnx"
         with torch.no_grad():
@@ -261,7 +262,7 @@ def export_onnx(model_directory: Path, folder: Path) -> None:
         )
 
 
-def _pooled_module(model_directory: Path) -> Any:
+def pooled_module(model_directory: Path) -> Any:
     """The bare transformer with the sentence-transformers pooling, as one torch module."""
     import torch
     import transformers
