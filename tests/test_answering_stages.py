@@ -1708,6 +1708,33 @@ def test_a_row_asked_for_two_of_its_cells_answers_with_both(tmp_path: Path) -> N
     assert span is not None and text[span.start : span.end] == "LS-ZCLC | Active, not recruiting"
 
 
+def test_a_dose_is_answered_only_from_a_cell_that_can_hold_one(tmp_path: Path) -> None:
+    """A row's disease or status cell names no dose, however the question's words match it."""
+    from sclc_qa.tables import best_cell, holds_dose
+
+    table = (
+        "| NCT ID | Drug | Stage | Status |\n|---|---|---|---|\n"
+        "| NCT01234567 | Zentamab | ZCLC | Recruiting |\n"
+        "| NCT07654321 | Quellimab | Extensive stage | Completed |"
+    )
+    engine, sid = _indexed(tmp_path, table, "NCT01234567")
+    text, row = engine.index.documents["doc"].text, engine.index.sentences[sid]
+    asked = profile("What dose of zentamab is recommended for relapsed zentoma cancer?")
+    cell = best_cell(text, row, asked)
+    assert cell is not None and not holds_dose(text, row, cell)
+    assert engine._answerer.figures.spans(sid, asked) == []
+    (tmp_path / "dosed").mkdir()
+    dosed = (
+        "| NCT ID | Drug | Intervention |\n|---|---|---|\n"
+        "| NCT01234567 | Zentamab | Zentamab every 2 weeks |\n"
+        "| NCT07654321 | Quellimab | Quellimab 10 mg/kg |"
+    )
+    engine, sid = _indexed(tmp_path / "dosed", dosed, "NCT01234567")
+    text, row = engine.index.documents["doc"].text, engine.index.sentences[sid]
+    (span,) = engine._answerer.figures.spans(sid, profile("What dose of zentamab was given?"))
+    assert text[span.start : span.end] == "Zentamab every 2 weeks"
+
+
 def test_a_figure_belongs_to_the_series_member_written_last_before_it() -> None:
     from sclc_qa.answering.figure_filters import not_siblings as _not_siblings
 

@@ -14,7 +14,7 @@ from .models import Cell, Sentence
 from .question import Profile
 from .spans import Span, find, mask_markup
 
-__all__ = ["best_cell", "row_figure"]
+__all__ = ["best_cell", "holds_dose", "row_figure"]
 
 # Header words → question words that point at that column (data/domain.json).
 _HEADER_HINTS = domain().table_header_hints
@@ -93,6 +93,16 @@ def row_figure(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
     if not found:
         return None
     return Span(cell.start + found[0].start, cell.start + found[0].end, "cell")
+
+
+def holds_dose(doc_text: str, sent: Sentence, cell: Span) -> bool:
+    """Whether a cell can answer "what dose …?": it states a dose, or sits in the column of
+    doses and regimens ("Intervention", "Regimen", "Dose"). A row's other cells (its disease,
+    its status) name no dose, however well the question's other words match their headers."""
+    if find(mask_markup(doc_text[cell.start : cell.end]), "dose"):
+        return True
+    header = tokenize(_header_of(sent, cell))
+    return any(h.startswith(w) for h in header for w in _HEADER_HINTS["intervent"])
 
 
 def _header_of(sent: Sentence, span: Span) -> str:

@@ -14,7 +14,7 @@ from ..lexical import normalize, tokenize
 from ..mentions import time_points
 from ..question import Profile
 from ..spans import Span, find, mask_markup, names
-from ..tables import best_cell, row_figure
+from ..tables import best_cell, holds_dose, row_figure
 from ..vocabulary import Vocabulary, squash
 from .anchors import anchor_cost, anchors
 from .counts import counted
@@ -121,7 +121,9 @@ class FigureExtractor:
                 figure = row_figure(doc_text, sent, prof)
                 return [figure] if figure is not None else []
             cell = best_cell(doc_text, sent, prof)
-            return [cell] if cell is not None else []
+            if cell is None or (prof.kind == "dose" and not holds_dose(doc_text, sent, cell)):
+                return []
+            return [cell]
         kinds = [prof.kind]
         if prof.kind == "difference":
             kinds = ["difference", "duration"]
