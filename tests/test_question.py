@@ -249,6 +249,18 @@ def test_the_asked_class_stops_at_the_verb() -> None:
     assert asked.asked_about == "surgical options" and asked.plural
 
 
+def test_a_request_asks_the_question_it_wraps() -> None:
+    """ "Can you explain how …?" is a how-question, not a yes/no one; "explain why …", a why."""
+    assert profile("Can you explain how zentamab brings T cells to zentoma?").kind == "mechanism"
+    assert profile("explain how zentamab works").kind == "mechanism"
+    assert profile("Please tell me why ZX1 testing is not routine.").kind == "mechanism"
+    assert profile("Could you tell me what dose of quellimab was given?").kind == "dose"
+    assert profile("Do you know which trial tested zentamab?").kind == "entity"
+    # A yes/no question that opens like a request stays one.
+    assert profile("Can zentamab be given after quellimab?").kind == "yesno"
+    assert profile("Could you describe the ZENITH-4 design?").kind != "mechanism"
+
+
 def test_yes_no_questions_ask_for_a_statement_not_a_figure() -> None:
     assert profile("Is there a benefit to escalating the dose to 74 Gy?").kind == "yesno"
     assert profile("Should drug X be added to first-line chemotherapy?").kind == "yesno"

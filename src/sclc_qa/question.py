@@ -28,10 +28,11 @@ from .question_kinds import (
     RATE_ENDPOINTS,
     TIME_TO_EVENT,
     Kind,
+    unwrapped,
 )
 from .question_phrase import which_phrase
 
-__all__ = ["ENDPOINTS", "LIMITS", "TIME_TO_EVENT", "Kind", "Profile", "profile"]
+__all__ = ["ENDPOINTS", "LIMITS", "TIME_TO_EVENT", "Kind", "Profile", "profile", "unwrapped"]
 
 # The auxiliary that opens a yes/no question, after any setting phrase before a comma ("In stage
 # III disease, does …?", "After surgery, should …?"); not "When X is Y, what …?".
@@ -72,7 +73,7 @@ class Profile:
 @lru_cache(maxsize=4096)
 def profile(question: str) -> Profile:
     """Classify `question` (remembered: a Profile is immutable, and questions recur)."""
-    text = clean(question)
+    text = unwrapped(clean(question))
     kind: Kind = "fact"
     for candidate, pattern in KIND_RULES:
         if pattern.search(text):

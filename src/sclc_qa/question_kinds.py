@@ -25,7 +25,25 @@ __all__ = [
     "RATE_ENDPOINTS",
     "TIME_TO_EVENT",
     "Kind",
+    "unwrapped",
 ]
+
+# A request that wraps a question ("Could you explain how …?", "Please tell me why …", "I'd like
+# to know which …"): what it asks is the question inside, which opens with its wh-word.
+_REQUEST = re.compile(
+    r"^\s*(?:please,?\s+)?"
+    r"(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|do\s+you\s+know\s+|"
+    r"i(?:'d|\s+would)\s+like\s+to\s+know\s+|i\s+(?:want|need)\s+to\s+know\s+)?"
+    r"(?:explain|describe|tell\s+(?:me|us)|clarify|outline|show\s+(?:me|us))?\s*"
+    r"(?=(?:how|why|what|which|who|when|where)\b)",
+    re.I,
+)
+
+
+def unwrapped(question: str) -> str:
+    """The question a request wraps: "Can you explain how X works?" → "how X works?"."""
+    return _REQUEST.sub("", question, count=1)
+
 
 Kind = Literal[
     "glossary",

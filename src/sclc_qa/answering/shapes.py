@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..question import LIMITS, Profile
+from ..question import LIMITS, Profile, unwrapped
 from ..spans import find, mask_markup
 from .explanations import describing_span
 
@@ -81,13 +81,13 @@ _VERDICT = re.compile(
 
 def explains(question: str, sentence: str) -> bool:
     """Whether `sentence` states a reason (for a why-question) or a means (for a how-question)."""
-    cue = _CAUSE if _WHY.search(question) else _MEANS
+    cue = _CAUSE if _WHY.search(unwrapped(question)) else _MEANS
     return cue.search(sentence) is not None
 
 
 def gives_reason(question: str, sentence: str) -> bool:
     """Whether a why-question's `sentence` states a reason ("This matters because …")."""
-    return _WHY.search(question) is not None and _CAUSE.search(sentence) is not None
+    return _WHY.search(unwrapped(question)) is not None and _CAUSE.search(sentence) is not None
 
 
 def states_makeup(question: str, sentence: str) -> bool:
