@@ -268,6 +268,12 @@ def test_yes_no_questions_ask_for_a_statement_not_a_figure() -> None:
     assert profile("What is holding back QKP-4 therapy in clinics?").kind == "mechanism"
     assert profile("What's limiting the use of zentamab?").kind == "mechanism"
     assert profile("What are the barriers to ZX1 testing?").kind == "mechanism"
+    # The verbs of hindering in the simple tenses, which read like a noun after "what".
+    assert profile("What holds back zentamab from wider use?").kind == "mechanism"
+    assert profile("What kept ZX1 testing from becoming routine?").kind == "mechanism"
+    assert profile("What limited the ZENITH-4 analysis?").kind == "mechanism"
+    assert profile("What keeps zentamab stable?").kind != "mechanism"
+    assert profile("What limited-stage patients got zentamab?").kind != "mechanism"
     assert profile("How frequent are ZX1 fusions in NSCLC?").kind == "percent"
     assert profile("How rare is QKP-4 amplification?").kind == "percent"
     # A survival figure at a time point spelled out is a rate; a low dose the question states

@@ -94,7 +94,8 @@ def profile(question: str) -> Profile:
     if kind == "percent" and MEDIAN.search(text) and not _RATE.search(text):
         kind = "duration"  # "median OS at 3 years of follow-up" asks a time, not a rate
     endpoints = frozenset(name for name, pat in ENDPOINTS.items() if pat.search(text))
-    phrase = which_phrase(text)
+    # "What keeps X from Y?", "what limited X?": a verb of hindering, not a noun, follows "what".
+    phrase = "" if re.search(LIMITS, text, re.I) else which_phrase(text)
     called = re.search(
         r"(?:the\s+)?((?:[\w/+-]+\s+){0,3}?[\w/+-]+)\s+(?:called|named|known as)\b", text, re.I
     )

@@ -70,6 +70,11 @@ Kind = Literal[
 LIMITS = (
     r"\bwhat(?:'s|’s| is| are| was| were) (?:holding (?:\w+ )?back|limiting|hindering|hampering|"
     r"preventing|restricting|keeping)\b|"
+    # The same verbs in the simple tenses: "what holds X back", "what kept X from Y", "what
+    # limits X" (not "what limited-stage …"); holding and keeping only back or from something.
+    r"\bwhat (?:(?:holds?|held|keeps?|kept|prevents?|prevented|stops?|stopped)\b"
+    r"[^?]*?\b(?:back|from)|(?:limits|limited|hinders|hindered|hampers|hampered|restricts|"
+    r"restricted|impedes|impeded))\b(?!-)|"
     r"\b(?:obstacles?|barriers?|hurdles?|limitations?|drawbacks?|bottlenecks?) (?:to|of|for|in)\b"
 )
 
