@@ -1896,6 +1896,34 @@ def test_a_figure_for_another_size_subgroup_is_no_answer(tmp_path: Path) -> None
     assert same.answer == "HR, 0.69; 90% CI, 0.48–0.99"
 
 
+def test_a_figure_whose_passage_never_names_the_subgroup_asked_is_no_answer(
+    tmp_path: Path,
+) -> None:
+    engine, _ = _indexed(
+        tmp_path,
+        "In ZENITH-4, the median duration of response with zentamab was 11.4 months. "
+        "Among patients with zentic liver lesions, the median PFS with zentamab was 6.2 months.",
+        "ZENITH-4",
+    )
+    refused = _refusal(
+        engine,
+        "What was the median duration of response with zentamab in patients with quellic "
+        "bone lesions?",
+    )
+    assert "patients with quellic bone lesions" in refused
+    named = engine.ask(
+        "What median PFS did zentamab give in patients with zentic liver lesions?",
+        min_confidence=0.0,
+    )
+    assert named.answer == "6.2 months"
+    # A group the passage names ("the ZENITH-4 cohort") is the one it reports on.
+    whole = engine.ask(
+        "What was the median duration of response with zentamab in the whole ZENITH-4 cohort?",
+        min_confidence=0.0,
+    )
+    assert whole.answer == "11.4 months"
+
+
 def test_a_figure_from_another_phase_of_study_is_no_answer(tmp_path: Path) -> None:
     from sclc_qa.answering.phases import other_phase, phases
 

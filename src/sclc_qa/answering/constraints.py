@@ -17,6 +17,7 @@ from ..domain import domain
 from ..index import Index
 from ..lexical import STOPWORDS, tokenize
 from ..mentions import written
+from ..models import Sentence
 from ..question import Profile
 from ..vocabulary import Vocabulary
 from .aliases import asks_alias
@@ -24,6 +25,7 @@ from .extraction import Extracted
 from .kinds import TYPED
 from .phases import other_phase
 from .polarity import other_polarity
+from .populations import subgroup
 from .reasons import join
 from .regimens import other_regimen
 from .scoring import Scored
@@ -93,6 +95,12 @@ def other_group(
         )
         if stage:
             return f"{stage[0]} (the figure given is for {stage[1]})"
+        group = subgroup(prof.text)
+        title = index.documents[sent.doc].title  # the text's own topic, "… in ES-ZCLC"
+        if group is not None and not group[1] & _said([*around, title], sent):
+            # "… in patients with zentic lesions": a figure whose passage never names that
+            # group is the whole study's, or another group's.
+            return f"{group[0]} (the passage given does not report on them)"
     if prof.kind in TYPED and found.sid == best.sid:
         clause = clause_of(sent.text, found.start - sent.start, found.end - sent.start)
         phase = other_phase(prof.text, clause)
@@ -114,6 +122,12 @@ def other_group(
         return f"the arm without {left_out}"
     regimen = other_regimen(prof.text, prof.names, sent.text)
     return f"{regimen[0]} (the figure given is for {regimen[1]})" if regimen else ""
+
+
+def _said(texts: list[str], sent: Sentence) -> set[str]:
+    """The terms of a sentence's texts (itself, what it sits under, its document's title) and
+    of its headings."""
+    return {t for text in (*texts, sent.title, sent.context) for t in tokenize(text)}
 
 
 def _other_disease(

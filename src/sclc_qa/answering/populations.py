@@ -18,7 +18,7 @@ from ..question import Profile
 from .kinds import TYPED
 from .polarity import Polar, other_polarity, polar_words
 
-__all__ = ["AskedGroup", "subgroup_terms"]
+__all__ = ["AskedGroup", "subgroup", "subgroup_terms"]
 
 # A sentence about patients at another line of treatment than the question's keeps this share
 # of its score: it may still be the only one that answers.
@@ -127,10 +127,26 @@ _GROUPING = frozenset({"patient", "subgroup", "cohort", "subset", "the", "in", "
 def subgroup_terms(question: str) -> frozenset[str]:
     """The terms of the group a question narrows to ("in patients with zentic lesions",
     "the stage ZB subgroup"): a figure for all patients does not answer for them."""
-    found = [m.group(1) for m in _WITH_GROUP.finditer(question)]
-    found += [m.group(1) for m in _NAMED_GROUP.finditer(question)]
-    found += [m.group(1) for m in _MARKED_PEOPLE.finditer(question)]
-    return frozenset(t for phrase in found for t in tokenize(phrase)) - _GROUPING
+    return frozenset(t for _, terms in _subgroups(question) for t in terms)
+
+
+def subgroup(question: str) -> tuple[str, frozenset[str]] | None:
+    """The first group a question narrows to by a phrase of its own ("patients with zentic
+    lesions", "the ZRK1-naive cohort"), with the terms that name who is in it; None when it
+    names none, or names it by one word only (a qualifier so short is often the text's
+    topic, "SCLC patients", or a paraphrase of it)."""
+    return next(((p, t) for p, t in _subgroups(question) if len(t) >= _GROUP_TERMS), None)
+
+
+# The fewest terms of a group phrase read as a subgroup of its own (see `subgroup`).
+_GROUP_TERMS = 2
+
+
+def _subgroups(question: str) -> list[tuple[str, frozenset[str]]]:
+    """Each group phrase as written, with the terms of the words that say who is in it."""
+    found = [*_WITH_GROUP.finditer(question), *_NAMED_GROUP.finditer(question)]
+    found += _MARKED_PEOPLE.finditer(question)
+    return [(m.group(0).strip(), frozenset(tokenize(m.group(1))) - _GROUPING) for m in found]
 
 
 def _setting_apart(question: str) -> re.Pattern[str] | None:
