@@ -25,7 +25,7 @@ from .extraction import Extracted
 from .kinds import TYPED
 from .phases import other_phase
 from .polarity import other_polarity
-from .populations import subgroup
+from .populations import group_parts, subgroup
 from .reasons import join
 from .regimens import other_regimen
 from .scoring import Scored
@@ -97,7 +97,7 @@ def other_group(
             return f"{stage[0]} (the figure given is for {stage[1]})"
         group = subgroup(prof.text)
         title = index.documents[sent.doc].title  # the text's own topic, "… in ES-ZCLC"
-        if group is not None and not group[1] & _said([*around, title], sent):
+        if group is not None and not group_parts(group[1]) & _said([*around, title], sent):
             # "… in patients with zentic lesions": a figure whose passage never names that
             # group is the whole study's, or another group's.
             return f"{group[0]} (the passage given does not report on them)"

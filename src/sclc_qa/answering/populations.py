@@ -18,7 +18,7 @@ from ..question import Profile
 from .kinds import TYPED
 from .polarity import Polar, other_polarity, polar_words
 
-__all__ = ["AskedGroup", "subgroup", "subgroup_terms"]
+__all__ = ["AskedGroup", "group_parts", "subgroup", "subgroup_terms"]
 
 # A sentence about patients at another line of treatment than the question's keeps this share
 # of its score: it may still be the only one that answers.
@@ -147,6 +147,12 @@ def _subgroups(question: str) -> list[tuple[str, frozenset[str]]]:
     found = [*_WITH_GROUP.finditer(question), *_NAMED_GROUP.finditer(question)]
     found += _MARKED_PEOPLE.finditer(question)
     return [(m.group(0).strip(), frozenset(tokenize(m.group(1))) - _GROUPING) for m in found]
+
+
+def group_parts(terms: frozenset[str]) -> set[str]:
+    """The terms with each hyphenated one's parts: "zrk2-mutant" is named by a text that writes
+    "ZRK2-altered"."""
+    return set(terms) | {p for t in terms if "-" in t for p in tokenize(t.replace("-", " "))}
 
 
 def _setting_apart(question: str) -> re.Pattern[str] | None:
