@@ -224,6 +224,13 @@ def test_word_pieces_include_cls_and_sep(minilm: MiniLMEmbedder) -> None:
     assert minilm.count_wordpieces("word " * 254) == 256
 
 
+def test_a_corpus_is_tokenised_over_threads_in_its_own_order(minilm: MiniLMEmbedder) -> None:
+    texts = [f"zentamab {i} " + "quellimab " * (i % 7) for i in range(1500)]
+    expected = [e.ids for e in minilm._wordpieces.encode_batch(texts)]
+    assert minilm._ids(texts, threads=4) == expected
+    assert minilm._ids(texts[:3], threads=4) == expected[:3]
+
+
 def test_encode_refuses_over_long_text_before_loading_the_model() -> None:
     # In a fresh interpreter: refusing must not need (or import) any runtime.
     result = run_python(

@@ -14,6 +14,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
@@ -143,7 +144,11 @@ class MiniLMEmbedder:
 
     def encode(self, texts: Sequence[str], *, progress: bool = False) -> Vectors:
         """Embed `texts`; refuses any text longer than the model's limit rather than truncate it."""
-        pieces = [e.ids for e in self._wordpieces.encode_batch(list(texts))]
+        query = len(texts) <= 4
+        gpu = None if query or self.backend != "onnx" else self._on_gpu()
+        # Tokenising on every core pays only where the cores are otherwise idle, beside a GPU:
+        # on the CPU it takes cores from the encoder's threads.
+        pieces = self._ids(texts, threads=self._threads if gpu else 1)
         too_long = [t for t, p in zip(texts, pieces, strict=True) if len(p) > self.max_wordpieces]
         if too_long:
             raise ModelError(
@@ -162,9 +167,7 @@ class MiniLMEmbedder:
                     show_progress_bar=progress,
                 )
             return np.ascontiguousarray(vecs, dtype=np.float32)
-        query = len(texts) <= 4
         out = np.empty((len(texts), self.dim), dtype=np.float32)
-        gpu = None if query else self._on_gpu()
         if gpu is not None:
             for batch in _progress(_gpu_batches(pieces), progress):
                 out[batch.rows] = gpu.run(batch)
@@ -179,8 +182,8 @@ class MiniLMEmbedder:
     def throughput(self, texts: Sequence[str], *, rounds: int = 3) -> Throughput:
         """Time `encode` on `texts` beside its runtime alone on the same batches (tokenised and
         padded beforehand; all cores, or the GPU): the second is the most the first can reach."""
-        pieces = [e.ids for e in self._wordpieces.encode_batch(list(texts))]
         gpu = self._on_gpu()
+        pieces = self._ids(texts, threads=self._threads if gpu else 1)
         if gpu is not None:
             batches, run = _gpu_batches(pieces), gpu.run
         else:
@@ -212,6 +215,20 @@ class MiniLMEmbedder:
             if self._encoder is None:
                 self._encoder = OnnxEncoder(self._export())
             return self._encoder
+
+    def _ids(self, texts: Sequence[str], *, threads: int = 1) -> list[list[int]]:
+        """The word-piece ids of `texts`, split over up to `threads` threads: the tokenizer
+        releases the GIL, so they run at once (its own parallelism stays off, above). Beside a
+        GPU, tokenising on one core takes longer than the GPU's encoding."""
+        texts = list(texts)
+        n = min(threads, len(texts) // _TEXTS_PER_THREAD)
+        if n <= 1:
+            return [e.ids for e in self._wordpieces.encode_batch(texts)]
+        size = -(-len(texts) // n)
+        slices = [texts[i : i + size] for i in range(0, len(texts), size)]
+        with ThreadPoolExecutor(n) as pool:
+            parts = pool.map(lambda s: [e.ids for e in self._wordpieces.encode_batch(s)], slices)
+        return [ids for part in parts for ids in part]
 
     def _on_gpu(self) -> GpuEncoder | None:
         """The GPU encoder when `device` asks for one and it can run (looked for once)."""
@@ -289,6 +306,10 @@ def usable_cores() -> int:
     if hasattr(os, "sched_getaffinity"):
         return max(1, len(os.sched_getaffinity(0)))
     return max(1, os.cpu_count() or 1)
+
+
+# The fewest texts a tokenising thread is given: fewer are not worth a thread's start.
+_TEXTS_PER_THREAD = 256
 
 
 def _gpu_batches(pieces: Sequence[Sequence[int]]) -> list[Batch]:
