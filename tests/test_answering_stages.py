@@ -1573,7 +1573,8 @@ def test_a_class_of_things_no_document_names_is_refused_by_name(tmp_path: Path) 
     doc = (
         "# Zentoma\n\n## Treatment\n\nZentamab shrank the tumor in 40% of patients with "
         "zentoma in ZENITH-4, a point its advantages rest on. Quellimab was approved by "
-        "Zentara Biopharma.\n\n" + _BACKGROUND
+        "Zentara Biopharma. The zx3 subtype of zentoma shows the highest ZX1 score.\n\n"
+        + _BACKGROUND
     )
     engine = _engine_over(tmp_path, "zentoma", doc)
     refused = engine.ask("Which planet is zentoma named after?", min_confidence=0.0)
@@ -1588,6 +1589,8 @@ def test_a_class_of_things_no_document_names_is_refused_by_name(tmp_path: Path) 
         "Which company makes zentamab?",
         "What kinds of patients received zentamab?",
         "What are the supposed advantages of zentamab?",
+        # another word for the same kind of grouping: the text's "subtype"
+        "Which cluster of zentoma shows the highest ZX1 score?",
     ):
         answer = engine.ask(question, min_confidence=0.0)
         assert "does not mention any" not in (answer.reason or ""), question

@@ -85,12 +85,22 @@ class Domain(BaseModel):
         description="Words that head a name continued by 'of': 'University' of Z, 'Ministry' "
         "of Health.",
     )
+    kindred_classes: tuple[frozenset[str], ...] = Field(
+        default=(),
+        description="Words that name the same kind of grouping, each group as a set: a "
+        "question's 'which cluster …?' asks for what the text calls a 'subtype', its 'which "
+        "staging scheme …?' for a 'system'.",
+    )
     demonyms: dict[str, tuple[str, ...]] = Field(
         default_factory=dict,
         description="A people's adjective → the places it is of, lower case: a question's "
         "'Dutch trial' is the text's trial 'in the Netherlands', its 'Norwegian cohort' a cohort "
         "'in Norway'.",
     )
+
+    def kindred(self, word: str) -> frozenset[str]:
+        """The other words that name the same kind of grouping as `word` (none if unknown)."""
+        return frozenset().union(*(g for g in self.kindred_classes if word in g)) - {word}
 
     @cached_property
     def places(self) -> frozenset[str]:

@@ -257,7 +257,9 @@ def unheard_class(prof: Profile, vocab: Vocabulary) -> str:
         or domain().entity_class(target) is not None
     ):
         return ""
-    return "" if _used(target, vocab) else target
+    # "Which cluster …?" where the text writes "subtype": a word for the same kind of grouping.
+    kindred = domain().kindred(target)
+    return "" if _used(target, vocab) or any(_used(w, vocab) for w in kindred) else target
 
 
 # A disease's or condition's name by its ending: "-oma", "-emia", "-itis", "-osis".
