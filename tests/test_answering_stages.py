@@ -3372,3 +3372,24 @@ def test_a_ratio_asked_with_its_interval_comes_from_the_sentence_that_gives_both
         min_confidence=0.0,
     )
     assert answer.answer == "HR 0.61, 95% CI 0.47–0.80"
+
+
+def test_a_name_is_answered_by_the_item_paired_with_it_respectively(tmp_path: Path) -> None:
+    from sclc_qa.answering.respective import respective_item
+
+    text = (
+        "Zentoma falls into high (ZCL-A, ZCL-B) and low (ZCL-C, ZCL-D) groups, each driven by "
+        "its own factor (ZRK1, QKP4, zeta homeobox 2 (ZHB2) and quellin 1 (QLN1), respectively)."
+    )
+    paired = {n: respective_item(text, n) for n in ("ZCL-A", "ZCL-C", "ZCL-D")}
+    assert {n: text[a:b] for n, (a, b) in paired.items()} == {
+        "ZCL-A": "ZRK1",
+        "ZCL-C": "zeta homeobox 2 (ZHB2)",
+        "ZCL-D": "quellin 1 (QLN1)",
+    }
+    # Lists of different lengths pair nothing; nor does a sentence without "respectively".
+    assert respective_item(text.replace("ZRK1, ", ""), "ZCL-A") is None
+    assert respective_item(text.replace(", respectively", ""), "ZCL-A") is None
+    assert _answers_in(tmp_path, text, "Which factor drives the ZCL-D group?") == [
+        "quellin 1 (QLN1)"
+    ]

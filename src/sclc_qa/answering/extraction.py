@@ -32,6 +32,7 @@ from .figures import FigureExtractor
 from .kinds import STATEMENT, TYPED
 from .lists import introduces_list, list_items
 from .pairs import side_by_side
+from .respective import respective_item
 from .scoring import Scored
 
 __all__ = ["Extracted", "Extractor"]
@@ -89,6 +90,7 @@ class Extractor:
             self._glossary_entry,
             self._keyed_row,
             self._series,
+            self._respective,
             self._entity,
             self._whole_row,
             self._clause,
@@ -308,6 +310,18 @@ class Extractor:
         groups = anchors(text, prof, self.vocab)
         a, b = min(found, key=lambda ab: (anchor_cost(groups, *ab), ab[0]))
         return Extracted(best.sid, sent.start + a, sent.start + b)
+
+    def _respective(self, prof: Profile, best: Scored, _: list[Scored]) -> Extracted | None:
+        """For a name of a class asked of one name, the item a sentence pairs with that name
+        "respectively" ("A and B, driven by X and Y, respectively": B's is Y)."""
+        if prof.kind != "entity" or prof.plural:
+            return None
+        sent = self.index.sentences[best.sid]
+        for name in prof.names:
+            item = respective_item(sent.text, name)
+            if item is not None:
+                return Extracted(best.sid, sent.start + item[0], sent.start + item[1])
+        return None
 
     def _entity(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         """For which/what/who questions, a name of the asked class."""
