@@ -3393,3 +3393,22 @@ def test_a_name_is_answered_by_the_item_paired_with_it_respectively(tmp_path: Pa
     assert _answers_in(tmp_path, text, "Which factor drives the ZCL-D group?") == [
         "quellin 1 (QLN1)"
     ]
+
+
+def test_a_part_asked_beside_the_figure_is_taken_from_the_list_its_paragraph_opens(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "ZENITH-7 was a phase II trial of zentamab (40 mg orally twice daily) in patients with "
+        "zentoma. The cohort enrolled 120 patients.\n\n"
+        "- Among 112 evaluable patients, the objective response rate was 38.2% (95% CI, "
+        "29.1%–47.9%).\n"
+        "- The median PFS was 5.4 months."
+    )
+    (answer,) = _answers_in(
+        tmp_path, text, "In ZENITH-7, what zentamab dose was given, and what response rate?"
+    )
+    assert answer is not None
+    assert answer.startswith("40 mg orally twice daily") and answer.endswith(
+        "38.2% (95% CI, 29.1%–47.9%)"
+    )

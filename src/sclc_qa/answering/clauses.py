@@ -14,7 +14,7 @@ from ..vocabulary import ANAPHOR, Vocabulary
 from .explanations import explaining_clause
 from .shapes import explains, gives_reason, has_verdict, states_makeup
 
-__all__ = ["Clauses", "runs_into"]
+__all__ = ["Clauses", "going_on", "runs_into"]
 
 # A sentence that opens with these draws a conclusion from the one before, or qualifies it.
 _CONCLUDING = re.compile(
@@ -39,6 +39,22 @@ def runs_into(index: Index, vocab: Vocabulary, a: int, b: int) -> bool:
         return False
     gap = index.documents[first.doc].text[first.end : second.start]
     return "\n" not in gap and _REFERENCES.fullmatch(gap) is not None
+
+
+def going_on(index: Index, vocab: Vocabulary, sid: int, reach: int) -> list[int]:
+    """The sentences after `sid` that go on with it, nearest first, at most `reach`: the rest
+    of its paragraph, then the items of the list its paragraph introduces ("… was a phase II
+    trial. - Among 90 patients, the response rate was 41%.")."""
+    out: list[int] = []
+    opened = {sid, *vocab.prev[sid]}
+    k = sid + 1
+    while k < len(index.sentences) and len(out) < reach:
+        if not runs_into(index, vocab, k - 1, k) and not set(vocab.lead_in[k]) & opened:
+            break
+        out.append(k)
+        opened.add(k)
+        k += 1
+    return out
 
 
 class Clauses:

@@ -22,7 +22,7 @@ from ..spans import Span, mask_markup, strip_citation
 from ..vocabulary import Vocabulary
 from .aliases import alias_span, asks_alias
 from .anchors import anchor_cost, anchors
-from .clauses import Clauses, runs_into
+from .clauses import Clauses, going_on, runs_into
 from .counts import counts_several
 from .entities import EntityExtractor
 from .entries import Entries
@@ -50,6 +50,8 @@ class Extracted:
     cite: tuple[int, int] | None = None
 
 
+# The most sentences after an answer's own that a part asked beside it is looked for in.
+_BLOCK_REACH = 4
 # The first candidates looked at for a row that defines the term asked about.
 _FIRST_LOOKED_AT = 3
 # Classes whose members are proper names: a sentence that names none does not answer.
@@ -206,15 +208,14 @@ class Extractor:
         sid: int,
         locate: Callable[[int, str], tuple[int, int] | None],
     ) -> Extracted:
-        """`found` stretched over the sentence just before or after `sid` in its paragraph,
-        when `locate` finds the missing part there ("… median OS of 12.9 months. Median PFS
-        reached 6.2 months"): one span, cited across every sentence it covers."""
+        """`found` stretched over the sentence just before `sid` in its paragraph, or one of
+        the few after it that go on with it (its paragraph's, then its list's items), when
+        `locate` finds the missing part there ("… median OS of 12.9 months. Median PFS reached
+        6.2 months"): one span, cited across every sentence it covers."""
         sents = self.index.sentences
         cited = found.cite or (sents[sid].start, sents[sid].end)
-        for k in (sid - 1, sid + 1):
-            if not 0 <= k < len(sents) or not runs_into(
-                self.index, self.vocab, min(sid, k), max(sid, k)
-            ):
+        for k in (sid - 1, *going_on(self.index, self.vocab, sid, _BLOCK_REACH)):
+            if k < 0 or (k < sid and not runs_into(self.index, self.vocab, k, sid)):
                 continue
             other = sents[k]
             part = locate(k, mask_markup(other.text))
