@@ -124,6 +124,10 @@ _NAMED_GROUP = re.compile(
 _GROUPING = frozenset({"patient", "subgroup", "cohort", "subset", "the", "in", "among", "of"})
 
 
+# The fewest terms of a group phrase read as a subgroup of its own (see `subgroup`).
+_GROUP_TERMS = 2
+
+
 def subgroup_terms(question: str) -> frozenset[str]:
     """The terms of the group a question narrows to ("in patients with zentic lesions",
     "the stage ZB subgroup"): a figure for all patients does not answer for them."""
@@ -136,10 +140,6 @@ def subgroup(question: str) -> tuple[str, frozenset[str]] | None:
     names none, or names it by one word only (a qualifier so short is often the text's
     topic, "SCLC patients", or a paraphrase of it)."""
     return next(((p, t) for p, t in _subgroups(question) if len(t) >= _GROUP_TERMS), None)
-
-
-# The fewest terms of a group phrase read as a subgroup of its own (see `subgroup`).
-_GROUP_TERMS = 2
 
 
 def _subgroups(question: str) -> list[tuple[str, frozenset[str]]]:
