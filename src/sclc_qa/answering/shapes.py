@@ -5,6 +5,7 @@ so the scorer, the extractors and the confidence agree on it."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..question import LIMITS, Profile, unwrapped
 from ..spans import find, mask_markup
@@ -81,13 +82,20 @@ _VERDICT = re.compile(
 
 def explains(question: str, sentence: str) -> bool:
     """Whether `sentence` states a reason (for a why-question) or a means (for a how-question)."""
-    cue = _CAUSE if _WHY.search(unwrapped(question)) else _MEANS
+    cue = _CAUSE if _asks_why(question) else _MEANS
     return cue.search(sentence) is not None
 
 
 def gives_reason(question: str, sentence: str) -> bool:
     """Whether a why-question's `sentence` states a reason ("This matters because …")."""
-    return _WHY.search(unwrapped(question)) is not None and _CAUSE.search(sentence) is not None
+    return _asks_why(question) and _CAUSE.search(sentence) is not None
+
+
+@lru_cache(maxsize=1024)
+def _asks_why(question: str) -> bool:
+    """Whether a question asks a reason, not a means: read once per question, though every
+    candidate sentence is weighed against it."""
+    return _WHY.search(unwrapped(question)) is not None
 
 
 def states_makeup(question: str, sentence: str) -> bool:
