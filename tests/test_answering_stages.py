@@ -434,6 +434,10 @@ def test_a_dose_is_no_endpoints_figure(tmp_path: Path) -> None:
         profile("How does 5-year zentoma survival change by stage - early, mid, late?")
     )
     assert not asks_several(profile("In ZENITH-4, with zentamab, what was 5-year survival?"))
+    # The same list in brackets, and "how does X differ by …": each group's figure.
+    assert asks_several(profile("How does 5-year zentoma survival differ by stage (A, B, C)?"))
+    assert asks_several(profile("How does 5-year zentoma survival vary by stage at diagnosis?"))
+    assert not asks_several(profile("By how much did zentamab lower the zentoma rate?"))
 
 
 def test_a_dosing_schedule_is_answered_whole(hashing_engine: Engine) -> None:
@@ -1812,6 +1816,18 @@ def test_a_figure_is_labelled_by_the_content_words_after_it(tmp_path: Path) -> N
         "screening?",
     )
     assert answer is not None and answer.startswith("31%")
+
+
+def test_a_figure_for_another_condition_named_alike_does_not_answer() -> None:
+    from sclc_qa.answering.constraints import other_condition
+
+    stated = "Grade 3 zentonia occurred in 4.4% of patients who received zentamab."
+    asked = "What was the rate of grade 3 zentonitis with zentamab?"
+    assert other_condition(asked, stated) == ("zentonitis", "zentonia")
+    assert other_condition(asked, stated + " Zentonitis was rare.") is None
+    # Another form of the question's own word is no other condition.
+    assert other_condition("Survival after zentosis diagnosis?", "Those diagnosed had 9%.") is None
+    assert other_condition("Rate of zentitis?", "Zentosis was seen in 3%.") is None
 
 
 def test_an_approval_by_another_regulator_does_not_answer() -> None:

@@ -92,6 +92,7 @@ def other_group(
             other_stage(prof.text, sent.text)
             or other_tumour(prof.text, around)
             or other_polarity(prof.text, around)
+            or other_condition(prof.text, sent.text)
         )
         if stage:
             return f"{stage[0]} (the figure given is for {stage[1]})"
@@ -273,6 +274,33 @@ def unheard_condition(prof: Profile, vocab: Vocabulary) -> str:
         if not _used(m.group(), vocab):
             return m.group()
     return ""
+
+
+# Letters two names of conditions share before the sentence's may be another condition than the
+# question's: "pneumon-itis" and "pneumon-ia", "carcino-ma" and "carcino-id"; shorter shared
+# openings ("col-itis", "col-on") say little.
+_SHARED_OPENING = 6
+# The sentence's word names a condition too, by its ending ("-ia", "-oid", "-opathy" beside the
+# question's endings), not the same word's verb or adjective ("diagnosis", "diagnosed").
+_CONDITION_ENDING = re.compile(r"[a-z]+(?:omas?|a?emias?|itis|osis|ias?|oids?|opath(?:y|ies))")
+
+
+def other_condition(question: str, sentence: str) -> tuple[str, str] | None:
+    """(the condition asked, the one stated) when the question names a condition by its
+    ending ("zentitis") that the sentence does not, while the sentence names a word that
+    opens the same way and is another ("zentia"): its figure is for that other one."""
+    said = set(tokenize(sentence))
+    words = {w.lower() for w in re.findall(r"[A-Za-z]{6,}", sentence)}
+    words = {w for w in words if _CONDITION_ENDING.fullmatch(w)}
+    for m in _DISEASE_WORD.finditer(question.lower()):
+        asked = m.group()
+        if set(tokenize(asked)) <= said:
+            continue
+        for word in sorted(words):
+            opens_alike = word[:_SHARED_OPENING] == asked[:_SHARED_OPENING]
+            if opens_alike and tokenize(word) != tokenize(asked):
+                return asked, word
+    return None
 
 
 def _plain_word(word: str) -> bool:

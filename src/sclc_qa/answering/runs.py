@@ -47,15 +47,18 @@ _COMPARATIVE = re.compile(
     r"\bvs\.?\b|\bversus\b|\bagainst\b|\brelative to\b|\bcompared?\b|\bboth\b|\beach\b|"
     r"\bbetween\b|\b(?:arms|groups|cohorts)\b|"
     r"\bthan\b|"
-    r"\bwith and without\b",
+    r"\bwith and without\b|"
+    # "how does X differ by stage?", "vary across groups": the figure of each.
+    r"\b(?:differ|diverge|var(?:y|ies|ied))\w*\s+(?:by|across|among|between|with)\b",
     re.I,
 )
 # "at low, middle and high dose", "for a low, a middle or a high dose": a figure asked for each
 # of several groups.
 _LISTED = re.compile(
     r"\w+,\s+(?:(?:a|an|the)\s+)?[\w-]+,?\s+(?:and|or)\s+\w+"
-    # three or more items closing the question with bare commas: "… by stage: A, B, C?"
-    r"|[\w-]+,\s+[\w-]+,\s+[\w-]+[\s?.]*$",
+    # three or more items closing the question with bare commas: "… by stage: A, B, C?",
+    # "… by stage (A, B, C)?"
+    r"|[\w-]+,\s+[\w-]+,\s+[\w-]+[\s?.)\]]*$",
     re.I,
 )
 # "with A and with B", "on A or on B": one preposition repeated before each arm or group.
