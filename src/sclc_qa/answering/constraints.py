@@ -277,7 +277,7 @@ def unheard_condition(prof: Profile, vocab: Vocabulary) -> str:
 
 
 # Letters two names of conditions share before the sentence's may be another condition than the
-# question's: "pneumon-itis" and "pneumon-ia", "carcino-ma" and "carcino-id"; shorter shared
+# question's: "zenton-itis" and "zenton-ia", "carcino-ma" and "carcino-id"; shorter shared
 # openings ("col-itis", "col-on") say little.
 _SHARED_OPENING = 6
 # The sentence's word names a condition too, by its ending ("-ia", "-oid", "-opathy" beside the
