@@ -2655,6 +2655,25 @@ def test_a_figure_for_one_gene_group_does_not_answer_for_another(tmp_path: Path)
     assert alk is None and same is not None and same.startswith("5.9 months")
 
 
+def test_a_figure_for_one_kind_of_change_does_not_answer_for_another_of_the_gene(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "ZENITH-8 enrolled patients with ZRK2 variants or ZRK2-overexpressing zentoma. "
+        "Ninety patients with *ZRK2* variants were enrolled. The objective response rate was "
+        "55% (95% CI, 44%–65%)."
+    )
+    other, negated, same = _answers_in(
+        tmp_path,
+        text,
+        "What response rate did the ZRK2-overexpressing cohort of ZENITH-8 have?",
+        "In ZENITH-8, what was the response rate with ZRK2 overexpression (without ZRK2 variants)?",
+        "What response rate did ZRK2-mutant zentoma have in ZENITH-8?",
+    )
+    assert other is None and negated is None
+    assert same is not None and same.startswith("55%")
+
+
 def test_stages_compared_after_a_source_are_the_choice_and_label_their_figures(
     tmp_path: Path,
 ) -> None:

@@ -84,9 +84,7 @@ def other_group(
         around = vocab.around(best.sid)
         marker = _other_marker(prof.text, around)
         if marker:
-            return (
-                f"patients with {marker[0]} changes (the figure given is for {marker[1]} changes)"
-            )
+            return f"patients with {marker[0]} (the figure given is for {marker[1]})"
         # A sentence that names no tumour kind reports on the one its paragraph named.
         stage = (
             other_stage(prof.text, sent.text)
@@ -180,23 +178,63 @@ _MARKER = re.compile(
     # the change itself may stand between: "ZRK1 R17W variant", "ZRK2 exon 20 insertion"
     r"(?:\s+[A-Z]\d+[A-Z]?|\s+exon\s+\d+(?:\s+\w+)?)?"
     r"(?:-|\s+)(?:pathogenic\s+|activating\s+|sensitizing\s+)?"
-    r"(?:mutant|mutated|mutations?|variants?|rearranged|rearrangements?|fusions?|altered|"
-    r"alterations?|amplified|amplifications?|translocations?|positive)\b"
+    r"(mutant|mutated|mutations?|variants?|rearranged|rearrangements?|fusions?|altered|"
+    r"alterations?|amplified|amplifications?|translocations?|overexpress(?:ed|ing|ion)|positive)\b"
 )
+# The kinds of change a group is named by: a gene's "variant" group is not its "overexpressing"
+# one. "Altered" and "positive" say no kind, and match any.
+_CHANGE_KINDS = (
+    ("mutation", re.compile(r"mutant|mutated|mutations?|variants?")),
+    ("rearrangement", re.compile(r"rearrange\w*|fusions?|translocations?")),
+    ("amplification", re.compile(r"amplifi\w*")),
+    ("overexpression", re.compile(r"overexpress\w*")),
+)
+
+
+_NEGATED = re.compile(r"\b(?:without|no|not|non-?)\s*\**$", re.I)
+
+
+def _changes(text: str) -> dict[str, set[str]]:
+    """Each gene a group is named by in `text` → the kinds of change it is named with ("" for
+    a word that says no kind)."""
+    found: dict[str, set[str]] = {}
+    for m in _MARKER.finditer(text):
+        if _NEGATED.search(text, 0, m.start()):
+            continue  # "… (without ZRK2 variants)" leaves that group out
+        kind = next((k for k, p in _CHANGE_KINDS if p.fullmatch(m[2].lower())), "")
+        found.setdefault(m[1], set()).add(kind)
+    return found
 
 
 def _other_marker(question: str, texts: list[str]) -> tuple[str, str] | None:
     """(the asked gene group, the one stated) when the question asks for patients with one
     gene's change and the nearest text that names such a group (the sentence, else the ones
     before it in its paragraph, else its list's lead-in) names only others."""
-    asked = {m[1] for m in _MARKER.finditer(question)}
+    asked = _changes(question)
     if not asked:
         return None
     for text in texts:
-        stated = {m[1] for m in _MARKER.finditer(text)}
-        if stated:
-            return None if stated & asked else (join(sorted(asked)), join(sorted(stated)))
+        stated = _changes(text)
+        if not stated:
+            continue
+        shared = stated.keys() & asked.keys()
+        if not shared:
+            return f"{join(sorted(asked))} changes", f"{join(sorted(stated))} changes"
+        if any(_same_change(asked[gene], stated[gene]) for gene in shared):
+            return None
+        gene = sorted(shared)[0]  # "ZRK2-overexpressing" asked, "ZRK2 variant" stated
+        return _named(gene, asked[gene]), _named(gene, stated[gene])
     return None
+
+
+def _same_change(asked: set[str], stated: set[str]) -> bool:
+    """Whether two namings of one gene's group may be the same group: a kind in common, or a
+    word on either side that says no kind."""
+    return bool(asked & stated) or "" in asked or "" in stated
+
+
+def _named(gene: str, kinds: set[str]) -> str:
+    return join([f"{gene} {kind}" for kind in sorted(kinds)])
 
 
 # How a dose is asked and stated: a flat dose in milligrams, or one by body weight or area.
