@@ -3447,3 +3447,20 @@ def test_a_part_asked_beside_the_figure_is_taken_from_the_list_its_paragraph_ope
     assert answer.startswith("40 mg orally twice daily") and answer.endswith(
         "38.2% (95% CI, 29.1%–47.9%)"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["zentoma surviv", "resurvival survival", "a-survival b_survival 9survival", "survivsurviv"],
+)
+def test_word_starts_and_whole_words_are_found_as_their_patterns_find_them(text: str) -> None:
+    import re
+
+    from sclc_qa.answering.anchors import _starting
+    from sclc_qa.answering.polarity import _says
+
+    starts = [(m.start(), m.end()) for m in re.finditer(r"(?<![a-z0-9])surviv", text)]
+    assert _starting("surviv", text) == starts
+    for word in ("survival", "surviv", "zentoma"):
+        whole = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+        assert _says(text, word) == whole

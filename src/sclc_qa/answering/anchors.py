@@ -4,8 +4,6 @@ them: the figure or name that answers sits next to what the question asks about.
 from __future__ import annotations
 
 import math
-import re
-from functools import lru_cache
 
 from ..lexical import normalize, tokenize
 from ..mentions import written
@@ -42,16 +40,24 @@ def anchors(text: str, prof: Profile, vocab: Vocabulary) -> Anchors:
         # A stem that turned a final "y" into "i" ("lobectomi") is matched without it, so it
         # still starts the word as written ("lobectomy", "lobectomies").
         prefix = term[:-1] if term.endswith("i") and len(term) > 4 else term
-        places = [(m.start(), m.end()) for m in _starting(prefix).finditer(norm)]
+        places = _starting(prefix, norm)
         if places:
             groups.append((vocab.idf.get(term, top) / top, places))
     return groups
 
 
-@lru_cache(maxsize=1 << 12)
-def _starting(term: str) -> re.Pattern[str]:
-    """A word at the start of a word ("surviv" in "survival")."""
-    return re.compile(r"(?<![a-z0-9])" + re.escape(term))
+def _starting(term: str, text: str) -> list[tuple[int, int]]:
+    """Where `term` starts a word of `text` ("surviv" in "survival"): no letter or digit just
+    before it (ASCII, as `text` is normalised), each place after the last one's end."""
+    places = []
+    at = text.find(term)
+    while at != -1:
+        if at == 0 or not ("a" <= text[at - 1] <= "z" or "0" <= text[at - 1] <= "9"):
+            places.append((at, at + len(term)))
+            at = text.find(term, at + len(term))
+        else:
+            at = text.find(term, at + 1)
+    return places
 
 
 def anchor_cost(groups: Anchors, start: int, end: int, cap: float = math.inf) -> float:
