@@ -198,6 +198,9 @@ def test_drug_names_by_their_stems(word: str, druglike: bool) -> None:
         ("how many were alive three years on?", {36}),
         ("by 2 years, how many relapsed?", {24}),
         ("two years on treatment", set()),  # a duration of treatment
+        ("EFS at 1 year and 2 years?", {12, 24}),  # each with its unit
+        ("OS at 12 months, 24 months and 36 months", {12, 24, 36}),
+        ("at 3 years and 5 patients died", {36}),
     ],
 )
 def test_time_points_in_months(text: str, months: set[int]) -> None:

@@ -227,7 +227,9 @@ _NUMBER = r"(?<![\d.,])\b(?:\d+|" + "|".join(domain().number_words) + r")\b(?![.
 _TIME_POINT = re.compile(
     rf"(?:(?:{_NUMBER})-?\s*(?:,|and|or)\s*)*(?:{_NUMBER})-(?P<unit>years?|yrs?|months?)\b"
     rf"(?![- ]?(?:old|follow))|"
-    rf"\b(?:at|after|by)\s+(?:(?:{_NUMBER})\s*(?:,|and|or)\s*)*(?:{_NUMBER})\s+"
+    # … each earlier one with its unit or not: "at 1 and 2 years", "at 1 year and 2 years"
+    rf"\b(?:at|after|by)\s+(?:(?:{_NUMBER})(?:\s+(?:years?|yrs?|months?|mos?))?\s*(?:,|and|or)\s*)*"
+    rf"(?:{_NUMBER})\s+"
     rf"(?P<unit2>years?|yrs?|months?|mos?)\b|"
     # "alive five years later", "2 years after diagnosis", "three years out", "five years on,"
     # ("on" only before a break: "2 years on treatment" is a duration)
