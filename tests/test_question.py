@@ -232,6 +232,9 @@ def test_questions_with_several_parts_name_each_figure() -> None:
     assert stats.kind == "hr" and stats.also == frozenset()
     assert profile("What 95% CI was reported for the OS hazard ratio?").kind == "ci"
     assert profile("What was the median OS with drug X?").also == frozenset()
+    # A gain asked beside the ratio: the gain where stated, else the medians it lies between.
+    gain = profile("By how many months did drug X extend median OS in ZENITH-2, and the HR?")
+    assert gain.kind == "hr" and gain.also == {"duration", "difference"}
 
 
 def test_event_free_endpoints_are_their_own() -> None:

@@ -171,6 +171,10 @@ def also_asked(text: str, kind: Kind, endpoints: frozenset[str]) -> frozenset[st
     found = {k for k, pat in KIND_RULES if k in FIGURES and pat.search(text)} - {kind}
     if kind == "hr":
         found = (found - {"ci", "pvalue"}) | _arms_asked_apart(text)
+        if "duration" in found and _asks("difference", text):
+            # "By how many months did X extend OS, and the HR?": the gain, where one is
+            # stated, beside the medians it is the gap between.
+            found |= {"difference"}
     elif kind in ("percent", "duration"):
         found -= {"ci"}  # widened with its figure: "12.3 months (95% CI, 10.8–15.8)"
     if kind == "percent" and MEDIAN.search(text) is None:
