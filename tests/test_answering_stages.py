@@ -3464,3 +3464,20 @@ def test_word_starts_and_whole_words_are_found_as_their_patterns_find_them(text:
     for word in ("survival", "surviv", "zentoma"):
         whole = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
         assert _says(text, word) == whole
+
+
+def test_a_ranking_probability_is_no_rate_of_an_outcome(tmp_path: Path) -> None:
+    text = (
+        "Zentamab plus chemotherapy reduced the risk of death (HR 0.61). Bayesian ranking "
+        "probabilities placed zentamab first for PFS (98.9%) and OS (41.4%) among 15 regimens, "
+        "and it had the highest rank probability for objective response rate (ORR; 23.5%)."
+    )
+    rate, year, ranked = _answers_in(
+        tmp_path,
+        text,
+        "What objective response rate did zentamab plus chemotherapy achieve?",
+        "What was the 1-year OS rate with zentamab plus chemotherapy?",
+        "What ranking probability did zentamab get for ORR?",
+    )
+    assert rate is None and year is None
+    assert ranked is not None and "23.5%" in ranked

@@ -30,6 +30,7 @@ from .constraints import other_regulator, unheard_class, unheard_condition
 from .entities import EntityExtractor
 from .extraction import Extracted, Extractor
 from .figures import FigureExtractor
+from .given import given_figures
 from .glossary import ASKS_EXPANSION, GlossaryAnswerer
 from .kinds import TYPED
 from .ranking import load_ranker
@@ -187,7 +188,9 @@ class Answerer:
             if each is not None:
                 return each
         if found is None:
-            given = self.figures.given(scored, prof) if key_names and prof.kind in TYPED else []
+            given = (
+                given_figures(self.index, scored, prof) if key_names and prof.kind in TYPED else []
+            )
             why = self.reasons.missing(prof, key_names, given)
             return self._abstain(question, why, confidence, scored), features
         asks_effect = prof.kind == "yesno" or (

@@ -25,11 +25,13 @@ __all__ = [
     "conceded",
     "label_words",
     "marker_level",
+    "not_rankings",
     "not_siblings",
     "not_stated_shares",
     "numbers_in",
     "of_asked_drug",
     "phrase_asked",
+    "ranking_probability",
     "respective_position",
     "respectively",
     "schedule_end",
@@ -316,6 +318,28 @@ def marker_level(text: str, span: Span) -> bool:
         _OF_CELLS.match(text, span.end)
         or _EXPRESSED.search(text, max(0, span.start - 30), span.start)
     )
+
+
+def ranking_probability(text: str, span: Span) -> bool:
+    """Whether a share is a network meta-analysis's probability that a treatment ranks first
+    ("the highest rank probability for ORR (23.5%)", "ranking probabilities … PFS (98.9%)"):
+    how sure the ranking is, not how many patients responded or lived."""
+    return _RANKING.search(text, max(0, span.start - _RANKING_REACH), span.start) is not None
+
+
+def not_rankings(text: str, spans: list[Span], question: str) -> list[Span]:
+    """The shares among `spans` that are no ranking's probability, unless the question asks
+    how a meta-analysis ranked treatments."""
+    if _ASKS_RANKING.search(question):
+        return spans
+    return [s for s in spans if not ranking_probability(text, s)]
+
+
+_ASKS_RANKING = re.compile(r"\brank|\bSUCRA\b|\bprobabilit", re.I)
+# A ranking's probability, named no further back in the sentence than an item or two of a list
+# of them ("… PFS (98.9%) and OS (41.4%)").
+_RANKING = re.compile(r"\b(?:rank(?:ing)?\s+probabilit\w*|SUCRA)\b", re.I)
+_RANKING_REACH = 100
 
 
 # "… of tumor cells", "… of tumour-infiltrating immune cells"; "expression ≥", "TPS of".

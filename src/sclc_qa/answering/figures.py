@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
 
 from ..bounds import age_groups, same_ages
 from ..endpoint_mentions import asked_site, endpoints_named, names_site, site_of
@@ -27,6 +26,7 @@ from .figure_filters import (
     label_words,
     marker_level,
     names_arms,
+    not_rankings,
     not_siblings,
     not_stated_shares,
     numbers_in,
@@ -39,7 +39,6 @@ from .figure_filters import (
 )
 from .kinds import STATEMENT, TYPED
 from .labels import ARM_AFTER, ARM_LABEL, base_end, endpoint_after, first_label, per_base_end
-from .reasons import Reasons
 from .runs import (
     BY,
     asks_several,
@@ -53,22 +52,11 @@ from .runs import (
     run_of,
     with_other_parts,
 )
-from .scoring import Scored
 
 __all__ = ["FigureExtractor"]
 
 # A figure opened by a comparator ("≥50% of cells") is a cutoff that defines a group.
 _CUTOFF = "≥≤<>"
-# What the documents do give, when the asked figure is missing: from this many top sentences
-# that name the subject, these kinds, at most this many named.
-_GIVEN_FROM = 8
-# …that name the subject: by themselves, their heading or the sentences next to them (the
-# coverage scoring gives a subject named nearby, _NAMED_NEARBY).
-_NAMED = 0.75
-_GIVEN_KINDS = ("hr", "pvalue", "duration", "percent", "dose")
-_GIVEN_AT_MOST = 3
-# Endpoints whose figures are outcomes a reason names ("OS hazard ratio"), unlike a follow-up time.
-_OUTCOMES = frozenset({"os", "pfs", "orr", "dcr", "dfs", "efs", "rfs", "dor", "tox", "pcr", "mpr"})
 # Costs added to a candidate's distance from the question's words (in characters): a figure the
 # question itself states is never the answer; one that follows a name the question did not ask
 # about loses to one after the asked name; a difference wins when one is asked, a paired
@@ -166,6 +154,8 @@ class FigureExtractor:
         if prof.kind == "percent" and prof.endpoints:
             # A share of cells or an expression cutoff defines who was studied, not how they fared.
             spans = [s for s in spans if not marker_level(text, s)]
+        if prof.kind == "percent":
+            spans = not_rankings(text, spans, prof.text)
         if prof.kind == "count":
             spans = counted(text, spans, prof)
         if prof.kind == "dose":
@@ -198,22 +188,6 @@ class FigureExtractor:
             if named:
                 return next(iter(named)) if len(named) == 1 else None
         return None
-
-    def given(self, scored: Sequence[Scored], prof: Profile) -> list[str]:
-        """The figures the documents do give about the question's subject, when the asked one
-        is missing: from the top sentences that name it, "OS hazard ratio", "P value", …"""
-        out: list[str] = []
-        for cand in scored[:_GIVEN_FROM]:
-            if cand.coverage < _NAMED:
-                continue
-            text = mask_markup(self.index.sentences[cand.sid].text)
-            for kind in _GIVEN_KINDS:
-                for span in find(text, kind):
-                    outcome = span.endpoint in _OUTCOMES and kind != "pvalue"
-                    endpoints = {span.endpoint} if span.endpoint and outcome else set()
-                    out.append(Reasons.measured(kind, endpoints))
-        asked = Reasons.measured(prof.kind, prof.endpoints)
-        return [g for g in dict.fromkeys(out) if g != asked][:_GIVEN_AT_MOST]
 
     def widen(self, text: str, span: Span, prof: Profile) -> tuple[int, int]:
         """Attach an immediately following "(95% CI …)" to a rate or duration; for a
