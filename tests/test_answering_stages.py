@@ -3481,3 +3481,19 @@ def test_a_ranking_probability_is_no_rate_of_an_outcome(tmp_path: Path) -> None:
     )
     assert rate is None and year is None
     assert ranked is not None and "23.5%" in ranked
+
+
+def test_a_scheme_asked_is_named_by_the_text_s_word_for_that_kind_of_grouping(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "According to the Zeta Oncology Study Group (ZOSG) staging system, ZTCL is classified "
+        "into limited-stage ZTCL (LS-ZTCL) and extensive-stage ZTCL (ES-ZTCL)."
+    )
+    (answer,) = _answers_in(
+        tmp_path, text, "Which staging scheme sorts ZTCL into limited versus extensive disease?"
+    )
+    assert answer is not None and "ZOSG" in answer
+    # A scheme of doses asks a schedule, not a name.
+    assert profile("Which dosing scheme was used in ZENITH-1?").kind == "dose"
+    assert profile("Which staging scheme is used for zentoma?").kind == "entity"

@@ -116,14 +116,14 @@ def profile(question: str) -> Profile:
     elif (
         phrase
         and kind not in ("glossary", "entity", "definition")
-        and not _MEASURE_NOUN.match(head)
+        and not _names_a_measure(phrase, head)
     ):
         kind = "entity"  # "Which antibody was the first to show a benefit?"
     elif (
         kind == "definition"
         and re.match(r"\s*which\b", text, re.I)
         and head
-        and not _MEASURE_NOUN.match(head)
+        and not _names_a_measure(phrase, head)
         and not _DEFINING_NOUN.match(head)
     ):
         # "Which assay was used to define the population?" asks a name of a class; "which
@@ -257,10 +257,20 @@ _ARE = re.compile(r"(?:^|[,:;])\s*(?:what|which)\s+(?:are|were)\b", re.I)
 
 _MEASURE_NOUN = re.compile(
     r"(share|proportion|percentage|percent|fraction|rate|ratio|hr|p-value|value|ci|interval|dose|"
-    r"dosing|fractionation|schedule|scheme|phase|year|median|number|months?|duration|status|time|range|level|"
+    r"dosing|fractionation|schedule|phase|year|median|number|months?|duration|status|time|range|level|"
     r"frequency|probability|gain|benefit|extension|improvement|os|pfs|orr|dcr)s?$",
     re.I,
 )
+# A scheme of doses is a schedule ("which dosing scheme …?"); a staging or grading scheme is a
+# name of a class ("which staging scheme …?").
+_DOSING_SCHEME = re.compile(r"\b(?:dos\w*|fractionation|schedul\w*|treatment)\s+schemes?$", re.I)
+
+
+def _names_a_measure(phrase: str, head: str) -> bool:
+    """Whether a which-phrase asks a measure (a rate, a dose, a schedule), not a name."""
+    return _MEASURE_NOUN.match(head) is not None or _DOSING_SCHEME.search(phrase) is not None
+
+
 # What a definition is given as: "which cutoff / threshold / criteria defined X?".
 _DEFINING_NOUN = re.compile(
     r"(cut-?off|threshold|criteri(?:on|a)|definition|boundar(?:y|ies))s?$", re.I

@@ -8,14 +8,14 @@ import re
 from ..abbreviations import Definition
 from ..domain import domain
 from ..index import Index
-from ..lexical import normalize, stem
+from ..lexical import normalize
 from ..question import Profile
 from ..spans import Span, mask_markup, names
 from ..vocabulary import Vocabulary, name_keys, squash
 from .anchors import NAME_WEIGHT, anchor_cost, anchors
 from .classes import IS_CLASS, REGULATORS, company_end, evidently, of_class
 from .kinds import STAT_WORDS
-from .naming import CASUAL_WORDS, names_its_class, said_to_be_asked
+from .naming import described_places, names_its_class, said_to_be_asked
 from .runs import balanced
 from .scoring import Scored
 
@@ -231,7 +231,7 @@ class EntityExtractor:
         if asked in ("drug", "regimen", "trial"):
             # "Which drug is approved …?" is not answered by who approved it ("… by the FDA").
             cands = [c for c in cands if text[c.start : c.end] not in REGULATORS] or cands
-        described = _described(text, prof)
+        described = described_places(text, prof)
         # Where the question's own words stand, names (the subject) weighing least: the answer
         # sits by what is asked of it, not by its subject.
         groups = anchors(text, prof, self.vocab)
@@ -349,7 +349,7 @@ def _list_around(text: str, cands: list[Span], first: Span) -> tuple[int, int]:
 def _introduced_list(text: str, prof: Profile) -> tuple[int, int] | None:
     """The run of three or more items that the words asked about introduce ("Xs … include A,
     B, C and D"), when the sentence has one."""
-    for _, described_end in _described(text, prof):
+    for _, described_end in described_places(text, prof):
         reach = described_end + _INTRODUCED_REACH
         for intro in _INTRODUCER.finditer(text, described_end, reach):
             run = _RUN.match(text, intro.end())
@@ -357,23 +357,6 @@ def _introduced_list(text: str, prof: Profile) -> tuple[int, int] | None:
                 stop = run.start() + len(run[0].rstrip(".,;:"))  # not the sentence's full stop
                 return balanced(text, run.start(), stop)
     return None
-
-
-def _described(text: str, prof: Profile) -> list[tuple[int, int]]:
-    """Where the words describing the answer stand: the whole phrase when the text has it,
-    else each of its words."""
-    low = text.lower()
-    phrase = prof.asked_about.lower()
-    whole = [(m.start(), m.end()) for m in re.finditer(re.escape(phrase), low)] if phrase else []
-    if whole:
-        return whole
-    places: list[tuple[int, int]] = []
-    for word in prof.asked_about.split():
-        if word.lower() in CASUAL_WORDS:
-            continue
-        stemmed = stem(word.lower()) if word.isalpha() else word.lower()
-        places += [(m.start(), m.end()) for m in re.finditer(re.escape(stemmed[:6]), low)]
-    return places
 
 
 def _noun_phrase(text: str, name: Span, prof: Profile) -> Span:

@@ -13,7 +13,7 @@ from ..lexical import stem
 from ..question import Profile
 from ..spans import Span
 
-__all__ = ["CASUAL_WORDS", "names_its_class", "said_to_be_asked"]
+__all__ = ["CASUAL_WORDS", "described_places", "names_its_class", "said_to_be_asked"]
 
 # Words that open a describing phrase without describing ("the two main …").
 CASUAL_WORDS = frozenset({"the", "a", "an", "two", "three", "other", "main", "first", "of"})
@@ -112,3 +112,25 @@ def _said_to_be(text: str, name: Span, rank: str) -> bool:
     is the first ZRK1 inhibitor to …" answers "which drug was the first to …?"."""
     said = _SAID_TO_BE.match(text, name.end)
     return said is not None and said[1].lower() == rank
+
+
+def described_places(text: str, prof: Profile) -> list[tuple[int, int]]:
+    """Where the words describing the answer stand: the whole phrase when the text has it,
+    else each of its words."""
+    low = text.lower()
+    phrase = prof.asked_about.lower()
+    head = prof.target.lower()
+    # The phrase with its head word's kindred ("staging system" for "staging scheme") too.
+    phrases = [phrase] if phrase else []
+    if phrase and head and phrase.endswith(head) and phrase != head:
+        phrases += [phrase[: -len(head)] + k for k in sorted(domain().kindred(head))]
+    whole = [(m.start(), m.end()) for p in phrases for m in re.finditer(re.escape(p), low)]
+    if whole:
+        return whole
+    places: list[tuple[int, int]] = []
+    for word in prof.asked_about.split():
+        if word.lower() in CASUAL_WORDS:
+            continue
+        stemmed = stem(word.lower()) if word.isalpha() else word.lower()
+        places += [(m.start(), m.end()) for m in re.finditer(re.escape(stemmed[:6]), low)]
+    return places
