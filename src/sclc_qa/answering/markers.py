@@ -30,7 +30,7 @@ _CHANGE_KINDS = (
     ("overexpression", re.compile(r"overexpress\w*")),
 )
 
-
+# A group named as left out: "… without ZRK2 variants", "no ZRK1 rearrangement".
 _NEGATED = re.compile(r"\b(?:without|no|not|non-?)\s*\**$", re.I)
 
 
@@ -49,7 +49,8 @@ def _changes(text: str) -> dict[str, set[str]]:
 def other_marker(question: str, texts: list[str]) -> tuple[str, str] | None:
     """(the asked gene group, the one stated) when the question asks for patients with one
     gene's change and the nearest text that names such a group (the sentence, else the ones
-    before it in its paragraph, else its list's lead-in) names only others."""
+    before it in its paragraph, else its list's lead-in) names only other genes, or the same
+    gene only with another kind of change."""
     asked = _changes(question)
     if not asked:
         return None
@@ -74,4 +75,5 @@ def _same_change(asked: set[str], stated: set[str]) -> bool:
 
 
 def _named(gene: str, kinds: set[str]) -> str:
+    """A gene's group as a reason names it: "ZRK2 overexpression"."""
     return join([f"{gene} {kind}" for kind in sorted(kinds)])
