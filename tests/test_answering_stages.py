@@ -3497,3 +3497,19 @@ def test_a_scheme_asked_is_named_by_the_text_s_word_for_that_kind_of_grouping(
     # A scheme of doses asks a schedule, not a name.
     assert profile("Which dosing scheme was used in ZENITH-1?").kind == "dose"
     assert profile("Which staging scheme is used for zentoma?").kind == "entity"
+
+
+def test_local_control_is_an_endpoint_of_its_own(tmp_path: Path) -> None:
+    text = (
+        "ZENITH-9 studied the 20 Gy × 3 regimen in 61 patients with peripheral zentomas. "
+        "This trial demonstrated a 3-year OS rate of 61% and 3-year primary tumor control of 97%."
+    )
+    both, survival = _answers_in(
+        tmp_path,
+        text,
+        "ZENITH-9: three-year survival and primary tumor control with 20 Gy x 3?",
+        "What was the 3-year survival rate in ZENITH-9?",
+    )
+    assert both is not None and "61%" in both and "97%" in both
+    assert survival == "61%"
+    assert profile("What was 2-year local control after SBRT?").endpoints == {"lc"}
