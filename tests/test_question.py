@@ -253,6 +253,12 @@ def test_the_asked_class_stops_at_the_verb() -> None:
     # A verb of being there ends it: the options are asked, several.
     asked = profile("what surgical options exist for stage 0 zentoma")
     assert asked.asked_about == "surgical options" and asked.plural
+    # A plain word after a plural noun, before a preposition, is the verb; adjectives joined by
+    # "and" qualify one noun.
+    assert profile("Which clinical features go with ZRK2-mutant zentoma?").target == "feature"
+    assert profile("Which patients benefit from adjuvant zentamab?").target == "patient"
+    joined = profile("Which clinical and pathological features are linked to zentoma?")
+    assert joined.asked_about == "clinical and pathological features"
 
 
 def test_a_request_asks_the_question_it_wraps() -> None:

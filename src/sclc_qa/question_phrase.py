@@ -50,6 +50,15 @@ _SOURCE_NOUNS = frozenset(
 )
 
 
+# An adjective by its ending, coordinated with another before one noun ("clinical and
+# pathological features"), and a plural noun, which a plain verb may follow ("features go").
+_ADJECTIVE = re.compile(r"[a-z](?:al|ic|ive|ous|ary|ar)$")
+_PLURAL = re.compile(r"[a-z]+[^su'’]s")
+_COMMON_PREPOSITIONS = frozenset(
+    {"with", "from", "to", "in", "on", "at", "for", "of", "into", "by"}
+)
+
+
 # A possessive ending a word: the owner is what a which-phrase asks for.
 _POSSESSIVE = re.compile(r"(?<=\w)['’](?:s\b)?(?=\s)")
 
@@ -89,7 +98,18 @@ def which_phrase(text: str) -> str:
         if phrase and w.lower().endswith("ly") and w.lower() not in _LY_NOUNS:
             break  # "which zentic event mainly rose": an adverb ends the phrase
         if phrase and w.lower() in ("and", "or"):
+            if len(phrase) == 1 and _ADJECTIVE.search(phrase[0]):
+                phrase.append(w)  # "which clinical and pathological features …": one noun
+                continue
             break  # "which X … and …": the phrase ends where the clause joins another
+        if (
+            phrase
+            and _PLURAL.fullmatch(phrase[-1])
+            and re.fullmatch(r"[a-z]+", w)
+            and i + 1 < len(words)
+            and (_PREPOSITION.match(words[i + 1]) or words[i + 1].lower() in _COMMON_PREPOSITIONS)
+        ):
+            break  # "which features go with …", "which patients benefit from …": the verb
         if (
             re.fullmatch(r"[a-z]+[^su]s", w)
             and i + 1 < len(words)
