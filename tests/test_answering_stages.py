@@ -3513,3 +3513,20 @@ def test_local_control_is_an_endpoint_of_its_own(tmp_path: Path) -> None:
     assert both is not None and "61%" in both and "97%" in both
     assert survival == "61%"
     assert profile("What was 2-year local control after SBRT?").endpoints == {"lc"}
+
+
+def test_a_group_named_by_a_word_no_document_uses_is_not_reported_on(tmp_path: Path) -> None:
+    from sclc_qa.answering.populations import group_phrases
+
+    text = (
+        "Zentamab is given at 400 mg orally twice daily to patients with extensive-stage zentoma."
+    )
+    engine = _section_engine(tmp_path, text)
+    assert "patients on quellysis" in _refusal(
+        engine, "How should the zentamab dose be adjusted for patients on quellysis?"
+    )
+    # A word the documents write inside a hyphenated one is used; so is another spelling.
+    assert engine.ask("What dose of zentamab do patients with extensive zentoma get?").answer
+    assert group_phrases("Which share of patients on zentamab develop grade 3 rash?") == [
+        ("patients on zentamab", "zentamab")
+    ]

@@ -26,7 +26,7 @@ from ..vocabulary import Vocabulary
 from . import constraints
 from .compared import ComparedAnswers, Retrieve
 from .comparisons import Comparer, offers_alternatives
-from .constraints import other_regulator, unheard_class, unheard_condition
+from .constraints import other_regulator, unheard_class, unheard_condition, unheard_group
 from .entities import EntityExtractor
 from .extraction import Extracted, Extractor
 from .figures import FigureExtractor
@@ -131,7 +131,7 @@ class Answerer:
         unheard = unheard_class(prof, self.vocab)
         if unheard:
             return abstention(question, self.reasons.not_mentioned([f"any {unheard}"]), 0.0), None
-        condition = unheard_condition(prof, self.vocab)
+        condition = unheard_condition(prof, self.vocab) or unheard_group(prof, self.vocab)
         if condition:
             return abstention(question, self.reasons.not_mentioned([condition]), 0.0), None
         subjects = self.comparer.subjects(prof) if prof.prefer else []

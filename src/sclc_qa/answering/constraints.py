@@ -26,7 +26,7 @@ from .kinds import TYPED
 from .markers import other_marker
 from .phases import other_phase
 from .polarity import other_polarity
-from .populations import group_parts, subgroup
+from .populations import group_parts, group_phrases, subgroup
 from .reasons import join
 from .regimens import other_regimen
 from .scoring import Scored
@@ -34,7 +34,14 @@ from .shapes import clause_of
 from .stages import other_stage
 from .tumours import other_tumour
 
-__all__ = ["other_group", "other_regulator", "unheard_class", "unheard_condition", "withheld"]
+__all__ = [
+    "other_group",
+    "other_regulator",
+    "unheard_class",
+    "unheard_condition",
+    "unheard_group",
+    "withheld",
+]
 
 # Words that head a which/what phrase without naming a class of things: "what kind of …",
 # "which is likelier …", "what precisely …", "what became of …".
@@ -246,6 +253,55 @@ def unheard_condition(prof: Profile, vocab: Vocabulary) -> str:
         if not _used(m.group(), vocab):
             return m.group()
     return ""
+
+
+def unheard_group(prof: Profile, vocab: Vocabulary) -> str:
+    """A group the question narrows to by a plain word no document uses, in any spelling,
+    alone or inside a hyphenated word ("… for patients on zentalysis?"): no passage reports on
+    it. "" when none. Only a group said in a few words is read (a longer capture runs into the
+    question's verb), and short words are left out (a question's own shorthand, "mets", is
+    often a text's longer word), as are names, adverbs and the words for people."""
+    for phrase, who in group_phrases(prof.text):
+        words = who.split()
+        if len(words) > _GROUP_WORDS_READ:
+            continue
+        # Plain words only: a marked one ("ZRK2-mutant") may be the text's by another word.
+        plain = [w for w in (w.strip(".,()") for w in words) if re.fullmatch(r"[a-z]+", w)]
+        unheard = [
+            w
+            for w in plain
+            if len(w) >= _SHORTEST_UNHEARD
+            and w not in STOPWORDS
+            and not w.endswith("ly")
+            and not w.startswith(_PEOPLE)
+        ]
+        if any(not _heard(w, vocab) for w in unheard):
+            return phrase
+    return ""
+
+
+# A group said in at most this many words is read for words no document uses.
+_GROUP_WORDS_READ = 3
+# Words for people, which name no group of their own.
+_PEOPLE = ("women", "men", "children", "adults", "people", "patient", "person")
+
+
+def _heard(word: str, vocab: Vocabulary) -> bool:
+    """Whether a document uses `word`, in any spelling, alone or inside a hyphenated word."""
+    spellings = {word} | {word.replace(a, b) for a, b in _SPELLINGS}
+    terms = {t for s in spellings for t in tokenize(s)}
+    return any(t in vocab.idf or t in _hyphen_parts(vocab) for t in terms)
+
+
+# The fewest letters of a group's word that may be called unheard.
+_SHORTEST_UNHEARD = 5
+
+
+@lru_cache(maxsize=4)
+def _hyphen_parts(vocab: Vocabulary) -> frozenset[str]:
+    """The terms inside the documents' hyphenated words ("extensive" in "extensive-stage"),
+    worked out once per loaded index."""
+    return frozenset(p for t in vocab.idf if "-" in t for p in tokenize(t.replace("-", " ")))
 
 
 # Letters two names of conditions share before the sentence's may be another condition than the

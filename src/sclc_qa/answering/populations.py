@@ -18,7 +18,7 @@ from ..question import Profile
 from .kinds import TYPED
 from .polarity import Polar, other_polarity, polar_words
 
-__all__ = ["AskedGroup", "group_parts", "subgroup", "subgroup_terms"]
+__all__ = ["AskedGroup", "group_parts", "group_phrases", "subgroup", "subgroup_terms"]
 
 # A sentence about patients at another line of treatment than the question's keeps this share
 # of its score: it may still be the only one that answers.
@@ -107,10 +107,11 @@ class AskedGroup:
 # The group a question narrows to: "patients with <X>", "those who <X>", "<X> subgroup / cohort".
 _WITH_GROUP = re.compile(
     r"\b(?:patients|people|persons|those|participants|women|men|adults|children|subgroups?|"
-    r"cohorts?|subsets?)\s+(?:with|who|whose|having|aged)\s+([^,;?]+?)"
+    r"cohorts?|subsets?)\s+(?:with|who|whose|having|aged|on)\s+([^,;?]+?)"
     # the phrase ends at a comma, "and", or the verb of the question's clause
     r"(?=\s*(?:[,;?]|$|\b(?:and|reach\w*|achiev\w*|ha(?:ve|d)|g[eo]t|show\w*|d(?:o|id)|"
-    r"liv\w*|surviv\w*|respond\w*|receiv\w*|[a-z]+ed)\b))",
+    r"liv\w*|surviv\w*|respond\w*|receiv\w*|develop\w*|experienc\w*|suffer\w*|undergo\w*|"
+    r"[a-z]+ed)\b))",
     re.I,
 )
 # "zentamab-naive patients", "ZRK1-positive women": one marked word before the people.
@@ -147,6 +148,13 @@ def _subgroups(question: str) -> list[tuple[str, frozenset[str]]]:
     found = [*_WITH_GROUP.finditer(question), *_NAMED_GROUP.finditer(question)]
     found += _MARKED_PEOPLE.finditer(question)
     return [(m.group(0).strip(), frozenset(tokenize(m.group(1))) - _GROUPING) for m in found]
+
+
+def group_phrases(question: str) -> list[tuple[str, str]]:
+    """Each group the question narrows to by a phrase of people and a preposition or clause
+    ("patients on dialysis", "those who smoke"), as written, with the words that say who is in
+    it ("dialysis")."""
+    return [(m.group(0).strip(), m.group(1).strip()) for m in _WITH_GROUP.finditer(question)]
 
 
 def group_parts(terms: frozenset[str]) -> set[str]:
