@@ -3530,3 +3530,16 @@ def test_a_group_named_by_a_word_no_document_uses_is_not_reported_on(tmp_path: P
     assert group_phrases("Which share of patients on zentamab develop grade 3 rash?") == [
         ("patients on zentamab", "zentamab")
     ]
+
+
+def test_a_share_for_the_open_ended_age_group_asked_is_the_one_its_clause_names(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Approximately two-thirds of patients with zentoma are aged 65 years or older, and "
+        "approximately 40% are aged 70 years or older."
+    )
+    (answer,) = _answers_in(
+        tmp_path, text, "About what proportion of people with zentoma are aged 70 or older?"
+    )
+    assert answer == "approximately 40%"

@@ -38,6 +38,10 @@ def test_a_figure_for_another_size_bound_is_another_subgroups() -> None:
 def test_age_groups_are_read_in_each_way_a_text_names_them_and_rounded_alike() -> None:
     assert age_groups("women aged 40 to 49 and those in their 60s") == ((40, 49), (60, 69))
     assert age_groups("no ages here") == ()
+    # Open-ended groups, either way round; sizes and doses are no ages.
+    assert age_groups("aged 70 years or older") == ((70, 150),)
+    assert age_groups("patients younger than 65") == ((0, 65),)
+    assert age_groups("tumours 5 cm or larger, 45 Gy or more") == ()
     assert same_ages((39, 49), (40, 49)) and not same_ages((40, 49), (50, 59))
 
 

@@ -52,6 +52,7 @@ from .runs import (
     run_of,
     with_other_parts,
 )
+from .shapes import clause_of
 
 __all__ = ["FigureExtractor"]
 
@@ -341,11 +342,11 @@ class FigureExtractor:
             elif s.kind == "duration":
                 cost -= _PAIRED_DURATION if re.search(r"\b(vs\.?|versus|to)\b", seg) else 0
             if asked_ages:
-                # "… in their 60s": the figure its own clause states for that age group, not
-                # one stated for another ("for women aged 39 to 49 years, 1,904; … aged 60 to
-                # 69 years, 377").
-                own_clause = text[text.rfind(";", 0, s.start) + 1 : s.start]
-                stated = age_groups(own_clause)
+                # "… in their 60s": the figure its own clause states for that age group, before
+                # it or after, not one stated for another ("for women aged 39 to 49 years,
+                # 1,904; … aged 60 to 69 years, 377"; "two-thirds are aged 65 or older, and 40%
+                # are aged 70 or older").
+                stated = age_groups(clause_of(text, s.start, s.end))
                 if any(same_ages(a, b) for a in asked_ages for b in stated):
                     cost -= _ASKED_AGE
                 elif stated:
