@@ -113,7 +113,7 @@ _AGES = re.compile(
     r"\bin\s+their\s+(\d)0s\b",
     re.I,
 )
-# An open-ended one: "aged 70 years or older", "65 and over", "older than 75", "under 50 years".
+# An open-ended one: "aged 70 years or older", "65 and over", "older than 75", "younger than 50".
 _OPEN_AGES = re.compile(
     r"\b(?:age[ds]?\s+)?(\d{2})\s*(?:years?(?:\s+of\s+age)?\s+)?(?:or|and)\s+"
     r"(older|over|above|younger|under)\b(?![\w-])|"
@@ -134,8 +134,8 @@ _AGE_MEMO = 1 << 14
 @lru_cache(maxsize=_AGE_MEMO)
 def age_groups(text: str) -> tuple[tuple[int, int], ...]:
     """The age groups a text names, as (youngest, oldest) in years: "aged 40 to 49" → (40,
-    49), "in their 60s" → (60, 69), "aged 70 or older" → (70, 150), "under 50 years" → (0,
-    50)."""
+    49), "in their 60s" → (60, 69), "aged 70 or older" → (70, 150), "younger than 50" →
+    (0, 50)."""
     out = []
     for m in _OPEN_AGES.finditer(text):
         age, way = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))

@@ -26,7 +26,7 @@ from ..vocabulary import Vocabulary
 from . import constraints
 from .compared import ComparedAnswers, Retrieve
 from .comparisons import Comparer, offers_alternatives
-from .constraints import other_regulator, unheard_class, unheard_condition, unheard_group
+from .constraints import other_regulator
 from .entities import EntityExtractor
 from .extraction import Extracted, Extractor
 from .figures import FigureExtractor
@@ -36,6 +36,7 @@ from .kinds import TYPED
 from .ranking import load_ranker
 from .reasons import Reasons, abstention
 from .scoring import Scored, SentenceScorer
+from .unheard import unheard_class, unheard_condition, unheard_group
 from .weighing import Weigher
 
 __all__ = ["Answerer", "Retrieve"]

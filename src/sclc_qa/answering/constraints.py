@@ -1,7 +1,7 @@
 """What a question asks that the best evidence states only for something else, or says is not
-known yet, so the answer is an abstention that names it: a class of things no document uses
-("which comet …?"), an approval by another regulator, a size range, trial phase or arm other
-than the one asked about, results not yet reported.
+known yet, so the answer is an abstention that names it: an approval by another regulator, a
+size range, trial phase, arm, gene group, disease, stage or condition other than the one asked
+about, results not yet reported. (What no document mentions at all is `unheard.py`'s.)
 
 Each check reads the question's analysis and one sentence; the answerer decides what follows.
 """
@@ -15,37 +15,27 @@ from ..abbreviations import singular
 from ..bounds import age_groups, other_bounds, other_size, same_ages, study_sizes
 from ..domain import domain
 from ..index import Index
-from ..lexical import STOPWORDS, tokenize
+from ..lexical import tokenize
 from ..mentions import written
 from ..models import Sentence
 from ..question import Profile
 from ..vocabulary import Vocabulary
-from .aliases import asks_alias
 from .extraction import Extracted
 from .kinds import TYPED
 from .markers import other_marker
 from .phases import other_phase
 from .polarity import other_polarity
-from .populations import group_parts, group_phrases, subgroup
+from .populations import group_parts, subgroup
 from .reasons import join
 from .regimens import other_regimen
 from .scoring import Scored
 from .shapes import clause_of
 from .stages import other_stage
 from .tumours import other_tumour
+from .unheard import DISEASE_WORD
 
-__all__ = [
-    "other_group",
-    "other_regulator",
-    "unheard_class",
-    "unheard_condition",
-    "unheard_group",
-    "withheld",
-]
+__all__ = ["other_condition", "other_group", "other_regulator", "withheld"]
 
-# Words that head a which/what phrase without naming a class of things: "what kind of …",
-# "which is likelier …", "what precisely …", "what became of …".
-_NOT_A_CLASS = re.compile(r"(?:kind|type|sort|class|form|one|thing)s?|\w+(?:ly|ed|ier|est|ing)")
 # An arm that leaves a name out: "A plus chemo without B" (not "with and without B", "with
 # vs. without B": both arms).
 _WITHOUT = re.compile(
@@ -61,13 +51,6 @@ _REGULATORS = {
     name: re.compile(r"(?<![\w.])(?:" + "|".join(map(re.escape, aliases)) + r")(?![\w])")
     for name, aliases in domain().regulators.items()
 }
-# "What is the freezing point of X?": a property of X, its kind named by the word before it.
-_PROPERTY = re.compile(
-    r"\s*(?:what|which)\s+(?:is|was|are|were)\s+(?:the|an?)\s+([a-z]+)\s+([a-z]+)\s+(?:of|for|in)\b",
-    re.I,
-)
-# Other spellings of a word, tried before deciding no document uses it ("tumour" → "tumor").
-_SPELLINGS = (("our", "or"), ("oe", "e"), ("ae", "e"), ("ise", "ize"))
 
 
 def other_group(
@@ -210,100 +193,6 @@ def _other_ages(question: str, sentence: str) -> tuple[str, str] | None:
     return ", ".join(f"{lo} to {hi}" for lo, hi in asked), shown
 
 
-def unheard_class(prof: Profile, vocab: Vocabulary) -> str:
-    """What a question asks for when no document uses its word: the class of a which/what
-    question ("which comet …?"), or the kind of a property asked of something ("what is the
-    freezing point of X?": a point, but a freezing one). No passage can state one. "" when the
-    documents use the word, when the class is one the entity step knows by its members (drugs,
-    trials, companies, …, written in their own words), or when the phrase's head is not a class
-    noun at all, or when another name is asked ("X, also known as which CD molecule?": the
-    text names it, whatever class word the question uses)."""
-    if asks_alias(prof.text):
-        return ""
-    prop = _PROPERTY.match(prof.text)
-    if prop is not None:
-        modifier, head = prop.group(1).lower(), prop.group(2).lower()
-        # "Freezing" may name a kind of point, though no class is named in -ing.
-        plain = _plain_word(modifier) or modifier.endswith("ing")
-        if plain and not _used(modifier, vocab) and _used(head, vocab):
-            return f"{modifier} {head}"
-    words = prof.asked_about.split()
-    target = prof.target
-    if (
-        prof.kind != "entity"
-        or not words
-        or not _plain_word(target)
-        or _NOT_A_CLASS.fullmatch(words[-1].lower())
-        or domain().entity_class(target) is not None
-    ):
-        return ""
-    # "Which cluster …?" where the text writes "subtype": a word for the same kind of grouping.
-    kindred = domain().kindred(target)
-    return "" if _used(target, vocab) or any(_used(w, vocab) for w in kindred) else target
-
-
-# A disease's or condition's name by its ending: "-oma", "-emia", "-itis", "-osis".
-_DISEASE_WORD = re.compile(r"\b[a-z]{3,}(?:omas?|a?emias?|itis|osis)\b")
-
-
-def unheard_condition(prof: Profile, vocab: Vocabulary) -> str:
-    """A disease or condition the question names ("… in zentocytoma?", "… cause
-    zentitis?") that no document uses: no passage reports on it. "" when none."""
-    for m in _DISEASE_WORD.finditer(prof.text.lower()):
-        if not _used(m.group(), vocab):
-            return m.group()
-    return ""
-
-
-def unheard_group(prof: Profile, vocab: Vocabulary) -> str:
-    """A group the question narrows to by a plain word no document uses, in any spelling,
-    alone or inside a hyphenated word ("… for patients on zentalysis?"): no passage reports on
-    it. "" when none. Only a group said in a few words is read (a longer capture runs into the
-    question's verb), and short words are left out (a question's own shorthand, "mets", is
-    often a text's longer word), as are names, adverbs and the words for people."""
-    for phrase, who in group_phrases(prof.text):
-        words = who.split()
-        if len(words) > _GROUP_WORDS_READ:
-            continue
-        # Plain words only: a marked one ("ZRK2-mutant") may be the text's by another word.
-        plain = [w for w in (w.strip(".,()") for w in words) if re.fullmatch(r"[a-z]+", w)]
-        unheard = [
-            w
-            for w in plain
-            if len(w) >= _SHORTEST_UNHEARD
-            and w not in STOPWORDS
-            and not w.endswith("ly")
-            and not w.startswith(_PEOPLE)
-        ]
-        if any(not _heard(w, vocab) for w in unheard):
-            return phrase
-    return ""
-
-
-# A group said in at most this many words is read for words no document uses.
-_GROUP_WORDS_READ = 3
-# Words for people, which name no group of their own.
-_PEOPLE = ("women", "men", "children", "adults", "people", "patient", "person")
-
-
-def _heard(word: str, vocab: Vocabulary) -> bool:
-    """Whether a document uses `word`, in any spelling, alone or inside a hyphenated word."""
-    spellings = {word} | {word.replace(a, b) for a, b in _SPELLINGS}
-    terms = {t for s in spellings for t in tokenize(s)}
-    return any(t in vocab.idf or t in _hyphen_parts(vocab) for t in terms)
-
-
-# The fewest letters of a group's word that may be called unheard.
-_SHORTEST_UNHEARD = 5
-
-
-@lru_cache(maxsize=4)
-def _hyphen_parts(vocab: Vocabulary) -> frozenset[str]:
-    """The terms inside the documents' hyphenated words ("extensive" in "extensive-stage"),
-    worked out once per loaded index."""
-    return frozenset(p for t in vocab.idf if "-" in t for p in tokenize(t.replace("-", " ")))
-
-
 # Letters two names of conditions share before the sentence's may be another condition than the
 # question's: "zenton-itis" and "zenton-ia", "carcino-ma" and "carcino-id"; shorter shared
 # openings ("col-itis", "col-on") say little.
@@ -320,7 +209,7 @@ def other_condition(question: str, sentence: str) -> tuple[str, str] | None:
     said = set(tokenize(sentence))
     words = {w.lower() for w in re.findall(r"[A-Za-z]{6,}", sentence)}
     words = {w for w in words if _CONDITION_ENDING.fullmatch(w)}
-    for m in _DISEASE_WORD.finditer(question.lower()):
+    for m in DISEASE_WORD.finditer(question.lower()):
         asked = m.group()
         if set(tokenize(asked)) <= said:
             continue
@@ -329,23 +218,6 @@ def other_condition(question: str, sentence: str) -> tuple[str, str] | None:
             if opens_alike and tokenize(word) != tokenize(asked):
                 return asked, word
     return None
-
-
-def _plain_word(word: str) -> bool:
-    """A word that may name a class or kind: letters only, not a stopword, not an adverb or a
-    participle ("precisely", "alleged")."""
-    return (
-        word.isalpha()
-        and len(word) >= 4
-        and word not in STOPWORDS
-        and not _NOT_A_CLASS.fullmatch(word)
-    )
-
-
-def _used(word: str, vocab: Vocabulary) -> bool:
-    """Whether any document uses `word`, in any of its spellings ("tumour", "tumor")."""
-    spellings = {word} | {word.replace(a, b) for a, b in _SPELLINGS}
-    return any(t in vocab.idf for s in spellings for t in tokenize(s))
 
 
 def other_regulator(question: str, sentence: str) -> tuple[str, str] | None:

@@ -1,0 +1,141 @@
+"""What a question names that no document uses, so no passage can answer it: a class of things
+("which comet …?"), a condition ("… in zentocytoma?"), a group of patients ("… on
+zentalysis?"). Each is an abstention that names the word, decided before any passage is weighed.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..domain import domain
+from ..lexical import STOPWORDS, tokenize
+from ..question import Profile
+from ..vocabulary import Vocabulary
+from .aliases import asks_alias
+from .populations import group_phrases
+
+__all__ = ["DISEASE_WORD", "unheard_class", "unheard_condition", "unheard_group"]
+
+# Words that head a which/what phrase without naming a class of things: "what kind of …",
+# "which is likelier …", "what precisely …", "what became of …".
+_NOT_A_CLASS = re.compile(r"(?:kind|type|sort|class|form|one|thing)s?|\w+(?:ly|ed|ier|est|ing)")
+# "What is the freezing point of X?": a property of X, its kind named by the word before it.
+_PROPERTY = re.compile(
+    r"\s*(?:what|which)\s+(?:is|was|are|were)\s+(?:the|an?)\s+([a-z]+)\s+([a-z]+)\s+(?:of|for|in)\b",
+    re.I,
+)
+# Other spellings of a word, tried before deciding no document uses it ("tumour" → "tumor").
+_SPELLINGS = (("our", "or"), ("oe", "e"), ("ae", "e"), ("ise", "ize"))
+
+
+def unheard_class(prof: Profile, vocab: Vocabulary) -> str:
+    """What a question asks for when no document uses its word: the class of a which/what
+    question ("which comet …?"), or the kind of a property asked of something ("what is the
+    freezing point of X?": a point, but a freezing one). No passage can state one. "" when the
+    documents use the word, when the class is one the entity step knows by its members (drugs,
+    trials, companies, …, written in their own words), or when the phrase's head is not a class
+    noun at all, or when another name is asked ("X, also known as which CD molecule?": the
+    text names it, whatever class word the question uses)."""
+    if asks_alias(prof.text):
+        return ""
+    prop = _PROPERTY.match(prof.text)
+    if prop is not None:
+        modifier, head = prop.group(1).lower(), prop.group(2).lower()
+        # "Freezing" may name a kind of point, though no class is named in -ing.
+        plain = _plain_word(modifier) or modifier.endswith("ing")
+        if plain and not _used(modifier, vocab) and _used(head, vocab):
+            return f"{modifier} {head}"
+    words = prof.asked_about.split()
+    target = prof.target
+    if (
+        prof.kind != "entity"
+        or not words
+        or not _plain_word(target)
+        or _NOT_A_CLASS.fullmatch(words[-1].lower())
+        or domain().entity_class(target) is not None
+    ):
+        return ""
+    # "Which cluster …?" where the text writes "subtype": a word for the same kind of grouping.
+    kindred = domain().kindred(target)
+    return "" if _used(target, vocab) or any(_used(w, vocab) for w in kindred) else target
+
+
+# A disease's or condition's name by its ending: "-oma", "-emia", "-itis", "-osis".
+DISEASE_WORD = re.compile(r"\b[a-z]{3,}(?:omas?|a?emias?|itis|osis)\b")
+
+
+def unheard_condition(prof: Profile, vocab: Vocabulary) -> str:
+    """A disease or condition the question names ("… in zentocytoma?", "… cause
+    zentitis?") that no document uses: no passage reports on it. "" when none."""
+    for m in DISEASE_WORD.finditer(prof.text.lower()):
+        if not _used(m.group(), vocab):
+            return m.group()
+    return ""
+
+
+def unheard_group(prof: Profile, vocab: Vocabulary) -> str:
+    """A group the question narrows to by a plain word no document uses, in any spelling,
+    alone or inside a hyphenated word ("… for patients on zentalysis?"): no passage reports on
+    it. "" when none. Only a group said in a few words is read (a longer capture runs into the
+    question's verb), and short words are left out (a question's own shorthand, "mets", is
+    often a text's longer word), as are names, adverbs and the words for people."""
+    for phrase, who in group_phrases(prof.text):
+        words = who.split()
+        if len(words) > _GROUP_WORDS_READ:
+            continue
+        # Plain words only: a marked one ("ZRK2-mutant") may be the text's by another word.
+        plain = [w for w in (w.strip(".,()") for w in words) if re.fullmatch(r"[a-z]+", w)]
+        unheard = [
+            w
+            for w in plain
+            if len(w) >= _SHORTEST_UNHEARD
+            and w not in STOPWORDS
+            and not w.endswith("ly")
+            and not w.startswith(_PEOPLE)
+        ]
+        if any(not _heard(w, vocab) for w in unheard):
+            return phrase
+    return ""
+
+
+# A group said in at most this many words is read for words no document uses.
+_GROUP_WORDS_READ = 3
+# Words for people, which name no group of their own.
+_PEOPLE = ("women", "men", "children", "adults", "people", "patient", "person")
+
+
+def _heard(word: str, vocab: Vocabulary) -> bool:
+    """Whether a document uses `word`, in any spelling, alone or inside a hyphenated word."""
+    if _used(word, vocab):
+        return True
+    spellings = {word} | {word.replace(a, b) for a, b in _SPELLINGS}
+    return any(t in _hyphen_parts(vocab) for s in spellings for t in tokenize(s))
+
+
+# The fewest letters of a group's word that may be called unheard.
+_SHORTEST_UNHEARD = 5
+
+
+@lru_cache(maxsize=4)
+def _hyphen_parts(vocab: Vocabulary) -> frozenset[str]:
+    """The terms inside the documents' hyphenated words ("extensive" in "extensive-stage"),
+    worked out once per loaded index."""
+    return frozenset(p for t in vocab.idf if "-" in t for p in tokenize(t.replace("-", " ")))
+
+
+def _plain_word(word: str) -> bool:
+    """A word that may name a class or kind: letters only, not a stopword, not an adverb or a
+    participle ("precisely", "alleged")."""
+    return (
+        word.isalpha()
+        and len(word) >= 4
+        and word not in STOPWORDS
+        and not _NOT_A_CLASS.fullmatch(word)
+    )
+
+
+def _used(word: str, vocab: Vocabulary) -> bool:
+    """Whether any document uses `word`, in any of its spellings ("tumour", "tumor")."""
+    spellings = {word} | {word.replace(a, b) for a, b in _SPELLINGS}
+    return any(t in vocab.idf for s in spellings for t in tokenize(s))
