@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sclc_qa.series import series
+from sclc_qa.series import series, series_items
 
 
 def _read(text: str, least: int = 3) -> list[str]:
@@ -73,3 +73,10 @@ def test_two_items_count_only_when_asked_for() -> None:
     assert _read("Options include zentamab, quellimab, and talc.", least=3) == [
         "zentamab, quellimab, and talc"
     ]
+
+
+def test_a_series_splits_into_its_items_at_its_own_bracket_depth() -> None:
+    text = "driven by ZF1, ZF2, homeobox 3 (ZF3, a factor) and ZF4, respectively"
+    start, end = text.index("ZF1"), text.index(", respectively")
+    items = [text[a:b] for a, b in series_items(text, start, end)]
+    assert items == ["ZF1", "ZF2", "homeobox 3 (ZF3, a factor)", "ZF4"]

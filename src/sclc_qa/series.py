@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["series"]
+__all__ = ["series", "series_items"]
 
 # Items of a series are phrases, not clauses: longer than this, a comma-separated part is a
 # clause of its own and the commas do not enumerate.
@@ -58,6 +58,27 @@ def series(text: str, *, least: int = 3) -> list[tuple[int, int]]:
             if found is not None:
                 out.append(found)
     return out
+
+
+# What separates the items of a series at its own bracket depth.
+_SEPARATOR = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def series_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The items of the series at `text[start:end]` (one `series` found), split where a
+    separator stands at the series' own depth (a bracket inside an item, "homeobox 3 (X3)",
+    does not split it)."""
+    depth_at, _ = _depths(text)
+    out, item, k = [], start, start
+    while k < end:
+        sep = _SEPARATOR.match(text, k) if depth_at[k] == depth_at[start] else None
+        if sep is not None and sep.end() <= end:
+            out.append((item, k))
+            item = k = sep.end()
+            continue
+        k += 1
+    out.append((item, end))
+    return [(a, b) for a, b in out if b > a]
 
 
 def _depths(text: str) -> tuple[list[int], list[int]]:

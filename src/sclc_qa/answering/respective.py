@@ -12,15 +12,13 @@ from __future__ import annotations
 import re
 
 from ..mentions import named_tokens
-from ..series import series
+from ..series import series, series_items
 
 __all__ = ["respective_item"]
 
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 # How far before "respectively" the second list may end: ", " or "), ".
 _REACH = 3
-# What separates the items of a series at its own bracket depth.
-_SEPARATOR = re.compile(r",\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
 def respective_item(text: str, name: str) -> tuple[int, int] | None:
@@ -32,35 +30,13 @@ def respective_item(text: str, name: str) -> tuple[int, int] | None:
     if not ending:
         return None
     start, end = ending[-1]
-    items = _items(text, start, end)
+    items = series_items(text, start, end)
     shape = _shape(name)
     firsts = [n for n in named_tokens(text[:start]) if _shape(n) == shape]
     firsts = list(dict.fromkeys(firsts))
     if len(firsts) != len(items) or name not in firsts:
         return None
     return items[firsts.index(name)]
-
-
-def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The items of the series at `text[start:end]`, split where its own depth separates them
-    (a bracket inside an item, "homeobox 3 (X3)", does not)."""
-    out, depth, item = [], 0, start
-    k = start
-    while k < end:
-        ch = text[k]
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth -= 1
-        elif depth == 0:
-            sep = _SEPARATOR.match(text, k)
-            if sep is not None and sep.end() <= end:
-                out.append((item, k))
-                item = k = sep.end()
-                continue
-        k += 1
-    out.append((item, end))
-    return [(a, b) for a, b in out if b > a]
 
 
 def _shape(word: str) -> str:
