@@ -107,10 +107,7 @@ _PEOPLE = ("women", "men", "children", "adults", "people", "patient", "person")
 
 def _heard(word: str, vocab: Vocabulary) -> bool:
     """Whether a document uses `word`, in any spelling, alone or inside a hyphenated word."""
-    if _used(word, vocab):
-        return True
-    spellings = {word} | {word.replace(a, b) for a, b in _SPELLINGS}
-    return any(t in _hyphen_parts(vocab) for s in spellings for t in tokenize(s))
+    return any(t in vocab.idf or t in _hyphen_parts(vocab) for t in _spelled(word))
 
 
 # The fewest letters of a group's word that may be called unheard.
@@ -137,5 +134,9 @@ def _plain_word(word: str) -> bool:
 
 def _used(word: str, vocab: Vocabulary) -> bool:
     """Whether any document uses `word`, in any of its spellings ("tumour", "tumor")."""
-    spellings = {word} | {word.replace(a, b) for a, b in _SPELLINGS}
-    return any(t in vocab.idf for s in spellings for t in tokenize(s))
+    return any(t in vocab.idf for t in _spelled(word))
+
+
+def _spelled(word: str) -> set[str]:
+    """The terms of `word` in each of its spellings ("tumour", "tumor")."""
+    return {t for s in {word} | {word.replace(a, b) for a, b in _SPELLINGS} for t in tokenize(s)}
