@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..domain import domain
 from ..index import Index
 from ..question import Profile
 from ..spans import find, mask_markup
@@ -22,8 +23,9 @@ _GIVEN_FROM = 8
 _NAMED = 0.75
 _GIVEN_KINDS = ("hr", "pvalue", "duration", "percent", "dose")
 _GIVEN_AT_MOST = 3
-# Endpoints whose figures are outcomes a reason names ("OS hazard ratio"), unlike a follow-up time.
-_OUTCOMES = frozenset({"os", "pfs", "orr", "dcr", "dfs", "efs", "rfs", "dor", "tox", "pcr", "mpr"})
+# Endpoints whose figures are outcomes a reason names ("OS hazard ratio"): every endpoint of the
+# domain file but the follow-up time.
+_OUTCOMES = frozenset(domain().endpoints) - {"followup"}
 
 
 def given_figures(index: Index, scored: Sequence[Scored], prof: Profile) -> list[str]:
