@@ -322,7 +322,7 @@ def marker_level(text: str, span: Span) -> bool:
 
 def ranking_probability(text: str, span: Span) -> bool:
     """Whether a share is a network meta-analysis's probability that a treatment ranks first
-    ("the highest rank probability for ORR (23.5%)", "ranking probabilities … PFS (98.9%)"):
+    ("the highest rank probability for ORR (31.2%)", "ranking probabilities … PFS (87.0%)"):
     how sure the ranking is, not how many patients responded or lived."""
     return _RANKING.search(text, max(0, span.start - _RANKING_REACH), span.start) is not None
 
@@ -337,7 +337,7 @@ def not_rankings(text: str, spans: list[Span], question: str) -> list[Span]:
 
 _ASKS_RANKING = re.compile(r"\brank|\bSUCRA\b|\bprobabilit", re.I)
 # A ranking's probability, named no further back in the sentence than an item or two of a list
-# of them ("… PFS (98.9%) and OS (41.4%)").
+# of them ("… PFS (87.0%) and OS (52.6%)").
 _RANKING = re.compile(r"\b(?:rank(?:ing)?\s+probabilit\w*|SUCRA)\b", re.I)
 _RANKING_REACH = 100
 

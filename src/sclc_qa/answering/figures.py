@@ -344,8 +344,8 @@ class FigureExtractor:
             if asked_ages:
                 # "… in their 60s": the figure its own clause states for that age group, before
                 # it or after, not one stated for another ("for women aged 39 to 49 years,
-                # 1,904; … aged 60 to 69 years, 377"; "two-thirds are aged 65 or older, and 40%
-                # are aged 70 or older").
+                # 1,904; … aged 60 to 69 years, 377"; "half are aged 60 or older, and 30% are
+                # aged 75 or older").
                 stated = age_groups(clause_of(text, s.start, s.end))
                 if any(same_ages(a, b) for a in asked_ages for b in stated):
                     cost -= _ASKED_AGE

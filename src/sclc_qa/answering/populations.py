@@ -152,8 +152,8 @@ def _subgroups(question: str) -> list[tuple[str, frozenset[str]]]:
 
 def group_phrases(question: str) -> list[tuple[str, str]]:
     """Each group the question narrows to by a phrase of people and a preposition or clause
-    ("patients on dialysis", "those who smoke"), as written, with the words that say who is in
-    it ("dialysis")."""
+    ("patients on zentalysis", "those who smoke"), as written, with the words that say who is
+    in it ("zentalysis")."""
     return [(m.group(0).strip(), m.group(1).strip()) for m in _WITH_GROUP.finditer(question)]
 
 
