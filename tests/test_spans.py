@@ -76,6 +76,9 @@ def test_impower133_durations_difference_and_spelled_out_hazard_ratio() -> None:
         ("accounting for 12.4% of all new cases", "percent", ["12.4%"]),
         ("fewer than 20% of patients (95% CI 10-30)", "percent", ["fewer than 20%"]),
         ("up to 7 months", "duration", ["up to 7 months"]),
+        # Hedges stack, and "only" is one: the figure is "only about", not "about".
+        ("gained only about 3 weeks", "duration", ["only about 3 weeks"]),
+        ("only 4% of cases", "percent", ["only 4%"]),
         (
             "(HR for death, 0.76; 95% CI, 0.60−0.95)",
             "hr",

@@ -28,9 +28,11 @@ __all__ = [
 
 _NUM = r"\d+(?:[.,]\d+)?"
 _DASH = r"\s*[-–—−]\s*"
-# A hedge is part of the figure: "nearly 20%" is not "20%", "up to 7 months" not "7 months".
+# A hedge is part of the figure: "nearly 20%" is not "20%", "up to 7 months" not "7 months",
+# "only 3%" not "3%".
 # Matched in any case: a sentence may open with one ("Approximately 70% of …").
-_HEDGE = r"(?:(?i:" + "|".join(domain().hedges) + r")\s+|[~≈≥≤<>]\s*)?"
+# Hedges stack: "only about 2 months".
+_HEDGE = r"(?:(?i:" + "|".join(domain().hedges) + r")\s+|[~≈≥≤<>]\s*){0,2}"
 # Journal styles: "95% CI 0.59 - 0.91", "95% CI: 0.59-0.91", NEJM's "95% CI, 0.60−0.95" and
 # "95% CI, 0.60 to 0.95", PDQ's "90% confidence interval [CI], 0.83–1.24".
 _CI = (
