@@ -3543,3 +3543,25 @@ def test_a_share_for_the_open_ended_age_group_asked_is_the_one_its_clause_names(
         tmp_path, text, "About what proportion of people with zentoma are aged 70 or older?"
     )
     assert answer == "approximately 40%"
+
+
+def test_a_these_sentence_that_names_the_subject_in_a_later_clause_answers_itself(
+    tmp_path: Path,
+) -> None:
+    """ "These agents include: (a) …; (b) zentamab …" says how zentamab works itself; "These
+    changes raise quellimab's effect" needs the sentence that says what the changes are."""
+    from sclc_qa.answering.clauses import Clauses
+
+    text = (
+        "Several agents act on the tumour in different ways. These agents include: (a) talc "
+        "dries the pleura; (b) zentamab blocks the ZR1 receptor, starving the tumour cells.\n\n"
+        "Voltinib switches on the STING pathway and recruits killer cells. These changes "
+        "markedly raise the effect of quellimab in later lines."
+    )
+    engine, listed = _indexed(tmp_path, text, "These agents include")
+    clauses = Clauses(engine.index, engine._answerer.vocab)
+    sid, start, end, _ = clauses.explaining(profile("How does zentamab harm tumour cells?"), listed)
+    assert sid == listed and "zentamab blocks" in engine.index.documents["doc"].text[start:end]
+    changes = next(i for i, s in enumerate(engine.index.sentences) if "These changes" in s.text)
+    sid, _, _, _ = clauses.explaining(profile("Why does voltinib help quellimab?"), changes)
+    assert sid == changes - 1

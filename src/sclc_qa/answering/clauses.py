@@ -9,7 +9,7 @@ import re
 
 from ..index import Index
 from ..question import Profile
-from ..spans import strip_citation
+from ..spans import clauses, strip_citation
 from ..vocabulary import ANAPHOR, Vocabulary
 from .explanations import explaining_clause
 from .shapes import explains, gives_reason, has_verdict, states_makeup
@@ -27,6 +27,20 @@ _BY_MEANS = re.compile(r"(?:By|Through|Via|Mechanistically)\b")
 # What may sit between two sentences of one paragraph: spaces and bracketed reference links
 # ("[[16](#cit/section_10.16)][[Level of evidence B1](/…)]").
 _REFERENCES = re.compile(r"(?:\s|\[\[[^\[\]]*\]\([^()\s]*\)\])*")
+
+
+def _names_more(prof: Profile, text: str, before: str) -> bool:
+    """Whether a clause of `text` after the one its "This/These" opens names something the
+    question names that `before` does not: "These agents include: (a) …; (b) zentamab blocks
+    Z" answers how zentamab works itself, where "This blocks Z" and "These changes raise
+    zentamab's effect" need the sentence that says what "This" is."""
+    parts = clauses(text)
+    rest = text[parts[0][1] :] if parts else ""
+    return any(_named(n, rest) and not _named(n, before) for n in prof.names)
+
+
+def _named(name: str, text: str) -> bool:
+    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.I) is not None
 
 
 def runs_into(index: Index, vocab: Vocabulary, a: int, b: int) -> bool:
@@ -78,6 +92,7 @@ class Clauses:
                 ANAPHOR.match(text)
                 and self.vocab.prev[sid]
                 and not (makeup or gives_reason(prof.text, text))
+                and not _names_more(prof, text, self.index.sentences[self.vocab.prev[sid][0]].text)
             ):
                 sid = self.vocab.prev[sid][0]
             elif not makeup and self._next_explains(sid, prof):
