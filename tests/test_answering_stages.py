@@ -3565,3 +3565,31 @@ def test_a_these_sentence_that_names_the_subject_in_a_later_clause_answers_itsel
     changes = next(i for i, s in enumerate(engine.index.sentences) if "These changes" in s.text)
     sid, _, _, _ = clauses.explaining(profile("Why does voltinib help quellimab?"), changes)
     assert sid == changes - 1
+
+
+def test_a_figure_after_the_prefixed_form_of_an_asked_word_is_the_other_settings(
+    tmp_path: Path,
+) -> None:
+    """Asked "adjuvant", the dose after "neoadjuvant" is the other setting's; asked
+    "squamous", the rate after "nonsquamous" the other group's."""
+    text = (
+        "Patients received neoadjuvant talc plus zentamab (300 mg) every 3 weeks for three "
+        "cycles, followed by adjuvant zentamab alone for 1 year (150 mg once every 2 weeks for "
+        "6 months). In nonsquamous "
+        "zentoma the response rate was 41%, and in squamous zentoma, 23%."
+    )
+    (tmp_path / "dose").mkdir()
+    (tmp_path / "rate").mkdir()
+    dose, neo = _spans_in(
+        tmp_path / "dose",
+        text,
+        "neoadjuvant",
+        "What adjuvant zentamab dose was given?",
+        "What neoadjuvant zentamab dose was given?",
+    )
+    assert dose[0] == "150 mg once every 2 weeks for 6 months"
+    assert neo[0].startswith("300 mg")
+    (rate,) = _spans_in(
+        tmp_path / "rate", text, "nonsquamous", "What was the response rate in squamous zentoma?"
+    )
+    assert rate[0] == "23%"

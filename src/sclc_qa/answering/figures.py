@@ -39,6 +39,7 @@ from .figure_filters import (
 )
 from .kinds import STATEMENT, TYPED
 from .labels import ARM_AFTER, ARM_LABEL, base_end, endpoint_after, first_label, per_base_end
+from .prefixed import after_prefixed, prefixed_places
 from .runs import (
     BY,
     asks_several,
@@ -341,6 +342,8 @@ class FigureExtractor:
                 cost -= _DIFFERENCE_ASKED if (s.kind == "difference" or by) else 0
             elif s.kind == "duration":
                 cost -= _PAIRED_DURATION if re.search(r"\b(vs\.?|versus|to)\b", seg) else 0
+            if after_prefixed(prefixed, s.start):
+                cost += _AFTER_OTHER_NAME  # asked "adjuvant", a dose after "neoadjuvant"
             if asked_ages:
                 # "… in their 60s": the figure its own clause states for that age group, before
                 # it or after, not one stated for another ("for women aged 39 to 49 years,
@@ -360,6 +363,7 @@ class FigureExtractor:
 
         several = asks_several(prof)
         asked_ages = age_groups(prof.text)
+        prefixed = prefixed_places(text, prof)
 
         ranked = sorted(spans, key=key)
         return respectively(text, ranked, prof.text) or ranked
