@@ -591,3 +591,9 @@ def test_a_hyphenated_pair_of_drugs_is_written_by_any_word_that_joins_them() -> 
     assert not pair.search("zentamab and quellimabine")
     # Short parts are other words: "non-small" is not "non and small".
     assert not written("non-small").search("non and small")
+
+
+def test_a_drugs_schedule_is_its_doses() -> None:
+    assert profile("What zentamab schedule was used after surgery?").kind == "dose"
+    # A schedule of no drug is not a dose: "what screening schedule …?" asks something else.
+    assert profile("What screening schedule was used?").kind != "dose"

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .mentions import clean, named_tokens, time_points
+from .mentions import clean, is_druglike, named_tokens, time_points
 from .question_figures import across_subjects, also_asked, comparison
 from .question_kinds import (
     ENDPOINTS,
@@ -182,6 +182,8 @@ def profile(question: str) -> Profile:
     if kind == "glossary" or (kind == "definition" and _WHAT_KIND.search(text)):
         target = ""  # "What kind of antibody is X?" asks what X is, not for a name of a class
     names = tuple(named_tokens(text))
+    if kind == "fact" and target.lower() == "schedule" and any(map(is_druglike, names)):
+        kind = "dose"  # "What zentamab schedule was used?": a drug's doses and their intervals
     compared = comparison(text)
     if kind == "difference" and len(names) >= 2 and compared[0] in (None, "difference"):
         # "By how many points was it higher in A than in B?": each one's own figure, compared.
