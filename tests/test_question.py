@@ -429,6 +429,12 @@ def test_a_dose_asked_with_how_long_asks_the_duration_too() -> None:
     assert profile("What zentamab dose was given in ZENITH-4?").also == frozenset()
 
 
+def test_a_count_of_cycles_asked_with_the_dose_asks_the_dose_too() -> None:
+    both = profile("How was zentamab dosed in ZENITH-4, and for at most how many cycles?")
+    assert (both.kind, both.also) == ("count", frozenset({"dose"}))
+    assert profile("For how many cycles was zentamab given in ZENITH-4?").also == frozenset()
+
+
 def test_people_counted_over_a_period_or_place_are_a_count_not_a_share() -> None:
     assert profile("How many people died of lung cancer worldwide in 2022?").kind == "count"
     assert profile("How many patients responded to zentamab?").kind == "percent"

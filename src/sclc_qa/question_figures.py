@@ -160,6 +160,8 @@ def also_asked(text: str, kind: Kind, endpoints: frozenset[str]) -> frozenset[st
         and (endpoints & RATE_ENDPOINTS or _asks("percent", text))
     ):
         return frozenset({"percent"})  # "how many died, and what was the mortality rate?"
+    if kind == "count" and PART_JOINER.search(text) and _asks("dose", text):
+        return frozenset({"dose"})  # "how was X dosed, and for how many cycles?"
     if kind == "percent" and PART_JOINER.search(text) and _asks("count", text):
         return frozenset({"count"})  # "how many new cases, and what share of all cancers?"
     if kind == "dose" and PART_JOINER.search(text) and _HOW_LONG.search(text):
