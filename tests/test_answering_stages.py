@@ -3593,3 +3593,20 @@ def test_a_figure_after_the_prefixed_form_of_an_asked_word_is_the_other_settings
         tmp_path / "rate", text, "nonsquamous", "What was the response rate in squamous zentoma?"
     )
     assert rate[0] == "23%"
+
+
+def test_a_rate_asked_beside_how_long_they_lived_is_the_responses_not_survivals(
+    tmp_path: Path,
+) -> None:
+    """ "What response rate, and how long did they live?" asks survival as a median, a part of
+    its own: a survival rate is no answer to the rate part. Asked as rates of both, it is."""
+    text = "With zentaplatin, the 2-year OS rate was 20% and the response rate reached 45%."
+    parts, both = _spans_in(
+        tmp_path,
+        text,
+        "zentaplatin",
+        "What response rate did zentaplatin reach, and how long did patients live?",
+        "What rates did zentaplatin give for OS and response rate?",
+    )
+    assert parts == ["45%"]
+    assert set(both) == {"20%", "45%"}

@@ -12,6 +12,7 @@ from ..index import Index
 from ..lexical import normalize, tokenize
 from ..mentions import time_points
 from ..question import Profile
+from ..question_parts import asked_parts
 from ..spans import Span, find, mask_markup, names
 from ..tables import best_cell, holds_dose, row_figure
 from ..vocabulary import Vocabulary, squash
@@ -136,6 +137,12 @@ class FigureExtractor:
         if prof.endpoints and prof.kind not in ("count", "dose", "age"):
             # A count or a dose is no endpoint's: "what dose, and what response rate?"
             spans = [s for s in spans if s.endpoint in prof.endpoints or s.kind == "phase"]
+            rated = {ep for ep in prof.endpoints if part_kind(prof.kind, ep, prof) == prof.kind}
+            if prof.kind == "percent" and rated and "duration" in asked_parts(prof.text):
+                # "What response rate, and how long did they live?": the rate is the response's;
+                # survival asked in a part of its own, at no time point, is its median ("what
+                # rates for PFS, OS and response?" asks rates of all three).
+                spans = [s for s in spans if s.endpoint in rated or s.kind == "phase"]
         if prof.endpoints and prof.kind in _PER_ENDPOINT:
             # An intracranial response rate is not the response rate, nor the reverse, unless
             # the question names the site elsewhere ("… in patients with brain metastases").
