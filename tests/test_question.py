@@ -355,6 +355,8 @@ def test_a_comparative_names_the_kind_of_figure_compared() -> None:
     # A bigger reduction or benefit is a lower ratio.
     reduced = profile("Which county showed the bigger mortality reduction, Zent or Quell? The RRs?")
     assert (reduced.measure, reduced.prefer) == ("hr", "low")
+    cut = profile("Comparing ZENITH-1 with ZENITH-2, which cut the risk of death more, by HR?")
+    assert (cut.measure, cut.prefer) == ("hr", "low")
     assert (
         profile("Which trial had the higher hazard ratio, ZENITH-1 or ZENITH-2?").prefer == "high"
     )

@@ -54,6 +54,11 @@ _GAIN = re.compile(
     r"(?:reduction|benefit|improvement|decrease|drop)\b",
     re.I,
 )
+# "Which cut the risk of death more?": a bigger cut of a risk is a lower ratio.
+_CUT_MORE = re.compile(
+    r"\b(?:cut|cuts|reduc\w*|lower(?:ed|s)?|decreas\w*|lessen\w*)\b[^?]{0,40}?\b(?:more|most)\b",
+    re.I,
+)
 _IMPLIED_MEASURE: tuple[tuple[Kind, re.Pattern[str]], ...] = (
     ("duration", re.compile(r"\b(?:longer|longest|shorter|shortest)\b", re.I)),
     (
@@ -93,7 +98,7 @@ def comparison(text: str) -> tuple[Kind | None, str]:
     prefer = _direction(text)
     if not prefer:
         return None, ""
-    if measure == "hr" and (_BETTER.search(text) or _GAIN.search(text)):
+    if measure == "hr" and (_BETTER.search(text) or _GAIN.search(text) or _CUT_MORE.search(text)):
         prefer = "low"  # a better ratio, or a bigger reduction or benefit, is a lower one
     elif measure == "hr" and _WORSE.search(text):
         prefer = "high"
