@@ -36,7 +36,7 @@ from .kinds import TYPED
 from .ranking import load_ranker
 from .reasons import Reasons, abstention
 from .scoring import Scored, SentenceScorer
-from .unheard import unheard_class, unheard_condition, unheard_group
+from .unheard import unheard_class, unheard_condition, unheard_group, unheard_quantity
 from .weighing import Weigher
 
 __all__ = ["Answerer", "Retrieve"]
@@ -132,7 +132,11 @@ class Answerer:
         unheard = unheard_class(prof, self.vocab)
         if unheard:
             return abstention(question, self.reasons.not_mentioned([f"any {unheard}"]), 0.0), None
-        condition = unheard_condition(prof, self.vocab) or unheard_group(prof, self.vocab)
+        condition = (
+            unheard_condition(prof, self.vocab)
+            or unheard_group(prof, self.vocab)
+            or unheard_quantity(prof, self.vocab)
+        )
         if condition:
             return abstention(question, self.reasons.not_mentioned([condition]), 0.0), None
         subjects = self.comparer.subjects(prof) if prof.prefer else []

@@ -15,7 +15,13 @@ from ..vocabulary import Vocabulary
 from .aliases import asks_alias
 from .populations import group_phrases
 
-__all__ = ["DISEASE_WORD", "unheard_class", "unheard_condition", "unheard_group"]
+__all__ = [
+    "DISEASE_WORD",
+    "unheard_class",
+    "unheard_condition",
+    "unheard_group",
+    "unheard_quantity",
+]
 
 # Words that head a which/what phrase without naming a class of things: "what kind of …",
 # "which is likelier …", "what precisely …", "what became of …".
@@ -97,6 +103,35 @@ def unheard_group(prof: Profile, vocab: Vocabulary) -> str:
         if any(not _heard(w, vocab) for w in unheard):
             return phrase
     return ""
+
+
+# "How much zentol …?", "how many zentoids …?": the word for what is measured or counted.
+_MEASURED = re.compile(r"\bhow\s+(?:much|many)\s+([a-z]+)\b", re.I)
+
+
+def unheard_quantity(prof: Profile, vocab: Vocabulary) -> str:
+    """What a how-much or how-many question measures or counts, when it is a plain word no
+    document uses in any spelling ("how much zentol can I take?"): no passage states an amount
+    of it. "" when none; comparatives and units ("how much longer", "how many months") are
+    words the documents use."""
+    for m in _MEASURED.finditer(prof.text):
+        word = m.group(1).lower()
+        if (
+            _plain_word(word)
+            and len(word) >= _SHORTEST_UNHEARD
+            and not word.startswith(_PEOPLE)
+            and not word.endswith(_COMPARATIVE)
+            and word not in _AMOUNT_WORDS
+            and not _heard(word, vocab)
+        ):
+            return word
+    return ""
+
+
+# "How much stronger / longer …": a comparative measures nothing of its own.
+_COMPARATIVE = ("er", "est")
+# Words of amount that stand before what is measured: "how much extra survival".
+_AMOUNT_WORDS = frozenset({"extra", "additional", "further"})
 
 
 # A group said in at most this many words is read for words no document uses.
