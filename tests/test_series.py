@@ -80,3 +80,10 @@ def test_a_series_splits_into_its_items_at_its_own_bracket_depth() -> None:
     start, end = text.index("ZF1"), text.index(", respectively")
     items = [text[a:b] for a, b in series_items(text, start, end)]
     assert items == ["ZF1", "ZF2", "homeobox 3 (ZF3, a factor)", "ZF4"]
+
+
+def test_a_summing_first_part_with_one_item_after_it_is_no_series() -> None:
+    """ "These trials set X as the standard, extending A and B": a first part that sums up, and
+    one part after it, leave no items to read (this once raised an IndexError)."""
+    text = "These trials set zentamab as the standard, extending OS to 12 months and PFS to 5."
+    assert all(isinstance(s, tuple) for s in series(text, least=2))

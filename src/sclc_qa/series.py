@@ -135,7 +135,11 @@ def _read(
     if first_start is None:
         return None
     items = parts[1 : last + 1]
-    if _SUMMARY.match(text, first_start) and last + _joins_two(text, *parts[last]) >= least:
+    if (
+        _SUMMARY.match(text, first_start)
+        and last >= 2
+        and last + _joins_two(text, *parts[last]) >= least
+    ):
         # "The four studies, A, B, C, and D": the first part names what the series lists.
         first_start, items = parts[1][0], parts[2 : last + 1]
     # A series that opens its sentence is its subject: the closing item runs to the verb
