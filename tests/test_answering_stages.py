@@ -3622,3 +3622,21 @@ def test_an_amount_of_something_no_document_names_is_not_reported_on(tmp_path: P
     # Comparatives and words of amount measure nothing of their own.
     assert engine.ask("How much extra survival did zentamab give?", min_confidence=0.0).answer
     assert engine.ask("How much longer did people live with zentamab?", min_confidence=0.0).answer
+
+
+def test_a_figure_stated_for_several_trials_together_is_no_one_trials(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    text = (
+        "Landmark trials (ZENITH-1, ZENITH-2, QUELL-3) made zentamab the standard, raising the "
+        "2-year OS rate to 20–25%. In ZENITH-4 and QUELL-5 the 2-year OS rates were 31% and "
+        "27%, respectively."
+    )
+    (together,) = _spans_in(
+        tmp_path / "a", text, "Landmark", "What was the 2-year OS rate in ZENITH-2?"
+    )
+    assert together == []
+    (own,) = _spans_in(
+        tmp_path / "b", text, "respectively", "What was the 2-year OS rate in QUELL-5?"
+    )
+    assert own

@@ -17,6 +17,7 @@ from ..spans import Span, find, mask_markup, names
 from ..tables import best_cell, holds_dose, row_figure
 from ..vocabulary import Vocabulary, squash
 from .anchors import anchor_cost, anchors
+from .collective import stated_together
 from .counts import counted
 from .figure_filters import (
     NUMBER,
@@ -122,6 +123,8 @@ class FigureExtractor:
             return []
         text = mask_markup(sent.text)
         spans = [s for k in kinds for s in find(text, k)]
+        if stated_together(text, spans, prof):
+            return []  # "Trials (A, B, C) raised OS to X": no one trial's figure
         if prof.kind == "difference" and not spans:  # no gain stated: the rates it lies between
             spans = rate_pairs(text, outside_intervals(text, find(text, "percent")))
         if prof.kind in ("percent", "count"):

@@ -1,0 +1,57 @@
+"""Figures a sentence states for several trials together: "Trials (ZENITH-1, ZENITH-2, QUELL-3)
+raised 2-year OS to 20–25%" gives no one of them its own rate, so it answers no question about
+one of them."""
+
+from __future__ import annotations
+
+import re
+
+from ..mentions import written
+from ..question import Profile
+from ..series import series, series_items
+from ..spans import Span
+from ..vocabulary import squash
+from .classes import trial_like
+
+__all__ = ["stated_together"]
+
+# "A, B and C reported 10%, 12% and 15%, respectively": each figure is one trial's.
+_RESPECTIVELY = "respectively"
+# A bracket that lists names: "(ZENITH-1, ZENITH-2, QUELL-3)".
+_BRACKET = re.compile(r"\(([^()]*)\)")
+_ITEM_SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def stated_together(text: str, spans: list[Span], prof: Profile) -> bool:
+    """Whether the one trial the question names stands in `text` only as an item of a list of
+    trials, beside others it does not name, with fewer figures than trials: whatever figure the
+    sentence states is theirs together."""
+    asked = [n for n in prof.names if trial_like(n)]
+    if len(asked) != 1 or not spans or _RESPECTIVELY in text.lower():
+        return False
+    name = squash(asked[0])
+    places = [m.start() for m in written(asked[0].lower()).finditer(text.lower())]
+    if not places:
+        return False
+    together = [
+        (start, end)
+        for start, end, items in _lists(text)
+        if all(trial_like(i) for i in items)
+        and any(squash(i) != name for i in items)
+        and len(spans) < len(items)
+    ]
+    return bool(together) and all(any(s <= p < e for s, e in together) for p in places)
+
+
+def _lists(text: str) -> list[tuple[int, int, list[str]]]:
+    """(start, end, items) of each list of two or more items: a coordinated series, or a
+    bracket of comma-separated items."""
+    out = [
+        (start, end, [text[a:b].strip() for a, b in series_items(text, start, end)])
+        for start, end in series(text, least=2)
+    ]
+    for m in _BRACKET.finditer(text):
+        items = [i.strip() for i in _ITEM_SEPARATOR.split(m.group(1)) if i.strip()]
+        if len(items) >= 2:
+            out.append((m.start(1), m.end(1), items))
+    return out
