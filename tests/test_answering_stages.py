@@ -3615,10 +3615,14 @@ def test_a_rate_asked_beside_how_long_they_lived_is_the_responses_not_survivals(
 def test_an_amount_of_something_no_document_names_is_not_reported_on(tmp_path: Path) -> None:
     text = (
         "Zentamab is given at 400 mg orally twice daily to patients with extensive-stage "
-        "zentoma, and 35% of patients had a grade 3 rash. It extended median OS by 2.1 months."
+        "zentoma, and 35% of patients had a grade 3 rash. It extended median survival by 2.1 "
+        "months."
     )
     engine = _section_engine(tmp_path, text)
     assert "quellberry" in _refusal(engine, "How much quellberry juice can I take with zentamab?")
+    # A count of people is no unheard thing, whatever the question calls them.
+    counted = engine.ask("How many adult zentomites had a rash?", min_confidence=0.0)
+    assert "zentomites" not in (counted.reason or "")
     # Comparatives and words of amount measure nothing of their own.
     assert engine.ask("How much extra survival did zentamab give?", min_confidence=0.0).answer
     assert engine.ask("How much longer did people live with zentamab?", min_confidence=0.0).answer

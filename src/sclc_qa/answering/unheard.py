@@ -105,26 +105,41 @@ def unheard_group(prof: Profile, vocab: Vocabulary) -> str:
     return ""
 
 
-# "How much zentol …?", "how many zentoids …?": the word for what is measured or counted.
-_MEASURED = re.compile(r"\bhow\s+(?:much|many)\s+([a-z]+)\b", re.I)
+# "How much zentol can …?", "how many zentoids were …?": what is measured or counted, the words
+# between "how much / many" and the verb that follows them.
+_MEASURED = re.compile(
+    r"\bhow\s+(?:much|many)\s+((?:[A-Za-z][\w-]*\s+){1,4}?)(?=(?:can|could|should|would|will|"
+    r"may|might|must|do|does|did|is|are|was|were|has|have|had)\b)",
+    re.I,
+)
 
 
 def unheard_quantity(prof: Profile, vocab: Vocabulary) -> str:
-    """What a how-much or how-many question measures or counts, when it is a plain word no
-    document uses in any spelling ("how much zentol can I take?"): no passage states an amount
-    of it. "" when none; comparatives and units ("how much longer", "how many months") are
-    words the documents use."""
+    """What a how-much or how-many question measures or counts, when no document uses any of
+    its words in any spelling ("how much zentol can I take?"): no passage states an amount of
+    it. "" when none; people, comparatives and words of amount ("how many adults", "how much
+    longer", "how much extra survival") are never it."""
     for m in _MEASURED.finditer(prof.text):
-        word = m.group(1).lower()
+        words = [w.lower() for w in re.findall(r"[A-Za-z]+", m.group(1))]
+        if any(w.startswith(_PEOPLE) for w in words) or words[0] in ("more", "less"):
+            # A count of people, whatever words the question uses for them; a comparison
+            # ("how much more frequent …"), whatever it compares.
+            continue
+        read = [
+            w
+            for w in words
+            if len(w) >= 3
+            and w not in STOPWORDS
+            and not w.endswith(_COMPARATIVE)
+            and not w.endswith("ly")  # "how much more tightly": how, not what
+            and w not in _AMOUNT_WORDS
+        ]
         if (
-            _plain_word(word)
-            and len(word) >= _SHORTEST_UNHEARD
-            and not word.startswith(_PEOPLE)
-            and not word.endswith(_COMPARATIVE)
-            and word not in _AMOUNT_WORDS
-            and not _heard(word, vocab)
+            read
+            and any(len(w) >= _SHORTEST_UNHEARD for w in read)
+            and not any(_heard(w, vocab) for w in read)
         ):
-            return word
+            return m.group(1).strip()
     return ""
 
 
@@ -137,7 +152,7 @@ _AMOUNT_WORDS = frozenset({"extra", "additional", "further"})
 # A group said in at most this many words is read for words no document uses.
 _GROUP_WORDS_READ = 3
 # Words for people, which name no group of their own.
-_PEOPLE = ("women", "men", "children", "adults", "people", "patient", "person")
+_PEOPLE = ("women", "men", "children", "adult", "people", "patient", "person")
 
 
 def _heard(word: str, vocab: Vocabulary) -> bool:
