@@ -3644,3 +3644,24 @@ def test_a_figure_stated_for_several_trials_together_is_no_one_trials(tmp_path: 
         tmp_path / "b", text, "respectively", "What was the 2-year OS rate in QUELL-5?"
     )
     assert own
+
+
+def test_a_pooled_analysis_of_two_trials_gives_neither_its_own_figure(tmp_path: Path) -> None:
+    """The list items under "a pooled analysis of patients in A (n = 78) or B (n = 39)" state
+    figures for both together, however many endpoints an item gives."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    pooled = (
+        "A pooled analysis of patients who received zentamab in ZENITH-Lung05 (n = 78) or "
+        "QUELL-3 (n = 39) was published.\n\n"
+        "- The median PFS was 5.8 months, and the median OS was 15.6 months."
+    )
+    (none,) = _spans_in(
+        tmp_path / "a", pooled, "median PFS", "What median OS did patients reach in QUELL-3?"
+    )
+    assert none == []
+    own = pooled.replace("in ZENITH-Lung05 (n = 78) or QUELL-3 (n = 39)", "in QUELL-3 (n = 39)")
+    (found,) = _spans_in(
+        tmp_path / "b", own, "median PFS", "What median OS did patients reach in QUELL-3?"
+    )
+    assert found == ["15.6 months"]
