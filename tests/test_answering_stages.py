@@ -3665,3 +3665,14 @@ def test_a_pooled_analysis_of_two_trials_gives_neither_its_own_figure(tmp_path: 
         tmp_path / "b", own, "median PFS", "What median OS did patients reach in QUELL-3?"
     )
     assert found == ["15.6 months"]
+
+
+def test_a_kind_of_treatment_named_by_a_word_no_document_uses_is_not_reported_on(
+    tmp_path: Path,
+) -> None:
+    text = "The ZA subtype of zentoma responds best to zentamab therapy, with a 40% response rate."
+    engine = _section_engine(tmp_path, text)
+    refused = _refusal(engine, "Which zentoma subtype responds best to quellopathic remedies?")
+    assert "quellopathic remedies" in refused
+    kept = engine.ask("Which zentoma subtype responds best to zentamab therapy?", min_confidence=0)
+    assert "zentamab therapy" not in (kept.reason or "")

@@ -36,7 +36,13 @@ from .kinds import TYPED
 from .ranking import load_ranker
 from .reasons import Reasons, abstention
 from .scoring import Scored, SentenceScorer
-from .unheard import unheard_class, unheard_condition, unheard_group, unheard_quantity
+from .unheard import (
+    unheard_class,
+    unheard_condition,
+    unheard_group,
+    unheard_quantity,
+    unheard_treatment,
+)
 from .weighing import Weigher
 
 __all__ = ["Answerer", "Retrieve"]
@@ -136,6 +142,7 @@ class Answerer:
             unheard_condition(prof, self.vocab)
             or unheard_group(prof, self.vocab)
             or unheard_quantity(prof, self.vocab)
+            or unheard_treatment(prof, self.vocab)
         )
         if condition:
             return abstention(question, self.reasons.not_mentioned([condition]), 0.0), None

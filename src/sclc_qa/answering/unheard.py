@@ -21,6 +21,7 @@ __all__ = [
     "unheard_condition",
     "unheard_group",
     "unheard_quantity",
+    "unheard_treatment",
 ]
 
 # Words that head a which/what phrase without naming a class of things: "what kind of …",
@@ -140,6 +141,30 @@ def unheard_quantity(prof: Profile, vocab: Vocabulary) -> str:
             and not any(_heard(w, vocab) for w in read)
         ):
             return m.group(1).strip()
+    return ""
+
+
+# "… to zentopathic treatment?", "… with zentral remedies?": a kind of treatment by its word.
+_TREATMENT = re.compile(
+    r"\b([a-z]+)\s+(?:treatments?|therap(?:y|ies)|remed(?:y|ies)|regimens?|diets?|supplements?|"
+    r"medicines?|medications?)\b",
+    re.I,
+)
+
+
+def unheard_treatment(prof: Profile, vocab: Vocabulary) -> str:
+    """A kind of treatment the question names by a plain word no document uses, in any
+    spelling ("which subtype responds best to zentopathic treatment?"): no passage reports
+    on it. "" when none."""
+    for m in _TREATMENT.finditer(prof.text):
+        word = m.group(1).lower()
+        if (
+            _plain_word(word)
+            and len(word) >= _SHORTEST_UNHEARD
+            and not word.endswith("ly")
+            and not _heard(word, vocab)
+        ):
+            return m.group().lower()
     return ""
 
 
