@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import re
 
+from ..index import Index
 from ..mentions import written
 from ..question import Profile
 from ..series import series, series_items
-from ..spans import Span
-from ..vocabulary import squash
+from ..spans import Span, mask_markup
+from ..vocabulary import Vocabulary, squash
 from .classes import trial_like
 
-__all__ = ["stated_together"]
+__all__ = ["introduced_together", "stated_together"]
 
 # "A, B and C reported 10%, 12% and 15%, respectively": each figure is one trial's.
 _RESPECTIVELY = "respectively"
@@ -48,6 +49,22 @@ def stated_together(text: str, spans: list[Span], prof: Profile) -> bool:
         and len(asked_figures) < len(items)
     ]
     return bool(together) and all(any(s <= p < e for s, e in together) for p in places)
+
+
+def introduced_together(
+    index: Index, vocab: Vocabulary, sid: int, spans: list[Span], prof: Profile
+) -> bool:
+    """Whether sentence `sid`, naming none of the question's names itself, is introduced (by
+    its list's lead-in, else the sentence before it in its paragraph) by one that states its
+    figures for several trials together ("A pooled analysis of A and B: - The median OS was
+    …")."""
+    text = index.sentences[sid].text
+    if any(vocab.mentions(n, vocab.keys[sid], text) for n in prof.names):
+        return False
+    return any(
+        stated_together(mask_markup(index.sentences[k].text), spans, prof)
+        for k in (vocab.lead_in[sid] or vocab.prev[sid])[:1]
+    )
 
 
 # A study's name that `trial_like` does not read: capitals, then a part with a digit

@@ -17,7 +17,7 @@ from ..spans import Span, find, mask_markup, names
 from ..tables import best_cell, holds_dose, row_figure
 from ..vocabulary import Vocabulary, squash
 from .anchors import anchor_cost, anchors
-from .collective import stated_together
+from .collective import introduced_together, stated_together
 from .counts import counted
 from .figure_filters import (
     NUMBER,
@@ -123,9 +123,8 @@ class FigureExtractor:
             return []
         text = mask_markup(sent.text)
         spans = [s for k in kinds for s in find(text, k)]
-        if stated_together(text, spans, prof) or any(
-            stated_together(mask_markup(self.index.sentences[k].text), spans, prof)
-            for k in self._introduced_by(sid, prof)
+        if stated_together(text, spans, prof) or introduced_together(
+            self.index, self.vocab, sid, spans, prof
         ):
             return []  # "Trials (A, B, C) raised OS to X": no one trial's figure
         if prof.kind == "difference" and not spans:  # no gain stated: the rates it lies between
@@ -266,16 +265,6 @@ class FigureExtractor:
             if not endpoint or sp.endpoint == endpoint:
                 return sp.start, sp.end + interval_after(text, sp.end)
         return None
-
-    def _introduced_by(self, sid: int, prof: Profile) -> list[int]:
-        """The sentence that introduces sentence `sid` (its list's lead-in, else the one before
-        it in its paragraph) when `sid` names none of the question's names itself: the one
-        that says whose its figures are ("A pooled analysis of A and B: - The median OS was
-        …")."""
-        text = self.index.sentences[sid].text
-        if any(self.vocab.mentions(n, self.vocab.keys[sid], text) for n in prof.names):
-            return []
-        return list((self.vocab.lead_in[sid] or self.vocab.prev[sid])[:1])
 
     def _rank(self, text: str, spans: list[Span], prof: Profile) -> list[Span]:
         """Best first: the span nearest after the question's rarest words and names, a comparison
