@@ -87,3 +87,12 @@ def test_a_summing_first_part_with_one_item_after_it_is_no_series() -> None:
     one part after it, leave no items to read (this once raised an IndexError)."""
     text = "These trials set zentamab as the standard, extending OS to 12 months and PFS to 5."
     assert all(isinstance(s, tuple) for s in series(text, least=2))
+
+
+def test_a_scene_set_before_a_comma_is_no_item_of_the_series_announced_after_it() -> None:
+    text = "Currently, the agents mainly include zentamab (ZM), quellimab (QM), and talc therapy."
+    assert _read(text) == ["zentamab (ZM), quellimab (QM), and talc therapy"]
+    # Without a word that announces items, the scene stays where it was: no series.
+    assert (
+        _read("In addition, zentamab is tried with quellimab, a pairing that spares T cells.") == []
+    )

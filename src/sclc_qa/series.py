@@ -126,6 +126,13 @@ def _read(
             break
     cuts = [begin, *[c + 2 for c in run], finish]
     parts = [(cuts[i], (run[i] if i < len(run) else finish)) for i in range(len(cuts) - 1)]
+    while (
+        len(parts) > 2
+        and _opens_scene(text[parts[0][0] : parts[0][1]])
+        and _ANNOUNCES.search(text, parts[1][0], parts[1][1]) is not None
+    ):
+        # "Currently, X mainly include A, B, and C": the scene set is no item.
+        parts = parts[1:]
     # The series closes at the first part that opens with "and"/"or" or joins two items by
     # one; what follows ("…, and deliver a higher dose") is another clause.
     last = next((i for i, (a, b) in enumerate(parts) if i and _CONJUNCTION.search(text[a:b])), None)
@@ -152,6 +159,15 @@ def _read(
         return None
     start, end = first_start, len(text[: items[-1][1]].rstrip(" ."))
     return (start, end) if end > start else None
+
+
+# What announces the items that follow it: "include", "such as", "namely", "comprise", a colon.
+_ANNOUNCES = re.compile(r"\b(?:includ(?:e|es|ed|ing)|such as|namely|compris(?:e|es|ing))\b|:", re.I)
+
+
+def _opens_scene(part: str) -> bool:
+    """A short first part that sets the scene ("Currently", "In 2020") before a comma."""
+    return len(part.split()) <= _BARE_FIRST_WORDS and _SETTING.match(part) is not None
 
 
 def _joins_two(text: str, start: int, end: int) -> bool:
