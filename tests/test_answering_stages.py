@@ -3676,3 +3676,31 @@ def test_a_kind_of_treatment_named_by_a_word_no_document_uses_is_not_reported_on
     assert "quellopathic remedies" in refused
     kept = engine.ask("Which zentoma subtype responds best to zentamab therapy?", min_confidence=0)
     assert "zentamab therapy" not in (kept.reason or "")
+
+
+def test_a_gain_stated_from_one_median_to_another_is_compared_as_their_gap(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "In ZENITH-1, zentamab extended the median OS from 10.0 months to 12.0 months. "
+        "In ZENITH-2, quellimab improved median OS (15.0 vs 12.0 months)."
+    )
+    engine = _section_engine(tmp_path, text)
+    answer = engine.ask(
+        "Which gave the bigger median OS gain: zentamab in ZENITH-1 or quellimab in ZENITH-2?",
+        min_confidence=0.0,
+    )
+    assert answer.note is not None and "the higher is ZENITH-2's" in answer.note
+
+
+def test_two_subjects_with_the_same_gain_are_told_as_a_tie(tmp_path: Path) -> None:
+    text = (
+        "In ZENITH-1, zentamab extended the median OS from 10.0 months to 12.0 months. "
+        "In ZENITH-2, quellimab improved median OS (15.0 vs 13.0 months)."
+    )
+    engine = _section_engine(tmp_path, text)
+    reason = _refusal(
+        engine,
+        "Which gave the bigger median OS gain: zentamab in ZENITH-1 or quellimab in ZENITH-2?",
+    )
+    assert "the same" in reason and "ZENITH-1 and ZENITH-2" in reason

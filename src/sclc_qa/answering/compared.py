@@ -76,7 +76,7 @@ class ComparedAnswers:
             return abstention(question, why, 0.0, related), None
         won = self.comparer.winner(found, prof.prefer)
         if won is None:
-            why = f"{self.reasons.says('reports')} the same {measure} for {join(names)}."
+            why = f"{self.reasons.says('reports')} the same {measure} for {join(names, 'and')}."
             return abstention(question, why, 0.0, related), None
         plain = dataclasses.replace(
             prof, text=won.name, kind=prof.measure or prof.kind, also=frozenset()

@@ -358,17 +358,19 @@ def _names_in(window: str, name: str) -> bool:
 
 def _value(figure: str, kind: str, number: re.Match[str]) -> float:
     """The figure's value: its first number, or for a gain asked of a paired figure ("15.4 vs
-    10.9 months"), the difference of the pair."""
+    10.9 months", "from 10.8 months to 15.3 months"), the difference of the pair."""
     pair = _PAIR.search(figure)
     if kind == "difference" and pair is not None:
         return abs(float(pair.group(1)) - float(pair.group(2)))
     change = _FROM_TO.search(figure)
+    if change is not None and kind == "difference":
+        return abs(float(change.group(2)) - float(change.group(1)))
     if change is not None:
-        return float(change.group(1))  # "from 9 months (control) to 12 months": the new
+        return float(change.group(2))  # "from 9 months (control) to 12 months": the new
     return float(number.group())
 
 
-_FROM_TO = re.compile(r"\bfrom\s+\d+(?:\.\d+)?.*?\bto\s+(\d+(?:\.\d+)?)")
+_FROM_TO = re.compile(r"\bfrom\s+(\d+(?:\.\d+)?).*?\bto\s+(\d+(?:\.\d+)?)")
 _PAIR = re.compile(r"(\d+(?:\.\d+)?)\s*(?:[a-z]+\s*)?(?:vs\.?|versus)\s*(\d+(?:\.\d+)?)")
 
 
