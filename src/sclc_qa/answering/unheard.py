@@ -94,12 +94,7 @@ def unheard_group(prof: Profile, vocab: Vocabulary) -> str:
         # Plain words only: a marked one ("ZRK2-mutant") may be the text's by another word.
         plain = [w for w in (w.strip(".,()") for w in words) if re.fullmatch(r"[a-z]+", w)]
         unheard = [
-            w
-            for w in plain
-            if len(w) >= _SHORTEST_UNHEARD
-            and w not in STOPWORDS
-            and not w.endswith("ly")
-            and not w.startswith(_PEOPLE)
+            w for w in plain if _may_be_unheard(w, _SHORTEST_UNHEARD) and not w.startswith(_PEOPLE)
         ]
         if any(not _heard(w, vocab) for w in unheard):
             return phrase
@@ -129,11 +124,8 @@ def unheard_quantity(prof: Profile, vocab: Vocabulary) -> str:
         read = [
             w
             for w in words
-            if len(w) >= 3
-            and w not in STOPWORDS
-            and not w.endswith(_COMPARATIVE)
-            and not w.endswith("ly")  # "how much more tightly": how, not what
-            and w not in _AMOUNT_WORDS
+            # "How much more tightly": an adverb says how, not what.
+            if _may_be_unheard(w, 3) and not w.endswith(_COMPARATIVE) and w not in _AMOUNT_WORDS
         ]
         if (
             read
@@ -160,8 +152,7 @@ def unheard_treatment(prof: Profile, vocab: Vocabulary) -> str:
         word = m.group(1).lower()
         if (
             _plain_word(word)
-            and len(word) >= _SHORTEST_UNHEARD
-            and not word.endswith("ly")
+            and _may_be_unheard(word, _SHORTEST_UNHEARD)
             and not _heard(word, vocab)
         ):
             return m.group().lower()
@@ -178,6 +169,12 @@ _AMOUNT_WORDS = frozenset({"extra", "additional", "further"})
 _GROUP_WORDS_READ = 3
 # Words for people, which name no group of their own.
 _PEOPLE = ("women", "men", "children", "adult", "people", "patient", "person")
+
+
+def _may_be_unheard(word: str, shortest: int) -> bool:
+    """A word of a question that is read for whether any document uses it: at least `shortest`
+    letters, no stopword, no adverb ("-ly": it says how, and a text seldom words it so)."""
+    return len(word) >= shortest and word not in STOPWORDS and not word.endswith("ly")
 
 
 def _heard(word: str, vocab: Vocabulary) -> bool:
