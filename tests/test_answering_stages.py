@@ -3704,3 +3704,31 @@ def test_two_subjects_with_the_same_gain_are_told_as_a_tie(tmp_path: Path) -> No
         "Which gave the bigger median OS gain: zentamab in ZENITH-1 or quellimab in ZENITH-2?",
     )
     assert "the same" in reason and "ZENITH-1 and ZENITH-2" in reason
+
+
+def test_a_long_form_the_question_spells_out_finds_its_abbreviations_figure(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Zentoma is classified into limited-stage zentoma (LS-ZEN) and extensive-stage zentoma "
+        "(ES-ZEN). Most patients are diagnosed with ES-ZEN. The 5-year survival rate for LS-ZEN "
+        "is only 10%-15%, while for ES-ZEN, it is even lower at 1%-2%."
+    )
+    assert _answers_in(
+        tmp_path,
+        text,
+        "What is the 5-year survival rate for extensive-stage zentoma?",
+        "What is the 5-year survival rate for limited-stage zentoma?",
+    ) == ["1%-2%", "only 10%-15%"]
+
+
+def test_a_measures_abbreviation_is_not_a_subject_the_figure_follows(tmp_path: Path) -> None:
+    text = (
+        "ZENITH-4 reported the hazard ratio (HR) for death by zentomarker score. "
+        "The HR was 0.68 (95% CI, 0.57–0.81) for the score >50% group, 0.75 (95% CI, "
+        "0.64–0.87) for the score >20% group, and 0.79 (95% CI, 0.70–0.89) for the score >1% "
+        "group."
+    )
+    assert _answers_in(
+        tmp_path, text, "ZENITH-4: what hazard ratio was reported for a score above 20%?"
+    ) == ["0.75 (95% CI, 0.64–0.87)"]

@@ -68,6 +68,9 @@ class Profile:
     # "Which trial had the lower HR?": the figure compared ("hr") and which end wins ("low").
     measure: Kind | None = None
     prefer: str = ""
+    # Abbreviations the documents define for long forms the question spells out ("ES-ZEN" for
+    # "extensive-stage zentoma"): set by retrieval, which knows the definitions.
+    aliases: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=4096)

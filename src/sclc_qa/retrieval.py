@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import numpy.typing as npt
 
-from .abbreviations import Definition
+from .abbreviations import Definition, singular
 from .config import RetrievalSettings, SearchMode
+from .domain import domain
 from .embedding import Embedder, Vectors
 from .index import Index
 from .lexical import BM25, normalize, tokenize
@@ -168,6 +169,15 @@ class Retriever:
             extra.pop()  # expansions help; they must never push a valid question over the limit
             dense_text = f"{window} ({'; '.join(extra)})" if extra else window
         prof = profile(text)
+        # A measure's abbreviation ("HR" for "hazard ratio") names what is asked, not whom.
+        measures = domain().statistic_abbreviations
+        aliases = tuple(
+            a
+            for a in dict.fromkeys(abbreviations)
+            if a.lower() not in words and singular(a).lower() not in measures
+        )
+        if aliases:
+            prof = replace(prof, aliases=aliases)
         route = self._route(prof.names)
         vector = self._embed(dense_text)
         return Query(text, prof, terms, expansion, vector, route, spelled_out, abbreviated)

@@ -285,7 +285,8 @@ def respectively(text: str, spans: list[Span], question: str) -> list[Span] | No
 
 
 def asked_names(prof: Profile) -> set[str]:
-    return {squash(n) for n in prof.names}
+    """The names a question asks about, with the text's abbreviations of long forms it spells."""
+    return {squash(n) for n in (*prof.names, *prof.aliases)}
 
 
 # A question about a study's control arm: "the placebo group", "the comparator arm" (not
