@@ -259,6 +259,10 @@ def test_the_asked_class_stops_at_the_verb() -> None:
     assert profile("Which patients benefit from adjuvant zentamab?").target == "patient"
     joined = profile("Which clinical and pathological features are linked to zentoma?")
     assert joined.asked_about == "clinical and pathological features"
+    # So do two names joined by "and"; a participle not in -ed ends the phrase as one in -ed.
+    named = profile("Name the ZX1 and ZX2 inhibitors given as examples of zentic drugs.")
+    assert named.asked_about == "ZX1 and ZX2 inhibitors" and named.target == "inhibitor"
+    assert profile("Which zentic drug, given weekly, worked best?").target == "drug"
 
 
 def test_a_request_asks_the_question_it_wraps() -> None:

@@ -35,6 +35,35 @@ _PREPOSITION = re.compile(
     r"towards?|under|underneath|unlike|upon|versus|via|within|without)$",
     re.I,
 )
+# A name written in capitals or with digits ("ZX1", "PD-L1"), which may modify a noun as an
+# adjective does.
+_NAMELIKE = re.compile(r"(?=[\w/+-]*[A-Z][\w/+-]*[A-Z0-9])[\w/+-]+")
+# Past participles not in -ed, which end a phrase as "-ed" ones do ("the Xs given as …").
+_IRREGULAR_PARTICIPLES = frozenset(
+    {
+        "given",
+        "taken",
+        "chosen",
+        "shown",
+        "seen",
+        "known",
+        "written",
+        "driven",
+        "drawn",
+        "grown",
+        "found",
+        "held",
+        "kept",
+        "left",
+        "built",
+        "brought",
+        "begun",
+        "run",
+        "sent",
+        "set",
+        "led",
+    }
+)
 _HEDGING_ADVERBS = frozenset(
     {"exactly", "precisely", "specifically", "actually", "really", "typically", "usually"}
 )
@@ -89,7 +118,11 @@ def which_phrase(text: str) -> str:
         words = words[1:]  # "What exactly is X?": the adverb is no noun of the phrase
     phrase: list[str] = []
     for i, w in enumerate(words[:6]):
-        if _AUX.match(w) or _PREPOSITION.match(w) or (phrase and re.fullmatch(r"[a-z]+ed", w)):
+        if (
+            _AUX.match(w)
+            or _PREPOSITION.match(w)
+            or (phrase and (re.fullmatch(r"[a-z]+ed", w) or w in _IRREGULAR_PARTICIPLES))
+        ):
             break
         if phrase and i + 1 < len(words) and words[i + 1].lower() in _DETERMINERS:
             if i + 2 < len(words) and words[i + 2].lower() in _SOURCE_NOUNS:
@@ -98,8 +131,16 @@ def which_phrase(text: str) -> str:
         if phrase and w.lower().endswith("ly") and w.lower() not in _LY_NOUNS:
             break  # "which zentic event mainly rose": an adverb ends the phrase
         if phrase and w.lower() in ("and", "or"):
-            if len(phrase) == 1 and _ADJECTIVE.search(phrase[0]):
-                phrase.append(w)  # "which clinical and pathological features …": one noun
+            if len(phrase) == 1 and (
+                _ADJECTIVE.search(phrase[0])
+                or (
+                    _NAMELIKE.fullmatch(phrase[0])
+                    and _NAMELIKE.fullmatch(words[i + 1 : i + 2] and words[i + 1] or "")
+                )
+            ):
+                # "which clinical and pathological features …", "the ZX1 and ZX2 inhibitors":
+                # two modifiers of one noun
+                phrase.append(w)
                 continue
             break  # "which X … and …": the phrase ends where the clause joins another
         if (
