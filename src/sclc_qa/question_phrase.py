@@ -135,7 +135,7 @@ def which_phrase(text: str) -> str:
                 _ADJECTIVE.search(phrase[0])
                 or (
                     _NAMELIKE.fullmatch(phrase[0])
-                    and _NAMELIKE.fullmatch(words[i + 1 : i + 2] and words[i + 1] or "")
+                    and _NAMELIKE.fullmatch(words[i + 1] if i + 1 < len(words) else "")
                 )
             ):
                 # "which clinical and pathological features …", "the ZX1 and ZX2 inhibitors":
