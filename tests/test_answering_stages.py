@@ -3732,3 +3732,27 @@ def test_a_measures_abbreviation_is_not_a_subject_the_figure_follows(tmp_path: P
     assert _answers_in(
         tmp_path, text, "ZENITH-4: what hazard ratio was reported for a score above 20%?"
     ) == ["0.75 (95% CI, 0.64–0.87)"]
+
+
+def test_a_plural_abbreviation_finds_the_other_name_given_to_its_singular(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "ZCL of the upper lobe, frequently termed Quill tumors, occurs in less than 5% of "
+        "patients. Such tumors are hard to treat."
+    )
+    assert _answers_in(tmp_path, text, "What are upper lobe ZCLs often called?") == ["Quill tumors"]
+
+
+def test_where_asked_after_the_scene_a_question_sets_asks_a_place(tmp_path: Path) -> None:
+    text = (
+        "A phase III trial compared zentamab alone with zentamab plus quellimab in 205 "
+        "patients. Median OS was 5.3 months for the zentamab-alone group and 9.3 months for "
+        "the combination group. This study, which was performed in eight centers in Portugal "
+        "and one center in Chile, reported higher rates of OS than other studies."
+    )
+    assert _answers_in(
+        tmp_path,
+        text,
+        "In the trial of zentamab alone vs zentamab-quellimab, where were most centres located?",
+    ) == ["Portugal"]

@@ -180,7 +180,7 @@ def profile(question: str) -> Profile:
     target = head[:-1] if several else head  # "the two genes" asks a gene; "each gene" too
     if re.match(r"\s*who\b", text, re.I):
         target = "who"
-    elif kind == "entity" and re.match(r"\s*where\b", text, re.I):
+    elif kind == "entity" and re.search(r"(?:^|[,;:]\s)\s*where\b", text, re.I):
         target = "place"
     if kind == "glossary" or (kind == "definition" and _WHAT_KIND.search(text)):
         target = ""  # "What kind of antibody is X?" asks what X is, not for a name of a class

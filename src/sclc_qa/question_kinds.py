@@ -104,8 +104,8 @@ PART_JOINER = re.compile(r"\band\b|,|\bwith\b|\bplus\b|&", re.I)
 
 # What an organisation does somewhere: a where-question about it asks a place (a country, a city).
 _HELD_EVENT = (
-    r"(?:run|conducted|approved|performed|launched|carried out|done|held|based|registered|"
-    r"started|initiated|sponsored)"
+    r"(?:run|conducted|approved|performed|launched|carried out|done|held|based|located|"
+    r"situated|registered|started|initiated|sponsored)"
 )
 
 KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
@@ -260,7 +260,9 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "entity",
         re.compile(
-            r"^\s*where\b(?!.*\b(?:when|what|which|how|who)\b)(?=.*\b" + _HELD_EVENT + r"\b)",
+            # The question's own clause may open after a scene it sets ("In trial X, where …").
+            r"(?:^|[,;:]\s)\s*where\b(?!.*\b(?:when|what|which|how|who)\b)"
+            r"(?=.*\b" + _HELD_EVENT + r"\b)",
             re.I,
         ),
     ),

@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from ..abbreviations import singular
 from ..lexical import stem, tokenize
 from ..other_names import NAMING
 from ..question import Profile
@@ -55,7 +56,9 @@ def _alias_of(text: str, prof: Profile) -> tuple[int, int] | None:
             continue
         before = text[max(0, m.start() - _SUBJECT_REACH) : m.start()]
         if prof.names:
-            near = [before.rfind(n) for n in prof.names if n in before]
+            # A plural abbreviation ("ZCLs") names what its singular does.
+            forms = {f for n in prof.names for f in (n, singular(n))}
+            near = [before.rfind(f) for f in forms if f in before]
             if not near:
                 continue
             distance = len(before) - max(near)
