@@ -3756,3 +3756,34 @@ def test_where_asked_after_the_scene_a_question_sets_asks_a_place(tmp_path: Path
         text,
         "In the trial of zentamab alone vs zentamab-quellimab, where were most centres located?",
     ) == ["Portugal"]
+
+
+def test_a_sentence_that_says_whom_it_reports_on_does_not_answer_for_another_group(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "ZENITH-9 enrolled patients with resected stage ZA or ZB zentoma. In the overall study "
+        "population, the median DFS was 53.6 months in the zentamab group and 42.0 months in "
+        "the placebo group (HR, 0.76; 95% CI, 0.63–0.91; P = .0014). ZENITH-3 tested "
+        "quellinib in treatment-naive and pretreated zentoma with ZX4 variants. Among the 99 "
+        "patients who had been followed "
+        "for at least 9 months, the objective response rate was 46% (95% CI, 36%–57%). Among "
+        "33 patients with previously treated stable zentic metastases, the intracranial "
+        "response rate was 33.3%."
+    )
+    engine = _section_engine(tmp_path, text)
+    reason = _refusal(
+        engine, "What was the DFS hazard ratio for zentamab in the stage ZB subgroup of ZENITH-9?"
+    )
+    assert "the overall study population" in reason
+    reason = _refusal(
+        engine, "Among treatment-naive patients in ZENITH-3, what response rate did quellinib give?"
+    )
+    assert "the 99 patients who had been followed" in reason
+    # The trial's own patients are no subgroup of it.
+    kept = engine.ask(
+        "Among ZENITH-3 patients with stable zentic metastases, what intracranial response "
+        "rate did quellinib achieve?",
+        min_confidence=0.0,
+    )
+    assert kept.answer == "33.3%"

@@ -25,7 +25,7 @@ from .kinds import TYPED
 from .markers import other_marker
 from .phases import other_phase
 from .polarity import other_polarity
-from .populations import group_parts, subgroup
+from .populations import group_parts, own_population, subgroup
 from .reasons import join
 from .regimens import other_regimen
 from .scoring import Scored
@@ -91,6 +91,15 @@ def other_group(
             # "… in patients with zentic lesions": a figure whose passage never names that
             # group is the whole study's, or another group's.
             return f"{group[0]} (the passage given does not report on them)"
+        own = own_population(sent.text)
+        if group is not None and own is not None:
+            # "In the overall population, …", "Among the 99 patients who …": a sentence that
+            # says whom it reports on, without the group asked (beyond the document's topic and
+            # the names asked: "ZENITH-1 patients" are the trial's), reports on another.
+            named = group_parts(frozenset(t for n in prof.names for t in tokenize(n)))
+            wanted = group_parts(group[1]) - set(tokenize(title)) - named
+            if wanted and not wanted & set(tokenize(sent.text)):
+                return f"{group[0]} (the figure given is for {own})"
     if prof.kind in TYPED and found.sid == best.sid:
         clause = clause_of(sent.text, found.start - sent.start, found.end - sent.start)
         phase = other_phase(prof.text, clause)

@@ -18,7 +18,14 @@ from ..question import Profile
 from .kinds import TYPED
 from .polarity import Polar, other_polarity, polar_words
 
-__all__ = ["AskedGroup", "group_parts", "group_phrases", "subgroup", "subgroup_terms"]
+__all__ = [
+    "AskedGroup",
+    "group_parts",
+    "group_phrases",
+    "own_population",
+    "subgroup",
+    "subgroup_terms",
+]
 
 # A sentence about patients at another line of treatment than the question's keeps this share
 # of its score: it may still be the only one that answers.
@@ -155,6 +162,25 @@ def group_phrases(question: str) -> list[tuple[str, str]]:
     ("patients on zentalysis", "those who smoke"), as written, with the words that say who is
     in it ("zentalysis")."""
     return [(m.group(0).strip(), m.group(1).strip()) for m in _WITH_GROUP.finditer(question)]
+
+
+# The population a sentence opens by reporting on: "In the overall study population, …",
+# "Among the 99 patients who had been followed for 9 months, …" (to its first comma).
+_OWN_POPULATION = re.compile(
+    r"\s*(?:in|among|for)\s+(?P<who>(?:the\s+|all\s+)?(?:"
+    r"(?:overall|entire|whole|total|full|intention-to-treat|ITT)\s+(?:study\s+|trial\s+)?"
+    r"(?:population|cohort)|"
+    r"\d[\d,]*\s+(?:evaluable\s+|enrolled\s+|randomi[sz]ed\s+)?(?:patients|participants)\b"
+    r")[^,;(]*)",
+    re.I,
+)
+
+
+def own_population(text: str) -> str | None:
+    """The population a sentence says at its opening that it reports on, as written; None when
+    it opens otherwise."""
+    m = _OWN_POPULATION.match(text)
+    return m.group("who").strip() if m else None
 
 
 def group_parts(terms: frozenset[str]) -> set[str]:
