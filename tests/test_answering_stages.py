@@ -3787,3 +3787,18 @@ def test_a_sentence_that_says_whom_it_reports_on_does_not_answer_for_another_gro
         min_confidence=0.0,
     )
     assert kept.answer == "33.3%"
+
+
+def test_a_share_bounded_group_is_not_answered_by_a_sentence_about_other_patients(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "ZENITH-7 compared zentamab with chemotherapy in zentoma with ZRK1 of 50% or more. "
+        "Among 64 patients who received zentamab plus chemotherapy after progression, the "
+        "median OS was 15.1 months."
+    )
+    reason = _refusal(
+        _section_engine(tmp_path, text),
+        "In ZENITH-7, what was median OS with zentamab for ZRK1 of 90% or higher?",
+    )
+    assert "ZRK1 of 90% or higher" in reason and "64 patients who received" in reason

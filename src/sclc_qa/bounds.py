@@ -20,6 +20,7 @@ __all__ = [
     "other_size",
     "same_ages",
     "share_bounds",
+    "share_group",
     "study_sizes",
 ]
 
@@ -177,6 +178,16 @@ def share_bounds(text: str) -> frozenset[tuple[str, float]]:
         above = m.group("above") is not None or m.group("more") is not None
         out.add((">" if above else "<", value))
     return frozenset(out)
+
+
+# A share-bounded group as written, with the word it bounds: "ZRK1 of 90% or higher".
+_SHARE_GROUP = re.compile(rf"(?:[\w-]+\s+(?:of\s+)?)?(?:{_SHARE_BOUND.pattern})", re.I)
+
+
+def share_group(text: str) -> str | None:
+    """The first group `text` bounds by a share, as written with the marker before it."""
+    m = _SHARE_GROUP.search(text)
+    return m.group(0) if m else None
 
 
 # A study named by its size: "the 212-patient series", "(N = 140)", "a series of 57".

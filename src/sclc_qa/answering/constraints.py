@@ -12,7 +12,15 @@ import re
 from functools import lru_cache
 
 from ..abbreviations import singular
-from ..bounds import age_groups, other_bounds, other_size, same_ages, study_sizes
+from ..bounds import (
+    age_groups,
+    other_bounds,
+    other_size,
+    same_ages,
+    share_bounds,
+    share_group,
+    study_sizes,
+)
 from ..domain import domain
 from ..index import Index
 from ..lexical import tokenize
@@ -100,6 +108,11 @@ def other_group(
             wanted = group_parts(group[1]) - set(tokenize(title)) - named
             if wanted and not wanted & set(tokenize(sent.text)):
                 return f"{group[0]} (the figure given is for {own})"
+        shares = share_bounds(prof.text) if prof.measure is None else frozenset()
+        if own is not None and shares and not share_bounds(sent.text) & shares:
+            # "… for ZRK1 of 90% or higher" where the sentence reports on patients it names
+            # otherwise ("Among 64 patients who …").
+            return f"{share_group(prof.text)} (the figure given is for {own})"
     if prof.kind in TYPED and found.sid == best.sid:
         clause = clause_of(sent.text, found.start - sent.start, found.end - sent.start)
         phase = other_phase(prof.text, clause)
