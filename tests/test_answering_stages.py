@@ -3802,3 +3802,17 @@ def test_a_share_bounded_group_is_not_answered_by_a_sentence_about_other_patient
         "In ZENITH-7, what was median OS with zentamab for ZRK1 of 90% or higher?",
     )
     assert "ZRK1 of 90% or higher" in reason and "64 patients who received" in reason
+
+
+def test_a_share_that_modifies_another_noun_is_not_the_rate_asked(tmp_path: Path) -> None:
+    text = (
+        "Further follow-up of ZENITH-2 confirmed an OS advantage for zentamab; the median OS "
+        "was 30 months versus 14.2 months with chemotherapy, with a 75% crossover to zentamab "
+        "afterwards. The 2-year OS rate was 45% with zentamab."
+    )
+    engine = _section_engine(tmp_path, text)
+    assert engine.ask(
+        "What was the 5-year overall survival rate with zentamab in ZENITH-2?", min_confidence=0
+    ).abstained
+    asked = engine.ask("What share of patients had a crossover in ZENITH-2?", min_confidence=0)
+    assert asked.answer == "75%"

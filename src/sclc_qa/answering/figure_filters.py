@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..domain import domain
 from ..lexical import STOPWORDS, stem
 from ..mentions import is_druglike, written
-from ..question import Profile
+from ..question import ENDPOINTS, Profile
 from ..spans import Span, find
 from ..vocabulary import squash
 
@@ -319,6 +319,66 @@ def marker_level(text: str, span: Span) -> bool:
         _OF_CELLS.match(text, span.end)
         or _EXPRESSED.search(text, max(0, span.start - 30), span.start)
     )
+
+
+def labels_another(text: str, span: Span, q_words: set[str], endpoints: frozenset[str]) -> bool:
+    """Whether a share is written as a modifier of a noun the question does not ask about: "a
+    75% crossover", "a 40% reduction" state how much of something else, not the rate asked. A
+    word of the question, an asked endpoint's name, a people noun or a function word after the
+    share labels nothing else."""
+    m = _NOUN_AFTER.match(text, span.end)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    if word in STOPWORDS or word in _NOT_LABELS or word in domain().people_nouns:
+        return False
+    asked = stem(word) in q_words or any(ENDPOINTS[e].match(text, m.start(1)) for e in endpoints)
+    return not asked
+
+
+# The word right after a share, before any bracket or punctuation.
+_NOUN_AFTER = re.compile(r"\s+([a-z][a-z-]{3,})\b")
+# Words after a share that do not make it another thing's: verbs and adverbs of reporting, and
+# how a sentence goes on ("45% versus 30%", "45% respectively").
+_NOT_LABELS = frozenset(
+    {
+        "versus",
+        "respectively",
+        "compared",
+        "overall",
+        "each",
+        "alone",
+        "among",
+        "within",
+        "across",
+        "during",
+        "after",
+        "before",
+        "higher",
+        "lower",
+        "more",
+        "less",
+        "greater",
+        "fewer",
+        "reported",
+        "observed",
+        "achieved",
+        "experienced",
+        "developed",
+        "showed",
+        "remained",
+        "received",
+        "treated",
+        "group",
+        "groups",
+        "arm",
+        "arms",
+        "cohort",
+        "rate",
+        "rates",
+        "probability",
+    }
+)
 
 
 def ranking_probability(text: str, span: Span) -> bool:

@@ -26,6 +26,7 @@ from .figure_filters import (
     bracket_label,
     conceded,
     label_words,
+    labels_another,
     marker_level,
     names_arms,
     not_rankings,
@@ -170,6 +171,10 @@ class FigureExtractor:
             spans = [s for s in spans if not marker_level(text, s)]
         if prof.kind == "percent":
             spans = not_rankings(text, spans, prof.text)
+        if prof.kind == "percent" and prof.endpoints:
+            # "with a 75% crossover": a share of another thing than the rate asked.
+            q_words = set(tokenize(prof.text))
+            spans = [s for s in spans if not labels_another(text, s, q_words, prof.endpoints)]
         if prof.kind == "count":
             spans = counted(text, spans, prof)
         if prof.kind == "dose":
