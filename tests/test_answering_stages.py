@@ -3816,3 +3816,18 @@ def test_a_share_that_modifies_another_noun_is_not_the_rate_asked(tmp_path: Path
     ).abstained
     asked = engine.ask("What share of patients had a crossover in ZENITH-2?", min_confidence=0)
     assert asked.answer == "75%"
+
+
+def test_a_rate_naming_no_time_point_is_at_the_one_stated_just_before(tmp_path: Path) -> None:
+    text = (
+        "ZENITH-6 randomly assigned 257 patients to zentinib or chemotherapy.\n\n"
+        "- The 2-year DFS rate was 93.8% in the zentinib group and 63.0% in the chemotherapy "
+        "group.\n"
+        "- The ITT population included patients with stage ZB disease. The DFS rate in the ITT "
+        "population was 93.6% for patients who received zentinib and 63.7% for patients who "
+        "received chemotherapy."
+    )
+    engine = _section_engine(tmp_path, text)
+    assert engine.ask("What was 3-year DFS with zentinib in ZENITH-6?", min_confidence=0).abstained
+    kept = engine.ask("What was 2-year DFS with zentinib in ZENITH-6?", min_confidence=0)
+    assert kept.answer is not None and kept.answer.startswith("93.")

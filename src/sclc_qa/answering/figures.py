@@ -180,7 +180,10 @@ class FigureExtractor:
         if prof.kind == "dose":
             spans = of_asked_drug(text, spans, prof)
         if prof.time_points and prof.kind == "percent":
-            stated = time_points(text)
+            # A rate that names no time point is at the one a sentence just before, in its
+            # section, gave the same endpoint ("- The 2-year DFS rate was … . - The DFS rate in
+            # the ITT population was …").
+            stated = time_points(text) or self._earlier_time_points(sid, prof.endpoints)
             if stated and not stated & prof.time_points:
                 return []  # a rate at another time point answers nothing about this one
         asked_years = years_in(prof.text)
@@ -197,6 +200,20 @@ class FigureExtractor:
                 return []  # a single-arm study's figure is no control group's
         spans = conceded(text, not_siblings(text, spans, prof), prof)
         return self._rank(text, spans, prof)
+
+    def _earlier_time_points(self, sid: int, endpoints: frozenset[str]) -> frozenset[int]:
+        """The time points of the nearest of the few sentences before `sid` in its section
+        that names one of `endpoints` with a time point; empty when none does."""
+        sents = self.index.sentences
+        here = sents[sid]
+        for at in range(sid - 1, max(-1, sid - 1 - _EARLIER_REACH), -1):
+            before = sents[at]
+            if before.doc != here.doc or before.section != here.section:
+                break
+            points = time_points(before.text)
+            if points and endpoints_named(before.text) & endpoints:
+                return points
+        return frozenset()
 
     def _context_endpoint(self, sid: int) -> str | None:
         """The one endpoint the nearest sentence before that names any does ("Survival was
@@ -388,6 +405,11 @@ class FigureExtractor:
 
 # "What dose and fractionation?": the total dose and the dose per fraction, both.
 _FRACTIONATION = re.compile(r"\bfraction", re.I)
+
+
+# How many sentences back a rate that names no time point may take the one stated for its
+# endpoint: a list item or two, each of a sentence or two.
+_EARLIER_REACH = 3
 
 
 # Kinds of figure that are reported per endpoint ("median OS … median PFS …").
