@@ -3831,3 +3831,20 @@ def test_a_rate_naming_no_time_point_is_at_the_one_stated_just_before(tmp_path: 
     assert engine.ask("What was 3-year DFS with zentinib in ZENITH-6?", min_confidence=0).abstained
     kept = engine.ask("What was 2-year DFS with zentinib in ZENITH-6?", min_confidence=0)
     assert kept.answer is not None and kept.answer.startswith("93.")
+
+
+def test_a_figure_for_selected_patients_is_no_figure_for_the_stage_as_a_whole(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Stage ZC zentoma is rarely curable. In small case series, selected patients with ZT4, "
+        "ZN0–1 disease, solely as the result of satellite nodules within the primary lobe, had "
+        "5-year survival rates of 20%."
+    )
+    engine = _section_engine(tmp_path, text)
+    reason = _refusal(engine, "What is the 5-year survival for stage ZC zentoma?")
+    assert "selected patients with ZT4" in reason
+    kept = engine.ask(
+        "What 5-year survival did patients with satellite nodules reach?", min_confidence=0
+    )
+    assert kept.answer is not None and "20%" in kept.answer

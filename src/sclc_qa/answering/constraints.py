@@ -33,7 +33,7 @@ from .kinds import TYPED
 from .markers import other_marker
 from .phases import other_phase
 from .polarity import other_polarity
-from .populations import group_parts, own_population, subgroup
+from .populations import group_parts, own_population, restricted_group, subgroup
 from .reasons import join
 from .regimens import other_regimen
 from .scoring import Scored
@@ -108,6 +108,13 @@ def other_group(
             wanted = group_parts(group[1]) - set(tokenize(title)) - named
             if wanted and not wanted & set(tokenize(sent.text)):
                 return f"{group[0]} (the figure given is for {own})"
+        restricted = restricted_group(sent.text) if group is None else None
+        if restricted is not None:
+            # "selected patients with T4, N0–1 disease had 5-year survival rates of 20%" is no
+            # figure for a stage as a whole, unless the question names the condition.
+            condition = set(tokenize(restricted)) - set(tokenize(title)) - {"patient", "select"}
+            if condition and not condition & set(tokenize(prof.text)):
+                return f"patients in general (the figure given is for {restricted} only)"
         shares = share_bounds(prof.text) if prof.measure is None else frozenset()
         if own is not None and shares and not share_bounds(sent.text) & shares:
             # "… for ZRK1 of 90% or higher" where the sentence reports on patients it names

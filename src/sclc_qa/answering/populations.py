@@ -23,6 +23,7 @@ __all__ = [
     "group_parts",
     "group_phrases",
     "own_population",
+    "restricted_group",
     "subgroup",
     "subgroup_terms",
 ]
@@ -181,6 +182,22 @@ def own_population(text: str) -> str | None:
     it opens otherwise."""
     m = _OWN_POPULATION.match(text)
     return m.group("who").strip() if m else None
+
+
+# A few patients set apart from the rest by a condition: "selected patients with T4 disease",
+# "some patients who relapse late" (to the verb that says how they fared).
+_RESTRICTED = re.compile(
+    r"\b(?:selected|certain|some)\s+patients\s+(?:with|who|whose)\s+[^;]+?"
+    r"(?=,?\s+(?:had|have|has|were|was|showed|achieved|reached|experienced|lived)\b|[;.]|$)",
+    re.I,
+)
+
+
+def restricted_group(text: str) -> str | None:
+    """The few patients a sentence says its figures are for, set apart by a condition, as
+    written; None when it sets none apart."""
+    m = _RESTRICTED.search(text)
+    return m.group(0) if m else None
 
 
 def group_parts(terms: frozenset[str]) -> set[str]:
