@@ -1586,6 +1586,11 @@ def test_a_class_of_things_no_document_names_is_refused_by_name(tmp_path: Path) 
     # A property of a kind no document uses: a point, but a boiling one.
     boiling = engine.ask("What is the boiling point of zentamab?", min_confidence=0.0)
     assert boiling.reason == "The review does not mention any boiling point."
+    # A kind of a class the text names, by a plain word no document uses.
+    club = engine.ask(
+        "Which football subtype of zentoma shows the highest ZX1 score?", min_confidence=0
+    )
+    assert club.reason == "The review does not mention any football subtype."
     # The documents' own words under another spelling, a class the answerer knows by its
     # members, and a phrase headed by no class noun are all still looked for.
     for question in (

@@ -65,7 +65,15 @@ def unheard_class(prof: Profile, vocab: Vocabulary) -> str:
         return ""
     # "Which cluster …?" where the text writes "subtype": a word for the same kind of grouping.
     kindred = domain().kindred(target)
-    return "" if _used(target, vocab) or any(_used(w, vocab) for w in kindred) else target
+    if not (_used(target, vocab) or any(_used(w, vocab) for w in kindred)):
+        return target
+    # "Which football club …?": a kind of the class named by a plain word no document uses
+    # (in a phrase of plain words only: a name, a possessive or a stray verb says the phrase
+    # is read otherwise).
+    if not all(w.islower() and _plain_word(w) for w in words):
+        return ""
+    unused = next((w for w in words[:-1] if not _used(w, vocab)), None)
+    return f"{unused} {words[-1].lower()}" if unused else ""
 
 
 # A disease's or condition's name by its ending: "-oma", "-emia", "-itis", "-osis".
