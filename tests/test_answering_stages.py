@@ -3853,3 +3853,21 @@ def test_a_figure_for_selected_patients_is_no_figure_for_the_stage_as_a_whole(
         "What 5-year survival did patients with satellite nodules reach?", min_confidence=0
     )
     assert kept.answer is not None and "20%" in kept.answer
+
+
+def test_subjects_asked_side_by_side_each_get_their_figure_from_their_own_section(
+    tmp_path: Path,
+) -> None:
+    doc = (
+        "# Zentoma\n\n## ZRK1 inhibitors\n\n*ZRK1* rearrangements occur in approximately 1% to "
+        "2% of patients with zentoma. Quellinib treats them.\n\n## Other fusions\n\nSomatic "
+        "gene fusions in *ZRK4* occur across many solid tumors, including in fewer than 0.5% "
+        "of zentoma tumors.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "zentoma", doc)
+    answer = engine.ask(
+        "How common are ZRK1 rearrangements and ZRK4 fusions in zentoma?", min_confidence=0
+    )
+    assert answer.note is not None
+    assert "1% to 2%" in answer.note and "fewer than 0.5%" in answer.note
+    assert {c.section for c in answer.citations} >= {"zrk1-inhibitors", "other-fusions"}

@@ -117,13 +117,18 @@ class ComparedAnswers:
         hits: Sequence[Hit],
         threshold: float,
         retrieve: Retrieve | None,
+        names: Sequence[str] = (),
     ) -> tuple[Answer, dict[str, float] | None] | None:
-        """Each compared subject's figure, the first subject's as the answer and every one in
-        the note and the citations; None unless every subject's figure is found."""
+        """Each compared subject's figure (or each of `names`', subjects asked side by side),
+        the first subject's as the answer and every one in the note and the citations; None
+        unless every subject's figure is found."""
         prof = query.profile
-        names = self.comparer.subjects(prof)
-        if len(names) < 2 or not all(trial_like(n) for n in names):
-            return None  # drugs side by side are arms, which one trial's sentences compare
+        if not names:
+            names = self.comparer.subjects(prof)
+            if not all(trial_like(n) for n in names):
+                return None  # drugs side by side are arms, which one trial's sentences compare
+        if len(names) < 2:
+            return None
         found, missing = self.comparer.figures(query, hits, names, retrieve)
         if len(found) < 2 or missing:
             return None
