@@ -3871,3 +3871,20 @@ def test_subjects_asked_side_by_side_each_get_their_figure_from_their_own_sectio
     assert answer.note is not None
     assert "1% to 2%" in answer.note and "fewer than 0.5%" in answer.note
     assert {c.section for c in answer.citations} >= {"zrk1-inhibitors", "other-fusions"}
+
+
+def test_a_part_asked_is_taken_from_an_earlier_item_of_the_same_list(tmp_path: Path) -> None:
+    text = (
+        "ZENITH-24 randomly assigned 305 patients to zentamab or chemotherapy.\n\n"
+        "1. Zentamab tumour expression was assessed centrally.\n"
+        "2. Zentamab improved median PFS (10.3 months vs. 6.0 months; HR, 0.50). The response "
+        "rate (44.8% vs. 27.8%) was also higher with zentamab.\n"
+        "3. Further follow-up confirmed an OS advantage; the median OS with zentamab was 30 "
+        "months versus 14.2 months with chemotherapy."
+    )
+    answer = _answers_in(
+        tmp_path,
+        text,
+        "In ZENITH-24, what were median PFS and median OS with zentamab versus chemotherapy?",
+    )[0]
+    assert answer is not None and "10.3 months" in answer and "30 months" in answer

@@ -214,8 +214,17 @@ class Extractor:
         6.2 months"): one span, cited across every sentence it covers."""
         sents = self.index.sentences
         cited = found.cite or (sents[sid].start, sents[sid].end)
-        for k in (sid - 1, *going_on(self.index, self.vocab, sid, _BLOCK_REACH)):
-            if k < 0 or (k < sid and not runs_into(self.index, self.vocab, k, sid)):
+        lead = self.vocab.lead_in[sid]
+        # Then the earlier items of its list ("2. Median PFS was … 3. Median OS was …").
+        siblings = [
+            k
+            for k in range(sid - 2, max(-1, sid - 1 - _BLOCK_REACH), -1)
+            if lead and self.vocab.lead_in[k] == lead and sents[k].section == sents[sid].section
+        ]
+        for k in (sid - 1, *going_on(self.index, self.vocab, sid, _BLOCK_REACH), *siblings):
+            if k < 0 or (
+                k < sid and k not in siblings and not runs_into(self.index, self.vocab, k, sid)
+            ):
                 continue
             other = sents[k]
             part = locate(k, mask_markup(other.text))
