@@ -348,8 +348,9 @@ def test_each_arm_of_a_comparison_is_answered(hashing_engine: Engine) -> None:
     span = find(text, "duration")[1]
     s, e = figures.widen(text, span, profile("Median PFS, combination vs control?"))
     assert text[s:e] == "20.1 months in the combination group and 14.8 months in the control group"
+    # One arm's figure asked: with its own label, which says whose it is.
     s, e = figures.widen(text, span, profile("Median PFS in the control group?"))
-    assert text[s:e] == "14.8 months"
+    assert text[s:e] == "14.8 months in the control group"
 
 
 def test_other_asked_parts_are_taken_in_when_stated_nearby(hashing_engine: Engine) -> None:
@@ -2282,7 +2283,7 @@ def test_a_figure_is_labelled_by_the_group_that_received_an_arm(tmp_path: Path) 
     (rate,) = _answers_in(
         tmp_path, doc, "What was the interval zentoma rate in the mammography-only group?"
     )
-    assert rate == "5.0 per 1,000"
+    assert rate == "5.0 per 1,000 in the group that received mammography only"
 
 
 def test_of_two_labelled_figures_the_one_whose_label_says_more_answers(tmp_path: Path) -> None:
@@ -3888,3 +3889,13 @@ def test_a_part_asked_is_taken_from_an_earlier_item_of_the_same_list(tmp_path: P
         "In ZENITH-24, what were median PFS and median OS with zentamab versus chemotherapy?",
     )[0]
     assert answer is not None and "10.3 months" in answer and "30 months" in answer
+
+
+def test_a_figure_of_a_labelled_run_keeps_its_own_label(tmp_path: Path) -> None:
+    text = (
+        "In the ZENITH series of zentoma, ZRK1 variants were found in 15% of tumors from former "
+        "smokers, 6% from current smokers, and 52% from never-smokers."
+    )
+    assert _answers_in(
+        tmp_path, text, "In the ZENITH series, how common were ZRK1 variants among never-smokers?"
+    ) == ["52% from never-smokers"]

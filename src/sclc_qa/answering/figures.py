@@ -241,7 +241,15 @@ class FigureExtractor:
             e = schedule_end(text, span, e)
             if _FRACTIONATION.search(prof.text):
                 s, e = with_other_dose(text, span, s, e)
-        if asks_several(prof) and not paired(text[span.start : span.end]):
+        several = asks_several(prof)
+        if not several and span.kind in ("percent", "duration") and len(run_of(text, span)) > 1:
+            # One of a run of figures, each labelled by the group after it ("15% from former
+            # smokers, 6% from current smokers, and 52% from never-smokers"): with its own
+            # label, the figure says whose it is.
+            label = _OWN_LABEL.match(text, e)
+            if label is not None:
+                e = label.end()
+        if several and not paired(text[span.start : span.end]):
             run = run_of(text, span)
             s = min(s, run[0].start)
             last = run[-1]
@@ -407,6 +415,12 @@ class FigureExtractor:
 _FRACTIONATION = re.compile(r"\bfraction", re.I)
 
 
+# A figure's own group, written right after it: "from never-smokers", "after complete
+# resection", "in the zentamab group" (to the comma, bracket or joining word that ends it).
+_OWN_LABEL = re.compile(
+    r"\s+(?:from|in|among|for|after|with)\s+[^,;()\[\]]{1,40}?"
+    r"(?=\s*(?:[,;()\[]|\.\s|\.?$)|\s+(?:and|versus|vs\.?|compared|while|whereas)\b)"
+)
 # How many sentences back a rate that names no time point may take the one stated for its
 # endpoint: a list item or two, each of a sentence or two.
 _EARLIER_REACH = 3
