@@ -2794,7 +2794,7 @@ def test_what_a_thing_is_made_of_is_answered_by_what_it_consists_of(tmp_path: Pa
 
 
 def test_a_markers_level_is_not_an_outcomes_rate() -> None:
-    from sclc_qa.answering.figure_filters import marker_level
+    from sclc_qa.answering.shares import marker_level
 
     text = "Zentamab improved DFS in patients whose tumors had ZRK1 on at least 1% of tumor cells."
     (span,) = find(text, "percent")

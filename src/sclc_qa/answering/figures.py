@@ -18,6 +18,7 @@ from ..tables import best_cell, holds_dose, row_figure
 from ..vocabulary import Vocabulary, squash
 from .anchors import anchor_cost, anchors
 from .collective import introduced_together, stated_together
+from .context import context_endpoint, earlier_time_points
 from .counts import counted
 from .figure_filters import (
     NUMBER,
@@ -26,12 +27,8 @@ from .figure_filters import (
     bracket_label,
     conceded,
     label_words,
-    labels_another,
-    marker_level,
     names_arms,
-    not_rankings,
     not_siblings,
-    not_stated_shares,
     numbers_in,
     of_asked_drug,
     phrase_asked,
@@ -41,7 +38,15 @@ from .figure_filters import (
     years_in,
 )
 from .kinds import STATEMENT, TYPED
-from .labels import ARM_AFTER, ARM_LABEL, base_end, endpoint_after, first_label, per_base_end
+from .labels import (
+    ARM_AFTER,
+    ARM_LABEL,
+    base_end,
+    endpoint_after,
+    first_label,
+    own_label_end,
+    per_base_end,
+)
 from .prefixed import after_prefixed, prefixed_places
 from .runs import (
     BY,
@@ -57,6 +62,7 @@ from .runs import (
     with_other_parts,
 )
 from .shapes import clause_of
+from .shares import asked_shares
 
 __all__ = ["FigureExtractor"]
 
@@ -138,7 +144,7 @@ class FigureExtractor:
                 # A median OS is a duration survived, never the time point a rate was read at.
                 spans = [s for s in spans if not at_time_point(text, s.start, s.end)]
         if prof.kind == "hr" and spans and not endpoints_named(text):
-            inherited = self._context_endpoint(sid)
+            inherited = context_endpoint(self.index, self.vocab, sid)
             spans = [Span(s.start, s.end, s.kind, inherited) for s in spans]
         if prof.endpoints and prof.kind not in ("count", "dose", "age"):
             # A count or a dose is no endpoint's: "what dose, and what response rate?"
@@ -165,16 +171,7 @@ class FigureExtractor:
             # the sentence states nothing else.
             spans = [s for s in spans if text[s.start] not in _CUTOFF] or spans
         if prof.kind == "percent":
-            spans = not_stated_shares(text, spans, prof.text)  # "in half of zeta cells"
-        if prof.kind == "percent" and prof.endpoints:
-            # A share of cells or an expression cutoff defines who was studied, not how they fared.
-            spans = [s for s in spans if not marker_level(text, s)]
-        if prof.kind == "percent":
-            spans = not_rankings(text, spans, prof.text)
-        if prof.kind == "percent" and prof.endpoints:
-            # "with a 75% crossover": a share of another thing than the rate asked.
-            q_words = set(tokenize(prof.text))
-            spans = [s for s in spans if not labels_another(text, s, q_words, prof.endpoints)]
+            spans = asked_shares(text, spans, prof)
         if prof.kind == "count":
             spans = counted(text, spans, prof)
         if prof.kind == "dose":
@@ -183,7 +180,7 @@ class FigureExtractor:
             # A rate that names no time point is at the one a sentence just before, in its
             # section, gave the same endpoint ("- The 2-year DFS rate was … . - The DFS rate in
             # the ITT population was …").
-            stated = time_points(text) or self._earlier_time_points(sid, prof.endpoints)
+            stated = time_points(text) or earlier_time_points(self.index, sid, prof.endpoints)
             if stated and not stated & prof.time_points:
                 return []  # a rate at another time point answers nothing about this one
         asked_years = years_in(prof.text)
@@ -200,30 +197,6 @@ class FigureExtractor:
                 return []  # a single-arm study's figure is no control group's
         spans = conceded(text, not_siblings(text, spans, prof), prof)
         return self._rank(text, spans, prof)
-
-    def _earlier_time_points(self, sid: int, endpoints: frozenset[str]) -> frozenset[int]:
-        """The time points of the nearest of the few sentences before `sid` in its section
-        that names one of `endpoints` with a time point; empty when none does."""
-        sents = self.index.sentences
-        here = sents[sid]
-        for at in range(sid - 1, max(-1, sid - 1 - _EARLIER_REACH), -1):
-            before = sents[at]
-            if before.doc != here.doc or before.section != here.section:
-                break
-            points = time_points(before.text)
-            if points and endpoints_named(before.text) & endpoints:
-                return points
-        return frozenset()
-
-    def _context_endpoint(self, sid: int) -> str | None:
-        """The one endpoint the nearest sentence before that names any does ("Survival was
-        longer with A. The HR was 0.7."): a ratio with no endpoint of its own reports it. The
-        sentence before in the paragraph, else the list's lead-in."""
-        for at in (*self.vocab.prev[sid], *self.vocab.lead_in[sid]):
-            named = endpoints_named(mask_markup(self.index.sentences[at].text))
-            if named:
-                return next(iter(named)) if len(named) == 1 else None
-        return None
 
     def widen(self, text: str, span: Span, prof: Profile) -> tuple[int, int]:
         """Attach an immediately following "(95% CI …)" to a rate or duration; for a
@@ -243,12 +216,7 @@ class FigureExtractor:
                 s, e = with_other_dose(text, span, s, e)
         several = asks_several(prof)
         if not several and span.kind in ("percent", "duration") and len(run_of(text, span)) > 1:
-            # One of a run of figures, each labelled by the group after it ("15% from former
-            # smokers, 6% from current smokers, and 52% from never-smokers"): with its own
-            # label, the figure says whose it is.
-            label = _OWN_LABEL.match(text, e)
-            if label is not None:
-                e = label.end()
+            e = own_label_end(text, e)  # "…, and 52% from never-smokers": whose figure it is
         if several and not paired(text[span.start : span.end]):
             run = run_of(text, span)
             s = min(s, run[0].start)
@@ -413,17 +381,6 @@ class FigureExtractor:
 
 # "What dose and fractionation?": the total dose and the dose per fraction, both.
 _FRACTIONATION = re.compile(r"\bfraction", re.I)
-
-
-# A figure's own group, written right after it: "from never-smokers", "after complete
-# resection", "in the zentamab group" (to the comma, bracket or joining word that ends it).
-_OWN_LABEL = re.compile(
-    r"\s+(?:from|in|among|for|after|with)\s+[^,;()\[\]]{1,40}?"
-    r"(?=\s*(?:[,;()\[]|\.\s|\.?$)|\s+(?:and|versus|vs\.?|compared|while|whereas)\b)"
-)
-# How many sentences back a rate that names no time point may take the one stated for its
-# endpoint: a list item or two, each of a sentence or two.
-_EARLIER_REACH = 3
 
 
 # Kinds of figure that are reported per endpoint ("median OS … median PFS …").

@@ -10,9 +10,9 @@ from ..domain import domain
 from ..index import Index
 from ..question import Profile
 from ..spans import find, mask_markup
-from .figure_filters import ranking_probability
 from .reasons import Reasons
 from .scoring import Scored
+from .shares import ranking_probability
 
 __all__ = ["given_figures"]
 

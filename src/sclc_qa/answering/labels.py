@@ -17,6 +17,7 @@ __all__ = [
     "endpoint_after",
     "endpoint_label",
     "first_label",
+    "own_label_end",
     "per_base_end",
 ]
 
@@ -175,3 +176,19 @@ ARM_AFTER = re.compile(
     r"|(?:group|arm|cohort)\s+(?:that|who|which)\s+(?:actually\s+)?(?:received|underwent|got|"
     r"was\s+(?:invited|assigned|randomi[sz]ed)\s+to(?:\s+receive)?)\s+)?"
 )
+
+
+# A figure's own group, written right after it: "from never-smokers", "after complete
+# resection", "in the zentamab group" (to the comma, bracket or joining word that ends it).
+_OWN_LABEL = re.compile(
+    r"\s+(?:from|in|among|for|after|with)\s+[^,;()\[\]]{1,40}?"
+    r"(?=\s*(?:[,;()\[]|\.\s|\.?$)|\s+(?:and|versus|vs\.?|compared|while|whereas)\b)"
+)
+
+
+def own_label_end(text: str, end: int) -> int:
+    """Where a figure ending at `end` ends with the group written right after it, when one of a
+    run of figures each labelled so ("15% from former smokers, 6% from current smokers, and 52%
+    from never-smokers"); `end` when none is."""
+    label = _OWN_LABEL.match(text, end)
+    return label.end() if label is not None else end
