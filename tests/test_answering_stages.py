@@ -3899,3 +3899,22 @@ def test_a_figure_of_a_labelled_run_keeps_its_own_label(tmp_path: Path) -> None:
     assert _answers_in(
         tmp_path, text, "In the ZENITH series, how common were ZRK1 variants among never-smokers?"
     ) == ["52% from never-smokers"]
+
+
+def test_how_much_a_ratio_changed_the_risk_is_answered_with_the_change_it_restates(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "The ZENPORT meta-analysis pooled ten trials of zentotherapy after surgery.\n\n"
+        "- An 18% relative increase in the risk of death for patients who received zentotherapy "
+        "compared with surgery alone (HR, 1.18; P = .002)."
+    )
+    engine = _section_engine(tmp_path, text)
+    asked = engine.ask(
+        "By how much did zentotherapy raise the relative risk of death in ZENPORT?",
+        min_confidence=0,
+    )
+    assert asked.answer is not None
+    assert asked.answer.startswith("18% relative increase") and "HR, 1.18" in asked.answer
+    plain = engine.ask("What was the hazard ratio for death with zentotherapy?", min_confidence=0)
+    assert plain.answer is not None and plain.answer.startswith("HR, 1.18")

@@ -206,6 +206,12 @@ class FigureExtractor:
         by = re.match(r"by\s+", text[span.start :]) if span.kind == "difference" else None
         if by is not None:
             s = span.start + by.end()
+        if span.kind == "hr" and _HOW_MUCH.search(prof.text):
+            # "By how much did X raise the risk of death?": the relative change a ratio in
+            # brackets restates ("an 18% relative increase in the risk of death … (HR, 1.18")
+            change = _RELATIVE_CHANGE.search(text, max(0, s - _CHANGE_REACH), s)
+            if change is not None:
+                s = change.start()
         if span.kind in ("percent", "duration"):
             e += interval_after(text, e)
         if span.kind == "percent":
@@ -381,6 +387,17 @@ class FigureExtractor:
 
 # "What dose and fractionation?": the total dose and the dose per fraction, both.
 _FRACTIONATION = re.compile(r"\bfraction", re.I)
+
+
+# A question asking how much something changed, and the relative change a sentence states just
+# before the ratio that its bracket opens with ("a 27% reduction in the risk of death (HR, …").
+_HOW_MUCH = re.compile(r"\bhow much\b|\bby how\b|\bby what\b", re.I)
+_RELATIVE_CHANGE = re.compile(
+    r"\d+(?:\.\d+)?%\s+(?:relative\s+)?(?:increase|reduction|decrease|decline|rise|drop)\b"
+    r"[^();.]*\(\s*$",
+    re.I,
+)
+_CHANGE_REACH = 160  # characters before a ratio where the change it restates may start
 
 
 # Kinds of figure that are reported per endpoint ("median OS … median PFS …").
