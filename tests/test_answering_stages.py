@@ -3918,3 +3918,31 @@ def test_how_much_a_ratio_changed_the_risk_is_answered_with_the_change_it_restat
     assert asked.answer.startswith("18% relative increase") and "HR, 1.18" in asked.answer
     plain = engine.ask("What was the hazard ratio for death with zentotherapy?", min_confidence=0)
     assert plain.answer is not None and plain.answer.startswith("HR, 1.18")
+
+
+def test_a_question_naming_the_kind_of_document_is_answered_from_the_one_so_called(
+    tmp_path: Path,
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "zentoma-review.md").write_text(
+        "# Zentoma review\n\n## Outcomes\n\nThis review covers zentoma care. Zentamab raised "
+        "survival at 2 years to 20–25%. This review ends here.\n",
+        encoding="utf-8",
+    )
+    (corpus / "zentoma-summary.md").write_text(
+        "# Zentoma summary\n\n## Outcomes\n\nThis summary covers zentoma care. The 2-year "
+        "survival rate with zentamab cited was 55%. This summary is updated yearly.\n",
+        encoding="utf-8",
+    )
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    Engine.build(settings, embedder=HashingEmbedder())
+    engine = Engine.load(settings, embedder=HashingEmbedder())
+    review = engine.ask(
+        "What 2-year survival rate with zentamab does the review cite?", min_confidence=0
+    )
+    summary = engine.ask(
+        "What 2-year survival rate with zentamab does the summary cite?", min_confidence=0
+    )
+    assert review.citations[0].doc == "zentoma-review" and review.answer == "20–25%"
+    assert summary.citations[0].doc == "zentoma-summary" and summary.answer == "55%"

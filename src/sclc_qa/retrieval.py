@@ -110,6 +110,8 @@ class Retriever:
         self._doc_terms: dict[str, set[str]] = {d: set() for d in index.documents}
         for c in index.chunks:
             self._doc_terms[c.doc].update(_words(c.search_text))
+        # What each document calls itself ("This review …", "this summary …"), if it does.
+        self._doc_kinds = {d: _self_named(t.text) for d, t in index.documents.items()}
         self._chunk_docs = np.asarray([self._doc_codes[c.doc] for c in index.chunks], np.int32)
         # Each long form a question may spell out, as a whole phrase compiled once, with its
         # terms.
@@ -178,16 +180,23 @@ class Retriever:
         )
         if aliases:
             prof = replace(prof, aliases=aliases)
-        route = self._route(prof.names)
+        route = self._route(prof.names, norm)
         vector = self._embed(dense_text)
         return Query(text, prof, terms, expansion, vector, route, spelled_out, abbreviated)
 
-    def _route(self, names: tuple[str, ...]) -> frozenset[str] | None:
+    def _route(self, names: tuple[str, ...], norm: str) -> frozenset[str] | None:
         """A question that names a trial, drug or gene only some documents mention is about
         those documents: a passage of another cannot answer it (a document that never names a
-        trial cannot give that trial's figures). None when every document, or none, qualifies."""
+        trial cannot give that trial's figures). So is one that names the kind of document it
+        asks ("the review", "the summary") when only some call themselves so. None when every
+        document, or none, qualifies."""
         every = frozenset(self._doc_terms)
         keep = every
+        asked = set(_ASKED_SOURCE.findall(norm))
+        if len(asked) == 1:  # "the summary at the top of the review" names two kinds: neither
+            having = frozenset(d for d, kind in self._doc_kinds.items() if kind in asked)
+            if having:
+                keep &= having
         for name in names:
             words = _words(name)
             if not words:
@@ -358,3 +367,20 @@ def row_products(
     question (on 2 cores, `ask` p50 halves)."""
     out: npt.NDArray[np.float32] = np.einsum("ij,j->i", matrix, vector)
     return out
+
+
+# The kinds of document a text may call itself, and a question may ask by ("the review").
+_SOURCE_KINDS = r"(review|summary|article|paper|report|guideline)"
+_SELF_NAMING = re.compile(rf"\b[Tt]his {_SOURCE_KINDS}\b")
+_ASKED_SOURCE = re.compile(rf"\b(?:the|this) {_SOURCE_KINDS}\b")
+# A document calls itself a kind when it does so this often (once may quote another's).
+_SELF_NAMED = 2
+
+
+def _self_named(text: str) -> str | None:
+    """The kind of document a text calls itself most often ("This review …"), None if none."""
+    counts: dict[str, int] = {}
+    for m in _SELF_NAMING.finditer(text):
+        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
+    kind = max(counts, key=counts.__getitem__, default=None)
+    return kind if kind is not None and counts[kind] >= _SELF_NAMED else None
