@@ -40,11 +40,13 @@ _BACKGROUND = "## Background\n\n" + "".join(
 )
 
 
-def _engine_over(tmp_path: Path, name: str, text: str) -> Engine:
-    """An engine over one Markdown document written for the test (fake embedder: no model)."""
+def _engine_over(tmp_path: Path, name: str, text: str, **others: str) -> Engine:
+    """An engine over one Markdown document written for the test, and any `others` (name →
+    text) beside it (fake embedder: no model)."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / f"{name}.md").write_text(text, encoding="utf-8")
+    for doc, body in {name: text, **others}.items():
+        (corpus / f"{doc}.md").write_text(body, encoding="utf-8")
     settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
     Engine.build(settings, embedder=HashingEmbedder())
     return Engine.load(settings, embedder=HashingEmbedder())
@@ -3923,21 +3925,17 @@ def test_how_much_a_ratio_changed_the_risk_is_answered_with_the_change_it_restat
 def test_a_question_naming_the_kind_of_document_is_answered_from_the_one_so_called(
     tmp_path: Path,
 ) -> None:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "zentoma-review.md").write_text(
+    engine = _engine_over(
+        tmp_path,
+        "zentoma-review",
         "# Zentoma review\n\n## Outcomes\n\nThis review covers zentoma care. Zentamab raised "
         "survival at 2 years to 20–25%. This review ends here.\n",
-        encoding="utf-8",
+        **{
+            "zentoma-summary": "# Zentoma summary\n\n## Outcomes\n\nThis summary covers zentoma "
+            "care. The 2-year survival rate with zentamab cited was 55%. This summary is updated "
+            "yearly.\n"
+        },
     )
-    (corpus / "zentoma-summary.md").write_text(
-        "# Zentoma summary\n\n## Outcomes\n\nThis summary covers zentoma care. The 2-year "
-        "survival rate with zentamab cited was 55%. This summary is updated yearly.\n",
-        encoding="utf-8",
-    )
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
-    Engine.build(settings, embedder=HashingEmbedder())
-    engine = Engine.load(settings, embedder=HashingEmbedder())
     review = engine.ask(
         "What 2-year survival rate with zentamab does the review cite?", min_confidence=0
     )
