@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -379,8 +379,5 @@ _SELF_NAMED = 2
 
 def _self_named(text: str) -> str | None:
     """The kind of document a text calls itself most often ("This review …"), None if none."""
-    counts: dict[str, int] = {}
-    for m in _SELF_NAMING.finditer(text):
-        counts[m.group(1)] = counts.get(m.group(1), 0) + 1
-    kind = max(counts, key=counts.__getitem__, default=None)
-    return kind if kind is not None and counts[kind] >= _SELF_NAMED else None
+    counts = Counter(m.group(1) for m in _SELF_NAMING.finditer(text)).most_common(1)
+    return counts[0][0] if counts and counts[0][1] >= _SELF_NAMED else None

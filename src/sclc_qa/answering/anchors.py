@@ -27,16 +27,12 @@ def anchors(text: str, prof: Profile, vocab: Vocabulary) -> Anchors:
     low = text.lower()
     groups: Anchors = []
     name_words: set[str] = set()
-    for n in prof.names:
+    # The text's abbreviation for a long form the question spells out stands for it as a name.
+    for n in (*prof.names, *prof.aliases):
         places = [(m.start(), m.end()) for m in written(n.lower()).finditer(low)]
         name_words |= set(tokenize(n, parts=False))
         if places:
             groups.append((NAME_WEIGHT if vocab.specific(n) else _GENERIC_NAME_WEIGHT, places))
-    for a in prof.aliases:
-        # The text's abbreviation for a long form the question spells out stands for it.
-        places = [(m.start(), m.end()) for m in written(a.lower()).finditer(low)]
-        if places:
-            groups.append((NAME_WEIGHT if vocab.specific(a) else _GENERIC_NAME_WEIGHT, places))
     norm = normalize(text) if len(normalize(text)) == len(text) else low
     top = vocab.default_idf
     for term in dict.fromkeys(tokenize(prof.text, parts=False)):

@@ -73,7 +73,7 @@ def unheard_class(prof: Profile, vocab: Vocabulary) -> str:
     if not all(w.islower() and _plain_word(w) for w in words):
         return ""
     unused = next((w for w in words[:-1] if not _used(w, vocab)), None)
-    return f"{unused} {words[-1].lower()}" if unused else ""
+    return f"{unused} {words[-1]}" if unused else ""
 
 
 # A disease's or condition's name by its ending: "-oma", "-emia", "-itis", "-osis".
