@@ -234,28 +234,26 @@ class Answerer:
         if other_group:
             why = self.reasons.missing(prof, [other_group])
             return self._abstain(question, why, confidence, scored), features
-        answer = self._answer(question, best, scored, found, confidence)
-        apart = self._left_apart(prof, answer)
-        if apart:
-            # "How common are A and B?" where B's figure stands in another section: each
-            # subject's own, found by a search of its own.
-            each = self.compared.each_side(question, query, hits, threshold, retrieve, apart)
-            if each is not None:
-                return each
+        answer: Answer | None = None
+        names = coordinated(prof) if prof.kind in TYPED else ()
+        if len(names) > 1:
+            answer = self._answer(question, best, scored, found, confidence)
+            if not self._names_all(names, answer):
+                # "How common are A and B?" where B's figure stands in another section: each
+                # subject's own, found by a search of its own.
+                each = self.compared.each_side(question, query, hits, threshold, retrieve, names)
+                if each is not None:
+                    return each
         if confidence < threshold:
             why = self.reasons.unclear(confidence, threshold)
             return self._abstain(question, why, confidence, scored), features
-        return answer, features
+        return answer or self._answer(question, best, scored, found, confidence), features
 
-    def _left_apart(self, prof: Profile, answer: Answer) -> tuple[str, ...]:
-        """The subjects a figure question asks side by side, when the answer and the passage
-        it is quoted from name only some of them (none asked, or all named: empty)."""
-        names = coordinated(prof) if prof.kind in TYPED else ()
-        if len(names) < 2:
-            return ()
+    def _names_all(self, names: Sequence[str], answer: Answer) -> bool:
+        """Whether the answer and the passage it is quoted from name every one of `names`."""
         said = " ".join([answer.answer or "", *(c.quote for c in answer.citations[:1])])
         keys = name_keys(said)
-        return () if all(self.vocab.mentions(n, keys, said) for n in names) else names
+        return all(self.vocab.mentions(n, keys, said) for n in names)
 
     def _interval(self, cand: Scored) -> bool:
         """Whether the candidate's first figure is stated with its confidence interval."""
