@@ -11,6 +11,7 @@ import re
 import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 import numpy as np
 import numpy.typing as npt
@@ -63,7 +64,8 @@ class Hit:
 
 
 class Retriever:
-    """Ranks chunks for a query. Immutable after construction apart from a locked vector cache."""
+    """Ranks chunks for a query. Immutable after construction apart from a locked vector cache
+    and what each document calls itself, read once when a question first needs it."""
 
     def __init__(
         self,
@@ -110,8 +112,6 @@ class Retriever:
         self._doc_terms: dict[str, set[str]] = {d: set() for d in index.documents}
         for c in index.chunks:
             self._doc_terms[c.doc].update(_words(c.search_text))
-        # What each document calls itself ("This review …", "this summary …"), if it does.
-        self._doc_kinds = {d: _self_named(t.text) for d, t in index.documents.items()}
         self._chunk_docs = np.asarray([self._doc_codes[c.doc] for c in index.chunks], np.int32)
         # Each long form a question may spell out, as a whole phrase compiled once, with its
         # terms.
@@ -183,6 +183,13 @@ class Retriever:
         route = self._route(prof.names, norm)
         vector = self._embed(dense_text)
         return Query(text, prof, terms, expansion, vector, route, spelled_out, abbreviated)
+
+    @cached_property
+    def _doc_kinds(self) -> dict[str, str | None]:
+        """What each document calls itself ("This review …", "this summary …"), if it does:
+        read on the first question that names a kind of document, not at start-up (a scan of
+        every document's text; two threads that both read it get the same answer)."""
+        return {d: _self_named(doc.text) for d, doc in self.index.documents.items()}
 
     def _route(self, names: tuple[str, ...], norm: str) -> frozenset[str] | None:
         """A question that names a trial, drug or gene only some documents mention is about
