@@ -243,3 +243,33 @@ def test_row_products_match_the_matrix_product() -> None:
     got = row_products(matrix, vector)
     assert got.dtype == np.float32 and got.shape == (300,)
     assert np.allclose(got, matrix @ vector, atol=1e-4)
+
+
+def test_the_list_items_below_a_rare_names_passage_are_found_with_it(tmp_path: Path) -> None:
+    """A trial described in a numbered item and reported in the bullets below it: the bullets
+    never repeat its name, yet they are what a question about its results needs."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    follow_up = "with imaging and clinical review " * 12
+    design = " ".join(f"Cohort {i} was followed {follow_up}every 6 weeks." for i in range(5))
+    results = " ".join(f"In subgroup {i}, the response held at each scan." for i in range(3))
+    others = "".join(
+        f"## Study {i}\n\nThe 5-year OS rate was {20 + i}% in study {i} of zentoma.\n\n"
+        for i in range(8)
+    )
+    doc = (
+        "# Trials\n\n## Zentamab\n\nEvidence (zentamab):\n\n"
+        f"1. The phase III ZETA-9 trial randomly assigned 600 adults. {design}\n\n"
+        f"- After 5 years, the 5-year OS rate was 19.4% with zentamab. {results}\n\n" + others
+    )
+    (corpus / "trials.md").write_text(doc, encoding="utf-8")
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    Engine.build(settings, embedder=HashingEmbedder())
+    engine = Engine.load(settings, embedder=HashingEmbedder())
+    retriever = engine._retriever
+    chunks = retriever.index.chunks
+    bullet = next(c.id for c in chunks if "19.4%" in c.text)
+    assert "ZETA-9" not in chunks[bullet].text
+    query = retriever.prepare("In ZETA-9, what was the 5-year OS rate?")
+    assert bullet in retriever._named(query, None)
+    assert any("19.4%" in p.text for p in engine.search(query.text, top_k=3))

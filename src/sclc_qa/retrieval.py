@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .abbreviations import Definition, singular
+from .blocks import list_lead_ins
 from .config import RetrievalSettings, SearchMode
 from .domain import domain
 from .embedding import Embedder, Vectors
@@ -191,6 +192,20 @@ class Retriever:
         every document's text; two threads that both read it get the same answer)."""
         return {d: _self_named(doc.text) for d, doc in self.index.documents.items()}
 
+    @cached_property
+    def _items_of(self) -> dict[int, frozenset[int]]:
+        """Chunk → the chunks of the list items its sentences introduce: a trial described in
+        one item ("1. The phase III ZENITH-4 trial …") and its results in the bullets below it,
+        which never repeat its name. Read on the first question that names a rare name."""
+        chunk_of = {sid: c.id for c in self.index.chunks for sid in c.sentence_ids}
+        items: dict[int, set[int]] = {}
+        for sid, leads in enumerate(list_lead_ins(self.index)):
+            for lead in leads:
+                own, introduced = chunk_of.get(lead), chunk_of.get(sid)
+                if own is not None and introduced is not None and own != introduced:
+                    items.setdefault(own, set()).add(introduced)
+        return {cid: frozenset(found) for cid, found in items.items()}
+
     def _route(self, names: tuple[str, ...], norm: str) -> frozenset[str] | None:
         """A question that names a trial, drug or gene only some documents mention is about
         those documents: a passage of another cannot answer it (a document that never names a
@@ -289,7 +304,11 @@ class Retriever:
                 rare.append(having)
         share: dict[int, float] = {}
         for having in rare:
-            for cid in having.tolist():
+            # A passage naming it, and the list items below one that report on what it names.
+            naming = set(having.tolist())
+            for cid in list(naming):
+                naming |= self._items_of.get(cid, frozenset())
+            for cid in naming:
                 share[cid] = share.get(cid, 0.0) + 1.0 / len(rare)
         return share
 
