@@ -649,6 +649,25 @@ def test_which_had_the_lower_figure_is_computed_from_each_ones_own(tmp_path: Pat
     assert partial.reason == "The review gives NORDA-2's hazard ratio but not KESTA-1's."
 
 
+def test_a_figure_two_subjects_share_answers_how_much_but_not_which(tmp_path: Path) -> None:
+    """ "How much longer with A or B?" is answered by the one figure a sentence gives them
+    both; "which …, A or B?" cannot be, as neither has a figure of its own."""
+    doc = (
+        "# Two drugs\n\n## Results\n\n"
+        "Zentamab and quellimab both conferred modest gains in first-line ZCLC, yet the absolute"
+        " OS extension was only about 3 months.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "drugs", doc)
+    how_much = engine.ask(
+        "Roughly how much longer do patients live with zentamab or quellimab?", min_confidence=0.0
+    )
+    assert how_much.answer is not None and "about 3 months" in how_much.answer
+    which = engine.ask(
+        "Which gave the longer OS extension, zentamab or quellimab?", min_confidence=0.0
+    )
+    assert which.abstained
+
+
 def test_which_gained_more_is_computed_from_each_ones_gain(tmp_path: Path) -> None:
     doc = (
         "# Two trials\n\n## Results\n\n"
@@ -1721,6 +1740,24 @@ def test_a_row_asked_for_two_of_its_cells_answers_with_both(tmp_path: Path) -> N
     finished = profile("Which population does the zentamab trial enrol, and has it finished?")
     span = best_cell(text, row, finished)
     assert span is not None and text[span.start : span.end] == "LS-ZCLC | Active, not recruiting"
+    # Columns listed side by side after one wh-word: the row from the first to the last.
+    listed = profile("In the table of trials, what phase, population and status has zentamab?")
+    span = best_cell(text, row, listed)
+    assert span is not None and text[span.start : span.end] == "LS-ZCLC | Active, not recruiting"
+    (tmp_path / "phases").mkdir()
+    phases = status.replace("| Drug |", "| Drug | Phase |").replace("|---|\n", "|---|---|\n", 1)
+    phases = phases.replace("Zentamab |", "Zentamab | II |").replace(
+        "Quellimab |", "Quellimab | III |"
+    )
+    engine, sid = _indexed(tmp_path / "phases", phases, "NCT01234567")
+    text, row = engine.index.documents["doc"].text, engine.index.sentences[sid]
+    span = best_cell(text, row, listed)
+    assert (
+        span is not None and text[span.start : span.end] == "II | LS-ZCLC | Active, not recruiting"
+    )
+    only = profile("In the table of trials, what phase is the zentamab trial in?")
+    span = best_cell(text, row, only)
+    assert span is not None and text[span.start : span.end] == "II"
 
 
 def test_a_dose_is_answered_only_from_a_cell_that_can_hold_one(tmp_path: Path) -> None:

@@ -50,6 +50,10 @@ from sclc_qa.question import profile
         ("How many deaths were expected in 2025?", "count", set()),
         ("What exactly is ivonescimab?", "glossary", set()),
         ("What exactly is cadonilimab (AK104)?", "glossary", set()),
+        # An abbreviation asked on its own asks what it stands for; a plain name does not.
+        ("zx-EJ?", "glossary", set()),
+        ("ZRT?", "glossary", set()),
+        ("Zentamab?", "fact", set()),
         ("When was ipilimumab approved by the FDA?", "year", set()),
         ("When might PORT be considered after resection?", "fact", set()),
         ("How many patients had grade 3 or worse adverse events?", "percent", {"tox"}),
@@ -232,6 +236,8 @@ def test_questions_with_several_parts_name_each_figure() -> None:
     assert stats.kind == "hr" and stats.also == frozenset()
     assert profile("What 95% CI was reported for the OS hazard ratio?").kind == "ci"
     assert profile("What was the median OS with drug X?").also == frozenset()
+    medians = profile("With drug X, what happened to OS - medians and hazard ratio?")
+    assert medians.kind == "hr" and medians.also == {"duration"}
     # A gain asked beside the ratio: the gain where stated, else the medians it lies between.
     gain = profile("By how many months did drug X extend median OS in ZENITH-2, and the HR?")
     assert gain.kind == "hr" and gain.also == {"duration", "difference"}

@@ -99,7 +99,7 @@ HAZARD_RATIO = re.compile(
     r"(?-i:\b(?:HR|OR|RR|IRR|SIR|SMR)s?\b)",
     re.I,
 )
-MEDIAN = re.compile(r"\bmedian\b|\bm(?:os|pfs)\b", re.I)
+MEDIAN = re.compile(r"\bmedians?\b|\bm(?:os|pfs)\b", re.I)
 PART_JOINER = re.compile(r"\band\b|,|\bwith\b|\bplus\b|&", re.I)
 
 # What an organisation does somewhere: a where-question about it asks a place (a country, a city).
@@ -115,7 +115,9 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"stands? for|abbreviat|acronym|short for|\bexpan(d|sion)\b|full (name|form)|"
             r"\bmeaning\b|"
             r"what does (the )?(term )?\S+ (mean|refer to|denote)|"
-            r"^\s*what (?:exactly )?(is|are) (an? )?\S+(?:\s+\([^()]*\))?\s*\?\s*$",
+            r"^\s*what (?:exactly )?(is|are) (an? )?\S+(?:\s+\([^()]*\))?\s*\?\s*$|"
+            # An abbreviation asked on its own ("a-EJ?"): what it stands for.
+            r"^\s*(?-i:\w[\w/-]*[A-Z][\w/-]*)\s*\?\s*$",
             re.I,
         ),
     ),
@@ -217,7 +219,7 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "duration",
         re.compile(
-            r"how long|\bmedian\b|\bm(os|pfs)\b|\bmonths?\b|half[\s-]?life|\bduration\b|"
+            r"how long|\bmedians?\b|\bm(os|pfs)\b|\bmonths?\b|half[\s-]?life|\bduration\b|"
             r"survival time",
             re.I,
         ),

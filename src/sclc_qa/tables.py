@@ -56,17 +56,30 @@ def best_cell(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
         return None
     if cell.header in ("Group", "Subgroup"):
         return Span(cell.start, cell.end, "group")
-    other = next(
-        (
-            c
-            for sc, words, c in sorted(scored, key=lambda x: -x[0])
-            if sc > 0 and c is not cell and c in sent.cells and words - matched
-        ),
-        None,
-    )
-    if other is not None and _TWO_ASKED.search(prof.text):
-        return Span(min(cell.start, other.start), max(cell.end, other.end), "cell")
-    return Span(cell.start, cell.end, "cell")
+    asked = [(matched, cell)]
+    for sc, words, c in sorted(scored, key=lambda x: -x[0]):
+        covered = frozenset().union(*(w for w, _ in asked))
+        if sc > 0 and c is not cell and c in sent.cells and words - covered:
+            asked.append((words - covered, c))
+    if len(asked) > 1 and _TWO_ASKED.search(prof.text):
+        asked = asked[:2]
+    else:
+        listed = _listed(prof.text, [w for w, _ in asked])
+        asked = [asked[i] for i in listed] if len(listed) > 1 else asked[:1]
+    return Span(min(c.start for _, c in asked), max(c.end for _, c in asked), "cell")
+
+
+def _listed(question: str, asked: list[frozenset[str]]) -> list[int]:
+    """Which of the asked cells the question lists side by side ("what phase, population and
+    status …?"): those its words point at, joined to another's by a comma or "and"."""
+    listed: set[int] = set()
+    for m in _COORDINATED.finditer(question):
+        left, right = stem(m.group(1).lower()), stem(m.group(2).lower())
+        owners = [i for i, words in enumerate(asked) if left in words]
+        others = [i for i, words in enumerate(asked) if right in words and i not in owners]
+        if owners and others:
+            listed.update(owners[:1] + others[:1])
+    return sorted(listed)
 
 
 def row_figure(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
@@ -116,6 +129,11 @@ _RATIO_HEADER = re.compile(
 )
 _BARE_RATIO = re.compile(r"\d+(?:\.\d+)?(?:\s*\(\s*\d+(?:\.\d+)?\s*[-–—]\s*\d+(?:\.\d+)?\s*\))?")
 
+
+# Two words joined as items of one list: "phase, population", "population and status".
+_COORDINATED = re.compile(
+    r"\b(\w+)(?=\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:its\s+|the\s+)?(\w+))"
+)
 
 # A question that asks for more than one thing: "what is X, and which Y …?", "which X is it,
 # and is it still Y?" (not "In the table, which X …?", one question after a lead-in).

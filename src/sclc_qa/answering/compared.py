@@ -26,6 +26,8 @@ __all__ = ["ComparedAnswers", "Retrieve"]
 # "Which trial had …?", "who …?", "did A or B …?": a comparison asks for a name, answered with its
 # figure where the figure's sentence writes it (`Comparer.span`), the figures in the note.
 _WHICH = re.compile(r"\b(?:which|who|whose|or)\b", re.I)
+# A comparison that asks for a name ("which …?", "who …?"), not for a figure the subjects share.
+_ASKS_NAME = re.compile(r"\b(?:which|who|whose)\b", re.I)
 # How a compared answer's note words the winning end.
 _PREFERRED = {"high": "higher", "low": "lower"}
 
@@ -71,6 +73,8 @@ class ComparedAnswers:
             return None
         measure = self.reasons.measure(prof.measure or prof.kind)
         related = tuple(self._citation(c.scored) for c in found)
+        if missing and not _ASKS_NAME.search(question) and self.comparer.shared(found, missing):
+            return None  # "How much longer with A or B?": one figure stated for both answers
         if missing:
             why = self.reasons.partial(measure, [c.name for c in found], missing)
             return abstention(question, why, 0.0, related), None

@@ -152,6 +152,20 @@ class Comparer:
             found.append(Compared(name, best, span, _value(figure, kind, number), figure))
         return found, missing
 
+    def shared(self, found: Sequence[Compared], missing: Sequence[str]) -> bool:
+        """Whether every subject without a figure of its own is named by a found figure's
+        sentence ("A and B both added about 2 months"): the figure is theirs together."""
+        vocab = self.scorer.vocab
+        return bool(found) and all(
+            any(
+                vocab.mentions(
+                    name, vocab.keys[c.scored.sid], self.index.sentences[c.scored.sid].text
+                )
+                for c in found
+            )
+            for name in missing
+        )
+
     def _side_by_side(
         self, query: Query, hits: Sequence[Hit], names: Sequence[str], kind: Kind
     ) -> list[Compared]:
