@@ -1760,6 +1760,33 @@ def test_a_row_asked_for_two_of_its_cells_answers_with_both(tmp_path: Path) -> N
     assert span is not None and text[span.start : span.end] == "II"
 
 
+def test_the_word_before_the_asked_noun_says_which_column_it_is() -> None:
+    """ "What patient group does it enrol?" asks the population column, not the heading of the
+    row's group ("Zeta inhibitors"); "which drug class …?" asks that heading."""
+    from sclc_qa.models import Cell, Sentence
+    from sclc_qa.tables import best_cell
+
+    values = [("NCT ID", "NCT01234567"), ("Drug", "Zentamab"), ("Phase", "II")]
+    values += [("Cancer stage", "ZRK1 Positive ZCLC"), ("Status", "Recruiting")]
+    text, cells = "", []
+    for header, value in values:
+        text += "\t"
+        cells.append(Cell(header=header, start=len(text), end=len(text) + len(value)))
+        text += value + "\n"
+    group = Cell(header="Group", start=len(text), end=len(text) + len("Zeta inhibitors"))
+    text += "Zeta inhibitors"
+    row = Sentence(
+        id=0, doc="doc", section="1", title="Trials", kind="table_row", label="Table 3",
+        start=0, end=len(text), text=text, cells=tuple(cells), groups=(group,),
+    )  # fmt: skip
+    asked = profile("What patient group does the zentamab trial in Table 3 enroll?")
+    span = best_cell(text, row, asked)
+    assert span is not None and text[span.start : span.end] == "ZRK1 Positive ZCLC"
+    kind = profile("Which drug class does the zentamab trial test?")
+    span = best_cell(text, row, kind)
+    assert span is not None and text[span.start : span.end] == "Zeta inhibitors"
+
+
 def test_a_dose_is_answered_only_from_a_cell_that_can_hold_one(tmp_path: Path) -> None:
     """A row's disease or status cell names no dose, however the question's words match it."""
     from sclc_qa.tables import best_cell, holds_dose

@@ -30,8 +30,11 @@ def best_cell(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
     # What a which-question asks for ("which trial …?") points at a column more than the words
     # that describe it ("… doses zentamab weekly …" names the intervention column).
     target = {stem(w) for w in prof.target.lower().split()}
+    # "What patient group …?": the word before the asked noun says which column it is.
+    before = re.search(rf"(\w+)\s+{re.escape(prof.target)}\b", prof.text, re.I) if target else None
+    modifier = stem(before.group(1).lower()) if before else ""
     q_norm = normalize(prof.text)
-    scored: list[tuple[float, frozenset[str], Cell]] = []
+    cells: list[tuple[Cell, set[str], set[str]]] = []
     for cell in (*sent.cells, *sent.groups):
         value = doc_text[cell.start : cell.end].strip()
         if not value or value == "/" or normalize(value) in q_norm:
@@ -44,9 +47,14 @@ def best_cell(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
                     hints |= words
         if cell.header == "Group" or cell.header == "Subgroup":
             hints |= _HEADER_HINTS["group"]
+        cells.append((cell, header, hints))
+    modified = any(modifier in hints for _, _, hints in cells)
+    scored: list[tuple[float, frozenset[str], Cell]] = []
+    for cell, header, hints in cells:
         score = len(q_stems & hints) - 0.1 * len(header)
         asked_kind = prof.kind in _COLUMN_KINDS and any(h.startswith(prof.kind) for h in header)
-        if asked_kind or target & hints:
+        named = modifier in hints if modified else bool(target & hints)
+        if asked_kind or named:
             score += 2
         scored.append((score, frozenset(q_stems & hints), cell))
     if not scored:
