@@ -5,7 +5,7 @@
   a route that sets its own Content-Security-Policy (the API doc pages) keeps it.
 * With allowed hosts configured, a request for any other `Host` is a 400.
 * A request with more header fields, or a larger request line and headers, than the limits
-  is a 431 (the server, `server.BoundedH11Protocol`, refuses a head that outgrows the size
+  is a 431 (the server, `h11_protocol.BoundedH11Protocol`, refuses a head that outgrows the size
   limit while it is still arriving).
 * Bodies over the limit are refused with 413 before they are read (by `Content-Length`) or as
   soon as the limit is crossed (chunked uploads).
