@@ -1760,6 +1760,34 @@ def test_a_row_asked_for_two_of_its_cells_answers_with_both(tmp_path: Path) -> N
     assert span is not None and text[span.start : span.end] == "II"
 
 
+def test_several_asked_of_a_row_take_the_rows_that_continue_its_column(tmp_path: Path) -> None:
+    """A cell spanning rows in the source ("| Stage 0 | Surgery |" then "| Zentotherapy |"):
+    "what are the options …?" answers with every row of it, one option with the row's own."""
+    table = (
+        "Table 5. Treatment Options for Zentoma\n\n"
+        "| Stage | | Treatment Options |\n|---|---|---|\n"
+        "| Stage 0 zentoma | | Surgery |\n"
+        "| Zentotherapy |\n"
+        "| Stage I zentoma | | Quellectomy |\n"
+        "| Radiation therapy |\n"
+    )
+    engine = _section_engine(tmp_path, table)
+    several = engine.ask(
+        "According to the treatment options table, what are the options for stage 0 zentoma?",
+        min_confidence=0.0,
+    )
+    assert several.answer is not None and several.answer.startswith("Surgery")
+    assert several.answer.endswith("Zentotherapy") and "Quellectomy" not in several.answer
+    text = engine.index.documents["doc"].text
+    assert text[several.citations[0].start : several.citations[0].end] == several.citations[0].quote
+    assert several.answer in several.citations[0].quote
+    one = engine.ask(
+        "In the treatment options table, what is the first option for stage 0 zentoma?",
+        min_confidence=0.0,
+    )
+    assert one.answer == "Surgery"
+
+
 def test_the_word_before_the_asked_noun_says_which_column_it_is() -> None:
     """ "What patient group does it enrol?" asks the population column, not the heading of the
     row's group ("Zeta inhibitors"); "which drug class …?" asks that heading."""

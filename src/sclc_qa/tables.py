@@ -7,6 +7,7 @@ phase" → Phase, "still recruiting?" → Status, "what dose" → Intervention),
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .domain import domain
 from .lexical import normalize, stem, tokenize
@@ -14,7 +15,7 @@ from .models import Cell, Sentence
 from .question import Profile
 from .spans import Span, find, mask_markup
 
-__all__ = ["best_cell", "holds_dose", "row_figure"]
+__all__ = ["best_cell", "continued", "holds_dose", "row_figure"]
 
 # Header words → question words that point at that column (data/domain.json).
 _HEADER_HINTS = domain().table_header_hints
@@ -114,6 +115,29 @@ def row_figure(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
     if not found:
         return None
     return Span(cell.start + found[0].start, cell.start + found[0].end, "cell")
+
+
+def continued(doc_text: str, sents: Sequence[Sentence], sid: int, cell: Span) -> int:
+    """Where the asked cell's column ends for its row: at the last of the rows after it that
+    only continue that column ("| Stage 0 | Surgery |" then "| Endobronchial therapies |",
+    a cell spanning rows in the source), for a question that asks for several. Else the
+    cell's own end."""
+    row = sents[sid]
+    header = _header_of(row, cell)
+    if not header or not row.cells:
+        return cell.end
+    key = doc_text[row.cells[0].start : row.cells[0].end].strip()
+    end = cell.end
+    for nxt in sents[sid + 1 :]:
+        if (
+            nxt.kind != "table_row"
+            or nxt.doc != row.doc
+            or [c.header for c in nxt.cells] != [header]
+            or [doc_text[g.start : g.end].strip() for g in nxt.groups][-1:] != [key]
+        ):
+            break
+        end = nxt.cells[0].end
+    return end
 
 
 def holds_dose(doc_text: str, sent: Sentence, cell: Span) -> bool:

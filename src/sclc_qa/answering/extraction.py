@@ -19,6 +19,7 @@ from ..question import Profile
 from ..question_parts import asks_different_things, coordinated
 from ..series import series
 from ..spans import Span, mask_markup, strip_citation
+from ..tables import continued
 from ..vocabulary import Vocabulary
 from .aliases import alias_span, asks_alias
 from .anchors import anchor_cost, anchors
@@ -30,7 +31,8 @@ from .explanations import defining_span, describing_span
 from .figure_filters import NUMBER
 from .figures import FigureExtractor
 from .kinds import STATEMENT, TYPED
-from .lists import introduces_list, list_items
+from .lists import answer as list_answer
+from .lists import list_items
 from .pairs import side_by_side
 from .respective import respective_item
 from .scoring import Scored
@@ -161,7 +163,7 @@ class Extractor:
         if span.kind == "group":
             return Extracted(-1, span.start, span.end)
         if span.kind == "cell":
-            return Extracted(sid, span.start, span.end)
+            return self._cell(prof, sid, span)
         sent = self.index.sentences[sid]
         text = mask_markup(sent.text)
         s, e = self.figures.widen(text, span, prof)
@@ -173,6 +175,15 @@ class Extractor:
                 # "How common are A and B?": B's figure from the sentence next door that names B.
                 found = self._next_door(found, sid, partial(self._named_part, prof.kind, name))
         return found
+
+    def _cell(self, prof: Profile, sid: int, span: Span) -> Extracted:
+        """A table cell; for a question asking several, with the rows below that continue its
+        column, cited together."""
+        if not prof.plural:
+            return Extracted(sid, span.start, span.end)
+        sent = self.index.sentences[sid]
+        end = continued(self.index.documents[sent.doc].text, self.index.sentences, sid, span)
+        return Extracted(sid if end == span.end else -1, span.start, end)
 
     def _stated_part(self, kind: str, endpoint: str, _: int, text: str) -> tuple[int, int] | None:
         """Where a sentence (its text markup-masked) states a figure of `kind` for `endpoint`."""
@@ -235,51 +246,9 @@ class Extractor:
         return found
 
     def _listed(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
-        """A sentence that introduces a list ("Treatment options include:"), or is followed in
-        its paragraph by one that does, is answered by the list's items, cited together as one
-        span of its section."""
-        sid = best.sid
-        nxt = sid + 1
-        lead = self.vocab.lead_in[sid]
-        if (
-            prof.plural
-            and lead
-            and (
-                self._introduces_asked(prof, lead[0])
-                or (not prof.target and introduces_list(self.index, lead[0]))
-            )
-        ):
-            # One item of a list whose lead-in names what is asked ("Typical signs include:"
-            # for "which signs …?"), or of any list when several things of no named class are
-            # asked ("what are the supposed gains of X?"): the answer is the whole list.
-            sid = lead[0]
-        elif not introduces_list(self.index, sid) and (
-            nxt < len(self.index.sentences)
-            and sid in self.vocab.prev[nxt]
-            and introduces_list(self.index, nxt)
-        ):
-            sid = nxt
-        items = list_items(self.index, self.vocab, sid)
-        if not items:
-            nxt = sid + 1
-            if (
-                introduces_list(self.index, sid)
-                and prof.kind != "entity"  # a name asked for is sought in the sentence itself
-                and nxt < len(self.index.sentences)
-                and sid in self.vocab.prev[nxt]
-            ):
-                # "Three paradigms define X: (i) …": what the sentence announces comes next.
-                after = self.index.sentences[nxt]
-                return Extracted(nxt, after.start, after.end)
-            return None
-        first, last = self.index.sentences[items[0]], self.index.sentences[items[-1]]
-        return Extracted(-1, first.start, last.end)
-
-    def _introduces_asked(self, prof: Profile, sid: int) -> bool:
-        """Whether sentence `sid` introduces a list and names the class the question asks for
-        several of."""
-        asked = set(tokenize(prof.target)) if prof.target else set()
-        return bool(asked) and introduces_list(self.index, sid) and asked <= self.vocab.tokens[sid]
+        """The items of the list the best sentence introduces, or sits in (`lists.answer`)."""
+        found = list_answer(self.index, self.vocab, prof, best.sid)
+        return Extracted(*found) if found is not None else None
 
     def _glossary_entry(
         self, prof: Profile, best: Scored, scored: list[Scored]
@@ -302,7 +271,9 @@ class Extractor:
                 and self.names_a_cell(cand.sid, prof)
             ):
                 span = cand.spans[0]
-                return Extracted(-1 if span.kind == "group" else cand.sid, span.start, span.end)
+                if span.kind == "group":
+                    return Extracted(-1, span.start, span.end)
+                return self._cell(prof, cand.sid, span)
         return None
 
     def _series(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:

@@ -4,9 +4,11 @@ extractors that answer with a list's items or with the figures its items state."
 from __future__ import annotations
 
 from ..index import Index
+from ..lexical import tokenize
+from ..question import Profile
 from ..vocabulary import Vocabulary
 
-__all__ = ["introduces_list", "list_items"]
+__all__ = ["answer", "introduces_list", "list_items"]
 
 # Sentences of a list read as one answer, at most: a long list is cited from its start.
 _MAX_ITEMS = 12
@@ -33,3 +35,49 @@ def list_items(index: Index, vocab: Vocabulary, sid: int) -> list[int]:
     if any(sents[k].end - sents[k].start > _MAX_ITEM_CHARS for k in items):
         return []
     return items
+
+
+def answer(index: Index, vocab: Vocabulary, prof: Profile, sid: int) -> tuple[int, int, int] | None:
+    """(sentence id or -1, start, end) of the answer a list gives: a sentence `sid` that
+    introduces a list ("Treatment options include:"), or is followed in its paragraph by one
+    that does, is answered by the list's items, cited together as one span of its section."""
+    nxt = sid + 1
+    lead = vocab.lead_in[sid]
+    if (
+        prof.plural
+        and lead
+        and (
+            _introduces_asked(index, vocab, prof, lead[0])
+            or (not prof.target and introduces_list(index, lead[0]))
+        )
+    ):
+        # One item of a list whose lead-in names what is asked ("Typical signs include:"
+        # for "which signs …?"), or of any list when several things of no named class are
+        # asked ("what are the supposed gains of X?"): the answer is the whole list.
+        sid = lead[0]
+    elif not introduces_list(index, sid) and (
+        nxt < len(index.sentences) and sid in vocab.prev[nxt] and introduces_list(index, nxt)
+    ):
+        sid = nxt
+    items = list_items(index, vocab, sid)
+    if not items:
+        nxt = sid + 1
+        if (
+            introduces_list(index, sid)
+            and prof.kind != "entity"  # a name asked for is sought in the sentence itself
+            and nxt < len(index.sentences)
+            and sid in vocab.prev[nxt]
+        ):
+            # "Three paradigms define X: (i) …": what the sentence announces comes next.
+            after = index.sentences[nxt]
+            return nxt, after.start, after.end
+        return None
+    first, last = index.sentences[items[0]], index.sentences[items[-1]]
+    return -1, first.start, last.end
+
+
+def _introduces_asked(index: Index, vocab: Vocabulary, prof: Profile, sid: int) -> bool:
+    """Whether sentence `sid` introduces a list and names the class the question asks for
+    several of."""
+    asked = set(tokenize(prof.target)) if prof.target else set()
+    return bool(asked) and introduces_list(index, sid) and asked <= vocab.tokens[sid]
