@@ -3,13 +3,12 @@
 Every library error becomes one `error: …` line on stderr and a non-zero exit (2 for unusable
 input, 1 for everything else, such as a missing or stale index; see `cli_errors`). The engine
 is imported inside each command so that `sclc-qa --help` stays fast. `cli_serve` runs the
-server processes behind `sclc-qa serve`.
+server processes behind `sclc-qa serve`; `cli_eval` is `sclc-qa eval`.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,9 +20,10 @@ from pydantic_settings import SettingsError
 
 from . import __version__
 from .cli_errors import ErrorsOnOneLine, bad_input
+from .cli_eval import FAILURES_SHOWN as FAILURES_SHOWN  # re-exported: it was defined here
+from .cli_eval import eval_
 from .cli_serve import run_service, service_settings
 from .config import BuildDevice, SearchMode, Settings
-from .errors import SclcQaError
 from .formatting import one_line, shorten, where
 
 if TYPE_CHECKING:
@@ -34,7 +34,6 @@ __all__ = ["app", "main"]
 
 QUOTE_CHARS = 200
 PREVIEW_CHARS = 100
-FAILURES_SHOWN = 15
 
 
 app = typer.Typer(
@@ -297,56 +296,7 @@ def serve(
     run_service(settings.model_copy(update={"service": service}), host=host, port=port)
 
 
-@app.command("eval")
-def eval_(
-    ctx: typer.Context,
-    dev: Annotated[
-        Path, typer.Argument(help="The dev question file: its failures are listed.")
-    ] = Path("eval/questions.jsonl"),
-    test: Annotated[
-        Path, typer.Option(help="The frozen test file, scored beside dev: totals only.")
-    ] = Path("eval/test.jsonl"),
-    no_test: Annotated[bool, typer.Option("--no-test", help="Score dev alone.")] = False,
-    json_: Annotated[bool, typer.Option("--json", help="Print the full report as JSON.")] = False,
-    report: Annotated[
-        Path | None,
-        typer.Option(help="Also write a Markdown report here, with PNG plots beside it."),
-    ] = None,
-) -> None:
-    """Score dev and test side by side: overall, per document and per kind of question.
-
-    Questions on documents that are not in the index are skipped and counted. The test split
-    is frozen: it shows totals per document and per kind only; dev lists its failures.
-
-    \b
-    Examples:
-      sclc-qa --corpus-dir eval/corpus --index-dir index-eval eval
-      sclc-qa eval --no-test --report eval/report/report.md
-      sclc-qa eval --json | jq '.splits.test.overall.answer_accuracy'
-    """
-    from .evaluation import evaluate, format_summary, load_split, write_report
-
-    try:
-        splits = [load_split("dev", dev)]
-        if not no_test:
-            splits.append(load_split("test", test))
-    except SclcQaError as exc:
-        raise bad_input(str(exc)) from exc  # the question files are the user's input
-    if report is not None:
-        _writable(report)  # before the evaluation's minutes of work, not after
-    engine = _engine(ctx, warm=True)
-    result = evaluate(engine, splits, on_progress=_progress if sys.stderr.isatty() else None)
-    if json_:
-        typer.echo(result.model_dump_json(indent=2))
-    else:
-        typer.echo(format_summary(result, failures_shown=FAILURES_SHOWN))
-    if report is not None:
-        for path in write_report(result, report):
-            typer.echo(f"wrote {path}", err=True)
-
-
-def _progress(split: str, done: int, total: int) -> None:
-    typer.echo(f"\r  {split}: {done}/{total} questions", err=True, nl=done == total)
+app.command("eval")(eval_)  # `cli_eval` defines it; registered here, after `serve`
 
 
 def _print_answer(answer: Answer) -> None:
@@ -384,16 +334,6 @@ def _check_request(settings: Settings, text: str, top_k: int) -> None:
         raise bad_input(f"the question is {length} characters long; the limit is {limit}")
     if not 1 <= top_k <= settings.answer.max_top_k:
         raise bad_input(f"--top-k must be between 1 and {settings.answer.max_top_k}, got {top_k}")
-
-
-def _writable(path: Path) -> None:
-    """The report's folder exists (or can be made) and takes files."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise bad_input(f"cannot write the report to {path}: {exc.strerror or exc}") from None
-    if path.is_dir() or not os.access(path.parent, os.W_OK):
-        raise bad_input(f"cannot write the report to {path}: not a writable file path")
 
 
 def _plural(n: int, noun: str) -> str:

@@ -2,7 +2,8 @@
 
 Requests forbid unknown fields, so a misspelt `top_k` is a 422 that names it rather than a
 silently ignored option. Responses reuse the library's `Answer`, `Passage`, `SectionSummary`,
-`DocumentMeta`, `Excerpt` and `Verification` unchanged.
+`DocumentMeta`, `Excerpt` and `Verification` unchanged. The OpenAI chat bodies that hold no
+limit of ours are in `chat_schemas` and re-exported here.
 
 The limits a request is held to (question length, `top_k`) are the settings' own
 (`AnswerSettings`), so the app builds its request models from its settings with
@@ -25,7 +26,21 @@ from pydantic import (
 )
 
 from ..config import AnswerSettings, SearchMode
-from ..models import Answer, Citation, Passage
+from ..models import Passage
+from .chat_schemas import MODEL_ID as MODEL_ID  # re-exported (`X as X`), not in __all__
+from .chat_schemas import (
+    ChatChoice,
+    ChatChunk,
+    ChatChunkChoice,
+    ChatCompletion,
+    ChatDelta,
+    ChatMessage,
+    ContentPart,
+    ModelCard,
+    ModelList,
+    Usage,
+)
+from .chat_schemas import _Message as _Message  # likewise: `chat.py` imports it from here
 
 __all__ = [
     "AskRequest",
@@ -56,7 +71,6 @@ _DEFAULTS = AnswerSettings()
 # A quote to verify: longer than any passage, bounded so a check stays cheap.
 MAX_QUOTE_CHARS = 20_000
 DEFAULT_TOP_K = 5
-MODEL_ID: Literal["sclc-qa"] = "sclc-qa"
 
 
 DocId = Annotated[str, StringConstraints(min_length=1, max_length=200)]
@@ -226,26 +240,6 @@ class ErrorResponse(BaseModel):
 # --- OpenAI-compatible chat ------------------------------------------------------------------
 
 
-class ContentPart(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-    type: str
-    text: str | None = None
-
-
-class ChatMessage(BaseModel):
-    model_config = ConfigDict(extra="allow")  # tool_calls, refusal, … are carried, not used
-
-    role: Literal["system", "developer", "user", "assistant", "tool", "function"]
-    content: str | list[ContentPart] | None = None
-    name: str | None = None
-
-    def text(self) -> str:
-        if isinstance(self.content, str):
-            return self.content
-        return " ".join(p.text for p in self.content or [] if p.type == "text" and p.text)
-
-
 class StreamOptions(_Request):
     include_usage: JsonBool = False
 
@@ -340,70 +334,3 @@ def request_models(answer: AnswerSettings) -> RequestModels:
         top_k=(JsonInt, _top_k_field(top_k, _CHAT_TOP_K)),
     )
     return RequestModels(ask=ask, search=search, chat=chat, max_question_chars=chars)
-
-
-class Usage(BaseModel):
-    prompt_tokens: int
-    completion_tokens: int
-    total_tokens: int
-
-
-class _Message(BaseModel):
-    role: Literal["assistant"] = "assistant"
-    content: str
-
-
-class ChatChoice(BaseModel):
-    index: int = 0
-    message: _Message
-    finish_reason: Literal["stop"] = "stop"
-    logprobs: None = None
-
-
-class ChatCompletion(BaseModel):
-    id: str
-    object: Literal["chat.completion"] = "chat.completion"
-    created: int
-    model: Literal["sclc-qa"] = MODEL_ID
-    choices: list[ChatChoice]
-    usage: Usage
-    citations: list[Citation] = Field(description="The answer's evidence, verbatim with offsets.")
-    answer: Answer = Field(
-        description="The structured answer, as POST /ask gives it; its `question` is the last "
-        "user turn made self-contained."
-    )
-
-
-class ChatDelta(BaseModel):
-    role: Literal["assistant"] | None = None
-    content: str | None = None
-
-
-class ChatChunkChoice(BaseModel):
-    index: int = 0
-    delta: ChatDelta
-    finish_reason: Literal["stop"] | None = None
-    logprobs: None = None
-
-
-class ChatChunk(BaseModel):
-    id: str
-    object: Literal["chat.completion.chunk"] = "chat.completion.chunk"
-    created: int
-    model: Literal["sclc-qa"] = MODEL_ID
-    choices: list[ChatChunkChoice]
-    usage: Usage | None = None
-    citations: list[Citation] | None = None
-    answer: Answer | None = None
-
-
-class ModelCard(BaseModel):
-    id: Literal["sclc-qa"] = MODEL_ID
-    object: Literal["model"] = "model"
-    created: int
-    owned_by: str = "sclc-qa"
-
-
-class ModelList(BaseModel):
-    object: Literal["list"] = "list"
-    data: list[ModelCard]
