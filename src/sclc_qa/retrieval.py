@@ -2,14 +2,15 @@
 
 Trial names, NCT ids, drug names and abbreviations are where a small dense model is weakest, so
 the lexical side keeps them whole (see `lexical.tokenize`), and both sides see the question
-expanded with the corpus's own definitions ("LDRT" ↔ "low-dose radiotherapy").
+expanded with the corpus's own definitions ("LDRT" ↔ "low-dose radiotherapy"). Which
+documents a question is about, when only some can answer it, is `routing`'s.
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -26,6 +27,7 @@ from .lexical import BM25, normalize, tokenize
 from .mentions import written
 from .models import Chunk
 from .question import Profile, profile
+from .routing import Router
 
 __all__ = ["Hit", "Query", "Retriever", "row_products"]
 
@@ -66,7 +68,8 @@ class Hit:
 
 class Retriever:
     """Ranks chunks for a query. Immutable after construction apart from a locked vector cache
-    and what each document calls itself, read once when a question first needs it."""
+    and what each document calls itself (its router's), read once when a question first needs
+    it."""
 
     def __init__(
         self,
@@ -110,9 +113,7 @@ class Retriever:
         self._order = np.asarray(order, dtype=np.int64)
         self._starts = np.asarray(starts, dtype=np.int64)
         self._doc_codes = {d: i for i, d in enumerate(sorted(index.documents))}
-        self._doc_terms: dict[str, set[str]] = {d: set() for d in index.documents}
-        for c in index.chunks:
-            self._doc_terms[c.doc].update(_words(c.search_text))
+        self._router = Router(index)
         self._chunk_docs = np.asarray([self._doc_codes[c.doc] for c in index.chunks], np.int32)
         # Each long form a question may spell out, as a whole phrase compiled once, with its
         # terms.
@@ -181,16 +182,9 @@ class Retriever:
         )
         if aliases:
             prof = replace(prof, aliases=aliases)
-        route = self._route(prof.names, norm)
+        route = self._router.route(prof.names, norm)
         vector = self._embed(dense_text)
         return Query(text, prof, terms, expansion, vector, route, spelled_out, abbreviated)
-
-    @cached_property
-    def _doc_kinds(self) -> dict[str, str | None]:
-        """What each document calls itself ("This review …", "this summary …"), if it does:
-        read on the first question that names a kind of document, not at start-up (a scan of
-        every document's text; two threads that both read it get the same answer)."""
-        return {d: _self_named(doc.text) for d, doc in self.index.documents.items()}
 
     @cached_property
     def _items_of(self) -> dict[int, frozenset[int]]:
@@ -205,28 +199,6 @@ class Retriever:
                 if own is not None and introduced is not None and own != introduced:
                     items.setdefault(own, set()).add(introduced)
         return {cid: frozenset(found) for cid, found in items.items()}
-
-    def _route(self, names: tuple[str, ...], norm: str) -> frozenset[str] | None:
-        """A question that names a trial, drug or gene only some documents mention is about
-        those documents: a passage of another cannot answer it (a document that never names a
-        trial cannot give that trial's figures). So is one that names the kind of document it
-        asks ("the review", "the summary") when only some call themselves so. None when every
-        document, or none, qualifies."""
-        every = frozenset(self._doc_terms)
-        keep = every
-        asked = set(_ASKED_SOURCE.findall(norm))
-        if len(asked) == 1:  # "the summary at the top of the review" names two kinds: neither
-            having = frozenset(d for d, kind in self._doc_kinds.items() if kind in asked)
-            if having:
-                keep &= having
-        for name in names:
-            words = _words(name)
-            if not words:
-                continue
-            having = frozenset(d for d, vocab in self._doc_terms.items() if words <= vocab)
-            if having and having != every:
-                keep &= having
-        return keep if keep and keep != every else None
 
     def search(
         self,
@@ -362,15 +334,6 @@ _CACHED_VECTORS = 4096
 # passages, or this many, use it.
 _RARE_SHARE = 0.01
 _RARE_MIN = 5
-_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]*")
-_TWO_CAPITALS = re.compile(r"[A-Z].*[A-Z]")
-
-
-def _words(text: str) -> set[str]:
-    """Words as a name is matched: a word with two or more capitals (an acronym, a trial name)
-    by its case, so that a common word does not name a trial spelled like it in capitals; other
-    words lower-cased."""
-    return {w if _TWO_CAPITALS.search(w) else w.lower() for w in _WORD.findall(text)}
 
 
 def _top(scores: npt.NDArray[np.float32] | None, n: int) -> list[int]:
@@ -393,17 +356,3 @@ def row_products(
     question (on 2 cores, `ask` p50 halves)."""
     out: npt.NDArray[np.float32] = np.einsum("ij,j->i", matrix, vector)
     return out
-
-
-# The kinds of document a text may call itself, and a question may ask by ("the review").
-_SOURCE_KINDS = r"(review|summary|article|paper|report|guideline)"
-_SELF_NAMING = re.compile(rf"\b[Tt]his {_SOURCE_KINDS}\b")
-_ASKED_SOURCE = re.compile(rf"\b(?:the|this) {_SOURCE_KINDS}\b")
-# A document calls itself a kind when it does so this often (once may quote another's).
-_SELF_NAMED = 2
-
-
-def _self_named(text: str) -> str | None:
-    """The kind of document a text calls itself most often ("This review …"), None if none."""
-    counts = Counter(m.group(1) for m in _SELF_NAMING.finditer(text)).most_common(1)
-    return counts[0][0] if counts and counts[0][1] >= _SELF_NAMED else None

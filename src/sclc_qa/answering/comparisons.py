@@ -1,12 +1,13 @@
 """Which of several trials or drugs had the higher or lower figure, computed from the figure
-each one's own sentence states, both cited; never guessed from one sentence's wording."""
+each one's own sentence states, both cited; never guessed from one sentence's wording. Which
+subjects the question sets side by side is read from its wording by `alternatives`."""
 
 from __future__ import annotations
 
 import dataclasses
 import itertools
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,22 +17,14 @@ from ..mentions import is_druglike, is_tnm, written
 from ..question import Kind, Profile
 from ..retrieval import Hit, Query
 from ..spans import Span, mask_markup, value_at
-from ..vocabulary import squash
+from .alternatives import offers_alternatives, rarest_per_side, sides_of
+from .alternatives import without_others as _without  # under its old name: tests import it
 from .figure_filters import NUMBER
 from .runs import balanced, run_of
 from .scoring import Scored, SentenceScorer
 
 __all__ = ["Compared", "Comparer", "offers_alternatives"]
 
-# What separates the alternatives a question offers: "A or B", "A vs B", "A versus B"; not the
-# "or" of a bound ("50% or more", "aged 70 or older").
-_ALTERNATIVES = re.compile(
-    r",?\s+(?:or(?!\s+(?:more|less|higher|lower|greater|fewer|above|below|older|younger|"
-    r"longer|shorter|later|earlier|over|under|worse|better)\b)|vs\.?|versus)\s+",
-    re.I,
-)
-# "Between A and B, which …": the two sides of the choice.
-_BETWEEN = re.compile(r"\bbetween\s+(.+?)\s+and\s+(.+)", re.I)
 # A subject's figure is taken only from a sentence that names the subject, or sits under (or
 # just after) text that does: coverage of at least this.
 _COVERED = 0.7
@@ -68,7 +61,7 @@ class Comparer:
         of one sort (trials, or drugs), when there are at least two; else each alternative's
         rarest name of any sort (a trial on one side, a drug on the other)."""
         names = self.scorer.key_names(prof)
-        sides = _sides(prof.text)
+        sides = sides_of(prof.text)
         share = self.scorer.vocab.key_share
         # "Which drug / regimen …, A in X or B in Y?" names drugs; else trials are the subjects.
         drugs_first = domain().entity_class(prof.target) in ("drug", "regimen")
@@ -79,7 +72,7 @@ class Comparer:
         sorts = (drugs, trials) if drugs_first else (trials, drugs)
         for group in sorts if len(sides) >= 2 else ():
             # Names of one sort on every side (trials, or drugs): each side's rarest.
-            picked = _rarest_per_side(sides, group, share)
+            picked = rarest_per_side(sides, group, share)
             if picked:
                 return picked
         for group in sorts:
@@ -88,13 +81,13 @@ class Comparer:
         # "… the Q-1 regimen or zentamab in the phase I study?": a trial on one side, a drug on
         # the other, each side's rarest name is its subject; else one trial and its drug are
         # one subject, not two to compare.
-        return (_rarest_per_side(sides, names, share) if len(sides) >= 2 else None) or []
+        return (rarest_per_side(sides, names, share) if len(sides) >= 2 else None) or []
 
     def side_names(self, prof: Profile, name: str) -> list[str]:
         """The question's other names on `name`'s side of the choice ("zentamab in ZENITH-7":
         the drug beside the trial), so an answer may label the figure with whichever of them
         its sentence writes; empty when the question offers no alternatives."""
-        sides = _sides(prof.text)
+        sides = sides_of(prof.text)
         if len(sides) < 2:
             return []
         own = [side for side in sides if name in side]
@@ -282,37 +275,6 @@ class Comparer:
         return sent.start + nearest, sent.start + nearest + len(key)
 
 
-def offers_alternatives(text: str) -> bool:
-    """Whether the question sets subjects side by side ("A in X versus B in Y")."""
-    return len(_sides(text)) >= 2
-
-
-def _sides(text: str) -> list[str]:
-    """The alternatives a question offers: "between A and B", else what "or" / "vs" separate
-    after its last colon (one side when it offers none)."""
-    between = _BETWEEN.search(text)
-    if between:
-        return list(between.groups())
-    sides = _ALTERNATIVES.split(text.split(":")[-1])
-    # The first alternative starts after the last comma before it: "Per the ZX registry, was
-    # it commoner in stage A or B?" offers A or B, not the registry.
-    sides[0] = re.split(r"[,;]\s", sides[0])[-1]
-    return sides
-
-
-def _rarest_per_side(
-    sides: Sequence[str], names: Sequence[str], share: Mapping[str, float]
-) -> list[str] | None:
-    """Each side's rarest name (least shared by the corpus's passages), when every side has one
-    and no two sides the same; else None."""
-    picked = [
-        min(here, key=lambda n: share.get(squash(n), 0.0))
-        for side in sides
-        if (here := [n for n in names if n in side])
-    ]
-    return picked if len(picked) == len(sides) and len(set(picked)) == len(picked) else None
-
-
 def _labels(low: str, run: Sequence[Span], names: Sequence[str]) -> list[str] | None:
     """The name that labels each figure of `run` in the lower-cased sentence `low`, one name
     per figure and every name used: each written just after its figure ("14.2 months in the B
@@ -398,18 +360,3 @@ def _interleaved(first: Sequence[Hit], second: Sequence[Hit]) -> list[Hit]:
                 seen.add(id(hit.chunk))
                 out.append(hit)
     return out
-
-
-def _without(text: str, names: Sequence[str]) -> str:
-    """The question with the other compared names taken out, so a search finds this one's: the
-    other alternatives whole when the question lists them after a colon ("…: X in A, or Y in
-    B?" keeps "…: X in A"), else the other names."""
-    head, colon, tail = text.rpartition(":")
-    sides = _ALTERNATIVES.split(tail)
-    if colon and len(sides) >= 2:
-        kept = [side for side in sides if not any(n in side for n in names)]
-        if kept and len(kept) < len(sides):
-            return " ".join(f"{head}{colon} {' '.join(kept)}".split())
-    for name in names:
-        text = written(name).sub(" ", text)
-    return " ".join(text.split())

@@ -1,53 +1,36 @@
 """Typed figures in one sentence — hazard ratios, rates, durations, counts, doses, years — for
-the asked endpoint, ranked by how closely they follow what the question names."""
+the asked endpoint, ranked by how closely they follow what the question names (the order is
+`figure_ranking`'s)."""
 
 from __future__ import annotations
 
-import math
 import re
 
-from ..bounds import age_groups, same_ages
 from ..endpoint_mentions import asked_site, endpoints_named, names_site, site_of
 from ..index import Index
-from ..lexical import normalize, tokenize
 from ..mentions import time_points
 from ..question import Profile
 from ..question_parts import asked_parts
-from ..spans import Span, find, mask_markup, names
+from ..spans import Span, find, mask_markup
 from ..tables import best_cell, holds_dose, row_figure
 from ..vocabulary import Vocabulary, squash
-from .anchors import anchor_cost, anchors
 from .collective import introduced_together, stated_together
 from .context import context_endpoint, earlier_time_points
 from .counts import counted
 from .figure_filters import (
-    NUMBER,
     asked_names,
     asks_control_arm,
-    bracket_label,
     conceded,
-    label_words,
     names_arms,
     not_siblings,
-    numbers_in,
     of_asked_drug,
-    phrase_asked,
-    respectively,
     schedule_end,
     with_other_dose,
     years_in,
 )
+from .figure_ranking import rank_figures
 from .kinds import STATEMENT, TYPED
-from .labels import (
-    ARM_AFTER,
-    ARM_LABEL,
-    base_end,
-    endpoint_after,
-    first_label,
-    own_label_end,
-    per_base_end,
-)
-from .prefixed import after_prefixed, prefixed_places
+from .labels import ARM_LABEL, base_end, endpoint_after, first_label, own_label_end, per_base_end
 from .runs import (
     BY,
     asks_several,
@@ -61,45 +44,14 @@ from .runs import (
     run_of,
     with_other_parts,
 )
-from .shapes import clause_of
 from .shares import asked_shares
 
 __all__ = ["FigureExtractor"]
 
 # A figure opened by a comparator ("≥50% of cells") is a cutoff that defines a group.
 _CUTOFF = "≥≤<>"
-# Costs added to a candidate's distance from the question's words (in characters): a figure the
-# question itself states is never the answer; one that follows a name the question did not ask
-# about loses to one after the asked name; a difference wins when one is asked, a paired
-# duration ("X vs Y months") when a median is.
-_STATED_IN_QUESTION = 1000.0
-_AFTER_OTHER_NAME = 40.0
-# A figure followed by its arm ("X% with A versus Y% with B") is that arm's, wherever the
-# question's other words sit: worth as much as following another name costs.
-_OWN_ARM = 40.0
 # Figures an arm of a study reports on its own.
 _PER_ARM = frozenset({"percent", "duration", "count"})
-# The rarity (idf over the rarest's) from which a question word after a figure labels it.
-_GROUP_WORD = 0.7
-# The rarity from which such a word labels: above endpoint and unit words ("response",
-# "median", "months" weigh about 0.35), below words naming a group ("distant", "regional").
-_BRACKET_WORD = 0.5
-# How far (characters) a labelled figure's other anchors count: beyond it, every figure of the
-# sentence is as far from its opening subject.
-_LABELLED_REACH = 60.0
-# A difference asked ("how much longer") outweighs any labelled arm (_OWN_ARM) and a name
-# nearby; a paired duration ("X vs Y months") for a median is preferred less strongly, as a
-# lone median may be the one asked.
-_DIFFERENCE_ASKED = 80.0
-_PAIRED_DURATION = 30.0
-# What each question word in a figure's label is worth, beside being labelled at all.
-_LABEL_WORD = 10.0
-# A figure its own clause states for the age group asked outweighs any nearness to the
-# question's other words: another group's figure does not answer.
-_ASKED_AGE = 500.0
-# The same for any figure that stands in a run of figures when the question compares: as
-# much as being labelled by its own arm.
-_SIDE_BY_SIDE = _OWN_ARM
 
 
 class FigureExtractor:
@@ -273,116 +225,7 @@ class FigureExtractor:
     def _rank(self, text: str, spans: list[Span], prof: Profile) -> list[Span]:
         """Best first: the span nearest after the question's rarest words and names, a comparison
         for a median, a difference ("by 2.7 months") only when one is asked."""
-        if not spans:
-            return []
-        groups = anchors(text, prof, self.vocab)
-        asked = asked_names(prof)
-        found = names(text)
-        others = [sp for sp in found if squash(text[sp.start : sp.end]) not in asked]
-        mine = [sp for sp in found if squash(text[sp.start : sp.end]) in asked]
-        q_norm = normalize(prof.text)
-        # Figures of the same kind that the question states ("marker ≥5%"), by their numbers, as
-        # the text may hedge them otherwise ("at least 5%").
-        q_numbers = {k: numbers_in(prof.text, k) for k in {s.kind for s in spans}}
-        q_words = set(tokenize(prof.text))
-        # A figure the question itself states is a condition, not the answer.
-        spans = [
-            sp
-            for sp in spans
-            if not (numbers := NUMBER.findall(text[sp.start : sp.end]))
-            or not set(numbers) <= q_numbers[sp.kind]
-        ]
-        # Each bracketed figure's label, read once: the words just before its bracket.
-        brackets = {sp.start: bracket_label(text, sp.start) for sp in spans}
-
-        def labelled(at: int) -> bool:
-            return (
-                any(n.start == at for n in mine)
-                or any(w >= _GROUP_WORD and any(a == at for a, _ in g) for w, g in groups)
-                or phrase_asked(text[at:], q_words)
-            )
-
-        def named_before(at: int) -> bool:
-            # "naive patients (51%), pretreated patients (33%) or refractory patients (16%)": a
-            # bracketed figure is labelled by the words just before its bracket when they hold
-            # a rare plain word of the question that no other figure's label holds (a name,
-            # asked or not, is what a sentence or a comparison is about; and "patients" labels
-            # every figure there).
-            mine_at = brackets.get(at)
-            if mine_at is None:
-                return False
-            rest = [lab for start, lab in brackets.items() if start != at and lab]
-            if not rest:
-                return False  # a label tells bracketed figures apart, not one from the prose
-
-            def inside(g: list[tuple[int, int]], lab: tuple[int, int]) -> bool:
-                return any(
-                    lab[0] <= a < lab[1] and not any(n.start <= a < n.end for n in found)
-                    for a, _ in g
-                )
-
-            return any(
-                _BRACKET_WORD <= w <= 1.0
-                and inside(g, mine_at)
-                and not any(inside(g, lab) for lab in rest)
-                for w, g in groups
-            )
-
-        def key(s: Span) -> tuple[float, int]:
-            # A figure followed by its arm is labelled by that name ("40% (95% CI …) in the
-            # zentamab group", "40% of patients in the zentamab group"), or by the group the
-            # question asks about ("52% from never-smokers", a word of the question as rare as
-            # a name): that label's distance is no cost, and the subject the sentence opened
-            # with still covers the figure however many other groups' figures stand between.
-            after = (ARM_AFTER.match(text, at) for at in {s.end, base_end(text, s.end)})
-            arms = [arm.end() for arm in after if arm is not None and labelled(arm.end())]
-            own = bool(arms) or named_before(s.start)
-            labels = [g for g in groups if not any(a in arms for a, _ in g[1])]
-            cost = anchor_cost(labels, s.start, s.end, cap=_LABELLED_REACH if own else math.inf)
-            seg = text[s.start : s.end]
-            if normalize(seg) in q_norm:
-                cost += _STATED_IN_QUESTION
-            # "for A … 10%-15%, while for B … 1%-2%": a figure belongs to the name just
-            # before it.
-            before = [n for n in others + mine if n.end <= s.start]
-            if own:
-                cost -= _OWN_ARM  # "44.2% with durvalumab versus 27% with placebo"
-                # Of two labelled figures, the one whose label says more of the question: "4.6%
-                # of initial biopsies estimated to be overinterpreted", not "92.3% of biopsy
-                # diagnoses … verified".
-                cost -= _LABEL_WORD * max((label_words(text[a:], q_words) for a in arms), default=0)
-            elif mine and before and max(before, key=lambda n: n.end) in others:
-                cost += _AFTER_OTHER_NAME
-            by = BY.search(text[: s.start])
-            if prof.kind == "difference":
-                cost -= _DIFFERENCE_ASKED if (s.kind == "difference" or by) else 0
-            elif s.kind == "duration":
-                cost -= _PAIRED_DURATION if re.search(r"\b(vs\.?|versus|to)\b", seg) else 0
-            if after_prefixed(prefixed, s.start):
-                cost += _AFTER_OTHER_NAME  # asked "adjuvant", a dose after "neoadjuvant"
-            if asked_ages:
-                # "… in their 60s": the figure its own clause states for that age group, before
-                # it or after, not one stated for another ("for women aged 39 to 49 years,
-                # 1,904; … aged 60 to 69 years, 377"; "half are aged 60 or older, and 30% are
-                # aged 75 or older").
-                stated = age_groups(clause_of(text, s.start, s.end))
-                if any(same_ages(a, b) for a in asked_ages for b in stated):
-                    cost -= _ASKED_AGE
-                elif stated:
-                    cost += _AFTER_OTHER_NAME
-            if several and len(run_of(text, s)) > 1:
-                # "How did PFS compare between A and B?": the figures given side by side, not
-                # the overall one before them ("10.6 months (12.1 months for A vs. 2.9 months
-                # for B)").
-                cost -= _SIDE_BY_SIDE
-            return (cost, s.start)
-
-        several = asks_several(prof)
-        asked_ages = age_groups(prof.text)
-        prefixed = prefixed_places(text, prof)
-
-        ranked = sorted(spans, key=key)
-        return respectively(text, ranked, prof.text) or ranked
+        return rank_figures(text, spans, prof, self.vocab)
 
 
 # "What dose and fractionation?": the total dose and the dose per fraction, both.

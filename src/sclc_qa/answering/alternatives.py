@@ -1,0 +1,69 @@
+"""The alternatives a comparison question offers ("A in X or B in Y", "between A and B"), read
+from its wording alone: which names stand on each side, and the question with the other sides
+taken out so that each subject can be searched for on its own."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+from ..mentions import written
+from ..vocabulary import squash
+
+__all__ = ["offers_alternatives", "rarest_per_side", "sides_of", "without_others"]
+
+# What separates the alternatives a question offers: "A or B", "A vs B", "A versus B"; not the
+# "or" of a bound ("50% or more", "aged 70 or older").
+_ALTERNATIVES = re.compile(
+    r",?\s+(?:or(?!\s+(?:more|less|higher|lower|greater|fewer|above|below|older|younger|"
+    r"longer|shorter|later|earlier|over|under|worse|better)\b)|vs\.?|versus)\s+",
+    re.I,
+)
+# "Between A and B, which …": the two sides of the choice.
+_BETWEEN = re.compile(r"\bbetween\s+(.+?)\s+and\s+(.+)", re.I)
+
+
+def offers_alternatives(text: str) -> bool:
+    """Whether the question sets subjects side by side ("A in X versus B in Y")."""
+    return len(sides_of(text)) >= 2
+
+
+def sides_of(text: str) -> list[str]:
+    """The alternatives a question offers: "between A and B", else what "or" / "vs" separate
+    after its last colon (one side when it offers none)."""
+    between = _BETWEEN.search(text)
+    if between:
+        return list(between.groups())
+    sides = _ALTERNATIVES.split(text.split(":")[-1])
+    # The first alternative starts after the last comma before it: "Per the ZX registry, was
+    # it commoner in stage A or B?" offers A or B, not the registry.
+    sides[0] = re.split(r"[,;]\s", sides[0])[-1]
+    return sides
+
+
+def rarest_per_side(
+    sides: Sequence[str], names: Sequence[str], share: Mapping[str, float]
+) -> list[str] | None:
+    """Each side's rarest name (least shared by the corpus's passages), when every side has one
+    and no two sides the same; else None."""
+    picked = [
+        min(here, key=lambda n: share.get(squash(n), 0.0))
+        for side in sides
+        if (here := [n for n in names if n in side])
+    ]
+    return picked if len(picked) == len(sides) and len(set(picked)) == len(picked) else None
+
+
+def without_others(text: str, names: Sequence[str]) -> str:
+    """The question with the other compared names taken out, so a search finds this one's: the
+    other alternatives whole when the question lists them after a colon ("…: X in A, or Y in
+    B?" keeps "…: X in A"), else the other names."""
+    head, colon, tail = text.rpartition(":")
+    sides = _ALTERNATIVES.split(tail)
+    if colon and len(sides) >= 2:
+        kept = [side for side in sides if not any(n in side for n in names)]
+        if kept and len(kept) < len(sides):
+            return " ".join(f"{head}{colon} {' '.join(kept)}".split())
+    for name in names:
+        text = written(name).sub(" ", text)
+    return " ".join(text.split())
