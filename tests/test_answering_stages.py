@@ -734,11 +734,13 @@ def test_which_keeps_the_name_written_whole_with_its_figure(
 
 
 def test_a_subject_is_searched_for_with_its_own_alternative_only() -> None:
-    from sclc_qa.answering.comparisons import _without
+    from sclc_qa.answering.alternatives import without_others
 
     question = "Which had the higher pCR rate: zentamab in ALPHA-1 or quellimab in BETA-2?"
-    assert _without(question, ["BETA-2"]) == "Which had the higher pCR rate: zentamab in ALPHA-1"
-    assert _without("Lower HR, ALPHA-1 or BETA-2?", ["ALPHA-1"]) == "Lower HR, or BETA-2?"
+    assert (
+        without_others(question, ["BETA-2"]) == "Which had the higher pCR rate: zentamab in ALPHA-1"
+    )
+    assert without_others("Lower HR, ALPHA-1 or BETA-2?", ["ALPHA-1"]) == "Lower HR, or BETA-2?"
 
 
 def test_a_sentence_that_introduces_a_list_is_answered_by_its_items(tmp_path: Path) -> None:

@@ -17,8 +17,7 @@ from ..mentions import is_druglike, is_tnm, written
 from ..question import Kind, Profile
 from ..retrieval import Hit, Query
 from ..spans import Span, mask_markup, value_at
-from .alternatives import offers_alternatives, rarest_per_side, sides_of
-from .alternatives import without_others as _without  # under its old name: tests import it
+from .alternatives import offers_alternatives, rarest_per_side, sides_of, without_others
 from .figure_filters import NUMBER
 from .runs import balanced, run_of
 from .scoring import Scored, SentenceScorer
@@ -125,7 +124,7 @@ class Comparer:
             others = [n for n in names if n != name]
             best = self._best(own_query, hits, others)
             if best is None and retrieve is not None:
-                alone = _without(query.text, others)
+                alone = without_others(query.text, others)
                 # Its own search's passages alternate with the first search's: the scorer
                 # reads only the first passages it is given.
                 best = self._best(own_query, _interleaved(retrieve(alone), hits), others)
