@@ -1346,6 +1346,32 @@ def test_a_figure_labelled_after_its_base_is_that_arms(hashing_engine: Engine) -
     assert _first_rate(figures, text, asked) == "18.1%"
 
 
+def test_an_item_after_one_wrapped_over_many_lines_keeps_its_lead_in(tmp_path: Path) -> None:
+    """A trial's bold heading, then its bullets, one of them wrapped over a dozen lines: the
+    bullets after it still report on the heading, not on the wrapped lines."""
+    from sclc_qa.blocks import list_lead_ins
+
+    wrapped = "\n".join(f"Women of cohort {i} were excluded at entry." for i in range(12))
+
+    doc = (
+        "# Trials\n\n## Appendix\n\n"
+        "**Zentoma Screening Plan, Atlantis 1971**\n\n"
+        "- **Age at entry:** 40 to 64 years.\n"
+        f"- **Cause of death attribution:** {wrapped}\n"
+        "- **Relative risk of zentoma death (95% CI):** 0.71 (0.55–0.93) at 10 years.\n"
+    )
+    engine = _engine_over(tmp_path, "plans", doc)
+    sents = engine.index.sentences
+    risk = next(i for i, s in enumerate(sents) if "0.71" in s.text)
+    lead = list_lead_ins(engine.index)[risk]
+    assert lead and "Zentoma Screening Plan" in sents[lead[0]].text
+    answer = engine.ask(
+        "In the Zentoma Screening Plan, what was the relative risk of zentoma death at 10 years?",
+        min_confidence=0.0,
+    )
+    assert answer.answer is not None and answer.answer.endswith("0.71 (0.55–0.93)")
+
+
 def test_which_trial_is_answered_by_the_name_its_lead_in_gives(tmp_path: Path) -> None:
     doc = (
         "# Neoadjuvant therapy\n\n## Trials\n\n"

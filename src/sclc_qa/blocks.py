@@ -34,17 +34,17 @@ def _item(text: str, pos: int) -> tuple[int, int | None] | None:
         m = _ITEM.match(text, line)
         if m is not None:
             return line, int(m.group(1)) if m.group(1) else None
-        if line == 0 or not text[line:pos].strip() or text[line - 2 : line] == "\n\n":
-            return None  # a paragraph of its own, not an item's wrapped text
-        pos = line - 1
-        line = text.rfind("\n", 0, pos) + 1
-        if not text[line:pos].strip():
+        if line == 0:
             return None
+        before = text.rfind("\n", 0, line - 1) + 1
+        if not text[before : line - 1].strip():
+            return None  # a paragraph of its own (a blank line above), not an item's text
+        line = before
     return None
 
 
 # How many lines back a wrapped item's first line may be.
-_WRAPPED_LINES = 6
+_WRAPPED_LINES = 40
 
 
 def _same_place(a: Sentence, b: Sentence) -> bool:
