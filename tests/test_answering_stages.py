@@ -1816,6 +1816,23 @@ def test_several_asked_of_a_row_take_the_rows_that_continue_its_column(tmp_path:
     assert one.answer == "Surgery"
 
 
+def test_a_rate_per_so_many_is_not_answered_by_a_share(tmp_path: Path) -> None:
+    """ "Per 100,000 person-years?" asks a rate per so many people: "20% of all zentomas" is
+    another measure; the rate keeps the base it counts."""
+    doc = (
+        "The overall incidence of zentoma is 0.13 cases per 100,000 person-years, based on "
+        "registry data. Zentic carcinomas account for approximately 20% of all zentic tumours."
+    )
+    per, share = _answers_in(
+        tmp_path,
+        doc,
+        "What is the incidence of zentoma per 100,000 person-years?",
+        "What is the incidence of zentic carcinoma per 100,000 people?",
+    )
+    assert per == "0.13 cases per 100,000 person-years"
+    assert share is None
+
+
 def test_the_word_before_the_asked_noun_says_which_column_it_is() -> None:
     """ "What patient group does it enrol?" asks the population column, not the heading of the
     row's group ("Zeta inhibitors"); "which drug class …?" asks that heading."""

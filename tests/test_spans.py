@@ -112,6 +112,7 @@ def test_impower133_durations_difference_and_spelled_out_hazard_ratio() -> None:
         ("the SMR was 1.5, and", "hr", ["SMR was 1.5"]),
         # A rate per so many people; a change stated as a share.
         ("and 5.0 per 1,000 in the control group", "percent", ["5.0 per 1,000"]),
+        ("is 0.13 cases per 100,000 person-years", "percent", ["0.13 cases per 100,000"]),
         ("12 to 15 per 100,000 person-years", "percent", ["12 to 15 per 100,000"]),
         ("a 20% relative reduction in mortality", "difference", ["20% relative reduction"]),
         ("a 60% increase in incidence", "difference", ["60% increase"]),

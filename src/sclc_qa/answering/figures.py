@@ -52,6 +52,8 @@ __all__ = ["FigureExtractor"]
 _CUTOFF = "≥≤<>"
 # Figures an arm of a study reports on its own.
 _PER_ARM = frozenset({"percent", "duration", "count"})
+# A rate per so many people or person-years: "per 100,000", "per 1,000 women".
+_PER_POPULATION = re.compile(r"\bper\s+(?:\d{1,3}(?:,\d{3})+|hundred|thousand|million)\b", re.I)
 
 
 class FigureExtractor:
@@ -143,6 +145,10 @@ class FigureExtractor:
             }
             if years and not years & asked_years:
                 return []  # "In 2022, … 2.5 million new cases" says nothing of 2025
+        if prof.kind == "percent" and _PER_POPULATION.search(prof.text):
+            # "… per 100,000 person-years?" asks a rate per so many: a share ("20% of all
+            # thymic tumours") is another measure.
+            spans = [sp for sp in spans if _PER_POPULATION.search(text, sp.start, sp.end)]
         if spans and prof.kind in _PER_ARM and asks_control_arm(prof.text):
             around = (text, *(self.index.sentences[p].text for p in self.vocab.prev[sid]))
             if not any(names_arms(t) for t in around):

@@ -52,6 +52,12 @@ def base_end(text: str, e: int) -> int:
 
 # A rate's base of time or people, right after it: "3% risk per patient per year", "0.5% per
 # year", "12 per 100,000 person-years".
+# A rate's figure that ends on "per <number>", and the noun counted after it.
+_PER_NUMBER = re.compile(r"\bper\s+[\d,]+$")
+_PER_NUMBER_REACH = 20
+_BASE_NOUN = re.compile(
+    r"\s+(?:person-years|patients?|persons?|people|women|men|screenings?|screens|examinations)\b"
+)
 _PER_BASE = re.compile(
     r"(?:\s+(?:risk|rate|chance|incidence))?\s+per\s+(?:[\d,]+\s+)?"
     r"(?:patients?|persons?|people|person-years|years?|months?|women|men)"
@@ -63,6 +69,8 @@ def per_base_end(text: str, e: int) -> int:
     """The end of a rate's base written just after it ("3% risk per patient per year"), else
     `e`: without it, a yearly rate reads as a lifetime one."""
     base = _PER_BASE.match(text, e)
+    if base is None and _PER_NUMBER.search(text, max(0, e - _PER_NUMBER_REACH), e):
+        base = _BASE_NOUN.match(text, e)  # "0.13 cases per 100,000" + " person-years"
     return base.end() if base is not None else e
 
 
