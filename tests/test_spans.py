@@ -232,6 +232,8 @@ def test_hyphenated_author_names_are_whole() -> None:
         ("the risk was 2.5-fold higher", ["2.5-fold higher"]),
         ("responses were 3 times more frequent", ["3 times more frequent"]),
         ("the drug was given 3 times a day", []),
+        ("and is up to 35 times as expensive", ["up to 35 times as expensive"]),
+        ("the dose was given 3 times per week", []),
         ("prolonged OS by 2.7 months", ["by 2.7 months"]),
     ],
 )

@@ -105,7 +105,7 @@ _SCHEDULE = (
 _COMPARED = (
     r"(?:\s+(?:higher|lower|greater|more|less|increased|decreased|reduced)"
     r"(?:\s+(?!(?:than|in|for|with|of|among|at|on|to|compared|versus|vs|and|or|when|if)\b)"
-    r"[a-z]{3,}\b)?)?"
+    r"[a-z]{3,}\b)?|\s+as\s+(?:high|low|great|large|likely|expensive|common|frequent|costly)\b)?"
 )
 
 PATTERNS: dict[str, re.Pattern[str]] = {
@@ -122,7 +122,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"\bby\s+(?:about\s+|approximately\s+|up to\s+)?{_NUM}\s*{_UNIT}|"
         rf"\bfrom\s+{_NUM}\s*%\s*to\s+{_NUM}\s*%|{_HEDGE}{_NUM}\s*percentage\s+points?\b|"
         rf"{_HEDGE}\b(?:{_NUM}|{_NUMBER_WORDS})[- ]?fold\b{_COMPARED}|"
-        rf"{_HEDGE}\b(?:{_NUM}|{_NUMBER_WORDS}) times\b(?! (?:a|per|daily|weekly)){_COMPARED}|"
+        rf"{_HEDGE}\b(?:{_NUM}|{_NUMBER_WORDS}) times\b(?! (?:a|per|daily|weekly)\b){_COMPARED}|"
         # A change stated as a share: "a 20% relative reduction in mortality", "60% increase".
         rf"(?<![\d.]){_HEDGE}{_NUM}\s*%\s+(?:(?:relative|absolute)\s+)?{_CHANGE}"
     ),
