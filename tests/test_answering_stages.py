@@ -1816,6 +1816,24 @@ def test_several_asked_of_a_row_take_the_rows_that_continue_its_column(tmp_path:
     assert one.answer == "Surgery"
 
 
+def test_how_often_should_is_answered_by_the_time_between_two(tmp_path: Path) -> None:
+    """ "How often should …?" asks "every 2 years", not an age or a median follow-up."""
+    doc = (
+        "Women aged 50 to 74 years kept most of the benefit by having a zentogram every 2 "
+        "years. The median follow-up after zentectomy was 43 months."
+    )
+    every, follow_up = _answers_in(
+        tmp_path,
+        doc,
+        "How often should women aged 50 to 74 have a zentogram?",
+        "How often should scans be done during follow-up after zentectomy?",
+    )
+    assert every == "every 2 years"
+    assert follow_up is None
+    asked = profile("How often should women be screened with zentography?")
+    assert (asked.kind, asked.also) == ("duration", frozenset())
+
+
 def test_a_rate_per_so_many_is_not_answered_by_a_share(tmp_path: Path) -> None:
     """ "Per 100,000 person-years?" asks a rate per so many people: "20% of all zentomas" is
     another measure; the rate keeps the base it counts."""

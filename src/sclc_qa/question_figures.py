@@ -15,6 +15,7 @@ from .question_kinds import (
     ENDPOINTS,
     FIGURES,
     HAZARD_RATIO,
+    HOW_OFTEN_SHOULD,
     KIND_RULES,
     MEDIAN,
     PART_JOINER,
@@ -186,6 +187,8 @@ def also_asked(text: str, kind: Kind, endpoints: frozenset[str]) -> frozenset[st
         found -= {"ci"}  # widened with its figure: "12.3 months (95% CI, 10.8–15.8)"
     if kind == "percent" and MEDIAN.search(text) is None:
         found -= {"duration"}  # "rate … at 24 months": the months date the rate
+    if kind == "duration" and HOW_OFTEN_SHOULD.search(text):
+        found -= {"percent"}  # "how often should X be done?" asks no share
     return frozenset(found)
 
 

@@ -18,6 +18,7 @@ __all__ = [
     "EVENT_FREE",
     "FIGURES",
     "HAZARD_RATIO",
+    "HOW_OFTEN_SHOULD",
     "KIND_RULES",
     "LIMITS",
     "MEDIAN",
@@ -100,6 +101,8 @@ HAZARD_RATIO = re.compile(
     re.I,
 )
 MEDIAN = re.compile(r"\bmedians?\b|\bm(?:os|pfs)\b", re.I)
+# "How often should X be done?": the time between two.
+HOW_OFTEN_SHOULD = re.compile(r"\bhow (?:often|frequently)\s+(?:should|must|ought)\b", re.I)
 PART_JOINER = re.compile(r"\band\b|,|\bwith\b|\bplus\b|&", re.I)
 
 # What an organisation does somewhere: a where-question about it asks a place (a country, a city).
@@ -185,7 +188,7 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     ),
     # "How often should X be done / should people be screened?": how long between two, not a
     # share of patients ("how often does X occur?").
-    ("duration", re.compile(r"\bhow (?:often|frequently)\s+(?:should|must|ought)\b", re.I)),
+    ("duration", HOW_OFTEN_SHOULD),
     (
         "percent",
         re.compile(

@@ -10,6 +10,7 @@ from ..endpoint_mentions import asked_site, endpoints_named, names_site, site_of
 from ..index import Index
 from ..mentions import time_points
 from ..question import Profile
+from ..question_kinds import HOW_OFTEN_SHOULD
 from ..question_parts import asked_parts
 from ..spans import Span, find, mask_markup
 from ..tables import best_cell, holds_dose, row_figure
@@ -52,6 +53,11 @@ __all__ = ["FigureExtractor"]
 _CUTOFF = "≥≤<>"
 # Figures an arm of a study reports on its own.
 _PER_ARM = frozenset({"percent", "duration", "count"})
+# How a time between two is written: "every 2 years", "each 6
+# months", "at 3- to 6-month intervals".
+_EVERY = re.compile(r"\b(?:every|each|once in)\s+(?:other\s+)?$", re.I)
+_EVERY_REACH = 12
+_INTERVALS = re.compile(r"[\s-]*(?:intervals?|apart)\b", re.I)
 # A rate per so many people or person-years: "per 100,000", "per 1,000 women".
 _PER_POPULATION = re.compile(r"\bper\s+(?:\d{1,3}(?:,\d{3})+|hundred|thousand|million)\b", re.I)
 
@@ -145,6 +151,15 @@ class FigureExtractor:
             }
             if years and not years & asked_years:
                 return []  # "In 2022, … 2.5 million new cases" says nothing of 2025
+        if prof.kind == "duration" and HOW_OFTEN_SHOULD.search(prof.text):
+            # "How often should X be done?" asks the time between two ("every 2 years"), not
+            # an age, a follow-up or a median.
+            spans = [
+                sp
+                for sp in spans
+                if _EVERY.search(text, max(0, sp.start - _EVERY_REACH), sp.start)
+                or _INTERVALS.match(text, sp.end)
+            ]
         if prof.kind == "percent" and _PER_POPULATION.search(prof.text):
             # "… per 100,000 person-years?" asks a rate per so many: a share ("20% of all
             # thymic tumours") is another measure.
@@ -170,6 +185,9 @@ class FigureExtractor:
             change = _RELATIVE_CHANGE.search(text, max(0, s - _CHANGE_REACH), s)
             if change is not None:
                 s = change.start()
+        if span.kind == "duration" and HOW_OFTEN_SHOULD.search(prof.text):
+            every = _EVERY.search(text, max(0, s - _EVERY_REACH), s)
+            s = every.start() if every is not None else s  # "every 2 years": how often
         if span.kind in ("percent", "duration"):
             e += interval_after(text, e)
         if span.kind == "percent":
