@@ -1834,6 +1834,23 @@ def test_how_often_should_is_answered_by_the_time_between_two(tmp_path: Path) ->
     assert (asked.kind, asked.also) == ("duration", frozenset())
 
 
+def test_complete_responses_are_not_the_response_rate(tmp_path: Path) -> None:
+    """A complete response is one part of the objective response: "including complete
+    responses in 43%" answers the complete response rate, not the response rate."""
+    doc = (
+        "The ZAP regimen was given to 37 patients. A 92% response rate (34 of 37 patients) was "
+        "achieved, including complete responses in 43% of patients."
+    )
+    overall, complete = _answers_in(
+        tmp_path,
+        doc,
+        "What response rate did the ZAP regimen achieve?",
+        "What complete response rate did the ZAP regimen achieve?",
+    )
+    assert overall == "92%"
+    assert complete is not None and complete.startswith("43%")
+
+
 def test_a_rate_per_so_many_is_not_answered_by_a_share(tmp_path: Path) -> None:
     """ "Per 100,000 person-years?" asks a rate per so many people: "20% of all zentomas" is
     another measure; the rate keeps the base it counts."""

@@ -87,7 +87,7 @@ EVENT_FREE = frozenset({"pfs", "dfs", "efs", "rfs"})
 # Endpoints reported as a median time (or as a rate at a time point).
 TIME_TO_EVENT = EVENT_FREE | {"os", "dor"}
 # Endpoints reported as a share of patients, not as a time.
-RATE_ENDPOINTS = frozenset({"orr", "dcr", "tox", "pcr", "mpr", "lc"})
+RATE_ENDPOINTS = frozenset({"orr", "cr", "dcr", "tox", "pcr", "mpr", "lc"})
 
 # Kinds that are figures (a hazard ratio with its CI and P value, a time, a rate).
 FIGURES = frozenset({"hr", "ci", "pvalue", "duration", "percent"})
