@@ -137,3 +137,9 @@ def test_british_spellings_read_as_american(british: str, american: str) -> None
     from sclc_qa.lexical import american as spelled
 
     assert spelled(british) == american
+
+
+def test_a_one_word_superlative_is_the_most_of_its_adjective() -> None:
+    """ "The commonest subtype" asks what a text writes as "the most common subtype"."""
+    assert tokenize("the commonest subtype") == tokenize("the most common subtype")
+    assert tokenize("the rarest subtype") == tokenize("the most rare subtype")

@@ -210,6 +210,10 @@ def american(word: str) -> str:
     return word
 
 
+# A superlative written as one word is the "most …" a text writes ("most" is a stopword): "the
+# commonest subtype" asks what "the most common subtype" states.
+_SUPERLATIVES = {"commonest": "common", "rarest": "rare", "likeliest": "likely"}
+
 # Small numbers are written either way: "five-year survival" is "5-year survival".
 _SPELT = "one two three four five six seven eight nine ten eleven twelve"
 _NUMBER_WORDS = {w: str(n) for n, w in enumerate(_SPELT.split(), start=1)}
@@ -226,6 +230,7 @@ def tokenize(text: str, *, parts: bool = True) -> list[str]:
         if not tok or tok in STOPWORDS:
             continue
         tok = _NUMBER_WORD.sub(lambda m: _NUMBER_WORDS[m.group(1)], tok)
+        tok = _SUPERLATIVES.get(tok, tok)
         if tok.isalpha():
             out.append(stem(tok))
             continue
