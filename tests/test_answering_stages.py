@@ -1834,6 +1834,29 @@ def test_how_often_should_is_answered_by_the_time_between_two(tmp_path: Path) ->
     assert (asked.kind, asked.also) == ("duration", frozenset())
 
 
+def test_a_term_defined_by_its_class_is_found_among_the_first_candidates(tmp_path: Path) -> None:
+    """ "What counts as an interval zentoma?": the sentence that opens with the term and says
+    what it is by its class, though sentences that repeat more of the question outrank it."""
+    from sclc_qa.answering.explanations import genus_definition
+    from sclc_qa.lexical import tokenize
+
+    asked = set(tokenize("What counts as an interval breast zentoma?"))
+    text = "Interval zentomas are zentomas that are diagnosed between two screens (12)."
+    span = genus_definition(text, asked)
+    assert span is not None and text[span[0] : span[1]] == (
+        "zentomas that are diagnosed between two screens"
+    )
+    assert genus_definition("Screen zentomas are zentomas that grow.", asked) is None
+    assert genus_definition("Interval zentomas are common in dense breasts.", asked) is None
+    doc = (
+        "Interval breast zentomas were more likely than screen-detected breast zentomas to be "
+        "large in a registry study. Interval zentomas are zentomas that are diagnosed between "
+        "a normal screen and the next one."
+    )
+    (answer,) = _answers_in(tmp_path, doc, "What counts as an interval breast zentoma?")
+    assert answer == "zentomas that are diagnosed between a normal screen and the next one"
+
+
 def test_complete_responses_are_not_the_response_rate(tmp_path: Path) -> None:
     """A complete response is one part of the objective response: "including complete
     responses in 43%" answers the complete response rate, not the response rate."""

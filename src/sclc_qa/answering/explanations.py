@@ -10,7 +10,7 @@ from ..spans import clauses, strip_citation
 from ..vocabulary import Vocabulary
 from .kinds import STATEMENT
 
-__all__ = ["defining_span", "describing_span", "explaining_clause"]
+__all__ = ["defining_span", "describing_span", "explaining_clause", "genus_definition"]
 
 # A sentence this short is read whole: cutting it would lose the subject or the verb.
 _WHOLE_BELOW = 140
@@ -99,6 +99,29 @@ def defining_span(text: str, *, criteria: bool = True) -> tuple[int, int] | None
     if bracket is not None:
         return bracket.start(1), bracket.end(1)
     return None
+
+
+def genus_definition(text: str, asked: set[str]) -> tuple[int, int] | None:
+    """Where a sentence that opens with the asked term says what it is by its class and what
+    sets it apart ("Interval cancers are cancers that are diagnosed …"): the class and its
+    clause; None unless every content word of the sentence's subject is among `asked` (stems)
+    and the sentence has that shape."""
+    m = _GENUS.match(text)
+    if m is None:
+        return None
+    subject = set(tokenize(m.group(1)))
+    if not subject or not subject <= asked:
+        return None
+    end = next((e for s, e in clauses(text) if s <= m.start(2) < e), len(text))
+    s, e = strip_citation(text, m.start(2), end)
+    return (s, e) if e > s else None
+
+
+# "<Term> is/are <a class> that/which/who …": a definition by class and difference.
+_GENUS = re.compile(
+    r"((?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z][\w-]*)\s+(?:is|are)\s+"
+    r"((?:an?\s+|the\s+)?(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*\s+(?:that|which|who|whose|in which)\b)"
+)
 
 
 # What a text says a thing is: "X (alias) is a/an …", "Long name (X) is a/an …", "X, a/an …,".

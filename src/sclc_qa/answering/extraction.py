@@ -27,7 +27,7 @@ from .clauses import Clauses, going_on, runs_into
 from .counts import counts_several
 from .entities import EntityExtractor
 from .entries import Entries
-from .explanations import defining_span, describing_span
+from .explanations import defining_span, describing_span, genus_definition
 from .figure_filters import NUMBER
 from .figures import FigureExtractor
 from .kinds import STATEMENT, TYPED
@@ -56,6 +56,9 @@ class Extracted:
 _BLOCK_REACH = 4
 # The first candidates looked at for a row that defines the term asked about.
 _FIRST_LOOKED_AT = 3
+# The first candidates looked at for a sentence that defines the term by its class: one that
+# repeats little of the question but the term ranks lower than a row keyed by it.
+_DEFINING_LOOK = 10
 # Classes whose members are proper names: a sentence that names none does not answer.
 _NAMES_ONLY = frozenset({"place", "company", "author"})
 # A question that lists its subjects: "A, B and C", "A, B, or C".
@@ -368,5 +371,17 @@ class Extractor:
             # "What kind of antibody is X?": what the sentence says X is.
             span = describing_span(text, prof.names)
         if span is None:
-            return None
+            return self._defined_by_class(prof, scored)
         return Extracted(best.sid, sent.start + span[0], sent.start + span[1])
+
+    def _defined_by_class(self, prof: Profile, scored: list[Scored]) -> Extracted | None:
+        """ "What counts as an interval zentoma?": of the first candidates, the sentence that
+        opens with the term and says what it is by its class ("Interval zentomas are zentomas
+        that …"). Such a sentence repeats few of the question's words, so it may rank low."""
+        asked = set(tokenize(prof.text))
+        for cand in scored[:_DEFINING_LOOK]:
+            sent = self.index.sentences[cand.sid]
+            span = genus_definition(mask_markup(sent.text), asked)
+            if span is not None:
+                return Extracted(cand.sid, sent.start + span[0], sent.start + span[1])
+        return None
