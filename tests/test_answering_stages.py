@@ -1857,6 +1857,21 @@ def test_a_term_defined_by_its_class_is_found_among_the_first_candidates(tmp_pat
     assert answer == "zentomas that are diagnosed between a normal screen and the next one"
 
 
+def test_two_parts_asking_a_share_each_get_both(tmp_path: Path) -> None:
+    """ "What share were X, and what share Y?" asks two figures of one kind: the run of both."""
+    doc = (
+        "At three years in ZENITH-8, 69.6% of patients were alive and 35.1% were free of "
+        "progression."
+    )
+    (answer,) = _answers_in(
+        tmp_path,
+        doc,
+        "In ZENITH-8 at three years, what share were alive, and what share were free of "
+        "progression?",
+    )
+    assert answer is not None and "69.6%" in answer and "35.1%" in answer
+
+
 def test_complete_responses_are_not_the_response_rate(tmp_path: Path) -> None:
     """A complete response is one part of the objective response: "including complete
     responses in 43%" answers the complete response rate, not the response rate."""

@@ -9,6 +9,7 @@ import re
 
 from ..mentions import is_druglike
 from ..question import TIME_TO_EVENT, Profile
+from ..question_parts import asked_parts
 from ..spans import Span, find, mask_markup
 from .counts import counted
 from .figure_filters import respective_position
@@ -168,6 +169,8 @@ def asks_several(prof: Profile) -> bool:
         or _PARALLEL.search(prof.text)  # "median PFS with A and with B"
         or len(prof.time_points) > 1
         or (prof.kind == "dose" and sum(map(is_druglike, prof.names)) > 1)  # "doses of A and B"
+        # "What share were X, and what share Y?": two parts asking a figure of one kind.
+        or asked_parts(prof.text).count(prof.kind) > 1
     )
 
 
