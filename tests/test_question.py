@@ -464,6 +464,9 @@ def test_a_question_in_parts_of_different_kinds_is_told_from_one_of_figures() ->
     assert not asks_different_things("What zentamab dose was given, and for how long?")
     # "When X binds Y, which …?" opens a clause, not a question of its own.
     assert asked_parts("When ZX1 binds ZX2, which kinase is recruited?") == ("entity:kinase",)
+    # An adverb before the second part's question word still opens a part.
+    both = "How common is ZX1 loss, and roughly what share of zentomas are ZX2-high?"
+    assert asked_parts(both) == ("percent", "percent")
     assert not asks_different_things("Which kinase does ZX1 recruit?")
 
 

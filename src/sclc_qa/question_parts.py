@@ -16,10 +16,12 @@ __all__ = ["asked_parts", "asks_different_things", "coordinated"]
 
 _AUXILIARY = r"(?:did|was|were|is|are|does|do|has|have|had|will|would|could|can|should)"
 _PREPOSITION = r"(?:(?:in|for|at|by|to|from|of|on|with|against)\s+)?"
+# An adverb before a part's question word: "…, and roughly what share …?".
+_ADVERB = r"(?:(?:roughly|approximately|about|also|then|exactly|precisely|typically)\s+)?"
 # A part opens with a question word. "When"/"where" open a question only before an auxiliary
 # or on their own ("approved where, when, and …"); "When X binds Y, which …?" opens a clause.
 _OPENS_PART = re.compile(
-    _PREPOSITION + r"(?:what|which|who|whom|whose|why|how)\b"
+    _ADVERB + _PREPOSITION + r"(?:what|which|who|whom|whose|why|how)\b"
     r"|(?:when|where)\b(?=\s+" + _AUXILIARY + r"\b|\s*(?:,|$|and\b))",
     re.I,
 )
