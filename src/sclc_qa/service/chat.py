@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from ..formatting import labelled, shorten
 from ..models import Answer, Citation
 from ..tokens import count_tokens
-from .schemas import (
+from .chat_schemas import (
     ChatChoice,
     ChatChunk,
     ChatChunkChoice,

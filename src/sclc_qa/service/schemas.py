@@ -27,8 +27,8 @@ from pydantic import (
 
 from ..config import AnswerSettings, SearchMode
 from ..models import Passage
-from .chat_schemas import MODEL_ID as MODEL_ID  # re-exported (`X as X`), not in __all__
 from .chat_schemas import (
+    MODEL_ID,
     ChatChoice,
     ChatChunk,
     ChatChunkChoice,
@@ -40,7 +40,6 @@ from .chat_schemas import (
     ModelList,
     Usage,
 )
-from .chat_schemas import _Message as _Message  # likewise: `chat.py` imports it from here
 
 __all__ = [
     "AskRequest",
