@@ -1857,6 +1857,32 @@ def test_a_term_defined_by_its_class_is_found_among_the_first_candidates(tmp_pat
     assert answer == "zentomas that are diagnosed between a normal screen and the next one"
 
 
+def test_a_question_that_counts_what_it_asks_takes_the_list_of_that_many(tmp_path: Path) -> None:
+    """ "What four biases …?": the list, in another section, whose lead-in names the class and
+    whose four items each open with a bold label, however long each description runs; cited
+    in the list's own section."""
+    long = "It moves the date of diagnosis earlier" + ", and then earlier" * 12 + " than before."
+    doc = (
+        "# Screening\n\n## Outcomes\n\nScreen-detected zentomas had better survival than "
+        "zentomas found outside screening, after controlling for zentoma size.\n\n"
+        "## Biases\n\nThis concept is explained by the following four types of bias:\n\n"
+        f"1. **Lead-time bias**: {long}\n"
+        f"2. **Length bias**: {long}\n"
+        "3. **Overdiagnosis bias**: Screening finds zentomas that would never harm.\n"
+        "4. **Healthy volunteer bias**: Those who take part are healthier.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "screening", doc)
+    answer = engine.ask(
+        "What four biases make screen-detected zentomas look like they have better survival?",
+        min_confidence=0.0,
+    )
+    assert answer.answer is not None
+    for label in ("Lead-time bias", "Length bias", "Overdiagnosis bias", "Healthy volunteer bias"):
+        assert label in answer.answer
+    assert answer.citations[0].section == "biases"
+    assert answer.answer in answer.citations[0].quote
+
+
 def test_two_parts_asking_a_share_each_get_both(tmp_path: Path) -> None:
     """ "What share were X, and what share Y?" asks two figures of one kind: the run of both."""
     doc = (

@@ -221,7 +221,7 @@ class Answerer:
             return self._abstain(
                 question, self.reasons.other_regulator(*other), confidence, scored
             ), features
-        sent = self.index.sentences[found.sid if found.sid >= 0 else best.sid]
+        sent = self.index.sentences[found.sid if found.sid >= 0 else found.near_or(best.sid)]
         said = constraints.withheld(
             prof, sent.text, found.start - sent.start, found.end - sent.start
         )
@@ -293,7 +293,8 @@ class Answerer:
             return self.citer.sentence(self.index.sentences[found.sid], best.score)
         # A table group heading, a list, an answer across sentences: cite that span.
         start, end = found.cite or (found.start, found.end)
-        return self.citer.span(self.index.sentences[best.sid], start, end, best.score)
+        at = self.index.sentences[found.near_or(best.sid)]
+        return self.citer.span(at, start, end, best.score)
 
     def _citation(self, s: Scored) -> Citation:
         return self.citer.sentence(self.index.sentences[s.sid], s.score)

@@ -32,7 +32,7 @@ from .figure_filters import NUMBER
 from .figures import FigureExtractor
 from .kinds import STATEMENT, TYPED
 from .lists import answer as list_answer
-from .lists import list_items
+from .lists import counted_list, list_items
 from .pairs import side_by_side
 from .respective import respective_item
 from .scoring import Scored
@@ -50,12 +50,21 @@ class Extracted:
     start: int
     end: int
     cite: tuple[int, int] | None = None
+    # For an answer across sentences, one of them (its document and section are the span's),
+    # when that is not the best candidate's: -1 for the best candidate.
+    near: int = -1
+
+    def near_or(self, best: int) -> int:
+        """The sentence that locates an answer across sentences: `near`, else `best`."""
+        return self.near if self.near >= 0 else best
 
 
 # The most sentences after an answer's own that a part asked beside it is looked for in.
 _BLOCK_REACH = 4
 # The first candidates looked at for a row that defines the term asked about.
 _FIRST_LOOKED_AT = 3
+# The first candidates looked at for a list with as many items as the question asks for.
+_COUNTED_LOOK = 10
 # The first candidates looked at for a sentence that defines the term by its class: one that
 # repeats little of the question but the term ranks lower than a row keyed by it.
 _DEFINING_LOOK = 10
@@ -250,6 +259,11 @@ class Extractor:
 
     def _listed(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         """The items of the list the best sentence introduces, or sits in (`lists.answer`)."""
+        sids = [c.sid for c in scored[:_COUNTED_LOOK]]
+        counted = counted_list(self.index, self.vocab, prof, sids)
+        if counted is not None:
+            first, start, end = counted
+            return Extracted(-1, start, end, near=first)
         found = list_answer(self.index, self.vocab, prof, best.sid)
         return Extracted(*found) if found is not None else None
 

@@ -3,16 +3,26 @@ extractors that answer with a list's items or with the figures its items state."
 
 from __future__ import annotations
 
+import re
+
 from ..index import Index
 from ..lexical import tokenize
 from ..question import Profile
 from ..vocabulary import Vocabulary
 
-__all__ = ["answer", "introduces_list", "list_items"]
+__all__ = ["answer", "counted_list", "introduces_list", "list_items"]
 
 # Sentences of a list read as one answer, at most: a long list is cited from its start.
 _MAX_ITEMS = 12
 _MAX_ITEM_CHARS = 200  # an enumerated option, feature or symptom is a phrase or one sentence
+# Where a list item opens, just before its first sentence ("\n2. **", "\n- **"), and the bold
+# label that sentence then opens with ("Length bias**: …").
+_ITEM_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*)?$")
+# How many things a question asks for: "what four biases …", "which 3 drugs …".
+_NUMBERS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+_COUNTS = {w: n for n, w in enumerate(_NUMBERS, 2)}
+_ASKED_COUNT = re.compile(rf"\b(?:what|which|the|name|list)\s+({'|'.join(_NUMBERS)}|[2-9])\b", re.I)
+_LABEL = re.compile(r"[^*\n]{1,60}\*\*\s*:")
 
 
 def introduces_list(index: Index, sid: int) -> bool:
@@ -32,9 +42,44 @@ def list_items(index: Index, vocab: Vocabulary, sid: int) -> list[int]:
         if not lead or lead[0] != sid:
             break
         items.append(k)
-    if any(sents[k].end - sents[k].start > _MAX_ITEM_CHARS for k in items):
+    long = any(sents[k].end - sents[k].start > _MAX_ITEM_CHARS for k in items)
+    if long and not _labelled(index, items):
         return []
     return items
+
+
+def counted_list(
+    index: Index, vocab: Vocabulary, prof: Profile, sids: list[int]
+) -> tuple[int, int, int] | None:
+    """For a question that says how many it asks ("what four biases …?"), the first of `sids`
+    (candidates, best first) that introduces, or is an item of, a list that names the asked
+    class and has that many items: (its first item, start, end) of its items. None otherwise."""
+    asked = _ASKED_COUNT.search(prof.text)
+    if asked is None or not prof.plural or not prof.target:
+        return None
+    count = _COUNTS.get(asked.group(1).lower()) or int(asked.group(1))
+    for sid in sids:
+        lead = sid if introduces_list(index, sid) else next(iter(vocab.lead_in[sid]), None)
+        if lead is None or not _introduces_asked(index, vocab, prof, lead):
+            continue
+        items = list_items(index, vocab, lead)
+        if items and len(_item_starts(index, items)) == count:
+            return items[0], index.sentences[items[0]].start, index.sentences[items[-1]].end
+    return None
+
+
+def _item_starts(index: Index, items: list[int]) -> list[int]:
+    """The sentences of `items` that open a list item (the rest go on with one)."""
+    sents = index.sentences
+    text = index.documents[sents[items[0]].doc].text
+    return [k for k in items if _ITEM_OPENING.search(text, 0, sents[k].start)]
+
+
+def _labelled(index: Index, items: list[int]) -> bool:
+    """Whether every item of a list opens with a bold label ("1. **Lead-time bias**: …"): an
+    enumeration of named things, however long each one's description runs."""
+    starts = _item_starts(index, items)
+    return len(starts) > 1 and all(_LABEL.match(index.sentences[k].text) for k in starts)
 
 
 def answer(index: Index, vocab: Vocabulary, prof: Profile, sid: int) -> tuple[int, int, int] | None:
