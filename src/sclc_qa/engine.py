@@ -36,6 +36,7 @@ class Engine:
         # The answering steps load here, not with the module: a build never needs them.
         from .abbreviations import find_definitions
         from .answering import Answerer
+        from .blocks import list_lead_ins
         from .citing import Citer
         from .disagreement import Disagreements
         from .retrieval import Retriever
@@ -44,8 +45,10 @@ class Engine:
         self.settings = settings
         self.embedder = embedder
         definitions = find_definitions(index.documents, index.sentences)
-        self._retriever = Retriever(index, embedder, definitions, settings.retrieval)
-        self._answerer = Answerer(index, definitions, settings.answer)
+        # Which paragraph introduces each list item: retrieval and the answer step both read it.
+        lead_ins = list_lead_ins(index)
+        self._retriever = Retriever(index, embedder, definitions, settings.retrieval, lead_ins)
+        self._answerer = Answerer(index, definitions, settings.answer, lead_ins)
         self._citer = Citer(index)
         self._disagreements = Disagreements(self._retriever, self._answerer, self._citer)
         self._metadata = {

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cached_property
 
@@ -77,8 +78,12 @@ class Retriever:
         embedder: Embedder,
         definitions: list[Definition],
         settings: RetrievalSettings,
+        lead_ins: Sequence[tuple[int, ...]] | None = None,
     ) -> None:
+        """`lead_ins`: `blocks.list_lead_ins(index)`, when the caller has it already (else
+        read on the first question that needs it)."""
         self.index = index
+        self._lead_ins = lead_ins
         self.embedder = embedder
         self.settings = settings
         self._bm25 = BM25([tokenize(c.search_text) for c in index.chunks])
@@ -193,7 +198,8 @@ class Retriever:
         which never repeat its name. Read on the first question that names a rare name."""
         chunk_of = {sid: c.id for c in self.index.chunks for sid in c.sentence_ids}
         items: dict[int, set[int]] = {}
-        for sid, leads in enumerate(list_lead_ins(self.index)):
+        lead_ins = self._lead_ins if self._lead_ins is not None else list_lead_ins(self.index)
+        for sid, leads in enumerate(lead_ins):
             for lead in leads:
                 own, introduced = chunk_of.get(lead), chunk_of.get(sid)
                 if own is not None and introduced is not None and own != introduced:

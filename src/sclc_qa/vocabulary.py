@@ -87,7 +87,13 @@ class Vocabulary:
     """Corpus statistics over citable sentences; immutable after construction, but for memos
     of `mentions` and `is_concept` answers."""
 
-    def __init__(self, index: Index, definitions: Sequence[Definition]) -> None:
+    def __init__(
+        self,
+        index: Index,
+        definitions: Sequence[Definition],
+        lead_ins: Sequence[tuple[int, ...]] | None = None,
+    ) -> None:
+        """`lead_ins`: `blocks.list_lead_ins(index)`, when the caller has it already."""
         self.index = index
         sents = index.sentences
         # A sentence that writes an abbreviation its document defines also says the long form:
@@ -137,7 +143,7 @@ class Vocabulary:
         texts = {d: doc.text for d, doc in index.documents.items()}
         self.block = previous_in_block(sents, _BLOCK_REACH, texts)
         self.prev = [chain[:2] for chain in self.block]  # the two nearest: adjacency
-        self.lead_in = list_lead_ins(index)
+        self.lead_in = list(lead_ins) if lead_ins is not None else list_lead_ins(index)
         self._mentioned: dict[tuple[str, frozenset[str], str], bool] = {}
         self._concepts: dict[str, bool] = {}
         # The reverse: for a sentence that introduces lists, the list items that report on it.

@@ -66,11 +66,15 @@ class Answerer:
     """Answers questions from one loaded index; immutable, so safe across threads."""
 
     def __init__(
-        self, index: Index, definitions: Sequence[Definition], settings: AnswerSettings
+        self,
+        index: Index,
+        definitions: Sequence[Definition],
+        settings: AnswerSettings,
+        lead_ins: Sequence[tuple[int, ...]] | None = None,
     ) -> None:
         self.index = index
         self.settings = settings
-        self.vocab = Vocabulary(index, definitions)
+        self.vocab = Vocabulary(index, definitions, lead_ins)
         self.citer = Citer(index)
         self.model = load_confidence_model()
         self.reasons = Reasons(len(index.documents))
