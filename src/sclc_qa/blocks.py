@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from .index import Index
 from .models import Sentence
 
-__all__ = ["list_lead_ins", "previous_in_block"]
+__all__ = ["list_lead_ins", "opens_item", "previous_in_block"]
 
 # Markdown citation links between sentences: "[[67](#cit/section_3.67)]", "[[1](#a),[2](#b)]",
 # "[[6](#cit/…)-[9](#cit/…)]".
@@ -41,6 +41,14 @@ def _item(text: str, pos: int) -> tuple[int, int | None] | None:
             return None  # a paragraph of its own (a blank line above), not an item's text
         line = before
     return None
+
+
+def opens_item(text: str, pos: int) -> bool:
+    """Whether a sentence at `pos` is the first of a list item: only the item's marker (and
+    the opening of a bold label, "1. **Lead-time bias**: …") stands before it on its line."""
+    line = text.rfind("\n", 0, pos) + 1
+    m = _ITEM.match(text, line)
+    return m is not None and text[m.end() : pos] in ("", "**")
 
 
 # How many lines back a wrapped item's first line may be.

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ..blocks import opens_item
+from ..domain import domain
 from ..index import Index
 from ..lexical import tokenize
 from ..question import Profile
@@ -15,13 +17,10 @@ __all__ = ["answer", "counted_list", "introduces_list", "list_items"]
 # Sentences of a list read as one answer, at most: a long list is cited from its start.
 _MAX_ITEMS = 12
 _MAX_ITEM_CHARS = 200  # an enumerated option, feature or symptom is a phrase or one sentence
-# Where a list item opens, just before its first sentence ("\n2. **", "\n- **"), and the bold
-# label that sentence then opens with ("Length bias**: …").
-_ITEM_OPENING = re.compile(r"(?:^|\n)[ \t]*(?:[-*+]|\d+[.)])[ \t]+(?:\*\*)?$")
 # How many things a question asks for: "what four biases …", "which 3 drugs …".
-_NUMBERS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-_COUNTS = {w: n for n, w in enumerate(_NUMBERS, 2)}
-_ASKED_COUNT = re.compile(rf"\b(?:what|which|the|name|list)\s+({'|'.join(_NUMBERS)}|[2-9])\b", re.I)
+_COUNTS = {w: n for w, n in domain().number_words.items() if n > 1}
+_ASKED_COUNT = re.compile(rf"\b(?:what|which|the|name|list)\s+({'|'.join(_COUNTS)}|[2-9])\b", re.I)
+# The bold label a list item's first sentence opens with ("Length bias**: …").
 _LABEL = re.compile(r"[^*\n]{1,60}\*\*\s*:")
 
 
@@ -72,7 +71,7 @@ def _item_starts(index: Index, items: list[int]) -> list[int]:
     """The sentences of `items` that open a list item (the rest go on with one)."""
     sents = index.sentences
     text = index.documents[sents[items[0]].doc].text
-    return [k for k in items if _ITEM_OPENING.search(text, 0, sents[k].start)]
+    return [k for k in items if opens_item(text, sents[k].start)]
 
 
 def _labelled(index: Index, items: list[int]) -> bool:
