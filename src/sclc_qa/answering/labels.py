@@ -50,19 +50,19 @@ def base_end(text: str, e: int) -> int:
     return end
 
 
+# Whom a rate counts ("person-years" before "person", which would cut it short).
+_COUNTED = r"(?:person-years|patients?|persons?|people|women|men|screenings?|screens|examinations)"
 # A rate's base of time or people, right after it: "3% risk per patient per year", "0.5% per
 # year", "12 per 100,000 person-years".
-# A rate's figure that ends on "per <number>", and the noun counted after it.
-_PER_NUMBER = re.compile(r"\bper\s+[\d,]+$")
-_PER_NUMBER_REACH = 20
-_BASE_NOUN = re.compile(
-    r"\s+(?:person-years|patients?|persons?|people|women|men|screenings?|screens|examinations)\b"
-)
 _PER_BASE = re.compile(
     r"(?:\s+(?:risk|rate|chance|incidence))?\s+per\s+(?:[\d,]+\s+)?"
-    r"(?:patients?|persons?|people|person-years|years?|months?|women|men)"
+    rf"(?:{_COUNTED}|years?|months?)"
     r"(?:\s+per\s+(?:years?|months?))?\b"
 )
+# A rate's figure that ends on "per <number>" ("0.13 cases per 100,000"), and whom it counts.
+_PER_NUMBER = re.compile(r"\bper\s+[\d,]+$")
+_PER_NUMBER_REACH = 20
+_BASE_NOUN = re.compile(rf"\s+{_COUNTED}\b")
 
 
 def per_base_end(text: str, e: int) -> int:
