@@ -147,16 +147,14 @@ class Comparer:
     def shared(self, found: Sequence[Compared], missing: Sequence[str]) -> bool:
         """Whether every subject without a figure of its own is named by a found figure's
         sentence ("A and B both added about 2 months"): the figure is theirs together."""
-        vocab = self.scorer.vocab
         return bool(found) and all(
-            any(
-                vocab.mentions(
-                    name, vocab.keys[c.scored.sid], self.index.sentences[c.scored.sid].text
-                )
-                for c in found
-            )
-            for name in missing
+            any(self._names(c.scored.sid, name) for c in found) for name in missing
         )
+
+    def _names(self, sid: int, name: str) -> bool:
+        """Whether sentence `sid` names `name`."""
+        vocab = self.scorer.vocab
+        return vocab.mentions(name, vocab.keys[sid], self.index.sentences[sid].text)
 
     def _side_by_side(
         self, query: Query, hits: Sequence[Hit], names: Sequence[str], kind: Kind
@@ -191,15 +189,7 @@ class Comparer:
         """The best sentence that names this subject and states a figure of the kind; one that
         names none of the other subjects first (a figure shared by several is no one's own)."""
         scored = [s for s in self.scorer.score(query, hits) if s.spans and s.coverage >= _COVERED]
-        vocab = self.scorer.vocab
-        alone = (
-            s
-            for s in scored
-            if not any(
-                vocab.mentions(o, vocab.keys[s.sid], self.index.sentences[s.sid].text)
-                for o in others
-            )
-        )
+        alone = (s for s in scored if not any(self._names(s.sid, o) for o in others))
         return next(alone, scored[0] if scored else None)
 
     @staticmethod
