@@ -45,7 +45,7 @@ def _item(text: str, pos: int) -> tuple[int, int | None] | None:
 
 def opens_item(text: str, pos: int) -> bool:
     """Whether a sentence at `pos` is the first of a list item: only the item's marker (and
-    the opening of a bold label, "1. **Lead-time bias**: …") stands before it on its line."""
+    the opening of a bold label, "1. **Zeta bias**: …") stands before it on its line."""
     line = text.rfind("\n", 0, pos) + 1
     m = _ITEM.match(text, line)
     return m is not None and text[m.end() : pos] in ("", "**")

@@ -211,7 +211,7 @@ def american(word: str) -> str:
 
 
 # A superlative written as one word is the "most …" a text writes ("most" is a stopword): "the
-# commonest subtype" asks what "the most common subtype" states.
+# commonest zentoma" asks what "the most common zentoma" states.
 _SUPERLATIVES = {"commonest": "common", "rarest": "rare", "likeliest": "likely"}
 
 # Small numbers are written either way: "five-year survival" is "5-year survival".

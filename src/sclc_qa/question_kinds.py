@@ -119,7 +119,7 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"\bmeaning\b|"
             r"what does (the )?(term )?\S+ (mean|refer to|denote)|"
             r"^\s*what (?:exactly )?(is|are) (an? )?\S+(?:\s+\([^()]*\))?\s*\?\s*$|"
-            # An abbreviation asked on its own ("a-EJ?"): what it stands for.
+            # An abbreviation asked on its own ("zx-EJ?"): what it stands for.
             r"^\s*(?-i:\w[\w/-]*[A-Z][\w/-]*)\s*\?\s*$",
             re.I,
         ),

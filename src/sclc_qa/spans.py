@@ -132,7 +132,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?<![\d.]){_HEDGE}{_NUM}\s*%?(?:{_DASH}|\s+to\s+){_NUM}\s*%|(?<![\d.]){_HEDGE}{_NUM}\s*%"
         rf"(?!\s*(?:CI|confidence))|{_HEDGE}\b{_FRACTION}|"
         # A rate per so many: "5.0 per 1,000 screenings", "12 to 15 per 100,000 person-years",
-        # "0.13 cases per 100,000" (what is counted named between, in a word or two).
+        # "0.4 cases per 100,000" (what is counted named between, in a word or two).
         rf"(?<![\d.,]){_HEDGE}{_NUM}(?:(?:{_DASH}|\s+to\s+){_NUM})?(?:\s+[a-z]+){{0,2}}\s+per\s+"
         r"\d{1,3}(?:,\d{3})+\b"
     ),

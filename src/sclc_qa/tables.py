@@ -119,7 +119,7 @@ def row_figure(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
 
 def continued(doc_text: str, sents: Sequence[Sentence], sid: int, cell: Span) -> int:
     """Where the asked cell's column ends for its row: at the last of the rows after it that
-    only continue that column ("| Stage 0 | Surgery |" then "| Endobronchial therapies |",
+    only continue that column ("| Stage 0 | Quellectomy |" then "| Zentotherapy |",
     a cell spanning rows in the source), for a question that asks for several. Else the
     cell's own end."""
     row = sents[sid]

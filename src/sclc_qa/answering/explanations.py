@@ -103,7 +103,7 @@ def defining_span(text: str, *, criteria: bool = True) -> tuple[int, int] | None
 
 def genus_definition(text: str, asked: set[str]) -> tuple[int, int] | None:
     """Where a sentence that opens with the asked term says what it is by its class and what
-    sets it apart ("Interval cancers are cancers that are diagnosed …"): the class and its
+    sets it apart ("Interval zentomas are zentomas that are diagnosed …"): the class and its
     clause; None unless every content word of the sentence's subject is among `asked` (stems)
     and the sentence has that shape."""
     m = _GENUS.match(text)

@@ -162,7 +162,7 @@ class FigureExtractor:
             ]
         if prof.kind == "percent" and _PER_POPULATION.search(prof.text):
             # "… per 100,000 person-years?" asks a rate per so many: a share ("20% of all
-            # thymic tumours") is another measure.
+            # zentic tumours") is another measure.
             spans = [sp for sp in spans if _PER_POPULATION.search(text, sp.start, sp.end)]
         if spans and prof.kind in _PER_ARM and asks_control_arm(prof.text):
             around = (text, *(self.index.sentences[p].text for p in self.vocab.prev[sid]))

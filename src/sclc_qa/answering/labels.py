@@ -59,7 +59,7 @@ _PER_BASE = re.compile(
     rf"(?:{_COUNTED}|years?|months?)"
     r"(?:\s+per\s+(?:years?|months?))?\b"
 )
-# A rate's figure that ends on "per <number>" ("0.13 cases per 100,000"), and whom it counts.
+# A rate's figure that ends on "per <number>" ("0.4 cases per 100,000"), and whom it counts.
 _PER_NUMBER = re.compile(r"\bper\s+[\d,]+$")
 _PER_NUMBER_REACH = 20
 _BASE_NOUN = re.compile(rf"\s+{_COUNTED}\b")
@@ -70,7 +70,7 @@ def per_base_end(text: str, e: int) -> int:
     `e`: without it, a yearly rate reads as a lifetime one."""
     base = _PER_BASE.match(text, e)
     if base is None and _PER_NUMBER.search(text, max(0, e - _PER_NUMBER_REACH), e):
-        base = _BASE_NOUN.match(text, e)  # "0.13 cases per 100,000" + " person-years"
+        base = _BASE_NOUN.match(text, e)  # "0.4 cases per 100,000" + " person-years"
     return base.end() if base is not None else e
 
 

@@ -20,7 +20,7 @@ _MAX_ITEM_CHARS = 200  # an enumerated option, feature or symptom is a phrase or
 # How many things a question asks for: "what four biases …", "which 3 drugs …".
 _COUNTS = {w: n for w, n in domain().number_words.items() if n > 1}
 _ASKED_COUNT = re.compile(rf"\b(?:what|which|the|name|list)\s+({'|'.join(_COUNTS)}|[2-9])\b", re.I)
-# The bold label a list item's first sentence opens with ("Length bias**: …").
+# The bold label a list item's first sentence opens with ("Zeta bias**: …").
 _LABEL = re.compile(r"[^*\n]{1,60}\*\*\s*:")
 
 
@@ -75,7 +75,7 @@ def _item_starts(index: Index, items: list[int]) -> list[int]:
 
 
 def _labelled(index: Index, items: list[int]) -> bool:
-    """Whether every item of a list opens with a bold label ("1. **Lead-time bias**: …"): an
+    """Whether every item of a list opens with a bold label ("1. **Zeta bias**: …"): an
     enumeration of named things, however long each one's description runs."""
     starts = _item_starts(index, items)
     return len(starts) > 1 and all(_LABEL.match(index.sentences[k].text) for k in starts)
