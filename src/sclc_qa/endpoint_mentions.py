@@ -11,7 +11,14 @@ from functools import lru_cache
 from .domain import domain
 from .question import ENDPOINTS
 
-__all__ = ["asked_site", "endpoint_of", "endpoints_named", "names_site", "site_of"]
+__all__ = [
+    "asked_site",
+    "endpoint_of",
+    "endpoints_named",
+    "names_site",
+    "other_summary",
+    "site_of",
+]
 
 
 def endpoint_of(text: str, start: int) -> str | None:
@@ -39,6 +46,8 @@ def _nearest_mention(text: str, start: int) -> tuple[int, int, str] | None:
     best: tuple[int, tuple[int, int, str]] | None = None
     for mention in _mentions(text):
         m_start, m_end, _ = mention
+        if m_start > start and _LABEL_AFTER.fullmatch(text, start, m_start):
+            return mention  # "51% (95% CI, 47%–54%) for zeta": the label names its figure
         if m_end <= start:
             dist = start - m_end
         elif m_start >= start and m_start - start <= 25:
@@ -48,6 +57,29 @@ def _nearest_mention(text: str, start: int) -> tuple[int, int, str] | None:
         if best is None or dist < best[0]:
             best = (dist, mention)
     return best[1] if best else None
+
+
+# How a figure sums up several studies or patients, said just before the endpoint's name: "the
+# pooled sensitivity" (a meta-analysis) is not "the median sensitivity" (across studies).
+_SUMMARY = re.compile(r"\b(pooled|median|mean|average|weighted)\s+$", re.I)
+
+
+def other_summary(question: str, text: str) -> bool:
+    """Whether the question asks its endpoint summed up one way ("pooled") and `text` sums the
+    same endpoint up another ("the median sensitivity …") and never the asked way."""
+    asked = {m.group(1).lower() for s, _, _ in _mentions(question) if (m := _summary(question, s))}
+    if not asked:
+        return False
+    said = {m.group(1).lower() for s, _, _ in _mentions(text) if (m := _summary(text, s))}
+    return bool(said) and not said & asked
+
+
+def _summary(text: str, at: int) -> re.Match[str] | None:
+    return _SUMMARY.search(text, max(0, at - 20), at)
+
+
+# A figure labelled after it: the figure, its interval in brackets, "for", the endpoint.
+_LABEL_AFTER = re.compile(r"[^\s()]+\s*(?:\([^()]{0,40}\)\s*)?for\s+(?:the\s+)?")
 
 
 def asked_site(question: str) -> str | None:

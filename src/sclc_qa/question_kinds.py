@@ -86,8 +86,10 @@ ENDPOINTS: dict[str, re.Pattern[str]] = domain().endpoint_patterns()
 EVENT_FREE = frozenset({"pfs", "dfs", "efs", "rfs"})
 # Endpoints reported as a median time (or as a rate at a time point).
 TIME_TO_EVENT = EVENT_FREE | {"os", "dor"}
-# Endpoints reported as a share of patients, not as a time.
-RATE_ENDPOINTS = frozenset({"orr", "cr", "dcr", "tox", "pcr", "mpr", "lc"})
+# Endpoints reported as a share of patients, not as a time (a test's accuracy among them).
+RATE_ENDPOINTS = frozenset(
+    {"orr", "cr", "dcr", "tox", "pcr", "mpr", "lc", "sens", "spec", "ppv", "npv"}
+)
 
 # Kinds that are figures (a hazard ratio with its CI and P value, a time, a rate).
 FIGURES = frozenset({"hr", "ci", "pvalue", "duration", "percent"})
@@ -196,6 +198,10 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"percent|percentage|proportion|\bfraction\b|"
             r"frequency|"
             r"\bshare\b|\brates?\b|\bORR\b|\bDCR\b|response rate|\bwhat %|probabilit|"
+            # A test's accuracy is a share of those tested: its sensitivity, its specificity,
+            # its predictive values.
+            r"\bsensitivit(?:y|ies)\b|\bspecificit(?:y|ies)\b|\bpredictive values?\b|"
+            r"(?-i:\b[PN]PVs?\b)|"
             # "What is the annual risk of …", "how likely": a share of patients (not a risk
             # factor or group, and not the relative risk a hazard ratio states).
             r"\bhow likely\b|\b(?:what|how high)\s+(?:is|was|are|were)\s+(?:the\s+|an?\s+)?"

@@ -1,6 +1,7 @@
 """Which documents a question is about: those that mention every trial, drug or gene it names,
-when only some do, and those that call themselves the kind of document it asks ("the review").
-A passage of another document cannot answer it, so retrieval searches only these."""
+when only some do; those that call themselves the kind of document it asks ("the review"); and
+those whose title names the disease it names ("… in zeta cancer?", the "Zeta Cancer Treatment"
+summary). A passage of another document cannot answer it, so retrieval searches only these."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import re
 from collections import Counter
 from functools import cached_property
 
+from .domain import domain
 from .index import Index
+from .lexical import american, stem
 
 __all__ = ["Router"]
 
@@ -19,6 +22,15 @@ _ASKED_SOURCE = re.compile(rf"\b(?:the|this) {_SOURCE_KINDS}\b")
 # A document calls itself a kind when it does so this often (once may quote another's).
 _SELF_NAMED = 2
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9\-]*")
+# Heads that name a disease only with the word before them ("lung cancer", "thymic carcinoma");
+# other disease heads name one themselves ("thymoma", "mesothelioma").
+_GENERIC_HEADS = frozenset(
+    {"cancer", "cancers", "carcinoma", "carcinomas", "tumor", "tumors", "neoplasm", "neoplasms"}
+)
+# A disease named by its ending: "-oma", "-emia" ("zetoma", "zetemia").
+_DISEASE_NAME = re.compile(r"[a-z]{3,}(?:omas?|emias?)")
+# Two spellings of one organ's word share this many letters ("esophageal", "esophagus").
+_SHARED_PREFIX = 6
 _TWO_CAPITALS = re.compile(r"[A-Z].*[A-Z]")
 
 
@@ -31,6 +43,7 @@ class Router:
         self._doc_terms: dict[str, set[str]] = {d: set() for d in index.documents}
         for c in index.chunks:
             self._doc_terms[c.doc].update(_words(c.search_text))
+        self._topics = {d: _topics(doc.title) for d, doc in index.documents.items()}
 
     @cached_property
     def _doc_kinds(self) -> dict[str, str | None]:
@@ -43,22 +56,34 @@ class Router:
         """A question that names a trial, drug or gene only some documents mention is about
         those documents: a passage of another cannot answer it (a document that never names a
         trial cannot give that trial's figures). So is one that names the kind of document it
-        asks ("the review", "the summary") when only some call themselves so. None when every
-        document, or none, qualifies."""
+        asks ("the review", "the summary") when only some call themselves so, and one that names
+        the disease only some documents' titles name (any of them, when it names several). None
+        when every document, or none, qualifies."""
         every = frozenset(self._doc_terms)
         keep = every
+        asked_words = {stem(american(w)) for w in _LOWER_WORD.findall(norm)}
+        titled = frozenset(
+            d for d, topics in self._topics.items() if any(_same(t, asked_words) for t in topics)
+        )
+        if titled:
+            keep &= titled
         asked = set(_ASKED_SOURCE.findall(norm))
         if len(asked) == 1:  # "the summary at the top of the review" names two kinds: neither
             having = frozenset(d for d, kind in self._doc_kinds.items() if kind in asked)
             if having:
                 keep &= having
+        named = every
         for name in names:
             words = _words(name)
             if not words:
                 continue
             having = frozenset(d for d, vocab in self._doc_terms.items() if words <= vocab)
             if having and having != every:
-                keep &= having
+                named &= having
+        # Names no one document shares route nowhere; names only another disease's document
+        # uses ("PPV" asked of the zeta summary, which spells it out) yield to the title.
+        if named and keep & named:
+            keep &= named
         return keep if keep and keep != every else None
 
 
@@ -67,6 +92,32 @@ def _words(text: str) -> set[str]:
     by its case, so that a common word does not name a trial spelled like it in capitals; other
     words lower-cased."""
     return {w if _TWO_CAPITALS.search(w) else w.lower() for w in _WORD.findall(text)}
+
+
+_LOWER_WORD = re.compile(r"[a-z][a-z\-]*")
+
+
+def _topics(title: str) -> frozenset[str]:
+    """The diseases a document's title names, as stemmed words: the word before a generic head
+    ("Anal Cancer Treatment" → "anal") or a head that names one itself ("Thymoma and Thymic
+    Carcinoma" → "thymoma", "thymic"). A hyphenated word stays whole ("non-small")."""
+    words = [american(w) for w in _LOWER_WORD.findall(title.lower())]
+    heads = domain().disease_heads
+    found = set()
+    for i, w in enumerate(words):
+        if w in _GENERIC_HEADS and i > 0:
+            found.add(stem(words[i - 1]))
+        elif w not in _GENERIC_HEADS and (w in heads or _DISEASE_NAME.fullmatch(w)):
+            found.add(stem(w))
+    return frozenset(found)
+
+
+def _same(topic: str, words: set[str]) -> bool:
+    """Whether a question's stemmed `words` name `topic`, in its own stem or another form of
+    the organ's word ("esophagus" for "esophageal")."""
+    return topic in words or any(
+        len(w) >= _SHARED_PREFIX and w[:_SHARED_PREFIX] == topic[:_SHARED_PREFIX] for w in words
+    )
 
 
 def _self_named(text: str) -> str | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from ..endpoint_mentions import asked_site, endpoints_named, names_site, site_of
+from ..endpoint_mentions import asked_site, endpoints_named, names_site, other_summary, site_of
 from ..index import Index
 from ..mentions import time_points
 from ..question import Profile
@@ -115,6 +115,8 @@ class FigureExtractor:
                 # survival asked in a part of its own, at no time point, is its median ("what
                 # rates for PFS, OS and response?" asks rates of all three).
                 spans = [s for s in spans if s.endpoint in rated or s.kind == "phase"]
+        if prof.endpoints and other_summary(prof.text, text):
+            return []  # a median of studies answers nothing about their pooled estimate
         if prof.endpoints and prof.kind in _PER_ENDPOINT:
             # An intracranial response rate is not the response rate, nor the reverse, unless
             # the question names the site elsewhere ("… in patients with brain metastases").

@@ -17,6 +17,7 @@ __all__ = [
     "endpoint_after",
     "endpoint_label",
     "first_label",
+    "labelled_after",
     "own_label_end",
     "per_base_end",
 ]
@@ -81,12 +82,26 @@ def endpoint_after(text: str, e: int, question: str) -> int:
     named = _ABBREVIATED_AFTER.match(text, e)
     if named is not None and any(p.fullmatch(named.group(1)) for p in ENDPOINTS.values()):
         e = named.end()
+    e = labelled_after(text, e)
     if _ASKS_WHOM.search(question):
         whom = _WHOM_AFTER.match(text, e)
         e = whom.end() if whom is not None else e
     return e
 
 
+def labelled_after(text: str, e: int) -> int:
+    """The end of "for <endpoint>" right after a figure ("51% (95% CI, 47%–54%) for zeta": the
+    endpoint it is for, named after it), else `e`."""
+    labelled = _FOR_AFTER.match(text, e)
+    if labelled is None:
+        return e
+    return max(
+        (m.end() for p in ENDPOINTS.values() if (m := p.match(text, labelled.end()))), default=e
+    )
+
+
+# "for" before an endpoint named after its figure: "51% for sensitivity".
+_FOR_AFTER = re.compile(r"\s+for\s+(?:the\s+)?")
 # An endpoint's abbreviation written just after its figure: "41% ORR".
 _ABBREVIATED_AFTER = re.compile(r"\s+([A-Z]{2,5})\b")
 # "In patients with what level of X", "in which patients", "for what group": the figure's group
@@ -149,6 +164,9 @@ def endpoint_label(text: str, start: int, end: int) -> int:
     first = _VALUE.search(unbracketed)
     if first is None or not any(p.search(unbracketed, first.end()) for p in ENDPOINTS.values()):
         return start  # one figure, or figures told apart by arm or time, not by endpoint
+    after = _FOR_AFTER.match(unbracketed, first.end())
+    if after is not None and any(p.match(unbracketed, after.end()) for p in ENDPOINTS.values()):
+        return start  # "51% for zeta and 86% for eta": each labelled after its figure
     opening = max(
         (m.end() for m in _OPENING.finditer(text, max(0, start - _LABEL_REACH), start)),
         default=max(0, start - _LABEL_REACH),

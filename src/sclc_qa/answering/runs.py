@@ -14,6 +14,7 @@ from ..spans import Span, find, mask_markup
 from .counts import counted
 from .figure_filters import respective_position
 from .kinds import TYPED
+from .labels import labelled_after
 
 __all__ = [
     "BY",
@@ -105,6 +106,8 @@ def with_other_parts(text: str, s: int, e: int, prof: Profile, span: Span) -> tu
             for x in find(text, kind)
             if (x.end <= s or x.start >= e) and (not endpoints or x.endpoint in endpoints)
         ]
+        if kind in ("percent", "count"):
+            near = outside_intervals(text, near)  # "(95% CI, 47%–54%)": bounds, no part
         if kind == "count":
             near = counted(text, near, prof)  # "how many new cases": a number of cases
         if not near:
@@ -117,7 +120,12 @@ def with_other_parts(text: str, s: int, e: int, prof: Profile, span: Span) -> tu
             # A part asked at several time points or arms is its whole run: "and OS rates of
             # 70% and 35%", not the first of them.
             run = run_of(text, best) if asks_several(prof) else [best]
-            s, e = min(s, run[0].start, best.start), max(e, run[-1].end, best.end)
+            last = max(run[-1].end, best.end)
+            if last > e and kind in ("percent", "duration"):
+                # The last part keeps its interval and a label named after it ("… and 86%
+                # (95% CI, 84%–88%) for zeta").
+                last = labelled_after(text, last + interval_after(text, last))
+            s, e = min(s, run[0].start, best.start), max(e, last)
     return s, e
 
 

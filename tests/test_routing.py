@@ -1,0 +1,51 @@
+"""Which documents a question is routed to: by the disease its title names."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sclc_qa.config import Settings
+from sclc_qa.embedding import HashingEmbedder
+from sclc_qa.engine import Engine
+from sclc_qa.routing import _topics
+
+
+def test_a_title_names_its_disease_not_its_kind_of_document() -> None:
+    assert _topics("Zeta Cancer Screening (PDQ®)") == {"zeta"}
+    assert _topics("Zetoma and Zetic Carcinoma Treatment") == {"zetoma", "zetic"}
+    assert _topics("Non-Small Cell Zeta Cancer Treatment") == {"zeta"}
+    assert _topics("A review of care pathways") == frozenset()
+
+
+def _two_summaries(tmp_path: Path) -> Engine:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    filler = "".join(f"Paragraph {i} describes general care.\n\n" for i in range(20))
+    (corpus / "zeta.md").write_text(
+        "# Zetal Cancer Screening\n\n## Accuracy of cytology\n\n"
+        "Brush cytology had a sensitivity of 41% and was widely used in screening programs.\n\n"
+        f"## Background\n\n{filler}",
+        encoding="utf-8",
+    )
+    (corpus / "eta.md").write_text(
+        "# Etal Cancer Screening\n\n## Tests\n\n"
+        "In one series, its sensitivity was 77%.\n\n"
+        f"## Background\n\n{filler}",
+        encoding="utf-8",
+    )
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    Engine.build(settings, embedder=HashingEmbedder())
+    return Engine.load(settings, embedder=HashingEmbedder())
+
+
+def test_a_question_naming_a_disease_is_answered_from_its_documents(tmp_path: Path) -> None:
+    engine = _two_summaries(tmp_path)
+    answer = engine.ask(
+        "What is the sensitivity of brush cytology for etal cancer?", min_confidence=0.0
+    )
+    assert answer.answer == "77%"
+    assert answer.citations[0].doc == "eta"
+    # Named by another form of the organ's word, or not named at all: any document.
+    assert (
+        engine.ask("What is the sensitivity of brush cytology?", min_confidence=0.0).answer == "41%"
+    )
