@@ -242,7 +242,10 @@ _HOW_MANY_HAD = re.compile(
     r"(?:of (?:them|these|those) )?(?:were|was|are|is|remained|stayed)\s+(?:still\s+)?"
     r"(?:alive|free|[\w]+-free)\b)"
     r"(?!.*\b(?:enroll\w*|randomi[sz]ed|included|recruited|accrued|assigned|participat\w*|"
-    r"took part|screened|registered|invit\w*)\b)",
+    r"took part|screened|registered|invit\w*|"
+    # "how many patients were in the zeta cohort": its size, a count.
+    r"(?:were|was) in (?:the|a|an|this|that|each|its) (?:[\w-]+\s+){0,3}?"
+    r"(?:cohorts?|trials?|study|studies|arms?|groups?|samples?|series))\b)",
     re.I,
 )
 # A population over a period or place is counted, not a share: "how many people die of it

@@ -60,6 +60,7 @@ Kind = Literal[
     "status",
     "dose",
     "age",
+    "cost",
     "entity",
     "mechanism",
     "yesno",
@@ -160,6 +161,19 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"\b(gain|extension|improvement) in (median )?(os|pfs|overall|survival)|"
             r"\b(os|pfs|survival) (gain|benefit|extension|improvement)|how large|"
             r"\badd(?:ed|s)? (?:more|most|less|least)\b",
+            re.I,
+        ),
+    ),
+    # "What does X cost?", "how expensive is X?": an amount of money ("less than $200"), never
+    # a share or a count ("N times as expensive" is a difference, above).
+    (
+        "cost",
+        re.compile(
+            r"\bcost(?:s|ed|ing)?\b(?![\s-]+(?:effective|effectiveness|utility|benefit))"
+            # "Which costs more lung function?": a loss, not money ("cost more than B?" is).
+            r"(?!\s+(?:more|less|the\s+most|the\s+least)\s+(?!money\b|than\b|to\b)[a-z])|"
+            r"\bprices?d?\b|\bhow expensive\b|\bhow much (?:money|do|does|did|would|will)\b"
+            r"[^?]*\b(?:pay|spend|charge)\b",
             re.I,
         ),
     ),

@@ -39,7 +39,7 @@ _BETWEEN_PARTS = re.compile(
 # Kinds that are figures: several of them in one question ("what dose, and for how long?")
 # are each found by their own grammar beside the main one (question.Profile.also).
 _FIGURE_KINDS = frozenset(
-    {"hr", "ci", "pvalue", "duration", "difference", "percent", "count", "dose", "age"}
+    {"hr", "ci", "pvalue", "duration", "difference", "percent", "count", "dose", "age", "cost"}
 )
 
 

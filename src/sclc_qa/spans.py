@@ -157,6 +157,12 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|\b(?:in\s+their|the)\s+(?:early\s+|late\s+|mid-)?\d0s\b"
         r"|(?:(?<=\bage was )|(?<=\bage of )|(?<=\bage is ))\d+(?:\.\d+)?(?:\s+years)?"
     ),
+    # An amount of money: "$1,200", "less than $200", "US$ 3.5 million", "2,000 euros".
+    "cost": re.compile(
+        rf"{_HEDGE}(?:US\s?|C|A)?[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|thousand)\b)?"
+        rf"|{_HEDGE}\b\d[\d,]*(?:\.\d+)?\s*(?:(?:million|billion|thousand)\s+)?"
+        r"(?:dollars|euros|pounds|USD|EUR|GBP)\b"
+    ),
     "phase": re.compile(r"\b[Pp]hase\s+(?:I{1,3}|IV|1|2|3)(?:[ab]|/(?:I{1,3}|II))?\b"),
     "dose": re.compile(
         rf"\d+\s*Gy\*\(?[\d\-]+\)?\s*F"

@@ -106,7 +106,7 @@ class FigureExtractor:
         if prof.kind == "hr" and spans and not endpoints_named(text):
             inherited = context_endpoint(self.index, self.vocab, sid)
             spans = [Span(s.start, s.end, s.kind, inherited) for s in spans]
-        if prof.endpoints and prof.kind not in ("count", "dose", "age"):
+        if prof.endpoints and prof.kind not in ("count", "dose", "age", "cost"):
             # A count or a dose is no endpoint's: "what dose, and what response rate?"
             spans = [s for s in spans if s.endpoint in prof.endpoints or s.kind == "phase"]
             rated = {ep for ep in prof.endpoints if part_kind(prof.kind, ep, prof) == prof.kind}
@@ -187,6 +187,10 @@ class FigureExtractor:
             change = _RELATIVE_CHANGE.search(text, max(0, s - _CHANGE_REACH), s)
             if change is not None:
                 s = change.start()
+        if span.kind in ("percent", "duration") and _CHANGE_ASKED.search(prof.text):
+            # "What happens to X?": a change, told by its verb ("reducing X from 58% to 52%").
+            change = _CHANGED_FROM.search(text, max(0, s - _CHANGE_REACH), s)
+            s = change.start() if change is not None else s
         if span.kind == "duration" and HOW_OFTEN_SHOULD.search(prof.text):
             every = _EVERY.search(text, max(0, s - _EVERY_REACH), s)
             s = every.start() if every is not None else s  # "every 2 years": how often
@@ -260,6 +264,16 @@ _FRACTIONATION = re.compile(r"\bfraction", re.I)
 
 # A question asking how much something changed, and the relative change a sentence states just
 # before the ratio that its bracket opens with ("a 27% reduction in the risk of death (HR, …").
+# "What happens to X?", "how did X change?": the answer is a change, from one figure to another.
+_CHANGE_ASKED = re.compile(
+    r"\bwhat (?:happens|happened|happen)\b|\bhow (?:does|did|do) [^?]*\bchange\b", re.I
+)
+# A verb of change and what changed, just before "from": "reducing OS from".
+_CHANGED_FROM = re.compile(
+    r"\b(?:reduc|increas|decreas|improv|rais|lower|ris|fell|fall|drop|declin|grew|grow|"
+    r"worsen|shorten|lengthen|extend|prolong)\w*\s+(?:[\w-]+\s+){0,3}?from\s+$",
+    re.I,
+)
 _HOW_MUCH = re.compile(r"\bhow much\b|\bby how\b|\bby what\b", re.I)
 _RELATIVE_CHANGE = re.compile(
     r"\d+(?:\.\d+)?%\s+(?:relative\s+)?(?:increase|reduction|decrease|decline|rise|drop)\b"

@@ -8,7 +8,19 @@ __all__ = ["STATEMENT", "STAT_WORDS", "TYPED"]
 
 # Kinds answered by a typed figure found by a grammar in spans.py: without one, no answer.
 TYPED = frozenset(
-    {"hr", "ci", "pvalue", "duration", "difference", "percent", "year", "count", "dose", "age"}
+    {
+        "hr",
+        "ci",
+        "pvalue",
+        "duration",
+        "difference",
+        "percent",
+        "year",
+        "count",
+        "dose",
+        "age",
+        "cost",
+    }
 )
 # Kinds answered by a statement, not a value: a table cell answers none of them.
 STATEMENT = frozenset({"mechanism", "yesno", "definition"})

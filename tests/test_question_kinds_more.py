@@ -1,0 +1,65 @@
+"""Kinds of answer asked in words the first documents seldom used: an amount of money, a
+cohort's size, what happens to a figure."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from sclc_qa.question import profile
+from sclc_qa.spans import find
+from test_answering_stages import _answers_in
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What does zeta genotyping cost?", "cost"),
+        ("How expensive is a zeta scan?", "cost"),
+        ("How much do patients pay for the zeta panel?", "cost"),
+        ("Does A or B cost more lung function at 6 months?", "percent"),
+        ("Is zeta screening cost-effective?", "yesno"),
+        ("How many patients were in the zeta cohort?", "count"),
+        ("How many patients had a response to zetamab?", "percent"),
+    ],
+)
+def test_the_kind_asked(question: str, kind: str) -> None:
+    assert profile(question).kind == kind
+
+
+def test_what_happens_to_asks_no_name_of_a_class() -> None:
+    asked = profile("What happens to survival at 2 years with zeta radiotherapy?")
+    assert asked.kind != "entity" and asked.target == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("Zeta genotyping costs less than $200 in most laboratories.", "less than $200"),
+        ("A course cost US$ 3.5 million in total.", "US$ 3.5 million"),
+        ("Each scan was billed at 1,200 euros.", "1,200 euros"),
+    ],
+)
+def test_an_amount_of_money_is_a_figure(text: str, figure: str) -> None:
+    assert [text[s.start : s.end] for s in find(text, "cost")] == [figure]
+
+
+def test_a_hedge_of_excess_is_part_of_its_figure() -> None:
+    text = "The 5-year survival rate for early disease exceeds 85%."
+    assert [text[s.start : s.end] for s in find(text, "percent")] == ["exceeds 85%"]
+
+
+def test_money_answers_a_cost_and_a_change_is_told_by_its_verb(tmp_path: Path) -> None:
+    text = (
+        "Zeta genotyping costs less than $200, and 12% of laboratories offer it. "
+        "Adjuvant zeta radiotherapy was detrimental, reducing 2-year survival from 61% to 55%."
+    )
+    cost, change = _answers_in(
+        tmp_path,
+        text,
+        "How much does zeta genotyping cost?",
+        "What happens to 2-year survival with adjuvant zeta radiotherapy?",
+    )
+    assert cost == "less than $200"
+    assert change == "reducing 2-year survival from 61% to 55%"
