@@ -135,6 +135,7 @@ def previous_in_block(
     for i, s in enumerate(sents):
         chain: list[int] = []
         j = i - 1
+        crossed = False
         while j >= 0 and len(chain) < reach:
             p = sents[j]
             if p.section != s.section or p.kind != s.kind or s.kind not in ("paragraph", "caption"):
@@ -145,8 +146,20 @@ def previous_in_block(
                 if "\n" not in gap:
                     between = len(_CITATION_LINKS.sub("", gap))
             if between > 3:  # a paragraph break
-                break
+                if crossed or not _REFERS_BACK.match(sents[j + 1].text):
+                    break
+                # "In this trial, …" opening a paragraph goes on about the study the paragraph
+                # before named: that one is read as its own, once.
+                crossed = True
             chain.append(j)
             j -= 1
         prev.append(tuple(chain))
     return prev
+
+
+# A paragraph that opens by referring back to a study: "In this prospective trial, …", "This
+# study …", "In these patients' trial, …" (plain lower-case words between).
+_REFERS_BACK = re.compile(
+    r"\s*(?:(?:In|For|Of|From|Within|Across)\s+)?(?:this|these|that|those|This|These|That|Those)"
+    r"\s+(?:[a-z-]+\s+){0,2}(?:trial|study|studies|analysis|cohort|series)\b"
+)

@@ -115,6 +115,8 @@ def named_tokens(text: str) -> list[str]:
                 ):
                     # "ALTER 1202", "AMG 757", "TrialName 123", "TrialName 9XY", "Zenthgroup 0417"
                     name += " " + nxt
+                elif name.isupper() and len(name) >= 3 and _SERIAL_ROMAN.fullmatch(nxt):
+                    name += " " + nxt  # "ZETA II": the second trial of a series, not the first
                 elif _DRUG.match(name.split()[-1]) and _DRUG.match(nxt):
                     name += " " + nxt  # "tisotumab vedotin", "rovalpituzumab tesirine"
                 elif re.fullmatch(r"[A-Z][a-z]+", name) and nxt in _EPONYM_CLASSES:
@@ -137,6 +139,10 @@ def named_tokens(text: str) -> list[str]:
             continue
         i += 1
     return out
+
+
+# A trial's number in a series, in Roman numerals after its acronym ("ZETA I", "ZETA II").
+_SERIAL_ROMAN = re.compile(r"I{1,3}|IV|VI{0,3}")
 
 
 def _opens_place(words: list[tuple[str, int]], i: int, text: str) -> bool:

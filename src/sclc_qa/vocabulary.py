@@ -63,6 +63,10 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _PART_BREAK = re.compile(r"[-/()\[\],;:–]")
 
 
+# A name whose last word is a Roman numeral: a trial's number in its series ("ZETA I").
+_ROMAN_LAST = re.compile(r"\s(?:I{1,3}|IV|VI{0,3})$")
+
+
 def name_keys(text: str) -> set[str]:
     """Spellings under which a name can be found: whole words, their parts, adjacent pairs."""
     spaced = _EM_DASH.sub(" ", unicodedata.normalize("NFKC", text))
@@ -188,7 +192,9 @@ class Vocabulary:
     def _mentions(self, name: str, keys: frozenset[str] | set[str], text: str) -> bool:
         key = squash(name)
         # "CD8" is named by "CD8+" (cells positive for it), plurals and "-i" inhibitor forms.
-        if key in keys or {key + "i", key + "s", key + "+"} & keys:
+        # … but "ZETA I" is not named by "ZETA II": a series' next trial, not an inhibitor.
+        suffixes = ("s", "+") if _ROMAN_LAST.search(name) else ("i", "s", "+")
+        if key in keys or {key + x for x in suffixes} & keys:
             return True
         if key.endswith("s") and key[:-1] in keys:
             return True

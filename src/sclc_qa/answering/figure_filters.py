@@ -191,8 +191,11 @@ def of_asked_drug(text: str, spans: list[Span], prof: Profile) -> list[Span]:
     asked = {n.lower() for n in prof.names if is_druglike(n)}
     if not asked:
         return spans
+    radiation_asked = _RADIATION.search(prof.text) is not None
     kept = []
     for sp in spans:
+        if _GRAY.search(text, sp.start, sp.end) and not radiation_asked:
+            continue  # "45 Gy" is a dose of radiation, never of the drug asked
         before = [
             w.lower() for w in _WORDS.findall(text[max(0, sp.start - _DOSE_REACH) : sp.start])
         ]
@@ -206,6 +209,8 @@ def of_asked_drug(text: str, spans: list[Span], prof: Profile) -> list[Span]:
 
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z-]*")
+_GRAY = re.compile(r"\b(?:c|m)?Gy\b")
+_RADIATION = re.compile(r"\bradiat|\bradiotherap|\b(?:c|m)?Gy\b|\bRT\b|\bfraction", re.I)
 _OF_DRUG = re.compile(r"\s+of\s+([A-Za-z][A-Za-z-]*)")
 _DOSE_REACH = 60  # characters before a dose where the drug it is of is named
 
