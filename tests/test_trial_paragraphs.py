@@ -34,3 +34,18 @@ def test_a_paragraph_going_on_about_the_trial_before_is_that_trials(tmp_path: Pa
     )
     assert size == "412 patients"
     assert dose == "14 mg/m2"  # not the radiation's 50 Gy: a dose in Gy is no drug's
+
+
+def test_larger_trial_and_higher_dose_compare_counts_and_doses(tmp_path: Path) -> None:
+    text = (
+        "In the ZETA I trial, 412 patients received zetamab (12 mg/m2) with 50 Gy of radiation. "
+        "In the ETA-9 trial, 650 patients received zetamab (15 mg/m2) with 45 Gy of radiation."
+    )
+    larger, dose = _answers_in(
+        tmp_path,
+        text,
+        "Which was the larger trial, ZETA I or ETA-9?",
+        "Which trial gave the higher zetamab dose, ZETA I or ETA-9?",
+    )
+    assert larger is not None and larger.startswith("ETA-9")
+    assert dose is not None and dose.startswith("ETA-9") and "15 mg/m2" in dose

@@ -61,6 +61,26 @@ _CUT_MORE = re.compile(
     re.I,
 )
 _IMPLIED_MEASURE: tuple[tuple[Kind, re.Pattern[str]], ...] = (
+    # "Which gave the higher zetamab dose?": the doses compared.
+    (
+        "dose",
+        re.compile(
+            r"\b(?:higher|highest|lower|lowest|larger|largest|bigger|smaller|smallest)\s+"
+            r"(?:[\w-]+\s+)?dos(?:e|es|ing)\b",
+            re.I,
+        ),
+    ),
+    # "Which was the larger trial?", "which arm had more people?": how many each enrolled.
+    (
+        "count",
+        re.compile(
+            r"\b(?:larger|largest|bigger|biggest|smaller|smallest)\s+(?:[\w-]+\s+)?"
+            r"(?:trials?|study|studies|cohorts?|samples?|arms?|groups?)\b|"
+            r"\b(?:more|most|fewer|fewest)\s+(?:patients|participants|people|persons|women|men|"
+            r"subjects|individuals|children)\b",
+            re.I,
+        ),
+    ),
     ("duration", re.compile(r"\b(?:longer|longest|shorter|shortest)\b", re.I)),
     (
         "percent",

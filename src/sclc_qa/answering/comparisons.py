@@ -116,9 +116,13 @@ class Comparer:
             return side_by_side, []
         found: list[Compared] = []
         missing: list[str] = []
+        # The drug whose dose is compared on every side ("the higher zetamab dose, A or B?");
+        # other names beside the compared ones are each side's own ("X in A or Y in B").
+        fixed = tuple(n for n in prof.names if n not in names and is_druglike(n))
+        fixed = fixed if kind == "dose" else ()
         for name in names:
             own = dataclasses.replace(
-                prof, kind=kind, names=(name,), also=frozenset(), measure=None, prefer=""
+                prof, kind=kind, names=(name, *fixed), also=frozenset(), measure=None, prefer=""
             )
             own_query = dataclasses.replace(query, profile=own)
             others = [n for n in names if n != name]
