@@ -63,3 +63,19 @@ def test_money_answers_a_cost_and_a_change_is_told_by_its_verb(tmp_path: Path) -
     )
     assert cost == "less than $200"
     assert change == "reducing 2-year survival from 61% to 55%"
+
+
+def test_a_rates_base_and_a_schedules_period_stay_with_their_figures(tmp_path: Path) -> None:
+    text = (
+        "Perforation occurred in 0 to 9 cases per 10,000 procedures. "
+        "After zeta surgery, a rectal examination should be done every 4 months for the "
+        "first 3 years."
+    )
+    rate, schedule = _answers_in(
+        tmp_path,
+        text,
+        "How often does perforation occur?",
+        "After zeta surgery, how often should a rectal examination be done?",
+    )
+    assert rate == "0 to 9 cases per 10,000 procedures"
+    assert schedule == "every 4 months for the first 3 years"

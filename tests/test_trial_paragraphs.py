@@ -49,3 +49,17 @@ def test_larger_trial_and_higher_dose_compare_counts_and_doses(tmp_path: Path) -
     )
     assert larger is not None and larger.startswith("ETA-9")
     assert dose is not None and dose.startswith("ETA-9") and "15 mg/m2" in dose
+
+
+def test_a_bullet_reports_on_the_trial_its_lead_in_paragraph_goes_on_about(
+    tmp_path: Path,
+) -> None:
+    (hr,) = _answers_in(
+        tmp_path,
+        _SERIES.replace(
+            "- Local failure was lower with chemoradiation.",
+            "- Local failure was lower with chemoradiation (HR, 0.52; 95% CI, 0.40–0.68).",
+        ),
+        "What was the hazard ratio for local failure in ZETA I?",
+    )
+    assert hr is not None and hr.startswith("HR, 0.52")

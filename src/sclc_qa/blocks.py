@@ -43,6 +43,12 @@ def _item(text: str, pos: int) -> tuple[int, int | None] | None:
     return None
 
 
+def in_numbered_item(text: str, pos: int) -> bool:
+    """Whether `pos` lies in a numbered list item ("2. The ZETA-2 trial …"), not a bullet."""
+    item = _item(text, pos)
+    return item is not None and item[1] is not None
+
+
 def opens_item(text: str, pos: int) -> bool:
     """Whether a sentence at `pos` is the first of a list item: only the item's marker (and
     the opening of a bold label, "1. **Zeta bias**: …") stands before it on its line."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..blocks import in_numbered_item
 from ..citing import Citer
 from ..index import Index
 from ..question import Profile
@@ -114,15 +115,31 @@ class NameCoverage:
         when nearer places name nothing, as an outer lead-in introduces every list nested in
         it."""
         lead, seen = self.vocab.lead_in[sid], set[int]()
+        sent = self.index.sentences[sid]
+        # A bullet reports on the lead-in's paragraph, up to where it names another study
+        # ("In this trial, 585 patients …" / "- local failure …", under the item that named
+        # the trial); a numbered item is one of its own.
+        whole = not in_numbered_item(self.index.documents[sent.doc].text, sent.start)
         while lead:
+            read = [p for at in lead for p in (at, *(self._until_other_study(at) if whole else ()))]
             if any(
                 self.vocab.mentions(name, self.vocab.keys[p], self.index.sentences[p].text)
-                for p in lead
+                for p in read
             ):
                 return True
             seen.update(lead)
             lead = tuple(p for p in self.vocab.lead_in[lead[0]] if p not in seen)
         return False
+
+    def _until_other_study(self, sid: int) -> list[int]:
+        """The sentences before `sid` in its paragraph, nearest first, up to and including
+        one that introduces another study."""
+        out = []
+        for p in self.vocab.block[sid]:
+            out.append(p)
+            if self.studies(p)[1]:
+                break
+        return out
 
     def _named_before(self, sid: int, name: str) -> bool:
         """Named earlier in the paragraph, with no other study introduced in between."""

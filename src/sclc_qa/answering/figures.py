@@ -57,6 +57,12 @@ _PER_ARM = frozenset({"percent", "duration", "count"})
 # months", "at 3- to 6-month intervals".
 _EVERY = re.compile(r"\b(?:every|each|once in)\s+(?:other\s+)?$", re.I)
 _EVERY_REACH = 12
+# The period a schedule holds for, written after it: "every 3 months for the first 2 years".
+_FOR_PERIOD = re.compile(
+    r"\s+(?:for|during|over|in)\s+(?:the\s+)?(?:first|next|following|initial)\s+"
+    r"(?:\d+|one|two|three|four|five|six|ten)\s+(?:years?|months?|weeks?)\b",
+    re.I,
+)
 _INTERVALS = re.compile(r"[\s-]*(?:intervals?|apart)\b", re.I)
 # A rate per so many people or person-years: "per 100,000", "per 1,000 women".
 _PER_POPULATION = re.compile(r"\bper\s+(?:\d{1,3}(?:,\d{3})+|hundred|thousand|million)\b", re.I)
@@ -194,6 +200,8 @@ class FigureExtractor:
         if span.kind == "duration" and HOW_OFTEN_SHOULD.search(prof.text):
             every = _EVERY.search(text, max(0, s - _EVERY_REACH), s)
             s = every.start() if every is not None else s  # "every 2 years": how often
+            period = _FOR_PERIOD.match(text, e)
+            e = period.end() if period is not None else e  # "… for the first 2 years": how long
         if span.kind in ("percent", "duration"):
             e += interval_after(text, e)
         if span.kind == "percent":
