@@ -45,9 +45,11 @@ def test_an_amount_of_money_is_a_figure(text: str, figure: str) -> None:
     assert [text[s.start : s.end] for s in find(text, "cost")] == [figure]
 
 
-def test_a_hedge_of_excess_is_part_of_its_figure() -> None:
+def test_a_hedge_of_excess_is_part_of_its_figure_and_a_hedge_is_a_word() -> None:
     text = "The 5-year survival rate for early disease exceeds 85%."
     assert [text[s.start : s.end] for s in find(text, "percent")] == ["exceeds 85%"]
+    text = "It fell from 4.1% in the control group to 2.9%."
+    assert [text[s.start : s.end] for s in find(text, "percent")] == ["4.1%", "2.9%"]
 
 
 def test_money_answers_a_cost_and_a_change_is_told_by_its_verb(tmp_path: Path) -> None:
@@ -79,3 +81,18 @@ def test_a_rates_base_and_a_schedules_period_stay_with_their_figures(tmp_path: P
     )
     assert rate == "0 to 9 cases per 10,000 procedures"
     assert schedule == "every 4 months for the first 3 years"
+
+
+def test_a_cumulative_figure_is_at_its_whole_follow_up(tmp_path: Path) -> None:
+    text = (
+        "In a 10-year follow-up of the zeta screening study, cumulative mortality fell from "
+        "4.1% in the control group to 2.9% in the screened group."
+    )
+    at_five, at_ten = _answers_in(
+        tmp_path,
+        text,
+        "What was cumulative mortality at 5 years in the zeta screening study?",
+        "What was cumulative mortality at 10 years in the zeta screening study?",
+    )
+    assert at_five is None
+    assert at_ten is not None and ("4.1%" in at_ten or "2.9%" in at_ten)

@@ -11,7 +11,16 @@ from functools import lru_cache
 from .domain import domain
 from .lexical import STOPWORDS
 
-__all__ = ["YEAR", "clean", "is_druglike", "is_tnm", "named_tokens", "time_points", "written"]
+__all__ = [
+    "YEAR",
+    "clean",
+    "follow_up_points",
+    "is_druglike",
+    "is_tnm",
+    "named_tokens",
+    "time_points",
+    "written",
+]
 
 # International nonproprietary names by their stems (data/domain.json): -mab, -nib, -platin, …
 _DRUG = re.compile(r"(?i)^(?=.{5})(?=[a-z])[a-z\-]*?(" + "|".join(domain().drug_stems) + r")$")
@@ -219,6 +228,23 @@ def time_points(text: str) -> frozenset[int]:
             if value is not None:
                 out.add(value * unit)
     return frozenset(out)
+
+
+def follow_up_points(text: str) -> frozenset[int]:
+    """The lengths (in months) of a whole follow-up a sentence reports at ("In a 10-year
+    follow-up, cumulative mortality fell from …"): when it names no time point, its cumulative
+    figures are at that one. Not a median follow-up, which dates no figure."""
+    out = set()
+    for m in _FOLLOW_UP.finditer(clean(text)):
+        value = _as_int(m.group(1))
+        if value is not None:
+            out.add(value * (12 if m.group(2).lower().startswith("y") else 1))
+    return frozenset(out)
+
+
+_FOLLOW_UP = re.compile(
+    r"(?<!median )(?<!mean )\b(\d+|[a-z]+)-(years?|months?)\s+follow[\s-]*up\b", re.I
+)
 
 
 def _as_int(word: str) -> int | None:

@@ -8,7 +8,7 @@ import re
 
 from ..endpoint_mentions import asked_site, endpoints_named, names_site, other_summary, site_of
 from ..index import Index
-from ..mentions import time_points
+from ..mentions import follow_up_points, time_points
 from ..question import Profile
 from ..question_kinds import HOW_OFTEN_SHOULD
 from ..question_parts import asked_parts
@@ -148,7 +148,11 @@ class FigureExtractor:
             # A rate that names no time point is at the one a sentence just before, in its
             # section, gave the same endpoint ("- The 2-year DFS rate was … . - The DFS rate in
             # the ITT population was …").
-            stated = time_points(text) or earlier_time_points(self.index, sid, prof.endpoints)
+            stated = (
+                time_points(text)
+                or follow_up_points(text)
+                or earlier_time_points(self.index, sid, prof.endpoints)
+            )
             if stated and not stated & prof.time_points:
                 return []  # a rate at another time point answers nothing about this one
         asked_years = years_in(prof.text)
