@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from sclc_qa.question import profile
+from sclc_qa.question_kinds import uncontracted
 from sclc_qa.spans import find
 from test_answering_stages import _answers_in
 
@@ -96,3 +97,10 @@ def test_a_cumulative_figure_is_at_its_whole_follow_up(tmp_path: Path) -> None:
     )
     assert at_five is None
     assert at_ten is not None and ("4.1%" in at_ten or "2.9%" in at_ten)
+
+
+def test_a_contraction_is_read_spelled_out() -> None:
+    assert uncontracted("What's the yearly risk? It doesn't say; Barrett's isn't") == (
+        "What is the yearly risk? It does not say; Barrett's is not"
+    )
+    assert profile(uncontracted("What’s the yearly risk of zetoma?")).kind == "percent"

@@ -22,6 +22,8 @@ from test_answering_stages import _answers_in
         ("How sensitive is it? Give the sensitivity of the zeta swab.", {"sens"}),
         ("What positive predictive value does the zeta scan have?", {"ppv"}),
         ("Zeta swab NPV?", {"npv"}),
+        ("How sensitive and specific is the zeta swab?", {"sens", "spec"}),
+        ("How sensitive is the zeta swab?", {"sens"}),
     ],
 )
 def test_a_tests_accuracy_is_asked_as_a_share(question: str, endpoints: set[str]) -> None:

@@ -26,6 +26,7 @@ __all__ = [
     "RATE_ENDPOINTS",
     "TIME_TO_EVENT",
     "Kind",
+    "uncontracted",
     "unwrapped",
 ]
 
@@ -39,6 +40,49 @@ _REQUEST = re.compile(
     r"(?=(?:how|why|what|which|who|when|where)\b)",
     re.I,
 )
+
+
+# Contractions a question is typed with, spelled out so that one grammar reads both ("What's the
+# risk …?" as "What is the risk …?"); a possessive ("Barrett's") is no contraction.
+_CONTRACTIONS = {
+    "what's": "what is",
+    "how's": "how is",
+    "who's": "who is",
+    "where's": "where is",
+    "when's": "when is",
+    "which's": "which is",
+    "that's": "that is",
+    "it's": "it is",
+    "there's": "there is",
+    "isn't": "is not",
+    "aren't": "are not",
+    "wasn't": "was not",
+    "weren't": "were not",
+    "doesn't": "does not",
+    "don't": "do not",
+    "didn't": "did not",
+    "hasn't": "has not",
+    "haven't": "have not",
+    "hadn't": "had not",
+    "can't": "cannot",
+    "won't": "will not",
+    "shouldn't": "should not",
+    "wouldn't": "would not",
+    "couldn't": "could not",
+}
+_CONTRACTION = re.compile(
+    r"\b(" + "|".join(re.escape(c).replace("'", "['’]") for c in _CONTRACTIONS) + r")\b", re.I
+)
+
+
+def uncontracted(question: str) -> str:
+    """`question` with its contractions spelled out, in the case they were typed in."""
+
+    def full(m: re.Match[str]) -> str:
+        word = _CONTRACTIONS[m.group(1).lower().replace("’", "'")]
+        return word[0].upper() + word[1:] if m.group(1)[0].isupper() else word
+
+    return _CONTRACTION.sub(full, question)
 
 
 def unwrapped(question: str) -> str:
@@ -215,6 +259,7 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             # A test's accuracy is a share of those tested: its sensitivity, its specificity,
             # its predictive values.
             r"\bsensitivit(?:y|ies)\b|\bspecificit(?:y|ies)\b|\bpredictive values?\b|"
+            r"\bhow (?:sensitive|specific)\b|"
             r"(?-i:\b[PN]PVs?\b)|"
             # "What is the annual risk of …", "how likely": a share of patients (not a risk
             # factor or group, and not the relative risk a hazard ratio states).

@@ -28,6 +28,7 @@ from .lexical import BM25, normalize, tokenize
 from .mentions import written
 from .models import Chunk
 from .question import Profile, profile
+from .question_kinds import uncontracted
 from .routing import Router
 
 __all__ = ["Hit", "Query", "Retriever", "row_products"]
@@ -140,6 +141,7 @@ class Retriever:
 
     def prepare(self, text: str) -> Query:
         """Tokenise, expand with the corpus's definitions, and embed (one encoder call)."""
+        text = uncontracted(text)  # "What's …?" read as "What is …?"
         norm = normalize(text)
         words = set(re.findall(r"[a-z0-9][a-z0-9\-+/]*", norm))
         added: list[str] = []
