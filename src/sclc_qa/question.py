@@ -100,7 +100,9 @@ def profile(question: str) -> Profile:
     # "What keeps X from Y?", "what limited X?": a verb of hindering, not a noun, follows "what".
     phrase = "" if re.search(LIMITS, text, re.I) else which_phrase(text)
     called = re.search(
-        r"(?:the\s+)?((?:[\w/+-]+\s+){0,3}?[\w/+-]+)\s+(?:called|named|known as)\b", text, re.I
+        r"(?:the\s+)?((?:[\w/+-]+\s+){0,3}?[\w/+-]+)\s+(?:called|named|known as)\b",
+        _ASIDE.sub("", text),  # "what is X (what used to be called Y)?" asks no name
+        re.I,
     )
     if not phrase and called:
         phrase = called.group(1)  # "What was the phase II Rova-T study called?"
@@ -125,6 +127,7 @@ def profile(question: str) -> Profile:
     elif (
         kind == "definition"
         and re.match(r"\s*which\b", text, re.I)
+        and not _COUNT_AS.search(text)  # "which node groups count as N1?": N1's definition
         and head
         and not _names_a_measure(phrase, head)
         and not _DEFINING_NOUN.match(head)
@@ -255,6 +258,8 @@ _POPULATION = re.compile(
     r"United States|the US)\b",
     re.I,
 )
+_ASIDE = re.compile(r"\([^()]*\)")
+_COUNT_AS = re.compile(r"\b(?:count|counts|counted|qualify|qualifies|qualified) as\b", re.I)
 _WHAT_KIND = re.compile(r"\bwhat (?:kind|type|sort|class) of\b", re.I)
 _SHARE_OF = re.compile(r"\bout of (?:all|every)\b|\bof all\b|\bper (?:hundred|100)\b", re.I)
 _CONTRAST = re.compile(r"(?:^|[,;:]\s)\s*how\b.*\b(?:compare|compared|differ|differed)\b", re.I)

@@ -165,7 +165,9 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"stands? for|abbreviat|acronym|short for|\bexpan(d|sion)\b|full (name|form)|"
             r"\bmeaning\b|"
             r"what does (the )?(term )?\S+ (mean|refer to|denote)|"
-            r"^\s*what (?:exactly )?(is|are) (an? )?\S+(?:\s+\([^()]*\))?\s*\?\s*$|"
+            # "What is X?", after any setting phrase ("In zeta staging, what is Tis (…)?").
+            r"^\s*(?:(?:in|for|under|according to)\b[^,?]{1,80},\s*)?"
+            r"what (?:exactly )?(is|are) (an? )?\S+(?:\s+\([^()]*\))?\s*\?\s*$|"
             # An abbreviation asked on its own ("zx-EJ?"): what it stands for.
             r"^\s*(?-i:\w[\w/-]*[A-Z][\w/-]*)\s*\?\s*$",
             re.I,

@@ -162,8 +162,14 @@ def which_phrase(text: str) -> str:
             # "which agent traps ZX1", "which zeta sensor picks up …": a plain -s word before a name
             # or a verb's particle is the verb; "which picks up …" asks for no class at all
             break
+        if phrase and w.lower() in _AS_VERBS and i + 1 < len(words) and words[i + 1] == "as":
+            break  # "which node groups count as N1": the verb, then what they count as
         phrase.append(w)
     return " ".join(phrase)
+
+
+# Verbs that say what a thing is taken as: "which groups count as N1", "which qualify as …".
+_AS_VERBS = frozenset({"count", "counts", "counted", "qualify", "qualifies", "qualified"})
 
 
 # The term in "what does X mean / stand for / denote / refer to?".
@@ -177,9 +183,25 @@ _PRONOUNS = frozenset({"it", "this", "that", "they", "these", "those"})
 
 
 def asked_term(text: str) -> str | None:
-    """The term a "what does X mean?" question asks about ("In TNM staging, what does N2
-    denote?" → "N2"); None for any other question, or when X is a pronoun."""
-    m = _ASKED_TERM.search(text)
-    if m is None or m.group(1).lower() in _PRONOUNS:
-        return None
+    """The term a "what does X mean?" or "what is X?" question asks about ("In TNM staging,
+    what does N2 denote?" → "N2", "In zeta staging, what is Tis (formerly …)?" → "Tis"), or
+    that a "which … count as X?" question asks what counts as; None for any other question,
+    or when X is a pronoun."""
+    m = _ASKED_TERM.search(text) or _WHAT_IS.search(text) or _COUNTS_AS.search(text)
+    if m is None or m.group(1).split()[0].lower() in _PRONOUNS:
+        return None  # "TDLN - what is that abbreviation?": the term is named elsewhere
     return m.group(1)
+
+
+# "What is X?" closing the question, X a short term with any bracketed aside after it.
+_WHAT_IS = re.compile(
+    r"\bwhat (?:is|are) (?:an? |the )?((?:\S+\s+){0,2}?[^\s()]+)(?:\s+\([^()]*\))?"
+    r"(?:\s+(?:in|for|under)\s[^?]*)?\s*\?\s*$",
+    re.I,
+)
+# "Which … count as X?": what counts as X is X's definition.
+_COUNTS_AS = re.compile(
+    r"\b(?:count|counts|counted|qualify|qualifies|qualified) as (?:an? |the )?((?:\S+\s+){0,2}?\S+?)"
+    r"(?:\s+(?:in|for|under|on|by)\b[^?]*)?\s*\?\s*$",
+    re.I,
+)

@@ -23,6 +23,9 @@ __all__ = ["Entries", "Entry"]
 # that defines it.
 _OPENING = re.compile(r"[ \t]*[-–—]?[ \t]*([A-Za-z0-9][\w+./-]{0,15})[ \t]*(?:=|:)[ \t]+(?=\S)")
 
+# A cell that defines a code with "=": "Tis = High-grade squamous intraepithelial lesion".
+_DEFINED = re.compile(r"[ \t]*([A-Za-z0-9][\w+./-]{0,15})[ \t]*=[ \t]+(?=\S)")
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -41,10 +44,24 @@ class Entries:
         self.vocab = vocab
         keyed: dict[str, list[Entry]] = {}
         for sent in index.sentences:
-            found = self._entry(sent.id)
-            if found is not None:
-                keyed.setdefault(found[0], []).append(found[1])
+            for key, entry in self._entries(sent.id):
+                keyed.setdefault(key, []).append(entry)
         self._keyed = {key: tuple(found) for key, found in keyed.items()}
+
+    def _entries(self, sid: int) -> list[tuple[str, Entry]]:
+        """The sentence's entry, and for a table row, each later cell that defines a code of
+        its own ("| 0 | Tis, N0, M0 | Tis = High-grade … |")."""
+        sent = self.index.sentences[sid]
+        found = self._entry(sid)
+        out = [found] if found is not None else []
+        if sent.kind == "table_row" and len(sent.cells) >= 2:
+            text = self.index.documents[sent.doc].text
+            for cell in sent.cells[1:]:
+                opening = _DEFINED.match(text, cell.start, cell.end)
+                if opening is not None:
+                    end = cell.start + len(text[cell.start : cell.end].rstrip())
+                    out.append((squash(opening.group(1)), Entry(sid, opening.end(), end)))
+        return out
 
     def _entry(self, sid: int) -> tuple[str, Entry] | None:
         sent = self.index.sentences[sid]
@@ -97,7 +114,11 @@ class Entries:
         for size in range(min(_RUN_WORDS, len(words)), 0, -1):
             for i in range(len(words) - size + 1):
                 run = words[i : i + size]
-                if size == 1 and not re.search(r"\d|.[A-Z]", run[0]):
+                if (
+                    size == 1
+                    and not re.search(r"\d|.[A-Z]", run[0])
+                    and not _CODE.fullmatch(run[0])
+                ):
                     continue
                 found = self.of(" ".join(run))
                 if found:
@@ -105,5 +126,7 @@ class Entries:
         return ()
 
 
+# A short capitalised code ("Tis", "Tx"), which no paragraph opens with as a plain word does.
+_CODE = re.compile(r"[A-Z][a-z]{1,2}")
 # The longest run of a term's words looked up as one key ("stage IVa", "BI-RADS 0").
 _RUN_WORDS = 3
