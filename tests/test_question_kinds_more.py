@@ -104,3 +104,19 @@ def test_a_contraction_is_read_spelled_out() -> None:
         "What is the yearly risk? It does not say; Barrett's is not"
     )
     assert profile(uncontracted("What’s the yearly risk of zetoma?")).kind == "percent"
+
+
+def test_people_who_will_die_and_a_multiple_of_risk(tmp_path: Path) -> None:
+    text = (
+        "It is estimated that 9,310 Americans will die of zeta cancer in 2031. "
+        "Individuals who smoke have a threefold to fivefold increased risk of zeta cancer."
+    )
+    deaths, multiple = _answers_in(
+        tmp_path,
+        text,
+        "How many Americans are expected to die of zeta cancer in 2031?",
+        "How much does smoking raise zeta cancer risk?",
+    )
+    assert deaths == "9,310 Americans"
+    assert multiple == "threefold to fivefold increased risk"
+    assert profile("How much does smoking raise zeta cancer risk?").kind == "difference"

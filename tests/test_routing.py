@@ -15,6 +15,8 @@ def test_a_title_names_its_disease_not_its_kind_of_document() -> None:
     assert _topics("Zetoma and Zetic Carcinoma Treatment") == {"zetoma", "zetic"}
     assert _topics("Non-Small Cell Zeta Cancer Treatment") == {"zeta"}
     assert _topics("A review of care pathways") == frozenset()
+    # Each disease coordinated before the head: "Zeta and Other Etal Cancers".
+    assert _topics("Zeta and Other Etal Cancers Screening") == {"zeta", "etal"}
 
 
 def _two_summaries(tmp_path: Path) -> Engine:

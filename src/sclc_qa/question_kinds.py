@@ -206,7 +206,10 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"how (much|many months) did .* (extend|prolong|improve|add)|absolute (gain|benefit)|"
             r"\b(gain|extension|improvement) in (median )?(os|pfs|overall|survival)|"
             r"\b(os|pfs|survival) (gain|benefit|extension|improvement)|how large|"
-            r"\badd(?:ed|s)? (?:more|most|less|least)\b",
+            r"\badd(?:ed|s)? (?:more|most|less|least)\b|"
+            # "How much does smoking raise the risk?": by what multiple or share.
+            r"\bhow much (?:does|did|do|would|will|can|could) [^?]*\b(?:raises?|increases?|"
+            r"elevates?|multipl(?:y|ies)|boosts?|raised|increased)\b[^?]*\b(?:risk|odds|chance)",
             re.I,
         ),
     ),

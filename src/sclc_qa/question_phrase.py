@@ -201,7 +201,7 @@ _WHAT_IS = re.compile(
 )
 # "Which … count as X?": what counts as X is X's definition.
 _COUNTS_AS = re.compile(
-    r"\b(?:count|counts|counted|qualify|qualifies|qualified) as (?:an? |the )?((?:\S+\s+){0,2}?\S+?)"
-    r"(?:\s+(?:in|for|under|on|by)\b[^?]*)?\s*\?\s*$",
+    r"\b(?:count|counts|counted|qualify|qualifies|qualified) as (?:an? |the )?"
+    r"((?:\S+\s+){0,2}?\S+?)(?:\s+(?:in|for|under|on|by)\b[^?]*)?\s*\?\s*$",
     re.I,
 )

@@ -29,6 +29,7 @@ _GENERIC_HEADS = frozenset(
 )
 # A disease named by its ending: "-oma", "-emia" ("zetoma", "zetemia").
 _DISEASE_NAME = re.compile(r"[a-z]{3,}(?:omas?|emias?)")
+_COORDINATING = frozenset({"and", "or", "other"})
 # Two spellings of one organ's word share this many letters ("esophageal", "esophagus").
 _SHARED_PREFIX = 6
 _TWO_CAPITALS = re.compile(r"[A-Z].*[A-Z]")
@@ -107,6 +108,13 @@ def _topics(title: str) -> frozenset[str]:
     for i, w in enumerate(words):
         if w in _GENERIC_HEADS and i > 0:
             found.add(stem(words[i - 1]))
+            # "Bladder and Other Urothelial Cancers": each disease coordinated before the head.
+            j = i - 2
+            while j >= 1 and words[j] in _COORDINATING:
+                j -= 1
+                if words[j + 1] in ("and", "or"):
+                    found.add(stem(words[j]))
+                    break
         elif w not in _GENERIC_HEADS and (w in heads or _DISEASE_NAME.fullmatch(w)):
             found.add(stem(w))
     return frozenset(found)

@@ -122,7 +122,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "difference": re.compile(
         rf"\bby\s+(?:about\s+|approximately\s+|up to\s+)?{_NUM}\s*{_UNIT}|"
         rf"\bfrom\s+{_NUM}\s*%\s*to\s+{_NUM}\s*%|{_HEDGE}{_NUM}\s*percentage\s+points?\b|"
-        rf"{_HEDGE}\b(?:{_NUM}|{_NUMBER_WORDS})[- ]?fold\b{_COMPARED}|"
+        rf"{_HEDGE}\b(?:{_NUM}|{_NUMBER_WORDS})[- ]?fold\b"
+        rf"(?:\s+to\s+(?:{_NUM}|{_NUMBER_WORDS})[- ]?fold\b)?{_COMPARED}|"
         rf"{_HEDGE}\b(?:{_NUM}|{_NUMBER_WORDS}) times\b(?! (?:a|per|daily|weekly)\b){_COMPARED}|"
         # A change stated as a share: "a 20% relative reduction in mortality", "60% increase".
         rf"(?<![\d.]){_HEDGE}{_NUM}\s*%\s+(?:(?:relative|absolute)\s+)?{_CHANGE}"

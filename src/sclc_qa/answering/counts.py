@@ -69,11 +69,14 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
             continue
         # "How many Americans …" counts people, as "how many people" does.
         nouns |= _PEOPLE if noun in _PEOPLE or is_people(head) else {noun}
+    people_doing: set[str] = set()  # "17,420 Americans will die": people, then the asked verb
     if nouns & _PEOPLE:
         # "How many people are expected to die …" counts the deaths, not the people; "to be
         # diagnosed with, and to die of, X" counts both.
         doing = [stem(w) for w in re.findall(r"[a-z]+", prof.text[m.end() :].lower())[:_VERB_WORDS]]
         events = {e for v in doing if v in _EVENTS for e in _EVENTS[v]}
+        if events:
+            people_doing = {v for v in doing if v in _EVENTS}
         nouns = events or nouns
     # "How many RCTs …" counts "randomized controlled trials": match an acronym by initials.
     acronyms = [singular(h).lower() for h in heads if h[:2].isupper()]
@@ -92,6 +95,15 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
             : next((skip + d.start() for d in re.finditer(r"\d", after[skip:])), len(after))
         ]
         words = list(re.finditer(r"[A-Za-z][A-Za-z\-]*", after))[:5]
+        said = [stem(w.group().lower()) for w in words]
+        if (
+            people_doing
+            and said
+            and (said[0] in _PEOPLE or is_people(words[0].group()))
+            and people_doing & set(said[1:_DOING_WORDS])
+        ):
+            out.append(Span(s.start, s.end + words[0].end(), s.kind, s.endpoint))
+            continue
         for i, w in enumerate(words):
             hit = stem(w.group().lower()) in nouns and not _modifies(words[i + 1 : i + 2], nouns)
             for acronym in acronyms if not hit else ():
@@ -107,6 +119,8 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
     return out
 
 
+# How far after the people counted the verb of what they did may come ("Americans will die").
+_DOING_WORDS = 4
 # What a count's noun phrase may end on besides the question's noun: the events and people
 # counted ("131 zeta cancer deaths" counts deaths, not cancers).
 _HEADS = _PEOPLE | {e for events in _EVENTS.values() for e in events} | {"event", "respons"}
