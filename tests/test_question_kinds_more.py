@@ -120,3 +120,9 @@ def test_people_who_will_die_and_a_multiple_of_risk(tmp_path: Path) -> None:
     assert deaths == "9,310 Americans"
     assert multiple == "threefold to fivefold increased risk"
     assert profile("How much does smoking raise zeta cancer risk?").kind == "difference"
+
+
+def test_a_combo_is_a_regimen_and_cures_is_a_verb() -> None:
+    asked = profile("Which 3-drug chemo combo has worked in zeta cancer?")
+    assert asked.kind == "entity" and asked.target == "combo"
+    assert profile("Which gluten-free diet cures zeta cancer?").target == "diet"

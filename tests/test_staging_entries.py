@@ -38,3 +38,15 @@ def test_a_code_defined_in_a_later_cell_is_answered_by_its_definition(tmp_path: 
     assert tis.answer is not None and tis.answer.startswith("Zetal intraepithelial lesion")
     n1 = engine.ask("Which node groups count as N1 in zeta staging?", min_confidence=0.0)
     assert n1.answer == "Metastasis in inguinal or iliac nodes."
+
+
+def test_a_legend_spells_out_its_abbreviations(tmp_path: Path) -> None:
+    legend = _TABLE.replace(
+        "| N1 = Metastasis in inguinal or iliac nodes. |\n",
+        "| N1 = Metastasis in inguinal or iliac nodes. |\n"
+        "| T = primary tumor; N = regional lymph node; ZNE = zetanodal extension. | | |\n",
+    )
+    engine = _engine_over(tmp_path, "zeta", legend)
+    assert engine.ask("What does ZNE stand for?", min_confidence=0.0).answer == (
+        "zetanodal extension"
+    )

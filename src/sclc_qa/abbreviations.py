@@ -19,6 +19,9 @@ _WORD = re.compile(r"[^\s()“”\"‘’]+")
 # A table note's item, "ORR, objective response rate": an abbreviation (a capital or a digit
 # in it) opening the note or an item after ";" ("… pathological staging, if possible." is none).
 _NOTE_ITEM = re.compile(r"(?:^|;)\s*([\w\-/+]*[A-Z0-9][\w\-/+]*), ([^;.]+)")
+# A legend's item, "ENE = extranodal extension": an abbreviation of capitals, "=", its long
+# form (kept only when it spells the abbreviation; "N1 = palpable …" defines a code instead).
+_EQUALS_ITEM = re.compile(r"(?:^|;)\s*([A-Za-z]*[A-Z][A-Za-z]*) = ([^;|=]+?)\.?(?=\s*(?:;|\||$))")
 # Words a long form never starts with ("the low-dose radiotherapy (LDRT)" is "low-dose
 # radiotherapy"). Not lexical.STOPWORDS, on purpose: that list drops words that do start long
 # forms, "per protocol (PP)" and "study drug exposure (SDE)" among them.
@@ -75,7 +78,21 @@ def find_definitions(docs: dict[str, Document], sentences: Iterable[Sentence]) -
                     "glossary",
                 )
             )
-        elif sent.kind == "table_note":
+            continue
+        if sent.kind in ("table_note", "table_row"):
+            # A staging table's legend: "T = primary tumor; …; ENE = extranodal extension".
+            for m in _EQUALS_ITEM.finditer(sent.text):
+                s, e = sent.start + m.start(2), sent.start + m.end(2)
+                ss, se = sent.start + m.start(1), sent.start + m.end(1)
+                if text[s:e] == m.group(2) and _spells(
+                    m.group(1).lower(), _WORD.findall(m.group(2))
+                ):
+                    found.append(
+                        Definition(
+                            m.group(1), m.group(2), sent.doc, s, e, ss, se, sent.id, "table_note"
+                        )
+                    )
+        if sent.kind == "table_note":
             for m in _NOTE_ITEM.finditer(sent.text):
                 s, e = sent.start + m.start(2), sent.start + m.end(2)
                 ss, se = sent.start + m.start(1), sent.start + m.end(1)

@@ -22,7 +22,7 @@ _AUX = re.compile(
     r"regulates?|encodes?|express\w*|includes?|comprises?|involves?|remains?|gave|gives?|yields?|"
     r"achieved?|achieves|becomes?|turns?|stops?|stopped|inhibits?|kills?|recognizes?|activates?|"
     r"triggers?|promotes?|enhances?|carried|exists?|occurs?|appl(?:y|ies)|appears?|helps?|"
-    r"arises?|lies|happens?|happened)$",
+    r"arises?|lies|happens?|happened|cures?|treats?)$",
     re.I,
 )
 

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .abbreviations import Definition, initials
 from .blocks import list_lead_ins, previous_in_block
@@ -255,6 +255,35 @@ class Vocabulary:
             if len(self._concepts) > _MEMO_MAX:
                 self._concepts.clear()
         return found
+
+    def is_concept_in(self, name: str, doc: str) -> bool:
+        """A concept (`is_concept`) that document `doc` writes: one another document defines
+        but this one never names is missing here, as any name would be."""
+        if not self.is_concept(name):
+            return False
+        if squash(name) in self._doc_keys.get(doc, frozenset()):
+            return True
+        # … or writes it spelled out ("neuroendocrine tumors" for "NET"); a concept no
+        # document defines (an acronym read as one) may be paraphrased anywhere.
+        longs = self._long_forms(name)
+        text = self.index.documents[doc].text.lower()
+        return not longs or any(long.lower() in text for long in longs)
+
+    def _long_forms(self, name: str) -> set[str]:
+        base = re.sub(r"(?<=[A-Z])[si]$", "", name).lower()
+        return {
+            d.long
+            for key in (name.lower(), base, base + "s")
+            for d in self.defs_by_short.get(key, ())
+        }
+
+    @cached_property
+    def _doc_keys(self) -> dict[str, frozenset[str]]:
+        """Every name key each document's sentences hold, gathered on first use."""
+        keys: dict[str, set[str]] = {}
+        for sent, found in zip(self.index.sentences, self.keys, strict=True):
+            keys.setdefault(sent.doc, set()).update(found)
+        return {doc: frozenset(k) for doc, k in keys.items()}
 
     def _is_concept(self, name: str) -> bool:
         base = re.sub(r"(?<=[A-Z])[si]$", "", name)

@@ -97,7 +97,7 @@ class NameCoverage:
                 got = 0.0
             if got < 1.0 and _STAGE_NAME.fullmatch(name) and _other_stage(sent.text, name):
                 got = 0.0  # "stage IIA" in the sentence: its heading's "IIA and IIB" is not IIB
-            if self.vocab.is_concept(name) or name in describing:
+            if self.vocab.is_concept_in(name, sent.doc) or name in describing:
                 soft.append(got)
             elif name in paired:
                 side_by_side.append(got)

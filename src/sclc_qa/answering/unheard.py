@@ -70,10 +70,26 @@ def unheard_class(prof: Profile, vocab: Vocabulary) -> str:
     # "Which football club …?": a kind of the class named by a plain word no document uses
     # (in a phrase of plain words only: a name, a possessive or a stray verb says the phrase
     # is read otherwise).
-    if not all(w.islower() and _plain_word(w) for w in words):
+    if not all((w.islower() and _plain_word(w)) or _plain_compound(w) for w in words):
         return ""
-    unused = next((w for w in words[:-1] if not _used(w, vocab)), None)
+    unused = next((w for w in words[:-1] if not _used_whole(w, vocab)), None)
     return f"{unused} {words[-1]}" if unused else ""
+
+
+def _plain_compound(word: str) -> bool:
+    """A hyphenated word of plain lower-case parts ("gluten-free")."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(p.isalpha() and p.islower() for p in parts)
+
+
+def _used_whole(word: str, vocab: Vocabulary) -> bool:
+    """Whether the documents use `word`; a compound only if they use each of its longer parts
+    ("gluten-free" is unheard where "gluten" is, however often "free" is written)."""
+    if not _plain_compound(word):
+        return _used(word, vocab)
+    return _used(word, vocab) or all(
+        _used(p, vocab) for p in word.split("-") if len(p) >= _SHORTEST_UNHEARD - 1
+    )
 
 
 # A disease's or condition's name by its ending: "-oma", "-emia", "-itis", "-osis".
