@@ -126,3 +126,11 @@ def test_a_combo_is_a_regimen_and_cures_is_a_verb() -> None:
     asked = profile("Which 3-drug chemo combo has worked in zeta cancer?")
     assert asked.kind == "entity" and asked.target == "combo"
     assert profile("Which gluten-free diet cures zeta cancer?").target == "diet"
+
+
+def test_a_change_stated_before_its_share() -> None:
+    text = "A dose reduction of 50% may be advised; testing may delay therapy by 2 weeks."
+    assert [text[s.start : s.end] for s in find(text, "difference")] == [
+        "dose reduction of 50%",
+        "by 2 weeks",
+    ]

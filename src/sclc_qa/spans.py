@@ -125,8 +125,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"{_HEDGE}\b(?:{_NUM}|{_NUMBER_WORDS})[- ]?fold\b"
         rf"(?:\s+to\s+(?:{_NUM}|{_NUMBER_WORDS})[- ]?fold\b)?{_COMPARED}|"
         rf"{_HEDGE}\b(?:{_NUM}|{_NUMBER_WORDS}) times\b(?! (?:a|per|daily|weekly)\b){_COMPARED}|"
-        # A change stated as a share: "a 20% relative reduction in mortality", "60% increase".
-        rf"(?<![\d.]){_HEDGE}{_NUM}\s*%\s+(?:(?:relative|absolute)\s+)?{_CHANGE}"
+        # A change stated as a share: "a 20% relative reduction in mortality", "60% increase",
+        # or after it: "a dose reduction of 50%".
+        rf"(?<![\d.]){_HEDGE}{_NUM}\s*%\s+(?:(?:relative|absolute)\s+)?{_CHANGE}|"
+        rf"\b(?:[a-z]+\s+)?{_CHANGE}\s+of\s+{_HEDGE}{_NUM}\s*%"
     ),
     # A share in words is a share too: "approximately one-fourth of patients", "two-thirds",
     # "half of those screened".
