@@ -150,6 +150,7 @@ class Vocabulary:
         self.lead_in = list(lead_ins) if lead_ins is not None else list_lead_ins(index)
         self._mentioned: dict[tuple[str, frozenset[str], str], bool] = {}
         self._concepts: dict[str, bool] = {}
+        self._concept_in: dict[tuple[str, str], bool] = {}
         # The reverse: for a sentence that introduces lists, the list items that report on it.
         self.items: dict[int, list[int]] = {}
         for item, lead in enumerate(self.lead_in):
@@ -261,13 +262,25 @@ class Vocabulary:
         but this one never names is missing here, as any name would be."""
         if not self.is_concept(name):
             return False
+        memo = (name, doc)
+        found = self._concept_in.get(memo)
+        if found is None:
+            found = self._concept_in[memo] = self._written_in(name, doc)
+            if len(self._concept_in) > _MEMO_MAX:
+                self._concept_in.clear()
+        return found
+
+    def _written_in(self, name: str, doc: str) -> bool:
         if squash(name) in self._doc_keys.get(doc, frozenset()):
             return True
         # … or writes it spelled out ("neuroendocrine tumors" for "NET"); a concept no
         # document defines (an acronym read as one) may be paraphrased anywhere.
         longs = self._long_forms(name)
-        text = self.index.documents[doc].text.lower()
-        return not longs or any(long.lower() in text for long in longs)
+        return not longs or any(long.lower() in self._lower_text(doc) for long in longs)
+
+    @lru_cache(maxsize=64)  # noqa: B019 - one entry per document of a loaded index
+    def _lower_text(self, doc: str) -> str:
+        return self.index.documents[doc].text.lower()
 
     def _long_forms(self, name: str) -> set[str]:
         base = re.sub(r"(?<=[A-Z])[si]$", "", name).lower()
