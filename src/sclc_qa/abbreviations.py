@@ -19,7 +19,7 @@ _WORD = re.compile(r"[^\s()“”\"‘’]+")
 # A table note's item, "ORR, objective response rate": an abbreviation (a capital or a digit
 # in it) opening the note or an item after ";" ("… pathological staging, if possible." is none).
 _NOTE_ITEM = re.compile(r"(?:^|;)\s*([\w\-/+]*[A-Z0-9][\w\-/+]*), ([^;.]+)")
-# A legend's item, "ENE = extranodal extension": an abbreviation of capitals, "=", its long
+# A legend's item, "ZNE = zetanodal extension": an abbreviation of capitals, "=", its long
 # form (kept only when it spells the abbreviation; "N1 = palpable …" defines a code instead).
 _EQUALS_ITEM = re.compile(r"(?:^|;)\s*([A-Za-z]*[A-Z][A-Za-z]*) = ([^;|=]+?)\.?(?=\s*(?:;|\||$))")
 # Words a long form never starts with ("the low-dose radiotherapy (LDRT)" is "low-dose
@@ -80,7 +80,7 @@ def find_definitions(docs: dict[str, Document], sentences: Iterable[Sentence]) -
             )
             continue
         if sent.kind in ("table_note", "table_row"):
-            # A staging table's legend: "T = primary tumor; …; ENE = extranodal extension".
+            # A staging table's legend: "T = primary tumor; …; ZNE = zetanodal extension".
             for m in _EQUALS_ITEM.finditer(sent.text):
                 s, e = sent.start + m.start(2), sent.start + m.end(2)
                 ss, se = sent.start + m.start(1), sent.start + m.end(1)

@@ -163,7 +163,7 @@ def previous_in_block(
     return prev
 
 
-# A paragraph that opens by referring back to a study: "In this prospective trial, …", "This
+# A paragraph that opens by referring back to a study: "In this randomized trial, …", "This
 # study …", "In these patients' trial, …" (plain lower-case words between).
 _REFERS_BACK = re.compile(
     r"\s*(?:(?:In|For|Of|From|Within|Across)\s+)?(?:this|these|that|those|This|These|That|Those)"

@@ -47,7 +47,7 @@ def _nearest_mention(text: str, start: int) -> tuple[int, int, str] | None:
     for mention in _mentions(text):
         m_start, m_end, _ = mention
         if m_start > start and _LABEL_AFTER.fullmatch(text, start, m_start):
-            return mention  # "51% (95% CI, 47%–54%) for zeta": the label names its figure
+            return mention  # "44% (95% CI, 40%–48%) for zeta": the label names its figure
         if m_end <= start:
             dist = start - m_end
         elif m_start >= start and m_start - start <= 25:

@@ -43,7 +43,7 @@ _REQUEST = re.compile(
 
 
 # Contractions a question is typed with, spelled out so that one grammar reads both ("What's the
-# risk …?" as "What is the risk …?"); a possessive ("Barrett's") is no contraction.
+# risk …?" as "What is the risk …?"); a possessive ("Zeta's") is no contraction.
 _CONTRACTIONS = {
     "what's": "what is",
     "how's": "how is",
@@ -213,7 +213,7 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    # "What does X cost?", "how expensive is X?": an amount of money ("less than $200"), never
+    # "What does X cost?", "how expensive is X?": an amount of money ("less than $300"), never
     # a share or a count ("N times as expensive" is a difference, above).
     (
         "cost",

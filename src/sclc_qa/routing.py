@@ -30,7 +30,7 @@ _GENERIC_HEADS = frozenset(
 # A disease named by its ending: "-oma", "-emia" ("zetoma", "zetemia").
 _DISEASE_NAME = re.compile(r"[a-z]{3,}(?:omas?|emias?)")
 _COORDINATING = frozenset({"and", "or", "other"})
-# Two spellings of one organ's word share this many letters ("esophageal", "esophagus").
+# Two spellings of one organ's word share this many letters ("zetageal", "zetagus").
 _SHARED_PREFIX = 6
 _TWO_CAPITALS = re.compile(r"[A-Z].*[A-Z]")
 
@@ -108,7 +108,7 @@ def _topics(title: str) -> frozenset[str]:
     for i, w in enumerate(words):
         if w in _GENERIC_HEADS and i > 0:
             found.add(stem(words[i - 1]))
-            # "Bladder and Other Urothelial Cancers": each disease coordinated before the head.
+            # "Zeta and Other Etal Cancers": each disease coordinated before the head.
             j = i - 2
             while j >= 1 and words[j] in _COORDINATING:
                 j -= 1
@@ -122,7 +122,7 @@ def _topics(title: str) -> frozenset[str]:
 
 def _same(topic: str, words: set[str]) -> bool:
     """Whether a question's stemmed `words` name `topic`, in its own stem or another form of
-    the organ's word ("esophagus" for "esophageal")."""
+    the organ's word ("zetagus" for "zetageal")."""
     return topic in words or any(
         len(w) >= _SHARED_PREFIX and w[:_SHARED_PREFIX] == topic[:_SHARED_PREFIX] for w in words
     )

@@ -126,7 +126,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?:\s+to\s+(?:{_NUM}|{_NUMBER_WORDS})[- ]?fold\b)?{_COMPARED}|"
         rf"{_HEDGE}\b(?:{_NUM}|{_NUMBER_WORDS}) times\b(?! (?:a|per|daily|weekly)\b){_COMPARED}|"
         # A change stated as a share: "a 20% relative reduction in mortality", "60% increase",
-        # or after it: "a dose reduction of 50%".
+        # or after it: "a dose reduction of 25%".
         rf"(?<![\d.]){_HEDGE}{_NUM}\s*%\s+(?:(?:relative|absolute)\s+)?{_CHANGE}|"
         rf"\b(?:[a-z]+\s+)?{_CHANGE}\s+of\s+{_HEDGE}{_NUM}\s*%"
     ),
@@ -161,7 +161,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|\b(?:in\s+their|the)\s+(?:early\s+|late\s+|mid-)?\d0s\b"
         r"|(?:(?<=\bage was )|(?<=\bage of )|(?<=\bage is ))\d+(?:\.\d+)?(?:\s+years)?"
     ),
-    # An amount of money: "$1,200", "less than $200", "US$ 3.5 million", "2,000 euros".
+    # An amount of money: "$1,200", "less than $300", "US$ 3.5 million", "2,000 euros".
     "cost": re.compile(
         rf"{_HEDGE}(?:US\s?|C|A)?[$€£]\s?\d[\d,]*(?:\.\d+)?(?:\s*(?:million|billion|thousand)\b)?"
         rf"|{_HEDGE}\b\d[\d,]*(?:\.\d+)?\s*(?:(?:million|billion|thousand)\s+)?"

@@ -69,7 +69,7 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
             continue
         # "How many Americans …" counts people, as "how many people" does.
         nouns |= _PEOPLE if noun in _PEOPLE or is_people(head) else {noun}
-    people_doing: set[str] = set()  # "17,420 Americans will die": people, then the asked verb
+    people_doing: set[str] = set()  # "9,310 Americans will die": people, then the asked verb
     if nouns & _PEOPLE:
         # "How many people are expected to die …" counts the deaths, not the people; "to be
         # diagnosed with, and to die of, X" counts both.

@@ -159,7 +159,7 @@ class NameCoverage:
             text = self.index.sentences[sid].text
             referred = {m.end() for m in _REFERRED_BACK.finditer(text)}
             own = any(m.end() not in referred for m in _STUDY.finditer(text))
-            # "In this prospective trial": referred back to, however it is qualified.
+            # "In this randomized trial": referred back to, however it is qualified.
             other = any(m.end() not in referred for m in _OTHER_STUDY.finditer(text))
             found = (own, other)
             self._study[sid] = found

@@ -23,7 +23,7 @@ __all__ = ["Entries", "Entry"]
 # that defines it.
 _OPENING = re.compile(r"[ \t]*[-–—]?[ \t]*([A-Za-z0-9][\w+./-]{0,15})[ \t]*(?:=|:)[ \t]+(?=\S)")
 
-# A cell that defines a code with "=": "Tis = High-grade squamous intraepithelial lesion".
+# A cell that defines a code with "=": "Tis = Zetal intraepithelial lesion".
 _DEFINED = re.compile(r"[ \t]*([A-Za-z0-9][\w+./-]{0,15})[ \t]*=[ \t]+(?=\S)")
 
 
@@ -50,7 +50,7 @@ class Entries:
 
     def _entries(self, sid: int) -> list[tuple[str, Entry]]:
         """The sentence's entry, and for a table row, each later cell that defines a code of
-        its own ("| 0 | Tis, N0, M0 | Tis = High-grade … |")."""
+        its own ("| 0 | Tis, N0, M0 | Tis = Zetal … |")."""
         sent = self.index.sentences[sid]
         found = self._entry(sid)
         out = [found] if found is not None else []

@@ -209,6 +209,7 @@ def of_asked_drug(text: str, spans: list[Span], prof: Profile) -> list[Span]:
 
 
 _WORDS = re.compile(r"[A-Za-z][A-Za-z-]*")
+# A dose in gray is radiation's; a question that names radiation may ask it.
 _GRAY = re.compile(r"\b(?:c|m)?Gy\b")
 _RADIATION = re.compile(r"\bradiat|\bradiotherap|\b(?:c|m)?Gy\b|\bRT\b|\bfraction", re.I)
 _OF_DRUG = re.compile(r"\s+of\s+([A-Za-z][A-Za-z-]*)")

@@ -57,13 +57,13 @@ _PER_ARM = frozenset({"percent", "duration", "count"})
 # months", "at 3- to 6-month intervals".
 _EVERY = re.compile(r"\b(?:every|each|once in)\s+(?:other\s+)?$", re.I)
 _EVERY_REACH = 12
-# The period a schedule holds for, written after it: "every 3 months for the first 2 years".
+_INTERVALS = re.compile(r"[\s-]*(?:intervals?|apart)\b", re.I)
+# The period a schedule holds for, written after it: "every 4 months for the first 3 years".
 _FOR_PERIOD = re.compile(
     r"\s+(?:for|during|over|in)\s+(?:the\s+)?(?:first|next|following|initial)\s+"
     r"(?:\d+|one|two|three|four|five|six|ten)\s+(?:years?|months?|weeks?)\b",
     re.I,
 )
-_INTERVALS = re.compile(r"[\s-]*(?:intervals?|apart)\b", re.I)
 # A rate per so many people or person-years: "per 100,000", "per 1,000 women".
 _PER_POPULATION = re.compile(r"\bper\s+(?:\d{1,3}(?:,\d{3})+|hundred|thousand|million)\b", re.I)
 
@@ -198,14 +198,14 @@ class FigureExtractor:
             if change is not None:
                 s = change.start()
         if span.kind in ("percent", "duration") and _CHANGE_ASKED.search(prof.text):
-            # "What happens to X?": a change, told by its verb ("reducing X from 58% to 52%").
+            # "What happens to X?": a change, told by its verb ("reducing X from 61% to 55%").
             change = _CHANGED_FROM.search(text, max(0, s - _CHANGE_REACH), s)
             s = change.start() if change is not None else s
         if span.kind == "duration" and HOW_OFTEN_SHOULD.search(prof.text):
             every = _EVERY.search(text, max(0, s - _EVERY_REACH), s)
             s = every.start() if every is not None else s  # "every 2 years": how often
             period = _FOR_PERIOD.match(text, e)
-            e = period.end() if period is not None else e  # "… for the first 2 years": how long
+            e = period.end() if period is not None else e  # "… for the first 3 years": how long
         if span.kind in ("percent", "duration"):
             e += interval_after(text, e)
         if span.kind == "percent":
@@ -274,8 +274,6 @@ class FigureExtractor:
 _FRACTIONATION = re.compile(r"\bfraction", re.I)
 
 
-# A question asking how much something changed, and the relative change a sentence states just
-# before the ratio that its bracket opens with ("a 27% reduction in the risk of death (HR, …").
 # "What happens to X?", "how did X change?": the answer is a change, from one figure to another.
 _CHANGE_ASKED = re.compile(
     r"\bwhat (?:happens|happened|happen)\b|\bhow (?:does|did|do) [^?]*\bchange\b", re.I
@@ -286,6 +284,8 @@ _CHANGED_FROM = re.compile(
     r"worsen|shorten|lengthen|extend|prolong)\w*\s+(?:[\w-]+\s+){0,3}?from\s+$",
     re.I,
 )
+# A question asking how much something changed, and the relative change a sentence states just
+# before the ratio that its bracket opens with ("a 27% reduction in the risk of death (HR, …").
 _HOW_MUCH = re.compile(r"\bhow much\b|\bby how\b|\bby what\b", re.I)
 _RELATIVE_CHANGE = re.compile(
     r"\d+(?:\.\d+)?%\s+(?:relative\s+)?(?:increase|reduction|decrease|decline|rise|drop)\b"

@@ -63,7 +63,7 @@ _PER_BASE = re.compile(
 # A rate's figure that ends on "per <number>" ("0.4 cases per 100,000"), and whom it counts.
 _PER_NUMBER = re.compile(r"\bper\s+[\d,]+$")
 _PER_NUMBER_REACH = 20
-# … whatever is counted, in a plural noun: "0 to 13 cases per 10,000 procedures".
+# … whatever is counted, in a plural noun: "0 to 9 cases per 10,000 procedures".
 _BASE_NOUN = re.compile(rf"\s+(?:{_COUNTED}|(?!versus\b|whereas\b)[a-z]{{3,}}s)\b")
 
 
@@ -91,7 +91,7 @@ def endpoint_after(text: str, e: int, question: str) -> int:
 
 
 def labelled_after(text: str, e: int) -> int:
-    """The end of "for <endpoint>" right after a figure ("51% (95% CI, 47%–54%) for zeta": the
+    """The end of "for <endpoint>" right after a figure ("44% (95% CI, 40%–48%) for zeta": the
     endpoint it is for, named after it), else `e`."""
     labelled = _FOR_AFTER.match(text, e)
     if labelled is None:
