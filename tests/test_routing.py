@@ -51,3 +51,19 @@ def test_a_question_naming_a_disease_is_answered_from_its_documents(tmp_path: Pa
     assert (
         engine.ask("What is the sensitivity of brush cytology?", min_confidence=0.0).answer == "41%"
     )
+
+
+def test_a_section_the_question_names_is_read_first(tmp_path: Path) -> None:
+    from test_answering_stages import _engine_over
+
+    doc = (
+        "# Zeta review\n\n## Abstract\n\nAdding zetamab extends survival by 2–4 months.\n\n"
+        "## 1 Introduction\n\n"
+        "In phase III trials, zetamab prolonged overall survival by 3 to 7 months.\n\n"
+        "## Background\n\n" + "".join(f"Paragraph {i} describes care.\n\n" for i in range(20))
+    )
+    engine = _engine_over(tmp_path, "zeta", doc)
+    asked = "According to the introduction, by how many months does zetamab extend survival?"
+    assert engine.ask(asked, min_confidence=0.0).answer == "3 to 7 months"
+    asked = "In the abstract, by how many months does zetamab extend survival?"
+    assert engine.ask(asked, min_confidence=0.0).answer == "2–4 months"

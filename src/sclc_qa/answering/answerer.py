@@ -51,6 +51,13 @@ __all__ = ["Answerer", "Retrieve"]
 # How far down the candidates a typed question looks for a sentence holding a figure of its
 # type when the first holds none.
 _FIGURE_LOOK = 3
+# A section a question names as its source: "According to the introduction, …", "per the
+# abstract", "in the discussion".
+_NAMED_SECTION = re.compile(
+    r"\b(?:in|according to|per|from) the (introduction|abstract|discussion|conclusions?|"
+    r"background|overview)\b",
+    re.I,
+)
 # An interval, asked for beside a ratio or stated with one.
 _INTERVAL = re.compile(r"\bCI\b|\bconfidence interval", re.I)
 # "How did X affect (change, influence) Y?": asks X's effect on Y, which a sentence must name.
@@ -166,7 +173,7 @@ class Answerer:
             if ASKS_EXPANSION.search(question):
                 term = next((n for n in prof.names), "the term")
                 return abstention(question, self.reasons.not_spelled_out(term), 0.0), None
-        scored = self.scorer.score(query, hits)
+        scored = self._in_asked_section(question, self.scorer.score(query, hits))
         if not scored:
             return abstention(question, self.reasons.nothing_matches(), 0.0), None
         best = scored[0]
@@ -272,6 +279,22 @@ class Answerer:
         """Whether the sentence names one of the endpoints (in its own words)."""
         text = self.index.sentences[best.sid].text
         return any(ENDPOINTS[e].search(text) for e in endpoints)
+
+    def _in_asked_section(self, question: str, scored: list[Scored]) -> list[Scored]:
+        """`scored` with the candidates in the section the question names first ("According to
+        the introduction, …": the introduction's figure, not the abstract's look-alike); as it
+        was when it names none, or no candidate's section is titled so."""
+        named = _NAMED_SECTION.search(question)
+        if named is None:
+            return scored
+        word = named.group(1).lower().rstrip("s")
+
+        def titled(c: Scored) -> bool:
+            sent = self.index.sentences[c.sid]
+            return any(word in t.lower() for t in self.citer.path(sent.doc, sent.section))
+
+        inside = [c for c in scored if titled(c)]
+        return inside + [c for c in scored if not titled(c)] if inside else scored
 
     def _answer(
         self, question: str, best: Scored, scored: list[Scored], found: Extracted, conf: float
