@@ -134,3 +134,8 @@ def test_a_change_stated_before_its_share() -> None:
         "dose reduction of 50%",
         "by 2 weeks",
     ]
+
+
+def test_a_rate_with_its_base_in_brackets() -> None:
+    text = "Yearly zeta cancer incidence rates ranged from 12.4 to 13.0 (per 100,000)."
+    assert [text[s.start : s.end] for s in find(text, "percent")] == ["12.4 to 13.0 (per 100,000)"]

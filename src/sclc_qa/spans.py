@@ -138,7 +138,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # A rate per so many: "5.0 per 1,000 screenings", "12 to 15 per 100,000 person-years",
         # "0.4 cases per 100,000" (what is counted named between, in a word or two).
         rf"(?<![\d.,]){_HEDGE}{_NUM}(?:(?:{_DASH}|\s+to\s+){_NUM})?(?:\s+[a-z]+){{0,2}}\s+per\s+"
-        r"\d{1,3}(?:,\d{3})+\b"
+        r"\d{1,3}(?:,\d{3})+\b|"
+        # … or its base in brackets after it: "ranging from 18.6 to 19.1 (per 100,000)".
+        rf"(?<![\d.,]){_HEDGE}{_NUM}(?:(?:{_DASH}|\s+to\s+){_NUM})?\s+\(per\s+\d{{1,3}}(?:,\d{{3}})+\)"
     ),
     "year": re.compile(
         r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
