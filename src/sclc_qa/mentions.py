@@ -15,6 +15,7 @@ __all__ = [
     "YEAR",
     "clean",
     "follow_up_points",
+    "in_series",
     "is_druglike",
     "is_tnm",
     "named_tokens",
@@ -152,6 +153,12 @@ def named_tokens(text: str) -> list[str]:
 
 # A trial's number in a series, in Roman numerals after its acronym ("ZETA I", "ZETA II").
 _SERIAL_ROMAN = re.compile(r"I{1,3}|IV|VI{0,3}")
+
+
+def in_series(name: str) -> bool:
+    """Whether a name ends on its trial's number in a series ("ZETA II")."""
+    _, space, last = name.rpartition(" ")
+    return bool(space) and _SERIAL_ROMAN.fullmatch(last) is not None
 
 
 def _opens_place(words: list[tuple[str, int]], i: int, text: str) -> bool:

@@ -30,7 +30,7 @@ from .question_kinds import (
     Kind,
     unwrapped,
 )
-from .question_phrase import which_phrase
+from .question_phrase import COUNT_AS, which_phrase
 
 __all__ = ["ENDPOINTS", "LIMITS", "TIME_TO_EVENT", "Kind", "Profile", "profile", "unwrapped"]
 
@@ -127,7 +127,7 @@ def profile(question: str) -> Profile:
     elif (
         kind == "definition"
         and re.match(r"\s*which\b", text, re.I)
-        and not _COUNT_AS.search(text)  # "which node groups count as N1?": N1's definition
+        and not COUNT_AS.search(text)  # "which node groups count as N1?": N1's definition
         and head
         and not _names_a_measure(phrase, head)
         and not _DEFINING_NOUN.match(head)
@@ -259,7 +259,6 @@ _POPULATION = re.compile(
     re.I,
 )
 _ASIDE = re.compile(r"\([^()]*\)")
-_COUNT_AS = re.compile(r"\b(?:count|counts|counted|qualify|qualifies|qualified) as\b", re.I)
 _WHAT_KIND = re.compile(r"\bwhat (?:kind|type|sort|class) of\b", re.I)
 _SHARE_OF = re.compile(r"\bout of (?:all|every)\b|\bof all\b|\bper (?:hundred|100)\b", re.I)
 _CONTRAST = re.compile(r"(?:^|[,;:]\s)\s*how\b.*\b(?:compare|compared|differ|differed)\b", re.I)

@@ -11,7 +11,7 @@ import re
 
 from .domain import domain
 
-__all__ = ["asked_term", "which_phrase"]
+__all__ = ["COUNT_AS", "asked_term", "which_phrase"]
 
 _AUX = re.compile(
     r"^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|may|might|should|shows?|"
@@ -170,6 +170,9 @@ def which_phrase(text: str) -> str:
 
 # Verbs that say what a thing is taken as: "which groups count as N1", "which qualify as …".
 _AS_VERBS = frozenset({"count", "counts", "counted", "qualify", "qualifies", "qualified"})
+_AS_VERB = "(?:" + "|".join(sorted(_AS_VERBS)) + ")"
+# "Which … count as X?": what is asked is X's definition.
+COUNT_AS = re.compile(rf"\b{_AS_VERB} as\b", re.I)
 
 
 # The term in "what does X mean / stand for / denote / refer to?".
@@ -201,7 +204,7 @@ _WHAT_IS = re.compile(
 )
 # "Which … count as X?": what counts as X is X's definition.
 _COUNTS_AS = re.compile(
-    r"\b(?:count|counts|counted|qualify|qualifies|qualified) as (?:an? |the )?"
+    rf"\b{_AS_VERB} as (?:an? |the )?"
     r"((?:\S+\s+){0,2}?\S+?)(?:\s+(?:in|for|under|on|by)\b[^?]*)?\s*\?\s*$",
     re.I,
 )

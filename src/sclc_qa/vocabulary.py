@@ -20,7 +20,7 @@ from .chunking import embed_text
 from .domain import domain
 from .index import Index
 from .lexical import normalize, stem, tokenize
-from .mentions import is_druglike, is_tnm
+from .mentions import in_series, is_druglike, is_tnm
 from .models import Sentence
 from .other_names import other_names
 
@@ -61,10 +61,6 @@ def _word_initials(text: str) -> tuple[str, ...]:
 _EM_DASH = re.compile(r"[\u2014\u2015]")
 _POSSESSIVE = re.compile(r"['’]s$")
 _PART_BREAK = re.compile(r"[-/()\[\],;:–]")
-
-
-# A name whose last word is a Roman numeral: a trial's number in its series ("ZETA I").
-_ROMAN_LAST = re.compile(r"\s(?:I{1,3}|IV|VI{0,3})$")
 
 
 def name_keys(text: str) -> set[str]:
@@ -194,7 +190,7 @@ class Vocabulary:
         key = squash(name)
         # "CD8" is named by "CD8+" (cells positive for it), plurals and "-i" inhibitor forms.
         # … but "ZETA I" is not named by "ZETA II": a series' next trial, not an inhibitor.
-        suffixes = ("s", "+") if _ROMAN_LAST.search(name) else ("i", "s", "+")
+        suffixes = ("s", "+") if in_series(name) else ("i", "s", "+")
         if key in keys or {key + x for x in suffixes} & keys:
             return True
         if key.endswith("s") and key[:-1] in keys:

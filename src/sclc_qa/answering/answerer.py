@@ -293,8 +293,7 @@ class Answerer:
             sent = self.index.sentences[c.sid]
             return any(word in t.lower() for t in self.citer.path(sent.doc, sent.section))
 
-        inside = [c for c in scored if titled(c)]
-        return inside + [c for c in scored if not titled(c)] if inside else scored
+        return sorted(scored, key=lambda c: not titled(c))  # stable: each side keeps its order
 
     def _answer(
         self, question: str, best: Scored, scored: list[Scored], found: Extracted, conf: float

@@ -115,6 +115,8 @@ class NameCoverage:
         when nearer places name nothing, as an outer lead-in introduces every list nested in
         it."""
         lead, seen = self.vocab.lead_in[sid], set[int]()
+        if not lead:
+            return False
         sent = self.index.sentences[sid]
         # A bullet reports on the lead-in's paragraph, up to where it names another study
         # ("In this trial, 585 patients …" / "- local failure …", under the item that named
@@ -143,13 +145,10 @@ class NameCoverage:
 
     def _named_before(self, sid: int, name: str) -> bool:
         """Named earlier in the paragraph, with no other study introduced in between."""
-        for p in self.vocab.block[sid]:
-            text = self.index.sentences[p].text
-            if self.vocab.mentions(name, self.vocab.keys[p], text):
-                return True
-            if self.studies(p)[1]:
-                return False
-        return False
+        return any(
+            self.vocab.mentions(name, self.vocab.keys[p], self.index.sentences[p].text)
+            for p in self._until_other_study(sid)
+        )
 
     def studies(self, sid: int) -> tuple[bool, bool]:
         """Whether a sentence names a study of its own, and whether it introduces another one

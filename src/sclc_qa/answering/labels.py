@@ -165,8 +165,7 @@ def endpoint_label(text: str, start: int, end: int) -> int:
     first = _VALUE.search(unbracketed)
     if first is None or not any(p.search(unbracketed, first.end()) for p in ENDPOINTS.values()):
         return start  # one figure, or figures told apart by arm or time, not by endpoint
-    after = _FOR_AFTER.match(unbracketed, first.end())
-    if after is not None and any(p.match(unbracketed, after.end()) for p in ENDPOINTS.values()):
+    if labelled_after(unbracketed, first.end()) > first.end():
         return start  # "51% for zeta and 86% for eta": each labelled after its figure
     opening = max(
         (m.end() for m in _OPENING.finditer(text, max(0, start - _LABEL_REACH), start)),
