@@ -147,6 +147,7 @@ class Vocabulary:
         self._mentioned: dict[tuple[str, frozenset[str], str], bool] = {}
         self._concepts: dict[str, bool] = {}
         self._concept_in: dict[tuple[str, str], bool] = {}
+        self._lowered: dict[str, str] = {}
         # The reverse: for a sentence that introduces lists, the list items that report on it.
         self.items: dict[int, list[int]] = {}
         for item, lead in enumerate(self.lead_in):
@@ -274,9 +275,13 @@ class Vocabulary:
         longs = self._long_forms(name)
         return not longs or any(long.lower() in self._lower_text(doc) for long in longs)
 
-    @lru_cache(maxsize=64)  # noqa: B019 - one entry per document of a loaded index
     def _lower_text(self, doc: str) -> str:
-        return self.index.documents[doc].text.lower()
+        """A document's text in lower case, made once per document (on a concept's first
+        look there)."""
+        lowered = self._lowered.get(doc)
+        if lowered is None:
+            lowered = self._lowered[doc] = self.index.documents[doc].text.lower()
+        return lowered
 
     def _long_forms(self, name: str) -> set[str]:
         base = re.sub(r"(?<=[A-Z])[si]$", "", name).lower()
