@@ -148,8 +148,11 @@ HAZARD_RATIO = re.compile(
     re.I,
 )
 MEDIAN = re.compile(r"\bmedians?\b|\bm(?:os|pfs)\b", re.I)
-# "How often should X be done?": the time between two.
-HOW_OFTEN_SHOULD = re.compile(r"\bhow (?:often|frequently)\s+(?:should|must|ought)\b", re.I)
+# "How often (and for how long) should X be done?": the time between two.
+HOW_OFTEN_SHOULD = re.compile(
+    r"\bhow (?:often|frequently)\s+(?:and\s+(?:for\s+)?how\s+long\s+)?(?:should|must|ought)\b",
+    re.I,
+)
 PART_JOINER = re.compile(r"\band\b|,|\bwith\b|\bplus\b|&", re.I)
 
 # What an organisation does somewhere: a where-question about it asks a place (a country, a city).

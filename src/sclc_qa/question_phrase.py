@@ -80,9 +80,10 @@ _SOURCE_NOUNS = frozenset(
 
 
 # An adjective by its ending, coordinated with another before one noun ("clinical and
-# pathological features"), and a plural noun, which a plain verb may follow ("features go").
+# pathological features"), and a plural noun, which a plain verb may follow ("features go");
+# "odds" or "series" end in s but are one thing ("what odds ratio for X …").
 _ADJECTIVE = re.compile(r"[a-z](?:al|ic|ive|ous|ary|ar)$")
-_PLURAL = re.compile(r"[a-z]+[^su'’]s")
+_PLURAL = re.compile(r"(?!(?:odds|series|species|means|news)$)[a-z]+[^su'’]s")
 _COMMON_PREPOSITIONS = frozenset(
     {"with", "from", "to", "in", "on", "at", "for", "of", "into", "by"}
 )

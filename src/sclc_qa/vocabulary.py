@@ -148,6 +148,7 @@ class Vocabulary:
         self._concepts: dict[str, bool] = {}
         self._concept_in: dict[tuple[str, str], bool] = {}
         self._lowered: dict[str, str] = {}
+        self._doc_terms: dict[str, frozenset[str]] = {}
         # The reverse: for a sentence that introduces lists, the list items that report on it.
         self.items: dict[int, list[int]] = {}
         for item, lead in enumerate(self.lead_in):
@@ -274,6 +275,15 @@ class Vocabulary:
         # document defines (an acronym read as one) may be paraphrased anywhere.
         longs = self._long_forms(name)
         return not longs or any(long.lower() in self._lower_text(doc) for long in longs)
+
+    def writes(self, word: str, doc: str) -> bool:
+        """Whether document `doc` writes `word`, as the index's terms go ("classes" where it
+        writes "class"), for a question routed to only some documents."""
+        terms = self._doc_terms.get(doc)
+        if terms is None:
+            terms = self._doc_terms[doc] = frozenset(tokenize(self.index.documents[doc].text))
+        asked = tokenize(word)
+        return bool(asked) and all(t in terms for t in asked)
 
     def _lower_text(self, doc: str) -> str:
         """A document's text in lower case, made once per document (on a concept's first

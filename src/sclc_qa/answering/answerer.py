@@ -147,7 +147,7 @@ class Answerer:
             unknown = [n for n in unknown if n not in spelled_out]
         if unknown:
             return abstention(question, self.reasons.not_mentioned(unknown), 0.0), None
-        unheard = unheard_class(prof, self.vocab)
+        unheard = unheard_class(prof, self.vocab, query.route)
         if unheard:
             return abstention(question, self.reasons.not_mentioned([f"any {unheard}"]), 0.0), None
         condition = (

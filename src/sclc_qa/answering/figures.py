@@ -64,6 +64,11 @@ _FOR_PERIOD = re.compile(
     r"(?:\d+|one|two|three|four|five|six|ten)\s+(?:years?|months?|weeks?)\b",
     re.I,
 )
+# A rate per unit of time ("fell by 2% per year", "3% annually"): a yearly change, not the
+# cumulative rate at a time point.
+_PER_PERIOD = re.compile(
+    r"\s*(?:per|a|each|every)\s+(?:year|month|annum)\b|\s*(?:annually|yearly)\b", re.I
+)
 # A rate per so many people or person-years: "per 100,000", "per 1,000 women".
 _PER_POPULATION = re.compile(r"\bper\s+(?:\d{1,3}(?:,\d{3})+|hundred|thousand|million)\b", re.I)
 
@@ -155,6 +160,8 @@ class FigureExtractor:
             )
             if stated and not stated & prof.time_points:
                 return []  # a rate at another time point answers nothing about this one
+            if not _PER_PERIOD.search(prof.text):
+                spans = [s for s in spans if not _PER_PERIOD.match(text, s.end)]
         asked_years = years_in(prof.text)
         if asked_years and prof.kind != "year":
             # A list item is dated by the sentence that introduces it ("Estimates for 2031:").

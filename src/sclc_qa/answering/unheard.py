@@ -36,14 +36,15 @@ _PROPERTY = re.compile(
 _SPELLINGS = (("our", "or"), ("oe", "e"), ("ae", "e"), ("ise", "ize"))
 
 
-def unheard_class(prof: Profile, vocab: Vocabulary) -> str:
+def unheard_class(prof: Profile, vocab: Vocabulary, route: frozenset[str] | None = None) -> str:
     """What a question asks for when no document uses its word: the class of a which/what
     question ("which comet …?"), or the kind of a property asked of something ("what is the
     freezing point of X?": a point, but a freezing one). No passage can state one. "" when the
     documents use the word, when the class is one the entity step knows by its members (drugs,
     trials, companies, …, written in their own words), or when the phrase's head is not a class
     noun at all, or when another name is asked ("X, also known as which CD molecule?": the
-    text names it, whatever class word the question uses)."""
+    text names it, whatever class word the question uses). A question `route`d to some
+    documents (it names a disease only their titles name) asks a class those must write."""
     if asks_alias(prof.text):
         return ""
     prop = _PROPERTY.match(prof.text)
@@ -66,6 +67,9 @@ def unheard_class(prof: Profile, vocab: Vocabulary) -> str:
     # "Which cluster …?" where the text writes "subtype": a word for the same kind of grouping.
     kindred = domain().kindred(target)
     if not (_used(target, vocab) or any(_used(w, vocab) for w in kindred)):
+        return target
+    said = (target, words[-1], *kindred)  # "classes" asks a "classe" by its plain singular
+    if route and not any(vocab.writes(w, doc) for w in said for doc in route):
         return target
     # "Which football club …?": a kind of the class named by a plain word no document uses
     # (in a phrase of plain words only: a name, a possessive or a stray verb says the phrase

@@ -1,0 +1,76 @@
+"""What a question asks for, read before any figure is taken: the measure a which-phrase
+names, a schedule's period, a rate per unit of time against one at a time point, and a class
+of things the documents a question is routed to never write."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sclc_qa.config import Settings
+from sclc_qa.embedding import HashingEmbedder
+from sclc_qa.engine import Engine
+from sclc_qa.question import profile
+from test_answering_stages import _answers_in
+
+
+def test_odds_is_one_thing_not_a_plural_before_its_verb() -> None:
+    """ "What odds ratio for X comes with Y?" asks a ratio, not a class of things called
+    "odds" ("which features go with …" reads the plural's next word as a verb)."""
+    asked = profile("What odds ratio for zeta cancer comes with the ZX1 slow variant?")
+    assert asked.kind == "hr"
+    assert asked.asked_about == "odds ratio"
+    assert profile("Which features go with zeta cancer?").asked_about == "features"
+
+
+def test_how_often_and_for_how_long_asks_a_schedule() -> None:
+    assert profile("How often and for how long should zetamab cream be applied?").kind == (
+        "duration"
+    )
+    assert profile("How often should zetamab cream be applied?").kind == "duration"
+
+
+def test_a_yearly_change_is_no_rate_at_a_time_point(tmp_path: Path) -> None:
+    """ "Mortality decreased by about 2% per year" says how fast a rate changes, not the
+    5-year survival rate; the rate at the time point asked still answers."""
+    changing = "From 2010 to 2020, zeta cancer mortality decreased by about 2% per year."
+    stated = changing + " The 5-year overall survival rate for zeta cancer was 64%."
+    question = "What is the 5-year survival rate for zeta cancer?"
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    assert _answers_in(tmp_path / "a", changing, question) == [None]
+    assert _answers_in(tmp_path / "b", stated, question) == ["64%"]
+
+
+def _two_summaries(tmp_path: Path) -> Engine:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    filler = "".join(f"Paragraph {i} describes general care.\n\n" for i in range(20))
+    (corpus / "zeta.md").write_text(
+        "# Zetal Cancer Prevention\n\n## Risk factors\n\n"
+        "A diet rich in fibre lowered the risk of zetal cancer in one cohort.\n\n"
+        f"## Background\n\n{filler}",
+        encoding="utf-8",
+    )
+    (corpus / "eta.md").write_text(
+        "# Etal Cancer Treatment\n\n## Stage II\n\n"
+        "Stage II etal cancer is cured by surgery in most patients.\n\n"
+        f"## Background\n\n{filler}",
+        encoding="utf-8",
+    )
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    Engine.build(settings, embedder=HashingEmbedder())
+    return Engine.load(settings, embedder=HashingEmbedder())
+
+
+def test_a_class_only_another_document_writes_is_unheard_where_the_question_is_routed(
+    tmp_path: Path,
+) -> None:
+    """A question about etal cancer is answered from its own summary: a diet, which only the
+    zetal summary writes of, is nothing that summary can name."""
+    engine = _two_summaries(tmp_path)
+    answer = engine.ask("Which diet cures stage II etal cancer?", min_confidence=0.0)
+    assert answer.abstained and answer.reason is not None
+    assert "diet" in answer.reason
+    # The class is written where the question is routed: answered as before.
+    kept = engine.ask("Which diet lowered the risk of zetal cancer?", min_confidence=0.0)
+    assert not kept.abstained
