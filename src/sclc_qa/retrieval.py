@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from .abbreviations import Definition, singular
+from .acronyms import Acronyms
 from .blocks import list_lead_ins
 from .config import RetrievalSettings, SearchMode
 from .domain import domain
@@ -90,6 +91,10 @@ class Retriever:
         self._bm25 = BM25([tokenize(c.search_text) for c in index.chunks])
         self._short_to_long: dict[str, set[str]] = {}
         self._long_to_short: dict[str, set[str]] = {}
+        # Read from what is indexed, not from the boilerplate a document's file also holds.
+        self._acronyms = Acronyms(
+            [" | ".join(s.text for s in index.sentences)], (d.short for d in definitions)
+        )
         for d in definitions:
             short = d.short.lower()
             # "HDAC" in a question should find "HDACi", "PARP" should find "PARPi".
@@ -142,6 +147,7 @@ class Retriever:
     def prepare(self, text: str) -> Query:
         """Tokenise, expand with the corpus's definitions, and embed (one encoder call)."""
         text = uncontracted(text)  # "What's …?" read as "What is …?"
+        text = self._acronyms.spell_out(text)  # "NPC" where the text only writes it out
         norm = normalize(text)
         words = set(re.findall(r"[a-z0-9][a-z0-9\-+/]*", norm))
         added: list[str] = []

@@ -1,0 +1,106 @@
+"""Acronyms a question uses that the documents never write: "NPC" where a summary only ever
+says "nasopharyngeal carcinoma". A reader knows the term; the index holds only its words.
+
+An acronym is read as the initials of a phrase the documents use at least twice, a letter
+standing for a word or for a part of a compound joined by its combining vowel ("naso-
+pharyngeal": N, P). The question is then read with the phrase in the acronym's place, so
+retrieval, coverage and extraction all see what the text writes. An acronym the documents
+write, or define, is left alone, as is one whose phrases disagree (two different terms).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from .lexical import STOPWORDS
+
+__all__ = ["Acronyms"]
+
+# An acronym a question may use: three to six capitals, perhaps plural ("NPCs"). Two letters
+# match too many phrases by chance.
+_ACRONYM = re.compile(r"\b([A-Z]{3,6})(s?)\b")
+# How often the phrase must be written: once may be a coincidence of initials.
+_FEWEST_USES = 2
+# Remembered readings (acronym → phrase or None); questions reuse a few acronyms.
+_MEMO_MAX = 4096
+
+
+class Acronyms:
+    """Spells out, in a question, the acronyms of phrases the documents use but never
+    abbreviate. Read-only after construction but for its memo."""
+
+    def __init__(self, texts: Iterable[str], defined: Iterable[str]) -> None:
+        """`texts`: the documents' texts; `defined`: short forms their definitions give."""
+        self._texts = list(texts)
+        self._defined = {d.lower() for d in defined}
+        self._memo: dict[str, str | None] = {}
+
+    def spell_out(self, question: str) -> str:
+        """`question` with each acronym the documents never write replaced by its phrase."""
+        return _ACRONYM.sub(self._replacement, question)
+
+    def _replacement(self, m: re.Match[str]) -> str:
+        acronym, plural = m.group(1), m.group(2)
+        phrase = self.phrase(acronym)
+        return m.group(0) if phrase is None else phrase + plural
+
+    def phrase(self, acronym: str) -> str | None:
+        """The phrase `acronym` stands for in these documents, or None."""
+        if acronym in self._memo:
+            return self._memo[acronym]
+        found = self._find(acronym)
+        if len(self._memo) >= _MEMO_MAX:
+            self._memo.clear()
+        self._memo[acronym] = found
+        return found
+
+    def _find(self, acronym: str) -> str | None:
+        if acronym.lower() in self._defined:
+            return None
+        written = re.compile(rf"\b{acronym}s?\b")
+        if any(written.search(t) for t in self._texts):
+            return None  # the documents use it themselves, whatever it stands for
+        pattern = _phrase_pattern(acronym)
+        uses = Counter(
+            phrase
+            for t in self._texts
+            for p in pattern.finditer(t)
+            if _a_term(phrase := " ".join(p.group(0).lower().split()))
+        )
+        if not uses:
+            return None
+        (best, count), *rest = uses.most_common()
+        if count < _FEWEST_USES:
+            return None
+        first = best.split()[0]
+        if any(n * 2 >= count and other.split()[0] != first for other, n in rest):
+            return None  # two different terms share the initials: no reading is safe
+        return best
+
+
+def _a_term(phrase: str) -> bool:
+    """Whether a phrase may be a term: no verb's participle ("received chemotherapy"), no
+    joining word ("A plus B"), and no function word but inside it ("carcinoma in situ", not
+    "therapy may be")."""
+    words = re.split(r"[\s-]+", phrase)
+    ends = (words[0], words[-1])
+    return not any(
+        w in _JOINING or w.endswith("ed") or (w in STOPWORDS and w in ends) for w in words
+    )
+
+
+# Words that join two terms rather than form one.
+_JOINING = frozenset({"plus", "or", "than", "may", "can", "will", "after", "before", "from"})
+
+
+def _phrase_pattern(acronym: str) -> re.Pattern[str]:
+    """Words whose initials spell `acronym`: each later letter opens the next word, after a
+    space or hyphen, or the next part of a compound after its combining "o" ("naso|pharyngeal").
+    """
+    letters = [f"[{c.upper()}{c.lower()}]" for c in acronym]  # a word may open a sentence
+    # The words themselves in lower case (no other acronym); a compound's first part of four
+    # letters or more ("naso-", "gastro-"), not a prefix ("pro-file").
+    step = r"(?:[a-z]*[\s-]+|[a-z]{2,}o)"
+    return re.compile(r"\b" + letters[0] + "".join(step + c for c in letters[1:]) + r"[a-z]*\b")
