@@ -74,3 +74,18 @@ def test_a_class_only_another_document_writes_is_unheard_where_the_question_is_r
     # The class is written where the question is routed: answered as before.
     kept = engine.ask("Which diet lowered the risk of zetal cancer?", min_confidence=0.0)
     assert not kept.abstained
+
+
+def test_a_disease_named_by_an_organ_no_document_writes_is_unheard(tmp_path: Path) -> None:
+    """ "… for zentic adenocarcinoma?" where no document writes "zentic": nothing reports
+    on that disease, however much the text says about adenocarcinoma."""
+    doc = "First-line therapy for metastatic etal adenocarcinoma is gemcitabine plus cisplatin."
+    from test_answering_stages import _section_engine
+
+    engine = _section_engine(tmp_path, doc)
+    asked = "What is the first-line therapy for metastatic zentic adenocarcinoma?"
+    answer = engine.ask(asked, min_confidence=0.0)
+    assert answer.abstained and answer.reason is not None
+    assert "zentic adenocarcinoma" in answer.reason
+    kept = engine.ask(asked.replace("zentic", "etal"), min_confidence=0.0)
+    assert kept.answer is not None and "gemcitabine" in kept.answer

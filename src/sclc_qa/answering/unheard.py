@@ -100,11 +100,23 @@ def _used_whole(word: str, vocab: Vocabulary) -> bool:
 DISEASE_WORD = re.compile(r"\b[a-z]{3,}(?:omas?|a?emias?|itis|osis)\b")
 
 
+# A disease named by its organ's adjective: "zentic cancer", "zental adenocarcinoma".
+_ORGAN_DISEASE = re.compile(
+    r"\b([a-z]{3,}(?:ic|al|ar|ary|ian|ine))\s+(?:cancers?|carcinomas?|tumou?rs?|neoplasms?|"
+    r"malignanc(?:y|ies)|[a-z]{3,}omas?)\b"
+)
+
+
 def unheard_condition(prof: Profile, vocab: Vocabulary) -> str:
     """A disease or condition the question names ("… in zentocytoma?", "… cause
-    zentitis?") that no document uses: no passage reports on it. "" when none."""
-    for m in DISEASE_WORD.finditer(prof.text.lower()):
+    zentitis?", "… for zentic cancer?") that no document uses: no passage reports on it. ""
+    when none."""
+    text = prof.text.lower()
+    for m in DISEASE_WORD.finditer(text):
         if not _used(m.group(), vocab):
+            return m.group()
+    for m in _ORGAN_DISEASE.finditer(text):
+        if _may_be_unheard(m.group(1), _SHORTEST_UNHEARD) and not _heard(m.group(1), vocab):
             return m.group()
     return ""
 
