@@ -865,6 +865,10 @@ def test_counts_are_read_after_their_label_and_years_are_not_counts(tmp_path: Pa
     assert [sents[deaths].text[s.start : s.end] for s in figures.spans(deaths, profile(both))] == [
         "35,100"
     ]
+    # A word with a slash in the counted phrase ("zeta/eta cancer cases") keeps it one phrase:
+    # both counts are asked, from the list that gives them.
+    slashed = "How many new zeta/eta cancer cases and how many deaths are expected in 2024?"
+    assert engine.ask(slashed, min_confidence=0).answer == "New cases: 48,500.\n- Deaths: 35,100."
     dated = next(i for i, s in enumerate(sents) if "2010 to 2016" in s.text)
     assert figures.spans(dated, profile("How many patients were studied?")) == []
     other_year = next(i for i, s in enumerate(sents) if "In 2019" in s.text)

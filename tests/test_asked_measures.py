@@ -89,3 +89,25 @@ def test_a_disease_named_by_an_organ_no_document_writes_is_unheard(tmp_path: Pat
     assert "zentic adenocarcinoma" in answer.reason
     kept = engine.ask(asked.replace("zentic", "etal"), min_confidence=0.0)
     assert kept.answer is not None and "gemcitabine" in kept.answer
+
+
+def test_of_two_rates_in_a_sentence_the_one_dated_at_the_asked_time_answers(
+    tmp_path: Path,
+) -> None:
+    """ "the 18-month OS rate was 25.5%, and the 24-month OS rate was 10.4%": the 2-year
+    rate is the one its own clause dates at 24 months, though the other stands nearer the
+    arm named; a time the sentence states once dates every clause."""
+    doc = (
+        "In the zetamab group, the 18-month OS rate was 35.1%, and the 24-month OS rate was "
+        "24.9%. In the placebo group, the 18-month OS rate was 25.5%, and the 24-month OS rate "
+        "was 10.4%. The 5-year survival rate for LS-ZCLC is only 10%, while for ES-ZCLC, it "
+        "is even lower at 2%."
+    )
+    two_years, five_years = _answers_in(
+        tmp_path,
+        doc,
+        "2-year survival in the placebo group?",
+        "What is the 5-year survival rate for ES-ZCLC?",
+    )
+    assert two_years == "10.4%"
+    assert five_years == "2%"

@@ -24,7 +24,7 @@ _EVENTS = domain().counted_events
 _VERB_WORDS = 10
 _COUNT_NOUN_WINDOW = 80  # characters after a number where "how many X" looks for X
 _COUNTING = re.compile(
-    r"(?:how many|number of)\s+((?:[\w-]+\s+){0,14}?[\w-]+)(?:\s+(?:are|were|is|was|do|does|"
+    r"(?:how many|number of)\s+((?:[\w/-]+\s+){0,14}?[\w/-]+)(?:\s+(?:are|were|is|was|do|does|"
     r"did|have|has|had|can|could|will|would|should|must|may|might|need|needed|in|of|among|per|"
     r"across|worldwide|globally|"
     r"each|every)\b|"
@@ -32,7 +32,7 @@ _COUNTING = re.compile(
     r"\s*[?,;:.]|\s*$)",
     re.I,
 )
-_COUNTING_LOOSE = re.compile(r"(?:how many|number of)\s+((?:[\w-]+\s*){1,3})", re.I)
+_COUNTING_LOOSE = re.compile(r"(?:how many|number of)\s+((?:[\w/-]+\s*){1,3})", re.I)
 
 
 def counts_several(prof: Profile) -> bool:

@@ -10,6 +10,7 @@ import re
 
 from ..bounds import age_groups, same_ages
 from ..lexical import normalize, tokenize
+from ..mentions import time_points
 from ..question import Profile
 from ..spans import Span, names
 from ..vocabulary import Vocabulary, squash
@@ -54,8 +55,8 @@ _DIFFERENCE_ASKED = 80.0
 _PAIRED_DURATION = 30.0
 # What each question word in a figure's label is worth, beside being labelled at all.
 _LABEL_WORD = 10.0
-# A figure its own clause states for the age group asked outweighs any nearness to the
-# question's other words: another group's figure does not answer.
+# A figure its own clause states for the age group (or at the time point) asked outweighs any
+# nearness to the question's other words: another group's figure does not answer.
 _ASKED_AGE = 500.0
 # The same for any figure that stands in a run of figures when the question compares: as
 # much as being labelled by its own arm.
@@ -161,6 +162,16 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
                 cost -= _ASKED_AGE
             elif stated:
                 cost += _AFTER_OTHER_NAME
+        if dates_apart:
+            # "the 18-month OS rate was 25.5%, and the 24-month OS rate was 10.4%": the figure
+            # its own clause dates at the time asked, as for an age group (a time the sentence
+            # states once dates every clause: "The 5-year rate is 10% for A, while for B, it
+            # is 1%").
+            dated = time_points(clause_of(text, s.start, s.end))
+            if dated & prof.time_points:
+                cost -= _ASKED_AGE
+            elif dated:
+                cost += _AFTER_OTHER_NAME
         if several and len(run_of(text, s)) > 1:
             # "How did PFS compare between A and B?": the figures given side by side, not
             # the overall one before them ("10.6 months (12.1 months for A vs. 2.9 months
@@ -170,6 +181,7 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
 
     several = asks_several(prof)
     asked_ages = age_groups(prof.text)
+    dates_apart = bool(prof.time_points) and len(time_points(text)) > 1
     prefixed = prefixed_places(text, prof)
 
     ranked = sorted(spans, key=key)
