@@ -20,6 +20,9 @@ def test_odds_is_one_thing_not_a_plural_before_its_verb() -> None:
     assert asked.kind == "hr"
     assert asked.asked_about == "odds ratio"
     assert profile("Which features go with zeta cancer?").asked_about == "features"
+    # Its own words ("risk") ask no rate beside it; a rate named apart still is.
+    assert profile("What was the relative risk of zetoma with both markers?").also == frozenset()
+    assert profile("What was the HR and the 2-year OS rate with zetamab?").also == {"percent"}
 
 
 def test_how_often_and_for_how_long_asks_a_schedule() -> None:

@@ -235,6 +235,8 @@ def test_hyphenated_author_names_are_whole() -> None:
         ("and is up to 35 times as expensive", ["up to 35 times as expensive"]),
         ("the dose was given 3 times per week", []),
         ("prolonged OS by 2.7 months", ["by 2.7 months"]),
+        # A range whose first number's hyphen waits for "fold".
+        ("incidence that is 40- to 380-fold higher", ["40- to 380-fold higher"]),
     ],
 )
 def test_differences_and_multiples(text: str, expected: list[str]) -> None:
@@ -323,3 +325,15 @@ def test_a_subscript_label_glued_to_its_ratio() -> None:
     )
     death = "Survival improved (HRdeath, 0.72; 95% CI, 0.60–0.90)."
     assert [(s.endpoint) for s in find(death, "hr")] == ["os"]
+
+
+def test_a_ratio_named_before_a_verb_is_its_figure() -> None:
+    """ "The relative risk of zeta cancer was 32.8 for …": the ratio's label may say what it
+    is of before its verb; the answer is the figure, not the clause."""
+    text = "The relative risk of zeta cancer was 32.8 for carriers of both markers."
+    assert [text[s.start : s.end] for s in find(text, "hr")] == ["32.8"]
+    # A label that is only the ratio's name stays with it.
+    labelled = "The odds ratio (OR) was 7.6 (95% CI, 3.8–15.2)."
+    assert [labelled[s.start : s.end] for s in find(labelled, "hr")] == [
+        "odds ratio (OR) was 7.6 (95% CI, 3.8–15.2)"
+    ]

@@ -196,7 +196,9 @@ def also_asked(text: str, kind: Kind, endpoints: frozenset[str]) -> frozenset[st
         return frozenset({"percent"})  # "what dose was given, and what response rate?"
     if kind not in FIGURES or not PART_JOINER.search(text):
         return frozenset()
-    found = {k for k, pat in KIND_RULES if k in FIGURES and pat.search(text)} - {kind}
+    # The ratio's own words ask nothing more: "relative risk … with both markers" no rate.
+    rest = HAZARD_RATIO.sub(" ", text) if kind == "hr" else text
+    found = {k for k, pat in KIND_RULES if k in FIGURES and pat.search(rest)} - {kind}
     if kind == "hr":
         found = (found - {"ci", "pvalue"}) | _arms_asked_apart(text)
         if "duration" in found and _asks("difference", text):

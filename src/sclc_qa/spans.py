@@ -57,7 +57,9 @@ _HR_CORE = (
     rf"{_RATIO}{_GLUED}{_ABBREVIATED}(?:(?:{_FOR}|\s*death)?\s*(?:=|:|,|of|was|is)?"
     # … or a label that ends in a colon: "Relative risk of death, screening versus control
     # (95% CI): 0.68 (0.52–0.89)".
-    rf"|[^:;.\d]{{0,80}}\([^()]*\)\s*:|[^:;.\d(]{{0,80}}:)\s*(?P<value>{_NUM})"
+    rf"|[^:;.\d]{{0,80}}\([^()]*\)\s*:|[^:;.\d(]{{0,80}}:"
+    # … or what it is of, then a verb: "The relative risk of zeta cancer was 32.8".
+    rf"|\s+(?:of|for)\s+[^:;.\d()]{{0,60}}?\s+(?:was|were|is))\s*(?P<value>{_NUM})"
 )
 # After the ratio: its interval and P value, labelled ("95% CI, …") or a bare bracketed range.
 _BARE_RANGE = rf"\(\s*{_NUM}\s*(?:{_DASH}|to\s+){_NUM}\s*\)"
@@ -122,7 +124,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "difference": re.compile(
         rf"\bby\s+(?:about\s+|approximately\s+|up to\s+)?{_NUM}\s*{_UNIT}|"
         rf"\bfrom\s+{_NUM}\s*%\s*to\s+{_NUM}\s*%|{_HEDGE}{_NUM}\s*percentage\s+points?\b|"
-        rf"{_HEDGE}\b(?:{_NUM}|{_NUMBER_WORDS})[- ]?fold\b"
+        # "40- to 380-fold higher": a range whose first number's hyphen waits for "fold".
+        rf"{_HEDGE}\b(?:{_NUM}-\s+to\s+)?(?:{_NUM}|{_NUMBER_WORDS})[- ]?fold\b"
         rf"(?:\s+to\s+(?:{_NUM}|{_NUMBER_WORDS})[- ]?fold\b)?{_COMPARED}|"
         rf"{_HEDGE}\b(?:{_NUM}|{_NUMBER_WORDS}) times\b(?! (?:a|per|daily|weekly)\b){_COMPARED}|"
         # A change stated as a share: "a 20% relative reduction in mortality", "60% increase",
@@ -261,6 +264,8 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
             continue  # "from 2014 to 2020 for patients": a date, not a number of patients
         # A ratio's endpoint may be named inside its label ("Relative risk of death: 0.68").
         at = m.start("value") if "value" in pat.groupindex else s
+        if kind == "hr" and _LABEL_THEN_VERB.search(text, s, at):
+            s = at  # "The relative risk of zeta cancer was 32.8": the figure, not the clause
         out.append(Span(s, e, kind, endpoint_of(text, at)))
         while kind == "hr" and (listed := _LISTED_RATIO.match(text, e)) is not None:
             e = listed.end()
@@ -268,6 +273,9 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
     return tuple(out)
 
 
+# A ratio's label that says what it is of and that a verb closes: "relative risk of zeta cancer
+# was " ("HR was 0.73" keeps its short label).
+_LABEL_THEN_VERB = re.compile(r"\s(?:of|for)\s[^:;.]*\s(?:was|were|is)\s*$")
 # A rate and an opening bracket just before a figure: what the bracket holds is the rate's
 # interval, written without its label ("72% (51.3%–88.4%)").
 _BARE_INTERVAL = re.compile(r"\d\s*%\s*\(\s*$")
