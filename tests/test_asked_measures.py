@@ -114,3 +114,19 @@ def test_of_two_rates_in_a_sentence_the_one_dated_at_the_asked_time_answers(
     )
     assert two_years == "10.4%"
     assert five_years == "2%"
+
+
+def test_a_ratio_dated_at_another_follow_up_is_not_the_one_asked(tmp_path: Path) -> None:
+    doc = (
+        "In the ZETA screening trial, during a 15-year follow-up period, there were 138 deaths "
+        "in the screening group and 154 in the control group (relative risk [RR], 0.88; 95% "
+        "confidence interval [CI], 0.69–1.12)."
+    )
+    other, asked = _answers_in(
+        tmp_path,
+        doc,
+        "What was the RR in the ZETA trial after 9 years of follow-up?",
+        "What was the RR in the ZETA trial after 15 years of follow-up?",
+    )
+    assert other is None
+    assert asked is not None and "0.88" in asked

@@ -162,6 +162,12 @@ class FigureExtractor:
                 return []  # a rate at another time point answers nothing about this one
             if not _PER_PERIOD.search(prof.text):
                 spans = [s for s in spans if not _PER_PERIOD.match(text, s.end)]
+        if prof.time_points and prof.kind == "hr":
+            # "The RR after 9 years of follow-up?": a ratio the sentence dates at another time
+            # (its follow-up, "during a 15-year follow-up") is not the one asked.
+            stated = time_points(text) or follow_up_points(text)
+            if stated and not stated & prof.time_points:
+                return []
         asked_years = years_in(prof.text)
         if asked_years and prof.kind != "year":
             # A list item is dated by the sentence that introduces it ("Estimates for 2031:").
