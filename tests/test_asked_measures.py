@@ -130,3 +130,26 @@ def test_a_ratio_dated_at_another_follow_up_is_not_the_one_asked(tmp_path: Path)
     )
     assert other is None
     assert asked is not None and "0.88" in asked
+
+
+def test_incidence_is_its_own_endpoint(tmp_path: Path) -> None:
+    """How many new cases arise is not how many die: a mortality rate does not answer an
+    incidence asked. An incidence of adverse events is the events' rate, and a rate per so
+    many person-years keeps its base."""
+    from sclc_qa.endpoint_mentions import endpoint_of
+
+    doc = (
+        "In the ZETA screening trial, the zetoma mortality rate was 15.4 per 100,000 "
+        "person-years in the screening group. The overall incidence of etaloma is 0.13 cases "
+        "per 100,000 person-years, based on registry data."
+    )
+    reduced, incidence = _answers_in(
+        tmp_path,
+        doc,
+        "How much did the ZETA screening trial reduce zetoma incidence?",
+        "What is the incidence of etaloma?",
+    )
+    assert reduced is None
+    assert incidence == "0.13 cases per 100,000 person-years"
+    toxic = "A high incidence (8.6%) of grade 5 toxicity was observed."
+    assert endpoint_of(toxic, toxic.index("8.6")) == "tox"

@@ -133,7 +133,7 @@ EVENT_FREE = frozenset({"pfs", "dfs", "efs", "rfs"})
 TIME_TO_EVENT = EVENT_FREE | {"os", "dor"}
 # Endpoints reported as a share of patients, not as a time (a test's accuracy among them).
 RATE_ENDPOINTS = frozenset(
-    {"orr", "cr", "dcr", "tox", "pcr", "mpr", "lc", "sens", "spec", "ppv", "npv"}
+    {"orr", "cr", "dcr", "tox", "pcr", "mpr", "lc", "sens", "spec", "ppv", "npv", "inc"}
 )
 
 # Kinds that are figures (a hazard ratio with its CI and P value, a time, a rate).

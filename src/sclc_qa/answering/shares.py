@@ -56,8 +56,8 @@ def labels_another(text: str, span: Span, q_words: set[str], endpoints: frozense
     word of the question, an asked endpoint's name, a people noun or a function word after the
     share labels nothing else."""
     m = _NOUN_AFTER.match(text, span.end)
-    if m is None:
-        return False
+    if m is None or _PER.search(text, span.start, span.end):
+        return False  # "0.13 cases per 100,000 person-years": a rate's base, not another thing
     word = m.group(1).lower()
     if word in STOPWORDS or word in _NOT_LABELS or word in domain().people_nouns:
         return False
@@ -65,6 +65,7 @@ def labels_another(text: str, span: Span, q_words: set[str], endpoints: frozense
     return not asked
 
 
+_PER = re.compile(r"\bper\s")
 # The word right after a share, before any bracket or punctuation.
 _NOUN_AFTER = re.compile(r"\s+([a-z][a-z-]{3,})\b")
 # Words after a share that do not make it another thing's: verbs and adverbs of reporting, and
