@@ -153,3 +153,20 @@ def test_incidence_is_its_own_endpoint(tmp_path: Path) -> None:
     assert incidence == "0.13 cases per 100,000 person-years"
     toxic = "A high incidence (8.6%) of grade 5 toxicity was observed."
     assert endpoint_of(toxic, toxic.index("8.6")) == "tox"
+
+
+def test_a_relative_increase_is_no_rate(tmp_path: Path) -> None:
+    """ "230 vs. 177, a 22.7% relative increase" says how much a count rose: it answers how
+    much more, not a rate asked."""
+    doc = (
+        "In the ZETA screening trial, zetography detected more cancers than etography alone "
+        "(230 vs. 177, a 22.7% relative increase)."
+    )
+    rate, more = _answers_in(
+        tmp_path,
+        doc,
+        "What recall rate did the ZETA screening trial report for zetography?",
+        "By how much did zetography increase cancer detection in the ZETA screening trial?",
+    )
+    assert rate is None
+    assert more is not None and "22.7%" in more

@@ -69,6 +69,15 @@ _FOR_PERIOD = re.compile(
 _PER_PERIOD = re.compile(
     r"\s*(?:per|a|each|every)\s+(?:year|month|annum)\b|\s*(?:annually|yearly)\b", re.I
 )
+# A share stated as a relative or absolute change, and a question that asks a change.
+_RELATIVE_CHANGE_AFTER = re.compile(
+    r"\s+(?:relative|absolute)\s+(?:increase|reduction|decrease|decline|rise|drop|improvement)\b"
+)
+_CHANGE_WORDS = re.compile(
+    r"\b(?:reduc|increas|decreas|improv|rais|lower|cut|drop|declin|chang|benefit|gain|boost|"
+    r"more|less|fewer|higher|greater)\w*|\bhow much\b|\bby how\b",
+    re.I,
+)
 # A rate per so many people or person-years: "per 100,000", "per 1,000 women".
 _PER_POPULATION = re.compile(r"\bper\s+(?:\d{1,3}(?:,\d{3})+|hundred|thousand|million)\b", re.I)
 
@@ -145,6 +154,9 @@ class FigureExtractor:
             spans = [s for s in spans if text[s.start] not in _CUTOFF] or spans
         if prof.kind == "percent":
             spans = asked_shares(text, spans, prof)
+            if not _CHANGE_WORDS.search(prof.text):
+                # "230 vs. 177, a 22.7% relative increase": how much a count rose, not a rate.
+                spans = [s for s in spans if not _RELATIVE_CHANGE_AFTER.match(text, s.end)]
         if prof.kind == "count":
             spans = counted(text, spans, prof)
         if prof.kind == "dose":
