@@ -170,3 +170,27 @@ def test_a_relative_increase_is_no_rate(tmp_path: Path) -> None:
     )
     assert rate is None
     assert more is not None and "22.7%" in more
+
+
+def test_what_counts_as_a_term_is_answered_by_its_definition(tmp_path: Path) -> None:
+    """ "What counts as X?" asks no class named "counts": it asks what X is. A sentence that
+    says what is defined as X answers with what it defines so; one that gives X's class and
+    difference answers, however many sentences about X rank above it."""
+    assert profile("What counts as an interval zetoma?").asked_about == ""
+    assert profile("Which node groups count as N1?").asked_about == "node groups"
+    about = "".join(
+        f"In cohort {i}, interval zetomas were more often high grade than screen-detected ones. "
+        for i in range(12)
+    )
+    doc = (
+        about + "Interval zetomas are zetomas that are diagnosed between a normal screen and "
+        "the next one. Lesions in the skin distal to the verge are defined as perietal cancers."
+    )
+    interval, perietal = _answers_in(
+        tmp_path,
+        doc,
+        "What counts as an interval zetoma?",
+        "What counts as a perietal cancer?",
+    )
+    assert interval == "zetomas that are diagnosed between a normal screen and the next one"
+    assert perietal == "Lesions in the skin distal to the verge"

@@ -163,8 +163,10 @@ def which_phrase(text: str) -> str:
             # "which agent traps ZX1", "which zeta sensor picks up …": a plain -s word before a name
             # or a verb's particle is the verb; "which picks up …" asks for no class at all
             break
-        if phrase and w.lower() in _AS_VERBS and i + 1 < len(words) and words[i + 1] == "as":
-            break  # "which node groups count as N1": the verb, then what they count as
+        if w.lower() in _AS_VERBS and i + 1 < len(words) and words[i + 1] == "as":
+            # "which node groups count as N1": the verb, then what they count as; "what counts
+            # as X?" asks no class at all, but what X is.
+            break
         phrase.append(w)
     return " ".join(phrase)
 

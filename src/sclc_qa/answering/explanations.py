@@ -70,6 +70,7 @@ _CONTRAST = re.compile(
 _RELATIVE = re.compile(r"(?:which|who|whom|whose)\b", re.I)
 _REFERENCE = re.compile(r"\s*\(\d+(?:\s*[–-]\s*\d+)?(?:,\s*\d+(?:\s*[–-]\s*\d+)?)*\)")
 # "defined as", "characterized by", "refers to": what follows delimits the term.
+_PASSIVE_DEFINED = re.compile(r"\s*(?:is|are|was|were)\s+defined\s+as\b", re.I)
 _DEFINED = re.compile(
     r"\b(?:was |were |is |are )?(?:defined|characteri[sz]ed)\s+(?:as|by)\s+|\brefers?\s+to\s+",
     re.I,
@@ -81,9 +82,13 @@ _DELIMITING = re.compile(
 )
 
 
-def defining_span(text: str, *, criteria: bool = True) -> tuple[int, int] | None:
+def defining_span(
+    text: str, *, criteria: bool = True, asked: frozenset[str] = frozenset()
+) -> tuple[int, int] | None:
     """Where a sentence delimits a term: what follows "defined as" to the end of its clause,
-    else (with `criteria`) a bracketed criterion ("marker-high (≥5 units per sample)"); None if
+    or, when that is only the term asked (`asked`: the question's stems), what the sentence
+    says is defined so ("Lesions distal to the verge are defined as zetal cancers"); else
+    (with `criteria`) a bracketed criterion ("marker-high (≥5 units per sample)"); None if
     neither."""
     m = _DEFINED.search(text)
     if m is not None:
@@ -93,6 +98,15 @@ def defining_span(text: str, *, criteria: bool = True) -> tuple[int, int] | None
         s, e = strip_citation(text, m.end(), end)
         while e > s and text[e - 1] == ")" and text.count("(", s, e) < text.count(")", s, e):
             e -= 1  # "(central tumors, defined as within 2 cm of …)": the bracket is not ours
+        if asked and _PASSIVE_DEFINED.match(text[m.start() :]):
+            # "<what> are defined as <term>": what is defined so answers when the term is the
+            # one asked; a sentence that shares no word with the question on either side
+            # defines another term ("High expression was defined as …" keeps its definition).
+            term = set(tokenize(text[s:e].rstrip(".")))
+            if term and term <= asked:
+                return strip_citation(text, 0, m.start())
+            if not (term | set(tokenize(text[: m.start()]))) & asked:
+                return None
         if e > s:
             return s, e
     bracket = _DELIMITING.search(text) if criteria else None

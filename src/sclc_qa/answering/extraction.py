@@ -67,7 +67,7 @@ _FIRST_LOOKED_AT = 3
 _COUNTED_LOOK = 10
 # The first candidates looked at for a sentence that defines the term by its class: one that
 # repeats little of the question but the term ranks lower than a row keyed by it.
-_DEFINING_LOOK = 10
+_DEFINING_LOOK = 30
 # Classes whose members are proper names: a sentence that names none does not answer.
 _NAMES_ONLY = frozenset({"place", "company", "author"})
 # A question that lists its subjects: "A, B and C", "A, B, or C".
@@ -380,7 +380,8 @@ class Extractor:
             return None
         sent = self.index.sentences[best.sid]
         text = mask_markup(sent.text)
-        span = defining_span(text, criteria=prof.kind == "definition")
+        asked = frozenset(tokenize(prof.text))
+        span = defining_span(text, criteria=prof.kind == "definition", asked=asked)
         if span is None:
             # "What kind of antibody is X?": what the sentence says X is.
             span = describing_span(text, prof.names)
