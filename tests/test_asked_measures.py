@@ -194,3 +194,18 @@ def test_what_counts_as_a_term_is_answered_by_its_definition(tmp_path: Path) -> 
     )
     assert interval == "zetomas that are diagnosed between a normal screen and the next one"
     assert perietal == "Lesions in the skin distal to the verge"
+
+
+def test_two_counts_compared_in_a_bracket_count_the_noun_before_it(tmp_path: Path) -> None:
+    doc = (
+        "In the ZETA trial, zetography plus etography detected more zetomas than etography "
+        "alone (230 vs. 177, a 22.7% relative increase)."
+    )
+    one, both = _answers_in(
+        tmp_path,
+        doc,
+        "How many zetomas did zetography plus etography find in the ZETA trial?",
+        "How many zetomas did zetography plus etography find compared with etography alone?",
+    )
+    assert one == "230"
+    assert both == "230 vs. 177"

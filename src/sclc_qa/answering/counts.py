@@ -80,8 +80,12 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
         nouns = events or nouns
     # "How many RCTs …" counts "randomized controlled trials": match an acronym by initials.
     acronyms = [singular(h).lower() for h in heads if h[:2].isupper()]
+    paired = _paired_counts(text, nouns)
     out = []
     for s in spans:
+        if s.start in paired:
+            out.append(s)  # "… detected more zetomas than A alone (230 vs. 177)"
+            continue
         label = _LABEL_BEFORE.search(text, max(0, s.start - _COUNT_NOUN_WINDOW), s.start)
         if label is not None and stem(label.group(1).lower()) in nouns:
             out.append(s)  # "New cases: 226,650", "patients (n = 45)", "deaths were 1,200"
@@ -117,6 +121,24 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
                 out.append(Span(s.start, s.end + w.end(), s.kind, s.endpoint))
                 break
     return out
+
+
+# Two counts compared in a bracket ("(230 vs. 177"), after the clause that says what they count.
+_PAIR = re.compile(r"\(\s*(\d[\d,]*)\s*(?:vs\.?|versus)\s*(\d[\d,]*)\b")
+_CLAUSE_BEFORE = re.compile(r"[^.;:()]*$")
+
+
+def _paired_counts(text: str, nouns: set[str]) -> set[int]:
+    """Where the two counts of a bracketed pair start, when the clause just before the bracket
+    names the counted noun ("DM plus DBT detected more zetomas than DM alone (230 vs. 177)")."""
+    starts: set[int] = set()
+    for m in _PAIR.finditer(text):
+        lo = max(0, m.start() - _COUNT_NOUN_WINDOW)
+        clause = _CLAUSE_BEFORE.search(text, lo, m.start())
+        words = re.findall(r"[A-Za-z]+", clause.group() if clause else "")
+        if any(stem(w.lower()) in nouns for w in words):
+            starts |= {m.start(1), m.start(2)}
+    return starts
 
 
 # How far after the people counted the verb of what they did may come ("Americans will die").
