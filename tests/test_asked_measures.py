@@ -25,6 +25,11 @@ def test_odds_is_one_thing_not_a_plural_before_its_verb() -> None:
     assert profile("What was the HR and the 2-year OS rate with zetamab?").also == {"percent"}
 
 
+def test_how_many_are_caused_by_asks_a_share() -> None:
+    assert profile("How many zetal cancers are caused by ZPV?").kind == "percent"
+    assert profile("How many zetal cancers were found by screening?").kind == "count"
+
+
 def test_how_often_and_for_how_long_asks_a_schedule() -> None:
     assert profile("How often and for how long should zetamab cream be applied?").kind == (
         "duration"

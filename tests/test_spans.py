@@ -337,3 +337,15 @@ def test_a_ratio_named_before_a_verb_is_its_figure() -> None:
     assert [labelled[s.start : s.end] for s in find(labelled, "hr")] == [
         "odds ratio (OR) was 7.6 (95% CI, 3.8–15.2)"
     ]
+
+
+def test_shares_spelled_out_and_hedged_counts() -> None:
+    """ "Ninety-five percent of zetomas" is a share as "95%" is; "about 909 procedures" keeps
+    its hedge, as a number with a comma does; an age is still no count."""
+    text = "Ninety-five percent of zetomas are ZPV related; twenty percent are not."
+    assert [text[s.start : s.end] for s in find(text, "percent")] == [
+        "Ninety-five percent",
+        "twenty percent",
+    ]
+    text = "The number needed to treat was about 909 procedures in patients aged 55 years."
+    assert [text[s.start : s.end] for s in find(text, "count")] == ["about 909"]

@@ -260,7 +260,12 @@ _POPULATION = re.compile(
 )
 _ASIDE = re.compile(r"\([^()]*\)")
 _WHAT_KIND = re.compile(r"\bwhat (?:kind|type|sort|class) of\b", re.I)
-_SHARE_OF = re.compile(r"\bout of (?:all|every)\b|\bof all\b|\bper (?:hundred|100)\b", re.I)
+# "Out of all …", "how many zetomas are caused by X?": a share of a whole, not a number.
+_SHARE_OF = re.compile(
+    r"\bout of (?:all|every)\b|\bof all\b|\bper (?:hundred|100)\b|"
+    r"\bhow many\b[^?]*\b(?:are|is)\s+(?:caused by|attributable to|due to|related to)\b",
+    re.I,
+)
 _CONTRAST = re.compile(r"(?:^|[,;:]\s)\s*how\b.*\b(?:compare|compared|differ|differed)\b", re.I)
 _EACH_OF = re.compile(r"\beach of\b", re.I)
 # "What were the …", "In X, what were the …": several.

@@ -78,6 +78,13 @@ _CHANGE = (
     r"(?:increase|reduction|decrease|decline|rise|drop|fall|improvement|excess|gain|lower|"
     r"higher|greater|less|fewer|more)\b"
 )
+# A share spelled out: "Ninety-five percent", "twenty percent", "one hundred percent".
+_UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+_PERCENT_WORDS = (
+    rf"(?i:(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNITS_WORDS}))?"
+    rf"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    rf"|one hundred|{_UNITS_WORDS})\s+percent)\b"
+)
 _FRACTION = (
     r"(?i:(?:one|two|three|four)[- ](?:half|thirds?|quarters?|fourths?|fifths?|tenths?)"
     r"|half(?= of\b))\b"
@@ -137,7 +144,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # "half of those screened".
     "percent": re.compile(
         rf"(?<![\d.]){_HEDGE}{_NUM}\s*%?(?:{_DASH}|\s+to\s+){_NUM}\s*%|(?<![\d.]){_HEDGE}{_NUM}\s*%"
-        rf"(?!\s*(?:CI|confidence))|{_HEDGE}\b{_FRACTION}|"
+        rf"(?!\s*(?:CI|confidence))|{_HEDGE}\b{_FRACTION}|{_HEDGE}\b{_PERCENT_WORDS}|"
         # A rate per so many: "5.0 per 1,000 screenings", "12 to 15 per 100,000 person-years",
         # "0.4 cases per 100,000" (what is counted named between, in a word or two).
         rf"(?<![\d.,]){_HEDGE}{_NUM}(?:(?:{_DASH}|\s+to\s+){_NUM})?(?:\s+[a-z]+){{0,2}}\s+per\s+"
@@ -153,7 +160,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"{_HEDGE}\b\d{{1,3}}(?:,\d{{3}})+\b|"
         rf"{_HEDGE}\b\d+(?:\.\d+)?\s*(?:million|billion|thousand)\b|"
         # A bare number, unless it is a time or an age ("12 years", "aged 39 to 49 years").
-        r"(?<![\d.,])(?<!\baged )(?<!\bages )(?<!\bage )\b\d+\b(?![.,]\d|\s*%|-year"
+        rf"{_HEDGE}(?<![\d.,])(?<!\baged )(?<!\bages )(?<!\bage )\b\d+\b(?![.,]\d|\s*%|-year"
         r"|\s*(?:years?|months?|weeks?|days?)\b|\s*(?:to|through|[-–])\s*\d+\s*(?:years?|months?)\b)"
     ),
     # An age as a criterion states it: "from age 50", "ages 50 to 74", "aged 55 to 80 years",
