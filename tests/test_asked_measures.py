@@ -214,3 +214,14 @@ def test_two_counts_compared_in_a_bracket_count_the_noun_before_it(tmp_path: Pat
     )
     assert one == "230"
     assert both == "230 vs. 177"
+
+
+def test_a_dose_adjustment_is_answered_by_a_dose_change(tmp_path: Path) -> None:
+    doc = (
+        "Carriers of the ZPYD variant who receive zetacitabine may need a dose reduction of 50% "
+        "or avoidance of the drug."
+    )
+    (adjusted,) = _answers_in(
+        tmp_path, doc, "What dose adjustment of zetacitabine is advised for ZPYD carriers?"
+    )
+    assert adjusted == "dose reduction of 50%"

@@ -69,6 +69,8 @@ _FOR_PERIOD = re.compile(
 _PER_PERIOD = re.compile(
     r"\s*(?:per|a|each|every)\s+(?:year|month|annum)\b|\s*(?:annually|yearly)\b", re.I
 )
+# A dose question that asks how a dose is changed ("what dose adjustment …?").
+_DOSE_CHANGE_ASKED = re.compile(r"\bdose\s+(?:adjust|reduc|modif|chang|lower)", re.I)
 # A share stated as a relative or absolute change, and a question that asks a change.
 _RELATIVE_CHANGE_AFTER = re.compile(
     r"\s+(?:relative|absolute)\s+(?:increase|reduction|decrease|decline|rise|drop|improvement)\b"
@@ -106,6 +108,8 @@ class FigureExtractor:
         kinds = [prof.kind]
         if prof.kind == "difference":
             kinds = ["difference", "duration"]
+        if prof.kind == "dose" and _DOSE_CHANGE_ASKED.search(prof.text):
+            kinds = ["dose", "difference"]  # "what dose adjustment?": "a dose reduction of 50%"
         if prof.kind not in TYPED and prof.kind != "phase":
             return []
         text = mask_markup(sent.text)
@@ -160,6 +164,9 @@ class FigureExtractor:
         if prof.kind == "count":
             spans = counted(text, spans, prof)
         if prof.kind == "dose":
+            spans = [
+                s for s in spans if s.kind == "dose" or "dose" in text[s.start : s.end].lower()
+            ]
             spans = of_asked_drug(text, spans, prof)
         if prof.time_points and prof.kind == "percent":
             # A rate that names no time point is at the one a sentence just before, in its
