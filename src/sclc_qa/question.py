@@ -278,9 +278,13 @@ _MEASURE_NOUN = re.compile(
     r"frequency|probability|gain|benefit|extension|improvement|os|pfs|orr|dcr)s?$",
     re.I,
 )
-# A scheme of doses is a schedule ("which dosing scheme …?"); a staging or grading scheme is a
-# name of a class ("which staging scheme …?").
-_DOSING_SCHEME = re.compile(r"\b(?:dos\w*|fractionation|schedul\w*|treatment)\s+schemes?$", re.I)
+# A scheme of doses is a schedule ("which dosing scheme …?"), and a dose adjustment a dose; a
+# staging or grading scheme is a name of a class ("which staging scheme …?").
+_DOSING_SCHEME = re.compile(
+    r"\b(?:dos\w*|fractionation|schedul\w*|treatment)\s+schemes?$|"
+    r"\bdose\s+(?:adjustments?|reductions?|modifications?|changes?)$",
+    re.I,
+)
 
 
 def _names_a_measure(phrase: str, head: str) -> bool:
