@@ -25,6 +25,10 @@ def test_odds_is_one_thing_not_a_plural_before_its_verb() -> None:
     assert profile("What was the HR and the 2-year OS rate with zetamab?").also == {"percent"}
 
 
+def test_how_curable_asks_a_share() -> None:
+    assert profile("How curable is zetal cancer found by chance?").kind == "percent"
+
+
 def test_how_many_are_caused_by_asks_a_share() -> None:
     assert profile("How many zetal cancers are caused by ZPV?").kind == "percent"
     assert profile("How many zetal cancers were found by screening?").kind == "count"

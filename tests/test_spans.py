@@ -349,3 +349,8 @@ def test_shares_spelled_out_and_hedged_counts() -> None:
     ]
     text = "The number needed to treat was about 909 procedures in patients aged 55 years."
     assert [text[s.start : s.end] for s in find(text, "count")] == ["about 909"]
+
+
+def test_a_hedge_wrapped_across_lines_stays_with_its_figure() -> None:
+    text = "This type of zetoma is curable in less\nthan 5% of patients."
+    assert [text[s.start : s.end] for s in find(text, "percent")] == ["less\nthan 5%"]

@@ -261,6 +261,8 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
         "percent",
         re.compile(
             r"\bhow (?:often|common|frequent(?:ly)?|prevalent|rare|widespread)\b|how much of|"
+            # "How curable is X?": in what share of patients it is cured.
+            r"\bhow (?:curable|treatable|preventable)\b|"
             r"percent|percentage|proportion|\bfraction\b|"
             r"frequency|"
             r"\bshare\b|\brates?\b|\bORR\b|\bDCR\b|response rate|\bwhat %|probabilit|"

@@ -33,7 +33,12 @@ _DASH = r"\s*[-–—−]\s*"
 # Matched in any case: a sentence may open with one ("Approximately 70% of …").
 # Hedges stack: "only about 2 months".
 # A hedge is a word of its own: "group to 2.9%" holds no "up to".
-_HEDGE = r"(?:(?i:\b(?:" + "|".join(domain().hedges) + r"))\s+|[~≈≥≤<>]\s*){0,2}"
+# A hedge's words may be wrapped across lines ("less\nthan 5%").
+_HEDGE = (
+    r"(?:(?i:\b(?:"
+    + "|".join(h.replace(" ", r"\s+") for h in domain().hedges)
+    + r"))\s+|[~≈≥≤<>]\s*){0,2}"
+)
 # Journal styles: "95% CI 0.59 - 0.91", "95% CI: 0.59-0.91", NEJM's "95% CI, 0.60−0.95" and
 # "95% CI, 0.60 to 0.95", PDQ's "90% confidence interval [CI], 0.83–1.24".
 _CI = (
