@@ -229,3 +229,9 @@ def test_a_dose_adjustment_is_answered_by_a_dose_change(tmp_path: Path) -> None:
         tmp_path, doc, "What dose adjustment of zetacitabine is advised for ZPYD carriers?"
     )
     assert adjusted == "dose reduction of 50%"
+
+
+def test_a_rate_per_so_many_keeps_the_time_it_counts_over(tmp_path: Path) -> None:
+    doc = "Zetal cancer is rare, with an incidence of less than 1 per 100,000 men per year."
+    (rate,) = _answers_in(tmp_path, doc, "How common is zetal cancer?")
+    assert rate == "less than 1 per 100,000 men per year"

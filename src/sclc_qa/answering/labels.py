@@ -63,8 +63,12 @@ _PER_BASE = re.compile(
 # A rate's figure that ends on "per <number>" ("0.4 cases per 100,000"), and whom it counts.
 _PER_NUMBER = re.compile(r"\bper\s+[\d,]+$")
 _PER_NUMBER_REACH = 20
-# … whatever is counted, in a plural noun: "0 to 9 cases per 10,000 procedures".
-_BASE_NOUN = re.compile(rf"\s+(?:{_COUNTED}|(?!versus\b|whereas\b)[a-z]{{3,}}s)\b")
+# … whatever is counted, in a plural noun, and the time it is counted over: "0 to 9 cases per
+# 10,000 procedures", "1 per 100,000 men per year".
+_BASE_NOUN = re.compile(
+    rf"\s+(?:{_COUNTED}|(?!versus\b|whereas\b)[a-z]{{3,}}s)\b"
+    r"(?:\s+(?:per|a|each)\s+(?:years?|months?)\b)?"  # "… per 100,000 men per year"
+)
 
 
 def per_base_end(text: str, e: int) -> int:
