@@ -235,3 +235,14 @@ def test_a_rate_per_so_many_keeps_the_time_it_counts_over(tmp_path: Path) -> Non
     doc = "Zetal cancer is rare, with an incidence of less than 1 per 100,000 men per year."
     (rate,) = _answers_in(tmp_path, doc, "How common is zetal cancer?")
     assert rate == "less than 1 per 100,000 men per year"
+
+
+def test_volunteers_and_participants_are_people_counted(tmp_path: Path) -> None:
+    doc = (
+        "Fourteen villages took part. Among the 6,827 participants aged 40 to 69 years in the "
+        "intervention group, 3,319 volunteers were screened by zetoscopy."
+    )
+    (screened,) = _answers_in(
+        tmp_path, doc, "How many people in the intervention villages got screened?"
+    )
+    assert screened == "3,319 volunteers"
