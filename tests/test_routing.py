@@ -67,3 +67,34 @@ def test_a_section_the_question_names_is_read_first(tmp_path: Path) -> None:
     assert engine.ask(asked, min_confidence=0.0).answer == "3 to 7 months"
     asked = "In the abstract, by how many months does zetamab extend survival?"
     assert engine.ask(asked, min_confidence=0.0).answer == "2–4 months"
+
+
+def test_a_peoples_adjective_routes_to_documents_naming_its_place(tmp_path: Path) -> None:
+    """ "… the Chinese screening study?" is about a document that says "a study from China",
+    not only about one that writes "Chinese"; a paragraph that names its study first reports
+    on it for several sentences."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    filler = "".join(f"Paragraph {i} describes general care.\n\n" for i in range(20))
+    steps = " ".join(f"Step {i} of the zetoscopy protocol was followed." for i in range(7))
+    (corpus / "zeta.md").write_text(
+        "# Zetal Cancer Screening\n\n## Benefit\n\n"
+        "A study from China assessed one-time zetoscopy in villages. "
+        f"{steps} In a 10-year follow-up, the incidence of zetal cancer was lower in the "
+        "intervention group (5.92% vs. 4.17%).\n\n"
+        f"## Background\n\n{filler}",
+        encoding="utf-8",
+    )
+    (corpus / "eta.md").write_text(
+        "# Etal Cancer Screening\n\n## Workers\n\n"
+        "Chinese workers exposed to etalines were screened with urine cytology.\n\n"
+        f"## Background\n\n{filler}",
+        encoding="utf-8",
+    )
+    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
+    Engine.build(settings, embedder=HashingEmbedder())
+    engine = Engine.load(settings, embedder=HashingEmbedder())
+    asked = "What was the incidence in the intervention vs control group of the Chinese study?"
+    answer = engine.ask(asked, min_confidence=0.0)
+    assert answer.answer == "5.92% vs. 4.17%"
+    assert answer.citations[0].doc == "zeta"

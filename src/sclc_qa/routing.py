@@ -78,7 +78,13 @@ class Router:
             words = _words(name)
             if not words:
                 continue
-            having = frozenset(d for d, vocab in self._doc_terms.items() if words <= vocab)
+            # A people's adjective is also its place: "Chinese" where a text says "China".
+            forms = [words] + [
+                _words(place) for place in domain().demonyms.get(name.lower().rstrip("s"), ())
+            ]
+            having = frozenset(
+                d for d, vocab in self._doc_terms.items() if any(f <= vocab for f in forms)
+            )
             if having and having != every:
                 named &= having
         # Names no one document shares route nowhere; names only another disease's document

@@ -392,9 +392,9 @@ def is_people(word: str) -> bool:
     return _singular(word) in domain().demonyms
 
 
-# How many earlier sentences of its paragraph a sentence may take its subject from: a results
-# paragraph names its trial once, then reports on it for several sentences.
-_BLOCK_REACH = 6
+# How many earlier sentences of its paragraph a sentence may take its subject from: a study's
+# paragraph names it once, then gives its design and results over as many as eight sentences.
+_BLOCK_REACH = 8
 # A range written with a dash ("I–IIB", "1-3"), which text may spell "I to IIB".
 _RANGE = re.compile(r"([A-Za-z0-9]+)[-–]([A-Za-z0-9]+)")
 # A name for what acts against a target ("anti-PD-L1", "anti-CTLA-4") is named by its target.
