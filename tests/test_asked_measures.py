@@ -246,3 +246,17 @@ def test_volunteers_and_participants_are_people_counted(tmp_path: Path) -> None:
         tmp_path, doc, "How many people in the intervention villages got screened?"
     )
     assert screened == "3,319 volunteers"
+
+
+def test_a_bracket_is_dated_by_the_label_just_before_it(tmp_path: Path) -> None:
+    """ "… risk of death (HR, 0.61 …), and relapse at 12 years (…; HR, 0.70 …)": the ratio
+    asked at 12 years is the one whose bracket that time labels."""
+    doc = (
+        "In ZETA-1, after a median follow-up of 13.1 years, zetamab reduced the risk of death "
+        "(HR, 0.61; 95% CI, 0.49–0.76), and relapse at 12 years (17.7% vs. 29.7%; HR, 0.70; "
+        "95% CI, 0.58–0.84)."
+    )
+    (relapse,) = _answers_in(
+        tmp_path, doc, "What was the hazard ratio for relapse at 12 years in ZETA-1?"
+    )
+    assert relapse is not None and relapse.startswith("HR, 0.70")

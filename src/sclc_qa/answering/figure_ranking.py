@@ -162,7 +162,14 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
                 cost -= _ASKED_AGE
             elif stated:
                 cost += _AFTER_OTHER_NAME
-        if dates_apart:
+        if (
+            prof.time_points
+            and time_points(_bracket_label_clause(text, s.start)) & prof.time_points
+        ):
+            # "… and relapse at 12 years (17.7% vs. 29.7%; HR, 0.70 …)": the bracket's label
+            # dates the figures inside it.
+            cost -= _ASKED_AGE
+        elif dates_apart:
             # "the 18-month OS rate was 25.5%, and the 24-month OS rate was 10.4%": the figure
             # its own clause dates at the time asked, as for an age group (a time the sentence
             # states once dates every clause: "The 5-year rate is 10% for A, while for B, it
@@ -186,3 +193,23 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
 
     ranked = sorted(spans, key=key)
     return respectively(text, ranked, prof.text) or ranked
+
+
+def _bracket_label_clause(text: str, at: int) -> str:
+    """The words just before the bracket that holds position `at`, within its clause
+    ("relapse at 12 years" for a figure in "… and relapse at 12 years (17.7% vs. 29.7%; HR,
+    0.70)"); "" outside brackets. A time said earlier in the clause ("After 4 years of
+    follow-up, … rate (71% vs. 59%)") dates the whole sentence, not this bracket."""
+    depth = 0
+    for i in range(at - 1, -1, -1):
+        if text[i] == ")":
+            depth += 1
+        elif text[i] == "(":
+            if depth == 0:
+                return clause_of(text[:i], i, i)[-_BRACKET_LABEL_REACH:]
+            depth -= 1
+    return ""
+
+
+# How far before its bracket (characters) a label's time point may be: "relapse at 12 years (".
+_BRACKET_LABEL_REACH = 30
