@@ -260,3 +260,11 @@ def test_a_bracket_is_dated_by_the_label_just_before_it(tmp_path: Path) -> None:
         tmp_path, doc, "What was the hazard ratio for relapse at 12 years in ZETA-1?"
     )
     assert relapse is not None and relapse.startswith("HR, 0.70")
+
+
+def test_the_largest_reduction_in_a_risk_is_the_lowest_ratio() -> None:
+    from sclc_qa.question_figures import comparison
+
+    asked = "Of ZETA-1 and ETA-3, which trial showed the largest reduction in the risk of death?"
+    assert comparison(asked) == ("hr", "low")
+    assert comparison("Which cut the risk of progression more, zetamab or etamab?") == ("hr", "low")

@@ -57,7 +57,10 @@ _GAIN = re.compile(
 )
 # "Which cut the risk of death more?": a bigger cut of a risk is a lower ratio.
 _CUT_MORE = re.compile(
-    r"\b(?:cut|cuts|reduc\w*|lower(?:ed|s)?|decreas\w*|lessen\w*)\b[^?]{0,40}?\b(?:more|most)\b",
+    r"\b(?:cut|cuts|reduc\w*|lower(?:ed|s)?|decreas\w*|lessen\w*)\b[^?]{0,40}?\b(?:more|most)\b|"
+    # "the largest reduction in the risk of death"
+    r"\b(?:larger|largest|greater|greatest|bigger|biggest)\s+(?:[\w-]+\s+)?"
+    r"(?:reductions?|decreases?|cuts?|drops?)\b",
     re.I,
 )
 _IMPLIED_MEASURE: tuple[tuple[Kind, re.Pattern[str]], ...] = (
@@ -82,6 +85,15 @@ _IMPLIED_MEASURE: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         ),
     ),
     ("duration", re.compile(r"\b(?:longer|longest|shorter|shortest)\b", re.I)),
+    # "Which cut the risk of death the most?": a reduction in a risk is its hazard ratio.
+    (
+        "hr",
+        re.compile(
+            r"\b(?:reduc\w*|cut|cuts|lower\w*|decreas\w*)\s+(?:in\s+)?(?:the\s+)?(?:relative\s+)?"
+            r"risk of (?:death|progression|recurrence|relapse|disease progression)\b",
+            re.I,
+        ),
+    ),
     (
         "percent",
         re.compile(
