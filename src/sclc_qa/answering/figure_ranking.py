@@ -206,10 +206,13 @@ def _bracket_label_clause(text: str, at: int) -> str:
             depth += 1
         elif text[i] == "(":
             if depth == 0:
-                return clause_of(text[:i], i, i)[-_BRACKET_LABEL_REACH:]
+                label = clause_of(text[:i], i, i)[-_BRACKET_LABEL_REACH:]
+                # "42.9% (95% CI, …)": a bracket after a figure holds its interval, unlabelled.
+                return "" if _ENDS_ON_FIGURE.search(label) else label
             depth -= 1
     return ""
 
 
 # How far before its bracket (characters) a label's time point may be: "relapse at 12 years (".
 _BRACKET_LABEL_REACH = 30
+_ENDS_ON_FIGURE = re.compile(r"\d\s*%?\s*$")
