@@ -268,3 +268,14 @@ def test_the_largest_reduction_in_a_risk_is_the_lowest_ratio() -> None:
     asked = "Of ZETA-1 and ETA-3, which trial showed the largest reduction in the risk of death?"
     assert comparison(asked) == ("hr", "low")
     assert comparison("Which cut the risk of progression more, zetamab or etamab?") == ("hr", "low")
+
+
+def test_an_asked_drug_inside_an_arms_words_labels_its_figure(tmp_path: Path) -> None:
+    doc = (
+        "Median survival was 12.3 months in the group assigned to chemotherapy plus zetamab, "
+        "as compared with 10.3 months in the chemotherapy-alone group (HR, 0.79)."
+    )
+    (added,) = _answers_in(
+        tmp_path, doc, "What was median survival when zetamab was added to chemotherapy?"
+    )
+    assert added == "12.3 months"

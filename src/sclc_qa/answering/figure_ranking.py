@@ -10,7 +10,7 @@ import re
 
 from ..bounds import age_groups, same_ages
 from ..lexical import normalize, tokenize
-from ..mentions import time_points
+from ..mentions import is_druglike, time_points
 from ..question import Profile
 from ..spans import Span, names
 from ..vocabulary import Vocabulary, squash
@@ -95,6 +95,14 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
             or phrase_asked(text[at:], q_words)
         )
 
+    def names_in_arm(at: int) -> bool:
+        # "12.3 months in the group assigned to chemotherapy plus zetamab": an asked drug
+        # inside the arm's own words, before the comma or bracket that ends them.
+        end = _ARM_WORDS.match(text, at)
+        return end is not None and any(
+            at <= n.start < end.end() and is_druglike(text[n.start : n.end]) for n in mine
+        )
+
     def named_before(at: int) -> bool:
         # "naive patients (51%), pretreated patients (33%) or refractory patients (16%)": a
         # bracketed figure is labelled by the words just before its bracket when they hold
@@ -127,7 +135,11 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
         # a name): that label's distance is no cost, and the subject the sentence opened
         # with still covers the figure however many other groups' figures stand between.
         after = (ARM_AFTER.match(text, at) for at in {s.end, base_end(text, s.end)})
-        arms = [arm.end() for arm in after if arm is not None and labelled(arm.end())]
+        arms = [
+            arm.end()
+            for arm in after
+            if arm is not None and (labelled(arm.end()) or names_in_arm(arm.end()))
+        ]
         own = bool(arms) or named_before(s.start)
         labels = [g for g in groups if not any(a in arms for a, _ in g[1])]
         cost = anchor_cost(labels, s.start, s.end, cap=_LABELLED_REACH if own else math.inf)
@@ -139,6 +151,8 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
         before = [n for n in others + mine if n.end <= s.start]
         if own:
             cost -= _OWN_ARM  # "44.2% with durvalumab versus 27% with placebo"
+            if any(names_in_arm(a) for a in arms):
+                cost -= _LABEL_WORD  # its arm gives the drug asked, not only a word of it
             # Of two labelled figures, the one whose label says more of the question: "4.6%
             # of initial biopsies estimated to be overinterpreted", not "92.3% of biopsy
             # diagnoses … verified".
@@ -215,4 +229,6 @@ def _bracket_label_clause(text: str, at: int) -> str:
 
 # How far before its bracket (characters) a label's time point may be: "relapse at 12 years (".
 _BRACKET_LABEL_REACH = 30
+# An arm's own words, to the comma, bracket or comparison that ends them.
+_ARM_WORDS = re.compile(r"[^,;()]{0,60}?(?=\s*[,;()]|\s+(?:as compared|compared|versus|vs\.?)\b|$)")
 _ENDS_ON_FIGURE = re.compile(r"\d\s*%?\s*$")

@@ -202,9 +202,11 @@ ARM_AFTER = re.compile(
     r"(?:with|in|on|for|among|receiving|after|from|of)\s+(?:the\s+)?"
     # "… for patients in the <arm> group": the people are no label, their arm is.
     r"(?:(?:patients|participants|those)\s+(?:in|on|receiving|given|treated with)\s+(?:the\s+)?"
-    # "… in the group that (actually) received <arm>": the group is no label, its arm is.
+    # "… in the group that (actually) received <arm>", "… in the group assigned to <arm>":
+    # the group is no label, its arm is.
     r"|(?:group|arm|cohort)\s+(?:that|who|which)\s+(?:actually\s+)?(?:received|underwent|got|"
-    r"was\s+(?:invited|assigned|randomi[sz]ed)\s+to(?:\s+receive)?)\s+)?"
+    r"was\s+(?:invited|assigned|randomi[sz]ed)\s+to(?:\s+receive)?)\s+"
+    r"|(?:group|arm|cohort)\s+(?:assigned|randomi[sz]ed|allocated)\s+to(?:\s+receive)?\s+)?"
 )
 
 
