@@ -1,16 +1,17 @@
-"""What a question asks for, read before any figure is taken: the measure a which-phrase
-names, a schedule's period, a rate per unit of time against one at a time point, and a class
-of things the documents a question is routed to never write."""
+"""What a question asks for, and which figure or passage of the documents answers it: the
+measure a which-phrase names, a schedule, a share, a dose's change, a definition; rates dated
+at a time point, per year, per so many or as a change; counts and the people counted; the arm
+a figure belongs to; and a class or disease the documents a question is routed to never
+write."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sclc_qa.config import Settings
-from sclc_qa.embedding import HashingEmbedder
 from sclc_qa.engine import Engine
 from sclc_qa.question import profile
 from test_answering_stages import _answers_in
+from test_routing import summaries_engine
 
 
 def test_odds_is_one_thing_not_a_plural_before_its_verb() -> None:
@@ -54,24 +55,15 @@ def test_a_yearly_change_is_no_rate_at_a_time_point(tmp_path: Path) -> None:
 
 
 def _two_summaries(tmp_path: Path) -> Engine:
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    filler = "".join(f"Paragraph {i} describes general care.\n\n" for i in range(20))
-    (corpus / "zeta.md").write_text(
-        "# Zetal Cancer Prevention\n\n## Risk factors\n\n"
-        "A diet rich in fibre lowered the risk of zetal cancer in one cohort.\n\n"
-        f"## Background\n\n{filler}",
-        encoding="utf-8",
+    return summaries_engine(
+        tmp_path,
+        {
+            "zeta": "# Zetal Cancer Prevention\n\n## Risk factors\n\n"
+            "A diet rich in fibre lowered the risk of zetal cancer in one cohort.",
+            "eta": "# Etal Cancer Treatment\n\n## Stage II\n\n"
+            "Stage II etal cancer is cured by surgery in most patients.",
+        },
     )
-    (corpus / "eta.md").write_text(
-        "# Etal Cancer Treatment\n\n## Stage II\n\n"
-        "Stage II etal cancer is cured by surgery in most patients.\n\n"
-        f"## Background\n\n{filler}",
-        encoding="utf-8",
-    )
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
-    Engine.build(settings, embedder=HashingEmbedder())
-    return Engine.load(settings, embedder=HashingEmbedder())
 
 
 def test_a_class_only_another_document_writes_is_unheard_where_the_question_is_routed(

@@ -19,25 +19,28 @@ def test_a_title_names_its_disease_not_its_kind_of_document() -> None:
     assert _topics("Zeta and Other Etal Cancers Screening") == {"zeta", "etal"}
 
 
-def _two_summaries(tmp_path: Path) -> Engine:
+def summaries_engine(tmp_path: Path, bodies: dict[str, str]) -> Engine:
+    """An engine over one Markdown summary per entry of `bodies` (file stem → text before a
+    shared "Background" section of filler), built with the hashing embedder."""
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     filler = "".join(f"Paragraph {i} describes general care.\n\n" for i in range(20))
-    (corpus / "zeta.md").write_text(
-        "# Zetal Cancer Screening\n\n## Accuracy of cytology\n\n"
-        "Brush cytology had a sensitivity of 41% and was widely used in screening programs.\n\n"
-        f"## Background\n\n{filler}",
-        encoding="utf-8",
-    )
-    (corpus / "eta.md").write_text(
-        "# Etal Cancer Screening\n\n## Tests\n\n"
-        "In one series, its sensitivity was 77%.\n\n"
-        f"## Background\n\n{filler}",
-        encoding="utf-8",
-    )
+    for stem, body in bodies.items():
+        (corpus / f"{stem}.md").write_text(f"{body}\n\n## Background\n\n{filler}", encoding="utf-8")
     settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
     Engine.build(settings, embedder=HashingEmbedder())
     return Engine.load(settings, embedder=HashingEmbedder())
+
+
+def _two_summaries(tmp_path: Path) -> Engine:
+    return summaries_engine(
+        tmp_path,
+        {
+            "zeta": "# Zetal Cancer Screening\n\n## Accuracy of cytology\n\n"
+            "Brush cytology had a sensitivity of 41% and was widely used in screening programs.",
+            "eta": "# Etal Cancer Screening\n\n## Tests\n\nIn one series, its sensitivity was 77%.",
+        },
+    )
 
 
 def test_a_question_naming_a_disease_is_answered_from_its_documents(tmp_path: Path) -> None:
@@ -73,27 +76,18 @@ def test_a_peoples_adjective_routes_to_documents_naming_its_place(tmp_path: Path
     """ "… the Chinese screening study?" is about a document that says "a study from China",
     not only about one that writes "Chinese"; a paragraph that names its study first reports
     on it for several sentences."""
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    filler = "".join(f"Paragraph {i} describes general care.\n\n" for i in range(20))
     steps = " ".join(f"Step {i} of the zetoscopy protocol was followed." for i in range(7))
-    (corpus / "zeta.md").write_text(
-        "# Zetal Cancer Screening\n\n## Benefit\n\n"
-        "A study from China assessed one-time zetoscopy in villages. "
-        f"{steps} In a 10-year follow-up, the incidence of zetal cancer was lower in the "
-        "intervention group (5.92% vs. 4.17%).\n\n"
-        f"## Background\n\n{filler}",
-        encoding="utf-8",
+    engine = summaries_engine(
+        tmp_path,
+        {
+            "zeta": "# Zetal Cancer Screening\n\n## Benefit\n\n"
+            f"A study from China assessed one-time zetoscopy in villages. {steps} In a 10-year "
+            "follow-up, the incidence of zetal cancer was lower in the intervention group "
+            "(5.92% vs. 4.17%).",
+            "eta": "# Etal Cancer Screening\n\n## Workers\n\n"
+            "Chinese workers exposed to etalines were screened with urine cytology.",
+        },
     )
-    (corpus / "eta.md").write_text(
-        "# Etal Cancer Screening\n\n## Workers\n\n"
-        "Chinese workers exposed to etalines were screened with urine cytology.\n\n"
-        f"## Background\n\n{filler}",
-        encoding="utf-8",
-    )
-    settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")
-    Engine.build(settings, embedder=HashingEmbedder())
-    engine = Engine.load(settings, embedder=HashingEmbedder())
     asked = "What was the incidence in the intervention vs control group of the Chinese study?"
     answer = engine.ask(asked, min_confidence=0.0)
     assert answer.answer == "5.92% vs. 4.17%"
