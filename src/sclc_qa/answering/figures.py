@@ -168,25 +168,19 @@ class FigureExtractor:
                 s for s in spans if s.kind == "dose" or "dose" in text[s.start : s.end].lower()
             ]
             spans = of_asked_drug(text, spans, prof)
-        if prof.time_points and prof.kind == "percent":
-            # A rate that names no time point is at the one a sentence just before, in its
-            # section, gave the same endpoint ("- The 2-year DFS rate was … . - The DFS rate in
-            # the ITT population was …").
-            stated = (
-                time_points(text)
-                or follow_up_points(text)
-                or earlier_time_points(self.index, sid, prof.endpoints)
-            )
-            if stated and not stated & prof.time_points:
-                return []  # a rate at another time point answers nothing about this one
-            if not _PER_PERIOD.search(prof.text):
-                spans = [s for s in spans if not _PER_PERIOD.match(text, s.end)]
-        if prof.time_points and prof.kind == "hr":
-            # "The RR after 9 years of follow-up?": a ratio the sentence dates at another time
-            # (its follow-up, "during a 15-year follow-up") is not the one asked.
+        if prof.time_points and prof.kind in ("percent", "hr"):
+            # A rate or ratio the sentence dates at another time, or follow-up ("during a
+            # 15-year follow-up"), answers nothing about the one asked. A rate that names no
+            # time point is at the one a sentence just before, in its section, gave the same
+            # endpoint ("- The 2-year DFS rate was … . - The DFS rate in the ITT population was
+            # …").
             stated = time_points(text) or follow_up_points(text)
+            if not stated and prof.kind == "percent":
+                stated = earlier_time_points(self.index, sid, prof.endpoints)
             if stated and not stated & prof.time_points:
                 return []
+            if prof.kind == "percent" and not _PER_PERIOD.search(prof.text):
+                spans = [s for s in spans if not _PER_PERIOD.match(text, s.end)]
         asked_years = years_in(prof.text)
         if asked_years and prof.kind != "year":
             # A list item is dated by the sentence that introduces it ("Estimates for 2031:").
