@@ -32,7 +32,8 @@ class Acronyms:
     abbreviate. Read-only after construction but for its memo."""
 
     def __init__(self, texts: Iterable[str], defined: Iterable[str]) -> None:
-        """`texts`: the documents' texts; `defined`: short forms their definitions give."""
+        """`texts`: what the documents say, in pieces no phrase runs across (their indexed
+        sentences); `defined`: the short forms their definitions give."""
         self._texts = list(texts)
         self._defined = {d.lower() for d in defined}
         self._memo: dict[str, str | None] = {}

@@ -91,10 +91,9 @@ class Retriever:
         self._bm25 = BM25([tokenize(c.search_text) for c in index.chunks])
         self._short_to_long: dict[str, set[str]] = {}
         self._long_to_short: dict[str, set[str]] = {}
-        # Read from what is indexed, not from the boilerplate a document's file also holds.
-        self._acronyms = Acronyms(
-            [" | ".join(s.text for s in index.sentences)], (d.short for d in definitions)
-        )
+        # Read from what is indexed, not from the boilerplate a document's file also holds,
+        # sentence by sentence (no phrase runs across two; no copy of the corpus's text).
+        self._acronyms = Acronyms([s.text for s in index.sentences], (d.short for d in definitions))
         for d in definitions:
             short = d.short.lower()
             # "HDAC" in a question should find "HDACi", "PARP" should find "PARPi".

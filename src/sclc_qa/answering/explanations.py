@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from ..lexical import tokenize
 from ..question import Profile
@@ -115,7 +116,7 @@ def defining_span(
     return None
 
 
-def genus_definition(text: str, asked: set[str]) -> tuple[int, int] | None:
+def genus_definition(text: str, asked: AbstractSet[str]) -> tuple[int, int] | None:
     """Where a sentence that opens with the asked term says what it is by its class and what
     sets it apart ("Interval zentomas are zentomas that are diagnosed …"): the class and its
     clause; None unless every content word of the sentence's subject is among `asked` (stems)

@@ -386,14 +386,14 @@ class Extractor:
             # "What kind of antibody is X?": what the sentence says X is.
             span = describing_span(text, prof.names)
         if span is None:
-            return self._defined_by_class(prof, scored)
+            return self._defined_by_class(asked, scored)
         return Extracted(best.sid, sent.start + span[0], sent.start + span[1])
 
-    def _defined_by_class(self, prof: Profile, scored: list[Scored]) -> Extracted | None:
+    def _defined_by_class(self, asked: frozenset[str], scored: list[Scored]) -> Extracted | None:
         """ "What counts as an interval zentoma?": of the first candidates, the sentence that
-        opens with the term and says what it is by its class ("Interval zentomas are zentomas
-        that …"). Such a sentence repeats few of the question's words, so it may rank low."""
-        asked = set(tokenize(prof.text))
+        opens with the term (`asked`: the question's stems) and says what it is by its class
+        ("Interval zentomas are zentomas that …"). Such a sentence repeats few of the
+        question's words, so it may rank low."""
         for cand in scored[:_DEFINING_LOOK]:
             sent = self.index.sentences[cand.sid]
             span = genus_definition(mask_markup(sent.text), asked)

@@ -135,11 +135,9 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
         # a name): that label's distance is no cost, and the subject the sentence opened
         # with still covers the figure however many other groups' figures stand between.
         after = (ARM_AFTER.match(text, at) for at in {s.end, base_end(text, s.end)})
-        arms = [
-            arm.end()
-            for arm in after
-            if arm is not None and (labelled(arm.end()) or names_in_arm(arm.end()))
-        ]
+        ends = [arm.end() for arm in after if arm is not None]
+        drug_arms = [a for a in ends if names_in_arm(a)]
+        arms = [a for a in ends if a in drug_arms or labelled(a)]
         own = bool(arms) or named_before(s.start)
         labels = [g for g in groups if not any(a in arms for a, _ in g[1])]
         cost = anchor_cost(labels, s.start, s.end, cap=_LABELLED_REACH if own else math.inf)
@@ -151,7 +149,7 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
         before = [n for n in others + mine if n.end <= s.start]
         if own:
             cost -= _OWN_ARM  # "44.2% with durvalumab versus 27% with placebo"
-            if any(names_in_arm(a) for a in arms):
+            if drug_arms:
                 cost -= _LABEL_WORD  # its arm gives the drug asked, not only a word of it
             # Of two labelled figures, the one whose label says more of the question: "4.6%
             # of initial biopsies estimated to be overinterpreted", not "92.3% of biopsy

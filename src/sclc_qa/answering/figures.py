@@ -71,10 +71,10 @@ _PER_PERIOD = re.compile(
 )
 # A dose question that asks how a dose is changed ("what dose adjustment …?").
 _DOSE_CHANGE_ASKED = re.compile(r"\bdose\s+(?:adjust|reduc|modif|chang|lower)", re.I)
+# The nouns a change is stated by: "a 27% reduction", "a 22.7% relative increase".
+_CHANGE_NOUN = r"(?:increase|reduction|decrease|decline|rise|drop)"
 # A share stated as a relative or absolute change, and a question that asks a change.
-_RELATIVE_CHANGE_AFTER = re.compile(
-    r"\s+(?:relative|absolute)\s+(?:increase|reduction|decrease|decline|rise|drop|improvement)\b"
-)
+_RELATIVE_CHANGE_AFTER = re.compile(rf"\s+(?:relative|absolute)\s+(?:{_CHANGE_NOUN}|improvement)\b")
 _CHANGE_WORDS = re.compile(
     r"\b(?:reduc|increas|decreas|improv|rais|lower|cut|drop|declin|chang|benefit|gain|boost|"
     r"more|less|fewer|higher|greater)\w*|\bhow much\b|\bby how\b",
@@ -314,7 +314,7 @@ _CHANGED_FROM = re.compile(
 # before the ratio that its bracket opens with ("a 27% reduction in the risk of death (HR, …").
 _HOW_MUCH = re.compile(r"\bhow much\b|\bby how\b|\bby what\b", re.I)
 _RELATIVE_CHANGE = re.compile(
-    r"\d+(?:\.\d+)?%\s+(?:relative\s+)?(?:increase|reduction|decrease|decline|rise|drop)\b"
+    rf"\d+(?:\.\d+)?%\s+(?:relative\s+)?{_CHANGE_NOUN}\b"
     r"[^();.]*\(\s*$",
     re.I,
 )
