@@ -1,8 +1,8 @@
 """What a question asks for, and which figure or passage of the documents answers it: the
 measure a which-phrase names, a schedule, a share, a dose's change, a definition; rates dated
 at a time point, per year, per so many or as a change; counts and the people counted; the arm
-a figure belongs to; and a class or disease the documents a question is routed to never
-write."""
+a figure belongs to; a ratio's own "for X"; shares as so many in so many; hedged ages and
+doses; and a class or disease the documents a question is routed to never write."""
 
 from __future__ import annotations
 
@@ -271,3 +271,100 @@ def test_an_asked_drug_inside_an_arms_words_labels_its_figure(tmp_path: Path) ->
         tmp_path, doc, "What was median survival when zetamab was added to chemotherapy?"
     )
     assert added == "12.3 months"
+
+
+def test_a_ratio_is_labelled_by_what_it_is_for(tmp_path: Path) -> None:
+    """ "(RR for zetal cancer, 2.24; … and RR for etal cancer, 2.06)": each ratio is the one
+    its own "for X" names; the age the clause before the bracket states dates both."""
+    doc = (
+        "Pooled data showed higher risks in women aged 17 years or younger at first exposure, "
+        "compared with women aged 21 years or older (relative risk [RR] for zetal cancer, 2.24; "
+        "95% CI, 2.11–2.38 and RR for etal cancer, 2.06; 95% CI, 1.83–2.33)."
+    )
+    zetal, etal = _answers_in(
+        tmp_path,
+        doc,
+        "What was the relative risk of zetal cancer for first exposure at 17 or younger?",
+        "What was the RR of etal cancer for first exposure at 17 or younger vs 21 or older?",
+    )
+    assert zetal is not None and zetal.startswith("relative risk [RR] for zetal cancer, 2.24")
+    assert etal == "RR for etal cancer, 2.06; 95% CI, 1.83–2.33"
+
+
+def test_a_share_as_so_many_in_so_many(tmp_path: Path) -> None:
+    """ "About one in 1,000 women" answers a share and a count of women; "only 5 of 50
+    patients" a count; "52% (302 of 580; …)" keeps the counts as its own, not a share."""
+    doc = (
+        "About one in 1,000 women exposed to zetastrol in utero will develop a clear cell "
+        "zetoma. In a large series, only 5 of 50 patients with recurrence were salvaged. "
+        "Zeta variants were found in 52% of never-smokers (302 of 580; 95% CI, 48%–56%)."
+    )
+    chance, women, salvaged, share = _answers_in(
+        tmp_path,
+        doc,
+        "What is the chance that a woman exposed to zetastrol develops a clear cell zetoma?",
+        "About how many women exposed to zetastrol before birth go on to develop a zetoma?",
+        "In the large series, how many patients with recurrence were salvaged?",
+        "How often were zeta variants found in never-smokers?",
+    )
+    assert (chance, women) == ("About one in 1,000", "About one in 1,000 women")
+    assert salvaged is not None and "5 of 50" in salvaged
+    assert share is not None and share.startswith("52%")
+
+
+def test_a_count_spelled_out_and_a_phrase_run_on_past_its_verb(tmp_path: Path) -> None:
+    doc = (
+        "The scores from the eight risk factors are summed into the zeta stage (e.g., stage "
+        "II:4, stage IV:9)."
+    )
+    (factors,) = _answers_in(
+        tmp_path, doc, "How many risk factors feed into the score that zeta staging appends?"
+    )
+    assert factors == "eight risk factors"
+
+
+def test_hedges_of_ages_and_doses_and_a_multiple_compared(tmp_path: Path) -> None:
+    doc = (
+        "Clear cell zetoma peaks before age 30 years. Zetal lesions thicker than 0.5 cm receive "
+        "a dose of at least 75 Gy to the primary tumor. When corrected for hysterectomy, the "
+        "zetal mortality rate for women in the north is nearly twice the mortality rate for "
+        "women in the south. Zetamab gave a complete clinical response rate of 50% to 86% in "
+        "small series."
+    )
+    age, dose, compared, complete = _answers_in(
+        tmp_path,
+        doc,
+        "At what age does clear cell zetoma peak?",
+        "What minimum radiation dose do zetal lesions thicker than 0.5 cm get?",
+        "How does the zetal death rate in the north compare with the south?",
+        "What complete response rate did zetamab achieve?",
+    )
+    assert (age, dose) == ("before age 30 years", "at least 75 Gy")
+    assert (compared, complete) == ("nearly twice", "50% to 86%")
+
+
+def test_a_markers_plus_sign_is_spelled_out() -> None:
+    from sclc_qa.question_kinds import uncontracted
+
+    assert uncontracted("RR in high-risk ZPV+ women with 7+ births?") == (
+        "RR in high-risk ZPV-positive women with 7+ births?"
+    )
+    assert uncontracted("What share is CIN2+?") == "What share is CIN2+?"
+
+
+def test_dotted_initials_end_no_sentence() -> None:
+    from sclc_qa.sentences import split_sentences
+
+    text = "It was approved by the U.S. Zeta Agency in 2006. Cases rose."
+    assert [text[a:b] for a, b in split_sentences(text)] == [
+        "It was approved by the U.S. Zeta Agency in 2006.",
+        "Cases rose.",
+    ]
+
+
+def test_a_country_of_two_words_is_a_place(tmp_path: Path) -> None:
+    doc = "In a population-based study of zeta infection in Costa Rica, 80% of lesions had it."
+    (place,) = _answers_in(
+        tmp_path, doc, "In which country was the population-based study of zeta infection done?"
+    )
+    assert place == "Costa Rica"

@@ -75,14 +75,20 @@ _CONTRACTION = re.compile(
 )
 
 
+# A marker's "+" shorthand after a name that ends in a letter: "HPV+ women" are HPV-positive
+# ("CIN2+" and "7+" are grades and counts "or more", left as they are).
+_POSITIVE = re.compile(r"(?<![\w+-])([A-Za-z][\w-]*[A-Za-z])\+(?![\w+])")
+
+
 def uncontracted(question: str) -> str:
-    """`question` with its contractions spelled out, in the case they were typed in."""
+    """`question` with its contractions and "+" shorthand spelled out, in the case they were
+    typed in."""
 
     def full(m: re.Match[str]) -> str:
         word = _CONTRACTIONS[m.group(1).lower().replace("’", "'")]
         return word[0].upper() + word[1:] if m.group(1)[0].isupper() else word
 
-    return _CONTRACTION.sub(full, question)
+    return _POSITIVE.sub(r"\1-positive", _CONTRACTION.sub(full, question))
 
 
 def unwrapped(question: str) -> str:

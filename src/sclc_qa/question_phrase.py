@@ -11,7 +11,7 @@ import re
 
 from .domain import domain
 
-__all__ = ["COUNT_AS", "asked_term", "which_phrase"]
+__all__ = ["COUNT_AS", "PLURAL", "asked_term", "which_phrase"]
 
 _AUX = re.compile(
     r"^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|may|might|should|shows?|"
@@ -83,7 +83,7 @@ _SOURCE_NOUNS = frozenset(
 # pathological features"), and a plural noun, which a plain verb may follow ("features go");
 # "odds" or "series" end in s but are one thing ("what odds ratio for X …").
 _ADJECTIVE = re.compile(r"[a-z](?:al|ic|ive|ous|ary|ar)$")
-_PLURAL = re.compile(r"(?!(?:odds|series|species|means|news)$)[a-z]+[^su'’]s")
+PLURAL = re.compile(r"(?!(?:odds|series|species|means|news)$)[a-z]+[^su'’]s")
 _COMMON_PREPOSITIONS = frozenset(
     {"with", "from", "to", "in", "on", "at", "for", "of", "into", "by"}
 )
@@ -146,7 +146,7 @@ def which_phrase(text: str) -> str:
             break  # "which X … and …": the phrase ends where the clause joins another
         if (
             phrase
-            and _PLURAL.fullmatch(phrase[-1])
+            and PLURAL.fullmatch(phrase[-1])
             and re.fullmatch(r"[a-z]+", w)
             and i + 1 < len(words)
             and (_PREPOSITION.match(words[i + 1]) or words[i + 1].lower() in _COMMON_PREPOSITIONS)

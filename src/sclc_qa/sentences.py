@@ -10,6 +10,8 @@ import re
 
 __all__ = ["split_sentences"]
 
+_DOTTED = re.compile(r"(?:[a-z]\.)+[a-z]")
+
 # Words that end with a period without ending the sentence (compared lower-cased, without the dot).
 _ABBREVIATIONS = frozenset(
     [
@@ -108,4 +110,6 @@ def _ends_sentence(text: str, i: int) -> bool:
         w = word.group(1).lower()
         if w in _ABBREVIATIONS or (len(w) == 1 and text[i - 1].isupper()):
             return False
+        if _DOTTED.fullmatch(w):
+            return False  # "the U.S. Food and Drug Administration": initials, not an ending
     return not text[i - 1 : i].isdigit() or rest[gap:][:1].isupper() or rest[gap:][:1] == "("

@@ -64,7 +64,9 @@ _HR_CORE = (
     # (95% CI): 0.68 (0.52–0.89)".
     rf"|[^:;.\d]{{0,80}}\([^()]*\)\s*:|[^:;.\d(]{{0,80}}:"
     # … or what it is of, then a verb: "The relative risk of zeta cancer was 32.8".
-    rf"|\s+(?:of|for)\s+[^:;.\d()]{{0,60}}?\s+(?:was|were|is))\s*(?P<value>{_NUM})"
+    rf"|\s+(?:of|for)\s+[^:;.\d()]{{0,60}}?\s+(?:was|were|is)"
+    # … or what it is for, then a comma: "RR for squamous cell cancer, 2.98".
+    rf"|\s+for\s+[^:;.\d(),]{{1,60}}?,)\s*(?P<value>{_NUM})"
 )
 # After the ratio: its interval and P value, labelled ("95% CI, …") or a bare bracketed range.
 _BARE_RANGE = rf"\(\s*{_NUM}\s*(?:{_DASH}|to\s+){_NUM}\s*\)"
@@ -85,6 +87,10 @@ _CHANGE = (
 )
 # A share spelled out: "Ninety-five percent", "twenty percent", "one hundred percent".
 _UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+# Counts spelled out ("one" is left out: "one of the", "one patient" seldom answer how many).
+_COUNT_WORDS = (
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+)
 _PERCENT_WORDS = (
     rf"(?i:(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNITS_WORDS}))?"
     rf"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -94,6 +100,15 @@ _FRACTION = (
     r"(?i:(?:one|two|three|four)[- ](?:half|thirds?|quarters?|fourths?|fifths?|tenths?)"
     r"|half(?= of\b))\b"
 )
+# A share as so many in (or of) so many: "about one in 1,000 women", "1 in 8", "three out of
+# 10", "only 5 of 50 patients" (not "12 in 2015", "day 1 of 21").
+_ONE_IN = (
+    r"(?<![\d.,])(?<!\bday )(?<!\bdays )(?<!\bcycle )(?<!\bweek )(?<!\bgrade )(?<!\bstage )"
+    rf"{_HEDGE}\b(?i:\d{{1,3}}|{_UNITS_WORDS}|ten)\s+(?:in|out\s+of|of)\s+"
+    r"(?!(?:19|20)\d{2}\b)(?:\d{1,3}(?:,\d{3})+|\d{1,4})\b(?![.,]\d|\s*%)"
+)
+_OPENS_BRACKET = re.compile(r"\(\s*$")
+_OF = re.compile(r"\sof\s")
 _UNIT = r"(?:" + "|".join(domain().time_units) + r")\b"
 _DOSE_UNIT = r"(?:c?Gy|mGy|m?Sv|mg/kg|mg/m2|mg/m²|mg|µg|mcg|g)\b"
 # How often a dose is given is part of it: "50 mg twice daily", "20 Gy × 2", "5 mg/kg every
@@ -140,6 +155,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"{_HEDGE}\b(?:{_NUM}-\s+to\s+)?(?:{_NUM}|{_NUMBER_WORDS})[- ]?fold\b"
         rf"(?:\s+to\s+(?:{_NUM}|{_NUMBER_WORDS})[- ]?fold\b)?{_COMPARED}|"
         rf"{_HEDGE}\b(?:{_NUM}|{_NUMBER_WORDS}) times\b(?! (?:a|per|daily|weekly)\b){_COMPARED}|"
+        # "nearly twice the mortality rate", "double the risk"
+        rf"{_HEDGE}\b(?i:twice|double)\b(?=\s+(?:the|as|that)\b){_COMPARED}|"
         # A change stated as a share: "a 20% relative reduction in mortality", "60% increase",
         # or after it: "a dose reduction of 25%".
         rf"(?<![\d.]){_HEDGE}{_NUM}\s*%\s+(?:(?:relative|absolute)\s+)?{_CHANGE}|"
@@ -148,7 +165,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # A share in words is a share too: "approximately one-fourth of patients", "two-thirds",
     # "half of those screened".
     "percent": re.compile(
-        rf"(?<![\d.]){_HEDGE}{_NUM}\s*%?(?:{_DASH}|\s+to\s+){_NUM}\s*%|(?<![\d.]){_HEDGE}{_NUM}\s*%"
+        rf"{_ONE_IN}|(?<![\d.]){_HEDGE}{_NUM}\s*%?(?:{_DASH}|\s+to\s+){_NUM}\s*%|(?<![\d.]){_HEDGE}{_NUM}\s*%"
         rf"(?!\s*(?:CI|confidence))|{_HEDGE}\b{_FRACTION}|{_HEDGE}\b{_PERCENT_WORDS}|"
         # A rate per so many: "5.0 per 1,000 screenings", "12 to 15 per 100,000 person-years",
         # "0.4 cases per 100,000" (what is counted named between, in a word or two).
@@ -162,16 +179,19 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"December)\s+)?(?:19|20)\d{2}\b"
     ),
     "count": re.compile(
-        rf"{_HEDGE}\b\d{{1,3}}(?:,\d{{3}})+\b|"
+        rf"{_ONE_IN}|{_HEDGE}\b\d{{1,3}}(?:,\d{{3}})+\b|"
         rf"{_HEDGE}\b\d+(?:\.\d+)?\s*(?:million|billion|thousand)\b|"
+        # A number spelled out before what it counts: "the eight risk factors".
+        rf"{_HEDGE}\b(?i:{_COUNT_WORDS})\b"
+        r"(?=\s+[a-z])(?!\s+(?:times|percent|years?|months?|weeks?|days?)\b)|"
         # A bare number, unless it is a time or an age ("12 years", "aged 39 to 49 years").
         rf"{_HEDGE}(?<![\d.,])(?<!\baged )(?<!\bages )(?<!\bage )\b\d+\b(?![.,]\d|\s*%|-year"
         r"|\s*(?:years?|months?|weeks?|days?)\b|\s*(?:to|through|[-–])\s*\d+\s*(?:years?|months?)\b)"
     ),
-    # An age as a criterion states it: "from age 50", "ages 50 to 74", "aged 55 to 80 years",
-    # "65 years or older", "women in their 40s".
+    # An age as a criterion states it: "from age 50", "before age 30 years", "ages 50 to 74",
+    # "aged 55 to 80 years", "65 years or older", "women in their 40s".
     "age": re.compile(
-        rf"{_HEDGE}\b(?:ages?|aged)\s+\d+(?:\s*(?:to|through|and|or|[-–])\s*\d+)?(?:\s+years?)?"
+        rf"{_HEDGE}\b(?:(?:before|after|by|until|from)\s+)?(?:ages?|aged)\s+\d+(?:\s*(?:to|through|and|or|[-–])\s*\d+)?(?:\s+years?)?"
         r"(?:\s+(?:or|and)\s+(?:older|younger|over|above|below|under))?"
         rf"|{_HEDGE}\b\d+(?:\s*(?:to|through|[-–])\s*\d+)?\s+years?\s+(?:of\s+age|old"
         r"|(?:or|and)\s+(?:older|younger|over|above|below|under))"
@@ -187,7 +207,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "phase": re.compile(r"\b[Pp]hase\s+(?:I{1,3}|IV|1|2|3)(?:[ab]|/(?:I{1,3}|II))?\b"),
     "dose": re.compile(
         rf"\d+\s*Gy\*\(?[\d\-]+\)?\s*F"
-        rf"|{_NUM}(?:(?:{_DASH}|\s+to\s+){_NUM})?\s*{_DOSE_UNIT}(?:\s+to\s+{_NUM}\s*{_DOSE_UNIT})?"
+        rf"|{_HEDGE}{_NUM}(?:(?:{_DASH}|\s+to\s+){_NUM})?\s*{_DOSE_UNIT}(?:\s+to\s+{_NUM}\s*{_DOSE_UNIT})?"
         rf"(?:\s*/\s*\d+\s*F\b)?{_SCHEDULE}"
     ),
 }
@@ -272,6 +292,8 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
             and _BARE_INTERVAL.search(text[max(0, s - 12) : s])
         ):
             continue  # "72% (51.3%–88.4%)": the bracketed range is the rate's interval
+        if kind == "percent" and _OPENS_BRACKET.search(text, 0, s) and _OF.search(text, s, e):
+            continue  # "52% from never-smokers (302 of 580; …)": the share's own counts
         if kind == "count" and YEAR.fullmatch(text, s, e) and _DATING.search(text, 0, s):
             continue  # "from 2014 to 2020 for patients": a date, not a number of patients
         # A ratio's endpoint may be named inside its label ("Relative risk of death: 0.68").

@@ -12,6 +12,7 @@ from ..abbreviations import initials, singular
 from ..domain import domain
 from ..lexical import stem
 from ..question import Profile
+from ..question_phrase import PLURAL
 from ..spans import Span
 from ..vocabulary import is_people
 
@@ -156,13 +157,28 @@ def _modifies(following: list[re.Match[str]], nouns: set[str]) -> bool:
 
 def _head(words: list[str]) -> str:
     """The word a conjunct counts: an event the people had ("people died"), else the people it
-    names before a verb ("patients took part"), else its last word ("new cases")."""
+    names before a verb ("patients took part"), else, in a conjunct run on past a verb the
+    question words do not know, its first plural ("risk factors feed into the score …"), else
+    its last word ("new cases")."""
     stems = [stem(w.lower()) for w in words]
     for wanted in (_EVENTS, _PEOPLE):
         found = next((w for w, st in zip(words, stems, strict=True) if st in wanted), None)
         if found is not None:
             return found
+    if len(words) > _RUN_ON:
+        plural = next(
+            (w for w in words[:_RUN_ON] if PLURAL.fullmatch(w.lower()) or w.lower() in _IRREGULAR),
+            None,
+        )
+        if plural is not None:
+            return plural
     return words[-1]
+
+
+# How many words a counted phrase holds before it has run on past its verb; a plural among
+# them is what is counted.
+_RUN_ON = 4
+_IRREGULAR = frozenset({"women", "men", "children"})
 
 
 # Where a several-part question's next part opens: "… and what were …", "…, and which …"

@@ -63,6 +63,11 @@ _ASKED_AGE = 500.0
 _SIDE_BY_SIDE = _OWN_ARM
 
 
+# A ratio's own label between its name and its value: "RR for squamous cell cancer, 2.98",
+# "HR for death was 0.76".
+_INNER_LABEL = re.compile(r"[^\d]*?\bfor\s+(?P<label>[^\d,;:()]+?)\s*(?:,|\bwas\b|\bwere\b|\bis\b)")
+
+
 def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary) -> list[Span]:
     """Best first: the span nearest after the question's rarest words and names, a comparison
     for a median, a difference ("by 2.7 months") only when one is asked."""
@@ -138,10 +143,12 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
         ends = [arm.end() for arm in after if arm is not None]
         drug_arms = [a for a in ends if names_in_arm(a)]
         arms = [a for a in ends if a in drug_arms or labelled(a)]
-        own = bool(arms) or named_before(s.start)
+        seg = text[s.start : s.end]
+        inner = _INNER_LABEL.match(seg) if s.kind == "hr" else None
+        inner_words = label_words(inner["label"], q_words) if inner else 0
+        own = bool(arms) or named_before(s.start) or inner_words > 0
         labels = [g for g in groups if not any(a in arms for a, _ in g[1])]
         cost = anchor_cost(labels, s.start, s.end, cap=_LABELLED_REACH if own else math.inf)
-        seg = text[s.start : s.end]
         if normalize(seg) in q_norm:
             cost += _STATED_IN_QUESTION
         # "for A … 10%-15%, while for B … 1%-2%": a figure belongs to the name just
@@ -154,7 +161,9 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
             # Of two labelled figures, the one whose label says more of the question: "4.6%
             # of initial biopsies estimated to be overinterpreted", not "92.3% of biopsy
             # diagnoses … verified".
-            cost -= _LABEL_WORD * max((label_words(text[a:], q_words) for a in arms), default=0)
+            cost -= _LABEL_WORD * max(
+                [inner_words, *(label_words(text[a:], q_words) for a in arms)]
+            )
         elif mine and before and max(before, key=lambda n: n.end) in others:
             cost += _AFTER_OTHER_NAME
         by = BY.search(text[: s.start])
@@ -169,7 +178,12 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
             # it or after, not one stated for another ("for women aged 39 to 49 years,
             # 1,904; … aged 60 to 69 years, 377"; "half are aged 60 or older, and 30% are
             # aged 75 or older").
-            stated = age_groups(clause_of(text, s.start, s.end))
+            # A figure in a bracket whose own clause states no age is the age group of the
+            # words before the bracket ("aged 17 years or younger … (RR for A, 2.24; … and RR
+            # for B, 2.06)").
+            stated = age_groups(clause_of(text, s.start, s.end)) or age_groups(
+                _before_bracket(text, s.start)
+            )
             if any(same_ages(a, b) for a in asked_ages for b in stated):
                 cost -= _ASKED_AGE
             elif stated:
@@ -212,15 +226,20 @@ def _bracket_label_clause(text: str, at: int) -> str:
     ("relapse at 12 years" for a figure in "… and relapse at 12 years (17.7% vs. 29.7%; HR,
     0.70)"); "" outside brackets. A time said earlier in the clause ("After 4 years of
     follow-up, … rate (71% vs. 59%)") dates the whole sentence, not this bracket."""
+    label = _before_bracket(text, at)[-_BRACKET_LABEL_REACH:]
+    # "42.9% (95% CI, …)": a bracket after a figure holds its interval, unlabelled.
+    return "" if _ENDS_ON_FIGURE.search(label) else label
+
+
+def _before_bracket(text: str, at: int) -> str:
+    """The clause before the bracket that holds position `at`; "" outside brackets."""
     depth = 0
     for i in range(at - 1, -1, -1):
         if text[i] == ")":
             depth += 1
         elif text[i] == "(":
             if depth == 0:
-                label = clause_of(text[:i], i, i)[-_BRACKET_LABEL_REACH:]
-                # "42.9% (95% CI, …)": a bracket after a figure holds its interval, unlabelled.
-                return "" if _ENDS_ON_FIGURE.search(label) else label
+                return clause_of(text[:i], i, i)
             depth -= 1
     return ""
 

@@ -70,6 +70,8 @@ _PER_PERIOD = re.compile(
     r"\s*(?:per|a|each|every)\s+(?:year|month|annum)\b|\s*(?:annually|yearly)\b", re.I
 )
 # A dose question that asks how a dose is changed ("what dose adjustment …?").
+_COMPARES = re.compile(r"\bcompar(?:e|ed|es|ing)\b|\bthan\b|\bvs\.?(?!\w)|\bversus\b", re.I)
+_MULTIPLE = re.compile(r"\b(?:twice|double|times|\w+-?fold)\b", re.I)
 _DOSE_CHANGE_ASKED = re.compile(r"\bdose\s+(?:adjust|reduc|modif|chang|lower)", re.I)
 # The nouns a change is stated by: "a 27% reduction", "a 22.7% relative increase".
 _CHANGE_NOUN = r"(?:increase|reduction|decrease|decline|rise|drop)"
@@ -120,6 +122,10 @@ class FigureExtractor:
             return []  # "Trials (A, B, C) raised OS to X": no one trial's figure
         if prof.kind == "difference" and not spans:  # no gain stated: the rates it lies between
             spans = rate_pairs(text, outside_intervals(text, find(text, "percent")))
+        if prof.kind == "percent" and not spans and _COMPARES.search(prof.text):
+            # "How does the rate in A compare with B?": "A's rate is nearly twice B's", when
+            # the sentence gives no rate of its own.
+            spans = [s for s in find(text, "difference") if _MULTIPLE.search(text, s.start, s.end)]
         if prof.kind in ("percent", "count"):
             spans = outside_intervals(text, spans)  # "(95% CI, 929–6,378)" bounds, not counts
         if prof.kind == "duration":

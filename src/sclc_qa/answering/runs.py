@@ -45,11 +45,15 @@ def at_time_point(text: str, start: int, end: int) -> bool:
     return bool(_AT_TIME.search(text[:start]) or _TIME_SINCE.match(text, end))
 
 
-_COMPARATIVE = re.compile(
-    r"\bvs\.?\b|\bversus\b|\bagainst\b|\brelative to\b|\bcompared?\b|\bboth\b|\beach\b|"
-    r"\bbetween\b|\b(?:arms|groups|cohorts)\b|"
-    r"\bthan\b|"
-    r"\bwith and without\b|"
+# Two sides compared: each side's figure, unless only a ratio is asked, which compares them
+# itself ("RR for six or more partners vs one").
+_SIDES = re.compile(
+    r"\bvs\.?\b|\bversus\b|\bagainst\b|\brelative to\b|\bcompared?\b|\bbetween\b|\bthan\b|"
+    r"\bwith and without\b",
+    re.I,
+)
+_EACH = re.compile(
+    r"\bboth\b|\beach\b|\b(?:arms|groups|cohorts)\b|"
     # "how does X differ by stage?", "vary across groups": the figure of each.
     r"\b(?:differ|diverge|var(?:y|ies|ied))\w*\s+(?:by|across|among|between|with)\b",
     re.I,
@@ -172,7 +176,8 @@ def asks_several(prof: Profile) -> bool:
         # "Did A or B have the higher rate?": the figures compared ("which …, A or B?" is a
         # name, each figure cited by the comparison).
         or bool(prof.prefer and _OR.search(prof.text) and not _WHICH_WHO.search(prof.text))
-        or _COMPARATIVE.search(prof.text)
+        or ((prof.kind != "hr" or prof.also) and _SIDES.search(prof.text))
+        or _EACH.search(prof.text)
         or _LISTED.search(prof.text)
         or _PARALLEL.search(prof.text)  # "median PFS with A and with B"
         or len(prof.time_points) > 1
