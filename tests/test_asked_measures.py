@@ -368,3 +368,39 @@ def test_a_country_of_two_words_is_a_place(tmp_path: Path) -> None:
         tmp_path, doc, "In which country was the population-based study of zeta infection done?"
     )
     assert place == "Costa Rica"
+
+
+def test_rates_per_hundred_compared_keep_their_bases(tmp_path: Path) -> None:
+    """ "355 cases per 100,000 person-years … compared with 41 cases per 100,000 person-years":
+    the last rate of a run keeps its base too, and a rate may be per 100."""
+    doc = (
+        "Data from a Danish nationwide cohort study reported on zeta vaccination. The incidence "
+        "rate was 355 cases per 100,000 person-years in unvaccinated women compared with 41 "
+        "cases per 100,000 person-years in vaccinated women. In Norway, the zeta infection rate "
+        "was 37.8 infections per 100 patient-years."
+    )
+    danish, norway = _answers_in(
+        tmp_path,
+        doc,
+        "Danish cohort: zeta incidence in vaccinated vs unvaccinated women?",
+        "What was the zeta infection rate in Norway?",
+    )
+    assert danish is not None and danish.endswith("41 cases per 100,000 person-years")
+    assert norway == "37.8 infections per 100 patient-years"
+
+
+def test_a_peoples_adjective_opening_a_question_is_a_name() -> None:
+    from sclc_qa.mentions import named_tokens
+
+    assert "Danish" in named_tokens("Danish cohort: zeta incidence in vaccinated women?")
+    assert "Which" not in named_tokens("Which cohort reported zeta incidence?")
+
+
+def test_an_adverb_of_how_often_is_never_unheard(tmp_path: Path) -> None:
+    doc = "The zeta infection rate was 12% among women whose partners used condoms consistently."
+    (rate,) = _answers_in(
+        tmp_path,
+        doc,
+        "What was the zeta infection rate in women whose partners always used condoms?",
+    )
+    assert rate == "12%"

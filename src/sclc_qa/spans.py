@@ -168,9 +168,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"{_ONE_IN}|(?<![\d.]){_HEDGE}{_NUM}\s*%?(?:{_DASH}|\s+to\s+){_NUM}\s*%|(?<![\d.]){_HEDGE}{_NUM}\s*%"
         rf"(?!\s*(?:CI|confidence))|{_HEDGE}\b{_FRACTION}|{_HEDGE}\b{_PERCENT_WORDS}|"
         # A rate per so many: "5.0 per 1,000 screenings", "12 to 15 per 100,000 person-years",
-        # "0.4 cases per 100,000" (what is counted named between, in a word or two).
-        rf"(?<![\d.,]){_HEDGE}{_NUM}(?:(?:{_DASH}|\s+to\s+){_NUM})?(?:\s+[a-z]+){{0,2}}\s+per\s+"
-        r"\d{1,3}(?:,\d{3})+\b|"
+        # "0.4 cases per 100,000", "37.8 infections per 100 patient-years" (what is counted
+        # named between, in a word or two).
+        rf"(?<![\d.,]){_HEDGE}{_NUM}(?:(?:{_DASH}|\s+to\s+){_NUM})?(?:\s+(?!(?:mg|g|kg|ml)\b)[a-z]+){{0,2}}"
+        r"\s+per\s+(?:\d{1,3}(?:,\d{3})+|10{2,5})\b|"
         # … or its base in brackets after it: "ranging from 18.6 to 19.1 (per 100,000)".
         rf"(?<![\d.,]){_HEDGE}{_NUM}(?:(?:{_DASH}|\s+to\s+){_NUM})?\s+\(per\s+\d{{1,3}}(?:,\d{{3}})+\)"
     ),

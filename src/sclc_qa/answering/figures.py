@@ -254,7 +254,10 @@ class FigureExtractor:
             s = min(s, run[0].start)
             last = run[-1]
             if len(run) > 1 and last.end >= span.end:
-                e = max(e, last.end + (interval_after(text, last.end) if last.kind != "hr" else 0))
+                last_end = last.end + (interval_after(text, last.end) if last.kind != "hr" else 0)
+                if last.kind == "percent":
+                    last_end = per_base_end(text, last_end)  # "… 41 cases per 100,000 person-years"
+                e = max(e, last_end)
                 # "88% in the A group and 78% in the B group": the last arm keeps its label
                 # when the first one has one.
                 first = ARM_LABEL.match(text, run[0].end + interval_after(text, run[0].end))

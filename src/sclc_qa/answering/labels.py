@@ -52,7 +52,10 @@ def base_end(text: str, e: int) -> int:
 
 
 # Whom a rate counts ("person-years" before "person", which would cut it short).
-_COUNTED = r"(?:person-years|patients?|persons?|people|women|men|screenings?|screens|examinations)"
+_COUNTED = (
+    r"(?:person-years|patient-years|women-years|patients?|persons?|people|women|men|screenings?|"
+    r"screens|examinations)"
+)
 # A rate's base of time or people, right after it: "3% risk per patient per year", "0.5% per
 # year", "12 per 100,000 person-years".
 _PER_BASE = re.compile(

@@ -213,8 +213,17 @@ _PEOPLE = ("women", "men", "children", "adult", "people", "patient", "person")
 
 def _may_be_unheard(word: str, shortest: int) -> bool:
     """A word of a question that is read for whether any document uses it: at least `shortest`
-    letters, no stopword, no adverb ("-ly": it says how, and a text seldom words it so)."""
-    return len(word) >= shortest and word not in STOPWORDS and not word.endswith("ly")
+    letters, no stopword, no adverb ("-ly", or one of how often: it says how, and a text seldom
+    words it so: "partners who always used condoms" for "… used condoms 100% of the time")."""
+    return (
+        len(word) >= shortest
+        and word not in STOPWORDS
+        and not word.endswith("ly")
+        and word not in _HOW_OFTEN
+    )
+
+
+_HOW_OFTEN = frozenset({"always", "never", "often", "seldom", "sometimes", "almost"})
 
 
 def _heard(word: str, vocab: Vocabulary) -> bool:
