@@ -60,15 +60,15 @@ def batch_of(question_id: str) -> str:
 
 
 def collect(
-    engine: Engine, rankers: dict[str, RankerModel] | None = None
+    engine: Engine, rankers: dict[str, RankerModel] | None = None, questions: Path = DEV
 ) -> tuple[np.ndarray, np.ndarray, list[str], list[str], int]:
-    """Features, labels, batches and documents of every dev answer whose confidence was weighed;
-    with `rankers`, each question's candidates are ordered by the ranker fitted without its
-    batch."""
+    """Features, labels, batches and documents of every answer to `questions` (dev) whose
+    confidence was weighed; with `rankers`, each question's candidates are ordered by the
+    ranker fitted without its batch."""
     rows, labels, batches, docs, others = [], [], [], [], 0
     scorer = engine._answerer.scorer
     installed = scorer.ranker
-    for q in load_questions(DEV):
+    for q in load_questions(questions):
         if q.doc not in engine.index.documents:
             continue
         if rankers is not None:
@@ -279,6 +279,14 @@ def main() -> int:
         type=Path,
         help="an .npz of the collected features: read if it exists, else written after collecting",
     )
+    ap.add_argument(
+        "--also",
+        nargs=3,
+        metavar=("CORPUS", "INDEX", "QUESTIONS"),
+        type=Path,
+        help="fit on a second dev set too, its own documents and questions (eval/other-docs): "
+        "the installed ranker never saw them, so it orders their candidates",
+    )
     ap.add_argument("--dry-run", action="store_true", help="print the figures, write nothing")
     args = ap.parse_args()
     settings = Settings(corpus_dir=args.corpus_dir, index_dir=args.index_dir)
@@ -293,11 +301,19 @@ def main() -> int:
     else:
         rankers = None if args.installed_ranker else rankers_without_each_batch(engine)
         x, y, batches, docs, others = collect(engine, rankers)
+        if args.also is not None:
+            corpus, index, questions = args.also
+            more = collect(
+                engine_for(Settings(corpus_dir=corpus, index_dir=index)), None, questions
+            )
+            x, y = np.concatenate([x, more[0]]), np.concatenate([y, more[1]])
+            batches, docs, others = batches + more[2], docs + more[3], others + more[4]
         if args.features is not None:
             np.savez(args.features, x=x, y=y, batches=batches, docs=docs, others=others)
     payload, stats = fit(x, y, batches, args.cost, docs, by_batch=not args.question_folds)
     payload["trained_on"] = {
         **trained_on(engine),
+        **(also_trained_on(*args.also) if args.also is not None else {}),
         **{k: round(v, 4) for k, v in stats.items()},
     }
     print(json.dumps(payload["trained_on"], indent=2))
@@ -324,6 +340,17 @@ def trained_on(engine: Engine) -> dict[str, object]:
         "file": str(DEV.relative_to(ROOT)),
         "file_sha256": hashlib.sha256(DEV.read_bytes()).hexdigest(),
         "documents": ",".join(sorted(engine.index.documents)),
+    }
+
+
+def also_trained_on(corpus: Path, index: Path, questions: Path) -> dict[str, object]:
+    """What a model file records of the second dev set it was fitted on: its file, digest and
+    documents."""
+    docs = sorted({q.doc for q in load_questions(questions)})
+    return {
+        "also_file": str(questions.resolve().relative_to(ROOT)),
+        "also_file_sha256": hashlib.sha256(questions.read_bytes()).hexdigest(),
+        "also_documents": ",".join(docs),
     }
 
 
