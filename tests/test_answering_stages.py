@@ -2631,7 +2631,7 @@ def test_an_arms_bracketed_counts_do_not_break_its_run(hashing_engine: Engine) -
     )
     asked = "How often were variants found in never-smokers versus current smokers?"
     assert _widened(figures, text, asked) == (
-        "6% from current smokers (20 of 344; 95% CI, 4%–9%) and 52%"
+        "6% from current smokers (20 of 344; 95% CI, 4%–9%) and 52% from never-smokers"
     )
 
 

@@ -404,3 +404,37 @@ def test_an_adverb_of_how_often_is_never_unheard(tmp_path: Path) -> None:
         "What was the zeta infection rate in women whose partners always used condoms?",
     )
     assert rate == "12%"
+
+
+def test_how_much_more_common_without_a_stated_gain_gives_each_groups_rate(
+    tmp_path: Path,
+) -> None:
+    doc = (
+        "Zeta variants were found in 15% of tumors from former smokers (181 of 1,218), 6% from "
+        "current smokers (20 of 344), and 52% from never-smokers (302 of 580)."
+    )
+    (compared,) = _answers_in(
+        tmp_path,
+        doc,
+        "How much more common were zeta variants in never-smokers than in current smokers?",
+    )
+    assert compared is not None and "6% from current smokers" in compared
+    assert compared.endswith("52% from never-smokers")
+
+
+def test_a_site_before_a_verb_names_the_patients_not_the_endpoint(tmp_path: Path) -> None:
+    """ "… whose cancer has spread to distant sites are alive 5 years later" asks the survival
+    of patients with distant disease, not a distant (metastasis-free) endpoint."""
+    from sclc_qa.endpoint_mentions import asked_site
+
+    asked = (
+        "What share of people whose zeta cancer has spread to distant sites are alive 5 years "
+        "later?"
+    )
+    assert asked_site(asked) is None
+    assert asked_site("What was the intracranial response rate with zetamab?") == "intracranial"
+    doc = (
+        "The 5-year relative survival rate varies markedly for patients diagnosed at local stage "
+        "(64%), regional stage (36%), or distant stage (9%)."
+    )
+    assert _answers_in(tmp_path, doc, asked) == ["9%"]

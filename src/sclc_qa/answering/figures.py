@@ -121,7 +121,10 @@ class FigureExtractor:
         ):
             return []  # "Trials (A, B, C) raised OS to X": no one trial's figure
         if prof.kind == "difference" and not spans:  # no gain stated: the rates it lies between
-            spans = rate_pairs(text, outside_intervals(text, find(text, "percent")))
+            rates = outside_intervals(text, find(text, "percent"))
+            # … set against each other ("60% vs. 40%"), else listed side by side, one per
+            # group ("6% from current smokers …, and 52% from never-smokers").
+            spans = rate_pairs(text, rates) or [r for r in rates if len(run_of(text, r)) > 1]
         if prof.kind == "percent" and not spans and _COMPARES.search(prof.text):
             # "How does the rate in A compare with B?": "A's rate is nearly twice B's", when
             # the sentence gives no rate of its own.
@@ -264,6 +267,10 @@ class FigureExtractor:
                 label = ARM_LABEL.match(text, e)
                 if first is not None and label is not None:
                     e = label.end()
+                elif any(own_label_end(text, m.end) > m.end for m in run[:-1]):
+                    e = own_label_end(
+                        text, e
+                    )  # "6% from current smokers, and 52% from never-smokers"
                 # "A 50 mg plus B 900 mg": a name the question asks about, written just
                 # before the first figure, labels it as the next names label theirs.
                 named = _NAME_BEFORE.search(text, 0, s)
