@@ -438,3 +438,20 @@ def test_a_site_before_a_verb_names_the_patients_not_the_endpoint(tmp_path: Path
         "(64%), regional stage (36%), or distant stage (9%)."
     )
     assert _answers_in(tmp_path, doc, asked) == ["9%"]
+
+
+def test_new_cases_are_counted_by_the_disease_and_deaths_by_their_whole_phrase(
+    tmp_path: Path,
+) -> None:
+    doc = (
+        "An estimated 13,360 new zetal cancers and 4,320 zetal cancer deaths will occur in the "
+        "United States in 2025."
+    )
+    both, cases = _answers_in(
+        tmp_path,
+        doc,
+        "How many new zetal cancer cases and deaths are projected in the US for 2025?",
+        "How many new zetal cancer cases are expected in 2025?",
+    )
+    assert both == "13,360 new zetal cancers and 4,320 zetal cancer deaths"
+    assert cases == "13,360 new zetal cancers"

@@ -19,6 +19,7 @@ from ..vocabulary import is_people
 __all__ = ["counted", "counts_several"]
 
 _PEOPLE = domain().people_nouns  # stems: "how many people" counts patients too
+_DISEASES = frozenset(stem(h) for h in domain().disease_heads)
 _EVENTS = domain().counted_events
 # "… in the US are expected to be diagnosed with, and to die of": how far past the people
 # their verbs may be.
@@ -70,6 +71,8 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
             continue
         # "How many Americans …" counts people, as "how many people" does.
         nouns |= _PEOPLE if noun in _PEOPLE or is_people(head) else {noun}
+        if noun == "case":
+            nouns |= _DISEASES  # "how many new cases?" is answered by "13,360 new cancers"
     people_doing: set[str] = set()  # "9,310 Americans will die": people, then the asked verb
     if nouns & _PEOPLE:
         # "How many people are expected to die …" counts the deaths, not the people; "to be
@@ -119,6 +122,10 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
                     w = run[-1]
                     break
             if hit:
+                # "4,320 cervical cancer deaths": the phrase ends on the last counted noun.
+                while i + 1 < len(words) and stem(words[i + 1].group().lower()) in nouns:
+                    i += 1
+                    w = words[i]
                 out.append(Span(s.start, s.end + w.end(), s.kind, s.endpoint))
                 break
     return out
