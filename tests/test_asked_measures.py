@@ -455,3 +455,10 @@ def test_new_cases_are_counted_by_the_disease_and_deaths_by_their_whole_phrase(
     )
     assert both == "13,360 new zetal cancers and 4,320 zetal cancer deaths"
     assert cases == "13,360 new zetal cancers"
+
+
+def test_a_number_of_doses_is_a_condition_and_a_vaccines_efficacy_a_share() -> None:
+    asked = profile("What was the zeta vaccine efficacy against persistent ZPV with just one dose?")
+    assert asked.kind == "percent"
+    assert profile("What was the response rate with a single dose of zetamab?").kind == "percent"
+    assert profile("What dose of zetamab was given?").kind == "dose"

@@ -248,9 +248,11 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     ),
     (
         "dose",
-        # Not a dose the question states as a condition ("with 20 Gy x 3", "low-dose RT").
+        # Not a dose the question states as a condition ("with 20 Gy x 3", "low-dose RT",
+        # "with just one dose", "after two doses").
         re.compile(
-            r"(?<!-)(?<!\blow )(?<!\bhigh )\bdos(?:e|es|ed|ing)\b(?!-)|fractionation|"
+            r"(?<!-)(?<!\blow )(?<!\bhigh )(?<!\bone )(?<!\bsingle )(?<!\btwo )(?<!\bthree )"
+            r"\bdos(?:e|es|ed|ing)\b(?!-)|fractionation|"
             r"(?<![\d\s])\s*\b(?:Gy|mSv)\b|"
             # "How much radiation does a scan deliver?": a dose of radiation.
             r"\bhow much (?:ionizing |ionising )?radiation\b|"
@@ -272,6 +274,8 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"percent|percentage|proportion|\bfraction\b|"
             r"frequency|"
             r"\bshare\b|\brates?\b|\bORR\b|\bDCR\b|response rate|\bwhat %|probabilit|"
+            # A vaccine's or a screening's efficacy is the share of cases it prevents.
+            r"\b(?:vaccine|screening)\s+(?:efficacy|effectiveness)\b|"
             # A test's accuracy is a share of those tested: its sensitivity, its specificity,
             # its predictive values.
             r"\bsensitivit(?:y|ies)\b|\bspecificit(?:y|ies)\b|\bpredictive values?\b|"
