@@ -462,3 +462,38 @@ def test_a_number_of_doses_is_a_condition_and_a_vaccines_efficacy_a_share() -> N
     assert asked.kind == "percent"
     assert profile("What was the response rate with a single dose of zetamab?").kind == "percent"
     assert profile("What dose of zetamab was given?").kind == "dose"
+
+
+_REGISTER_TABLE = """# Zeta Prevention
+
+## Vaccination
+
+A register-based observational study in Zetland reported the impact of a national zeta
+vaccination program on zetal cancer and ZIN 3 (see Table 1).
+
+Table 1. Estimated Relative Reduction in Zetal Cancer or ZIN 3 by Age When Vaccine Was Offered
+
+| Estimated Relative Reduction (95% CI) | | |
+| --- | --- | --- |
+| Age Vaccine Was Offered | Zetal Cancer | ZIN 3 |
+| 16–18 y | 34% (25–41) | 39% (36–41) |
+| 14–16 y | 62% (52–71) | 75% (72–77) |
+| 12–13 y | 87% (72–94) | 97% (96–78) |
+"""
+
+
+def test_a_table_is_named_by_the_paragraph_that_introduces_it(tmp_path: Path) -> None:
+    """A row of a table does not name the study; the paragraph just before the table does.
+    Under a column of reductions, a cell's share is the change a "by how much …?" asks."""
+    engine = summaries_engine(tmp_path, {"zeta-prevention": _REGISTER_TABLE})
+    younger = engine.ask(
+        "What was the estimated relative reduction in zetal cancer for girls offered the vaccine "
+        "at 12-13 in Zetland?",
+        min_confidence=0.0,
+    )
+    assert younger.answer is not None and younger.answer.startswith("87%")
+    dropped = engine.ask(
+        "By how much did ZIN 3 drop for those offered zeta vaccination at 14-16 in Zetland?",
+        min_confidence=0.0,
+    )
+    assert dropped.answer == "75%"

@@ -91,6 +91,10 @@ def _listed(question: str, asked: list[frozenset[str]]) -> list[int]:
     return sorted(listed)
 
 
+# A column of changes: "Estimated Relative Reduction (95% CI)", "Absolute Increase".
+_CHANGE_HEADER = re.compile(r"\b(?:reduction|decrease|increase|change|difference)s?\b", re.I)
+
+
 def row_figure(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
     """A figure of the asked kind in a table row: in the cell the question's words point at
     (by its header, "Histological Subtype B3"), or, in a two-cell row whose label the question
@@ -112,6 +116,9 @@ def row_figure(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
     if not found and prof.kind == "hr" and _RATIO_HEADER.search(_header_of(sent, cell)):
         # Under a "Relative Risk" or "HR (95% CI)" header a cell's number is the ratio.
         found = [Span(m.start(), m.end(), "hr") for m in _BARE_RATIO.finditer(written)]
+    if not found and prof.kind == "difference" and _CHANGE_HEADER.search(_header_of(sent, cell)):
+        # Under an "Estimated Relative Reduction" header a cell's share is the change asked.
+        found = find(written, "percent")
     if not found:
         return None
     return Span(cell.start + found[0].start, cell.start + found[0].end, "cell")

@@ -87,6 +87,8 @@ class NameCoverage:
                 got = _NAMED_IN_HEADING
             elif not own_study and self._named_before(sid, name):
                 got = _NAMED_NEARBY
+            elif self._named_before_table(sid, name):
+                got = _NAMED_NEARBY  # a table's row, by the paragraph that introduces the table
             elif self.vocab.next_refers_back(sid) and self.vocab.mentions(
                 name, self.vocab.keys[sid + 1], self.index.sentences[sid + 1].text
             ):
@@ -142,6 +144,23 @@ class NameCoverage:
             if self.studies(p)[1]:
                 break
         return out
+
+    def _named_before_table(self, sid: int, name: str) -> bool:
+        """For a table's row: named by the paragraph just before the table, in its section
+        ("A study in England reported … (see Table 1)." over "12–13 y | 87% | 97%")."""
+        sentences = self.index.sentences
+        sent = sentences[sid]
+        if sent.kind != "table_row" or sent.label is None:
+            return False
+        at = sid - 1
+        while at >= 0 and sentences[at].label == sent.label and sentences[at].doc == sent.doc:
+            at -= 1  # the table's caption, notes and rows before this one
+        if at < 0 or sentences[at].kind != "paragraph" or sentences[at].section != sent.section:
+            return False
+        return any(
+            self.vocab.mentions(name, self.vocab.keys[p], sentences[p].text)
+            for p in (at, *self._until_other_study(at))
+        )
 
     def _named_before(self, sid: int, name: str) -> bool:
         """Named earlier in the paragraph, with no other study introduced in between."""
