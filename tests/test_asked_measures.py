@@ -497,3 +497,10 @@ def test_a_table_is_named_by_the_paragraph_that_introduces_it(tmp_path: Path) ->
         min_confidence=0.0,
     )
     assert dropped.answer == "75%"
+
+
+def test_items_a_bracket_names_after_the_words_asked(tmp_path: Path) -> None:
+    doc = "A T4 zetoma invades into adjacent structures (i.e., scrotum, prostate, pubic bone)."
+    assert _answers_in(tmp_path, doc, "Which adjacent structures does a T4 zetoma invade?") == [
+        "scrotum, prostate, pubic bone"
+    ]

@@ -66,6 +66,10 @@ _ITEM = rf"(?!(?:and|or)\s){_WORD}(?:\s+{_WORD}){{0,7}}{_BRACKET}"
 _STOP = r"(?:in|for|with|that|which|who|as|at|on|from|by|than|when|while|because|but)\b"
 _LAST = rf"{_WORD}(?:\s+(?!{_STOP}){_WORD}){{0,6}}{_BRACKET}"
 _RUN = re.compile(rf"{_ITEM}(?:,\s+{_ITEM})+,?\s+(?:and|or)\s+{_LAST}")
+# … or in a bracket that names them, where the last needs no "and": "adjacent structures (i.e.,
+# scrotum, prostate, pubic bone)".
+_BRACKET_INTRODUCER = re.compile(r"\s*\((?:i\.e\.|e\.g\.),?\s*", re.I)
+_BRACKET_RUN = re.compile(rf"{_ITEM}(?:,\s+(?:(?:and|or)\s+)?{_ITEM})+(?=\))")
 # How far after the words asked about the list may begin ("options that spare the airway
 # include …").
 _INTRODUCED_REACH = 60
@@ -356,6 +360,9 @@ def _introduced_list(text: str, prof: Profile) -> tuple[int, int] | None:
             if run is not None:
                 stop = run.start() + len(run[0].rstrip(".,;:"))  # not the sentence's full stop
                 return balanced(text, run.start(), stop)
+        bracket = _BRACKET_INTRODUCER.match(text, described_end)
+        if bracket is not None and (run := _BRACKET_RUN.match(text, bracket.end())) is not None:
+            return run.start(), run.end()
     return None
 
 
