@@ -504,3 +504,30 @@ def test_items_a_bracket_names_after_the_words_asked(tmp_path: Path) -> None:
     assert _answers_in(tmp_path, doc, "Which adjacent structures does a T4 zetoma invade?") == [
         "scrotum, prostate, pubic bone"
     ]
+
+
+_STAGING_TABLE = """# Zeta Treatment
+
+## Stage Information
+
+The ZIGO system is the most commonly used staging system for zetal cancer.
+
+Table 1. Carcinoma of the Zeta
+
+| ZIGO Nomenclature | |
+| --- | --- |
+| ZIGO = Zeta International Gynecologic Organization. | |
+| Stage I | The carcinoma is limited to the zetal wall. |
+| Stage II | The carcinoma has involved the subzetal tissue but not the pelvic wall. |
+| IVb - Spread to distant organs. |
+"""
+
+
+def test_a_stage_asked_is_defined_by_its_row_not_by_the_schemes_name(tmp_path: Path) -> None:
+    engine = summaries_engine(tmp_path, {"zeta-treatment": _STAGING_TABLE})
+    stage_ii = engine.ask("ZIGO stage II zetal carcinoma - definition?", min_confidence=0.0)
+    assert stage_ii.answer == (
+        "The carcinoma has involved the subzetal tissue but not the pelvic wall."
+    )
+    stage_ivb = engine.ask("How is stage IVb zetal cancer defined?", min_confidence=0.0)
+    assert stage_ivb.answer == "Spread to distant organs."

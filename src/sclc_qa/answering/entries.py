@@ -23,6 +23,10 @@ __all__ = ["Entries", "Entry"]
 # that defines it.
 _OPENING = re.compile(r"[ \t]*[-–—]?[ \t]*([A-Za-z0-9][\w+./-]{0,15})[ \t]*(?:=|:)[ \t]+(?=\S)")
 
+# A table's one-cell row that defines a code after a spaced dash: "IVb - Spread to distant
+# organs." (in running text a dash after a word is seldom a definition).
+_DASHED = re.compile(r"[ \t]*([A-Za-z0-9][\w+./-]{0,15})[ \t]+[-–—][ \t]+(?=\S)")
+
 # A cell that defines a code with "=": "Tis = Zetal intraepithelial lesion".
 _DEFINED = re.compile(r"[ \t]*([A-Za-z0-9][\w+./-]{0,15})[ \t]*=[ \t]+(?=\S)")
 
@@ -73,11 +77,12 @@ class Entries:
             return None
         if sent.kind == "table_row" and len(sent.cells) == 1:
             start, end = sent.cells[0].start, sent.cells[0].end  # "| N2 = Metastasis in … |"
+            opening = _OPENING.match(text, start, end) or _DASHED.match(text, start, end)
         elif sent.kind == "paragraph":
             start, end = sent.start, sent.end  # a list item: "0: Incomplete — needs …"
+            opening = _OPENING.match(text, start, end)
         else:
             return None
-        opening = _OPENING.match(text, start, end)
         if opening is None:
             return None
         end = start + len(text[start:end].rstrip())
@@ -106,6 +111,13 @@ class Entries:
         longest run of words of its "what does X mean?" term that keys one ("Masaoka-Koga
         stage IVa" → "IVa"); a lone word only if it is written as a code (a capital or a digit
         inside it), not a plain word that opens a paragraph ("Results: …")."""
+        stage = _STAGE_ASKED.search(prof.text)
+        if stage is not None:
+            # "FIGO stage II vaginal carcinoma - definition?": the stage's row, not the scheme's
+            # name ("FIGO = Fédération …").
+            found = self.of(f"stage {stage['code']}") or self.of(stage["code"])
+            if found:
+                return found
         found = tuple(e for n in prof.names for e in self.of(n))
         term = asked_term(prof.text)
         if found or term is None:
@@ -126,6 +138,8 @@ class Entries:
         return ()
 
 
+# A stage a question names: "stage II", "stage IVb", "stage 0".
+_STAGE_ASKED = re.compile(r"\bstage\s+(?P<code>(?:0|I{1,3}|IV)[ABCabc]?\d?)\b", re.I)
 # A short capitalised code ("Tis", "Tx"), which no paragraph opens with as a plain word does.
 _CODE = re.compile(r"[A-Z][a-z]{1,2}")
 # The longest run of a term's words looked up as one key ("stage IVa", "BI-RADS 0").
