@@ -531,3 +531,23 @@ def test_a_stage_asked_is_defined_by_its_row_not_by_the_schemes_name(tmp_path: P
     )
     stage_ivb = engine.ask("How is stage IVb zetal cancer defined?", min_confidence=0.0)
     assert stage_ivb.answer == "Spread to distant organs."
+
+
+_STAGE_GROUPS = """# Zeta Cancer Treatment
+
+## Stage Groupings
+
+Table 1. Definitions of TNM Stage IV
+
+| Stage | TNM | Description |
+| --- | --- | --- |
+| IV | T4, Any N, M0 | T4 = Tumor invades into adjacent structures (i.e., zetum, etadome, pubic bone). |
+"""
+
+
+def test_items_a_tables_cell_names_after_the_words_asked(tmp_path: Path) -> None:
+    engine = summaries_engine(tmp_path, {"zeta-treatment": _STAGE_GROUPS})
+    answer = engine.ask(
+        "Which adjacent structures does a T4 zeta tumor invade?", min_confidence=0.0
+    )
+    assert answer.answer == "zetum, etadome, pubic bone"

@@ -19,7 +19,7 @@ from .naming import described_places, names_its_class, said_to_be_asked
 from .runs import balanced
 from .scoring import Scored
 
-__all__ = ["EntityExtractor"]
+__all__ = ["EntityExtractor", "introduced_list"]
 
 # Beyond this many characters from the words that describe it, a name is not what is asked: the
 # answer is then a phrase, not a name.
@@ -217,7 +217,7 @@ class EntityExtractor:
     def _chosen(self, text: str, prof: Profile) -> tuple[tuple[int, int], float, bool] | None:
         """`span`'s answer, and whether the name chosen is not of the class the question asks
         for (False when it asks none)."""
-        introduced = _introduced_list(text, prof) if prof.plural else None
+        introduced = introduced_list(text, prof) if prof.plural else None
         if introduced is not None:
             # Several items the asked words introduce ("Xs … include A, B and C"), names or
             # plain words: the list is the answer, whatever names stand elsewhere.
@@ -350,7 +350,7 @@ def _list_around(text: str, cands: list[Span], first: Span) -> tuple[int, int]:
     return balanced(text, ordered[lo].start, ordered[hi].end)
 
 
-def _introduced_list(text: str, prof: Profile) -> tuple[int, int] | None:
+def introduced_list(text: str, prof: Profile) -> tuple[int, int] | None:
     """The run of three or more items that the words asked about introduce ("Xs … include A,
     B, C and D"), when the sentence has one."""
     for _, described_end in described_places(text, prof):

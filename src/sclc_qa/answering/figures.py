@@ -18,6 +18,7 @@ from ..vocabulary import Vocabulary, squash
 from .collective import introduced_together, stated_together
 from .context import context_endpoint, earlier_time_points
 from .counts import counted
+from .entities import introduced_list
 from .figure_filters import (
     asked_names,
     asks_control_arm,
@@ -103,6 +104,13 @@ class FigureExtractor:
             if prof.kind in TYPED and prof.kind != "dose":
                 figure = row_figure(doc_text, sent, prof)
                 return [figure] if figure is not None else []
+            if prof.kind == "entity" and prof.plural:
+                # "Which structures does T4 invade?": the items a cell names after the words
+                # asked ("T4 = Tumor invades adjacent structures (i.e., A, B, C)").
+                for c in sent.cells:
+                    listed = introduced_list(mask_markup(doc_text[c.start : c.end]), prof)
+                    if listed is not None:
+                        return [Span(c.start + listed[0], c.start + listed[1], "cell")]
             cell = best_cell(doc_text, sent, prof)
             if cell is None or (prof.kind == "dose" and not holds_dose(doc_text, sent, cell)):
                 return []
