@@ -541,7 +541,7 @@ Table 1. Definitions of TNM Stage IV
 
 | Stage | TNM | Description |
 | --- | --- | --- |
-| IV | T4, Any N, M0 | T4 = Tumor invades into adjacent structures (i.e., zetum, etadome, pubic bone). |
+| IV | T4, Any N | T4 = Tumor invades adjacent structures (i.e., zetum, etadome, pubic bone). |
 """
 
 
