@@ -551,3 +551,19 @@ def test_items_a_tables_cell_names_after_the_words_asked(tmp_path: Path) -> None
         "Which adjacent structures does a T4 zeta tumor invade?", min_confidence=0.0
     )
     assert answer.answer == "zetum, etadome, pubic bone"
+
+
+def test_a_range_of_multiples_and_ages_that_are_no_durations(tmp_path: Path) -> None:
+    doc = (
+        "Pooled data showed higher risks in women who were aged 17 years or younger at first "
+        "exposure, compared with women who were aged 21 years or older (RR, 2.24). Women first "
+        "exposed at age 17 years or younger have approximately two to three times the risk of "
+        "zetal cancer, compared with women aged 21 years or older."
+    )
+    (higher,) = _answers_in(
+        tmp_path,
+        doc,
+        "If a girl is first exposed at 17 or younger, how much higher is her zetal cancer risk "
+        "than if she waits until 21 or older?",
+    )
+    assert higher == "approximately two to three times"

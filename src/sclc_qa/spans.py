@@ -154,7 +154,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # "40- to 380-fold higher": a range whose first number's hyphen waits for "fold".
         rf"{_HEDGE}\b(?:{_NUM}-\s+to\s+)?(?:{_NUM}|{_NUMBER_WORDS})[- ]?fold\b"
         rf"(?:\s+to\s+(?:{_NUM}|{_NUMBER_WORDS})[- ]?fold\b)?{_COMPARED}|"
-        rf"{_HEDGE}\b(?:{_NUM}|{_NUMBER_WORDS}) times\b(?! (?:a|per|daily|weekly)\b){_COMPARED}|"
+        rf"{_HEDGE}\b(?:(?:{_NUM}|{_NUMBER_WORDS})\s+to\s+)?(?:{_NUM}|{_NUMBER_WORDS}) times\b"
+        rf"(?! (?:a|per|daily|weekly)\b){_COMPARED}|"
         # "nearly twice the mortality rate", "double the risk"
         rf"{_HEDGE}\b(?i:twice|double)\b(?=\s+(?:the|as|that)\b){_COMPARED}|"
         # A change stated as a share: "a 20% relative reduction in mortality", "60% increase",
@@ -272,8 +273,12 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
     if pat is None:
         return ()
     out: list[Span] = []
+    # "aged 17 years or younger": an age, not a time survived or waited.
+    ages = [m.span() for m in PATTERNS["age"].finditer(text)] if kind == "duration" else []
     for m in pat.finditer(text):
         s, e = m.start(), m.end()
+        if any(a <= s and e <= b for a, b in ages):
+            continue
         while e > s and text[e - 1] in " ;,":
             e -= 1
         spread = _SPREAD.match(text, e)
