@@ -63,6 +63,7 @@ class NameCoverage:
         self.vocab = vocab
         self.citer = citer
         self._study: dict[int, tuple[bool, bool]] = {}
+        self._table_intro: dict[int, int | None] = {}
 
     def of(self, sid: int, key_names: list[str], prof: Profile) -> tuple[float, float]:
         """(identifiers, concepts). Identifiers — trials, drugs, NCT ids, genes — must be named
@@ -152,15 +153,25 @@ class NameCoverage:
         sent = sentences[sid]
         if sent.kind != "table_row" or sent.label is None:
             return False
+        if sid not in self._table_intro:
+            self._table_intro[sid] = self._introducing(sid)
+        at = self._table_intro[sid]
+        return at is not None and any(
+            self.vocab.mentions(name, self.vocab.keys[p], sentences[p].text)
+            for p in (at, *self._until_other_study(at))
+        )
+
+    def _introducing(self, sid: int) -> int | None:
+        """The paragraph sentence just before the table that row `sid` is in, in its section;
+        None when the table opens otherwise. Worked out once per row, not per name asked."""
+        sentences = self.index.sentences
+        sent = sentences[sid]
         at = sid - 1
         while at >= 0 and sentences[at].label == sent.label and sentences[at].doc == sent.doc:
             at -= 1  # the table's caption, notes and rows before this one
         if at < 0 or sentences[at].kind != "paragraph" or sentences[at].section != sent.section:
-            return False
-        return any(
-            self.vocab.mentions(name, self.vocab.keys[p], sentences[p].text)
-            for p in (at, *self._until_other_study(at))
-        )
+            return None
+        return at
 
     def _named_before(self, sid: int, name: str) -> bool:
         """Named earlier in the paragraph, with no other study introduced in between."""

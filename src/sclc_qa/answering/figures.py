@@ -70,9 +70,11 @@ _FOR_PERIOD = re.compile(
 _PER_PERIOD = re.compile(
     r"\s*(?:per|a|each|every)\s+(?:year|month|annum)\b|\s*(?:annually|yearly)\b", re.I
 )
-# A dose question that asks how a dose is changed ("what dose adjustment …?").
+# A rate question that compares two groups ("how does A's rate compare with B's?"), and a
+# figure that says one is a multiple of the other ("nearly twice", "3 times", "tenfold").
 _COMPARES = re.compile(r"\bcompar(?:e|ed|es|ing)\b|\bthan\b|\bvs\.?(?!\w)|\bversus\b", re.I)
 _MULTIPLE = re.compile(r"\b(?:twice|double|times|\w+-?fold)\b", re.I)
+# A dose question that asks how a dose is changed ("what dose adjustment …?").
 _DOSE_CHANGE_ASKED = re.compile(r"\bdose\s+(?:adjust|reduc|modif|chang|lower)", re.I)
 # The nouns a change is stated by: "a 27% reduction", "a 22.7% relative increase".
 _CHANGE_NOUN = r"(?:increase|reduction|decrease|decline|rise|drop)"
@@ -276,9 +278,8 @@ class FigureExtractor:
                 if first is not None and label is not None:
                     e = label.end()
                 elif any(own_label_end(text, m.end) > m.end for m in run[:-1]):
-                    e = own_label_end(
-                        text, e
-                    )  # "6% from current smokers, and 52% from never-smokers"
+                    # "6% from current smokers, and 52% from never-smokers"
+                    e = own_label_end(text, e)
                 # "A 50 mg plus B 900 mg": a name the question asks about, written just
                 # before the first figure, labels it as the next names label theirs.
                 named = _NAME_BEFORE.search(text, 0, s)
