@@ -96,8 +96,8 @@ def names_site(text: str, site: str) -> bool:
 
 def _site_before(text: str, at: int) -> str | None:
     near = re.findall(r"[a-z]+", text[max(0, at - 60) : at].lower())[-_SITE_WORDS:]
-    # "… spread to distant sites are alive": a verb between them ends the site's reach, which
-    # then names the patients, not where the endpoint is measured.
+    # "… whose zetoma reached distant sites are alive": a verb between them ends the site's
+    # reach, which then names the patients, not where the endpoint is measured.
     verbs = [i for i, w in enumerate(near) if w in _VERBS]
     words = " ".join(near[verbs[-1] + 1 :] if verbs else near)
     return next((site for site, pat in _SITES.items() if pat.search(words)), None)

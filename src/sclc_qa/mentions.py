@@ -214,7 +214,7 @@ def _is_name(word: str, *, first: bool) -> bool:
     if _DRUG.match(word):
         return True
     if word[0].isupper() and word[1:].islower() and word.lower() in domain().demonyms:
-        return True  # "Danish cohort: …": a people's adjective names its place, first or not
+        return True  # "Norwegian registry: …": a people's adjective names its place, first or not
     return (
         not first
         and word[0].isupper()

@@ -75,7 +75,7 @@ _CONTRACTION = re.compile(
 )
 
 
-# A marker's "+" shorthand after a name that ends in a letter: "HPV+ women" are HPV-positive
+# A marker's "+" shorthand after a name that ends in a letter: "ZPV+ women" are ZPV-positive
 # ("CIN2+" and "7+" are grades and counts "or more", left as they are).
 _POSITIVE = re.compile(r"(?<![\w+-])([A-Za-z][\w-]*[A-Za-z])\+(?![\w+])")
 
@@ -249,7 +249,7 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "dose",
         # Not a dose the question states as a condition ("with 20 Gy x 3", "low-dose RT",
-        # "with just one dose", "after two doses").
+        # "after one dose", "after two doses").
         re.compile(
             r"(?<!-)(?<!\blow )(?<!\bhigh )(?<!\bone )(?<!\bsingle )(?<!\btwo )(?<!\bthree )"
             r"\bdos(?:e|es|ed|ing)\b(?!-)|fractionation|"

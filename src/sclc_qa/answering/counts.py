@@ -72,7 +72,7 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
         # "How many Americans …" counts people, as "how many people" does.
         nouns |= _PEOPLE if noun in _PEOPLE or is_people(head) else {noun}
         if noun == "case":
-            nouns |= _DISEASES  # "how many new cases?" is answered by "13,360 new cancers"
+            nouns |= _DISEASES  # "how many new cases?" is answered by "12,000 new zetal cancers"
     people_doing: set[str] = set()  # "9,310 Americans will die": people, then the asked verb
     if nouns & _PEOPLE:
         # "How many people are expected to die …" counts the deaths, not the people; "to be

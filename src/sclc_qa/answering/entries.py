@@ -113,8 +113,8 @@ class Entries:
         inside it), not a plain word that opens a paragraph ("Results: …")."""
         stage = _STAGE_ASKED.search(prof.text)
         if stage is not None:
-            # "FIGO stage II vaginal carcinoma - definition?": the stage's row, not the scheme's
-            # name ("FIGO = Fédération …").
+            # "ZIGO stage II zetal cancer: definition?": the stage's row, not the scheme's
+            # name ("ZIGO = Zeta International …").
             found = self.of(f"stage {stage['code']}") or self.of(stage["code"])
             if found:
                 return found
