@@ -567,3 +567,25 @@ def test_a_range_of_multiples_and_ages_that_are_no_durations(tmp_path: Path) -> 
         "than if she waits until 21 or older?",
     )
     assert higher == "approximately two to three times"
+
+
+def test_events_named_by_their_plural_alone_are_counted() -> None:
+    assert profile("Zetal cancer deaths: screened arm vs unscreened arm?").kind == "count"
+    assert profile("Zetal cancer estimates for 2025: new diagnoses and deaths?").kind == "count"
+    # A rate, a median or a survival endpoint beside them asks that figure.
+    assert profile("Zetal cancer deaths and mortality rate in ZETA-1?").kind == "percent"
+    assert profile("Deaths and median OS in ZETA-1?").kind == "duration"
+    assert profile("OS with zetamab vs placebo?").kind == "duration"
+
+
+def test_a_share_of_people_reports_what_its_clause_says_they_did() -> None:
+    from sclc_qa.mentions import time_points
+    from sclc_qa.spans import find
+
+    text = "In Zetland, more than 90% of patients treated by zetectomy survive beyond 5 years."
+    ((figure, endpoint),) = [(text[s.start : s.end], s.endpoint) for s in find(text, "percent")]
+    assert (figure, endpoint) == ("more than 90%", "os")
+    assert time_points(text) == {60}
+    # Not across a clause's break: the verb of another clause says nothing of the share.
+    other = "About 40% of patients had zetamab, and most survived."
+    assert [s.endpoint for s in find(other, "percent")] == [None]

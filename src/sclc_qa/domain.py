@@ -98,6 +98,13 @@ class Domain(BaseModel):
         "'in Norway'.",
     )
 
+    organ_adjectives: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="An organ's plain noun → the adjectives text uses for it, lower case: a "
+        "question's 'stomach cancer' is a summary's 'gastric cancer', its 'ovary tumours' "
+        "'ovarian tumours'.",
+    )
+
     def kindred(self, word: str) -> frozenset[str]:
         """The other words that name the same kind of grouping as `word` (none if unknown)."""
         return frozenset().union(*(g for g in self.kindred_classes if word in g)) - {word}

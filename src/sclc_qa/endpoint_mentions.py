@@ -44,10 +44,17 @@ def _nearest_mention(text: str, start: int) -> tuple[int, int, str] | None:
     """The endpoint mention a figure at `start` reports: the nearest before it, or one named
     just after it (weighed as farther)."""
     best: tuple[int, tuple[int, int, str]] | None = None
+    share = _SHARE_OF_PEOPLE.match(text, start)
     for mention in _mentions(text):
         m_start, m_end, _ = mention
         if m_start > start and _LABEL_AFTER.fullmatch(text, start, m_start):
             return mention  # "44% (95% CI, 40%–48%) for zeta": the label names its figure
+        if (
+            share
+            and share.end() <= m_start <= share.end() + _CLAUSE_REACH
+            and _CLAUSE_BREAK.search(text, share.end(), m_start) is None
+        ):
+            return mention  # "90% of patients treated by X survive beyond 5 years": what they did
         if m_end <= start:
             dist = start - m_end
         elif m_start >= start and m_start - start <= 25:
@@ -79,6 +86,15 @@ def _summary(text: str, at: int) -> re.Match[str] | None:
 
 
 # A figure labelled after it: the figure, its interval in brackets, "for", the endpoint.
+# A share of people, just after its figure: "… 90% of patients", "40% of the women"; its
+# clause's verb says what they did, however far after the figure.
+_SHARE_OF_PEOPLE = re.compile(
+    r"[^%;()]{0,25}?%\s+of\s+(?:(?:the|all|these|those)\s+)?"
+    r"(?:patients|people|persons|individuals|subjects|women|men|children|adults|participants)\b",
+    re.I,
+)
+_CLAUSE_REACH = 80  # characters from the people to their verb
+_CLAUSE_BREAK = re.compile(r"[,;:.()]|\b(?:and|but|while|whereas|than)\b")
 _LABEL_AFTER = re.compile(r"[^\s()]+\s*(?:\([^()]{0,40}\)\s*)?for\s+(?:the\s+)?")
 
 

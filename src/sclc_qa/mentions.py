@@ -268,8 +268,9 @@ _NUMBER = r"(?<![\d.,])\b(?:\d+|" + "|".join(domain().number_words) + r")\b(?![.
 _TIME_POINT = re.compile(
     rf"(?:(?:{_NUMBER})-?\s*(?:,|and|or)\s*)*(?:{_NUMBER})-(?P<unit>years?|yrs?|months?)\b"
     rf"(?![- ]?(?:old|follow))|"
-    # … each earlier one with its unit or not: "at 1 and 2 years", "at 1 year and 2 years"
-    rf"\b(?:at|after|by)\s+(?:(?:{_NUMBER})(?:\s+(?:years?|yrs?|months?|mos?))?\s*(?:,|and|or)\s*)*"
+    # … each earlier one with its unit or not: "at 1 and 2 years", "at 1 year and 2 years";
+    # "survive beyond 5 years" is 5-year survival
+    rf"\b(?:at|after|by|beyond)\s+(?:(?:{_NUMBER})(?:\s+(?:years?|yrs?|months?|mos?))?\s*(?:,|and|or)\s*)*"
     rf"(?:{_NUMBER})\s+"
     rf"(?P<unit2>years?|yrs?|months?|mos?)\b|"
     # "alive five years later", "2 years after diagnosis", "three years out", "five years on,"

@@ -50,6 +50,9 @@ _OFTEN = re.compile(
     r"\bhow (?:much |far )?(?:more |less )?(?:often|frequent(?:ly)?|common(?:ly)?)\b", re.I
 )
 _RATE_NOUN = re.compile(r"mortality|incidence|risk|rate|frequency|proportion", re.I)
+# Events a question may ask to be counted by their plural alone ("zetal cancer deaths: A vs
+# B?", "new diagnoses and deaths in 2025?"): a count, unless a survival word asks a time.
+_COUNTED_PLURAL = re.compile(r"\b(?:deaths|new cases|diagnoses|recurrences|relapses)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,15 @@ class Profile:
     # Abbreviations the documents define for long forms the question spells out ("ES-ZEN" for
     # "extensive-stage zentoma"): set by retrieval, which knows the definitions.
     aliases: tuple[str, ...] = ()
+
+
+def _counts_events(text: str) -> bool:
+    """Whether a question names its endpoint only by events counted in the plural ("deaths"),
+    with no rate, share or time asked beside them."""
+    if not _COUNTED_PLURAL.search(text) or _RATE_NOUN.search(text) or _OFTEN.search(text):
+        return False
+    rest = _COUNTED_PLURAL.sub(" ", text)
+    return not MEDIAN.search(rest) and not any(p.search(rest) for p in ENDPOINTS.values())
 
 
 @lru_cache(maxsize=4096)
@@ -149,7 +161,9 @@ def profile(question: str) -> Profile:
             kind = "duration"
     if kind == "mechanism" and _CONTRAST.search(text):
         kind = "fact"  # "How did X compare with and without Y?": the figures
-    if kind == "fact" and endpoints and endpoints <= TIME_TO_EVENT:
+    if kind == "fact" and endpoints and endpoints <= TIME_TO_EVENT and _counts_events(text):
+        kind = "count"  # "Zetal cancer deaths: screened vs unscreened arm?"
+    elif kind == "fact" and endpoints and endpoints <= TIME_TO_EVENT:
         # "PFS with A vs B?": a time-to-event endpoint is reported as a median, unless a rate
         # is named ("mortality: A versus B?").
         kind = "percent" if _RATE_NOUN.search(text) or _OFTEN.search(text) else "duration"

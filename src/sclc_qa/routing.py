@@ -32,6 +32,10 @@ _DISEASE_NAME = re.compile(r"[a-z]{3,}(?:omas?|emias?)")
 _COORDINATING = frozenset({"and", "or", "other"})
 # Two spellings of one organ's word share this many letters ("zetageal", "zetagus").
 _SHARED_PREFIX = 6
+# The shortest first part of a compound of two organs' words, its combining "o" included, and
+# the shortest second part ("zeto|etal").
+_FIRST_PART = 4
+_SECOND_PART = 4
 _TWO_CAPITALS = re.compile(r"[A-Z].*[A-Z]")
 
 
@@ -128,10 +132,25 @@ def _topics(title: str) -> frozenset[str]:
 
 def _same(topic: str, words: set[str]) -> bool:
     """Whether a question's stemmed `words` name `topic`, in its own stem or another form of
-    the organ's word ("zetagus" for "zetageal")."""
+    the organ's word ("zetagus" for "zetageal"), or as the second organ of a compound joined
+    by its combining vowel ("etazetal" names both "eta" and "zetal")."""
     return topic in words or any(
-        len(w) >= _SHARED_PREFIX and w[:_SHARED_PREFIX] == topic[:_SHARED_PREFIX] for w in words
+        (len(w) >= _SHARED_PREFIX and w[:_SHARED_PREFIX] == topic[:_SHARED_PREFIX])
+        or _second_organ(w, topic)
+        for w in words
     )
+
+
+def _second_organ(word: str, topic: str) -> bool:
+    """`word` is a compound whose last part is `topic`, after a first part of at least three
+    letters and its combining "o" ("gastro|", "naso|"). Stems differ by length ("etazetr" for
+    a long word, "zetric" for a short one), so the two need only share the shorter's letters."""
+    for at in range(_FIRST_PART, len(word) - _SECOND_PART + 1):
+        if word[at - 1] == "o":
+            part = word[at:]
+            if topic.startswith(part) or part.startswith(topic):
+                return True
+    return False
 
 
 def _self_named(text: str) -> str | None:

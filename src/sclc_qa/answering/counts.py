@@ -87,6 +87,8 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
     paired = _paired_counts(text, nouns)
     out = []
     for s in spans:
+        if _RATE_BASE.search(text, max(0, s.start - _BASE_WINDOW), s.start):
+            continue  # "0.3 cases per 100,000 people": the base of a rate counts no one
         if s.start in paired:
             out.append(s)  # "… detected more zetomas than A alone (230 vs. 177)"
             continue
@@ -129,6 +131,11 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
                 out.append(Span(s.start, s.end + w.end(), s.kind, s.endpoint))
                 break
     return out
+
+
+# The word that makes the number after it a rate's base ("per 100,000 women"), just before it.
+_RATE_BASE = re.compile(r"\bper\s+$", re.I)
+_BASE_WINDOW = 8
 
 
 # Two counts compared in a bracket ("(230 vs. 177"), after the clause that says what they count.

@@ -31,6 +31,19 @@ _DASHED = re.compile(r"[ \t]*([A-Za-z0-9][\w+./-]{0,15})[ \t]+[-–—][ \t]+(?=
 _DEFINED = re.compile(r"[ \t]*([A-Za-z0-9][\w+./-]{0,15})[ \t]*=[ \t]+(?=\S)")
 
 
+# A definition's footnote markers after its full stop: "… adjacent organs.c,d" (superscript c
+# and d, flattened): one to three single letters, comma-separated.
+_MARKERS = re.compile(r"(?<=[a-z)]\.)[a-z](?:,[a-z]){0,2}$")
+
+
+def _unmarked_end(text: str, start: int, end: int) -> int:
+    """Where a definition in `text[start:end]` ends: before trailing space and the footnote
+    markers after its full stop, which would read as part of its last word."""
+    value = text[start:end].rstrip()
+    marked = _MARKERS.search(value)
+    return start + (marked.start() if marked else len(value))
+
+
 @dataclass(frozen=True)
 class Entry:
     """Sentence `sid` defines its term by the document span `start:end`."""
@@ -63,7 +76,7 @@ class Entries:
             for cell in sent.cells[1:]:
                 opening = _DEFINED.match(text, cell.start, cell.end)
                 if opening is not None:
-                    end = cell.start + len(text[cell.start : cell.end].rstrip())
+                    end = _unmarked_end(text, cell.start, cell.end)
                     out.append((squash(opening.group(1)), Entry(sid, opening.end(), end)))
         return out
 
@@ -85,7 +98,7 @@ class Entries:
             return None
         if opening is None:
             return None
-        end = start + len(text[start:end].rstrip())
+        end = _unmarked_end(text, start, end)
         return squash(opening.group(1)), Entry(sid, opening.end(), end)
 
     def of(self, name: str) -> tuple[Entry, ...]:
