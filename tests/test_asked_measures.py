@@ -589,3 +589,23 @@ def test_a_share_of_people_reports_what_its_clause_says_they_did() -> None:
     # Not across a clause's break: the verb of another clause says nothing of the share.
     other = "About 40% of patients had zetamab, and most survived."
     assert [s.endpoint for s in find(other, "percent")] == [None]
+
+
+def test_a_pairs_time_points_and_arm_read_around_respectively(tmp_path: Path) -> None:
+    doc = (
+        "The 1- and 2-year EFS rates were 84.4% and 64.7%, respectively, in the zetamab group "
+        "and 57.0% and 38.7%, respectively, in the placebo group."
+    )
+    late, control, early = _answers_in(
+        tmp_path,
+        doc,
+        "What was the 2-year event-free survival with zetamab?",
+        "What was the 2-year EFS in the placebo group?",
+        "What was the 1-year EFS with zetamab?",
+    )
+    assert (late, control, early) == ("64.7%", "38.7%", "84.4%")
+
+
+def test_a_dose_and_its_duration_asked_as_one_phrase() -> None:
+    assert profile("What dose and duration of zetamab were used in ZETA-1?").also == {"duration"}
+    assert profile("What dose of zetamab was used in ZETA-1?").also == frozenset()

@@ -17,6 +17,8 @@ def test_a_title_names_its_disease_not_its_kind_of_document() -> None:
     assert _topics("A review of care pathways") == frozenset()
     # Each disease coordinated before the head: "Zeta and Other Etal Cancers".
     assert _topics("Zeta and Other Etal Cancers Screening") == {"zeta", "etal"}
+    # … and each listed before it by commas or "&", by the item's first word.
+    assert _topics("Zeta, Omal Duct, & Primary Etal Cancers Screening") == {"zeta", "omal", "etal"}
 
 
 def summaries_engine(tmp_path: Path, bodies: dict[str, str]) -> Engine:

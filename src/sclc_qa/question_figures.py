@@ -102,7 +102,12 @@ _IMPLIED_MEASURE: tuple[tuple[Kind, re.Pattern[str]], ...] = (
         ),
     ),
 )
-_HOW_LONG = re.compile(r"\bhow long\b|\bfor how many (?:days|weeks|months|years|cycles)\b", re.I)
+_HOW_LONG = re.compile(
+    r"\bhow long\b|\bfor how many (?:days|weeks|months|years|cycles)\b|"
+    # "what dose and duration of X?", "dose and length of treatment"
+    r"\b(?:dose|dosing|dosage)\s+(?:and|&)\s+(?:the\s+)?(?:duration|length)\b",
+    re.I,
+)
 
 
 def comparison(text: str) -> tuple[Kind | None, str]:

@@ -127,7 +127,29 @@ def _topics(title: str) -> frozenset[str]:
                     break
         elif w not in _GENERIC_HEADS and (w in heads or _DISEASE_NAME.fullmatch(w)):
             found.add(stem(w))
-    return frozenset(found)
+    return frozenset(found | _listed_organs(title.lower()))
+
+
+def _listed_organs(title: str) -> set[str]:
+    """The organs a title lists before its disease head, each item by its first word: "Zeta,
+    Etal Duct, & Primary Omal Cancers" → "zeta", "etal" (the word just before the head is the
+    caller's)."""
+    head = _TITLE_HEAD.search(title)
+    if head is None:
+        return set()
+    items = [i.split() for i in _LIST_SEPARATOR.split(title[: head.start()]) if i.split()]
+    found = set()
+    for words in items[:-1] if len(items) > 1 else ():
+        first = american(words[0])
+        if _LOWER_WORD.fullmatch(first) and first not in _COORDINATING | _LISTED_MODIFIERS:
+            found.add(stem(first))
+    return found
+
+
+_TITLE_HEAD = re.compile(r"\b(?:cancers?|carcinomas?|tumou?rs?|neoplasms?)\b")
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|&|\band\b|\bor\b)\s*")
+# Words that open a listed item without naming its organ ("Primary Omal Cancer").
+_LISTED_MODIFIERS = frozenset({"primary", "secondary", "other", "related", "adult", "childhood"})
 
 
 def _same(topic: str, words: set[str]) -> bool:

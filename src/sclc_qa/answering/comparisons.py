@@ -253,6 +253,14 @@ class Comparer:
                 at = self._named_at(at_sid, key, s if at_sid == sid else 0)
                 if at is not None:
                     return (*at, at_sid)
+        if name_only and (before or after is not None):
+            # "Which gave more, A in X or B in Y?": the side whole, its other names before the
+            # figure too ("B … (15.4 months) … in Y"), whichever of them the question means
+            # (not after it, where another side's figures may stand).
+            for alias in aliases:
+                earlier = [m.start() for m in _compound(alias.lower()).finditer(low, 0, s)]
+                if earlier:
+                    s = earlier[-1]
         s, e = balanced(text, s, e)
         return sent.start + s, sent.start + e, sid
 

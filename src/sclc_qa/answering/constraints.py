@@ -42,7 +42,7 @@ from .stages import other_stage
 from .tumours import other_tumour
 from .unheard import DISEASE_WORD
 
-__all__ = ["other_condition", "other_group", "other_regulator", "withheld"]
+__all__ = ["of_asked_disease", "other_condition", "other_group", "other_regulator", "withheld"]
 
 # An arm that leaves a name out: "A plus chemo without B" (not "with and without B", "with
 # vs. without B": both arms).
@@ -147,6 +147,34 @@ def _said(texts: list[str], sent: Sentence) -> set[str]:
     """The terms of a sentence's texts (itself, what it sits under, its document's title) and
     of its headings."""
     return {t for text in (*texts, sent.title, sent.context) for t in tokenize(text)}
+
+
+# How many of the first candidates may stand in for a best one about another disease.
+_DISEASE_LOOK = 5
+
+
+def of_asked_disease(
+    index: Index, vocab: Vocabulary, prof: Profile, scored: list[Scored]
+) -> list[Scored]:
+    """`scored` with the first of the next candidates that is about the disease (and for a
+    figure, the stage) asked brought to the front, when the best one is about another ("… in
+    ZCL?" matched best by a figure for NZCL, and the ZCL figure second; "… for stage I-II?" by
+    the share at stage III or IV); as it was otherwise. A candidate stands in only if it names
+    what the question depends on and, for a figure, holds one of the asked kind."""
+
+    def other(c: Scored) -> bool:
+        sent = index.sentences[c.sid]
+        title = index.documents[sent.doc].title
+        if _other_disease(vocab, prof.text, sent.text, title) is not None:
+            return True
+        return prof.kind in TYPED and other_stage(prof.text, sent.text) is not None
+
+    if not scored or not other(scored[0]):
+        return scored
+    for at, c in enumerate(scored[1:_DISEASE_LOOK], 1):
+        if c.coverage > 0 and (c.spans or prof.kind not in TYPED) and not other(c):
+            return [c, *scored[:at], *scored[at + 1 :]]
+    return scored
 
 
 def _other_disease(

@@ -45,7 +45,10 @@ _BRACKET_REACH = 40
 # such a list follows ("at one and three years").
 _NUMBER_WORDS = domain().number_words
 _CONDITIONS = re.compile(
-    r"\b(?:at|in|for|after|of)\s+(\w+)\s+and\s+(\w+)\s+(years?|months?|weeks?|cycles?)\b", re.I
+    r"\b(?:at|in|for|after|of)\s+(\w+)\s+and\s+(\w+)\s+(years?|months?|weeks?|cycles?)\b|"
+    # … or the time points as one adjective before the rates: "the 1- and 2-year EFS rates"
+    r"\b(\w+)-\s*and\s+(\w+)-(years?|months?|weeks?)\b",
+    re.I,
 )
 
 # A numbered member of a trial series: "ZENITH-4", "ZENITH 4", "Zenith4" → its series, "ZENITH".
@@ -256,8 +259,9 @@ def respective_position(text: str, question: str) -> int | None:
     m = _CONDITIONS.search(text)
     if not m:
         return None
-    values = [_as_number(m.group(1)), _as_number(m.group(2))]
-    unit = m.group(3).lower().rstrip("s")
+    first, second, unit = m.group(1, 2, 3) if m.group(1) else m.group(4, 5, 6)
+    values = [_as_number(first), _as_number(second)]
+    unit = unit.lower().rstrip("s")
     asked = {
         _as_number(x.group(1))
         for x in re.finditer(rf"\b(\w+)[- ]{unit}s?\b", question, re.I)

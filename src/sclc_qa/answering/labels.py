@@ -200,8 +200,9 @@ ARM_LABEL = re.compile(
     r"(?=\s*(?:[,;.()]|$)|\s+(?:versus|vs\.?|and|compared)\s))"
 )
 ARM_AFTER = re.compile(
-    # "… (95% CI …) mortality rate with <arm>": the figure's own measure words may come first.
-    r"\s*(?:\([^()]*\)\s*)?(?:[a-z][a-z-]*\s+){0,3}?"
+    # "… (95% CI …) mortality rate with <arm>": the figure's own measure words may come first;
+    # "A% and B%, respectively, in the <arm> group": a pair's arm follows its "respectively".
+    r"\s*(?:\([^()]*\)\s*)?(?:,?\s*respectively,?\s*)?(?:[a-z][a-z-]*\s+){0,3}?"
     r"(?:with|in|on|for|among|receiving|after|from|of)\s+(?:the\s+)?"
     # "… for patients in the <arm> group": the people are no label, their arm is.
     r"(?:(?:patients|participants|those)\s+(?:in|on|receiving|given|treated with)\s+(?:the\s+)?"

@@ -69,7 +69,9 @@ def unheard_class(prof: Profile, vocab: Vocabulary, route: frozenset[str] | None
     if not (_used(target, vocab) or any(_used(w, vocab) for w in kindred)):
         return target
     said = (target, words[-1], *kindred)  # "classes" asks a "classe" by its plain singular
-    if route and not any(vocab.writes(w, doc) for w in said for doc in route):
+    if route and not any(
+        vocab.writes(spelled, doc) for w in said for spelled in _spellings(w) for doc in route
+    ):
         return target
     # "Which football club …?": a kind of the class named by a plain word no document uses
     # (in a phrase of plain words only: a name, a possessive or a stray verb says the phrase
@@ -260,4 +262,9 @@ def _used(word: str, vocab: Vocabulary) -> bool:
 
 def _spelled(word: str) -> set[str]:
     """The terms of `word` in each of its spellings ("tumour", "tumor")."""
-    return {t for s in {word} | {word.replace(a, b) for a, b in _SPELLINGS} for t in tokenize(s)}
+    return {t for s in _spellings(word) for t in tokenize(s)}
+
+
+def _spellings(word: str) -> set[str]:
+    """`word` in each of its spellings ("tumour", "tumor")."""
+    return {word} | {word.replace(a, b) for a, b in _SPELLINGS}

@@ -1,0 +1,120 @@
+"""What reading questions on documents the rules were not written on found: a reader's plain
+words for the text's clinical ones (an organ's noun for its adjective, "stomach cancer" for
+"gastric cancer"; a compound of two organs naming both; a class in another spelling), a rate's
+base that counts no one, the figure for the disease or stage asked standing in for a better
+match on another, and a comparison's winner given as its side whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sclc_qa.organ_words import OrganWords
+from sclc_qa.routing import _same
+from test_answering_stages import _answers_in
+
+
+def test_an_organs_noun_is_read_as_the_adjective_the_documents_write() -> None:
+    organs = OrganWords(["Gastric cancer is rare in Zetland.", "Zetamab for gastric cancer."])
+    assert organs.read("How common is stomach cancer?") == "How common is gastric cancer?"
+    # Only before a word the documents write after the adjective, and never after the noun.
+    assert organs.read("What is the stomach wall?") == "What is the stomach wall?"
+    written = OrganWords(["Stomach cancer is rare.", "Gastric cancer.", "Gastric cancer."])
+    assert written.read("How common is stomach cancer?") == "How common is stomach cancer?"
+    # Once is not enough: a stray use of the phrase.
+    once = OrganWords(["Gastric cancer is rare in Zetland."])
+    assert once.read("How common is stomach cancer?") == "How common is stomach cancer?"
+
+
+def test_an_organs_noun_finds_the_figure_the_text_gives_by_its_adjective(tmp_path: Path) -> None:
+    doc = (
+        "An estimated 12,400 new gastric cancers will occur in Zetland in 2025. Gastric cancer "
+        "deaths are fewer."
+    )
+    (cases,) = _answers_in(tmp_path, doc, "How many new stomach cancers will occur in Zetland?")
+    assert cases == "12,400 new gastric cancers"
+
+
+def test_a_compound_of_two_organs_names_both() -> None:
+    # "zetoetal": the second organ after the first's combining vowel, in either stem's length.
+    assert _same("etal", {"zetoetal", "cancer"})
+    assert _same("etalic", {"zetoetal"})
+    # Not a compound: the topic's letters at the end of a word without a combining vowel, or
+    # after too short a first part.
+    assert not _same("etal", {"brzetal"})
+    assert not _same("etal", {"zoetal"})
+
+
+def test_the_base_of_a_rate_counts_no_one(tmp_path: Path) -> None:
+    doc = (
+        "In people aged 25 to 39 years, zetal cancer rose from 0.27 cases per 100,000 "
+        "individuals to 0.45 cases per 100,000 individuals."
+    )
+    (count,) = _answers_in(tmp_path, doc, "How many new cases of zetal cancer were there?")
+    assert count is None or "100,000" not in count
+
+
+def test_the_figure_for_the_disease_asked_stands_in_for_a_better_match_on_another(
+    tmp_path: Path,
+) -> None:
+    from test_answering_stages import _section_engine
+
+    # The best match states its figure for NZCL; the next candidate, for ZCL, answers.
+    text = (
+        "Zeta cell lymphoma (ZCL) and non-zeta cell lymphoma (NZCL) differ. Patients with ZCL "
+        "are treated with zetamab. However, fewer than 20% of those patients achieve long-term "
+        "survival. Roughly 10% of patients with NZCL end up as long-term survivors after "
+        "zetamab."
+    )
+    engine = _section_engine(tmp_path, text)
+    asked = "Roughly how many patients with ZCL end up as long-term survivors after zetamab?"
+    answer = engine.ask(asked, min_confidence=0)
+    assert answer.answer is not None and answer.answer.startswith("fewer than 20%")
+
+
+def test_a_class_asked_in_another_spelling_is_one_the_documents_write(tmp_path: Path) -> None:
+    from test_routing import summaries_engine
+
+    engine = summaries_engine(
+        tmp_path,
+        {
+            "zeta": "# Zetal Cancer Treatment\n\n## Resection\n\nZetal tumors with good-risk "
+            "features (Tis or T1a, diameter ≤2 cm) are resected endoscopically.",
+            "eta": "# Etal Cancer Screening\n\n## Tests\n\nIn one series, its sensitivity was 77%.",
+        },
+    )
+    answer = engine.ask("Which zetal tumours are resected endoscopically?", min_confidence=0)
+    assert answer.answer is not None and "Tis or T1a" in answer.answer
+
+
+def test_which_side_won_is_answered_by_the_side_whole(tmp_path: Path) -> None:
+    from test_answering_stages import _section_engine
+
+    text = (
+        "In ZENITH-1, zentamab extended the median OS from 10.0 months to 12.0 months. "
+        "First-line quellimab prolonged median OS (15.0 vs 12.0 months) in the ZENITH-2 trial."
+    )
+    engine = _section_engine(tmp_path, text)
+    answer = engine.ask(
+        "Which gave the longer median OS: zentamab in ZENITH-1 or quellimab in ZENITH-2?",
+        min_confidence=0.0,
+    )
+    assert answer.answer is not None
+    assert answer.answer.startswith("quellimab") and answer.answer.endswith("ZENITH-2")
+
+
+def test_the_figure_for_the_stage_asked_stands_in_for_a_better_match_on_another(
+    tmp_path: Path,
+) -> None:
+    from test_answering_stages import _section_engine
+
+    text = (
+        "In the zeta biomarker study, 56% of zetal cancers found by ZA-1 had stage III or IV "
+        "disease. The estimated sensitivity of ZA-1 for early-stage disease (stage I and II "
+        "zetal cancer) was 48% (95% CI, 41%–60%) for a cutpoint set to obtain a fixed specificity "
+        "of 95%. Stage I-II zetal cancer is rarely "
+        "found by its symptoms."
+    )
+    engine = _section_engine(tmp_path, text)
+    asked = "In the zeta biomarker study, how sensitive was ZA-1 for stage I-II disease?"
+    answer = engine.ask(asked, min_confidence=0)
+    assert answer.answer is not None and answer.answer.startswith("48%")
