@@ -118,3 +118,48 @@ def test_the_figure_for_the_stage_asked_stands_in_for_a_better_match_on_another(
     asked = "In the zeta biomarker study, how sensitive was ZA-1 for stage I-II disease?"
     answer = engine.ask(asked, min_confidence=0)
     assert answer.answer is not None and answer.answer.startswith("48%")
+
+
+def test_a_brand_in_brackets_and_a_prefixed_tnm_category_read_as_the_documents_write() -> None:
+    from sclc_qa.answering.written_forms import as_written
+    from sclc_qa.question import profile
+
+    known = {"zetaxel/quellan", "ZETA-1", "T3", "N3b", "M0"}.__contains__
+    brand = profile("What's the schedule of zetaxel/quellan (Zetora) in the ZETA-1 trial?")
+    assert as_written(brand, known).names == ("ZETA-1",)
+    staged = profile("What stage is a pT3 N3b M0 zetal tumor?")
+    assert as_written(staged, known).names == ("T3", "N3b", "M0")
+    # A bracketed name after a name the documents do not write stays unknown.
+    other = profile("What's the schedule of quellix (Zetora) in the ZETA-1 trial?")
+    assert "Zetora" in as_written(other, known).names
+
+
+def test_a_schedule_keeps_its_days_written_with_a_minus_sign() -> None:
+    from sclc_qa.spans import find
+
+    text = "Zetaxel was given at 35 mg/m2 twice a day on days 1−5 and 8−12 every 28 days."
+    doses = [text[s.start : s.end] for s in find(text, "dose")]
+    assert doses[0] == "35 mg/m2 twice a day on days 1−5 and 8−12 every 28 days"
+
+
+def test_a_plural_class_asked_is_its_singular() -> None:
+    from sclc_qa.question import profile
+
+    assert profile("Which countries enrolled patients in ZETA-1?").target == "country"
+    assert profile("Which classes of drugs were tried?").target == "class"
+
+
+def test_a_cutoff_asked_is_the_value_its_word_sets(tmp_path: Path) -> None:
+    from sclc_qa.answering.cutoffs import asks_cutoff, cutoff_value
+
+    assert asks_cutoff("What ZA-1 cutoff counted as a positive screen in ZETA-1?")
+    assert not asks_cutoff("How was a positive ZA-1 screen defined?")
+    text = "The most reported ZA-1 reference value that designates a positive test is 35 U/mL."
+    span = cutoff_value(text)
+    assert span is not None and text[span[0] : span[1]] == "35 U/mL"
+    (value,) = _answers_in(
+        tmp_path,
+        "ZA-1 is a marker used to monitor zetal cancer. " + text,
+        "What ZA-1 cutoff counted as a positive test?",
+    )
+    assert value == "35 U/mL"

@@ -85,6 +85,16 @@ def _counts_events(text: str) -> bool:
     return not MEDIAN.search(rest) and not any(p.search(rest) for p in ENDPOINTS.values())
 
 
+def _one_of(plural: str) -> str:
+    """A plural noun's singular: "genes" → "gene", "countries" → "country", "classes" →
+    "class"."""
+    if len(plural) > 4 and plural.endswith("ies"):
+        return plural[:-3] + "y"
+    if plural.endswith(("sses", "ches", "shes", "xes")):
+        return plural[:-2]
+    return plural[:-1]
+
+
 @lru_cache(maxsize=4096)
 def profile(question: str) -> Profile:
     """Classify `question` (remembered: a Profile is immutable, and questions recur)."""
@@ -194,7 +204,7 @@ def profile(question: str) -> Profile:
         # "How many new cases and how many deaths?": two counts.
         or (kind == "count" and len(_HOW_MANY.findall(text)) > 1)
     )
-    target = head[:-1] if several else head  # "the two genes" asks a gene; "each gene" too
+    target = _one_of(head) if several else head  # "the two genes" asks a gene; "each gene" too
     if re.match(r"\s*who\b", text, re.I):
         target = "who"
     elif kind == "entity" and re.search(r"(?:^|[,;:]\s)\s*where\b", text, re.I):

@@ -126,7 +126,7 @@ _SCHEDULE = (
     r"|\s+(?:once\s+)?(?:every|each)\s+(?:\d+\s+)?(?:weeks?|days?|hours?)\b|\s+[qQ]\d+[wW]\b"
     r"|\s+for\s+(?:up to\s+)?(?:\d+|one|two|three|four|five|six)\s+(?:\d+-day\s+)?"
     r"(?:days?|weeks?|months?|years?|cycles?)\b"
-    r"|\s+on\s+days?\s+\d+(?:\s*(?:,|and|-|–|to)\s*(?:day\s+)?\d+)*"
+    r"|\s+on\s+days?\s+\d+(?:\s*(?:,|and|-|–|−|to)\s*(?:day\s+)?\d+)*"
     r"(?:\s+of\s+(?:each|every)\s+(?:\d+-day\s+)?cycle)?)*"
 )
 

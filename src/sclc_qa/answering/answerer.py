@@ -45,6 +45,7 @@ from .unheard import (
     unheard_treatment,
 )
 from .weighing import Weigher
+from .written_forms import as_written
 
 __all__ = ["Answerer", "Retrieve"]
 
@@ -133,8 +134,10 @@ class Answerer:
         `retrieve(text)` searches again, for a comparison whose subjects' figures are not all
         among `hits`."""
         threshold = self.threshold if min_confidence is None else min_confidence
-        prof = query.profile
         entries = self.scorer.entries
+        prof = as_written(query.profile, lambda n: self.vocab.known(n) or bool(entries.of(n)))
+        if prof is not query.profile:
+            query = dataclasses.replace(query, profile=prof)
         unknown = [n for n in prof.names if not self.vocab.known(n) and not entries.of(n)]
         spelled_out = [n for n in unknown if any(p.fullmatch(n) for p in ENDPOINTS.values())]
         if spelled_out:

@@ -25,6 +25,7 @@ from .aliases import alias_span, asks_alias
 from .anchors import anchor_cost, anchors
 from .clauses import Clauses, going_on, runs_into
 from .counts import counts_several
+from .cutoffs import asks_cutoff, cutoff_value
 from .entities import EntityExtractor
 from .entries import Entries
 from .explanations import defining_span, describing_span, genus_definition
@@ -100,6 +101,7 @@ class Extractor:
         self._open: tuple[_Step, ...] = (
             self._alias,
             self._defining_row,
+            self._cutoff,
             self._defined,
             self._typed,
             self._listed,
@@ -372,6 +374,18 @@ class Extractor:
             if not set(NUMBER.findall(clause)) - set(NUMBER.findall(prof.text)):
                 return None
         return Extracted(sid, start, end, cite)
+
+    def _cutoff(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
+        """For "what cutoff (threshold) …?": the value a sentence of the first candidates sets
+        by its cutoff's word, the best first."""
+        if prof.kind != "definition" or not asks_cutoff(prof.text):
+            return None
+        for cand in scored[:_FIRST_LOOKED_AT]:
+            sent = self.index.sentences[cand.sid]
+            span = cutoff_value(mask_markup(sent.text))
+            if span is not None:
+                return Extracted(cand.sid, sent.start + span[0], sent.start + span[1])
+        return None
 
     def _defined(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         """For "how was X defined?", and "what is X?" where no glossary defines X: what the

@@ -1,0 +1,37 @@
+"""A cutoff asked ("what ZA-1 cutoff counted as positive?", "which threshold …?"): the value the
+text sets by its word ("the reference value that designates a positive test is 35 U/mL", "a
+threshold of ≥50%"), not the clause that defines the term around it."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["asks_cutoff", "cutoff_value"]
+
+# The words by which a question asks, and a text sets, the value that divides positive from
+# negative.
+_CUTOFF_WORDS = r"cut-?offs?(?: values?| points?)?|cut-?points?|thresholds?|reference values?"
+_ASKS = re.compile(rf"\b(?:what|which)\b[^?]*\b(?:{_CUTOFF_WORDS})\b", re.I)
+_SET_BY = re.compile(rf"\b(?:{_CUTOFF_WORDS})\b", re.I)
+# A value with its unit or comparator, after the cutoff's word: "35 U/mL", "≥50%", "1.5 cm".
+_VALUE = re.compile(
+    r"(?:[≥≤<>]=?\s*|\b(?:at least|more than|less than|greater than|above|below)\s+)?"
+    r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:%|(?:[A-Za-zμµ]+/[A-Za-z]+|mg|ng|µg|mm|cm|Gy|IU|U)\b)"
+)
+# How far after its word (characters) the value may stand: "… that designates a positive
+# screening test is 35 U/mL".
+_REACH = 70
+
+
+def asks_cutoff(question: str) -> bool:
+    """Whether the question asks which value a test or marker is cut off at."""
+    return _ASKS.search(question) is not None
+
+
+def cutoff_value(text: str) -> tuple[int, int] | None:
+    """Where `text` states the value its cutoff word sets, if it does."""
+    for word in _SET_BY.finditer(text):
+        value = _VALUE.search(text, word.end(), word.end() + _REACH)
+        if value is not None:
+            return value.span()
+    return None
