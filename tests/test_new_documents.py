@@ -163,3 +163,23 @@ def test_a_cutoff_asked_is_the_value_its_word_sets(tmp_path: Path) -> None:
         "What ZA-1 cutoff counted as a positive test?",
     )
     assert value == "35 U/mL"
+
+
+def test_a_change_each_year_is_a_difference_and_keeps_its_year() -> None:
+    from sclc_qa.question import profile
+    from sclc_qa.spans import find
+
+    text = "Zetal cancer incidence rates have decreased by 1.6% per year (4% to 10% a year before)."
+    assert [text[s.start : s.end] for s in find(text, "difference")] == ["by 1.6% per year"]
+    assert [text[s.start : s.end] for s in find(text, "percent")] == [
+        "1.6% per year",
+        "4% to 10% a year",
+    ]
+    assert profile("How fast has zetal cancer incidence been rising lately?").kind == "difference"
+    assert profile("How fast did the zeta trial enrol?").kind != "difference"
+
+
+def test_a_share_each_year_is_no_rate_at_a_time_point(tmp_path: Path) -> None:
+    doc = "From 2013 to 2022, zetal cancer mortality decreased by about 1% per year."
+    (rate,) = _answers_in(tmp_path, doc, "What's the 5-year survival rate for zetal cancer?")
+    assert rate is None

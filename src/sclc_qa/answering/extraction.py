@@ -25,7 +25,7 @@ from .aliases import alias_span, asks_alias
 from .anchors import anchor_cost, anchors
 from .clauses import Clauses, going_on, runs_into
 from .counts import counts_several
-from .cutoffs import asks_cutoff, cutoff_value
+from .cutoffs import asks_cutoff, cutoff_among
 from .entities import EntityExtractor
 from .entries import Entries
 from .explanations import defining_span, describing_span, genus_definition
@@ -380,12 +380,8 @@ class Extractor:
         by its cutoff's word, the best first."""
         if prof.kind != "definition" or not asks_cutoff(prof.text):
             return None
-        for cand in scored[:_FIRST_LOOKED_AT]:
-            sent = self.index.sentences[cand.sid]
-            span = cutoff_value(mask_markup(sent.text))
-            if span is not None:
-                return Extracted(cand.sid, sent.start + span[0], sent.start + span[1])
-        return None
+        found = cutoff_among(self.index, (c.sid for c in scored[:_FIRST_LOOKED_AT]))
+        return Extracted(*found) if found is not None else None
 
     def _defined(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         """For "how was X defined?", and "what is X?" where no glossary defines X: what the

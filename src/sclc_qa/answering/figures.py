@@ -79,6 +79,8 @@ _DOSE_CHANGE_ASKED = re.compile(r"\bdose\s+(?:adjust|reduc|modif|chang|lower)", 
 # The nouns a change is stated by: "a 27% reduction", "a 22.7% relative increase".
 _CHANGE_NOUN = r"(?:increase|reduction|decrease|decline|rise|drop)"
 # A share stated as a relative or absolute change, and a question that asks a change.
+# A share each year ("about 1% per year"), which no rate at a time point is.
+_EACH_YEAR = re.compile(r"\b(?:(?:per|a|each)\s+year|annually)$", re.I)
 _RELATIVE_CHANGE_AFTER = re.compile(rf"\s+(?:relative|absolute)\s+(?:{_CHANGE_NOUN}|improvement)\b")
 _CHANGE_WORDS = re.compile(
     r"\b(?:reduc|increas|decreas|improv|rais|lower|cut|drop|declin|chang|benefit|gain|boost|"
@@ -177,6 +179,8 @@ class FigureExtractor:
             spans = [s for s in spans if text[s.start] not in _CUTOFF] or spans
         if prof.kind == "percent":
             spans = asked_shares(text, spans, prof)
+            if prof.time_points:  # "1% per year" is no 5-year rate
+                spans = [s for s in spans if not _EACH_YEAR.search(text, s.start, s.end)]
             if not _CHANGE_WORDS.search(prof.text):
                 # "230 vs. 177, a 22.7% relative increase": how much a count rose, not a rate.
                 spans = [s for s in spans if not _RELATIVE_CHANGE_AFTER.match(text, s.end)]
