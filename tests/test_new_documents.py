@@ -183,3 +183,25 @@ def test_a_share_each_year_is_no_rate_at_a_time_point(tmp_path: Path) -> None:
     doc = "From 2013 to 2022, zetal cancer mortality decreased by about 1% per year."
     (rate,) = _answers_in(tmp_path, doc, "What's the 5-year survival rate for zetal cancer?")
     assert rate is None
+
+
+def test_a_term_or_stage_asked_bare_is_asked_for_its_definition() -> None:
+    from sclc_qa.question import profile
+
+    assert profile("Zetal cancer stage IVb = ?").kind == "definition"
+    assert profile("What is stage IVb zetal cancer?").kind == "definition"
+    assert profile("What is stage II zetal cancer treated with?").kind != "definition"
+    assert profile("What is stage IIIA ZCL treated with?").kind != "definition"
+
+
+def test_a_gain_asked_with_its_p_value_is_a_gain_with_it(tmp_path: Path) -> None:
+    from sclc_qa.question import profile
+
+    asked = "In ZETA-1, how many months did zetamab add to median OS, and what was the P value?"
+    assert (profile(asked).kind, profile(asked).also) == ("difference", {"pvalue"})
+    doc = (
+        "In ZETA-1, zetamab prolonged the median OS by 2.7 months (13.0 months vs 10.3 months; "
+        "HR = 0.73; P = 0.0047)."
+    )
+    (gain,) = _answers_in(tmp_path, doc, asked)
+    assert gain is not None and gain.startswith("2.7 months") and "P = 0.0047" in gain

@@ -234,11 +234,11 @@ def profile(question: str) -> Profile:
 
 
 def _reported_with_interval(text: str) -> Kind | None:
-    """The rate or time a question asks for beside its interval ("how common …, with the
-    CI?"); None when it asks the interval of nothing else."""
-    return next(
-        (k for k, pat in KIND_RULES if k in ("percent", "duration") and pat.search(text)), None
-    )
+    """The rate, time or gain a question asks for beside its interval or P value ("how common
+    …, with the CI?", "how many months did X add, and the P value?"); None when it asks the
+    interval of nothing else."""
+    kinds = ("percent", "duration", "difference")
+    return next((k for k, pat in KIND_RULES if k in kinds and pat.search(text)), None)
 
 
 def _survival_apart(text: str) -> bool:

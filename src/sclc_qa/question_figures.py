@@ -211,6 +211,10 @@ def also_asked(text: str, kind: Kind, endpoints: frozenset[str]) -> frozenset[st
         return frozenset({"duration"})  # "what dose was given, and for how long?"
     if kind == "dose" and PART_JOINER.search(text) and _asks("percent", text):
         return frozenset({"percent"})  # "what dose was given, and what response rate?"
+    if kind == "difference" and PART_JOINER.search(text):
+        # "How many months did X add, and what was the P value?": the gain's statistics too.
+        stats = ("hr", "ci", "pvalue")
+        return frozenset(k for k, pat in KIND_RULES if k in stats and pat.search(text))
     if kind not in FIGURES or not PART_JOINER.search(text):
         return frozenset()
     # The ratio's own words ask nothing more: "relative risk … with both markers" no rate.

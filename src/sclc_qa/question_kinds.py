@@ -188,6 +188,11 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
         "definition",
         re.compile(
             r"\bdefin(?:e|ed|es|ing|ition)\b|\bcount(?:ed|s)?\s+as\b|\bcut-?offs?\b|"
+            # "Zetal cancer stage IVb = ?", "what is stage IIA zetal cancer?": what a term or a
+            # stage is, as its entry says.
+            r"^[^=?]{1,60}=\s*\?\s*$|"
+            r"^\s*what (?:is|are) (?:an? )?stage\s+[0IV]+[A-Ca-c]?\d?"
+            r"(?:\s+(?-i:(?![a-z]+ed\b|with\b|by\b|for\b|in\b|of\b|on\b)[a-z-]+)){0,3}\s*\?\s*$|"
             r"\bthresholds?\b|\bqualif(?:y|ies|ied)\s+as\b|\bwhat (?:is|was|are|were) meant by\b|"
             # "What does a ZI-RADS 0 result on my scan mean?": what the text says it is.
             r"\bwhat does (?:the |an? )?(?:\S+\s+){1,5}?\S+ (?:mean|refer to|denote|signify)\b|"
