@@ -8,21 +8,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sclc_qa.organ_words import OrganWords
+from sclc_qa.plain_words import PlainWords
 from sclc_qa.routing import _same
 from test_answering_stages import _answers_in
 
 
 def test_an_organs_noun_is_read_as_the_adjective_the_documents_write() -> None:
-    organs = OrganWords(["Gastric cancer is rare in Zetland.", "Zetamab for gastric cancer."])
+    organs = PlainWords(["Gastric cancer is rare in Zetland.", "Zetamab for gastric cancer."])
     assert organs.read("How common is stomach cancer?") == "How common is gastric cancer?"
     # Only before a word the documents write after the adjective, and never after the noun.
     assert organs.read("What is the stomach wall?") == "What is the stomach wall?"
-    written = OrganWords(["Stomach cancer is rare.", "Gastric cancer.", "Gastric cancer."])
+    written = PlainWords(["Stomach cancer is rare.", "Gastric cancer.", "Gastric cancer."])
     assert written.read("How common is stomach cancer?") == "How common is stomach cancer?"
     # Once is not enough: a stray use of the phrase.
-    once = OrganWords(["Gastric cancer is rare in Zetland."])
+    once = PlainWords(["Gastric cancer is rare in Zetland."])
     assert once.read("How common is stomach cancer?") == "How common is stomach cancer?"
+
+
+def test_a_lay_phrase_is_read_as_the_term_the_documents_write() -> None:
+    words = PlainWords(["Hematuria is common.", "Gross hematuria in zetal cancer."])
+    assert words.read("How often is blood in the urine the first sign?") == (
+        "How often is hematuria the first sign?"
+    )
+    both = PlainWords(["Hematuria is common.", "Hematuria again.", "Blood in the urine."])
+    assert both.read("Is blood in the urine a sign?") == "Is blood in the urine a sign?"
 
 
 def test_an_organs_noun_finds_the_figure_the_text_gives_by_its_adjective(tmp_path: Path) -> None:
@@ -205,3 +214,13 @@ def test_a_gain_asked_with_its_p_value_is_a_gain_with_it(tmp_path: Path) -> None
     )
     (gain,) = _answers_in(tmp_path, doc, asked)
     assert gain is not None and gain.startswith("2.7 months") and "P = 0.0047" in gain
+
+
+def test_how_common_a_disease_is_is_not_how_many_survive_it(tmp_path: Path) -> None:
+    doc = (
+        "The 5-year survival rate for keratinizing zetal cancer, the most common subtype of "
+        "zetal cancer in the United States, is 46%. Zetal cancers are rare in the United States, "
+        "with an annual incidence rate of 0.7 cases per 100,000 persons."
+    )
+    (common,) = _answers_in(tmp_path, doc, "How common is zetal cancer in the US?")
+    assert common == "0.7 cases per 100,000 persons"

@@ -105,6 +105,12 @@ class Domain(BaseModel):
         "'ovarian tumours'.",
     )
 
+    lay_terms: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="A reader's plain phrase → the clinical terms text uses for it, lower case: "
+        "a question's 'blood in the urine' is a summary's 'hematuria'.",
+    )
+
     def kindred(self, word: str) -> frozenset[str]:
         """The other words that name the same kind of grouping as `word` (none if unknown)."""
         return frozenset().union(*(g for g in self.kindred_classes if word in g)) - {word}

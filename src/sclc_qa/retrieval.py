@@ -28,7 +28,7 @@ from .index import Index
 from .lexical import BM25, normalize, tokenize
 from .mentions import written
 from .models import Chunk
-from .organ_words import OrganWords
+from .plain_words import PlainWords
 from .question import Profile, profile
 from .question_kinds import uncontracted
 from .routing import Router
@@ -95,7 +95,7 @@ class Retriever:
         # Read from what is indexed, not from the boilerplate a document's file also holds,
         # sentence by sentence (no phrase runs across two; no copy of the corpus's text).
         self._acronyms = Acronyms([s.text for s in index.sentences], (d.short for d in definitions))
-        self._organs = OrganWords(s.text for s in index.sentences)
+        self._plain = PlainWords(s.text for s in index.sentences)
         for d in definitions:
             short = d.short.lower()
             # "HDAC" in a question should find "HDACi", "PARP" should find "PARPi".
@@ -149,7 +149,7 @@ class Retriever:
         """Tokenise, expand with the corpus's definitions, and embed (one encoder call)."""
         text = uncontracted(text)  # "What's …?" read as "What is …?"
         text = self._acronyms.spell_out(text)  # "NPC" where the text only writes it out
-        text = self._organs.read(text)  # "stomach cancer" where the text writes "gastric cancer"
+        text = self._plain.read(text)  # "stomach cancer" where the text writes "gastric cancer"
         norm = normalize(text)
         words = set(re.findall(r"[a-z0-9][a-z0-9\-+/]*", norm))
         added: list[str] = []

@@ -9,7 +9,7 @@ import re
 from ..endpoint_mentions import asked_site, endpoints_named, names_site, other_summary, site_of
 from ..index import Index
 from ..mentions import follow_up_points, time_points
-from ..question import Profile
+from ..question import TIME_TO_EVENT, Profile
 from ..question_kinds import HOW_OFTEN_SHOULD
 from ..question_parts import asked_parts
 from ..spans import Span, find, mask_markup
@@ -79,6 +79,8 @@ _DOSE_CHANGE_ASKED = re.compile(r"\bdose\s+(?:adjust|reduc|modif|chang|lower)", 
 # The nouns a change is stated by: "a 27% reduction", "a 22.7% relative increase".
 _CHANGE_NOUN = r"(?:increase|reduction|decrease|decline|rise|drop)"
 # A share stated as a relative or absolute change, and a question that asks a change.
+# How common a disease or condition is: asked of the people who have it, not of its survival.
+_HOW_COMMON = re.compile(r"\bhow (?:common|frequent|prevalent|rare)\b", re.I)
 # A share each year ("about 1% per year"), which no rate at a time point is.
 _EACH_YEAR = re.compile(r"\b(?:(?:per|a|each)\s+year|annually)$", re.I)
 _RELATIVE_CHANGE_AFTER = re.compile(rf"\s+(?:relative|absolute)\s+(?:{_CHANGE_NOUN}|improvement)\b")
@@ -181,6 +183,9 @@ class FigureExtractor:
             spans = asked_shares(text, spans, prof)
             if prof.time_points:  # "1% per year" is no 5-year rate
                 spans = [s for s in spans if not _EACH_YEAR.search(text, s.start, s.end)]
+            if not prof.endpoints and _HOW_COMMON.search(prof.text):
+                # "How common is zetal cancer?": how many have it, not how many survive it.
+                spans = [s for s in spans if s.endpoint not in TIME_TO_EVENT]
             if not _CHANGE_WORDS.search(prof.text):
                 # "230 vs. 177, a 22.7% relative increase": how much a count rose, not a rate.
                 spans = [s for s in spans if not _RELATIVE_CHANGE_AFTER.match(text, s.end)]
