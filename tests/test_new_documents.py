@@ -190,8 +190,13 @@ def test_a_change_each_year_is_a_difference_and_keeps_its_year() -> None:
 
 def test_a_share_each_year_is_no_rate_at_a_time_point(tmp_path: Path) -> None:
     doc = "From 2013 to 2022, zetal cancer mortality decreased by about 1% per year."
-    (rate,) = _answers_in(tmp_path, doc, "What's the 5-year survival rate for zetal cancer?")
-    assert rate is None
+    rate, share = _answers_in(
+        tmp_path,
+        doc,
+        "What's the 5-year survival rate for zetal cancer?",
+        "What share of zetal cancer deaths involve smoking?",
+    )
+    assert rate is None and share is None
 
 
 def test_a_term_or_stage_asked_bare_is_asked_for_its_definition() -> None:

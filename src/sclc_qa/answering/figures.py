@@ -81,7 +81,13 @@ _CHANGE_NOUN = r"(?:increase|reduction|decrease|decline|rise|drop)"
 # A share stated as a relative or absolute change, and a question that asks a change.
 # How common a disease or condition is: asked of the people who have it, not of its survival.
 _HOW_COMMON = re.compile(r"\bhow (?:common|frequent|prevalent|rare)\b", re.I)
-# A share each year ("about 1% per year"), which no rate at a time point is.
+# A share each year ("about 1% per year"), which no rate at a time point is, and which only a
+# question of how fast or how much a year asks.
+_YEARLY_ASKED = re.compile(
+    r"\b(?:per|a|each|every)\s+year\b|\bannual(?:ly)?\b|\byearly\b|\bhow (?:fast|quickly)\b|"
+    r"\b(?:ris|increas|grow|climb|fall|fell|declin|decreas|drop)\w*\b",
+    re.I,
+)
 _EACH_YEAR = re.compile(r"\b(?:(?:per|a|each)\s+year|annually)$", re.I)
 _RELATIVE_CHANGE_AFTER = re.compile(rf"\s+(?:relative|absolute)\s+(?:{_CHANGE_NOUN}|improvement)\b")
 _CHANGE_WORDS = re.compile(
@@ -181,7 +187,8 @@ class FigureExtractor:
             spans = [s for s in spans if text[s.start] not in _CUTOFF] or spans
         if prof.kind == "percent":
             spans = asked_shares(text, spans, prof)
-            if prof.time_points:  # "1% per year" is no 5-year rate
+            if prof.time_points or not _YEARLY_ASKED.search(prof.text):
+                # "1% per year" is a change, no 5-year rate nor share of a group
                 spans = [s for s in spans if not _EACH_YEAR.search(text, s.start, s.end)]
             if not prof.endpoints and _HOW_COMMON.search(prof.text):
                 # "How common is zetal cancer?": how many have it, not how many survive it.
