@@ -184,6 +184,7 @@ def test_a_change_each_year_is_a_difference_and_keeps_its_year() -> None:
         "1.6% per year",
         "4% to 10% a year",
     ]
+    assert find("Zetamab was given annually to 30 patients.", "difference") == []
     assert profile("How fast has zetal cancer incidence been rising lately?").kind == "difference"
     assert profile("How fast did the zeta trial enrol?").kind != "difference"
 

@@ -17,6 +17,7 @@ from .endpoint_mentions import endpoint_of
 from .mentions import YEAR, named_tokens
 
 __all__ = [
+    "PER_YEAR",
     "Span",
     "clauses",
     "find",
@@ -82,7 +83,7 @@ _LISTED_RATIO = re.compile(
 )
 _NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
 # A share that changes each year: "… by 1.6% per year", "4% a year", "2% annually".
-_PER_YEAR = r"\s+(?:per|a|each)\s+year\b|\s+annually\b"
+PER_YEAR = r"(?:\s+(?:per|a|each)\s+year\b|\s+annually\b)"
 _CHANGE = (
     r"(?:increase|reduction|decrease|decline|rise|drop|fall|improvement|excess|gain|lower|"
     r"higher|greater|less|fewer|more)\b"
@@ -153,7 +154,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "difference": re.compile(
         rf"\bby\s+(?:about\s+|approximately\s+|up to\s+)?{_NUM}\s*{_UNIT}|"
         # A change each year: "(rates) decreased by 1.6% per year".
-        rf"(?<=[a-z] )by\s+{_HEDGE}{_NUM}\s*%{_PER_YEAR}|"
+        rf"(?<=[a-z] )by\s+{_HEDGE}{_NUM}\s*%{PER_YEAR}|"
         rf"\bfrom\s+{_NUM}\s*%\s*to\s+{_NUM}\s*%|{_HEDGE}{_NUM}\s*percentage\s+points?\b|"
         # "40- to 380-fold higher": a range whose first number's hyphen waits for "fold".
         rf"{_HEDGE}\b(?:{_NUM}-\s+to\s+)?(?:{_NUM}|{_NUMBER_WORDS})[- ]?fold\b"
@@ -170,8 +171,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # A share in words is a share too: "approximately one-fourth of patients", "two-thirds",
     # "half of those screened".
     "percent": re.compile(
-        rf"{_ONE_IN}|(?<![\d.]){_HEDGE}{_NUM}\s*%?(?:{_DASH}|\s+to\s+){_NUM}\s*%(?:{_PER_YEAR})?|(?<![\d.]){_HEDGE}{_NUM}\s*%"
-        rf"(?!\s*(?:CI|confidence))(?:{_PER_YEAR})?|{_HEDGE}\b{_FRACTION}|{_HEDGE}\b{_PERCENT_WORDS}|"
+        rf"{_ONE_IN}|(?<![\d.]){_HEDGE}{_NUM}\s*%?(?:{_DASH}|\s+to\s+){_NUM}\s*%(?:{PER_YEAR})?|(?<![\d.]){_HEDGE}{_NUM}\s*%"
+        rf"(?!\s*(?:CI|confidence))(?:{PER_YEAR})?|{_HEDGE}\b{_FRACTION}|{_HEDGE}\b{_PERCENT_WORDS}|"
         # A rate per so many: "5.0 per 1,000 screenings", "12 to 15 per 100,000 person-years",
         # "0.4 cases per 100,000", "37.8 infections per 100 patient-years" (what is counted
         # named between, in a word or two).

@@ -12,7 +12,7 @@ from ..mentions import follow_up_points, time_points
 from ..question import TIME_TO_EVENT, Profile
 from ..question_kinds import HOW_OFTEN_SHOULD
 from ..question_parts import asked_parts
-from ..spans import Span, find, mask_markup
+from ..spans import PER_YEAR, Span, find, mask_markup
 from ..tables import best_cell, holds_dose, row_figure
 from ..vocabulary import Vocabulary, squash
 from .collective import introduced_together, stated_together
@@ -78,7 +78,6 @@ _MULTIPLE = re.compile(r"\b(?:twice|double|times|\w+-?fold)\b", re.I)
 _DOSE_CHANGE_ASKED = re.compile(r"\bdose\s+(?:adjust|reduc|modif|chang|lower)", re.I)
 # The nouns a change is stated by: "a 27% reduction", "a 22.7% relative increase".
 _CHANGE_NOUN = r"(?:increase|reduction|decrease|decline|rise|drop)"
-# A share stated as a relative or absolute change, and a question that asks a change.
 # How common a disease or condition is: asked of the people who have it, not of its survival.
 _HOW_COMMON = re.compile(r"\bhow (?:common|frequent|prevalent|rare)\b", re.I)
 # A share each year ("about 1% per year"), which no rate at a time point is, and which only a
@@ -88,7 +87,8 @@ _YEARLY_ASKED = re.compile(
     r"\b(?:ris|increas|grow|climb|fall|fell|declin|decreas|drop)\w*\b",
     re.I,
 )
-_EACH_YEAR = re.compile(r"\b(?:(?:per|a|each)\s+year|annually)$", re.I)
+_EACH_YEAR = re.compile(rf"(?:{PER_YEAR})$", re.I)
+# A share stated as a relative or absolute change, and a question that asks a change.
 _RELATIVE_CHANGE_AFTER = re.compile(rf"\s+(?:relative|absolute)\s+(?:{_CHANGE_NOUN}|improvement)\b")
 _CHANGE_WORDS = re.compile(
     r"\b(?:reduc|increas|decreas|improv|rais|lower|cut|drop|declin|chang|benefit|gain|boost|"
