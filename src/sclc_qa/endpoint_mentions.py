@@ -85,7 +85,6 @@ def _summary(text: str, at: int) -> re.Match[str] | None:
     return _SUMMARY.search(text, max(0, at - 20), at)
 
 
-# A figure labelled after it: the figure, its interval in brackets, "for", the endpoint.
 # A share of people, just after its figure: "… 90% of patients", "40% of the women"; its
 # clause's verb says what they did, however far after the figure.
 _SHARE_OF_PEOPLE = re.compile(
@@ -95,6 +94,7 @@ _SHARE_OF_PEOPLE = re.compile(
 )
 _CLAUSE_REACH = 80  # characters from the people to their verb
 _CLAUSE_BREAK = re.compile(r"[,;:.()]|\b(?:and|but|while|whereas|than)\b")
+# A figure labelled after it: the figure, its interval in brackets, "for", the endpoint.
 _LABEL_AFTER = re.compile(r"[^\s()]+\s*(?:\([^()]{0,40}\)\s*)?for\s+(?:the\s+)?")
 
 

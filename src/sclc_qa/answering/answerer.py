@@ -135,10 +135,15 @@ class Answerer:
         among `hits`."""
         threshold = self.threshold if min_confidence is None else min_confidence
         entries = self.scorer.entries
-        prof = as_written(query.profile, lambda n: self.vocab.known(n) or bool(entries.of(n)))
+
+        def known(name: str) -> bool:
+            """The documents write the name, or define it by an entry of their own."""
+            return self.vocab.known(name) or bool(entries.of(name))
+
+        prof = as_written(query.profile, known)
         if prof is not query.profile:
             query = dataclasses.replace(query, profile=prof)
-        unknown = [n for n in prof.names if not self.vocab.known(n) and not entries.of(n)]
+        unknown = [n for n in prof.names if not known(n)]
         spelled_out = [n for n in unknown if any(p.fullmatch(n) for p in ENDPOINTS.values())]
         if spelled_out:
             # "pCR" where the text writes "pathological complete response": an endpoint the
