@@ -582,10 +582,10 @@ def test_a_share_of_people_reports_what_its_clause_says_they_did() -> None:
     from sclc_qa.mentions import time_points
     from sclc_qa.spans import find
 
-    text = "In Zetland, more than 90% of patients treated by zetectomy survive beyond 5 years."
+    text = "In Zetland, more than 80% of patients treated by zetectomy survive beyond 3 years."
     ((figure, endpoint),) = [(text[s.start : s.end], s.endpoint) for s in find(text, "percent")]
-    assert (figure, endpoint) == ("more than 90%", "os")
-    assert time_points(text) == {60}
+    assert (figure, endpoint) == ("more than 80%", "os")
+    assert time_points(text) == {36}
     # Not across a clause's break: the verb of another clause says nothing of the share.
     other = "About 40% of patients had zetamab, and most survived."
     assert [s.endpoint for s in find(other, "percent")] == [None]
@@ -593,8 +593,8 @@ def test_a_share_of_people_reports_what_its_clause_says_they_did() -> None:
 
 def test_a_pairs_time_points_and_arm_read_around_respectively(tmp_path: Path) -> None:
     doc = (
-        "The 1- and 2-year EFS rates were 84.4% and 64.7%, respectively, in the zetamab group "
-        "and 57.0% and 38.7%, respectively, in the placebo group."
+        "The 1- and 2-year EFS rates were 81.2% and 62.5%, respectively, in the zetamab group "
+        "and 55.1% and 36.4%, respectively, in the placebo group."
     )
     late, control, early = _answers_in(
         tmp_path,
@@ -603,7 +603,7 @@ def test_a_pairs_time_points_and_arm_read_around_respectively(tmp_path: Path) ->
         "What was the 2-year EFS in the placebo group?",
         "What was the 1-year EFS with zetamab?",
     )
-    assert (late, control, early) == ("64.7%", "38.7%", "84.4%")
+    assert (late, control, early) == ("62.5%", "36.4%", "81.2%")
 
 
 def test_a_dose_and_its_duration_asked_as_one_phrase() -> None:

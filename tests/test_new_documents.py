@@ -70,14 +70,14 @@ def test_the_figure_for_the_disease_asked_stands_in_for_a_better_match_on_anothe
     # The best match states its figure for NZCL; the next candidate, for ZCL, answers.
     text = (
         "Zeta cell lymphoma (ZCL) and non-zeta cell lymphoma (NZCL) differ. Patients with ZCL "
-        "are treated with zetamab. However, fewer than 20% of those patients achieve long-term "
+        "are treated with zetamab. However, fewer than 15% of those patients achieve long-term "
         "survival. Roughly 10% of patients with NZCL end up as long-term survivors after "
         "zetamab."
     )
     engine = _section_engine(tmp_path, text)
     asked = "Roughly how many patients with ZCL end up as long-term survivors after zetamab?"
     answer = engine.ask(asked, min_confidence=0)
-    assert answer.answer is not None and answer.answer.startswith("fewer than 20%")
+    assert answer.answer is not None and answer.answer.startswith("fewer than 15%")
 
 
 def test_a_class_asked_in_another_spelling_is_one_the_documents_write(tmp_path: Path) -> None:
@@ -117,16 +117,16 @@ def test_the_figure_for_the_stage_asked_stands_in_for_a_better_match_on_another(
     from test_answering_stages import _section_engine
 
     text = (
-        "In the zeta biomarker study, 56% of zetal cancers found by ZA-1 had stage III or IV "
+        "In the zeta biomarker study, 61% of zetal cancers found by ZA-1 had stage III or IV "
         "disease. The estimated sensitivity of ZA-1 for early-stage disease (stage I and II "
-        "zetal cancer) was 48% (95% CI, 41%–60%) for a cutpoint set to obtain a fixed specificity "
+        "zetal cancer) was 44% (95% CI, 37%–58%) for a cutpoint set to obtain a fixed specificity "
         "of 95%. Stage I-II zetal cancer is rarely "
         "found by its symptoms."
     )
     engine = _section_engine(tmp_path, text)
     asked = "In the zeta biomarker study, how sensitive was ZA-1 for stage I-II disease?"
     answer = engine.ask(asked, min_confidence=0)
-    assert answer.answer is not None and answer.answer.startswith("48%")
+    assert answer.answer is not None and answer.answer.startswith("44%")
 
 
 def test_a_brand_in_brackets_and_a_prefixed_tnm_category_read_as_the_documents_write() -> None:
@@ -146,9 +146,9 @@ def test_a_brand_in_brackets_and_a_prefixed_tnm_category_read_as_the_documents_w
 def test_a_schedule_keeps_its_days_written_with_a_minus_sign() -> None:
     from sclc_qa.spans import find
 
-    text = "Zetaxel was given at 35 mg/m2 twice a day on days 1−5 and 8−12 every 28 days."
+    text = "Zetaxel was given at 20 mg/m2 twice a day on days 1−4 and 8−11 every 21 days."
     doses = [text[s.start : s.end] for s in find(text, "dose")]
-    assert doses[0] == "35 mg/m2 twice a day on days 1−5 and 8−12 every 28 days"
+    assert doses[0] == "20 mg/m2 twice a day on days 1−4 and 8−11 every 21 days"
 
 
 def test_a_plural_class_asked_is_its_singular() -> None:
@@ -163,26 +163,26 @@ def test_a_cutoff_asked_is_the_value_its_word_sets(tmp_path: Path) -> None:
 
     assert asks_cutoff("What ZA-1 cutoff counted as a positive screen in ZETA-1?")
     assert not asks_cutoff("How was a positive ZA-1 screen defined?")
-    text = "The most reported ZA-1 reference value that designates a positive test is 35 U/mL."
+    text = "The most reported ZA-1 reference value that designates a positive test is 20 U/mL."
     span = cutoff_value(text)
-    assert span is not None and text[span[0] : span[1]] == "35 U/mL"
+    assert span is not None and text[span[0] : span[1]] == "20 U/mL"
     (value,) = _answers_in(
         tmp_path,
         "ZA-1 is a marker used to monitor zetal cancer. " + text,
         "What ZA-1 cutoff counted as a positive test?",
     )
-    assert value == "35 U/mL"
+    assert value == "20 U/mL"
 
 
 def test_a_change_each_year_is_a_difference_and_keeps_its_year() -> None:
     from sclc_qa.question import profile
     from sclc_qa.spans import find
 
-    text = "Zetal cancer incidence rates have decreased by 1.6% per year (4% to 10% a year before)."
-    assert [text[s.start : s.end] for s in find(text, "difference")] == ["by 1.6% per year"]
+    text = "Zetal cancer incidence rates have decreased by 2.5% per year (3% to 9% a year before)."
+    assert [text[s.start : s.end] for s in find(text, "difference")] == ["by 2.5% per year"]
     assert [text[s.start : s.end] for s in find(text, "percent")] == [
-        "1.6% per year",
-        "4% to 10% a year",
+        "2.5% per year",
+        "3% to 9% a year",
     ]
     assert find("Zetamab was given annually to 30 patients.", "difference") == []
     assert profile("How fast has zetal cancer incidence been rising lately?").kind == "difference"
@@ -190,7 +190,7 @@ def test_a_change_each_year_is_a_difference_and_keeps_its_year() -> None:
 
 
 def test_a_share_each_year_is_no_rate_at_a_time_point(tmp_path: Path) -> None:
-    doc = "From 2013 to 2022, zetal cancer mortality decreased by about 1% per year."
+    doc = "From 2011 to 2020, zetal cancer mortality decreased by about 3% per year."
     rate, share = _answers_in(
         tmp_path,
         doc,
@@ -215,18 +215,18 @@ def test_a_gain_asked_with_its_p_value_is_a_gain_with_it(tmp_path: Path) -> None
     asked = "In ZETA-1, how many months did zetamab add to median OS, and what was the P value?"
     assert (profile(asked).kind, profile(asked).also) == ("difference", {"pvalue"})
     doc = (
-        "In ZETA-1, zetamab prolonged the median OS by 2.7 months (13.0 months vs 10.3 months; "
-        "HR = 0.73; P = 0.0047)."
+        "In ZETA-1, zetamab prolonged the median OS by 3.1 months (12.4 months vs 9.3 months; "
+        "HR = 0.71; P = 0.0062)."
     )
     (gain,) = _answers_in(tmp_path, doc, asked)
-    assert gain is not None and gain.startswith("2.7 months") and "P = 0.0047" in gain
+    assert gain is not None and gain.startswith("3.1 months") and "P = 0.0062" in gain
 
 
 def test_how_common_a_disease_is_is_not_how_many_survive_it(tmp_path: Path) -> None:
     doc = (
         "The 5-year survival rate for keratinizing zetal cancer, the most common subtype of "
-        "zetal cancer in the United States, is 46%. Zetal cancers are rare in the United States, "
-        "with an annual incidence rate of 0.7 cases per 100,000 persons."
+        "zetal cancer in the United States, is 51%. Zetal cancers are rare in the United States, "
+        "with an annual incidence rate of 1.3 cases per 100,000 persons."
     )
     (common,) = _answers_in(tmp_path, doc, "How common is zetal cancer in the US?")
-    assert common == "0.7 cases per 100,000 persons"
+    assert common == "1.3 cases per 100,000 persons"

@@ -16,7 +16,7 @@ _TABLE = (
     "| 0 | Tis, N0, M0 | Tis = Zetal intraepithelial lesion (previously termed zeta in situ). |\n"
     "| N0 = No regional lymph node metastasis. |\n"
     "| IIIA | T1, N1, M0 | T1 = Tumor ≤2 cm. |\n"
-    "| IIIB | T4, N1, M0 | T4 = Tumor invades adjacent organs.c,d |\n"
+    "| IIIB | T4, N1, M0 | T4 = Tumor invades the zetal wall.c,d |\n"
     "| N1 = Metastasis in inguinal or iliac nodes. |\n\n"
     "## Background\n\n" + "".join(f"Paragraph {i} describes general care.\n\n" for i in range(20))
 )
@@ -56,4 +56,4 @@ def test_a_legend_spells_out_its_abbreviations(tmp_path: Path) -> None:
 def test_a_definitions_footnote_markers_are_no_part_of_it(tmp_path: Path) -> None:
     engine = _engine_over(tmp_path, "zeta", _TABLE)
     t4 = engine.ask("In zeta staging, what does T4 mean?", min_confidence=0.0)
-    assert t4.answer == "Tumor invades adjacent organs."
+    assert t4.answer == "Tumor invades the zetal wall."

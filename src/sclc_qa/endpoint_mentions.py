@@ -54,7 +54,7 @@ def _nearest_mention(text: str, start: int) -> tuple[int, int, str] | None:
             and share.end() <= m_start <= share.end() + _CLAUSE_REACH
             and _CLAUSE_BREAK.search(text, share.end(), m_start) is None
         ):
-            return mention  # "90% of patients treated by X survive beyond 5 years": what they did
+            return mention  # "80% of patients treated by X survive beyond 3 years": what they did
         if m_end <= start:
             dist = start - m_end
         elif m_start >= start and m_start - start <= 25:
@@ -85,7 +85,7 @@ def _summary(text: str, at: int) -> re.Match[str] | None:
     return _SUMMARY.search(text, max(0, at - 20), at)
 
 
-# A share of people, just after its figure: "… 90% of patients", "40% of the women"; its
+# A share of people, just after its figure: "… 80% of patients", "40% of the women"; its
 # clause's verb says what they did, however far after the figure.
 _SHARE_OF_PEOPLE = re.compile(
     r"[^%;()]{0,25}?%\s+of\s+(?:(?:the|all|these|those)\s+)?"

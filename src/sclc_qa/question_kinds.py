@@ -224,7 +224,7 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             # "How much does smoking raise the risk?": by what multiple or share.
             r"\bhow much (?:does|did|do|would|will|can|could) [^?]*\b(?:raises?|increases?|"
             r"elevates?|multipl(?:y|ies)|boosts?|raised|increased)\b[^?]*\b(?:risk|odds|chance)|"
-            # "How fast has incidence been rising?": the rate of change ("by 0.7% per year").
+            # "How fast has incidence been rising?": the rate of change ("by 2.5% per year").
             r"\bhow (?:fast|quickly|rapidly|steeply)\b[^?]*\b(?:ris|increas|grow|climb|fall|fell|"
             r"declin|decreas|drop)",
             re.I,

@@ -66,7 +66,7 @@ _HR_CORE = (
     rf"|[^:;.\d]{{0,80}}\([^()]*\)\s*:|[^:;.\d(]{{0,80}}:"
     # … or what it is of, then a verb: "The relative risk of zeta cancer was 32.8".
     rf"|\s+(?:of|for)\s+[^:;.\d()]{{0,60}}?\s+(?:was|were|is)"
-    # … or what it is for, then a comma: "RR for squamous cell cancer, 2.98".
+    # … or what it is for, then a comma: "RR for zetal squamous cancer, 1.85".
     rf"|\s+for\s+[^:;.\d(),]{{1,60}}?,)\s*(?P<value>{_NUM})"
 )
 # After the ratio: its interval and P value, labelled ("95% CI, …") or a bare bracketed range.
@@ -82,7 +82,7 @@ _LISTED_RATIO = re.compile(
     rf"(?P<value>\d*\.\d+)\s*\((?:{_CI})(?:\s*[;,]\s*(?:{_CI}|{_P}))*\)"
 )
 _NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
-# A share that changes each year: "… by 1.6% per year", "4% a year", "2% annually".
+# A share that changes each year: "… by 2.5% per year", "3% a year", "2% annually".
 PER_YEAR = r"(?:\s+(?:per|a|each)\s+year\b|\s+annually\b)"
 _CHANGE = (
     r"(?:increase|reduction|decrease|decline|rise|drop|fall|improvement|excess|gain|lower|"
@@ -153,7 +153,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # "by 2.7 months"; a multiple: "tenfold", "2-fold", "3 times higher".
     "difference": re.compile(
         rf"\bby\s+(?:about\s+|approximately\s+|up to\s+)?{_NUM}\s*{_UNIT}|"
-        # A change each year: "(rates) decreased by 1.6% per year".
+        # A change each year: "(rates) decreased by 2.5% per year".
         rf"(?<=[a-z] )by\s+{_HEDGE}{_NUM}\s*%{PER_YEAR}|"
         rf"\bfrom\s+{_NUM}\s*%\s*to\s+{_NUM}\s*%|{_HEDGE}{_NUM}\s*percentage\s+points?\b|"
         # "40- to 380-fold higher": a range whose first number's hyphen waits for "fold".
@@ -304,7 +304,7 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
         ):
             continue  # "72% (51.3%–88.4%)": the bracketed range is the rate's interval
         if kind == "percent" and _OPENS_BRACKET.search(text, 0, s) and _OF.search(text, s, e):
-            continue  # "52% from never-smokers (302 of 580; …)": the share's own counts
+            continue  # "41% from never-smokers (210 of 512; …)": the share's own counts
         if kind == "count" and YEAR.fullmatch(text, s, e) and _DATING.search(text, 0, s):
             continue  # "from 2014 to 2020 for patients": a date, not a number of patients
         # A ratio's endpoint may be named inside its label ("Relative risk of death: 0.68").

@@ -255,7 +255,7 @@ class Comparer:
                     return (*at, at_sid)
         if name_only and (before or after is not None):
             # "Which gave more, A in X or B in Y?": the side whole, its other names before the
-            # figure too ("B … (15.4 months) … in Y"), whichever of them the question means
+            # figure too ("B … (12.0 months) … in Y"), whichever of them the question means
             # (not after it, where another side's figures may stand).
             for alias in aliases:
                 earlier = [m.start() for m in _compound(alias.lower()).finditer(low, 0, s)]

@@ -124,7 +124,7 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
                     w = run[-1]
                     break
             if hit:
-                # "4,320 cervical cancer deaths": the phrase ends on the last counted noun.
+                # "1,240 zetal cancer deaths": the phrase ends on the last counted noun.
                 while i + 1 < len(words) and stem(words[i + 1].group().lower()) in nouns:
                     i += 1
                     w = words[i]

@@ -148,7 +148,7 @@ class NameCoverage:
 
     def _named_before_table(self, sid: int, name: str) -> bool:
         """For a table's row: named by the paragraph just before the table, in its section
-        ("A study in England reported … (see Table 1)." over "12–13 y | 87% | 97%")."""
+        ("A study in Zetland reported … (see Table 1)." over "10–11 y | 64% | 71%")."""
         sentences = self.index.sentences
         sent = sentences[sid]
         if sent.kind != "table_row" or sent.label is None:

@@ -1,5 +1,5 @@
 """A cutoff asked ("what ZA-1 cutoff counted as positive?", "which threshold …?"): the value the
-text sets by its word ("the reference value that designates a positive test is 35 U/mL", "a
+text sets by its word ("the reference value that designates a positive test is 20 U/mL", "a
 threshold of ≥50%"), not the clause that defines the term around it."""
 
 from __future__ import annotations
@@ -17,13 +17,13 @@ __all__ = ["asks_cutoff", "cutoff_among", "cutoff_value"]
 _CUTOFF_WORDS = r"cut-?offs?(?: values?| points?)?|cut-?points?|thresholds?|reference values?"
 _ASKS = re.compile(rf"\b(?:what|which)\b[^?]*\b(?:{_CUTOFF_WORDS})\b", re.I)
 _SET_BY = re.compile(rf"\b(?:{_CUTOFF_WORDS})\b", re.I)
-# A value with its unit or comparator, after the cutoff's word: "35 U/mL", "≥50%", "1.5 cm".
+# A value with its unit or comparator, after the cutoff's word: "20 U/mL", "≥50%", "1.5 cm".
 _VALUE = re.compile(
     r"(?:[≥≤<>]=?\s*|\b(?:at least|more than|less than|greater than|above|below)\s+)?"
     r"(?<![\w.])\d+(?:[.,]\d+)?\s*(?:%|(?:[A-Za-zμµ]+/[A-Za-z]+|mg|ng|µg|mm|cm|Gy|IU|U)\b)"
 )
 # How far after its word (characters) the value may stand: "… that designates a positive
-# screening test is 35 U/mL".
+# screening test is 20 U/mL".
 _REACH = 70
 
 

@@ -31,7 +31,7 @@ _DASHED = re.compile(r"[ \t]*([A-Za-z0-9][\w+./-]{0,15})[ \t]+[-–—][ \t]+(?=
 _DEFINED = re.compile(r"[ \t]*([A-Za-z0-9][\w+./-]{0,15})[ \t]*=[ \t]+(?=\S)")
 
 
-# A definition's footnote markers after its full stop: "… adjacent organs.c,d" (superscript c
+# A definition's footnote markers after its full stop: "… the zetal wall.c,d" (superscript c
 # and d, flattened): one to three single letters, comma-separated.
 _MARKERS = re.compile(r"(?<=[a-z)]\.)[a-z](?:,[a-z]){0,2}$")
 

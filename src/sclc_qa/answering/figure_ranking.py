@@ -63,7 +63,7 @@ _ASKED_AGE = 500.0
 _SIDE_BY_SIDE = _OWN_ARM
 
 
-# A ratio's own label between its name and its value: "RR for squamous cell cancer, 2.98",
+# A ratio's own label between its name and its value: "RR for zetal squamous cancer, 1.85",
 # "HR for death was 0.76".
 _INNER_LABEL = re.compile(r"[^\d]*?\bfor\s+(?P<label>[^\d,;:()]+?)\s*(?:,|\bwas\b|\bwere\b|\bis\b)")
 
@@ -136,7 +136,7 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
     def key(s: Span) -> tuple[float, int]:
         # A figure followed by its arm is labelled by that name ("40% (95% CI …) in the
         # zentamab group", "40% of patients in the zentamab group"), or by the group the
-        # question asks about ("52% from never-smokers", a word of the question as rare as
+        # question asks about ("41% from never-smokers", a word of the question as rare as
         # a name): that label's distance is no cost, and the subject the sentence opened
         # with still covers the figure however many other groups' figures stand between.
         after = (ARM_AFTER.match(text, at) for at in {s.end, base_end(text, s.end)})
@@ -179,8 +179,8 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
             # 1,904; … aged 60 to 69 years, 377"; "half are aged 60 or older, and 30% are
             # aged 75 or older").
             # A figure in a bracket whose own clause states no age is the age group of the
-            # words before the bracket ("aged 17 years or younger … (RR for A, 2.24; … and RR
-            # for B, 2.06)").
+            # words before the bracket ("aged 17 years or younger … (RR for A, 1.74; … and RR
+            # for B, 1.52)").
             stated = age_groups(clause_of(text, s.start, s.end)) or age_groups(
                 _before_bracket(text, s.start)
             )

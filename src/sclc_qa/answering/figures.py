@@ -80,7 +80,7 @@ _DOSE_CHANGE_ASKED = re.compile(r"\bdose\s+(?:adjust|reduc|modif|chang|lower)", 
 _CHANGE_NOUN = r"(?:increase|reduction|decrease|decline|rise|drop)"
 # How common a disease or condition is: asked of the people who have it, not of its survival.
 _HOW_COMMON = re.compile(r"\bhow (?:common|frequent|prevalent|rare)\b", re.I)
-# A share each year ("about 1% per year"), which no rate at a time point is, and which only a
+# A share each year ("about 3% per year"), which no rate at a time point is, and which only a
 # question of how fast or how much a year asks.
 _YEARLY_ASKED = re.compile(
     r"\b(?:per|a|each|every)\s+year\b|\bannual(?:ly)?\b|\byearly\b|\bhow (?:fast|quickly)\b|"
@@ -143,7 +143,7 @@ class FigureExtractor:
         if prof.kind == "difference" and not spans:  # no gain stated: the rates it lies between
             rates = outside_intervals(text, find(text, "percent"))
             # … set against each other ("60% vs. 40%"), else listed side by side, one per
-            # group ("6% from current smokers …, and 52% from never-smokers").
+            # group ("9% from current smokers …, and 41% from never-smokers").
             spans = rate_pairs(text, rates) or [r for r in rates if len(run_of(text, r)) > 1]
         if prof.kind == "percent" and not spans and _COMPARES.search(prof.text):
             # "How does the rate in A compare with B?": "A's rate is nearly twice B's", when
@@ -188,7 +188,7 @@ class FigureExtractor:
         if prof.kind == "percent":
             spans = asked_shares(text, spans, prof)
             if prof.time_points or not _YEARLY_ASKED.search(prof.text):
-                # "1% per year" is a change, no 5-year rate nor share of a group
+                # "3% per year" is a change, no 5-year rate nor share of a group
                 spans = [s for s in spans if not _EACH_YEAR.search(text, s.start, s.end)]
             if not prof.endpoints and _HOW_COMMON.search(prof.text):
                 # "How common is zetal cancer?": how many have it, not how many survive it.
@@ -277,7 +277,7 @@ class FigureExtractor:
                 s, e = with_other_dose(text, span, s, e)
         several = asks_several(prof)
         if not several and span.kind in ("percent", "duration") and len(run_of(text, span)) > 1:
-            e = own_label_end(text, e)  # "…, and 52% from never-smokers": whose figure it is
+            e = own_label_end(text, e)  # "…, and 41% from never-smokers": whose figure it is
         if several and not paired(text[span.start : span.end]):
             run = run_of(text, span)
             s = min(s, run[0].start)
@@ -285,7 +285,7 @@ class FigureExtractor:
             if len(run) > 1 and last.end >= span.end:
                 last_end = last.end + (interval_after(text, last.end) if last.kind != "hr" else 0)
                 if last.kind == "percent":
-                    last_end = per_base_end(text, last_end)  # "… 41 cases per 100,000 person-years"
+                    last_end = per_base_end(text, last_end)  # "… 27 cases per 100,000 person-years"
                 e = max(e, last_end)
                 # "88% in the A group and 78% in the B group": the last arm keeps its label
                 # when the first one has one.
@@ -294,7 +294,7 @@ class FigureExtractor:
                 if first is not None and label is not None:
                     e = label.end()
                 elif any(own_label_end(text, m.end) > m.end for m in run[:-1]):
-                    # "6% from current smokers, and 52% from never-smokers"
+                    # "9% from current smokers, and 41% from never-smokers"
                     e = own_label_end(text, e)
                 # "A 50 mg plus B 900 mg": a name the question asks about, written just
                 # before the first figure, labels it as the next names label theirs.

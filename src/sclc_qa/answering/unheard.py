@@ -216,7 +216,7 @@ _PEOPLE = ("women", "men", "children", "adult", "people", "patient", "person")
 def _may_be_unheard(word: str, shortest: int) -> bool:
     """A word of a question that is read for whether any document uses it: at least `shortest`
     letters, no stopword, no adverb ("-ly", or one of how often: it says how, and a text seldom
-    words it so: "partners who always used condoms" for "… used condoms 100% of the time")."""
+    words it so: "patients who always took the tablets" for "… took them 100% of the time")."""
     return (
         len(word) >= shortest
         and word not in STOPWORDS
