@@ -262,7 +262,14 @@ def check_old_minimums(name, questions, problems):
 
 
 def main(argv):
+    if any(a in ("-h", "--help") for a in argv):
+        print(__doc__)
+        return 0
     files = argv or DEFAULT_FILES
+    missing = [path for path in files if not os.path.isfile(path)]
+    if missing:
+        print("check_questions: no such file: %s" % ", ".join(missing), file=sys.stderr)
+        return 2
     docs, problems = load_documents()
     ids, texts = Counter(), {}
     for path in files:
