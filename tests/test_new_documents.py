@@ -230,3 +230,37 @@ def test_how_common_a_disease_is_is_not_how_many_survive_it(tmp_path: Path) -> N
     )
     (common,) = _answers_in(tmp_path, doc, "How common is zetal cancer in the US?")
     assert common == "1.3 cases per 100,000 persons"
+
+
+def test_whether_a_drug_improved_an_endpoint_is_read_where_the_endpoint_is_named(
+    tmp_path: Path,
+) -> None:
+    from test_answering_stages import _section_engine
+
+    text = (
+        "1. The phase III ZENITH-5 trial compared zentamab with quellimab in 410 patients.\n\n"
+        "- The trial demonstrated a significant improvement in PFS with zentamab compared with "
+        "quellimab (HR, 0.70; 95% CI, 0.58–0.84; *P* = .002). However, OS did not improve "
+        "significantly (HR, 0.95; 95% CI, 0.80–1.12; *P* = .40)."
+    )
+    engine = _section_engine(tmp_path, text)
+    answer = engine.ask(
+        "Did zentamab improve overall survival over quellimab in ZENITH-5?", min_confidence=0.0
+    )
+    assert answer.answer is not None and "OS did not improve" in answer.answer
+
+
+def test_a_list_is_read_past_a_citation_after_its_colon_and_links_in_its_items(
+    tmp_path: Path,
+) -> None:
+    link = (
+        "(/Common/PopUps/popDefinition.aspx?id=40001&version=healthprofessional&language=English)"
+    )
+    text = (
+        "Reported side effects of zentor extracts have been minimal. Common side effects "
+        "include the following:[[1](#cit/a.1)-[3](#cit/a.3)]\n\n"
+        f"- Soreness and [inflammation]{link} at the [injection]{link} site.\n"
+        "- Headache.\n- Fever.\n"
+    )
+    (effects,) = _answers_in(tmp_path, text, "What are the most common side effects of zentor?")
+    assert effects is not None and effects.startswith("Soreness") and effects.endswith("Fever.")

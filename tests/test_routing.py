@@ -14,6 +14,8 @@ def test_a_title_names_its_disease_not_its_kind_of_document() -> None:
     assert _topics("Zeta Cancer Screening (PDQ®)") == {"zeta"}
     assert _topics("Zetoma and Zetic Carcinoma Treatment") == {"zetoma", "zetic"}
     assert _topics("Non-Small Cell Zeta Cancer Treatment") == {"zeta"}
+    # "Cell" names no disease: "Zetal Cell Cancer" is the zetal organ's.
+    assert _topics("Zetal Cell Cancer Treatment") == {"zetal"}
     assert _topics("A review of care pathways") == frozenset()
     # Each disease coordinated before the head: "Zeta and Other Etal Cancers".
     assert _topics("Zeta and Other Etal Cancers Screening") == {"zeta", "etal"}
@@ -94,3 +96,42 @@ def test_a_peoples_adjective_routes_to_documents_naming_its_place(tmp_path: Path
     answer = engine.ask(asked, min_confidence=0.0)
     assert answer.answer == "5.92% vs. 4.17%"
     assert answer.citations[0].doc == "zeta"
+
+
+def test_an_organs_noun_routes_to_the_title_that_names_it_by_its_adjective(
+    tmp_path: Path,
+) -> None:
+    engine = summaries_engine(
+        tmp_path,
+        {
+            "renal": "# Renal Cell Cancer Treatment\n\n## Imaging\n\n"
+            "Zetography had a sensitivity of 63% for small tumors.",
+            "eta": "# Etal Cancer Screening\n\n## Tests\n\nZetography had a sensitivity of 28%.",
+        },
+    )
+    answer = engine.ask("How sensitive is zetography for kidney cancer?", min_confidence=0.0)
+    assert answer.answer == "63%"
+    assert answer.citations[0].doc == "renal"
+    # A question that only says "cell" names neither document's disease.
+    assert engine._retriever.prepare("Which cell type do etal tumors arise from?").route == {"eta"}
+
+
+def test_a_name_written_in_words_routes_to_the_one_document_naming_it(tmp_path: Path) -> None:
+    """ "Zentor" asked with zetal cancer is about the one document that names Zentor and writes
+    of zetal cancer, though another's title names the disease."""
+    engine = summaries_engine(
+        tmp_path,
+        {
+            "zeta": "# Zetal Cancer Screening\n\n## Recurrence\n\n"
+            "After resection, zetal cancer recurred in 45% of patients within a year.",
+            "herb": "# Zentor Extracts\n\n## Zetal cancer\n\n"
+            "Patients with zetal cancer received Zentor injections after resection; the "
+            "recurrence rate was 31% at 1 year.",
+        },
+    )
+    answer = engine.ask(
+        "What was the recurrence rate with Zentor after resection of zetal cancer?",
+        min_confidence=0.0,
+    )
+    assert answer.answer is not None and "31%" in answer.answer
+    assert answer.citations[0].doc == "herb"

@@ -119,7 +119,7 @@ def list_lead_ins(index: Index) -> list[tuple[int, ...]]:
             block = _block_of(sents, text, j)
             if (
                 len(block) == 1
-                and p.text.rstrip().endswith(":")
+                and (p.display or p.text).rstrip().endswith(":")
                 and j > 0
                 and _same_place(sents[j - 1], p)
             ):

@@ -30,6 +30,10 @@ _GENERIC_HEADS = frozenset(
 # A disease named by its ending: "-oma", "-emia" ("zetoma", "zetemia").
 _DISEASE_NAME = re.compile(r"[a-z]{3,}(?:omas?|emias?)")
 _COORDINATING = frozenset({"and", "or", "other"})
+# Words between a disease's own word and its head that name no disease themselves: "Zetal
+# Cell Cancer" is the zetal organ's.
+_CELL_WORDS = frozenset({"cell", "cells"})
+_LOWER = re.compile(r"[a-z]")
 # Two spellings of one organ's word share this many letters ("zetageal", "zetagus").
 _SHARED_PREFIX = 6
 # The shortest first part of a compound of two organs' words, its combining "o" included, and
@@ -66,7 +70,12 @@ class Router:
         when every document, or none, qualifies."""
         every = frozenset(self._doc_terms)
         keep = every
-        asked_words = {stem(american(w)) for w in _LOWER_WORD.findall(norm)}
+        lower = _LOWER_WORD.findall(norm)
+        # An organ asked by its noun is its adjective's ("zeta cancer" → "Zetal Cancer").
+        adjectives = domain().organ_adjectives
+        asked_words = {stem(american(w)) for w in lower} | {
+            stem(a) for w in lower for a in adjectives.get(w, ())
+        }
         titled = frozenset(
             d for d, topics in self._topics.items() if any(_same(t, asked_words) for t in topics)
         )
@@ -78,6 +87,7 @@ class Router:
             if having:
                 keep &= having
         named = every
+        worded = every  # the same, by names written in words, not an acronym a text may spell out
         for name in names:
             words = _words(name)
             if not words:
@@ -91,10 +101,19 @@ class Router:
             )
             if having and having != every:
                 named &= having
+                if _LOWER.search(name):
+                    worded &= having
         # Names no one document shares route nowhere; names only another disease's document
-        # uses ("PPV" asked of the zeta summary, which spells it out) yield to the title.
+        # uses ("PPV" asked of the zeta summary, which spells it out) yield to the title, unless
+        # written in words no other spelling stands for ("Zentor" for zeta cancer, asked of
+        # the one document that names it and writes that disease too).
         if named and keep & named:
             keep &= named
+        elif worded != every and titled and not keep & worded:
+            topics = {t for d in titled for t in self._topics[d]}
+            disease = {w for w in lower if any(_same(t, {stem(american(w))}) for t in topics)}
+            writing = frozenset(d for d in worded if disease & self._doc_terms[d])
+            keep = writing or keep
         return keep if keep and keep != every else None
 
 
@@ -117,7 +136,8 @@ def _topics(title: str) -> frozenset[str]:
     found = set()
     for i, w in enumerate(words):
         if w in _GENERIC_HEADS and i > 0:
-            found.add(stem(words[i - 1]))
+            before = i - 2 if words[i - 1] in _CELL_WORDS and i > 1 else i - 1
+            found.add(stem(words[before]))
             # "Zeta and Other Etal Cancers": each disease coordinated before the head.
             j = i - 2
             while j >= 1 and words[j] in _COORDINATING:

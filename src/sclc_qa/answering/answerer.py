@@ -200,6 +200,20 @@ class Answerer:
                 (s for s in scored[1:_FIGURE_LOOK] if len(s.spans) >= wanted and s.coverage > 0),
                 best,
             )
+        asks_effect = prof.kind == "yesno" or (
+            prof.kind == "mechanism" and _EFFECT_ON.search(prof.text) is not None
+        )
+        if asks_effect and prof.endpoints and not self._states(prof.endpoints, best):
+            # "Did X improve OS?" where the best sentence gives X's PFS: the next of the first
+            # candidates that names the endpoint asked, as much about the subject.
+            best = next(
+                (
+                    s
+                    for s in scored[1:_FIGURE_LOOK]
+                    if s.coverage >= max(best.coverage, 1e-9) and self._states(prof.endpoints, s)
+                ),
+                best,
+            )
         key_names = self.scorer.key_names(prof)
         concept_only = prof.kind in TYPED and key_names and best.coverage == 1.0
         # "A in X versus B in Y?" where no one passage states both sides: each side's figure
@@ -226,9 +240,6 @@ class Answerer:
             )
             why = self.reasons.missing(prof, key_names, given)
             return self._abstain(question, why, confidence, scored), features
-        asks_effect = prof.kind == "yesno" or (
-            prof.kind == "mechanism" and _EFFECT_ON.search(prof.text) is not None
-        )
         if asks_effect and prof.endpoints and not self._states(prof.endpoints, best):
             # "Did X improve OS?", "How did X affect OS?" are not settled by a sentence about
             # X's PFS.

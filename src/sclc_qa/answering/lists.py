@@ -16,7 +16,7 @@ __all__ = ["answer", "counted_list", "introduces_list", "list_items"]
 
 # Sentences of a list read as one answer, at most: a long list is cited from its start.
 _MAX_ITEMS = 12
-_MAX_ITEM_CHARS = 200  # an enumerated option, feature or symptom is a phrase or one sentence
+_MAX_ITEM_CHARS = 150  # an enumerated option, feature or symptom is a phrase or one sentence
 # How many things a question asks for: "what four biases …", "which 3 drugs …".
 _COUNTS = {w: n for w, n in domain().number_words.items() if n > 1}
 _ASKED_COUNT = re.compile(rf"\b(?:what|which|the|name|list)\s+({'|'.join(_COUNTS)}|[2-9])\b", re.I)
@@ -25,8 +25,10 @@ _LABEL = re.compile(r"[^*\n]{1,60}\*\*\s*:")
 
 
 def introduces_list(index: Index, sid: int) -> bool:
-    """Whether sentence `sid` introduces a list: it ends with a colon."""
-    return index.sentences[sid].text.rstrip().endswith(":")
+    """Whether sentence `sid` introduces a list: it ends with a colon, as a reader sees it
+    (a citation marker may follow the colon in the Markdown: "include the following:[[1](…)]")."""
+    sent = index.sentences[sid]
+    return (sent.display or sent.text).rstrip().endswith(":")
 
 
 def list_items(index: Index, vocab: Vocabulary, sid: int) -> list[int]:
@@ -41,7 +43,7 @@ def list_items(index: Index, vocab: Vocabulary, sid: int) -> list[int]:
         if not lead or lead[0] != sid:
             break
         items.append(k)
-    long = any(sents[k].end - sents[k].start > _MAX_ITEM_CHARS for k in items)
+    long = any(len(sents[k].display or sents[k].text) > _MAX_ITEM_CHARS for k in items)
     if long and not _labelled(index, items):
         return []
     return items
