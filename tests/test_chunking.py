@@ -188,6 +188,17 @@ def test_an_over_long_sentence_is_split_without_losing_text() -> None:
     assert all(words(c.search_text) <= 40 for c in chunks)
 
 
+def test_the_pieces_of_an_over_long_markdown_row_read_without_their_links() -> None:
+    from sclc_qa.markdown import parse_markdown
+
+    link = "(/Common/PopUps/popDefinition.aspx?id=40001&version=healthprofessional)"
+    outcome = ", ".join(f"[finding]{link} {i} held in {'most ' * 4}mice" for i in range(10))
+    text = f"## S\n\n| Model | Outcome |\n| --- | --- |\n| Mice | {outcome}. |\n"
+    sentences, _ = cut(parse_markdown("d", text), words, ChunkSettings(max_wordpieces=40))
+    assert len(sentences) > 1
+    assert all("PopUps" not in s.display and "finding" in s.display for s in sentences)
+
+
 def test_a_clause_without_commas_is_split_into_words() -> None:
     sentence = " ".join(f"w{i}" for i in range(100)) + "."
     doc = parse_document("d", sentence)

@@ -212,6 +212,31 @@ def test_lone_cells_are_footnotes_or_continue_the_previous_row() -> None:
     assert ia.groups == () and ib.groups == ()
 
 
+def test_bold_rows_head_and_group_the_rows_below_them() -> None:
+    """A table of several parts: a lone bold cell groups the rows under it, a row of bold
+    cells is their header; neither is a row of data."""
+    text = (
+        "## S\n\n|  |  |  |\n| --- | --- | --- |\n"
+        "| **Zentor** | | |\n"
+        "| **Model** | **Outcome** | **Reference** |\n"
+        "| Mice | Growth slowed. | [1] |\n"
+        "| **Quellex** | | |\n"
+        "| Rats | No effect. | [2] |\n"
+    )
+    blocks = parse_markdown("d", text).sections[0].blocks
+    rows = [b for b in blocks if b.kind == "table_row"]
+    assert [text[b.start : b.end] for b in rows] == [
+        "Mice | Growth slowed. | [1]",
+        "Rats | No effect. | [2]",
+    ]
+    assert [c.header for c in rows[0].cells] == ["Model", "Outcome", "Reference"]
+    assert [[text[g.start : g.end] for g in r.groups] for r in rows] == [
+        ["**Zentor**"],
+        ["**Quellex**"],
+    ]
+    assert rows[1].context.endswith("| Quellex")
+
+
 def test_a_second_header_row_labels_the_columns_a_heading_spans() -> None:
     # Markdown has one header row; a heading spanning columns ("Subtype" over A, AB, B1) is
     # followed by a first row that labels each column, which joins the header.

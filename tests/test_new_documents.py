@@ -264,3 +264,17 @@ def test_a_list_is_read_past_a_citation_after_its_colon_and_links_in_its_items(
     )
     (effects,) = _answers_in(tmp_path, text, "What are the most common side effects of zentor?")
     assert effects is not None and effects.startswith("Soreness") and effects.endswith("Fever.")
+
+
+def test_a_dose_is_read_from_a_table_row_of_prose(tmp_path: Path) -> None:
+    from test_answering_stages import _section_engine
+
+    text = (
+        "| Model | Outcome |\n| --- | --- |\n"
+        "| Mice | Growth of ZX4 tumors slowed only with low-dose zentin (40 ng/kg body weight), "
+        "not with higher doses. |\n"
+        "| Rats | No effect of zentin on ZX9 tumors was seen. |\n"
+    )
+    engine = _section_engine(tmp_path, text)
+    answer = engine.ask("Which zentin dose slowed ZX4 tumors in mice?", min_confidence=0.0)
+    assert answer.answer == "40 ng/kg body weight"

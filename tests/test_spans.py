@@ -144,6 +144,12 @@ def test_impower133_durations_difference_and_spelled_out_hazard_ratio() -> None:
             ["18 Gy × 3", "12 Gy to 12.5 Gy × 4", "60 Gy in 30 fractions"],
         ),
         ("10 mg/kg every 3 weeks", "dose", ["10 mg/kg every 3 weeks"]),
+        # A mass or amount per whatever it is given by; a level is no dose.
+        (
+            "low-dose zentin (30 ng/kg body weight), not 150 µg/mouse/d; haemoglobin 12 g/dL",
+            "dose",
+            ["30 ng/kg body weight", "150 µg/mouse/d"],
+        ),
         ("960 mg orally once daily", "dose", ["960 mg orally once daily"]),
         (
             "800 mg on day 1 and day 8 of each cycle",

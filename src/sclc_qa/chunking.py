@@ -29,10 +29,12 @@ def cell_text(doc_text: str, block_or_sentence: Block | Sentence) -> list[tuple[
 def embed_text(sentence: Sentence) -> str:
     """The self-describing text a sentence is embedded and matched by."""
     if sentence.kind == "table_row":
-        fields = "; ".join(
-            f"{c.header}: {sentence.text[c.start - sentence.start : c.end - sentence.start]}"
-            for c in sentence.cells
-        )
+        if not sentence.cells:  # a piece of an over-long row
+            return f"{sentence.context}. {sentence.display or sentence.text}"
+        values = [
+            sentence.text[c.start - sentence.start : c.end - sentence.start] for c in sentence.cells
+        ]
+        fields = "; ".join(f"{c.header}: {v}" for c, v in zip(sentence.cells, values, strict=True))
         return f"{sentence.context}. {fields}"
     if sentence.kind == "glossary_entry":
         return f"Glossary: {sentence.text}"
@@ -66,7 +68,7 @@ def build_sentences(
                     cells=cells,
                     groups=block.groups if whole else (),
                 )
-                for piece in _fit(doc.text, sent, max_wordpieces, count_wordpieces):
+                for piece in _fit(doc, sent, max_wordpieces, count_wordpieces):
                     out.append(piece.model_copy(update={"id": first_id + len(out)}))
     return out
 
@@ -91,33 +93,34 @@ def _display(doc: Document, block: Block, start: int, end: int) -> str:
     return display_text(doc, start, end)
 
 
-def _fit(text: str, sent: Sentence, limit: int, count: Counter) -> list[Sentence]:
+def _fit(doc: Document, sent: Sentence, limit: int, count: Counter) -> list[Sentence]:
     """Split a unit whose embedded text exceeds the model limit, packing clauses greedily."""
     if count(embed_text(sent)) <= limit:
         return [sent]
     pieces: list[Sentence] = []
     current: tuple[int, int] | None = None
-    for atom in _atoms(text, sent, limit, count):
+    for atom in _atoms(doc, sent, limit, count):
         if current is not None:
             joined = (current[0], atom[1])
-            if count(embed_text(_span(text, sent, *joined))) <= limit:
+            if count(embed_text(_span(doc, sent, *joined))) <= limit:
                 current = joined
                 continue
-            pieces.append(_span(text, sent, *current))
+            pieces.append(_span(doc, sent, *current))
         current = atom
     if current is not None:
-        pieces.append(_span(text, sent, *current))
+        pieces.append(_span(doc, sent, *current))
     return pieces
 
 
-def _atoms(text: str, sent: Sentence, limit: int, count: Counter) -> list[tuple[int, int]]:
+def _atoms(doc: Document, sent: Sentence, limit: int, count: Counter) -> list[tuple[int, int]]:
     """Clauses (cut after ';' or ','); a clause still over the limit is cut into words."""
+    text = doc.text
     atoms: list[tuple[int, int]] = []
     for m in re.finditer(r"[^;,]+[;,]?", sent.text):
         start, end = sent.start + m.start(), sent.start + m.end()
         if not text[start:end].strip():
             continue
-        if count(embed_text(_span(text, sent, start, end))) <= limit:
+        if count(embed_text(_span(doc, sent, start, end))) <= limit:
             atoms.append((start, end))
         else:
             atoms.extend(
@@ -126,18 +129,20 @@ def _atoms(text: str, sent: Sentence, limit: int, count: Counter) -> list[tuple[
     return atoms
 
 
-def _span(text: str, sent: Sentence, start: int, end: int) -> Sentence:
+def _span(doc: Document, sent: Sentence, start: int, end: int) -> Sentence:
+    text = doc.text
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    # A piece of an over-long unit: its display is its text (the embedder limit is all it serves).
+    # A piece of an over-long unit reads, like any unit, without its markup: links' addresses
+    # would fill the embedder's limit and the lexical index with words no reader sees.
     return sent.model_copy(
         update={
             "start": start,
             "end": end,
             "text": text[start:end],
-            "display": " ".join(text[start:end].split()),
+            "display": display_text(doc, start, end),
             "cells": (),
         }
     )

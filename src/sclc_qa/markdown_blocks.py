@@ -30,6 +30,8 @@ _FOOTNOTE = re.compile(
     r"|\S+ = (?:[a-z]|[^;]+; \S+ = ))"
 )
 _DASHES = "-–—: "
+# A cell wholly in bold: in a table's body, a label over the rows below it, not data.
+_BOLD_CELL = re.compile(r"\*\*[^*]+\*\*|__[^_]+__")
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,9 @@ def table_blocks(
     lines: Lines, tokens: list[Token], i: int, depth: int, label: str | None, title: str
 ) -> list[Block]:
     """Header block, then one block per row; a row whose first cell is empty belongs to the
-    last row that had one, whose first cell becomes its group."""
+    last row that had one, whose first cell becomes its group. In the body, a row of bold
+    cells heads the rows below it afresh (a table of several parts, each with its own
+    header), and a lone bold cell groups them ("**Zentor**" over the studies of Zentor)."""
     end_at = next(j for j in range(i, len(tokens)) if tokens[j].type == "table_close")
     rows = [t.map[0] for t in tokens[i:end_at] if t.type == "tr_open" and t.map]
     columns = sum(t.type == "th_open" for t in tokens[i:end_at])
@@ -141,6 +145,7 @@ def table_blocks(
         rows = [rows[0], *rows[2:]]
     blocks: list[Block] = []
     parent: Cell | None = None
+    heading: Cell | None = None
     for n in rows:
         raw = _row_cells(lines, n, depth, columns)
         cells = [
@@ -154,6 +159,15 @@ def table_blocks(
                                 context=context, cells=tuple(cells)))  # fmt: skip
             continue
         lone = len(cells) == 1 and columns > 1
+        if all(_BOLD_CELL.fullmatch(text[c.start : c.end]) for c in cells):
+            parent = None
+            if lone:
+                heading = cells[0].model_copy(update={"header": "Group"})
+                continue
+            headers = [clean(text, s, e).text or headers[k] for k, (s, e) in enumerate(raw)]
+            blocks.append(Block(kind="table_header", start=start, end=end, label=label,
+                                context=context, cells=tuple(cells)))  # fmt: skip
+            continue
         if lone and _FOOTNOTE.match(clean(text, start, end).text):
             blocks.append(Block(kind="table_note", start=start, end=end, label=label,
                                 context=context))  # fmt: skip
@@ -165,7 +179,10 @@ def table_blocks(
         elif raw[0][0] < raw[0][1]:
             parent, lone = Cell(header="Group", start=raw[0][0], end=raw[0][1]), False
         grouped = parent is not None and (lone or raw[0][0] == raw[0][1])
-        groups = (parent,) if grouped and parent is not None else ()
+        groups = (
+            *((heading,) if heading is not None else ()),
+            *((parent,) if grouped and parent is not None else ()),
+        )
         row_context = " | ".join([context, *(clean(text, g.start, g.end).text for g in groups)])
         blocks.append(Block(kind="table_row", start=start, end=end, label=label,
                             context=row_context, cells=tuple(cells), groups=groups))  # fmt: skip

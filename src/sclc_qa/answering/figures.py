@@ -124,9 +124,16 @@ class FigureExtractor:
                     if listed is not None:
                         return [Span(c.start + listed[0], c.start + listed[1], "cell")]
             cell = best_cell(doc_text, sent, prof)
-            if cell is None or (prof.kind == "dose" and not holds_dose(doc_text, sent, cell)):
-                return []
-            return [cell]
+            if prof.kind == "dose" and (cell is None or not holds_dose(doc_text, sent, cell)):
+                # A row of prose ("… only with low-dose zentamab (30 ng/kg) …"): the doses it
+                # states, in the cell asked or, if none is, in any.
+                where = [cell] if cell is not None else sent.cells
+                return [
+                    Span(c.start + f.start, c.start + f.end, "cell")
+                    for c in where
+                    for f in find(mask_markup(doc_text[c.start : c.end]), "dose")
+                ][:1]
+            return [cell] if cell is not None else []
         kinds = [prof.kind]
         if prof.kind == "difference":
             kinds = ["difference", "duration"]
