@@ -278,3 +278,27 @@ def test_a_dose_is_read_from_a_table_row_of_prose(tmp_path: Path) -> None:
     engine = _section_engine(tmp_path, text)
     answer = engine.ask("Which zentin dose slowed ZX4 tumors in mice?", min_confidence=0.0)
     assert answer.answer == "40 ng/kg body weight"
+
+
+def test_a_sentence_that_only_repeats_the_question_answers_nothing(tmp_path: Path) -> None:
+    from sclc_qa.answering import constraints
+    from test_answering_stages import _section_engine
+
+    text = (
+        "Treatment options for stage I zetal cancer include the following:\n\n"
+        "1. Zentectomy.\n2. Quellation.\n\n"
+        "Zentectomy includes removal of the zeta gland, perizetal fat, and the fascia, with or "
+        "without a regional lymph node dissection."
+    )
+    engine = _section_engine(tmp_path, text)
+    query = engine._retriever.prepare("What gets taken out in a zentectomy?")
+    scored = engine._answerer.scorer.score(query, engine._retriever.search(query, 8))
+    said = [engine.index.sentences[c.sid].text for c in scored]
+    assert "Zentectomy." in said
+    kept = [
+        engine.index.sentences[c.sid].text
+        for c in constraints.saying_more(engine.index, query.profile, scored)
+    ]
+    assert "Zentectomy." not in kept and any("zeta gland" in t for t in kept)
+    # The list's lead-in stays: its list says more.
+    assert all(t in kept for t in said if t.endswith(":"))

@@ -177,6 +177,26 @@ def of_asked_disease(
     return scored
 
 
+def saying_more(index: Index, prof: Profile, scored: list[Scored]) -> list[Scored]:
+    """`scored` without the candidates that only repeat the question's own words ("What is
+    removed in a zentectomy?" is not answered by a list item "Zentectomy."), when another is
+    left; a yes/no question's evidence may well repeat it, and stays."""
+    if prof.kind == "yesno" or not scored:
+        return scored
+    asked = set(tokenize(prof.text))
+
+    def repeats(c: Scored) -> bool:
+        sent = index.sentences[c.sid]
+        shown = sent.display or sent.text
+        if sent.kind != "paragraph" or shown.rstrip().endswith(":"):
+            return False  # a row or entry says what its headers say; a lead-in, its list's
+        said = set(tokenize(shown))
+        return bool(said) and said <= asked
+
+    kept = [c for c in scored if not repeats(c)]
+    return kept or scored
+
+
 def _other_disease(
     vocab: Vocabulary, question: str, text: str, title: str
 ) -> tuple[str, str] | None:
