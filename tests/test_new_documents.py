@@ -302,3 +302,19 @@ def test_a_sentence_that_only_repeats_the_question_answers_nothing(tmp_path: Pat
     assert "Zentectomy." not in kept and any("zeta gland" in t for t in kept)
     # The list's lead-in stays: its list says more.
     assert all(t in kept for t in said if t.endswith(":"))
+
+
+def test_an_arm_named_in_one_hyphenated_word_labels_its_figure(tmp_path: Path) -> None:
+    text = (
+        "1. The phase III ZENITH-8 trial compared zentamab-rwlc plus chemotherapy with placebo "
+        "plus chemotherapy.\n\n"
+        "- The secondary end point of median PFS was 9.1 months (95% CI, 7.0–10.2) in the "
+        "zentamab-rwlc-plus-chemotherapy group and 4.8 months (95% CI, 4.1–5.9) in the "
+        "placebo-plus-chemotherapy group (HR, 0.52; 95% CI, 0.41–0.66)."
+    )
+    (pfs,) = _answers_in(
+        tmp_path,
+        text,
+        "With zentamab plus chemotherapy in ZENITH-8, what was median progression-free survival?",
+    )
+    assert pfs is not None and pfs.startswith("9.1 months")

@@ -63,6 +63,7 @@ _ASKED_AGE = 500.0
 _SIDE_BY_SIDE = _OWN_ARM
 
 
+_PART = re.compile(r"[\s\-–]+")
 # A ratio's own label between its name and its value: "RR for zetal squamous cancer, 1.85",
 # "HR for death was 0.76".
 _INNER_LABEL = re.compile(r"[^\d]*?\bfor\s+(?P<label>[^\d,;:()]+?)\s*(?:,|\bwas\b|\bwere\b|\bis\b)")
@@ -104,9 +105,13 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
         # "12.3 months in the group assigned to chemotherapy plus zetamab": an asked drug
         # inside the arm's own words, before the comma or bracket that ends them.
         end = _ARM_WORDS.match(text, at)
-        return end is not None and any(
-            at <= n.start < end.end() and is_druglike(text[n.start : n.end]) for n in mine
-        )
+        if end is None:
+            return False
+        if any(at <= n.start < end.end() and is_druglike(text[n.start : n.end]) for n in mine):
+            return True
+        # … or joined into one word with the rest of the arm ("the zentamab-plus-chemotherapy
+        # group").
+        return any(squash(p) in asked and is_druglike(p) for p in _PART.split(text[at : end.end()]))
 
     def named_before(at: int) -> bool:
         # "naive patients (51%), pretreated patients (33%) or refractory patients (16%)": a
