@@ -63,7 +63,8 @@ _ASKED_AGE = 500.0
 _SIDE_BY_SIDE = _OWN_ARM
 
 
-_PART = re.compile(r"[\s\-–]+")
+# A biological's nonproprietary suffix ("zentamab-qxyz").
+_SUFFIX = re.compile(r"[a-z]{4}")
 # A ratio's own label between its name and its value: "RR for zetal squamous cancer, 1.85",
 # "HR for death was 0.76".
 _INNER_LABEL = re.compile(r"[^\d]*?\bfor\s+(?P<label>[^\d,;:()]+?)\s*(?:,|\bwas\b|\bwere\b|\bis\b)")
@@ -109,9 +110,24 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
             return False
         if any(at <= n.start < end.end() and is_druglike(text[n.start : n.end]) for n in mine):
             return True
-        # … or joined into one word with the rest of the arm ("the zentamab-plus-chemotherapy
-        # group").
-        return any(squash(p) in asked and is_druglike(p) for p in _PART.split(text[at : end.end()]))
+        # … or joined into one word with the rest of the arm, all of it asked ("the
+        # zentamab-qxyz-plus-chemotherapy group" for "zentamab plus chemotherapy", a
+        # nonproprietary suffix after the drug; not "the zentamab-monotherapy group").
+        for word in text[at : end.end()].split():
+            parts = word.split("-")
+            drug = next(
+                (i for i, p in enumerate(parts) if squash(p) in asked and is_druglike(p)), None
+            )
+            if drug is None or len(parts) == 1:
+                continue
+            rest = [
+                p
+                for i, p in enumerate(parts)
+                if i != drug and not (i == drug + 1 and _SUFFIX.fullmatch(p))
+            ]
+            if all(set(tokenize(p)) <= q_words for p in rest):
+                return True
+        return False
 
     def named_before(at: int) -> bool:
         # "naive patients (51%), pretreated patients (33%) or refractory patients (16%)": a
