@@ -318,3 +318,20 @@ def test_an_arm_named_in_one_hyphenated_word_labels_its_figure(tmp_path: Path) -
         "With zentamab plus chemotherapy in ZENITH-8, what was median progression-free survival?",
     )
     assert pfs is not None and pfs.startswith("9.1 months")
+
+
+def test_a_registration_number_asked_is_the_identifier_not_a_count(tmp_path: Path) -> None:
+    from sclc_qa.question import profile
+
+    assert profile("What is the registration number of the ZENITH-3 trial?").kind != "count"
+    assert profile("What is the number of patients in ZENITH-3?").kind == "count"
+    text = (
+        "An open-label, phase III trial ([NCT01234567](/clinicaltrials/NCT01234567)) compared "
+        "quellimab with zentamab plus quellinib in 651 patients."
+    )
+    (registered,) = _answers_in(
+        tmp_path,
+        text,
+        "What is the ClinicalTrials.gov number of the zentamab plus quellinib phase III trial?",
+    )
+    assert registered == "NCT01234567"

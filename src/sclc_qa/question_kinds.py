@@ -248,7 +248,10 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "count",
         re.compile(
-            r"\bhow many\b(?!\s+(?:[a-z]+\s+)?(?:months?|years?|weeks?|days?)\b)|\bnumbers? of\b|"
+            r"\bhow many\b(?!\s+(?:[a-z]+\s+)?(?:months?|years?|weeks?|days?)\b)|"
+            # Not a trial's registration number ("the NCT number of", "ClinicalTrials.gov
+            # number of"): an identifier, not a count.
+            r"(?<!\bregistration )(?<!\bNCT )(?<!\.gov )(?<!\bidentification )\bnumbers? of\b|"
             # "The number needed to invite (treat, screen) to prevent one death", "the NNT".
             r"\bnumbers?\s+needed\s+to\s+(?:treat|screen|invite|harm)\b|\bNN[TSIH]\b",
             re.I,

@@ -52,6 +52,7 @@ __all__ = ["Answerer", "Retrieve"]
 # How far down the candidates a typed question looks for a sentence holding a figure of its
 # type when the first holds none.
 _FIGURE_LOOK = 3
+_WEBSITE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:gov|org|com|net|edu|int)", re.I)
 # A section a question names as its source: "According to the introduction, …", "per the
 # abstract", "in the discussion".
 _NAMED_SECTION = re.compile(
@@ -143,7 +144,9 @@ class Answerer:
         prof = as_written(query.profile, known)
         if prof is not query.profile:
             query = dataclasses.replace(query, profile=prof)
-        unknown = [n for n in prof.names if not known(n)]
+        # A website the question cites ("the ClinicalTrials.gov number") names where a figure
+        # is registered, not something the text must write.
+        unknown = [n for n in prof.names if not known(n) and not _WEBSITE.fullmatch(n)]
         spelled_out = [n for n in unknown if any(p.fullmatch(n) for p in ENDPOINTS.values())]
         if spelled_out:
             # "pCR" where the text writes "pathological complete response": an endpoint the

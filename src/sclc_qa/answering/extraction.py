@@ -35,6 +35,7 @@ from .kinds import STATEMENT, TYPED
 from .lists import answer as list_answer
 from .lists import counted_list, list_items
 from .pairs import side_by_side
+from .registrations import asks_registration, registration_among
 from .respective import respective_item
 from .scoring import Scored
 
@@ -101,6 +102,7 @@ class Extractor:
         self._open: tuple[_Step, ...] = (
             self._alias,
             self._defining_row,
+            self._registration,
             self._cutoff,
             self._defined,
             self._typed,
@@ -374,6 +376,14 @@ class Extractor:
             if not set(NUMBER.findall(clause)) - set(NUMBER.findall(prof.text)):
                 return None
         return Extracted(sid, start, end, cite)
+
+    def _registration(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
+        """For "what is the NCT number of …?": the identifier the first candidate that gives
+        one states, the best first."""
+        if not asks_registration(prof.text):
+            return None
+        found = registration_among(self.index, (c.sid for c in scored[:_FIRST_LOOKED_AT]))
+        return Extracted(*found) if found is not None else None
 
     def _cutoff(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         """For "what cutoff (threshold) …?": the value a sentence of the first candidates sets
