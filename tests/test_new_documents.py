@@ -141,6 +141,9 @@ def test_a_brand_in_brackets_and_a_prefixed_tnm_category_read_as_the_documents_w
     # A bracketed name after a name the documents do not write stays unknown.
     other = profile("What's the schedule of quellix (Zetora) in the ZETA-1 trial?")
     assert "Zetora" in as_written(other, known).names
+    # A marker's status by its sign is the marker the text writes ("ZK1-positive").
+    signed = profile("Median PFS with zentamab in ZK1+ patients in ZETA-1?")
+    assert "ZK1" in as_written(signed, {"ZK1", "ZETA-1"}.__contains__).names
 
 
 def test_a_schedule_keeps_its_days_written_with_a_minus_sign() -> None:

@@ -1,7 +1,8 @@
 """Names a question writes in a form the documents do not, read as the form they write: a brand
 name in brackets after the name the documents use ("zetaxel/quellan (Zetora)": the text's
 "zetaxel/quellan"), and a TNM category with its pathological or clinical prefix ("pT3",
-"ycN1": the staging table's "T3", "N1"). Neither is a name the documents "do not mention"."""
+"ycN1": the staging table's "T3", "N1"), and a marker's status by its sign ("ZK1+": the text's
+"ZK1-positive"). None is a name the documents "do not mention"."""
 
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ __all__ = ["as_written"]
 # A TNM category with the prefix that says how it was staged: p(athological), c(linical),
 # y (after neoadjuvant treatment), r(ecurrent), a(utopsy).
 _PREFIXED_TNM = re.compile(r"(?:y?[pc]|r|a)(?P<base>[TNM](?:is|x|\d[a-d]?\d?)?)")
+# A marker with the sign of its status: "ZK1+", "ZK2−" (the text writes "ZK1-positive").
+_SIGNED = re.compile(r"(?P<base>[\w/.-]*\w)[+−]")
 
 
 def as_written(prof: Profile, known: Callable[[str], bool]) -> Profile:
@@ -30,6 +33,9 @@ def as_written(prof: Profile, known: Callable[[str], bool]) -> Profile:
         prefixed = _PREFIXED_TNM.fullmatch(name)
         if prefixed is not None and known(prefixed["base"]):
             names.append(prefixed["base"])  # "pT3" is the table's "T3"
+            changed = True
+        elif (signed := _SIGNED.fullmatch(name)) is not None and known(signed["base"]):
+            names.append(signed["base"])  # "ZK1+" is the text's "ZK1-positive"
             changed = True
         elif _renames(prof.text, name, known):
             changed = True  # "zetaxel/quellan (Zetora)": the brand says nothing more
