@@ -338,3 +338,14 @@ def test_a_registration_number_asked_is_the_identifier_not_a_count(tmp_path: Pat
         "What is the ClinicalTrials.gov number of the zentamab plus quellinib phase III trial?",
     )
     assert registered == "NCT01234567"
+
+
+def test_how_often_a_treatment_is_given_is_its_schedule_where_no_dose_is_stated(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Zentor extracts are usually given by subcutaneous injection. In most reported "
+        "studies, injections were given 2 to 3 times a week, but the duration varied."
+    )
+    (often,) = _answers_in(tmp_path, text, "How often are zentor shots usually given?")
+    assert often == "2 to 3 times a week"

@@ -144,6 +144,9 @@ def test_impower133_durations_difference_and_spelled_out_hazard_ratio() -> None:
             ["18 Gy × 3", "12 Gy to 12.5 Gy × 4", "60 Gy in 30 fractions"],
         ),
         ("10 mg/kg every 3 weeks", "dose", ["10 mg/kg every 3 weeks"]),
+        # How often, where no amount is given.
+        ("injections were given 2 to 3 times a week, but", "schedule", ["2 to 3 times a week"]),
+        ("about twice a day; three times in all", "schedule", ["about twice a day"]),
         # A mass or amount per whatever it is given by; a level is no dose.
         (
             "low-dose zentin (30 ng/kg body weight), not 150 µg/mouse/d; haemoglobin 12 g/dL",

@@ -215,6 +215,11 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?:dollars|euros|pounds|USD|EUR|GBP)\b"
     ),
     "phase": re.compile(r"\b[Pp]hase\s+(?:I{1,3}|IV|1|2|3)(?:[ab]|/(?:I{1,3}|II))?\b"),
+    # How often a dose is given, when no amount is stated: "2 to 3 times a week", "twice daily".
+    "schedule": re.compile(
+        rf"{_HEDGE}\b(?:once|twice|(?:\d+(?:\s*(?:to|-|–)\s*\d+)?|two|three|four)\s+times)"
+        r"\s+(?:a|per|each)\s+(?:day|week|month)\b"
+    ),
     "dose": re.compile(
         rf"\d+\s*Gy\*\(?[\d\-]+\)?\s*F"
         rf"|{_HEDGE}{_NUM}(?:(?:{_DASH}|\s+to\s+){_NUM})?\s*{_DOSE_UNIT}(?:\s+to\s+{_NUM}\s*{_DOSE_UNIT})?"

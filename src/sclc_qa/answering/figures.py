@@ -143,6 +143,9 @@ class FigureExtractor:
             return []
         text = mask_markup(sent.text)
         spans = [s for k in kinds for s in find(text, k)]
+        if prof.kind == "dose" and not spans:
+            # "Injections were given 2 to 3 times a week": how often, where no amount is given.
+            spans = [Span(s.start, s.end, "dose", s.endpoint) for s in find(text, "schedule")]
         if stated_together(text, spans, prof) or introduced_together(
             self.index, self.vocab, sid, spans, prof
         ):
