@@ -349,3 +349,16 @@ def test_how_often_a_treatment_is_given_is_its_schedule_where_no_dose_is_stated(
     )
     (often,) = _answers_in(tmp_path, text, "How often are zentor shots usually given?")
     assert often == "2 to 3 times a week"
+
+
+def test_a_trial_is_known_by_its_segmented_name_or_by_what_the_text_calls_it() -> None:
+    from sclc_qa.answering.classes import IS_CLASS
+    from sclc_qa.spans import Span
+
+    def trial(text: str, name: str) -> bool:
+        at = text.index(name)
+        return IS_CLASS["trial"](Span(at, at + len(name), "name"), text)
+
+    assert trial("In ZENOS-Lung01, zentamab was given.", "ZENOS-Lung01")
+    assert trial("The phase III Zenobia study enrolled 300 patients.", "Zenobia")
+    assert not trial("Zenobia enrolled 300 patients.", "Zenobia")

@@ -27,8 +27,13 @@ __all__ = [
 _GENELIKE = re.compile(
     r"(?!NCT\d)(?=(?:[^A-Z]*[A-Z]){1,6}[^A-Z]*$)[A-Z][A-Z0-9]*(?:-[A-Z0-9]{1,2})*(?:-[a-z]+)?"
 )
-# A trial's name: an NCT id, a word with a number ("ZENITH-4"), or a long acronym.
-_TRIALLIKE = re.compile(r"^(NCT\d+|[A-Z][A-Za-z]*[-\s]?\d+[A-Za-z]?|[A-Z]{4,}(?:[- ]\d+)?)$")
+# A trial's name: an NCT id, a word with a number ("ZENITH-4", "ZENITH-Lung01"), or a long
+# acronym.
+_TRIALLIKE = re.compile(
+    r"^(NCT\d+|[A-Z][A-Za-z]*(?:-[A-Z][a-z]+)?[-\s]?\d+[A-Za-z]?|[A-Z]{4,}(?:[- ]\d+)?)$"
+)
+# A name the text calls a trial or study ("the ZENOS trial", "the Zeta-Lung study").
+_CALLED_TRIAL = re.compile(r"\s*(?:trials?|study|studies)\b")
 
 
 def of_class(text: str, cands: list[Span], target: str) -> list[Span]:
@@ -99,7 +104,10 @@ IS_CLASS: dict[str, Callable[[Span, str], bool]] = {
     "drug": lambda c, text: is_druglike(text[c.start : c.end]),
     "regimen": lambda c, text: re.search(r"[/+]", text[c.start : c.end]) is not None,
     "place": lambda c, text: re.fullmatch(r"[A-Z][a-z]+", text[c.start : c.end]) is not None,
-    "trial": lambda c, text: _TRIALLIKE.match(text[c.start : c.end]) is not None,
+    "trial": lambda c, text: (
+        _TRIALLIKE.match(text[c.start : c.end]) is not None
+        or _CALLED_TRIAL.match(text, c.end) is not None
+    ),
     "gene": lambda c, text: (
         _GENELIKE.fullmatch(text[c.start : c.end]) is not None
         and not is_druglike(text[c.start : c.end])
