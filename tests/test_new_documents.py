@@ -32,6 +32,11 @@ def test_a_lay_phrase_is_read_as_the_term_the_documents_write() -> None:
     )
     both = PlainWords(["Hematuria is common.", "Hematuria again.", "Blood in the urine."])
     assert both.read("Is blood in the urine a sign?") == "Is blood in the urine a sign?"
+    # A reader's clipped word for the treatment the documents name in full.
+    clipped = PlainWords(["Chemotherapy is given first.", "Zentamab plus chemotherapy."])
+    assert clipped.read("Does chemo work for zetal cancer?") == (
+        "Does chemotherapy work for zetal cancer?"
+    )
 
 
 def test_an_organs_noun_finds_the_figure_the_text_gives_by_its_adjective(tmp_path: Path) -> None:
@@ -362,3 +367,12 @@ def test_a_trial_is_known_by_its_segmented_name_or_by_what_the_text_calls_it() -
     assert trial("In ZENOS-Lung01, zentamab was given.", "ZENOS-Lung01")
     assert trial("The phase III Zenobia study enrolled 300 patients.", "Zenobia")
     assert not trial("Zenobia enrolled 300 patients.", "Zenobia")
+
+
+def test_drug_stems_include_the_mtor_and_hormone_therapy_stems() -> None:
+    from sclc_qa.answering.naming import stem_class
+    from sclc_qa.lexical import stem
+    from sclc_qa.vocabulary import is_druglike
+
+    assert all(map(is_druglike, ["zentarolimus", "quelltrozole", "zenlutamide", "zeldronate"]))
+    assert stem_class("zentarolimus") == {stem("mtor"), stem("inhibitor")}
