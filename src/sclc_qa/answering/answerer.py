@@ -185,7 +185,7 @@ class Answerer:
                 term = next((n for n in prof.names), "the term")
                 return abstention(question, self.reasons.not_spelled_out(term), 0.0), None
         scored = self._in_asked_section(question, self.scorer.score(query, hits))
-        scored = constraints.saying_more(self.index, prof, scored)
+        scored = constraints.saying_more(self.index, self.vocab, prof, scored)
         scored = constraints.of_asked_disease(self.index, self.vocab, prof, scored)
         if not scored:
             return abstention(question, self.reasons.nothing_matches(), 0.0), None

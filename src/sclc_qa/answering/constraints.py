@@ -177,7 +177,9 @@ def of_asked_disease(
     return scored
 
 
-def saying_more(index: Index, prof: Profile, scored: list[Scored]) -> list[Scored]:
+def saying_more(
+    index: Index, vocab: Vocabulary, prof: Profile, scored: list[Scored]
+) -> list[Scored]:
     """`scored` without the candidates that only repeat the question's own words ("What is
     removed in a zentectomy?" is not answered by a list item "Zentectomy."), when another is
     left; a yes/no question's evidence may well repeat it, and stays."""
@@ -190,7 +192,7 @@ def saying_more(index: Index, prof: Profile, scored: list[Scored]) -> list[Score
         shown = sent.display or sent.text
         if sent.kind != "paragraph" or shown.rstrip().endswith(":"):
             return False  # a row or entry says what its headers say; a lead-in, its list's
-        said = set(tokenize(shown))
+        said = vocab.tokens[c.sid]
         return bool(said) and said <= asked
 
     kept = [c for c in scored if not repeats(c)]
