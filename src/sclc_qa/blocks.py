@@ -11,11 +11,17 @@ from collections.abc import Sequence
 from .index import Index
 from .models import Sentence
 
-__all__ = ["list_lead_ins", "opens_item", "previous_in_block"]
+__all__ = ["leads_in", "list_lead_ins", "opens_item", "previous_in_block"]
 
 # Markdown citation links between sentences: "[[67](#cit/section_3.67)]", "[[1](#a),[2](#b)]",
 # "[[6](#cit/…)-[9](#cit/…)]".
 _CITATION_LINKS = re.compile(r"\[(?:\[[^\[\]]*\]\([^()\s]*\)[,\s\-–]*)+\]")
+
+
+def leads_in(sent: Sentence) -> bool:
+    """Whether a sentence ends with a colon as a reader sees it, and so introduces what follows
+    (a citation marker may stand after the colon in the Markdown: "include:[[1](…)]")."""
+    return (sent.display or sent.text).rstrip().endswith(":")
 
 
 # How far back (in sentences) a list item looks for the block that introduces its list.
@@ -117,12 +123,7 @@ def list_lead_ins(index: Index) -> list[tuple[int, ...]]:
                 if expect != 1:
                     break  # another list, not the one this item starts
             block = _block_of(sents, text, j)
-            if (
-                len(block) == 1
-                and (p.display or p.text).rstrip().endswith(":")
-                and j > 0
-                and _same_place(sents[j - 1], p)
-            ):
+            if len(block) == 1 and leads_in(p) and j > 0 and _same_place(sents[j - 1], p):
                 # "The following results were observed:" names nothing itself: the list
                 # before it (the trial's arms) has the lead-in that does.
                 block += out[j - 1]

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from ..abbreviations import singular
+from ..blocks import leads_in
 from ..bounds import (
     age_groups,
     other_bounds,
@@ -189,8 +190,7 @@ def saying_more(
 
     def repeats(c: Scored) -> bool:
         sent = index.sentences[c.sid]
-        shown = sent.display or sent.text
-        if sent.kind != "paragraph" or shown.rstrip().endswith(":"):
+        if sent.kind != "paragraph" or leads_in(sent):
             return False  # a row or entry says what its headers say; a lead-in, its list's
         said = vocab.tokens[c.sid]
         return bool(said) and said <= asked

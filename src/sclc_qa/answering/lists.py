@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..blocks import opens_item
+from ..blocks import leads_in, opens_item
 from ..domain import domain
 from ..index import Index
 from ..lexical import tokenize
@@ -25,10 +25,8 @@ _LABEL = re.compile(r"[^*\n]{1,60}\*\*\s*:")
 
 
 def introduces_list(index: Index, sid: int) -> bool:
-    """Whether sentence `sid` introduces a list: it ends with a colon, as a reader sees it
-    (a citation marker may follow the colon in the Markdown: "include the following:[[1](…)]")."""
-    sent = index.sentences[sid]
-    return (sent.display or sent.text).rstrip().endswith(":")
+    """Whether sentence `sid` introduces a list: it ends with a colon, as a reader sees it."""
+    return leads_in(index.sentences[sid])
 
 
 def list_items(index: Index, vocab: Vocabulary, sid: int) -> list[int]:
