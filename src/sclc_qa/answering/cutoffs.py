@@ -5,12 +5,8 @@ threshold of ≥50%"), not the clause that defines the term around it."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
-from ..index import Index
-from ..spans import mask_markup
-
-__all__ = ["asks_cutoff", "cutoff_among", "cutoff_value"]
+__all__ = ["asks_cutoff", "cutoff_value"]
 
 # The words by which a question asks, and a text sets, the value that divides positive from
 # negative.
@@ -38,14 +34,4 @@ def cutoff_value(text: str) -> tuple[int, int] | None:
         value = _VALUE.search(text, word.end(), word.end() + _REACH)
         if value is not None:
             return value.span()
-    return None
-
-
-def cutoff_among(index: Index, sids: Iterable[int]) -> tuple[int, int, int] | None:
-    """(sentence id, document start, end) of the first of `sids` that states a cutoff's value."""
-    for sid in sids:
-        sent = index.sentences[sid]
-        span = cutoff_value(mask_markup(sent.text))
-        if span is not None:
-            return sid, sent.start + span[0], sent.start + span[1]
     return None

@@ -25,7 +25,7 @@ from .aliases import alias_span, asks_alias
 from .anchors import anchor_cost, anchors
 from .clauses import Clauses, going_on, runs_into
 from .counts import counts_several
-from .cutoffs import asks_cutoff, cutoff_among
+from .cutoffs import asks_cutoff, cutoff_value
 from .entities import EntityExtractor
 from .entries import Entries
 from .explanations import defining_span, describing_span, genus_definition
@@ -35,7 +35,7 @@ from .kinds import STATEMENT, TYPED
 from .lists import answer as list_answer
 from .lists import counted_list, list_items
 from .pairs import side_by_side
-from .registrations import asks_registration, registration_among
+from .registrations import asks_registration, registration
 from .respective import respective_item
 from .scoring import Scored
 
@@ -382,16 +382,26 @@ class Extractor:
         one states, the best first."""
         if not asks_registration(prof.text):
             return None
-        found = registration_among(self.index, (c.sid for c in scored[:_FIRST_LOOKED_AT]))
-        return Extracted(*found) if found is not None else None
+        return self._first_stated(scored, registration)
 
     def _cutoff(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         """For "what cutoff (threshold) …?": the value a sentence of the first candidates sets
         by its cutoff's word, the best first."""
         if prof.kind != "definition" or not asks_cutoff(prof.text):
             return None
-        found = cutoff_among(self.index, (c.sid for c in scored[:_FIRST_LOOKED_AT]))
-        return Extracted(*found) if found is not None else None
+        return self._first_stated(scored, cutoff_value)
+
+    def _first_stated(
+        self, scored: list[Scored], locate: Callable[[str], tuple[int, int] | None]
+    ) -> Extracted | None:
+        """The span `locate` finds in the first of the first candidates where it finds one, the
+        best first (read without markup, cited in the document)."""
+        for cand in scored[:_FIRST_LOOKED_AT]:
+            sent = self.index.sentences[cand.sid]
+            span = locate(mask_markup(sent.text))
+            if span is not None:
+                return Extracted(cand.sid, sent.start + span[0], sent.start + span[1])
+        return None
 
     def _defined(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         """For "how was X defined?", and "what is X?" where no glossary defines X: what the

@@ -4,12 +4,8 @@ the identifier a sentence gives, not the sentence, and not a count ("number of")
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
-from ..index import Index
-from ..spans import mask_markup
-
-__all__ = ["asks_registration", "registration_among"]
+__all__ = ["asks_registration", "registration"]
 
 _ASKS = re.compile(
     r"\b(?:registration|registry|NCT|ClinicalTrials\.gov|trial)\s+(?:numbers?|identifiers?|IDs?)\b"
@@ -25,12 +21,7 @@ def asks_registration(question: str) -> bool:
     return _ASKS.search(question) is not None
 
 
-def registration_among(index: Index, sids: Iterable[int]) -> tuple[int, int, int] | None:
-    """(sentence id, document start, end) of the first identifier the first of `sids` that
-    gives one states."""
-    for sid in sids:
-        sent = index.sentences[sid]
-        found = _IDENTIFIER.search(mask_markup(sent.text))
-        if found is not None:
-            return sid, sent.start + found.start(), sent.start + found.end()
-    return None
+def registration(text: str) -> tuple[int, int] | None:
+    """Where `text` gives a registry's identifier, if it does: the first one."""
+    found = _IDENTIFIER.search(text)
+    return found.span() if found is not None else None
