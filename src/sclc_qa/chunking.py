@@ -31,10 +31,10 @@ def embed_text(sentence: Sentence) -> str:
     if sentence.kind == "table_row":
         if not sentence.cells:  # a piece of an over-long row
             return f"{sentence.context}. {sentence.display or sentence.text}"
-        values = [
-            sentence.text[c.start - sentence.start : c.end - sentence.start] for c in sentence.cells
-        ]
-        fields = "; ".join(f"{c.header}: {v}" for c, v in zip(sentence.cells, values, strict=True))
+        fields = "; ".join(
+            f"{c.header}: {sentence.text[c.start - sentence.start : c.end - sentence.start]}"
+            for c in sentence.cells
+        )
         return f"{sentence.context}. {fields}"
     if sentence.kind == "glossary_entry":
         return f"Glossary: {sentence.text}"
