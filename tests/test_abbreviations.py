@@ -123,3 +123,8 @@ def test_a_table_note_item_is_an_abbreviation_and_its_long_form() -> None:
     # A note's prose is no definition: "staging, if possible" defines nothing.
     prose = "bInvolvement must be microscopically confirmed in pathological staging, if possible."
     assert list(_NOTE_ITEM.finditer(prose)) == []
+
+
+def test_an_eponyms_acronym_leaves_out_its_head_noun() -> None:
+    found = in_text("Patients with Zeta-Eta-Hoff syndrome (ZEH) and Hoff disease (HD) were seen.")
+    assert found == {"ZEH": "Zeta-Eta-Hoff syndrome", "HD": "Hoff disease"}

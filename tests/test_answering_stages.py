@@ -2237,6 +2237,8 @@ def test_a_peoples_adjective_names_its_place(tmp_path: Path) -> None:
     assert vocab.mentions("Norwegian", frozenset({"norway", "cohort"}), "A cohort in Norway")
     assert vocab.mentions("Norway", frozenset({"norwegian"}), "A Norwegian cohort")
     assert not vocab.mentions("Swedish", frozenset({"norway", "cohort"}), "A cohort in Norway")
+    # … and so the documents know it: "the Norwegian cohort" asks of the one in Norway.
+    assert vocab.known("Norwegian") and not vocab.known("Swedish")
 
 
 def test_numbers_the_question_states_and_the_sentence_leaves_out_are_weighed(

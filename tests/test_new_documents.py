@@ -378,3 +378,17 @@ def test_drug_stems_include_the_mtor_and_hormone_therapy_stems() -> None:
 
     assert all(map(is_druglike, ["zentarolimus", "quelltrozole", "zenlutamide", "zeldronate"]))
     assert stem_class("zentarolimus") == {stem("mtor"), stem("inhibitor")}
+
+
+def test_drug_stems_include_supportive_care_stems() -> None:
+    """Antidepressants, anticonvulsants, antiemetics, progestins and others a supportive-care
+    summary names are drugs too (made-up names with the stems' endings)."""
+    from sclc_qa.answering.naming import stem_class
+    from sclc_qa.lexical import stem
+    from sclc_qa.vocabulary import is_druglike
+
+    names = ["zenoxetine", "zenfaxine", "zenapentin", "zenagabalin", "zenonidine", "zenterone"]
+    names += ["zengestrol", "zenisetron", "zenopitant", "zenoprazole", "zenazepam"]
+    assert all(map(is_druglike, names))
+    assert stem_class("zenisetron") == {stem("5-ht3"), stem("receptor"), stem("antagonist")}
+    assert not any(map(is_druglike, ["april", "control", "steroid"]))

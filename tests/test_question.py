@@ -618,3 +618,13 @@ def test_a_drugs_schedule_is_its_doses() -> None:
     assert profile("What zentamab schedule was used after surgery?").kind == "dose"
     # A schedule of no drug is not a dose: "what screening schedule …?" asks something else.
     assert profile("What screening schedule was used?").kind != "dose"
+
+
+def test_which_with_a_verb_of_comparing_asks_no_class() -> None:
+    """ "Which works better" has a verb where a class noun would be; a drug's name in -ed
+    ("zetrexed") is no participle, and two drugs may modify one noun."""
+    assert profile("A or B: which works better in zeta cancer?").target == ""
+    assert profile("Which arm performed best?").target == "arm"
+    assert profile("Which zentinib and zetrexed doses were used?").asked_about == (
+        "zentinib and zetrexed doses"
+    )

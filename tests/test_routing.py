@@ -135,3 +135,62 @@ def test_a_name_written_in_words_routes_to_the_one_document_naming_it(tmp_path: 
     )
     assert answer.answer is not None and "31%" in answer.answer
     assert answer.citations[0].doc == "herb"
+
+
+def test_an_acronym_for_one_documents_title_routes_there_over_an_organs_title(
+    tmp_path: Path,
+) -> None:
+    """ "ZEH" asked with zetal tumours: the zetal summary never writes ZEH, and ZEH stands for
+    the title of the one document that does (its text defines "Zeta-Eta-Hoff syndrome")."""
+    engine = summaries_engine(
+        tmp_path,
+        {
+            "zetal": "# Zetal Cancer Treatment\n\n## Tumours\n\n"
+            "Zetal tumors are diagnosed at a median age of 64 years in sporadic cases.",
+            "zeh": "# Zeta-Eta-Hoff Syndrome\n\n## Introduction\n\n"
+            "Zeta-Eta-Hoff syndrome (ZEH) is inherited. In ZEH, zetal tumors are diagnosed "
+            "at a median age of 48 years.",
+        },
+    )
+    answer = engine.ask("At what age are zetal tumors diagnosed in ZEH?", min_confidence=0.0)
+    assert answer.answer is not None and "48 years" in answer.answer
+    assert answer.citations[0].doc == "zeh"
+
+
+def test_an_acronym_other_documents_also_write_names_no_one_documents_subject(
+    tmp_path: Path,
+) -> None:
+    """ "ZCC" stands for the zeta summary's title, but a review writes it too: a question
+    naming it may be about either, and is routed by nothing else."""
+    engine = summaries_engine(
+        tmp_path,
+        {
+            "zcc": "# Zeta Cell Carcinoma Treatment\n\n## Response\n\n"
+            "Zeta cell carcinoma (ZCC) responds to etamab in 22% of patients.",
+            "review": "# A review of etamab\n\n## Other tumours\n\n"
+            "In ZCC, etamab combined with zetaplatin gave responses in 35% of patients.",
+        },
+    )
+    answer = engine.ask(
+        "What response did etamab combined with zetaplatin give in ZCC?", min_confidence=0.0
+    )
+    assert answer.answer is not None and "35%" in answer.answer
+    assert answer.citations[0].doc == "review"
+
+
+def test_a_short_form_spelled_like_a_common_word_is_one_only_in_capitals(
+    tmp_path: Path,
+) -> None:
+    """ "who" asks no organisation and "a" is no clipped "AI": neither brings in the long form
+    a text defines for "WHO" or "AI"; "WHO" in capitals does."""
+    engine = summaries_engine(
+        tmp_path,
+        {
+            "zeta": "# Zetoma\n\n## Grading\n\n"
+            "The World Health Organization (WHO) grades zetomas. Artificial intelligence (AI) "
+            "reads their scans. Zetomas were first described by Hoff in 1961.",
+        },
+    )
+    prepare = engine._retriever.prepare
+    assert not prepare("Who first described a zetoma?").expansion
+    assert {"world", "health"} <= set(prepare("How does the WHO grade zetomas?").expansion)

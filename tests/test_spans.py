@@ -363,3 +363,24 @@ def test_shares_spelled_out_and_hedged_counts() -> None:
 def test_a_hedge_wrapped_across_lines_stays_with_its_figure() -> None:
     text = "This type of zetoma is curable in less\nthan 5% of patients."
     assert [text[s.start : s.end] for s in find(text, "percent")] == ["less\nthan 5%"]
+
+
+def _texts(text: str, kind: str) -> list[str]:
+    return [text[s.start : s.end] for s in find(text, kind)]
+
+
+def test_a_count_with_its_share_in_brackets_is_one_figure() -> None:
+    assert _texts("Of 70 patients, 5 (7%) died.", "percent") == ["5 (7%)"]
+    assert _texts("In all, 1,204 (12.5%) women were recalled.", "percent") == ["1,204 (12.5%)"]
+    # A label's number, or the end of another figure, is no count of the share.
+    assert _texts("Grade 3 (7%) events were rare.", "percent") == ["7%"]
+    assert _texts("It rose in 2019 (7%).", "percent") == ["7%"]
+    assert _texts("Of these, 27 of 70 (39%) responded.", "percent")[-1] == "39%"
+
+
+def test_an_age_the_sentence_states_of_its_subject() -> None:
+    text = "The age at diagnosis of zetomas ranges from 20 to 72 years (median age, 54 y)."
+    assert _texts(text, "age") == ["20 to 72 years", "54 y"]
+    assert _texts("Flares began between the ages of 22 and 75 years.", "age") == ["22 and 75 years"]
+    # A duration is no age: "at 5 years" after an age criterion.
+    assert _texts("At age 50, the rate was 20% at 5 years.", "age") == ["age 50"]

@@ -26,6 +26,9 @@ _EQUALS_ITEM = re.compile(r"(?:^|;)\s*([A-Za-z]*[A-Z][A-Za-z]*) = ([^;|=]+?)\.?(
 # radiotherapy"). Not lexical.STOPWORDS, on purpose: that list drops words that do start long
 # forms, "per protocol (PP)" and "study drug exposure (SDE)" among them.
 _NOT_LONG_FORM_START = frozenset({"the", "a", "an", "and", "of", "with"})
+# Head nouns an eponym's acronym may leave out: "Zeta-Eta syndrome (ZE)" (the syndrome's own
+# initials would add an S no one writes).
+_UNSPELLED_HEADS = frozenset({"syndrome", "disease"})
 
 
 @dataclass(frozen=True)
@@ -155,7 +158,14 @@ def _in_text(text: str, sent: Sentence) -> list[Definition]:
                 continue
             got = initials(w.group() for w in chosen)
             spelled = [w.group() for w in chosen]
-            if got == letters or _spells(letters, spelled) or _clipped(short, spelled):
+            # "Zeta-Eta-Theta syndrome (ZET)": an eponym's initials, its head noun left out.
+            named = spelled[:-1] if n > 1 and spelled[-1].lower() in _UNSPELLED_HEADS else []
+            if (
+                got == letters
+                or _spells(letters, spelled)
+                or _clipped(short, spelled)
+                or (named and initials(named) == letters)
+            ):
                 s = sent.start + chosen[0].start()
                 e = sent.start + chosen[-1].end()
                 ss, se = sent.start + m.start(1), sent.start + m.end(1)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .domain import domain
+from .mentions import is_druglike
 
 __all__ = ["COUNT_AS", "PLURAL", "asked_term", "which_phrase"]
 
@@ -122,7 +123,13 @@ def which_phrase(text: str) -> str:
         if (
             _AUX.match(w)
             or _PREPOSITION.match(w)
-            or (phrase and (re.fullmatch(r"[a-z]+ed", w) or w in _IRREGULAR_PARTICIPLES))
+            or (
+                phrase
+                and (
+                    (re.fullmatch(r"[a-z]+ed", w) and not is_druglike(w))
+                    or w in _IRREGULAR_PARTICIPLES
+                )
+            )
         ):
             break
         if phrase and i + 1 < len(words) and words[i + 1].lower() in _DETERMINERS:
@@ -138,9 +145,10 @@ def which_phrase(text: str) -> str:
                     _NAMELIKE.fullmatch(phrase[0])
                     and _NAMELIKE.fullmatch(words[i + 1] if i + 1 < len(words) else "")
                 )
+                or (is_druglike(phrase[0]) and i + 1 < len(words) and is_druglike(words[i + 1]))
             ):
-                # "which clinical and pathological features …", "the ZX1 and ZX2 inhibitors":
-                # two modifiers of one noun
+                # "which clinical and pathological features …", "the ZX1 and ZX2 inhibitors",
+                # "what zetaplatin and etamab doses": two modifiers of one noun
                 phrase.append(w)
                 continue
             break  # "which X … and …": the phrase ends where the clause joins another
@@ -163,6 +171,12 @@ def which_phrase(text: str) -> str:
             # "which agent traps ZX1", "which zeta sensor picks up …": a plain -s word before a name
             # or a verb's particle is the verb; "which picks up …" asks for no class at all
             break
+        if (
+            re.fullmatch(r"[a-z]+(?:[^su]s|ed)", w)
+            and i + 1 < len(words)
+            and words[i + 1].lower() in _COMPARING_ADVERBS
+        ):
+            break  # "which works better", "which arm performed best": the verb, no class
         if w.lower() in _AS_VERBS and i + 1 < len(words) and words[i + 1] == "as":
             # "which node groups count as N1": the verb, then what they count as; "what counts
             # as X?" asks no class at all, but what X is.
@@ -171,6 +185,8 @@ def which_phrase(text: str) -> str:
     return " ".join(phrase)
 
 
+# Adverbs that follow a verb of comparing ("works better", "performed best").
+_COMPARING_ADVERBS = frozenset({"better", "best", "worse", "worst"})
 # Verbs that say what a thing is taken as: "which groups count as N1", "which qualify as …".
 _AS_VERBS = frozenset({"count", "counts", "counted", "qualify", "qualifies", "qualified"})
 _AS_VERB = "(?:" + "|".join(sorted(_AS_VERBS)) + ")"

@@ -25,7 +25,7 @@ from .config import RetrievalSettings, SearchMode
 from .domain import domain
 from .embedding import Embedder, Vectors
 from .index import Index
-from .lexical import BM25, normalize, tokenize
+from .lexical import BM25, STOPWORDS, normalize, tokenize
 from .mentions import written
 from .models import Chunk
 from .plain_words import PlainWords
@@ -99,7 +99,8 @@ class Retriever:
         for d in definitions:
             short = d.short.lower()
             # "HDAC" in a question should find "HDACi", "PARP" should find "PARPi".
-            for variant in {short, re.sub(r"(?<=[a-z0-9])[is]$", "", short)}:
+            # (Not "OS" as "O", "AI" as "A": three letters stay, or a question's "a" finds it.)
+            for variant in {short, re.sub(r"(?<=[a-z0-9]{3})[is]$", "", short)}:
                 self._short_to_long.setdefault(variant, set()).add(d.long)
             self._long_to_short.setdefault(normalize(d.long), set()).add(d.short)
         # A long form holding another's long form is also written with that one abbreviated:
@@ -125,7 +126,7 @@ class Retriever:
         self._order = np.asarray(order, dtype=np.int64)
         self._starts = np.asarray(starts, dtype=np.int64)
         self._doc_codes = {d: i for i, d in enumerate(sorted(index.documents))}
-        self._router = Router(index)
+        self._router = Router(index, definitions)
         self._chunk_docs = np.asarray([self._doc_codes[c.doc] for c in index.chunks], np.int32)
         # Each long form a question may spell out, as a whole phrase compiled once, with its
         # terms.
@@ -152,9 +153,12 @@ class Retriever:
         text = self._plain.read(text)  # "stomach cancer" where the text writes "gastric cancer"
         norm = normalize(text)
         words = set(re.findall(r"[a-z0-9][a-z0-9\-+/]*", norm))
+        # A short form spelled like a common word ("WHO", "OR") is one only in capitals: "who
+        # first described it?" asks no organisation.
+        capitals = {w.lower() for w in re.findall(r"\b[A-Z][A-Z0-9]*\b", text)}
         added: list[str] = []
         for short, longs in self._short_to_long.items():
-            if short in words:
+            if short in words and (short not in STOPWORDS or short in capitals):
                 added.extend(sorted(longs))
         spelled_forms: list[tuple[frozenset[str], list[str]]] = []
         for long, pattern, long_terms, shorts in self._long_patterns:

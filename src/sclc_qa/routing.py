@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import cached_property
 
+from .abbreviations import Definition
 from .domain import domain
 from .index import Index
 from .lexical import american, stem
@@ -47,12 +49,18 @@ class Router:
     """Routes questions to documents. Immutable after construction apart from what each
     document calls itself, read once when a question first needs it."""
 
-    def __init__(self, index: Index) -> None:
+    def __init__(self, index: Index, definitions: Iterable[Definition] = ()) -> None:
         self.index = index
         self._doc_terms: dict[str, set[str]] = {d: set() for d in index.documents}
         for c in index.chunks:
             self._doc_terms[c.doc].update(_words(c.search_text))
         self._topics = {d: _topics(doc.title) for d, doc in index.documents.items()}
+        # Each short form's long forms, as words ("ZEH" → {"Zeta-Eta-Hoff", "syndrome"}), and
+        # each title's words, to tell a short form that stands for a document's title.
+        self._long_forms: dict[str, list[set[str]]] = {}
+        for d in definitions:
+            self._long_forms.setdefault(d.short, []).append(_words(d.long.lower()))
+        self._title_words = {d: _words(doc.title.lower()) for d, doc in index.documents.items()}
 
     @cached_property
     def _doc_kinds(self) -> dict[str, str | None]:
@@ -78,7 +86,7 @@ class Router:
         }
         titled = frozenset(
             d for d, topics in self._topics.items() if any(_same(t, asked_words) for t in topics)
-        )
+        ) | self._titled_by_acronym(names)
         if titled:
             keep &= titled
         asked = set(_ASKED_SOURCE.findall(norm))
@@ -115,6 +123,24 @@ class Router:
             writing = frozenset(d for d in worded if disease & self._doc_terms[d])
             keep = writing or keep
         return keep if keep and keep != every else None
+
+    def _titled_by_acronym(self, names: tuple[str, ...]) -> frozenset[str]:
+        """The documents whose title a name stands for, by a definition, when only they write
+        it: "ZEH" where a text defines "Zeta-Eta-Hoff syndrome (ZEH)" and a document titled
+        "Zeta-Eta-Hoff Syndrome" is the only one to write "ZEH" (a name other documents write
+        too, as "NSCLC" in a review of lung cancers, names no one document's subject)."""
+        found: set[str] = set()
+        for name in names:
+            titled = {
+                d
+                for words in self._long_forms.get(name, ())
+                for d, title in self._title_words.items()
+                if words <= title
+            }
+            writing = {d for d, vocab in self._doc_terms.items() if _words(name) <= vocab}
+            if titled and writing <= titled:
+                found |= titled
+        return frozenset(found)
 
 
 def _words(text: str) -> set[str]:

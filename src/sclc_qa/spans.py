@@ -313,6 +313,10 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
             continue  # "72% (51.3%–88.4%)": the bracketed range is the rate's interval
         if kind == "percent" and _OPENS_BRACKET.search(text, 0, s) and _OF.search(text, s, e):
             continue  # "41% from never-smokers (210 of 512; …)": the share's own counts
+        if kind == "percent" and text.startswith(")", e):
+            counted = _COUNT_BEFORE.search(text, 0, s)
+            if counted is not None and not YEAR.fullmatch(counted.group(1)):
+                s, e = counted.start(1), e + 1  # "5 (7%)": a count and its share, one figure
         if kind == "count" and YEAR.fullmatch(text, s, e) and _DATING.search(text, 0, s):
             continue  # "from 2014 to 2020 for patients": a date, not a number of patients
         # A ratio's endpoint may be named inside its label ("Relative risk of death: 0.68").
@@ -323,9 +327,31 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
         while kind == "hr" and (listed := _LISTED_RATIO.match(text, e)) is not None:
             e = listed.end()
             out.append(Span(listed.start("value"), e, kind, out[-1].endpoint))
+    if kind == "age":
+        # "The age at diagnosis ranges from 20 to 72 years", "median age, 54 y", "between the
+        # ages of 22 and 75 years": an age the sentence states of its subject.
+        for m in _AGE_STATED.finditer(text):
+            if not any(o.start <= m.start("value") < o.end for o in out):
+                at = m.start("value")
+                out.append(Span(at, m.end("value"), kind, endpoint_of(text, at)))
+        out.sort(key=lambda sp: sp.start)
     return tuple(out)
 
 
+_AGE_STATED = re.compile(
+    r"\bages?\b[^.;()\d]{0,40}?(?:\b(?:ranged?|ranges|was|were|is|of|from|between)\s+|,\s*)"
+    r"(?:from\s+|between\s+)?(?P<value>\d+(?:\.\d+)?(?:\s*(?:to|and|[-–])\s*\d+(?:\.\d+)?)?"
+    r"\s+(?:years?|y)\b)",
+    re.I,
+)
+# A count with its share in the bracket after it ("died in 5 (7%)"), not a label's number
+# ("grade 3 (7%)", "day 8 (7%)") nor a number ending another figure ("1.5 (7%)", "1/5 (7%)",
+# "4 of 70 (6%)").
+_COUNT_BEFORE = re.compile(
+    r"(?<![\w.,/–-])(?<!grade )(?<!stage )(?<!phase )(?<!type )(?<!day )(?<!week )(?<!cycle )"
+    r"(?<!arm )(?<!level )(?<!table )(?<!figure )(?<!of )(\d{1,3}(?:,\d{3})*)\s*\(\s*$",
+    re.I,
+)
 # A ratio's label that says what it is of and that a verb closes: "relative risk of zeta cancer
 # was " ("HR was 0.73" keeps its short label).
 _LABEL_THEN_VERB = re.compile(r"\s(?:of|for)\s[^:;.]*\s(?:was|were|is)\s*$")

@@ -326,6 +326,8 @@ class Vocabulary:
             return True
         if key.isalpha() and stem(key) in self.stems:
             return True
+        if any(squash(place) in self.vocab_keys for place in same_place(name)):
+            return True  # "French" where the text writes "a study from France"
         base = re.sub(r"(?<=[A-Z])s$", "", name)
         if base.isalpha() and base.isupper() and base.lower() in self.initialisms:
             return True  # letters only: "ZX12D" is a variant's code, not a phrase's initials
