@@ -194,3 +194,28 @@ def test_a_short_form_spelled_like_a_common_word_is_one_only_in_capitals(
     prepare = engine._retriever.prepare
     assert not prepare("Who first described a zetoma?").expansion
     assert {"world", "health"} <= set(prepare("How does the WHO grade zetomas?").expansion)
+
+
+def test_a_routed_documents_title_words_tell_none_of_its_passages_apart(tmp_path: Path) -> None:
+    """Routed to the Zeta-Eta-Hoff summary, the words of its title (which "ZEH" expands to)
+    are every passage's subject: the passage on prevalence answers, not those that repeat the
+    syndrome's name."""
+    features = "\n\n".join(
+        f"Zeta-Eta-Hoff syndrome (ZEH) feature {i} is common in Zeta-Eta-Hoff syndrome."
+        for i in range(12)
+    )
+    # Prevalence is a common word elsewhere, the syndrome's name a rare one.
+    other = "\n\n".join(f"The prevalence of zetal finding {i} was measured." for i in range(40))
+    engine = summaries_engine(
+        tmp_path,
+        {
+            "zeh": "# Zeta-Eta-Hoff Syndrome\n\n## Features\n\n"
+            f"{features}\n\n## Prevalence\n\n"
+            "Studies have reported prevalence estimates between 1 in 200,000 and 1 in 500,000 "
+            "for ZEH.",
+            "zeta": "# Zetal Cancer Treatment\n\n## Prevalence\n\n" + other,
+        },
+    )
+    answer = engine.ask("How common is ZEH - what prevalence figures have been reported?")
+    assert answer.answer == "between 1 in 200,000 and 1 in 500,000"
+    assert answer.citations[0].doc == "zeh"

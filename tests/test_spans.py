@@ -384,3 +384,11 @@ def test_an_age_the_sentence_states_of_its_subject() -> None:
     assert _texts("Flares began between the ages of 22 and 75 years.", "age") == ["22 and 75 years"]
     # A duration is no age: "at 5 years" after an age criterion.
     assert _texts("At age 50, the rate was 20% at 5 years.", "age") == ["age 50"]
+
+
+def test_two_rates_as_the_ends_of_one_range_are_one_figure() -> None:
+    text = "Estimates range between 1 in 200,000 and 1 in 500,000 people."
+    assert _texts(text, "percent") == ["between 1 in 200,000 and 1 in 500,000"]
+    assert _texts("Rates between 10% and 20% were seen.", "percent") == ["between 10% and 20%"]
+    # Two rates joined by "and" alone are two figures.
+    assert _texts("OS was 40% and PFS 20%.", "percent") == ["40%", "20%"]

@@ -128,6 +128,13 @@ class Retriever:
         self._doc_codes = {d: i for i, d in enumerate(sorted(index.documents))}
         self._router = Router(index, definitions)
         self._chunk_docs = np.asarray([self._doc_codes[c.doc] for c in index.chunks], np.int32)
+        # Each document's title words: within a document a question is routed to, its title's
+        # subject is every passage's, and tells none of them apart (unless the title names
+        # several diseases, "Zetoma and Zetic Carcinoma", whose words then tell passages apart).
+        self._title_terms = {
+            d: frozenset() if len(self._router.topics(d)) > 1 else frozenset(tokenize(doc.title))
+            for d, doc in index.documents.items()
+        }
         # Each long form a question may spell out, as a whole phrase compiled once, with its
         # terms.
         self._long_patterns = [
@@ -236,8 +243,15 @@ class Retriever:
         if query.route is not None:
             docs = query.route if docs is None else (docs & query.route) or docs
         dense_scores = self._dense_scores(query) if mode != "lexical" else None
+        context = (
+            frozenset.intersection(*(self._title_terms[d] for d in query.route))
+            if query.route
+            else frozenset()
+        )
         lexical_scores = (
-            self._lexical_scores(query, expanded=mode == "hybrid") if mode != "dense" else None
+            self._lexical_scores(query, expanded=mode == "hybrid", context=context)
+            if mode != "dense"
+            else None
         )
         if docs is not None:
             # Chunks outside the filter score 0, which `_top` never takes.
@@ -317,7 +331,12 @@ class Retriever:
             (1 - w) * chunk_sim + w * np.maximum(chunk_sim, best_sent), dtype=np.float32
         )
 
-    def _lexical_scores(self, query: Query, *, expanded: bool = True) -> npt.NDArray[np.float32]:
+    def _lexical_scores(
+        self, query: Query, *, expanded: bool = True, context: frozenset[str] = frozenset()
+    ) -> npt.NDArray[np.float32]:
+        """BM25 over the question's words and, `expanded`, the words its abbreviations and
+        long forms add; in the hybrid, the `context` words (the title of the documents it is
+        routed to) weigh nothing."""
         expansion = list(query.expansion) if expanded else []
         terms = list(query.terms) + expansion
         if not terms:
@@ -328,6 +347,7 @@ class Retriever:
         weights = [added if t in query.spelled else 1.0 for t in query.terms] + [
             1.0 if t in query.abbreviated else added for t in expansion
         ]
+        weights = [0.0 if t in context else w for t, w in zip(terms, weights, strict=True)]
         return self._bm25.get_scores(terms, weights)
 
     def _embed(self, text: str) -> Vectors:

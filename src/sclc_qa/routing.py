@@ -62,6 +62,10 @@ class Router:
             self._long_forms.setdefault(d.short, []).append(_words(d.long.lower()))
         self._title_words = {d: _words(doc.title.lower()) for d, doc in index.documents.items()}
 
+    def topics(self, doc: str) -> frozenset[str]:
+        """The diseases `doc`'s title names, as stemmed words."""
+        return self._topics[doc]
+
     @cached_property
     def _doc_kinds(self) -> dict[str, str | None]:
         """What each document calls itself ("This review …", "this summary …"), if it does:

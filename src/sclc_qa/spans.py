@@ -327,6 +327,8 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
         while kind == "hr" and (listed := _LISTED_RATIO.match(text, e)) is not None:
             e = listed.end()
             out.append(Span(listed.start("value"), e, kind, out[-1].endpoint))
+    if kind == "percent":
+        out = _joined_ranges(text, out)
     if kind == "age":
         # "The age at diagnosis ranges from 20 to 72 years", "median age, 54 y", "between the
         # ages of 22 and 75 years": an age the sentence states of its subject.
@@ -338,6 +340,26 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
     return tuple(out)
 
 
+def _joined_ranges(text: str, spans: list[Span]) -> list[Span]:
+    """Two rates written as the ends of one range are one figure: "between 1 in 200,000 and
+    1 in 500,000", "between 10% and 20%", "1 in 200 to 1 in 500"."""
+    out: list[Span] = []
+    for sp in spans:
+        last = out[-1] if out else None
+        if last is not None and _RANGE_JOIN.fullmatch(text, last.end, sp.start):
+            opened = _BETWEEN.search(text, 0, last.start)
+            start = opened.start() if opened is not None else last.start
+            if text[last.end : sp.start].strip() == "and" and opened is None:
+                out.append(sp)  # "10% and 20%" without "between": two figures
+                continue
+            out[-1] = Span(start, sp.end, sp.kind, last.endpoint)
+        else:
+            out.append(sp)
+    return out
+
+
+_RANGE_JOIN = re.compile(r"\s+(?:and|to)\s+")
+_BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.I)
 _AGE_STATED = re.compile(
     r"\bages?\b[^.;()\d]{0,40}?(?:\b(?:ranged?|ranges|was|were|is|of|from|between)\s+|,\s*)"
     r"(?:from\s+|between\s+)?(?P<value>\d+(?:\.\d+)?(?:\s*(?:to|and|[-–])\s*\d+(?:\.\d+)?)?"
