@@ -205,6 +205,11 @@ def test_drug_names_by_their_stems(word: str, druglike: bool) -> None:
         ("EFS at 1 year and 2 years?", {12, 24}),  # each with its unit
         ("OS at 12 months, 24 months and 36 months", {12, 24, 36}),
         ("at 3 years and 5 patients died", {36}),
+        # A study's visits in weeks, to the nearest month; a course's length is none.
+        ("By week 12, how much had it fallen?", {3}),
+        ("at weeks 6 and 24", {1, 6}),
+        ("reduced at 12 weeks", {3}),
+        ("a 12-week course", set()),
     ],
 )
 def test_time_points_in_months(text: str, months: set[int]) -> None:

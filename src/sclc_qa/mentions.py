@@ -227,16 +227,27 @@ def _is_name(word: str, *, first: bool) -> bool:
 @lru_cache(maxsize=1 << 14)
 def time_points(text: str) -> frozenset[int]:
     """The time points (in months) a figure is stated at: "2-year", "24-month", "at 3 years",
-    "1- and 3-year", "two-year". A bare duration ("12.3 months") is a figure, not a time point."""
+    "1- and 3-year", "two-year", "at week 12". A bare duration ("12.3 months") is a figure, not a
+    time point."""
     out: set[int] = set()
     for m in _TIME_POINT.finditer(clean(text)):
-        found = m.group("unit") or m.group("unit2") or m.group("unit3")
-        unit = 12 if found.lower().startswith("y") else 1
+        found = (m.group("unit") or m.group("unit2") or m.group("unit3") or "week").lower()
         for number in re.findall(_NUMBER, m.group(0), re.I):
             value = _as_int(number)
-            if value is not None:
-                out.add(value * unit)
+            if value is None:
+                continue
+            if found.startswith("w"):
+                # "At week 12", "at 6 weeks" (not "a 12-week course"): weeks, to the nearest
+                # month (a study's week 6 and week 12 stay apart; under two weeks is none).
+                value = round(value * 12 / _WEEKS_A_YEAR)
+                if value:
+                    out.add(value)
+            else:
+                out.add(value * (12 if found.startswith("y") else 1))
     return frozenset(out)
+
+
+_WEEKS_A_YEAR = 52
 
 
 def follow_up_points(text: str) -> frozenset[int]:
@@ -268,11 +279,13 @@ _NUMBER = r"(?<![\d.,])\b(?:\d+|" + "|".join(domain().number_words) + r")\b(?![.
 _TIME_POINT = re.compile(
     rf"(?:(?:{_NUMBER})-?\s*(?:,|and|or)\s*)*(?:{_NUMBER})-(?P<unit>years?|yrs?|months?)\b"
     rf"(?![- ]?(?:old|follow))|"
+    # A study's visit by its week: "at week 12", "by weeks 6 and 12".
+    rf"\b(?:at|after|by|in|until|through)\s+weeks?\s+(?:(?:{_NUMBER})\s*(?:,|and|or)\s*)*(?:{_NUMBER})|"
     # … each earlier one with its unit or not: "at 1 and 2 years", "at 1 year and 2 years";
     # "survive beyond 5 years" is 5-year survival
     rf"\b(?:at|after|by|beyond)\s+(?:(?:{_NUMBER})(?:\s+(?:years?|yrs?|months?|mos?))?\s*(?:,|and|or)\s*)*"
     rf"(?:{_NUMBER})\s+"
-    rf"(?P<unit2>years?|yrs?|months?|mos?)\b|"
+    rf"(?P<unit2>years?|yrs?|months?|mos?|weeks?)\b|"
     # "alive five years later", "2 years after diagnosis", "three years out", "five years on,"
     # ("on" only before a break: "2 years on treatment" is a duration)
     rf"\b(?:{_NUMBER})\s+(?P<unit3>years?|yrs?|months?|mos?)\s+"
