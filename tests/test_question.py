@@ -633,3 +633,9 @@ def test_which_with_a_verb_of_comparing_asks_no_class() -> None:
     assert profile("Which zentinib and zetrexed doses were used?").asked_about == (
         "zentinib and zetrexed doses"
     )
+
+
+def test_a_measure_asked_in_the_plural_asks_several_figures() -> None:
+    asked = profile("In the two large studies, what proportions of biopsied lesions were zetomas?")
+    assert asked.plural and asked.kind == "percent"
+    assert not profile("What proportion of biopsied lesions were zetomas?").plural

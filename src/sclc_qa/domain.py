@@ -41,6 +41,12 @@ class Domain(BaseModel):
     hedges: tuple[str, ...]
     time_units: tuple[str, ...]
     people_nouns: frozenset[str]
+    group_nouns: frozenset[str] = Field(
+        default_factory=frozenset,
+        description="Stems of words naming a group of people by sex, age or habit ('women', "
+        "'children', 'smokers'): a figure in brackets after one is that group's, however "
+        "common the word.",
+    )
     counted_events: dict[str, frozenset[str]] = Field(
         default_factory=dict,
         description="Stem of what people do → stems of the events counted: 'how many people "

@@ -85,6 +85,14 @@ def _counts_events(text: str) -> bool:
     return not MEDIAN.search(rest) and not any(p.search(rest) for p in ENDPOINTS.values())
 
 
+# A measure asked in the plural: "what proportions", "what were the rates".
+_PLURAL_MEASURE = re.compile(
+    r"\bwhat (?:were (?:the )?)?(?:proportions|percentages|rates|shares|figures|values|"
+    r"estimates|numbers|medians|hazard ratios)\b",
+    re.I,
+)
+
+
 def _one_of(plural: str) -> str:
     """A plural noun's singular: "genes" → "gene", "countries" → "country", "classes" →
     "class"."""
@@ -203,6 +211,8 @@ def profile(question: str) -> Profile:
         or (kind == "entity" and _EACH_OF.search(text))
         # "How many new cases and how many deaths?": two counts.
         or (kind == "count" and len(_HOW_MANY.findall(text)) > 1)
+        # "In the two studies, what proportions …?": a figure asked in the plural.
+        or (kind in FIGURES | {"count"} and _PLURAL_MEASURE.search(text) is not None)
     )
     target = _one_of(head) if several else head  # "the two genes" asks a gene; "each gene" too
     if re.match(r"\s*who\b", text, re.I):

@@ -9,7 +9,8 @@ import math
 import re
 
 from ..bounds import age_groups, same_ages
-from ..lexical import normalize, tokenize
+from ..domain import domain
+from ..lexical import normalize, stem, tokenize
 from ..mentions import is_druglike, time_points
 from ..question import Profile
 from ..spans import Span, names
@@ -148,7 +149,7 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
             )
 
         return any(
-            _BRACKET_WORD <= w <= 1.0
+            (_BRACKET_WORD <= w <= 1.0 or _names_group(text, g))
             and inside(g, mine_at)
             and not any(inside(g, lab) for lab in rest)
             for w, g in groups
@@ -240,6 +241,16 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
 
     ranked = sorted(spans, key=key)
     return respectively(text, ranked, prof.text) or ranked
+
+
+_WORD = re.compile(r"[\w-]+")
+
+
+def _names_group(text: str, places: list[tuple[int, int]]) -> bool:
+    """Whether a question word's places in `text` are a word naming a group of people ("men
+    (20%) and women (29%)"), which labels its bracketed figure however common it is."""
+    word = _WORD.match(text, places[0][0])
+    return word is not None and stem(word.group(0).lower()) in domain().group_nouns
 
 
 def _bracket_label_clause(text: str, at: int) -> str:
