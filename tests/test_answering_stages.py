@@ -979,6 +979,10 @@ def test_a_reason_answers_why_and_a_means_answers_how() -> None:
     assert explains("What is holding back QKP-4 therapy?", limited)
     assert explains("What's the main obstacle to using QKP-4?", limited)
     assert not explains("What is holding back QKP-4 therapy?", by)
+    # A reason is also named as such: a consequence, an explanation, what accounts for it.
+    named = "One potential explanation was the delay before radiation therapy."
+    assert explains("Why did zetaplatin underperform?", named)
+    assert explains("Why does glycolysis rise?", "The shift is a consequence of ZX1 activation.")
 
 
 def test_the_last_arm_of_a_run_keeps_its_label(hashing_engine: Engine) -> None:
