@@ -639,3 +639,9 @@ def test_a_measure_asked_in_the_plural_asks_several_figures() -> None:
     asked = profile("In the two large studies, what proportions of biopsied lesions were zetomas?")
     assert asked.plural and asked.kind == "percent"
     assert not profile("What proportion of biopsied lesions were zetomas?").plural
+
+
+def test_a_peoples_adjective_before_a_name_is_a_place_of_its_own() -> None:
+    """ "The Japanese Zenith trial": the text may name Zenith and Japan apart."""
+    assert named_tokens("Did the Japanese Zenith trial report mortality?") == ["Japanese", "Zenith"]
+    assert named_tokens("Is it used in the United States?") == ["United States"]

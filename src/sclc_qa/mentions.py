@@ -139,6 +139,8 @@ def named_tokens(text: str) -> list[str]:
                     and nxt[:1].isupper()
                     and nxt[1:].islower()
                     and nxt.lower() not in _CASUAL
+                    # "the Japanese Zenith trial": a place and a name, each asked on its own
+                    and not (name == word and word.lower() in domain().demonyms)
                 ):
                     name += " " + nxt  # "United States"
                 else:
