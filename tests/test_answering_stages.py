@@ -1667,6 +1667,9 @@ def test_a_class_of_things_no_document_names_is_refused_by_name(tmp_path: Path) 
         "Which football subtype of zentoma shows the highest ZX1 score?", min_confidence=0
     )
     assert club.reason == "The review does not mention any football subtype."
+    # A word for a kind of thing, not a class of named things, is no class unheard of.
+    habits = engine.ask("Which eating habits raise the risk of zentoma?", min_confidence=0)
+    assert "habit" not in (habits.reason or "")
     # The documents' own words under another spelling, a class the answerer knows by its
     # members, and a phrase headed by no class noun are all still looked for.
     for question in (

@@ -645,3 +645,9 @@ def test_a_peoples_adjective_before_a_name_is_a_place_of_its_own() -> None:
     """ "The Japanese Zenith trial": the text may name Zenith and Japan apart."""
     assert named_tokens("Did the Japanese Zenith trial report mortality?") == ["Japanese", "Zenith"]
     assert named_tokens("Is it used in the United States?") == ["United States"]
+
+
+def test_a_plain_verb_before_a_determiner_opens_no_class() -> None:
+    """ "What determines the makeup of X?" asks a cause, not a class called "determines"."""
+    assert profile("What determines the makeup of a zentamab extract?").target == ""
+    assert profile("Which genes are mutated?").target == "gene"

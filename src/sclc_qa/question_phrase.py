@@ -132,6 +132,15 @@ def which_phrase(text: str) -> str:
             )
         ):
             break
+        if (
+            not phrase
+            and re.fullmatch(r"[a-z]+[^su]s", w)
+            and domain().entity_class(w[:-1]) is None
+            and i + 2 < len(words)
+            and words[i + 1].lower() in _DETERMINERS
+            and words[i + 2].lower() not in _SOURCE_NOUNS
+        ):
+            break  # "what determines the makeup …": a verb, and no class asked
         if phrase and i + 1 < len(words) and words[i + 1].lower() in _DETERMINERS:
             if i + 2 < len(words) and words[i + 2].lower() in _SOURCE_NOUNS:
                 phrase.append(w)  # "Name the Xs the review mentions": "Xs" ends the phrase

@@ -26,7 +26,12 @@ __all__ = [
 
 # Words that head a which/what phrase without naming a class of things: "what kind of …",
 # "which is likelier …", "what precisely …", "what became of …".
-_NOT_A_CLASS = re.compile(r"(?:kind|type|sort|class|form|one|thing)s?|\w+(?:ly|ed|ier|est|ing)")
+# Words for a kind of thing rather than a class of named things ("which habits", "what
+# features"): a document lists the members without the word.
+_NOT_A_CLASS = re.compile(
+    r"(?:kind|type|sort|class|form|one|thing|habit|behaviou?r|practice|trait|factor|feature|"
+    r"characteristic|aspect)s?|propert(?:y|ies)|\w+(?:ly|ed|ier|est|ing)"
+)
 # "What is the freezing point of X?": a property of X, its kind named by the word before it.
 _PROPERTY = re.compile(
     r"\s*(?:what|which)\s+(?:is|was|are|were)\s+(?:the|an?)\s+([a-z]+)\s+([a-z]+)\s+(?:of|for|in)\b",
