@@ -609,3 +609,27 @@ def test_a_pairs_time_points_and_arm_read_around_respectively(tmp_path: Path) ->
 def test_a_dose_and_its_duration_asked_as_one_phrase() -> None:
     assert profile("What dose and duration of zetamab were used in ZETA-1?").also == {"duration"}
     assert profile("What dose of zetamab was used in ZETA-1?").also == frozenset()
+
+
+_NODE_ENTRIES = """# Zeta Cancer Treatment
+
+## Stage Information
+
+The regional lymph nodes (N) are staged as follows.
+
+N0 = No regional lymph node metastasis.
+
+N1 = Metastasis in anterior (perizetal) lymph nodes.
+
+N2 = Metastasis in deep intrathoracic or cervical lymph nodes.
+"""
+
+
+def test_two_terms_asked_together_are_each_defined_by_their_own_entry(tmp_path: Path) -> None:
+    """ "Which nodes count as N1 and which as N2?": no one sentence defines both, yet each
+    defines its own term; the term asked first is answered."""
+    engine = summaries_engine(tmp_path, {"zeta-treatment": _NODE_ENTRIES})
+    answer = engine.ask("Which nodes count as N1 and which as N2?", min_confidence=0.0)
+    assert answer.answer is not None and "anterior (perizetal) lymph nodes" in answer.answer
+    versus = engine.ask("What defines N2 versus N1?", min_confidence=0.0)
+    assert versus.answer is not None and "deep intrathoracic" in versus.answer

@@ -190,6 +190,18 @@ class Answerer:
         if not scored:
             return abstention(question, self.reasons.nothing_matches(), 0.0), None
         best = scored[0]
+        asked_terms = self.scorer.coverage.defined_terms(self.scorer.key_names(prof), prof)
+        if len(asked_terms) > 1:
+            # "What defines Z2a versus Z2b?": each term's own entry answers its part; the one
+            # asked first is the answer.
+            best = next(
+                (
+                    s
+                    for s in scored[:_FIGURE_LOOK]
+                    if s.coverage > 0 and self._names(asked_terms[0], s)
+                ),
+                best,
+            )
         if prof.kind == "hr" and _INTERVAL.search(prof.text) and not self._interval(best):
             # "What HR …, with its 95% CI?": of the first candidates, the one that states its
             # ratio with the interval asked, as the next that gives enough figures is taken.
@@ -297,6 +309,12 @@ class Answerer:
         span = cand.spans[0]
         return (
             _INTERVAL.search(self.index.sentences[cand.sid].text[span.start : span.end]) is not None
+        )
+
+    def _names(self, name: str, cand: Scored) -> bool:
+        """Whether the candidate's sentence names `name`."""
+        return self.vocab.mentions(
+            name, self.vocab.keys[cand.sid], self.index.sentences[cand.sid].text
         )
 
     def _states(self, endpoints: frozenset[str], best: Scored) -> bool:

@@ -15,6 +15,7 @@ from ..index import Index
 from ..question import Profile
 from ..question_parts import coordinated
 from ..vocabulary import Vocabulary, heading_keys
+from .entries import Entries
 
 __all__ = ["NameCoverage"]
 
@@ -58,10 +59,11 @@ class NameCoverage:
     """How well each sentence names the question's subjects; read-only after construction but
     for what it remembers per sentence (a dict's item assignment is atomic across threads)."""
 
-    def __init__(self, index: Index, vocab: Vocabulary, citer: Citer) -> None:
+    def __init__(self, index: Index, vocab: Vocabulary, citer: Citer, entries: Entries) -> None:
         self.index = index
         self.vocab = vocab
         self.citer = citer
+        self.entries = entries
         self._study: dict[int, tuple[bool, bool]] = {}
         self._table_intro: dict[int, int | None] = {}
 
@@ -81,6 +83,11 @@ class NameCoverage:
         heading = heading_keys(f"{sent.context} {sent.title} {sent.label or ''} {path} {doc_title}")
         hard, soft, side_by_side = 1.0, [], []
         paired = coordinated(prof)
+        defined = self.defined_terms(key_names, prof)
+        if len(defined) > 1:
+            # "What defines Z2a versus Z2b?": each term has its own entry, in a sentence of
+            # its own.
+            paired = defined
         for name in key_names:
             if self.vocab.mentions(name, self.vocab.keys[sid], sent.text):
                 got = 1.0
@@ -110,6 +117,13 @@ class NameCoverage:
             # "How common are A and B?": a sentence about A alone answers half the question.
             hard = min(hard, sum(side_by_side) / len(side_by_side))
         return hard, (sum(soft) / len(soft) if soft else 1.0)
+
+    def defined_terms(self, key_names: list[str], prof: Profile) -> tuple[str, ...]:
+        """The names a definition question asks that have an entry of their own ("N1",
+        "N2"), in the question's order."""
+        if prof.kind not in ("definition", "glossary"):
+            return ()
+        return tuple(n for n in key_names if self.entries.of(n))
 
     def _named_in_lead_in(self, sid: int, name: str) -> bool:
         """Named by the paragraph that introduces the item's list or, for a list nested in a

@@ -360,7 +360,7 @@ class Extractor:
         found = [e for e in self.entries.asked(prof) if self.index.sentences[e.sid].doc in docs]
         if not found:
             return None
-        e = min(found, key=lambda e: (e.sid not in first, first.get(e.sid, 0)))
+        e = min(found, key=lambda e: (e.sid != best.sid, e.sid not in first, first.get(e.sid, 0)))
         return Extracted(e.sid, e.start, e.end)
 
     def _clause(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:

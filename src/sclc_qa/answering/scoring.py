@@ -103,13 +103,13 @@ class SentenceScorer:
         # Per-sentence facts remembered as candidates recur (a dict's item assignment is atomic,
         # so threads that serve questions together can share them).
         self._context: dict[int, frozenset[str]] = {}
-        self.coverage = NameCoverage(index, vocab, citer)
+        self.entries = Entries(index, vocab)
+        self.coverage = NameCoverage(index, vocab, citer, self.entries)
         tables: dict[tuple[str, str, str | None], list[int]] = {}
         for sent in index.sentences:
             if sent.kind == "table_row":
                 tables.setdefault((sent.doc, sent.section, sent.label), []).append(sent.id)
         self._tables = {key: tuple(rows) for key, rows in tables.items()}
-        self.entries = Entries(index, vocab)
 
     def score(self, query: Query, hits: Sequence[Hit]) -> list[Scored]:
         """The sentences of the top passages, best first; those missing a required name last."""
