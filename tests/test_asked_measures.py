@@ -633,3 +633,6 @@ def test_two_terms_asked_together_are_each_defined_by_their_own_entry(tmp_path: 
     assert answer.answer is not None and "anterior (perizetal) lymph nodes" in answer.answer
     versus = engine.ask("What defines N2 versus N1?", min_confidence=0.0)
     assert versus.answer is not None and "deep intrathoracic" in versus.answer
+    # … also asked as what tells them apart.
+    apart = engine.ask("N1 versus N2 zeta cancer - what's the difference?", min_confidence=0.0)
+    assert apart.answer is not None and "anterior (perizetal)" in apart.answer

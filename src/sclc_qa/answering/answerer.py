@@ -50,6 +50,10 @@ from .written_forms import as_written
 __all__ = ["Answerer", "Retrieve"]
 
 # How far down the candidates a typed question looks for a sentence holding a figure of its
+# A question that sets terms apart: "Z2a versus Z2b: what's the difference?" (not "Z3 N0 M0:
+# what stage?", which combines them).
+_TELLS_APART = re.compile(r"\b(?:differen\w*|differ|versus|vs\.?|distinguish\w*|compared?)\b", re.I)
+
 # type when the first holds none.
 _FIGURE_LOOK = 3
 _WEBSITE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:gov|org|com|net|edu|int)", re.I)
@@ -142,6 +146,15 @@ class Answerer:
             return self.vocab.known(name) or bool(entries.of(name))
 
         prof = as_written(query.profile, known)
+        if (
+            prof.kind == "fact"
+            and len(prof.names) > 1
+            and _TELLS_APART.search(prof.text)
+            and all(map(entries.of, prof.names))
+        ):
+            # "Z2a versus Z2b: what's the difference?": terms each defined by an entry of its
+            # own, asked as such.
+            prof = dataclasses.replace(prof, kind="definition")
         if prof is not query.profile:
             query = dataclasses.replace(query, profile=prof)
         # A website the question cites ("the ClinicalTrials.gov number") names where a figure
