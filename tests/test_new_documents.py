@@ -392,3 +392,15 @@ def test_drug_stems_include_supportive_care_stems() -> None:
     assert all(map(is_druglike, names))
     assert stem_class("zenisetron") == {stem("5-ht3"), stem("receptor"), stem("antagonist")}
     assert not any(map(is_druglike, ["april", "control", "steroid"]))
+
+
+def test_a_place_may_be_written_in_several_words() -> None:
+    """A known place of several words, or words ended by a place's head word, is a place."""
+    from sclc_qa.answering.classes import IS_CLASS
+    from sclc_qa.spans import Span
+
+    def place(text: str) -> bool:
+        return IS_CLASS["place"](Span(0, len(text), "name", None), text)
+
+    assert place("Zetania") and place("Costa Rica") and place("Zetan County")
+    assert not place("Zeta Cohort") and not place("ZX1")

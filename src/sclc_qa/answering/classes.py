@@ -96,14 +96,29 @@ REGULATORS = frozenset(
 )
 
 
+def _placelike(name: str) -> bool:
+    """One capitalised word ("Zetania"), a known place of several ("Costa Rica"), or words
+    a place's head ends ("Zeta County", "Eta Province")."""
+    words = name.split()
+    return _CAPITALISED.fullmatch(name) is not None and (
+        len(words) == 1 or name.lower() in domain().places or words[-1] in _PLACE_HEADS
+    )
+
+
+_CAPITALISED = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,3}")
+_PLACE_HEADS = frozenset(
+    {"County", "Province", "State", "City", "Region", "District", "Prefecture"}
+)
+
+
 # How a name shows its class: authors as "X et al.", drugs by their stems, regimens joined by
-# "/" or "+", places as one capitalised word, trials as acronyms with numbers or NCT ids,
+# "/" or "+", places as capitalised words, trials as acronyms with numbers or NCT ids,
 # companies by the words that follow them ("Pharmaceutical", "Inc").
 IS_CLASS: dict[str, Callable[[Span, str], bool]] = {
     "author": lambda c, text: c.kind == "author",
     "drug": lambda c, text: is_druglike(text[c.start : c.end]),
     "regimen": lambda c, text: re.search(r"[/+]", text[c.start : c.end]) is not None,
-    "place": lambda c, text: re.fullmatch(r"[A-Z][a-z]+", text[c.start : c.end]) is not None,
+    "place": lambda c, text: _placelike(text[c.start : c.end]),
     "trial": lambda c, text: (
         _TRIALLIKE.match(text[c.start : c.end]) is not None
         or _CALLED_TRIAL.match(text, c.end) is not None
