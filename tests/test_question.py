@@ -210,6 +210,9 @@ def test_drug_names_by_their_stems(word: str, druglike: bool) -> None:
         ("at weeks 6 and 24", {1, 6}),
         ("reduced at 12 weeks", {3}),
         ("a 12-week course", set()),
+        # A visit named by its follow-up, not a follow-up's length.
+        ("How much had it fallen at the 32-week follow-up?", {7}),
+        ("at the 5-year follow-up, OS was 40%", {60}),
     ],
 )
 def test_time_points_in_months(text: str, months: set[int]) -> None:

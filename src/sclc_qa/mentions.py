@@ -233,7 +233,8 @@ def time_points(text: str) -> frozenset[int]:
     time point."""
     out: set[int] = set()
     for m in _TIME_POINT.finditer(clean(text)):
-        found = (m.group("unit") or m.group("unit2") or m.group("unit3") or "week").lower()
+        found = m.group("unit") or m.group("unit2") or m.group("unit3") or m.group("unit4")
+        found = (found or "week").lower()
         for number in re.findall(_NUMBER, m.group(0), re.I):
             value = _as_int(number)
             if value is None:
@@ -281,6 +282,8 @@ _NUMBER = r"(?<![\d.,])\b(?:\d+|" + "|".join(domain().number_words) + r")\b(?![.
 _TIME_POINT = re.compile(
     rf"(?:(?:{_NUMBER})-?\s*(?:,|and|or)\s*)*(?:{_NUMBER})-(?P<unit>years?|yrs?|months?)\b"
     rf"(?![- ]?(?:old|follow))|"
+    # A visit named by its follow-up: "at the 32-week follow-up", "at the 5-year follow-up".
+    rf"\bat\s+(?:the\s+|a\s+)?(?:{_NUMBER})-(?P<unit4>years?|months?|weeks?)\s+follow[\s-]*up\b|"
     # A study's visit by its week: "at week 12", "by weeks 6 and 12".
     rf"\b(?:at|after|by|in|until|through)\s+weeks?\s+(?:(?:{_NUMBER})\s*(?:,|and|or)\s*)*(?:{_NUMBER})|"
     # … each earlier one with its unit or not: "at 1 and 2 years", "at 1 year and 2 years";
