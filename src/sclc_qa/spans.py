@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .domain import domain
 from .endpoint_mentions import endpoint_of
+from .figure_joins import count_before, joined_ranges, stated_ages
 from .mentions import YEAR, named_tokens
 
 __all__ = [
@@ -314,9 +315,9 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
         if kind == "percent" and _OPENS_BRACKET.search(text, 0, s) and _OF.search(text, s, e):
             continue  # "41% from never-smokers (210 of 512; …)": the share's own counts
         if kind == "percent" and text.startswith(")", e):
-            counted = _COUNT_BEFORE.search(text, 0, s)
-            if counted is not None and not YEAR.fullmatch(counted.group(1)):
-                s, e = counted.start(1), e + 1  # "5 (7%)": a count and its share, one figure
+            counted = count_before(text, s)
+            if counted is not None and not YEAR.fullmatch(text, *counted):
+                s, e = counted[0], e + 1  # "5 (7%)": a count and its share, one figure
         if kind == "count" and YEAR.fullmatch(text, s, e) and _DATING.search(text, 0, s):
             continue  # "from 2014 to 2020 for patients": a date, not a number of patients
         # A ratio's endpoint may be named inside its label ("Relative risk of death: 0.68").
@@ -328,52 +329,16 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
             e = listed.end()
             out.append(Span(listed.start("value"), e, kind, out[-1].endpoint))
     if kind == "percent":
-        out = _joined_ranges(text, out)
+        joined = joined_ranges(text, [(sp.start, sp.end) for sp in out])
+        out = [Span(a, b, kind, out[first].endpoint) for a, b, first in joined]
     if kind == "age":
-        # "The age at diagnosis ranges from 20 to 72 years", "median age, 54 y", "between the
-        # ages of 22 and 75 years": an age the sentence states of its subject.
-        for m in _AGE_STATED.finditer(text):
-            if not any(o.start <= m.start("value") < o.end for o in out):
-                at = m.start("value")
-                out.append(Span(at, m.end("value"), kind, endpoint_of(text, at)))
+        for at, end in stated_ages(text):
+            if not any(o.start <= at < o.end for o in out):
+                out.append(Span(at, end, kind, endpoint_of(text, at)))
         out.sort(key=lambda sp: sp.start)
     return tuple(out)
 
 
-def _joined_ranges(text: str, spans: list[Span]) -> list[Span]:
-    """Two rates written as the ends of one range are one figure: "between 1 in 200,000 and
-    1 in 500,000", "between 10% and 20%", "1 in 200 to 1 in 500"."""
-    out: list[Span] = []
-    for sp in spans:
-        last = out[-1] if out else None
-        if last is not None and _RANGE_JOIN.fullmatch(text, last.end, sp.start):
-            opened = _BETWEEN.search(text, 0, last.start)
-            start = opened.start() if opened is not None else last.start
-            if text[last.end : sp.start].strip() == "and" and opened is None:
-                out.append(sp)  # "10% and 20%" without "between": two figures
-                continue
-            out[-1] = Span(start, sp.end, sp.kind, last.endpoint)
-        else:
-            out.append(sp)
-    return out
-
-
-_RANGE_JOIN = re.compile(r"\s+(?:and|to)\s+")
-_BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.I)
-_AGE_STATED = re.compile(
-    r"\bages?\b[^.;()\d]{0,40}?(?:\b(?:ranged?|ranges|was|were|is|of|from|between)\s+|,\s*)"
-    r"(?:from\s+|between\s+)?(?P<value>\d+(?:\.\d+)?(?:\s*(?:to|and|[-–])\s*\d+(?:\.\d+)?)?"
-    r"\s+(?:years?|y)\b)",
-    re.I,
-)
-# A count with its share in the bracket after it ("died in 5 (7%)"), not a label's number
-# ("grade 3 (7%)", "day 8 (7%)") nor a number ending another figure ("1.5 (7%)", "1/5 (7%)",
-# "4 of 70 (6%)").
-_COUNT_BEFORE = re.compile(
-    r"(?<![\w.,/–-])(?<!grade )(?<!stage )(?<!phase )(?<!type )(?<!day )(?<!week )(?<!cycle )"
-    r"(?<!arm )(?<!level )(?<!table )(?<!figure )(?<!of )(\d{1,3}(?:,\d{3})*)\s*\(\s*$",
-    re.I,
-)
 # A ratio's label that says what it is of and that a verb closes: "relative risk of zeta cancer
 # was " ("HR was 0.73" keeps its short label).
 _LABEL_THEN_VERB = re.compile(r"\s(?:of|for)\s[^:;.]*\s(?:was|were|is)\s*$")
