@@ -849,19 +849,19 @@ def test_a_bracketed_figure_is_labelled_by_the_words_before_it(hashing_engine: E
 def test_a_group_of_people_labels_its_bracketed_figure_however_common_its_word(
     tmp_path: Path,
 ) -> None:
-    """In a document about women, "women" is a common word, yet "men (20%) and women (29%)"
+    """In a document about women, "women" is a common word, yet "men (12%) and women (31%)"
     still gives women's figure to a question on women."""
     common = "".join(f"Women in cohort {i} were followed for care.\n\n" for i in range(20))
     doc = (
         "# Zeta-Eta-Hoff Syndrome\n\n## Zetal cysts\n\n"
-        "In a study of 198 patients, zetal collapse occurred in men (20%) and women (29%).\n\n"
+        "In a study of 176 patients, zetal collapse occurred in men (12%) and women (31%).\n\n"
         + common
         + _BACKGROUND
     )
     engine = _engine_over(tmp_path, "zeh", doc)
-    asked = "In the study of 198 patients, how often did women have zetal collapse?"
-    assert engine.ask(asked, min_confidence=0).answer == "29%"
-    assert engine.ask(asked.replace("women", "men"), min_confidence=0).answer == "20%"
+    asked = "In the study of 176 patients, how often did women have zetal collapse?"
+    assert engine.ask(asked, min_confidence=0).answer == "31%"
+    assert engine.ask(asked.replace("women", "men"), min_confidence=0).answer == "12%"
 
 
 def test_counts_are_read_after_their_label_and_years_are_not_counts(tmp_path: Path) -> None:

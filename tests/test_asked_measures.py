@@ -621,7 +621,7 @@ N0 = No regional lymph node metastasis.
 
 N1 = Metastasis in anterior (perizetal) lymph nodes.
 
-N2 = Metastasis in deep intrathoracic or cervical lymph nodes.
+N2 = Metastasis in deep intrazetal or cervical lymph nodes.
 """
 
 
@@ -632,7 +632,7 @@ def test_two_terms_asked_together_are_each_defined_by_their_own_entry(tmp_path: 
     answer = engine.ask("Which nodes count as N1 and which as N2?", min_confidence=0.0)
     assert answer.answer is not None and "anterior (perizetal) lymph nodes" in answer.answer
     versus = engine.ask("What defines N2 versus N1?", min_confidence=0.0)
-    assert versus.answer is not None and "deep intrathoracic" in versus.answer
+    assert versus.answer is not None and "deep intrazetal" in versus.answer
     # … also asked as what tells them apart.
     apart = engine.ask("N1 versus N2 zeta cancer - what's the difference?", min_confidence=0.0)
     assert apart.answer is not None and "anterior (perizetal)" in apart.answer

@@ -211,11 +211,11 @@ def test_a_routed_documents_title_words_tell_none_of_its_passages_apart(tmp_path
         {
             "zeh": "# Zeta-Eta-Hoff Syndrome\n\n## Features\n\n"
             f"{features}\n\n## Prevalence\n\n"
-            "Studies have reported prevalence estimates between 1 in 200,000 and 1 in 500,000 "
+            "Studies have reported prevalence estimates between 1 in 150,000 and 1 in 400,000 "
             "for ZEH.",
             "zeta": "# Zetal Cancer Treatment\n\n## Prevalence\n\n" + other,
         },
     )
     answer = engine.ask("How common is ZEH - what prevalence figures have been reported?")
-    assert answer.answer == "between 1 in 200,000 and 1 in 500,000"
+    assert answer.answer == "between 1 in 150,000 and 1 in 400,000"
     assert answer.citations[0].doc == "zeh"

@@ -1,7 +1,7 @@
 """Figures a sentence writes in more than one piece, read as one: a count with its share in the
-bracket after it ("5 (7%)"), two rates as the ends of one range ("between 1 in 200,000 and 1 in
-500,000"), and an age a sentence states of its subject ("the age at diagnosis ranges from 20 to
-72 years"). `spans` finds each piece; these say where the whole figure stands."""
+bracket after it ("6 (9%)"), two rates as the ends of one range ("between 1 in 150,000 and 1 in
+400,000"), and an age a sentence states of its subject ("the age at diagnosis ranges from 18 to
+75 years"). `spans` finds each piece; these say where the whole figure stands."""
 
 from __future__ import annotations
 
@@ -11,15 +11,15 @@ __all__ = ["count_before", "joined_ranges", "stated_ages"]
 
 
 def count_before(text: str, at: int) -> tuple[int, int] | None:
-    """Where the count stands whose share in brackets opens just before `at` ("died in 5 (7%)"
-    → the "5"), or None."""
+    """Where the count stands whose share in brackets opens just before `at` ("died in 6 (9%)"
+    → the "6"), or None."""
     counted = _COUNT_BEFORE.search(text, 0, at)
     return counted.span(1) if counted is not None else None
 
 
 def joined_ranges(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
     """`places` (in order) with two rates written as the ends of one range joined: "between 1 in
-    200,000 and 1 in 500,000", "between 10% and 20%", "1 in 200 to 1 in 500" (not "10% and 20%"
+    150,000 and 1 in 400,000", "between 10% and 20%", "1 in 200 to 1 in 500" (not "10% and 20%"
     without "between": two figures). Each as (start, end, index of its first piece)."""
     out: list[tuple[int, int, int]] = []
     for i, (start, end) in enumerate(places):
@@ -35,7 +35,7 @@ def joined_ranges(text: str, places: list[tuple[int, int]]) -> list[tuple[int, i
 
 def stated_ages(text: str) -> list[tuple[int, int]]:
     """Where the ages a sentence states of its subject stand: "The age at diagnosis ranges from
-    20 to 72 years", "median age, 54 y", "between the ages of 22 and 75 years"."""
+    18 to 75 years", "median age, 49 y", "between the ages of 25 and 70 years"."""
     return [m.span("value") for m in _AGE_STATED.finditer(text)]
 
 
@@ -47,7 +47,7 @@ _AGE_STATED = re.compile(
     r"\s+(?:years?|y)\b)",
     re.I,
 )
-# A count with its share in the bracket after it ("died in 5 (7%)"), not a label's number
+# A count with its share in the bracket after it ("died in 6 (9%)"), not a label's number
 # ("grade 3 (7%)", "day 8 (7%)") nor a number ending another figure ("1.5 (7%)", "1/5 (7%)",
 # "4 of 70 (6%)").
 _COUNT_BEFORE = re.compile(

@@ -282,7 +282,7 @@ _NUMBER = r"(?<![\d.,])\b(?:\d+|" + "|".join(domain().number_words) + r")\b(?![.
 _TIME_POINT = re.compile(
     rf"(?:(?:{_NUMBER})-?\s*(?:,|and|or)\s*)*(?:{_NUMBER})-(?P<unit>years?|yrs?|months?)\b"
     rf"(?![- ]?(?:old|follow))|"
-    # A visit named by its follow-up: "at the 32-week follow-up", "at the 5-year follow-up".
+    # A visit named by its follow-up: "at the 26-week follow-up", "at the 5-year follow-up".
     rf"\bat\s+(?:the\s+|a\s+)?(?:{_NUMBER})-(?P<unit4>years?|months?|weeks?)\s+follow[\s-]*up\b|"
     # A study's visit by its week: "at week 12", "by weeks 6 and 12".
     rf"\b(?:at|after|by|in|until|through)\s+weeks?\s+(?:(?:{_NUMBER})\s*(?:,|and|or)\s*)*(?:{_NUMBER})|"

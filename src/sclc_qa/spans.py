@@ -317,7 +317,7 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
         if kind == "percent" and text.startswith(")", e):
             counted = count_before(text, s)
             if counted is not None and not YEAR.fullmatch(text, *counted):
-                s, e = counted[0], e + 1  # "5 (7%)": a count and its share, one figure
+                s, e = counted[0], e + 1  # "6 (9%)": a count and its share, one figure
         if kind == "count" and YEAR.fullmatch(text, s, e) and _DATING.search(text, 0, s):
             continue  # "from 2014 to 2020 for patients": a date, not a number of patients
         # A ratio's endpoint may be named inside its label ("Relative risk of death: 0.68").

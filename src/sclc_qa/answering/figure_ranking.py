@@ -248,7 +248,7 @@ _WORD = re.compile(r"[\w-]+")
 
 def _names_group(text: str, places: list[tuple[int, int]]) -> bool:
     """Whether a question word's places in `text` are a word naming a group of people ("men
-    (20%) and women (29%)"), which labels its bracketed figure however common it is."""
+    (12%) and women (31%)"), which labels its bracketed figure however common it is."""
     word = _WORD.match(text, places[0][0])
     return word is not None and stem(word.group(0).lower()) in domain().group_nouns
 
