@@ -4019,6 +4019,16 @@ def test_a_plural_abbreviation_finds_the_other_name_given_to_its_singular(
     assert _answers_in(tmp_path, text, "What are upper lobe ZCLs often called?") == ["Quill tumors"]
 
 
+def test_a_chromosome_band_is_asked_by_a_word_for_the_same_kind_of_place(tmp_path: Path) -> None:
+    """A text that writes "chromosome" and "locus" but never "band" still answers which band a
+    gene sits on: the same kind of place, in other words."""
+    text = "ZRK1 comprises 12 exons and maps to chromosome 9q21.3, a locus shared with ZRK2."
+    answer = _section_engine(tmp_path, text).ask(
+        "On which chromosome band does ZRK1 sit?", min_confidence=0.0
+    )
+    assert not answer.abstained and answer.answer is not None and "9q21.3" in answer.answer
+
+
 def test_where_asked_after_the_scene_a_question_sets_asks_a_place(tmp_path: Path) -> None:
     text = (
         "A phase III trial compared zentamab alone with zentamab plus quellimab in 205 "
