@@ -404,3 +404,19 @@ def test_a_place_may_be_written_in_several_words() -> None:
 
     assert place("Zetania") and place("Costa Rica") and place("Zetan County")
     assert not place("Zeta Cohort") and not place("ZX1")
+
+
+def test_a_studys_size_is_counted_in_the_people_it_enrolled(tmp_path: Path) -> None:
+    from test_routing import summaries_engine
+
+    engine = summaries_engine(
+        tmp_path,
+        {
+            "zeta": "# Zeta Flushes\n\n## Zetopuncture\n\n"
+            "A meta-analysis pooled 14 randomized trials of zetopuncture. Included trials ranged "
+            "in size from 12 to 96 patients, with 6 to 18 sessions and 2 to 20 months of "
+            "follow-up."
+        },
+    )
+    answer = engine.ask("How large were the trials in the zetopuncture meta-analysis?")
+    assert answer.answer is not None and "12 to 96 patients" in answer.answer

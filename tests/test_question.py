@@ -654,3 +654,9 @@ def test_a_plain_verb_before_a_determiner_opens_no_class() -> None:
     """ "What determines the makeup of X?" asks a cause, not a class called "determines"."""
     assert profile("What determines the makeup of a zentamab extract?").target == ""
     assert profile("Which genes are mutated?").target == "gene"
+
+
+def test_how_large_a_study_was_asks_how_many_it_enrolled() -> None:
+    assert profile("How large were the trials in the zetoscopy meta-analysis?").kind == "count"
+    assert profile("How big was the study?").kind == "count"
+    assert profile("How large was the survival benefit with zentamab?").kind == "difference"

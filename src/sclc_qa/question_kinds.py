@@ -24,6 +24,7 @@ __all__ = [
     "MEDIAN",
     "PART_JOINER",
     "RATE_ENDPOINTS",
+    "STUDY_SIZE",
     "TIME_TO_EVENT",
     "Kind",
     "uncontracted",
@@ -167,6 +168,13 @@ _HELD_EVENT = (
     r"situated|registered|started|initiated|sponsored)"
 )
 
+# "How large (big) were the trials?": a study's size, the people it enrolled.
+STUDY_SIZE = re.compile(
+    r"\bhow (?:large|big)\s+(?:was|were|is|are)\s+(?:the\s+|these\s+|its\s+)?(?:\w+\s+)?"
+    r"(?:trials?|stud(?:y|ies)|samples?|cohorts?|series|meta-analys[ie]s)\b",
+    re.I,
+)
+
 KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "glossary",
@@ -219,7 +227,9 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"[a-z]{3,}er\b|"
             r"how (much|many months) did .* (extend|prolong|improve|add)|absolute (gain|benefit)|"
             r"\b(gain|extension|improvement) in (median )?(os|pfs|overall|survival)|"
-            r"\b(os|pfs|survival) (gain|benefit|extension|improvement)|how large|"
+            r"\b(os|pfs|survival) (gain|benefit|extension|improvement)|"
+            # "How large was the benefit?" (not "how large were the trials?": their sizes).
+            rf"(?!{STUDY_SIZE.pattern})how large|"
             r"\badd(?:ed|s)? (?:more|most|less|least)\b|"
             # "How much does smoking raise the risk?": by what multiple or share.
             r"\bhow much (?:does|did|do|would|will|can|could) [^?]*\b(?:raises?|increases?|"
@@ -249,6 +259,8 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
         "count",
         re.compile(
             r"\bhow many\b(?!\s+(?:[a-z]+\s+)?(?:months?|years?|weeks?|days?)\b)|"
+            # "How large (big) were the trials?": how many they enrolled.
+            rf"{STUDY_SIZE.pattern}|"
             # Not a trial's registration number ("the NCT number of", "ClinicalTrials.gov
             # number of"): an identifier, not a count.
             r"(?<!\bregistration )(?<!\bNCT )(?<!\.gov )(?<!\bidentification )\bnumbers? of\b|"

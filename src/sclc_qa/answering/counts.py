@@ -12,6 +12,7 @@ from ..abbreviations import initials, singular
 from ..domain import domain
 from ..lexical import stem
 from ..question import Profile
+from ..question_kinds import STUDY_SIZE
 from ..question_phrase import PLURAL
 from ..spans import Span
 from ..vocabulary import is_people
@@ -61,7 +62,10 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
     """For "how many X", keep numbers followed (within five words) by X."""
     found = _counting(prof.text)
     if found is None:
-        return spans
+        size = STUDY_SIZE.search(prof.text)
+        if size is None:
+            return spans
+        found = (size, ("patients",))  # "how large were the trials?": how many they enrolled
     m, heads = found
     nouns: set[str] = set()
     for head in heads:
