@@ -108,9 +108,7 @@ class Router:
             forms = [words] + [
                 _words(place) for place in domain().demonyms.get(name.lower().rstrip("s"), ())
             ]
-            having = frozenset(
-                d for d, vocab in self._doc_terms.items() if any(f <= vocab for f in forms)
-            )
+            having = self._writing(forms)
             if having and having != every:
                 named &= having
                 if _LOWER.search(name):
@@ -141,10 +139,15 @@ class Router:
                 for d, title in self._title_words.items()
                 if words <= title
             }
-            writing = {d for d, vocab in self._doc_terms.items() if _words(name) <= vocab}
-            if titled and writing <= titled:
+            if titled and self._writing([_words(name)]) <= titled:
                 found |= titled
         return frozenset(found)
+
+    def _writing(self, forms: list[set[str]]) -> frozenset[str]:
+        """The documents that write a name in any of its `forms` (each a set of words)."""
+        return frozenset(
+            d for d, vocab in self._doc_terms.items() if any(f <= vocab for f in forms)
+        )
 
 
 def _words(text: str) -> set[str]:

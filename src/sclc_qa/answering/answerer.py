@@ -50,12 +50,11 @@ from .written_forms import as_written
 __all__ = ["Answerer", "Retrieve"]
 
 # How far down the candidates a typed question looks for a sentence holding a figure of its
+# type when the first holds none.
+_FIGURE_LOOK = 3
 # A question that sets terms apart: "Z2a versus Z2b: what's the difference?" (not "Z3 N0 M0:
 # what stage?", which combines them).
 _TELLS_APART = re.compile(r"\b(?:differen\w*|differ|versus|vs\.?|distinguish\w*|compared?)\b", re.I)
-
-# type when the first holds none.
-_FIGURE_LOOK = 3
 _WEBSITE = re.compile(r"[\w-]+(?:\.[\w-]+)*\.(?:gov|org|com|net|edu|int)", re.I)
 # A section a question names as its source: "According to the introduction, …", "per the
 # abstract", "in the discussion".
@@ -203,7 +202,8 @@ class Answerer:
         if not scored:
             return abstention(question, self.reasons.nothing_matches(), 0.0), None
         best = scored[0]
-        asked_terms = self.scorer.coverage.defined_terms(self.scorer.key_names(prof), prof)
+        key_names = self.scorer.key_names(prof)
+        asked_terms = self.scorer.coverage.defined_terms(key_names, prof)
         if len(asked_terms) > 1:
             # "What defines Z2a versus Z2b?": each term's own entry answers its part; the one
             # asked first is the answer.
@@ -243,7 +243,6 @@ class Answerer:
                 ),
                 best,
             )
-        key_names = self.scorer.key_names(prof)
         concept_only = prof.kind in TYPED and key_names and best.coverage == 1.0
         # "A in X versus B in Y?" where no one passage states both sides: each side's figure
         # from its own sentence, both cited.
