@@ -128,3 +128,22 @@ def test_a_table_note_item_is_an_abbreviation_and_its_long_form() -> None:
 def test_an_eponyms_acronym_leaves_out_its_head_noun() -> None:
     found = in_text("Patients with Zeta-Eta-Hoff syndrome (ZEH) and Hoff disease (HD) were seen.")
     assert found == {"ZEH": "Zeta-Eta-Hoff syndrome", "HD": "Hoff disease"}
+
+
+def test_an_abbreviation_spelled_out_after_it_in_brackets() -> None:
+    found = in_text("Staging by ZNE (zeta, node, extension) was used.")
+    assert found == {"ZNE": "zeta, node, extension"}
+    # A regimen named by its drugs, some by trade names the text does not give.
+    found = in_text(
+        "They received hyper-ZAVE (hyperfractionated zentamab, alotinib, vorubicin, and "
+        "etoposide) or QZP (zentamab, quolimab, and pemetrexed)."
+    )
+    assert found == {
+        "hyper-ZAVE": "hyperfractionated zentamab, alotinib, vorubicin, and etoposide",
+        "QZP": "zentamab, quolimab, and pemetrexed",
+    }
+    # As many words as letters is not enough: a regimen lists drugs, most named by their stems.
+    assert in_text("Follow-up by ZNE (zeta, kappa, and theta) was done.") == {}
+    assert in_text("The arm ZA (zentamab and alotinib) and ZX (zentamab and tumours).") == {
+        "ZA": "zentamab and alotinib"
+    }

@@ -636,3 +636,13 @@ def test_two_terms_asked_together_are_each_defined_by_their_own_entry(tmp_path: 
     # … also asked as what tells them apart.
     apart = engine.ask("N1 versus N2 zeta cancer - what's the difference?", min_confidence=0.0)
     assert apart.answer is not None and "anterior (perizetal)" in apart.answer
+
+
+def test_how_many_reached_an_outcome_asks_a_share() -> None:
+    """ "How many reached (carried, attained) X" asks who had an outcome: a trial reports it
+    as a share."""
+    for question in (
+        "In the zentamab study, how many reached a major response by 12 months?",
+        "How many carried a pathogenic zeta variant?",
+    ):
+        assert profile(question).kind == "percent", question

@@ -120,6 +120,9 @@ def test_people_who_will_die_and_a_multiple_of_risk(tmp_path: Path) -> None:
     assert deaths == "9,310 Americans"
     assert multiple == "threefold to fivefold increased risk"
     assert profile("How much does smoking raise zeta cancer risk?").kind == "difference"
+    assert profile("How much was the risk of zeta cancer increased with zentamab?").kind == (
+        "difference"
+    )
 
 
 def test_a_combo_is_a_regimen_and_cures_is_a_verb() -> None:

@@ -208,6 +208,9 @@ def test_strip_citation_trims_reference_lists_and_the_final_period() -> None:
     assert text[slice(*strip_citation(text, 0, len(text)))] == "It helped in 2019"
     text = "The HR (0.73)."
     assert text[slice(*strip_citation(text, 0, len(text)))] == "The HR (0.73)"
+    # A link's target is markup no reader sees, and goes with its opening bracket.
+    text = "[Zeta therapy](/types/zeta-pdq#_12)."
+    assert text[slice(*strip_citation(text, 0, len(text)))] == "Zeta therapy"
 
 
 def test_clauses_never_cut_inside_parentheses() -> None:
@@ -392,3 +395,12 @@ def test_two_rates_as_the_ends_of_one_range_are_one_figure() -> None:
     assert _texts("Rates between 10% and 20% were seen.", "percent") == ["between 10% and 20%"]
     # Two rates joined by "and" alone are two figures.
     assert _texts("OS was 40% and PFS 20%.", "percent") == ["40%", "20%"]
+
+
+def test_a_dose_keeps_its_route_and_prescribers_frequency() -> None:
+    text = "Zentrogest 400 mg IM x 1; zentadine 0.1 mg/24 h transdermal or 0.1 mg PO q24h."
+    assert [text[s.start : s.end] for s in find(text, "dose")] == [
+        "400 mg IM x 1",
+        "0.1 mg/24 h transdermal",
+        "0.1 mg PO q24h",
+    ]

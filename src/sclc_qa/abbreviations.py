@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .mentions import is_druglike
 from .models import Document, Sentence
 
 __all__ = ["Definition", "find_definitions", "initials", "singular"]
@@ -29,6 +30,13 @@ _NOT_LONG_FORM_START = frozenset({"the", "a", "an", "and", "of", "with"})
 # Head nouns an eponym's acronym may leave out: "Zeta-Eta syndrome (ZE)" (the syndrome's own
 # initials would add an S no one writes).
 _UNSPELLED_HEADS = frozenset({"syndrome", "disease"})
+# The other way round, "SHORT (long form)": an abbreviation of capitals (after any lower-case
+# prefix, "hyper-ZAP"), then its spelling out in brackets ("TNM (tumor, node, metastasis)", a
+# regimen's drugs "ZAP (zentamab, alotinib, and pembrolizumab)").
+_SPELLED_AFTER = re.compile(
+    r"(?<![\w-])((?:[a-z]+-)?(?:[A-Z][A-Za-z]{0,3}-)*[A-Z]{2,8}[a-z]?)\s+\(([^()\[\]]{3,200})\)"
+)
+_LISTED = re.compile(r"\s*(?:,\s*(?:and|plus)\s+|,\s*|\s+(?:and|plus)\s+)")
 
 
 @dataclass(frozen=True)
@@ -171,4 +179,36 @@ def _in_text(text: str, sent: Sentence) -> list[Definition]:
                 ss, se = sent.start + m.start(1), sent.start + m.end(1)
                 out.append(Definition(short, text[s:e], sent.doc, s, e, ss, se, sent.id, "text"))
                 break
+    for m in _SPELLED_AFTER.finditer(sent.text):
+        if _spelled_after(m.group(1), m.group(2)):
+            s, e = sent.start + m.start(2), sent.start + m.end(2)
+            ss, se = sent.start + m.start(1), sent.start + m.end(1)
+            out.append(Definition(m.group(1), text[s:e], sent.doc, s, e, ss, se, sent.id, "text"))
     return out
+
+
+def _spelled_after(short: str, long: str) -> bool:
+    """Whether bracketed `long` after `short` spells it out: its words' initials are the
+    abbreviation's letters ("TNM (tumor, node, metastasis)"), or it lists as many drugs as the
+    abbreviation has letters, most of them drugs by their stems and at least half of the letters
+    their initials in some order: a regimen is often named by its drugs' trade names, so "ZAP
+    (zentamab, alotinib, and pembrolizumab)" spells only Z and A by the names it lists. A
+    lower-case prefix ("hyper-") is no letter; a clipped drug name ("Zent-") is one."""
+    parts = short.split("-")
+    prefix = parts.pop(0) if parts[0].islower() else ""
+    letters = "".join(p[0] if p[1:].islower() and len(p) > 2 else p for p in parts).lower()
+    words = [w for w in _WORD.findall(long) if w not in (",", "and")]
+    if prefix and words and words[0].lower().startswith(prefix):
+        words = words[1:]  # "hyper-ZAP (hyperfractionated …)": the prefix's own word
+    if initials(words) == letters:
+        return True
+    items = [w for w in _LISTED.split(" ".join(words)) if w]
+    if any(not re.fullmatch(r"[a-z][a-z-]*", w) for w in items):
+        return False
+    firsts = "".join(w[0] for w in items)
+    shared = sum(min(letters.count(c), firsts.count(c)) for c in set(letters))
+    return (
+        len(items) == len(letters) >= 2
+        and 2 * sum(map(is_druglike, items)) > len(items)
+        and 2 * shared >= len(letters)
+    )

@@ -234,6 +234,10 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             # "How much does smoking raise the risk?": by what multiple or share.
             r"\bhow much (?:does|did|do|would|will|can|could) [^?]*\b(?:raises?|increases?|"
             r"elevates?|multipl(?:y|ies)|boosts?|raised|increased)\b[^?]*\b(?:risk|odds|chance)|"
+            # … or in the passive: "how much was the risk of zeta cancer increased?"
+            r"\bhow much (?:was|were|is|are|has|have|had) (?:the |their |its )?(?:\w+ )?"
+            r"(?:risk|odds|chance)\b[^?]*\b(?:raised|increased|elevated|multiplied|boosted|"
+            r"reduced|lowered|decreased|cut)\b|"
             # "How fast has incidence been rising?": the rate of change ("by 2.5% per year").
             r"\bhow (?:fast|quickly|rapidly|steeply)\b[^?]*\b(?:ris|increas|grow|climb|fall|fell|"
             r"declin|decreas|drop)",

@@ -116,12 +116,15 @@ _OF = re.compile(r"\sof\s")
 _UNIT = r"(?:" + "|".join(domain().time_units) + r")\b"
 # A dose's unit: a radiation dose, or a mass or amount per whatever it is given by ("mg/m²",
 # "ng/kg body weight", "µg/mouse/d", "IU/kg").
-_PER = r"(?:/(?:kg|m2|m²|mL|L|d|day|dose|mouse|rat))*(?:\s+body\s+weight)?"
+_PER = r"(?:/(?:kg|m2|m²|mL|L|d|day|dose|mouse|rat|\d+\s*h\b))*(?:\s+body\s+weight)?"
 _DOSE_UNIT = rf"(?:(?:c?Gy|mGy|m?Sv)\b|(?:[nµμm]?g|mcg|IU){_PER}(?![\w/]))"
 # How often a dose is given is part of it: "50 mg twice daily", "20 Gy × 2", "5 mg/kg every
 # 2 weeks", "45 Gy in 25 fractions", "60 mg of zentamab by mouth once every 3 weeks for up to
 # four cycles" (the drug's name only when the schedule goes on after it).
-_ROUTE = r"(?:orally|by mouth|intravenously|subcutaneously|IV|PO)\b"
+_ROUTE = (
+    r"(?:orally|by mouth|intravenously|subcutaneously|intramuscularly|transdermal(?:ly)?"
+    r"|(?-i:IV|PO|IM|SC|SQ))\b"
+)
 _SCHEDULE = (
     r"(?:\s*[×x]\s*\d+\b(?:\s*fractions?)?"
     rf"|\s+{_ROUTE}"
@@ -129,6 +132,8 @@ _SCHEDULE = (
     r"twice|daily|weekly|BID|QD|every|each)\b)"
     r"|\s+(?:once|twice|three times|four times)\s+(?:a\s+|per\s+)?(?:daily|day|weekly|week)\b"
     r"|\s+(?:daily|weekly|BID|QD|per day|per fraction)\b"
+    # Prescribers' Latin: "twice a day", "every morning", "at bedtime", "every 24 hours".
+    r"|\s+(?i:bid|tid|qid|qd|qod|qhs|qam|qpm|q\d+h)\b"
     r"|\s+in\s+\d+\s+(?:daily\s+)?fractions\b"
     r"|\s+(?:once\s+)?(?:every|each)\s+(?:\d+\s+)?(?:weeks?|days?|hours?)\b|\s+[qQ]\d+[wW]\b"
     r"|\s+for\s+(?:up to\s+)?(?:\d+|one|two|three|four|five|six)\s+(?:\d+-day\s+)?"
@@ -250,17 +255,24 @@ class Span:
 _CITATION = re.compile(r"\s*\((?:\d+(?:\s*[–-]\s*\d+)?(?:,\s*|、)?)+\)\s*$")
 
 
+# A link's target at the end of a span: "[Zeta therapy](/types/zeta#_12)" shows "Zeta therapy".
+_LINK_TARGET = re.compile(r"\]\([^)\s]*\)$")
+
+
 def strip_citation(text: str, start: int, end: int) -> tuple[int, int]:
-    """Trim trailing reference numbers "(15–17, 73–75)", a final period and spaces."""
+    """Trim trailing reference numbers "(15–17, 73–75)", a link's target, a final period and
+    spaces; and the link's opening bracket, when its target went."""
     seg = text[start:end]
+    linked = False
     while True:
-        m = _CITATION.search(seg)
+        m = _CITATION.search(seg) or _LINK_TARGET.search(seg)
+        linked = linked or (m is not None and m.re is _LINK_TARGET)
         new = seg[: m.start()] if m else seg
         new = new.rstrip(" .;,")
         if new == seg:
             break
         seg = new
-    lead = len(seg) - len(seg.lstrip(" ,;"))
+    lead = len(seg) - len(seg.lstrip(" ,;[" if linked and "[" not in seg.lstrip(" ,;[") else " ,;"))
     return start + lead, start + len(seg)
 
 
