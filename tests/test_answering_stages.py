@@ -4221,3 +4221,25 @@ def test_a_question_naming_the_kind_of_document_is_answered_from_the_one_so_call
     )
     assert review.citations[0].doc == "zentoma-review" and review.answer == "20–25%"
     assert summary.citations[0].doc == "zentoma-summary" and summary.answer == "55%"
+
+
+def test_a_class_asked_by_its_abbreviation_and_a_regulator_written_in_full(
+    tmp_path: Path,
+) -> None:
+    """ "Which TKI did the FDA approve?": a drug whose stem says tyrosine kinase inhibitor, in
+    a sentence that writes the regulator's name in full; "which country's study?": a people's
+    adjective ("a Zetanian study" where "Zetania" is nowhere written is no place here, so a
+    real one: "French")."""
+    doc = (
+        "Tyrosine kinase inhibitors (TKIs) changed zeta care. The U.S. Food and Drug "
+        "Administration approved zentatinib as a "
+        "first-line treatment for patients with advanced zeta cancer. One multicenter French "
+        "retrospective study reported three patients who had partial responses to quellumab."
+    )
+    drug, country = _answers_in(
+        tmp_path,
+        doc,
+        "Which TKI does the FDA allow as first-line treatment in advanced zeta cancer?",
+        "Which country's retrospective study reported partial responses to quellumab?",
+    )
+    assert (drug, country) == ("zentatinib", "French")

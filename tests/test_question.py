@@ -660,3 +660,11 @@ def test_how_large_a_study_was_asks_how_many_it_enrolled() -> None:
     assert profile("How large were the trials in the zetoscopy meta-analysis?").kind == "count"
     assert profile("How big was the study?").kind == "count"
     assert profile("How large was the survival benefit with zentamab?").kind == "difference"
+
+
+def test_an_abbreviated_class_in_the_plural_asks_for_several() -> None:
+    """ "Which ZKIs …?" asks for several, like "which inhibitors …?" ("ZKIs" is no "-is"
+    word such as "analysis")."""
+    asked = profile("Variant Q12Z confers resistance to which ZKIs?")
+    assert asked.plural and asked.target == "zki"
+    assert not profile("Which analysis showed a benefit?").plural

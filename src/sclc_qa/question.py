@@ -138,7 +138,9 @@ def profile(question: str) -> Profile:
         phrase = called.group(1)  # "What was the phase II Rova-T study called?"
     head = phrase.split()[-1].lower() if phrase else ""
     named_endpoint = next((e for e, p in ENDPOINTS.items() if phrase and p.search(phrase)), None)
-    several = len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is"))
+    several = (
+        len(head) > 3 and head.endswith("s") and not head.endswith(("ss", "us", "is"))
+    ) or bool(phrase and re.fullmatch(r"[A-Z][A-Z0-9-]*[A-Z0-9]s", phrase.split()[-1]))
     # "Which toxicity rose?", like "which adverse events …", asks for the events themselves.
     events_asked = named_endpoint == "tox" and bool(
         re.search(rf"\bwhich\s+{re.escape(phrase)}", text, re.I)

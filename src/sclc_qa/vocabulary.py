@@ -236,6 +236,8 @@ class Vocabulary:
             for d in self.defs_by_long.get(normalize(name), []):
                 if squash(d.short) in keys:
                     return True
+            if any(alias.search(text) for alias in _REGULATOR_NAMES.get(name.lower(), ())):
+                return True  # "FDA" by "the U.S. Food and Drug Administration"
             acronym = re.sub(r"(?<=[A-Z])s$", "", name)
             if acronym.isalpha() and acronym.isupper() and len(acronym) > 1:
                 # "RCTs" is named by "randomized controlled trials" even where undefined.
@@ -302,6 +304,15 @@ class Vocabulary:
         }
 
     @cached_property
+    def _regulators_written(self) -> frozenset[str]:
+        """The regulators (lower case) whose full names a document writes."""
+        return frozenset(
+            key
+            for key, aliases in _REGULATOR_NAMES.items()
+            if any(a.search(d.text) for a in aliases for d in self.index.documents.values())
+        )
+
+    @cached_property
     def _doc_keys(self) -> dict[str, frozenset[str]]:
         """Every name key each document's sentences hold, gathered on first use."""
         keys: dict[str, set[str]] = {}
@@ -328,6 +339,8 @@ class Vocabulary:
             return True
         if any(squash(place) in self.vocab_keys for place in same_place(name)):
             return True  # "French" where the text writes "a study from France"
+        if name.lower() in self._regulators_written:
+            return True  # "FDA" where the text writes "the Food and Drug Administration"
         base = re.sub(r"(?<=[A-Z])s$", "", name)
         if base.isalpha() and base.isupper() and base.lower() in self.initialisms:
             return True  # letters only: "ZX12D" is a variant's code, not a phrase's initials
@@ -374,6 +387,19 @@ for _adjective, _places in domain().demonyms.items():
     _SAME_PLACE[_adjective] = _places
     for _place in _places:
         _SAME_PLACE[_place] = (*_SAME_PLACE.get(_place, ()), _adjective)
+
+
+# A regulator's name as written in full (data/domain.json): "FDA" is named by "the Food and
+# Drug Administration" where a document never abbreviates it (not by its country, which may
+# name the country alone).
+_REGULATOR_NAMES: dict[str, tuple[re.Pattern[str], ...]] = {
+    key.lower(): tuple(
+        re.compile(rf"\b{re.escape(alias)}\b")
+        for alias in aliases
+        if re.search(r"Administration|Agency|Commission", alias)
+    )
+    for key, aliases in domain().regulators.items()
+}
 
 
 def _singular(word: str) -> str:

@@ -66,13 +66,15 @@ def trial_like(name: str) -> bool:
 
 def evidently(asked: str | None, c: Span, text: str) -> bool:
     """Whether the name is of the asked class by itself, wherever it stands: an "X et al."
-    for "who …?", a known country for "which country …?", a name with its company word
-    ("Zeta Pharma") for "which maker …?". Such a name may be the sentence's subject, standing
-    before the words that describe it ("Zeta Pharma's zentamab was approved …")."""
+    for "who …?", a known country or its people's adjective ("a French study") for "which
+    country …?", a name with its company word ("Zeta Pharma") for "which maker …?". Such a name
+    may be the sentence's subject, standing before the words that describe it ("Zeta Pharma's
+    zentamab was approved …")."""
     if asked == "author":
         return c.kind == "author"
     if asked == "place":
-        return text[c.start : c.end].lower() in domain().places
+        name = text[c.start : c.end].lower()
+        return name in domain().places or name in domain().demonyms
     return asked == "company" and IS_CLASS["company"](c, text)
 
 

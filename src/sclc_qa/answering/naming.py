@@ -38,6 +38,7 @@ def said_to_be_asked(text: str, cands: list[Span], prof: Profile) -> list[Span]:
         if (
             phrase and (_after(text, c, phrase) or set(phrase) <= stem_class(text[c.start : c.end]))
         )
+        or _abbreviates_stem_class(prof.asked_about, text[c.start : c.end])
         or (ranked_as and _said_to_be(text, c, ranked_as[1].lower()))
     ]
 
@@ -54,6 +55,21 @@ def stem_class(name: str) -> frozenset[str]:
         return frozenset()
     said = domain().stem_classes[max(ends, key=len)]
     return frozenset(stem(w.lower()) for w in re.findall(r"[\w+-]+", said))
+
+
+def _abbreviates_stem_class(asked_about: str, name: str) -> bool:
+    """Whether the question asks for a class by its abbreviation and the drug's stem says that
+    class: "which ZKI …?" answered by "quellazentib" when "-zentib" says "zeta kinase
+    inhibitor"."""
+    short = re.sub(r"(?<=[A-Z])s$", "", asked_about.strip())
+    if not (short.isalpha() and short.isupper() and len(short) >= 2):
+        return False
+    low = name.lower()
+    ends = [s for s in domain().stem_classes if low.endswith(s) and len(low) > len(s) + 2]
+    if not low.isalpha() or not ends:
+        return False
+    said = re.findall(r"[A-Za-z]+", domain().stem_classes[max(ends, key=len)])
+    return "".join(w[0] for w in said).lower() == short.lower()
 
 
 # A noun phrase set off by commas right after a name: ", the <words> <noun>," (or at the end).
