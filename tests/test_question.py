@@ -668,3 +668,11 @@ def test_an_abbreviated_class_in_the_plural_asks_for_several() -> None:
     asked = profile("Variant Q12Z confers resistance to which ZKIs?")
     assert asked.plural and asked.target == "zki"
     assert not profile("Which analysis showed a benefit?").plural
+
+
+def test_why_asks_a_reason_whatever_figure_it_names() -> None:
+    assert profile("Why was the zentamab dose lowered after 3 months?").kind == "mechanism"
+    assert profile("In ZEN-1, why was the number of patients examined reduced?").kind == (
+        "mechanism"
+    )
+    assert profile("What dose of zentamab was given, and why?").kind == "dose"

@@ -85,6 +85,8 @@ def _counts_events(text: str) -> bool:
     return not MEDIAN.search(rest) and not any(p.search(rest) for p in ENDPOINTS.values())
 
 
+# A question that asks why, after any setting phrase: a reason, whatever figure it names.
+_WHY = re.compile(r"\s*(?:(?:in|for|among|after|with|according to)\b[^,?]{1,80},\s*)?why\b", re.I)
 # A measure asked in the plural: "what proportions", "what were the rates".
 _PLURAL_MEASURE = re.compile(
     r"\bwhat (?:were (?:the )?)?(?:proportions|percentages|rates|shares|figures|values|"
@@ -114,6 +116,8 @@ def profile(question: str) -> Profile:
             break
     if kind in ("percent", "duration") and HAZARD_RATIO.search(text):
         kind = "hr"
+    if _WHY.match(text) and kind in FIGURES | {"dose", "count", "difference", "cost"}:
+        kind = "mechanism"  # "Why was the zentamab dose lowered?" asks a reason, not a dose
     if kind in ("ci", "pvalue") and PART_JOINER.search(text):
         # "HR with CI and P", "how common …, with the CI?": the figure, reported with both.
         kind = "hr" if HAZARD_RATIO.search(text) else _reported_with_interval(text) or kind

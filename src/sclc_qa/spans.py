@@ -185,8 +185,12 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # A rate per so many: "5.0 per 1,000 screenings", "12 to 15 per 100,000 person-years",
         # "0.4 cases per 100,000", "37.8 infections per 100 patient-years" (what is counted
         # named between, in a word or two).
-        rf"(?<![\d.,]){_HEDGE}{_NUM}(?:(?:{_DASH}|\s+to\s+){_NUM})?(?:\s+(?!(?:mg|g|kg|ml)\b)[a-z]+){{0,2}}"
-        r"\s+per\s+(?:\d{1,3}(?:,\d{3})+|10{2,5})\b|"
+        rf"(?<![\d.,]){_HEDGE}(?:{_NUM}|(?i:(?!one\b)(?:{_UNITS_WORDS}|ten))(?=\s+[a-z]))(?:(?:{_DASH}|\s+to\s+){_NUM})?"
+        r"(?:\s+(?!(?:mg|g|kg|ml)\b)[a-z]+){0,2}"
+        r"\s+per\s+(?:\d{1,3}(?:,\d{3})+\b|10{2,5}\b|(?:(?:1|one|a)\s+)?(?:million|billion)\b"
+        # … and whom, in what time: "1 case per 1 million people per year".
+        rf"(?:\s+(?:people|persons|individuals|population|live births|children|adults))?"
+        rf"(?:{PER_YEAR})?)|"
         # … or its base in brackets after it: "ranging from 18.6 to 19.1 (per 100,000)".
         rf"(?<![\d.,]){_HEDGE}{_NUM}(?:(?:{_DASH}|\s+to\s+){_NUM})?\s+\(per\s+\d{{1,3}}(?:,\d{{3}})+\)"
     ),
