@@ -407,7 +407,10 @@ def test_a_dose_keeps_its_route_and_prescribers_frequency() -> None:
 
 
 def test_a_rate_per_million_with_whom_and_when() -> None:
-    text = "It is approximately 1 case per 1 million people per year; fewer than two cases per 1 million."
+    text = (
+        "It is approximately 1 case per 1 million people per year; fewer than two cases per 1 "
+        "million."
+    )
     assert [text[s.start : s.end] for s in find(text, "percent")] == [
         "approximately 1 case per 1 million people per year",
         "fewer than two cases per 1 million",
