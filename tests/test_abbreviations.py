@@ -147,3 +147,9 @@ def test_an_abbreviation_spelled_out_after_it_in_brackets() -> None:
     assert in_text("The arm ZA (zentamab and alotinib) and ZX (zentamab and tumours).") == {
         "ZA": "zentamab and alotinib"
     }
+
+
+def test_a_term_defined_after_its_colon() -> None:
+    found = in_text("ZMR: Zeta molecular response (previously called QMR). This means less.")
+    assert found == {"ZMR": "Zeta molecular response"}
+    assert in_text("NOTE: Zeta results are pending.") == {}

@@ -36,6 +36,8 @@ _UNSPELLED_HEADS = frozenset({"syndrome", "disease"})
 _SPELLED_AFTER = re.compile(
     r"(?<![\w-])((?:[a-z]+-)?(?:[A-Z][A-Za-z]{0,3}-)*[A-Z]{2,8}[a-z]?)\s+\(([^()\[\]]{3,200})\)"
 )
+# A term opening its sentence before a colon: "ZMR: Zeta molecular response …".
+_COLON_ITEM = re.compile(r"\s*([A-Z]{2,8}):\s+")
 _LISTED = re.compile(r"\s*(?:,\s*(?:and|plus)\s+|,\s*|\s+(?:and|plus)\s+)")
 
 
@@ -177,6 +179,19 @@ def _in_text(text: str, sent: Sentence) -> list[Definition]:
                 s = sent.start + chosen[0].start()
                 e = sent.start + chosen[-1].end()
                 ss, se = sent.start + m.start(1), sent.start + m.end(1)
+                out.append(Definition(short, text[s:e], sent.doc, s, e, ss, se, sent.id, "text"))
+                break
+    item = _COLON_ITEM.match(sent.text)
+    if item is not None:
+        # "ZMR: Zeta molecular response (…)": a list of terms, each defined after its colon by
+        # the fewest words that spell it.
+        short = item.group(1)
+        letters = short.lower()
+        words = list(_WORD.finditer(sent.text, item.end()))
+        for n in range(1, min(len(words), len(letters) + 2) + 1):
+            if initials(w.group() for w in words[:n]) == letters:
+                s, e = sent.start + words[0].start(), sent.start + words[n - 1].end()
+                ss, se = sent.start + item.start(1), sent.start + item.end(1)
                 out.append(Definition(short, text[s:e], sent.doc, s, e, ss, se, sent.id, "text"))
                 break
     for m in _SPELLED_AFTER.finditer(sent.text):
