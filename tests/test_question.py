@@ -676,3 +676,12 @@ def test_why_asks_a_reason_whatever_figure_it_names() -> None:
         "mechanism"
     )
     assert profile("What dose of zentamab was given, and why?").kind == "dose"
+
+
+def test_a_term_asked_in_a_scheme_named_after_it_asks_its_entry() -> None:
+    for question in (
+        "What is Z2b in the zeta TNM staging?",
+        "What is stage IIC in the zeta staging system?",
+    ):
+        assert profile(question).kind == "definition", question
+    assert profile("What is ZX-1 in this trial?").kind == "fact"

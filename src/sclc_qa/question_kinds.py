@@ -199,6 +199,10 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             # "Zetal cancer stage IVb = ?", "what is stage IIA zetal cancer?": what a term or a
             # stage is, as its entry says.
             r"^[^=?]{1,60}=\s*\?\s*$|"
+            # "What is Z2b in the zeta TNM staging?": a term's entry in a scheme it names after.
+            r"^\s*what (?:is|are) (?:an? )?(?:stage\s+)?\S+ (?:in|under|according to) (?:the |this )?[^?]{0,60}?"
+            r"\b(?:staging|stage groupings?|system|classification|criteria|scale|score|grading)"
+            r"\s*\?\s*$|"
             r"^\s*what (?:is|are) (?:an? )?stage\s+[0IV]+[A-Ca-c]?\d?"
             r"(?:\s+(?-i:(?![a-z]+ed\b|with\b|by\b|for\b|in\b|of\b|on\b)[a-z-]+)){0,3}\s*\?\s*$|"
             r"\bthresholds?\b|\bqualif(?:y|ies|ied)\s+as\b|\bwhat (?:is|was|are|were) meant by\b|"
