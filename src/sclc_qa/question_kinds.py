@@ -200,7 +200,8 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             # stage is, as its entry says.
             r"^[^=?]{1,60}=\s*\?\s*$|"
             # "What is Z2b in the zeta TNM staging?": a term's entry in a scheme it names after.
-            r"^\s*what (?:is|are) (?:an? )?(?:stage\s+)?\S+ (?:in|under|according to) (?:the |this )?[^?]{0,60}?"
+            r"^\s*what (?:is|are) (?:an? )?(?:stage\s+)?\S+ (?:in|under|according to) "
+            r"(?:the |this )?[^?]{0,60}?"
             r"\b(?:staging|stage groupings?|system|classification|criteria|scale|score|grading)"
             r"\s*\?\s*$|"
             r"^\s*what (?:is|are) (?:an? )?stage\s+[0IV]+[A-Ca-c]?\d?"
