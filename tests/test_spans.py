@@ -415,3 +415,14 @@ def test_a_rate_per_million_with_whom_and_when() -> None:
         "approximately 1 case per 1 million people per year",
         "fewer than two cases per 1 million",
     ]
+
+
+def test_a_benefit_or_detriment_stated_as_a_share_is_a_difference() -> None:
+    text = (
+        "It gave a 12% absolute benefit, an absolute detriment of 6% at 2 years, and a loss of 3%."
+    )
+    assert [text[s.start : s.end] for s in find(text, "difference")] == [
+        "12% absolute benefit",
+        "absolute detriment of 6%",
+        "a loss of 3%",
+    ]

@@ -87,7 +87,7 @@ _NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
 PER_YEAR = r"(?:\s+(?:per|a|each)\s+year\b|\s+annually\b)"
 _CHANGE = (
     r"(?:increase|reduction|decrease|decline|rise|drop|fall|improvement|excess|gain|lower|"
-    r"higher|greater|less|fewer|more)\b"
+    r"higher|greater|less|fewer|more|benefit|detriment|advantage|disadvantage|loss|deficit)\b"
 )
 # A share spelled out: "Ninety-five percent", "twenty percent", "one hundred percent".
 _UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
