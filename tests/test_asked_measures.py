@@ -644,5 +644,7 @@ def test_how_many_reached_an_outcome_asks_a_share() -> None:
     for question in (
         "In the zentamab study, how many reached a major response by 12 months?",
         "How many carried a pathogenic zeta variant?",
+        "Among zeta survivors, how many get hot flashes?",
+        "How many of them develop a second zetoma?",
     ):
         assert profile(question).kind == "percent", question

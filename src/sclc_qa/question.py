@@ -279,9 +279,10 @@ _HOW_MANY = re.compile(r"\b(?:how many|number of)\b", re.I)
 _HOW_MANY_HAD = re.compile(
     r"\bhow many (?:(?:[\w-]+\s+){0,2}(?:patients|people|persons|individuals|subjects|"
     r"tumou?rs|samples|specimens)\b|"
-    r"(?:of (?:them|these|those) )?(?:had|have|has|developed|experienced|responded|died|"
-    r"survived|relapsed|progressed|achieved|suffered|reached|attained|obtained|maintained|"
-    r"carried|harbou?red)\b|"
+    r"(?:of (?:them|these|those) )?(?:had|have|has|get|gets|got|"
+    # … an outcome's verb in any tense: "develop", "developed", "develops".
+    r"(?:develop|experience|respond|die|survive|relapse|progress|achieve|suffer|reach|attain|"
+    r"obtain|maintain|carr(?:y|ie)|harbou?r)(?:s|d|ed)?)\b|"
     # "how many were still alive", "how many remained disease-free": a state at a time point
     r"(?:of (?:them|these|those) )?(?:were|was|are|is|remained|stayed)\s+(?:still\s+)?"
     r"(?:alive|free|[\w]+-free)\b)"
