@@ -174,7 +174,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"{_HEDGE}\b(?i:twice|double)\b(?=\s+(?:the|as|that)\b){_COMPARED}|"
         # A change stated as a share: "a 20% relative reduction in mortality", "60% increase",
         # or after it: "a dose reduction of 25%".
-        rf"(?<![\d.]){_HEDGE}{_NUM}\s*%\s+(?:(?:relative|absolute)\s+)?{_CHANGE}|"
+        # … what changed may stand between: "a 69% risk reduction", "a 20% mortality reduction".
+        rf"(?<![\d.]){_HEDGE}{_NUM}\s*%\s+(?:(?:relative|absolute|risk|mortality|hazard|"
+        rf"incidence|odds)\s+){{0,2}}{_CHANGE}|"
         rf"\b(?:[a-z]+\s+)?{_CHANGE}\s+of\s+{_HEDGE}{_NUM}\s*%"
     ),
     # A share in words is a share too: "approximately one-fourth of patients", "two-thirds",
