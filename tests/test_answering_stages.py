@@ -4243,3 +4243,17 @@ def test_a_class_asked_by_its_abbreviation_and_a_regulator_written_in_full(
         "Which country's retrospective study reported partial responses to quellumab?",
     )
     assert (drug, country) == ("zentatinib", "French")
+
+
+def test_two_names_joined_by_a_hyphen_one_hyphenated_itself(tmp_path: Path) -> None:
+    """ "zentaplatin-5-ZU" is zentaplatin and 5-ZU, whichever hyphen joins them."""
+    doc = (
+        "# Drugs\n\n## Regimens\n\n"
+        "Survival with zentaplatin and 5-ZU was 12 months. 5-ZU was given weekly.\n\n" + _BACKGROUND
+    )
+    vocab = _engine_over(tmp_path, "joined", doc)._answerer.vocab
+    text = "Survival with zentaplatin and 5-ZU was 12 months."
+    keys = frozenset({"zentaplatin", "5zu", "survival"})
+    assert vocab.known("zentaplatin-5-ZU")
+    assert vocab.mentions("zentaplatin-5-ZU", keys, text)
+    assert not vocab.mentions("quellaplatin-5-ZU", keys, text)

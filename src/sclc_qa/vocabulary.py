@@ -212,6 +212,12 @@ class Vocabulary:
             and all(p in keys for p in parts)
         ):
             return True  # "etoposide-cisplatin", "FDA/EMA"
+        if any(
+            all(self._mentions(p, keys, text) for p in (name[: m.start()], name[m.end() :]))
+            for m in re.finditer("-", name)
+            if "-" in name[: m.start()] + name[m.end() :]
+        ):
+            return True  # "cisplatin-5-FU" by "cisplatin and 5-FU"
         span = _RANGE.fullmatch(name)
         if span and text and re.search(_range_words(*span.groups()), text, re.I):
             return True  # "I–IIB" is named by "stage I to IIB"
@@ -359,7 +365,14 @@ class Vocabulary:
         # "T1-T2": a range of staging categories, each known, which the text may write as
         # "T1 to T2".
         words = all(p.isalpha() for p in parts) or is_tnm(name)
-        return len(parts) > 1 and words and all(self.known(p) for p in parts)
+        if len(parts) > 1 and words and all(self.known(p) for p in parts):
+            return True
+        # "cisplatin-5-FU": two known names joined, one of them hyphenated itself.
+        return any(
+            all(self.known(p) for p in (name[: m.start()], name[m.end() :]))
+            for m in re.finditer("-", name)
+            if "-" in name[: m.start()] + name[m.end() :]
+        )
 
     def specific(self, name: str) -> bool:
         """A name that narrows the question (a trial, a drug), not a topic word like "SCLC"."""
