@@ -4257,3 +4257,13 @@ def test_two_names_joined_by_a_hyphen_one_hyphenated_itself(tmp_path: Path) -> N
     assert vocab.known("zentaplatin-5-ZU")
     assert vocab.mentions("zentaplatin-5-ZU", keys, text)
     assert not vocab.mentions("quellaplatin-5-ZU", keys, text)
+
+
+def test_a_range_of_two_neighbouring_stages_is_named_as_a_pair(tmp_path: Path) -> None:
+    """ "Stage I-II" is "stage I and stage II"; "I-III" is not "I and III"."""
+    doc = "# Zeta\n\n## Stages\n\nMost had stage I and stage II zetoma.\n\n" + _BACKGROUND
+    vocab = _engine_over(tmp_path, "pair", doc)._answerer.vocab
+    text = "Most had stage I and stage II zetoma."
+    keys = frozenset({"i", "ii", "zetoma"})
+    assert vocab.mentions("I-II", keys, text)
+    assert not vocab.mentions("I-III", keys, "Most had stage I and stage III zetoma.")

@@ -443,4 +443,16 @@ _AGAINST = re.compile(r"anti-([A-Za-z0-9].*)", re.I)
 
 
 def _range_words(low: str, high: str) -> str:
-    return rf"\b{re.escape(low)}\s*(?:to|through|[-–])\s*{re.escape(high)}\b"
+    """How a text may write the range low–high: "I to IIB", "1 through 3"; two neighbours also
+    as a pair, "stage I and stage II", "I/II" (a wider range is not its ends alone)."""
+    joint = r"\s*(?:to|through|[-–])\s*"
+    if _ORDINALS.get(high.upper(), -1) == _ORDINALS.get(low.upper(), -9) + 1:
+        joint = rf"(?:{joint}|\s*/\s*|\s+(?:and|or)\s+(?:stages?\s+)?)"
+    return rf"\b{re.escape(low)}{joint}{re.escape(high)}\b"
+
+
+# Stage numerals and small numbers in order, to tell neighbours ("I-II", "3-4").
+_ORDINALS = {
+    **{r: n for n, r in enumerate(("0", "I", "II", "III", "IV", "V"))},
+    **{str(n): n for n in range(1, 10)},
+}
