@@ -4267,3 +4267,15 @@ def test_a_range_of_two_neighbouring_stages_is_named_as_a_pair(tmp_path: Path) -
     keys = frozenset({"i", "ii", "zetoma"})
     assert vocab.mentions("I-II", keys, text)
     assert not vocab.mentions("I-III", keys, "Most had stage I and stage III zetoma.")
+
+
+def test_which_reviewer_asks_a_person_named_with_a_degree(tmp_path: Path) -> None:
+    doc = (
+        "The lead reviewers for Zeta Treatment are:\n\n"
+        "- Quella Varo, MD (Eta Children's Research Hospital)\n"
+        "- Zeno Tark, MD, PhD (Theta University Medical Center)\n"
+    )
+    (reviewer,) = _answers_in(
+        tmp_path, doc, "Which reviewer of the zeta summary is based at Eta Children's?"
+    )
+    assert reviewer == "Quella Varo"

@@ -432,3 +432,11 @@ def test_a_benefit_or_detriment_stated_as_a_share_is_a_difference() -> None:
         "69% risk reduction",
         "20% relative mortality reduction",
     ]
+
+
+def test_a_person_named_with_a_degree_is_one_as_an_author_is() -> None:
+    text = "- Zeta Quell-Varo, MD (Eta Cancer Institute) and Theta R. Vale, PhD, MPH"
+    assert [(text[s.start : s.end], s.kind) for s in names(text) if s.kind == "author"] == [
+        ("Zeta Quell-Varo", "author"),
+        ("Theta R. Vale", "author"),
+    ]
