@@ -25,10 +25,11 @@ from sclc_qa.confidence import payload_sha256
 from sclc_qa.config import Settings
 from sclc_qa.embedding import HashingEmbedder
 from sclc_qa.engine import Engine
+from sclc_qa.name_spans import names
 from sclc_qa.question import profile
 from sclc_qa.question_parts import coordinated
 from sclc_qa.retrieval import Hit
-from sclc_qa.spans import find, names
+from sclc_qa.spans import find
 from sclc_qa.vocabulary import name_keys
 from stumps import stump
 
@@ -3426,7 +3427,7 @@ def test_another_name_is_the_one_the_text_gives_after_the_subject(tmp_path: Path
 
 def test_a_biomarker_asked_is_of_the_gene_like_names_not_the_drugs() -> None:
     from sclc_qa.answering.classes import of_class
-    from sclc_qa.spans import names
+    from sclc_qa.name_spans import names
 
     text = "Quellimab plus zentaparib prolonged survival in ZRK11-high zentoma in ZENITH-004."
     cands = names(text)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from sclc_qa.clause_spans import clauses
 from sclc_qa.endpoint_mentions import endpoint_of
 from sclc_qa.models import Document
-from sclc_qa.spans import clauses, find, mask_markup, names, strip_citation, value_at
+from sclc_qa.name_spans import names
+from sclc_qa.spans import find, mask_markup, strip_citation, value_at
 
 CASPIAN = (
     "Moreover, Paz-Ares et\u00a0al. reported that first-line treatment with durvalumab plus "

@@ -7,7 +7,6 @@ checked against what was asked.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,15 +14,13 @@ from functools import lru_cache
 from .domain import domain
 from .endpoint_mentions import endpoint_of
 from .figure_joins import count_before, joined_ranges, stated_ages
-from .mentions import YEAR, named_tokens
+from .mentions import YEAR
 
 __all__ = [
     "PER_YEAR",
     "Span",
-    "clauses",
     "find",
     "mask_markup",
-    "names",
     "strip_citation",
     "value_at",
 ]
@@ -387,68 +384,3 @@ def _in_citation(text: str, pos: int) -> bool:
     if open_ < 0 or close < 0 or text.rfind(")", 0, pos) > open_:
         return False
     return re.fullmatch(r"[\d\s,–\-、]+", text[open_ + 1 : close]) is not None
-
-
-# A person named with a degree after the name: "Zeta Quell, MD", "Eta R. Vale, PhD, MPH".
-_CREDENTIALED = re.compile(
-    r"\b([A-Z][a-z']+(?:\s[A-Z]\.)?(?:\s(?:[a-z]{2,3}\s)?[A-Z][a-z']+(?:-[A-Z][a-z']+)?){1,2}),\s"
-    r"(?:MD|PhD|MBBS|MPH|DO|RN|PharmD|FRCPC|FACP|MSc|MS|DrPH|ScD)\b"
-)
-
-
-def names(text: str) -> list[Span]:
-    """Named things in a sentence (drugs, trials, genes, proper nouns), with "X et al." authors."""
-    return list(_named(text))
-
-
-@lru_cache(maxsize=1 << 13)
-def _named(text: str) -> tuple[Span, ...]:
-    out: list[Span] = []
-    pos = 0
-    for name in named_tokens(text):
-        i = text.find(name, pos)
-        if i < 0:
-            i = text.find(name)
-            if i < 0:
-                continue
-        out.append(Span(i, i + len(name), "name"))
-        pos = i + len(name)
-    for m in re.finditer(r"\b[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s|\u00a0)et(?:\s|\u00a0)al\.", text):
-        out.append(Span(m.start(), m.end(), "author"))
-    for m in _CREDENTIALED.finditer(text):  # "Zeta Quell, MD (…)": a person, as an author is
-        out.append(Span(m.start(1), m.end(1), "author"))
-    for m in re.finditer(r"\b[a-z]+\d+[a-z0-9]*\b", text):  # nmf3, mtDNA-like lower-case ids
-        out.append(Span(m.start(), m.end(), "name"))
-    return tuple(sorted(out, key=lambda s: s.start))
-
-
-_CLAUSE_CUT = re.compile(
-    r";\s+|:\s+|,\s+(?=(?:thereby|which|while|whereas|leading|resulting|thus|offering|"
-    r"supporting|providing|indicating|highlighting|suggesting|positioning|but|yet|where|"
-    r"and thereby|enhancing|restoring|promoting|driving|inducing|triggering|culminating|"
-    r"converting|rendering|allowing|forming|generating|preventing|demonstrating|showing|"
-    r"reaching|yielding|achieving|extending|establishing|exerting|halting|recruiting)\b)"
-)
-
-
-def clauses(text: str) -> list[tuple[int, int]]:
-    """Clause spans of a sentence, cut at semicolons, colons and participial commas, but never
-    inside parentheses."""
-    cuts = [0]
-    depth = 0
-    for i, ch in enumerate(text):
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in ";:,":
-            m = _CLAUSE_CUT.match(text, i)
-            if m:
-                cuts.append(m.end())
-    cuts.append(len(text) + 1)
-    out = []
-    for a, b in itertools.pairwise(cuts):
-        s, e = strip_citation(text, a, min(b, len(text)))
-        if e > s:
-            out.append((s, e))
-    return out

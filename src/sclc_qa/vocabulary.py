@@ -17,20 +17,18 @@ from functools import cached_property, lru_cache
 from .abbreviations import Definition, initials
 from .blocks import list_lead_ins, previous_in_block
 from .chunking import embed_text
-from .domain import domain
 from .index import Index
 from .lexical import normalize, stem, tokenize
 from .mentions import in_series, is_druglike, is_tnm
 from .models import Sentence
+from .other_forms import REGULATOR_NAMES, same_place
 from .other_names import other_names
 
 __all__ = [
     "ANAPHOR",
     "Vocabulary",
     "heading_keys",
-    "is_people",
     "name_keys",
-    "same_place",
     "squash",
 ]
 
@@ -242,7 +240,7 @@ class Vocabulary:
             for d in self.defs_by_long.get(normalize(name), []):
                 if squash(d.short) in keys:
                     return True
-            if any(alias.search(text) for alias in _REGULATOR_NAMES.get(name.lower(), ())):
+            if any(alias.search(text) for alias in REGULATOR_NAMES.get(name.lower(), ())):
                 return True  # "FDA" by "the U.S. Food and Drug Administration"
             acronym = re.sub(r"(?<=[A-Z])s$", "", name)
             if acronym.isalpha() and acronym.isupper() and len(acronym) > 1:
@@ -314,7 +312,7 @@ class Vocabulary:
         """The regulators (lower case) whose full names a document writes."""
         return frozenset(
             key
-            for key, aliases in _REGULATOR_NAMES.items()
+            for key, aliases in REGULATOR_NAMES.items()
             if any(a.search(d.text) for a in aliases for d in self.index.documents.values())
         )
 
@@ -393,45 +391,6 @@ class Vocabulary:
 
 # Remembered answers of `mentions` (name, sentence): the same pairs recur across questions.
 _MEMO_MAX = 1 << 16
-
-# Each people's adjective with its places, and each place with its adjectives (data/domain.json).
-_SAME_PLACE: dict[str, tuple[str, ...]] = {}
-for _adjective, _places in domain().demonyms.items():
-    _SAME_PLACE[_adjective] = _places
-    for _place in _places:
-        _SAME_PLACE[_place] = (*_SAME_PLACE.get(_place, ()), _adjective)
-
-
-# A regulator's name as written in full (data/domain.json): "FDA" is named by "the Food and
-# Drug Administration" where a document never abbreviates it (not by its country, which may
-# name the country alone).
-_REGULATOR_NAMES: dict[str, tuple[re.Pattern[str], ...]] = {
-    key.lower(): tuple(
-        re.compile(rf"\b{re.escape(alias)}\b")
-        for alias in aliases
-        if re.search(r"Administration|Agency|Commission", alias)
-    )
-    for key, aliases in domain().regulators.items()
-}
-
-
-def _singular(word: str) -> str:
-    """A word as `_SAME_PLACE` keys it: a people named in the plural ("Americans") as its
-    adjective ("american")."""
-    lower = word.lower()
-    return lower[:-1] if lower not in _SAME_PLACE and lower.endswith("s") else lower
-
-
-def same_place(name: str) -> tuple[str, ...]:
-    """The places a people's adjective names, or the adjectives a place's name has:
-    "Dutch" → the Netherlands, "Americans" (its people) → the United States."""
-    return _SAME_PLACE.get(_singular(name), ())
-
-
-def is_people(word: str) -> bool:
-    """Whether a word names a people: "Americans", "Japanese"."""
-    return _singular(word) in domain().demonyms
-
 
 # How many earlier sentences of its paragraph a sentence may take its subject from: a study's
 # paragraph names it once, then gives its design and results over as many as eight sentences.

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
+from ..clause_spans import clauses
 from ..index import Index
 from ..question import Profile
-from ..spans import clauses, strip_citation
+from ..spans import strip_citation
 from ..vocabulary import ANAPHOR, Vocabulary
 from .explanations import explaining_clause
 from .shapes import explains, gives_reason, has_verdict, states_makeup

@@ -11,11 +11,11 @@ from functools import lru_cache
 from ..abbreviations import initials, singular
 from ..domain import domain
 from ..lexical import stem
+from ..other_forms import is_people
 from ..question import Profile
 from ..question_kinds import STUDY_SIZE
 from ..question_phrase import PLURAL
 from ..spans import Span
-from ..vocabulary import is_people
 
 __all__ = ["counted", "counts_several"]
 

@@ -9,8 +9,9 @@ from ..abbreviations import Definition
 from ..domain import domain
 from ..index import Index
 from ..lexical import normalize
+from ..name_spans import names
 from ..question import Profile
-from ..spans import Span, mask_markup, names
+from ..spans import Span, mask_markup
 from ..vocabulary import Vocabulary, name_keys, squash
 from .anchors import NAME_WEIGHT, anchor_cost, anchors
 from .classes import IS_CLASS, REGULATORS, company_end, evidently, of_class

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 
+from ..clause_spans import clauses
 from ..lexical import tokenize
 from ..question import Profile
-from ..spans import clauses, strip_citation
+from ..spans import strip_citation
 from ..vocabulary import Vocabulary
 from .kinds import STATEMENT
 

@@ -12,8 +12,9 @@ from ..bounds import age_groups, same_ages
 from ..domain import domain
 from ..lexical import normalize, stem, tokenize
 from ..mentions import is_druglike, time_points
+from ..name_spans import names
 from ..question import Profile
-from ..spans import Span, names
+from ..spans import Span
 from ..vocabulary import Vocabulary, squash
 from .anchors import anchor_cost, anchors
 from .figure_filters import (
