@@ -31,7 +31,7 @@ _NOT_LONG_FORM_START = frozenset({"the", "a", "an", "and", "of", "with"})
 # initials would add an S no one writes).
 _UNSPELLED_HEADS = frozenset({"syndrome", "disease"})
 # The other way round, "SHORT (long form)": an abbreviation of capitals (after any lower-case
-# prefix, "hyper-ZAP"), then its spelling out in brackets ("TNM (tumor, node, metastasis)", a
+# prefix, "hyper-ZAP"), then its spelling out in brackets ("ZNE (zeta, node, extension)", a
 # regimen's drugs "ZAP (zentamab, alotinib, and pembrolizumab)").
 _SPELLED_AFTER = re.compile(
     r"(?<![\w-])((?:[a-z]+-)?(?:[A-Z][A-Za-z]{0,3}-)*[A-Z]{2,8}[a-z]?)\s+\(([^()\[\]]{3,200})\)"
@@ -204,7 +204,7 @@ def _in_text(text: str, sent: Sentence) -> list[Definition]:
 
 def _spelled_after(short: str, long: str) -> bool:
     """Whether bracketed `long` after `short` spells it out: its words' initials are the
-    abbreviation's letters ("TNM (tumor, node, metastasis)"), or it lists as many drugs as the
+    abbreviation's letters ("ZNE (zeta, node, extension)"), or it lists as many drugs as the
     abbreviation has letters, most of them drugs by their stems and at least half of the letters
     their initials in some order: a regimen is often named by its drugs' trade names, so "ZAP
     (zentamab, alotinib, and pembrolizumab)" spells only Z and A by the names it lists. A

@@ -171,7 +171,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"{_HEDGE}\b(?i:twice|double)\b(?=\s+(?:the|as|that)\b){_COMPARED}|"
         # A change stated as a share: "a 20% relative reduction in mortality", "60% increase",
         # or after it: "a dose reduction of 25%".
-        # … what changed may stand between: "a 69% risk reduction", "a 20% mortality reduction".
+        # … what changed may stand between: "a 42% risk reduction", "a 20% mortality reduction".
         rf"(?<![\d.]){_HEDGE}{_NUM}\s*%\s+(?:(?:relative|absolute|risk|mortality|hazard|"
         rf"incidence|odds)\s+){{0,2}}{_CHANGE}|"
         rf"\b(?:[a-z]+\s+)?{_CHANGE}\s+of\s+{_HEDGE}{_NUM}\s*%"
@@ -187,7 +187,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"(?<![\d.,]){_HEDGE}(?:{_NUM}|(?i:(?!one\b)(?:{_UNITS_WORDS}|ten))(?=\s+[a-z]))(?:(?:{_DASH}|\s+to\s+){_NUM})?"
         r"(?:\s+(?!(?:mg|g|kg|ml)\b)[a-z]+){0,2}"
         r"\s+per\s+(?:\d{1,3}(?:,\d{3})+\b|10{2,5}\b|(?:(?:1|one|a)\s+)?(?:million|billion)\b"
-        # … and whom, in what time: "1 case per 1 million people per year".
+        # … and whom, in what time: "3 cases per 1 million children per year".
         rf"(?:\s+(?:people|persons|individuals|population|live births|children|adults))?"
         rf"(?:{PER_YEAR})?)|"
         # … or its base in brackets after it: "ranging from 18.6 to 19.1 (per 100,000)".

@@ -215,7 +215,7 @@ class Vocabulary:
             for m in re.finditer("-", name)
             if "-" in name[: m.start()] + name[m.end() :]
         ):
-            return True  # "cisplatin-5-FU" by "cisplatin and 5-FU"
+            return True  # "zentaplatin-5-ZU" by "zentaplatin and 5-ZU"
         span = _RANGE.fullmatch(name)
         if span and text and re.search(_range_words(*span.groups()), text, re.I):
             return True  # "I–IIB" is named by "stage I to IIB"
@@ -241,7 +241,7 @@ class Vocabulary:
                 if squash(d.short) in keys:
                     return True
             if any(alias.search(text) for alias in REGULATOR_NAMES.get(name.lower(), ())):
-                return True  # "FDA" by "the U.S. Food and Drug Administration"
+                return True  # a regulator's abbreviation by its full name
             acronym = re.sub(r"(?<=[A-Z])s$", "", name)
             if acronym.isalpha() and acronym.isupper() and len(acronym) > 1:
                 # "RCTs" is named by "randomized controlled trials" even where undefined.
@@ -344,7 +344,7 @@ class Vocabulary:
         if any(squash(place) in self.vocab_keys for place in same_place(name)):
             return True  # "French" where the text writes "a study from France"
         if name.lower() in self._regulators_written:
-            return True  # "FDA" where the text writes "the Food and Drug Administration"
+            return True  # a regulator's abbreviation where the text writes its full name
         base = re.sub(r"(?<=[A-Z])s$", "", name)
         if base.isalpha() and base.isupper() and base.lower() in self.initialisms:
             return True  # letters only: "ZX12D" is a variant's code, not a phrase's initials
@@ -365,7 +365,7 @@ class Vocabulary:
         words = all(p.isalpha() for p in parts) or is_tnm(name)
         if len(parts) > 1 and words and all(self.known(p) for p in parts):
             return True
-        # "cisplatin-5-FU": two known names joined, one of them hyphenated itself.
+        # "zentaplatin-5-ZU": two known names joined, one of them hyphenated itself.
         return any(
             all(self.known(p) for p in (name[: m.start()], name[m.end() :]))
             for m in re.finditer("-", name)

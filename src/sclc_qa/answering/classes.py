@@ -66,7 +66,7 @@ def trial_like(name: str) -> bool:
 
 def evidently(asked: str | None, c: Span, text: str) -> bool:
     """Whether the name is of the asked class by itself, wherever it stands: an "X et al."
-    for "who …?", a known country or its people's adjective ("a French study") for "which
+    for "who …?", a known country or its people's adjective ("a Norwegian study") for "which
     country …?", a name with its company word ("Zeta Pharma") for "which maker …?". Such a name
     may be the sentence's subject, standing before the words that describe it ("Zeta Pharma's
     zentamab was approved …")."""
