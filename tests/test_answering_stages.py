@@ -4230,20 +4230,19 @@ def test_a_class_asked_by_its_abbreviation_and_a_regulator_written_in_full(
     """ "Which TKI did the FDA approve?": a drug whose stem says tyrosine kinase inhibitor, in
     a sentence that writes the regulator's name in full; "which country's study?": a people's
     adjective ("a Zetanian study" where "Zetania" is nowhere written is no place here, so a
-    real one: "French")."""
+    real one: "Norwegian")."""
     doc = (
-        "Tyrosine kinase inhibitors (TKIs) changed zeta care. The U.S. Food and Drug "
-        "Administration approved zentatinib as a "
-        "first-line treatment for patients with advanced zeta cancer. One multicenter French "
-        "retrospective study reported three patients who had partial responses to quellumab."
+        "Tyrosine kinase inhibitors (TKIs) changed zeta care. In 2031 the U.S. Food and Drug "
+        "Administration cleared zentatinib for untreated advanced zeta cancer. A Norwegian "
+        "registry study reported three patients who had partial responses to quellumab."
     )
     drug, country = _answers_in(
         tmp_path,
         doc,
-        "Which TKI does the FDA allow as first-line treatment in advanced zeta cancer?",
-        "Which country's retrospective study reported partial responses to quellumab?",
+        "Which TKI did the FDA clear for untreated advanced zeta cancer?",
+        "Which country's registry study reported partial responses to quellumab?",
     )
-    assert (drug, country) == ("zentatinib", "French")
+    assert (drug, country) == ("zentatinib", "Norwegian")
 
 
 def test_two_names_joined_by_a_hyphen_one_hyphenated_itself(tmp_path: Path) -> None:
@@ -4273,10 +4272,10 @@ def test_a_range_of_two_neighbouring_stages_is_named_as_a_pair(tmp_path: Path) -
 def test_which_reviewer_asks_a_person_named_with_a_degree(tmp_path: Path) -> None:
     doc = (
         "The lead reviewers for Zeta Treatment are:\n\n"
-        "- Quella Varo, MD (Eta Children's Research Hospital)\n"
+        "- Quella Varo, MD (Eta Cancer Institute)\n"
         "- Zeno Tark, MD, PhD (Theta University Medical Center)\n"
     )
     (reviewer,) = _answers_in(
-        tmp_path, doc, "Which reviewer of the zeta summary is based at Eta Children's?"
+        tmp_path, doc, "Which reviewer of the zeta summary is based at the Eta Cancer Institute?"
     )
     assert reviewer == "Quella Varo"

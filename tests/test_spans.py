@@ -400,38 +400,38 @@ def test_two_rates_as_the_ends_of_one_range_are_one_figure() -> None:
 
 
 def test_a_dose_keeps_its_route_and_prescribers_frequency() -> None:
-    text = "Zentrogest 400 mg IM x 1; zentadine 0.1 mg/24 h transdermal or 0.1 mg PO q24h."
+    text = "Zentrogest 250 mg IM x 1; zentadine 0.2 mg/24 h transdermal or 0.3 mg PO q24h."
     assert [text[s.start : s.end] for s in find(text, "dose")] == [
-        "400 mg IM x 1",
-        "0.1 mg/24 h transdermal",
-        "0.1 mg PO q24h",
+        "250 mg IM x 1",
+        "0.2 mg/24 h transdermal",
+        "0.3 mg PO q24h",
     ]
 
 
 def test_a_rate_per_million_with_whom_and_when() -> None:
     text = (
-        "It is approximately 1 case per 1 million people per year; fewer than two cases per 1 "
+        "It is approximately 3 cases per 1 million people per year; fewer than four cases per 1 "
         "million."
     )
     assert [text[s.start : s.end] for s in find(text, "percent")] == [
-        "approximately 1 case per 1 million people per year",
-        "fewer than two cases per 1 million",
+        "approximately 3 cases per 1 million people per year",
+        "fewer than four cases per 1 million",
     ]
 
 
 def test_a_benefit_or_detriment_stated_as_a_share_is_a_difference() -> None:
     text = (
-        "It gave a 12% absolute benefit, an absolute detriment of 6% at 2 years, and a loss of 3%."
+        "It gave a 12% absolute benefit, an absolute detriment of 4% at 3 years, and a loss of 3%."
     )
     assert [text[s.start : s.end] for s in find(text, "difference")] == [
         "12% absolute benefit",
-        "absolute detriment of 6%",
+        "absolute detriment of 4%",
         "a loss of 3%",
     ]
     # What changed may stand between the share and its change.
-    text = "It showed a 69% risk reduction in relapse and a 20% relative mortality reduction."
+    text = "It showed a 42% risk reduction in relapse and a 20% relative mortality reduction."
     assert [text[s.start : s.end] for s in find(text, "difference")] == [
-        "69% risk reduction",
+        "42% risk reduction",
         "20% relative mortality reduction",
     ]
 
