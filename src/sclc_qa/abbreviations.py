@@ -32,7 +32,7 @@ _NOT_LONG_FORM_START = frozenset({"the", "a", "an", "and", "of", "with"})
 _UNSPELLED_HEADS = frozenset({"syndrome", "disease"})
 # The other way round, "SHORT (long form)": an abbreviation of capitals (after any lower-case
 # prefix, "hyper-ZAP"), then its spelling out in brackets ("ZNE (zeta, node, extension)", a
-# regimen's drugs "ZAP (zentamab, alotinib, and pembrolizumab)").
+# regimen's drugs "ZAP (zentamab, alotinib, and pelquimab)").
 _SPELLED_AFTER = re.compile(
     r"(?<![\w-])((?:[a-z]+-)?(?:[A-Z][A-Za-z]{0,3}-)*[A-Z]{2,8}[a-z]?)\s+\(([^()\[\]]{3,200})\)"
 )
@@ -207,7 +207,7 @@ def _spelled_after(short: str, long: str) -> bool:
     abbreviation's letters ("ZNE (zeta, node, extension)"), or it lists as many drugs as the
     abbreviation has letters, most of them drugs by their stems and at least half of the letters
     their initials in some order: a regimen is often named by its drugs' trade names, so "ZAP
-    (zentamab, alotinib, and pembrolizumab)" spells only Z and A by the names it lists. A
+    (zentamab, alotinib, and pelquimab)" spells only Z and A by the names it lists. A
     lower-case prefix ("hyper-") is no letter; a clipped drug name ("Zent-") is one."""
     parts = short.split("-")
     prefix = parts.pop(0) if parts[0].islower() else ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..abbreviations import initials
 from ..domain import domain
 from ..lexical import stem
 from ..question import Profile
@@ -47,14 +48,18 @@ def said_to_be_asked(text: str, cands: list[Span], prof: Profile) -> list[Span]:
 def stem_class(name: str) -> frozenset[str]:
     """The word stems of the class a one-word drug name's stem says ("quellaciclib": CDK4/6
     inhibitor), the longest stem that ends it deciding; empty for any other name."""
+    said = _class_said(name)
+    return frozenset(stem(w.lower()) for w in re.findall(r"[\w+-]+", said)) if said else frozenset()
+
+
+def _class_said(name: str) -> str | None:
+    """The class a one-word drug name's stem says (data/domain.json's `stem_classes`), the
+    longest stem that ends it deciding; None for any other name."""
     low = name.lower()
     if not low.isalpha() or len(low) < 5:
-        return frozenset()
+        return None
     ends = [s for s in domain().stem_classes if low.endswith(s) and len(low) > len(s) + 2]
-    if not ends:
-        return frozenset()
-    said = domain().stem_classes[max(ends, key=len)]
-    return frozenset(stem(w.lower()) for w in re.findall(r"[\w+-]+", said))
+    return domain().stem_classes[max(ends, key=len)] if ends else None
 
 
 def _abbreviates_stem_class(asked_about: str, name: str) -> bool:
@@ -64,12 +69,8 @@ def _abbreviates_stem_class(asked_about: str, name: str) -> bool:
     short = re.sub(r"(?<=[A-Z])s$", "", asked_about.strip())
     if not (short.isalpha() and short.isupper() and len(short) >= 2):
         return False
-    low = name.lower()
-    ends = [s for s in domain().stem_classes if low.endswith(s) and len(low) > len(s) + 2]
-    if not low.isalpha() or not ends:
-        return False
-    said = re.findall(r"[A-Za-z]+", domain().stem_classes[max(ends, key=len)])
-    return "".join(w[0] for w in said).lower() == short.lower()
+    said = _class_said(name)
+    return said is not None and initials(re.findall(r"[A-Za-z]+", said)) == short.lower()
 
 
 # A noun phrase set off by commas right after a name: ", the <words> <noun>," (or at the end).
