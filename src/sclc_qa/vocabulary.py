@@ -173,6 +173,10 @@ class Vocabulary:
             and ANAPHOR.match(self.index.sentences[nxt].text) is not None
         )
 
+    def said_by(self, sid: int, name: str) -> bool:
+        """Whether sentence `sid` itself names `name` (`mentions`, over its own keys and text)."""
+        return self.mentions(name, self.keys[sid], self.index.sentences[sid].text)
+
     def mentions(self, name: str, keys: frozenset[str] | set[str], text: str) -> bool:
         """Whether `text` (whose name keys are `keys`) names `name`: as written, by its parts,
         by a range's words, by a definition's long form or by an acronym's initials."""

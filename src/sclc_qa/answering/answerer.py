@@ -211,7 +211,7 @@ class Answerer:
                 (
                     s
                     for s in scored[:_FIGURE_LOOK]
-                    if s.coverage > 0 and self._names(asked_terms[0], s)
+                    if s.coverage > 0 and self.vocab.said_by(s.sid, asked_terms[0])
                 ),
                 best,
             )
@@ -321,12 +321,6 @@ class Answerer:
         span = cand.spans[0]
         return (
             _INTERVAL.search(self.index.sentences[cand.sid].text[span.start : span.end]) is not None
-        )
-
-    def _names(self, name: str, cand: Scored) -> bool:
-        """Whether the candidate's sentence names `name`."""
-        return self.vocab.mentions(
-            name, self.vocab.keys[cand.sid], self.index.sentences[cand.sid].text
         )
 
     def _states(self, endpoints: frozenset[str], best: Scored) -> bool:

@@ -58,8 +58,7 @@ def introduced_together(
     its list's lead-in, else the sentence before it in its paragraph) by one that states its
     figures for several trials together ("A pooled analysis of A and B: - The median OS was
     …")."""
-    text = index.sentences[sid].text
-    if any(vocab.mentions(n, vocab.keys[sid], text) for n in prof.names):
+    if any(vocab.said_by(sid, n) for n in prof.names):
         return False
     return any(
         stated_together(mask_markup(index.sentences[k].text), spans, prof)

@@ -152,13 +152,8 @@ class Comparer:
         """Whether every subject without a figure of its own is named by a found figure's
         sentence ("A and B both added about 2 months"): the figure is theirs together."""
         return bool(found) and all(
-            any(self._names(c.scored.sid, name) for c in found) for name in missing
+            any(self.scorer.vocab.said_by(c.scored.sid, name) for c in found) for name in missing
         )
-
-    def _names(self, sid: int, name: str) -> bool:
-        """Whether sentence `sid` names `name`."""
-        vocab = self.scorer.vocab
-        return vocab.mentions(name, vocab.keys[sid], self.index.sentences[sid].text)
 
     def _side_by_side(
         self, query: Query, hits: Sequence[Hit], names: Sequence[str], kind: Kind
@@ -193,7 +188,7 @@ class Comparer:
         """The best sentence that names this subject and states a figure of the kind; one that
         names none of the other subjects first (a figure shared by several is no one's own)."""
         scored = [s for s in self.scorer.score(query, hits) if s.spans and s.coverage >= _COVERED]
-        alone = (s for s in scored if not any(self._names(s.sid, o) for o in others))
+        alone = (s for s in scored if not any(self.scorer.vocab.said_by(s.sid, o) for o in others))
         return next(alone, scored[0] if scored else None)
 
     @staticmethod

@@ -89,7 +89,7 @@ class NameCoverage:
             # its own.
             paired = defined
         for name in key_names:
-            if self.vocab.mentions(name, self.vocab.keys[sid], sent.text):
+            if self.vocab.said_by(sid, name):
                 got = 1.0
             elif self.vocab.mentions(name, heading, ""):
                 got = _NAMED_IN_HEADING
@@ -97,9 +97,7 @@ class NameCoverage:
                 got = _NAMED_NEARBY
             elif self._named_before_table(sid, name):
                 got = _NAMED_NEARBY  # a table's row, by the paragraph that introduces the table
-            elif self.vocab.next_refers_back(sid) and self.vocab.mentions(
-                name, self.vocab.keys[sid + 1], self.index.sentences[sid + 1].text
-            ):
+            elif self.vocab.next_refers_back(sid) and self.vocab.said_by(sid + 1, name):
                 got = _NAMED_NEARBY  # "… . This <name> …": the next sentence names the subject
             elif self._named_in_lead_in(sid, name):
                 got = _NAMED_IN_LEAD_IN
@@ -141,10 +139,7 @@ class NameCoverage:
         whole = not in_numbered_item(self.index.documents[sent.doc].text, sent.start)
         while lead:
             read = [p for at in lead for p in (at, *(self._until_other_study(at) if whole else ()))]
-            if any(
-                self.vocab.mentions(name, self.vocab.keys[p], self.index.sentences[p].text)
-                for p in read
-            ):
+            if any(self.vocab.said_by(p, name) for p in read):
                 return True
             seen.update(lead)
             lead = tuple(p for p in self.vocab.lead_in[lead[0]] if p not in seen)
@@ -171,8 +166,7 @@ class NameCoverage:
             self._table_intro[sid] = self._introducing(sid)
         at = self._table_intro[sid]
         return at is not None and any(
-            self.vocab.mentions(name, self.vocab.keys[p], sentences[p].text)
-            for p in (at, *self._until_other_study(at))
+            self.vocab.said_by(p, name) for p in (at, *self._until_other_study(at))
         )
 
     def _introducing(self, sid: int) -> int | None:
@@ -189,10 +183,7 @@ class NameCoverage:
 
     def _named_before(self, sid: int, name: str) -> bool:
         """Named earlier in the paragraph, with no other study introduced in between."""
-        return any(
-            self.vocab.mentions(name, self.vocab.keys[p], self.index.sentences[p].text)
-            for p in self._until_other_study(sid)
-        )
+        return any(self.vocab.said_by(p, name) for p in self._until_other_study(sid))
 
     def studies(self, sid: int) -> tuple[bool, bool]:
         """Whether a sentence names a study of its own, and whether it introduces another one

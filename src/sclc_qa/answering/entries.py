@@ -113,10 +113,7 @@ class Entries:
         return tuple(
             e
             for e in self._keyed.get(squash(code), ())
-            if any(
-                self.vocab.mentions(scheme, self.vocab.keys[p], self.index.sentences[p].text)
-                for p in self.vocab.lead_in[e.sid]
-            )
+            if any(self.vocab.said_by(p, scheme) for p in self.vocab.lead_in[e.sid])
         )
 
     def asked(self, prof: Profile) -> tuple[Entry, ...]:

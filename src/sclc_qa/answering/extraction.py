@@ -187,7 +187,7 @@ class Extractor:
         for kind, endpoint in self.figures.missing_parts(text, s, e, prof):
             found = self._next_door(found, sid, partial(self._stated_part, kind, endpoint))
         for name in coordinated(prof):
-            if not self.vocab.mentions(name, self.vocab.keys[sid], sent.text):
+            if not self.vocab.said_by(sid, name):
                 # "How common are A and B?": B's figure from the sentence next door that names B.
                 found = self._next_door(found, sid, partial(self._named_part, prof.kind, name))
         return found
@@ -208,7 +208,7 @@ class Extractor:
     def _named_part(self, kind: str, name: str, k: int, text: str) -> tuple[int, int] | None:
         """Where sentence `k` (its text markup-masked) states a figure of `kind` for `name`,
         which it names."""
-        if not self.vocab.mentions(name, self.vocab.keys[k], self.index.sentences[k].text):
+        if not self.vocab.said_by(k, name):
             return None
         return self.figures.part(text, kind, "")
 

@@ -244,8 +244,7 @@ class SentenceScorer:
 
     def _names_all(self, sid: int, names: Sequence[str]) -> bool:
         """Whether sentence `sid` names every one of `names` itself."""
-        text = self.index.sentences[sid].text
-        return all(self.vocab.mentions(n, self.vocab.keys[sid], text) for n in names)
+        return all(self.vocab.said_by(sid, n) for n in names)
 
     def _keyed_by(self, sent: Sentence, prof: Profile) -> bool:
         """Whether `sent` is a table row whose first cell is a name the question asks about:
