@@ -214,11 +214,7 @@ class Vocabulary:
             and all(p in keys for p in parts)
         ):
             return True  # "etoposide-cisplatin", "FDA/EMA"
-        if any(
-            all(self._mentions(p, keys, text) for p in (name[: m.start()], name[m.end() :]))
-            for m in re.finditer("-", name)
-            if "-" in name[: m.start()] + name[m.end() :]
-        ):
+        if any(all(self._mentions(p, keys, text) for p in pair) for pair in _joined_pairs(name)):
             return True  # "zentaplatin-5-ZU" by "zentaplatin and 5-ZU"
         span = _RANGE.fullmatch(name)
         if span and text and re.search(_range_words(*span.groups()), text, re.I):
@@ -370,11 +366,7 @@ class Vocabulary:
         if len(parts) > 1 and words and all(self.known(p) for p in parts):
             return True
         # "zentaplatin-5-ZU": two known names joined, one of them hyphenated itself.
-        return any(
-            all(self.known(p) for p in (name[: m.start()], name[m.end() :]))
-            for m in re.finditer("-", name)
-            if "-" in name[: m.start()] + name[m.end() :]
-        )
+        return any(all(self.known(p) for p in pair) for pair in _joined_pairs(name))
 
     def specific(self, name: str) -> bool:
         """A name that narrows the question (a trial, a drug), not a topic word like "SCLC"."""
@@ -403,6 +395,14 @@ _BLOCK_REACH = 8
 _RANGE = re.compile(r"([A-Za-z0-9]+)[-–]([A-Za-z0-9]+)")
 # A name for what acts against a target ("anti-PD-L1", "anti-CTLA-4") is named by its target.
 _AGAINST = re.compile(r"anti-([A-Za-z0-9].*)", re.I)
+
+
+def _joined_pairs(name: str) -> list[tuple[str, str]]:
+    """The ways a hyphen splits `name` into two names when one of them keeps a hyphen of its
+    own: "zentaplatin-5-ZU" → ("zentaplatin", "5-ZU"), ("zentaplatin-5", "ZU"); none for
+    "zeta-eta" (split part by part where it is read)."""
+    pairs = [(name[: m.start()], name[m.end() :]) for m in re.finditer("-", name)]
+    return pairs if len(pairs) > 1 else []
 
 
 def _range_words(low: str, high: str) -> str:
