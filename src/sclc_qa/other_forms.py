@@ -10,7 +10,7 @@ import re
 
 from .domain import domain
 
-__all__ = ["REGULATOR_NAMES", "is_people", "same_place"]
+__all__ = ["REGULATOR_FULL_NAMES", "REGULATOR_NAMES", "is_people", "same_place"]
 
 # Each people's adjective with its places, and each place with its adjectives (data/domain.json).
 _SAME_PLACE: dict[str, tuple[str, ...]] = {}
@@ -20,16 +20,17 @@ for _adjective, _places in domain().demonyms.items():
         _SAME_PLACE[_place] = (*_SAME_PLACE.get(_place, ()), _adjective)
 
 
-# A regulator's name as written in full (data/domain.json): "FDA" is named by "the Food and
-# Drug Administration" where a document never abbreviates it (not by its country, which may
-# name the country alone).
-REGULATOR_NAMES: dict[str, tuple[re.Pattern[str], ...]] = {
-    key.lower(): tuple(
-        re.compile(rf"\b{re.escape(alias)}\b")
-        for alias in aliases
-        if re.search(r"Administration|Agency|Commission", alias)
-    )
+# Each regulator's own names as written in full (data/domain.json), not the places it
+# approves for: "FDA" is named by "the Food and Drug Administration" where a document never
+# abbreviates it, not by its country, which may name the country alone.
+REGULATOR_FULL_NAMES: dict[str, tuple[str, ...]] = {
+    key: tuple(a for a in aliases if re.search(r"Administration|Agency|Commission", a))
     for key, aliases in domain().regulators.items()
+}
+# The same, as patterns keyed by the abbreviation in lower case.
+REGULATOR_NAMES: dict[str, tuple[re.Pattern[str], ...]] = {
+    key.lower(): tuple(re.compile(rf"\b{re.escape(name)}\b") for name in names)
+    for key, names in REGULATOR_FULL_NAMES.items()
 }
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 from ..domain import domain
 from ..mentions import is_druglike
+from ..other_forms import REGULATOR_FULL_NAMES
 from ..spans import Span
 
 __all__ = [
@@ -89,13 +90,8 @@ def company_end(text: str, end: int) -> int:
 
 _NEXT_WORD = re.compile(r"\.?,?\s([A-Za-z]+)\.?")
 
-# The regulators' own names (data/domain.json), not the places they approve for.
-REGULATORS = frozenset(
-    name
-    for key, aliases in domain().regulators.items()
-    for name in (key, *aliases)
-    if name == key or re.search(r"Administration|Agency|Commission", name)
-)
+# The regulators' own names, abbreviated and in full, not the places they approve for.
+REGULATORS = frozenset(name for key, full in REGULATOR_FULL_NAMES.items() for name in (key, *full))
 
 
 def _placelike(name: str) -> bool:
