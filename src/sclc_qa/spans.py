@@ -275,7 +275,10 @@ def strip_citation(text: str, start: int, end: int) -> tuple[int, int]:
         if new == seg:
             break
         seg = new
-    lead = len(seg) - len(seg.lstrip(" ,;[" if linked and "[" not in seg.lstrip(" ,;[") else " ,;"))
+    opening = " ,;"
+    if linked and "[" not in seg.lstrip(" ,;["):
+        opening += "["  # the bracket of the link whose target went, when it opens the span
+    lead = len(seg) - len(seg.lstrip(opening))
     return start + lead, start + len(seg)
 
 
