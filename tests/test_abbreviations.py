@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sclc_qa.abbreviations import _NOTE_ITEM, Definition, find_definitions, initials
+from sclc_qa.abbreviations import _NOTE_ITEM, Definition, find_definitions, initials, spelled_by
 from sclc_qa.chunking import build_sentences
 from sclc_qa.corpus import parse_document
 from sclc_qa.models import Document
@@ -30,6 +30,15 @@ def test_initials_split_hyphens_and_slashes() -> None:
     assert initials(["low-dose", "radiotherapy"]) == "ldr"
     assert initials(["immune", "checkpoint", "inhibitors"]) == "ici"
     assert initials(["PD-1/CTLA-4"]) == "p1c4"
+
+
+def test_words_spell_a_short_form_by_their_initials_a_capital_word_by_its_letters() -> None:
+    assert spelled_by("RCTs", "nine randomized controlled trials were pooled")
+    assert spelled_by("LDZ", "low-dose zentaplatin")  # a hyphenated word gives two letters
+    assert spelled_by("PZNSL", "Primary ZNS Lymphoma Treatment")
+    assert spelled_by("PZL", "Primary ZNS Lymphoma Treatment")  # "ZNS" by its initial too
+    assert not spelled_by("PZNL", "Primary ZNS Lymphoma Treatment")  # "ZN" is no word's
+    assert not spelled_by("ZLT", "Zeta and Lymphoma Treatment")  # words side by side only
 
 
 def test_long_forms_may_start_with_a_retrieval_stopword() -> None:

@@ -317,6 +317,10 @@ Graded evidence.
 ## Bibliography
 
 Book.
+
+## Key References for Zeta Cancer Treatment
+
+- Quill A, Zeller B: Zentamab for zeta cancer: a randomised trial. Lancet 2: 2, 2021.
 """
 
 
@@ -336,7 +340,7 @@ def test_references_navigation_and_boilerplate_emit_no_blocks() -> None:
         "Graded evidence.",
     ]
     assert [_raw(doc, b) for b in doc.sections[0].blocks] == ["Real text.[[1](#cit/section_1.1)]"]
-    for word in ("Go to Patient", "Enlarge", "Smith", "Editorial", "Boilerplate", "Book"):
+    for word in ("Go to Patient", "Enlarge", "Smith", "Editorial", "Boilerplate", "Book", "Zeller"):
         assert all(word not in _raw(doc, b) for s in doc.sections for b in s.blocks)
     # The parent's span ends at its last non-blank line before its skipped References.
     assert SKIPPY[: doc.sections[0].end].endswith('"Drawing")')

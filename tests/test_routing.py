@@ -157,6 +157,26 @@ def test_an_acronym_for_one_documents_title_routes_there_over_an_organs_title(
     assert answer.citations[0].doc == "zeh"
 
 
+def test_an_acronym_no_document_writes_spells_a_title_by_its_initials(tmp_path: Path) -> None:
+    """ "PZNSL" is written nowhere, but the words of one title spell it ("ZNS" in capitals
+    giving all its letters): the question is that summary's, and its sentences answer for the
+    subject they never name."""
+    engine = summaries_engine(
+        tmp_path,
+        {
+            "pznsl": "# Primary ZNS Lymphoma Treatment\n\n## Induction\n\n"
+            "A pooled analysis of zentamab trials found longer PFS with zentamab (HR, 0.61; "
+            "95% CI, 0.44-0.93).",
+            "zcml": "# Zeta Myeloid Leukemia Treatment\n\n## Induction\n\n"
+            "In zeta myeloid leukemia, zentamab trials found longer PFS with zentamab (HR, "
+            "0.83; 95% CI, 0.71-0.97).",
+        },
+    )
+    answer = engine.ask("What PFS hazard ratio did zentamab give in PZNSL?", min_confidence=0.0)
+    assert answer.answer is not None and "0.61" in answer.answer
+    assert answer.citations[0].doc == "pznsl"
+
+
 def test_an_acronym_other_documents_also_write_names_no_one_documents_subject(
     tmp_path: Path,
 ) -> None:

@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .mentions import is_druglike
 from .models import Document, Sentence
 
-__all__ = ["Definition", "find_definitions", "initials", "singular"]
+__all__ = ["Definition", "find_definitions", "initials", "singular", "spelled_by"]
 
 _PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9\-+/]{1,11})(?:[;,][^)]*)?\)")
 # A word of a long form, without the quotes it may stand in (“boron neutron therapy” (BNT)).
@@ -64,6 +65,39 @@ def initials(words: Iterable[str]) -> str:
             if part[:1].isalnum():
                 out.append(part[0].lower())
     return "".join(out)
+
+
+def spelled_by(short: str, text: str) -> bool:
+    """Whether words of `text`, side by side, spell the abbreviation `short` by their initials,
+    a word in capitals by all its letters: "RCT" by "randomized controlled trial", "PZNSL" by
+    "Primary ZNS Lymphoma"."""
+    wanted = singular(short).lower()
+    letters = _word_forms(text)
+    return bool(wanted) and any(_spelled_from(wanted, letters, i) for i in range(len(letters)))
+
+
+@lru_cache(maxsize=1 << 12)
+def _word_forms(text: str) -> tuple[tuple[str, ...], ...]:
+    """What each word of `text` can give an abbreviation: its initials and, for a word in
+    capitals, all its letters."""
+    out = []
+    for w in re.findall(r"[A-Za-z][A-Za-z\-]*", text):
+        forms = [initials([w])]
+        if len(w) > 1 and w.isalpha() and w.isupper():
+            forms.append(w.lower())
+        out.append(tuple(forms))
+    return tuple(out)
+
+
+def _spelled_from(wanted: str, letters: tuple[tuple[str, ...], ...], i: int) -> bool:
+    """Whether the words from `i` on spell `wanted`, each word giving one of its forms."""
+    if not wanted:
+        return True
+    return i < len(letters) and any(
+        wanted.startswith(f) and _spelled_from(wanted[len(f) :], letters, i + 1)
+        for f in letters[i]
+        if f
+    )
 
 
 def singular(short: str) -> str:

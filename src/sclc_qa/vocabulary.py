@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
 
-from .abbreviations import Definition, initials
+from .abbreviations import Definition, initials, spelled_by
 from .blocks import list_lead_ins, previous_in_block
 from .chunking import embed_text
 from .index import Index
@@ -48,12 +48,6 @@ def squash(text: str) -> str:
 def heading_keys(text: str) -> frozenset[str]:
     """`name_keys` of a table or section heading, remembered: headings repeat across answers."""
     return frozenset(name_keys(text))
-
-
-@lru_cache(maxsize=1 << 12)
-def _word_initials(text: str) -> tuple[str, ...]:
-    """The initials of each word of `text`, for matching acronyms against word windows."""
-    return tuple(initials([w]) for w in re.findall(r"[A-Za-z][A-Za-z\-]*", text))
 
 
 _EM_DASH = re.compile(r"[\u2014\u2015]")
@@ -245,11 +239,7 @@ class Vocabulary:
             acronym = re.sub(r"(?<=[A-Z])s$", "", name)
             if acronym.isalpha() and acronym.isupper() and len(acronym) > 1:
                 # "RCTs" is named by "randomized controlled trials" even where undefined.
-                letters = _word_initials(text)
-                n, wanted = len(acronym), acronym.lower()
-                return any(
-                    "".join(letters[i : i + n]) == wanted for i in range(len(letters) - n + 1)
-                )
+                return spelled_by(acronym, text)
         return False
 
     def is_concept(self, name: str) -> bool:
@@ -317,6 +307,13 @@ class Vocabulary:
         )
 
     @cached_property
+    def _titles(self) -> tuple[str, ...]:
+        """Every document's and section's title, once each."""
+        found = {d.title for d in self.index.documents.values()}
+        found |= {s.title for d in self.index.documents.values() for s in d.sections}
+        return tuple(sorted(found))
+
+    @cached_property
     def _doc_keys(self) -> dict[str, frozenset[str]]:
         """Every name key each document's sentences hold, gathered on first use."""
         keys: dict[str, set[str]] = {}
@@ -348,6 +345,9 @@ class Vocabulary:
         base = re.sub(r"(?<=[A-Z])s$", "", name)
         if base.isalpha() and base.isupper() and base.lower() in self.initialisms:
             return True  # letters only: "ZX12D" is a variant's code, not a phrase's initials
+        capitals = base.isalpha() and base.isupper() and len(base) > 2
+        if capitals and any(spelled_by(base, t) for t in self._titles):
+            return True  # "PZNSL" spelled by a title's words: "Primary ZNS Lymphoma"
         if "/" in name.strip("/"):
             # "PD-1/monoclonal", "FDA/EMA": each alternative is a name the corpus knows.
             return all(self.known(p) for p in name.split("/") if p)

@@ -78,9 +78,14 @@ class NameCoverage:
         own_study = self.studies(sid)[0]
         # What the sentence sits under also names its subject: its table, its section's
         # headings, and the title of its document (a report titled by its trial's name).
-        path = " ".join(self.citer.path(sent.doc, sent.section))
+        path = self.citer.path(sent.doc, sent.section)
         doc_title = self.index.documents[sent.doc].title
-        heading = heading_keys(f"{sent.context} {sent.title} {sent.label or ''} {path} {doc_title}")
+        heading = heading_keys(
+            f"{sent.context} {sent.title} {sent.label or ''} {' '.join(path)} {doc_title}"
+        )
+        # Each heading's words, one at a time, for a short form spelled by them ("PZNSL" under
+        # "Primary ZNS Lymphoma"): read across two headings, initials spell nothing.
+        headings = (*path, doc_title)
         hard, soft, side_by_side = 1.0, [], []
         paired = coordinated(prof)
         defined = self.defined_terms(key_names, prof)
@@ -91,7 +96,7 @@ class NameCoverage:
         for name in key_names:
             if self.vocab.said_by(sid, name):
                 got = 1.0
-            elif self.vocab.mentions(name, heading, ""):
+            elif any(self.vocab.mentions(name, heading, h) for h in headings):
                 got = _NAMED_IN_HEADING
             elif not own_study and self._named_before(sid, name):
                 got = _NAMED_NEARBY
