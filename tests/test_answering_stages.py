@@ -1765,6 +1765,21 @@ def test_which_trial_is_answered_by_the_trial_its_paragraph_opens_with(tmp_path:
     assert engine.index.documents["doc"].text[start:end] == "ZENITH-4"
 
 
+def test_a_cell_the_question_quotes_is_given_not_asked(tmp_path: Path) -> None:
+    from sclc_qa.tables import best_cell
+
+    table = (
+        "| Questions | Assessment |\n|---|---|\n"
+        "| Have you moved house lately? (Flat, farm, other.) | Upheaval |\n"
+        "| Do you sleep through the night? | Rest |"
+    )
+    engine, sid = _indexed(tmp_path, table, "Have you moved")
+    text, row = engine.index.documents["doc"].text, engine.index.sentences[sid]
+    asked = profile("'Have you moved house lately?' - what does that question assess?")
+    span = best_cell(text, row, asked)
+    assert span is not None and text[span.start : span.end] == "Upheaval"
+
+
 def test_a_row_asked_for_two_of_its_cells_answers_with_both(tmp_path: Path) -> None:
     from sclc_qa.tables import best_cell
 

@@ -433,6 +433,10 @@ def test_a_site_before_a_verb_names_the_patients_not_the_endpoint(tmp_path: Path
     )
     assert asked_site(asked) is None
     assert asked_site("What was the intracranial response rate with zetamab?") == "intracranial"
+    # A site's word naming the disease: the whole disease's survival, measured nowhere special.
+    assert asked_site("How long do people with primary CNS zetoma usually survive?") is None
+    assert asked_site("How long does the brain tumour response last?") is None
+    assert asked_site("What was the median CNS progression-free survival?") == "intracranial"
     doc = (
         "The 5-year relative survival rate varies markedly for patients diagnosed at local stage "
         "(64%), regional stage (36%), or distant stage (9%)."

@@ -389,6 +389,9 @@ def test_an_age_the_sentence_states_of_its_subject() -> None:
     assert _texts("Flares began between the ages of 22 and 75 years.", "age") == ["22 and 75 years"]
     # A duration is no age: "at 5 years" after an age criterion.
     assert _texts("At age 50, the rate was 20% at 5 years.", "age") == ["age 50"]
+    # An age as a bound: "older than", "younger than".
+    text = "Zentamab is too toxic for most patients older than 75 years or younger than 18."
+    assert _texts(text, "age") == ["older than 75 years", "younger than 18"]
 
 
 def test_two_rates_as_the_ends_of_one_range_are_one_figure() -> None:

@@ -115,8 +115,15 @@ def _site_before(text: str, at: int) -> str | None:
     # "… whose zetoma reached distant sites are alive": a verb between them ends the site's
     # reach, which then names the patients, not where the endpoint is measured.
     verbs = [i for i, w in enumerate(near) if w in _VERBS]
-    words = " ".join(near[verbs[-1] + 1 :] if verbs else near)
+    words = _DISEASE.sub(" ", " ".join(near[verbs[-1] + 1 :] if verbs else near))
     return next((site for site, pat in _SITES.items() if pat.search(words)), None)
+
+
+# A site's word before a disease's head names the disease, not where an endpoint is measured:
+# survival "in primary CNS zetoma" is the whole disease's.
+_DISEASE = re.compile(
+    r"\b\w+\s+(?:lymphomas?|cancers?|carcinomas?|tumou?rs?|neoplasms?|leuka?emias?|[a-z]+omas?)\b"
+)
 
 
 _VERBS = frozenset({"is", "are", "was", "were", "be", "been", "has", "have", "had"})

@@ -208,8 +208,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|\s*(?:years?|months?|weeks?|days?)\b|\s*(?:to|through|[-–])\s*\d+\s*(?:years?|months?)\b)"
     ),
     # An age as a criterion states it: "from age 50", "before age 30 years", "ages 50 to 74",
-    # "aged 55 to 80 years", "65 years or older", "women in their 40s".
+    # "aged 55 to 80 years", "65 years or older", "older than 75 years", "women in their 40s".
     "age": re.compile(
+        r"\b(?:older|younger)\s+than\s+\d+(?:\s+years?)?(?:\s+of\s+age)?|"
         rf"{_HEDGE}\b(?:(?:before|after|by|until|from)\s+)?(?:ages?|aged)\s+\d+(?:\s*(?:to|through|and|or|[-–])\s*\d+)?(?:\s+years?)?"
         r"(?:\s+(?:or|and)\s+(?:older|younger|over|above|below|under))?"
         rf"|{_HEDGE}\b\d+(?:\s*(?:to|through|[-–])\s*\d+)?\s+years?\s+(?:of\s+age|old"

@@ -38,7 +38,7 @@ def best_cell(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
     cells: list[tuple[Cell, set[str], set[str]]] = []
     for cell in (*sent.cells, *sent.groups):
         value = doc_text[cell.start : cell.end].strip()
-        if not value or value == "/" or normalize(value) in q_norm:
+        if not value or value == "/" or _quoted(value, q_norm):
             continue
         header = set(tokenize(cell.header))
         hints = set(header)
@@ -76,6 +76,22 @@ def best_cell(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
         listed = _listed(prof.text, [w for w, _ in asked])
         asked = [asked[i] for i in listed] if len(listed) > 1 else asked[:1]
     return Span(min(c.start for _, c in asked), max(c.end for _, c in asked), "cell")
+
+
+def _quoted(value: str, q_norm: str) -> bool:
+    """Whether the question gives the cell rather than asks it: its whole text, or its opening
+    sentence of several words ("'Have you moved house lately?' — what does that screen for?")."""
+    if normalize(value) in q_norm:
+        return True
+    opening = normalize(_SENTENCE_END.split(value, maxsplit=1)[0])
+    return len(opening.split()) >= _QUOTED_WORDS and opening in q_norm
+
+
+# A cell's opening sentence ends at its first full stop or question mark.
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s")
+# Words a cell's opening must have for the question to quote it: a word or three may be shared
+# by chance ("Grade 3").
+_QUOTED_WORDS = 4
 
 
 def _listed(question: str, asked: list[frozenset[str]]) -> list[int]:
