@@ -402,6 +402,18 @@ def test_two_rates_as_the_ends_of_one_range_are_one_figure() -> None:
     assert _texts("OS was 40% and PFS 20%.", "percent") == ["40%", "20%"]
 
 
+def test_a_dose_keeps_the_days_on_in_its_cycle() -> None:
+    for text, dose in (
+        ("Start zentinib at 5 mg daily, 21 out of 28 days.", "5 mg daily, 21 out of 28 days"),
+        ("Zentinib 20 mg daily for 14 of every 21 days.", "20 mg daily for 14 of every 21 days"),
+        (
+            "Zentamab 10 mg/kg on days 1 and 8 of a 21-day cycle.",
+            "10 mg/kg on days 1 and 8 of a 21-day cycle",
+        ),
+    ):
+        assert [text[s.start : s.end] for s in find(text, "dose")] == [dose]
+
+
 def test_a_dose_keeps_its_route_and_prescribers_frequency() -> None:
     text = "Zentrogest 250 mg IM x 1; zentadine 0.2 mg/24 h transdermal or 0.3 mg PO q24h."
     assert [text[s.start : s.end] for s in find(text, "dose")] == [

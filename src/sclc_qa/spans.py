@@ -136,7 +136,9 @@ _SCHEDULE = (
     r"|\s+for\s+(?:up to\s+)?(?:\d+|one|two|three|four|five|six)\s+(?:\d+-day\s+)?"
     r"(?:days?|weeks?|months?|years?|cycles?)\b"
     r"|\s+on\s+days?\s+\d+(?:\s*(?:,|and|-|–|−|to)\s*(?:day\s+)?\d+)*"
-    r"(?:\s+of\s+(?:each|every)\s+(?:\d+-day\s+)?cycle)?)*"
+    r"(?:\s+of\s+(?:each|every|an?)\s+(?:\d+-day\s+)?cycle)?"
+    # Days on in a cycle: "daily, 21 out of 28 days", "daily for 14 of every 21 days".
+    r"|,?\s+(?:for\s+)?\d+\s+(?:out\s+)?of\s+(?:every\s+|each\s+)?\d+\s+days\b)*"
 )
 
 # What a multiple is of: "10-fold higher affinity", "3 times greater risk" ("tenfold higher than
