@@ -914,6 +914,15 @@ def test_a_noun_that_modifies_a_counted_event_is_not_what_is_counted(tmp_path: P
     assert _spans_in(tmp_path, doc, "ZENITH-4", diagnosed, died) == [[], ["88 zentoma deaths"]]
 
 
+def test_people_with_a_newly_diagnosed_disease_are_a_studys_not_new_cases(tmp_path: Path) -> None:
+    doc = "In a randomized trial, 346 patients with newly diagnosed zetoma received zentamab."
+    asked = "How many new cases of zetoma are diagnosed per year?"
+    assert _spans_in(tmp_path, doc, "In a randomized", asked) == [[]]
+    done = "Last year 510 patients were newly diagnosed with zetoma."
+    (tmp_path / "done").mkdir()
+    assert _spans_in(tmp_path / "done", done, "Last year", asked) == [["510 patients"]]
+
+
 def test_how_many_people_die_counts_the_deaths_not_the_people(tmp_path: Path) -> None:
     doc = (
         "# Burden\n\n## Figures\n\n"

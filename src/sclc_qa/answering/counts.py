@@ -5,6 +5,7 @@ asked to have had ("how many people die" counts deaths)."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -108,13 +109,21 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
         after = after[
             : next((skip + d.start() for d in re.finditer(r"\d", after[skip:])), len(after))
         ]
-        words = list(re.finditer(r"[A-Za-z][A-Za-z\-]*", after))[:5]
+        # What the number counts ends at "with": "346 patients with newly diagnosed zetoma"
+        # counts patients a study enrolled, not diagnoses, nor people who were diagnosed.
+        words = list(
+            itertools.takewhile(
+                lambda w: w.group().lower() != "with",
+                list(re.finditer(r"[A-Za-z][A-Za-z\-]*", after))[:5],
+            )
+        )
         said = [stem(w.group().lower()) for w in words]
+        doing_words = said[1:_DOING_WORDS]
         if (
             people_doing
             and said
             and (said[0] in _PEOPLE or is_people(words[0].group()))
-            and people_doing & set(said[1:_DOING_WORDS])
+            and people_doing & set(doing_words)
         ):
             out.append(Span(s.start, s.end + words[0].end(), s.kind, s.endpoint))
             continue
