@@ -34,7 +34,7 @@ from .kinds import TYPED
 from .markers import other_marker
 from .phases import other_phase
 from .polarity import other_polarity
-from .populations import group_parts, own_population, restricted_group, subgroup
+from .populations import group_parts, other_sex, own_population, restricted_group, subgroup
 from .reasons import join
 from .regimens import other_regimen
 from .scoring import Scored
@@ -94,6 +94,9 @@ def other_group(
         )
         if stage:
             return f"{stage[0]} (the figure given is for {stage[1]})"
+        sex = other_sex(prof.text, around)
+        if sex:
+            return f"{sex[0]} (the passage given reports on {sex[1]})"
         group = subgroup(prof.text)
         title = index.documents[sent.doc].title  # the text's own topic, "… in ES-ZCLC"
         if group is not None and not group_parts(group[1]) & _said([*around, title], sent):

@@ -211,3 +211,25 @@ def _setting_apart(question: str) -> re.Pattern[str] | None:
     than zentamab" → "apart from zentamab", "except zentamab"); None when it sets none apart."""
     m = _EXCLUDED_ASKED.search(question)
     return None if m is None else re.compile(_SETS_APART + re.escape(m.group(1)) + r"\b", re.I)
+
+
+def other_sex(question: str, texts: list[str]) -> tuple[str, str] | None:
+    """(asked, given) when the question asks about one sex ("… in women?") and the passage
+    (`texts`: the sentence and what it sits under) speaks of the other and never of it: "older
+    men were at the highest risk. The rate was 52 per 100,000 …" reports on men."""
+    asked = [(m, i) for i, words in enumerate(_SEXES) if (m := words.search(question))]
+    if len(asked) != 1:
+        return None  # neither sex asked, or both
+    said, i = asked[0]
+    passage = " ".join(texts)
+    given = _SEXES[1 - i].search(passage)
+    if given is None or _SEXES[i].search(passage):
+        return None
+    return said.group(0), given.group(0)
+
+
+# The words that name people of one sex.
+_SEXES = (
+    re.compile(r"\b(?:wom[ae]n|females?|girls?)\b", re.I),
+    re.compile(r"\b(?:m[ae]n|males?|boys?)\b", re.I),
+)
