@@ -173,7 +173,12 @@ def profile(question: str) -> Profile:
         kind = "entity"
     shares = False  # whether "how many had X" asks a share of patients
     if kind == "count" and (
-        _SHARE_OF.search(text) or (_HOW_MANY_HAD.search(text) and not _POPULATION.search(text))
+        _SHARE_OF.search(text)
+        or (
+            _HOW_MANY_HAD.search(text)
+            and not _POPULATION.search(text)
+            and not _OF_STATED_TOTAL.search(text)
+        )
     ):
         # "Out of all tumours, how many are of type X?", "how many patients respond?": a share
         # (a trial reports who had an outcome as a percentage; whom it enrolled, as a count).
@@ -279,10 +284,11 @@ _HOW_MANY = re.compile(r"\b(?:how many|number of)\b", re.I)
 _HOW_MANY_HAD = re.compile(
     r"\bhow many (?:(?:[\w-]+\s+){0,2}(?:patients|people|persons|individuals|subjects|"
     r"tumou?rs|samples|specimens)\b|"
-    r"(?:of (?:them|these|those) )?(?:had|have|has|get|gets|got|"
+    r"(?:of (?:them|these|those) )?(?:(?:actually|still|eventually|ever|really|ultimately)\s+)?"
+    r"(?:had|have|has|get|gets|got|saw|seen|sought|quit|stop(?:s|ped)?|drop(?:s|ped)? out|"
     # … an outcome's verb in any tense: "develop", "developed", "develops".
     r"(?:develop|experience|respond|die|survive|relapse|progress|achieve|suffer|reach|attain|"
-    r"obtain|maintain|carr(?:y|ie)|harbou?r)(?:s|d|ed)?)\b|"
+    r"obtain|maintain|carr(?:y|ie)|harbou?r|see|seek|need|discontinue|complete)(?:s|d|ed)?)\b|"
     # "how many were still alive", "how many remained disease-free": a state at a time point
     r"(?:of (?:them|these|those) )?(?:were|was|are|is|remained|stayed)\s+(?:still\s+)?"
     r"(?:alive|free|[\w]+-free)\b)"
@@ -300,6 +306,8 @@ _POPULATION = re.compile(
     r"United States|the US)\b",
     re.I,
 )
+# "Of 101 patients, how many needed surgery?": the total given, a count among them is asked.
+_OF_STATED_TOTAL = re.compile(r"\b(?:of|among|out of)\s+(?:the\s+)?\d[\d,]*\s+(?!%)", re.I)
 _ASIDE = re.compile(r"\([^()]*\)")
 _WHAT_KIND = re.compile(r"\bwhat (?:kind|type|sort|class) of\b", re.I)
 # "Out of all …", "how many zetomas are caused by X?": a share of a whole, not a number.
