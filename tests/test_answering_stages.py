@@ -923,6 +923,19 @@ def test_people_with_a_newly_diagnosed_disease_are_a_studys_not_new_cases(tmp_pa
     assert _spans_in(tmp_path / "done", done, "Last year", asked) == [["510 patients"]]
 
 
+def test_a_count_keeps_its_share_before_the_verb_asked_and_its_base_after(tmp_path: Path) -> None:
+    doc = "Of 70 patients with zetal tumours, 5 (7%) reportedly died from metastatic zetoma."
+    asked = "Among 70 patients with zetal tumours, how many died of metastatic zetoma?"
+    assert _spans_in(tmp_path, doc, "Of 70", asked) == [["5 (7%) reportedly died"]]
+    # A count given per so many keeps its base: the rate is the answer.
+    (tmp_path / "per").mkdir()
+    doc = "First screens detect 9 to 26 zetomas per 1,000 screens, later ones far fewer."
+    asked = "How many zetomas per 1,000 screens does a first screen find?"
+    assert _spans_in(tmp_path / "per", doc, "First screens", asked)[0][0] == (
+        "9 to 26 zetomas per 1,000 screens"
+    )
+
+
 def test_how_many_people_die_counts_the_deaths_not_the_people(tmp_path: Path) -> None:
     doc = (
         "# Burden\n\n## Figures\n\n"
@@ -3329,6 +3342,21 @@ def test_the_clause_about_what_is_set_against_the_subject_does_not_answer(
         assert text[s:e].startswith("while blocking ZRK2"), asked
 
 
+def test_a_figure_in_a_passage_about_one_sex_does_not_answer_for_the_other(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Zentoma risk rose with age, with older men at the highest risk. The rate was 41.2 per "
+        "100,000 person-years among patients aged 70 to 74 years."
+    )
+    doc = f"# Zentoma\n\n## Age\n\n{text}\n\n{_BACKGROUND}"
+    engine = _engine_over(tmp_path, "doc", doc)
+    refused = _refusal(engine, "What is the zentoma rate for women aged 70 to 74?")
+    assert "women (the passage given reports on men)" in refused
+    men = engine.ask("What is the zentoma rate for men aged 70 to 74?", min_confidence=0.0)
+    assert men.answer is not None and men.answer.startswith("41.2 per 100,000")
+
+
 def test_a_sentence_naming_no_disease_is_about_its_documents_disease(tmp_path: Path) -> None:
     # The document's title names its disease; a figure in a sentence that names none is that
     # disease's, not the one the question asks about.
@@ -4303,3 +4331,12 @@ def test_which_reviewer_asks_a_person_named_with_a_degree(tmp_path: Path) -> Non
         tmp_path, doc, "Which reviewer of the zeta summary is based at the Eta Cancer Institute?"
     )
     assert reviewer == "Quella Varo"
+
+
+def test_an_eponym_asked_by_its_head_keeps_its_possessive(tmp_path: Path) -> None:
+    text = (
+        "The intervention was one-time endoscopy, completed by experts, using Quell’s zeta "
+        "staining to identify dysplasia or occult zentoma."
+    )
+    asked = "What stain did the endoscopy use to find dysplasia?"
+    assert _answers_in(tmp_path, text, asked) == ["Quell’s zeta staining"]

@@ -69,10 +69,12 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
         found = (size, ("patients",))  # "how large were the trials?": how many they enrolled
     m, heads = found
     nouns: set[str] = set()
+    verbs: set[str] = set()  # "how many died": "5 (7%) reportedly died" counts the deaths too
     for head in heads:
         noun = stem(head.lower())
         if noun in _EVENTS:
             nouns |= set(_EVENTS[noun])  # "how many people died of X": the deaths are counted
+            verbs.add(noun)
             continue
         # "How many Americans …" counts people, as "how many people" does.
         nouns |= _PEOPLE if noun in _PEOPLE or is_people(head) else {noun}
@@ -104,7 +106,7 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
         after = text[s.end : s.end + _COUNT_NOUN_WINDOW]
         # A noun past the next number is that number's ("3 events in 52% of patients"), unless
         # that number closes a range begun here ("11 to 16 nodes").
-        closes = _RANGE_END.match(after)
+        closes = _RANGE_END.match(after) or _OWN_SHARE.match(after)
         skip = closes.end() if closes else 0
         after = after[
             : next((skip + d.start() for d in re.finditer(r"\d", after[skip:])), len(after))
@@ -127,6 +129,10 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
         ):
             out.append(Span(s.start, s.end + words[0].end(), s.kind, s.endpoint))
             continue
+        done = next((w for w, v in zip(words[:2], said, strict=False) if v in verbs), None)
+        if done is not None:
+            out.append(Span(s.start, s.end + done.end(), s.kind, s.endpoint))
+            continue
         for i, w in enumerate(words):
             hit = stem(w.group().lower()) in nouns and not _modifies(words[i + 1 : i + 2], nouns)
             for acronym in acronyms if not hit else ():
@@ -141,7 +147,9 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
                 while i + 1 < len(words) and stem(words[i + 1].group().lower()) in nouns:
                     i += 1
                     w = words[i]
-                out.append(Span(s.start, s.end + w.end(), s.kind, s.endpoint))
+                end = s.end + w.end()
+                base = _PER_BASE.match(text, end)  # "9 zetomas per 1,000 screens": a rate
+                out.append(Span(s.start, base.end() if base else end, s.kind, s.endpoint))
                 break
     return out
 
@@ -169,6 +177,10 @@ def _paired_counts(text: str, nouns: set[str]) -> set[int]:
     return starts
 
 
+# The base a counted noun is given per: "… per 1,000 screens", "per 100,000 women".
+_PER_BASE = re.compile(r"\s+per\s+\d[\d,]*(?:\s+[a-z-]+){1,2}?(?=[\s,.;)]|$)")
+# A count's own share in brackets, just after it: "5 (7%) died".
+_OWN_SHARE = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)")
 # How far after the people counted the verb of what they did may come ("Americans will die").
 _DOING_WORDS = 4
 # What a count's noun phrase may end on besides the question's noun: the events and people

@@ -374,7 +374,10 @@ def _noun_phrase(text: str, name: Span, prof: Profile) -> Span:
     head = prof.target
     if head and len(head) > 2:
         # One space between words: a masked link target (a run of spaces) ends the phrase.
-        m = re.match(r"((?: [\w+-]+){0,2}? " + re.escape(head[:5]) + r"\w*)", text[end:], re.I)
+        # An eponym keeps its possessive: "Quell's zeta staining".
+        m = re.match(
+            r"((?:['’]s)?(?: [\w+-]+){0,2}? " + re.escape(head[:5]) + r"\w*)", text[end:], re.I
+        )
         if m:
             end += m.end()
             pre = re.search(r"((?:[a-z]+-[a-z]+)\s+)$", text[:start])
