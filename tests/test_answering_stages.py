@@ -425,6 +425,13 @@ def test_a_rate_and_a_time_to_event_endpoint_asked_together_are_both_answered(
     assert _widened(figures, text, asked) == "ORR 20–25%; mPFS 2.5–3 months"
 
 
+def test_a_figure_said_of_each_arm_keeps_it(hashing_engine: Engine) -> None:
+    figures, _ = _stages(hashing_engine)
+    text = "Grade 3 neurotoxicity was less than 15% in each arm of the zentamab trial."
+    asked = "How much neurotoxicity did the zentamab trial see?"
+    assert _widened(figures, text, asked) == "less than 15% in each arm"
+
+
 def test_a_dose_is_no_endpoints_figure(tmp_path: Path) -> None:
     doc = "The trial included 118 patients who received zentinib (300 mg orally twice daily)."
     asked = "For zentinib: what dose was given and what response rate was seen?"

@@ -99,6 +99,10 @@ _CHANGE_WORDS = re.compile(
 _PER_POPULATION = re.compile(r"\bper\s+(?:\d{1,3}(?:,\d{3})+|hundred|thousand|million)\b", re.I)
 
 
+# A figure said of every arm at once: "… in each arm", "in both groups".
+_EACH_ARM = re.compile(r"\s+(?:in|for|with)\s+(?:each|both|either)\s+(?:arms?|groups?|cohorts?)\b")
+
+
 class FigureExtractor:
     """Finds and ranks figures of the asked kind; read-only after construction."""
 
@@ -281,6 +285,9 @@ class FigureExtractor:
             e += interval_after(text, e)
         if span.kind == "percent":
             e = endpoint_after(text, per_base_end(text, base_end(text, e)), prof.text)
+        if span.kind in ("percent", "duration", "count"):
+            both = _EACH_ARM.match(text, e)  # "less than 15% in each arm": both arms' figure
+            e = both.end() if both is not None else e
         if span.kind == "dose":
             e = schedule_end(text, span, e)
             if _FRACTIONATION.search(prof.text):
