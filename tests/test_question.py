@@ -223,6 +223,9 @@ def test_drug_names_by_their_stems(word: str, druglike: bool) -> None:
         # A visit named by its follow-up, not a follow-up's length.
         ("How much had it fallen at the 26-week follow-up?", {6}),
         ("at the 5-year follow-up, OS was 40%", {60}),
+        # A window measured to its end.
+        ("2 of 18 developed it during the first 12 weeks of therapy", {3}),
+        ("within the first 2 years, 30% relapsed", {24}),
     ],
 )
 def test_time_points_in_months(text: str, months: set[int]) -> None:
@@ -463,6 +466,11 @@ def test_a_count_of_cycles_asked_with_the_dose_asks_the_dose_too() -> None:
     both = profile("How was zentamab dosed in ZENITH-4, and for at most how many cycles?")
     assert (both.kind, both.also) == ("count", frozenset({"dose"}))
     assert profile("For how many cycles was zentamab given in ZENITH-4?").also == frozenset()
+    # "How much <drug> per cycle / was given" asks its amount, a dose.
+    per_cycle = profile("In the zeta trial, how much zentamab per cycle and how many cycles?")
+    assert (per_cycle.kind, per_cycle.also) == ("count", frozenset({"dose"}))
+    assert profile("How much zentamab was given?").kind == "dose"
+    assert profile("How much time is given to recover?").kind != "dose"
 
 
 def test_people_counted_over_a_period_or_place_are_a_count_not_a_share() -> None:

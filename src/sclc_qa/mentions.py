@@ -233,7 +233,7 @@ def time_points(text: str) -> frozenset[int]:
     time point."""
     out: set[int] = set()
     for m in _TIME_POINT.finditer(clean(text)):
-        found = m.group("unit") or m.group("unit2") or m.group("unit3") or m.group("unit4")
+        found = next((m.group(g) for g in _UNIT_GROUPS if m.group(g)), None)
         found = (found or "week").lower()
         for number in re.findall(_NUMBER, m.group(0), re.I):
             value = _as_int(number)
@@ -279,6 +279,7 @@ _NUMBER = r"(?<![\d.,])\b(?:\d+|" + "|".join(domain().number_words) + r")\b(?![.
 # "N-year", "N- and M-year", "N-month" (hyphenated: an adjective, so a time point) or "at/after/by
 # N [and M] years" ("OS at 24 months", "after 3 years of follow-up"); never an age or a length
 # of follow-up ("3-year follow-up", "a median follow-up of 3 years").
+_UNIT_GROUPS = ("unit", "unit2", "unit3", "unit4", "unit5")  # the groups that may hold a unit
 _TIME_POINT = re.compile(
     rf"(?:(?:{_NUMBER})-?\s*(?:,|and|or)\s*)*(?:{_NUMBER})-(?P<unit>years?|yrs?|months?)\b"
     rf"(?![- ]?(?:old|follow))|"
@@ -294,6 +295,8 @@ _TIME_POINT = re.compile(
     # "alive five years later", "2 years after diagnosis", "three years out", "five years on,"
     # ("on" only before a break: "2 years on treatment" is a duration)
     rf"\b(?:{_NUMBER})\s+(?P<unit3>years?|yrs?|months?|mos?)\s+"
-    rf"(?:later|after|from|post|out\b|on(?=\s*[,.;?)]))",
+    rf"(?:later|after|from|post|out\b|on(?=\s*[,.;?)]))|"
+    # A window measured to its end: "during the first 12 weeks", "within the first 2 years".
+    rf"\b(?:during|within|in|over)\s+the\s+first\s+(?:{_NUMBER})\s+(?P<unit5>years?|months?|weeks?)\b",
     re.I,
 )

@@ -288,6 +288,11 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"(?<![\d\s])\s*\b(?:Gy|mSv)\b|"
             # "How much radiation does a scan deliver?": a dose of radiation.
             r"\bhow much (?:ionizing |ionising )?radiation\b|"
+            # "How much zentamab per cycle?", "how much zentamab was given?": an amount of a drug.
+            r"\bhow much\s+(?!(?:time|money|weight|more|less|longer|effort|care)\b)[a-z][\w-]*\s+"
+            r"(?:per\s+(?:cycle|dose|day|week|infusion|fraction)\b|"
+            r"(?:is|was|were|are|should be)\s+(?:given|administered|infused|injected|taken|"
+            r"prescribed)\b)|"
             # "How often is X given?": its schedule, which a dose is stated with.
             r"\bhow (?:often|frequently)\s+(?:is|are|was|were)\b[^?]{0,40}?\b(?:given|administered|"
             r"infused|injected|dosed|taken)\b",
