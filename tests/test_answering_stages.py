@@ -1794,72 +1794,73 @@ def test_which_trial_is_answered_by_the_trial_its_paragraph_opens_with(tmp_path:
     assert engine.index.documents["doc"].text[start:end] == "ZENITH-4"
 
 
-def test_a_cell_the_question_quotes_is_given_not_asked(tmp_path: Path) -> None:
+def _cells(tmp_path: Path, table: str, marker: str, *questions: str) -> list[str | None]:
+    """What `best_cell` answers each question with from the row holding `marker`, in an index
+    of one document whose one section is `table`."""
     from sclc_qa.tables import best_cell
 
+    engine, sid = _indexed(tmp_path, table, marker)
+    text, row = engine.index.documents["doc"].text, engine.index.sentences[sid]
+    spans = [best_cell(text, row, profile(q)) for q in questions]
+    return [None if sp is None else text[sp.start : sp.end] for sp in spans]
+
+
+def test_a_cell_the_question_quotes_is_given_not_asked(tmp_path: Path) -> None:
     table = (
         "| Questions | Assessment |\n|---|---|\n"
         "| Have you moved house lately? (Flat, farm, other.) | Upheaval |\n"
         "| Do you sleep through the night? | Rest |"
     )
-    engine, sid = _indexed(tmp_path, table, "Have you moved")
-    text, row = engine.index.documents["doc"].text, engine.index.sentences[sid]
-    asked = profile("'Have you moved house lately?' - what does that question assess?")
-    span = best_cell(text, row, asked)
-    assert span is not None and text[span.start : span.end] == "Upheaval"
+    asked = "'Have you moved house lately?' - what does that question assess?"
+    assert _cells(tmp_path, table, "Have you moved", asked) == ["Upheaval"]
 
 
 def test_a_row_asked_for_two_of_its_cells_answers_with_both(tmp_path: Path) -> None:
-    from sclc_qa.tables import best_cell
-
     table = (
         "| NCT ID | Drug | Phase | Stage |\n|---|---|---|---|\n"
         "| NCT01234567 | Zentamab | II | Limited stage |\n"
         "| NCT07654321 | Quellimab | III | Extensive stage |"
     )
-    engine, sid = _indexed(tmp_path, table, "NCT01234567")
-    text, row = engine.index.documents["doc"].text, engine.index.sentences[sid]
-    both = profile("What is the NCT ID of the zentamab trial, and which stage does it enrol?")
-    span = best_cell(text, row, both)
-    assert span is not None
-    assert text[span.start : span.end] == "NCT01234567 | Zentamab | II | Limited stage"
-    one = profile("In the table of ongoing trials, which stage does the zentamab trial enrol?")
-    span = best_cell(text, row, one)
-    assert span is not None and text[span.start : span.end] == "Limited stage"
-    # The second thing asked as a yes/no clause: "…, and is it still recruiting?"
+    assert _cells(
+        tmp_path,
+        table,
+        "NCT01234567",
+        "What is the NCT ID of the zentamab trial, and which stage does it enrol?",
+        "In the table of ongoing trials, which stage does the zentamab trial enrol?",
+    ) == ["NCT01234567 | Zentamab | II | Limited stage", "Limited stage"]
+    # The second thing asked as a yes/no clause: "…, and is it still recruiting?"; "finished"
+    # asks the status as "completed" or "recruiting" does; columns listed side by side after
+    # one wh-word: the row from the first to the last.
     (tmp_path / "status").mkdir()
     status = (
         "| NCT ID | Drug | Population | Status |\n|---|---|---|---|\n"
         "| NCT01234567 | Zentamab | LS-ZCLC | Active, not recruiting |\n"
         "| NCT07654321 | Quellimab | ES-ZCLC | Recruiting |"
     )
-    engine, sid = _indexed(tmp_path / "status", status, "NCT01234567")
-    text, row = engine.index.documents["doc"].text, engine.index.sentences[sid]
-    yes_no = profile("Which population is the zentamab trial in, and is it still recruiting?")
-    span = best_cell(text, row, yes_no)
-    assert span is not None and text[span.start : span.end] == "LS-ZCLC | Active, not recruiting"
-    # "Finished" asks the status as "completed" or "recruiting" does.
-    finished = profile("Which population does the zentamab trial enrol, and has it finished?")
-    span = best_cell(text, row, finished)
-    assert span is not None and text[span.start : span.end] == "LS-ZCLC | Active, not recruiting"
-    # Columns listed side by side after one wh-word: the row from the first to the last.
-    listed = profile("In the table of trials, what phase, population and status has zentamab?")
-    span = best_cell(text, row, listed)
-    assert span is not None and text[span.start : span.end] == "LS-ZCLC | Active, not recruiting"
+    listed = "In the table of trials, what phase, population and status has zentamab?"
+    assert (
+        _cells(
+            tmp_path / "status",
+            status,
+            "NCT01234567",
+            "Which population is the zentamab trial in, and is it still recruiting?",
+            "Which population does the zentamab trial enrol, and has it finished?",
+            listed,
+        )
+        == ["LS-ZCLC | Active, not recruiting"] * 3
+    )
     (tmp_path / "phases").mkdir()
     phases = status.replace("| Drug |", "| Drug | Phase |").replace("|---|\n", "|---|---|\n", 1)
     phases = phases.replace("Zentamab |", "Zentamab | II |").replace(
         "Quellimab |", "Quellimab | III |"
     )
-    engine, sid = _indexed(tmp_path / "phases", phases, "NCT01234567")
-    text, row = engine.index.documents["doc"].text, engine.index.sentences[sid]
-    span = best_cell(text, row, listed)
-    assert (
-        span is not None and text[span.start : span.end] == "II | LS-ZCLC | Active, not recruiting"
-    )
-    only = profile("In the table of trials, what phase is the zentamab trial in?")
-    span = best_cell(text, row, only)
-    assert span is not None and text[span.start : span.end] == "II"
+    assert _cells(
+        tmp_path / "phases",
+        phases,
+        "NCT01234567",
+        listed,
+        "In the table of trials, what phase is the zentamab trial in?",
+    ) == ["II | LS-ZCLC | Active, not recruiting", "II"]
 
 
 def test_several_asked_of_a_row_take_the_rows_that_continue_its_column(tmp_path: Path) -> None:
