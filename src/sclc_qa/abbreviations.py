@@ -13,7 +13,7 @@ from functools import lru_cache
 from .mentions import is_druglike
 from .models import Document, Sentence
 
-__all__ = ["Definition", "find_definitions", "initials", "singular", "spelled_by"]
+__all__ = ["Definition", "find_definitions", "initials", "long_acronym", "singular", "spelled_by"]
 
 _PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9\-+/]{1,11})(?:[;,][^)]*)?\)")
 # A word of a long form, without the quotes it may stand in (“boron neutron therapy” (BNT)).
@@ -65,6 +65,16 @@ def initials(words: Iterable[str]) -> str:
             if part[:1].isalnum():
                 out.append(part[0].lower())
     return "".join(out)
+
+
+def long_acronym(name: str) -> bool:
+    """A short form of three capitals at least, in the plural or not ("PZNSL", "PZNSLs"), that
+    may stand for a title's words where no text writes it: two letters spell too many phrases by
+    chance."""
+    return _LONG_ACRONYM.fullmatch(name) is not None
+
+
+_LONG_ACRONYM = re.compile(r"[A-Z]{3,}s?")
 
 
 def spelled_by(short: str, text: str) -> bool:

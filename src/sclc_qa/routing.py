@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cached_property
 
-from .abbreviations import Definition, spelled_by
+from .abbreviations import Definition, long_acronym, spelled_by
 from .domain import domain
 from .index import Index
 from .lexical import american, stem
@@ -43,9 +43,6 @@ _SHARED_PREFIX = 6
 _FIRST_PART = 4
 _SECOND_PART = 4
 _TWO_CAPITALS = re.compile(r"[A-Z].*[A-Z]")
-# A short form of capitals that may spell a title's words ("PZNSL", "PZNSLs"): three letters
-# at least, as two spell too many phrases by chance.
-_ACRONYM = re.compile(r"[A-Z]{3,}s?")
 
 
 class Router:
@@ -64,7 +61,6 @@ class Router:
         for d in definitions:
             self._long_forms.setdefault(d.short, []).append(_words(d.long.lower()))
         self._title_words = {d: _words(doc.title.lower()) for d, doc in index.documents.items()}
-        self._titles = {d: doc.title for d, doc in index.documents.items()}
 
     def topics(self, doc: str) -> frozenset[str]:
         """The diseases `doc`'s title names, as stemmed words."""
@@ -145,10 +141,11 @@ class Router:
             }
             if titled and self._writing([_words(name)]) <= titled:
                 found |= titled
-            elif _ACRONYM.fullmatch(name) and not self._writing([_words(name)]):
+            elif long_acronym(name) and not self._writing([_words(name)]):
                 # Written by no document, it may still spell a title by its words' initials:
                 # "PZNSL" asked of the "Primary ZNS Lymphoma Treatment" summary.
-                found |= {d for d, title in self._titles.items() if spelled_by(name, title)}
+                documents = self.index.documents.items()
+                found |= {d for d, doc in documents if spelled_by(name, doc.title)}
         return frozenset(found)
 
     def _writing(self, forms: list[set[str]]) -> frozenset[str]:

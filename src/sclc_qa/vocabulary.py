@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
 
-from .abbreviations import Definition, initials, spelled_by
+from .abbreviations import Definition, initials, long_acronym, spelled_by
 from .blocks import list_lead_ins, previous_in_block
 from .chunking import embed_text
 from .index import Index
@@ -345,8 +345,7 @@ class Vocabulary:
         base = re.sub(r"(?<=[A-Z])s$", "", name)
         if base.isalpha() and base.isupper() and base.lower() in self.initialisms:
             return True  # letters only: "ZX12D" is a variant's code, not a phrase's initials
-        capitals = base.isalpha() and base.isupper() and len(base) > 2
-        if capitals and any(spelled_by(base, t) for t in self._titles):
+        if long_acronym(name) and any(spelled_by(name, t) for t in self._titles):
             return True  # "PZNSL" spelled by a title's words: "Primary ZNS Lymphoma"
         if "/" in name.strip("/"):
             # "PD-1/monoclonal", "FDA/EMA": each alternative is a name the corpus knows.

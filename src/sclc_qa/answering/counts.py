@@ -17,6 +17,7 @@ from ..question import Profile
 from ..question_kinds import STUDY_SIZE
 from ..question_phrase import PLURAL
 from ..spans import Span
+from .labels import per_base_end
 
 __all__ = ["counted", "counts_several"]
 
@@ -147,9 +148,8 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
                 while i + 1 < len(words) and stem(words[i + 1].group().lower()) in nouns:
                     i += 1
                     w = words[i]
-                end = s.end + w.end()
-                base = _PER_BASE.match(text, end)  # "9 zetomas per 1,000 screens": a rate
-                out.append(Span(s.start, base.end() if base else end, s.kind, s.endpoint))
+                # "9 zetomas per 1,000 screens": a rate, with its base.
+                out.append(Span(s.start, per_base_end(text, s.end + w.end()), s.kind, s.endpoint))
                 break
     return out
 
@@ -177,8 +177,6 @@ def _paired_counts(text: str, nouns: set[str]) -> set[int]:
     return starts
 
 
-# The base a counted noun is given per: "… per 1,000 screens", "per 100,000 women".
-_PER_BASE = re.compile(r"\s+per\s+\d[\d,]*(?:\s+[a-z-]+){1,2}?(?=[\s,.;)]|$)")
 # A count's own share in brackets, just after it: "5 (7%) died".
 _OWN_SHARE = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)")
 # How far after the people counted the verb of what they did may come ("Americans will die").
