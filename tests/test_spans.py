@@ -457,3 +457,9 @@ def test_a_person_named_with_a_degree_is_one_as_an_author_is() -> None:
         ("Zeta Quell-Varo", "author"),
         ("Theta R. Vale", "author"),
     ]
+
+
+def test_a_year_before_1900_or_a_decade_unless_it_counts_or_measures() -> None:
+    text = "Zentamin was isolated in 1834 and first given in Ruritania in the 1910s."
+    assert _texts(text, "year") == ["1834", "1910s"]
+    assert _texts("Each patient took 1500 mg; 1834 patients enrolled.", "year") == []

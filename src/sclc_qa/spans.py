@@ -195,9 +195,14 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # … or its base in brackets after it: "ranging from 18.6 to 19.1 (per 100,000)".
         rf"(?<![\d.,]){_HEDGE}{_NUM}(?:(?:{_DASH}|\s+to\s+){_NUM})?\s+\(per\s+\d{{1,3}}(?:,\d{{3}})+\)"
     ),
+    # A year, a decade ("the 1920s"), or an earlier year ("isolated in 1830") unless it counts or
+    # measures something ("1500 mg", "1830 patients").
     "year": re.compile(
         r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
-        r"December)\s+)?(?:19|20)\d{2}\b"
+        r"December)\s+)?(?:(?:1[5-9]|20)\d0s\b|(?:19|20)\d{2}\b|1[5-8]\d{2}\b"
+        r"(?![.,]\d|\s*(?:%|[-–]\s*\d|[a-zµ]+/|(?:mg|mcg|µg|g|kg|ml|l|gy|cgy|iu|units?|patients|"
+        r"people|persons|cases|women|men|participants|subjects|individuals|children|adults)\b)))",
+        re.IGNORECASE,
     ),
     "count": re.compile(
         rf"{_ONE_IN}|{_HEDGE}\b\d{{1,3}}(?:,\d{{3}})+\b|"
