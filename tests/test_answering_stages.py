@@ -2061,6 +2061,21 @@ def test_a_dose_is_answered_only_from_a_cell_that_can_hold_one(tmp_path: Path) -
     assert text[span.start : span.end] == "Zentamab every 2 weeks"
 
 
+def test_a_dose_stated_beside_what_the_question_names_in_any_cell(tmp_path: Path) -> None:
+    """A brand's dose in a comment cell answers "what dose is the brand?", not the dose column."""
+    table = (
+        "| Medication | Dose | Comment |\n|---|---|---|\n"
+        "| Zentoxetine | 10–20 mg PO daily | Quellor branded product 7.5 mg PO qhs |\n"
+        "| Zentafaxine | 37.5 mg PO daily | Nausea common |"
+    )
+    engine, sid = _indexed(tmp_path, table, "Quellor")
+    text = engine.index.documents["doc"].text
+    (span,) = engine._answerer.figures.spans(sid, profile("What dose is the Quellor product?"))
+    assert text[span.start : span.end] == "7.5 mg PO qhs"
+    (span,) = engine._answerer.figures.spans(sid, profile("What dose of zentoxetine is used?"))
+    assert text[span.start : span.end] == "10–20 mg PO daily"
+
+
 def test_a_figure_belongs_to_the_series_member_written_last_before_it() -> None:
     from sclc_qa.answering.figure_filters import not_siblings as _not_siblings
 

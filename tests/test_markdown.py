@@ -212,6 +212,32 @@ def test_lone_cells_are_footnotes_or_continue_the_previous_row() -> None:
     assert ia.groups == () and ib.groups == ()
 
 
+def test_a_row_short_of_cells_fills_the_last_columns_under_the_row_above() -> None:
+    """Cells that spanned rows in the source are written once: the rows below them are short,
+    and what they write belongs to the last columns, grouped under the cell they shared."""
+    text = (
+        "## S\n\n| Grade | Size (cm) | Rate (%) | Risk |\n|---|---|---|---|\n"
+        "| ≤5 per 50 | ≤2 | 0 | None |\n"
+        "| >2 to ≤5 | 1.9 | Low |\n"
+        "| >5 per 50 | ≤2 | 0 | None |\n"
+        "| >5 to ≤10 | 55 | High |\n"
+    )
+    rows = [b for b in parse_markdown("d", text).sections[0].blocks if b.kind == "table_row"]
+    cells = [[(c.header, text[c.start : c.end]) for c in r.cells] for r in rows]
+    assert cells[1] == [("Size (cm)", ">2 to ≤5"), ("Rate (%)", "1.9"), ("Risk", "Low")]
+    assert [text[g.start : g.end] for g in rows[3].groups] == [">5 per 50"]
+    text = (
+        "## S\n\n| Stage | Subgroup | Options |\n|---|---|---|\n"
+        "| Zentoma | Resectable | Surgery |\n"
+        "| Quellar tumors | Radiation |\n"
+        "| Chemoradiation |\n"
+    )
+    rows = [b for b in parse_markdown("d", text).sections[0].blocks if b.kind == "table_row"]
+    assert [c.header for c in rows[1].cells] == ["Subgroup", "Options"]
+    # A lone line after a short row continues its last cell, under both the cells it shares.
+    assert [text[g.start : g.end] for g in rows[2].groups] == ["Zentoma", "Quellar tumors"]
+
+
 def test_bold_rows_head_and_group_the_rows_below_them() -> None:
     """A table of several parts: a lone bold cell groups the rows under it, a row of bold
     cells is their header; neither is a row of data."""

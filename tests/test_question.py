@@ -95,6 +95,12 @@ def test_names_are_detected(question: str, name: str) -> None:
     assert name in profile(question).names
 
 
+def test_a_number_that_measures_is_no_part_of_the_name_before_it() -> None:
+    assert profile("Gastric ZTR 2 cm or smaller: what risk?").names == ("ZTR",)
+    assert profile("Was ZENTA 12 weeks long?").names == ("ZENTA",)
+    assert profile("What did ZENTA 12 show?").names == ("ZENTA 12",)
+
+
 def test_which_was_the_asks_for_a_name() -> None:
     asked = profile("Which was the first PD-1 inhibitor to show an OS benefit?")
     assert (asked.kind, asked.target) == ("entity", "inhibitor")

@@ -103,6 +103,14 @@ def table_caption(lines: Lines, tokens: list[Token], i: int) -> tuple[str, str, 
 def _row_cells(lines: Lines, n: int, depth: int, columns: int) -> list[tuple[int, int]]:
     """Trimmed raw cells of table line n, split as markdown-it splits them (`\\|` escapes a
     pipe; outer pipes are optional), padded or cut to the header's column count."""
+    cells = _written_cells(lines, n, depth)
+    end = lines.trim(lines.starts[n], lines.ends[n])[1]
+    cells = cells[:columns] + [(end, end)] * (columns - len(cells))
+    return [lines.trim(s, e) for s, e in cells]
+
+
+def _written_cells(lines: Lines, n: int, depth: int) -> list[tuple[int, int]]:
+    """The cells table line n writes, untrimmed and unpadded."""
     text, (start, end) = lines.text, (lines.starts[n], lines.ends[n])
     while start < end and (text[start] in " \t" or (text[start] == ">" and depth > 0)):
         depth -= text[start] == ">"  # blockquote markers the table's container consumed
@@ -120,8 +128,7 @@ def _row_cells(lines: Lines, n: int, depth: int, columns: int) -> list[tuple[int
         cells.pop(0)
     if cells and cells[-1][0] == cells[-1][1]:
         cells.pop()
-    cells = cells[:columns] + [(end, end)] * (columns - len(cells))
-    return [lines.trim(s, e) for s, e in cells]
+    return cells
 
 
 def table_blocks(
@@ -146,8 +153,20 @@ def table_blocks(
     blocks: list[Block] = []
     parent: Cell | None = None
     heading: Cell | None = None
+    spanned: Cell | None = None  # a short row's first cell, which groups the lone rows after it
     for n in rows:
         raw = _row_cells(lines, n, depth, columns)
+        written = len(_written_cells(lines, n, depth))
+        if parent is not None and 1 < written < columns and raw[0][0] < raw[0][1]:
+            # A row short of cells below a full one: its first cells spanned several rows in
+            # the source ("| ≤5 per 50 | ≤2 | 0 | None |" then "| >2 to ≤5 | 1.9 | Low |"), so
+            # what it writes fills the last columns, under the row that had the first (a row
+            # that leaves its first cell empty says itself where its cells go).
+            start_at, missing = raw[0][0], columns - written
+            raw = [(start_at, start_at)] * missing + raw[:written]
+            spanned = Cell(header="Group", start=raw[missing][0], end=raw[missing][1])
+        elif written > 1:
+            spanned = None
         cells = [
             Cell(header=h, start=s, end=e) for h, (s, e) in zip(headers, raw, strict=True) if s < e
         ]
@@ -160,7 +179,7 @@ def table_blocks(
             continue
         lone = len(cells) == 1 and columns > 1
         if all(_BOLD_CELL.fullmatch(text[c.start : c.end]) for c in cells):
-            parent = None
+            parent = spanned = None
             if lone:
                 heading = cells[0].model_copy(update={"header": "Group"})
                 continue
@@ -182,6 +201,7 @@ def table_blocks(
         groups = (
             *((heading,) if heading is not None else ()),
             *((parent,) if grouped and parent is not None else ()),
+            *((spanned,) if lone and grouped and spanned is not None else ()),
         )
         row_context = " | ".join([context, *(clean(text, g.start, g.end).text for g in groups)])
         blocks.append(Block(kind="table_row", start=start, end=end, label=label,

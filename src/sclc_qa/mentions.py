@@ -94,6 +94,13 @@ _SERIES = re.compile(r"[A-Z]{3,}(?:-[A-Z][a-z]+)+")
 _SERIAL_DIGITS = 3
 
 
+# A number that measures: what follows it is a unit or what it counts.
+_MEASURED = re.compile(
+    r"\s*(?:%|(?:cm|mm|mg|g|kg|ml|mL|Gy|cGy|months?|years?|weeks?|days?|hours?|cycles?|doses?|"
+    r"patients|per)\b)"
+)
+
+
 def named_tokens(text: str) -> list[str]:
     """Surface forms in `text` that look like names: NCT ids, trial names, genes, drugs, proper
     nouns. Adjacent capitalised words and "ALTER 1202"-style number suffixes stay together."""
@@ -115,6 +122,9 @@ def named_tokens(text: str) -> list[str]:
                 if (
                     re.fullmatch(r"\d+[A-Z]{0,3}", nxt)
                     and not YEAR.fullmatch(nxt)  # "the ZTF 2031 guideline": a date
+                    and not _MEASURED.match(
+                        text, npos + len(nxt)
+                    )  # "a ZTR 2 cm or smaller": a size
                     and name.replace("-", "").isalpha()
                     and (
                         name.isupper()

@@ -9,6 +9,7 @@ import re
 from ..endpoint_mentions import asked_site, endpoints_named, names_site, other_summary, site_of
 from ..index import Index
 from ..mentions import follow_up_points, time_points
+from ..models import Sentence
 from ..question import TIME_TO_EVENT, Profile
 from ..question_kinds import HOW_OFTEN_SHOULD
 from ..question_parts import asked_parts
@@ -103,6 +104,19 @@ _PER_POPULATION = re.compile(r"\bper\s+(?:\d{1,3}(?:,\d{3})+|hundred|thousand|mi
 _EACH_ARM = re.compile(r"\s+(?:in|for|with)\s+(?:each|both|either)\s+(?:arms?|groups?|cohorts?)\b")
 
 
+def _named_dose(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
+    """The dose a cell states of what the question names, whatever its column: "What dose is
+    Zentex?" in a row whose comment reads "Zentex brand for flushes 5 mg PO qhs"."""
+    asked = {n.lower() for n in prof.names}
+    for c in sent.cells:
+        written = mask_markup(doc_text[c.start : c.end])
+        if asked & {t.lower() for t in re.findall(r"[\w-]+", written)}:
+            doses = find(written, "dose")
+            if doses:
+                return Span(c.start + doses[0].start, c.start + doses[0].end, "cell")
+    return None
+
+
 class FigureExtractor:
     """Finds and ranks figures of the asked kind; read-only after construction."""
 
@@ -127,6 +141,10 @@ class FigureExtractor:
                     listed = introduced_list(mask_markup(doc_text[c.start : c.end]), prof)
                     if listed is not None:
                         return [Span(c.start + listed[0], c.start + listed[1], "cell")]
+            if prof.kind == "dose":
+                named = _named_dose(doc_text, sent, prof)
+                if named is not None:
+                    return [named]
             cell = best_cell(doc_text, sent, prof)
             if prof.kind == "dose" and (cell is None or not holds_dose(doc_text, sent, cell)):
                 # A row of prose ("… only with low-dose zentamab (30 ng/kg) …"): the doses it
