@@ -2061,6 +2061,20 @@ def test_a_dose_is_answered_only_from_a_cell_that_can_hold_one(tmp_path: Path) -
     assert text[span.start : span.end] == "Zentamab every 2 weeks"
 
 
+def test_what_became_of_a_trial_asks_its_status(tmp_path: Path) -> None:
+    from sclc_qa.tables import best_cell
+
+    table = (
+        "| NCT ID | Drug | Population | Status |\n|---|---|---|---|\n"
+        "| NCT01234567 | Zentamab | Transformed ZCLC | Terminated |\n"
+        "| NCT07654321 | Quellimab | Extensive stage | Completed |"
+    )
+    engine, sid = _indexed(tmp_path, table, "NCT01234567")
+    text, row = engine.index.documents["doc"].text, engine.index.sentences[sid]
+    cell = best_cell(text, row, profile("What became of the zentamab trial in transformed ZCLC?"))
+    assert cell is not None and text[cell.start : cell.end] == "Terminated"
+
+
 def test_a_dose_stated_beside_what_the_question_names_in_any_cell(tmp_path: Path) -> None:
     """A brand's dose in a comment cell answers "what dose is the brand?", not the dose column."""
     table = (

@@ -101,6 +101,12 @@ def test_a_number_that_measures_is_no_part_of_the_name_before_it() -> None:
     assert profile("What did ZENTA 12 show?").names == ("ZENTA 12",)
 
 
+def test_a_verb_after_what_opens_a_clause_not_a_noun_phrase() -> None:
+    for question in ("What became of the zentamab trial?", "What happened to ZENITH-9?"):
+        assert (profile(question).kind, profile(question).target) == ("fact", "")
+    assert profile("What speed of infusion is used for zentamab?").target == "speed"
+
+
 def test_which_was_the_asks_for_a_name() -> None:
     asked = profile("Which was the first PD-1 inhibitor to show an OS benefit?")
     assert (asked.kind, asked.target) == ("entity", "inhibitor")

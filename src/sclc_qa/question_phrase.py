@@ -65,6 +65,8 @@ _IRREGULAR_PARTICIPLES = frozenset(
         "led",
     }
 )
+# Past tenses not in -ed, which open a clause, not a noun phrase, after "what".
+_IRREGULAR_PAST = frozenset({"became", "came", "went", "made", "did", "got", "grew", "drove"})
 _HEDGING_ADVERBS = frozenset(
     {"exactly", "precisely", "specifically", "actually", "really", "typically", "usually"}
 )
@@ -120,6 +122,18 @@ def which_phrase(text: str) -> str:
         words = words[1:]  # "What exactly is X?": the adverb is no noun of the phrase
     phrase: list[str] = []
     for i, w in enumerate(words[:6]):
+        if (
+            not phrase
+            and i + 1 < len(words)
+            and (
+                words[i + 1].lower() in _DETERMINERS | _COMMON_PREPOSITIONS
+                or _PREPOSITION.match(words[i + 1])
+            )
+            and (
+                (re.fullmatch(r"[a-z]{2,}[^e]ed", w) and not is_druglike(w)) or w in _IRREGULAR_PAST
+            )
+        ):
+            break  # "what became of the trial", "what happened to it": a verb, no noun asked
         if (
             _AUX.match(w)
             or _PREPOSITION.match(w)
