@@ -2088,6 +2088,17 @@ def test_a_dose_stated_beside_what_the_question_names_in_any_cell(tmp_path: Path
     assert text[span.start : span.end] == "7.5 mg PO qhs"
     (span,) = engine._answerer.figures.spans(sid, profile("What dose of zentoxetine is used?"))
     assert text[span.start : span.end] == "10–20 mg PO daily"
+    # Of two names' doses in one cell, the one written after the asked name.
+    (tmp_path / "two").mkdir()
+    cells = (
+        "| Cell line | Outcome |\n|---|---|\n"
+        "| ZX-1 and ZX-2 | Cytotoxic in ZX-1 at 1–10 mg/mL and in ZX-2 cells at 2–5 mg/mL |"
+    )
+    engine, sid = _indexed(tmp_path / "two", cells, "Cytotoxic")
+    text = engine.index.documents["doc"].text
+    asked = profile("At what concentrations was cytotoxicity seen in ZX-2 cells?")
+    (span,) = engine._answerer.figures.spans(sid, asked)
+    assert text[span.start : span.end] == "2–5 mg/mL"
 
 
 def test_a_figure_belongs_to_the_series_member_written_last_before_it() -> None:

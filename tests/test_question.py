@@ -652,6 +652,12 @@ def test_a_hyphenated_pair_of_drugs_is_written_by_any_word_that_joins_them() -> 
     assert not written("non-small").search("non and small")
 
 
+def test_a_concentration_or_an_inhibitory_figure_is_asked_as_a_dose() -> None:
+    assert profile("What IC50 did zentamin reach in ZX-1 cells?").kind == "dose"
+    assert profile("At what zentamin concentrations did ZX-1 cells die?").kind == "dose"
+    assert profile("What is the LD50 of zentamin in mice?").kind == "dose"
+
+
 def test_a_drugs_schedule_is_its_doses() -> None:
     assert profile("What zentamab schedule was used after surgery?").kind == "dose"
     # A schedule of no drug is not a dose: "what screening schedule …?" asks something else.

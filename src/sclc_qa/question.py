@@ -325,7 +325,8 @@ _ARE = re.compile(r"(?:^|[,:;])\s*(?:what|which)\s+(?:are|were)\b", re.I)
 _MEASURE_NOUN = re.compile(
     r"(share|proportion|percentage|percent|fraction|rate|ratio|hr|p-value|value|ci|interval|dose|"
     r"dosing|fractionation|schedule|phase|year|median|number|months?|duration|status|time|range|level|"
-    r"frequency|probability|gain|benefit|extension|improvement|os|pfs|orr|dcr)s?$",
+    r"frequency|probability|gain|benefit|extension|improvement|os|pfs|orr|dcr|concentration|"
+    r"(?:ic|ec|ed|ld|td)\d{2})s?$",
     re.I,
 )
 # A scheme of doses is a schedule ("which dosing scheme …?"), and a dose adjustment a dose; a

@@ -288,6 +288,8 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"(?<![\d\s])\s*\b(?:Gy|mSv)\b|"
             # "How much radiation does a scan deliver?": a dose of radiation.
             r"\bhow much (?:ionizing |ionising )?radiation\b|"
+            # "At what concentrations …?", "what IC50 …?": an amount per volume, a dose's figure.
+            r"\bwhat\s+(?:[a-z]+\s+)?concentrations?\b|\b(?:IC|EC|ED|LD|TD)\d{2}\b|"
             # "How much zentamab per cycle?", "how much zentamab was given?": an amount of a drug.
             r"\bhow much\s+(?!(?:time|money|weight|more|less|longer|effort|care)\b)[a-z][\w-]*\s+"
             r"(?:per\s+(?:cycle|dose|day|week|infusion|fraction)\b|"

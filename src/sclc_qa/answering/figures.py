@@ -110,10 +110,12 @@ def _named_dose(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
     asked = {n.lower() for n in prof.names}
     for c in sent.cells:
         written = mask_markup(doc_text[c.start : c.end])
-        if asked & {t.lower() for t in re.findall(r"[\w-]+", written)}:
-            doses = find(written, "dose")
-            if doses:
-                return Span(c.start + doses[0].start, c.start + doses[0].end, "cell")
+        named = [m.end() for m in re.finditer(r"[\w-]+", written) if m.group().lower() in asked]
+        doses = find(written, "dose") if named else []
+        if doses:
+            # "… 1–10 mg/mL in ZX-1 cells and in ZX-2 cells at 2–5 mg/mL": the dose after the name.
+            dose = next((d for d in doses if d.start >= named[0]), doses[0])
+            return Span(c.start + dose.start, c.start + dose.end, "cell")
     return None
 
 
