@@ -2061,6 +2061,29 @@ def test_a_dose_is_answered_only_from_a_cell_that_can_hold_one(tmp_path: Path) -
     assert text[span.start : span.end] == "Zentamab every 2 weeks"
 
 
+def test_the_row_whose_ranges_hold_the_asked_size_and_count(tmp_path: Path) -> None:
+    """A risk table by size and count, its shared cells written once: the row for "over 10 cm
+    with more than 5 mitoses", its rate a bare number under a "(%)" header, the count's
+    abbreviation named by the table's note."""
+    table = (
+        "Table 1. Risk of Zetomas by Size and Count\n\n"
+        "| Mitoses (per 50 HPF) | Size (cm) | Spread Rate (%) | Risk |\n|---|---|---|---|\n"
+        "| HPF = high-power field. | | | |\n"
+        "| ≤5 per 50 | ≤2 | 0 | None |\n"
+        "| >2 to ≤10 | 3.6 | Low |\n"
+        "| >10 | 12 | Moderate |\n"
+        "| >5 per 50 | ≤2 | 0 | None |\n"
+        "| >2 to ≤10 | 55 | High |\n"
+        "| >10 | 86 | High |"
+    )
+    asked = (
+        "What is the spread rate of a zetoma larger than 10 cm with more than 5 mitoses per 50 "
+        "HPF?",
+        "Spread rate for a zetoma over 10 cm with 5 or fewer mitoses per 50 HPF?",
+    )
+    assert _answers_in(tmp_path, table, *asked) == ["86", "12"]
+
+
 def test_what_became_of_a_trial_asks_its_status(tmp_path: Path) -> None:
     from sclc_qa.tables import best_cell
 

@@ -32,6 +32,8 @@ def test_compounds_also_yield_their_stemmed_parts() -> None:
     # Short and numeric parts are not split out: "PD-L1" never matches a bare "pd".
     assert tokenize("PD-L1") == ["pd-l1"]
     assert tokenize("ASTRUM-005") == ["astrum-005", "astrum"]
+    # A negating prefix with a hyphen is also the word closed up: "non-zetal" is "nonzetal".
+    assert stem("nonzetal") in tokenize("non-zetal") and stem("nonzetal") in tokenize("Nonzetal")
 
 
 def test_plain_words_are_stemmed_and_stopwords_dropped() -> None:

@@ -157,6 +157,24 @@ def test_an_acronym_for_one_documents_title_routes_there_over_an_organs_title(
     assert answer.citations[0].doc == "zeh"
 
 
+def test_an_acronym_asked_in_the_singular_routes_like_its_plural(tmp_path: Path) -> None:
+    """ "A zetal ZST": the zetal summary never writes ZST; the text that does defines "zeta
+    stromal tumors (ZSTs)", in the plural, and its title is theirs."""
+    engine = summaries_engine(
+        tmp_path,
+        {
+            "zetal": "# Zetal Cancer Treatment\n\n## Tumours\n\n"
+            "Zetal tumors are diagnosed at a median age of 64 years in sporadic cases.",
+            "zst": "# Zeta Stromal Tumors Treatment\n\n## Introduction\n\n"
+            "Zeta stromal tumors (ZSTs) arise anywhere. A zetal ZST is diagnosed at a median "
+            "age of 48 years.",
+        },
+    )
+    answer = engine.ask("At what age is a zetal ZST diagnosed?", min_confidence=0.0)
+    assert answer.answer is not None and "48 years" in answer.answer
+    assert answer.citations[0].doc == "zst"
+
+
 def test_an_acronym_no_document_writes_spells_a_title_by_its_initials(tmp_path: Path) -> None:
     """ "PZNSL" is written nowhere, but the words of one title spell it ("ZNS" in capitals
     giving all its letters): the question is that summary's, and its sentences answer for the

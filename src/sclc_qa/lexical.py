@@ -221,6 +221,10 @@ _NUMBER_WORDS = {w: str(n) for n, w in enumerate(_SPELT.split(), start=1)}
 _NUMBER_WORD = re.compile(r"^(one(?=-)|" + "|".join(list(_NUMBER_WORDS)[1:]) + r")(?=-|$)")
 
 
+# A negating prefix written with a hyphen, and the word it closes up with.
+_NON = re.compile(r"non-([a-z]{3,})")
+
+
 def tokenize(text: str, *, parts: bool = True) -> list[str]:
     """Index terms of `text`, stopwords dropped; compounds kept whole (and split into parts);
     a small number spelt out as its digits."""
@@ -235,6 +239,9 @@ def tokenize(text: str, *, parts: bool = True) -> list[str]:
             out.append(stem(tok))
             continue
         out.append(tok)
+        closed = _NON.match(tok)
+        if parts and closed:
+            out.append(stem("non" + closed.group(1)))  # "non-zetal" is "nonzetal"
         if parts and re.search(r"[-/]", tok):
             out.extend(
                 stem(p)

@@ -133,9 +133,13 @@ class Router:
         too, as "NSCLC" in a review of lung cancers, names no one document's subject)."""
         found: set[str] = set()
         for name in names:
+            # A short form asked in the singular or the plural: "ZST" where a text defines "zeta
+            # stromal tumors (ZSTs)".
+            forms = {name, name + "s", name.removesuffix("s")} if name.isupper() else {name}
             titled = {
                 d
-                for words in self._long_forms.get(name, ())
+                for form in forms
+                for words in self._long_forms.get(form, ())
                 for d, title in self._title_words.items()
                 if words <= title
             }

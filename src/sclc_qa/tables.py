@@ -132,6 +132,9 @@ def row_figure(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
     if not found and prof.kind == "hr" and _RATIO_HEADER.search(_header_of(sent, cell)):
         # Under a "Relative Risk" or "HR (95% CI)" header a cell's number is the ratio.
         found = [Span(m.start(), m.end(), "hr") for m in _BARE_RATIO.finditer(written)]
+    if not found and prof.kind == "percent" and _PERCENT_HEADER.search(_header_of(sent, cell)):
+        # Under a "Rate (%)" header a cell's bare number is the share: "12", "34–52".
+        found = [Span(m.start(), m.end(), "percent") for m in _BARE_SHARE.finditer(written)]
     if not found and prof.kind == "difference" and _CHANGE_HEADER.search(_header_of(sent, cell)):
         # Under an "Estimated Relative Reduction" header a cell's share is the change asked.
         found = find(written, "percent")
@@ -183,6 +186,11 @@ _RATIO_HEADER = re.compile(
     r"\b(?:HR|OR|RR|IRR|SIR|SMR)\b|(?i:hazard ratio|odds ratio|relative risk|risk ratio|rate ratio)"
 )
 _BARE_RATIO = re.compile(r"\d+(?:\.\d+)?(?:\s*\(\s*\d+(?:\.\d+)?\s*[-–—]\s*\d+(?:\.\d+)?\s*\))?")
+
+
+# A header whose cells are shares without their sign; such a cell's number, or range.
+_PERCENT_HEADER = re.compile(r"\(\s*%\s*\)|\bpercent(?:age)?\b", re.I)
+_BARE_SHARE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:\s*[-–—]\s*\d+(?:\.\d+)?)?(?![\w.])")
 
 
 # Two words joined as items of one list: "phase, population", "population and status".

@@ -7,6 +7,7 @@ A sentence about another trial cannot answer, however well it reads: coverage 0 
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..blocks import in_numbered_item
@@ -162,7 +163,8 @@ class NameCoverage:
 
     def _named_before_table(self, sid: int, name: str) -> bool:
         """For a table's row: named by the paragraph just before the table, in its section
-        ("A study in Zetland reported … (see Table 1)." over "10–11 y | 64% | 71%")."""
+        ("A study in Zetland reported … (see Table 1)." over "10–11 y | 64% | 71%"), or by
+        the table's caption or notes."""
         sentences = self.index.sentences
         sent = sentences[sid]
         if sent.kind != "table_row" or sent.label is None:
@@ -170,9 +172,14 @@ class NameCoverage:
         if sid not in self._table_intro:
             self._table_intro[sid] = self._introducing(sid)
         at = self._table_intro[sid]
-        return at is not None and any(
-            self.vocab.said_by(p, name) for p in (at, *self._until_other_study(at))
+        intro = (at, *self._until_other_study(at)) if at is not None else ()
+        # … or by the table's own caption and notes ("HPF = high-power field.").
+        table = range(sid - 1, -1, -1)
+        same = itertools.takewhile(
+            lambda p: sentences[p].label == sent.label and sentences[p].doc == sent.doc, table
         )
+        own = [p for p in same if sentences[p].kind in ("caption", "table_note")]
+        return any(self.vocab.said_by(p, name) for p in (*intro, *own))
 
     def _introducing(self, sid: int) -> int | None:
         """The paragraph sentence just before the table that row `sid` is in, in its section;

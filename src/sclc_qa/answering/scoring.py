@@ -25,6 +25,7 @@ from ..mentions import time_points
 from ..models import Sentence
 from ..question import ENDPOINTS, Profile
 from ..retrieval import Hit, Query, row_products
+from ..row_bounds import Bounded, asked_ranges, match, stated_ranges
 from ..spans import Span
 from ..vocabulary import ANAPHOR, Vocabulary, squash
 from .coverage import NameCoverage
@@ -57,6 +58,11 @@ _LINK_ONLY = re.compile(
     # … or that points to one: "For more information (about X), see [Y](…)."
     r"|\s*(?:For|To)\b[^.]{0,200}?\b[Ss]ee\s+(?:the\s+)?\[[^\]]*\]\([^)]*\)[^.]{0,60}\.?\s*"
 )
+
+
+# A table row whose ranges leave out what the question bounds keeps this share of its score,
+# and half its share of the ranges it does state as asked (see `row_bounds.match`).
+_UNMATCHED_RANGES = 0.3
 
 
 @dataclass(frozen=True)
@@ -163,6 +169,7 @@ class SentenceScorer:
             for entry in self.entries.asked(prof):
                 if self.index.sentences[entry.sid].doc in docs:
                     seen.setdefault(entry.sid, 0)
+        ranges = asked_ranges(prof.text)  # "over 10 cm, 5 or fewer mitoses": a table's row
         focus = self._focus_term(query)
         group = AskedGroup.of(prof, lambda word: all(t in self.vocab.idf for t in tokenize(word)))
         name_terms = {t for n in prof.names for t in tokenize(n)}
@@ -212,6 +219,13 @@ class SentenceScorer:
             score *= group.factor(
                 sent.text, partial(self._stated_shares, sid), partial(self.vocab.around, sid)
             )
+            if ranges and sent.kind == "table_row":
+                matched = match(ranges, self._row_ranges(sid))
+                if matched is not None:
+                    # The row for the asked size and count: a row that leaves one out keeps a
+                    # share of its score.
+                    score *= 1.0 if matched == 1.0 else _UNMATCHED_RANGES + 0.5 * matched
+
             rows.append((sid, score, coverage, spans, concepts, lex, dsim, seen[sid]))
             stated = time_points(sent.text) & prof.time_points if prof.time_points else None
             said = _share(predicate, toks) / predicate_total
@@ -368,6 +382,14 @@ class SentenceScorer:
             return None
         best = max(cands, key=lambda t: self.vocab.idf[t])
         return best if self.vocab.idf[best] >= 0.8 * self.vocab.default_idf else None
+
+    def _row_ranges(self, sid: int) -> list[Bounded]:
+        """The ranges a table row's cells and the cells it sits under state."""
+        sent = self.index.sentences[sid]
+        text = self.index.documents[sent.doc].text
+        return stated_ranges(
+            [(c.header, text[c.start : c.end]) for c in (*sent.groups, *sent.cells)]
+        )
 
     def _stated_shares(self, sid: int) -> frozenset[tuple[str, float]]:
         """The groups bounded by a share that a sentence reports on: those it states, else
