@@ -652,6 +652,19 @@ def test_a_hyphenated_pair_of_drugs_is_written_by_any_word_that_joins_them() -> 
     assert not written("non-small").search("non and small")
 
 
+def test_how_soon_after_a_dose_asks_a_time_and_how_often_a_procedure_its_interval() -> None:
+    assert profile("How soon after the first zentamab dose does the scan show it?").kind == (
+        "duration"
+    )
+    assert profile("How long after the last dose should zentoma patients wait?").kind == (
+        "duration"
+    )
+    assert profile("How often is zetal imaging done after surgery?").kind == "duration"
+    # How often an event occurs is a share; how fast a rate falls, a change.
+    assert profile("How often are grade 3 zetal events seen?").kind == "percent"
+    assert profile("How fast has the zetoma death rate been falling?").kind != "duration"
+
+
 def test_a_concentration_or_an_inhibitory_figure_is_asked_as_a_dose() -> None:
     assert profile("What IC50 did zentamin reach in ZX-1 cells?").kind == "dose"
     assert profile("At what zentamin concentrations did ZX-1 cells die?").kind == "dose"

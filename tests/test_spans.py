@@ -463,3 +463,8 @@ def test_a_year_before_1900_or_a_decade_unless_it_counts_or_measures() -> None:
     text = "Zentamin was isolated in 1834 and first given in Ruritania in the 1910s."
     assert _texts(text, "year") == ["1834", "1910s"]
     assert _texts("Each patient took 1500 mg; 1834 patients enrolled.", "year") == []
+
+
+def test_hours_are_a_time_and_as_soon_as_its_hedge() -> None:
+    text = "Uptake fell as soon as 24 hours after the first dose of zentamab."
+    assert _texts(text, "duration") == ["as soon as 24 hours"]

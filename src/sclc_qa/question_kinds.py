@@ -157,9 +157,14 @@ HAZARD_RATIO = re.compile(
 MEDIAN = re.compile(r"\bmedians?\b|\bm(?:os|pfs)\b", re.I)
 # "How often (and for how long) should X be done?": the time between two.
 HOW_OFTEN_SHOULD = re.compile(
-    r"\bhow (?:often|frequently)\s+(?:and\s+(?:for\s+)?how\s+long\s+)?(?:should|must|ought)\b",
+    r"\bhow (?:often|frequently)\s+(?:and\s+(?:for\s+)?how\s+long\s+)?(?:should|must|ought)\b|"
+    # "How often is imaging done after surgery?": a procedure's interval, not a share.
+    r"\bhow (?:often|frequently)\s+(?:is|are)\s+[^?]{1,60}?\b(?:done|performed|repeated|"
+    r"scheduled|obtained|recommended|carried out)\b",
     re.I,
 )
+# "How soon after the first dose …?", "how long after surgery …?": a time, whatever it follows.
+_HOW_SOON = re.compile(r"\bhow (?:soon|long (?:after|before))\b", re.I)
 PART_JOINER = re.compile(r"\band\b|,|\bwith\b|\bplus\b|&", re.I)
 
 # What an organisation does somewhere: a where-question about it asks a place (a country, a city).
@@ -218,6 +223,7 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    ("duration", _HOW_SOON),
     ("ci", re.compile(r"confidence interval|\b(95|90)\s*% CI\b|\bCI\b", re.I)),
     ("pvalue", re.compile(r"\bp[\s-]?values?\b|\bP\s*[=<>]|significance level", re.I)),
     ("hr", re.compile(HAZARD_RATIO.pattern + r"|risk of (death|progression)", re.I)),
