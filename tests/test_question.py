@@ -665,6 +665,15 @@ def test_how_soon_after_a_dose_asks_a_time_and_how_often_a_procedure_its_interva
     assert profile("How fast has the zetoma death rate been falling?").kind != "duration"
 
 
+def test_what_is_a_term_of_several_words_asks_its_definition() -> None:
+    assert profile("What is a Quellor tumor?").kind == "definition"
+    assert profile("What are zetal cells of Quell?").kind == "definition"
+    # Not an owner's attribute, a serial name, or a clause with a verb.
+    assert profile("What is zentamab's development code?").kind != "definition"
+    assert profile("What is ZX 757?").kind != "definition"
+    assert profile("What is ZX-AD005 made of?").kind != "definition"
+
+
 def test_a_concentration_or_an_inhibitory_figure_is_asked_as_a_dose() -> None:
     assert profile("What IC50 did zentamin reach in ZX-1 cells?").kind == "dose"
     assert profile("At what zentamin concentrations did ZX-1 cells die?").kind == "dose"

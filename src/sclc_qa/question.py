@@ -105,6 +105,15 @@ def _one_of(plural: str) -> str:
     return plural[:-1]
 
 
+# "What is/are <a term of a few words>?", nothing after it: no setting, no verb, no owner
+# ("what is X's code?"), no serial name ("what is ZX 757?", a name asked, not a term).
+_WHAT_IS_TERM = re.compile(
+    r"\s*what\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?:(?![\w-]*\d)[\w-]+\s+){1,4}"
+    r"(?![\w-]*\d)(?![a-z]+ed\b|made\b|done\b|for\b)[\w-]+\s*\?\s*$",
+    re.I,
+)
+
+
 @lru_cache(maxsize=4096)
 def profile(question: str) -> Profile:
     """Classify `question` (remembered: a Profile is immutable, and questions recur)."""
@@ -114,6 +123,8 @@ def profile(question: str) -> Profile:
         if pattern.search(text):
             kind = candidate
             break
+    if kind == "fact" and _WHAT_IS_TERM.match(text):
+        kind = "definition"  # "What are zetal cells of Quell?": a term of several words
     if kind in ("percent", "duration") and HAZARD_RATIO.search(text):
         kind = "hr"
     if _WHY.match(text) and kind in FIGURES | {"dose", "count", "difference", "cost"}:
