@@ -109,7 +109,8 @@ def _one_of(plural: str) -> str:
 # ("what is X's code?"), no serial name ("what is ZX 757?", a name asked, not a term).
 _WHAT_IS_TERM = re.compile(
     r"\s*what\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?:(?![\w-]*\d)[\w-]+\s+){1,4}"
-    r"(?![\w-]*\d)(?![a-z]+ed\b|made\b|done\b|for\b)[\w-]+\s*\?\s*$",
+    r"(?![\w-]*\d)(?![a-z]+ed\b|made\b|done\b|(?:for|with|by|in|of|on|to|from|at)\b)[\w-]+"
+    r"\s*\?\s*$",
     re.I,
 )
 
