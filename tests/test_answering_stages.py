@@ -3470,6 +3470,9 @@ def test_which_country_is_not_answered_by_a_sentence_naming_none(tmp_path: Path)
     engine = _section_engine(tmp_path, text)
     reason = _refusal(engine, "Which country was first to approve zentamab?")
     assert "name no country" in reason or "names no country" in reason
+    # "Who …?" with no person in the passage: no one is named, not "no who".
+    reason = _refusal(engine, "Who first gave zentamab its approval?")
+    assert " who" not in reason.removeprefix("Who")
 
 
 def test_an_abbreviation_asked_for_its_long_form_in_british_spelling(tmp_path: Path) -> None:

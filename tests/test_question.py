@@ -89,6 +89,8 @@ def test_progression_free_survival_is_not_overall_survival() -> None:
         ("What is Dato-DXd?", "Dato-DXd"),
         # A series' acronym joined to a word, numbered after a space: the number is its name.
         ("What ORR did zentamab achieve in ZENITH-Lung 3?", "ZENITH-Lung 3"),
+        # Roman numerals past three: the eighteenth trial of a series.
+        ("What did the ZSG XVIII trial compare?", "ZSG XVIII"),
     ],
 )
 def test_names_are_detected(question: str, name: str) -> None:
@@ -663,6 +665,10 @@ def test_how_soon_after_a_dose_asks_a_time_and_how_often_a_procedure_its_interva
     # How often an event occurs is a share; how fast a rate falls, a change.
     assert profile("How often are grade 3 zetal events seen?").kind == "percent"
     assert profile("How fast has the zetoma death rate been falling?").kind != "duration"
+
+
+def test_how_many_were_in_a_study_named_by_several_words_is_its_size() -> None:
+    assert profile("How many patients were in the ZCI phase I zentamin study?").kind == "count"
 
 
 def test_what_is_a_term_of_several_words_asks_its_definition() -> None:

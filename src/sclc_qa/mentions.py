@@ -164,7 +164,7 @@ def named_tokens(text: str) -> list[str]:
 
 
 # A trial's number in a series, in Roman numerals after its acronym ("ZETA I", "ZETA II").
-_SERIAL_ROMAN = re.compile(r"I{1,3}|IV|VI{0,3}")
+_SERIAL_ROMAN = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
 
 
 def in_series(name: str) -> bool:

@@ -307,7 +307,7 @@ _HOW_MANY_HAD = re.compile(
     r"(?!.*\b(?:enroll\w*|randomi[sz]ed|included|recruited|accrued|assigned|participat\w*|"
     r"took part|screened|registered|invit\w*|"
     # "how many patients were in the zeta cohort": its size, a count.
-    r"(?:were|was) in (?:the|a|an|this|that|each|its) (?:[\w-]+\s+){0,3}?"
+    r"(?:were|was) in (?:the|a|an|this|that|each|its) (?:[\w-]+\s+){0,5}?"
     r"(?:cohorts?|trials?|study|studies|arms?|groups?|samples?|series))\b)",
     re.I,
 )

@@ -78,7 +78,8 @@ class Reasons:
         if prof.kind == "entity" and prof.target in domain().statistic_abbreviations:
             return f"{self.says('reports')} no {prof.target.upper()}{where}."  # "… no AUC"
         if prof.kind == "entity" and prof.target and what == "answer":
-            return f"{self.says('names')} no {prof.target}{where}."  # "… names no company"
+            named = "one" if prof.target == "who" else prof.target  # "… names no one for X"
+            return f"{self.says('names')} no {named}{where}."  # "… names no company"
         return f"{self.says('reports')} no {what}{where}."
 
     @staticmethod
