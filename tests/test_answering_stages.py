@@ -772,6 +772,25 @@ def test_a_sentence_that_introduces_a_list_is_answered_by_its_items(tmp_path: Pa
     ] == (answer.answer)
 
 
+def test_a_list_of_headed_items_is_an_enumeration_however_long_each_gloss(
+    tmp_path: Path,
+) -> None:
+    """ "1. Stable zentoma (i.e., …)": a short head, then a long gloss; the items still answer
+    "what are the indications …?"."""
+    gloss = "disease that stays stable or shrinks on zentamab when a full resection is possible"
+    doc = (
+        "# Care\n\n## Surgery for advanced zentoma\n\n"
+        "Overall, the indications for surgery in advanced zentoma include:\n\n"
+        f"1. Stable zentoma (i.e., {gloss}, as judged on two scans taken months apart).\n"
+        f"2. Limited progression (i.e., isolated deposits growing on zentamab while {gloss}).\n"
+        "3. Emergencies such as bleeding or perforation.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "care", doc)
+    asked = "What are the indications for surgery in advanced zentoma?"
+    answer = engine.ask(asked, min_confidence=0.0).answer
+    assert answer is not None and "Stable zentoma" in answer and "Emergencies" in answer
+
+
 def test_an_abbreviation_in_brackets_is_answered_with_its_long_form(tmp_path: Path) -> None:
     doc = (
         "# Imaging\n\n## Response\n\n"

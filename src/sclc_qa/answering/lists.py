@@ -22,6 +22,9 @@ _COUNTS = {w: n for w, n in domain().number_words.items() if n > 1}
 _ASKED_COUNT = re.compile(rf"\b(?:what|which|the|name|list)\s+({'|'.join(_COUNTS)}|[2-9])\b", re.I)
 # The bold label a list item's first sentence opens with ("Zeta bias**: …").
 _LABEL = re.compile(r"[^*\n]{1,60}\*\*\s*:")
+# A short head of a few words, then its gloss in brackets or after a colon: "Stable disease
+# (i.e., …)", "Oncological emergencies: …".
+_HEADED = re.compile(r"\s*(?:\d+[.)]\s*)?[A-Z][\w-]*(?:\s+[\w-]+){0,4}\s*(?:\(|:)")
 
 
 def introduces_list(index: Index, sid: int) -> bool:
@@ -41,8 +44,8 @@ def list_items(index: Index, vocab: Vocabulary, sid: int) -> list[int]:
         if not lead or lead[0] != sid:
             break
         items.append(k)
-    long = any(len(sents[k].display or sents[k].text) > _MAX_ITEM_CHARS for k in items)
-    if long and not _labelled(index, items):
+    long = [k for k in items if len(sents[k].display or sents[k].text) > _MAX_ITEM_CHARS]
+    if long and not _labelled(index, items, long):
         return []
     return items
 
@@ -74,11 +77,17 @@ def _item_starts(index: Index, items: list[int]) -> list[int]:
     return [k for k in items if opens_item(text, sents[k].start)]
 
 
-def _labelled(index: Index, items: list[int]) -> bool:
-    """Whether every item of a list opens with a bold label ("1. **Zeta bias**: …"): an
-    enumeration of named things, however long each one's description runs."""
+def _labelled(index: Index, items: list[int], long: list[int]) -> bool:
+    """Whether a list of several items is an enumeration of named things, however long some
+    items' descriptions run: each long one opens with a label, bold ("1. **Zeta bias**: …") or
+    a short head its gloss follows ("1. Stable disease (i.e., disease that …).")."""
     starts = _item_starts(index, items)
-    return len(starts) > 1 and all(_LABEL.match(index.sentences[k].text) for k in starts)
+    sents = index.sentences
+    return len(starts) > 1 and all(
+        _LABEL.match(sents[k].text) or _HEADED.match(sents[k].display or sents[k].text)
+        for k in starts
+        if k in long
+    )
 
 
 def answer(index: Index, vocab: Vocabulary, prof: Profile, sid: int) -> tuple[int, int, int] | None:
