@@ -680,6 +680,12 @@ def test_what_is_a_term_of_several_words_asks_its_definition() -> None:
     assert profile("What is ZX-AD005 made of?").kind != "definition"
 
 
+def test_how_much_x_lowers_mortality_asks_its_hazard_ratio() -> None:
+    assert profile("How much did adding zentamab lower mortality in ZENITH-2?").kind == "hr"
+    assert profile("How much does zetosis raise 5-year mortality?").kind == "hr"
+    assert profile("How much mortality was seen with zentamab?").kind != "hr"
+
+
 def test_a_concentration_or_an_inhibitory_figure_is_asked_as_a_dose() -> None:
     assert profile("What IC50 did zentamin reach in ZX-1 cells?").kind == "dose"
     assert profile("At what zentamin concentrations did ZX-1 cells die?").kind == "dose"

@@ -226,7 +226,16 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     ("duration", _HOW_SOON),
     ("ci", re.compile(r"confidence interval|\b(95|90)\s*% CI\b|\bCI\b", re.I)),
     ("pvalue", re.compile(r"\bp[\s-]?values?\b|\bP\s*[=<>]|significance level", re.I)),
-    ("hr", re.compile(HAZARD_RATIO.pattern + r"|risk of (death|progression)", re.I)),
+    (
+        "hr",
+        re.compile(
+            HAZARD_RATIO.pattern + r"|risk of (death|progression)|"
+            # "How much does X raise (5-year) mortality?": by what ratio, as a risk of death.
+            r"\bhow much (?:does|did|do|would|could|can|will)\b[^?]{0,60}?\b(?:lower|reduce|cut|"
+            r"raise|increase|decrease|worsen)\w*\s+(?:the\s+)?(?:[\w-]+\s+)?(?:mortality|death)\b",
+            re.I,
+        ),
+    ),
     (
         "difference",
         re.compile(
