@@ -2053,16 +2053,19 @@ def test_the_word_before_the_asked_noun_says_which_column_it_is() -> None:
     assert span is not None and text[span.start : span.end] == "Zeta inhibitors"
 
 
+# A trials table: registration number, drug, population, status.
+_TRIALS = (
+    "| NCT ID | Drug | Stage | Status |\n|---|---|---|---|\n"
+    "| NCT01234567 | Zentamab | ZCLC | Recruiting |\n"
+    "| NCT07654321 | Quellimab | Extensive stage | Completed |"
+)
+
+
 def test_a_dose_is_answered_only_from_a_cell_that_can_hold_one(tmp_path: Path) -> None:
     """A row's disease or status cell names no dose, however the question's words match it."""
     from sclc_qa.tables import best_cell, holds_dose
 
-    table = (
-        "| NCT ID | Drug | Stage | Status |\n|---|---|---|---|\n"
-        "| NCT01234567 | Zentamab | ZCLC | Recruiting |\n"
-        "| NCT07654321 | Quellimab | Extensive stage | Completed |"
-    )
-    engine, sid = _indexed(tmp_path, table, "NCT01234567")
+    engine, sid = _indexed(tmp_path, _TRIALS, "NCT01234567")
     text, row = engine.index.documents["doc"].text, engine.index.sentences[sid]
     asked = profile("What dose of zentamab is recommended for relapsed zentoma cancer?")
     cell = best_cell(text, row, asked)
@@ -2106,15 +2109,10 @@ def test_the_row_whose_ranges_hold_the_asked_size_and_count(tmp_path: Path) -> N
 def test_what_became_of_a_trial_asks_its_status(tmp_path: Path) -> None:
     from sclc_qa.tables import best_cell
 
-    table = (
-        "| NCT ID | Drug | Population | Status |\n|---|---|---|---|\n"
-        "| NCT01234567 | Zentamab | Transformed ZCLC | Terminated |\n"
-        "| NCT07654321 | Quellimab | Extensive stage | Completed |"
-    )
-    engine, sid = _indexed(tmp_path, table, "NCT01234567")
+    engine, sid = _indexed(tmp_path, _TRIALS, "NCT01234567")
     text, row = engine.index.documents["doc"].text, engine.index.sentences[sid]
-    cell = best_cell(text, row, profile("What became of the zentamab trial in transformed ZCLC?"))
-    assert cell is not None and text[cell.start : cell.end] == "Terminated"
+    cell = best_cell(text, row, profile("What became of the zentamab trial in ZCLC?"))
+    assert cell is not None and text[cell.start : cell.end] == "Recruiting"
 
 
 def test_a_dose_stated_beside_what_the_question_names_in_any_cell(tmp_path: Path) -> None:
