@@ -643,12 +643,18 @@ def test_two_terms_asked_together_are_each_defined_by_their_own_entry(tmp_path: 
 
 
 def test_how_many_reached_an_outcome_asks_a_share() -> None:
-    """ "How many reached (carried, attained) X" asks who had an outcome: a trial reports it
-    as a share."""
+    """ "How many reached (carried, attained, actually saw, stopped, dropped out) X" asks who
+    had an outcome: a trial reports it as a share."""
     for question in (
         "In the zentamab study, how many reached a major response by 12 months?",
         "How many carried a pathogenic zeta variant?",
         "Among zeta survivors, how many get hot flashes?",
         "How many of them develop a second zetoma?",
+        "How common is zentoma, and how many actually see a zentologist?",
+        "How many stopped zentamab because of side effects?",
+        "How many of them eventually needed surgery?",
+        "How many patients dropped out?",
     ):
         assert profile(question).kind == "percent", question
+    # … unless the question gives the total the count is out of.
+    assert profile("Of 101 patients, how many needed surgery?").kind == "count"

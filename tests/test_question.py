@@ -131,16 +131,6 @@ def test_an_endpoint_named_in_the_asked_phrase_asks_its_figure() -> None:
 def test_how_many_out_of_all_asks_a_share() -> None:
     assert profile("Out of all lung cancers, about how many are small-cell?").kind == "percent"
     assert profile("How many patients were enrolled?").kind == "count"
-    # "how many actually saw / stopped / dropped out": who did it, as a share of a group.
-    for asked in (
-        "How common is zentoma, and how many actually see a zentologist?",
-        "How many stopped zentamab because of side effects?",
-        "How many of them eventually needed surgery?",
-        "How many patients dropped out?",
-    ):
-        assert profile(asked).kind == "percent", asked
-    # … unless the question gives the total the count is out of.
-    assert profile("Of 101 patients, how many needed surgery?").kind == "count"
 
 
 def test_question_words_are_not_names() -> None:

@@ -103,7 +103,13 @@ def table_caption(lines: Lines, tokens: list[Token], i: int) -> tuple[str, str, 
 def _row_cells(lines: Lines, n: int, depth: int, columns: int) -> list[tuple[int, int]]:
     """Trimmed raw cells of table line n, split as markdown-it splits them (`\\|` escapes a
     pipe; outer pipes are optional), padded or cut to the header's column count."""
-    cells = _written_cells(lines, n, depth)
+    return _padded(lines, n, _written_cells(lines, n, depth), columns)
+
+
+def _padded(
+    lines: Lines, n: int, cells: list[tuple[int, int]], columns: int
+) -> list[tuple[int, int]]:
+    """The cells line n writes, trimmed, padded or cut to `columns`."""
     end = lines.trim(lines.starts[n], lines.ends[n])[1]
     cells = cells[:columns] + [(end, end)] * (columns - len(cells))
     return [lines.trim(s, e) for s, e in cells]
@@ -155,8 +161,8 @@ def table_blocks(
     heading: Cell | None = None
     spanned: Cell | None = None  # a short row's first cell, which groups the lone rows after it
     for n in rows:
-        raw = _row_cells(lines, n, depth, columns)
-        written = len(_written_cells(lines, n, depth))
+        each = _written_cells(lines, n, depth)
+        raw, written = _padded(lines, n, each, columns), len(each)
         if parent is not None and 1 < written < columns and raw[0][0] < raw[0][1]:
             # A row short of cells below a full one: its first cells spanned several rows in
             # the source ("| ≤5 per 50 | ≤2 | 0 | None |" then "| >2 to ≤5 | 1.9 | Low |"), so

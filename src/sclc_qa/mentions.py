@@ -122,9 +122,8 @@ def named_tokens(text: str) -> list[str]:
                 if (
                     re.fullmatch(r"\d+[A-Z]{0,3}", nxt)
                     and not YEAR.fullmatch(nxt)  # "the ZTF 2031 guideline": a date
-                    and not _MEASURED.match(
-                        text, npos + len(nxt)
-                    )  # "a ZTR 2 cm or smaller": a size
+                    # "a ZTR 2 cm or smaller": a size, not the name's number
+                    and not _MEASURED.match(text, npos + len(nxt))
                     and name.replace("-", "").isalpha()
                     and (
                         name.isupper()

@@ -90,6 +90,8 @@ PLURAL = re.compile(r"(?!(?:odds|series|species|means|news)$)[a-z]+[^su'’]s")
 _COMMON_PREPOSITIONS = frozenset(
     {"with", "from", "to", "in", "on", "at", "for", "of", "into", "by"}
 )
+# What may follow a verb in the past after "what" ("what became of the …", "what happened to").
+_CLAUSE_OPENERS = _DETERMINERS | _COMMON_PREPOSITIONS
 
 
 # A possessive ending a word: the owner is what a which-phrase asks for.
@@ -125,10 +127,7 @@ def which_phrase(text: str) -> str:
         if (
             not phrase
             and i + 1 < len(words)
-            and (
-                words[i + 1].lower() in _DETERMINERS | _COMMON_PREPOSITIONS
-                or _PREPOSITION.match(words[i + 1])
-            )
+            and (words[i + 1].lower() in _CLAUSE_OPENERS or _PREPOSITION.match(words[i + 1]))
             and (
                 (re.fullmatch(r"[a-z]{2,}[^e]ed", w) and not is_druglike(w)) or w in _IRREGULAR_PAST
             )

@@ -133,9 +133,9 @@ class Router:
         too, as "NSCLC" in a review of lung cancers, names no one document's subject)."""
         found: set[str] = set()
         for name in names:
-            # A short form asked in the singular or the plural: "ZST" where a text defines "zeta
-            # stromal tumors (ZSTs)".
-            forms = {name, name + "s", name.removesuffix("s")} if name.isupper() else {name}
+            # A short form asked in the singular, defined in the plural: "ZST" where a text
+            # defines "zeta stromal tumors (ZSTs)".
+            forms = {name, name + "s"} if name.isupper() else {name}
             titled = {
                 d
                 for form in forms

@@ -7,7 +7,6 @@ A sentence about another trial cannot answer, however well it reads: coverage 0 
 
 from __future__ import annotations
 
-import itertools
 import re
 
 from ..blocks import in_numbered_item
@@ -66,7 +65,7 @@ class NameCoverage:
         self.citer = citer
         self.entries = entries
         self._study: dict[int, tuple[bool, bool]] = {}
-        self._table_intro: dict[int, int | None] = {}
+        self._table_intro: dict[int, tuple[int, ...]] = {}
 
     def of(self, sid: int, key_names: list[str], prof: Profile) -> tuple[float, float]:
         """(identifiers, concepts). Identifiers — trials, drugs, NCT ids, genes — must be named
@@ -164,34 +163,30 @@ class NameCoverage:
     def _named_before_table(self, sid: int, name: str) -> bool:
         """For a table's row: named by the paragraph just before the table, in its section
         ("A study in Zetland reported … (see Table 1)." over "10–11 y | 64% | 71%"), or by
-        the table's caption or notes."""
-        sentences = self.index.sentences
-        sent = sentences[sid]
+        the table's caption or notes ("HPF = high-power field.")."""
+        sent = self.index.sentences[sid]
         if sent.kind != "table_row" or sent.label is None:
             return False
         if sid not in self._table_intro:
             self._table_intro[sid] = self._introducing(sid)
-        at = self._table_intro[sid]
-        intro = (at, *self._until_other_study(at)) if at is not None else ()
-        # … or by the table's own caption and notes ("HPF = high-power field.").
-        table = range(sid - 1, -1, -1)
-        same = itertools.takewhile(
-            lambda p: sentences[p].label == sent.label and sentences[p].doc == sent.doc, table
-        )
-        own = [p for p in same if sentences[p].kind in ("caption", "table_note")]
-        return any(self.vocab.said_by(p, name) for p in (*intro, *own))
+        return any(self.vocab.said_by(p, name) for p in self._table_intro[sid])
 
-    def _introducing(self, sid: int) -> int | None:
-        """The paragraph sentence just before the table that row `sid` is in, in its section;
-        None when the table opens otherwise. Worked out once per row, not per name asked."""
+    def _introducing(self, sid: int) -> tuple[int, ...]:
+        """The sentences that introduce the table row `sid` is in: its caption and notes, and
+        the paragraph just before the table in its section (back to another study's start).
+        Worked out once per row, not per name asked."""
         sentences = self.index.sentences
         sent = sentences[sid]
+        own: list[int] = []
         at = sid - 1
+        # Back over the table's caption, notes and rows before this one.
         while at >= 0 and sentences[at].label == sent.label and sentences[at].doc == sent.doc:
-            at -= 1  # the table's caption, notes and rows before this one
+            if sentences[at].kind in ("caption", "table_note"):
+                own.append(at)
+            at -= 1
         if at < 0 or sentences[at].kind != "paragraph" or sentences[at].section != sent.section:
-            return None
-        return at
+            return tuple(own)
+        return (at, *self._until_other_study(at), *own)
 
     def _named_before(self, sid: int, name: str) -> bool:
         """Named earlier in the paragraph, with no other study introduced in between."""
