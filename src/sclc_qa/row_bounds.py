@@ -75,7 +75,7 @@ def _ranges(text: str, unit: str | None = None) -> list[Bounded]:
 
 
 def asked_ranges(question: str) -> list[Bounded]:
-    """The ranges a question bounds: "a GIST larger than 10 cm with 5 or fewer mitoses" →
+    """The ranges a question bounds: "a zetoma larger than 10 cm with 5 or fewer mitoses" →
     (100 mm, ∞) and (−∞, 5)."""
     return _ranges(question)
 

@@ -163,7 +163,7 @@ class NameCoverage:
     def _named_before_table(self, sid: int, name: str) -> bool:
         """For a table's row: named by the paragraph just before the table, in its section
         ("A study in Zetland reported … (see Table 1)." over "10–11 y | 64% | 71%"), or by
-        the table's caption or notes ("HPF = high-power field.")."""
+        the table's caption or notes ("ZPF = zeta-power field.")."""
         sent = self.index.sentences[sid]
         if sent.kind != "table_row" or sent.label is None:
             return False
