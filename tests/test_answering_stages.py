@@ -4431,3 +4431,33 @@ def test_an_eponym_asked_by_its_head_keeps_its_possessive(tmp_path: Path) -> Non
     )
     asked = "What stain did the endoscopy use to find dysplasia?"
     assert _answers_in(tmp_path, text, asked) == ["Quell’s zeta staining"]
+
+
+def test_a_subgroup_a_passage_opens_on_answers_only_for_it(tmp_path: Path) -> None:
+    from sclc_qa.answering.populations import AskedGroup
+
+    doc = (
+        "# Zentoma\n\n## Second-line therapy\n\nEvidence (zentamab):\n\n"
+        "1. The phase III ZENITH-4 trial compared zentamab with docetaxel in 604 patients.\n\n"
+        "- The median OS was 13.1 months with zentamab and 11.2 months with docetaxel (HR, 0.91).\n"
+        "- In the nonzentic histology subgroup, the median PFS was 5.1 months with zentamab "
+        "versus 3.2 months with docetaxel. The median OS was 14.4 months with zentamab versus "
+        "12.0 months with docetaxel.\n"
+        "- In the zentic histology subgroup, the median PFS was 2.6 months with zentamab versus "
+        "3.8 months with docetaxel. The median OS was 7.3 months with zentamab versus 9.1 "
+        "months with docetaxel.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "zentoma", doc)
+    for asked, said in (
+        ("What median overall survival did zentamab achieve in ZENITH-4?", "13.1 months"),
+        ("What was the median OS with zentamab in the zentic subgroup of ZENITH-4?", "7.3 months"),
+    ):
+        answer = engine.ask(asked, min_confidence=0.0)
+        assert answer.answer is not None and answer.answer.startswith(said), asked
+    # The nearest opening decides: a sentence under the zentic subgroup's is not the
+    # nonzentic one's.
+    group = AskedGroup.of(profile("What was the median OS in zentic zentoma?"))
+    after = ["The median OS was 7.3 months.", "In the zentic histology subgroup, the PFS was …"]
+    before = ["In the nonzentic histology subgroup, the PFS was …"]
+    assert group.factor(after[0], frozenset, lambda: [*after, *before]) == 1.0
+    assert group.factor(after[0], frozenset, lambda: before) < 1.0

@@ -62,6 +62,9 @@ class AskedGroup:
     excluded: re.Pattern[str] | None = None  # sets apart what the question sets apart
     # the words naming the group asked whose negation the documents use ("squamous")
     polar: Polar = ()
+    # the question's own terms: a subgroup a passage opens on ("In the zentic subgroup, …")
+    # that they leave out is not what it asks about
+    terms: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, prof: Profile, known: Callable[[str], bool] = lambda _: False) -> AskedGroup:
@@ -75,6 +78,7 @@ class AskedGroup:
             frozenset(study_sizes(prof.text)),
             _setting_apart(prof.text),
             polar_words(prof.text, known) if prof.kind in TYPED else (),
+            frozenset(tokenize(prof.text)),
         )
 
     def factor(
@@ -105,6 +109,12 @@ class AskedGroup:
             out *= _SAME_GROUP
         if self.polar and other_polarity(self.polar, around()):
             out *= _OTHER_LINE  # "… in nonsquamous zentoma" is not for squamous ones
+        if self.terms:
+            # The nearest subgroup the passage opens on: "In the zentic subgroup, the median
+            # OS was …" is no figure for all patients, nor for the nonzentic subgroup.
+            who = next((w for t in around() if (w := set_apart(t))), frozenset())
+            if who and not who & self.terms:
+                out *= _OTHER_LINE
         if self.lines:
             stated_lines = domain().treatment_lines_in(text)
             if stated_lines and not stated_lines & self.lines:
@@ -191,6 +201,22 @@ _RESTRICTED = re.compile(
     r"(?=,?\s+(?:had|have|has|were|was|showed|achieved|reached|experienced|lived)\b|[;.]|$)",
     re.I,
 )
+
+
+# A passage that opens on a subgroup of the study it reports: "In the nonzentic histology
+# subgroup, …", "Among the PD-Z1-high subset, …" (the words that say who is in it).
+_SUBGROUP_OPENING = re.compile(
+    r"\s*(?:in|among|for|within)\s+(?:the|this|that|a|each)?\s*"
+    r"((?:[\w≥≤<>%+/.–-]+\s+){1,4}?)(?:subgroups?|subsets?|subpopulations?|strat(?:um|a))\b",
+    re.I,
+)
+
+
+def set_apart(text: str) -> frozenset[str]:
+    """The terms of the subgroup a passage opens on ("In the nonzentic subgroup, …"), beyond
+    the words of grouping; empty when it opens otherwise."""
+    m = _SUBGROUP_OPENING.match(text)
+    return frozenset(tokenize(m.group(1))) - _GROUPING if m else frozenset()
 
 
 def restricted_group(text: str) -> str | None:
