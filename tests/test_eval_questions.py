@@ -196,8 +196,8 @@ def test_the_unseen_set_is_valid_and_frozen_in_shape() -> None:
 
 
 def test_the_other_documents_set_is_valid() -> None:
-    """eval/other-docs/: 1,295 blind questions (thirteen batches) on twenty-four more PDQ summaries, a
-    dev set for generality (its failures are read)."""
+    """eval/other-docs/: 1,295 blind questions (thirteen batches) on twenty-four more PDQ
+    summaries, a dev set for generality (its failures are read)."""
     questions = load_questions(EVAL / "other-docs" / "questions.jsonl")
     documents = {d.id: d for d in load_corpus(EVAL / "other-docs" / "corpus")}
     assert Counter(q.doc for q in questions) == {
