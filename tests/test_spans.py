@@ -468,3 +468,12 @@ def test_a_year_before_1900_or_a_decade_unless_it_counts_or_measures() -> None:
 def test_hours_are_a_time_and_as_soon_as_its_hedge() -> None:
     text = "Uptake fell as soon as 24 hours after the first dose of zentamab."
     assert _texts(text, "duration") == ["as soon as 24 hours"]
+
+
+def test_bounding_and_averaging_hedges_stay_with_their_figure() -> None:
+    """ "no more than 2%" is the opposite of "more than 2%": the whole hedge is the answer's."""
+    assert _texts("Zentic adenomas are no more than 2% of specimens.", "percent") == [
+        "no more than 2%"
+    ]
+    assert _texts("Rates as high as 28% were seen at autopsy.", "percent") == ["as high as 28%"]
+    assert _texts("The phase lasts an average of 15 days.", "duration") == ["an average of 15 days"]
