@@ -4461,3 +4461,17 @@ def test_a_subgroup_a_passage_opens_on_answers_only_for_it(tmp_path: Path) -> No
     before = ["In the nonzentic histology subgroup, the PFS was …"]
     assert group.factor(after[0], frozenset, lambda: [*after, *before]) == 1.0
     assert group.factor(after[0], frozenset, lambda: before) < 1.0
+
+
+def test_a_dose_of_a_drug_in_lower_case_is_that_drugs_or_none(tmp_path: Path) -> None:
+    doc = (
+        "# Zentoma\n\n## Treatment\n\nQuellimab was given at 40 mg/kg every 3 weeks.\n\n"
+        "Zentoline lowered hormone levels in 70% of patients.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "zentoma", doc)
+    for asked, missing in (
+        ("What zentoline dose is usually used?", "zentoline"),
+        ("What dose of pravotide is used for zentoma?", "pravotide"),
+    ):
+        answer = engine.ask(asked, min_confidence=0.0)
+        assert answer.abstained and missing in (answer.reason or "").lower(), asked

@@ -745,3 +745,18 @@ def test_a_term_asked_in_a_scheme_named_after_it_asks_its_entry() -> None:
     ):
         assert profile(question).kind == "definition", question
     assert profile("What is ZX-1 in this trial?").kind == "fact"
+
+
+def test_a_dose_question_names_what_it_doses_in_lower_case() -> None:
+    """A drug written in lower case without a known stem is still what the dose must be of."""
+    assert profile("What zentoline dose is usually used?").names == ("zentoline",)
+    assert profile("What dose of quellotide is given for zentoma?").names == ("quellotide",)
+    assert profile("zentoline daily dose?").names == ("zentoline",)
+    # What kind of dose, or of what general thing, names nothing.
+    for asked in (
+        "What dose of prophylactic cranial irradiation is used?",
+        "What is the recommended dose of chemotherapy?",
+        "What was the dose of the study drug?",
+        "What radiation dose was used?",
+    ):
+        assert profile(asked).names == (), asked

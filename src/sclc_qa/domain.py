@@ -39,6 +39,12 @@ class Domain(BaseModel):
         "reader who knows the stems.",
     )
     hedges: tuple[str, ...]
+    dose_qualifiers: frozenset[str] = Field(
+        default_factory=frozenset,
+        description="Words beside 'dose' that say what kind of dose ('daily', 'maximum') or "
+        "whose ('study', 'drug'), not what drug it is of: 'the dose of zentoline' names a "
+        "drug, 'the dose of the study drug' none.",
+    )
     time_units: tuple[str, ...]
     people_nouns: frozenset[str]
     group_nouns: frozenset[str] = Field(

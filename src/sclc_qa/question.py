@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .domain import domain
 from .mentions import clean, is_druglike, named_tokens, time_points
 from .question_figures import across_subjects, also_asked, comparison
 from .question_kinds import (
@@ -247,6 +248,8 @@ def profile(question: str) -> Profile:
     names = tuple(named_tokens(text))
     if kind == "fact" and target.lower() == "schedule" and any(map(is_druglike, names)):
         kind = "dose"  # "What zentamab schedule was used?": a drug's doses and their intervals
+    if kind == "dose":
+        names += tuple(_dosed(text, names))
     compared = comparison(text)
     if kind == "difference" and len(names) >= 2 and compared[0] in (None, "difference"):
         # "By how many points was it higher in A than in B?": each one's own figure, compared.
@@ -348,6 +351,34 @@ _DOSING_SCHEME = re.compile(
     r"\bdose\s+(?:adjustments?|reductions?|modifications?|changes?)$",
     re.I,
 )
+
+
+# What a dose is of, written in lower case: "the dose of zentoline", "what zentoline daily dose".
+_DOSED = re.compile(
+    r"\bdos(?:e|es|ing|age)\s+(?:of|for)\s+(?:the\s+|oral\s+|intravenous\s+)?([a-z][a-z-]{4,})\b"
+    r"|\b([a-z][a-z-]{4,})\s+(?:(?:daily|weekly|starting|usual|recommended|standard|"
+    r"maintenance|loading|oral|total|maximum)\s+)?dos(?:e|es|ing|age)\b"
+)
+# The endings of nouns for things done or given in general ("radiation", "treatment",
+# "chemotherapy") and of adjectives ("prophylactic", "intravenous"): no drug's name.
+_GENERAL_NOUN = re.compile(
+    r".*(?:tion|sion|ment|ity|ness|ance|ence|therapy|ing|ed|ly|ic|al|ous|ive|ary|ar)$"
+)
+
+
+def _dosed(text: str, names: tuple[str, ...]) -> list[str]:
+    """What a dose question asks the dose of, when it writes it in lower case ("the dose of
+    zentoline", "zentoline daily dose?"): a name the answer's passage must name, as a
+    capitalised or stem-marked drug is."""
+    known = {t.lower() for n in names for t in n.split()}
+    out: list[str] = []
+    for m in _DOSED.finditer(text):
+        word = (m.group(1) or m.group(2)).lower()
+        if word in known or word in domain().dose_qualifiers or _GENERAL_NOUN.fullmatch(word):
+            continue
+        out.append(word)
+        known.add(word)
+    return out
 
 
 def _names_a_measure(phrase: str, head: str) -> bool:
