@@ -760,3 +760,14 @@ def test_a_dose_question_names_what_it_doses_in_lower_case() -> None:
         "What radiation dose was used?",
     ):
         assert profile(asked).names == (), asked
+
+
+def test_a_dose_in_gray_is_no_dose_of_a_drug_written_in_lower_case() -> None:
+    from sclc_qa.answering.figure_filters import of_asked_drug
+    from sclc_qa.spans import find
+
+    text = "The regimen added zentoline 5 mg/kg on day 1, then brain radiotherapy to 36 Gy."
+    prof = profile("What zentoline dose is used in the regimen?")
+    kept = of_asked_drug(text, find(text, "dose"), prof)
+    assert [text[s.start : s.end] for s in kept] == ["5 mg/kg on day 1"]
+    assert profile("What tumor dose was given?").names == ()

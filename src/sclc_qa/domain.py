@@ -41,9 +41,9 @@ class Domain(BaseModel):
     hedges: tuple[str, ...]
     dose_qualifiers: frozenset[str] = Field(
         default_factory=frozenset,
-        description="Words beside 'dose' that say what kind of dose ('daily', 'maximum') or "
-        "whose ('study', 'drug'), not what drug it is of: 'the dose of zentoline' names a "
-        "drug, 'the dose of the study drug' none.",
+        description="Words beside 'dose' that say what kind of dose ('daily', 'maximum'), "
+        "whose ('study', 'drug') or where it is given ('tumor', 'skin'), not what drug it is "
+        "of: 'the dose of zentoline' names a drug, 'the dose of the study drug' none.",
     )
     time_units: tuple[str, ...]
     people_nouns: frozenset[str]

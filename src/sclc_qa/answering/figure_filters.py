@@ -190,8 +190,9 @@ def numbers_in(text: str, kind: str) -> set[str]:
 
 def of_asked_drug(text: str, spans: list[Span], prof: Profile) -> list[Span]:
     """A dose belongs to the drug named just before it ("pembrolizumab (200 mg …) plus
-    pemetrexed (500 mg/m2)"): when the question names drugs, keep the doses of those."""
-    asked = {n.lower() for n in prof.names if is_druglike(n)}
+    pemetrexed (500 mg/m2)"): when the question names drugs, keep the doses of those. A
+    name a dose question writes in lower case ("the dose of zentoline") is a drug's."""
+    asked = {w for n in prof.names if is_druglike(n) or n.islower() for w in n.lower().split()}
     if not asked:
         return spans
     radiation_asked = _RADIATION.search(prof.text) is not None
