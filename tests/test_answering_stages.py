@@ -4475,3 +4475,27 @@ def test_a_dose_of_a_drug_in_lower_case_is_that_drugs_or_none(tmp_path: Path) ->
     ):
         answer = engine.ask(asked, min_confidence=0.0)
         assert answer.abstained and missing in (answer.reason or "").lower(), asked
+
+
+def test_plain_phrases_asked_side_by_side_are_each_answered(tmp_path: Path) -> None:
+    from sclc_qa.question_parts import coordinated_phrases
+
+    assert coordinated_phrases("How often were zentic pain and visual loss seen?")[:2] == (
+        ("zentic pain", "visual loss seen"),
+        ("zentic pain", "visual loss"),
+    )
+    assert ("early", "late", "distant stage") in coordinated_phrases(
+        "What is the survival at early, late and distant stage?"
+    )
+    doc = (
+        "# Zentoma\n\n## Presentation\n\nIn a series of 40 cases of zentic apoplexy, the signs "
+        "included zentic pain (63%), vomiting (50%), visual loss (61%) and fever (12%).\n\n"
+        + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "zentoma", doc)
+    answer = engine.ask(
+        "In the 40-case zentic apoplexy series, how often were zentic pain and visual loss "
+        "present?",
+        min_confidence=0.0,
+    )
+    assert answer.answer == "zentic pain (63%), vomiting (50%), visual loss (61%)"

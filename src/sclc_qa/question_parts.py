@@ -6,13 +6,15 @@ them all, not by the one figure or name its first part asks."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .domain import domain
+from .lexical import STOPWORDS
 from .mentions import written
 from .question import Profile, profile
 
-__all__ = ["asked_parts", "asks_different_things", "coordinated"]
+__all__ = ["asked_parts", "asks_different_things", "coordinated", "coordinated_phrases"]
 
 _AUXILIARY = r"(?:did|was|were|is|are|does|do|has|have|had|will|would|could|can|should)"
 _PREPOSITION = r"(?:(?:in|for|at|by|to|from|of|on|with|against)\s+)?"
@@ -104,3 +106,52 @@ def coordinated(prof: Profile) -> tuple[str, ...]:
     own); not "zentamab in ZENITH-1", one subject, nor "A or B", a choice between them
     (read by the comparison of their figures)."""
     return _coordinated(prof.text, prof.names)
+
+
+# How many words a coordinated plain phrase may run to on either side of its "and".
+_PHRASE_WORDS = 4
+_PLAIN_WORD = re.compile(r"[A-Za-z][\w-]*")
+
+
+@lru_cache(maxsize=1024)
+def coordinated_phrases(question: str) -> tuple[tuple[str, ...], ...]:
+    """The plain phrases a question joins by commas and "and" as the things it asks a figure
+    of each of ("how often were zentic pain and visual loss seen?", "at local, regional and
+    distant stage?"): for each "and", its items from the first to the last, the first and the
+    last at each length they may have, the longest first. Where the text labels a figure with
+    each ("zentic pain (63%), …, visual loss (61%)"), all are answered."""
+    out: list[tuple[str, ...]] = []
+    for m in re.finditer(r"\s+and\s+", question):
+        items: list[list[str]] = []
+        for piece in reversed(question[: m.start()].split(",")):
+            words = piece.split()
+            item = _phrase(reversed(words), leftward=True)
+            if not item:
+                break
+            items.insert(0, item[::-1])
+            if len(item) < len(words):
+                break  # the item is the end of a clause: the list starts with it
+        right = _phrase(question[m.end() :].split(), leftward=False)
+        if not items or not right:
+            continue
+        middle = tuple(" ".join(item) for item in items[1:])
+        firsts = [" ".join(items[0][i:]) for i in range(len(items[0]))]
+        lasts = [" ".join(right[: i + 1]) for i in range(len(right))][::-1]
+        out += [(a, *middle, b) for a in firsts for b in lasts]
+    return tuple(out)
+
+
+def _phrase(words: Iterable[str], leftward: bool) -> list[str]:
+    """The plain words read from `words` (nearest the "and" first) up to the first that is a
+    stopword or no plain word, or that a comma or the question's end closes off: read
+    leftward, a word with a comma after it is not taken; read rightward, it is the last."""
+    phrase: list[str] = []
+    for word in words:
+        bare = word.strip(",;:?.")
+        closed = bare != word.lstrip("(")
+        if not _PLAIN_WORD.fullmatch(bare) or bare.lower() in STOPWORDS or (leftward and closed):
+            break
+        phrase.append(bare)
+        if closed or len(phrase) == _PHRASE_WORDS:
+            break
+    return phrase

@@ -34,7 +34,7 @@ from .figures import FigureExtractor
 from .kinds import STATEMENT, TYPED
 from .lists import answer as list_answer
 from .lists import counted_list, list_items
-from .pairs import side_by_side
+from .pairs import labelled_pair, side_by_side
 from .registrations import asks_registration, registration
 from .respective import respective_item
 from .scoring import Scored
@@ -168,6 +168,15 @@ class Extractor:
             text = mask_markup(sent.text)
             paired = side_by_side(
                 text, best.spans, paired_names, lambda sp: self.figures.widen(text, sp, prof)
+            )
+            if paired is not None:
+                return Extracted(best.sid, sent.start + paired[0], sent.start + paired[1])
+        elif len(best.spans) > 1:
+            # "How often were zentic pain and visual loss seen?": plain phrases, each a label.
+            sent = self.index.sentences[best.sid]
+            text = mask_markup(sent.text)
+            paired = labelled_pair(
+                prof.text, text, best.spans, lambda sp: self.figures.widen(text, sp, prof)
             )
             if paired is not None:
                 return Extracted(best.sid, sent.start + paired[0], sent.start + paired[1])

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from ..question_parts import coordinated_phrases
 from ..spans import Span
 from .runs import balanced
 
-__all__ = ["side_by_side"]
+__all__ = ["labelled_pair", "side_by_side"]
 
 
 def side_by_side(
@@ -46,3 +47,18 @@ def side_by_side(
             return None
     assert last is not None
     return balanced(text, at[0], widen(last)[1])
+
+
+def labelled_pair(
+    question: str,
+    text: str,
+    spans: Sequence[Span],
+    widen: Callable[[Span], tuple[int, int]],
+) -> tuple[int, int] | None:
+    """`side_by_side` for plain phrases the question joins by "and" ("how often were zentic
+    pain and visual loss seen?"), the longest pair the text labels a figure with each of."""
+    for pair in coordinated_phrases(question):
+        found = side_by_side(text, spans, pair, widen)
+        if found is not None:
+            return found
+    return None
