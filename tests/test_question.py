@@ -771,3 +771,14 @@ def test_a_dose_in_gray_is_no_dose_of_a_drug_written_in_lower_case() -> None:
     kept = of_asked_drug(text, find(text, "dose"), prof)
     assert [text[s.start : s.end] for s in kept] == ["5 mg/kg on day 1"]
     assert profile("What tumor dose was given?").names == ()
+
+
+def test_a_what_phrase_after_a_setting_phrase_is_read() -> None:
+    """ "In the zeta study, what median survival did the low dose give?" asks a time, though
+    it names a dose; a past verb ends the phrase ("what hazard ratio went with …")."""
+    from sclc_qa.question_phrase import which_phrase
+
+    asked = "In the phase II zentamab dose study, what median survival did the 2 mg/kg dose give?"
+    assert which_phrase(asked) == "median survival"
+    assert profile(asked).kind == "duration"
+    assert which_phrase("What hazard ratio went with examining 13 to 16 nodes?") == "hazard ratio"

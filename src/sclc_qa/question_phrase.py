@@ -98,6 +98,12 @@ _CLAUSE_OPENERS = _DETERMINERS | _COMMON_PREPOSITIONS
 _POSSESSIVE = re.compile(r"(?<=\w)['’](?:s\b)?(?=\s)")
 
 
+# A phrase that sets the scene before the question proper, to its comma.
+_SETTING = (
+    r"\s*(?:in|for|among|after|before|with|without|according to|at|on|during)\b[^,?]{1,80},\s*"
+)
+
+
 def which_phrase(text: str) -> str:
     """The noun phrase of a "which/what X …" question ("Which DLL3 ADC is …" → "DLL3 ADC")."""
     # "Which was the first drug to …": the phrase follows the copula.
@@ -105,6 +111,8 @@ def which_phrase(text: str) -> str:
         re.match(r"\s*which\s+(?:is|was|are|were)\s+(?:the\s+)?(.*)", text, re.I)
         # "Name the Xs that …": the determiner opens no noun.
         or re.match(r"\s*(?:which|what|name(?:\s+(?:the|all|any))?)\s+(.*)", text, re.I)
+        # "In the zeta study, what median survival …": after a setting phrase and its comma.
+        or re.match(_SETTING + r"(?:which|what)\s+(.*)", text, re.I)
         or re.search(r"\bwhich\s+(.*)", text, re.I)
     )
     if not m:
@@ -141,6 +149,7 @@ def which_phrase(text: str) -> str:
                 and (
                     (re.fullmatch(r"[a-z]+ed", w) and not is_druglike(w))
                     or w in _IRREGULAR_PARTICIPLES
+                    or w in _IRREGULAR_PAST  # "what hazard ratio went with …"
                 )
             )
         ):
