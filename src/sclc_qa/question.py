@@ -161,6 +161,11 @@ def profile(question: str) -> Profile:
     # "Which toxicity rose?", like "which adverse events …", asks for the events themselves.
     events_asked = named_endpoint == "tox" and bool(
         re.search(rf"\bwhich\s+{re.escape(phrase)}", text, re.I)
+        # "what toxicity came with X?" too, but not "what toxicity rate …"
+        or (
+            re.search(rf"\bwhat\s+{re.escape(phrase)}", text, re.I)
+            and not _RATE_NOUN.search(phrase)
+        )
     )
     if named_endpoint is not None and not several and not events_asked:
         # "What objective response did X report?": the endpoint's figure, not a name.
