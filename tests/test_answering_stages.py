@@ -4499,3 +4499,21 @@ def test_plain_phrases_asked_side_by_side_are_each_answered(tmp_path: Path) -> N
         min_confidence=0.0,
     )
     assert answer.answer == "zentic pain (63%), vomiting (50%), visual loss (61%)"
+
+
+def test_the_comparison_arm_asked_labels_its_figure(tmp_path: Path) -> None:
+    doc = (
+        "# Zentoma\n\n## Later lines\n\nIn the ZETA-9 trial, the median PFS was longer in "
+        "patients who received zentafenib (4.8 months) compared with patients who received "
+        "placebo (0.9 months) (HR, 0.27; 95% CI, 0.19–0.39).\n\n"
+        # A comparison arm is named everywhere: its word is as common as "median".
+        + "".join(f"Study {i} compared a zeta drug with placebo.\n\n" for i in range(30))
+        + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "zentoma", doc)
+    asked = engine.ask("In the ZETA-9 trial, what was median PFS on placebo?", min_confidence=0.0)
+    assert asked.answer == "0.9 months"
+    both = engine.ask(
+        "What median PFS did zentafenib and placebo reach in ZETA-9?", min_confidence=0.0
+    )
+    assert both.answer is not None and "4.8 months" in both.answer

@@ -39,6 +39,12 @@ class Domain(BaseModel):
         "reader who knows the stems.",
     )
     hedges: tuple[str, ...]
+    comparator_arms: tuple[str, ...] = Field(
+        default=(),
+        description="What the comparison arm of a trial is called ('placebo', 'observation'): "
+        "common words, yet a question that names one ('median PFS on placebo?') asks the "
+        "figure that arm is labelled with.",
+    )
     dose_qualifiers: frozenset[str] = Field(
         default_factory=frozenset,
         description="Words beside 'dose' that say what kind of dose ('daily', 'maximum'), "

@@ -65,6 +65,16 @@ _ASKED_AGE = 500.0
 _SIDE_BY_SIDE = _OWN_ARM
 
 
+# The names of a trial's comparison arm ("placebo", "observation"), each a pattern of its own.
+_COMPARATOR_ARMS = [re.compile(rf"\b{re.escape(arm)}\b", re.I) for arm in domain().comparator_arms]
+_ARMS_JOINED = re.compile(
+    r"\b(?:and|or|versus|vs\.?|compared (?:with|to)|than|between)\s+(?:the\s+)?(?:"
+    + "|".join(map(re.escape, domain().comparator_arms))
+    + r")\b|\b(?:"
+    + "|".join(map(re.escape, domain().comparator_arms))
+    + r")\s+(?:and|or|versus|vs\.?)\s",
+    re.I,
+)
 # A biological's nonproprietary suffix ("zentamab-qxyz").
 _SUFFIX = re.compile(r"[a-z]{4}")
 # A ratio's own label between its name and its value: "RR for zetal squamous cancer, 1.85",
@@ -102,7 +112,11 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
             any(n.start == at for n in mine)
             or any(w >= _GROUP_WORD and any(a == at for a, _ in g) for w, g in groups)
             or phrase_asked(text[at:], q_words)
+            or ((arm := _ARM_LABEL.match(text, at)) is not None and names_arm(arm.group()))
         )
+
+    def names_arm(label: str) -> bool:
+        return any(a.search(label) for a in arms_asked)
 
     def names_in_arm(at: int) -> bool:
         # "12.3 months in the group assigned to chemotherapy plus zetamab": an asked drug
@@ -143,6 +157,10 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
         rest = [lab for start, lab in brackets.items() if start != at and lab]
         if not rest:
             return False  # a label tells bracketed figures apart, not one from the prose
+        if names_arm(text[mine_at[0] : mine_at[1]]):
+            # "… who received placebo (0.9 months)": the comparison arm asked, however common
+            # its word, unless another figure's label names it too.
+            return not any(names_arm(text[a:b]) for a, b in rest)
 
         def inside(g: list[tuple[int, int]], lab: tuple[int, int]) -> bool:
             return any(
@@ -236,6 +254,12 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
         return (cost, s.start)
 
     several = asks_several(prof)
+    # A comparison arm asked on its own: not "with zentamab and placebo", both arms.
+    arms_asked = (
+        []
+        if _ARMS_JOINED.search(prof.text)
+        else [arm for arm in _COMPARATOR_ARMS if arm.search(prof.text)]
+    )
     asked_ages = age_groups(prof.text)
     dates_apart = bool(prof.time_points) and len(time_points(text)) > 1
     prefixed = prefixed_places(text, prof)
@@ -281,4 +305,9 @@ def _before_bracket(text: str, at: int) -> str:
 _BRACKET_LABEL_REACH = 30
 # An arm's own words, to the comma, bracket or comparison that ends them.
 _ARM_WORDS = re.compile(r"[^,;()]{0,60}?(?=\s*[,;()]|\s+(?:as compared|compared|versus|vs\.?)\b|$)")
+# The words that name an arm after its figure, to the next figure or the next arm's
+# ("7 weeks for placebo", not "23 weeks for zentamab and 7 weeks for placebo").
+_ARM_LABEL = re.compile(
+    r"[^,;()\d]{0,60}?(?=\s*[,;()\d]|\s+(?:and|or|as compared|compared|versus|vs\.?)\b|$)"
+)
 _ENDS_ON_FIGURE = re.compile(r"\d\s*%?\s*$")
