@@ -4517,3 +4517,24 @@ def test_the_comparison_arm_asked_labels_its_figure(tmp_path: Path) -> None:
         "What median PFS did zentafenib and placebo reach in ZETA-9?", min_confidence=0.0
     )
     assert both.answer is not None and "4.8 months" in both.answer
+
+
+def test_figures_of_one_kind_asked_in_parts_are_each_answered(tmp_path: Path) -> None:
+    from sclc_qa.question_parts import part_questions
+
+    assert part_questions("ZX-R: complete remission rate and how much zentic infection?") == (
+        "ZX-R: complete remission rate",
+        "how much zentic infection",
+    )
+    # A part that sets the scene asks nothing of its own.
+    assert part_questions("Three years out, what share of ZETA patients were alive?") == ()
+    doc = (
+        "# Zentoma\n\n## Relapse\n\nAmong 18 patients who received the ZX-R regimen, the "
+        "complete remission rate was 86%, but high rates (39%) of zentic infection were "
+        "reported.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "zentoma", doc)
+    answer = engine.ask(
+        "ZX-R: complete remission rate and how much zentic infection?", min_confidence=0.0
+    )
+    assert answer.answer == "86%, but high rates (39%)"

@@ -14,7 +14,13 @@ from .lexical import STOPWORDS
 from .mentions import written
 from .question import Profile, profile
 
-__all__ = ["asked_parts", "asks_different_things", "coordinated", "coordinated_phrases"]
+__all__ = [
+    "asked_parts",
+    "asks_different_things",
+    "coordinated",
+    "coordinated_phrases",
+    "part_questions",
+]
 
 _AUXILIARY = r"(?:did|was|were|is|are|does|do|has|have|had|will|would|could|can|should)"
 _PREPOSITION = r"(?:(?:in|for|at|by|to|from|of|on|with|against)\s+)?"
@@ -45,18 +51,38 @@ _FIGURE_KINDS = frozenset(
 )
 
 
-@lru_cache(maxsize=4096)
-def asked_parts(question: str) -> tuple[str, ...]:
-    """What each part of `question` that opens with a question word asks: its answer kind,
-    or for a name the class of name ("entity:drug", "entity:place"; the asked noun when the
-    class is not one the domain knows)."""
-    kinds = []
+def _split(question: str) -> tuple[list[str], list[str]]:
+    """The question's sentences, and its parts: each sentence split where a part ends."""
     sentences = [t.strip() for t in re.split(r"\?\s+(?=\w)|\.\s+(?=[A-Z])", question.strip())]
     parts = [
         part.strip().rstrip("?.").strip()
         for sentence in sentences
         for part in _BETWEEN_PARTS.split(sentence)
     ]
+    return sentences, parts
+
+
+@lru_cache(maxsize=1024)
+def part_questions(question: str) -> tuple[str, ...]:
+    """The parts of a question that asks several things in turn ("X: the remission rate, and
+    how much zentic infection?"), each as written, when a part after the first opens with a
+    question word; () when it asks one thing."""
+    _, parts = _split(question)
+    # A part that neither opens with a question word nor names an endpoint sets the scene
+    # ("Three years out, what share …?"): it asks nothing of its own.
+    asking = [p for p in parts if p and (_OPENS_PART.match(p) or profile(p + "?").endpoints)]
+    if len(asking) < 2 or not any(_OPENS_PART.match(p) for p in asking[1:]):
+        return ()
+    return tuple(asking)
+
+
+@lru_cache(maxsize=4096)
+def asked_parts(question: str) -> tuple[str, ...]:
+    """What each part of `question` that opens with a question word asks: its answer kind,
+    or for a name the class of name ("entity:drug", "entity:place"; the asked noun when the
+    class is not one the domain knows)."""
+    kinds = []
+    sentences, parts = _split(question)
     for part in parts:
         opens = _OPENS_PART.match(part) or (len(sentences) > 1 and _OPENS_SENTENCE.match(part))
         if not part or not opens:

@@ -34,7 +34,7 @@ from .figures import FigureExtractor
 from .kinds import STATEMENT, TYPED
 from .lists import answer as list_answer
 from .lists import counted_list, list_items
-from .pairs import labelled_pair, side_by_side
+from .pairs import side_by_side_asked
 from .registrations import asks_registration, registration
 from .respective import respective_item
 from .scoring import Scored
@@ -161,23 +161,11 @@ class Extractor:
             start = min(sp.start for sp in best.spans)
             end = max(sp.end for sp in best.spans)
             return Extracted(best.sid, sent.start + start, sent.start + end)
-        paired_names = coordinated(prof)
-        if len(best.spans) > 1 and len(paired_names) > 1:
-            # "How common are A and B?", each stated here with its figure.
+        if len(best.spans) > 1:
+            # "How common are A and B?", "how often were zentic pain and visual loss seen?",
+            # "the remission rate, and how much infection?": each stated here with its figure.
             sent = self.index.sentences[best.sid]
-            text = mask_markup(sent.text)
-            paired = side_by_side(
-                text, best.spans, paired_names, lambda sp: self.figures.widen(text, sp, prof)
-            )
-            if paired is not None:
-                return Extracted(best.sid, sent.start + paired[0], sent.start + paired[1])
-        elif len(best.spans) > 1:
-            # "How often were zentic pain and visual loss seen?": plain phrases, each a label.
-            sent = self.index.sentences[best.sid]
-            text = mask_markup(sent.text)
-            paired = labelled_pair(
-                prof.text, text, best.spans, lambda sp: self.figures.widen(text, sp, prof)
-            )
+            paired = side_by_side_asked(self.figures, prof, best.sid, mask_markup(sent.text))
             if paired is not None:
                 return Extracted(best.sid, sent.start + paired[0], sent.start + paired[1])
         return self._figure(prof, best.sid, best.spans[0])

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
-from ..question_parts import coordinated_phrases
+from ..question import Profile, profile
+from ..question_parts import coordinated, coordinated_phrases, part_questions
 from ..spans import Span
+from .figures import FigureExtractor
 from .runs import balanced
 
-__all__ = ["labelled_pair", "side_by_side"]
+__all__ = ["side_by_side", "side_by_side_asked"]
 
 
 def side_by_side(
@@ -49,16 +52,42 @@ def side_by_side(
     return balanced(text, at[0], widen(last)[1])
 
 
-def labelled_pair(
-    question: str,
-    text: str,
-    spans: Sequence[Span],
-    widen: Callable[[Span], tuple[int, int]],
+def side_by_side_asked(
+    figures: FigureExtractor, prof: Profile, sid: int, text: str
 ) -> tuple[int, int] | None:
-    """`side_by_side` for plain phrases the question joins by "and" ("how often were zentic
-    pain and visual loss seen?"), the longest pair the text labels a figure with each of."""
-    for pair in coordinated_phrases(question):
+    """The run of sentence `sid` (`text`, its markup masked) that answers each subject a figure
+    question asks side by side: names ("how common are ZRK1 and ZRK2 fusions?"), else plain
+    phrases joined by "and" ("how often were zentic pain and visual loss seen?"), else the
+    parts it asks in turn ("the remission rate, and how much infection?"); None otherwise."""
+    spans = figures.spans(sid, prof)
+
+    def widen(sp: Span) -> tuple[int, int]:
+        return figures.widen(text, sp, prof)
+
+    names = coordinated(prof)
+    if len(names) > 1:
+        return side_by_side(text, spans, names, widen)
+    for pair in coordinated_phrases(prof.text):
         found = side_by_side(text, spans, pair, widen)
         if found is not None:
             return found
-    return None
+    return _each_part(figures, prof, sid, text)
+
+
+def _each_part(
+    figures: FigureExtractor, prof: Profile, sid: int, text: str
+) -> tuple[int, int] | None:
+    """For a question asking figures of one kind in parts ("the remission rate, and how much
+    zentic infection?"), the run from the best figure of the first part to that of the last,
+    when each part has one of its own."""
+    parts = part_questions(prof.text) if not prof.also else ()
+    chosen = []
+    for part in parts:
+        ranked = figures.spans(sid, replace(profile(part + "?"), kind=prof.kind))
+        if not ranked:
+            return None
+        chosen.append(ranked[0])
+    if len({sp.start for sp in chosen}) < 2:
+        return None
+    last = max(chosen, key=lambda sp: sp.start)
+    return balanced(text, min(sp.start for sp in chosen), figures.widen(text, last, prof)[1])
