@@ -4538,3 +4538,23 @@ def test_figures_of_one_kind_asked_in_parts_are_each_answered(tmp_path: Path) ->
         "ZX-R: complete remission rate and how much zentic infection?", min_confidence=0.0
     )
     assert answer.answer == "86%, but high rates (39%)"
+
+
+def test_a_list_under_another_trials_item_does_not_report_on_the_asked_one(
+    tmp_path: Path,
+) -> None:
+    doc = (
+        "# Zentoma\n\n## Later lines\n\nEvidence (zentamab in zentic disease):\n\n"
+        "1. ZETA-1 was a phase I, single-arm trial of 56 patients with zentic disease.\n\n"
+        "- An overall response was seen in 49 of 56 patients (88%).\n\n"
+        "Evidence (zentamab after two lines):\n\n"
+        "1. QUORA-3 was a phase III open-label trial of 476 patients. Patients were randomly "
+        "assigned to zentamab or quellafenib.\n\n"
+        "- The median PFS was 4.2 months in the zentamab arm and 5.6 months in the "
+        "quellafenib arm.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "zentoma", doc)
+    answer = engine.ask("What was the median PFS with zentamab in ZETA-1?", min_confidence=0.0)
+    assert answer.abstained, answer.answer
+    answer = engine.ask("What was the median PFS with zentamab in QUORA-3?", min_confidence=0.0)
+    assert answer.answer is not None and answer.answer.startswith("4.2 months")

@@ -146,6 +146,10 @@ class NameCoverage:
             read = [p for at in lead for p in (at, *(self._until_other_study(at) if whole else ()))]
             if any(self.vocab.said_by(p, name) for p in read):
                 return True
+            if any(self.studies(p)[1] for p in read):
+                # "1. ZETA-2 was a phase III trial …": the list reports on that study, not on
+                # one a list above it introduced.
+                return False
             seen.update(lead)
             lead = tuple(p for p in self.vocab.lead_in[lead[0]] if p not in seen)
         return False
