@@ -4558,3 +4558,22 @@ def test_a_list_under_another_trials_item_does_not_report_on_the_asked_one(
     assert answer.abstained, answer.answer
     answer = engine.ask("What was the median PFS with zentamab in QUORA-3?", min_confidence=0.0)
     assert answer.answer is not None and answer.answer.startswith("4.2 months")
+
+
+def test_a_combination_asked_is_not_answered_by_another_combination() -> None:
+    from sclc_qa.answering.regimens import other_combination
+
+    sentence = (
+        "The median OS was 14.0 months in the zentamab-plus-chemotherapy arm compared with "
+        "11.3 months in the chemotherapy-alone arm."
+    )
+    assert other_combination(
+        "What was the median OS in the zentamab + quellimab arm of ZETA-6?", sentence
+    ) == ("zentamab plus quellimab", "zentamab-plus-chemotherapy")
+    # The cytotoxic asked may be what the sentence calls chemotherapy; a comparison asked
+    # is read elsewhere.
+    for asked in (
+        "What was the median OS with zentamab plus zentaplatin in ZETA-6?",
+        "What was the median OS with zentamab plus quellimab versus chemotherapy?",
+    ):
+        assert other_combination(asked, sentence) is None, asked

@@ -39,6 +39,11 @@ class Domain(BaseModel):
         "reader who knows the stems.",
     )
     hedges: tuple[str, ...]
+    cytotoxic_stems: tuple[str, ...] = Field(
+        default=(),
+        description="Drug-name stems of cytotoxic chemotherapy ('platin', 'poside'): a "
+        "sentence's 'X plus chemotherapy' may be the 'X plus zentaplatin' a question asks.",
+    )
     comparator_arms: tuple[str, ...] = Field(
         default=(),
         description="What the comparison arm of a trial is called ('placebo', 'observation'): "

@@ -36,7 +36,7 @@ from .phases import other_phase
 from .polarity import other_polarity
 from .populations import group_parts, other_sex, own_population, restricted_group, subgroup
 from .reasons import join
-from .regimens import other_regimen
+from .regimens import other_combination, other_regimen
 from .scoring import Scored
 from .shapes import clause_of
 from .stages import other_stage
@@ -144,6 +144,8 @@ def other_group(
     if left_out:
         return f"the arm without {left_out}"
     regimen = other_regimen(prof.text, prof.names, sent.text)
+    if regimen is None and prof.kind in TYPED:
+        regimen = other_combination(prof.text, sent.text)
     return f"{regimen[0]} (the figure given is for {regimen[1]})" if regimen else ""
 
 

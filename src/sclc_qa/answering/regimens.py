@@ -1,13 +1,15 @@
 """A drug asked about on its own and a sentence that gives it only in combination: "ORR with
-zentamab monotherapy" is not answered by "zentamab plus quellimab achieved an ORR of 30%"."""
+zentamab monotherapy" is not answered by "zentamab plus quellimab achieved an ORR of 30%"; nor
+a combination asked by a sentence that joins one of its drugs to something else."""
 
 from __future__ import annotations
 
 import re
 
+from ..domain import domain
 from ..mentions import is_druglike
 
-__all__ = ["other_regimen"]
+__all__ = ["other_combination", "other_regimen"]
 
 # A drug said to be given on its own, before or after its name.
 _ALONE_AFTER = re.compile(
@@ -91,3 +93,40 @@ def _joined(sentence: str, start: int, end: int) -> str:
 def _partner(word: str) -> bool:
     """Whether `word` can be a regimen's other part: a drug by its stem, or chemotherapy."""
     return is_druglike(word) or _PARTNERS.match(word) is not None or word.lower() == "plus"
+
+
+# Two drugs asked as one regimen: "zentamab plus quellimab", "zentamab + quellimab".
+_ASKED_PAIR = re.compile(
+    r"([\w-]+)\s*(?:\bplus\b|\+|\bcombined\s+with\b|\bwith\b)\s*([\w-]+)", re.I
+)
+
+
+def other_combination(question: str, sentence: str) -> tuple[str, str] | None:
+    """(the combination asked, the one the sentence gives instead) when the question asks about
+    two drugs as one regimen ("the zentamab plus quellimab arm") and the sentence names neither
+    that regimen nor the second drug, only the first joined to something else ("the
+    zentamab-plus-chemotherapy arm"); None otherwise."""
+    if _COMPARED.search(question):
+        return None
+    for m in _ASKED_PAIR.finditer(question):
+        first, second = m.group(1), m.group(2)
+        if not (is_druglike(first) and is_druglike(second)):
+            continue
+        if any(_found(part, sentence) for part in (second, *second.split("-")) if part):
+            continue  # the second drug is named: the sentence may give the regimen asked
+        joined = [
+            c for c in (_joined(sentence, f.start(), f.end()) for f in _found(first, sentence)) if c
+        ]
+        if joined and not (_cytotoxic(second) and _CHEMO.search(joined[0])):
+            # (a cytotoxic asked may be what the sentence calls chemotherapy)
+            return f"{first} plus {second}", joined[0]
+    return None
+
+
+_CHEMO = re.compile(r"(?i)(?<![^\W_])chemo(?:therapy)?\b")
+
+
+def _cytotoxic(drug: str) -> bool:
+    """Whether a drug, or a part of a hyphened regimen ("zentaplatin-etoposide"), is a
+    cytotoxic by its stem."""
+    return any(part.lower().endswith(domain().cytotoxic_stems) for part in drug.split("-") if part)
