@@ -782,3 +782,10 @@ def test_a_what_phrase_after_a_setting_phrase_is_read() -> None:
     assert which_phrase(asked) == "median survival"
     assert profile(asked).kind == "duration"
     assert which_phrase("What hazard ratio went with examining 13 to 16 nodes?") == "hazard ratio"
+
+
+def test_how_long_beside_a_rate_asks_a_time_of_its_own() -> None:
+    asked = profile("After zentic radiotherapy, how long can remission take, and what is the risk?")
+    assert (asked.kind, asked.also) == ("percent", frozenset({"duration"}))
+    # Months that date a rate ask no time.
+    assert profile("What is the zentic risk at 24 months, and the response rate?").also == set()

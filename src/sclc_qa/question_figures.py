@@ -228,8 +228,10 @@ def also_asked(text: str, kind: Kind, endpoints: frozenset[str]) -> frozenset[st
             found |= {"difference"}
     elif kind in ("percent", "duration"):
         found -= {"ci"}  # widened with its figure: "12.3 months (95% CI, 10.8–15.8)"
-    if kind == "percent" and MEDIAN.search(text) is None:
-        found -= {"duration"}  # "rate … at 24 months": the months date the rate
+    if kind == "percent" and MEDIAN.search(text) is None and not _HOW_LONG.search(text):
+        # "rate … at 24 months": the months date the rate ("how long …, and what rate?"
+        # asks a time of its own)
+        found -= {"duration"}
     if kind == "duration" and HOW_OFTEN_SHOULD.search(text):
         found -= {"percent"}  # "how often should X be done?" asks no share
     return frozenset(found)
