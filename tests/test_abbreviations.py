@@ -162,3 +162,10 @@ def test_a_term_defined_after_its_colon() -> None:
     found = in_text("ZMR: Zeta molecular response (previously called QMR). This means less.")
     assert found == {"ZMR": "Zeta molecular response"}
     assert in_text("NOTE: Zeta results are pending.") == {}
+
+
+def test_an_abbreviation_may_leave_out_a_names_small_words() -> None:
+    """ "ZJCC" by "Zetland Joint Committee on Cancer": "on" gives no letter; it may still give
+    its initial."""
+    assert spelled_by("ZJCC", "the Zetland Joint Committee on Cancer staging system")
+    assert spelled_by("ZJCOC", "the Zetland Joint Committee on Cancer staging system")

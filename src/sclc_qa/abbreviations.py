@@ -95,8 +95,14 @@ def _word_forms(text: str) -> tuple[tuple[str, ...], ...]:
         forms = [initials([w])]
         if len(w) > 1 and w.isalpha() and w.isupper():
             forms.append(w.lower())
+        if w in _SKIPPED:
+            forms.append("")  # "American Joint Committee on Cancer": AJCC
         out.append(tuple(forms))
     return tuple(out)
+
+
+# Small words that a name's abbreviation may leave out.
+_SKIPPED = frozenset({"of", "on", "for"})
 
 
 def _spelled_from(wanted: str, letters: tuple[tuple[str, ...], ...], i: int) -> bool:
@@ -106,7 +112,7 @@ def _spelled_from(wanted: str, letters: tuple[tuple[str, ...], ...], i: int) -> 
     return i < len(letters) and any(
         wanted.startswith(f) and _spelled_from(wanted[len(f) :], letters, i + 1)
         for f in letters[i]
-        if f
+        if f or i > 0
     )
 
 
