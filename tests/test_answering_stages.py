@@ -4577,3 +4577,14 @@ def test_a_combination_asked_is_not_answered_by_another_combination() -> None:
         "What was the median OS with zentamab plus quellimab versus chemotherapy?",
     ):
         assert other_combination(asked, sentence) is None, asked
+
+
+def test_a_sentence_naming_the_mechanisms_of_action_explains_how() -> None:
+    from sclc_qa.answering.shapes import explains
+
+    asked = "How is zentic node transfer thought to work?"
+    assert explains(
+        asked,
+        "The proposed mechanisms of action include new routes of drainage and new zentic vessels.",
+    )
+    assert not explains(asked, "Zentic node transfer moves healthy nodes to the affected limb.")

@@ -57,7 +57,7 @@ _CAUSE = re.compile(
 # or past ("blocks", "recruits", "activated", "up-regulates"): how a drug or signal works.
 _MEANS = re.compile(
     r"\b(?:by\s+\w+ing|through|via|by which|thereby|in turn|lead(?:s|ing)? to|"
-    r"result(?:s|ing)? in|so that|"
+    r"result(?:s|ing)? in|so that|(?:mechanisms?|modes?)\s+of\s+action|"
     r"(?:bind|block|inhibit|activat|induc|promot|recruit|trigger|suppress|restor|engag|"
     r"prevent|stimulat|enhanc|disrupt|stabiliz|trap|impair|sequester|up-?regulat|"
     r"down-?regulat|reprogram|re-program|convert|drive|elicit|release|expos)"
