@@ -136,6 +136,7 @@ def coordinated(prof: Profile) -> tuple[str, ...]:
 
 # How many words a coordinated plain phrase may run to on either side of its "and".
 _PHRASE_WORDS = 4
+# A word a plain phrase is made of: no number, no bracket, no quote.
 _PLAIN_WORD = re.compile(r"[A-Za-z][\w-]*")
 
 
