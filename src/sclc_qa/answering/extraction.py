@@ -165,7 +165,8 @@ class Extractor:
             # "How common are A and B?", "how often were zentic pain and visual loss seen?",
             # "the remission rate, and how much infection?": each stated here with its figure.
             sent = self.index.sentences[best.sid]
-            paired = side_by_side_asked(self.figures, prof, best.sid, mask_markup(sent.text))
+            text = mask_markup(sent.text)
+            paired = side_by_side_asked(self.figures, prof, best.sid, text, best.spans)
             if paired is not None:
                 return Extracted(best.sid, sent.start + paired[0], sent.start + paired[1])
         return self._figure(prof, best.sid, best.spans[0])

@@ -112,7 +112,11 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
             any(n.start == at for n in mine)
             or any(w >= _GROUP_WORD and any(a == at for a, _ in g) for w, g in groups)
             or phrase_asked(text[at:], q_words)
-            or ((arm := _ARM_LABEL.match(text, at)) is not None and names_arm(arm.group()))
+            or (
+                bool(arms_asked)
+                and (arm := _ARM_LABEL.match(text, at)) is not None
+                and names_arm(arm.group())
+            )
         )
 
     def names_arm(label: str) -> bool:

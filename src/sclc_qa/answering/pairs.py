@@ -53,13 +53,13 @@ def side_by_side(
 
 
 def side_by_side_asked(
-    figures: FigureExtractor, prof: Profile, sid: int, text: str
+    figures: FigureExtractor, prof: Profile, sid: int, text: str, spans: Sequence[Span]
 ) -> tuple[int, int] | None:
-    """The run of sentence `sid` (`text`, its markup masked) that answers each subject a figure
-    question asks side by side: names ("how common are ZRK1 and ZRK2 fusions?"), else plain
-    phrases joined by "and" ("how often were zentic pain and visual loss seen?"), else the
-    parts it asks in turn ("the remission rate, and how much infection?"); None otherwise."""
-    spans = figures.spans(sid, prof)
+    """The run of sentence `sid` (`text`, its markup masked; `spans`, its figures of the asked
+    kind) that answers each subject a figure question asks side by side: names ("how common
+    are ZRK1 and ZRK2 fusions?"), else plain phrases joined by "and" ("how often were zentic
+    pain and visual loss seen?"), else the parts it asks in turn ("the remission rate, and how
+    much infection?"); None otherwise."""
 
     def widen(sp: Span) -> tuple[int, int]:
         return figures.widen(text, sp, prof)
