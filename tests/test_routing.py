@@ -137,6 +137,13 @@ def test_a_name_written_in_words_routes_to_the_one_document_naming_it(tmp_path: 
     assert answer.citations[0].doc == "herb"
 
 
+# A summary whose tumours are diagnosed at another age than the summary asked about.
+_ZETAL = (
+    "# Zetal Cancer Treatment\n\n## Tumours\n\n"
+    "Zetal tumors are diagnosed at a median age of 64 years in sporadic cases."
+)
+
+
 def test_an_acronym_for_one_documents_title_routes_there_over_an_organs_title(
     tmp_path: Path,
 ) -> None:
@@ -145,8 +152,7 @@ def test_an_acronym_for_one_documents_title_routes_there_over_an_organs_title(
     engine = summaries_engine(
         tmp_path,
         {
-            "zetal": "# Zetal Cancer Treatment\n\n## Tumours\n\n"
-            "Zetal tumors are diagnosed at a median age of 64 years in sporadic cases.",
+            "zetal": _ZETAL,
             "zeh": "# Zeta-Eta-Hoff Syndrome\n\n## Introduction\n\n"
             "Zeta-Eta-Hoff syndrome (ZEH) is inherited. In ZEH, zetal tumors are diagnosed "
             "at a median age of 48 years.",
@@ -163,8 +169,7 @@ def test_an_acronym_asked_in_the_singular_routes_like_its_plural(tmp_path: Path)
     engine = summaries_engine(
         tmp_path,
         {
-            "zetal": "# Zetal Cancer Treatment\n\n## Tumours\n\n"
-            "Zetal tumors are diagnosed at a median age of 64 years in sporadic cases.",
+            "zetal": _ZETAL,
             "zst": "# Zeta Stromal Tumors Treatment\n\n## Introduction\n\n"
             "Zeta stromal tumors (ZSTs) arise anywhere. A zetal ZST is diagnosed at a median "
             "age of 48 years.",

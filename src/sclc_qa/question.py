@@ -31,15 +31,14 @@ from .question_kinds import (
     Kind,
     unwrapped,
 )
-from .question_phrase import COUNT_AS, which_phrase
+from .question_phrase import COUNT_AS, SETTING, which_phrase
 
 __all__ = ["ENDPOINTS", "LIMITS", "TIME_TO_EVENT", "Kind", "Profile", "profile", "unwrapped"]
 
 # The auxiliary that opens a yes/no question, after any setting phrase before a comma ("In stage
 # III disease, does …?", "After surgery, should …?"); not "When X is Y, what …?".
 _YES_NO = re.compile(
-    r"\s*(?:(?:in|for|among|after|before|with|without|per|according to|at|on|during|once|"
-    r"beyond)\b[^,?]{1,80},\s*)?"
+    rf"(?:{SETTING})?\s*"
     r"(is|are|was|were|does|do|did|should|can|could|has|have|had|will|would|may|might)\b",
     re.I,
 )

@@ -12,7 +12,7 @@ import re
 from .domain import domain
 from .mentions import is_druglike
 
-__all__ = ["COUNT_AS", "PLURAL", "asked_term", "which_phrase"]
+__all__ = ["COUNT_AS", "PLURAL", "SETTING", "asked_term", "which_phrase"]
 
 _AUX = re.compile(
     r"^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|may|might|should|shows?|"
@@ -98,9 +98,11 @@ _CLAUSE_OPENERS = _DETERMINERS | _COMMON_PREPOSITIONS
 _POSSESSIVE = re.compile(r"(?<=\w)['’](?:s\b)?(?=\s)")
 
 
-# A phrase that sets the scene before the question proper, to its comma.
-_SETTING = (
-    r"\s*(?:in|for|among|after|before|with|without|according to|at|on|during)\b[^,?]{1,80},\s*"
+# A phrase that sets the scene before the question proper, to its comma: "In stage III
+# disease, does …?", "After surgery, what …?".
+SETTING = (
+    r"\s*(?:in|for|among|after|before|with|without|per|according to|at|on|during|once|"
+    r"beyond)\b[^,?]{1,80},\s*"
 )
 
 
@@ -112,7 +114,7 @@ def which_phrase(text: str) -> str:
         # "Name the Xs that …": the determiner opens no noun.
         or re.match(r"\s*(?:which|what|name(?:\s+(?:the|all|any))?)\s+(.*)", text, re.I)
         # "In the zeta study, what median survival …": after a setting phrase and its comma.
-        or re.match(_SETTING + r"(?:which|what)\s+(.*)", text, re.I)
+        or re.match(SETTING + r"(?:which|what)\s+(.*)", text, re.I)
         or re.search(r"\bwhich\s+(.*)", text, re.I)
     )
     if not m:

@@ -67,12 +67,11 @@ _SIDE_BY_SIDE = _OWN_ARM
 
 # The names of a trial's comparison arm ("placebo", "observation"), each a pattern of its own.
 _COMPARATOR_ARMS = [re.compile(rf"\b{re.escape(arm)}\b", re.I) for arm in domain().comparator_arms]
+_ARM_NAMES = "|".join(map(re.escape, domain().comparator_arms))
+# Both arms asked: "with zentamab and placebo", "placebo or zentamab".
 _ARMS_JOINED = re.compile(
-    r"\b(?:and|or|versus|vs\.?|compared (?:with|to)|than|between)\s+(?:the\s+)?(?:"
-    + "|".join(map(re.escape, domain().comparator_arms))
-    + r")\b|\b(?:"
-    + "|".join(map(re.escape, domain().comparator_arms))
-    + r")\s+(?:and|or|versus|vs\.?)\s",
+    rf"\b(?:and|or|versus|vs\.?|compared (?:with|to)|than|between)\s+(?:the\s+)?(?:{_ARM_NAMES})\b"
+    rf"|\b(?:{_ARM_NAMES})\s+(?:and|or|versus|vs\.?)\s",
     re.I,
 )
 # A biological's nonproprietary suffix ("zentamab-qxyz").

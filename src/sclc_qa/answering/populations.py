@@ -107,12 +107,13 @@ class AskedGroup:
             out *= _OTHER_STUDY
         if self.excluded is not None and self.excluded.search(text):
             out *= _SAME_GROUP
-        if self.polar and other_polarity(self.polar, around()):
+        surroundings = around() if self.polar or self.terms else []
+        if self.polar and other_polarity(self.polar, surroundings):
             out *= _OTHER_LINE  # "… in nonsquamous zentoma" is not for squamous ones
         if self.terms:
             # The nearest subgroup the passage opens on: "In the zentic subgroup, the median
             # OS was …" is no figure for all patients, nor for the nonzentic subgroup.
-            who = next((w for t in around() if (w := set_apart(t))), frozenset())
+            who = next((w for t in surroundings if (w := set_apart(t))), frozenset())
             if who and not who & self.terms:
                 out *= _OTHER_LINE
         if self.lines:
