@@ -96,7 +96,7 @@ def _word_forms(text: str) -> tuple[tuple[str, ...], ...]:
         if len(w) > 1 and w.isalpha() and w.isupper():
             forms.append(w.lower())
         if w in _SKIPPED:
-            forms.append("")  # "American Joint Committee on Cancer": AJCC
+            forms.append("")  # "Zetland Joint Committee on Cancer": ZJCC
         out.append(tuple(forms))
     return tuple(out)
 

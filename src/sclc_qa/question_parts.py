@@ -69,7 +69,7 @@ def part_questions(question: str) -> tuple[str, ...]:
     question word; () when it asks one thing."""
     _, parts = _split(question)
     # A part that neither opens with a question word nor names an endpoint sets the scene
-    # ("Three years out, what share …?"): it asks nothing of its own.
+    # ("Two years on, what share …?"): it asks nothing of its own.
     asking = [p for p in parts if p and (_OPENS_PART.match(p) or profile(p + "?").endpoints)]
     if len(asking) < 2 or not any(_OPENS_PART.match(p) for p in asking[1:]):
         return ()

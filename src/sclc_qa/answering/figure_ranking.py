@@ -161,7 +161,7 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
         if not rest:
             return False  # a label tells bracketed figures apart, not one from the prose
         if names_arm(text[mine_at[0] : mine_at[1]]):
-            # "… who received placebo (0.9 months)": the comparison arm asked, however common
+            # "… who received placebo (1.1 months)": the comparison arm asked, however common
             # its word, unless another figure's label names it too.
             return not any(names_arm(text[a:b]) for a, b in rest)
 
