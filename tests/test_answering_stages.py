@@ -4388,6 +4388,25 @@ def test_a_class_asked_by_its_abbreviation_and_a_regulator_written_in_full(
     assert (drug, country) == ("zentatinib", "Norwegian")
 
 
+def test_a_peoples_adjective_before_a_trial_name_describes_it(tmp_path: Path) -> None:
+    """ "The Danish QUORA-7 trial": the name says which trial, though its paragraph never says
+    where it ran (another paragraph names Denmark); "the Danish RCT" names no trial, so there
+    the adjective still narrows."""
+    doc = (
+        "Zeta registries in Denmark record every case. No randomized controlled trial has "
+        "compared zeta surgeons.\n\n"
+        "QUORA-7 was a phase III trial of zentatinib for 2 or 4 years after surgery. "
+        "The 5-year OS rate was 88% in the 4-year arm and 71% in the 2-year arm."
+    )
+    engine = _section_engine(tmp_path, doc)
+    answer = engine.ask(
+        "In the Danish QUORA-7 trial, what was 5-year OS with 4 and with 2 years of zentatinib?",
+        min_confidence=0.0,
+    )
+    assert answer.answer is not None and "88%" in answer.answer and "71%" in answer.answer
+    assert "Danish" in _refusal(engine, "What was 5-year OS in the Danish RCT of zentatinib?")
+
+
 def test_two_names_joined_by_a_hyphen_one_hyphenated_itself(tmp_path: Path) -> None:
     """ "zentaplatin-5-ZU" is zentaplatin and 5-ZU, whichever hyphen joins them."""
     doc = (

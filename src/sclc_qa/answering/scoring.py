@@ -19,6 +19,7 @@ import numpy as np
 
 from ..bounds import share_bounds
 from ..citing import Citer
+from ..domain import domain
 from ..index import Index
 from ..lexical import tokenize
 from ..mentions import time_points
@@ -319,8 +320,10 @@ class SentenceScorer:
         return weights
 
     def key_names(self, prof: Profile) -> list[str]:
-        """Names that narrow the question: specific, and not an endpoint or statistic."""
-        return [
+        """Names that narrow the question: specific, and not an endpoint or statistic. A people's
+        adjective written just before another such name describes it ("the Danish ZETA-9
+        trial"): the name says which trial, and the text need not say where it ran."""
+        names = [
             n
             for n in prof.names
             if self.vocab.specific(n)
@@ -328,6 +331,8 @@ class SentenceScorer:
             and squash(n).removesuffix("s") not in STAT_WORDS  # "HRs", "RRs"
             and not any(p.fullmatch(n) for p in ENDPOINTS.values())
         ]
+        named = [n for n in names if not self.vocab.spells_out(n)]  # "RCT" names no one study
+        return [n for n in names if not _describes(n, named, prof.text)]
 
     def names_a_cell(self, sid: int, prof: Profile) -> bool:
         """Whether a cell of this table row is exactly a specific name the question uses."""
@@ -416,3 +421,14 @@ class SentenceScorer:
 def _share(weights: dict[str, float], tokens: AbstractSet[str]) -> float:
     """The summed weight of the terms among `tokens`."""
     return sum(w for t, w in weights.items() if t in tokens)
+
+
+def _describes(name: str, names: Sequence[str], text: str) -> bool:
+    """Whether `name` is a people's adjective written just before another of `names`."""
+    if name.lower() not in domain().demonyms:
+        return False
+    return any(
+        re.search(rf"\b{re.escape(name)}\s+{re.escape(other)}\b", text)
+        for other in names
+        if other != name and other.lower() not in domain().demonyms
+    )
