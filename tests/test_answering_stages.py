@@ -4407,6 +4407,28 @@ def test_a_peoples_adjective_before_a_trial_name_describes_it(tmp_path: Path) ->
     assert "Danish" in _refusal(engine, "What was 5-year OS in the Danish RCT of zentatinib?")
 
 
+def test_a_results_paragraph_reports_on_the_study_its_section_introduced(tmp_path: Path) -> None:
+    """ "**Evidence.** … the ZETA-4 trial …" / "**Efficacy.** The rate was …": the results
+    paragraph names no study, so it reports on the one before it in its section; a paragraph
+    that introduces a study of its own ("In an RCT in Zetland, …") is that study's."""
+    doc = (
+        "# Doc\n\n## Zeta-Fused Tumors\n\n### Zentamab\n\n"
+        "**Evidence.** Thirty patients with zeta-fused tumors were treated in the single-arm "
+        "ZETA-4 trial.\n\n"
+        "**Efficacy.** For all 30 patients, the complete cytologic response rate was 61%.\n\n"
+        "In an RCT in Zetland, 7,420 people were randomly assigned to zentamab or "
+        "observation.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "doc", doc)
+    answer = engine.ask("Complete cytologic response rate in ZETA-4?", min_confidence=0.0)
+    assert answer.answer == "61%"
+    other = engine.ask(
+        "How many people were randomly assigned to zentamab or observation in ZETA-4?",
+        min_confidence=0.0,
+    )
+    assert "7,420" not in (other.answer or "")
+
+
 def test_two_names_joined_by_a_hyphen_one_hyphenated_itself(tmp_path: Path) -> None:
     """ "zentaplatin-5-ZU" is zentaplatin and 5-ZU, whichever hyphen joins them."""
     doc = (

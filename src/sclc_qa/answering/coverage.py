@@ -24,6 +24,13 @@ __all__ = ["NameCoverage"]
 _NAMED_IN_HEADING, _NAMED_NEARBY = 0.9, 0.75
 # A list item reports on what the paragraph introducing its list names, a little less surely.
 _NAMED_IN_LEAD_IN = 0.7
+# A paragraph that names no study reports on the one an earlier paragraph of its section
+# introduced ("**Evidence.** … the ZETA-3 trial …" / "**Efficacy.** The response rate was …"),
+# less surely again; read back this many sentences at most.
+_NAMED_IN_SECTION, _SECTION_REACH = 0.65, 12
+# Words for a study besides those `_STUDY` reads, which end that walk too ("In an RCT in
+# Zetland, …", "In the largest series, …").
+_STUDY_TOO = re.compile(r"\b(?:RCTs?|series|registry|registries)\b")
 # "Study" as a modifier ("the study population", "study treatment") names no study: it is the
 # one the paragraph is about.
 _MODIFIER = (
@@ -69,9 +76,10 @@ class NameCoverage:
 
     def of(self, sid: int, key_names: list[str], prof: Profile) -> tuple[float, float]:
         """(identifiers, concepts). Identifiers — trials, drugs, NCT ids, genes — must be named
-        by the sentence (1), its table or heading (0.9) or the sentences just before it (0.75),
-        else 0: a passage about another trial cannot answer. Concepts the corpus defines as
-        abbreviations ("ICI", "FDA") only weigh on the score, as they are often paraphrased."""
+        by the sentence (1), its table or heading (0.9), the sentences just before it (0.75),
+        or an earlier paragraph of its section (0.65), else 0: a passage about another trial
+        cannot answer. Concepts the corpus defines as abbreviations ("ICI",
+        "FDA") only weigh on the score, as they are often paraphrased."""
         sent = self.index.sentences[sid]
         describing = set(prof.asked_about.split())
         # A sentence that names its own study is not about the previous sentence's trial.
@@ -106,6 +114,8 @@ class NameCoverage:
                 got = _NAMED_NEARBY  # "… . This <name> …": the next sentence names the subject
             elif self._named_in_lead_in(sid, name):
                 got = _NAMED_IN_LEAD_IN
+            elif not own_study and self._named_earlier_in_section(sid, name):
+                got = _NAMED_IN_SECTION
             else:
                 got = 0.0
             if got < 1.0 and _STAGE_NAME.fullmatch(name) and _other_stage(sent.text, name):
@@ -191,6 +201,37 @@ class NameCoverage:
         if at < 0 or sentences[at].kind != "paragraph" or sentences[at].section != sent.section:
             return tuple(own)
         return (at, *self._until_other_study(at), *own)
+
+    def _named_earlier_in_section(self, sid: int, name: str) -> bool:
+        """Named by an earlier paragraph of the sentence's section, with no other study
+        introduced in between and none named in the sentence's own paragraph. Prose only: a
+        table's row or a list's item is read with its own table or lead-in, and the walk stops
+        at one (the items of a list of studies are each about their own)."""
+        sentences = self.index.sentences
+        sent = sentences[sid]
+        own = (sid, *self.vocab.block[sid])
+        if not self._prose(sid) or any(
+            self.studies(p)[0] or _STUDY_TOO.search(sentences[p].text) for p in own
+        ):
+            return False
+        for at in range(sid - 1, max(-1, sid - 1 - _SECTION_REACH), -1):
+            before = sentences[at]
+            if before.doc != sent.doc or before.section != sent.section or not self._prose(at):
+                return False
+            if self.vocab.said_by(at, name):
+                return True
+            if self.studies(at)[1] or _STUDY_TOO.search(before.text):
+                return False
+        return False
+
+    def _prose(self, sid: int) -> bool:
+        """Whether a sentence is in a plain paragraph: no table, caption or list item."""
+        sent = self.index.sentences[sid]
+        return (
+            sent.kind == "paragraph"
+            and not self.vocab.lead_in[sid]
+            and not in_numbered_item(self.index.documents[sent.doc].text, sent.start)
+        )
 
     def _named_before(self, sid: int, name: str) -> bool:
         """Named earlier in the paragraph, with no other study introduced in between."""
