@@ -4429,6 +4429,25 @@ def test_a_results_paragraph_reports_on_the_study_its_section_introduced(tmp_pat
     assert "7,420" not in (other.answer or "")
 
 
+def test_a_list_item_that_opens_on_its_figure_gives_its_lead_ins_endpoint(
+    tmp_path: Path,
+) -> None:
+    """ "The objective response rates were as follows:" / "- 44% … in the ZETA-2 trial.": the
+    item's rate is the response rate; an item that opens on something else ("Rash was reported
+    in 38% …") gives that, not the lead-in's endpoint."""
+    doc = (
+        "**Efficacy.** The objective response rates were as follows:\n\n"
+        "- 51% (95% CI, 40%–60%) for patients in the ZETA-1 trial.\n"
+        "- 44% (95% CI, 30%–58%) for patients in the ZETA-2 trial.\n"
+        "- Rash was reported in 38% of patients in the ZETA-3 trial."
+    )
+    engine = _section_engine(tmp_path, doc)
+    answer = engine.ask("ORR in ZETA-2?", min_confidence=0.0)
+    assert answer.answer is not None and answer.answer.startswith("44%")
+    other = engine.ask("What was the objective response rate in ZETA-3?", min_confidence=0.0)
+    assert "38%" not in (other.answer or "")
+
+
 def test_two_names_joined_by_a_hyphen_one_hyphenated_itself(tmp_path: Path) -> None:
     """ "zentaplatin-5-ZU" is zentaplatin and 5-ZU, whichever hyphen joins them."""
     doc = (

@@ -18,10 +18,14 @@ __all__ = ["context_endpoint", "earlier_time_points"]
 _EARLIER_REACH = 3
 
 
-def context_endpoint(index: Index, vocab: Vocabulary, sid: int) -> str | None:
+def context_endpoint(
+    index: Index, vocab: Vocabulary, sid: int, *, lead_in_only: bool = False
+) -> str | None:
     """The one endpoint the nearest sentence before `sid` that names any does: the sentence
-    before in the paragraph, else the list's lead-in. None when it names several."""
-    for at in (*vocab.prev[sid], *vocab.lead_in[sid]):
+    before in the paragraph (unless `lead_in_only`), else the list's lead-in. None when it
+    names several."""
+    before = () if lead_in_only else vocab.prev[sid]
+    for at in (*before, *vocab.lead_in[sid]):
         named = endpoints_named(mask_markup(index.sentences[at].text))
         if named:
             return next(iter(named)) if len(named) == 1 else None

@@ -55,6 +55,8 @@ __all__ = ["FigureExtractor"]
 _CUTOFF = "≥≤<>"
 # Figures an arm of a study reports on its own.
 _PER_ARM = frozenset({"percent", "duration", "count"})
+# Figures a list may give one per item under a lead-in that names their endpoint.
+_LISTED = frozenset({"percent", "duration"})
 # How a time between two is written: "every 2 years", "each 6
 # months", "at 3- to 6-month intervals".
 _EVERY = re.compile(r"\b(?:every|each|once in)\s+(?:other\s+)?$", re.I)
@@ -193,6 +195,12 @@ class FigureExtractor:
         if prof.kind == "hr" and spans and not endpoints_named(text):
             inherited = context_endpoint(self.index, self.vocab, sid)
             spans = [Span(s.start, s.end, s.kind, inherited) for s in spans]
+        elif prof.kind in _LISTED and spans and _opens_with(text, spans[0]):
+            # "The response rates were as follows:" / "- 41% in the ZETA-2 trial.": an item
+            # that opens on its figure, naming no endpoint, gives the one its lead-in names.
+            inherited = context_endpoint(self.index, self.vocab, sid, lead_in_only=True)
+            if inherited is not None:
+                spans = [Span(s.start, s.end, s.kind, s.endpoint or inherited) for s in spans]
         if prof.endpoints and prof.kind not in ("count", "dose", "age", "cost"):
             # A count or a dose is no endpoint's: "what dose, and what response rate?"
             spans = [s for s in spans if s.endpoint in prof.endpoints or s.kind == "phase"]
@@ -405,3 +413,8 @@ _PER_ENDPOINT = frozenset({"duration", "percent", "hr"})
 
 # The word right before a position: a name that may label the figure there.
 _NAME_BEFORE = re.compile(r"([\w-]+)\s*$")
+
+
+def _opens_with(text: str, span: Span) -> bool:
+    """Whether `text` opens on the figure `span` and names no endpoint."""
+    return not text[: span.start].strip() and not endpoints_named(text)
