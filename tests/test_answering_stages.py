@@ -21,6 +21,7 @@ from sclc_qa.answering.ranking import RANK_FEATURES, read_ranker
 from sclc_qa.answering.reasons import Reasons, join
 from sclc_qa.answering.runs import asks_several, at_time_point, outside_intervals, parts_share
 from sclc_qa.answering.shapes import clause_of, has_statement_shape, has_verdict, series_length
+from sclc_qa.answering.verdicts import polarity, stated_verdict
 from sclc_qa.confidence import payload_sha256
 from sclc_qa.config import Settings
 from sclc_qa.embedding import HashingEmbedder
@@ -4446,6 +4447,43 @@ def test_a_list_item_that_opens_on_its_figure_gives_its_lead_ins_endpoint(
     assert answer.answer is not None and answer.answer.startswith("44%")
     other = engine.ask("What was the objective response rate in ZETA-3?", min_confidence=0.0)
     assert "38%" not in (other.answer or "")
+
+
+def test_a_comparison_stated_in_words_names_the_subject_it_favours() -> None:
+    """ "Rates were better with A", "A showed higher rates than B", "X … more often than did
+    Y": the favoured subject inside the verdict; none where the subject asked is the one on
+    the other side of "than", or the words point the other way."""
+    text = "Response rates (31% vs. 12%) were significantly better with zentamab, but OS was not."
+    start, end = stated_verdict(text, ["quellumab", "zentamab"], "high") or (0, 0)
+    assert text[start:end] == "better with zentamab"
+    text = "Zentamab demonstrated higher response rates and longer OS than quellumab."
+    start, end = stated_verdict(text, ["quellumab", "zentamab"], "high") or (0, 0)
+    assert text[start:end] == "Zentamab demonstrated higher response rates"
+    text = "Women developed zetomas more often than did men."
+    assert stated_verdict(text, ["men"], "high") is None
+    assert stated_verdict(text, ["women"], "low") is None
+    assert (polarity("Was the benefit bigger in A or B?"), polarity("fewer or more?")) == (
+        "high",
+        "",
+    )
+
+
+def test_which_was_better_answered_by_a_verdict_when_one_side_has_no_figure(
+    tmp_path: Path,
+) -> None:
+    """ "Which gave better response rates, zentamab or quellumab?": the text gives one pair
+    of figures without naming whose is whose, and says in words which was better."""
+    doc = (
+        "A trial from Zetland compared zentamab with quellumab in 180 older patients.\n\n"
+        "- Response rates (22% vs. 10%) were significantly better with zentamab, but median "
+        "survival did not differ."
+    )
+    answer = _answers_in(
+        tmp_path,
+        doc,
+        "Which gave better response rates in the Zetland trial, zentamab or quellumab?",
+    )[0]
+    assert answer is not None and "zentamab" in answer and "quellumab" not in answer
 
 
 def test_two_names_joined_by_a_hyphen_one_hyphenated_itself(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from .extraction import Extracted
 from .figures import FigureExtractor
 from .reasons import Reasons, abstention, join
 from .scoring import Scored
+from .verdicts import polarity, stated_verdict
 from .weighing import Weigher
 
 __all__ = ["ComparedAnswers", "Retrieve"]
@@ -30,6 +31,9 @@ _WHICH = re.compile(r"\b(?:which|who|whose|or)\b", re.I)
 _ASKS_NAME = re.compile(r"\b(?:which|who|whose)\b", re.I)
 # How a compared answer's note words the winning end.
 _PREFERRED = {"high": "higher", "low": "lower"}
+
+# How many sentences either side of a found figure's are read for a comparison stated in words.
+_VERDICT_REACH = 3
 
 # Searches the index again for a text (with the caller's document filter): question → hits.
 Retrieve = Callable[[str], Sequence[Hit]]
@@ -76,6 +80,9 @@ class ComparedAnswers:
         if missing and not _ASKS_NAME.search(question) and self.comparer.shared(found, missing):
             return None  # "How much longer with A or B?": one figure stated for both answers
         if missing:
+            in_words = self._stated(question, query, hits, names, found, threshold)
+            if in_words is not None:
+                return in_words
             why = self.reasons.partial(measure, [c.name for c in found], missing)
             return abstention(question, why, 0.0, related), None
         won = self.comparer.winner(found, prof.prefer)
@@ -178,6 +185,47 @@ class ComparedAnswers:
             abstained=False,
             note=note,
         )
+
+    def _stated(
+        self,
+        question: str,
+        query: Query,
+        hits: Sequence[Hit],
+        names: list[str],
+        found: Sequence[Compared],
+        threshold: float,
+    ) -> tuple[Answer, dict[str, float] | None] | None:
+        """A sentence that states the comparison in words ("… were better with A"), when the
+        figures of only some subjects are found: near a found figure's sentence first, then in
+        the passages retrieved. None when no sentence states it, or the answer is unsure."""
+        wanted = polarity(query.profile.text)
+        if not wanted:
+            return None
+        sentences = self.index.sentences
+        near = [
+            at
+            for c in found
+            for at in range(c.scored.sid - _VERDICT_REACH, c.scored.sid + _VERDICT_REACH + 1)
+            if 0 <= at < len(sentences) and sentences[at].doc == sentences[c.scored.sid].doc
+        ]
+        retrieved = [sid for hit in hits for sid in hit.chunk.sentence_ids]
+        for sid in dict.fromkeys([*near, *retrieved]):
+            sent = sentences[sid]
+            verdict = stated_verdict(sent.text, names, wanted)
+            if verdict is None:
+                continue
+            plain = dataclasses.replace(query.profile, kind=query.profile.measure or "percent")
+            confidence, features = self._least_sure(
+                dataclasses.replace(query, profile=plain), found
+            )
+            if confidence < threshold:
+                return None
+            cited = self.citer.sentence(sent, found[0].scored.score)
+            span = (sent.start + verdict[0], sent.start + verdict[1])
+            figures = tuple(self._citation(c.scored) for c in found if c.scored.sid != sid)
+            note = "The text states the comparison in words; the figures found are cited."
+            return self._answered(question, span, (cited, *figures), confidence, note), features
+        return None
 
     def _least_sure(
         self, query: Query, found: Sequence[Compared]
