@@ -4486,6 +4486,24 @@ def test_which_was_better_answered_by_a_verdict_when_one_side_has_no_figure(
     assert answer is not None and "zentamab" in answer and "quellumab" not in answer
 
 
+def test_this_gene_is_the_gene_the_sentence_before_named(tmp_path: Path) -> None:
+    """ "Amplification of this gene …" answers "which gene …?" with the gene the sentence
+    before it named; "this pathway" does not answer "which gene …?"."""
+    doc = (
+        "Several zeta variants guide treatment. The *ZMT* oncogene encodes a zeta growth factor "
+        "receptor. Amplification of this gene has been associated with secondary resistance to "
+        "quellinib. The *QRK* pathway signals through ZMT. Activation of this pathway has "
+        "been associated with late relapse after zentamab."
+    )
+    answers = _answers_in(
+        tmp_path,
+        doc,
+        "Amplification of which oncogene has been linked to secondary resistance to quellinib?",
+        "Which gene has been associated with late relapse after zentamab?",
+    )
+    assert answers[0] == "ZMT" and answers[1] != "ZMT"
+
+
 def test_two_names_joined_by_a_hyphen_one_hyphenated_itself(tmp_path: Path) -> None:
     """ "zentaplatin-5-ZU" is zentaplatin and 5-ZU, whichever hyphen joins them."""
     doc = (

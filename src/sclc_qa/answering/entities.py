@@ -29,6 +29,11 @@ _FAR = 40.0
 _PRONOUN_SUBJECT = re.compile(
     r"(?:It|They)\s+(?!is\s+(?:not\s+)?(?:(?:un)?clear|possible|likely)\b)"
 )
+# "This gene", "the same agent": a thing of a kind that the sentence before named.
+_REFERS_BACK = re.compile(
+    r"\b(?:[Tt]his|[Tt]hat|[Tt]he same)\s+(gene|drug|agent|antibody|inhibitor|protein|receptor"
+    r"|compound|variant|mutation|pathway|enzyme|vaccine|molecule)\b"
+)
 # One far-off question word or subject must not decide between candidates.
 _TERM_CAP = 100.0
 _SUBJECT_CAP = 100.0
@@ -150,14 +155,21 @@ class EntityExtractor:
 
     def _antecedent(self, sid: int, prof: Profile) -> tuple[int, int, int] | None:
         """The name opening the sentence before sentence `sid` in its paragraph, when `sid`
-        opens with a pronoun ("It", "They") that refers back to it; None otherwise."""
+        opens with a pronoun ("It", "They") that refers back to it, or the first name of that
+        sentence when `sid` refers back to a thing of the kind asked ("Amplification of this
+        gene …" for "which gene …?"); None otherwise."""
         sents = self.index.sentences
-        if not _PRONOUN_SUBJECT.match(sents[sid].text) or not self.vocab.prev[sid]:
+        if not self.vocab.prev[sid]:
+            return None
+        pronoun = _PRONOUN_SUBJECT.match(sents[sid].text) is not None
+        asked = prof.text.lower()
+        kind = any(m.group(1).lower() in asked for m in _REFERS_BACK.finditer(sents[sid].text))
+        if not (pronoun or kind):
             return None
         at = self.vocab.prev[sid][0]
         text = mask_markup(sents[at].text)
         for c in self._candidates(text, prof):
-            if not text[: c.start].strip():
+            if kind or not text[: c.start].strip():
                 return at, sents[at].start + c.start, sents[at].start + c.end
         return None
 
