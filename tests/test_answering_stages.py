@@ -4504,6 +4504,33 @@ def test_this_gene_is_the_gene_the_sentence_before_named(tmp_path: Path) -> None
     assert answers[0] == "ZMT" and answers[1] != "ZMT"
 
 
+def test_a_results_list_after_a_design_paragraph_reports_on_the_study_above(
+    tmp_path: Path,
+) -> None:
+    """A numbered study, its arms, a paragraph on its design ("designed as a superiority
+    trial"), then "- Enrollment was stopped early because of futility.": the list reports on
+    the numbered study. A list under a paragraph that introduces a capitalised study of its own
+    ("The Zeta Trial in Quorn (ZTQ) compared …") is about that one."""
+    doc = (
+        "1. The randomized phase III QUORA-5 study enrolled 512 patients with zeta cancer.\n\n"
+        "- Arm A: zentamab every 3 weeks.\n- Arm B: quellumab every 4 weeks.\n\n"
+        "The primary objective was OS. The study was designed as a superiority trial with 80% "
+        "power.\n\n"
+        "- Enrollment was stopped early because of futility.\n\n"
+        "The Zeta Trial in Quorn (ZTQ) compared zeta screening with usual care. Interim "
+        "results showed:\n\n"
+        "- A recall rate of 4.1% with screening."
+    )
+    answers = _answers_in(
+        tmp_path,
+        doc,
+        "Why was enrollment in QUORA-5 stopped early?",
+        "What recall rate did QUORA-5 report?",
+    )
+    assert answers[0] is not None and "futility" in answers[0]
+    assert "4.1%" not in (answers[1] or "")
+
+
 def test_two_names_joined_by_a_hyphen_one_hyphenated_itself(tmp_path: Path) -> None:
     """ "zentaplatin-5-ZU" is zentaplatin and 5-ZU, whichever hyphen joins them."""
     doc = (

@@ -43,9 +43,11 @@ _OTHER_STUDY = re.compile(
 )
 _STUDY = re.compile(rf"\b(trial|study|studies|analysis|cohort)\b{_MODIFIER}", re.I)
 # "The pooled analysis", "this study": the study the paragraph named, referred back to (plain
-# lower-case words between; "the phase III ZX-2 trial" names one of its own).
+# lower-case words between; "the phase III ZX-2 trial" names one of its own); "(designed) as a
+# superiority trial" says what kind it is.
 _REFERRED_BACK = re.compile(
-    rf"\b(?:the|this|that|these|those)\s+(?:[a-z]+\s+){{0,2}}(?:trial|study|studies|analysis|cohort)"
+    rf"\b(?:the|this|that|these|those|as an?)\s+(?:(?-i:[a-z]+)\s+){{0,2}}"
+    rf"(?:trial|study|studies|analysis|cohort)"
     rf"\b{_MODIFIER}",
     re.I,
 )
@@ -203,35 +205,30 @@ class NameCoverage:
         return (at, *self._until_other_study(at), *own)
 
     def _named_earlier_in_section(self, sid: int, name: str) -> bool:
-        """Named by an earlier paragraph of the sentence's section, with no other study
-        introduced in between and none named in the sentence's own paragraph. Prose only: a
-        table's row or a list's item is read with its own table or lead-in, and the walk stops
-        at one (the items of a list of studies are each about their own)."""
+        """Named earlier in the sentence's section (a paragraph, or the list item that opened
+        a study's description), with no study of its own named in between and none in the
+        sentence's own paragraph. Text only: a table's row is read with its table, and the walk
+        stops at one."""
         sentences = self.index.sentences
         sent = sentences[sid]
         own = (sid, *self.vocab.block[sid])
-        if not self._prose(sid) or any(
+        if sent.kind != "paragraph" or any(
             self.studies(p)[0] or _STUDY_TOO.search(sentences[p].text) for p in own
         ):
             return False
         for at in range(sid - 1, max(-1, sid - 1 - _SECTION_REACH), -1):
             before = sentences[at]
-            if before.doc != sent.doc or before.section != sent.section or not self._prose(at):
+            if (
+                before.doc != sent.doc
+                or before.section != sent.section
+                or before.kind != "paragraph"
+            ):
                 return False
             if self.vocab.said_by(at, name):
                 return True
-            if self.studies(at)[1] or _STUDY_TOO.search(before.text):
-                return False
+            if self.studies(at)[0] or _STUDY_TOO.search(before.text):
+                return False  # a study of its own, which the sentences after report on
         return False
-
-    def _prose(self, sid: int) -> bool:
-        """Whether a sentence is in a plain paragraph: no table, caption or list item."""
-        sent = self.index.sentences[sid]
-        return (
-            sent.kind == "paragraph"
-            and not self.vocab.lead_in[sid]
-            and not in_numbered_item(self.index.documents[sent.doc].text, sent.start)
-        )
 
     def _named_before(self, sid: int, name: str) -> bool:
         """Named earlier in the paragraph, with no other study introduced in between."""
