@@ -4531,6 +4531,21 @@ def test_a_results_list_after_a_design_paragraph_reports_on_the_study_above(
     assert "4.1%" not in (answers[1] or "")
 
 
+def test_a_count_whose_noun_both_question_and_text_leave_out(tmp_path: Path) -> None:
+    """ "Of the new zeta cancer cases, how many are in men?": "cases" is counted, and "Of the
+    new cases, an estimated 1,230 will occur in men" counts them with its noun left out; a
+    number with no such clause before it ("2,400 will die") is not a count of cases."""
+    doc = (
+        "In 2031, an estimated 3,160 Zetlanders will be diagnosed with zeta cancer, and 2,400 "
+        "will die of it. Of the new cases, an estimated 1,230 will occur in men, and 1,930 "
+        "will occur in women."
+    )
+    answer = _answers_in(
+        tmp_path, doc, "Of the new zeta cancer cases in 2031, how many are in men?"
+    )[0]
+    assert answer is not None and answer.startswith("1,230")
+
+
 def test_two_names_joined_by_a_hyphen_one_hyphenated_itself(tmp_path: Path) -> None:
     """ "zentaplatin-5-ZU" is zentaplatin and 5-ZU, whichever hyphen joins them."""
     doc = (

@@ -57,7 +57,13 @@ def _counting(question: str) -> tuple[re.Match[str], tuple[str, ...]] | None:
         return None
     counting = _NEXT_PART.split(m.group(1).strip())[0]
     conjuncts = re.split(r"\s+(?:and|or)\s+(?:how many\s+|the number of\s+)?", counting)
-    return m, tuple(_head(c.split()) for c in conjuncts if c.split())
+    heads = tuple(_head(c.split()) for c in conjuncts if c.split())
+    if heads and heads[0].lower() in _AUXILIARIES:
+        # "Of the new cases, how many are in men?": the noun counted stands before.
+        before = _OF_THE.findall(question[: m.start()])
+        if before:
+            heads = (before[-1],)
+    return m, heads
 
 
 def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
@@ -99,6 +105,9 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
             continue  # "0.3 cases per 100,000 people": the base of a rate counts no one
         if s.start in paired:
             out.append(s)  # "… detected more zetomas than A alone (230 vs. 177)"
+            continue
+        if _ELIDED.match(text, s.end) and _named_in_clause(text, s.start, nouns):
+            out.append(s)  # "Of the new cases, 1,200 will occur in men": the noun left out
             continue
         label = _LABEL_BEFORE.search(text, max(0, s.start - _COUNT_NOUN_WINDOW), s.start)
         if label is not None and stem(label.group(1).lower()) in nouns:
@@ -152,6 +161,23 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
                 out.append(Span(s.start, per_base_end(text, s.end + w.end()), s.kind, s.endpoint))
                 break
     return out
+
+
+# A verb "how many" may be followed by when the question left its noun out ("how many are
+# in men?"), and the phrase before that names it ("Of the new cases, …").
+_AUXILIARIES = frozenset({"are", "were", "is", "was", "will", "did", "do", "does", "have", "had"})
+_OF_THE = re.compile(r"\bof the\s+(?:[\w-]+\s+){0,3}?([a-z]+s)\b", re.I)
+# A count whose noun the text leaves out, a verb right after it: "1,200 will occur in men".
+_ELIDED = re.compile(r"\s+(?:will|were|are|was|is|had|have|occurred|died)\b")
+
+
+def _named_in_clause(text: str, start: int, nouns: set[str]) -> bool:
+    """Whether a counted noun stands earlier in the sentence than `start`, before a comma
+    ("Of the new cases, an estimated 1,200 …")."""
+    opening = text[:start].rsplit(".", 1)[-1]
+    if "," not in opening:
+        return False
+    return any(stem(w.lower()) in nouns for w in re.findall(r"[A-Za-z]+", opening))
 
 
 # The word that makes the number after it a rate's base ("per 100,000 women"), just before it.
