@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from functools import lru_cache
 
 from .domain import domain
@@ -14,6 +15,7 @@ from .lexical import STOPWORDS
 __all__ = [
     "YEAR",
     "clean",
+    "describes",
     "follow_up_points",
     "in_series",
     "is_druglike",
@@ -309,3 +311,14 @@ _TIME_POINT = re.compile(
     rf"\b(?:during|within|in|over)\s+the\s+first\s+(?:{_NUMBER})\s+(?P<unit5>years?|months?|weeks?)\b",
     re.I,
 )
+
+
+def describes(name: str, names: Sequence[str], text: str) -> bool:
+    """Whether `name` is a people's adjective written just before another of `names`."""
+    if name.lower() not in domain().demonyms:
+        return False
+    return any(
+        re.search(rf"\b{re.escape(name)}\s+{re.escape(other)}\b", text)
+        for other in names
+        if other != name and other.lower() not in domain().demonyms
+    )

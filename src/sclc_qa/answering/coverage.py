@@ -75,13 +75,14 @@ class NameCoverage:
         self.entries = entries
         self._study: dict[int, tuple[bool, bool]] = {}
         self._table_intro: dict[int, tuple[int, ...]] = {}
+        self._section_walk: dict[int, tuple[int, ...]] = {}
 
     def of(self, sid: int, key_names: list[str], prof: Profile) -> tuple[float, float]:
         """(identifiers, concepts). Identifiers — trials, drugs, NCT ids, genes — must be named
         by the sentence (1), its table or heading (0.9), the sentences just before it (0.75),
         or an earlier paragraph of its section (0.65), else 0: a passage about another trial
-        cannot answer. Concepts the corpus defines as abbreviations ("ICI",
-        "FDA") only weigh on the score, as they are often paraphrased."""
+        cannot answer. Concepts the corpus defines as abbreviations ("ICI", "FDA") only weigh
+        on the score, as they are often paraphrased."""
         sent = self.index.sentences[sid]
         describing = set(prof.asked_about.split())
         # A sentence that names its own study is not about the previous sentence's trial.
@@ -209,13 +210,22 @@ class NameCoverage:
         a study's description), with no study of its own named in between and none in the
         sentence's own paragraph. Text only: a table's row is read with its table, and the walk
         stops at one."""
+        walk = self._section_walk.get(sid)
+        if walk is None:
+            walk = self._section_walk[sid] = self._walk_back(sid)
+        return any(self.vocab.said_by(at, name) for at in walk)
+
+    def _walk_back(self, sid: int) -> tuple[int, ...]:
+        """The sentences `_named_earlier_in_section` reads, nearest first, up to and including
+        one that names a study of its own; worked out once per sentence."""
         sentences = self.index.sentences
         sent = sentences[sid]
         own = (sid, *self.vocab.block[sid])
         if sent.kind != "paragraph" or any(
             self.studies(p)[0] or _STUDY_TOO.search(sentences[p].text) for p in own
         ):
-            return False
+            return ()
+        out = []
         for at in range(sid - 1, max(-1, sid - 1 - _SECTION_REACH), -1):
             before = sentences[at]
             if (
@@ -223,12 +233,11 @@ class NameCoverage:
                 or before.section != sent.section
                 or before.kind != "paragraph"
             ):
-                return False
-            if self.vocab.said_by(at, name):
-                return True
+                break
+            out.append(at)
             if self.studies(at)[0] or _STUDY_TOO.search(before.text):
-                return False  # a study of its own, which the sentences after report on
-        return False
+                break  # a study of its own, which the sentences after report on
+        return tuple(out)
 
     def _named_before(self, sid: int, name: str) -> bool:
         """Named earlier in the paragraph, with no other study introduced in between."""

@@ -19,10 +19,9 @@ import numpy as np
 
 from ..bounds import share_bounds
 from ..citing import Citer
-from ..domain import domain
 from ..index import Index
 from ..lexical import tokenize
-from ..mentions import time_points
+from ..mentions import describes, time_points
 from ..models import Sentence
 from ..question import ENDPOINTS, Profile
 from ..retrieval import Hit, Query, row_products
@@ -332,7 +331,7 @@ class SentenceScorer:
             and not any(p.fullmatch(n) for p in ENDPOINTS.values())
         ]
         named = [n for n in names if not self.vocab.spells_out(n)]  # "RCT" names no one study
-        return [n for n in names if not _describes(n, named, prof.text)]
+        return [n for n in names if not describes(n, named, prof.text)]
 
     def names_a_cell(self, sid: int, prof: Profile) -> bool:
         """Whether a cell of this table row is exactly a specific name the question uses."""
@@ -421,14 +420,3 @@ class SentenceScorer:
 def _share(weights: dict[str, float], tokens: AbstractSet[str]) -> float:
     """The summed weight of the terms among `tokens`."""
     return sum(w for t, w in weights.items() if t in tokens)
-
-
-def _describes(name: str, names: Sequence[str], text: str) -> bool:
-    """Whether `name` is a people's adjective written just before another of `names`."""
-    if name.lower() not in domain().demonyms:
-        return False
-    return any(
-        re.search(rf"\b{re.escape(name)}\s+{re.escape(other)}\b", text)
-        for other in names
-        if other != name and other.lower() not in domain().demonyms
-    )

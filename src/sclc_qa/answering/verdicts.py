@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-__all__ = ["stated_verdict"]
+__all__ = ["polarity", "stated_verdict"]
 
 # Comparative words, by the end they favour.
 _HIGH = r"higher|greater|better|more|longer|larger|bigger|superior|improved"
