@@ -4452,20 +4452,29 @@ def test_a_list_item_that_opens_on_its_figure_gives_its_lead_ins_endpoint(
 def test_a_comparison_stated_in_words_names_the_subject_it_favours() -> None:
     """ "Rates were better with A", "A showed higher rates than B", "X … more often than did
     Y": the favoured subject inside the verdict; none where the subject asked is the one on
-    the other side of "than", or the words point the other way."""
+    the other side of "than", the words point another way, the comparative is denied or bounds
+    an amount, or the verdict is on another endpoint than the one asked."""
     text = "Response rates (31% vs. 12%) were significantly better with zentamab, but OS was not."
-    start, end = stated_verdict(text, ["quellumab", "zentamab"], "high") or (0, 0)
+    start, end = stated_verdict(text, ["quellumab", "zentamab"], "better") or (0, 0)
     assert text[start:end] == "better with zentamab"
     text = "Zentamab demonstrated higher response rates and longer OS than quellumab."
     start, end = stated_verdict(text, ["quellumab", "zentamab"], "high") or (0, 0)
     assert text[start:end] == "Zentamab demonstrated higher response rates"
+    assert stated_verdict(text, ["quellumab", "zentamab"], "high", frozenset({"os"})) is None
     text = "Women developed zetomas more often than did men."
     assert stated_verdict(text, ["men"], "high") is None
     assert stated_verdict(text, ["women"], "low") is None
+    denied = "Response rates were not better with zentamab."
+    bound = "Zentamab gave responses in more than 40% of patients."
+    judged = "Toxicity was worse with zentamab."
+    assert stated_verdict(denied, ["zentamab"], "better") is None
+    assert stated_verdict(bound, ["zentamab"], "high") is None
+    assert stated_verdict(judged, ["zentamab"], "low") is None
     assert (polarity("Was the benefit bigger in A or B?"), polarity("fewer or more?")) == (
         "high",
         "",
     )
+    assert polarity("Which worked better, A or B?") == "better"
 
 
 def test_which_was_better_answered_by_a_verdict_when_one_side_has_no_figure(
@@ -4540,10 +4549,11 @@ def test_a_count_whose_noun_both_question_and_text_leave_out(tmp_path: Path) -> 
         "will die of it. Of the new cases, an estimated 1,230 will occur in men, and 1,930 "
         "will occur in women."
     )
-    answer = _answers_in(
-        tmp_path, doc, "Of the new zeta cancer cases in 2031, how many are in men?"
-    )[0]
+    question = "Of the new zeta cancer cases in 2031, how many are in men?"
+    answer = _answers_in(tmp_path, doc, question)[0]
     assert answer is not None and answer.startswith("1,230")
+    found = [doc[s.start : s.end] for s in counted(doc, find(doc, "count"), profile(question))]
+    assert "1,230" in found and "2,400" not in found
 
 
 def test_two_names_joined_by_a_hyphen_one_hyphenated_itself(tmp_path: Path) -> None:

@@ -342,7 +342,7 @@ class Vocabulary:
             return True  # "French" where the text writes "a study from France"
         if name.lower() in self._regulators_written:
             return True  # a regulator's abbreviation where the text writes its full name
-        if self.spells_out(name):
+        if self.abbreviates_phrase(name):
             return True  # letters only: "ZX12D" is a variant's code, not a phrase's initials
         if long_acronym(name) and any(spelled_by(name, t) for t in self._titles):
             return True  # "PZNSL" spelled by a title's words: "Primary ZNS Lymphoma"
@@ -366,7 +366,7 @@ class Vocabulary:
         # "zentaplatin-5-ZU": two known names joined, one of them hyphenated itself.
         return any(all(self.known(p) for p in pair) for pair in _joined_pairs(name))
 
-    def spells_out(self, name: str) -> bool:
+    def abbreviates_phrase(self, name: str) -> bool:
         """Whether `name` is a capitals-only abbreviation of a phrase the text uses ("RCT")."""
         base = re.sub(r"(?<=[A-Z])s$", "", name)
         return base.isalpha() and base.isupper() and base.lower() in self.initialisms

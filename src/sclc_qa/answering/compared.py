@@ -201,6 +201,11 @@ class ComparedAnswers:
         wanted = polarity(query.profile.text)
         if not wanted:
             return None
+        prof = query.profile
+        plain = dataclasses.replace(prof, kind=prof.measure or prof.kind)
+        confidence, features = self._least_sure(dataclasses.replace(query, profile=plain), found)
+        if confidence < threshold:
+            return None
         sentences = self.index.sentences
         near = [
             at
@@ -211,15 +216,9 @@ class ComparedAnswers:
         retrieved = [sid for hit in hits for sid in hit.chunk.sentence_ids]
         for sid in dict.fromkeys([*near, *retrieved]):
             sent = sentences[sid]
-            verdict = stated_verdict(sent.text, names, wanted)
+            verdict = stated_verdict(sent.text, names, wanted, prof.endpoints)
             if verdict is None:
                 continue
-            plain = dataclasses.replace(query.profile, kind=query.profile.measure or "percent")
-            confidence, features = self._least_sure(
-                dataclasses.replace(query, profile=plain), found
-            )
-            if confidence < threshold:
-                return None
             cited = self.citer.sentence(sent, found[0].scored.score)
             span = (sent.start + verdict[0], sent.start + verdict[1])
             figures = tuple(self._citation(c.scored) for c in found if c.scored.sid != sid)

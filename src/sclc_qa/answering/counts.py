@@ -60,9 +60,9 @@ def _counting(question: str) -> tuple[re.Match[str], tuple[str, ...]] | None:
     heads = tuple(_head(c.split()) for c in conjuncts if c.split())
     if heads and heads[0].lower() in _AUXILIARIES:
         # "Of the new cases, how many are in men?": the noun counted stands before.
-        before = _OF_THE.findall(question[: m.start()])
-        if before:
-            heads = (before[-1],)
+        noun = _of_the_noun(question[: m.start()])
+        if noun:
+            heads = (noun,)
     return m, heads
 
 
@@ -164,20 +164,29 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
 
 
 # A verb "how many" may be followed by when the question left its noun out ("how many are
-# in men?"), and the phrase before that names it ("Of the new cases, …").
+# in men?"), and the phrase before that names it ("Of the new cases, …", "Among the zetomas, …").
 _AUXILIARIES = frozenset({"are", "were", "is", "was", "will", "did", "do", "does", "have", "had"})
-_OF_THE = re.compile(r"\bof the\s+(?:[\w-]+\s+){0,3}?([a-z]+s)\b", re.I)
+_OF_THE = re.compile(r"\b(?:of|among)\s+(?:the\s+)?([^,?;]{1,60}?)\s*,(?!\d)", re.I)
+_PLURAL_NOUN = re.compile(r"[a-z]{2,}[^su]s", re.I)
 # A count whose noun the text leaves out, a verb right after it: "1,200 will occur in men".
 _ELIDED = re.compile(r"\s+(?:will|were|are|was|is|had|have|occurred|died)\b")
 
 
+def _of_the_noun(text: str) -> str:
+    """The plural noun an "of the …," / "among the …," phrase ends its noun phrase on ("Of the
+    new zeta cases in 2031, …" → "cases"); "" when there is none."""
+    found = _OF_THE.search(text)
+    if found is None:
+        return ""
+    plurals = [w for w in found.group(1).split() if _PLURAL_NOUN.fullmatch(w)]
+    return plurals[-1] if plurals else ""
+
+
 def _named_in_clause(text: str, start: int, nouns: set[str]) -> bool:
-    """Whether a counted noun stands earlier in the sentence than `start`, before a comma
-    ("Of the new cases, an estimated 1,200 …")."""
-    opening = text[:start].rsplit(".", 1)[-1]
-    if "," not in opening:
-        return False
-    return any(stem(w.lower()) in nouns for w in re.findall(r"[A-Za-z]+", opening))
+    """Whether the sentence opens, before the number at `start`, on an "of the …," phrase whose
+    noun is counted ("Of the new cases, an estimated 1,200 …")."""
+    noun = _of_the_noun(text[:start].rsplit(". ", 1)[-1])
+    return bool(noun) and stem(noun.lower()) in nouns
 
 
 # The word that makes the number after it a rate's base ("per 100,000 women"), just before it.

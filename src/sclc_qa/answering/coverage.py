@@ -29,8 +29,8 @@ _NAMED_IN_LEAD_IN = 0.7
 # less surely again; read back this many sentences at most.
 _NAMED_IN_SECTION, _SECTION_REACH = 0.65, 12
 # Words for a study besides those `_STUDY` reads, which end that walk too ("In an RCT in
-# Zetland, …", "In the largest series, …").
-_STUDY_TOO = re.compile(r"\b(?:RCTs?|series|registry|registries)\b")
+# Zetland, …", "In the largest series, …"; not "a series of injections").
+_STUDY_TOO = re.compile(r"\bRCTs?\b|(?i:\bseries\b(?!\s+of\b)|\bregistr(?:y|ies)\b)")
 # "Study" as a modifier ("the study population", "study treatment") names no study: it is the
 # one the paragraph is about.
 _MODIFIER = (
@@ -42,11 +42,12 @@ _OTHER_STUDY = re.compile(
     rf"(?<!this )(?<!This )(?<!same )\b(trials?|study|studies|cohort|meta-analys[ie]s)\b{_MODIFIER}"
 )
 _STUDY = re.compile(rf"\b(trial|study|studies|analysis|cohort)\b{_MODIFIER}", re.I)
-# "The pooled analysis", "this study": the study the paragraph named, referred back to (plain
-# lower-case words between; "the phase III ZX-2 trial" names one of its own); "(designed) as a
-# superiority trial" says what kind it is.
+# "The pooled analysis", "this study", "the phase III trial": the study the paragraph named,
+# referred back to (lower-case words or a phase's numeral between; "the phase III ZX-2 trial"
+# and "The Zeta Trial" name one of their own); "(designed) as a superiority trial" says what
+# kind it is.
 _REFERRED_BACK = re.compile(
-    rf"\b(?:the|this|that|these|those|as an?)\s+(?:(?-i:[a-z]+)\s+){{0,2}}"
+    rf"\b(?:the|this|that|these|those|as an?)\s+(?:(?-i:[a-z]+|[IVX]+[ab]?|\d+)\s+){{0,2}}"
     rf"(?:trial|study|studies|analysis|cohort)"
     rf"\b{_MODIFIER}",
     re.I,
@@ -207,9 +208,9 @@ class NameCoverage:
 
     def _named_earlier_in_section(self, sid: int, name: str) -> bool:
         """Named earlier in the sentence's section (a paragraph, or the list item that opened
-        a study's description), with no study of its own named in between and none in the
-        sentence's own paragraph. Text only: a table's row is read with its table, and the walk
-        stops at one."""
+        a study's description), with no study of its own named in between, nor in the sentence
+        or the sentences before it in its paragraph. Text only: a table's row is read with its
+        table, and the walk stops at one."""
         walk = self._section_walk.get(sid)
         if walk is None:
             walk = self._section_walk[sid] = self._walk_back(sid)

@@ -162,8 +162,10 @@ class EntityExtractor:
         if not self.vocab.prev[sid]:
             return None
         pronoun = _PRONOUN_SUBJECT.match(sents[sid].text) is not None
-        asked = prof.text.lower()
-        kind = any(m.group(1).lower() in asked for m in _REFERS_BACK.finditer(sents[sid].text))
+        asked = prof.target.lower().removesuffix("s")
+        kind = bool(asked) and any(
+            asked.endswith(m.group(1).lower()) for m in _REFERS_BACK.finditer(sents[sid].text)
+        )
         if not (pronoun or kind):
             return None
         at = self.vocab.prev[sid][0]

@@ -195,12 +195,12 @@ class FigureExtractor:
         if prof.kind == "hr" and spans and not endpoints_named(text):
             inherited = context_endpoint(self.index, self.vocab, sid)
             spans = [Span(s.start, s.end, s.kind, inherited) for s in spans]
-        elif prof.kind in _LISTED and spans and _opens_with(text, spans[0]):
+        elif prof.kind in _LISTED and spans and _opens_on_bare_figure(text, spans[0]):
             # "The response rates were as follows:" / "- 41% in the ZETA-2 trial.": an item
             # that opens on its figure, naming no endpoint, gives the one its lead-in names.
             inherited = context_endpoint(self.index, self.vocab, sid, lead_in_only=True)
             if inherited is not None:
-                spans = [Span(s.start, s.end, s.kind, s.endpoint or inherited) for s in spans]
+                spans = [Span(s.start, s.end, s.kind, inherited) for s in spans]
         if prof.endpoints and prof.kind not in ("count", "dose", "age", "cost"):
             # A count or a dose is no endpoint's: "what dose, and what response rate?"
             spans = [s for s in spans if s.endpoint in prof.endpoints or s.kind == "phase"]
@@ -415,6 +415,6 @@ _PER_ENDPOINT = frozenset({"duration", "percent", "hr"})
 _NAME_BEFORE = re.compile(r"([\w-]+)\s*$")
 
 
-def _opens_with(text: str, span: Span) -> bool:
+def _opens_on_bare_figure(text: str, span: Span) -> bool:
     """Whether `text` opens on the figure `span` and names no endpoint."""
     return not text[: span.start].strip() and not endpoints_named(text)
