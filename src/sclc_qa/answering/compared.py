@@ -198,13 +198,9 @@ class ComparedAnswers:
         """A sentence that states the comparison in words ("… were better with A"), when the
         figures of only some subjects are found: near a found figure's sentence first, then in
         the passages retrieved. None when no sentence states it, or the answer is unsure."""
-        wanted = polarity(query.profile.text)
-        if not wanted:
-            return None
         prof = query.profile
-        plain = dataclasses.replace(prof, kind=prof.measure or prof.kind)
-        confidence, features = self._least_sure(dataclasses.replace(query, profile=plain), found)
-        if confidence < threshold:
+        wanted = polarity(prof.text)
+        if not wanted:
             return None
         sentences = self.index.sentences
         near = [
@@ -219,6 +215,13 @@ class ComparedAnswers:
             verdict = stated_verdict(sent.text, names, wanted, prof.endpoints)
             if verdict is None:
                 continue
+            # Weighed once, for the first verdict found: the found figures decide it.
+            plain = dataclasses.replace(prof, kind=prof.measure or prof.kind)
+            confidence, features = self._least_sure(
+                dataclasses.replace(query, profile=plain), found
+            )
+            if confidence < threshold:
+                return None
             cited = self.citer.sentence(sent, found[0].scored.score)
             span = (sent.start + verdict[0], sent.start + verdict[1])
             figures = tuple(self._citation(c.scored) for c in found if c.scored.sid != sid)

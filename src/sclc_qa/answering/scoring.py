@@ -330,9 +330,8 @@ class SentenceScorer:
             and squash(n).removesuffix("s") not in STAT_WORDS  # "HRs", "RRs"
             and not any(p.fullmatch(n) for p in ENDPOINTS.values())
         ]
-        named = [
-            n for n in names if not self.vocab.abbreviates_phrase(n)
-        ]  # "RCT" names no one study
+        # An abbreviation of a phrase ("RCT") names no one study for an adjective to describe.
+        named = [n for n in names if not self.vocab.abbreviates_phrase(n)]
         return [n for n in names if not describes(n, named, prof.text)]
 
     def names_a_cell(self, sid: int, prof: Profile) -> bool:
