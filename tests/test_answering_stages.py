@@ -226,6 +226,17 @@ def test_which_xs_takes_the_whole_list_with_items_spelled_out(hashing_engine: En
     assert listed(cytokines, "Which cytokines do activated cells secrete?") == (
         "IFN-γ, IL-2, and TNF-α"
     )
+    # What the question's own verb takes, when no asked word introduces it.
+    restored = "This restores ZX1+ cell growth, granule release, and zeta secretion, while priming."
+    assert listed(restored, "What ZX1 cell functions does zetamab restore?") == (
+        "ZX1+ cell growth, granule release, and zeta secretion"
+    )
+    mediated = (
+        "Zeta enzymes are proteins that mediate quell repair (QR) and zeta joining (ZJ) (15)."
+    )
+    assert listed(mediated, "Which repair processes are zeta enzymes said to mediate?") == (
+        "quell repair (QR) and zeta joining (ZJ)"
+    )
     # Names bridged by words and a bracket, but no comma, "and" or "or": no list.
     single = "Growth needs ZKA1 bound to its cofactor (ZKB)."
     assert listed(single, "Which factors does growth need?") in ("ZKA1", "ZKB")
@@ -521,6 +532,7 @@ def test_a_definition_is_what_the_text_delimits_the_term_by() -> None:
     assert defining_span("Central tumors (within 2 cm of the airway).", criteria=False) is None
     assert profile("What characterizes the inflamed subtype?").kind == "definition"
     assert profile("a-EJ meaning?").kind == "glossary"
+    assert profile("ZQG = ?").kind == "glossary"  # an abbreviation alone: its expansion
     kind_of = profile("What kind of antibody is zentamab?")
     assert (kind_of.kind, kind_of.target) == ("definition", "")
     assert profile("What type of radiotherapy is tested in ZENITH-4?").kind == "entity"
@@ -3160,15 +3172,19 @@ def test_results_the_text_says_are_not_known_yet_are_not_an_answer() -> None:
 
 
 def test_a_name_continued_by_of_after_an_organisation_word_is_one_name() -> None:
-    from sclc_qa.answering.entities import _joined_by_of
+    from sclc_qa.answering.entities import _joined
 
     text = "Reviewed by Zena Quill, MD (University of Zenith Medical Center) and Omar Vale."
-    joined = [text[s.start : s.end] for s in _joined_by_of(text, names(text))]
+    joined = [text[s.start : s.end] for s in _joined(text, names(text))]
     assert "University of Zenith Medical Center" in joined
     # "of" after a name that heads nothing keeps the two names apart.
     text = "Zentamab of Quellor Pharma was compared with Vexitan."
-    joined = [text[s.start : s.end] for s in _joined_by_of(text, names(text))]
+    joined = [text[s.start : s.end] for s in _joined(text, names(text))]
     assert "Zentamab" in joined and not any(j.startswith("Zentamab of") for j in joined)
+    # Two names only a space parts are one: "ZetaSeq Panel 300", not "ZetaSeq" and "Panel 300".
+    text = "Plasma was analyzed with the capture-based ZetaSeq Panel 300 ctDNA assay (Quell)."
+    joined = [text[s.start : s.end] for s in _joined(text, names(text))]
+    assert "ZetaSeq Panel 300 ctDNA" in joined and "Quell" in joined
 
 
 def test_what_a_thing_is_made_of_is_answered_by_what_it_consists_of(tmp_path: Path) -> None:

@@ -288,6 +288,8 @@ def test_the_asked_class_stops_at_the_verb() -> None:
     # "and" qualify one noun.
     assert profile("Which clinical features go with ZRK2-mutant zentoma?").target == "feature"
     assert profile("Which patients benefit from adjuvant zentamab?").target == "patient"
+    # … and before a word in -ing ("keep slowing"): the flaws are asked, not "keep".
+    assert profile("What two flaws keep slowing zentamab's uptake?").target == "flaw"
     joined = profile("Which clinical and pathological features are linked to zentoma?")
     assert joined.asked_about == "clinical and pathological features"
     # So do two names joined by "and"; a participle not in -ed ends the phrase as one in -ed.

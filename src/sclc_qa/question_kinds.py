@@ -190,8 +190,8 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             # "What is X?", after any setting phrase ("In zeta staging, what is Tis (…)?").
             r"^\s*(?:(?:in|for|under|according to)\b[^,?]{1,80},\s*)?"
             r"what (?:exactly )?(is|are) (an? )?\S+(?:\s+\([^()]*\))?\s*\?\s*$|"
-            # An abbreviation asked on its own ("zx-EJ?"): what it stands for.
-            r"^\s*(?-i:\w[\w/-]*[A-Z][\w/-]*)\s*\?\s*$",
+            # An abbreviation asked on its own ("zx-EJ?", "ZQG = ?"): what it stands for.
+            r"^\s*(?-i:\w[\w/-]*[A-Z][\w/-]*)\s*(?:=\s*)?\?\s*$",
             re.I,
         ),
     ),

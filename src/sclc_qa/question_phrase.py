@@ -190,9 +190,15 @@ def which_phrase(text: str) -> str:
             and PLURAL.fullmatch(phrase[-1])
             and re.fullmatch(r"[a-z]+", w)
             and i + 1 < len(words)
-            and (_PREPOSITION.match(words[i + 1]) or words[i + 1].lower() in _COMMON_PREPOSITIONS)
+            and (
+                _PREPOSITION.match(words[i + 1])
+                or words[i + 1].lower() in _COMMON_PREPOSITIONS
+                or re.fullmatch(r"[a-z]{2,}ing", words[i + 1])
+            )
         ):
-            break  # "which features go with …", "which patients benefit from …": the verb
+            # "which features go with …", "which patients benefit from …", "what flaws keep
+            # slowing …": the verb
+            break
         if (
             re.fullmatch(r"[a-z]+[^su]s", w)
             and i + 1 < len(words)

@@ -17,6 +17,7 @@ from .anchors import NAME_WEIGHT, anchor_cost, anchors
 from .classes import IS_CLASS, REGULATORS, company_end, evidently, of_class
 from .kinds import STAT_WORDS
 from .naming import described_places, names_its_class, said_to_be_asked
+from .objects import verb_object
 from .runs import balanced
 from .scoring import Scored
 
@@ -232,10 +233,13 @@ class EntityExtractor:
     def _chosen(self, text: str, prof: Profile) -> tuple[tuple[int, int], float, bool] | None:
         """`span`'s answer, and whether the name chosen is not of the class the question asks
         for (False when it asks none)."""
-        introduced = introduced_list(text, prof) if prof.plural else None
+        introduced = (
+            (introduced_list(text, prof) or verb_object(text, prof)) if prof.plural else None
+        )
         if introduced is not None:
-            # Several items the asked words introduce ("Xs … include A, B and C"), names or
-            # plain words: the list is the answer, whatever names stand elsewhere.
+            # Several items the asked words introduce ("Xs … include A, B and C") or the
+            # question's verb takes ("restores A, B and C"), names or plain words: the list is
+            # the answer, whatever names stand elsewhere.
             return introduced, 0.0, False
         cands = self._candidates(text, prof)
         if not cands:
@@ -316,20 +320,23 @@ class EntityExtractor:
             ):
                 continue  # a spelled-out name the question abbreviates
             cands.append(sp)
-        return _joined_by_of(text, cands)
+        return _joined(text, cands)
 
 
-def _joined_by_of(text: str, cands: list[Span]) -> list[Span]:
+def _joined(text: str, cands: list[Span]) -> list[Span]:
     """Names that one "of" joins into one, after a word that heads such names ("University" of
-    "Zenith Medical Center", "Ministry" of "Health"): one name, not two."""
+    "Zenith Medical Center", "Ministry" of "Health"), or that only a space parts ("ZetaSeq"
+    "Panel 300"): one name, not two."""
     heads = domain().organisation_heads
     out: list[Span] = []
     for sp in cands:
         last = out[-1] if out else None
-        if (
-            last is not None
-            and _OF.fullmatch(text, last.end, sp.start)
-            and text[last.start : last.end].split()[-1].lower() in heads
+        if last is not None and (
+            text[last.end : sp.start] == " "
+            or (
+                _OF.fullmatch(text, last.end, sp.start)
+                and text[last.start : last.end].split()[-1].lower() in heads
+            )
         ):
             out[-1] = Span(last.start, sp.end, last.kind)
         else:
