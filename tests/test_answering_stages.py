@@ -4772,3 +4772,40 @@ def test_a_sentence_naming_the_mechanisms_of_action_explains_how() -> None:
         "The proposed mechanisms of action include new routes of drainage and new zentic vessels.",
     )
     assert not explains(asked, "Zentic node transfer moves healthy nodes to the affected limb.")
+
+
+def test_a_figure_keeps_its_spelled_out_interval_and_its_open_bound(
+    hashing_engine: Engine,
+) -> None:
+    figures, _ = _stages(hashing_engine)
+    rate = "Zentamab gave a response rate of 71% (95% confidence interval, 48%–89%) in zentoma."
+    assert _widened(figures, rate, "What response rate did zentamab give?") == (
+        "71% (95% confidence interval, 48%–89%)"
+    )
+    # "… or slightly higher" makes the figure a floor: it is part of the answer.
+    floor = "Palliation of zentoma was obtained with doses at 20 Gy or slightly higher."
+    asked = "What radiation dose palliates zentoma?"
+    assert _widened(figures, floor, asked, "dose") == "20 Gy or slightly higher"
+    # An amount in (million) units is a dose.
+    dosed = "Zetaferon is given with other drugs in doses of 4 to 18 million units daily."
+    first = find(dosed, "dose")[0]
+    assert dosed[first.start : first.end].startswith("4 to 18 million units")
+
+
+def test_a_compound_name_is_named_by_its_parts_in_the_sentence_and_its_heading(
+    tmp_path: Path,
+) -> None:
+    vocab_parts = frozenset({"hiv", "zs"})
+    doc = (
+        "# Zentoma Care\n\n## Treatment of HIV-Associated Zentoma Sarcoma\n\n"
+        "Zentoma sarcoma (ZS) lesions respond to local radiation therapy. ZS lesions were "
+        "palliated with doses at 20 Gy or slightly higher.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "zs", doc)
+    vocab = engine._answerer.vocab
+    # Two-letter abbreviations are parts of a compound name too ("HIV-ZS").
+    assert vocab.mentions("HIV-ZS", vocab_parts, "")
+    assert not vocab.mentions("HIV-ZS", frozenset({"zs"}), "")
+    # "ZS" said by the sentence, "HIV" by its heading: the sentence is about HIV-ZS.
+    answer = engine.ask("What radiation dose palliates HIV-ZS lesions?", min_confidence=0.0)
+    assert answer.answer == "20 Gy or slightly higher"

@@ -112,9 +112,12 @@ _OPENS_BRACKET = re.compile(r"\(\s*$")
 _OF = re.compile(r"\sof\s")
 _UNIT = r"(?:" + "|".join(domain().time_units) + r")\b"
 # A dose's unit: a radiation dose, or a mass or amount per whatever it is given by ("mg/m²",
-# "ng/kg body weight", "µg/mouse/d", "IU/kg").
+# "ng/kg body weight", "µg/mouse/d", "IU/kg", "3 million units").
 _PER = r"(?:/(?:kg|m2|m²|mL|L|d|day|dose|mouse|rat|\d+\s*h\b))*(?:\s+body\s+weight)?"
-_DOSE_UNIT = rf"(?:(?:c?Gy|mGy|m?Sv)\b|(?:[nµμm]?g|mcg|IU){_PER}(?![\w/]))"
+_DOSE_UNIT = (
+    r"(?:(?:c?Gy|mGy|m?Sv)\b|(?:[nµμm]?g|mcg|M?IU|(?:million\s+)?(?:international\s+)?units)"
+    rf"{_PER}(?![\w/]))"
+)
 # How often a dose is given is part of it: "50 mg twice daily", "20 Gy × 2", "5 mg/kg every
 # 2 weeks", "45 Gy in 25 fractions", "60 mg of zentamab by mouth once every 3 weeks for up to
 # four cycles" (the drug's name only when the schedule goes on after it).

@@ -201,13 +201,17 @@ class Vocabulary:
         words = name.split()
         if len(words) > 2 and all(squash(w + v) in keys for w, v in itertools.pairwise(words)):
             return True  # a name of several words: by each pair of neighbours (name_keys's pairs)
-        parts = [squash(p) for p in re.split(r"[-/]", name) if p]
+        written = [p for p in re.split(r"[-/]", name) if p]
+        parts = [squash(p) for p in written]
         if (
             len(parts) > 1
-            and all(p.isalpha() and len(p) > 2 for p in parts)
+            and all(
+                p.isalpha() and (len(p) > 2 or w.isupper())
+                for p, w in zip(parts, written, strict=True)
+            )
             and all(p in keys for p in parts)
         ):
-            return True  # "etoposide-cisplatin", "FDA/EMA"
+            return True  # "etoposide-cisplatin", "FDA/EMA", "HIV-ZS" by "HIV-related ZS"
         if any(all(self._mentions(p, keys, text) for p in pair) for pair in _joined_pairs(name)):
             return True  # "zentaplatin-5-ZU" by "zentaplatin and 5-ZU"
         span = _RANGE.fullmatch(name)

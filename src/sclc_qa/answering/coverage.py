@@ -108,7 +108,11 @@ class NameCoverage:
         for name in key_names:
             if self.vocab.said_by(sid, name):
                 got = 1.0
-            elif any(self.vocab.mentions(name, heading, h) for h in headings):
+            elif any(self.vocab.mentions(name, heading, h) for h in headings) or (
+                # "HIV-ZS" by a sentence on "ZS" under a heading on HIV: a name's parts, some
+                # said by the sentence, the rest by what it sits under.
+                self.vocab.mentions(name, heading | self.vocab.keys[sid], sent.text)
+            ):
                 got = _NAMED_IN_HEADING
             elif not own_study and self._named_before(sid, name):
                 got = _NAMED_NEARBY

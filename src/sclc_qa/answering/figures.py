@@ -311,6 +311,9 @@ class FigureExtractor:
             e = period.end() if period is not None else e  # "… for the first 3 years": how long
         if span.kind in ("percent", "duration"):
             e += interval_after(text, e)
+        if span.kind in _BOUNDED:
+            bound = _OPEN_BOUND.match(text, e)  # "20 Gy or slightly higher": a floor, not a dose
+            e = bound.end() if bound is not None else e
         if span.kind == "percent":
             e = endpoint_after(text, per_base_end(text, base_end(text, e)), prof.text)
         if span.kind in ("percent", "duration", "count"):
@@ -384,6 +387,12 @@ class FigureExtractor:
 
 # "What dose and fractionation?": the total dose and the dose per fraction, both.
 _FRACTIONATION = re.compile(r"\bfraction", re.I)
+# A figure that is a bound, not a value: "… or more", "… or slightly higher".
+_BOUNDED = frozenset({"percent", "duration", "count", "dose"})
+_OPEN_BOUND = re.compile(
+    r"\s+or\s+(?:slightly\s+|somewhat\s+|much\s+)?"
+    r"(?:more|higher|greater|longer|older|less|lower|fewer|shorter|younger|above|below)\b"
+)
 
 
 # "What happens to X?", "how did X change?": the answer is a change, from one figure to another.

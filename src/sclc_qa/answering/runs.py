@@ -74,7 +74,7 @@ _PARALLEL = re.compile(
 _CHOICE = re.compile(r"\b(?:which|who)\b[^?]*\bor\b|\bor\b[^?]*\b(?:which|who)\b", re.I)
 _OR = re.compile(r"\bor\b", re.I)
 _WHICH_WHO = re.compile(r"\b(?:which|who)\b", re.I)
-_INTERVAL = re.compile(r"\s*\((?:95|90)\s*%\s*CI[^)]*\)")
+_INTERVAL = re.compile(r"\s*\((?:95|90)\s*%\s*(?:CI|confidence interval)[^)]*\)")
 # Words that join one arm's figure to the next in a comparison.
 _JOINT = re.compile(
     r"\band\b|\bor\b|\bplus\b|\bvs\b|\bversus\b|\bcompared with\b|\bwhile\b|\bwhereas\b|\bthan\b|,"
