@@ -237,6 +237,11 @@ def test_which_xs_takes_the_whole_list_with_items_spelled_out(hashing_engine: En
     assert listed(mediated, "Which repair processes are zeta enzymes said to mediate?") == (
         "quell repair (QR) and zeta joining (ZJ)"
     )
+    # No name at all: what the sentence says is the thing asked.
+    said = "Multivariate analysis showed that\nzeta impairment was the strongest single predictor."
+    asked = "What was the single strongest predictor of survival?"
+    assert listed(said, asked) == "zeta impairment"
+    assert entities.span("It was the strongest predictor of survival.", profile(asked)) is None
     # Names bridged by words and a bracket, but no comma, "and" or "or": no list.
     single = "Growth needs ZKA1 bound to its cofactor (ZKB)."
     assert listed(single, "Which factors does growth need?") in ("ZKA1", "ZKB")

@@ -290,6 +290,10 @@ def test_the_asked_class_stops_at_the_verb() -> None:
     assert profile("Which patients benefit from adjuvant zentamab?").target == "patient"
     # … and before a word in -ing ("keep slowing"): the flaws are asked, not "keep".
     assert profile("What two flaws keep slowing zentamab's uptake?").target == "flaw"
+    # "What was the strongest predictor of survival?" asks a thing, not a survival time.
+    bearing = profile("In ZENITH-4, what was the single strongest predictor of survival?")
+    assert (bearing.kind, bearing.target) == ("entity", "predictor")
+    assert profile("What are the risk factors for zentoma?").kind != "entity"  # a list
     joined = profile("Which clinical and pathological features are linked to zentoma?")
     assert joined.asked_about == "clinical and pathological features"
     # So do two names joined by "and"; a participle not in -ed ends the phrase as one in -ed.

@@ -152,6 +152,9 @@ def profile(question: str) -> Profile:
     )
     if not phrase and called:
         phrase = called.group(1)  # "What was the phase II Rova-T study called?"
+    bearing = _BEARING.search(text)
+    if not phrase and bearing:
+        phrase = bearing.group(1)  # "What was the strongest predictor of survival?": a thing
     head = phrase.split()[-1].lower() if phrase else ""
     named_endpoint = next((e for e, p in ENDPOINTS.items() if phrase and p.search(phrase)), None)
     several = (
@@ -328,6 +331,13 @@ _POPULATION = re.compile(
 # "Of 101 patients, how many needed surgery?": the total given, a count among them is asked.
 _OF_STATED_TOTAL = re.compile(r"\b(?:of|among|out of)\s+(?:the\s+)?\d[\d,]*\s+(?!%)", re.I)
 _ASIDE = re.compile(r"\([^()]*\)")
+# "What was the (single most important) predictor of survival?": what bears on an endpoint, a
+# thing named, not the endpoint's figure ("what are the risk factors for X?" asks a list).
+_BEARING = re.compile(
+    r"\bwhat\s+(?:is|was|are|were)\s+(?:the|an?)\s+((?:[\w-]+\s+){0,4}?"
+    r"(?:predictor|factor|determinant|cause|driver|correlate))\s+(?:of|for)\b",
+    re.I,
+)
 _WHAT_KIND = re.compile(r"\bwhat (?:kind|type|sort|class) of\b", re.I)
 # "Out of all …", "how many zetomas are caused by X?": a share of a whole, not a number.
 _SHARE_OF = re.compile(

@@ -17,7 +17,7 @@ from .anchors import NAME_WEIGHT, anchor_cost, anchors
 from .classes import IS_CLASS, REGULATORS, company_end, evidently, of_class
 from .kinds import STAT_WORDS
 from .naming import described_places, names_its_class, said_to_be_asked
-from .objects import verb_object
+from .objects import said_to_be, verb_object
 from .runs import balanced
 from .scoring import Scored
 
@@ -243,7 +243,8 @@ class EntityExtractor:
             return introduced, 0.0, False
         cands = self._candidates(text, prof)
         if not cands:
-            return None
+            said = said_to_be(text, prof)  # no name: what the sentence says is the thing asked
+            return None if said is None else (said, 0.0, False)
         asked = domain().entity_class(prof.target)
         appositive = said_to_be_asked(text, cands, prof)
         preferred = of_class(text, cands, prof.target) + appositive

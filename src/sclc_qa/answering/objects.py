@@ -1,6 +1,7 @@
-"""The things a question's own verb takes in a sentence: "Which zeta functions does the blockade
-restore?" is answered by what the sentence says the blockade restores ("restores A, B, and C"),
-a list no word of the question introduces."""
+"""What a sentence says of the thing asked, where no name answers: the things a question's own
+verb takes ("Which zeta functions does the blockade restore?" → "restores A, B, and C", a list
+no word of the question introduces), or what the sentence says is the thing asked ("Which
+factor predicted survival most?" → "zeta impairment was the strongest predictor")."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from ..clause_spans import clauses
 from ..question import Profile
 from ..spans import strip_citation
 
-__all__ = ["verb_object"]
+__all__ = ["said_to_be", "verb_object"]
 
 # The question's verb, last before its question mark, after an auxiliary and its subject or
 # after "to": "… does the blockade restore?", "… are zeta enzymes said to mediate?".
@@ -48,3 +49,32 @@ def verb_object(text: str, prof: Profile) -> tuple[int, int] | None:
     # The last thing ends before a phrase that goes on the clause ("… and C into the niche").
     going_on = _GOES_ON.search(text, joints[-1].end(), end)
     return start, going_on.start() if going_on else end
+
+
+# Where a subject phrase opens: the sentence's start, or after "that", a comma, colon or
+# semicolon ("… showed that zeta impairment was …").
+_SUBJECT_OPENS = re.compile(r"(?:^|\bthat\s+|[,:;]\s+)")
+_PRONOUN = re.compile(r"(?:it|this|that|these|those|they|which|there)\b", re.I)
+_MAX_SUBJECT_WORDS = 6
+
+
+def said_to_be(text: str, prof: Profile) -> tuple[int, int] | None:
+    """The subject the sentence says is the thing asked ("X was the most important single
+    predictor of …" for "what was the strongest predictor …?"); None when it says none, or its
+    subject is a pronoun."""
+    head = prof.target
+    if len(head) < 4:
+        return None
+    copula = re.search(
+        rf"\s+(?:is|was|are|were|remains|remained)\s+(?:the|an?)\s+(?:[\w-]+\s+){{0,4}}?"
+        rf"{re.escape(head[:5])}\w*\b",
+        text,
+        re.I,
+    )
+    if copula is None:
+        return None
+    start = max(m.end() for m in _SUBJECT_OPENS.finditer(text, 0, copula.start()))
+    subject = text[start : copula.start()]
+    if not subject or len(subject.split()) > _MAX_SUBJECT_WORDS or _PRONOUN.match(subject):
+        return None
+    return start, copula.start()
