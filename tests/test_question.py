@@ -272,6 +272,8 @@ def test_event_free_endpoints_are_their_own() -> None:
     assert profile("Median EFS with drug X?").endpoints == {"efs"}
     assert profile("What was the DFS hazard ratio?").endpoints == {"dfs"}
     assert profile("Median duration of response?").endpoints == {"dor"}
+    # "AEs" and "SAEs" are adverse events.
+    assert profile("What share had grade 3 or worse AEs with zentamab?").endpoints == {"tox"}
 
 
 def test_the_asked_class_stops_at_the_verb() -> None:

@@ -477,3 +477,8 @@ def test_bounding_and_averaging_hedges_stay_with_their_figure() -> None:
     ]
     assert _texts("Rates as high as 28% were seen at autopsy.", "percent") == ["as high as 28%"]
     assert _texts("The phase lasts an average of 15 days.", "duration") == ["an average of 15 days"]
+
+
+def test_a_duration_may_be_minutes() -> None:
+    text = "The first infusion took 4.8 minutes (range, 0–18) with zentamab and 5 hours with IV."
+    assert [text[s.start : s.end] for s in find(text, "duration")] == ["4.8 minutes", "5 hours"]
