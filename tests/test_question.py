@@ -274,6 +274,10 @@ def test_event_free_endpoints_are_their_own() -> None:
     assert profile("Median duration of response?").endpoints == {"dor"}
     # "AEs" and "SAEs" are adverse events.
     assert profile("What share had grade 3 or worse AEs with zentamab?").endpoints == {"tox"}
+    # "Was progression more frequent with A or B?" asks how often, not how long.
+    assert profile("Was brain progression more frequent with zentinib or quelinib?").kind == (
+        "percent"
+    )
 
 
 def test_the_asked_class_stops_at_the_verb() -> None:

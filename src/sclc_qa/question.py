@@ -47,7 +47,10 @@ _RATE = re.compile(
 )
 # "How (much less) often did progression happen …?": how many had the event, a share.
 _OFTEN = re.compile(
-    r"\bhow (?:much |far )?(?:more |less )?(?:often|frequent(?:ly)?|common(?:ly)?)\b", re.I
+    r"\bhow (?:much |far )?(?:more |less )?(?:often|frequent(?:ly)?|common(?:ly)?)\b|"
+    # "Was progression more frequent with A or B?": how often, compared.
+    r"\b(?:more|less)\s+(?:often|frequent(?:ly)?|common(?:ly)?)\b",
+    re.I,
 )
 _RATE_NOUN = re.compile(r"mortality|incidence|risk|rate|frequency|proportion", re.I)
 # Events a question may ask to be counted by their plural alone ("zetal cancer deaths: A vs
