@@ -4814,3 +4814,21 @@ def test_a_compound_name_is_named_by_its_parts_in_the_sentence_and_its_heading(
     # "ZS" said by the sentence, "HIV" by its heading: the sentence is about HIV-ZS.
     answer = engine.ask("What radiation dose palliates HIV-ZS lesions?", min_confidence=0.0)
     assert answer.answer == "20 Gy or slightly higher"
+
+
+def test_a_passage_about_another_documents_disease_does_not_answer(tmp_path: Path) -> None:
+    zeta = (
+        "# Zeta Sarcoma Treatment (PDQ®)\n\n## General Information\n\n"
+        "Zeta sarcoma (ZS) arises in the skin. Most ZS lesions respond to local therapy.\n\n"
+        + _BACKGROUND
+    )
+    quell = (
+        "# Quell Cancer Treatment (PDQ®)\n\n## Prognosis\n\n"
+        "The 10-year overall survival rate of patients treated with surgery was 41%.\n"
+    )
+    engine = _engine_over(tmp_path, "zeta", zeta, quell=quell)
+    asked = engine.ask("What is the 10-year overall survival rate for ZS?", min_confidence=0.0)
+    assert asked.abstained and "Quell Cancer" in (asked.reason or "")
+    # Asked about the other document's disease, its passage answers.
+    other = engine.ask("What is the 10-year overall survival rate in quell cancer?")
+    assert other.answer == "41%"

@@ -40,6 +40,7 @@ from .regimens import other_combination, other_regimen
 from .scoring import Scored
 from .shapes import clause_of
 from .stages import other_stage
+from .topics import other_topic
 from .tumours import other_tumour
 from .unheard import DISEASE_WORD
 
@@ -76,7 +77,9 @@ def other_group(
         return f"{bounds[0]} (the figure given is for {bounds[1]})"
     # A disease other than the one asked: for a figure, and for a statement too (how a drug
     # works in one disease does not say how it works in another).
-    disease = _other_disease(vocab, prof.text, sent.text, index.documents[sent.doc].title)
+    disease = _other_disease(
+        vocab, prof.text, sent.text, index.documents[sent.doc].title
+    ) or other_topic(vocab, prof.text, sent)
     if disease:
         given = "figure" if prof.kind in TYPED else "passage"
         return f"{disease[0]} (the {given} given is for {disease[1]})"
@@ -172,6 +175,8 @@ def of_asked_disease(
         sent = index.sentences[c.sid]
         title = index.documents[sent.doc].title
         if _other_disease(vocab, prof.text, sent.text, title) is not None:
+            return True
+        if other_topic(vocab, prof.text, sent) is not None:
             return True
         return prof.kind in TYPED and other_stage(prof.text, sent.text) is not None
 
