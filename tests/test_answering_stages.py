@@ -4832,3 +4832,25 @@ def test_a_passage_about_another_documents_disease_does_not_answer(tmp_path: Pat
     # Asked about the other document's disease, its passage answers.
     other = engine.ask("What is the 10-year overall survival rate in quell cancer?")
     assert other.answer == "41%"
+
+
+def test_a_term_asked_in_full_finds_the_entry_keyed_by_its_short_form(tmp_path: Path) -> None:
+    doc = (
+        "# Zetoma\n\n## Response\n\nResponses are graded as zeta response (ZR), partial zeta "
+        "response (PZR) or major zeta response (MZR):\n\n"
+        "- **ZR:** No detectable zetoma for at least 4 weeks.\n"
+        "- **PZR:** A 50% reduction in the number of zetoma lesions.\n"
+        "- **MZR:** Major zeta response.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "zetoma", doc)
+    entries = engine._answerer.scorer.entries
+    text = engine.index.documents["zetoma"].text
+
+    def defined(question: str) -> list[str]:
+        return [text[e.start : e.end] for e in entries.asked(profile(question))]
+
+    assert defined("What counts as a zeta response in the grading?") == [
+        "No detectable zetoma for at least 4 weeks."
+    ]
+    # An entry that only spells its short form out defines nothing.
+    assert "Major zeta response." not in defined("What counts as a major zeta response?")

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..index import Index
+from ..lexical import normalize
 from ..question import Profile
 from ..question_phrase import asked_term
 from ..vocabulary import Vocabulary, squash
@@ -21,7 +22,11 @@ __all__ = ["Entries", "Entry"]
 
 # A sentence that opens with its term: a short code or word, then "=" or ":" and the text
 # that defines it.
-_OPENING = re.compile(r"[ \t]*[-–—]?[ \t]*([A-Za-z0-9][\w+./-]{0,15})[ \t]*(?:=|:)[ \t]+(?=\S)")
+# The term may be in bold, its colon too ("**ZR:** …").
+_OPENING = re.compile(
+    r"[ \t]*[-–—]?[ \t]*(?:\*\*)?([A-Za-z0-9][\w+./-]{0,15})(?:\*\*)?[ \t]*(?:=|:)(?:\*\*)?"
+    r"[ \t]+(?=\S)"
+)
 
 # A table's one-cell row that defines a code after a spaced dash: "IVb - Spread to distant
 # organs." (in running text a dash after a word is seldom a definition).
@@ -101,6 +106,10 @@ class Entries:
         end = _unmarked_end(text, start, end)
         return squash(opening.group(1)), Entry(sid, opening.end(), end)
 
+    def _text(self, entry: Entry) -> str:
+        doc = self.index.documents[self.index.sentences[entry.sid].doc]
+        return normalize(doc.text[entry.start : entry.end])
+
     def of(self, name: str) -> tuple[Entry, ...]:
         """The entries that define `name`: keyed by it, or, for "<scheme> <code>", keyed by the
         code in a list whose lead-in names the scheme."""
@@ -142,7 +151,15 @@ class Entries:
                     and not _CODE.fullmatch(run[0])
                 ):
                     continue
-                found = self.of(" ".join(run))
+                found = self.of(" ".join(run)) or tuple(
+                    # "What counts as a zeta response?": the entry keyed by its defined short
+                    # form ("ZR: …"), unless it only spells the short form out.
+                    e
+                    for d in self.vocab.defs_by_long.get(normalize(" ".join(run)), [])
+                    for e in self.of(d.short)
+                    if self.index.sentences[e.sid].doc == d.doc
+                    and self._text(e).rstrip(" .") != normalize(d.long)
+                )
                 if found:
                     return found
         return ()
