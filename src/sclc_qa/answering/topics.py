@@ -50,16 +50,21 @@ def _topic(name: str, vocab: Vocabulary, text: str) -> _Topic | None:
     heads = set(domain().disease_heads)
     if not heads & set(words):
         return None
-    # The last word in either number ("Pituitary Tumors" names "a pituitary tumor").
-    stem = re.escape(" ".join(words[:-1]) + " " if len(words) > 1 else "")
-    last = re.escape(words[-1].removesuffix("s"))
-    pattern = re.compile(rf"(?<![\w-]){stem}{last}s?(?![\w-])")
+    # The head word in either number, last or not ("Pituitary Tumors" names "a pituitary
+    # tumor", "Cancer of Unknown Primary" "cancers of unknown primary").
+    spelled = r"\s+".join(
+        re.escape(w.removesuffix("s")) + "s?"
+        if w in heads or w.removesuffix("s") in heads or i == len(words) - 1
+        else re.escape(w)
+        for i, w in enumerate(words)
+    )
+    pattern = re.compile(rf"(?<![\w-]){spelled}(?![\w-])")
     shorts = {d.short for d in vocab.defs_by_long.get(normalize(name), [])}
     # … or as the document writes it, the short form in brackets after the name ("zeta cancer
     # of unknown origin (ZUO)"), which small words inside keep from spelling.
     shorts |= {
         m.group(1)
-        for m in re.finditer(rf"{stem}{last}s?\s*\(([A-Z][A-Za-z]{{1,7}})\)", text, re.I)
+        for m in re.finditer(rf"{spelled}\s*\(([A-Z][A-Za-z]{{1,7}})\)", text, re.I)
         if m.group(1)[0] == name[0].upper()
     }
     short = (
