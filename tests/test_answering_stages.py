@@ -17,6 +17,7 @@ from sclc_qa.answering.explanations import explaining_clause
 from sclc_qa.answering.figures import FigureExtractor
 from sclc_qa.answering.labels import endpoint_after
 from sclc_qa.answering.naming import stem_class
+from sclc_qa.answering.objects import headed_by
 from sclc_qa.answering.ranking import RANK_FEATURES, read_ranker
 from sclc_qa.answering.reasons import Reasons, join
 from sclc_qa.answering.runs import asks_several, at_time_point, outside_intervals, parts_share
@@ -4832,6 +4833,67 @@ def test_a_passage_about_another_documents_disease_does_not_answer(tmp_path: Pat
     # Asked about the other document's disease, its passage answers.
     other = engine.ask("What is the 10-year overall survival rate in quell cancer?")
     assert other.answer == "41%"
+
+
+def test_a_disease_named_of_something_is_asked_in_the_plural_of_its_head(
+    tmp_path: Path,
+) -> None:
+    zeta = (
+        "# Cancer of Unknown Zeta Treatment (PDQ®)\n\n## General Information\n\n"
+        "Cancer of unknown zeta arises in the skin. Most lesions respond to local therapy.\n\n"
+        + _BACKGROUND
+    )
+    quell = (
+        "# Quell Cancer Treatment (PDQ®)\n\n## Histology\n\n"
+        "About 85% of quell cancers are squamous cell carcinomas.\n"
+    )
+    engine = _engine_over(tmp_path, "zeta", zeta, quell=quell)
+    asked = engine.ask(
+        "What percentage of cancers of unknown zeta are squamous cell carcinomas?",
+        min_confidence=0.0,
+    )
+    assert asked.abstained and "Quell Cancer" in (asked.reason or "")
+
+
+def test_which_noun_is_answered_by_the_phrase_it_heads_where_no_name_stands(
+    tmp_path: Path,
+) -> None:
+    doc = (
+        "# Zeta Sarcoma Treatment\n\n## Treatment of HIV-Associated Zeta Sarcoma\n\n"
+        "Treatment of HIV-associated zeta sarcoma (ZS) may result in the following:\n\n"
+        "- Palliation of lesions.\n- Control of symptoms.\n\n"
+        "### Local modalities\n\n"
+        "Zentinoin 0.1% gel provided local control in a randomized, multicenter trial. "
+        "Small lesions may be treated by cryotherapy.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "zs", doc)
+    answer = engine.ask(
+        "Which topical gel gave local control of HIV-associated ZS in a randomized trial?",
+        min_confidence=0.0,
+    )
+    # Not the question's own subject spelled out ("zeta sarcoma (ZS)"), nor the whole sentence.
+    assert answer.answer == "Zentinoin 0.1% gel"
+    # A plain adjective, capitalised only by the sentence's start, names nothing.
+    which = profile("Which surgery may be enough for small lesions?")
+    assert headed_by("Palliative surgery may be enough for small lesions.", which) is None
+    assert headed_by("Lesions were removed by Quell surgery.", which) == (24, 37)
+
+
+def test_what_a_term_is_considered_to_be_defines_it(tmp_path: Path) -> None:
+    doc = (
+        "# Zetoma\n\n## Reactions\n\n"
+        "Management of ZRS typically includes continuing the zeta regimen.\n\n"
+        "Zeta reaction syndrome (ZRS) is not well-defined, but is considered to be the sudden "
+        "worsening of zetoma soon after starting the zeta regimen.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "zetoma", doc)
+    # A defined short form is answered by its long form through what it is said to be.
+    answer = engine.ask("What is ZRS?", min_confidence=0.0)
+    assert answer.answer is not None
+    assert answer.answer.startswith("Zeta reaction syndrome (ZRS)")
+    assert answer.answer.endswith(
+        "the sudden worsening of zetoma soon after starting the zeta regimen"
+    )
 
 
 def test_a_term_asked_in_full_finds_the_entry_keyed_by_its_short_form(tmp_path: Path) -> None:

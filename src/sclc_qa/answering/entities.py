@@ -17,7 +17,7 @@ from .anchors import NAME_WEIGHT, anchor_cost, anchors
 from .classes import IS_CLASS, REGULATORS, company_end, evidently, of_class
 from .kinds import STAT_WORDS
 from .naming import described_places, names_its_class, said_to_be_asked
-from .objects import said_to_be, verb_object
+from .objects import headed_by, said_to_be, verb_object
 from .runs import balanced
 from .scoring import Scored
 
@@ -243,7 +243,11 @@ class EntityExtractor:
             return introduced, 0.0, False
         cands = self._candidates(text, prof)
         if not cands:
-            said = said_to_be(text, prof)  # no name: what the sentence says is the thing asked
+            # No name: what the sentence says is the thing asked, or the phrase its noun heads
+            # (a known class, a trial or a drug, is named, not described: "phase II trials").
+            said = said_to_be(text, prof) or (
+                headed_by(text, prof) if domain().entity_class(prof.target) is None else None
+            )
             return None if said is None else (said, 0.0, False)
         asked = domain().entity_class(prof.target)
         appositive = said_to_be_asked(text, cands, prof)
@@ -320,8 +324,25 @@ class EntityExtractor:
                 d.short.lower() in q_norm for d in self.vocab.defs_by_long.get(normalize(word), [])
             ):
                 continue  # a spelled-out name the question abbreviates
+            if self._opens_asked_long_form(text, sp, asked | q_keys):
+                continue  # "Zeta sarcoma (ZS)" for a question on "ZS": its subject
             cands.append(sp)
         return _joined(text, cands)
+
+    def _opens_asked_long_form(self, text: str, sp: Span, asked: set[str]) -> bool:
+        """Whether the name opens a long form spelled out before its short form in brackets
+        ("Zeta sarcoma (ZS)"), the short form being one the question names."""
+        m = _LONG_FORM_TAIL.match(text, sp.end)
+        if m is None or squash(m.group(1)) not in asked:
+            return False
+        word = text[sp.start : sp.end].lower()
+        return any(
+            word in d.long.lower() for d in self.vocab.defs_by_short.get(m.group(1).lower(), [])
+        )
+
+
+# What may follow a long form's first word before its short form in brackets: a few more words.
+_LONG_FORM_TAIL = re.compile(r"(?:[ -][A-Za-z]+){0,4}\s*\(([A-Za-z][\w-]{0,11})\)")
 
 
 def _joined(text: str, cands: list[Span]) -> list[Span]:

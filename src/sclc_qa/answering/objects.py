@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 
 from ..clause_spans import clauses
+from ..lexical import tokenize
 from ..question import Profile
 from ..spans import strip_citation
 
-__all__ = ["said_to_be", "verb_object"]
+__all__ = ["headed_by", "said_to_be", "verb_object"]
 
 # The question's verb, last before its question mark, after an auxiliary and its subject or
 # after "to": "… does the blockade restore?", "… are zeta enzymes said to mediate?".
@@ -78,3 +79,42 @@ def said_to_be(text: str, prof: Profile) -> tuple[int, int] | None:
     if not subject or len(subject.split()) > _MAX_SUBJECT_WORDS or _PRONOUN.match(subject):
         return None
     return start, copula.start()
+
+
+# A modifier that names: a word with a digit in it ("Zentinoin 0.1% gel": a product's strength)
+# or a capital not owed to the sentence's start ("the Quell assay"), not a plain adjective ("a
+# randomized trial", "Palliative surgery").
+_DIGIT, _CAPITAL = re.compile(r"\d"), re.compile(r"[A-Z]")
+# Words that end a noun phrase read leftwards: function words, verbs' auxiliaries, punctuation.
+_PHRASE_BREAK = re.compile(
+    r"(?i:the|an?|of|in|on|with|for|and|or|by|to|at|from|as|is|are|was|were|be|been|has|have|"
+    r"had|that|which|who|this|these|those|its|their)$"
+)
+_MAX_MODIFIERS = 3
+
+
+def headed_by(text: str, prof: Profile) -> tuple[int, int] | None:
+    """For "which topical gel …?" where the sentence has no name: the noun phrase the asked
+    noun heads, when a word in it names ("Zentinoin 0.1% gel provided …" → "Zentinoin 0.1%
+    gel") and is not the question's own; None otherwise. `text` is one sentence."""
+    head = prof.target.lower()
+    if len(head) < 3 or prof.plural:
+        return None
+    asked = set(tokenize(prof.text))
+    for m in re.finditer(rf"\b{re.escape(head.removesuffix('s'))}s?\b", text, re.I):
+        words = list(re.finditer(r"[\w.%+-]+", text[: m.start()]))
+        modifiers: list[re.Match[str]] = []
+        for w in reversed(words):
+            gap = text[w.end() : (modifiers[-1].start() if modifiers else m.start())]
+            if gap.strip() or _PHRASE_BREAK.match(w.group()) or len(modifiers) >= _MAX_MODIFIERS:
+                break
+            modifiers.append(w)
+        naming = [
+            w
+            for w in modifiers
+            if (_DIGIT.search(w.group()) or (w.start() > 0 and _CAPITAL.search(w.group())))
+            and not set(tokenize(w.group())) <= asked
+        ]
+        if naming:
+            return modifiers[-1].start(), m.end()
+    return None
