@@ -263,6 +263,23 @@ def test_a_name_that_says_its_own_class_is_chosen(hashing_engine: Engine) -> Non
             "Which phosphatase does ZX1 recruit once bound?",
             "QKP-4",
         ),
+        # its head word before "for" says it too; "&" joins two of them
+        (
+            "Zeta Quell, MD, FRCPC (Quorn Institute for Zeta Research & Etal Trials Group)",
+            "Which institution is Zeta Quell affiliated with?",
+            "Quorn Institute for Zeta Research",
+        ),
+        (
+            "Zeta Quell, MD, FRCPC (Quorn Institute for Zeta Research & Etal Trials Group)",
+            "Which institutions is Zeta Quell affiliated with?",
+            "Quorn Institute for Zeta Research & Etal Trials Group",
+        ),
+        # a brand, marked so, whatever its case, joins it too
+        (
+            "Variants were confirmed by the zetascan® ZX1 Variant Test.",
+            "Which test confirmed the variants?",
+            "zetascan® ZX1 Variant Test",
+        ),
         # the name's own modifiers before it join it
         (
             "Positivity was judged with the ZX1 IHC 7Q2 quellDx assay.",

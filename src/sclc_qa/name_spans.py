@@ -19,6 +19,10 @@ _CREDENTIALED = re.compile(
 )
 
 
+# A word marked as a brand: "zetascan®", "Quellix™".
+_TRADEMARKED = re.compile(r"(?<![\w-])[\w-]*[^\W\d_][\w-]*[®™]")
+
+
 def names(text: str) -> list[Span]:
     """Named things in a sentence (drugs, trials, genes, proper nouns), with "X et al." authors."""
     return list(_named(text))
@@ -42,4 +46,7 @@ def _named(text: str) -> tuple[Span, ...]:
         out.append(Span(m.start(1), m.end(1), "author"))
     for m in re.finditer(r"\b[a-z]+\d+[a-z0-9]*\b", text):  # nmf3, mtDNA-like lower-case ids
         out.append(Span(m.start(), m.end(), "name"))
+    for m in _TRADEMARKED.finditer(text):  # "zetascan®": a brand, whatever its case
+        if not any(s.start <= m.start() < s.end for s in out):
+            out.append(Span(m.start(), m.end(), "name"))
     return tuple(sorted(out, key=lambda s: s.start))

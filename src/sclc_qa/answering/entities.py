@@ -57,7 +57,7 @@ _SELF_NAMED_REACH = 0.5
 # What joins a list's items: a comma, "and", "or", a slash; an item may be a name spelled out
 # before its bracketed abbreviation ("…, and quell-binding protein 2 (QBP2)").
 _LIST_JOINT = re.compile(
-    r"\)?(?:,\s*|\s*,?\s*(?:and|or)\s+|\s*/\s*)(?:[\w-]+(?:\s+[\w-]+){0,4}\s*\()?"
+    r"\)?(?:,\s*|\s*,?\s*(?:and|or)\s+|\s*[/&]\s*)(?:[\w-]+(?:\s+[\w-]+){0,4}\s*\()?"
 )
 # Within one item: a name, its spelled-out rest and its abbreviation ("ZEP class 4 homeobox 2
 # (ZEP4B2)").
@@ -346,9 +346,9 @@ _LONG_FORM_TAIL = re.compile(r"(?:[ -][A-Za-z]+){0,4}\s*\(([A-Za-z][\w-]{0,11})\
 
 
 def _joined(text: str, cands: list[Span]) -> list[Span]:
-    """Names that one "of" joins into one, after a word that heads such names ("University" of
-    "Zenith Medical Center", "Ministry" of "Health"), or that only a space parts ("ZetaSeq"
-    "Panel 300"): one name, not two."""
+    """Names that one "of" or "for" joins into one, after a word that heads such names
+    ("University" of "Zenith Medical Center", "Institute" for "Zeta Research"), or that only a
+    space parts ("ZetaSeq" "Panel 300"): one name, not two."""
     heads = domain().organisation_heads
     out: list[Span] = []
     for sp in cands:
@@ -366,7 +366,7 @@ def _joined(text: str, cands: list[Span]) -> list[Span]:
     return out
 
 
-_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+_OF = re.compile(r"\s+(?:of|for)\s+(?:the\s+)?")
 
 
 def _list_around(text: str, cands: list[Span], first: Span) -> tuple[int, int]:

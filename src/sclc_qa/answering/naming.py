@@ -79,15 +79,19 @@ _APPOSITIVE = re.compile(r"\s*,\s+(?:the|an?)\s+([A-Za-z][\w -]{0,60}?[A-Za-z])\
 
 def names_its_class(text: str, name: Span, target: str, cands: list[Span]) -> int:
     """How the name says itself what it is: 2 when it ends with the asked class's own word
-    ("the Zeta Dx Panel Test") or abbreviates in brackets the phrase just before it that ends
-    within a few words of that word ("quellin kinase phosphatase 4 (QKP-4)", unless another
-    name stands in that phrase: "the X trial (NCT…)" is X's); 1 when that word follows it
-    ("the X trial"), as it may follow several names; 0 when it does not."""
+    ("the Zeta Dx Panel Test"), or has it before "of" or "for", or abbreviates in brackets the
+    phrase just before it that ends within a few words of that word ("quellin kinase
+    phosphatase 4 (QKP-4)", unless another name stands in that phrase: "the X trial (NCT…)" is
+    X's); 1 when that word follows it ("the X trial"), as it may follow several names; 0 when
+    it does not."""
     if len(target) < 3:
         return 0
     asked = stem(target)
     own = re.findall(r"[A-Za-z]+", text[name.start : name.end])
-    if own and stem(own[-1].lower()) == asked:
+    # Its head word: the last, or the one an "of" or "for" follows ("Zeta Institute for Quell
+    # Research").
+    heads = own[-1:] + re.findall(r"([A-Za-z]+)\s+(?:of|for)\s", text[name.start : name.end])
+    if any(stem(w.lower()) == asked for w in heads):
         return 2
     after = re.match(r"\s([A-Za-z]+)", text[name.end :])
     if after and stem(after[1].lower()) == asked:
