@@ -2193,6 +2193,21 @@ def test_a_figure_belongs_to_the_series_member_written_last_before_it() -> None:
     assert _not_siblings(text, rates, both) == rates
 
 
+def test_a_figure_labelled_a_change_the_other_way_does_not_answer() -> None:
+    from sclc_qa.answering.figure_filters import with_asked_direction
+
+    text = "Partial response: a 50% reduction in lesions; progression: a 25% increase in lesions."
+    rates = find(text, "percent")
+
+    def kept(question: str) -> list[str]:
+        return [text[sp.start : sp.end] for sp in with_asked_direction(text, rates, question)]
+
+    assert kept("By how much must lesions grow to count as progression?") == ["25%"]
+    assert kept("How much must lesions shrink for a partial response?") == ["50%"]
+    # A question asking no one way (or both) keeps every figure.
+    assert kept("What thresholds define response and progression?") == ["50%", "25%"]
+
+
 def test_a_conceded_study_does_not_own_the_main_clause_figures() -> None:
     from sclc_qa.answering.figure_filters import conceded
 

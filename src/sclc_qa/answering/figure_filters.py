@@ -315,3 +315,33 @@ def names_arms(text: str) -> bool:
     """Whether `text` reports or compares arms: a figure in a text naming none is a single
     arm's, and says nothing of a control arm."""
     return _ARMS_NAMED.search(text) is not None
+
+
+# Which way a change goes: a question asking how much something grew is not answered by a
+# figure the text labels a fall ("a 50% reduction"), nor the other way round.
+_UP = re.compile(r"\b(?:grow|grew|grown|growth|increas|rise|rising|rose|enlarg|gain|worsen)", re.I)
+_DOWN = re.compile(
+    r"\b(?:shrink|shrank|shrunk|shrinkage|reduc|decreas|declin|drop|fall|fell|lower|regress|cut)",
+    re.I,
+)
+# The label written right after a figure: "50% reduction", "a 25% increase in …".
+_LABEL_AFTER = re.compile(r"\s*(?:relative\s+|absolute\s+)?([a-z]+)")
+
+
+def with_asked_direction(text: str, spans: list[Span], question: str) -> list[Span]:
+    """The figures whose own label does not state a change the other way from the one the
+    question asks ("By how much must lesions grow …?" is not answered by "a 50% reduction");
+    all of them when the question asks no one way."""
+    up, down = _UP.search(question) is not None, _DOWN.search(question) is not None
+    if up == down:
+        return spans
+    against = _DOWN if up else _UP
+
+    def labelled_against(sp: Span) -> bool:
+        # The figure's own words after its number ("50% reduction"), or the word after it.
+        own = re.findall(r"[a-z]+", text[sp.start : sp.end])
+        m = _LABEL_AFTER.match(text, sp.end)
+        label = own[-1:] or ([m.group(1)] if m else [])
+        return any(against.match(w) for w in label)
+
+    return [sp for sp in spans if not labelled_against(sp)]

@@ -28,6 +28,7 @@ from .figure_filters import (
     not_siblings,
     of_asked_drug,
     schedule_end,
+    with_asked_direction,
     with_other_dose,
     years_in,
 )
@@ -284,6 +285,7 @@ class FigureExtractor:
             if not any(names_arms(t) for t in around):
                 return []  # a single-arm study's figure is no control group's
         spans = conceded(text, not_siblings(text, spans, prof), prof)
+        spans = with_asked_direction(text, spans, prof.text)
         return self._rank(text, spans, prof)
 
     def widen(self, text: str, span: Span, prof: Profile) -> tuple[int, int]:
