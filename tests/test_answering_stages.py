@@ -2208,6 +2208,20 @@ def test_a_figure_labelled_a_change_the_other_way_does_not_answer() -> None:
     assert kept("What thresholds define response and progression?") == ["50%", "25%"]
 
 
+def test_a_count_of_so_many_keeps_the_share_it_makes(tmp_path: Path) -> None:
+    doc = (
+        "# Zetoma\n\n## Germline Studies\n\n"
+        "In the Quorn germline study, pathogenic zeta variants were identified in 9 of the 24 "
+        "patients (38%).\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "zetoma", doc)
+    answer = engine.ask(
+        "In the Quorn germline study, how many patients carried a pathogenic zeta variant?",
+        min_confidence=0.0,
+    )
+    assert answer.answer == "9 of the 24 patients (38%)"
+
+
 def test_a_conceded_study_does_not_own_the_main_clause_figures() -> None:
     from sclc_qa.answering.figure_filters import conceded
 

@@ -174,6 +174,9 @@ def test_impower133_durations_difference_and_spelled_out_hazard_ratio() -> None:
             "dose",
             ["240 mg once every 2 weeks for up to four 21-day cycles"],
         ),
+        # So many of so many, spelled out or with "the" between.
+        ("found that two of the 67 patients responded", "count", ["two of the 67"]),
+        ("Fourteen of the 20 children had resections", "count", ["Fourteen of the 20"]),
     ],
 )
 def test_typed_spans(text: str, kind: str, expected: list[str]) -> None:

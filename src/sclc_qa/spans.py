@@ -102,10 +102,12 @@ _FRACTION = (
     r"|half(?= of\b))\b"
 )
 # A share as so many in (or of) so many: "about one in 1,000 women", "1 in 8", "three out of
-# 10", "only 5 of 50 patients" (not "12 in 2015", "day 1 of 21").
+# 10", "only 5 of 50 patients", "fourteen of the 20 children" (not "12 in 2015", "day 1 of 21").
+_TEENS = "ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
 _ONE_IN = (
     r"(?<![\d.,])(?<!\bday )(?<!\bdays )(?<!\bcycle )(?<!\bweek )(?<!\bgrade )(?<!\bstage )"
-    rf"{_HEDGE}\b(?i:\d{{1,3}}|{_UNITS_WORDS}|ten)\s+(?:in|out\s+of|of)\s+"
+    rf"{_HEDGE}\b(?i:\d{{1,3}}|{_UNITS_WORDS}|{_TEENS})"
+    r"\s+(?:in|out\s+of|of)\s+(?:(?i:the|these|those)\s+)?"
     r"(?!(?:19|20)\d{2}\b)(?:\d{1,3}(?:,\d{3})+|\d{1,4})\b(?![.,]\d|\s*%)"
 )
 _OPENS_BRACKET = re.compile(r"\(\s*$")

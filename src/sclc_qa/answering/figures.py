@@ -122,6 +122,12 @@ def _named_dose(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
     return None
 
 
+# A count as so many of so many ("9 of the 24"), and what may follow it: its noun and the
+# share it makes in brackets ("patients (38%)").
+_SO_MANY_OF = re.compile(r"\s(?:of|in|out\s+of)\s")
+_SHARE_AFTER = re.compile(r"(?:\s+[A-Za-z-]+){0,2}\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)")
+
+
 class FigureExtractor:
     """Finds and ranks figures of the asked kind; read-only after construction."""
 
@@ -318,6 +324,10 @@ class FigureExtractor:
             e = bound.end() if bound is not None else e
         if span.kind == "percent":
             e = endpoint_after(text, per_base_end(text, base_end(text, e)), prof.text)
+        if span.kind in ("count", "percent") and _SO_MANY_OF.search(text, s, e):
+            # "9 of the 24 patients (38%)": the share in brackets restates the count.
+            share = _SHARE_AFTER.match(text, e)
+            e = share.end() if share is not None else e
         if span.kind in ("percent", "duration", "count"):
             both = _EACH_ARM.match(text, e)  # "less than 15% in each arm": both arms' figure
             e = both.end() if both is not None else e
