@@ -53,6 +53,10 @@ _REFERRED_BACK = re.compile(
     re.I,
 )
 
+# A name of parts a hyphen or slash joins ("HIV-ZS"), which the sentence and its heading may
+# name between them.
+_PARTED = re.compile(r"\w[-/]\w")
+
 # A disease stage as a question names it ("IIIC", "IB", "IVA"): a sentence stating another stage
 # is about that one, whatever its heading covers.
 _STAGE_NAME = re.compile(r"(?:0|I{1,3}|IV)[ABC]?\d?")
@@ -110,8 +114,10 @@ class NameCoverage:
                 got = 1.0
             elif any(self.vocab.mentions(name, heading, h) for h in headings) or (
                 # "HIV-ZS" by a sentence on "ZS" under a heading on HIV: a name's parts, some
-                # said by the sentence, the rest by what it sits under.
-                self.vocab.mentions(name, heading | self.vocab.keys[sid], sent.text)
+                # said by the sentence, the rest by what it sits under. A set, not a frozenset:
+                # the union is new every time, and the memo would keep each one.
+                _PARTED.search(name) is not None
+                and self.vocab.mentions(name, {*heading, *self.vocab.keys[sid]}, sent.text)
             ):
                 got = _NAMED_IN_HEADING
             elif not own_study and self._named_before(sid, name):
