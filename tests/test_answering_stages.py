@@ -228,16 +228,20 @@ def test_which_xs_takes_the_whole_list_with_items_spelled_out(hashing_engine: En
         "IFN-γ, IL-2, and TNF-α"
     )
     # What the question's own verb takes, when no asked word introduces it.
-    restored = "This restores ZX1+ cell growth, granule release, and zeta secretion, while priming."
-    assert listed(restored, "What ZX1 cell functions does zetamab restore?") == (
-        "ZX1+ cell growth, granule release, and zeta secretion"
+    revived = "Thus it revives quell uptake, zeta folding, and etal export, while priming."
+    assert listed(revived, "Which quell cell processes does zetamab revive?") == (
+        "quell uptake, zeta folding, and etal export"
     )
-    mediated = (
-        "Zeta enzymes are proteins that mediate quell repair (QR) and zeta joining (ZJ) (15)."
+    catalysed = (
+        "Etal kinases are enzymes that catalyse zeta capping (ZC) and quell tagging (QT) (9)."
     )
-    assert listed(mediated, "Which repair processes are zeta enzymes said to mediate?") == (
-        "quell repair (QR) and zeta joining (ZJ)"
+    assert listed(catalysed, "Which reactions are etal kinases thought to catalyse?") == (
+        "zeta capping (ZC) and quell tagging (QT)"
     )
+    # A question ending on a preposition has no verb of its own there.
+    partnered = "Zetamab combines well with quellin, etalin and zetalin in the clinic."
+    with_found = entities.span(partnered, profile("Which drugs does zetamab combine with?"))
+    assert with_found is None or not partnered[: with_found[0][0]].endswith("well with ")
     # No name at all: what the sentence says is the thing asked.
     said = "Multivariate analysis showed that\nzeta impairment was the strongest single predictor."
     asked = "What was the single strongest predictor of survival?"
@@ -2206,20 +2210,31 @@ def test_a_figure_labelled_a_change_the_other_way_does_not_answer() -> None:
     assert kept("How much must lesions shrink for a partial response?") == ["50%"]
     # A question asking no one way (or both) keeps every figure.
     assert kept("What thresholds define response and progression?") == ["50%", "25%"]
+    # A hedge before the number is not the figure's label; the word after it is.
+    hedged = "Response: approximately 40% reduction; progression: more than 30% growth."
+    spans = find(hedged, "percent")
+    grow = with_asked_direction(hedged, spans, "How much must lesions grow to progress?")
+    assert [hedged[sp.start : sp.end] for sp in grow] == ["more than 30%"]
 
 
 def test_a_count_of_so_many_keeps_the_share_it_makes(tmp_path: Path) -> None:
     doc = (
         "# Zetoma\n\n## Germline Studies\n\n"
-        "In the Quorn germline study, pathogenic zeta variants were identified in 9 of the 24 "
-        "patients (38%).\n\n" + _BACKGROUND
+        "In the Quorn germline study, harmful zeta variants were carried by 7 of the 31 "
+        "patients (23%), against 12% in the Etal cohort (P = .04).\n\n" + _BACKGROUND
     )
     engine = _engine_over(tmp_path, "zetoma", doc)
     answer = engine.ask(
         "In the Quorn germline study, how many patients carried a pathogenic zeta variant?",
         min_confidence=0.0,
     )
-    assert answer.answer == "9 of the 24 patients (38%)"
+    assert answer.answer == "7 of the 31 patients (23%)"
+    # A share in brackets after a comparison is the other group's, not the count's.
+    mends = engine._answerer.extractor.figures
+    compared = "Variants were seen in 20% of patients versus placebo (12%)."
+    span = find(compared, "percent")[0]
+    s, e = mends.widen(compared, span, profile("What share of patients had variants?"))
+    assert "12%" not in compared[s:e]
 
 
 def test_a_conceded_study_does_not_own_the_main_clause_figures() -> None:
@@ -4830,18 +4845,18 @@ def test_a_figure_keeps_its_spelled_out_interval_and_its_open_bound(
     hashing_engine: Engine,
 ) -> None:
     figures, _ = _stages(hashing_engine)
-    rate = "Zentamab gave a response rate of 71% (95% confidence interval, 48%–89%) in zentoma."
+    rate = "Zentamab gave a response rate of 63% (95% confidence interval, 41%–81%) in zentoma."
     assert _widened(figures, rate, "What response rate did zentamab give?") == (
-        "71% (95% confidence interval, 48%–89%)"
+        "63% (95% confidence interval, 41%–81%)"
     )
     # "… or slightly higher" makes the figure a floor: it is part of the answer.
-    floor = "Palliation of zentoma was obtained with doses at 20 Gy or slightly higher."
-    asked = "What radiation dose palliates zentoma?"
-    assert _widened(figures, floor, asked, "dose") == "20 Gy or slightly higher"
+    floor = "Zentoma was relieved by doses of 24 Gy or slightly higher."
+    asked = "What radiation dose relieves zentoma?"
+    assert _widened(figures, floor, asked, "dose") == "24 Gy or slightly higher"
     # An amount in (million) units is a dose.
-    dosed = "Zetaferon is given with other drugs in doses of 4 to 18 million units daily."
+    dosed = "Zetaferon is taken beside other agents at 3 to 15 million units a day."
     first = find(dosed, "dose")[0]
-    assert dosed[first.start : first.end].startswith("4 to 18 million units")
+    assert dosed[first.start : first.end].startswith("3 to 15 million units")
 
 
 def test_a_compound_name_is_named_by_its_parts_in_the_sentence_and_its_heading(
@@ -4851,7 +4866,7 @@ def test_a_compound_name_is_named_by_its_parts_in_the_sentence_and_its_heading(
     doc = (
         "# Zentoma Care\n\n## Treatment of HIV-Associated Zentoma Sarcoma\n\n"
         "Zentoma sarcoma (ZS) lesions respond to local radiation therapy. ZS lesions were "
-        "palliated with doses at 20 Gy or slightly higher.\n\n" + _BACKGROUND
+        "eased by doses of 18 Gy or slightly higher.\n\n" + _BACKGROUND
     )
     engine = _engine_over(tmp_path, "zs", doc)
     vocab = engine._answerer.vocab
@@ -4859,8 +4874,8 @@ def test_a_compound_name_is_named_by_its_parts_in_the_sentence_and_its_heading(
     assert vocab.mentions("HIV-ZS", vocab_parts, "")
     assert not vocab.mentions("HIV-ZS", frozenset({"zs"}), "")
     # "ZS" said by the sentence, "HIV" by its heading: the sentence is about HIV-ZS.
-    answer = engine.ask("What radiation dose palliates HIV-ZS lesions?", min_confidence=0.0)
-    assert answer.answer == "20 Gy or slightly higher"
+    answer = engine.ask("What radiation dose eases HIV-ZS lesions?", min_confidence=0.0)
+    assert answer.answer == "18 Gy or slightly higher"
 
 
 def test_a_passage_about_another_documents_disease_does_not_answer(tmp_path: Path) -> None:
@@ -4909,28 +4924,31 @@ def test_which_noun_is_answered_by_the_phrase_it_heads_where_no_name_stands(
         "Treatment of HIV-associated zeta sarcoma (ZS) may result in the following:\n\n"
         "- Palliation of lesions.\n- Control of symptoms.\n\n"
         "### Local modalities\n\n"
-        "Zentinoin 0.1% gel provided local control in a randomized, multicenter trial. "
+        "Zentinoin 0.25% gel cleared lesions in a placebo-controlled, two-centre study. "
         "Small lesions may be treated by cryotherapy.\n\n" + _BACKGROUND
     )
     engine = _engine_over(tmp_path, "zs", doc)
     answer = engine.ask(
-        "Which topical gel gave local control of HIV-associated ZS in a randomized trial?",
+        "Which topical gel cleared HIV-associated ZS lesions in a placebo-controlled study?",
         min_confidence=0.0,
     )
     # Not the question's own subject spelled out ("zeta sarcoma (ZS)"), nor the whole sentence.
-    assert answer.answer == "Zentinoin 0.1% gel"
+    assert answer.answer == "Zentinoin 0.25% gel"
     # A plain adjective, capitalised only by the sentence's start, names nothing.
     which = profile("Which surgery may be enough for small lesions?")
     assert headed_by("Palliative surgery may be enough for small lesions.", which) is None
     assert headed_by("Lesions were removed by Quell surgery.", which) == (24, 37)
+    # … nor one after a list's marker.
+    assert headed_by("- Palliative surgery may be enough for small lesions.", which) is None
 
 
 def test_what_a_term_is_considered_to_be_defines_it(tmp_path: Path) -> None:
     doc = (
         "# Zetoma\n\n## Reactions\n\n"
         "Management of ZRS typically includes continuing the zeta regimen.\n\n"
-        "Zeta reaction syndrome (ZRS) is not well-defined, but is considered to be the sudden "
-        "worsening of zetoma soon after starting the zeta regimen.\n\n" + _BACKGROUND
+        "Zeta reaction syndrome (ZRS) is not clearly delimited, but is regarded as the abrupt "
+        "worsening of zetoma soon after starting the zeta regimen. ZRS is not approved, but "
+        "the zeta regimen is.\n\n" + _BACKGROUND
     )
     engine = _engine_over(tmp_path, "zetoma", doc)
     # A defined short form is answered by its long form through what it is said to be.
@@ -4938,7 +4956,7 @@ def test_what_a_term_is_considered_to_be_defines_it(tmp_path: Path) -> None:
     assert answer.answer is not None
     assert answer.answer.startswith("Zeta reaction syndrome (ZRS)")
     assert answer.answer.endswith(
-        "the sudden worsening of zetoma soon after starting the zeta regimen"
+        "the abrupt worsening of zetoma soon after starting the zeta regimen"
     )
 
 

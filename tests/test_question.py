@@ -274,8 +274,8 @@ def test_event_free_endpoints_are_their_own() -> None:
     assert profile("Median duration of response?").endpoints == {"dor"}
     # "AEs" and "SAEs" are adverse events.
     assert profile("What share had grade 3 or worse AEs with zentamab?").endpoints == {"tox"}
-    # "Was progression more frequent with A or B?" asks how often, not how long.
-    assert profile("Was brain progression more frequent with zentinib or quelinib?").kind == (
+    # "Was X more frequent with A or B?" asks how often, not how long.
+    assert profile("Was local progression less common with etalinib or quelinib?").kind == (
         "percent"
     )
 

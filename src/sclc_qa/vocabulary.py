@@ -206,7 +206,7 @@ class Vocabulary:
         if (
             len(parts) > 1
             and all(
-                p.isalpha() and (len(p) > 2 or w.isupper())
+                p.isalpha() and (len(p) > 2 or (len(p) == 2 and w.isupper()))
                 for p, w in zip(parts, written, strict=True)
             )
             and all(p in keys for p in parts)

@@ -337,7 +337,8 @@ class EntityExtractor:
             return False
         word = text[sp.start : sp.end].lower()
         return any(
-            word in d.long.lower() for d in self.vocab.defs_by_short.get(m.group(1).lower(), [])
+            d.long.lower().startswith(word)
+            for d in self.vocab.defs_by_short.get(m.group(1).lower(), [])
         )
 
 

@@ -143,10 +143,12 @@ _GENUS = re.compile(
 # What a text says a thing is: "X (alias) is a/an …", "Long name (X) is a/an …", "X, a/an …,",
 # also as it is taken to be ("X is considered to be a …", "X is not well-defined, but is
 # regarded as a …").
+_TAKEN_AS = r"(?:(?:considered|thought|believed)\s+to\s+be\s+|(?:regarded|considered)\s+as\s+)"
 _COPULA = (
-    r"\)?(?:\s*\([^()]*\))?\s+(?:is|was|are|were)\s+(?:not\s[^,.;()]{1,30},\s+but\s+(?:is\s+|are\s+)?)?"
-    r"(?:(?:also|often|generally|usually|now|widely)\s+)?"
-    r"(?:(?:considered|thought|believed)\s+to\s+be\s+|(?:regarded|considered)\s+as\s+)?"
+    r"\)?(?:\s*\([^()]*\))?\s+(?:is|was|are|were)\s+"
+    # "… is not well-defined, but is considered to be …": only before what it is taken to be.
+    rf"(?:not\s[^,.;()]{{1,30}},\s+but\s+(?:is\s+|are\s+)?(?={_TAKEN_AS}))?"
+    rf"(?:(?:also|often|generally|usually|now|widely)\s+)?{_TAKEN_AS}?"
     r"((?:a|an|the)\s)"
 )
 _APPOSITIVE = r",\s+((?:a|an)\s)"

@@ -319,9 +319,15 @@ def names_arms(text: str) -> bool:
 
 # Which way a change goes: a question asking how much something grew is not answered by a
 # figure the text labels a fall ("a 50% reduction"), nor the other way round.
-_UP = re.compile(r"\b(?:grow|grew|grown|growth|increas|rise|rising|rose|enlarg|gain|worsen)", re.I)
+_UP = re.compile(
+    r"\b(?:grows?|grew|grown|growing|growth|increas(?:e|es|ed|ing)|rises?|rising|rose|"
+    r"enlarg(?:e|es|ed|ing|ement)|gains?|worsen(?:s|ed|ing)?)\b",
+    re.I,
+)
 _DOWN = re.compile(
-    r"\b(?:shrink|shrank|shrunk|shrinkage|reduc|decreas|declin|drop|fall|fell|lower|regress|cut)",
+    r"\b(?:shrinks?|shrank|shrunk|shrinking|shrinkage|reduc(?:e|es|ed|ing|tions?)|"
+    r"decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|drops?|dropped|falls?|fell|regress(?:ion)?|"
+    r"cuts?)\b",
     re.I,
 )
 # The label written right after a figure: "50% reduction", "a 25% increase in …".
@@ -338,8 +344,11 @@ def with_asked_direction(text: str, spans: list[Span], question: str) -> list[Sp
     against = _DOWN if up else _UP
 
     def labelled_against(sp: Span) -> bool:
-        # The figure's own words after its number ("50% reduction"), or the word after it.
-        own = re.findall(r"[a-z]+", text[sp.start : sp.end])
+        # The figure's own words after its last digit ("50% reduction"; not a hedge before
+        # it, "about 50%"), or the word after it.
+        figure = text[sp.start : sp.end]
+        last = max((m.end() for m in re.finditer(r"\d", figure)), default=0)
+        own = re.findall(r"[a-z]+", figure[last:])
         m = _LABEL_AFTER.match(text, sp.end)
         label = own[-1:] or ([m.group(1)] if m else [])
         return any(against.match(w) for w in label)

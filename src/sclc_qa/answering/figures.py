@@ -124,8 +124,11 @@ def _named_dose(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
 
 # A count as so many of so many ("9 of the 24"), and what may follow it: its noun and the
 # share it makes in brackets ("patients (38%)").
-_SO_MANY_OF = re.compile(r"\s(?:of|in|out\s+of)\s")
-_SHARE_AFTER = re.compile(r"(?:\s+[A-Za-z-]+){0,2}\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)")
+_SO_MANY_OF = re.compile(r"\S+\s+(?:of|in|out\s+of)\s+(?:(?:the|these|those)\s+)?\d[\d,]*$", re.I)
+_SHARE_AFTER = re.compile(
+    r"(?:\s+(?!(?:versus|vs|and|or|than|compared|with)\b)[A-Za-z-]+){0,2}"
+    r"\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)"
+)
 
 
 class FigureExtractor:
@@ -324,7 +327,7 @@ class FigureExtractor:
             e = bound.end() if bound is not None else e
         if span.kind == "percent":
             e = endpoint_after(text, per_base_end(text, base_end(text, e)), prof.text)
-        if span.kind in ("count", "percent") and _SO_MANY_OF.search(text, s, e):
+        if span.kind in ("count", "percent") and _SO_MANY_OF.match(text, span.start, span.end):
             # "9 of the 24 patients (38%)": the share in brackets restates the count.
             share = _SHARE_AFTER.match(text, e)
             e = share.end() if share is not None else e

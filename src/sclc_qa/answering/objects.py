@@ -19,6 +19,30 @@ __all__ = ["headed_by", "said_to_be", "verb_object"]
 _ASKED_VERB = re.compile(
     r"\b(?:do|does|did|can|could|may|might|will|would|should|to)\s+(?:[^?]*\s)?([a-z]{4,})\s*\?\s*$"
 )
+# Words that end a question without being its verb.
+_NOT_VERBS = frozenset(
+    [
+        "with",
+        "from",
+        "into",
+        "onto",
+        "about",
+        "over",
+        "under",
+        "than",
+        "after",
+        "before",
+        "during",
+        "through",
+        "against",
+        "upon",
+        "within",
+        "without",
+        "between",
+        "among",
+        "like",
+    ]
+)
 # Several things, not one: a comma, "and" or "or" between them.
 _SEVERAL = re.compile(r",\s|\s(?:and|or)\s")
 _GOES_ON = re.compile(
@@ -38,6 +62,8 @@ def verb_object(text: str, prof: Profile) -> tuple[int, int] | None:
     if asked is None:
         return None
     verb = asked.group(1)
+    if verb in _NOT_VERBS:
+        return None  # "… does X interact with?": no verb of its own at the end
     base = verb[:-1] if verb.endswith("e") else verb
     used = re.search(rf"\b{re.escape(base)}(?:e|es|ed|ing|s)?\s+", text)
     if used is None:
@@ -66,9 +92,12 @@ def said_to_be(text: str, prof: Profile) -> tuple[int, int] | None:
     head = prof.target
     if len(head) < 4:
         return None
+    # A long head by its stem ("predictor", "predictors"); a short one whole ("gene", not
+    # "general").
+    said = rf"{re.escape(head[:5])}\w*" if len(head) > 5 else rf"{re.escape(head)}s?"
     copula = re.search(
         rf"\s+(?:is|was|are|were|remains|remained)\s+(?:the|an?)\s+(?:[\w-]+\s+){{0,4}}?"
-        rf"{re.escape(head[:5])}\w*\b",
+        rf"{said}\b",
         text,
         re.I,
     )
@@ -91,6 +120,8 @@ _PHRASE_BREAK = re.compile(
     r"had|that|which|who|this|these|those|its|their)$"
 )
 _MAX_MODIFIERS = 3
+# What may stand before a sentence's first word: spaces, a list's marker, markup.
+_OPENS_BEFORE = re.compile(r"[\s\-*•#>\d.)]*")
 
 
 def headed_by(text: str, prof: Profile) -> tuple[int, int] | None:
@@ -112,7 +143,13 @@ def headed_by(text: str, prof: Profile) -> tuple[int, int] | None:
         naming = [
             w
             for w in modifiers
-            if (_DIGIT.search(w.group()) or (w.start() > 0 and _CAPITAL.search(w.group())))
+            if (
+                _DIGIT.search(w.group())
+                or (
+                    _OPENS_BEFORE.fullmatch(text, 0, w.start()) is None
+                    and _CAPITAL.search(w.group())
+                )
+            )
             and not set(tokenize(w.group())) <= asked
         ]
         if naming:

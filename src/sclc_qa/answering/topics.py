@@ -19,7 +19,7 @@ __all__ = ["other_topic"]
 # What a title says besides its disease: the collection's mark, its version, what kind of
 # summary it is ("… Treatment (PDQ®)–Health Professional Version").
 _BRACKETED = re.compile(r"\s*\([^()]*\)")
-_AFTER_DASH = re.compile(r"\s+[-–—]\s+.*$|–.*$")
+_AFTER_DASH = re.compile(r"\s+[-–—]\s+.*$|(?<=\))[-–—].*$")
 _KIND_WORDS = re.compile(r"(?:\s+(?:treatment|screening|prevention|therapies|therapy))+$", re.I)
 # A longer title is a sentence about its subject (an article's), not a disease's name.
 _MAX_TOPIC_WORDS = 5
@@ -35,7 +35,7 @@ class _Topic:
 def _topics_of(title: str, vocab: Vocabulary, text: str) -> list[_Topic]:
     """The diseases a title names ("Zetoma and Zetic Carcinoma": both), each by a disease's
     head word; none for a title that is a sentence."""
-    name = _KIND_WORDS.sub("", _AFTER_DASH.sub("", _BRACKETED.sub("", title))).strip()
+    name = _KIND_WORDS.sub("", _BRACKETED.sub("", _AFTER_DASH.sub("", title))).strip()
     if len(name.split()) > _MAX_TOPIC_WORDS:
         return []
     parts = [p.strip() for p in re.split(r",|\s+(?:and|&)\s+", name) if p.strip()]
@@ -50,8 +50,8 @@ def _topic(name: str, vocab: Vocabulary, text: str) -> _Topic | None:
     heads = set(domain().disease_heads)
     if not heads & set(words):
         return None
-    # The head word in either number, last or not ("Pituitary Tumors" names "a pituitary
-    # tumor", "Cancer of Unknown Primary" "cancers of unknown primary").
+    # The head word in either number, last or not ("Zetal Tumors" names "a zetal tumor",
+    # "Cancer of Unknown Zeta" "cancers of unknown zeta").
     spelled = r"\s+".join(
         re.escape(w.removesuffix("s")) + "s?"
         if w in heads or w.removesuffix("s") in heads or i == len(words) - 1
