@@ -3239,18 +3239,18 @@ def test_results_the_text_says_are_not_known_yet_are_not_an_answer() -> None:
 
 
 def test_a_name_continued_by_of_after_an_organisation_word_is_one_name() -> None:
-    from sclc_qa.answering.entities import _joined
+    from sclc_qa.answering.name_lists import joined_names
 
     text = "Reviewed by Zena Quill, MD (University of Zenith Medical Center) and Omar Vale."
-    joined = [text[s.start : s.end] for s in _joined(text, names(text))]
+    joined = [text[s.start : s.end] for s in joined_names(text, names(text))]
     assert "University of Zenith Medical Center" in joined
     # "of" after a name that heads nothing keeps the two names apart.
     text = "Zentamab of Quellor Pharma was compared with Vexitan."
-    joined = [text[s.start : s.end] for s in _joined(text, names(text))]
+    joined = [text[s.start : s.end] for s in joined_names(text, names(text))]
     assert "Zentamab" in joined and not any(j.startswith("Zentamab of") for j in joined)
     # Two names only a space parts are one: "ZetaSeq Panel 300", not "ZetaSeq" and "Panel 300".
     text = "Plasma was analyzed with the capture-based ZetaSeq Panel 300 ctDNA assay (Quell)."
-    joined = [text[s.start : s.end] for s in _joined(text, names(text))]
+    joined = [text[s.start : s.end] for s in joined_names(text, names(text))]
     assert "ZetaSeq Panel 300 ctDNA" in joined and "Quell" in joined
 
 
@@ -4894,6 +4894,22 @@ def test_a_passage_about_another_documents_disease_does_not_answer(tmp_path: Pat
     # Asked about the other document's disease, its passage answers.
     other = engine.ask("What is the 10-year overall survival rate in quell cancer?")
     assert other.answer == "41%"
+
+
+def test_the_topics_of_a_dropped_index_are_not_kept(tmp_path: Path) -> None:
+    import gc
+
+    from sclc_qa.answering import constraints, topics
+
+    zeta = "# Zeta Sarcoma Treatment (PDQ®)\n\n## General Information\n\n" + _BACKGROUND
+    engine = _engine_over(tmp_path, "zeta", zeta)
+    engine.ask("What is the 10-year overall survival rate for zeta sarcoma?", min_confidence=0.0)
+    kept = [topics._topics.done, constraints._diseases.done]  # type: ignore[attr-defined]
+    assert all(engine._answerer.vocab in done for done in kept)
+    before = [len(done) for done in kept]
+    del engine
+    gc.collect()
+    assert [len(done) for done in kept] == [n - 1 for n in before]
 
 
 def test_a_disease_named_of_something_is_asked_in_the_plural_of_its_head(

@@ -12,7 +12,7 @@ import re
 from .domain import domain
 from .mentions import is_druglike
 
-__all__ = ["COUNT_AS", "PLURAL", "SETTING", "asked_term", "which_phrase"]
+__all__ = ["COUNT_AS", "PLURAL", "PREPOSITIONS", "SETTING", "asked_term", "which_phrase"]
 
 _AUX = re.compile(
     r"^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|may|might|should|shows?|"
@@ -30,12 +30,43 @@ _AUX = re.compile(
 
 # Prepositions beyond the commonest (those are in `_AUX`): "the zeta gene behind each subtype",
 # "the drug among these": the phrase ends before its prepositional phrase.
-_PREPOSITION = re.compile(
-    r"^(about|across|after|against|along|among|amongst|around|before|behind|beneath|besides?|"
-    r"between|beyond|despite|during|except|inside|outside|per|since|through|throughout|"
-    r"towards?|under|underneath|unlike|upon|versus|via|within|without)$",
-    re.I,
-)
+_RARER_PREPOSITIONS = [
+    "about",
+    "across",
+    "after",
+    "against",
+    "along",
+    "among",
+    "amongst",
+    "around",
+    "before",
+    "behind",
+    "beneath",
+    "beside",
+    "besides",
+    "between",
+    "beyond",
+    "despite",
+    "during",
+    "except",
+    "inside",
+    "outside",
+    "per",
+    "since",
+    "through",
+    "throughout",
+    "toward",
+    "towards",
+    "under",
+    "underneath",
+    "unlike",
+    "upon",
+    "versus",
+    "via",
+    "within",
+    "without",
+]
+_PREPOSITION = re.compile(rf"^({'|'.join(_RARER_PREPOSITIONS)})$", re.I)
 # A name written in capitals or with digits ("ZX1", "PD-L1"), which may modify a noun as an
 # adjective does.
 _NAMELIKE = re.compile(r"(?=[\w/+-]*[A-Z][\w/+-]*[A-Z0-9])[\w/+-]+")
@@ -90,6 +121,8 @@ PLURAL = re.compile(r"(?!(?:odds|series|species|means|news)$)[a-z]+[^su'’]s")
 _COMMON_PREPOSITIONS = frozenset(
     {"with", "from", "to", "in", "on", "at", "for", "of", "into", "by"}
 )
+# Every preposition a question may end on ("… does X interact with?"), which is then no verb.
+PREPOSITIONS = _COMMON_PREPOSITIONS | {"onto", "over", "than", "like", *_RARER_PREPOSITIONS}
 # What may follow a verb in the past after "what" ("what became of the …", "what happened to").
 _CLAUSE_OPENERS = _DETERMINERS | _COMMON_PREPOSITIONS
 

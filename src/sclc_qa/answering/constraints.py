@@ -9,7 +9,6 @@ Each check reads the question's analysis and one sentence; the answerer decides 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..abbreviations import singular
 from ..blocks import leads_in
@@ -32,6 +31,7 @@ from ..vocabulary import Vocabulary
 from .extraction import Extracted
 from .kinds import TYPED
 from .markers import other_marker
+from .per_index import per_index
 from .phases import other_phase
 from .polarity import other_polarity
 from .populations import group_parts, other_sex, own_population, restricted_group, subgroup
@@ -234,7 +234,7 @@ def _diseases_in(vocab: Vocabulary, text: str) -> set[str]:
     return {short for short, pattern in _diseases(vocab) if pattern.search(low)}
 
 
-@lru_cache(maxsize=4)
+@per_index
 def _diseases(vocab: Vocabulary) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Each abbreviation the documents define for a disease, with one pattern for it and its
     long forms (lower case); worked out once per loaded index."""

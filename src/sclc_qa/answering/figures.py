@@ -15,38 +15,31 @@ from ..question_kinds import HOW_OFTEN_SHOULD
 from ..question_parts import asked_parts
 from ..spans import PER_YEAR, Span, find, mask_markup
 from ..tables import best_cell, holds_dose, row_figure
-from ..vocabulary import Vocabulary, squash
+from ..vocabulary import Vocabulary
 from .collective import introduced_together, stated_together
 from .context import context_endpoint, earlier_time_points
 from .counts import counted
-from .entities import introduced_list
 from .figure_filters import (
-    asked_names,
     asks_control_arm,
     conceded,
     names_arms,
     not_siblings,
     of_asked_drug,
-    schedule_end,
     with_asked_direction,
-    with_other_dose,
     years_in,
 )
 from .figure_ranking import rank_figures
+from .figure_widening import CHANGE_NOUN, EVERY, EVERY_REACH, widen
 from .kinds import STATEMENT, TYPED
-from .labels import ARM_LABEL, base_end, endpoint_after, first_label, own_label_end, per_base_end
+from .name_lists import introduced_list
 from .runs import (
     BY,
-    asks_several,
     at_time_point,
-    balanced,
     interval_after,
     outside_intervals,
-    paired,
     part_kind,
     rate_pairs,
     run_of,
-    with_other_parts,
 )
 from .shares import asked_shares
 
@@ -58,17 +51,7 @@ _CUTOFF = "≥≤<>"
 _PER_ARM = frozenset({"percent", "duration", "count"})
 # Figures a list may give one per item under a lead-in that names their endpoint.
 _LISTED = frozenset({"percent", "duration"})
-# How a time between two is written: "every 2 years", "each 6
-# months", "at 3- to 6-month intervals".
-_EVERY = re.compile(r"\b(?:every|each|once in)\s+(?:other\s+)?$", re.I)
-_EVERY_REACH = 12
 _INTERVALS = re.compile(r"[\s-]*(?:intervals?|apart)\b", re.I)
-# The period a schedule holds for, written after it: "every 4 months for the first 3 years".
-_FOR_PERIOD = re.compile(
-    r"\s+(?:for|during|over|in)\s+(?:the\s+)?(?:first|next|following|initial)\s+"
-    r"(?:\d+|one|two|three|four|five|six|ten)\s+(?:years?|months?|weeks?)\b",
-    re.I,
-)
 # A rate per unit of time ("fell by 2% per year", "3% annually"): a yearly change, not the
 # cumulative rate at a time point.
 _PER_PERIOD = re.compile(
@@ -80,8 +63,6 @@ _COMPARES = re.compile(r"\bcompar(?:e|ed|es|ing)\b|\bthan\b|\bvs\.?(?!\w)|\bvers
 _MULTIPLE = re.compile(r"\b(?:twice|double|times|\w+-?fold)\b", re.I)
 # A dose question that asks how a dose is changed ("what dose adjustment …?").
 _DOSE_CHANGE_ASKED = re.compile(r"\bdose\s+(?:adjust|reduc|modif|chang|lower)", re.I)
-# The nouns a change is stated by: "a 27% reduction", "a 22.7% relative increase".
-_CHANGE_NOUN = r"(?:increase|reduction|decrease|decline|rise|drop)"
 # How common a disease or condition is: asked of the people who have it, not of its survival.
 _HOW_COMMON = re.compile(r"\bhow (?:common|frequent|prevalent|rare)\b", re.I)
 # A share each year ("about 3% per year"), which no rate at a time point is, and which only a
@@ -93,7 +74,7 @@ _YEARLY_ASKED = re.compile(
 )
 _EACH_YEAR = re.compile(rf"(?:{PER_YEAR})$", re.I)
 # A share stated as a relative or absolute change, and a question that asks a change.
-_RELATIVE_CHANGE_AFTER = re.compile(rf"\s+(?:relative|absolute)\s+(?:{_CHANGE_NOUN}|improvement)\b")
+_RELATIVE_CHANGE_AFTER = re.compile(rf"\s+(?:relative|absolute)\s+(?:{CHANGE_NOUN}|improvement)\b")
 _CHANGE_WORDS = re.compile(
     r"\b(?:reduc|increas|decreas|improv|rais|lower|cut|drop|declin|chang|benefit|gain|boost|"
     r"more|less|fewer|higher|greater)\w*|\bhow much\b|\bby how\b",
@@ -101,10 +82,6 @@ _CHANGE_WORDS = re.compile(
 )
 # A rate per so many people or person-years: "per 100,000", "per 1,000 women".
 _PER_POPULATION = re.compile(r"\bper\s+(?:\d{1,3}(?:,\d{3})+|hundred|thousand|million)\b", re.I)
-
-
-# A figure said of every arm at once: "… in each arm", "in both groups".
-_EACH_ARM = re.compile(r"\s+(?:in|for|with)\s+(?:each|both|either)\s+(?:arms?|groups?|cohorts?)\b")
 
 
 def _named_dose(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
@@ -120,15 +97,6 @@ def _named_dose(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
             dose = next((d for d in doses if d.start >= named[0]), doses[0])
             return Span(c.start + dose.start, c.start + dose.end, "cell")
     return None
-
-
-# A count as so many of so many ("9 of the 24"), and what may follow it: its noun and the
-# share it makes in brackets ("patients (38%)").
-_SO_MANY_OF = re.compile(r"\S+\s+(?:of|in|out\s+of)\s+(?:(?:the|these|those)\s+)?\d[\d,]*$", re.I)
-_SHARE_AFTER = re.compile(
-    r"(?:\s+(?!(?:versus|vs|and|or|than|compared|with)\b)[A-Za-z-]+){0,2}"
-    r"\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)"
-)
 
 
 class FigureExtractor:
@@ -282,7 +250,7 @@ class FigureExtractor:
             spans = [
                 sp
                 for sp in spans
-                if _EVERY.search(text, max(0, sp.start - _EVERY_REACH), sp.start)
+                if EVERY.search(text, max(0, sp.start - EVERY_REACH), sp.start)
                 or _INTERVALS.match(text, sp.end)
             ]
         if prof.kind == "percent" and _PER_POPULATION.search(prof.text):
@@ -298,76 +266,8 @@ class FigureExtractor:
         return self._rank(text, spans, prof)
 
     def widen(self, text: str, span: Span, prof: Profile) -> tuple[int, int]:
-        """Attach an immediately following "(95% CI …)" to a rate or duration; for a
-        comparison, take the whole run of figures it belongs to ("23.7 months in the A group
-        and 16.6 months in the B group"), each arm's figure in its own words."""
-        s, e = span.start, span.end
-        by = re.match(r"by\s+", text[span.start :]) if span.kind == "difference" else None
-        if by is not None:
-            s = span.start + by.end()
-        if span.kind == "hr" and _HOW_MUCH.search(prof.text):
-            # "By how much did X raise the risk of death?": the relative change a ratio in
-            # brackets restates ("an 18% relative increase in the risk of death … (HR, 1.18")
-            change = _RELATIVE_CHANGE.search(text, max(0, s - _CHANGE_REACH), s)
-            if change is not None:
-                s = change.start()
-        if span.kind in ("percent", "duration") and _CHANGE_ASKED.search(prof.text):
-            # "What happens to X?": a change, told by its verb ("reducing X from 61% to 55%").
-            change = _CHANGED_FROM.search(text, max(0, s - _CHANGE_REACH), s)
-            s = change.start() if change is not None else s
-        if span.kind == "duration" and HOW_OFTEN_SHOULD.search(prof.text):
-            every = _EVERY.search(text, max(0, s - _EVERY_REACH), s)
-            s = every.start() if every is not None else s  # "every 2 years": how often
-            period = _FOR_PERIOD.match(text, e)
-            e = period.end() if period is not None else e  # "… for the first 3 years": how long
-        if span.kind in ("percent", "duration"):
-            e += interval_after(text, e)
-        if span.kind in _BOUNDED:
-            bound = _OPEN_BOUND.match(text, e)  # "20 Gy or slightly higher": a floor, not a dose
-            e = bound.end() if bound is not None else e
-        if span.kind == "percent":
-            e = endpoint_after(text, per_base_end(text, base_end(text, e)), prof.text)
-        if span.kind in ("count", "percent") and _SO_MANY_OF.match(text, span.start, span.end):
-            # "9 of the 24 patients (38%)": the share in brackets restates the count.
-            share = _SHARE_AFTER.match(text, e)
-            e = share.end() if share is not None else e
-        if span.kind in ("percent", "duration", "count"):
-            both = _EACH_ARM.match(text, e)  # "less than 15% in each arm": both arms' figure
-            e = both.end() if both is not None else e
-        if span.kind == "dose":
-            e = schedule_end(text, span, e)
-            if _FRACTIONATION.search(prof.text):
-                s, e = with_other_dose(text, span, s, e)
-        several = asks_several(prof)
-        if not several and span.kind in ("percent", "duration") and len(run_of(text, span)) > 1:
-            e = own_label_end(text, e)  # "…, and 41% from never-smokers": whose figure it is
-        if several and not paired(text[span.start : span.end]):
-            run = run_of(text, span)
-            s = min(s, run[0].start)
-            last = run[-1]
-            if len(run) > 1 and last.end >= span.end:
-                last_end = last.end + (interval_after(text, last.end) if last.kind != "hr" else 0)
-                if last.kind == "percent":
-                    last_end = per_base_end(text, last_end)  # "… 27 cases per 100,000 person-years"
-                e = max(e, last_end)
-                # "88% in the A group and 78% in the B group": the last arm keeps its label
-                # when the first one has one.
-                first = ARM_LABEL.match(text, run[0].end + interval_after(text, run[0].end))
-                label = ARM_LABEL.match(text, e)
-                if first is not None and label is not None:
-                    e = label.end()
-                elif any(own_label_end(text, m.end) > m.end for m in run[:-1]):
-                    # "9% from current smokers, and 41% from never-smokers"
-                    e = own_label_end(text, e)
-                # "A 50 mg plus B 900 mg": a name the question asks about, written just
-                # before the first figure, labels it as the next names label theirs.
-                named = _NAME_BEFORE.search(text, 0, s)
-                if len(run) > 1 and named and squash(named.group(1)) in asked_names(prof):
-                    s = named.start(1)
-        if prof.also or len(prof.endpoints) > 1:
-            s, e = with_other_parts(text, s, e, prof, span)
-        s, e = balanced(text, s, e)
-        return first_label(text, s, e), e
+        """The answer's bounds around `span`: see `figure_widening.widen`."""
+        return widen(text, span, prof)
 
     def missing_parts(self, text: str, s: int, e: int, prof: Profile) -> list[tuple[str, str]]:
         """The asked parts, as (kind, endpoint), that no figure within `text[s:e]` reports: an
@@ -400,43 +300,8 @@ class FigureExtractor:
         return rank_figures(text, spans, prof, self.vocab)
 
 
-# "What dose and fractionation?": the total dose and the dose per fraction, both.
-_FRACTIONATION = re.compile(r"\bfraction", re.I)
-# A figure that is a bound, not a value: "… or more", "… or slightly higher".
-_BOUNDED = frozenset({"percent", "duration", "count", "dose"})
-_OPEN_BOUND = re.compile(
-    r"\s+or\s+(?:slightly\s+|somewhat\s+|much\s+)?"
-    r"(?:more|higher|greater|longer|older|less|lower|fewer|shorter|younger|above|below)\b"
-)
-
-
-# "What happens to X?", "how did X change?": the answer is a change, from one figure to another.
-_CHANGE_ASKED = re.compile(
-    r"\bwhat (?:happens|happened|happen)\b|\bhow (?:does|did|do) [^?]*\bchange\b", re.I
-)
-# A verb of change and what changed, just before "from": "reducing OS from".
-_CHANGED_FROM = re.compile(
-    r"\b(?:reduc|increas|decreas|improv|rais|lower|ris|fell|fall|drop|declin|grew|grow|"
-    r"worsen|shorten|lengthen|extend|prolong)\w*\s+(?:[\w-]+\s+){0,3}?from\s+$",
-    re.I,
-)
-# A question asking how much something changed, and the relative change a sentence states just
-# before the ratio that its bracket opens with ("a 27% reduction in the risk of death (HR, …").
-_HOW_MUCH = re.compile(r"\bhow much\b|\bby how\b|\bby what\b", re.I)
-_RELATIVE_CHANGE = re.compile(
-    rf"\d+(?:\.\d+)?%\s+(?:relative\s+)?{_CHANGE_NOUN}\b"
-    r"[^();.]*\(\s*$",
-    re.I,
-)
-_CHANGE_REACH = 160  # characters before a ratio where the change it restates may start
-
-
 # Kinds of figure that are reported per endpoint ("median OS … median PFS …").
 _PER_ENDPOINT = frozenset({"duration", "percent", "hr"})
-
-
-# The word right before a position: a name that may label the figure there.
-_NAME_BEFORE = re.compile(r"([\w-]+)\s*$")
 
 
 def _opens_on_bare_figure(text: str, span: Span) -> bool:

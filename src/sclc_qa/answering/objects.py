@@ -10,6 +10,7 @@ import re
 from ..clause_spans import clauses
 from ..lexical import tokenize
 from ..question import Profile
+from ..question_phrase import PREPOSITIONS
 from ..spans import strip_citation
 
 __all__ = ["headed_by", "said_to_be", "verb_object"]
@@ -18,30 +19,6 @@ __all__ = ["headed_by", "said_to_be", "verb_object"]
 # after "to": "… does the blockade restore?", "… are zeta enzymes said to mediate?".
 _ASKED_VERB = re.compile(
     r"\b(?:do|does|did|can|could|may|might|will|would|should|to)\s+(?:[^?]*\s)?([a-z]{4,})\s*\?\s*$"
-)
-# Words that end a question without being its verb.
-_NOT_VERBS = frozenset(
-    [
-        "with",
-        "from",
-        "into",
-        "onto",
-        "about",
-        "over",
-        "under",
-        "than",
-        "after",
-        "before",
-        "during",
-        "through",
-        "against",
-        "upon",
-        "within",
-        "without",
-        "between",
-        "among",
-        "like",
-    ]
 )
 # Several things, not one: a comma, "and" or "or" between them.
 _SEVERAL = re.compile(r",\s|\s(?:and|or)\s")
@@ -62,7 +39,7 @@ def verb_object(text: str, prof: Profile) -> tuple[int, int] | None:
     if asked is None:
         return None
     verb = asked.group(1)
-    if verb in _NOT_VERBS:
+    if verb in PREPOSITIONS:
         return None  # "… does X interact with?": no verb of its own at the end
     base = verb[:-1] if verb.endswith("e") else verb
     used = re.search(rf"\b{re.escape(base)}(?:e|es|ed|ing|s)?\s+", text)

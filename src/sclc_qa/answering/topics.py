@@ -7,12 +7,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..domain import domain
 from ..lexical import normalize
 from ..models import Sentence
 from ..vocabulary import Vocabulary
+from .per_index import per_index
 
 __all__ = ["other_topic"]
 
@@ -75,10 +75,10 @@ def _topic(name: str, vocab: Vocabulary, text: str) -> _Topic | None:
     return _Topic(name, pattern, short)
 
 
-@lru_cache(maxsize=4)
+@per_index
 def _topics(vocab: Vocabulary) -> dict[str, list[_Topic]]:
     """Each document's diseases, by document id; worked out once per loaded index."""
-    found = {}
+    found: dict[str, list[_Topic]] = {}
     for doc, document in vocab.index.documents.items():
         topics = _topics_of(document.title, vocab, document.text)
         if topics:
