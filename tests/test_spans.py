@@ -86,6 +86,12 @@ def test_impower133_durations_difference_and_spelled_out_hazard_ratio() -> None:
             "hr",
             ["HR for death, 0.76; 95% CI, 0.60−0.95"],
         ),
+        # … and of any outcome named before its comma.
+        (
+            "(relative risk [RR] of remission, 2.40; 95% CI, 1.20–4.80)",
+            "hr",
+            ["relative risk [RR] of remission, 2.40; 95% CI, 1.20–4.80"],
+        ),
         ("rose to 20–25% at two years", "percent", ["20–25%"]),
         ("In 2022, it caused 1.8 million deaths (2).", "year", ["2022"]),
         ("It caused 1.8 million deaths (2).", "count", ["1.8 million"]),
@@ -128,6 +134,7 @@ def test_impower133_durations_difference_and_spelled_out_hazard_ratio() -> None:
             ["65 years or older", "in their 40s"],
         ),
         ("the median age was 62 years; a 5-year rate", "age", ["62 years"]),
+        ("its median age at onset is about 58 years", "age", ["about 58 years"]),
         # A share in words, with its hedge.
         (
             "a malignancy in approximately one-fourth of patients with lymph nodes",
@@ -140,6 +147,12 @@ def test_impower133_durations_difference_and_spelled_out_hazard_ratio() -> None:
         ("treated with 45 Gy/30 F or 50Gy/25F", "dose", ["45 Gy/30 F", "50Gy/25F"]),
         ("median OS from 8 months to 12 months", "duration", ["from 8 months to 12 months"]),
         ("given at 300 mg twice daily until progression", "dose", ["300 mg twice daily"]),
+        # A route's abbreviation in brackets is part of the schedule it goes on with.
+        (
+            "given at 250mg intravenously (IV) every 3 weeks",
+            "dose",
+            ["250mg intravenously (IV) every 3 weeks"],
+        ),
         (
             "regimens include 18 Gy × 3, 12 Gy to 12.5 Gy × 4 and 60 Gy in 30 fractions",
             "dose",
@@ -342,6 +355,12 @@ def test_a_subscript_label_glued_to_its_ratio() -> None:
     )
     death = "Survival improved (HRdeath, 0.72; 95% CI, 0.60–0.90)."
     assert [(s.endpoint) for s in find(death, "hr")] == ["os"]
+    # A label in capitals first, then words: "HRZNS recurrence or death" (recurrence or death:
+    # the recurrence-free endpoint); capitals alone glue no label ("HRQoL" is no ratio).
+    zns = "- The HRZNS disease recurrence or death was 0.31 (95% CI, 0.12–0.77) for zentinib."
+    (glued,) = find(zns, "hr")
+    assert zns[glued.start : glued.end].startswith("HRZNS disease") and glued.endpoint == "rfs"
+    assert find("HRQoL was 75 points in both arms.", "hr") == []
 
 
 def test_a_ratio_named_before_a_verb_is_its_figure() -> None:

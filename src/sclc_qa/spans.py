@@ -55,8 +55,8 @@ _FOR = r"(?:\s*(?:for|of)\s+(?:death|(?:disease\s+)?(?:progression|recurrence)(?
 # "hazard ratio (HR)", "hazard ratio [HR]", "standardized incidence ratio (SIR)"
 _ABBREVIATED = r"(?:\s*[(\[](?:HR|OR|RR|IRR|SIR|SMR)[)\]])?"
 # A subscript label glued to its ratio when markup is flattened: "HRdeath, 0.72", "HRprogression
-# or death was 0.51".
-_GLUED = r"(?:(?<=HR)[a-z][a-z ]{0,40}?(?=\s*(?:[,:=]|was\b|is\b)))?"
+# or death was 0.51", "HRZNS disease recurrence or death was 0.22".
+_GLUED = r"(?:(?<=HR)(?:[a-z]|[A-Z]{2,5}\s[a-z])[a-z ]{0,40}?(?=\s*(?:[,:=]|was\b|is\b)))?"
 _HR_CORE = (
     rf"{_RATIO}{_GLUED}{_ABBREVIATED}(?:(?:{_FOR}|\s*death)?\s*(?:=|:|,|of|was|is)?"
     # … or a label that ends in a colon: "Relative risk of death, screening versus control
@@ -64,8 +64,9 @@ _HR_CORE = (
     rf"|[^:;.\d]{{0,80}}\([^()]*\)\s*:|[^:;.\d(]{{0,80}}:"
     # … or what it is of, then a verb: "The relative risk of zeta cancer was 32.8".
     rf"|\s+(?:of|for)\s+[^:;.\d()]{{0,60}}?\s+(?:was|were|is)"
-    # … or what it is for, then a comma: "RR for zetal squamous cancer, 1.85".
-    rf"|\s+for\s+[^:;.\d(),]{{1,60}}?,)\s*(?P<value>{_NUM})"
+    # … or what it is for or of, then a comma: "RR for zetal squamous cancer, 1.85", "RR of
+    # cure, 3.00".
+    rf"|\s+(?:for|of)\s+[^:;.\d(),]{{1,60}}?,)\s*(?P<value>{_NUM})"
 )
 # After the ratio: its interval and P value, labelled ("95% CI, …") or a bare bracketed range.
 _BARE_RANGE = rf"\(\s*{_NUM}\s*(?:{_DASH}|to\s+){_NUM}\s*\)"
@@ -130,6 +131,8 @@ _ROUTE = (
 _SCHEDULE = (
     r"(?:\s*[×x]\s*\d+\b(?:\s*fractions?)?"
     rf"|\s+{_ROUTE}"
+    # … its route's abbreviation in brackets after it: "intravenously (IV) every 4 weeks".
+    rf"|\s*\(\s*{_ROUTE}\s*\)"
     r"|\s+of\s+[a-z][\w-]+(?=\s+(?:orally|by mouth|intravenously|subcutaneously|IV|PO|once|"
     r"twice|daily|weekly|BID|QD|every|each)\b)"
     r"|\s+(?:once|twice|three times|four times)\s+(?:a\s+|per\s+)?(?:daily|day|weekly|week)\b"
@@ -229,6 +232,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:or|and)\s+(?:older|younger|over|above|below|under))"
         r"|\b(?:in\s+their|the)\s+(?:early\s+|late\s+|mid-)?\d0s\b"
         r"|(?:(?<=\bage was )|(?<=\bage of )|(?<=\bage is ))\d+(?:\.\d+)?(?:\s+years)?"
+        # "the median age at diagnosis is about 65 years": the age after what it is at.
+        rf"|\bage\s+at\s+[a-z]+\s+(?:is|was|were)\s+(?P<age>{_HEDGE}\d+(?:\.\d+)?\s+years)\b"
     ),
     # An amount of money: "$1,200", "less than $300", "US$ 3.5 million", "2,000 euros".
     "cost": re.compile(
@@ -349,6 +354,8 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
             counted = count_before(text, s)
             if counted is not None and not YEAR.fullmatch(text, *counted):
                 s, e = counted[0], e + 1  # "6 (9%)": a count and its share, one figure
+        if kind == "age" and m.group("age") is not None:
+            s = m.start("age")  # the age, not the words that say what it is the age at
         if kind == "count" and YEAR.fullmatch(text, s, e) and _DATING.search(text, 0, s):
             continue  # "from 2014 to 2020 for patients": a date, not a number of patients
         # A ratio's endpoint may be named inside its label ("Relative risk of death: 0.68").

@@ -111,6 +111,10 @@ def _listed(question: str, asked: list[frozenset[str]]) -> list[int]:
 _CHANGE_HEADER = re.compile(r"\b(?:reduction|decrease|increase|change|difference)s?\b", re.I)
 
 
+# A count's share in brackets just after it, in a cell: "98 (2.5)", "12 (4%)".
+_SHARE_AFTER_COUNT = re.compile(r"\s*\(\s*\d+(?:\.\d+)?\s*%?\s*\)")
+
+
 def row_figure(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
     """A figure of the asked kind in a table row: in the cell the question's words point at
     (by its header, "Histological Subtype B3"), or, in a two-cell row whose label the question
@@ -140,7 +144,10 @@ def row_figure(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
         found = find(written, "percent")
     if not found:
         return None
-    return Span(cell.start + found[0].start, cell.start + found[0].end, "cell")
+    end = found[0].end
+    if found[0].kind == "count" and (share := _SHARE_AFTER_COUNT.match(written, end)) is not None:
+        end = share.end()  # "98 (2.5)" under "No. (%)": the count with the share it makes
+    return Span(cell.start + found[0].start, cell.start + end, "cell")
 
 
 def continued(doc_text: str, sents: Sequence[Sentence], sid: int, cell: Span) -> int:

@@ -47,6 +47,9 @@ _GROUP_WORD = 0.7
 # The rarity from which such a word labels: above endpoint and unit words ("response",
 # "median", "months" weigh about 0.35), below words naming a group ("distant", "regional").
 _BRACKET_WORD = 0.5
+# The question's words a bracketed figure's label must hold, and no other label, to name it
+# by them alone: one common word may label any figure, two together rarely do.
+_LABEL_PAIR = 2
 # How far (characters) a labelled figure's other anchors count: beyond it, every figure of the
 # sentence is as far from its opening subject.
 _LABELLED_REACH = 60.0
@@ -170,12 +173,23 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
                 lab[0] <= a < lab[1] and not any(n.start <= a < n.end for n in found) for a, _ in g
             )
 
+        # Two words of the question that only this label holds name it, however common each
+        # word is ("lung (23%), nervous system (18%)" for "… the central nervous system").
+        own_words = set(tokenize(text[mine_at[0] : mine_at[1]])) & q_words
+        if len(own_words - {w for a, b in rest for w in tokenize(text[a:b])}) >= _LABEL_PAIR:
+            return True
+
         return any(
             (_BRACKET_WORD <= w <= 1.0 or _names_group(text, g))
             and inside(g, mine_at)
             and not any(inside(g, lab) for lab in rest)
             for w, g in groups
         )
+
+    def bracket_words(at: int) -> int:
+        """How many of the question's words the label before a figure's bracket holds."""
+        label = brackets.get(at)
+        return len(set(tokenize(text[label[0] : label[1]])) & q_words) if label else 0
 
     def key(s: Span) -> tuple[float, int]:
         # A figure followed by its arm is labelled by that name ("40% (95% CI …) in the
@@ -190,7 +204,8 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
         seg = text[s.start : s.end]
         inner = _INNER_LABEL.match(seg) if s.kind == "hr" else None
         inner_words = label_words(inner["label"], q_words) if inner else 0
-        own = bool(arms) or named_before(s.start) or inner_words > 0
+        bracketed = named_before(s.start)
+        own = bool(arms) or bracketed or inner_words > 0
         labels = [g for g in groups if not any(a in arms for a, _ in g[1])]
         cost = anchor_cost(labels, s.start, s.end, cap=_LABELLED_REACH if own else math.inf)
         if normalize(seg) in q_norm:
@@ -206,7 +221,11 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
             # of initial biopsies estimated to be overinterpreted", not "92.3% of biopsy
             # diagnoses … verified".
             cost -= _LABEL_WORD * max(
-                [inner_words, *(label_words(text[a:], q_words) for a in arms)]
+                [
+                    inner_words,
+                    *(label_words(text[a:], q_words) for a in arms),
+                    bracket_words(s.start) if bracketed else 0,
+                ]
             )
         elif mine and before and max(before, key=lambda n: n.end) in others:
             cost += _AFTER_OTHER_NAME

@@ -83,6 +83,14 @@ def per_base_end(text: str, e: int) -> int:
     return base.end() if base is not None else e
 
 
+# A share's own rate noun, with up to two words that say which ("80% false-negative rate",
+# "a 12% complication rate"), written straight after it.
+_RATE_NOUN_AFTER = re.compile(
+    r"(?:\s+(?!(?:of|in|for|and|or|vs|versus|with|at|to|than|the|a|an|was|were|is|are|by|from)"
+    r"\b)[a-z][\w-]*){0,2}\s+rates?\b"
+)
+
+
 def endpoint_after(text: str, e: int, question: str) -> int:
     """The end of an endpoint named right after a share ("41%" → "41% ORR"), else `e`; and
     when the question asks in whom ("… in patients with what level of X?"), the end of the
@@ -90,6 +98,8 @@ def endpoint_after(text: str, e: int, question: str) -> int:
     named = _ABBREVIATED_AFTER.match(text, e)
     if named is not None and any(p.fullmatch(named.group(1)) for p in ENDPOINTS.values()):
         e = named.end()
+    rate = _RATE_NOUN_AFTER.match(text, e)
+    e = rate.end() if rate is not None else e  # "an 80% false-negative rate": what it measures
     e = labelled_after(text, e)
     if _ASKS_WHOM.search(question):
         whom = _WHOM_AFTER.match(text, e)
