@@ -1058,6 +1058,11 @@ def test_a_reason_answers_why_and_a_means_answers_how() -> None:
     assert not explains("Why does sampling more nodes help?", by)
     assert explains("How does the antibody work?", by)
     assert not explains("How does the antibody work?", "Staging was more accurate.")
+    # "Why is X not done?" is answered by a drawback of doing it, not by its benefit.
+    why_not = "Why is prophylactic zentamab not given routinely after surgery?"
+    assert explains(why_not, "However, there is concern that zentamab breeds resistance.")
+    assert not explains(why_not, "A single course of zentamab can lower the risk of relapse.")
+    assert not explains("Why is zentamab given?", "There is concern that it breeds resistance.")
     # A means is also a verb acting on a target, or a consequence linker.
     acting = "Zentamab traps the enzyme on DNA, thereby stalling the replication fork."
     assert explains("How does zentamab kill the cell?", acting)
@@ -2045,7 +2050,7 @@ def test_complete_responses_are_not_the_response_rate(tmp_path: Path) -> None:
         "What response rate did the ZAP regimen achieve?",
         "What complete response rate did the ZAP regimen achieve?",
     )
-    assert overall == "92%"
+    assert overall is not None and overall.startswith("92%")  # "92% response rate"
     assert complete is not None and complete.startswith("43%")
 
 
@@ -2144,6 +2149,83 @@ def test_the_row_whose_ranges_hold_the_asked_size_and_count(tmp_path: Path) -> N
         "Spread rate for a zetoma over 10 cm with 5 or fewer mitoses per 50 HPF?",
     )
     assert _answers_in(tmp_path, table, *asked) == ["86", "12"]
+
+
+def test_a_bracketed_figure_is_named_by_two_asked_words_only_its_label_holds(
+    tmp_path: Path,
+) -> None:
+    common = "".join(
+        f"Zetoma note {i}: the peripheral nervous system and the immune system vary by site. "
+        for i in range(12)
+    )
+    text = (
+        common + "In a review of 20 series, the commonest sites of distant spread were distant "
+        "lymph nodes (58.0%), distant skin (31.0%), liver (22.0%), peripheral nervous system "
+        "(17.0%), and bone (14.0%)."
+    )
+    asked = "Among distant zetoma spread, how often is the peripheral nervous system involved?"
+    assert _answers_in(tmp_path, text, asked) == ["17.0%"]
+
+
+def test_a_noun_for_several_things_asks_each_of_them(tmp_path: Path) -> None:
+    text = (
+        "Recently approved by Quell Pharma, the co-formulated anti-ZR1/ZR2 pair—Vexolimab and "
+        "tarnalimab—has entered use against zetomas."
+    )
+    asked = "Which co-formulated anti-ZR1/ZR2 pair from Quell Pharma has entered use?"
+    assert _answers_in(tmp_path, text, asked) == ["Vexolimab and tarnalimab"]
+
+
+def test_a_list_item_that_only_links_a_term_settles_nothing(tmp_path: Path) -> None:
+    doc = (
+        "# Zeta Disease Treatment\n\n## Classification\n\n"
+        "Zeta disease may be classified as follows:\n\n"
+        "- [Quell mole](/types/zeta#_1).\n"
+        "- [Zetal tumor](/types/zeta#_2) (ZT) (very rare).\n\n"
+        "### Quell Mole\n\n"
+        "Unlike zetal tumors, quell moles may regress spontaneously.\n\n" + _BACKGROUND
+    )
+    engine = _engine_over(tmp_path, "zeta", doc)
+    answer = engine.ask("Can a quell mole go away on its own?", min_confidence=0.0)
+    assert answer.answer is not None and "regress" in answer.answer
+
+
+def test_a_site_no_document_names_is_not_staged(tmp_path: Path) -> None:
+    table = (
+        "Table 3. T Categories for Zetoma\n\n"
+        "| T Category | Description |\n|---|---|\n"
+        "| T1 | Tumor 3 cm or less, surrounded by lung or pleura. |\n"
+        "| T4 | Tumor of any size invading the heart or the trachea. |"
+    )
+    engine = _section_engine(tmp_path, table)
+    refused = _refusal(engine, "What T category applies to a lung tumour in the left zentacle?")
+    assert "zentacle" in refused
+    staged = engine.ask("What T category applies to a tumour invading the trachea?")
+    assert staged.answer == "T4"
+
+
+def test_a_route_is_asked_where_the_text_writes_a_pathway(tmp_path: Path) -> None:
+    text = (
+        "Two distinct pathways to zetoma have been proposed: one driven by the presence of ZPV, "
+        "and the other driven primarily by sun damage."
+    )
+    engine = _section_engine(tmp_path, text)
+    answer = engine.ask(
+        "What two routes to developing zetoma have been proposed?", min_confidence=0
+    )
+    assert answer.answer is not None and "sun damage" in answer.answer
+
+
+def test_a_count_in_a_cell_keeps_the_share_bracketed_after_it(tmp_path: Path) -> None:
+    table = (
+        "Table 2. Zetomas by Site\n\n"
+        "| Site | No. (%) |\n|---|---|\n"
+        "| Scalp | 412 (31.5) |\n"
+        "| Forearm | 77 (5.9) |\n"
+        "| Heel | 9 (0.7) |"
+    )
+    asked = ("How many zetomas arose on the forearm?",)
+    assert _answers_in(tmp_path, table, *asked) == ["77 (5.9)"]
 
 
 def test_what_became_of_a_trial_asks_its_status(tmp_path: Path) -> None:
@@ -3063,6 +3145,12 @@ def test_a_share_keeps_its_endpoint_and_the_group_asked_for() -> None:
     # A capitalised word after a share that is no endpoint is no label of it.
     other = "It was 38% NEW here."
     assert endpoint_after(other, other.index("%") + 1, "What share?") == other.index("%") + 1
+    # A rate noun written straight after the share says what it measures; "in", "of" do not.
+    rated = "Zetascan had a 61% false-positive rate in the cohort."
+    end = endpoint_after(rated, rated.index("%") + 1, "How often was it wrong?")
+    assert rated[rated.index("61%") : end] == "61% false-positive rate"
+    cut = "It gave a 12% reduction in the rate of relapse."
+    assert endpoint_after(cut, cut.index("%") + 1, "By how much?") == cut.index("%") + 1
 
 
 def test_a_sentence_that_points_to_another_summary_is_no_candidate(tmp_path: Path) -> None:
@@ -3650,6 +3738,14 @@ def test_another_name_is_the_one_the_text_gives_after_the_subject(tmp_path: Path
         "Quell tumors",
         "CD999) and quellin receptor 2 (QR-2, also called CD998",
     ]
+    # A former name, by the phrase that gives it.
+    former = (
+        "ZTT is an extremely rare zetal trophic tumor. Although this tumor was originally called "
+        "an atypical quellocarcinoma, ZTT appears to be less aggressive."
+    )
+    asked = "What was zetal trophic tumor originally called?"
+    (tmp_path / "former").mkdir()
+    assert _answers_in(tmp_path / "former", former, asked) == ["an atypical quellocarcinoma"]
 
 
 def test_a_biomarker_asked_is_of_the_gene_like_names_not_the_drugs() -> None:
@@ -4896,8 +4992,32 @@ def test_a_passage_about_another_documents_disease_does_not_answer(tmp_path: Pat
     assert other.answer == "41%"
 
 
+def test_a_disease_is_asked_by_any_generic_head_after_its_own_words(tmp_path: Path) -> None:
+    zeta = (
+        "# Zeta Trophoblastic Disease Treatment (PDQ®)\n\n## General Information\n\n"
+        "Zeta trophoblastic neoplasia (ZTN) follows a zeta pregnancy. Most ZTN responds to "
+        "quellotrexate.\n\n" + _BACKGROUND
+    )
+    quell = (
+        "# Quell Cancer Treatment (PDQ®)\n\n## Recurrent Disease\n\n"
+        "Vexitabine was given at 650 mg/m2 twice daily on days 1–14 for recurrent disease.\n"
+    )
+    engine = _engine_over(tmp_path, "zeta", zeta, quell=quell)
+    for asked in (
+        "What vexitabine dose is used for recurrent zeta trophoblastic neoplasia?",
+        "What vexitabine dose is used for recurrent zeta trophoblastic tumors?",
+    ):
+        answer = engine.ask(asked, min_confidence=0.0)
+        assert answer.abstained and "Quell Cancer" in (answer.reason or ""), asked
+    assert engine.ask("What vexitabine dose is used for recurrent ZTN?", min_confidence=0).abstained
+    # The other document's disease is answered there.
+    other = engine.ask("What vexitabine dose is used for recurrent quell cancer?")
+    assert other.answer is not None and "650 mg/m2" in other.answer
+
+
 def test_the_topics_of_a_dropped_index_are_not_kept(tmp_path: Path) -> None:
     import gc
+    import weakref
 
     from sclc_qa.answering import constraints, topics
 
@@ -4906,10 +5026,10 @@ def test_the_topics_of_a_dropped_index_are_not_kept(tmp_path: Path) -> None:
     engine.ask("What is the 10-year overall survival rate for zeta sarcoma?", min_confidence=0.0)
     kept = [topics._topics.done, constraints._diseases.done]  # type: ignore[attr-defined]
     assert all(engine._answerer.vocab in done for done in kept)
-    before = [len(done) for done in kept]
+    vocab = weakref.ref(engine._answerer.vocab)
     del engine
     gc.collect()
-    assert [len(done) for done in kept] == [n - 1 for n in before]
+    assert vocab() is None  # no cache of work done for the index keeps it alive
 
 
 def test_a_disease_named_of_something_is_asked_in_the_plural_of_its_head(

@@ -24,11 +24,17 @@ from sclc_qa.question import profile
         ("At what age should zentamab screening start?", "age", set()),
         ("How old must you be to qualify for screening?", "age", set()),
         ("What age range was eligible for ZENITH-3?", "age", set()),
+        ("What is the typical age at which zetoma is diagnosed?", "age", set()),
+        ("What was the median age of the ZENITH-3 patients?", "age", set()),
+        ("What is the age group most affected by zetoma?", "fact", set()),
         ("What share of patients were aged 70 or older?", "percent", set()),
         ("What was the risk of death reduction (hazard ratio) in IMpower133?", "hr", {"os"}),
         ("How long was median PFS in IMforte?", "duration", {"pfs"}),
         ("Median OS in the atezolizumab arm of IMpower133?", "duration", {"os"}),
         ("What does LDRT stand for?", "glossary", set()),
+        ("What does ZDLN expand to?", "glossary", set()),
+        # An expansion study or cohort is a trial's part, not an abbreviation's long form.
+        ("In the zentamab expansion study, what proportion responded?", "percent", set()),
         ("What is the abbreviation for low-dose radiotherapy?", "glossary", set()),
         ("What is the 95% CI for OS in CASPIAN?", "ci", {"os"}),
         ("What was the p-value for the OS benefit in CASPIAN?", "pvalue", {"os"}),
@@ -323,6 +329,9 @@ def test_a_request_asks_the_question_it_wraps() -> None:
 def test_yes_no_questions_ask_for_a_statement_not_a_figure() -> None:
     assert profile("Is there a benefit to escalating the dose to 74 Gy?").kind == "yesno"
     assert profile("Should drug X be added to first-line chemotherapy?").kind == "yesno"
+    # "Or" between subjects asks a verdict on either; with a comparison, a choice.
+    assert profile("Does zentamab or quellimab improve survival after surgery?").kind == "yesno"
+    assert profile("Was zentamab or quellimab better for survival?").kind != "yesno"
     assert profile("What causes exon 14 skipping?").kind == "mechanism"
     assert profile("What is holding back QKP-4 therapy in clinics?").kind == "mechanism"
     assert profile("What's limiting the use of zentamab?").kind == "mechanism"
@@ -560,6 +569,7 @@ def test_survival_asked_apart_from_an_event_free_endpoint_is_its_own_part() -> N
     assert both.endpoints == {"os", "pfs"}
     # "progression or death" defines the event-free endpoint: no survival part of its own.
     assert profile("What was the rate of progression or death at 2 years?").endpoints == {"pfs"}
+    assert profile("What was the HR for recurrence or death with zentinib?").endpoints == {"rfs"}
 
 
 def test_a_time_point_of_follow_up_is_when_a_rate_was_read() -> None:

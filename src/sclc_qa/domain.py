@@ -91,6 +91,12 @@ class Domain(BaseModel):
         "('zeta cell lymphoma (ZCL)') names a population, so a figure stated for another "
         "('40% of NZCL') does not answer for it.",
     )
+    generic_disease_heads: frozenset[str] = Field(
+        default=frozenset(),
+        description="Words a disease's name may end on interchangeably, after the words that "
+        "say which disease it is: a document on 'zeta trophoblastic disease' is asked about "
+        "as 'zeta trophoblastic neoplasia' or 'zeta trophoblastic tumors'.",
+    )
     narrowed_tumour_heads: frozenset[str] = Field(
         default=frozenset(),
         description="Tumour words that the words before them narrow to a kind of their own: "

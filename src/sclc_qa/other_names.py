@@ -12,9 +12,11 @@ from collections.abc import Iterable
 __all__ = ["NAMING", "other_names"]
 
 # The text naming what it just spoke of: ", also called X", "(also known as X)", "frequently
-# termed X"; the name runs to the next bracket, comma, semicolon or clause word.
+# termed X", "was originally called X"; the name runs to the next bracket, comma, semicolon or
+# clause word.
 NAMING = re.compile(
-    r"(?:\b(?:also|commonly|frequently|often|usually|sometimes|otherwise|generally)\s+)?"
+    r"(?:\b(?:also|commonly|frequently|often|usually|sometimes|otherwise|generally|originally|"
+    r"formerly|previously|initially|once)\s+)?"
     r"\b(?:called|known as|termed|named|referred to as|designated)\s+"
     r"(?P<name>[^\s(),;.][^(),;]*?)(?=\s*(?:[(),;]|\.(?:\s|$)|$|\s(?:and|or|which|that|is|are|"
     r"was|were|occurs?|in|with)\b))",

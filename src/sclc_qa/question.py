@@ -139,7 +139,8 @@ def profile(question: str) -> Profile:
     if (
         _YES_NO.match(text)
         and kind != "glossary"
-        and not re.search(r"\bor\b", text, re.I)
+        # "Was A or B better?" asks a choice; "does A or B improve survival?" a verdict.
+        and not (re.search(r"\bor\b", text, re.I) and _CHOICE.search(text))
         and not re.search(r"\?\s*\w", text)  # "Was A as good as B? Give the HR.": the figure
     ):
         kind = "yesno"  # "Is there a benefit to …?": a statement that settles it, not a figure
@@ -240,6 +241,8 @@ def profile(question: str) -> Profile:
         endpoints = endpoints - {"os"}
     plural = several or bool(
         re.search(r"\b(two|three|four|both)\b", phrase, re.I)
+        # "Which anti-ZR1/ZR2 pair …?": a noun of several things asks them all.
+        or head in _MANY_AS_ONE
         or _ARE.search(text)
         # "the gene behind each of the subtypes": one per subtype, so several.
         or (kind == "entity" and _EACH_OF.search(text))
@@ -350,6 +353,15 @@ _SHARE_OF = re.compile(
 )
 _CONTRAST = re.compile(r"(?:^|[,;:]\s)\s*how\b.*\b(?:compare|compared|differ|differed)\b", re.I)
 _EACH_OF = re.compile(r"\beach of\b", re.I)
+# The words that make an "or" question a choice between its alternatives: a comparison.
+_CHOICE = re.compile(
+    r"\b(?:better|worse|longer|shorter|higher|lower|greater|larger|smaller|bigger|more|less|"
+    r"fewer|superior|inferior|preferred|preferable|favou?red|best|worst|most|least|faster|"
+    r"slower|safer|stronger|weaker|earlier|later|commoner|rarer|likelier|which|whether)\b",
+    re.I,
+)
+# Nouns for a group of things, each of which is named: "pair", "doublet", "triplet".
+_MANY_AS_ONE = frozenset({"pair", "duo", "doublet", "triplet", "trio", "couple"})
 # "What were the …", "In X, what were the …": several.
 _ARE = re.compile(r"(?:^|[,:;])\s*(?:what|which)\s+(?:are|were)\b", re.I)
 

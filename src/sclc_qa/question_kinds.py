@@ -184,7 +184,10 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "glossary",
         re.compile(
-            r"stands? for|abbreviat|acronym|short for|\bexpan(d|sion)\b|full (name|form)|"
+            r"stands? for|abbreviat|acronym|short for|full (name|form)|"
+            # "Expand X", "what does X expand to?", "X's expansion" (not an expansion study).
+            r"^\s*expand\b|\bexpand(?:s|ed)?\s+(?:to|into)\b|(?<!dose )(?<!dose-)\bexpansions?\b"
+            r"(?!\s+(?:cohorts?|stud(?:y|ies)|phases?|parts?|arms?|trials?|groups?)\b)|"
             r"\bmeaning\b|"
             r"what does (the )?(term )?\S+ (mean|refer to|denote)|"
             # "What is X?", after any setting phrase ("In zeta staging, what is Tis (…)?").
@@ -348,13 +351,17 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    # "At what age …?", "how old …?", "what age range …?": an age, stated as one ("from age 50",
-    # "aged 50 to 74 years", "65 years or older").
+    # "At what age …?", "how old …?", "what age range …?", "what is the usual age …?": an age,
+    # stated as one ("from age 50", "aged 50 to 74 years", "65 years or older").
     (
         "age",
         re.compile(
             r"\bwhat\s+ages?\b(?!\s+(?:groups?\s+)?(?:had|has|have|showed|was|were)\b)|"
-            r"\bhow\s+old\b|\bage\s+(?:range|limit|bracket)s?\b",
+            r"\bhow\s+old\b|\bage\s+(?:range|limit|bracket)s?\b|"
+            # "What is the typical age at which …?", "what's the median age?": the age itself,
+            # not a group or a share by age.
+            r"\bwhat(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+|an?\s+)?(?:[a-z]+\s+){0,2}?"
+            r"ages?\b(?![\w-]|\s+(?:groups?|distributions?|categor\w*|brackets?|strata)\b)",
             re.I,
         ),
     ),

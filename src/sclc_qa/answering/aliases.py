@@ -1,25 +1,31 @@
 """Another name for something: "X is also known as which CD molecule?", "what are X commonly
-called?". The text gives one by a naming phrase after the thing ("Zeta-1, also called CD999",
-"tumours of the apex, frequently termed Zentoma tumours"); the answer is the name it gives.
+called?", "what was X originally called?". The text gives one by a naming phrase after the
+thing ("Zeta-1, also called CD999", "tumours of the apex, frequently termed Zentoma tumours");
+the answer is the name it gives.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 
 from ..abbreviations import singular
+from ..index import Index
 from ..lexical import stem, tokenize
 from ..other_names import NAMING
 from ..question import Profile
+from ..spans import mask_markup
+from ..vocabulary import Vocabulary
 
-__all__ = ["alias_span", "asks_alias"]
+__all__ = ["alias_answer", "alias_span", "asks_alias"]
 
 # A question that asks for another name of what it names.
 _ASKS = re.compile(
     r"\balso (?:known as|called|named|termed|goes by|referred to as)\b|"
     r"\b(?:other|another|alternative|alternate)\s+(?:[\w-]+\s+)?(?:names?|designations?|terms?)\b|"
-    r"\b(?:commonly|usually|often|frequently|otherwise|generally)\s+(?:called|known|termed|named)\b|"
+    r"\b(?:commonly|usually|often|frequently|otherwise|generally|originally|formerly|previously|"
+    r"initially|once)\s+(?:called|known|termed|named)\b|"
     r"\bgoes by\b|\baka\b",
     re.I,
 )
@@ -30,6 +36,28 @@ _MAX_WORDS = 6
 
 def asks_alias(question: str) -> bool:
     return _ASKS.search(question) is not None
+
+
+def alias_answer(
+    index: Index, vocab: Vocabulary, prof: Profile, sids: Sequence[int]
+) -> tuple[int, int, int] | None:
+    """(sentence, start, end in its document) of the other name the first of the candidate
+    sentences `sids` that gives one gives the question's subject (a naming phrase after it is
+    rare and says exactly this, wherever the sentence ranks)."""
+    for sid in sids:
+        sent = index.sentences[sid]
+        text = mask_markup(sent.text)
+        span = alias_span(text, prof)
+        if span is None and vocab.prev[sid]:
+            # "… a rare zeta tumor. Although this tumor was originally called X, …": the
+            # subject named in the sentence before.
+            before = index.sentences[vocab.prev[sid][0]].text
+            joined = alias_span(f"{mask_markup(before)} {text}", prof)
+            if joined is not None and joined[0] > len(before):
+                span = joined[0] - len(before) - 1, joined[1] - len(before) - 1
+        if span is not None:
+            return sid, sent.start + span[0], sent.start + span[1]
+    return None
 
 
 def alias_span(text: str, prof: Profile) -> tuple[int, int] | None:

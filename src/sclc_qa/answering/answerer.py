@@ -42,6 +42,7 @@ from .unheard import (
     unheard_condition,
     unheard_group,
     unheard_quantity,
+    unheard_site,
     unheard_treatment,
 )
 from .weighing import Weigher
@@ -178,6 +179,7 @@ class Answerer:
             or unheard_group(prof, self.vocab)
             or unheard_quantity(prof, self.vocab)
             or unheard_treatment(prof, self.vocab)
+            or unheard_site(prof, self.vocab)
         )
         if condition:
             return abstention(question, self.reasons.not_mentioned([condition]), 0.0), None

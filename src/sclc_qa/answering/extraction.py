@@ -21,7 +21,7 @@ from ..series import series
 from ..spans import Span, mask_markup, strip_citation
 from ..tables import continued
 from ..vocabulary import Vocabulary
-from .aliases import alias_span, asks_alias
+from .aliases import alias_answer, asks_alias
 from .anchors import anchor_cost, anchors
 from .clauses import Clauses, going_on, runs_into
 from .counts import counts_several
@@ -340,12 +340,8 @@ class Extractor:
         exactly this, wherever the sentence ranks)."""
         if not asks_alias(prof.text):
             return None
-        for cand in scored:
-            sent = self.index.sentences[cand.sid]
-            span = alias_span(mask_markup(sent.text), prof)
-            if span is not None:
-                return Extracted(cand.sid, sent.start + span[0], sent.start + span[1])
-        return None
+        found = alias_answer(self.index, self.vocab, prof, [c.sid for c in scored])
+        return Extracted(*found) if found is not None else None
 
     def _defining_row(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         """For "what does N2 mean?": the entry that defines the term asked about ("N2 |

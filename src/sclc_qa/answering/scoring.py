@@ -47,6 +47,9 @@ W_LEX, W_DENSE, W_RANK, W_SHAPE = 0.45, 0.40, 0.05, 0.10
 _LONG_WORD = 12
 # A table row's weight for a question a statement answers (how/why, yes/no, a definition).
 _ROW_FOR_STATEMENT = 0.3
+# A list item that only names a linked term ("- [Zetal tumor](…) (ZT) (very rare)", its
+# opening bracket before the sentence): it explains, settles or defines nothing.
+_TERM_LINK = re.compile(r"\s*\[?[^\[\]]*\]\([^)]*\)(?:\s*\([^()]*\))*[\s.]*")
 # The list items a lead-in found among the passages brings in as candidates (a trial's results).
 _ITEMS_PER_LEAD_IN = 16
 # The sentences after one that names the asked trial that report on it, as candidates: a
@@ -183,7 +186,9 @@ class SentenceScorer:
         sims = zip(ids.tolist(), dense.tolist(), paired.tolist(), strict=True)
         for sid, dsim, psim in sims:
             sent = self.index.sentences[sid]
-            if _LINK_ONLY.fullmatch(sent.text):
+            if _LINK_ONLY.fullmatch(sent.text) or (
+                prof.kind in STATEMENT and _TERM_LINK.fullmatch(sent.text)
+            ):
                 continue  # "[Other therapies](/…#_535)", "For more, see […](…)": no statement
             toks, ctx = self.vocab.tokens[sid], self.context_tokens(sid)
             lex = sum(

@@ -52,6 +52,17 @@ _CAUSE = re.compile(
     r"(?:limited|constrained|hampered|hindered|restricted|impeded) by|thereby|so that)\b",
     re.I,
 )
+# "Why is X not given?", "why avoid X?": a reason against X; and the words that state one, a
+# drawback of X ("there is concern that it increases resistance"; not "resistance" alone,
+# which a benefit overcomes).
+_WHY_NOT = re.compile(
+    r"^\s*why\b[^?]*?\b(?:not|n['’]t|never|rarely|seldom|avoid(?:ed)?|no longer)\b", re.I
+)
+_DRAWBACK = re.compile(
+    r"\b(?:concerns?|concerned|drawbacks?|disadvantages?|downsides?|harms?|harmful|toxic\w*|"
+    r"caution|unsafe|outweigh\w*)\b|^\s*(?:However|But)\b",
+    re.I,
+)
 # A means is stated by its preposition ("by binding", "through", "via"), by a consequence linker
 # ("thereby", "leading to", "resulting in"), or by a verb of acting on a target in the present
 # or past ("blocks", "recruits", "activated", "up-regulates"): how a drug or signal works.
@@ -83,13 +94,19 @@ _VERDICT = re.compile(
 
 def explains(question: str, sentence: str) -> bool:
     """Whether `sentence` states a reason (for a why-question) or a means (for a how-question)."""
-    cue = _CAUSE if _asks_why(question) else _MEANS
-    return cue.search(sentence) is not None
+    if _asks_why(question):
+        return gives_reason(question, sentence)
+    return _MEANS.search(sentence) is not None
 
 
 def gives_reason(question: str, sentence: str) -> bool:
-    """Whether a why-question's `sentence` states a reason ("This matters because …")."""
-    return _asks_why(question) and _CAUSE.search(sentence) is not None
+    """Whether a why-question's `sentence` states a reason ("This matters because …"); for
+    "why is X not done?", a drawback of doing it is one ("However, there is concern that …")."""
+    if not _asks_why(question):
+        return False
+    if _CAUSE.search(sentence) is not None:
+        return True
+    return _WHY_NOT.search(question) is not None and _DRAWBACK.search(sentence) is not None
 
 
 @lru_cache(maxsize=1024)

@@ -47,13 +47,18 @@ def _topic(name: str, vocab: Vocabulary, text: str) -> _Topic | None:
     """The disease `name` is (with its short form as `text`, its document, defines it), or None
     when no disease's head word is in it."""
     words = name.lower().split()
-    heads = set(domain().disease_heads)
-    if not heads & set(words):
+    generic = domain().generic_disease_heads
+    heads = set(domain().disease_heads) | generic
+    if not heads & set(words) or all(w.removesuffix("s") in generic for w in words):
         return None
     # The head word in either number, last or not ("Zetal Tumors" names "a zetal tumor",
-    # "Cancer of Unknown Zeta" "cancers of unknown zeta").
+    # "Cancer of Unknown Zeta" "cancers of unknown zeta"); a generic head as any other
+    # ("Zeta Trophoblastic Disease" is asked about as "zeta trophoblastic neoplasia").
+    any_generic = "(?:" + "|".join(sorted(generic)) + ")s?"
     spelled = r"\s+".join(
-        re.escape(w.removesuffix("s")) + "s?"
+        any_generic
+        if w.removesuffix("s") in generic
+        else re.escape(w.removesuffix("s")) + "s?"
         if w in heads or w.removesuffix("s") in heads or i == len(words) - 1
         else re.escape(w)
         for i, w in enumerate(words)

@@ -21,6 +21,7 @@ __all__ = [
     "unheard_condition",
     "unheard_group",
     "unheard_quantity",
+    "unheard_site",
     "unheard_treatment",
 ]
 
@@ -203,6 +204,30 @@ def unheard_treatment(prof: Profile, vocab: Vocabulary) -> str:
             and not _heard(word, vocab)
         ):
             return m.group().lower()
+    return ""
+
+
+# Where a growth stands: "a tumour in the left zentacle", "metastases to the zentum".
+_SITE = re.compile(
+    r"\b(?:tumou?rs?|cancers?|carcinomas?|lesions?|metastas[ie]s|masse?s?|nodules?|growths?)\s+"
+    r"(?:in|on|of|at|to|near|inside|within)\s+(?:the\s+|an?\s+)?"
+    r"(?:(?:left|right|upper|lower|inner|outer)\s+)?([a-z]+)\b",
+    re.I,
+)
+
+
+def unheard_site(prof: Profile, vocab: Vocabulary) -> str:
+    """A body site the question puts a growth in by a plain word no document uses, in any
+    spelling ("… a tumour in the left zentacle?"): no passage stages or reports on it. ""
+    when none."""
+    for m in _SITE.finditer(prof.text):
+        word = m.group(1).lower()
+        if (
+            _plain_word(word)
+            and _may_be_unheard(word, _SHORTEST_UNHEARD)
+            and not _heard(word, vocab)
+        ):
+            return word
     return ""
 
 
