@@ -3939,6 +3939,26 @@ def test_a_group_the_evidence_names_only_negated_is_another_group() -> None:
     assert polar_words(asked, lambda w: w == "nonsquamous") == (("squamous", ("nonsquamous",)),)
 
 
+def test_a_group_the_evidence_names_only_by_its_opposite_is_another_group() -> None:
+    from sclc_qa.answering.polarity import other_polarity
+
+    long_term = "Among daily long-term users of zentol, the rate ratio was 2.9 (95% CI, 1.4–5.0)."
+    asked = "What was the rate ratio for zetal cancer among short-term users of zentol?"
+    assert other_polarity(asked, [long_term]) == ("short-term", "long-term")
+    upper = "Zetomas limited to the upper third of the organ were found in 12 of 40 women (30%)."
+    assert other_polarity("How many had zetomas in the lower third?", [upper]) == (
+        "lower third",
+        "upper third",
+    )
+    assert other_polarity("What share had low-grade zetomas?", ["It was 40% in high grade."]) == (
+        "low-grade",
+        "high grade",
+    )
+    # A comparative is no place; both sides asked set nothing apart.
+    assert other_polarity("Did lower doses of zentol help?", ["The upper limit was 5 mg."]) is None
+    assert other_polarity("Did short-term and long-term users differ?", [long_term]) is None
+
+
 def test_a_table_row_answers_a_question_asking_two_of_its_cells(tmp_path: Path) -> None:
     doc = (
         "# Zentoma trials\n\n## Registered trials\n\nTable 1. Registered zentoma trials\n\n"

@@ -91,6 +91,17 @@ class Domain(BaseModel):
         "('zeta cell lymphoma (ZCL)') names a population, so a figure stated for another "
         "('40% of NZCL') does not answer for it.",
     )
+    opposite_words: tuple[tuple[str, ...], ...] = Field(
+        default=(),
+        description="Words that set a group against another ('upper' third, 'lower' third): "
+        "a figure stated for one does not answer for the other.",
+    )
+    opposite_parts: tuple[tuple[str, ...], ...] = Field(
+        default=(),
+        description="Parts of a hyphenated word that do the same inside it: 'low-grade' "
+        "against 'high-grade', 'short-term' against 'long-term', 'node-positive' against "
+        "'node-negative'.",
+    )
     generic_disease_heads: frozenset[str] = Field(
         default=frozenset(),
         description="Words a disease's name may end on interchangeably, after the words that "

@@ -1,6 +1,7 @@
-"""A group a question names by a plain word that a sentence's context names only negated: a
-figure for "nonsquamous" zentomas does not answer for squamous ones, nor one for "unresectable"
-tumours for resectable ones. The prefixes are English's negating ones. A question that names a
+"""A group a question names by a plain word that a sentence's context names only negated or
+opposed: a figure for "nonsquamous" zentomas does not answer for squamous ones, nor one for
+"unresectable" tumours for resectable ones, nor one for "long-term" users for short-term ones.
+The prefixes are English's negating ones. A question that names a
 negated group is not read the other way round: "non-zentamab regimens" is a name's negation,
 which the plain word does not oppose."""
 
@@ -10,6 +11,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from ..domain import domain
 from ..lexical import STOPWORDS
 
 __all__ = ["Polar", "other_polarity", "polar_words"]
@@ -42,17 +44,57 @@ def other_polarity(asked: str | Polar, texts: list[str]) -> tuple[str, str] | No
 @lru_cache(maxsize=256)
 def _polar_words(question: str) -> Polar:
     """Each plain word of the question long enough to carry a negating prefix, with the forms
-    that negate it; none whose negation the question also writes."""
+    that negate it, and each word (with the word it qualifies) that has an opposite, with
+    that; none whose negation or opposite the question also writes."""
     found = _WORD.findall(question.lower())
     words = set(found)
-    out = []
-    for word in dict.fromkeys(found):
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for i, word in enumerate(found):
+        if any(w == word for w, _ in out) or word in found[:i]:
+            continue
+        opposed = _opposed(word, found[i + 1] if i + 1 < len(found) else "")
+        if opposed:
+            if " " in opposed[0] and "-" not in word:
+                word = f"{word} {found[i + 1]}"  # "lower third": the words it sets apart
+            sides = {o for o in opposed if " " not in o} | {
+                o.split()[0] for o in opposed if "-" not in word
+            }
+            if not words & sides and not any(o in question.lower() for o in opposed):
+                out.append((word, opposed))  # "upper" against "lower", both sides not asked
+            continue
         if word in STOPWORDS or len(word) < _SHORTEST or word.startswith(_NEGATING):
             continue
         opposites = tuple(p + word for p in _NEGATING)
         if not words & set(opposites):  # "squamous or nonsquamous": both sides asked
             out.append((word, opposites))
     return tuple(out)
+
+
+def _opposed(word: str, after: str) -> tuple[str, ...]:
+    """The words that set a group against the one `word` names: a word's opposite with the
+    word `after` it, which it qualifies ("lower third": "upper third"; not "lower" alone, a
+    comparison as often as a place), or a hyphenated word's with one part opposed
+    ("low-grade": "high-grade", also written "high grade")."""
+    d = domain()
+    whole = [
+        f"{o} {after}"
+        for pair in d.opposite_words
+        if word in pair and after and after not in STOPWORDS
+        for o in pair
+        if o != word
+    ]
+    parts = word.split("-")
+    if len(parts) < 2:
+        return tuple(whole)
+    swapped = [
+        [*parts[:i], o, *parts[i + 1 :]]
+        for i, p in enumerate(parts)
+        for pair in d.opposite_parts
+        if p in pair
+        for o in pair
+        if o != p
+    ]
+    return tuple(whole + [f(s) for s in swapped for f in ("-".join, " ".join)])
 
 
 def _says(text: str, word: str) -> bool:
