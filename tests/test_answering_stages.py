@@ -1059,10 +1059,14 @@ def test_a_reason_answers_why_and_a_means_answers_how() -> None:
     assert explains("How does the antibody work?", by)
     assert not explains("How does the antibody work?", "Staging was more accurate.")
     # "Why is X not done?" is answered by a drawback of doing it, not by its benefit.
-    why_not = "Why is prophylactic zentamab not given routinely after surgery?"
-    assert explains(why_not, "However, there is concern that zentamab breeds resistance.")
+    why_not = "Why do surgeons avoid zentamab before an operation?"
+    assert explains(why_not, "Zentamab can be harmful to wound healing in the first weeks.")
     assert not explains(why_not, "A single course of zentamab can lower the risk of relapse.")
+    assert explains("Why isn't zentamab used early?", "There is concern about its harms.")
     assert not explains("Why is zentamab given?", "There is concern that it breeds resistance.")
+    # … and by what a drawback leads to, drawn from the sentence before; a why of a benefit not.
+    assert explains(why_not, "Therefore, zentamab is seldom used before surgery.")
+    assert not explains("Why is zentamab given?", "Therefore, zentamab prophylaxis is used.")
     # A means is also a verb acting on a target, or a consequence linker.
     acting = "Zentamab traps the enzyme on DNA, thereby stalling the replication fork."
     assert explains("How does zentamab kill the cell?", acting)
@@ -2050,7 +2054,7 @@ def test_complete_responses_are_not_the_response_rate(tmp_path: Path) -> None:
         "What response rate did the ZAP regimen achieve?",
         "What complete response rate did the ZAP regimen achieve?",
     )
-    assert overall is not None and overall.startswith("92%")  # "92% response rate"
+    assert overall == "92% response rate"
     assert complete is not None and complete.startswith("43%")
 
 
@@ -2159,61 +2163,63 @@ def test_a_bracketed_figure_is_named_by_two_asked_words_only_its_label_holds(
         for i in range(12)
     )
     text = (
-        common + "In a review of 20 series, the commonest sites of distant spread were distant "
-        "lymph nodes (58.0%), distant skin (31.0%), liver (22.0%), peripheral nervous system "
-        "(17.0%), and bone (14.0%)."
+        common + "Of 88 zetoma relapses, the spleen was involved in 41 (46.6%), the bone marrow "
+        "in 20 (22.7%), the peripheral nervous system (17.0%) in 15 and the kidney (9.1%) in 8."
     )
-    asked = "Among distant zetoma spread, how often is the peripheral nervous system involved?"
+    asked = "How often did zetoma relapse involve the peripheral nervous system?"
     assert _answers_in(tmp_path, text, asked) == ["17.0%"]
-
-
-def test_a_noun_for_several_things_asks_each_of_them(tmp_path: Path) -> None:
-    text = (
-        "Recently approved by Quell Pharma, the co-formulated anti-ZR1/ZR2 pair—Vexolimab and "
-        "tarnalimab—has entered use against zetomas."
-    )
-    asked = "Which co-formulated anti-ZR1/ZR2 pair from Quell Pharma has entered use?"
-    assert _answers_in(tmp_path, text, asked) == ["Vexolimab and tarnalimab"]
 
 
 def test_a_list_item_that_only_links_a_term_settles_nothing(tmp_path: Path) -> None:
     doc = (
-        "# Zeta Disease Treatment\n\n## Classification\n\n"
-        "Zeta disease may be classified as follows:\n\n"
-        "- [Quell mole](/types/zeta#_1).\n"
-        "- [Zetal tumor](/types/zeta#_2) (ZT) (very rare).\n\n"
-        "### Quell Mole\n\n"
-        "Unlike zetal tumors, quell moles may regress spontaneously.\n\n" + _BACKGROUND
+        "# Zeta Disease Treatment\n\n## Forms\n\n"
+        "Zeta disease takes these forms:\n\n"
+        "- [Quell nodule](/types/zeta#_1).\n"
+        "- [Zetal growth](/types/zeta#_2) (ZG) (uncommon).\n\n"
+        "### Quell Nodule\n\n"
+        "In many women, quell nodules shrink without treatment.\n\n" + _BACKGROUND
     )
     engine = _engine_over(tmp_path, "zeta", doc)
-    answer = engine.ask("Can a quell mole go away on its own?", min_confidence=0.0)
-    assert answer.answer is not None and "regress" in answer.answer
+    answer = engine.ask("Can a quell nodule disappear without therapy?", min_confidence=0.0)
+    assert answer.answer is not None and "shrink" in answer.answer
 
 
 def test_a_site_no_document_names_is_not_staged(tmp_path: Path) -> None:
     table = (
         "Table 3. T Categories for Zetoma\n\n"
         "| T Category | Description |\n|---|---|\n"
-        "| T1 | Tumor 3 cm or less, surrounded by lung or pleura. |\n"
-        "| T4 | Tumor of any size invading the heart or the trachea. |"
+        "| T1 | Zetoma up to 2 cm, confined to the gland. |\n"
+        "| T3 | Zetoma of any size that invades the diaphragm. |"
     )
     engine = _section_engine(tmp_path, table)
-    refused = _refusal(engine, "What T category applies to a lung tumour in the left zentacle?")
+    refused = _refusal(engine, "What T category fits a zetoma in the right zentacle?")
     assert "zentacle" in refused
-    staged = engine.ask("What T category applies to a tumour invading the trachea?")
-    assert staged.answer == "T4"
+    staged = engine.ask("What T category is a zetoma that invades the diaphragm?")
+    assert staged.answer == "T3"
 
 
 def test_a_route_is_asked_where_the_text_writes_a_pathway(tmp_path: Path) -> None:
     text = (
-        "Two distinct pathways to zetoma have been proposed: one driven by the presence of ZPV, "
-        "and the other driven primarily by sun damage."
+        "Zetoma seems to arise along two distinct pathways: a viral one, in which ZPV enters the "
+        "genome, and an ultraviolet one, marked by heavy sun exposure."
     )
     engine = _section_engine(tmp_path, text)
-    answer = engine.ask(
-        "What two routes to developing zetoma have been proposed?", min_confidence=0
+    answer = engine.ask("Along which two routes does zetoma arise?", min_confidence=0.0)
+    assert answer.answer is not None and "ZPV" in answer.answer
+
+
+def test_a_why_answered_by_a_consequence_is_answered_by_what_it_draws_from(
+    tmp_path: Path,
+) -> None:
+    doc = (
+        "# Zetoma Treatment\n\n## Outlook\n\n"
+        "Most zetomas are cured with drugs alone, wherever they have reached. "
+        "Hence the ZNM grid tells little about a patient's outcome. Cure rests on the "
+        "following:\n\n- Zetal type.\n- Level of serum zeta-hCG.\n\n" + _BACKGROUND
     )
-    assert answer.answer is not None and "sun damage" in answer.answer
+    engine = _engine_over(tmp_path, "zeta", doc)
+    answer = engine.ask("Why doesn't the ZNM grid predict zetoma outcome?", min_confidence=0.0)
+    assert answer.answer is not None and "cured with drugs alone" in answer.answer
 
 
 def test_a_count_in_a_cell_keeps_the_share_bracketed_after_it(tmp_path: Path) -> None:
@@ -3740,12 +3746,12 @@ def test_another_name_is_the_one_the_text_gives_after_the_subject(tmp_path: Path
     ]
     # A former name, by the phrase that gives it.
     former = (
-        "ZTT is an extremely rare zetal trophic tumor. Although this tumor was originally called "
-        "an atypical quellocarcinoma, ZTT appears to be less aggressive."
+        "Zentocytoma is an uncommon zetal gland growth. In early reports this growth was "
+        "originally termed quellular blastoma; the label was later dropped."
     )
-    asked = "What was zetal trophic tumor originally called?"
+    asked = "What was zentocytoma originally called?"
     (tmp_path / "former").mkdir()
-    assert _answers_in(tmp_path / "former", former, asked) == ["an atypical quellocarcinoma"]
+    assert _answers_in(tmp_path / "former", former, asked) == ["quellular blastoma"]
 
 
 def test_a_biomarker_asked_is_of_the_gene_like_names_not_the_drugs() -> None:
@@ -3942,21 +3948,25 @@ def test_a_group_the_evidence_names_only_negated_is_another_group() -> None:
 def test_a_group_the_evidence_names_only_by_its_opposite_is_another_group() -> None:
     from sclc_qa.answering.polarity import other_polarity
 
-    long_term = "Among daily long-term users of zentol, the rate ratio was 2.9 (95% CI, 1.4–5.0)."
-    asked = "What was the rate ratio for zetal cancer among short-term users of zentol?"
+    long_term = "Zentol taken long-term doubled the odds of zetal disease (OR, 2.1)."
+    asked = "What odds ratio did short-term zentol give for zetal disease?"
     assert other_polarity(asked, [long_term]) == ("short-term", "long-term")
-    upper = "Zetomas limited to the upper third of the organ were found in 12 of 40 women (30%)."
-    assert other_polarity("How many had zetomas in the lower third?", [upper]) == (
-        "lower third",
-        "upper third",
+    upper = "Zetomas of the gland's upper pole made up 9 of 33 cases."
+    assert other_polarity("How many zetomas were in the lower pole?", [upper]) == (
+        "lower pole",
+        "upper pole",
     )
     assert other_polarity("What share had low-grade zetomas?", ["It was 40% in high grade."]) == (
         "low-grade",
         "high grade",
     )
-    # A comparative is no place; both sides asked set nothing apart.
+    # A comparative is no place (its opposite, "upper doses", is never written); both sides
+    # asked set nothing apart.
     assert other_polarity("Did lower doses of zentol help?", ["The upper limit was 5 mg."]) is None
     assert other_polarity("Did short-term and long-term users differ?", [long_term]) is None
+    assert other_polarity("Did short- and long-term users differ?", [long_term]) is None
+    # The asked word written with a space is the asked word.
+    assert other_polarity("What share had low-grade zetomas?", ["40% were low grade."]) is None
 
 
 def test_a_table_row_answers_a_question_asking_two_of_its_cells(tmp_path: Path) -> None:
@@ -5020,7 +5030,7 @@ def test_a_disease_is_asked_by_any_generic_head_after_its_own_words(tmp_path: Pa
     )
     quell = (
         "# Quell Cancer Treatment (PDQ®)\n\n## Recurrent Disease\n\n"
-        "Vexitabine was given at 650 mg/m2 twice daily on days 1–14 for recurrent disease.\n"
+        "Vexitabine was given at 900 mg/m2 on days 1 and 8 for recurrent disease.\n"
     )
     engine = _engine_over(tmp_path, "zeta", zeta, quell=quell)
     for asked in (
@@ -5032,19 +5042,24 @@ def test_a_disease_is_asked_by_any_generic_head_after_its_own_words(tmp_path: Pa
     assert engine.ask("What vexitabine dose is used for recurrent ZTN?", min_confidence=0).abstained
     # The other document's disease is answered there.
     other = engine.ask("What vexitabine dose is used for recurrent quell cancer?")
-    assert other.answer is not None and "650 mg/m2" in other.answer
+    assert other.answer is not None and "900 mg/m2" in other.answer
 
 
 def test_the_topics_of_a_dropped_index_are_not_kept(tmp_path: Path) -> None:
     import gc
     import weakref
 
-    from sclc_qa.answering import constraints, topics
+    from sclc_qa.answering import constraints, topics, unheard
 
     zeta = "# Zeta Sarcoma Treatment (PDQ®)\n\n## General Information\n\n" + _BACKGROUND
     engine = _engine_over(tmp_path, "zeta", zeta)
     engine.ask("What is the 10-year overall survival rate for zeta sarcoma?", min_confidence=0.0)
-    kept = [topics._topics.done, constraints._diseases.done]  # type: ignore[attr-defined]
+    assert not unheard._heard("zentalysis", engine._answerer.vocab)  # reads the hyphen parts
+    kept = [
+        topics._topics.done,  # type: ignore[attr-defined]
+        constraints._diseases.done,  # type: ignore[attr-defined]
+        unheard._hyphen_parts.done,  # type: ignore[attr-defined]
+    ]
     assert all(engine._answerer.vocab in done for done in kept)
     vocab = weakref.ref(engine._answerer.vocab)
     del engine

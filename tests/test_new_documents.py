@@ -37,6 +37,11 @@ def test_a_lay_phrase_is_read_as_the_term_the_documents_write() -> None:
     assert clipped.read("Does chemo work for zetal cancer?") == (
         "Does chemotherapy work for zetal cancer?"
     )
+    # "Birth control pills": the contraceptives the documents name.
+    pills = PlainWords(["Oral contraceptives were taken by 40%.", "Oral contraceptives: no link."])
+    assert pills.read("Do birth control pills affect zetoma?") == (
+        "Do oral contraceptives affect zetoma?"
+    )
 
 
 def test_an_organs_noun_finds_the_figure_the_text_gives_by_its_adjective(tmp_path: Path) -> None:

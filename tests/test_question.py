@@ -24,7 +24,7 @@ from sclc_qa.question import profile
         ("At what age should zentamab screening start?", "age", set()),
         ("How old must you be to qualify for screening?", "age", set()),
         ("What age range was eligible for ZENITH-3?", "age", set()),
-        ("What is the typical age at which zetoma is diagnosed?", "age", set()),
+        ("What is the usual age of people found to have zetoma?", "age", set()),
         ("What was the median age of the ZENITH-3 patients?", "age", set()),
         ("What is the age group most affected by zetoma?", "fact", set()),
         ("What share of patients were aged 70 or older?", "percent", set()),
@@ -330,8 +330,11 @@ def test_yes_no_questions_ask_for_a_statement_not_a_figure() -> None:
     assert profile("Is there a benefit to escalating the dose to 74 Gy?").kind == "yesno"
     assert profile("Should drug X be added to first-line chemotherapy?").kind == "yesno"
     # "Or" between subjects asks a verdict on either; with a comparison, a choice.
-    assert profile("Does zentamab or quellimab improve survival after surgery?").kind == "yesno"
+    assert profile("Do zentamab or quellimab lengthen survival after surgery?").kind == "yesno"
     assert profile("Was zentamab or quellimab better for survival?").kind != "yesno"
+    assert profile("Is zentamab given orally or intravenously?").kind != "yesno"
+    # "The effect of age" asks no age.
+    assert profile("What is the effect of age on zetoma survival?").kind != "age"
     assert profile("What causes exon 14 skipping?").kind == "mechanism"
     assert profile("What is holding back QKP-4 therapy in clinics?").kind == "mechanism"
     assert profile("What's limiting the use of zentamab?").kind == "mechanism"
@@ -811,3 +814,10 @@ def test_how_long_beside_a_rate_asks_a_time_of_its_own() -> None:
     assert (asked.kind, asked.also) == ("percent", frozenset({"duration"}))
     # Months that date a rate ask no time.
     assert profile("What is the zentic risk at 24 months, and the response rate?").also == set()
+
+
+def test_a_noun_for_several_things_asks_each_of_them() -> None:
+    for noun in ("pair", "doublet", "triplet"):
+        asked = profile(f"Which anti-ZR1/ZR2 {noun} does Quell Pharma sell?")
+        assert asked.kind == "entity" and asked.plural, noun
+    assert not profile("Which anti-ZR1 antibody does Quell Pharma sell?").plural

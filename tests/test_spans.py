@@ -361,6 +361,9 @@ def test_a_subscript_label_glued_to_its_ratio() -> None:
     (glued,) = find(zns, "hr")
     assert zns[glued.start : glued.end].startswith("HRZNS disease") and glued.endpoint == "rfs"
     assert find("HRQoL was 75 points in both arms.", "hr") == []
+    assert find("HRQOL score was 70 in both arms.", "hr") == []
+    # A value is no "95%" of an interval after the comma.
+    assert find("HR of death in women, 95% CI, 0.5–0.9.", "hr") == []
 
 
 def test_a_ratio_named_before_a_verb_is_its_figure() -> None:

@@ -139,8 +139,9 @@ def profile(question: str) -> Profile:
     if (
         _YES_NO.match(text)
         and kind != "glossary"
-        # "Was A or B better?" asks a choice; "does A or B improve survival?" a verdict.
-        and not (re.search(r"\bor\b", text, re.I) and _CHOICE.search(text))
+        # "Was A or B better?", "given orally or intravenously?" ask a choice; "does A or B
+        # improve survival?" a verdict on what the "or" joins, before the verb that follows it.
+        and not (re.search(r"\bor\b", text, re.I) and not _OR_THEN_VERB.search(text))
         and not re.search(r"\?\s*\w", text)  # "Was A as good as B? Give the HR.": the figure
     ):
         kind = "yesno"  # "Is there a benefit to …?": a statement that settles it, not a figure
@@ -353,11 +354,15 @@ _SHARE_OF = re.compile(
 )
 _CONTRAST = re.compile(r"(?:^|[,;:]\s)\s*how\b.*\b(?:compare|compared|differ|differed)\b", re.I)
 _EACH_OF = re.compile(r"\beach of\b", re.I)
-# The words that make an "or" question a choice between its alternatives: a comparison.
-_CHOICE = re.compile(
-    r"\b(?:better|worse|longer|shorter|higher|lower|greater|larger|smaller|bigger|more|less|"
-    r"fewer|superior|inferior|preferred|preferable|favou?red|best|worst|most|least|faster|"
-    r"slower|safer|stronger|weaker|earlier|later|commoner|rarer|likelier|which|whether)\b",
+# An "or" that joins a yes/no question's subjects, the verb of effect after them: "does A or B
+# improve survival?", "do A or B raise the risk?", "… respond to or survive therapy?"; not with
+# a comparison ("is A or B better?"), which asks a choice.
+_OR_THEN_VERB = re.compile(
+    r"^(?!.*\b(?:better|worse|longer|shorter|higher|lower|greater|more|less|fewer|superior|"
+    r"inferior|preferred|best|most|least|safer|which)\b).*"
+    r"\bor\s+(?:[\w/-]+\s+){0,4}?(?:improve|help|raise|increase|reduce|lower|prolong|extend|"
+    r"lengthen|shorten|boost|cut|slow|delay|change|affect|cause|influence|predict|benefit|"
+    r"worsen|work|survive|respond|protect|prevent)s?\b",
     re.I,
 )
 # Nouns for a group of things, each of which is named: "pair", "doublet", "triplet".

@@ -186,8 +186,9 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
         re.compile(
             r"stands? for|abbreviat|acronym|short for|full (name|form)|"
             # "Expand X", "what does X expand to?", "X's expansion" (not an expansion study).
-            r"^\s*expand\b|\bexpand(?:s|ed)?\s+(?:to|into)\b|(?<!dose )(?<!dose-)\bexpansions?\b"
-            r"(?!\s+(?:cohorts?|stud(?:y|ies)|phases?|parts?|arms?|trials?|groups?)\b)|"
+            r"^\s*expand\b|\bexpand(?:s|ed)?\s+(?:to|into)\b|"
+            r"\bexpansions?\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z][A-Z0-9-]+)\b|"
+            r"\b(?:two|both|its|the)\s+expansions\b|"
             r"\bmeaning\b|"
             r"what does (the )?(term )?\S+ (mean|refer to|denote)|"
             # "What is X?", after any setting phrase ("In zeta staging, what is Tis (…)?").
@@ -360,8 +361,10 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"\bhow\s+old\b|\bage\s+(?:range|limit|bracket)s?\b|"
             # "What is the typical age at which …?", "what's the median age?": the age itself,
             # not a group or a share by age.
-            r"\bwhat(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+|an?\s+)?(?:[a-z]+\s+){0,2}?"
-            r"ages?\b(?![\w-]|\s+(?:groups?|distributions?|categor\w*|brackets?|strata)\b)",
+            r"\bwhat(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+|an?\s+)?"
+            r"(?:(?:typical|usual|median|mean|average|peak|most\s+common|commonest)\s+)?"
+            r"ages?\b(?![\w-]|\s+(?:groups?|distributions?|categor\w*|brackets?|strata|"
+            r"criteri\w*|limits?|cut-?offs?)\b)",
             re.I,
         ),
     ),

@@ -55,8 +55,12 @@ _FOR = r"(?:\s*(?:for|of)\s+(?:death|(?:disease\s+)?(?:progression|recurrence)(?
 # "hazard ratio (HR)", "hazard ratio [HR]", "standardized incidence ratio (SIR)"
 _ABBREVIATED = r"(?:\s*[(\[](?:HR|OR|RR|IRR|SIR|SMR)[)\]])?"
 # A subscript label glued to its ratio when markup is flattened: "HRdeath, 0.72", "HRprogression
-# or death was 0.51", "HRZNS disease recurrence or death was 0.22".
-_GLUED = r"(?:(?<=HR)(?:[a-z]|[A-Z]{2,5}\s[a-z])[a-z ]{0,40}?(?=\s*(?:[,:=]|was\b|is\b)))?"
+# or death was 0.51", "HRZNS disease recurrence or death was 0.31" (a label opening in capitals
+# only when it ends on an event: "HRQOL score was 70" is no ratio).
+_GLUED = (
+    r"(?:(?<=HR)(?:[a-z][a-z ]{0,40}?|[A-Z]{2,5}\s[a-z][a-z ]{0,40}?"
+    r"(?:death|progression|recurrence|relapse|survival|events?))(?=\s*(?:[,:=]|was\b|is\b)))?"
+)
 _HR_CORE = (
     rf"{_RATIO}{_GLUED}{_ABBREVIATED}(?:(?:{_FOR}|\s*death)?\s*(?:=|:|,|of|was|is)?"
     # … or a label that ends in a colon: "Relative risk of death, screening versus control
@@ -65,8 +69,8 @@ _HR_CORE = (
     # … or what it is of, then a verb: "The relative risk of zeta cancer was 32.8".
     rf"|\s+(?:of|for)\s+[^:;.\d()]{{0,60}}?\s+(?:was|were|is)"
     # … or what it is for or of, then a comma: "RR for zetal squamous cancer, 1.85", "RR of
-    # cure, 3.00".
-    rf"|\s+(?:for|of)\s+[^:;.\d(),]{{1,60}}?,)\s*(?P<value>{_NUM})"
+    # remission, 2.40" (not a "95% CI" after the comma).
+    rf"|\s+(?:for|of)\s+[^:;.\d(),]{{1,60}}?,)\s*(?P<value>{_NUM})(?!\d|\.\d|\s*%)"
 )
 # After the ratio: its interval and P value, labelled ("95% CI, …") or a bare bracketed range.
 _BARE_RANGE = rf"\(\s*{_NUM}\s*(?:{_DASH}|to\s+){_NUM}\s*\)"
@@ -131,7 +135,7 @@ _ROUTE = (
 _SCHEDULE = (
     r"(?:\s*[×x]\s*\d+\b(?:\s*fractions?)?"
     rf"|\s+{_ROUTE}"
-    # … its route's abbreviation in brackets after it: "intravenously (IV) every 4 weeks".
+    # … its route's abbreviation in brackets after it: "intravenously (IV) every 3 weeks".
     rf"|\s*\(\s*{_ROUTE}\s*\)"
     r"|\s+of\s+[a-z][\w-]+(?=\s+(?:orally|by mouth|intravenously|subcutaneously|IV|PO|once|"
     r"twice|daily|weekly|BID|QD|every|each)\b)"

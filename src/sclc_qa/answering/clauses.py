@@ -13,7 +13,7 @@ from ..question import Profile
 from ..spans import strip_citation
 from ..vocabulary import ANAPHOR, Vocabulary
 from .explanations import explaining_clause
-from .shapes import explains, gives_reason, has_verdict, states_makeup
+from .shapes import draws_consequence, explains, gives_reason, has_verdict, states_makeup
 
 __all__ = ["Clauses", "going_on", "runs_into"]
 
@@ -81,7 +81,8 @@ class Clauses:
 
     def explaining(self, prof: Profile, sid: int) -> tuple[int, int, int, tuple[int, int] | None]:
         """(sentence id or -1, start, end, cited span or None): the clause of sentence `sid`
-        that explains; for "This …" mechanisms, the sentence it refers back to; for one whose
+        that explains; for "This …" mechanisms, the sentence it refers back to, and for a why
+        answered by "Therefore, …", the sentence it draws from; for one whose
         next sentence says how or why instead, that one; for a yes/no question whose verdict
         the next sentence draws, both."""
         if prof.kind == "mechanism":
@@ -96,6 +97,12 @@ class Clauses:
                 and not _names_more(prof, text, self.index.sentences[self.vocab.prev[sid][0]].text)
             ):
                 sid = self.vocab.prev[sid][0]
+            elif (
+                draws_consequence(prof.text, text)
+                and self.vocab.prev[sid]
+                and runs_into(self.index, self.vocab, self.vocab.prev[sid][0], sid)
+            ):
+                sid = self.vocab.prev[sid][0]  # "… good even when it spreads. Therefore, X …"
             elif not makeup and self._next_explains(sid, prof):
                 sid += 1
         sent = self.index.sentences[sid]

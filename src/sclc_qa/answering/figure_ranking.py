@@ -174,9 +174,10 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
             )
 
         # Two words of the question that only this label holds name it, however common each
-        # word is ("lung (23%), nervous system (18%)" for "… the central nervous system").
-        own_words = set(tokenize(text[mine_at[0] : mine_at[1]])) & q_words
-        if len(own_words - {w for a, b in rest for w in tokenize(text[a:b])}) >= _LABEL_PAIR:
+        # word is ("liver (22%), nervous system (17%)" for "… the peripheral nervous system").
+        own_words = set(tokenize(text[mine_at[0] : mine_at[1]], parts=False)) & q_words
+        others = {w for a, b in rest for w in tokenize(text[a:b], parts=False)}
+        if len(own_words - others) >= _LABEL_PAIR:
             return True
 
         return any(
@@ -189,7 +190,7 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
     def bracket_words(at: int) -> int:
         """How many of the question's words the label before a figure's bracket holds."""
         label = brackets.get(at)
-        return len(set(tokenize(text[label[0] : label[1]])) & q_words) if label else 0
+        return len(set(tokenize(text[label[0] : label[1]], parts=False)) & q_words) if label else 0
 
     def key(s: Span) -> tuple[float, int]:
         # A figure followed by its arm is labelled by that name ("40% (95% CI …) in the

@@ -83,7 +83,7 @@ def per_base_end(text: str, e: int) -> int:
     return base.end() if base is not None else e
 
 
-# A share's own rate noun, with up to two words that say which ("80% false-negative rate",
+# A share's own rate noun, with up to two words that say which ("61% false-positive rate",
 # "a 12% complication rate"), written straight after it.
 _RATE_NOUN_AFTER = re.compile(
     r"(?:\s+(?!(?:of|in|for|and|or|vs|versus|with|at|to|than|the|a|an|was|were|is|are|by|from)"
@@ -99,7 +99,7 @@ def endpoint_after(text: str, e: int, question: str) -> int:
     if named is not None and any(p.fullmatch(named.group(1)) for p in ENDPOINTS.values()):
         e = named.end()
     rate = _RATE_NOUN_AFTER.match(text, e)
-    e = rate.end() if rate is not None else e  # "an 80% false-negative rate": what it measures
+    e = rate.end() if rate is not None else e  # "a 61% false-positive rate": what it measures
     e = labelled_after(text, e)
     if _ASKS_WHOM.search(question):
         whom = _WHOM_AFTER.match(text, e)

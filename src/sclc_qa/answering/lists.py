@@ -11,6 +11,7 @@ from ..index import Index
 from ..lexical import tokenize
 from ..question import Profile
 from ..vocabulary import Vocabulary
+from .shapes import draws_consequence, gives_reason
 
 __all__ = ["answer", "counted_list", "introduces_list", "list_items"]
 
@@ -108,8 +109,15 @@ def answer(index: Index, vocab: Vocabulary, prof: Profile, sid: int) -> tuple[in
         # for "which signs …?"), or of any list when several things of no named class are
         # asked ("what are the supposed gains of X?"): the answer is the whole list.
         sid = lead[0]
-    elif not introduces_list(index, sid) and (
-        nxt < len(index.sentences) and sid in vocab.prev[nxt] and introduces_list(index, nxt)
+    elif (
+        not introduces_list(index, sid)
+        # A sentence that gives the reason asked, or draws a consequence from the one before
+        # it, answers a why, not a list after it.
+        and not gives_reason(prof.text, index.sentences[sid].text)
+        and not draws_consequence(prof.text, index.sentences[sid].text)
+        and nxt < len(index.sentences)
+        and sid in vocab.prev[nxt]
+        and introduces_list(index, nxt)
     ):
         sid = nxt
     items = list_items(index, vocab, sid)

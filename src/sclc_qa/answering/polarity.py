@@ -19,7 +19,7 @@ __all__ = ["Polar", "other_polarity", "polar_words"]
 _NEGATING = ("non-", "non", "un", "in", "im")
 # Shorter words are too often whole words of their own behind a prefix ("in" + "tent").
 _SHORTEST = 5
-_WORD = re.compile(r"[a-z][a-z-]+")
+_WORD = re.compile(r"[a-z][a-z0-9-]+")
 
 
 Polar = tuple[tuple[str, tuple[str, ...]], ...]
@@ -33,7 +33,7 @@ def other_polarity(asked: str | Polar, texts: list[str]) -> tuple[str, str] | No
     for word, opposites in _polar_words(asked) if isinstance(asked, str) else asked:
         for text in texts:
             low = text.lower()
-            if _says(low, word):
+            if any(_says(low, w) for w in _forms(word)):
                 break
             negated = next((o for o in opposites if _says(low, o)), None)
             if negated:
@@ -59,7 +59,11 @@ def _polar_words(question: str) -> Polar:
             sides = {o for o in opposed if " " not in o} | {
                 o.split()[0] for o in opposed if "-" not in word
             }
-            if not words & sides and not any(o in question.lower() for o in opposed):
+            low = question.lower()
+            coordinated = any(  # "short- and long-term": both sides asked
+                re.search(rf"\b{re.escape(o.split('-')[0])}-\s", low) for o in opposed if "-" in o
+            )
+            if not words & sides and not coordinated and not any(o in low for o in opposed):
                 out.append((word, opposed))  # "upper" against "lower", both sides not asked
             continue
         if word in STOPWORDS or len(word) < _SHORTEST or word.startswith(_NEGATING):
@@ -95,6 +99,11 @@ def _opposed(word: str, after: str) -> tuple[str, ...]:
         if o != p
     ]
     return tuple(whole + [f(s) for s in swapped for f in ("-".join, " ".join)])
+
+
+def _forms(word: str) -> tuple[str, ...]:
+    """`word` as the text may write it: a hyphenated word also with a space ("low grade")."""
+    return (word, word.replace("-", " ")) if "-" in word else (word,)
 
 
 def _says(text: str, word: str) -> bool:

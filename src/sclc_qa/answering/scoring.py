@@ -47,7 +47,7 @@ W_LEX, W_DENSE, W_RANK, W_SHAPE = 0.45, 0.40, 0.05, 0.10
 _LONG_WORD = 12
 # A table row's weight for a question a statement answers (how/why, yes/no, a definition).
 _ROW_FOR_STATEMENT = 0.3
-# A list item that only names a linked term ("- [Zetal tumor](…) (ZT) (very rare)", its
+# A list item that only names a linked term ("- [Zetal growth](…) (ZG) (uncommon)", its
 # opening bracket before the sentence): it explains, settles or defines nothing.
 _TERM_LINK = re.compile(r"\s*\[?[^\[\]]*\]\([^)]*\)(?:\s*\([^()]*\))*[\s.]*")
 # The list items a lead-in found among the passages brings in as candidates (a trial's results).

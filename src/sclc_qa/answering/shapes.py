@@ -52,15 +52,22 @@ _CAUSE = re.compile(
     r"(?:limited|constrained|hampered|hindered|restricted|impeded) by|thereby|so that)\b",
     re.I,
 )
+# A sentence that draws a consequence from the one before: "Therefore, …", "As a result, …".
+_CONSEQUENCE = re.compile(
+    r"\s*(?:Therefore|Thus(?!\s+far\b)|Hence|Consequently|Accordingly|As a result|"
+    r"For this reason|For these reasons)\b,?",
+)
 # "Why is X not given?", "why avoid X?": a reason against X; and the words that state one, a
 # drawback of X ("there is concern that it increases resistance"; not "resistance" alone,
 # which a benefit overcomes).
 _WHY_NOT = re.compile(
-    r"^\s*why\b[^?]*?\b(?:not|n['’]t|never|rarely|seldom|avoid(?:ed)?|no longer)\b", re.I
+    r"^\s*why\b(?:(?!\b(?:that|who|which|whose|when|if|because)\b)[^?])*?"
+    r"(?:\b(?:not|never|rarely|seldom|avoid(?:ed)?|no longer)\b|n['’]t\b)",
+    re.I,
 )
 _DRAWBACK = re.compile(
     r"\b(?:concerns?|concerned|drawbacks?|disadvantages?|downsides?|harms?|harmful|toxic\w*|"
-    r"caution|unsafe|outweigh\w*)\b|^\s*(?:However|But)\b",
+    r"caution|unsafe|outweigh\w*)\b",
     re.I,
 )
 # A means is stated by its preposition ("by binding", "through", "via"), by a consequence linker
@@ -101,12 +108,17 @@ def explains(question: str, sentence: str) -> bool:
 
 def gives_reason(question: str, sentence: str) -> bool:
     """Whether a why-question's `sentence` states a reason ("This matters because …"); for
-    "why is X not done?", a drawback of doing it is one ("However, there is concern that …")."""
+    "why is X not done?", a drawback of doing it is one ("However, there is concern that …"),
+    and so is a consequence drawn from one ("Therefore, X is of limited use")."""
     if not _asks_why(question):
         return False
     if _CAUSE.search(sentence) is not None:
         return True
-    return _WHY_NOT.search(question) is not None and _DRAWBACK.search(sentence) is not None
+    # "Why is X not useful?": "Therefore, X has limited value" states what is asked, drawn from
+    # the reason before it.
+    return _WHY_NOT.search(question) is not None and (
+        _DRAWBACK.search(sentence) is not None or _CONSEQUENCE.match(sentence) is not None
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -114,6 +126,16 @@ def _asks_why(question: str) -> bool:
     """Whether a question asks a reason, not a means: read once per question, though every
     candidate sentence is weighed against it."""
     return _WHY.search(unwrapped(question)) is not None
+
+
+def draws_consequence(question: str, sentence: str) -> bool:
+    """Whether a why-question's `sentence` opens by drawing a consequence ("Therefore, X has
+    limited value.") and states no cause of its own: its reason is the sentence before it."""
+    return (
+        _asks_why(question)
+        and _CONSEQUENCE.match(sentence) is not None
+        and _CAUSE.search(sentence) is None
+    )
 
 
 def states_makeup(question: str, sentence: str) -> bool:

@@ -53,8 +53,11 @@ def _topic(name: str, vocab: Vocabulary, text: str) -> _Topic | None:
         return None
     # The head word in either number, last or not ("Zetal Tumors" names "a zetal tumor",
     # "Cancer of Unknown Zeta" "cancers of unknown zeta"); a generic head as any other
-    # ("Zeta Trophoblastic Disease" is asked about as "zeta trophoblastic neoplasia").
-    any_generic = "(?:" + "|".join(sorted(generic)) + ")s?"
+    # ("Zeta Trophoblastic Disease" is asked about as "zeta trophoblastic neoplasia"); one way
+    # only: "Zeta Cancer" is not "benign zeta disease".
+    said = {w.removesuffix("s") for w in words}
+    either = sorted(generic if "disease" in said else generic - {"disease"})
+    any_generic = "(?:" + "|".join(either) + ")s?"
     spelled = r"\s+".join(
         any_generic
         if w.removesuffix("s") in generic

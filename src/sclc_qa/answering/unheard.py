@@ -6,13 +6,13 @@ zentalysis?"). Each is an abstention that names the word, decided before any pas
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..domain import domain
 from ..lexical import STOPWORDS, tokenize
 from ..question import Profile
 from ..vocabulary import Vocabulary
 from .aliases import asks_alias
+from .per_index import per_index
 from .populations import group_phrases
 
 __all__ = [
@@ -209,7 +209,7 @@ def unheard_treatment(prof: Profile, vocab: Vocabulary) -> str:
 
 # Where a growth stands: "a tumour in the left zentacle", "metastases to the zentum".
 _SITE = re.compile(
-    r"\b(?:tumou?rs?|cancers?|carcinomas?|lesions?|metastas[ie]s|masse?s?|nodules?|growths?)\s+"
+    r"\b(?:tumou?rs?|cancers?|[a-z]+omas?|lesions?|metastas[ie]s|masse?s?|nodules?|growths?)\s+"
     r"(?:in|on|of|at|to|near|inside|within)\s+(?:the\s+|an?\s+)?"
     r"(?:(?:left|right|upper|lower|inner|outer)\s+)?([a-z]+)\b",
     re.I,
@@ -267,7 +267,7 @@ def _heard(word: str, vocab: Vocabulary) -> bool:
 _SHORTEST_UNHEARD = 5
 
 
-@lru_cache(maxsize=4)
+@per_index
 def _hyphen_parts(vocab: Vocabulary) -> frozenset[str]:
     """The terms inside the documents' hyphenated words ("extensive" in "extensive-stage"),
     worked out once per loaded index."""
