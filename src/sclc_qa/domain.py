@@ -91,6 +91,12 @@ class Domain(BaseModel):
         "('zeta cell lymphoma (ZCL)') names a population, so a figure stated for another "
         "('40% of NZCL') does not answer for it.",
     )
+    change_directions: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="The words a change is told by, every form, by the way it goes ('up': "
+        "'grew', 'increase'; 'down': 'fell', 'reduction'): a question asking how much something "
+        "grew is not answered by a figure labelled a fall.",
+    )
     opposite_words: tuple[tuple[str, ...], ...] = Field(
         default=(),
         description="Words that set a group against another ('upper' third, 'lower' third): "

@@ -318,17 +318,11 @@ def names_arms(text: str) -> bool:
 
 
 # Which way a change goes: a question asking how much something grew is not answered by a
-# figure the text labels a fall ("a 50% reduction"), nor the other way round.
-_UP = re.compile(
-    r"\b(?:grows?|grew|grown|growing|growth|increas(?:e|es|ed|ing)|rises?|rising|rose|"
-    r"enlarg(?:e|es|ed|ing|ement)|gains?|worsen(?:s|ed|ing)?)\b",
-    re.I,
-)
-_DOWN = re.compile(
-    r"\b(?:shrinks?|shrank|shrunk|shrinking|shrinkage|reduc(?:e|es|ed|ing|tions?)|"
-    r"decreas(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|drops?|dropped|falls?|fell|regress(?:ion)?|"
-    r"cuts?)\b",
-    re.I,
+# figure the text labels a fall ("a 50% reduction"), nor the other way round (the words of
+# each way: `change_directions` in data/domain.json).
+_UP, _DOWN = (
+    re.compile(r"\b(?:" + "|".join(domain().change_directions[way]) + r")\b", re.I)
+    for way in ("up", "down")
 )
 # The label written right after a figure: "50% reduction", "a 25% increase in …".
 _LABEL_AFTER = re.compile(r"\s*(?:relative\s+|absolute\s+)?([a-z]+)")
