@@ -108,6 +108,10 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
     ]
     # Each bracketed figure's label, read once: the words just before its bracket.
     brackets = {sp.start: bracket_label(text, sp.start) for sp in spans}
+    # … and the question's words each label holds, counted by surface word, read once too.
+    label_words_at = {
+        at: set(tokenize(text[lab[0] : lab[1]], parts=False)) for at, lab in brackets.items() if lab
+    }
 
     def labelled(at: int) -> bool:
         return (
@@ -175,8 +179,8 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
 
         # Two words of the question that only this label holds name it, however common each
         # word is ("liver (22%), nervous system (17%)" for "… the peripheral nervous system").
-        own_words = set(tokenize(text[mine_at[0] : mine_at[1]], parts=False)) & q_words
-        others = {w for a, b in rest for w in tokenize(text[a:b], parts=False)}
+        own_words = label_words_at[at] & q_words
+        others = set().union(*(ws for start, ws in label_words_at.items() if start != at))
         if len(own_words - others) >= _LABEL_PAIR:
             return True
 
@@ -189,8 +193,7 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
 
     def bracket_words(at: int) -> int:
         """How many of the question's words the label before a figure's bracket holds."""
-        label = brackets.get(at)
-        return len(set(tokenize(text[label[0] : label[1]], parts=False)) & q_words) if label else 0
+        return len(label_words_at.get(at, set()) & q_words)
 
     def key(s: Span) -> tuple[float, int]:
         # A figure followed by its arm is labelled by that name ("40% (95% CI …) in the

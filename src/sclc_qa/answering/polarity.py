@@ -50,8 +50,8 @@ def _polar_words(question: str) -> Polar:
     words = set(found)
     out: list[tuple[str, tuple[str, ...]]] = []
     for i, word in enumerate(found):
-        if any(w == word for w, _ in out) or word in found[:i]:
-            continue
+        if word in found[:i]:
+            continue  # read once, where the question first writes it
         opposed = _opposed(word, found[i + 1] if i + 1 < len(found) else "")
         if opposed:
             if " " in opposed[0] and "-" not in word:

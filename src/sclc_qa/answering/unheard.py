@@ -196,15 +196,8 @@ def unheard_treatment(prof: Profile, vocab: Vocabulary) -> str:
     """A kind of treatment the question names by a plain word no document uses, in any
     spelling ("which subtype responds best to zentopathic treatment?"): no passage reports
     on it. "" when none."""
-    for m in _TREATMENT.finditer(prof.text):
-        word = m.group(1).lower()
-        if (
-            _plain_word(word)
-            and _may_be_unheard(word, _SHORTEST_UNHEARD)
-            and not _heard(word, vocab)
-        ):
-            return m.group().lower()
-    return ""
+    found = _first_unheard(_TREATMENT, prof.text, vocab)
+    return found.group().lower() if found is not None else ""
 
 
 # Where a growth stands: "a tumour in the left zentacle", "metastases to the zentum".
@@ -220,15 +213,22 @@ def unheard_site(prof: Profile, vocab: Vocabulary) -> str:
     """A body site the question puts a growth in by a plain word no document uses, in any
     spelling ("… a tumour in the left zentacle?"): no passage stages or reports on it. ""
     when none."""
-    for m in _SITE.finditer(prof.text):
+    found = _first_unheard(_SITE, prof.text, vocab)
+    return found.group(1).lower() if found is not None else ""
+
+
+def _first_unheard(pattern: re.Pattern[str], text: str, vocab: Vocabulary) -> re.Match[str] | None:
+    """The first match of `pattern` in `text` whose first group is a plain word no document
+    uses, in any spelling."""
+    for m in pattern.finditer(text):
         word = m.group(1).lower()
         if (
             _plain_word(word)
             and _may_be_unheard(word, _SHORTEST_UNHEARD)
             and not _heard(word, vocab)
         ):
-            return word
-    return ""
+            return m
+    return None
 
 
 # "How much stronger / longer …": a comparative measures nothing of its own.
