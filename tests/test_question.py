@@ -299,6 +299,9 @@ def test_the_asked_class_stops_at_the_verb() -> None:
     # A plain word after a plural noun, before a preposition, is the verb; adjectives joined by
     # "and" qualify one noun.
     assert profile("Which clinical features go with ZRK2-mutant zentoma?").target == "feature"
+    assert (
+        profile("Once zentamab is stopped, what T-cell functions come back?").target == "function"
+    )
     assert profile("Which patients benefit from adjuvant zentamab?").target == "patient"
     # … and before a word in -ing ("keep slowing"): the flaws are asked, not "keep".
     assert profile("What two flaws keep slowing zentamab's uptake?").target == "flaw"
@@ -451,6 +454,14 @@ def test_where_a_trial_was_run_asks_a_place() -> None:
     # Where in a body, or a place among other things asked, is not a name of a place.
     assert profile("Where does zentamab bind on T cells?").target != "place"
     assert profile("Where, when and for what was quellimab approved?").target != "place"
+
+
+def test_who_makes_a_drug_asks_a_company_and_who_found_a_thing_asks_people() -> None:
+    for asked in ("Who makes zentamab?", "Who markets the zentamab-quellimab pair?"):
+        made = profile(asked)
+        assert (made.kind, made.target) == ("entity", "company"), asked
+    assert profile("Who first described zentoma?").target == "who"
+    assert profile("Who is the lead reviewer of the summary?").target == "who"
 
 
 def test_an_open_bound_is_not_a_comparison() -> None:

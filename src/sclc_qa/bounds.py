@@ -16,6 +16,8 @@ __all__ = [
     "age_groups",
     "asked_sizes",
     "fit",
+    "limit_asked",
+    "limit_start",
     "other_bounds",
     "other_size",
     "same_ages",
@@ -212,3 +214,47 @@ def other_size(asked: AbstractSet[str], sentence: str) -> tuple[str, str] | None
     if any(re.search(rf"(?<![\d.,]){n}(?![\d.,]\d)", sentence.replace(",", "")) for n in asked):
         return None
     return min(asked), min(stated)
+
+
+# A question that asks a limit: "at most how many cycles?", "how high can the dose go?", "the
+# maximum daily dose?" (not "the maximum tolerated dose", a dose found in a trial, nor "at
+# least …" asked of a figure the question states); or "at least how many?", "the minimum …?".
+_UPPER_ASKED = re.compile(
+    r"\bat (?:the )?most\b|\bmaximum\b(?!\s+tolerated)|\bmax\b|\bupper limit\b|"
+    r"\bup to (?:what|how)\b|\bhow (?:high|far|large|big|much|many|long)\b[^?]*?\bcan\b[^?]*?"
+    r"\b(?:go|get|be (?:raised|increased|escalated|given))\b",
+    re.I,
+)
+_LOWER_ASKED = re.compile(r"\bat least (?:what|how)\b|\bminimum\b|\blower limit\b", re.I)
+# A figure stated as such a limit: "up to 20 mg", "no more than six cycles", "≤50".
+_UPPER_STATED = re.compile(
+    r"(?:up to|at most|no more than|not more than|a maximum of|maximum of|not to exceed|"
+    r"not exceeding|≤)\s*",
+    re.I,
+)
+_LOWER_STATED = re.compile(
+    r"(?:at least|no less than|not less than|a minimum of|minimum of|≥)\s*", re.I
+)
+
+
+def limit_asked(question: str) -> str | None:
+    """ "upper" when the question asks a most ("at most how many …?", "how high can it go?"),
+    "lower" when it asks a least, else None."""
+    if _UPPER_ASKED.search(question):
+        return "upper"
+    return "lower" if _LOWER_ASKED.search(question) else None
+
+
+def limit_start(text: str, start: int, limit: str) -> int | None:
+    """Where the words that state the figure at `start` of `text` as the limit asked begin, by
+    its own words or those just before it ("up to 20 mg daily" an upper one, "at least 3,000
+    mL" a lower one); None when it is stated as no such limit."""
+    pattern = _UPPER_STATED if limit == "upper" else _LOWER_STATED
+    if pattern.match(text, start):
+        return start
+    reach = max(0, start - _LIMIT_REACH)
+    return next((m.start() for m in pattern.finditer(text, reach, start) if m.end() == start), None)
+
+
+# How far before a figure (characters) the words that make it a limit may start.
+_LIMIT_REACH = 20

@@ -126,6 +126,11 @@ class Domain(BaseModel):
         default=frozenset(),
         description="Words that follow a name to make it a company's: 'Pharmaceutical', 'Inc'.",
     )
+    maker_verbs: frozenset[str] = Field(
+        default=frozenset(),
+        description="Verbs that make 'who …?' ask for a company, not a person: 'who makes "
+        "zentamab?', 'who markets it?'.",
+    )
     organisation_heads: frozenset[str] = Field(
         default=frozenset(),
         description="Words that head a name continued by 'of': 'University' of Z, 'Ministry' "

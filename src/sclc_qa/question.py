@@ -254,7 +254,12 @@ def profile(question: str) -> Profile:
     )
     target = _one_of(head) if several else head  # "the two genes" asks a gene; "each gene" too
     if re.match(r"\s*who\b", text, re.I):
-        target = "who"
+        # "Who makes zentamab?" asks for its maker; "who described ZCL?", for people.
+        verb = re.match(
+            r"\s*who\s+(?:(?:has|have|had|did|does|do|first|originally)\s+)?(\w+)", text, re.I
+        )
+        maker = verb is not None and verb.group(1).lower() in domain().maker_verbs
+        target = "company" if maker else "who"
     elif kind == "entity" and re.search(r"(?:^|[,;:]\s)\s*where\b", text, re.I):
         target = "place"
     if kind == "glossary" or (kind == "definition" and _WHAT_KIND.search(text)):

@@ -226,11 +226,12 @@ def which_phrase(text: str) -> str:
             and (
                 _PREPOSITION.match(words[i + 1])
                 or words[i + 1].lower() in _COMMON_PREPOSITIONS
+                or words[i + 1].lower() in _PARTICLES
                 or re.fullmatch(r"[a-z]{2,}ing", words[i + 1])
             )
         ):
             # "which features go with …", "which patients benefit from …", "what flaws keep
-            # slowing …": the verb
+            # slowing …", "which functions come back": the verb
             break
         if (
             re.fullmatch(r"[a-z]+[^su]s", w)

@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .bounds import limit_asked, limit_start
 from .domain import domain
 from .lexical import normalize, stem, tokenize
 from .models import Cell, Sentence
 from .question import Profile
 from .spans import Span, find, mask_markup
 
-__all__ = ["best_cell", "continued", "holds_dose", "row_figure"]
+__all__ = ["best_cell", "continued", "holds_dose", "limit_figure", "row_figure"]
 
 # Header words → question words that point at that column (data/domain.json).
 _HEADER_HINTS = domain().table_header_hints
@@ -80,13 +81,18 @@ def best_cell(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
 
 def _quoted(value: str, q_norm: str) -> bool:
     """Whether the question gives the cell rather than asks it: its whole text, or its opening
-    sentence of several words ("'Have you moved house lately?' — what does that screen for?")."""
+    sentence of several words ("'Have you moved house lately?' — what does that screen for?").
+    A dash that sets the cell under a group row ("– Zeta disease" under "Neoplastic:") is
+    layout, not text the question would repeat."""
+    value = _SUB_ITEM.sub("", value)
     if normalize(value) in q_norm:
         return True
     opening = normalize(_SENTENCE_END.split(value, maxsplit=1)[0])
     return len(opening.split()) >= _QUOTED_WORDS and opening in q_norm
 
 
+# A cell's opening mark of a sub-item: a dash or bullet and a space.
+_SUB_ITEM = re.compile(r"^\s*[-–—•*]\s+")
 # A cell's opening sentence ends at its first full stop or question mark.
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s")
 # Words a cell's opening must have for the question to quote it: a word or three may be shared
@@ -142,12 +148,30 @@ def row_figure(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
     if not found and prof.kind == "difference" and _CHANGE_HEADER.search(_header_of(sent, cell)):
         # Under an "Estimated Relative Reduction" header a cell's share is the change asked.
         found = find(written, "percent")
+    if (stated := limit_figure(doc_text, sent, prof)) is not None:
+        return stated  # "How high can the zentamab dose go?": the limit, not the usual dose
     if not found:
         return None
     end = found[0].end
     if found[0].kind == "count" and (share := _SHARE_AFTER_COUNT.match(written, end)) is not None:
         end = share.end()  # "98 (2.5)" under "No. (%)": the count with the share it makes
     return Span(cell.start + found[0].start, cell.start + end, "cell")
+
+
+def limit_figure(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
+    """The figure of the asked kind that a cell of the row states as the limit the question asks
+    ("Safe to raise the dose up to 20 mg daily" for "how high can the dose go?"), from the words
+    that make it one; None when the question asks no limit or no cell states one."""
+    limit = limit_asked(prof.text)
+    if limit is None:
+        return None
+    for cell in sent.cells:
+        said = mask_markup(doc_text[cell.start : cell.end])
+        for f in find(said, prof.kind):
+            start = limit_start(said, f.start, limit)
+            if start is not None:
+                return Span(cell.start + start, cell.start + f.end, "cell")
+    return None
 
 
 def continued(doc_text: str, sents: Sequence[Sentence], sid: int, cell: Span) -> int:

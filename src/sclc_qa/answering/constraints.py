@@ -40,7 +40,7 @@ from .regimens import other_combination, other_regimen
 from .scoring import Scored
 from .shapes import clause_of
 from .stages import other_stage
-from .topics import other_topic
+from .topics import heading_path, other_topic
 from .tumours import other_tumour
 from .unheard import DISEASE_WORD
 
@@ -77,9 +77,7 @@ def other_group(
         return f"{bounds[0]} (the figure given is for {bounds[1]})"
     # A disease other than the one asked: for a figure, and for a statement too (how a drug
     # works in one disease does not say how it works in another).
-    disease = _other_disease(
-        vocab, prof.text, sent.text, index.documents[sent.doc].title
-    ) or other_topic(vocab, prof.text, sent)
+    disease = _other_disease(vocab, prof.text, sent) or other_topic(vocab, prof.text, sent)
     if disease:
         given = "figure" if prof.kind in TYPED else "passage"
         return f"{disease[0]} (the {given} given is for {disease[1]})"
@@ -173,8 +171,7 @@ def of_asked_disease(
 
     def other(c: Scored) -> bool:
         sent = index.sentences[c.sid]
-        title = index.documents[sent.doc].title
-        if _other_disease(vocab, prof.text, sent.text, title) is not None:
+        if _other_disease(vocab, prof.text, sent) is not None:
             return True
         if other_topic(vocab, prof.text, sent) is not None:
             return True
@@ -209,18 +206,21 @@ def saying_more(
     return kept or scored
 
 
-def _other_disease(
-    vocab: Vocabulary, question: str, text: str, title: str
-) -> tuple[str, str] | None:
+def _other_disease(vocab: Vocabulary, question: str, sent: Sentence) -> tuple[str, str] | None:
     """(the diseases asked about, those the sentence names instead) when the question names a
     disease by an abbreviation the documents define for one ("ZCL": zeta cell lymphoma) and the
     sentence names only other such diseases ("40% of NZCL"); a sentence that names none is
-    about its document's, as its title names it ("Non-Zeta Cell Lymphoma Treatment"). A disease
-    and a stage of it ("ZCL", "ES-ZCL") are one population, read either way, as are a disease
-    and its plural ("ZCL", "ZCLs")."""
+    about the disease of its nearest heading that names one ("Treatment of Zeta Cell Lymphoma
+    > Overview"), else its document's, as its title names it ("Non-Zeta Cell Lymphoma
+    Treatment"). A disease and a stage of it ("ZCL", "ES-ZCL") are one population, read either
+    way, as are a disease and its plural ("ZCL", "ZCLs")."""
     asked = _diseases_in(vocab, question)
-    stated = _diseases_in(vocab, text) or _diseases_in(vocab, title)
-    if not asked or not stated or {singular(a) for a in asked} & {singular(s) for s in stated}:
+    if not asked:
+        return None
+    under = reversed(heading_path(vocab, sent))
+    title = vocab.index.documents[sent.doc].title
+    stated = next(filter(None, (_diseases_in(vocab, t) for t in (sent.text, *under, title))), set())
+    if not stated or {singular(a) for a in asked} & {singular(s) for s in stated}:
         return None
     if any(a in s.split("-") or s in a.split("-") for a in asked for s in stated):
         return None
@@ -237,16 +237,31 @@ def _diseases_in(vocab: Vocabulary, text: str) -> set[str]:
 @per_index
 def _diseases(vocab: Vocabulary) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """Each abbreviation the documents define for a disease, with one pattern for it and its
-    long forms (lower case); worked out once per loaded index."""
+    long forms (lower case); worked out once per loaded index. A disease whose long form is
+    another's with words before it ("atypical zeta cell lymphoma", "aZCL", beside "zeta cell
+    lymphoma", "ZCL") is also written by those words and the other's abbreviation ("atypical
+    ZCL")."""
     heads = domain().disease_heads
-    found = []
-    for short, defs in vocab.defs_by_short.items():
+    longs_of: dict[str, set[str]] = {}
+    for defs in vocab.defs_by_short.values():
         longs = {
             d.long.lower() for d in defs if d.long.lower().split()[-1:] in ([h] for h in heads)
         }
         if longs:
-            forms = "|".join(re.escape(f) for f in sorted({short, *longs}, key=len, reverse=True))
-            found.append((defs[0].short, re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])")))
+            longs_of[defs[0].short] = longs
+    found = []
+    for short, longs in longs_of.items():
+        mixed = {
+            f"{long[: -len(other)]}{other_short.lower()}"
+            for long in longs
+            for other_short, others in longs_of.items()
+            for other in others
+            if other_short != short and long.endswith(" " + other)
+        }
+        forms = "|".join(
+            re.escape(f) for f in sorted({short.lower(), *longs, *mixed}, key=len, reverse=True)
+        )
+        found.append((short, re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])")))
     return tuple(found)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 
-from ..bounds import age_groups, same_ages
+from ..bounds import age_groups, limit_asked, limit_start, same_ages
 from ..domain import domain
 from ..lexical import normalize, stem, tokenize
 from ..mentions import is_druglike, time_points
@@ -66,6 +66,9 @@ _ASKED_AGE = 500.0
 # The same for any figure that stands in a run of figures when the question compares: as
 # much as being labelled by its own arm.
 _SIDE_BY_SIDE = _OWN_ARM
+# A figure stated as the limit asked ("no more than six cycles" for "at most how many
+# cycles?") outweighs a labelled arm and a nearer figure, as an asked difference does.
+_LIMIT_ASKED = _DIFFERENCE_ASKED
 
 
 # The names of a trial's comparison arm ("placebo", "observation"), each a pattern of its own.
@@ -272,6 +275,8 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
                 cost -= _ASKED_AGE
             elif dated:
                 cost += _AFTER_OTHER_NAME
+        if limit is not None and limit_start(text, s.start, limit) is not None:
+            cost -= _LIMIT_ASKED
         if several and len(run_of(text, s)) > 1:
             # "How did PFS compare between A and B?": the figures given side by side, not
             # the overall one before them ("10.6 months (12.1 months for A vs. 2.9 months
@@ -287,6 +292,7 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
         else [arm for arm in _COMPARATOR_ARMS if arm.search(prof.text)]
     )
     asked_ages = age_groups(prof.text)
+    limit = limit_asked(prof.text)
     dates_apart = bool(prof.time_points) and len(time_points(text)) > 1
     prefixed = prefixed_places(text, prof)
 

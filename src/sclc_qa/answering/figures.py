@@ -14,7 +14,7 @@ from ..question import TIME_TO_EVENT, Profile
 from ..question_kinds import HOW_OFTEN_SHOULD
 from ..question_parts import asked_parts
 from ..spans import PER_YEAR, Span, find, mask_markup
-from ..tables import best_cell, holds_dose, row_figure
+from ..tables import best_cell, holds_dose, limit_figure, row_figure
 from ..vocabulary import Vocabulary
 from .collective import introduced_together, stated_together
 from .context import context_endpoint, earlier_time_points
@@ -124,6 +124,9 @@ class FigureExtractor:
                     if listed is not None:
                         return [Span(c.start + listed[0], c.start + listed[1], "cell")]
             if prof.kind == "dose":
+                limit = limit_figure(doc_text, sent, prof)
+                if limit is not None:
+                    return [limit]
                 named = _named_dose(doc_text, sent, prof)
                 if named is not None:
                     return [named]

@@ -14,7 +14,7 @@ from ..models import Sentence
 from ..vocabulary import Vocabulary
 from .per_index import per_index
 
-__all__ = ["other_topic"]
+__all__ = ["heading_path", "other_topic"]
 
 # What a title says besides its disease: the collection's mark, its version, what kind of
 # summary it is ("… Treatment (PDQ®)–Health Professional Version").
@@ -94,6 +94,18 @@ def _topics(vocab: Vocabulary) -> dict[str, list[_Topic]]:
     return found
 
 
+def heading_path(vocab: Vocabulary, sent: Sentence) -> tuple[str, ...]:
+    """The headings `sent` stands under, outermost first ("Treatment of Zetoma", "Overview")."""
+    return _section_paths(vocab).get((sent.doc, sent.section), ())
+
+
+@per_index
+def _section_paths(vocab: Vocabulary) -> dict[tuple[str, str], tuple[str, ...]]:
+    """Each section's heading path, by (document, section id)."""
+    docs = vocab.index.documents.values()
+    return {(doc.id, s.id): s.path for doc in docs for s in doc.sections}
+
+
 def _names(topics: list[_Topic], text: str) -> bool:
     low = text.lower()
     return any(
@@ -107,7 +119,7 @@ def other_topic(vocab: Vocabulary, question: str, sent: Sentence) -> tuple[str, 
     another) that the question does not name, and names the disease asked nowhere in it or its
     headings; else None."""
     topics = _topics(vocab)
-    where = f"{sent.text} {sent.title} {sent.context}"
+    where = " ".join((sent.text, sent.title, sent.context, *heading_path(vocab, sent)))
     # A document about no one disease (a therapy's, a symptom's): the diseases the sentence and
     # its heading name are its.
     own = topics.get(sent.doc) or [t for ts in topics.values() for t in ts if _names([t], where)]
