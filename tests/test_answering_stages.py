@@ -222,6 +222,9 @@ def test_which_xs_takes_the_whole_list_with_items_spelled_out(hashing_engine: En
         "quell-associated protein 3 (QAP3)."
     )
     assert listed(factors, "Which factors define the groups?") == factors[32:-1]
+    # A bracket that names an item's parts keeps the item it follows.
+    regions = "Zeta and East Etalia (Zetania, Quellia, and Omria), Rhovia, and Tauland lead."
+    assert listed(regions, "Which regions have high zentoma rates?") == regions[:-6]
     # Greek letters end names: "IFN-γ" is one name, not "IFN".
     cytokines = "Activated cells secrete IFN-γ, IL-2, and TNF-α into the niche."
     assert listed(cytokines, "Which cytokines do activated cells secrete?") == (
@@ -288,6 +291,12 @@ def test_a_name_that_says_its_own_class_is_chosen(hashing_engine: Engine) -> Non
         (
             "Positivity was judged with the ZX1 IHC 7Q2 quellDx assay.",
             "Which ZX1 assay was used to define positivity?",
+            "ZX1 IHC 7Q2 quellDx assay",
+        ),
+        # … asked by a kindred word of its head ("test" for an assay)
+        (
+            "Positivity was judged with the ZX1 IHC 7Q2 quellDx assay.",
+            "Which ZX1 test was used to define positivity?",
             "ZX1 IHC 7Q2 quellDx assay",
         ),
         # an appositive says its class, however far the question's words stand
@@ -3603,6 +3612,7 @@ def test_the_clause_about_what_is_set_against_the_subject_does_not_answer(
     for asked in (
         "Where does blocking ZRK2 mainly act, as opposed to blocking ZRK1?",
         "Unlike ZRK1 blockade, where does ZRK2 blockade mainly act?",
+        "What does blocking ZRK2 do that blocking ZRK1 doesn't?",
     ):
         s, e = explaining_clause(text, profile(asked), vocab)
         assert text[s:e].startswith("while blocking ZRK2"), asked

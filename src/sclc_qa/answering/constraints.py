@@ -28,6 +28,7 @@ from ..mentions import written
 from ..models import Sentence
 from ..question import Profile
 from ..vocabulary import Vocabulary
+from .dosing import other_dosing
 from .extraction import Extracted
 from .kinds import TYPED
 from .markers import other_marker
@@ -131,8 +132,7 @@ def other_group(
         if phase:
             return f"the {phase[0]} study (the figure given is from {phase[1]})"
     if prof.kind == "dose" and found.end > found.start:
-        given = index.documents[sent.doc].text[found.start : found.end]
-        dosing = _other_dosing(prof.text, given)
+        dosing = other_dosing(prof.text, index.documents[sent.doc].text, found.start, found.end)
         if dosing:
             return dosing
     ages = _other_ages(prof.text, sent.text)
@@ -263,27 +263,6 @@ def _diseases(vocab: Vocabulary) -> tuple[tuple[str, re.Pattern[str]], ...]:
         )
         found.append((short, re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])")))
     return tuple(found)
-
-
-# How a dose is asked and stated: a flat dose in milligrams, or one by body weight or area.
-_FLAT_ASKED = re.compile(r"\b(?:flat|fixed)\s+dose|\bin\s+(?:milligrams|mg)\b(?!\s*/)", re.I)
-_SCALED_ASKED = re.compile(
-    r"\b(?:per\s+kilogram|per\s+kg|mg/kg|weight[- ]based|by\s+(?:body\s+)?weight|"
-    r"per\s+(?:square\s+metre|square\s+meter|m2|m²)|mg/m2|mg/m²|body\s+surface)\b",
-    re.I,
-)
-_SCALED = re.compile(r"mg\s*/\s*(?:kg|m2|m²)|AUC\s*\d", re.I)
-
-
-def _other_dosing(question: str, given: str) -> str:
-    """The dosing the question asks when the dose found is stated another way: a flat dose in
-    milligrams is not answered by "10 mg/kg", nor a weight-based dose by "1,500 mg"."""
-    scaled = _SCALED.search(given) is not None
-    if _FLAT_ASKED.search(question) and scaled:
-        return f"a flat dose in milligrams (the dose given is {given.strip()})"
-    if _SCALED_ASKED.search(question) and not scaled and re.search(r"\bmg\b", given):
-        return f"a dose by body weight or area (the dose given is {given.strip()})"
-    return ""
 
 
 def _other_ages(question: str, sentence: str) -> tuple[str, str] | None:

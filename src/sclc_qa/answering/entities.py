@@ -322,15 +322,16 @@ _LONG_FORM_TAIL = re.compile(r"(?:[ -][A-Za-z]+){0,4}\s*\(([A-Za-z][\w-]{0,11})\
 
 def _noun_phrase(text: str, name: Span, prof: Profile) -> Span:
     """Grow a name into the phrase the question asks for: "<gene>" → "<gene> pathway" when a
-    pathway is asked, "CD8+" → "stem-like CD8+ T cells" when cells are."""
+    pathway is asked, "CD8+" → "stem-like CD8+ T cells" when cells are, "<name> assay" when a
+    test is."""
     start, end = name.start, name.end
     head = prof.target
     if head and len(head) > 2:
         # One space between words: a masked link target (a run of spaces) ends the phrase.
         # An eponym keeps its possessive: "Quell's zeta staining".
-        m = re.match(
-            r"((?:['’]s)?(?: [\w+-]+){0,2}? " + re.escape(head[:5]) + r"\w*)", text[end:], re.I
-        )
+        # The head word or its kindred: "which test …?" grows "<name>" into "<name> assay".
+        heads = "|".join(re.escape(h[:5]) for h in (head, *sorted(domain().kindred(head))))
+        m = re.match(r"((?:['’]s)?(?: [\w+-]+){0,2}? (?:" + heads + r")\w*)", text[end:], re.I)
         if m:
             end += m.end()
             pre = re.search(r"((?:[a-z]+-[a-z]+)\s+)$", text[:start])

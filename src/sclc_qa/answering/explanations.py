@@ -35,7 +35,7 @@ def explaining_clause(text: str, prof: Profile, vocab: Vocabulary) -> tuple[int,
         # included.
         return whole
     # "Where does A act, as opposed to B?": the clause about A answers, the one about B does not.
-    contrast = {t for m in _CONTRAST.finditer(prof.text) for t in tokenize(m[1])}
+    contrast = {t for m in _CONTRAST.finditer(prof.text) for t in tokenize(m[1] or m[2])}
     q = set(tokenize(prof.text)) - contrast
     contrast -= set(tokenize(_CONTRAST.sub(" ", prof.text)))
 
@@ -65,9 +65,12 @@ def explaining_clause(text: str, prof: Profile, vocab: Vocabulary) -> tuple[int,
 
 
 # What a question sets its subject against, to the next comma or the end: "…, as opposed to B",
-# "unlike B, …", "in contrast to B's role".
+# "unlike B, …", "in contrast to B's role", "… that B does not".
 _CONTRAST = re.compile(
-    r"\b(?:as opposed to|in contrast (?:to|with)|unlike|rather than)\s+([^,;?]+)", re.I
+    r"\b(?:as opposed to|in contrast (?:to|with)|unlike|rather than)\s+([^,;?]+)"
+    # "What does A do that B doesn't?"
+    r"|\bthat\s+([^,;?]+?)\s+(?:does not|doesn't|do not|don't|did not|didn't|cannot|can't)\b",
+    re.I,
 )
 _RELATIVE = re.compile(r"(?:which|who|whom|whose)\b", re.I)
 _REFERENCE = re.compile(r"\s*\(\d+(?:\s*[–-]\s*\d+)?(?:,\s*\d+(?:\s*[–-]\s*\d+)?)*\)")

@@ -89,7 +89,19 @@ def list_around(text: str, cands: list[Span], first: Span) -> tuple[int, int]:
         hi += 1
     if "joint" not in links:
         return first.start, first.end
-    return balanced(text, ordered[lo].start, ordered[hi].end)
+    start, end = balanced(text, ordered[lo].start, ordered[hi].end)
+    if text.startswith("(", start):
+        # "Zeta and East Etalia (Zetania, Quellia), Omicron and Rho": the bracket names the
+        # parts of the item before it, which its clause opens with.
+        opening = max(text.rfind(mark, 0, start) for mark in ",;:") + 1
+        owner = text[opening:start].strip()
+        if owner and len(owner.split()) <= _OWNER_WORDS:
+            start = opening + len(text[opening:start]) - len(text[opening:start].lstrip())
+    return start, end
+
+
+# Words an item may have before the bracket that lists its parts.
+_OWNER_WORDS = 6
 
 
 def introduced_list(text: str, prof: Profile) -> tuple[int, int] | None:
