@@ -95,6 +95,25 @@ def test_a_disease_named_by_an_organ_no_document_writes_is_unheard(tmp_path: Pat
     assert kept.answer is not None and "gemcitabine" in kept.answer
 
 
+def test_advice_on_taking_something_no_document_names_is_unheard(tmp_path: Path) -> None:
+    """ "Should patients on zentamab get the quellpox vaccine?" where no document writes
+    "quellpox": nothing advises on it, however much the text says about zentamab."""
+    doc = (
+        "Patients on zentamab maintenance should take it with food. Zentamab is given every 3 "
+        "weeks until progression."
+    )
+    from test_answering_stages import _section_engine
+
+    engine = _section_engine(tmp_path, doc)
+    answer = engine.ask("Should patients on zentamab get the quellpox vaccine?", min_confidence=0.0)
+    assert answer.abstained and "quellpox vaccine" in (answer.reason or "")
+    # What the documents write is read as before; a question that asks no advice is not read.
+    kept = engine.ask("Should patients take zentamab with food?", min_confidence=0.0)
+    assert not kept.abstained
+    told = engine.ask("How often is zentamab given after the quellpox trial?", min_confidence=0.0)
+    assert "quellpox vaccine" not in (told.reason or "")
+
+
 def test_of_two_rates_in_a_sentence_the_one_dated_at_the_asked_time_answers(
     tmp_path: Path,
 ) -> None:

@@ -41,6 +41,7 @@ from .unheard import (
     unheard_class,
     unheard_condition,
     unheard_group,
+    unheard_object,
     unheard_quantity,
     unheard_site,
     unheard_treatment,
@@ -180,6 +181,7 @@ class Answerer:
             or unheard_quantity(prof, self.vocab)
             or unheard_treatment(prof, self.vocab)
             or unheard_site(prof, self.vocab)
+            or unheard_object(prof, self.vocab)
         )
         if condition:
             return abstention(question, self.reasons.not_mentioned([condition]), 0.0), None

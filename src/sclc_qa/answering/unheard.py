@@ -20,6 +20,7 @@ __all__ = [
     "unheard_class",
     "unheard_condition",
     "unheard_group",
+    "unheard_object",
     "unheard_quantity",
     "unheard_site",
     "unheard_treatment",
@@ -181,6 +182,43 @@ def unheard_quantity(prof: Profile, vocab: Vocabulary) -> str:
             and not any(_heard(w, vocab) for w in read)
         ):
             return m.group(1).strip()
+    return ""
+
+
+# "Should I take zentol …?", "Is it safe to get the quellpox vaccine …?": a question of what to
+# do, and what it would take, get, use, avoid, eat or drink (the object, to three words).
+_ADVICE = re.compile(
+    r"^\s*(?:should|is\s+it\s+(?:safe|ok|okay|wise|advisable)|can|could|may|must|do|does|is|"
+    r"are)\b",
+    re.I,
+)
+_TAKEN = re.compile(
+    r"\b(?:get|gets|getting|take|takes|taking|receive|receives|receiving|use|using|avoid|"
+    r"avoiding|drink|drinking|eat|eating|try|trying|start|starting)\s+(?:(?:an?|the|any|some|"
+    r"their|his|her|my|your|more)\s+)?((?:[a-z-]+\s+){0,2}[a-z-]+)",
+    re.I,
+)
+
+
+def unheard_object(prof: Profile, vocab: Vocabulary) -> str:
+    """What a question of what to do would have patients take, get, use, avoid, eat or drink,
+    when a plain word of it is one no document uses, in any spelling ("should they get the
+    quellpox vaccine?", "can I drink zentol?"): no passage advises on it. "" when none, or when
+    the question asks no advice."""
+    if not _ADVICE.match(prof.text):
+        return ""
+    for m in _TAKEN.finditer(prof.text):
+        words = re.findall(r"[a-z]+", m.group(1).lower())
+        unheard = [
+            i
+            for i, w in enumerate(words)
+            if _plain_word(w)
+            and _may_be_unheard(w, _SHORTEST_UNHEARD)
+            and not w.startswith(_PEOPLE)
+            and not _heard(w, vocab)
+        ]
+        if unheard:
+            return " ".join(words[unheard[0] :])  # from the first word no document uses
     return ""
 
 
