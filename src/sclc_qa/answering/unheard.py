@@ -185,8 +185,9 @@ def unheard_quantity(prof: Profile, vocab: Vocabulary) -> str:
     return ""
 
 
-# "Should I take zentol …?", "Is it safe to get the quellpox vaccine …?": a question of what to
-# do, and what it would take, get, use, avoid, eat or drink (the object, to three words).
+# "Should I take zentol …?", "Is it safe to get the quellpox vaccine …?", "Does smoking zentweed
+# raise the risk …?": a question of what to do or what a habit does, and what it would take,
+# get, use, avoid, eat, drink, smoke or apply (the object, to three words).
 _ADVICE = re.compile(
     r"^\s*(?:should|is\s+it\s+(?:safe|ok|okay|wise|advisable)|can|could|may|must|do|does|is|"
     r"are)\b",
@@ -194,7 +195,8 @@ _ADVICE = re.compile(
 )
 _TAKEN = re.compile(
     r"\b(?:get|gets|getting|take|takes|taking|receive|receives|receiving|use|using|avoid|"
-    r"avoiding|drink|drinking|eat|eating|try|trying|start|starting)\s+(?:(?:an?|the|any|some|"
+    r"avoiding|drink|drinking|eat|eating|try|trying|start|starting|smoke|smoking|chew|chewing|"
+    r"wear|wearing|apply|applying)\s+(?:(?:an?|the|any|some|"
     r"their|his|her|my|your|more)\s+)?((?:[a-z-]+\s+){0,2}[a-z-]+)",
     re.I,
 )
