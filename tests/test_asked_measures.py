@@ -107,8 +107,11 @@ def test_advice_on_taking_something_no_document_names_is_unheard(tmp_path: Path)
     engine = _section_engine(tmp_path, doc)
     answer = engine.ask("Should patients on zentamab get the quellpox vaccine?", min_confidence=0.0)
     assert answer.abstained and "quellpox vaccine" in (answer.reason or "")
-    habit = engine.ask("Does smoking zentweed weaken zentamab maintenance?", min_confidence=0.0)
-    assert habit.abstained and "zentweed" in (habit.reason or "")
+    habit = engine.ask(
+        "Is it safe for patients on zentamab maintenance to keep smoking zentleaf?",
+        min_confidence=0.0,
+    )
+    assert habit.abstained and "zentleaf" in (habit.reason or "")
     # What the documents write is read as before; a question that asks no advice is not read.
     kept = engine.ask("Should patients take zentamab with food?", min_confidence=0.0)
     assert not kept.abstained
