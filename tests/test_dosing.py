@@ -6,12 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from sclc_qa.answering.dosing import other_dosing
+from sclc_qa.question import profile
 from test_answering_stages import _answers_in
 
 
 def _check(question: str, text: str, dose: str) -> str:
     start = text.index(dose)
-    return other_dosing(question, text, start, start + len(dose))
+    return other_dosing(profile(question), text, start, start + len(dose))
 
 
 def test_a_dose_in_brackets_after_another_drug_is_that_drugs() -> None:
@@ -30,6 +31,10 @@ def test_a_dose_in_brackets_after_another_drug_is_that_drugs() -> None:
     assert _check("After zentectomy, what dose was used?", stated, "50 mg") == ""
     yearly = "Adjuvant zentamab for 1 year (240 mg every 2 weeks) followed surgery."
     assert _check("What zentamab schedule and dose were used?", yearly, "240 mg") == ""
+    # A pair asked by its slash: the dose in brackets after its second drug is the pair's.
+    pair = "Patients received zentafluridine/quellacil (35 mg/m2 twice a day) or placebo."
+    asked = "What's the dosing schedule for zentafluridine/quellacil in the trial?"
+    assert _check(asked, pair, "35 mg/m2") == ""
     # A word the question names is a drug, whatever its stem.
     urea = "Quellurea (up to 4 g/day) was compared with zetoposide."
     assert _check("What zetoposide dose was used against quellurea?", urea, "up to 4 g/day") != ""

@@ -31,6 +31,7 @@ from .question_kinds import (
     Kind,
     unwrapped,
 )
+from .question_measures import dosed, names_a_measure
 from .question_phrase import COUNT_AS, SETTING, which_phrase
 
 __all__ = ["ENDPOINTS", "LIMITS", "TIME_TO_EVENT", "Kind", "Profile", "profile", "unwrapped"]
@@ -182,7 +183,7 @@ def profile(question: str) -> Profile:
     elif (
         phrase
         and kind not in ("glossary", "entity", "definition")
-        and not _names_a_measure(phrase, head)
+        and not names_a_measure(phrase, head)
     ):
         kind = "entity"  # "Which antibody was the first to show a benefit?"
     elif (
@@ -190,7 +191,7 @@ def profile(question: str) -> Profile:
         and re.match(r"\s*which\b", text, re.I)
         and not COUNT_AS.search(text)  # "which node groups count as N1?": N1's definition
         and head
-        and not _names_a_measure(phrase, head)
+        and not names_a_measure(phrase, head)
         and not _DEFINING_NOUN.match(head)
     ):
         # "Which assay was used to define the population?" asks a name of a class; "which
@@ -268,7 +269,7 @@ def profile(question: str) -> Profile:
     if kind == "fact" and target.lower() == "schedule" and any(map(is_druglike, names)):
         kind = "dose"  # "What zentamab schedule was used?": a drug's doses and their intervals
     if kind == "dose":
-        names += tuple(_dosed(text, names))
+        names += tuple(dosed(text, names))
     compared = comparison(text)
     if kind == "difference" and len(names) >= 2 and compared[0] in (None, "difference"):
         # "By how many points was it higher in A than in B?": each one's own figure, compared.
@@ -374,55 +375,6 @@ _OR_THEN_VERB = re.compile(
 _MANY_AS_ONE = frozenset({"pair", "duo", "doublet", "triplet", "trio", "couple"})
 # "What were the …", "In X, what were the …": several.
 _ARE = re.compile(r"(?:^|[,:;])\s*(?:what|which)\s+(?:are|were)\b", re.I)
-
-
-_MEASURE_NOUN = re.compile(
-    r"(share|proportion|percentage|percent|fraction|rate|ratio|hr|p-value|value|ci|interval|dose|"
-    r"dosing|fractionation|schedule|phase|year|median|number|months?|duration|status|time|range|level|"
-    r"frequency|probability|gain|benefit|extension|improvement|os|pfs|orr|dcr|concentration|"
-    r"(?:ic|ec|ed|ld|td)\d{2})s?$",
-    re.I,
-)
-# A scheme of doses is a schedule ("which dosing scheme …?"), and a dose adjustment a dose; a
-# staging or grading scheme is a name of a class ("which staging scheme …?").
-_DOSING_SCHEME = re.compile(
-    r"\b(?:dos\w*|fractionation|schedul\w*|treatment)\s+schemes?$|"
-    r"\bdose\s+(?:adjustments?|reductions?|modifications?|changes?)$",
-    re.I,
-)
-
-
-# What a dose is of, written in lower case: "the dose of zentoline", "what zentoline daily dose".
-_DOSED = re.compile(
-    r"\bdos(?:e|es|ing|age)\s+(?:of|for)\s+(?:the\s+|oral\s+|intravenous\s+)?([a-z][a-z-]{4,})\b"
-    r"|\b([a-z][a-z-]{4,})\s+(?:(?:daily|weekly|starting|usual|recommended|standard|"
-    r"maintenance|loading|oral|total|maximum)\s+)?dos(?:e|es|ing|age)\b"
-)
-# The endings of nouns for things done or given in general ("radiation", "treatment",
-# "chemotherapy") and of adjectives ("prophylactic", "intravenous"): no drug's name.
-_GENERAL_NOUN = re.compile(
-    r".*(?:tion|sion|ment|ity|ness|ance|ence|therapy|ing|ed|ly|ic|al|ous|ive|ary|ar)$"
-)
-
-
-def _dosed(text: str, names: tuple[str, ...]) -> list[str]:
-    """What a dose question asks the dose of, when it writes it in lower case ("the dose of
-    zentoline", "zentoline daily dose?"): a name the answer's passage must name, as a
-    capitalised or stem-marked drug is."""
-    known = {t.lower() for n in names for t in n.split()}
-    out: list[str] = []
-    for m in _DOSED.finditer(text):
-        word = (m.group(1) or m.group(2)).lower()
-        if word in known or word in domain().dose_qualifiers or _GENERAL_NOUN.fullmatch(word):
-            continue
-        out.append(word)
-        known.add(word)
-    return out
-
-
-def _names_a_measure(phrase: str, head: str) -> bool:
-    """Whether a which-phrase asks a measure (a rate, a dose, a schedule), not a name."""
-    return _MEASURE_NOUN.match(head) is not None or _DOSING_SCHEME.search(phrase) is not None
 
 
 # What a definition is given as: "which cutoff / threshold / criteria defined X?".

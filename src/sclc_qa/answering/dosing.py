@@ -10,6 +10,7 @@ import re
 
 from ..lexical import stem
 from ..mentions import is_druglike
+from ..question import Profile
 
 __all__ = ["other_dosing"]
 
@@ -31,77 +32,50 @@ _ROUTES = {
     "topical": re.compile(r"\btopical(?:ly)?\b", re.I),
 }
 # The drug a dose question asks about: "what zetoposide dose …", "the dose of zetoposide".
-_WORD = r"([A-Za-z][\w-]{3,})"
-_DOSE_OF = (
-    re.compile(r"\b" + _WORD + r"(?:\s+(?:and|or)\s+" + _WORD + r")?\s+dos(?:e|es|ing)\b", re.I),
-    re.compile(
-        r"\bdos(?:e|es|ing)\s+of\s+" + _WORD + r"(?:\s*(?:,|and|or|versus|vs\.?)\s+" + _WORD + ")?",
-        re.I,
-    ),
-)
-# Words before "dose" that say which dose, not whose: "what starting dose", "the daily dose".
-_NOT_A_DRUG = frozenset(
+# Words before a dose's bracket that say how or when it is given, not whose it is: "a single
+# dose (14 mg/m2)", "for 1 year (240 mg …)". (The drugs asked are the question's names, a
+# lower-case one written before "dose" among them: `question.profile`.)
+_DOSING_WORDS = frozenset(
     {
-        "what",
-        "which",
-        "starting",
-        "daily",
-        "total",
-        "weekly",
-        "usual",
-        "maximum",
-        "recommended",
-        "loading",
-        "maintenance",
-        "standard",
-        "median",
-        "mean",
-        "initial",
-        "same",
-        "higher",
-        "lower",
-        "high",
-        "low",
-        "flat",
-        "fixed",
-        "radiation",
-        "single",
-        "cumulative",
-        "equivalent",
-        "that",
+        "dose",
+        "doses",
+        "dosage",
+        "dosing",
+        "regimen",
+        "schedule",
+        "infusion",
+        "injection",
+        "injections",
+        "cycle",
+        "cycles",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
     }
 )
-# Words before a dose's bracket that say how or when it is given, not whose it is: "a single
-# dose (14 mg/m2)", "for 1 year (240 mg …)".
-_DOSING_WORDS = _NOT_A_DRUG | {
-    "dose",
-    "doses",
-    "dosage",
-    "dosing",
-    "regimen",
-    "schedule",
-    "infusion",
-    "injection",
-    "injections",
-    "cycle",
-    "cycles",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "month",
-    "months",
-    "year",
-    "years",
-}
+# The word a question writes right before "dose" or after "dose of" ("Zentamab dose …?", "the
+# dose of zentamab", "the dosing schedule for zentamab/quellib"), whatever its case: a drug
+# asked, as the question's names are.
+_DOSE_OF = (
+    re.compile(r"([A-Za-z][\w/-]+)\s+dos(?:e|es|ing|age)\b"),
+    re.compile(
+        r"\bdos(?:e|es|ing|age)(?:\s+(?:schedule|regimen))?\s+(?:of|for)\s+([A-Za-z][\w/-]+)"
+    ),
+)
 # A drug's name right before the bracket that holds its dose: "hydroxyurea (" (a drug by its
 # stem, or a name the question writes: "for 1 year (240 mg …)" gives the drug asked its dose).
 _OWNER = re.compile(r"([A-Za-z][\w-]{3,})\s*\($")
 
 
-def other_dosing(question: str, text: str, start: int, end: int) -> str:
+def other_dosing(prof: Profile, text: str, start: int, end: int) -> str:
     """The dose the question asks, as a reason's words, when the dose at `text[start:end]` is
     stated another way, by another route or for another drug; "" when it answers."""
+    question = prof.text
     given = text[start:end]
     scaled = _SCALED.search(given) is not None
     if _FLAT_ASKED.search(question) and scaled:
@@ -113,28 +87,30 @@ def other_dosing(question: str, text: str, start: int, end: int) -> str:
     stated = [r for r, p in _ROUTES.items() if p.search(around)]
     if len(asked) == 1 and stated and asked[0] not in stated:
         return f"{asked[0]} use (the dose given is {stated[0]})"
-    drugs = _asked_drugs(question)
     owner = _OWNER.search(text, 0, start - (len(given) - len(given.lstrip())))
-    if drugs and owner and text.rfind("(", 0, start) == owner.end() - 1:
+    if prof.names and owner and text.rfind("(", 0, start) == owner.end() - 1:
         whose = owner.group(1)
         named = is_druglike(whose) or (
             whose.lower() not in _DOSING_WORDS
             and re.search(rf"\b{re.escape(whose)}\b", question, re.I) is not None
         )
-        if named and stem(whose.lower()) not in {stem(d.lower()) for d in drugs}:
-            return f"{drugs[0]} (the dose given is {whose}'s)"
+        asked_names = _asked(prof)
+        if named and stem(whose.lower()) not in asked_names:
+            drug = next((n for n in prof.names if is_druglike(n) or n.islower()), prof.names[0])
+            return f"{drug} (the dose given is {whose}'s)"
     return ""
 
 
-def _asked_drugs(question: str) -> list[str]:
-    """The drugs whose doses the question asks, by the words before "dose" or after "dose of"
-    ("the zentamab and quellimab doses", "the doses of zentamab and quellimab")."""
-    for pattern in _DOSE_OF:
-        for m in pattern.finditer(question):
-            words = [w for w in m.groups() if w and w.lower() not in _NOT_A_DRUG]
-            if words:
-                return words
-    return []
+def _asked(prof: Profile) -> set[str]:
+    """The stems of what the question asks the dose of: its names and the word it writes by
+    "dose", each whole and in its parts ("zentafluridine/quellacil", "ZX-1")."""
+    dosed = [m[1] for pattern in _DOSE_OF for m in pattern.finditer(prof.text)]
+    return {
+        stem(part.lower())
+        for name in (*prof.names, *dosed)
+        for part in (name, *re.split(r"[\s/-]+", name))
+        if part
+    }
 
 
 def _bracket(text: str, start: int, end: int) -> str:

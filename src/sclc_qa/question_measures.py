@@ -1,0 +1,59 @@
+"""What a which-phrase or a dose question asks besides a name: a measure ("which dosing scheme
+…?" asks a schedule, "what rate …?" a figure), and the drug a dose is of when the question
+writes it in lower case ("the dose of zentoline")."""
+
+from __future__ import annotations
+
+import re
+
+from .domain import domain
+
+__all__ = ["dosed", "names_a_measure"]
+
+_MEASURE_NOUN = re.compile(
+    r"(share|proportion|percentage|percent|fraction|rate|ratio|hr|p-value|value|ci|interval|dose|"
+    r"dosing|fractionation|schedule|phase|year|median|number|months?|duration|status|time|range|level|"
+    r"frequency|probability|gain|benefit|extension|improvement|os|pfs|orr|dcr|concentration|"
+    r"(?:ic|ec|ed|ld|td)\d{2})s?$",
+    re.I,
+)
+# A scheme of doses is a schedule ("which dosing scheme …?"), and a dose adjustment a dose; a
+# staging or grading scheme is a name of a class ("which staging scheme …?").
+_DOSING_SCHEME = re.compile(
+    r"\b(?:dos\w*|fractionation|schedul\w*|treatment)\s+schemes?$|"
+    r"\bdose\s+(?:adjustments?|reductions?|modifications?|changes?)$",
+    re.I,
+)
+
+
+# What a dose is of, written in lower case: "the dose of zentoline", "what zentoline daily dose".
+_DOSED = re.compile(
+    r"\bdos(?:e|es|ing|age)\s+(?:of|for)\s+(?:the\s+|oral\s+|intravenous\s+)?([a-z][a-z-]{4,})\b"
+    r"|\b([a-z][a-z-]{4,})\s+(?:(?:daily|weekly|starting|usual|recommended|standard|"
+    r"maintenance|loading|oral|total|maximum)\s+)?dos(?:e|es|ing|age)\b"
+)
+# The endings of nouns for things done or given in general ("radiation", "treatment",
+# "chemotherapy") and of adjectives ("prophylactic", "intravenous"): no drug's name.
+_GENERAL_NOUN = re.compile(
+    r".*(?:tion|sion|ment|ity|ness|ance|ence|therapy|ing|ed|ly|ic|al|ous|ive|ary|ar)$"
+)
+
+
+def dosed(text: str, names: tuple[str, ...]) -> list[str]:
+    """What a dose question asks the dose of, when it writes it in lower case ("the dose of
+    zentoline", "zentoline daily dose?"): a name the answer's passage must name, as a
+    capitalised or stem-marked drug is."""
+    known = {t.lower() for n in names for t in n.split()}
+    out: list[str] = []
+    for m in _DOSED.finditer(text):
+        word = (m.group(1) or m.group(2)).lower()
+        if word in known or word in domain().dose_qualifiers or _GENERAL_NOUN.fullmatch(word):
+            continue
+        out.append(word)
+        known.add(word)
+    return out
+
+
+def names_a_measure(phrase: str, head: str) -> bool:
+    """Whether a which-phrase asks a measure (a rate, a dose, a schedule), not a name."""
+    return _MEASURE_NOUN.match(head) is not None or _DOSING_SCHEME.search(phrase) is not None
