@@ -225,6 +225,8 @@ def test_which_xs_takes_the_whole_list_with_items_spelled_out(hashing_engine: En
     # A bracket that names an item's parts keeps the item it follows.
     regions = "Zeta and East Etalia (Zetania, Quellia, and Omria), Rhovia, and Tauland lead."
     assert listed(regions, "Which regions have high zentoma rates?") == regions[:-6]
+    peaks = "Rates peak in East Etalia (Zetania, Quellia), Rhovia, and Tauland."
+    assert listed(peaks, "Which regions have high zentoma rates?") == peaks[14:-1]
     # Greek letters end names: "IFN-γ" is one name, not "IFN".
     cytokines = "Activated cells secrete IFN-γ, IL-2, and TNF-α into the niche."
     assert listed(cytokines, "Which cytokines do activated cells secrete?") == (
@@ -2035,6 +2037,35 @@ def test_a_question_that_counts_what_it_asks_takes_the_list_of_that_many(tmp_pat
     assert answer.answer in answer.citations[0].quote
 
 
+def test_a_question_that_counts_what_it_asks_takes_the_run_a_sentence_counts(
+    tmp_path: Path,
+) -> None:
+    """ "Which three disorders …?": the sentence that counts three of them and lists them
+    after a colon, not the better-matching one that only refers back to "the three"."""
+    text = (
+        "Zeta neoplasms (ZN) grow slowly and spread late. The ZN family spans three major "
+        "zetal disorders: chronic zetocytic leukemia (CZL), juvenile zetocytic leukemia (JZL), "
+        "and atypical quelloid leukemia (aQL). A lesion outside the three major ZN disorders "
+        "is filed as ZN, other."
+    )
+    from sclc_qa.answering.lists import counted_list
+
+    engine, counting = _indexed(tmp_path, text, "spans three major")
+    referring = next(i for i, t in enumerate(engine.index.sentences) if "outside the" in t.text)
+    answerer = engine._answerer
+    asked = profile("Which three major disorders make up the ZN group?")
+    found = counted_list(answerer.index, answerer.vocab, asked, [referring, counting])
+    assert found is not None and found[0] == counting
+    listed = engine.index.documents["doc"].text[found[1] : found[2]]
+    assert listed == (
+        "chronic zetocytic leukemia (CZL), juvenile zetocytic leukemia (JZL), and atypical "
+        "quelloid leukemia (aQL)"
+    )
+    # A run of another length is not the one asked.
+    asked_two = profile("Which two major disorders make up the ZN group?")
+    assert counted_list(answerer.index, answerer.vocab, asked_two, [counting]) is None
+
+
 def test_two_parts_asking_a_share_each_get_both(tmp_path: Path) -> None:
     """ "What share were X, and what share Y?" asks two figures of one kind: the run of both."""
     doc = (
@@ -3616,6 +3647,10 @@ def test_the_clause_about_what_is_set_against_the_subject_does_not_answer(
     ):
         s, e = explaining_clause(text, profile(asked), vocab)
         assert text[s:e].startswith("while blocking ZRK2"), asked
+    # A that-clause the question only reports is set against nothing.
+    from sclc_qa.answering.explanations import _CONTRAST
+
+    assert _CONTRAST.search("What suggests that blocking ZRK1 doesn't widen the pool?") is None
 
 
 def test_a_figure_in_a_passage_about_one_sex_does_not_answer_for_the_other(

@@ -115,8 +115,13 @@ def test_advice_on_taking_something_no_document_names_is_unheard(tmp_path: Path)
     # What the documents write is read as before; a question that asks no advice is not read.
     kept = engine.ask("Should patients take zentamab with food?", min_confidence=0.0)
     assert not kept.abstained
-    told = engine.ask("How often is zentamab given after the quellpox trial?", min_confidence=0.0)
-    assert "quellpox vaccine" not in (told.reason or "")
+    # Only the object's first word is read: a participle's object the documents write is no
+    # advice on what follows it ("… receiving zentamab live longer?").
+    lived = engine.ask("Do patients receiving zentamab live longer?", min_confidence=0.0)
+    assert "longer" not in (lived.reason or "")
+    # … but the main verb after it is read: what patients taking zentamab should avoid.
+    avoid = "Should patients taking zentamab avoid quellfruit juice?"
+    assert "quellfruit juice" in (engine.ask(avoid, min_confidence=0.0).reason or "")
 
 
 def test_of_two_rates_in_a_sentence_the_one_dated_at_the_asked_time_answers(

@@ -461,6 +461,9 @@ def test_who_makes_a_drug_asks_a_company_and_who_found_a_thing_asks_people() -> 
         made = profile(asked)
         assert (made.kind, made.target) == ("entity", "company"), asked
     assert profile("Who first described zentoma?").target == "who"
+    # The verb's particle, or an object that is no product, asks people.
+    assert profile("Who makes up most of the zentamab study population?").target == "who"
+    assert profile("Who made the first diagnosis of zentoma?").target == "who"
     assert profile("Who is the lead reviewer of the summary?").target == "who"
 
 

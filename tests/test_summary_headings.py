@@ -14,9 +14,9 @@ _NEOPLASMS = (
     "Zeta neoplasms (ZN) include chronic zetacytic leukemia (CZL) and atypical chronic "
     "quellocytic leukemia (aCQL). Atypical CQL is rare.\n\n"
     "## Treatment of Chronic Zetacytic Leukemia\n\n### Disease Overview\n\n"
-    "Progression to acute leukemia occurs in approximately 15% of cases.\n\n"
+    "Transformation to zetoblastic leukemia occurs in approximately 35% of cases.\n\n"
     "## Treatment of Atypical Chronic Quellocytic Leukemia\n\n### Disease Overview\n\n"
-    "Basophils account for less than 2% of white blood cells. The exact incidence of aCQL is "
+    "Zetocytes make up less than 7% of marrow cells. The exact incidence of aCQL is "
     "unknown.\n\n" + _BACKGROUND
 )
 
@@ -24,8 +24,8 @@ _NEOPLASMS = (
 def test_a_passage_is_about_the_disease_its_headings_name(tmp_path: Path) -> None:
     # The sentence names no disease; its heading names CZL, one kind of the title's ZN.
     engine = _engine_over(tmp_path, "zn", _NEOPLASMS)
-    answer = engine.ask("How often does CZL progress to acute leukemia?", min_confidence=0.0)
-    assert answer.answer is not None and answer.answer.startswith("approximately 15%")
+    answer = engine.ask("How often does CZL transform to zetoblastic leukemia?", min_confidence=0.0)
+    assert answer.answer is not None and answer.answer.startswith("approximately 35%")
 
 
 def test_a_modifier_and_another_diseases_abbreviation_name_the_longer_disease(
@@ -39,10 +39,10 @@ def test_a_modifier_and_another_diseases_abbreviation_name_the_longer_disease(
     )
     engine = _engine_over(tmp_path, "zn", _NEOPLASMS, cql=other)
     share = engine.ask(
-        "In atypical CQL, basophils make up less than what share of white cells?",
+        "In atypical CQL, zetocytes make up less than what share of marrow cells?",
         min_confidence=0.0,
     )
-    assert share.answer is not None and share.answer.startswith("less than 2%")
+    assert share.answer is not None and share.answer.startswith("less than 7%")
     known = engine.ask("Is the incidence of atypical CQL known?", min_confidence=0.0)
     assert not known.abstained and "incidence of aCQL is unknown" in known.citations[0].quote
 
@@ -51,10 +51,10 @@ def test_a_cell_set_under_a_group_row_by_a_dash_is_what_the_question_repeats(
     tmp_path: Path,
 ) -> None:
     doc = (
-        "# Itch\n\n## Causes\n\nTable 1. Itch by Disease\n\n"
-        "| Disease State | Prevalence of Itch (%) |\n| --- | --- |\n"
-        "| Neoplastic: |  |\n| – Zeta disease | 30 |\n| – Quell lymphoma | 15 |\n\n" + _BACKGROUND
+        "# Rash\n\n## Causes\n\nTable 3. Rash by Disease\n\n"
+        "| Condition | Frequency of Rash (%) |\n| --- | --- |\n"
+        "| Zetal: |  |\n| – Zeta disease | 44 |\n| – Quell lymphoma | 12 |\n\n" + _BACKGROUND
     )
-    engine = _engine_over(tmp_path, "itch", doc)
-    answer = engine.ask("How common is itch in zeta disease?", min_confidence=0.0)
-    assert answer.answer == "30"
+    engine = _engine_over(tmp_path, "rash", doc)
+    answer = engine.ask("How common is a rash in zeta disease?", min_confidence=0.0)
+    assert answer.answer == "44"

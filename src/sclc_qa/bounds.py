@@ -220,20 +220,25 @@ def other_size(asked: AbstractSet[str], sentence: str) -> tuple[str, str] | None
 # maximum daily dose?" (not "the maximum tolerated dose", a dose found in a trial, nor "at
 # least …" asked of a figure the question states); or "at least how many?", "the minimum …?".
 _UPPER_ASKED = re.compile(
-    r"\bat (?:the )?most\b|\bmaximum\b(?!\s+tolerated)|\bmax\b|\bupper limit\b|"
-    r"\bup to (?:what|how)\b|\bhow (?:high|far|large|big|much|many|long)\b[^?]*?\bcan\b[^?]*?"
-    r"\b(?:go|get|be (?:raised|increased|escalated|given))\b",
+    r"\bat (?:the )?most\s+(?:how|what)\b|\bhow (?:many|much|long)\b[^?]*\bat (?:the )?most\s*\?*$|"
+    r"(?<!time to )\bmax(?:imum)?\b(?![- ](?:tolerated|response|residual|likelihood|intensity))|"
+    r"\bupper limit\b|\bup to (?:what|how)\b|"
+    r"\bhow (?:high|far|large|big|much)\b[^?]*?\bcan\b[^?]*?\b(?:go|get|be (?:raised|increased|"
+    r"escalated|given))\b",
     re.I,
 )
-_LOWER_ASKED = re.compile(r"\bat least (?:what|how)\b|\bminimum\b|\blower limit\b", re.I)
-# A figure stated as such a limit: "up to 20 mg", "no more than six cycles", "≤50".
+_LOWER_ASKED = re.compile(
+    r"\bat least (?:how|what)\b|\bminimum\b(?![- ]residual)|\blower limit\b", re.I
+)
+# A figure stated as such a limit: "up to 20 mg", "no more than six cycles", "≤50" (words
+# standing on their own: not the "up to" of "follow-up to 24 months").
 _UPPER_STATED = re.compile(
-    r"(?:up to|at most|no more than|not more than|a maximum of|maximum of|not to exceed|"
-    r"not exceeding|≤)\s*",
+    r"(?:(?<![\w-])(?:up to|at most|no more than|not more than|a maximum of|maximum of|"
+    r"not to exceed|not exceeding)|≤)\s*",
     re.I,
 )
 _LOWER_STATED = re.compile(
-    r"(?:at least|no less than|not less than|a minimum of|minimum of|≥)\s*", re.I
+    r"(?:(?<![\w-])(?:at least|no less than|not less than|a minimum of|minimum of)|≥)\s*", re.I
 )
 
 

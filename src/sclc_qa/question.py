@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .bounds import limit_asked
 from .domain import domain
 from .mentions import clean, is_druglike, named_tokens, time_points
 from .question_figures import across_subjects, also_asked, comparison
@@ -78,6 +79,8 @@ class Profile:
     # Abbreviations the documents define for long forms the question spells out ("ES-ZEN" for
     # "extensive-stage zentoma"): set by retrieval, which knows the definitions.
     aliases: tuple[str, ...] = ()
+    # "upper" when the question asks a most ("at most how many …?"), "lower" a least.
+    limit: str | None = None
 
 
 def _counts_events(text: str) -> bool:
@@ -255,11 +258,14 @@ def profile(question: str) -> Profile:
     )
     target = _one_of(head) if several else head  # "the two genes" asks a gene; "each gene" too
     if re.match(r"\s*who\b", text, re.I):
-        # "Who makes zentamab?" asks for its maker; "who described ZCL?", for people.
-        verb = re.match(
-            r"\s*who\s+(?:(?:has|have|had|did|does|do|first|originally)\s+)?(\w+)", text, re.I
+        # "Who makes zentamab?" asks for its maker; "who described ZCL?", "who makes up most
+        # of the trial?", "who made the diagnosis?" for people.
+        verb = _MAKER.match(text)
+        maker = (
+            verb is not None
+            and verb.group(1).lower() in domain().maker_verbs
+            and (any(map(is_druglike, named_tokens(text))) or _MADE_THING.search(text) is not None)
         )
-        maker = verb is not None and verb.group(1).lower() in domain().maker_verbs
         target = "company" if maker else "who"
     elif kind == "entity" and re.search(r"(?:^|[,;:]\s)\s*where\b", text, re.I):
         target = "place"
@@ -286,6 +292,7 @@ def profile(question: str) -> Profile:
         time_points(text),
         also_asked(text, kind, endpoints) | ({"percent"} - {kind} if shares else set()),
         *compared,
+        limit=limit_asked(text),
     )
 
 
@@ -372,6 +379,16 @@ _OR_THEN_VERB = re.compile(
     re.I,
 )
 # Nouns for a group of things, each of which is named: "pair", "doublet", "triplet".
+# "Who makes …", "who first marketed …": the verb after "who", not one with its particle ("makes
+# up"); and what a maker makes, when the question names no drug ("who makes the pair?").
+_MAKER = re.compile(
+    r"\s*who\s+(?:(?:has|have|had|did|does|do|first|originally)\s+)?(\w+)\b(?!\s+up\b)", re.I
+)
+_MADE_THING = re.compile(
+    r"\b(?:drugs?|agents?|antibod(?:y|ies)|inhibitors?|pair|combination|vaccines?|devices?|"
+    r"tests?|assays?|kits?|products?|biosimilars?)\b",
+    re.I,
+)
 _MANY_AS_ONE = frozenset({"pair", "duo", "doublet", "triplet", "trio", "couple"})
 # "What were the …", "In X, what were the …": several.
 _ARE = re.compile(r"(?:^|[,:;])\s*(?:what|which)\s+(?:are|were)\b", re.I)

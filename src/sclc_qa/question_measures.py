@@ -8,7 +8,7 @@ import re
 
 from .domain import domain
 
-__all__ = ["dosed", "names_a_measure"]
+__all__ = ["dose_subjects", "dosed", "names_a_measure"]
 
 _MEASURE_NOUN = re.compile(
     r"(share|proportion|percentage|percent|fraction|rate|ratio|hr|p-value|value|ci|interval|dose|"
@@ -57,3 +57,31 @@ def dosed(text: str, names: tuple[str, ...]) -> list[str]:
 def names_a_measure(phrase: str, head: str) -> bool:
     """Whether a which-phrase asks a measure (a rate, a dose, a schedule), not a name."""
     return _MEASURE_NOUN.match(head) is not None or _DOSING_SCHEME.search(phrase) is not None
+
+
+# What a question asks the dose of, in any case and with a slashed or hyphenated compound whole
+# ("Zentamab dose …?", "the dose of zentamab", "the dosing schedule for zentamab/quellib"):
+# `dosed` keeps only the lower-case ones that are not names already, for retrieval; a check of
+# whose dose a passage gives reads them all.
+_DOSE_SUBJECT = (
+    re.compile(r"([A-Za-z][\w/-]+)\s+dos(?:e|es|ing|age)\b"),
+    re.compile(
+        r"\bdos(?:e|es|ing|age)(?:\s+(?:schedule|regimen))?\s+(?:of|for)\s+([A-Za-z][\w/-]+)"
+    ),
+)
+
+
+def dose_subjects(text: str) -> list[str]:
+    """The words a dose question writes by "dose" for what it asks the dose of, past the words
+    that only say which dose ("what starting dose", "the daily dose")."""
+    found = [m[1] for pattern in _DOSE_SUBJECT for m in pattern.finditer(text)]
+    return [
+        w
+        for w in found
+        if w.lower() not in domain().dose_qualifiers
+        and not _GENERAL_NOUN.fullmatch(w.lower())
+        and w.lower() not in _WH_AND_DETERMINERS
+    ]
+
+
+_WH_AND_DETERMINERS = frozenset({"what", "which", "the", "a", "an", "this", "that", "its", "their"})

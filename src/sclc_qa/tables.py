@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .bounds import limit_asked, limit_start
+from .bounds import limit_start
 from .domain import domain
 from .lexical import normalize, stem, tokenize
 from .models import Cell, Sentence
@@ -162,7 +162,7 @@ def limit_figure(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
     """The figure of the asked kind that a cell of the row states as the limit the question asks
     ("Safe to raise the dose up to 20 mg daily" for "how high can the dose go?"), from the words
     that make it one; None when the question asks no limit or no cell states one."""
-    limit = limit_asked(prof.text)
+    limit = prof.limit
     if limit is None:
         return None
     for cell in sent.cells:

@@ -229,9 +229,22 @@ def _other_disease(vocab: Vocabulary, question: str, sent: Sentence) -> tuple[st
 
 def _diseases_in(vocab: Vocabulary, text: str) -> set[str]:
     """The defined abbreviations of diseases that `text` names, by the abbreviation or its long
-    form written whole ("non-small cell lung cancer" does not name "small cell lung cancer")."""
+    form written whole ("non-small cell lung cancer" does not name "small cell lung cancer"); a
+    disease named only inside a longer one's name ("ZCL" in "atypical ZCL") is not named."""
     low = text.lower()
-    return {short for short, pattern in _diseases(vocab) if pattern.search(low)}
+    found = {
+        short: [m.span() for m in pattern.finditer(low)] for short, pattern in _diseases(vocab)
+    }
+    spans = [(short, span) for short, where in found.items() for span in where]
+    return {
+        short
+        for short, where in found.items()
+        if where
+        and not all(
+            any(o != short and a <= s and e <= b and (a, b) != (s, e) for o, (a, b) in spans)
+            for s, e in where
+        )
+    }
 
 
 @per_index

@@ -1,8 +1,8 @@
 """Whether a dose found answers the dose asked: stated the same way (a flat dose in milligrams,
 or one by body weight or area), by the route asked ("subcutaneous", not "IV"), and for the drug
-asked, not for the drug whose name its bracket follows ("hydroxyurea (up to 4 g/day) was
-compared with zetoposide" gives no zetoposide dose). Each check returns the reason's words, or
-"" when the dose answers."""
+asked, not for the drug whose name its bracket follows ("quellurea (2–6 g/day) was compared with
+zetoposide" gives no zetoposide dose). Each check returns the reason's words, or "" when the
+dose answers."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import re
 from ..lexical import stem
 from ..mentions import is_druglike
 from ..question import Profile
+from ..question_measures import dose_subjects
 
 __all__ = ["other_dosing"]
 
@@ -23,18 +24,35 @@ _SCALED_ASKED = re.compile(
 )
 _SCALED = re.compile(r"mg\s*/\s*(?:kg|m2|m²)|AUC\s*\d", re.I)
 
-# The routes a dose is given by, each as questions and texts write it.
-_ROUTES = {
-    "subcutaneous": re.compile(r"\b(?:subcutaneous(?:ly)?|SC|s\.c\.|subcut)(?![\w.])", re.I),
-    "intravenous": re.compile(r"\b(?:intravenous(?:ly)?|IV|i\.v\.)(?![\w.])", re.I),
-    "oral": re.compile(r"\b(?:oral(?:ly)?|by mouth|PO|p\.o\.)(?![\w.])", re.I),
-    "intramuscular": re.compile(r"\b(?:intramuscular(?:ly)?|IM|i\.m\.)(?![\w.])", re.I),
-    "topical": re.compile(r"\btopical(?:ly)?\b", re.I),
+# The routes a dose is given by: asked in words ("a subcutaneous dose"; not "oral cavity"),
+# stated in words or, case kept, by abbreviation ("(0.1 mg/kg SC)"; not "stage IV").
+_ROUTE_WORDS = {
+    "subcutaneous": r"subcutaneous(?:ly)?|subcut",
+    "intravenous": r"intravenous(?:ly)?",
+    "oral": r"oral(?:ly)?(?!\s+(?:cavity|cancers?|mucos\w*|lesions?|health|exams?|screening))"
+    r"|by mouth",
+    "intramuscular": r"intramuscular(?:ly)?",
+    "topical": r"topical(?:ly)?",
 }
-# The drug a dose question asks about: "what zetoposide dose …", "the dose of zetoposide".
+_ROUTE_ABBREVIATIONS = {
+    "subcutaneous": r"SC|s\.c\.",
+    "intravenous": r"IV|i\.v\.",
+    "oral": r"PO|p\.o\.",
+    "intramuscular": r"IM|i\.m\.",
+    "topical": r"(?!)",
+}
+_ASKED_ROUTES = {
+    route: re.compile(rf"\b(?:{words})(?![\w.])", re.I) for route, words in _ROUTE_WORDS.items()
+}
+_STATED_ROUTES = {
+    route: re.compile(
+        rf"\b(?i:{words})(?![\w.])"
+        rf"|(?<!stage )(?<!grade )\b(?:{_ROUTE_ABBREVIATIONS[route]})(?![\w.])"
+    )
+    for route, words in _ROUTE_WORDS.items()
+}
 # Words before a dose's bracket that say how or when it is given, not whose it is: "a single
-# dose (14 mg/m2)", "for 1 year (240 mg …)". (The drugs asked are the question's names, a
-# lower-case one written before "dose" among them: `question.profile`.)
+# dose (14 mg/m2)", "for 1 year (240 mg …)".
 _DOSING_WORDS = frozenset(
     {
         "dose",
@@ -58,18 +76,10 @@ _DOSING_WORDS = frozenset(
         "years",
     }
 )
-# The word a question writes right before "dose" or after "dose of" ("Zentamab dose …?", "the
-# dose of zentamab", "the dosing schedule for zentamab/quellib"), whatever its case: a drug
-# asked, as the question's names are.
-_DOSE_OF = (
-    re.compile(r"([A-Za-z][\w/-]+)\s+dos(?:e|es|ing|age)\b"),
-    re.compile(
-        r"\bdos(?:e|es|ing|age)(?:\s+(?:schedule|regimen))?\s+(?:of|for)\s+([A-Za-z][\w/-]+)"
-    ),
-)
-# A drug's name right before the bracket that holds its dose: "hydroxyurea (" (a drug by its
-# stem, or a name the question writes: "for 1 year (240 mg …)" gives the drug asked its dose).
-_OWNER = re.compile(r"([A-Za-z][\w-]{3,})\s*\($")
+# A name right before the bracket that holds a dose ("quellurea (2–6 g/day)"), within this many
+# characters of it: the drug whose dose it is, if a drug by its stem or one the question names.
+_OWNER = re.compile(r"([A-Za-z][\w-]{3,})\s*\(\s*$")
+_OWNER_REACH = 80
 
 
 def other_dosing(prof: Profile, text: str, start: int, end: int) -> str:
@@ -83,19 +93,18 @@ def other_dosing(prof: Profile, text: str, start: int, end: int) -> str:
     if _SCALED_ASKED.search(question) and not scaled and re.search(r"\bmg\b", given):
         return f"a dose by body weight or area (the dose given is {given.strip()})"
     around = _bracket(text, start, end)
-    asked = [r for r, p in _ROUTES.items() if p.search(question)]
-    stated = [r for r, p in _ROUTES.items() if p.search(around)]
+    asked = [r for r, p in _ASKED_ROUTES.items() if p.search(question)]
+    stated = [r for r, p in _STATED_ROUTES.items() if p.search(around)]
     if len(asked) == 1 and stated and asked[0] not in stated:
         return f"{asked[0]} use (the dose given is {stated[0]})"
-    owner = _OWNER.search(text, 0, start - (len(given) - len(given.lstrip())))
-    if prof.names and owner and text.rfind("(", 0, start) == owner.end() - 1:
+    owner = _OWNER.search(text, max(0, start - _OWNER_REACH), start)
+    if prof.names and owner is not None:
         whose = owner.group(1)
         named = is_druglike(whose) or (
             whose.lower() not in _DOSING_WORDS
             and re.search(rf"\b{re.escape(whose)}\b", question, re.I) is not None
         )
-        asked_names = _asked(prof)
-        if named and stem(whose.lower()) not in asked_names:
+        if named and stem(whose.lower()) not in _asked(prof):
             drug = next((n for n in prof.names if is_druglike(n) or n.islower()), prof.names[0])
             return f"{drug} (the dose given is {whose}'s)"
     return ""
@@ -104,10 +113,9 @@ def other_dosing(prof: Profile, text: str, start: int, end: int) -> str:
 def _asked(prof: Profile) -> set[str]:
     """The stems of what the question asks the dose of: its names and the word it writes by
     "dose", each whole and in its parts ("zentafluridine/quellacil", "ZX-1")."""
-    dosed = [m[1] for pattern in _DOSE_OF for m in pattern.finditer(prof.text)]
     return {
         stem(part.lower())
-        for name in (*prof.names, *dosed)
+        for name in (*prof.names, *dose_subjects(prof.text))
         for part in (name, *re.split(r"[\s/-]+", name))
         if part
     }

@@ -68,8 +68,9 @@ def explaining_clause(text: str, prof: Profile, vocab: Vocabulary) -> tuple[int,
 # "unlike B, …", "in contrast to B's role", "… that B does not".
 _CONTRAST = re.compile(
     r"\b(?:as opposed to|in contrast (?:to|with)|unlike|rather than)\s+([^,;?]+)"
-    # "What does A do that B doesn't?"
-    r"|\bthat\s+([^,;?]+?)\s+(?:does not|doesn't|do not|don't|did not|didn't|cannot|can't)\b",
+    # "What does A do that B doesn't?", the question ending on it
+    r"|\bthat\s+([^,;?]+?)\s+(?:does not|doesn't|do not|don't|did not|didn't|cannot|can't)"
+    r"(?:\s+do)?\s*\?*\s*$",
     re.I,
 )
 _RELATIVE = re.compile(r"(?:which|who|whom|whose)\b", re.I)

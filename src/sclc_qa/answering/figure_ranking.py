@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 
-from ..bounds import age_groups, limit_asked, limit_start, same_ages
+from ..bounds import age_groups, limit_start, same_ages
 from ..domain import domain
 from ..lexical import normalize, stem, tokenize
 from ..mentions import is_druglike, time_points
@@ -292,7 +292,7 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
         else [arm for arm in _COMPARATOR_ARMS if arm.search(prof.text)]
     )
     asked_ages = age_groups(prof.text)
-    limit = limit_asked(prof.text)
+    limit = prof.limit
     dates_apart = bool(prof.time_points) and len(time_points(text)) > 1
     prefixed = prefixed_places(text, prof)
 

@@ -11,6 +11,7 @@ from ..index import Index
 from ..lexical import tokenize
 from ..question import Profile
 from ..vocabulary import Vocabulary
+from .name_lists import counted_run
 from .shapes import draws_consequence, gives_reason
 
 __all__ = ["answer", "counted_list", "introduces_list", "list_items"]
@@ -56,12 +57,20 @@ def counted_list(
 ) -> tuple[int, int, int] | None:
     """For a question that says how many it asks ("what four biases …?"), the first of `sids`
     (candidates, best first) that introduces, or is an item of, a list that names the asked
-    class and has that many items: (its first item, start, end) of its items. None otherwise."""
+    class and has that many items, or that states a run of that many after the count and the
+    class in its own words: (its first item or the sentence, start, end) of its items. None
+    otherwise."""
     asked = _ASKED_COUNT.search(prof.text)
     if asked is None or not prof.plural or not prof.target:
         return None
     count = _COUNTS.get(asked.group(1).lower()) or int(asked.group(1))
+    words = "|".join([str(count), *(w for w, n in _COUNTS.items() if n == count)])
     for sid in sids:
+        sent = index.sentences[sid]
+        inline = counted_run(sent.text, count, words, prof.target)
+        if inline is not None:
+            # "… includes three major disorders: A, B, and C": the run its own words count.
+            return sid, sent.start + inline[0], sent.start + inline[1]
         lead = sid if introduces_list(index, sid) else next(iter(vocab.lead_in[sid]), None)
         if lead is None or not _introduces_asked(index, vocab, prof, lead):
             continue

@@ -12,7 +12,7 @@ from ..spans import Span
 from .naming import described_places
 from .runs import balanced
 
-__all__ = ["introduced_list", "joined_names", "list_around"]
+__all__ = ["counted_run", "introduced_list", "joined_names", "list_around"]
 
 # What joins a list's items: a comma, "and", "or", a slash; an item may be a name spelled out
 # before its bracketed abbreviation ("…, and quell-binding protein 2 (QBP2)").
@@ -92,16 +92,17 @@ def list_around(text: str, cands: list[Span], first: Span) -> tuple[int, int]:
     start, end = balanced(text, ordered[lo].start, ordered[hi].end)
     if text.startswith("(", start):
         # "Zeta and East Etalia (Zetania, Quellia), Omicron and Rho": the bracket names the
-        # parts of the item before it, which its clause opens with.
-        opening = max(text.rfind(mark, 0, start) for mark in ",;:") + 1
-        owner = text[opening:start].strip()
-        if owner and len(owner.split()) <= _OWNER_WORDS:
-            start = opening + len(text[opening:start]) - len(text[opening:start].lstrip())
+        # parts of the item before it, a name of capitalised words.
+        owner = _OWNER.search(text, max(0, start - _OWNER_REACH), start)
+        if owner is not None:
+            start = owner.start()
     return start, end
 
 
-# Words an item may have before the bracket that lists its parts.
-_OWNER_WORDS = 6
+# The name of capitalised words ("and", "of" between them) that ends right before a bracket
+# ("South and East Etalia ("), within this many characters.
+_OWNER = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:\s+(?:(?:and|of|&)\s+)?[A-Z][\w-]*)*\s*$")
+_OWNER_REACH = 60
 
 
 def introduced_list(text: str, prof: Profile) -> tuple[int, int] | None:
@@ -118,3 +119,20 @@ def introduced_list(text: str, prof: Profile) -> tuple[int, int] | None:
         if bracket is not None and (run := _BRACKET_RUN.match(text, bracket.end())) is not None:
             return run.start(), run.end()
     return None
+
+
+def counted_run(text: str, count: int, words: str, head: str) -> tuple[int, int] | None:
+    """The run of `count` items a sentence introduces by that count and the asked head noun
+    ("This group includes three major disorders: A, B, and C" for "which three disorders
+    …?"); `words` is the count as a pattern of its number and word. None when the sentence
+    introduces no run of that many."""
+    said = re.search(rf"\b(?:{words})\s+(?:[\w-]+\s+){{0,3}}?{re.escape(head[:5])}\w*", text, re.I)
+    if said is None or (intro := _INTRODUCER.match(text, said.end())) is None:
+        return None
+    run = _RUN.match(text, intro.end())
+    if run is None:
+        return None
+    items = re.split(r",\s+(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", run[0].rstrip(".,;:"))
+    if len([i for i in items if i.strip()]) != count:
+        return None
+    return balanced(text, run.start(), run.start() + len(run[0].rstrip(".,;:")))

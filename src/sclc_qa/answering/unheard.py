@@ -187,7 +187,8 @@ def unheard_quantity(prof: Profile, vocab: Vocabulary) -> str:
 
 # "Should I take zentol …?", "Is it safe to get the quellpox vaccine …?", "Does smoking zentweed
 # raise the risk …?": a question of what to do or what a habit does, and what it would take,
-# get, use, avoid, eat, drink, smoke or apply (the object, to three words).
+# get, use, avoid, eat, drink, smoke or apply (the object, to three words, read ahead so that a
+# verb inside it is read too: "patients taking zentamab avoid quellfruit").
 _ADVICE = re.compile(
     r"^\s*(?:should|is\s+it\s+(?:safe|ok|okay|wise|advisable)|can|could|may|must|do|does|is|"
     r"are)\b",
@@ -197,30 +198,36 @@ _TAKEN = re.compile(
     r"\b(?:get|gets|getting|take|takes|taking|receive|receives|receiving|use|using|avoid|"
     r"avoiding|drink|drinking|eat|eating|try|trying|start|starting|smoke|smoking|chew|chewing|"
     r"wear|wearing|apply|applying)\s+(?:(?:an?|the|any|some|"
-    r"their|his|her|my|your|more)\s+)?((?:[a-z-]+\s+){0,2}[a-z-]+)",
+    r"their|his|her|my|your|more)\s+)?(?=((?:[a-z-]+\s+){0,2}[a-z-]+))",
     re.I,
 )
 
 
 def unheard_object(prof: Profile, vocab: Vocabulary) -> str:
     """What a question of what to do would have patients take, get, use, avoid, eat or drink,
-    when a plain word of it is one no document uses, in any spelling ("should they get the
-    quellpox vaccine?", "can I drink zentol?"): no passage advises on it. "" when none, or when
-    the question asks no advice."""
+    when the object's first word is a plain word no document uses, in any spelling ("should
+    they get the quellpox vaccine?", "can I drink zentol?"): no passage advises on it. "" when
+    none, or when the question asks no advice. Only the object's first word is read: what
+    follows may be the question's own verb ("does using X worsen …?")."""
     if not _ADVICE.match(prof.text):
         return ""
     for m in _TAKEN.finditer(prof.text):
         words = re.findall(r"[a-z]+", m.group(1).lower())
-        unheard = [
-            i
-            for i, w in enumerate(words)
-            if _plain_word(w)
-            and _may_be_unheard(w, _SHORTEST_UNHEARD)
-            and not w.startswith(_PEOPLE)
-            and not _heard(w, vocab)
-        ]
-        if unheard:
-            return " ".join(words[unheard[0] :])  # from the first word no document uses
+        first = words[0] if words else ""
+        if (
+            _plain_word(first)
+            and _may_be_unheard(first, _SHORTEST_UNHEARD)
+            and not first.startswith(_PEOPLE)
+            and not _heard(first, vocab)
+        ):
+            # The object's words, to the first that joins another clause ("grapefruit juice
+            # while …").
+            said = []
+            for w in words:
+                if w in STOPWORDS:
+                    break
+                said.append(w)
+            return " ".join(said)
     return ""
 
 
