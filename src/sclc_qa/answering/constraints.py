@@ -232,9 +232,10 @@ def _diseases_in(vocab: Vocabulary, text: str) -> set[str]:
     form written whole ("non-small cell lung cancer" does not name "small cell lung cancer"); a
     disease named only inside a longer one's name ("ZCL" in "atypical ZCL") is not named."""
     low = text.lower()
-    found = {
-        short: [m.span() for m in pattern.finditer(low)] for short, pattern in _diseases(vocab)
-    }
+    named = [(short, pattern) for short, pattern in _diseases(vocab) if pattern.search(low)]
+    if len(named) < 2:
+        return {short for short, _ in named}  # nothing to be named inside
+    found = {short: [m.span() for m in pattern.finditer(low)] for short, pattern in named}
     spans = [(short, span) for short, where in found.items() for span in where]
     return {
         short
