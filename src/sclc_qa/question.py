@@ -257,6 +257,7 @@ def profile(question: str) -> Profile:
         or (kind in FIGURES | {"count"} and _PLURAL_MEASURE.search(text) is not None)
     )
     target = _one_of(head) if several else head  # "the two genes" asks a gene; "each gene" too
+    names = tuple(named_tokens(text))
     if re.match(r"\s*who\b", text, re.I):
         # "Who makes zentamab?" asks for its maker; "who described ZCL?", "who makes up most
         # of the trial?", "who made the diagnosis?" for people.
@@ -264,14 +265,13 @@ def profile(question: str) -> Profile:
         maker = (
             verb is not None
             and verb.group(1).lower() in domain().maker_verbs
-            and (any(map(is_druglike, named_tokens(text))) or _MADE_THING.search(text) is not None)
+            and (any(map(is_druglike, names)) or _MADE_THING.search(text) is not None)
         )
         target = "company" if maker else "who"
     elif kind == "entity" and re.search(r"(?:^|[,;:]\s)\s*where\b", text, re.I):
         target = "place"
     if kind == "glossary" or (kind == "definition" and _WHAT_KIND.search(text)):
         target = ""  # "What kind of antibody is X?" asks what X is, not for a name of a class
-    names = tuple(named_tokens(text))
     if kind == "fact" and target.lower() == "schedule" and any(map(is_druglike, names)):
         kind = "dose"  # "What zentamab schedule was used?": a drug's doses and their intervals
     if kind == "dose":

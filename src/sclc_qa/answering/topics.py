@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..citing import Citer
 from ..domain import domain
 from ..lexical import normalize
 from ..models import Sentence
@@ -96,14 +97,13 @@ def _topics(vocab: Vocabulary) -> dict[str, list[_Topic]]:
 
 def heading_path(vocab: Vocabulary, sent: Sentence) -> tuple[str, ...]:
     """The headings `sent` stands under, outermost first ("Treatment of Zetoma", "Overview")."""
-    return _section_paths(vocab).get((sent.doc, sent.section), ())
+    return _citer(vocab).path(sent.doc, sent.section)
 
 
 @per_index
-def _section_paths(vocab: Vocabulary) -> dict[tuple[str, str], tuple[str, ...]]:
-    """Each section's heading path, by (document, section id)."""
-    docs = vocab.index.documents.values()
-    return {(doc.id, s.id): s.path for doc in docs for s in doc.sections}
+def _citer(vocab: Vocabulary) -> Citer:
+    """The index's citer, which keeps each section's heading path; one per loaded index."""
+    return Citer(vocab.index)
 
 
 def _names(topics: list[_Topic], text: str) -> bool:

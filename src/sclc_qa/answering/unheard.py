@@ -6,6 +6,7 @@ zentalysis?"). Each is an abstention that names the word, decided before any pas
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 
 from ..domain import domain
 from ..lexical import STOPWORDS, tokenize
@@ -213,21 +214,10 @@ def unheard_object(prof: Profile, vocab: Vocabulary) -> str:
         return ""
     for m in _TAKEN.finditer(prof.text):
         words = re.findall(r"[a-z]+", m.group(1).lower())
-        first = words[0] if words else ""
-        if (
-            _plain_word(first)
-            and _may_be_unheard(first, _SHORTEST_UNHEARD)
-            and not first.startswith(_PEOPLE)
-            and not _heard(first, vocab)
-        ):
+        if words and not words[0].startswith(_PEOPLE) and _unheard_plain(words[0], vocab):
             # The object's words, to the first that joins another clause ("grapefruit juice
             # while …").
-            said = []
-            for w in words:
-                if w in STOPWORDS:
-                    break
-                said.append(w)
-            return " ".join(said)
+            return " ".join(takewhile(lambda w: w not in STOPWORDS, words))
     return ""
 
 
@@ -267,15 +257,15 @@ def unheard_site(prof: Profile, vocab: Vocabulary) -> str:
 def _first_unheard(pattern: re.Pattern[str], text: str, vocab: Vocabulary) -> re.Match[str] | None:
     """The first match of `pattern` in `text` whose first group is a plain word no document
     uses, in any spelling."""
-    for m in pattern.finditer(text):
-        word = m.group(1).lower()
-        if (
-            _plain_word(word)
-            and _may_be_unheard(word, _SHORTEST_UNHEARD)
-            and not _heard(word, vocab)
-        ):
-            return m
-    return None
+    return next((m for m in pattern.finditer(text) if _unheard_plain(m[1].lower(), vocab)), None)
+
+
+def _unheard_plain(word: str, vocab: Vocabulary) -> bool:
+    """A plain word of the question, long enough to be read, that no document uses in any
+    spelling."""
+    return (
+        _plain_word(word) and _may_be_unheard(word, _SHORTEST_UNHEARD) and not _heard(word, vocab)
+    )
 
 
 # "How much stronger / longer …": a comparative measures nothing of its own.
