@@ -37,6 +37,15 @@ class Acronyms:
         self._texts = list(texts)
         self._defined = {d.lower() for d in defined}
         self._memo: dict[str, str | None] = {}
+        self._known: frozenset[str] | None = None
+
+    def _words(self) -> frozenset[str]:
+        """The words the documents use (lower case), gathered on first need."""
+        if self._known is None:
+            self._known = frozenset(
+                w for t in self._texts for w in re.findall(r"[a-z]+", t.lower())
+            )
+        return self._known
 
     def spell_out(self, question: str) -> str:
         """`question` with each acronym the documents never write replaced by its phrase."""
@@ -71,6 +80,18 @@ class Acronyms:
             if _a_term(phrase := " ".join(p.group(0).lower().split()))
         )
         if not uses:
+            # "NCDB" for "National Cancer Database": a letter may open the second word of a
+            # closed compound, when both its words are words the documents use.
+            loose = _phrase_pattern(acronym, inside=True)
+            letters = acronym.lower()
+            uses = Counter(
+                phrase
+                for t in self._texts
+                for p in loose.finditer(t)
+                if _a_term(phrase := " ".join(p.group(0).lower().split()))
+                and _spells(re.split(r"[\s-]+", phrase), letters, self._words())
+            )
+        if not uses:
             return None
         (best, count), *rest = uses.most_common()
         if count < _FEWEST_USES:
@@ -96,12 +117,40 @@ def _a_term(phrase: str) -> bool:
 _JOINING = frozenset({"plus", "or", "than", "may", "can", "will", "after", "before", "from"})
 
 
-def _phrase_pattern(acronym: str) -> re.Pattern[str]:
+def _phrase_pattern(acronym: str, inside: bool = False) -> re.Pattern[str]:
     """Words whose initials spell `acronym`: each later letter opens the next word, after a
-    space or hyphen, or the next part of a compound after its combining "o" ("naso|pharyngeal").
+    space or hyphen, or the next part of a compound after its combining "o" ("naso|pharyngeal");
+    `inside`: or any letter three or more into a word (to be checked by `_spells`).
     """
     letters = [f"[{c.upper()}{c.lower()}]" for c in acronym]  # a word may open a sentence
     # The words themselves in lower case (no other acronym); a compound's first part of four
     # letters or more ("naso-", "gastro-"), not a prefix ("pro-file").
-    step = r"(?:[a-z]*[\s-]+|[a-z]{2,}o)"
+    step = r"(?:[a-z]*[\s-]+|[a-z]{2,}o|[a-z]{2,})" if inside else r"(?:[a-z]*[\s-]+|[a-z]{2,}o)"
     return re.compile(r"\b" + letters[0] + "".join(step + c for c in letters[1:]) + r"[a-z]*\b")
+
+
+# The shortest word either part of a closed compound may be ("data|base", not "a|base").
+_PART = 3
+
+
+def _spells(words: list[str], letters: str, known: frozenset[str]) -> bool:
+    """Whether `words` spell `letters` by their initials, a word giving two when it is a closed
+    compound of two words `known` ("database": D, B), or a combining-"o" compound."""
+    if not words or not letters:
+        return not words and not letters
+    word = words[0]
+    if not word.startswith(letters[0]):
+        return False
+    if _spells(words[1:], letters[1:], known):
+        return True
+    for k in range(_PART, len(word) - _PART + 1):
+        first, rest = word[:k], word[k:]
+        compound = (first in known and rest in known) or (first.endswith("o") and k > _PART)
+        if (
+            len(letters) > 1
+            and rest[0] == letters[1]
+            and compound
+            and _spells([rest, *words[1:]], letters[1:], known)
+        ):
+            return True
+    return False

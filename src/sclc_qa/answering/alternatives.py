@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from itertools import pairwise
 
 from ..mentions import written
 from ..vocabulary import squash
 
-__all__ = ["offers_alternatives", "rarest_per_side", "sides_of", "without_others"]
+__all__ = ["offers_alternatives", "one_regimen", "rarest_per_side", "sides_of", "without_others"]
 
 # What separates the alternatives a question offers: "A or B", "A vs B", "A versus B"; not the
 # "or" of a bound ("50% or more", "aged 70 or older").
@@ -21,6 +22,13 @@ _ALTERNATIVES = re.compile(
 )
 # "Between A and B, which …": the two sides of the choice.
 _BETWEEN = re.compile(r"\bbetween\s+(.+?)\s+and\s+(.+)", re.I)
+# What joins the drugs of one combination: "A, B and C", "A plus B", "A + B", "A/B", "A with B";
+# a short word may end a name first ("mitomycin C, …", "interferon alfa and …").
+_JOINED = re.compile(
+    r"(?:\s+[A-Za-z0-9-]{1,4})?\s*(?:,\s*(?:and\s+)?|\s(?:and|plus|with)\s|\+|/)\s*", re.I
+)
+# What sets a list up as a choice: "between A and B", "which of A, B and C", "among A and B".
+_CHOOSES = re.compile(r"\b(?:between|of|among|amongst|either|both)\s*$", re.I)
 
 
 def offers_alternatives(text: str) -> bool:
@@ -39,6 +47,19 @@ def sides_of(text: str) -> list[str]:
     # it commoner in stage A or B?" offers A or B, not the registry.
     sides[0] = re.split(r"[,;]\s", sides[0])[-1]
     return sides
+
+
+def one_regimen(text: str, names: Sequence[str]) -> bool:
+    """Whether `names` are written as one combination ("with mitomycin, zetaplatin and
+    cisplatin", "A plus B"), which is one arm's treatment, not alternatives to compare; a list
+    set up as a choice ("between A and B", "which of A, B and C") is not one."""
+    found = sorted(
+        (m.start(), m.end()) for n in names if (m := written(n).search(text)) is not None
+    )
+    if len(found) < 2 or len(found) < len(set(names)):
+        return False
+    gaps = [text[a_end:b_start] for (_, a_end), (b_start, _) in pairwise(found)]
+    return all(_JOINED.fullmatch(gap) for gap in gaps) and not _CHOOSES.search(text[: found[0][0]])
 
 
 def rarest_per_side(

@@ -17,7 +17,13 @@ from ..mentions import is_druglike, is_tnm, written
 from ..question import Kind, Profile
 from ..retrieval import Hit, Query
 from ..spans import Span, mask_markup, value_at
-from .alternatives import offers_alternatives, rarest_per_side, sides_of, without_others
+from .alternatives import (
+    offers_alternatives,
+    one_regimen,
+    rarest_per_side,
+    sides_of,
+    without_others,
+)
 from .figure_filters import NUMBER
 from .runs import balanced, run_of
 from .scoring import Scored, SentenceScorer
@@ -75,7 +81,8 @@ class Comparer:
             if picked:
                 return picked
         for group in sorts:
-            if len(group) >= 2:
+            # "… with drugs A, B and C: which arm …?": one combination is no set of subjects.
+            if len(group) >= 2 and not (group is drugs and one_regimen(prof.text, group)):
                 return group
         # "… the Q-1 regimen or zentamab in the phase I study?": a trial on one side, a drug on
         # the other, each side's rarest name is its subject; else one trial and its drug are

@@ -110,37 +110,12 @@ class FigureExtractor:
         """Spans of the asked kind, for the asked endpoint, best first."""
         sent = self.index.sentences[sid]
         if sent.kind == "table_row":
-            if prof.kind in STATEMENT:
-                return []  # a table states facts; it explains, settles or defines nothing
-            doc_text = self.index.documents[sent.doc].text
-            if prof.kind in TYPED and prof.kind != "dose":
-                figure = row_figure(doc_text, sent, prof)
-                return [figure] if figure is not None else []
-            if prof.kind == "entity" and prof.plural:
-                # "Which structures does T4 invade?": the items a cell names after the words
-                # asked ("T4 = Tumor invades adjacent structures (i.e., A, B, C)").
-                for c in sent.cells:
-                    listed = introduced_list(mask_markup(doc_text[c.start : c.end]), prof)
-                    if listed is not None:
-                        return [Span(c.start + listed[0], c.start + listed[1], "cell")]
-            if prof.kind == "dose":
-                limit = limit_figure(doc_text, sent, prof)
-                if limit is not None:
-                    return [limit]
-                named = _named_dose(doc_text, sent, prof)
-                if named is not None:
-                    return [named]
-            cell = best_cell(doc_text, sent, prof)
-            if prof.kind == "dose" and (cell is None or not holds_dose(doc_text, sent, cell)):
-                # A row of prose ("… only with low-dose zentamab (30 ng/kg) …"): the doses it
-                # states, in the cell asked or, if none is, in any.
-                where = [cell] if cell is not None else sent.cells
-                return [
-                    Span(c.start + f.start, c.start + f.end, "cell")
-                    for c in where
-                    for f in find(mask_markup(doc_text[c.start : c.end]), "dose")
-                ][:1]
-            return [cell] if cell is not None else []
+            found = self._row(sent, prof)
+            # A row of one cell is a line of prose under the row above ("ZBT: 5 weekly
+            # sessions, …", a cell that ran over several lines): where its cell gives no figure
+            # by its header, it is read as a sentence.
+            if found or len(sent.cells) != 1 or prof.kind not in TYPED:
+                return found
         kinds = [prof.kind]
         if prof.kind == "difference":
             kinds = ["difference", "duration"]
@@ -267,6 +242,40 @@ class FigureExtractor:
         spans = conceded(text, not_siblings(text, spans, prof), prof)
         spans = with_asked_direction(text, spans, prof.text)
         return self._rank(text, spans, prof)
+
+    def _row(self, sent: Sentence, prof: Profile) -> list[Span]:
+        """Spans of the asked kind in a table row, read cell by cell under their headers."""
+        if prof.kind in STATEMENT:
+            return []  # a table states facts; it explains, settles or defines nothing
+        doc_text = self.index.documents[sent.doc].text
+        if prof.kind in TYPED and prof.kind != "dose":
+            figure = row_figure(doc_text, sent, prof)
+            return [figure] if figure is not None else []
+        if prof.kind == "entity" and prof.plural:
+            # "Which structures does T4 invade?": the items a cell names after the words
+            # asked ("T4 = Tumor invades adjacent structures (i.e., A, B, C)").
+            for c in sent.cells:
+                listed = introduced_list(mask_markup(doc_text[c.start : c.end]), prof)
+                if listed is not None:
+                    return [Span(c.start + listed[0], c.start + listed[1], "cell")]
+        if prof.kind == "dose":
+            limit = limit_figure(doc_text, sent, prof)
+            if limit is not None:
+                return [limit]
+            named = _named_dose(doc_text, sent, prof)
+            if named is not None:
+                return [named]
+        cell = best_cell(doc_text, sent, prof)
+        if prof.kind == "dose" and (cell is None or not holds_dose(doc_text, sent, cell)):
+            # A row of prose ("… only with low-dose zentamab (30 ng/kg) …"): the doses it
+            # states, in the cell asked or, if none is, in any.
+            where = [cell] if cell is not None else sent.cells
+            return [
+                Span(c.start + f.start, c.start + f.end, "cell")
+                for c in where
+                for f in find(mask_markup(doc_text[c.start : c.end]), "dose")
+            ][:1]
+        return [cell] if cell is not None else []
 
     def widen(self, text: str, span: Span, prof: Profile) -> tuple[int, int]:
         """The answer's bounds around `span`: see `figure_widening.widen`."""

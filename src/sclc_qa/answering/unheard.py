@@ -222,9 +222,11 @@ def unheard_object(prof: Profile, vocab: Vocabulary) -> str:
 
 
 # "… to zentopathic treatment?", "… with zentral remedies?": a kind of treatment by its word.
+# A treatment's kind in the one or two words before its noun ("hyperthermic intraperitoneal
+# chemotherapy", "zentopathic treatment").
 _TREATMENT = re.compile(
-    r"\b([a-z]+)\s+(?:treatments?|therap(?:y|ies)|remed(?:y|ies)|regimens?|diets?|supplements?|"
-    r"medicines?|medications?)\b",
+    r"\b([a-z]+(?:\s+[a-z]+)?)\s+(?:treatments?|(?:chemo|radio|immuno)?therap(?:y|ies)|"
+    r"remed(?:y|ies)|regimens?|diets?|supplements?|medicines?|medications?)\b",
     re.I,
 )
 
@@ -233,8 +235,20 @@ def unheard_treatment(prof: Profile, vocab: Vocabulary) -> str:
     """A kind of treatment the question names by a plain word no document uses, in any
     spelling ("which subtype responds best to zentopathic treatment?"): no passage reports
     on it. "" when none."""
-    found = _first_unheard(_TREATMENT, prof.text, vocab)
-    return found.group().lower() if found is not None else ""
+    for m in _TREATMENT.finditer(prof.text):
+        start = m.start()
+        words = m[1].lower().split()
+        if len(words) == 2 and not all(map(_ADJECTIVE.search, words)):
+            # "slides before treatment", "shape combination therapy": only a run of
+            # adjectives ("hyperthermic intraperitoneal") says what kind the treatment is.
+            start, words = m.end(1) - len(words[1]), words[1:]
+        if any(_unheard_plain(w, vocab) for w in words):
+            return prof.text[start : m.end()].lower()
+    return ""
+
+
+# The endings of an adjective: "hyperthermic", "intraperitoneal", "adoptive", "cutaneous".
+_ADJECTIVE = re.compile(r"(?:ic|al|ive|ous|ary|ar|ant|ent|ible|able)$")
 
 
 # Where a growth stands: "a tumour in the left zentacle", "metastases to the zentum".

@@ -1,0 +1,98 @@
+"""Readings of a question's phrases and of a table's lines that no one document's wording
+taught: a time phrase after what is counted, a combination that is one arm, a run of
+adjectives before a treatment, a table line that goes on under the row above, an acronym of a
+closed compound. Every name and figure here is made up."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sclc_qa.acronyms import Acronyms
+from sclc_qa.answering.alternatives import one_regimen
+from sclc_qa.answering.counts import _counting
+from sclc_qa.question import profile
+from test_answering_stages import _answers_in, _refusal, _section_engine
+
+
+def test_a_time_phrase_after_the_noun_says_when_not_what_is_counted(tmp_path: Path) -> None:
+    found = _counting("How many hours before bed should coffee be avoided?")
+    assert found is not None and found[1] == ("hours",)
+    found = _counting("How many days after zentectomy may patients shower?")
+    assert found is not None and found[1] == ("days",)
+    text = (
+        "Patients should avoid coffee and zentaberry juice 5–7 hours before bedtime and keep a "
+        "fixed schedule."
+    )
+    assert _answers_in(
+        tmp_path, text, "How many hours before bed should zentaberry juice be avoided?"
+    ) == ["5–7 hours"]
+
+
+def test_drugs_written_as_one_combination_are_one_arm_not_subjects() -> None:
+    drugs = ["zetamab", "quellinib", "orbaplatin"]
+    one = "Concurrent vs sequential zeta-radiation with zetamab C, quellinib and orbaplatin:"
+    assert one_regimen(one + " which arm lived longer?", drugs)
+    assert one_regimen("Did zetamab plus quellinib help?", drugs[:2])
+    assert not one_regimen("Which had the longer OS, zetamab or quellinib?", drugs[:2])
+    assert not one_regimen("Which of zetamab, quellinib and orbaplatin was best?", drugs)
+    assert not one_regimen("Between zetamab and quellinib, which is safer?", drugs[:2])
+    assert not one_regimen("Zetamab 40 mg and quellinib: which arm?", drugs[:2])
+
+
+def test_one_combination_asked_by_arm_is_not_refused_as_a_comparison_of_its_drugs(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "In the first trial, zetamab, quellinib, and orbaplatin were given concurrently with "
+        "zeta-radiation, compared with the same drugs followed by zeta-radiation. "
+        "Five-year survival favored concurrent therapy (31% vs. 12%)."
+    )
+    engine = _section_engine(tmp_path, text)
+    answer = engine.ask(
+        "Concurrent vs sequential zeta-radiation with zetamab, quellinib and orbaplatin: which "
+        "arm had better 5-year survival?",
+        min_confidence=0.0,
+    )
+    assert "but not" not in (answer.reason or "")  # no drug's figure is missing: none is asked
+
+
+def test_a_run_of_adjectives_before_a_treatment_names_its_kind(tmp_path: Path) -> None:
+    text = "Zentoma is treated with zentamab chemotherapy given over four cycles before surgery."
+    engine = _section_engine(tmp_path, text)
+    refused = _refusal(
+        engine, "How many cycles of quellothermic intrazental chemotherapy are given for zentoma?"
+    )
+    assert "quellothermic intrazental chemotherapy" in refused
+    # A verb or a preposition before the treatment's noun is no kind of it.
+    kept = engine.ask("Why do zentoma slides precede chemotherapy?", min_confidence=0.0)
+    assert "slides" not in (kept.reason or "")
+
+
+def test_a_table_line_under_a_row_is_read_as_prose_for_its_figure(tmp_path: Path) -> None:
+    table = (
+        "| Reference | Cancer Type | Design | Outcomes |\n"
+        "| --- | --- | --- | --- |\n"
+        "| Zorin et al., 2011 | Mixed | N = 90; RCT | Better sleep with ZBT |\n"
+        "| ZBT: 7 weekly sessions, light therapy, sleep restriction |\n"
+        "| Quell et al., 2013 | Breast | N = 40; RCT | No change |\n"
+        "| ZBT: 3 weekly sessions, relaxation |\n"
+    )
+    assert _answers_in(
+        tmp_path, table, "How many sessions did the ZBT in Zorin et al. 2011 use?"
+    ) == ["7 weekly sessions"]
+
+
+def test_an_acronym_may_take_two_letters_from_a_closed_compound() -> None:
+    texts = [
+        "In a National Zentoma Database series of 120 patients, few had nodes.",
+        "The National Zentoma Database review found the same.",
+        "The data were pooled on a common base.",
+    ]
+    assert Acronyms(texts, []).phrase("NZDB") == "national zentoma database"
+    # Only when both words of the compound are words the documents use on their own.
+    assert Acronyms(texts[:2], []).phrase("NZDB") is None
+
+
+def test_what_portion_of_many_asks_a_share() -> None:
+    assert profile("What portion of zentoma relapses are local?").kind == "percent"
+    assert profile("Which portion of the zentum is removed?").kind != "percent"
