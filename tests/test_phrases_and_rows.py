@@ -11,7 +11,7 @@ from sclc_qa.acronyms import Acronyms
 from sclc_qa.answering.alternatives import one_regimen
 from sclc_qa.answering.counts import _counting
 from sclc_qa.question import profile
-from test_answering_stages import _answers_in, _refusal, _section_engine
+from test_answering_stages import _answers_in, _refusal, _section_engine, _spans_in
 
 
 def test_a_time_phrase_after_the_noun_says_when_not_what_is_counted(tmp_path: Path) -> None:
@@ -96,3 +96,31 @@ def test_an_acronym_may_take_two_letters_from_a_closed_compound() -> None:
 def test_what_portion_of_many_asks_a_share() -> None:
     assert profile("What portion of zentoma relapses are local?").kind == "percent"
     assert profile("Which portion of the zentum is removed?").kind != "percent"
+
+
+def test_a_bracketed_figure_in_a_list_is_its_items_not_a_later_ones(tmp_path: Path) -> None:
+    text = (
+        "In zentoma, sequencing found other alterations, including ZAP amplifications (in "
+        "20–30% of cases), QUELL pathway mutations (~25%), and losses of chromatin genes such "
+        "as ZKT2C/D and ZREBB (31, 32)."
+    )
+    engine = _section_engine(tmp_path, text)
+    assert "ZKT2C/D" in _refusal(engine, "How often are ZKT2C/D genes altered in zentoma?")
+    asked = engine.ask("How often are QUELL pathway mutations found in zentoma?", min_confidence=0)
+    assert asked.answer == "~25%"
+
+
+def test_a_ligand_numbered_after_a_hyphenated_stem_is_not_its_siblings(tmp_path: Path) -> None:
+    text = (
+        "Although zentoma cells display scant ZD-L1 (~4%), 21.5–48.1% of intratumoral immune "
+        "cells express ZD-L1. ZD-1 binds ZD-L1 and ZD-L2."
+    )
+    other, own = _spans_in(
+        tmp_path,
+        text,
+        "scant ZD-L1",
+        "What percentage of zentoma tumour cells express ZD-L2?",
+        "What share of intratumoral immune cells express ZD-L1?",
+    )
+    assert other == []  # ZD-L1's figures, in a sentence that never writes ZD-L2
+    assert "21.5–48.1%" in own

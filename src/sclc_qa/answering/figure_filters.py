@@ -51,8 +51,9 @@ _CONDITIONS = re.compile(
     re.I,
 )
 
-# A numbered member of a trial series: "ZENITH-4", "ZENITH 4", "Zenith4" → its series, "ZENITH".
-_SERIES_NAME = re.compile(r"([A-Za-z]{4,})[-\s]?\d+[A-Za-z]?")
+# A numbered member of a series: "ZENITH-4", "ZENITH 4", "Zenith4" → its series, "ZENITH"; a
+# ligand or receptor numbered after a hyphenated stem: "ZD-L2" → "ZD-L".
+_SERIES_NAME = re.compile(r"([A-Za-z]{4,}|[A-Z]{2,}-[A-Z]+)[-\s]?\d+[A-Za-z]?")
 # A dosing schedule's next step, and how far after the last (characters) it may start.
 _NEXT_STEP = re.compile(
     r"\b(?:followed by|increased to|escalated to|reduced to|decreased to|then|thereafter)\b", re.I

@@ -30,6 +30,7 @@ from .figure_filters import (
 )
 from .figure_ranking import rank_figures
 from .figure_widening import CHANGE_NOUN, EVERY, EVERY_REACH, widen
+from .item_figures import of_other_items
 from .kinds import STATEMENT, TYPED
 from .name_lists import introduced_list
 from .runs import (
@@ -240,6 +241,7 @@ class FigureExtractor:
             if not any(names_arms(t) for t in around):
                 return []  # a single-arm study's figure is no control group's
         spans = conceded(text, not_siblings(text, spans, prof), prof)
+        spans = of_other_items(text, spans, prof)
         spans = with_asked_direction(text, spans, prof.text)
         return self._rank(text, spans, prof)
 
