@@ -124,3 +124,24 @@ def test_a_ligand_numbered_after_a_hyphenated_stem_is_not_its_siblings(tmp_path:
     )
     assert other == []  # ZD-L1's figures, in a sentence that never writes ZD-L2
     assert "21.5–48.1%" in own
+
+
+def test_a_list_of_bracketed_figures_answers_only_for_the_item_asked(tmp_path: Path) -> None:
+    text = (
+        "In a series of 52 cases of zentoma apoplexy, the presenting signs included headache "
+        "(71%), vomiting (44%), visual field defects (58%), and syncope (6%)."
+    )
+    marker = "zentoma apoplexy"
+    fever, vomiting, both, each = _spans_in(
+        tmp_path,
+        text,
+        marker,
+        "In the zentoma apoplexy series, what percentage presented with fever?",
+        "In the zentoma apoplexy series, what percentage presented with vomiting?",
+        "How often were headache and visual field defects seen in zentoma apoplexy?",
+        "What share had each presenting sign in zentoma apoplexy?",
+    )
+    assert fever == []  # no item is fever: each figure is its own item's
+    assert vomiting == ["44%"]
+    assert set(both) == {"71%", "58%"}
+    assert len(each) == 4  # asked across the items: any may answer

@@ -1,12 +1,16 @@
 """Whose figure a bracket in a list gives: "… ZAP amplifications (20–30%), QUELL mutations
 (~25%), and losses of genes such as ZKT2" states a share for ZAP and for QUELL, and none for
-ZKT2. A figure in brackets after a list's item is that item's; a name the question asks that
-the sentence writes only in a later item, past the bracket, is not what the figure is of."""
+ZKT2. A figure in brackets after a list's item is that item's: a name the question asks that
+the sentence writes only in a later item, past the bracket, is not what the figure is of; and
+in a list of such items ("headache (63%), vomiting (50%), …"), the items that share fewer words
+with the question than another, or none, are not what it asks about ("… how many presented
+with fever?")."""
 
 from __future__ import annotations
 
 import re
 
+from ..lexical import tokenize
 from ..mentions import written
 from ..question import Profile
 from ..spans import Span
@@ -18,6 +22,23 @@ _NEXT_ITEM = re.compile(r"\)\s*[,;]\s*(?:and\s+|or\s+)?")
 # What opens an item of a list: a comma or semicolon before it, a colon, or "including" / "such
 # as" (the item runs from there to its bracket).
 _ITEM_OPENS = re.compile(r"(?:[,;:]|\bincluding|\bsuch as)\s+[^,;:()]*$", re.I)
+# An item of a list with its bracketed figure: its last words before the bracket ("…,
+# vomiting (50%)", "visual field defects (61%)", "included headache (63%)").
+# An aside in brackets may stand between the words and the figure ("tumours (with A and B
+# features) (50%)").
+_ITEM = re.compile(
+    r"((?:[^\W\d][\w/+-]*\s+){0,2}[^\W\d][\w/+-]*)\s*(?:\([^()]*\)\s*)?\(([^()]{1,30})\)"
+)
+# What stands between one item's bracket and the words of the next that `_ITEM` reads: a comma
+# or semicolon, and the item's first words past three.
+_SEPARATOR = re.compile(r"\s*[,;][^,;:()]*")
+# How many bracketed items make a list whose figures each belong to their own item.
+_LIST_ITEMS = 2
+# A question that asks across a list's items ("by histology", "in each group", "which …"),
+# answered by any of them.
+_ACROSS = re.compile(r"\b(?:each|every|by|per|which|what were|breakdown|respectively)\b", re.I)
+# A question that joins several things asked.
+_SEVERAL = re.compile(r"\b(?:and|or|both|as well as)\b|&", re.I)
 # How much a bracket may hold beside its figure and still be the item's own ("(in 20–30% of
 # cases)"): a few words.
 _BRACKET_REST = 24
@@ -25,12 +46,40 @@ _BRACKET_REST = 24
 
 def of_other_items(text: str, spans: list[Span], prof: Profile) -> list[Span]:
     """`spans` less the figures bracketed after a list's item when every name the question asks
-    that the sentence writes comes only in a later item."""
+    that the sentence writes comes only in a later item, or, in a list of two or more bracketed
+    figures, when the item shares fewer words with a question that asks of one thing than
+    another item does (or none)."""
     found = [m for n in (*prof.names, *prof.aliases) if (m := written(n).search(text))]
-    if not found:
+    if found:
+        first = min(m.start() for m in found)
+        spans = [sp for sp in spans if not _an_earlier_items(text, sp, first)]
+    items = _listed(text)
+    if not items or not spans or _ACROSS.search(prof.text) or prof.prefer:
         return spans
-    first = min(m.start() for m in found)
-    return [sp for sp in spans if not _an_earlier_items(text, sp, first)]
+    asked = set(tokenize(prof.text))
+    shared = [len(set(tokenize(m[1])) & asked) for m in items]
+    # The items most like the question are what it asks about, or, when it joins several
+    # things ("headache and visual defects"), any it shares a word with; the others' figures
+    # are theirs.
+    least = 1 if _SEVERAL.search(prof.text) else max(max(shared), 1)
+    others = [m for m, n in zip(items, shared, strict=True) if n < least]
+    return [
+        sp for sp in spans if not any(m.start(2) <= sp.start and sp.end <= m.end(2) for m in others)
+    ]
+
+
+def _listed(text: str) -> list[re.Match[str]]:
+    """The items of `text`'s lists of bracketed figures: runs of two or more, each item's
+    bracket followed by a separator and the next item ("headache (63%), vomiting (50%), and
+    syncope (5%)")."""
+    out: list[re.Match[str]] = []
+    run: list[re.Match[str]] = []
+    for m in _ITEM.finditer(text):
+        if run and not _SEPARATOR.fullmatch(text, run[-1].end(), m.start()):
+            out += run if len(run) >= _LIST_ITEMS else []
+            run = []
+        run.append(m)
+    return out + (run if len(run) >= _LIST_ITEMS else [])
 
 
 def _an_earlier_items(text: str, span: Span, first_name: int) -> bool:
