@@ -145,3 +145,21 @@ def test_a_list_of_bracketed_figures_answers_only_for_the_item_asked(tmp_path: P
     assert vomiting == ["44%"]
     assert set(both) == {"71%", "58%"}
     assert len(each) == 4  # asked across the items: any may answer
+
+
+def test_a_bullet_that_names_no_phase_reports_on_the_study_its_item_introduced(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "1. In an open-label, phase III trial, zentinib was compared with quellinib in 400 "
+        "patients with zentoma.\n\n"
+        "- The median PFS was longer with zentinib than with quellinib (11.0 months vs. 8.0 "
+        "months; HR, 0.70; 95% CI, 0.55–0.90)."
+    )
+    engine = _section_engine(tmp_path, text)
+    refused = _refusal(engine, "What was the PFS hazard ratio in the phase II quellinib trial?")
+    assert "phase II" in refused and "phase III" in refused
+    asked = engine.ask(
+        "What was the PFS hazard ratio in the phase III zentinib trial?", min_confidence=0
+    )
+    assert asked.answer is not None and "0.70" in asked.answer

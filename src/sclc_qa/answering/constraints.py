@@ -33,7 +33,7 @@ from .extraction import Extracted
 from .kinds import TYPED
 from .markers import other_marker
 from .per_index import per_index
-from .phases import other_phase
+from .phases import other_phase, phases
 from .polarity import other_polarity
 from .populations import group_parts, other_sex, own_population, restricted_group, subgroup
 from .reasons import join
@@ -129,6 +129,11 @@ def other_group(
     if prof.kind in TYPED and found.sid == best.sid:
         clause = clause_of(sent.text, found.start - sent.start, found.end - sent.start)
         phase = other_phase(prof.text, clause)
+        if phase is None and not phases(sent.text):
+            # A sentence that names no phase reports on the study its passage introduced
+            # ("1. In a phase III trial, …" then "- The median PFS was …").
+            before = next((t for t in vocab.around(best.sid)[1:] if phases(t)), "")
+            phase = other_phase(prof.text, before)
         if phase:
             return f"the {phase[0]} study (the figure given is from {phase[1]})"
     if prof.kind == "dose" and found.end > found.start:
