@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sclc_qa.answering.dosing import other_dosing
 from sclc_qa.question import profile
-from test_answering_stages import _answers_in
+from test_answering_stages import _answers_in, _refusal, _section_engine
 
 
 def _check(question: str, text: str, dose: str) -> str:
@@ -75,3 +75,18 @@ def test_the_answer_abstains_on_another_drugs_dose(tmp_path: Path) -> None:
         "What dose of quellurea was given in the study against zetacitabine?",
     )
     assert other is None and own == "2–6 g/day"
+
+
+def test_a_maximum_asked_is_not_answered_by_one_usual_dose(tmp_path: Path) -> None:
+    table = (
+        "| Drug | Dose | Comments |\n"
+        "| --- | --- | --- |\n"
+        "| Zentabalin | 60 mg daily | Adjust for renal dysfunction. |\n"
+        "| Quellizine | 10–40 mg q6h | Sedating. |\n"
+        "| Orbazepam CR | 3–9 mg | Maximum suggested dose for women: 3 mg. |\n"
+    )
+    engine = _section_engine(tmp_path, table)
+    refused = _refusal(engine, "What is the maximum daily dose of zentabalin?")
+    assert "zentabalin" in refused.lower() and "60 mg daily" in refused
+    most = engine.ask("Max suggested Orbazepam CR dose for women?", min_confidence=0.0)
+    assert most.answer == "3 mg"

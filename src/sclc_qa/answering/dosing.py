@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..bounds import limit_start
 from ..lexical import stem
 from ..mentions import is_druglike
 from ..question import Profile
@@ -78,6 +79,11 @@ _DOSING_WORDS = frozenset(
 )
 # A name right before the bracket that holds a dose ("quellurea (2–6 g/day)"), within this many
 # characters of it: the drug whose dose it is, if a drug by its stem or one the question names.
+# A dose stated as a range ("25–50 mg", "2 to 4 mg"), whose top end is a most.
+_RANGE = re.compile(r"\d\s*(?:[-–—]|to)\s*\d")
+# A label that states the figure after it as a most: "Maximum suggested dose for women: 5 mg".
+_MAX_LABEL = re.compile(r"\b(?:max(?:imum|imal)?|highest|upper limit)\b[^.;:|]{0,40}:\s*$", re.I)
+_LABEL_REACH = 60
 _OWNER = re.compile(r"([A-Za-z][\w-]{3,})\s*\(\s*$")
 _OWNER_REACH = 80
 
@@ -97,6 +103,17 @@ def other_dosing(prof: Profile, text: str, start: int, end: int) -> str:
     stated = [r for r, p in _STATED_ROUTES.items() if p.search(around)]
     if len(asked) == 1 and stated and asked[0] not in stated:
         return f"{asked[0]} use (the dose given is {stated[0]})"
+    if (
+        prof.limit == "upper"
+        and limit_start(text, start, "upper") is None
+        and not _MAX_LABEL.search(text, max(0, start - _LABEL_REACH), start)
+        and not _RANGE.search(given)
+    ):
+        # "The maximum daily dose of X?" is not answered by X's one usual dose ("75 mg
+        # daily"), which says nothing of how high it may go; a range's top end does.
+        subjects = [n for n in prof.names if is_druglike(n)] + dose_subjects(prof.text)
+        drug = subjects[0] if subjects else "the drug"
+        return f"the most {drug} may be given (the dose given, {given.strip()}, is no limit)"
     owner = _OWNER.search(text, max(0, start - _OWNER_REACH), start)
     if prof.names and owner is not None:
         whose = owner.group(1)
