@@ -163,3 +163,16 @@ def test_a_bullet_that_names_no_phase_reports_on_the_study_its_item_introduced(
         "What was the PFS hazard ratio in the phase III zentinib trial?", min_confidence=0
     )
     assert asked.answer is not None and "0.70" in asked.answer
+
+
+def test_a_figure_of_something_no_document_mentions_is_refused_naming_it(
+    tmp_path: Path,
+) -> None:
+    text = "The ZD-L1 tumour proportion score was 50% or greater in 30% of zentoma patients."
+    engine = _section_engine(tmp_path, text)
+    refused = _refusal(engine, "What is the ZD-L1 tumour proportion score of quellwater?")
+    assert "quellwater" in refused
+    kept = engine.ask(
+        "What share of zentoma patients had a ZD-L1 score of 50% or greater?", min_confidence=0
+    )
+    assert not kept.abstained

@@ -42,6 +42,7 @@ from .unheard import (
     unheard_condition,
     unheard_group,
     unheard_object,
+    unheard_owner,
     unheard_quantity,
     unheard_site,
     unheard_treatment,
@@ -182,6 +183,7 @@ class Answerer:
             or unheard_treatment(prof, self.vocab)
             or unheard_site(prof, self.vocab)
             or unheard_object(prof, self.vocab)
+            or unheard_owner(prof, self.vocab)
         )
         if condition:
             return abstention(question, self.reasons.not_mentioned([condition]), 0.0), None

@@ -10,9 +10,10 @@ from itertools import takewhile
 
 from ..domain import domain
 from ..lexical import STOPWORDS, tokenize
-from ..question import Profile
+from ..question import ENDPOINTS, Profile
 from ..vocabulary import Vocabulary
 from .aliases import asks_alias
+from .kinds import TYPED
 from .per_index import per_index
 from .populations import group_phrases
 
@@ -22,6 +23,7 @@ __all__ = [
     "unheard_condition",
     "unheard_group",
     "unheard_object",
+    "unheard_owner",
     "unheard_quantity",
     "unheard_site",
     "unheard_treatment",
@@ -221,9 +223,32 @@ def unheard_object(prof: Profile, vocab: Vocabulary) -> str:
     return ""
 
 
-# "… to zentopathic treatment?", "… with zentral remedies?": a kind of treatment by its word.
-# A treatment's kind in the one or two words before its noun ("hyperthermic intraperitoneal
-# chemotherapy", "zentopathic treatment").
+# What a figure asked is of, closing the question: "… the response score of tap water?", "the
+# median OS of quellbirds?" (to three words, the last its head).
+_OWNER = re.compile(
+    r"\bof\s+(?:(?:the|a|an|some)\s+)?((?:[a-z-]+\s+){0,2}([a-z]+))\s*\?*\s*$", re.I
+)
+
+
+def unheard_owner(prof: Profile, vocab: Vocabulary) -> str:
+    """What a question asks a figure of, when it closes the question and its head is a plain
+    word no document uses, in any spelling ("… the tumour proportion score of tap water?"): no
+    passage gives a figure for it. "" when none, or when the question asks no figure."""
+    if prof.kind not in TYPED:
+        return ""
+    m = _OWNER.search(prof.text)
+    if m is None or not _unheard_plain(m.group(2).lower(), vocab):
+        return ""
+    # "… and duration of response?": the words close an endpoint's name, not its owner.
+    if any(
+        e.start() <= m.start() < e.end() for p in ENDPOINTS.values() for e in p.finditer(prof.text)
+    ):
+        return ""
+    return m.group(1).lower()
+
+
+# "… to zentopathic treatment?", "… with zentral remedies?": a kind of treatment by its word,
+# in the one or two words before its noun ("hyperthermic intraperitoneal chemotherapy").
 _TREATMENT = re.compile(
     r"\b([a-z]+(?:\s+[a-z]+)?)\s+(?:treatments?|(?:chemo|radio|immuno)?therap(?:y|ies)|"
     r"remed(?:y|ies)|regimens?|diets?|supplements?|medicines?|medications?)\b",
