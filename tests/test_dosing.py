@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sclc_qa.answering.dosing import other_dosing
+from sclc_qa.answering.dosing import _RANGE, other_dosing
 from sclc_qa.question import profile
 from test_answering_stages import _answers_in, _refusal, _section_engine
 
@@ -83,10 +83,31 @@ def test_a_maximum_asked_is_not_answered_by_one_usual_dose(tmp_path: Path) -> No
         "| --- | --- | --- |\n"
         "| Zentabalin | 60 mg daily | Adjust for renal dysfunction. |\n"
         "| Quellizine | 10–40 mg q6h | Sedating. |\n"
-        "| Orbazepam CR | 3–9 mg | Maximum suggested dose for women: 3 mg. |\n"
+        "| Orbazepam CR | 3–9 mg | Maximum suggested dose for women: 3.5 mg. |\n"
     )
     engine = _section_engine(tmp_path, table)
     refused = _refusal(engine, "What is the maximum daily dose of zentabalin?")
     assert "zentabalin" in refused.lower() and "60 mg daily" in refused
     most = engine.ask("Max suggested Orbazepam CR dose for women?", min_confidence=0.0)
-    assert most.answer == "3 mg"
+    assert most.answer == "3.5 mg"  # a decimal point ends no clause
+    highest = engine.ask("What is the highest dose of quellizine?", min_confidence=0.0)
+    assert highest.answer is not None and "10–40 mg" in highest.answer
+
+
+def test_a_maximum_stated_in_words_answers_and_a_schedules_days_are_no_range(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "The daily dose of zentarol should not exceed 400 mg. The maximum daily dose of "
+        "quellamide is 30 mg."
+    )
+    engine = _section_engine(tmp_path, text)
+    for question, dose in (
+        ("What is the maximum daily dose of zentarol?", "400 mg"),
+        ("What is the maximum daily dose of quellamide?", "30 mg"),
+    ):
+        answer = engine.ask(question, min_confidence=0.0).answer
+        assert answer is not None and dose in answer, question
+    # A schedule's days are no range of doses: one dose given over days 1–3 states no most.
+    assert _RANGE.search("100 mg/m2 on days 1–3") is None
+    assert _RANGE.search("25–50 mg") is not None

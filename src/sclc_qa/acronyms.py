@@ -3,8 +3,10 @@ says "nasopharyngeal carcinoma". A reader knows the term; the index holds only i
 
 An acronym is read as the initials of a phrase the documents use at least twice, a letter
 standing for a word or for a part of a compound joined by its combining vowel ("naso-
-pharyngeal": N, P). The question is then read with the phrase in the acronym's place, so
-retrieval, coverage and extraction all see what the text writes. An acronym the documents
+pharyngeal": N, P), or, in a name written with capitals, for the second word of a closed
+compound of two words the documents use ("National Cancer Database": N, C, D, B). The question
+is then read with the phrase in the acronym's place, so retrieval, coverage and extraction all
+see what the text writes. An acronym the documents
 write, or define, is left alone, as is one whose phrases disagree (two different terms).
 """
 
@@ -79,16 +81,18 @@ class Acronyms:
             for p in pattern.finditer(t)
             if _a_term(phrase := " ".join(p.group(0).lower().split()))
         )
-        if not uses:
+        if sum(uses.values()) < _FEWEST_USES:
             # "NCDB" for "National Cancer Database": a letter may open the second word of a
-            # closed compound, when both its words are words the documents use.
+            # closed compound, when both its words are words the documents use and the phrase
+            # is written as a name, each word capitalised ("healthcare team" is no HCT).
             loose = _phrase_pattern(acronym, inside=True)
             letters = acronym.lower()
-            uses = Counter(
+            uses += Counter(
                 phrase
                 for t in self._texts
                 for p in loose.finditer(t)
-                if _a_term(phrase := " ".join(p.group(0).lower().split()))
+                if all(w[:1].isupper() for w in p.group(0).split())
+                and _a_term(phrase := " ".join(p.group(0).lower().split()))
                 and _spells(re.split(r"[\s-]+", phrase), letters, self._words())
             )
         if not uses:
@@ -125,7 +129,7 @@ def _phrase_pattern(acronym: str, inside: bool = False) -> re.Pattern[str]:
     letters = [f"[{c.upper()}{c.lower()}]" for c in acronym]  # a word may open a sentence
     # The words themselves in lower case (no other acronym); a compound's first part of four
     # letters or more ("naso-", "gastro-"), not a prefix ("pro-file").
-    step = r"(?:[a-z]*[\s-]+|[a-z]{2,}o|[a-z]{2,})" if inside else r"(?:[a-z]*[\s-]+|[a-z]{2,}o)"
+    step = r"(?:[a-z]*[\s-]+|[a-z]{2,12})" if inside else r"(?:[a-z]*[\s-]+|[a-z]{2,}o)"
     return re.compile(r"\b" + letters[0] + "".join(step + c for c in letters[1:]) + r"[a-z]*\b")
 
 

@@ -331,7 +331,8 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"\bhow (?:curable|treatable|preventable)\b|"
             r"percent|percentage|proportion|\bfraction\b|"
             # "What portion of recurrences …": a share of many (not "which portion of the gland").
-            r"\b(?:what|which)\s+portion\s+of\s+(?:the\s+|all\s+)?(?:[a-z-]+\s+)?[a-z-]{2,}[^su\s]s\b|"
+            r"\b(?:what|which)\s+portion\s+of\s+(?:the\s+|all\s+)?[a-z-]{2,}[^su\s']s\b"
+            r"(?!['’]|\s+(?:do|does|did)\b)|"
             r"frequency|"
             r"\bshare\b|\brates?\b|\bORR\b|\bDCR\b|response rate|\bwhat %|probabilit|"
             # A vaccine's or a screening's efficacy is the share of cases it prevents.

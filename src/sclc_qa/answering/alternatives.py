@@ -28,7 +28,10 @@ _JOINED = re.compile(
     r"(?:\s+[A-Za-z0-9-]{1,4})?\s*(?:,\s*(?:and\s+)?|\s(?:and|plus|with)\s|\+|/)\s*", re.I
 )
 # What sets a list up as a choice: "between A and B", "which of A, B and C", "among A and B".
-_CHOOSES = re.compile(r"\b(?:between|of|among|amongst|either|both)\s*$", re.I)
+_CHOOSES = re.compile(r"\b(?:between|which of|one of|each of|among|amongst|either|both)\s*$", re.I)
+# What marks drugs joined by "and" as given together: "with A and B", "the combination of",
+# "regimen", "arm".
+_TOGETHER = re.compile(r"\b(?:with|combination|combined|regimens?|arms?|doublet|triplet)\b", re.I)
 
 
 def offers_alternatives(text: str) -> bool:
@@ -52,14 +55,20 @@ def sides_of(text: str) -> list[str]:
 def one_regimen(text: str, names: Sequence[str]) -> bool:
     """Whether `names` are written as one combination ("with mitomycin, zetaplatin and
     cisplatin", "A plus B"), which is one arm's treatment, not alternatives to compare; a list
-    set up as a choice ("between A and B", "which of A, B and C") is not one."""
+    set up as a choice ("between A and B", "which of A, B and C") is not one, nor a bare "A and
+    B" that nothing marks as given together ("with", "plus", a combination, a regimen, an arm)."""
     found = sorted(
-        (m.start(), m.end()) for n in names if (m := written(n).search(text)) is not None
+        (m.start(), m.end())
+        for n in names
+        if (m := re.compile(written(n).pattern, re.I).search(text)) is not None
     )
     if len(found) < 2 or len(found) < len(set(names)):
         return False
     gaps = [text[a_end:b_start] for (_, a_end), (b_start, _) in pairwise(found)]
-    return all(_JOINED.fullmatch(gap) for gap in gaps) and not _CHOOSES.search(text[: found[0][0]])
+    if not all(_JOINED.fullmatch(gap) for gap in gaps) or _CHOOSES.search(text[: found[0][0]]):
+        return False
+    together = any(not re.fullmatch(r"[\w\s-]*\band\s*", gap) for gap in gaps)
+    return together or _TOGETHER.search(text) is not None
 
 
 def rarest_per_side(

@@ -28,6 +28,7 @@ from ..mentions import written
 from ..models import Sentence
 from ..question import Profile
 from ..vocabulary import Vocabulary
+from .classes import trial_like
 from .dosing import other_dosing
 from .extraction import Extracted
 from .kinds import TYPED
@@ -129,11 +130,11 @@ def other_group(
     if prof.kind in TYPED and found.sid == best.sid:
         clause = clause_of(sent.text, found.start - sent.start, found.end - sent.start)
         phase = other_phase(prof.text, clause)
-        if phase is None and not phases(sent.text):
-            # A sentence that names no phase reports on the study its passage introduced
-            # ("1. In a phase III trial, …" then "- The median PFS was …").
-            before = next((t for t in vocab.around(best.sid)[1:] if phases(t)), "")
-            phase = other_phase(prof.text, before)
+        if phase is None and not phases(sent.text) and not _names_a_trial_asked(prof, sent):
+            # A list item that names no phase reports on the study its list's lead-in
+            # introduced ("1. In a phase III trial, …" then "- The median PFS was …").
+            lead = [index.sentences[i].text for i in vocab.lead_in[best.sid]]
+            phase = other_phase(prof.text, next((t for t in lead if phases(t)), ""))
         if phase:
             return f"the {phase[0]} study (the figure given is from {phase[1]})"
     if prof.kind == "dose" and found.end > found.start:
@@ -153,6 +154,12 @@ def other_group(
     if regimen is None and prof.kind in TYPED:
         regimen = other_combination(prof.text, sent.text)
     return f"{regimen[0]} (the figure given is for {regimen[1]})" if regimen else ""
+
+
+def _names_a_trial_asked(prof: Profile, sent: Sentence) -> bool:
+    """Whether the sentence writes a trial the question names: its own study, whatever the
+    passage before it says."""
+    return any(trial_like(n) and written(n).search(sent.text) for n in prof.names)
 
 
 def _said(texts: list[str], sent: Sentence) -> set[str]:

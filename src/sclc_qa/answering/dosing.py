@@ -77,13 +77,17 @@ _DOSING_WORDS = frozenset(
         "years",
     }
 )
+# A dose stated as a range of amounts ("25–50 mg", "2 to 4 mg"; not a schedule's "days 1–3"),
+# whose top end is a most.
+_RANGE = re.compile(r"\d\s*(?:[-–—]|to)\s*\d[\d.,]*\s*(?:mg|g|mcg|µg|mL|units?|IU)\b", re.I)
+# Words in the figure's clause, before it or in it, that state it as a most: "Maximum
+# suggested dose for women: 5 mg", "should not exceed 400 mg", "the highest dose was 30 mg";
+# read this many characters back, within one table cell.
+_MAX_WORD = re.compile(r"\b(?:max(?:imum|imal)?|highest|upper limit|exceed\w*)\b", re.I)
+_MAX_STATED = re.compile(rf"{_MAX_WORD.pattern}[^.;|]*$", re.I)
+_MAX_REACH = 60
 # A name right before the bracket that holds a dose ("quellurea (2–6 g/day)"), within this many
 # characters of it: the drug whose dose it is, if a drug by its stem or one the question names.
-# A dose stated as a range ("25–50 mg", "2 to 4 mg"), whose top end is a most.
-_RANGE = re.compile(r"\d\s*(?:[-–—]|to)\s*\d")
-# A label that states the figure after it as a most: "Maximum suggested dose for women: 5 mg".
-_MAX_LABEL = re.compile(r"\b(?:max(?:imum|imal)?|highest|upper limit)\b[^.;:|]{0,40}:\s*$", re.I)
-_LABEL_REACH = 60
 _OWNER = re.compile(r"([A-Za-z][\w-]{3,})\s*\(\s*$")
 _OWNER_REACH = 80
 
@@ -106,7 +110,8 @@ def other_dosing(prof: Profile, text: str, start: int, end: int) -> str:
     if (
         prof.limit == "upper"
         and limit_start(text, start, "upper") is None
-        and not _MAX_LABEL.search(text, max(0, start - _LABEL_REACH), start)
+        and not _MAX_STATED.search(text, max(0, start - _MAX_REACH), start)
+        and not _MAX_WORD.search(given)
         and not _RANGE.search(given)
     ):
         # "The maximum daily dose of X?" is not answered by X's one usual dose ("75 mg

@@ -12,7 +12,7 @@ import re
 
 from ..lexical import tokenize
 from ..mentions import written
-from ..question import Profile
+from ..question import ENDPOINTS, Profile
 from ..spans import Span
 
 __all__ = ["of_other_items"]
@@ -39,6 +39,8 @@ _LIST_ITEMS = 2
 _ACROSS = re.compile(r"\b(?:each|every|by|per|which|what were|breakdown|respectively)\b", re.I)
 # A question that joins several things asked.
 _SEVERAL = re.compile(r"\b(?:and|or|both|as well as)\b|&", re.I)
+# Where an item ends: its own bracket, or a separator with no bracket before it.
+_ITEM_END = re.compile(r"[(,;.]")
 # How much a bracket may hold beside its figure and still be the item's own ("(in 20–30% of
 # cases)"): a few words.
 _BRACKET_REST = 24
@@ -57,7 +59,15 @@ def of_other_items(text: str, spans: list[Span], prof: Profile) -> list[Span]:
     if not items or not spans or _ACROSS.search(prof.text) or prof.prefer:
         return spans
     asked = set(tokenize(prof.text))
-    shared = [len(set(tokenize(m[1])) & asked) for m in items]
+    endpoints = [ENDPOINTS[e] for e in prof.endpoints if e in ENDPOINTS]
+    # An item is like the question by the words they share, and by an endpoint the question
+    # asks ("OS" for "median overall survival (14.1 months)").
+    shared = [
+        len(set(tokenize(m[1])) & asked) + sum(bool(p.search(m[1])) for p in endpoints)
+        for m in items
+    ]
+    if max(shared) == 0 and not (asked - set(tokenize(text))):
+        return spans  # no item is like it, but the sentence writes every word it asks
     # The items most like the question are what it asks about, or, when it joins several
     # things ("headache and visual defects"), any it shares a word with; the others' figures
     # are theirs.
@@ -83,8 +93,9 @@ def _listed(text: str) -> list[re.Match[str]]:
 
 
 def _an_earlier_items(text: str, span: Span, first_name: int) -> bool:
-    """Whether `span` is bracketed after a list's item that ends before `first_name`, the next
-    item opening right after its bracket."""
+    """Whether `span` is bracketed after a list's item and `first_name` lies inside a later
+    item of the same list: each item opens after the last one's bracket and a separator, and
+    runs to its own bracket or the next separator."""
     opened = text.rfind("(", 0, span.start)
     closed = text.find(")", span.end)
     if opened < 0 or closed < 0 or closed > first_name:
@@ -93,4 +104,16 @@ def _an_earlier_items(text: str, span: Span, first_name: int) -> bool:
         return False  # the figure is not inside this one bracket
     if (span.start - opened) + (closed - span.end) > _BRACKET_REST:
         return False  # a bracket of its own sentence, not an item's figure
-    return bool(_NEXT_ITEM.match(text, closed)) and bool(_ITEM_OPENS.search(text, 0, opened))
+    if not _ITEM_OPENS.search(text, 0, opened):
+        return False
+    while (joined := _NEXT_ITEM.match(text, closed)) is not None:
+        ends = _ITEM_END.search(text, joined.end())
+        end = ends.start() if ends else len(text)
+        if joined.end() <= first_name < end:
+            return True
+        if ends is None or ends.group() != "(":
+            return False
+        closed = text.find(")", end)
+        if closed < 0:
+            return False
+    return False

@@ -239,6 +239,9 @@ def unheard_owner(prof: Profile, vocab: Vocabulary) -> str:
     m = _OWNER.search(prof.text)
     if m is None or not _unheard_plain(m.group(2).lower(), vocab):
         return ""
+    words = [w for w in m.group(1).lower().split() if len(w) >= _SHORTEST_UNHEARD]
+    if not all(_unheard_plain(w, vocab) for w in words):
+        return ""  # "… of zentamab today?": a known owner, and a word that says when
     # "… and duration of response?": the words close an endpoint's name, not its owner.
     if any(
         e.start() <= m.start() < e.end() for p in ENDPOINTS.values() for e in p.finditer(prof.text)
@@ -250,7 +253,7 @@ def unheard_owner(prof: Profile, vocab: Vocabulary) -> str:
 # "… to zentopathic treatment?", "… with zentral remedies?": a kind of treatment by its word,
 # in the one or two words before its noun ("hyperthermic intraperitoneal chemotherapy").
 _TREATMENT = re.compile(
-    r"\b([a-z]+(?:\s+[a-z]+)?)\s+(?:treatments?|(?:chemo|radio|immuno)?therap(?:y|ies)|"
+    r"\b([a-z]+(?:\s+[a-z]+)?)\s+(?:treatments?|(chemo|radio|immuno)?therap(?:y|ies)|"
     r"remed(?:y|ies)|regimens?|diets?|supplements?|medicines?|medications?)\b",
     re.I,
 )
@@ -267,7 +270,11 @@ def unheard_treatment(prof: Profile, vocab: Vocabulary) -> str:
             # "slides before treatment", "shape combination therapy": only a run of
             # adjectives ("hyperthermic intraperitoneal") says what kind the treatment is.
             start, words = m.end(1) - len(words[1]), words[1:]
-        if any(_unheard_plain(w, vocab) for w in words):
+        if m.group(2) and not all(map(_ADJECTIVE.search, words)):
+            continue  # "… slides precede chemotherapy": a verb, not a kind of chemotherapy
+        # A run of two is unheard only as a whole ("typical adjuvant therapy" is adjuvant).
+        unheard = all if len(words) == 2 else any
+        if unheard(_unheard_plain(w, vocab) for w in words):
             return prof.text[start : m.end()].lower()
     return ""
 
