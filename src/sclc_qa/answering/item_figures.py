@@ -9,6 +9,7 @@ with fever?")."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lexical import tokenize
 from ..mentions import written
@@ -41,6 +42,8 @@ _ACROSS = re.compile(r"\b(?:each|every|by|per|which|what were|breakdown|respecti
 _SEVERAL = re.compile(r"\b(?:and|or|both|as well as)\b|&", re.I)
 # Where an item ends: its own bracket, or a separator with no bracket before it.
 _ITEM_END = re.compile(r"[(,;.]")
+# How many sentences' lists are remembered (a loaded index's candidates, several times over).
+_MEMO = 8192
 # How much a bracket may hold beside its figure and still be the item's own ("(in 20–30% of
 # cases)"): a few words.
 _BRACKET_REST = 24
@@ -78,10 +81,13 @@ def of_other_items(text: str, spans: list[Span], prof: Profile) -> list[Span]:
     ]
 
 
-def _listed(text: str) -> list[re.Match[str]]:
+@lru_cache(maxsize=_MEMO)
+def _listed(text: str) -> tuple[re.Match[str], ...]:
     """The items of `text`'s lists of bracketed figures: runs of two or more, each item's
     bracket followed by a separator and the next item ("headache (63%), vomiting (50%), and
-    syncope (5%)")."""
+    syncope (5%)"). Remembered: a candidate sentence recurs across questions."""
+    if text.count("(") < _LIST_ITEMS:
+        return ()
     out: list[re.Match[str]] = []
     run: list[re.Match[str]] = []
     for m in _ITEM.finditer(text):
@@ -89,7 +95,7 @@ def _listed(text: str) -> list[re.Match[str]]:
             out += run if len(run) >= _LIST_ITEMS else []
             run = []
         run.append(m)
-    return out + (run if len(run) >= _LIST_ITEMS else [])
+    return (*out, *(run if len(run) >= _LIST_ITEMS else []))
 
 
 def _an_earlier_items(text: str, span: Span, first_name: int) -> bool:
