@@ -117,13 +117,13 @@ def test_what_portion_of_many_asks_a_share() -> None:
 def test_a_bracketed_figure_in_a_list_is_its_items_not_a_later_ones(tmp_path: Path) -> None:
     text = (
         "In zentoma, sequencing found other alterations, including ZAP amplifications (in "
-        "20–30% of cases), QUELL pathway mutations (~25%), and losses of chromatin genes such "
+        "15–35% of cases), QUELL pathway mutations (~18%), and losses of chromatin genes such "
         "as ZKT2C/D and ZREBB (31, 32)."
     )
     engine = _section_engine(tmp_path, text)
     assert "ZKT2C/D" in _refusal(engine, "How often are ZKT2C/D genes altered in zentoma?")
     asked = engine.ask("How often are QUELL pathway mutations found in zentoma?", min_confidence=0)
-    assert asked.answer == "~25%"
+    assert asked.answer == "~18%"
 
 
 def test_a_ligand_numbered_after_a_hyphenated_stem_is_not_its_siblings(tmp_path: Path) -> None:

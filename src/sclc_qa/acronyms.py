@@ -4,7 +4,7 @@ says "nasopharyngeal carcinoma". A reader knows the term; the index holds only i
 An acronym is read as the initials of a phrase the documents use at least twice, a letter
 standing for a word or for a part of a compound joined by its combining vowel ("naso-
 pharyngeal": N, P), or, in a name written with capitals, for the second word of a closed
-compound of two words the documents use ("National Cancer Database": N, C, D, B). The question
+compound of two words the documents use ("National Zentoma Database": N, Z, D, B). The question
 is then read with the phrase in the acronym's place, so retrieval, coverage and extraction all
 see what the text writes. An acronym the documents
 write, or define, is left alone, as is one whose phrases disagree (two different terms).
@@ -82,7 +82,7 @@ class Acronyms:
             if _a_term(phrase := " ".join(p.group(0).lower().split()))
         )
         if sum(uses.values()) < _FEWEST_USES:
-            # "NCDB" for "National Cancer Database": a letter may open the second word of a
+            # "NZDB" for "National Zentoma Database": a letter may open the second word of a
             # closed compound, when both its words are words the documents use and the phrase
             # is written as a name, each word capitalised ("healthcare team" is no HCT).
             loose = _phrase_pattern(acronym, inside=True)

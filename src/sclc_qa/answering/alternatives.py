@@ -23,7 +23,7 @@ _ALTERNATIVES = re.compile(
 # "Between A and B, which …": the two sides of the choice.
 _BETWEEN = re.compile(r"\bbetween\s+(.+?)\s+and\s+(.+)", re.I)
 # What joins the drugs of one combination: "A, B and C", "A plus B", "A + B", "A/B", "A with B";
-# a short word may end a name first ("mitomycin C, …", "interferon alfa and …").
+# a short word may end a name first ("zetamycin C, …", "interferon alfa and …").
 _JOINED = re.compile(
     r"(?:\s+[A-Za-z0-9-]{1,4})?\s*(?:,\s*(?:and\s+)?|\s(?:and|plus|with)\s|\+|/)\s*", re.I
 )
@@ -53,8 +53,8 @@ def sides_of(text: str) -> list[str]:
 
 
 def one_regimen(text: str, names: Sequence[str]) -> bool:
-    """Whether `names` are written as one combination ("with mitomycin, zetaplatin and
-    cisplatin", "A plus B"), which is one arm's treatment, not alternatives to compare; a list
+    """Whether `names` are written as one combination ("with zetamycin, zetaplatin and
+    quellplatin", "A plus B"), which is one arm's treatment, not alternatives to compare; a list
     set up as a choice ("between A and B", "which of A, B and C") is not one, nor a bare "A and
     B" that nothing marks as given together ("with", "plus", a combination, a regimen, an arm)."""
     found = sorted(

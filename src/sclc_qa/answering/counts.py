@@ -57,7 +57,7 @@ def _counting(question: str) -> tuple[re.Match[str], tuple[str, ...]] | None:
         return None
     counting = _NEXT_PART.split(m.group(1).strip())[0]
     conjuncts = re.split(r"\s+(?:and|or)\s+(?:how many\s+|the number of\s+)?", counting)
-    # "how many hours before bed": a time phrase right after the noun says when, not what is
+    # "how many days after zentectomy": a time phrase right after the noun says when, not what is
     # counted.
     conjuncts = [
         before if len((before := _WHEN.split(c)[0]).split()) <= _NOUN_WORDS else c
@@ -265,9 +265,9 @@ _NEXT_PART = re.compile(
     r",?\s+(?:and|or)\s+(?=(?:what|which|who|when|where|why)\b|how\b(?!\s+(?:many|much)\b))",
     re.I,
 )
-# How many words a counted noun may have before a time phrase ("extra hours before bed").
+# How many words a counted noun may have before a time phrase ("extra days after zentectomy").
 _NOUN_WORDS = 2
-# A time phrase that follows what is counted ("hours before bed", "days after surgery").
+# A time phrase that follows what is counted ("hours before a meal", "days after surgery").
 _WHEN = re.compile(r"\s+(?:before|after|until|since|during|within|following|prior\s+to)\s+", re.I)
 _RANGE_END = re.compile(r"\s*(?:to|through|and|or|[-–—])\s*[\d.,]+")
 # A count stated after its noun: "New cases: N", "patients (n = N)", "deaths were N".

@@ -81,7 +81,7 @@ _DOSING_WORDS = frozenset(
 # whose top end is a most.
 _RANGE = re.compile(r"\d\s*(?:[-–—]|to)\s*\d[\d.,]*\s*(?:mg|g|mcg|µg|mL|units?|IU)\b", re.I)
 # Words in the figure's clause, before it or in it, that state it as a most: "Maximum
-# suggested dose for women: 5 mg", "should not exceed 400 mg", "the highest dose was 30 mg";
+# suggested dose for women: 4 mg", "should not exceed 350 mg", "the highest dose was 20 mg";
 # read this many characters back, within one table cell.
 _MAX_WORD = re.compile(r"\b(?:max(?:imum|imal)?|highest|upper limit|exceed\w*)\b", re.I)
 _MAX_STATED = re.compile(rf"{_MAX_WORD.pattern}[^.;|]*$", re.I)
@@ -114,7 +114,7 @@ def other_dosing(prof: Profile, text: str, start: int, end: int) -> str:
         and not _MAX_WORD.search(given)
         and not _RANGE.search(given)
     ):
-        # "The maximum daily dose of X?" is not answered by X's one usual dose ("75 mg
+        # "The maximum daily dose of X?" is not answered by X's one usual dose ("60 mg
         # daily"), which says nothing of how high it may go; a range's top end does.
         subjects = [n for n in prof.names if is_druglike(n)] + dose_subjects(prof.text)
         drug = subjects[0] if subjects else "the drug"

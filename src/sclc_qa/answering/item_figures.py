@@ -2,9 +2,9 @@
 (~25%), and losses of genes such as ZKT2" states a share for ZAP and for QUELL, and none for
 ZKT2. A figure in brackets after a list's item is that item's: a name the question asks that
 the sentence writes only in a later item, past the bracket, is not what the figure is of; and
-in a list of such items ("headache (63%), vomiting (50%), …"), the items that share fewer words
+in a list of such items ("rash (41%), cough (22%), …"), the items that share fewer words
 with the question than another, or none, are not what it asks about ("… how many presented
-with fever?")."""
+with zentalgia?")."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ _NEXT_ITEM = re.compile(r"\)\s*[,;]\s*(?:and\s+|or\s+)?")
 # as" (the item runs from there to its bracket).
 _ITEM_OPENS = re.compile(r"(?:[,;:]|\bincluding|\bsuch as)\s+[^,;:()]*$", re.I)
 # An item of a list with its bracketed figure: its last words before the bracket ("…,
-# vomiting (50%)", "visual field defects (61%)", "included headache (63%)").
+# cough (22%)", "visual field loss (37%)", "included rash (41%)").
 # An aside in brackets may stand between the words and the figure ("tumours (with A and B
 # features) (50%)").
 _ITEM = re.compile(
@@ -72,7 +72,7 @@ def of_other_items(text: str, spans: list[Span], prof: Profile) -> list[Span]:
     if max(shared) == 0 and not (asked - set(tokenize(text))):
         return spans  # no item is like it, but the sentence writes every word it asks
     # The items most like the question are what it asks about, or, when it joins several
-    # things ("headache and visual defects"), any it shares a word with; the others' figures
+    # things ("rash and visual field loss"), any it shares a word with; the others' figures
     # are theirs.
     least = 1 if _SEVERAL.search(prof.text) else max(max(shared), 1)
     others = [m for m, n in zip(items, shared, strict=True) if n < least]
@@ -84,8 +84,8 @@ def of_other_items(text: str, spans: list[Span], prof: Profile) -> list[Span]:
 @lru_cache(maxsize=_MEMO)
 def _listed(text: str) -> tuple[re.Match[str], ...]:
     """The items of `text`'s lists of bracketed figures: runs of two or more, each item's
-    bracket followed by a separator and the next item ("headache (63%), vomiting (50%), and
-    syncope (5%)"). Remembered: a candidate sentence recurs across questions."""
+    bracket followed by a separator and the next item ("rash (41%), cough (22%), and
+    fatigue (9%)"). Remembered: a candidate sentence recurs across questions."""
     if text.count("(") < _LIST_ITEMS:
         return ()
     out: list[re.Match[str]] = []

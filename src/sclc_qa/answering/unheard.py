@@ -223,7 +223,7 @@ def unheard_object(prof: Profile, vocab: Vocabulary) -> str:
     return ""
 
 
-# What a figure asked is of, closing the question: "… the response score of tap water?", "the
+# What a figure asked is of, closing the question: "… the response score of quellwater?", "the
 # median OS of quellbirds?" (to three words, the last its head).
 _OWNER = re.compile(
     r"\bof\s+(?:(?:the|a|an|some)\s+)?((?:[a-z-]+\s+){0,2}([a-z]+))\s*\?*\s*$", re.I
@@ -232,7 +232,7 @@ _OWNER = re.compile(
 
 def unheard_owner(prof: Profile, vocab: Vocabulary) -> str:
     """What a question asks a figure of, when it closes the question and its head is a plain
-    word no document uses, in any spelling ("… the tumour proportion score of tap water?"): no
+    word no document uses, in any spelling ("… the tumour proportion score of quellwater?"): no
     passage gives a figure for it. "" when none, or when the question asks no figure."""
     if prof.kind not in TYPED:
         return ""
@@ -251,7 +251,7 @@ def unheard_owner(prof: Profile, vocab: Vocabulary) -> str:
 
 
 # "… to zentopathic treatment?", "… with zentral remedies?": a kind of treatment by its word,
-# in the one or two words before its noun ("hyperthermic intraperitoneal chemotherapy").
+# in the one or two words before its noun ("quellothermic intrazental chemotherapy").
 _TREATMENT = re.compile(
     r"\b([a-z]+(?:\s+[a-z]+)?)\s+(?:treatments?|(chemo|radio|immuno)?therap(?:y|ies)|"
     r"remed(?:y|ies)|regimens?|diets?|supplements?|medicines?|medications?)\b",
@@ -267,11 +267,11 @@ def unheard_treatment(prof: Profile, vocab: Vocabulary) -> str:
         start = m.start()
         words = m[1].lower().split()
         if len(words) == 2 and not all(map(_ADJECTIVE.search, words)):
-            # "slides before treatment", "shape combination therapy": only a run of
-            # adjectives ("hyperthermic intraperitoneal") says what kind the treatment is.
+            # "scans before treatment", "frame combination therapy": only a run of
+            # adjectives ("quellothermic intrazental") says what kind the treatment is.
             start, words = m.end(1) - len(words[1]), words[1:]
         if m.group(2) and not all(map(_ADJECTIVE.search, words)):
-            continue  # "… slides precede chemotherapy": a verb, not a kind of chemotherapy
+            continue  # "… scans precede chemotherapy": a verb, not a kind of chemotherapy
         # A run of two is unheard only as a whole ("typical adjuvant therapy" is adjuvant).
         unheard = all if len(words) == 2 else any
         if unheard(_unheard_plain(w, vocab) for w in words):
@@ -279,7 +279,7 @@ def unheard_treatment(prof: Profile, vocab: Vocabulary) -> str:
     return ""
 
 
-# The endings of an adjective: "hyperthermic", "intraperitoneal", "adoptive", "cutaneous".
+# The endings of an adjective: "quellothermic", "intrazental", "adoptive", "cutaneous".
 _ADJECTIVE = re.compile(r"(?:ic|al|ive|ous|ary|ar|ant|ent|ible|able)$")
 
 
