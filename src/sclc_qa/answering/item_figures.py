@@ -1,5 +1,5 @@
-"""Whose figure a bracket in a list gives: "… ZAP amplifications (20–30%), QUELL mutations
-(~25%), and losses of genes such as ZKT2" states a share for ZAP and for QUELL, and none for
+"""Whose figure a bracket in a list gives: "… ZAP amplifications (15–35%), QUELL mutations
+(~18%), and losses of genes such as ZKT2" states a share for ZAP and for QUELL, and none for
 ZKT2. A figure in brackets after a list's item is that item's: a name the question asks that
 the sentence writes only in a later item, past the bracket, is not what the figure is of; and
 in a list of such items ("rash (41%), cough (22%), …"), the items that share fewer words
@@ -44,7 +44,7 @@ _SEVERAL = re.compile(r"\b(?:and|or|both|as well as)\b|&", re.I)
 _ITEM_END = re.compile(r"[(,;.]")
 # How many sentences' lists are remembered (a loaded index's candidates, several times over).
 _MEMO = 8192
-# How much a bracket may hold beside its figure and still be the item's own ("(in 20–30% of
+# How much a bracket may hold beside its figure and still be the item's own ("(in 15–35% of
 # cases)"): a few words.
 _BRACKET_REST = 24
 

@@ -273,8 +273,7 @@ def unheard_treatment(prof: Profile, vocab: Vocabulary) -> str:
         if m.group(2) and not all(map(_ADJECTIVE.search, words)):
             continue  # "… scans precede chemotherapy": a verb, not a kind of chemotherapy
         # A run of two is unheard only as a whole ("typical adjuvant therapy" is adjuvant).
-        unheard = all if len(words) == 2 else any
-        if unheard(_unheard_plain(w, vocab) for w in words):
+        if all(_unheard_plain(w, vocab) for w in words):
             return prof.text[start : m.end()].lower()
     return ""
 
