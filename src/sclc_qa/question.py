@@ -34,6 +34,7 @@ from .question_kinds import (
 )
 from .question_measures import dosed, names_a_measure
 from .question_phrase import COUNT_AS, SETTING, which_phrase
+from .question_shares import counts_a_share
 
 __all__ = ["ENDPOINTS", "LIMITS", "TIME_TO_EVENT", "Kind", "Profile", "profile", "unwrapped"]
 
@@ -93,6 +94,12 @@ def _counts_events(text: str) -> bool:
 
 
 # A question that asks why, after any setting phrase: a reason, whatever figure it names.
+# A condition before the asking clause: "With the 10 mg dose, what …", "In zentoma, how …".
+_CONDITION = re.compile(
+    r"\s*(?:in|for|among|after|with|at|on|under)\b[^,?]{1,80},\s*"
+    r"(?=(?:what|which|how|who|when|where)\b)",
+    re.I,
+)
 _WHY = re.compile(r"\s*(?:(?:in|for|among|after|with|according to)\b[^,?]{1,80},\s*)?why\b", re.I)
 # A measure asked in the plural: "what proportions", "what were the rates".
 _PLURAL_MEASURE = re.compile(
@@ -126,11 +133,14 @@ _WHAT_IS_TERM = re.compile(
 def profile(question: str) -> Profile:
     """Classify `question` (remembered: a Profile is immutable, and questions recur)."""
     text = unwrapped(clean(question))
-    kind: Kind = "fact"
-    for candidate, pattern in KIND_RULES:
-        if pattern.search(text):
-            kind = candidate
-            break
+    kind: Kind = next((k for k, pattern in KIND_RULES if pattern.search(text)), "fact")
+    lead = _CONDITION.match(text)
+    if lead and kind != "glossary":
+        # A condition the question opens with ("With the 10 mg dose, what was the ORR?") asks
+        # nothing: the asking clause says what is asked, when it says it ("In the glossary,
+        # what is X?" says where the answer is).
+        asked = (k for k, pattern in KIND_RULES if pattern.search(text, lead.end()))
+        kind = next(asked, kind)
     if kind == "fact" and _WHAT_IS_TERM.match(text):
         kind = "definition"  # "What are zetal cells of Quell?": a term of several words
     if kind in ("percent", "duration") and HAZARD_RATIO.search(text):
@@ -201,14 +211,7 @@ def profile(question: str) -> Profile:
         # cutoff defined positivity?" still asks how the text delimits a term.
         kind = "entity"
     shares = False  # whether "how many had X" asks a share of patients
-    if kind == "count" and (
-        _SHARE_OF.search(text)
-        or (
-            _HOW_MANY_HAD.search(text)
-            and not _POPULATION.search(text)
-            and not _OF_STATED_TOTAL.search(text)
-        )
-    ):
+    if kind == "count" and counts_a_share(text):
         # "Out of all tumours, how many are of type X?", "how many patients respond?": a share
         # (a trial reports who had an outcome as a percentage; whom it enrolled, as a count).
         kind = "percent"
@@ -323,33 +326,6 @@ def _survival_apart(text: str) -> bool:
 _EVENT_FREE_REACH = 25
 
 _HOW_MANY = re.compile(r"\b(?:how many|number of)\b", re.I)
-_HOW_MANY_HAD = re.compile(
-    r"\bhow many (?:(?:[\w-]+\s+){0,2}(?:patients|people|persons|individuals|subjects|"
-    r"tumou?rs|samples|specimens)\b|"
-    r"(?:of (?:them|these|those) )?(?:(?:actually|still|eventually|ever|really|ultimately)\s+)?"
-    r"(?:had|have|has|get|gets|got|saw|seen|sought|quit|stop(?:s|ped)?|drop(?:s|ped)? out|"
-    # … an outcome's verb in any tense: "develop", "developed", "develops".
-    r"(?:develop|experience|respond|die|survive|relapse|progress|achieve|suffer|reach|attain|"
-    r"obtain|maintain|carr(?:y|ie)|harbou?r|see|seek|need|discontinue|complete)(?:s|d|ed)?)\b|"
-    # "how many were still alive", "how many remained disease-free": a state at a time point
-    r"(?:of (?:them|these|those) )?(?:were|was|are|is|remained|stayed)\s+(?:still\s+)?"
-    r"(?:alive|free|[\w]+-free)\b)"
-    r"(?!.*\b(?:enroll\w*|randomi[sz]ed|included|recruited|accrued|assigned|participat\w*|"
-    r"took part|screened|registered|invit\w*|"
-    # "how many patients were in the zeta cohort": its size, a count.
-    r"(?:were|was) in (?:the|a|an|this|that|each|its) (?:[\w-]+\s+){0,5}?"
-    r"(?:cohorts?|trials?|study|studies|arms?|groups?|samples?|series))\b)",
-    re.I,
-)
-# A population over a period or place is counted, not a share: "how many people die of it
-# each year in the United States?", "worldwide in 2019, how many were diagnosed?".
-_POPULATION = re.compile(
-    r"\b(?:worldwide|globally|annually|each year|every year|per year|(?:19|20)\d{2}|"
-    r"United States|the US)\b",
-    re.I,
-)
-# "Of 101 patients, how many needed surgery?": the total given, a count among them is asked.
-_OF_STATED_TOTAL = re.compile(r"\b(?:of|among|out of)\s+(?:the\s+)?\d[\d,]*\s+(?!%)", re.I)
 _ASIDE = re.compile(r"\([^()]*\)")
 # "What was the (single most important) predictor of survival?": what bears on an endpoint, a
 # thing named, not the endpoint's figure ("what are the risk factors for X?" asks a list).
@@ -359,12 +335,6 @@ _BEARING = re.compile(
     re.I,
 )
 _WHAT_KIND = re.compile(r"\bwhat (?:kind|type|sort|class) of\b", re.I)
-# "Out of all …", "how many zetomas are caused by X?": a share of a whole, not a number.
-_SHARE_OF = re.compile(
-    r"\bout of (?:all|every)\b|\bof all\b|\bper (?:hundred|100)\b|"
-    r"\bhow many\b[^?]*\b(?:are|is)\s+(?:caused by|attributable to|due to|related to)\b",
-    re.I,
-)
 _CONTRAST = re.compile(r"(?:^|[,;:]\s)\s*how\b.*\b(?:compare|compared|differ|differed)\b", re.I)
 _EACH_OF = re.compile(r"\beach of\b", re.I)
 # An "or" that joins a yes/no question's subjects, the verb of effect after them: "does A or B

@@ -291,7 +291,8 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             rf"{STUDY_SIZE.pattern}|"
             # Not a trial's registration number ("the NCT number of", "ClinicalTrials.gov
             # number of"): an identifier, not a count.
-            r"(?<!\bregistration )(?<!\bNCT )(?<!\.gov )(?<!\bidentification )\bnumbers? of\b|"
+            r"(?<!\bregistration )(?<!\bregistry )(?<!\bNCT )(?<!\.gov )(?<!\bidentification )"
+            r"\bnumbers? of\b|"
             # "The number needed to invite (treat, screen) to prevent one death", "the NNT".
             r"\bnumbers?\s+needed\s+to\s+(?:treat|screen|invite|harm)\b|\bNN[TSIH]\b",
             re.I,

@@ -15,8 +15,17 @@ from .lexical import normalize, stem, tokenize
 from .models import Cell, Sentence
 from .question import Profile
 from .spans import Span, find, mask_markup
+from .vocabulary import squash
 
-__all__ = ["best_cell", "continued", "holds_dose", "limit_figure", "row_figure"]
+__all__ = [
+    "best_cell",
+    "continued",
+    "holds_dose",
+    "keyed_by",
+    "limit_figure",
+    "other_row",
+    "row_figure",
+]
 
 # Header words → question words that point at that column (data/domain.json).
 _HEADER_HINTS = domain().table_header_hints
@@ -87,6 +96,11 @@ def _quoted(value: str, q_norm: str) -> bool:
     value = _SUB_ITEM.sub("", value)
     if normalize(value) in q_norm:
         return True
+    numbers = _NUMBER.findall(value)
+    if numbers and len(_WORD.findall(value)) <= _FIGURE_WORDS:
+        # A figure the question states in words of its own ("18 Gy in 6 fractions" for the
+        # cell "18 Gy/6 F"): every number of a short cell is the question's.
+        return set(numbers) <= set(_NUMBER.findall(q_norm))
     opening = normalize(_SENTENCE_END.split(value, maxsplit=1)[0])
     return len(opening.split()) >= _QUOTED_WORDS and opening in q_norm
 
@@ -95,6 +109,10 @@ def _quoted(value: str, q_norm: str) -> bool:
 _SUB_ITEM = re.compile(r"^\s*[-–—•*]\s+")
 # A cell's opening sentence ends at its first full stop or question mark.
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s")
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_WORD = re.compile(r"[A-Za-z]+")
+# A cell of a figure has at most this many words beside its numbers (a unit, "F", "weekly").
+_FIGURE_WORDS = 3
 # Words a cell's opening must have for the question to quote it: a word or three may be shared
 # by chance ("Grade 3").
 _QUOTED_WORDS = 4
@@ -236,3 +254,49 @@ _YES_NO_AFTER = r"(?:is|are|was|were|does|do|did|has|have|can)\s+(?:it|they|this
 _TWO_ASKED = re.compile(
     rf"\b{_WH}\b.*(?:\band|,)\s+(?:in |with )?(?:{_WH}|{_YES_NO_AFTER})\b", re.I
 )
+
+
+def keyed_by(doc_text: str, sent: Sentence, prof: Profile) -> bool:
+    """Whether `sent` is a table row whose first cell is what the question names: one of its
+    names ("Z2 | Zentoma in both lobes"), or the key written after the first column's own word
+    ("… zeta category IV …" for the row "IV" under "Zeta Category")."""
+    key = _row_key(doc_text, sent)
+    if key is None:
+        return False
+    written, word = key
+    if any(squash(n) == squash(written) for n in prof.names):
+        return True
+    return bool(
+        word and re.search(rf"\b{re.escape(word)}\s+{re.escape(written)}(?![\w-])", prof.text, re.I)
+    )
+
+
+def other_row(doc_text: str, sent: Sentence, prof: Profile) -> tuple[str, str] | None:
+    """(the row asked, the row given) when the question keys a row by the first column's word
+    and a key of the same shape that is not this row's ("category VII" asked, the row "VI"
+    given); None otherwise."""
+    key = _row_key(doc_text, sent)
+    if key is None or not key[1] or not _KEY.fullmatch(key[0]):
+        return None
+    written, word = key
+    asked = re.search(rf"\b{re.escape(word)}\s+([\w-]+)", prof.text, re.I)
+    if asked is None or not _KEY.fullmatch(asked[1]) or asked[1].lower() == written.lower():
+        return None
+    return f"{word.lower()} {asked[1]}", f"{word.lower()} {written}"
+
+
+# A row's key of the kind numbered in sequence: a Roman numeral, a number, a letter and digit.
+_KEY = re.compile(r"[IVX]+[ABC]?|\d{1,2}[A-Za-z]?|[A-Z]\d?")
+
+
+def _row_key(doc_text: str, sent: Sentence) -> tuple[str, str] | None:
+    """A table row's first cell as written, with the last word of its column's header ("" when
+    it has none); None for a sentence that is no table row."""
+    if not sent.cells:
+        return None
+    first = sent.cells[0]
+    written = doc_text[first.start : first.end].strip()
+    if not written:
+        return None
+    heading = first.header.split()
+    return written, heading[-1] if heading else ""

@@ -27,6 +27,7 @@ from ..lexical import tokenize
 from ..mentions import written
 from ..models import Sentence
 from ..question import Profile
+from ..tables import other_row
 from ..vocabulary import Vocabulary
 from .classes import trial_like
 from .dosing import other_dosing
@@ -38,7 +39,7 @@ from .phases import other_phase, phases
 from .polarity import other_polarity
 from .populations import group_parts, other_sex, own_population, restricted_group, subgroup
 from .reasons import join
-from .regimens import other_combination, other_regimen
+from .regimens import other_arm, other_combination, other_regimen
 from .scoring import Scored
 from .shapes import clause_of
 from .stages import other_stage
@@ -74,6 +75,9 @@ def other_group(
     phase I study's (the clause the figure is in decides), "… for A plus chemo without B"
     by the arm that adds B, "… in ZRK1-rearranged patients" by the ZRK2-variant group's."""
     sent = index.sentences[best.sid]
+    row = other_row(index.documents[sent.doc].text, sent, prof) if found.sid == best.sid else None
+    if row:
+        return f"{row[0]} (the row given is for {row[1]})"
     bounds = other_bounds(prof.text, sent.text)
     if bounds:
         return f"{bounds[0]} (the figure given is for {bounds[1]})"
@@ -153,6 +157,8 @@ def other_group(
     regimen = other_regimen(prof.text, prof.names, sent.text)
     if regimen is None and prof.kind in TYPED:
         regimen = other_combination(prof.text, sent.text)
+    if regimen is None and prof.kind in TYPED and found.sid == best.sid:
+        regimen = other_arm(prof.names, sent.text, found.start - sent.start, found.end - sent.start)
     return f"{regimen[0]} (the figure given is for {regimen[1]})" if regimen else ""
 
 

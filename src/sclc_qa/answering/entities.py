@@ -222,6 +222,11 @@ class EntityExtractor:
             said = said_to_be(text, prof) or (
                 headed_by(text, prof) if domain().entity_class(prof.target) is None else None
             )
+            own = {k for n in prof.names for k in name_keys(n)}
+            if said is not None and name_keys(text[said[0] : said[1]]) & own:
+                # "ZS is an array of symptoms" for "which ZS symptoms …?": the question's own
+                # subject, said to be of the class, is not one of its members.
+                return None
             return None if said is None else (said, 0.0, False)
         asked = domain().entity_class(prof.target)
         appositive = said_to_be_asked(text, cands, prof)

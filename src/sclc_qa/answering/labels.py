@@ -227,7 +227,7 @@ ARM_AFTER = re.compile(
 # A figure's own group, written right after it: "from never-smokers", "after complete
 # resection", "in the zentamab group" (to the comma, bracket or joining word that ends it).
 _OWN_LABEL = re.compile(
-    r"\s+(?:from|in|among|for|after|with)\s+[^,;()\[\]]{1,40}?"
+    r"\s+(?:from|in|among|for|after|with|at)\s+[^,;()\[\]]{1,40}?"
     r"(?=\s*(?:[,;()\[]|\.\s|\.?$)|\s+(?:and|versus|vs\.?|compared|while|whereas)\b)"
 )
 

@@ -9,7 +9,7 @@ import re
 from ..domain import domain
 from ..mentions import is_druglike
 
-__all__ = ["other_combination", "other_regimen"]
+__all__ = ["other_arm", "other_combination", "other_regimen"]
 
 # A drug said to be given on its own, before or after its name.
 _ALONE_AFTER = re.compile(
@@ -130,3 +130,32 @@ def _cytotoxic(drug: str) -> bool:
     """Whether a drug, or a part of a hyphened regimen ("zentaplatin-etoposide"), is a
     cytotoxic by its stem."""
     return any(part.lower().endswith(domain().cytotoxic_stems) for part in drug.split("-") if part)
+
+
+# The arm an answer's figures are given for: "11 months in the quellimab arm", "… in the
+# quellimab-plus-chemotherapy group", "… for patients who received quellimab".
+_ARM_OF_FIGURE = re.compile(
+    r"\b(?:in|with|for|among)\s+(?:the\s+)?(?:"
+    r"([\w-]+(?:\s+(?:plus|and|\+)\s+[\w-]+)?)\s+(?:arm|group|cohort)s?\b|"
+    r"(?:patients|those)\s+(?:who\s+)?(?:received|receiving|given|treated\s+with)\s+"
+    r"(?:the\s+)?([\w-]+(?:\s+(?:plus|and|\+)\s+[\w-]+)?))",
+    re.I,
+)
+
+
+def other_arm(
+    names: tuple[str, ...], sentence: str, start: int, end: int
+) -> tuple[str, str] | None:
+    """(the drug asked, the drug whose arm the answer's figures are given for) when the
+    question names one drug, the sentence never names it, and the answer at `start:end`
+    labels its figures as another drug's arm ("PFS was 11 months in the quellimab arm" for
+    "… with zentamab?"); None otherwise."""
+    asked = [n for n in names if is_druglike(n)]
+    if len(asked) != 1 or _found(asked[0], sentence):
+        return None
+    for label in _ARM_OF_FIGURE.finditer(sentence, start, end):
+        arm = label.group(1) or label.group(2)
+        drug = next((p for p in re.split(r"[\s+-]+", arm) if is_druglike(p)), None)
+        if drug is not None:
+            return asked[0], drug
+    return None

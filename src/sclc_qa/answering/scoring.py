@@ -27,6 +27,7 @@ from ..question import ENDPOINTS, Profile
 from ..retrieval import Hit, Query, row_products
 from ..row_bounds import Bounded, asked_ranges, match, stated_ranges
 from ..spans import Span
+from ..tables import keyed_by
 from ..vocabulary import ANAPHOR, Vocabulary, squash
 from .coverage import NameCoverage
 from .entries import Entries
@@ -268,11 +269,7 @@ class SentenceScorer:
     def _keyed_by(self, sent: Sentence, prof: Profile) -> bool:
         """Whether `sent` is a table row whose first cell is a name the question asks about:
         the row that defines it ("Z2 | Zentoma in both lobes"), not one listing it among others."""
-        if not sent.cells or not prof.names:
-            return False
-        first = sent.cells[0]
-        key = squash(self.index.documents[sent.doc].text[first.start : first.end])
-        return any(squash(n) == key for n in prof.names)
+        return keyed_by(self.index.documents[sent.doc].text, sent, prof)
 
     def _paired(self, ids: np.ndarray) -> np.ndarray:
         """Each sentence's vector read with the sentence just before it in its paragraph (their

@@ -272,12 +272,16 @@ def unheard_treatment(prof: Profile, vocab: Vocabulary) -> str:
             start, words = m.end(1) - len(words[1]), words[1:]
         if m.group(2) and not all(map(_ADJECTIVE.search, words)):
             continue  # "… scans precede chemotherapy": a verb, not a kind of chemotherapy
+        if _THERAPY_WORD.search(words[-1]):
+            continue  # "a zentotherapy regimen": the treatment itself, not a kind of it
         # A run of two is unheard only as a whole ("typical adjuvant therapy" is adjuvant).
         if all(_unheard_plain(w, vocab) for w in words):
             return prof.text[start : m.end()].lower()
     return ""
 
 
+# A treatment's own name written as one word: "radiotherapy", "phototherapies".
+_THERAPY_WORD = re.compile(r"\w{3,}therap(?:y|ies)$")
 # The endings of an adjective: "quellothermic", "intrazental", "adoptive", "cutaneous".
 _ADJECTIVE = re.compile(r"(?:ic|al|ive|ous|ary|ar|ant|ent|ible|able)$")
 
@@ -378,5 +382,16 @@ def _spelled(word: str) -> set[str]:
 
 
 def _spellings(word: str) -> set[str]:
-    """`word` in each of its spellings ("tumour", "tumor")."""
-    return {word} | {word.replace(a, b) for a, b in _SPELLINGS}
+    """`word` in each of its spellings ("tumour", "tumor"), and an adjective in "-ic" as the
+    noun in "-ia" it is formed from, or the other way round ("zentemic": "zentemia")."""
+    out = {word} | {word.replace(a, b) for a, b in _SPELLINGS}
+    for adjective, noun in _CONDITION_FORMS:
+        if word.endswith(adjective):
+            out.add(word[: -len(adjective)] + noun)
+        elif word.endswith(noun):
+            out.add(word[: -len(noun)] + adjective)
+    return out
+
+
+# A condition's adjective and its noun: "ischemic" and "ischemia".
+_CONDITION_FORMS = (("ic", "ia"),)
