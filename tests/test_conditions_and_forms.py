@@ -1,14 +1,21 @@
 """Readings no one document's wording taught: a condition a question opens with asks nothing, a
 registry's number is no count, "how many report X" asks a share, a condition's adjective is
-its noun's word, a treatment's own name before "regimen" is no kind of it, and a run of
-figures each read at its own time keeps the last one's time. Every name and figure here is
-made up."""
+its noun's word, a treatment's own name before "regimen" is no kind of it, a run of figures
+each read at its own time keeps the last one's time, "why" takes in the reason given after its
+subject, a figure of another drug's arm is not the asked drug's, a table cell whose figures the
+question states is given, the question's own subject is no member of the class it asks, and a
+table row is keyed by its first column's word and value. Every name and figure here is made
+up."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from sclc_qa.answering.regimens import other_arm
+from sclc_qa.lexical import normalize
 from sclc_qa.question import profile
+from sclc_qa.tables import _akin as _row_akin
+from sclc_qa.tables import _quoted
 from test_answering_stages import _answers_in, _section_engine
 
 
@@ -17,16 +24,28 @@ def test_a_condition_the_question_opens_with_asks_nothing() -> None:
     assert profile("At 30 Zy per fraction, how long did the response last?").kind == "duration"
     # The asking clause still decides when it asks the dose itself.
     assert profile("In zentoma, what dose of zentamab is given?").kind == "dose"
+    # A rule anchored at the asking clause's start reads it as a question of its own.
+    asked = "With the 10 mg dose, how does zentamab shrink zentomas?"
+    assert profile(asked).kind == "mechanism"
 
 
-def test_a_registry_number_is_an_identifier_not_a_count() -> None:
+def test_a_registry_number_is_an_identifier_not_a_count(tmp_path: Path) -> None:
     assert profile("What's the registry number of the phase II zentamab trial?").kind != "count"
     assert profile("What was the number of patients in the zentamab trial?").kind == "count"
+    text = (
+        "A phase II trial (NCT09990007) is testing zentamab after first-line chemotherapy in 48 "
+        "patients with zentoma; its results are not yet reported."
+    )
+    asked = "What's the registry number of the phase II zentamab trial?"
+    assert _answers_in(tmp_path, text, asked) == ["NCT09990007"]
 
 
 def test_how_many_report_an_outcome_asks_a_share() -> None:
     assert profile("In zentoma, how many report itching after zentamab?").kind == "percent"
     assert profile("Of 212 patients, how many reported itching?").kind == "count"
+    # The word that names what is counted is no outcome's verb.
+    assert profile("How many reported deaths were there in the zentamab series?").kind == "count"
+    assert profile("How many reports on zentamab were published?").kind == "count"
 
 
 def test_a_conditions_adjective_is_heard_in_its_noun(tmp_path: Path) -> None:
@@ -52,11 +71,12 @@ def test_a_treatments_own_name_before_regimen_is_no_kind_of_it(tmp_path: Path) -
     answer = engine.ask(
         "In the weekly quellotherapy regimen, what dose per fraction was used?", min_confidence=0
     )
-    assert "regimen" not in (answer.reason or "")
+    assert answer.answer is not None and "9 Zy" in answer.answer, answer.reason
     refused = engine.ask(
-        "In the quellothermic regimen, what dose per fraction was used?", min_confidence=0
+        "In the quellothermic zentotherapy regimen, what dose per fraction was used?",
+        min_confidence=0,
     )
-    assert refused.abstained and "quellothermic regimen" in (refused.reason or "")
+    assert refused.abstained and "quellothermic" in (refused.reason or ""), refused.answer
 
 
 def test_a_run_of_figures_each_at_its_time_keeps_the_last_ones_time(tmp_path: Path) -> None:
@@ -71,14 +91,17 @@ def test_a_run_of_figures_each_at_its_time_keeps_the_last_ones_time(tmp_path: Pa
 
 def test_why_takes_in_the_reason_the_sentence_gives_after_its_subject(tmp_path: Path) -> None:
     text = (
-        "Limited evidence suggests a role for inhaled zentocaine in chronic zentitis, which "
-        "should be used carefully and sparingly because of its bitter taste, suppression of "
-        "the swallow reflex, and allergic reactions to stabilisers in these solutions."
+        "Zentocaine sprays may ease the dry cough of chronic zentitis, which clinicians "
+        "prescribe rarely and for short courses because of their metallic taste, numbness of "
+        "the throat, and rare allergic reactions to the propellant, whereas quellidone syrup is "
+        "given freely."
     )
-    asked = "Why is inhaled zentocaine used only sparingly in chronic zentitis?"
+    asked = (
+        "Why are zentocaine sprays prescribed only rarely for the dry cough of chronic zentitis?"
+    )
     (answer,) = _answers_in(tmp_path, text, asked)
-    assert answer is not None
-    assert "its bitter taste, suppression of the swallow reflex, and allergic reactions" in answer
+    assert answer is not None and "because of their metallic taste" in answer
+    assert "quellidone" not in answer  # the sentence turns to another drug: no reason of it
 
 
 def test_a_figure_labelled_as_another_drugs_arm_is_not_the_asked_drugs(tmp_path: Path) -> None:
@@ -93,6 +116,9 @@ def test_a_figure_labelled_as_another_drugs_arm_is_not_the_asked_drugs(tmp_path:
         "What median PFS did zentamab achieve versus placebo in the ZTC trial?", min_confidence=0
     )
     assert refused.abstained and "quellinib" in (refused.reason or ""), refused.answer
+    # Only the first figure's arm says whose figure it is, not a comparator's after it.
+    compared = "PFS was 11 months in the experimental arm versus 6 months in the quellinib arm."
+    assert other_arm(("zentamab",), compared, 0, len(compared)) is None
     answered = engine.ask("What median PFS did quellinib achieve versus placebo?", min_confidence=0)
     assert answered.answer is not None and answered.answer.startswith("14 months")
 
@@ -107,38 +133,46 @@ def test_a_cell_whose_figures_the_question_states_is_given_not_asked(tmp_path: P
     assert _answers_in(
         tmp_path, table, "Which phase III trial in the table gives 24 Gy in 8 fractions?"
     ) == ["NCT09990002"]
+    # One number may be the question's by chance, for another row's cell.
+    assert not _quoted("12%", normalize("What was the 2-year OS with the 12-month schedule?"))
 
 
 def test_the_questions_own_subject_said_to_be_of_the_class_is_no_member(tmp_path: Path) -> None:
     text = (
-        "Zentic wasting syndrome (ZWS) is an array of symptoms that patients and their families "
-        "meet when zentin is lost from the quellar nerves. Patients and family members are "
-        "often frightened and anxious about "
-        "the symptoms of ZWS, particularly tremor, drooling, coughing, and hoarseness."
+        "Quellar wasting neuropathy (QWN) is a set of symptoms that patients and their relatives "
+        "meet when zentin is lost from the nerves. In QWN, relatives are often distressed, above "
+        "all by tremor, drooling and slurred speech."
     )
-    (answer,) = _answers_in(
-        tmp_path, text, "Which ZWS symptoms tend to frighten patients and families most?"
-    )
-    assert answer is not None and "tremor, drooling" in answer
+    asked = "Which QWN symptoms tend to distress patients and relatives the most?"
+    (answer,) = _answers_in(tmp_path, text, asked)
+    assert answer is not None and "tremor, drooling and slurred speech" in answer
+    # A member named with the subject's short form is still one.
+    text = "QWN tremor is the symptom patients fear most. Quellar wasting neuropathy (QWN) is rare."
+    (tmp_path / "b").mkdir()
+    assert _answers_in(tmp_path / "b", text, "Which QWN symptom do patients fear most?") == [
+        "QWN tremor"
+    ]
 
 
 def test_a_row_keyed_by_the_first_columns_word_and_value_is_the_one_asked(
     tmp_path: Path,
 ) -> None:
     table = (
-        "ZNA results are sorted into the tiers of the Zeta System.\n\n"
-        "| Zeta Category | Cytology | Malignancy Rate | Suggested Treatment |\n"
+        "ZRS scores are grouped as follows.\n\n"
+        "| Zeta Grade | Finding | Five-Year Survival | Follow-up |\n"
         "| --- | --- | --- | --- |\n"
-        "| I | Nondiagnostic | 2%–6% | Repeat ZNA (or continued surveillance, lobectomy) |\n"
-        "| II | Benign | 0%–8% | Serial scans if small |\n"
-        "| IV | Zentoid neoplasm | 55%–70% | Molecular testing, lobectomy |\n"
+        "| 1 | Confined to the zentum | 88%–93% | Yearly ZRS scans |\n"
+        "| 2 | Local spread | 61%–70% | ZRS scans every 6 months |\n"
+        "| 4 | Distant spread | 9%–14% | Scans as symptoms dictate |\n"
     )
     engine = _section_engine(tmp_path, table)
-    asked = profile("Zeta category IV (zentoid neoplasm) on ZNA: what is the malignancy rate?")
+    asked = profile("Zeta grade 2 (local spread) on ZRS: what is the five-year survival?")
     rows = {s.text.split(" |")[0]: s for s in engine.index.sentences if s.cells}
     keyed = {key for key, row in rows.items() if engine._answerer.scorer._keyed_by(row, asked)}
-    assert keyed == {"IV"}
-    assert engine.ask(asked.text, min_confidence=0.0).answer == "55%–70%"
+    assert keyed == {"2"}
+    assert engine.ask(asked.text, min_confidence=0.0).answer == "61%–70%"
     # A key of the same shape that no row has is another row, refused by name.
-    refused = engine.ask("What is the malignancy rate for zeta category VII?", min_confidence=0)
-    assert refused.abstained and "category VII" in (refused.reason or ""), refused.answer
+    refused = engine.ask("What is the five-year survival for zeta grade 3?", min_confidence=0)
+    assert refused.abstained and "grade 3" in (refused.reason or ""), refused.answer
+    # A key a row holds with a lettered part ("grade 2" for "2A") is that row's.
+    assert _row_akin("2", "2a") and not _row_akin("vi", "vii")

@@ -93,13 +93,13 @@ def _counts_events(text: str) -> bool:
     return not MEDIAN.search(rest) and not any(p.search(rest) for p in ENDPOINTS.values())
 
 
-# A question that asks why, after any setting phrase: a reason, whatever figure it names.
 # A condition before the asking clause: "With the 10 mg dose, what …", "In zentoma, how …".
 _CONDITION = re.compile(
     r"\s*(?:in|for|among|after|with|at|on|under)\b[^,?]{1,80},\s*"
     r"(?=(?:what|which|how|who|when|where)\b)",
     re.I,
 )
+# A question that asks why, after any setting phrase: a reason, whatever figure it names.
 _WHY = re.compile(r"\s*(?:(?:in|for|among|after|with|according to)\b[^,?]{1,80},\s*)?why\b", re.I)
 # A measure asked in the plural: "what proportions", "what were the rates".
 _PLURAL_MEASURE = re.compile(
@@ -139,7 +139,8 @@ def profile(question: str) -> Profile:
         # A condition the question opens with ("With the 10 mg dose, what was the ORR?") asks
         # nothing: the asking clause says what is asked, when it says it ("In the glossary,
         # what is X?" says where the answer is).
-        asked = (k for k, pattern in KIND_RULES if pattern.search(text, lead.end()))
+        clause = text[lead.end() :]  # read as a question of its own: rules anchor at its start
+        asked = (k for k, pattern in KIND_RULES if pattern.search(clause))
         kind = next(asked, kind)
     if kind == "fact" and _WHAT_IS_TERM.match(text):
         kind = "definition"  # "What are zetal cells of Quell?": a term of several words

@@ -35,8 +35,10 @@ _HOW_MANY_HAD = re.compile(
     r"(?:had|have|has|get|gets|got|saw|seen|sought|quit|stop(?:s|ped)?|drop(?:s|ped)? out|"
     # … an outcome's verb in any tense: "develop", "developed", "develops".
     r"(?:develop|experience|respond|die|survive|relapse|progress|achieve|suffer|reach|attain|"
-    r"obtain|maintain|carr(?:y|ie)|harbou?r|see|seek|need|discontinue|complete|report|"
-    r"complain)(?:s|d|ed)?)\b|"
+    r"obtain|maintain|carr(?:y|ie)|harbou?r|see|seek|need|discontinue|complete)(?:s|d|ed)?|"
+    # … or says it has it: "how many report fatigue" (not "how many reports", "how many
+    # reported cases", where the word names what is counted).
+    r"(?:report|complain)(?:ed\b(?!\s+(?:cases?|deaths?|events?|studies|trials|series)\b)|\b))\b|"
     # "how many were still alive", "how many remained disease-free": a state at a time point
     r"(?:of (?:them|these|those) )?(?:were|was|are|is|remained|stayed)\s+(?:still\s+)?"
     r"(?:alive|free|[\w]+-free)\b)"

@@ -7,7 +7,7 @@ phase" → Phase, "still recruiting?" → Status, "what dose" → Intervention),
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from .bounds import limit_start
 from .domain import domain
@@ -25,6 +25,7 @@ __all__ = [
     "limit_figure",
     "other_row",
     "row_figure",
+    "row_keys",
 ]
 
 # Header words → question words that point at that column (data/domain.json).
@@ -97,9 +98,10 @@ def _quoted(value: str, q_norm: str) -> bool:
     if normalize(value) in q_norm:
         return True
     numbers = _NUMBER.findall(value)
-    if numbers and len(_WORD.findall(value)) <= _FIGURE_WORDS:
-        # A figure the question states in words of its own ("18 Gy in 6 fractions" for the
-        # cell "18 Gy/6 F"): every number of a short cell is the question's.
+    if len(numbers) >= _FIGURE_NUMBERS and len(_WORD.findall(value)) <= _FIGURE_WORDS:
+        # A figure the question states in words of its own ("30 Zy in 10 fractions" for the
+        # cell "30 Zy/10 F"): every number of a short cell of several is the question's. One
+        # number ("12%", "Grade 3") may be the question's by chance, for another row.
         return set(numbers) <= set(_NUMBER.findall(q_norm))
     opening = normalize(_SENTENCE_END.split(value, maxsplit=1)[0])
     return len(opening.split()) >= _QUOTED_WORDS and opening in q_norm
@@ -111,8 +113,10 @@ _SUB_ITEM = re.compile(r"^\s*[-–—•*]\s+")
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _WORD = re.compile(r"[A-Za-z]+")
-# A cell of a figure has at most this many words beside its numbers (a unit, "F", "weekly").
+# A cell of a figure has at most this many words beside its numbers (a unit, "F", "weekly"),
+# and at least this many numbers for the question to be stating it.
 _FIGURE_WORDS = 3
+_FIGURE_NUMBERS = 2
 # Words a cell's opening must have for the question to quote it: a word or three may be shared
 # by chance ("Grade 3").
 _QUOTED_WORDS = 4
@@ -271,22 +275,51 @@ def keyed_by(doc_text: str, sent: Sentence, prof: Profile) -> bool:
     )
 
 
-def other_row(doc_text: str, sent: Sentence, prof: Profile) -> tuple[str, str] | None:
+def row_keys(texts: Mapping[str, str], sentences: Sequence[Sentence]) -> set[str]:
+    """Every table row's first cell, lower-cased: the keys a question may ask a row by
+    (`texts`: each document's text, by its id)."""
+    return {
+        key[0].lower()
+        for sent in sentences
+        if sent.cells and (key := _row_key(texts[sent.doc], sent)) is not None
+    }
+
+
+def other_row(
+    doc_text: str, sent: Sentence, prof: Profile, keys: Callable[[], set[str]]
+) -> tuple[str, str] | None:
     """(the row asked, the row given) when the question keys a row by the first column's word
-    and a key of the same shape that is not this row's ("category VII" asked, the row "VI"
-    given); None otherwise."""
+    and a key of the same shape that is neither this row's, nor one it or another row of the
+    documents is a part of or holds (`keys`: every row key, lower-cased): "category VII"
+    asked, the row "VI" given, and no row "VII"; None otherwise."""
     key = _row_key(doc_text, sent)
     if key is None or not key[1] or not _KEY.fullmatch(key[0]):
         return None
     written, word = key
-    asked = re.search(rf"\b{re.escape(word)}\s+([\w-]+)", prof.text, re.I)
-    if asked is None or not _KEY.fullmatch(asked[1]) or asked[1].lower() == written.lower():
+    asked = [
+        m[1].lower()
+        for m in re.finditer(rf"\b{re.escape(word)}\s+([\w-]+)", prof.text, re.I)
+        if _KEY.fullmatch(m[1])
+    ]
+    own = written.lower()
+    # "stage II" holds the row "IIA"; "stage IIA" is part of the row "II"; "PS 0 or PS 1".
+    if not asked or any(_akin(a, own) for a in asked):
         return None
-    return f"{word.lower()} {asked[1]}", f"{word.lower()} {written}"
+    if any(_akin(a, k) for a in asked for k in keys()):
+        return None
+    return f"{word.lower()} {asked[0].upper()}", f"{word.lower()} {written}"
+
+
+def _akin(a: str, b: str) -> bool:
+    """Whether two row keys are one, or one is the other with a lettered part ("ii", "iia")."""
+    longer, shorter = (a, b) if len(a) >= len(b) else (b, a)
+    return longer == shorter or (
+        len(longer) == len(shorter) + 1 and longer.startswith(shorter) and longer[-1] in "abc"
+    )
 
 
 # A row's key of the kind numbered in sequence: a Roman numeral, a number, a letter and digit.
-_KEY = re.compile(r"[IVX]+[ABC]?|\d{1,2}[A-Za-z]?|[A-Z]\d?")
+_KEY = re.compile(r"[IVX]+[ABC]?|\d{1,2}[A-Za-z]?|[A-Z]\d?", re.I)
 
 
 def _row_key(doc_text: str, sent: Sentence) -> tuple[str, str] | None:

@@ -27,7 +27,7 @@ from ..lexical import tokenize
 from ..mentions import written
 from ..models import Sentence
 from ..question import Profile
-from ..tables import other_row
+from ..tables import other_row, row_keys
 from ..vocabulary import Vocabulary
 from .classes import trial_like
 from .dosing import other_dosing
@@ -75,7 +75,11 @@ def other_group(
     phase I study's (the clause the figure is in decides), "… for A plus chemo without B"
     by the arm that adds B, "… in ZRK1-rearranged patients" by the ZRK2-variant group's."""
     sent = index.sentences[best.sid]
-    row = other_row(index.documents[sent.doc].text, sent, prof) if found.sid == best.sid else None
+    row = (
+        other_row(index.documents[sent.doc].text, sent, prof, lambda: _row_keys(vocab))
+        if found.sid == best.sid
+        else None
+    )
     if row:
         return f"{row[0]} (the row given is for {row[1]})"
     bounds = other_bounds(prof.text, sent.text)
@@ -264,6 +268,13 @@ def _diseases_in(vocab: Vocabulary, text: str) -> set[str]:
             for s, e in where
         )
     }
+
+
+@per_index
+def _row_keys(vocab: Vocabulary) -> set[str]:
+    """Every table row's key in the documents, worked out once per loaded index."""
+    index = vocab.index
+    return row_keys({k: d.text for k, d in index.documents.items()}, index.sentences)
 
 
 @per_index

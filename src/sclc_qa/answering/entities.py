@@ -219,14 +219,13 @@ class EntityExtractor:
         if not cands:
             # No name: what the sentence says is the thing asked, or the phrase its noun heads
             # (a known class, a trial or a drug, is named, not described: "phase II trials").
-            said = said_to_be(text, prof) or (
-                headed_by(text, prof) if domain().entity_class(prof.target) is None else None
-            )
-            own = {k for n in prof.names for k in name_keys(n)}
-            if said is not None and name_keys(text[said[0] : said[1]]) & own:
+            said = said_to_be(text, prof)
+            if said is not None and self._is_asked(text[said[0] : said[1]], prof):
                 # "ZS is an array of symptoms" for "which ZS symptoms …?": the question's own
                 # subject, said to be of the class, is not one of its members.
-                return None
+                said = None
+            if said is None and domain().entity_class(prof.target) is None:
+                said = headed_by(text, prof)
             return None if said is None else (said, 0.0, False)
         asked = domain().entity_class(prof.target)
         appositive = said_to_be_asked(text, cands, prof)
@@ -308,6 +307,18 @@ class EntityExtractor:
             cands.append(sp)
         return joined_names(text, cands)
 
+    def _is_asked(self, phrase: str, prof: Profile) -> bool:
+        """Whether `phrase` is a name the question asks about, or its long form ("Zeta wasting
+        syndrome (ZWS)", "zeta wasting syndrome" for "ZWS")."""
+        asked = {squash(n) for n in prof.names}
+        bracket = _SHORT_AFTER.search(phrase)
+        if bracket is not None and squash(bracket[1]) in asked:
+            return True
+        long = normalize(phrase)
+        return squash(phrase) in asked or any(
+            squash(d.short) in asked for d in self.vocab.defs_by_long.get(long, [])
+        )
+
     def _opens_asked_long_form(self, text: str, sp: Span, asked: set[str]) -> bool:
         """Whether the name opens a long form spelled out before its short form in brackets
         ("Zeta sarcoma (ZS)"), the short form being one the question names."""
@@ -321,6 +332,8 @@ class EntityExtractor:
         )
 
 
+# A short form in brackets closing a phrase: "… syndrome (ZWS)".
+_SHORT_AFTER = re.compile(r"\(([A-Za-z][\w-]{0,11})\)\s*$")
 # What may follow a long form's first word before its short form in brackets: a few more words.
 _LONG_FORM_TAIL = re.compile(r"(?:[ -][A-Za-z]+){0,4}\s*\(([A-Za-z][\w-]{0,11})\)")
 

@@ -61,20 +61,26 @@ def explaining_clause(text: str, prof: Profile, vocab: Vocabulary) -> tuple[int,
         e = parts[i + 1][1]
     while first > 0 and _RELATIVE.match(text, parts[first][0]):
         first -= 1  # ", which …" says nothing without what it is said of
-    if _ASKS_WHY.match(prof.text) and not _CAUSE.search(text, parts[first][0], e):
+    if _ASKS_WHY.match(prof.text) and not _BECAUSE.search(text, parts[first][0], e):
         # "Why is X used sparingly?": the reason the sentence gives after the clause that
-        # names X ("…, which should be used sparingly because of A, B, and C") is the answer's.
-        cause = _CAUSE.search(text, e, whole[1])
+        # names X ("…, which should be used sparingly because of A, B, and C") is the answer's,
+        # up to where the sentence turns to something else ("; …", ", whereas …").
+        cause = _BECAUSE.search(text, e, whole[1])
+        turn = _TURN.search(text, cause.end(), whole[1]) if cause is not None else None
         if cause is not None:
-            stop = text.find(";", cause.end(), whole[1])
-            e = whole[1] if stop == -1 else stop
+            e = turn.start() if turn is not None else whole[1]
     return parts[first][0], e
 
 
-# A question that asks a reason: "Why …?", "In X, why …?".
-_ASKS_WHY = re.compile(r"\s*(?:(?:in|for|among|after|with)\b[^,?]{1,80},\s*)?why\b", re.I)
-# The words that give a reason: "because (of)", "due to", "owing to", "as a result of".
-_CAUSE = re.compile(r"\b(?:because|due to|owing to|as a result of|on account of)\b", re.I)
+# A question that asks a reason: "Why …?", "In X, why …?", "According to Y, why …?".
+_ASKS_WHY = re.compile(
+    r"\s*(?:(?:in|for|among|after|with|according to)\b[^,?]{1,80},\s*)?why\b", re.I
+)
+# The words that give a reason outright: "because (of)", "due to", "owing to", "as a result
+# of" (narrower than `shapes`' causal words, which also take "reflects", "since", "explains").
+_BECAUSE = re.compile(r"\b(?:because|due to|owing to|as a result of|on account of)\b", re.I)
+# Where a sentence turns from the reason to another subject.
+_TURN = re.compile(r";|,?\s+(?:whereas|while|but|although|however)\b", re.I)
 
 
 # What a question sets its subject against, to the next comma or the end: "…, as opposed to B",

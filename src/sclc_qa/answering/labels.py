@@ -224,8 +224,9 @@ ARM_AFTER = re.compile(
 )
 
 
-# A figure's own group, written right after it: "from never-smokers", "after complete
-# resection", "in the zentamab group" (to the comma, bracket or joining word that ends it).
+# A figure's own group or time, written right after it: "from never-smokers", "after complete
+# resection", "in the zentamab group", "at 4 years" (to the comma, bracket or joining word that
+# ends it).
 _OWN_LABEL = re.compile(
     r"\s+(?:from|in|among|for|after|with|at)\s+[^,;()\[\]]{1,40}?"
     r"(?=\s*(?:[,;()\[]|\.\s|\.?$)|\s+(?:and|versus|vs\.?|compared|while|whereas)\b)"
@@ -233,8 +234,9 @@ _OWN_LABEL = re.compile(
 
 
 def own_label_end(text: str, end: int) -> int:
-    """Where a figure ending at `end` ends with the group written right after it, when one of a
-    run of figures each labelled so ("15% from former smokers, 6% from current smokers, and 52%
-    from never-smokers"); `end` when none is."""
+    """Where a figure ending at `end` ends with the group or time written right after it, when
+    one of a run of figures each labelled so ("15% from former smokers, 6% from current
+    smokers, and 52% from never-smokers"; "81% at 1 year, 64% at 4 years"); `end` when none
+    is."""
     label = _OWN_LABEL.match(text, end)
     return label.end() if label is not None else end

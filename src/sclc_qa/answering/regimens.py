@@ -148,14 +148,16 @@ def other_arm(
 ) -> tuple[str, str] | None:
     """(the drug asked, the drug whose arm the answer's figures are given for) when the
     question names one drug, the sentence never names it, and the answer at `start:end`
-    labels its figures as another drug's arm ("PFS was 11 months in the quellimab arm" for
-    "… with zentamab?"); None otherwise."""
+    labels its first figure as another drug's arm ("PFS was 11 months in the quellimab arm"
+    for "… with zentamab?"); None otherwise."""
     asked = [n for n in names if is_druglike(n)]
     if len(asked) != 1 or _found(asked[0], sentence):
         return None
-    for label in _ARM_OF_FIGURE.finditer(sentence, start, end):
-        arm = label.group(1) or label.group(2)
-        drug = next((p for p in re.split(r"[\s+-]+", arm) if is_druglike(p)), None)
-        if drug is not None:
-            return asked[0], drug
-    return None
+    # The first arm named is the first figure's: a comparator's arm after it is no answer to
+    # whose figure it is ("11 months in the experimental arm versus 6 in the quellimab arm").
+    label = _ARM_OF_FIGURE.search(sentence, start, end)
+    if label is None:
+        return None
+    arm = label.group(1) or label.group(2)
+    drug = next((p for p in re.split(r"[\s+-]+", arm) if is_druglike(p)), None)
+    return (asked[0], drug) if drug is not None else None

@@ -266,14 +266,18 @@ def unheard_treatment(prof: Profile, vocab: Vocabulary) -> str:
     for m in _TREATMENT.finditer(prof.text):
         start = m.start()
         words = m[1].lower().split()
+        if _THERAPY_WORD.search(words[-1]):
+            # "a zentotherapy regimen": the treatment itself, not a kind of it; the words
+            # before it say its kind ("a quellothermic zentotherapy regimen").
+            words = words[:-1]
+            if not words:
+                continue
         if len(words) == 2 and not all(map(_ADJECTIVE.search, words)):
             # "scans before treatment", "frame combination therapy": only a run of
             # adjectives ("quellothermic intrazental") says what kind the treatment is.
             start, words = m.end(1) - len(words[1]), words[1:]
         if m.group(2) and not all(map(_ADJECTIVE.search, words)):
             continue  # "… scans precede chemotherapy": a verb, not a kind of chemotherapy
-        if _THERAPY_WORD.search(words[-1]):
-            continue  # "a zentotherapy regimen": the treatment itself, not a kind of it
         # A run of two is unheard only as a whole ("typical adjuvant therapy" is adjuvant).
         if all(_unheard_plain(w, vocab) for w in words):
             return prof.text[start : m.end()].lower()
@@ -385,11 +389,12 @@ def _spellings(word: str) -> set[str]:
     """`word` in each of its spellings ("tumour", "tumor"), and an adjective in "-ic" as the
     noun in "-ia" it is formed from, or the other way round ("zentemic": "zentemia")."""
     out = {word} | {word.replace(a, b) for a, b in _SPELLINGS}
-    for adjective, noun in _CONDITION_FORMS:
-        if word.endswith(adjective):
-            out.add(word[: -len(adjective)] + noun)
-        elif word.endswith(noun):
-            out.add(word[: -len(noun)] + adjective)
+    for spelled in list(out):  # "anaemic": "anemic", then "anaemia" and "anemia"
+        for adjective, noun in _CONDITION_FORMS:
+            if spelled.endswith(adjective):
+                out.add(spelled[: -len(adjective)] + noun)
+            elif spelled.endswith(noun):
+                out.add(spelled[: -len(noun)] + adjective)
     return out
 
 
