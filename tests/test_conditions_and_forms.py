@@ -16,7 +16,7 @@ from sclc_qa.lexical import normalize
 from sclc_qa.question import profile
 from sclc_qa.tables import _akin as _row_akin
 from sclc_qa.tables import _quoted
-from test_answering_stages import _answers_in, _section_engine
+from test_answering_stages import _answers_in, _refusal, _section_engine
 
 
 def test_a_condition_the_question_opens_with_asks_nothing() -> None:
@@ -58,8 +58,7 @@ def test_a_conditions_adjective_is_heard_in_its_noun(tmp_path: Path) -> None:
         "Does quellair help breathlessness in patients who are not zentemic?", min_confidence=0.0
     )
     assert not answer.abstained, answer.reason
-    refused = engine.ask("Does quellair help patients who are quellemic?", min_confidence=0.0)
-    assert refused.abstained and "quellemic" in (refused.reason or "")
+    assert "quellemic" in _refusal(engine, "Does quellair help patients who are quellemic?")
 
 
 def test_a_treatments_own_name_before_regimen_is_no_kind_of_it(tmp_path: Path) -> None:
@@ -72,11 +71,8 @@ def test_a_treatments_own_name_before_regimen_is_no_kind_of_it(tmp_path: Path) -
         "In the weekly quellotherapy regimen, what dose per fraction was used?", min_confidence=0
     )
     assert answer.answer is not None and "9 Zy" in answer.answer, answer.reason
-    refused = engine.ask(
-        "In the quellothermic zentotherapy regimen, what dose per fraction was used?",
-        min_confidence=0,
-    )
-    assert refused.abstained and "quellothermic" in (refused.reason or ""), refused.answer
+    asked = "In the quellothermic zentotherapy regimen, what dose per fraction was used?"
+    assert "quellothermic" in _refusal(engine, asked)
 
 
 def test_a_run_of_figures_each_at_its_time_keeps_the_last_ones_time(tmp_path: Path) -> None:
@@ -112,10 +108,8 @@ def test_a_figure_labelled_as_another_drugs_arm_is_not_the_asked_drugs(tmp_path:
         "2.0–3.1) in the placebo arm."
     )
     engine = _section_engine(tmp_path, text)
-    refused = engine.ask(
-        "What median PFS did zentamab achieve versus placebo in the ZTC trial?", min_confidence=0
-    )
-    assert refused.abstained and "quellinib" in (refused.reason or ""), refused.answer
+    asked = "What median PFS did zentamab achieve versus placebo in the ZTC trial?"
+    assert "quellinib" in _refusal(engine, asked)
     # Only the first figure's arm says whose figure it is, not a comparator's after it.
     compared = "PFS was 11 months in the experimental arm versus 6 months in the quellinib arm."
     assert other_arm(("zentamab",), compared, 0, len(compared)) is None
@@ -172,7 +166,6 @@ def test_a_row_keyed_by_the_first_columns_word_and_value_is_the_one_asked(
     assert keyed == {"2"}
     assert engine.ask(asked.text, min_confidence=0.0).answer == "61%–70%"
     # A key of the same shape that no row has is another row, refused by name.
-    refused = engine.ask("What is the five-year survival for zeta grade 3?", min_confidence=0)
-    assert refused.abstained and "grade 3" in (refused.reason or ""), refused.answer
+    assert "grade 3" in _refusal(engine, "What is the five-year survival for zeta grade 3?")
     # A key a row holds with a lettered part ("grade 2" for "2A") is that row's.
     assert _row_akin("2", "2a") and not _row_akin("vi", "vii")

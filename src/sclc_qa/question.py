@@ -36,7 +36,16 @@ from .question_measures import dosed, names_a_measure
 from .question_phrase import COUNT_AS, SETTING, which_phrase
 from .question_shares import counts_a_share
 
-__all__ = ["ENDPOINTS", "LIMITS", "TIME_TO_EVENT", "Kind", "Profile", "profile", "unwrapped"]
+__all__ = [
+    "ASKS_WHY",
+    "ENDPOINTS",
+    "LIMITS",
+    "TIME_TO_EVENT",
+    "Kind",
+    "Profile",
+    "profile",
+    "unwrapped",
+]
 
 # The auxiliary that opens a yes/no question, after any setting phrase before a comma ("In stage
 # III disease, does …?", "After surgery, should …?"); not "When X is Y, what …?".
@@ -100,7 +109,9 @@ _CONDITION = re.compile(
     re.I,
 )
 # A question that asks why, after any setting phrase: a reason, whatever figure it names.
-_WHY = re.compile(r"\s*(?:(?:in|for|among|after|with|according to)\b[^,?]{1,80},\s*)?why\b", re.I)
+ASKS_WHY = re.compile(
+    r"\s*(?:(?:in|for|among|after|with|according to)\b[^,?]{1,80},\s*)?why\b", re.I
+)
 # A measure asked in the plural: "what proportions", "what were the rates".
 _PLURAL_MEASURE = re.compile(
     r"\bwhat (?:were (?:the )?)?(?:proportions|percentages|rates|shares|figures|values|"
@@ -146,7 +157,7 @@ def profile(question: str) -> Profile:
         kind = "definition"  # "What are zetal cells of Quell?": a term of several words
     if kind in ("percent", "duration") and HAZARD_RATIO.search(text):
         kind = "hr"
-    if _WHY.match(text) and kind in FIGURES | {"dose", "count", "difference", "cost"}:
+    if ASKS_WHY.match(text) and kind in FIGURES | {"dose", "count", "difference", "cost"}:
         kind = "mechanism"  # "Why was the zentamab dose lowered?" asks a reason, not a dose
     if kind in ("ci", "pvalue") and PART_JOINER.search(text):
         # "HR with CI and P", "how common …, with the CI?": the figure, reported with both.

@@ -301,11 +301,9 @@ def other_row(
         for m in re.finditer(rf"\b{re.escape(word)}\s+([\w-]+)", prof.text, re.I)
         if _KEY.fullmatch(m[1])
     ]
-    own = written.lower()
-    # "stage II" holds the row "IIA"; "stage IIA" is part of the row "II"; "PS 0 or PS 1".
-    if not asked or any(_akin(a, own) for a in asked):
-        return None
-    if any(_akin(a, k) for a in asked for k in keys()):
+    # This row's key is among `keys`: "PS 0 or PS 1" on the row "1" asks it; "stage II" holds
+    # the row "IIA", "stage IIA" is part of the row "II".
+    if not asked or any(_akin(a, k) for a in asked for k in keys()):
         return None
     return f"{word.lower()} {asked[0].upper()}", f"{word.lower()} {written}"
 

@@ -7,7 +7,7 @@ from collections.abc import Set as AbstractSet
 
 from ..clause_spans import clauses
 from ..lexical import tokenize
-from ..question import Profile
+from ..question import ASKS_WHY, Profile
 from ..spans import strip_citation
 from ..vocabulary import Vocabulary
 from .kinds import STATEMENT
@@ -61,21 +61,17 @@ def explaining_clause(text: str, prof: Profile, vocab: Vocabulary) -> tuple[int,
         e = parts[i + 1][1]
     while first > 0 and _RELATIVE.match(text, parts[first][0]):
         first -= 1  # ", which …" says nothing without what it is said of
-    if _ASKS_WHY.match(prof.text) and not _BECAUSE.search(text, parts[first][0], e):
+    if ASKS_WHY.match(prof.text) and not _BECAUSE.search(text, parts[first][0], e):
         # "Why is X used sparingly?": the reason the sentence gives after the clause that
         # names X ("…, which should be used sparingly because of A, B, and C") is the answer's,
         # up to where the sentence turns to something else ("; …", ", whereas …").
         cause = _BECAUSE.search(text, e, whole[1])
-        turn = _TURN.search(text, cause.end(), whole[1]) if cause is not None else None
         if cause is not None:
+            turn = _TURN.search(text, cause.end(), whole[1])
             e = turn.start() if turn is not None else whole[1]
     return parts[first][0], e
 
 
-# A question that asks a reason: "Why …?", "In X, why …?", "According to Y, why …?".
-_ASKS_WHY = re.compile(
-    r"\s*(?:(?:in|for|among|after|with|according to)\b[^,?]{1,80},\s*)?why\b", re.I
-)
 # The words that give a reason outright: "because (of)", "due to", "owing to", "as a result
 # of" (narrower than `shapes`' causal words, which also take "reflects", "since", "explains").
 _BECAUSE = re.compile(r"\b(?:because|due to|owing to|as a result of|on account of)\b", re.I)
