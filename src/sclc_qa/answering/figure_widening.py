@@ -41,6 +41,12 @@ _SHARE_AFTER = re.compile(
     r"(?:\s+(?!(?:versus|vs|and|or|than|compared|with)\b)[A-Za-z-]+){0,2}"
     r"\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)"
 )
+# The other way round: a share and the count it comes from in brackets ("31% (85 of 277)",
+# "12% [n = 9]"): the count is how a reader checks the share.
+_COUNT_AFTER = re.compile(
+    r"\s*[(\[]\s*(?:n\s*=\s*\d[\d,]*|\d[\d,]*\s*(?:of|/|out\s+of)\s*\d[\d,]*)\s*[)\]]",
+    re.I,
+)
 
 
 # A figure said of every arm at once: "… in each arm", "in both groups".
@@ -105,6 +111,9 @@ def widen(text: str, span: Span, prof: Profile) -> tuple[int, int]:
         s = every.start() if every is not None else s  # "every 2 years": how often
         period = _FOR_PERIOD.match(text, e)
         e = period.end() if period is not None else e  # "… for the first 3 years": how long
+    if span.kind == "percent":
+        count = _COUNT_AFTER.match(text, e)
+        e = count.end() if count is not None else e
     if span.kind in ("percent", "duration"):
         e += interval_after(text, e)
     if span.kind in _BOUNDED:

@@ -9,6 +9,7 @@ from ..blocks import leads_in, opens_item
 from ..domain import domain
 from ..index import Index
 from ..lexical import tokenize
+from ..mentions import named_tokens
 from ..question import Profile
 from ..vocabulary import Vocabulary
 from .name_lists import counted_run
@@ -127,6 +128,9 @@ def answer(index: Index, vocab: Vocabulary, prof: Profile, sid: int) -> tuple[in
         and nxt < len(index.sentences)
         and sid in vocab.prev[nxt]
         and introduces_list(index, nxt)
+        # A lead-in that turns to a name the question does not ask ("The Zeta score
+        # rests on criteria including:" after a sentence that answers) lists its own things.
+        and not _turns_to_another(prof, index.sentences[nxt].text)
     ):
         sid = nxt
     items = list_items(index, vocab, sid)
@@ -144,6 +148,13 @@ def answer(index: Index, vocab: Vocabulary, prof: Profile, sid: int) -> tuple[in
         return None
     first, last = index.sentences[items[0]], index.sentences[items[-1]]
     return -1, first.start, last.end
+
+
+def _turns_to_another(prof: Profile, lead_in: str) -> bool:
+    """Whether a list's lead-in names something (a score, a drug, a trial) that the question
+    neither names nor words."""
+    asked = {w.lower() for w in tokenize(prof.text)}
+    return any(not {w.lower() for w in tokenize(name)} <= asked for name in named_tokens(lead_in))
 
 
 def _introduces_asked(index: Index, vocab: Vocabulary, prof: Profile, sid: int) -> bool:
