@@ -1,11 +1,14 @@
-"""A share keeps the count it is taken from ("31% (85 of 277)"), and a list's lead-in that turns
-to a name the question does not ask lists that name's things, not the answer. Every name and
-figure here is made up."""
+"""A share keeps the count it is taken from ("23% (41 of 178)"); a list's lead-in that turns
+to a name the question does not ask lists that name's things, not the answer; a terse "median
+age" asks an age, stated of whom it is; the members a sentence gives for the asked class ("zeta
+receptor antagonists, such as A and B") answer it. Every name and figure here is made up."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from sclc_qa.question import profile
+from sclc_qa.series import examples_of
 from test_answering_stages import _answers_in
 
 
@@ -41,3 +44,41 @@ def test_a_lead_in_that_turns_to_another_name_lists_that_names_things(tmp_path: 
     )
     assert answer is not None and "nuclear size" in answer and "Capsule" not in answer
     assert listed is not None and "Vessel ingrowth" in listed
+
+
+def test_a_terse_median_age_asks_an_age_stated_of_whom_it_is(tmp_path: Path) -> None:
+    assert profile("Zentoma median age at diagnosis?").kind == "age"
+    assert profile("median age of patients with quellosis?").kind == "age"
+    # A median age that qualifies a group is no age asked.
+    assert profile("What was the median OS in patients with a median age of 60?").kind != "age"
+    text = (
+        "The median age of patients with zentoma is 53 years. Most patients are treated within "
+        "6 weeks of diagnosis."
+    )
+    (answer,) = _answers_in(tmp_path, text, "Zentoma median age at diagnosis?")
+    assert answer == "53 years"
+
+
+def test_members_given_for_the_asked_class_answer_it(tmp_path: Path) -> None:
+    text = (
+        "In patients with a high zeta output, zeta blockers, such as quellastat and morrostat, "
+        "and zeta receptor antagonists, such as vintolane and perizolane, should be considered. "
+        "Relapses may be palliated with surgery, quelling agents (i.e., dorastat and pelistat), "
+        "or radiation therapy."
+    )
+    antagonists, quelling = _answers_in(
+        tmp_path,
+        text,
+        "Which zeta receptor antagonists are used when zeta output stays high?",
+        "Which quelling agents can palliate a relapse?",
+    )
+    assert antagonists == "vintolane and perizolane"
+    assert quelling == "dorastat and pelistat"
+
+
+def test_members_of_a_class_run_to_the_items_end() -> None:
+    text = "Zeta cells secrete factors like ZF-1, ZF-2, and ZF-3, further drawing in quell cells."
+    found = examples_of(text, "factors")
+    assert found is not None and text[found[0] : found[1]] == "ZF-1, ZF-2, and ZF-3"
+    # A run that a verb ends is no list the sentence closes.
+    assert examples_of("Zeta agents such as ZA-1 were tried.", "zeta agents") is None

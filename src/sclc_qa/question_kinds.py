@@ -365,10 +365,13 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"\bhow\s+old\b|\bage\s+(?:range|limit|bracket)s?\b|"
             # "What is the typical age at which …?", "what's the median age?": the age itself,
             # not a group or a share by age.
-            r"\bwhat(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+|an?\s+)?"
+            r"(?:\bwhat(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+|an?\s+)?"
             r"(?:(?:typical|usual|median|mean|average|peak|most\s+common|commonest)\s+)?"
+            # … or, asked tersely, the median or usual age itself ("Zentoma median age at
+            # diagnosis?").
+            r"|\b(?:typical|usual|median|mean|average|peak)\s+)"
             r"ages?\b(?![\w-]|\s+(?:groups?|distributions?|categor\w*|brackets?|strata|"
-            r"criteri\w*|limits?|cut-?offs?)\b)",
+            r"criteri\w*|limits?|cut-?offs?)\b|\s+of\s+\d)",
             re.I,
         ),
     ),

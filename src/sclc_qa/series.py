@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["series", "series_items"]
+__all__ = ["examples_of", "series", "series_items"]
 
 # Items of a series are phrases, not clauses: longer than this, a comma-separated part is a
 # clause of its own and the commas do not enumerate.
@@ -190,3 +190,26 @@ def _first_item(text: str, start: int, end: int) -> int | None:
     if item >= end or len(text[item:end].split()) > _ITEM_WORDS:
         return None
     return item
+
+
+# What gives the members of a class just named: "drugs, such as A and B", "drugs (i.e., A and B)".
+_EXAMPLES = r",?\s*(?:(?P<open>\()\s*)?(?:such as|including|like|e\.g\.,?|i\.e\.,?|namely)\s+"
+# A run of examples: short items free of a finite verb, the last after "and"/"or", ending at a
+# comma, stop or closing bracket; or one example that a stop or bracket ends.
+_FINITE = r"\b(?:is|are|was|were|has|have|had|can|could|may|might|should|will|would)\b"
+_ITEM = rf"(?:(?!{_FINITE})[^,;()\[\].])+?"
+_RUN = re.compile(
+    rf"{_ITEM}(?:,\s*{_ITEM})*?,?\s+(?:and|or)\s+{_ITEM}(?=\s*[,;.)]|$)|{_ITEM}(?=\s*[;.)]|$)"
+)
+
+
+def examples_of(text: str, phrase: str) -> tuple[int, int] | None:
+    """The span of the members `text` gives for the class `phrase` names, just after it ("steroid
+    receptor antagonists, such as A and B, …": "A and B"); None when it gives none there."""
+    named = re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-]){_EXAMPLES}", text, re.I)
+    if named is None:
+        return None
+    run = _RUN.match(text, named.end())
+    if run is None or (named["open"] and not text[run.end() :].lstrip().startswith(")")):
+        return None
+    return named.end(), run.end()

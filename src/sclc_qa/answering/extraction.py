@@ -17,7 +17,7 @@ from ..index import Index
 from ..lexical import tokenize
 from ..question import Profile
 from ..question_parts import asks_different_things, coordinated
-from ..series import series
+from ..series import examples_of, series
 from ..spans import Span, mask_markup, strip_citation
 from ..tables import continued
 from ..vocabulary import Vocabulary
@@ -303,6 +303,9 @@ class Extractor:
         if not prof.plural or prof.kind in STATEMENT or sent.kind not in ("paragraph", "caption"):
             return None
         text = mask_markup(sent.text)
+        given = examples_of(text, prof.asked_about) if prof.asked_about else None
+        if given is not None:  # "…, steroid receptor antagonists, such as A and B, …"
+            return Extracted(best.sid, sent.start + given[0], sent.start + given[1])
         asked = set(tokenize(prof.text))
         found = [(a, b) for a, b in series(text) if set(tokenize(text[a:b])) - asked]
         if not found:
