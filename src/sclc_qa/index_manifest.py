@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from importlib import import_module
 from importlib.resources import files
 from pathlib import Path
 
@@ -133,12 +134,25 @@ def build_id(sealed: bytes) -> str:
     return hashlib.sha256(sealed).hexdigest()[:12]
 
 
+# The modules that turn text into chunks, and the models they fill (the index stores them): a
+# module they import is here too, but for settings (`config`, in the cache key on their own)
+# and error messages (`errors`).
+PARSING_MODULES = (
+    "corpus",
+    "markdown",
+    "markdown_blocks",
+    "markdown_display",
+    "models",
+    "sentences",
+    "chunking",
+    "tokens",
+)
+
+
 def pipeline_sha256() -> str:
     """Fingerprint of the code that turns text into chunks: a change there makes an index stale
     even when the corpus, the model and the version number are unchanged."""
-    from . import chunking, corpus, markdown, markdown_blocks, markdown_display, sentences, tokens
-
-    parsing = (corpus, markdown, markdown_blocks, markdown_display, sentences, chunking, tokens)
+    parsing = [import_module(f"{__package__}.{name}") for name in PARSING_MODULES]
     digest = hashlib.sha256()
     for module in parsing:
         digest.update(Path(module.__file__ or "").read_bytes())
