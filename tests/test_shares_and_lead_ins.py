@@ -1,7 +1,8 @@
 """A share keeps the count it is taken from ("23% (41 of 178)"); a list's lead-in that turns
 to a name the question does not ask lists that name's things, not the answer; a terse "median
 age" asks an age, stated of whom it is; the members a sentence gives for the asked class ("zeta
-receptor antagonists, such as A and B") answer it. Every name and figure here is made up."""
+receptor antagonists, such as A and B") answer it; a clause in the question's own words gives way
+to the clause before it, which says what it names. Every name and figure here is made up."""
 
 from __future__ import annotations
 
@@ -82,3 +83,17 @@ def test_members_of_a_class_run_to_the_items_end() -> None:
     assert found is not None and text[found[0] : found[1]] == "ZF-1, ZF-2, and ZF-3"
     # A run that a verb ends is no list the sentence closes.
     assert examples_of("Zeta agents such as ZA-1 were tried.", "zeta agents") is None
+
+
+def test_a_clause_in_the_questions_own_words_gives_way_to_the_one_that_says_it(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Moreover, ZR-7 binds quellin away from its partner and strips the partner from the "
+        "surface of the presenting cells (PCs), exerting “contact-free” zeta cell blockade "
+        "(12, 13). In the tumour, high ZR-7 levels keep the immune response suppressed."
+    )
+    (answer,) = _answers_in(
+        tmp_path, text, "What is meant by ZR-7's 'contact-free' blockade of zeta cells?"
+    )
+    assert answer is not None and "binds quellin away from its partner" in answer

@@ -59,6 +59,10 @@ def explaining_clause(text: str, prof: Profile, vocab: Vocabulary) -> tuple[int,
         and (e - s < _SHORT_CLAUSE or _MEANS.match(text, parts[i + 1][0]))
     ):
         e = parts[i + 1][1]
+    if first == i > 0 and e == parts[i][1] and _restates(set(tokenize(text[s:e])), q):
+        # A clause in the question's own words ("…, exerting zeta inhibition" for "what is
+        # meant by zeta inhibition?") names what is asked; the clause before says it.
+        first = i - 1
     while first > 0 and _RELATIVE.match(text, parts[first][0]):
         first -= 1  # ", which …" says nothing without what it is said of
     if ASKS_WHY.match(prof.text) and not _BECAUSE.search(text, parts[first][0], e):
@@ -70,6 +74,15 @@ def explaining_clause(text: str, prof: Profile, vocab: Vocabulary) -> tuple[int,
             turn = _TURN.search(text, cause.end(), whole[1])
             e = turn.start() if turn is not None else whole[1]
     return parts[first][0], e
+
+
+# A clause restates the question when no more than this share of its words are new to it.
+_RESTATED = 0.25
+
+
+def _restates(clause: set[str], question: set[str]) -> bool:
+    """Whether a clause's words are nearly all the question's own."""
+    return bool(clause) and len(clause - question) <= _RESTATED * len(clause)
 
 
 # The words that give a reason outright: "because (of)", "due to", "owing to", "as a result
