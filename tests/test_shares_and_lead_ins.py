@@ -1,15 +1,16 @@
 """A share keeps the count it is taken from ("23% (41 of 178)"); a list's lead-in that turns
 to a name the question does not ask lists that name's things, not the answer; a terse "median
 age" asks an age, stated of whom it is; the members a sentence gives for the asked class ("zeta
-receptor antagonists, such as A and B") answer it; a clause in the question's own words gives way
-to the clause before it, which says what it names. Every name and figure here is made up."""
+receptor antagonists, such as A and B") answer it; a clause in the question's own words gives
+way to the clause before it, which says what it names; "do we know which …?" asks yes or no;
+"so far," is no item of a series. Every name and figure here is made up."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from sclc_qa.question import profile
-from sclc_qa.series import examples_of
+from sclc_qa.series import examples_of, series
 from test_answering_stages import _answers_in
 
 
@@ -97,3 +98,23 @@ def test_a_clause_in_the_questions_own_words_gives_way_to_the_one_that_says_it(
         tmp_path, text, "What is meant by ZR-7's 'contact-free' blockade of zeta cells?"
     )
     assert answer is not None and "binds quellin away from its partner" in answer
+
+
+def test_asking_whether_it_is_known_which_asks_yes_or_no(tmp_path: Path) -> None:
+    assert profile("Do we know which zentoma patients are likely to relapse?").kind == "yesno"
+    assert profile("Is it clear what causes quellosis?").kind == "yesno"
+    assert profile("Which drugs are known to work in zentoma?").kind == "entity"
+    text = (
+        "Age, sex and stage have been studied for their link to relapse in zentoma. So far, "
+        "there is no clear picture of which patients are at higher risk of relapse after "
+        "quellectomy or zeta therapy."
+    )
+    (answer,) = _answers_in(
+        tmp_path, text, "Do we know which zentoma patients are likely to relapse?"
+    )
+    assert answer is not None and "no clear picture" in answer
+
+
+def test_a_setting_phrase_before_a_comma_is_no_item_of_a_series() -> None:
+    text = "So far, there is no sign of which zentomas relapse after quellectomy or zeta therapy."
+    assert series(text) == []

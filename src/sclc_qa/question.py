@@ -54,6 +54,12 @@ _YES_NO = re.compile(
     r"(is|are|was|were|does|do|did|should|can|could|has|have|had|will|would|may|might)\b",
     re.I,
 )
+# A clause a yes/no question asks about, after a word of knowing: "… know which …".
+_KNOWN_WHICH = re.compile(
+    r"\b(?:know|known|clear|certain|established|understood|sure|determined)\s+"
+    r"(?:which|what|who|whether|how|why)\b",
+    re.I,
+)
 _RATE = re.compile(
     r"\brates?\b|%|percent|proportion|how often|how common|\bORR\b|\bDCR\b|response", re.I
 )
@@ -176,6 +182,8 @@ def profile(question: str) -> Profile:
     endpoints = frozenset(name for name, pat in ENDPOINTS.items() if pat.search(text))
     # "What keeps X from Y?", "what limited X?": a verb of hindering, not a noun, follows "what".
     phrase = "" if re.search(LIMITS, text, re.I) else which_phrase(text)
+    if kind == "yesno" and _KNOWN_WHICH.search(text):
+        phrase = ""  # "Do we know which patients …?", "is it clear what …?": whether it is known
     called = re.search(
         r"(?:the\s+)?((?:[\w/+-]+\s+){0,3}?[\w/+-]+)\s+(?:called|named|known as)\b",
         _ASIDE.sub("", text),  # "what is X (what used to be called Y)?" asks no name

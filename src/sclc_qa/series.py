@@ -38,7 +38,8 @@ _CLOSING_VERB = re.compile(
 # than naming an item.
 _SETTING = re.compile(
     r"\s*(?:(?:in|on|at|by|for|after|before|during|from|with|since|when|while|now|here|thus|"
-    r"however|moreover|furthermore|overall|finally|together|therefore|hence)\b|[A-Za-z]+ly\s*$)",
+    r"however|moreover|furthermore|overall|finally|together|therefore|hence)\b|[A-Za-z]+ly\s*$"
+    r"|(?:so|thus)\s+far\b|to\s+date\b|as\s+yet\b|until\s+now\b)",
     re.I,
 )
 # A first part that sums up the series rather than being its first item.
