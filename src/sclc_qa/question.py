@@ -54,10 +54,10 @@ _YES_NO = re.compile(
     r"(is|are|was|were|does|do|did|should|can|could|has|have|had|will|would|may|might)\b",
     re.I,
 )
-# A clause a yes/no question asks about, after a word of knowing: "… know which …".
+# A clause a yes/no question asks about, after a word of knowing: "… know which …" (its "which
+# X" or "what X" is no name asked).
 _KNOWN_WHICH = re.compile(
-    r"\b(?:know|known|clear|certain|established|understood|sure|determined)\s+"
-    r"(?:which|what|who|whether|how|why)\b",
+    r"\b(?:know|known|clear|certain|established|understood|sure|determined)\s+(?:which|what)\b",
     re.I,
 )
 _RATE = re.compile(

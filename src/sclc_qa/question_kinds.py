@@ -367,11 +367,13 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             # not a group or a share by age.
             r"(?:\bwhat(?:'s|’s|\s+(?:is|was|are|were))\s+(?:the\s+|an?\s+)?"
             r"(?:(?:typical|usual|median|mean|average|peak|most\s+common|commonest)\s+)?"
-            # … or, asked tersely, the median or usual age itself ("Zentoma median age at
-            # diagnosis?").
-            r"|\b(?:typical|usual|median|mean|average|peak)\s+)"
+            # … or, asked tersely in its first words, with no question word before it, the
+            # median or usual age itself ("Zentoma median age at diagnosis?"; not "How did
+            # PFS differ above the median age?").
+            r"|^\W*(?:(?!(?:what|which|how|who|when|where|why)\b)[\w+/-]+[:,]?\s+){0,4}"
+            r"(?:typical|usual|median|mean|average|peak)\s+)"
             r"ages?\b(?![\w-]|\s+(?:groups?|distributions?|categor\w*|brackets?|strata|"
-            r"criteri\w*|limits?|cut-?offs?)\b|\s+of\s+\d)",
+            r"criteri\w*|limits?|cut-?offs?)\b|\s+(?:of|was|were|is)\s+(?:about\s+)?\d)",
             re.I,
         ),
     ),

@@ -39,7 +39,7 @@ _CLOSING_VERB = re.compile(
 _SETTING = re.compile(
     r"\s*(?:(?:in|on|at|by|for|after|before|during|from|with|since|when|while|now|here|thus|"
     r"however|moreover|furthermore|overall|finally|together|therefore|hence)\b|[A-Za-z]+ly\s*$"
-    r"|(?:so|thus)\s+far\b|to\s+date\b|as\s+yet\b|until\s+now\b)",
+    r"|so\s+far\b|to\s+date\b|as\s+yet\b|until\s+now\b)",
     re.I,
 )
 # A first part that sums up the series rather than being its first item.
@@ -193,24 +193,33 @@ def _first_item(text: str, start: int, end: int) -> int | None:
     return item
 
 
-# What gives the members of a class just named: "drugs, such as A and B", "drugs (i.e., A and B)".
+# What gives the members of a class just named: "zeta blockers, such as A and B", "zeta blockers
+# (i.e., A and B)".
 _EXAMPLES = r",?\s*(?:(?P<open>\()\s*)?(?:such as|including|like|e\.g\.,?|i\.e\.,?|namely)\s+"
-# A run of examples: short items free of a finite verb, the last after "and"/"or", ending at a
-# comma, stop or closing bracket; or one example that a stop or bracket ends.
+# A run of examples: items of a few words free of a finite verb, the last after "and"/"or",
+# ending at a comma, stop or closing bracket; or, in brackets, one example. An item stops at a
+# comma, a stop or "and"/"or", and never gives back what it took (possessive), so a long run of
+# commas is read in one pass; a decimal point is no stop ("0.5 mg").
 _FINITE = r"\b(?:is|are|was|were|has|have|had|can|could|may|might|should|will|would)\b"
-_ITEM = rf"(?:(?!{_FINITE})[^,;()\[\].])+?"
-_RUN = re.compile(
-    rf"{_ITEM}(?:,\s*{_ITEM})*?,?\s+(?:and|or)\s+{_ITEM}(?=\s*[,;.)]|$)|{_ITEM}(?=\s*[;.)]|$)"
-)
+_ITEM = rf"(?:(?!{_FINITE}|\s(?:and|or)\s)(?:[^,;()\[\].]|\.(?=\d)))++"
+_RUN = re.compile(rf"{_ITEM}(?:,\s*+{_ITEM})*?,?\s+(?:and|or)\s+{_ITEM}(?=\s*[,;.)]|$)")
+_ONE = re.compile(rf"{_ITEM}(?=\s*\))")
+# An example is a name or a short phrase: an item of more words is a clause.
+_EXAMPLE_WORDS = 4
 
 
 def examples_of(text: str, phrase: str) -> tuple[int, int] | None:
-    """The span of the members `text` gives for the class `phrase` names, just after it ("steroid
-    receptor antagonists, such as A and B, …": "A and B"); None when it gives none there."""
+    """The span of the members `text` gives for the class `phrase` names, just after it ("zeta
+    blockers, such as A and B, …": "A and B"); None when it gives none there."""
     named = re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-]){_EXAMPLES}", text, re.I)
     if named is None:
         return None
-    run = _RUN.match(text, named.end())
+    run = (_ONE if named["open"] else _RUN).match(text, named.end()) or _RUN.match(
+        text, named.end()
+    )
     if run is None or (named["open"] and not text[run.end() :].lstrip().startswith(")")):
+        return None
+    items = re.split(r",\s*|\s+(?:and|or)\s+", run.group())
+    if any(len(item.split()) > _EXAMPLE_WORDS for item in items):
         return None
     return named.end(), run.end()

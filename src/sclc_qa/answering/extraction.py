@@ -296,15 +296,16 @@ class Extractor:
         return None
 
     def _series(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
-        """For "which X-s …?", a series in the best sentence ("A, B, C, and D") nearest the
-        question's words, when it says more than the question: its items may be plain phrases
-        that no name list would find."""
+        """For "which X-s …?", the members the best sentence gives just after X ("X, such as A
+        and B"); else a series in it ("A, B, C, and D") nearest the question's words, when it
+        says more than the question: its items may be plain phrases that no name list would
+        find."""
         sent = self.index.sentences[best.sid]
         if not prof.plural or prof.kind in STATEMENT or sent.kind not in ("paragraph", "caption"):
             return None
         text = mask_markup(sent.text)
         given = examples_of(text, prof.asked_about) if prof.asked_about else None
-        if given is not None:  # "…, steroid receptor antagonists, such as A and B, …"
+        if given is not None:  # "… and zeta blockers, such as A and B, should …"
             return Extracted(best.sid, sent.start + given[0], sent.start + given[1])
         asked = set(tokenize(prof.text))
         found = [(a, b) for a, b in series(text) if set(tokenize(text[a:b])) - asked]

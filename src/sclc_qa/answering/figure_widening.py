@@ -41,12 +41,10 @@ _SHARE_AFTER = re.compile(
     r"(?:\s+(?!(?:versus|vs|and|or|than|compared|with)\b)[A-Za-z-]+){0,2}"
     r"\s*\(\s*\d+(?:\.\d+)?\s*%\s*\)"
 )
-# The other way round: a share and the count it comes from in brackets ("31% (85 of 277)",
+# The other way round: a share and the count it comes from in brackets ("23% (41 of 178)",
 # "12% [n = 9]"): the count is how a reader checks the share.
-_COUNT_AFTER = re.compile(
-    r"\s*[(\[]\s*(?:n\s*=\s*\d[\d,]*|\d[\d,]*\s*(?:of|/|out\s+of)\s*\d[\d,]*)\s*[)\]]",
-    re.I,
-)
+_COUNT = r"(?:n\s*=\s*\d[\d,]*|\d[\d,]*\s*(?:of|/|out\s+of)\s*\d[\d,]*)"
+_COUNT_AFTER = re.compile(rf"\s*(?:\(\s*{_COUNT}\s*\)|\[\s*{_COUNT}\s*\])", re.I)
 
 
 # A figure said of every arm at once: "… in each arm", "in both groups".
@@ -89,7 +87,8 @@ _NAME_BEFORE = re.compile(r"([\w-]+)\s*$")
 
 
 def widen(text: str, span: Span, prof: Profile) -> tuple[int, int]:
-    """Attach an immediately following "(95% CI …)" to a rate or duration; for a
+    """Attach an immediately following "(95% CI …)" to a rate or duration, and a share's
+    count in brackets ("23% (41 of 178)") to the share; for a
     comparison, take the whole run of figures it belongs to ("23.7 months in the A group
     and 16.6 months in the B group"), each arm's figure in its own words."""
     s, e = span.start, span.end

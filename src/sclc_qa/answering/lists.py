@@ -150,11 +150,19 @@ def answer(index: Index, vocab: Vocabulary, prof: Profile, sid: int) -> tuple[in
     return -1, first.start, last.end
 
 
+# A name that points elsewhere in the document rather than naming a subject: "(see Table 2)".
+_POINTER = re.compile(r"(?:Table|Figure|Fig|Section|Box)\b")
+
+
 def _turns_to_another(prof: Profile, lead_in: str) -> bool:
     """Whether a list's lead-in names something (a score, a drug, a trial) that the question
-    neither names nor words."""
-    asked = {w.lower() for w in tokenize(prof.text)}
-    return any(not {w.lower() for w in tokenize(name)} <= asked for name in named_tokens(lead_in))
+    neither names nor words, in full or in the short form it is read with."""
+    asked = set(tokenize(" ".join((prof.text, *prof.aliases))))
+    return any(
+        not set(tokenize(name)) <= asked
+        for name in named_tokens(lead_in)
+        if not _POINTER.match(name)
+    )
 
 
 def _introduces_asked(index: Index, vocab: Vocabulary, prof: Profile, sid: int) -> bool:
