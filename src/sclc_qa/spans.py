@@ -238,8 +238,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"|(?:(?<=\bage was )|(?<=\bage of )|(?<=\bage is ))\d+(?:\.\d+)?(?:\s+years)?"
         # "the median age at diagnosis is about 65 years", "the median age of patients with
         # zentoma is 61 years": the age after what or whom it is of.
-        r"|\b(?:median|mean|average)\s+age\s+(?:at|of|among|in)\s+[^.,;:()\d]{1,60}?\s+"
-        r"(?:is|was|were)\s+"
+        r"|\b(?:(?:median|mean|average)\s+age\s+(?:at|of|among|in)\s+[^.,;:()\d]{1,60}?"
+        r"|age\s+at\s+[a-z]+)\s+(?:is|was|were)\s+"
         rf"(?P<age>{_HEDGE}\d+(?:\.\d+)?\s+years)\b"
     ),
     # An amount of money: "$1,200", "less than $300", "US$ 3.5 million", "2,000 euros".

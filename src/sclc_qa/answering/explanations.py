@@ -60,8 +60,8 @@ def explaining_clause(text: str, prof: Profile, vocab: Vocabulary) -> tuple[int,
     ):
         e = parts[i + 1][1]
     if first == i > 0 and e == parts[i][1] and _restates(set(tokenize(text[s:e])), q):
-        # A clause in the question's own words ("…, exerting zeta inhibition" for "what is
-        # meant by zeta inhibition?") names what is asked; the clause before says it.
+        # A clause in the question's own words ("…: “quiet” zeta blockade, in short" for "what
+        # is meant by quiet zeta blockade?") names what is asked; the clause before says it.
         first = i - 1
     while first > 0 and _RELATIVE.match(text, parts[first][0]):
         first -= 1  # ", which …" says nothing without what it is said of
@@ -76,7 +76,8 @@ def explaining_clause(text: str, prof: Profile, vocab: Vocabulary) -> tuple[int,
     return parts[first][0], e
 
 
-# A clause restates the question when no more than this share of its words are new to it.
+# A clause restates the question when no more than this share of its words are new to it: one
+# word in four leaves room for the verb or noun that ties the term on ("called", "in short").
 _RESTATED = 0.25
 
 

@@ -128,8 +128,8 @@ def answer(index: Index, vocab: Vocabulary, prof: Profile, sid: int) -> tuple[in
         and nxt < len(index.sentences)
         and sid in vocab.prev[nxt]
         and introduces_list(index, nxt)
-        # A lead-in that turns to a name the question does not ask ("The Zeta score
-        # rests on criteria including:" after a sentence that answers) lists its own things.
+        # A lead-in that turns to a name the question does not ask ("The Varo checklist
+        # scores these items:" after a sentence that answers) lists its own things.
         and not _turns_to_another(prof, index.sentences[nxt].text)
     ):
         sid = nxt
