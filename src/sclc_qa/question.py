@@ -33,7 +33,7 @@ from .question_kinds import (
     unwrapped,
 )
 from .question_measures import dosed, names_a_measure
-from .question_phrase import COUNT_AS, SETTING, which_phrase
+from .question_phrase import COUNT_AS, SETTING, setting, which_phrase
 from .question_shares import counts_a_share
 
 __all__ = [
@@ -110,14 +110,11 @@ def _counts_events(text: str) -> bool:
 
 # A condition before the asking clause: "With the 10 mg dose, what …", "In zentoma, how …".
 _CONDITION = re.compile(
-    r"\s*(?:in|for|among|after|with|at|on|under)\b[^,?]{1,80},\s*"
-    r"(?=(?:what|which|how|who|when|where)\b)",
+    setting("in|for|among|after|with|at|on|under") + r"(?=(?:what|which|how|who|when|where)\b)",
     re.I,
 )
 # A question that asks why, after any setting phrase: a reason, whatever figure it names.
-ASKS_WHY = re.compile(
-    r"\s*(?:(?:in|for|among|after|with|according to)\b[^,?]{1,80},\s*)?why\b", re.I
-)
+ASKS_WHY = re.compile(rf"(?:{setting('in|for|among|after|with|according to')})?\s*why\b", re.I)
 # A measure asked in the plural: "what proportions", "what were the rates".
 _PLURAL_MEASURE = re.compile(
     r"\bwhat (?:were (?:the )?)?(?:proportions|percentages|rates|shares|figures|values|"

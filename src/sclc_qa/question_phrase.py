@@ -12,7 +12,7 @@ import re
 from .domain import domain
 from .mentions import is_druglike
 
-__all__ = ["COUNT_AS", "PLURAL", "PREPOSITIONS", "SETTING", "asked_term", "which_phrase"]
+__all__ = ["COUNT_AS", "PLURAL", "PREPOSITIONS", "SETTING", "asked_term", "setting", "which_phrase"]
 
 _AUX = re.compile(
     r"^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|may|might|should|shows?|"
@@ -131,11 +131,15 @@ _CLAUSE_OPENERS = _DETERMINERS | _COMMON_PREPOSITIONS
 _POSSESSIVE = re.compile(r"(?<=\w)['’](?:s\b)?(?=\s)")
 
 
-# A phrase that sets the scene before the question proper, to its comma: "In stage III
-# disease, does …?", "After surgery, what …?".
-SETTING = (
-    r"\s*(?:in|for|among|after|before|with|without|per|according to|at|on|during|once|"
-    r"beyond)\b[^,?]{1,80},\s*"
+def setting(openers: str) -> str:
+    """A phrase that sets the scene before the question proper, to its comma, opening with one
+    of `openers` (an alternation of words): "In stage III disease, does …?"."""
+    return rf"\s*(?:{openers})\b[^,?]{{1,80}},\s*"
+
+
+# Any such phrase: "In stage III disease, does …?", "After surgery, what …?".
+SETTING = setting(
+    "in|for|among|after|before|with|without|per|according to|at|on|during|once|beyond"
 )
 
 
