@@ -23,6 +23,14 @@ def test_a_title_names_its_disease_not_its_kind_of_document() -> None:
     assert _topics("Zeta, Omal Duct, & Primary Etal Cancers Screening") == {"zeta", "omal", "etal"}
 
 
+def test_a_title_about_people_with_any_cancer_names_no_disease() -> None:
+    # "With", "in", "and" before the head are no disease: else every question holding the
+    # word would be about that one summary.
+    assert _topics("Zeta Fatigue in Adults With Cancer (PDQ®)") == frozenset()
+    assert _topics("Quell Care in Cancer") == frozenset()
+    assert _topics("Quellin and Cancer (PDQ®)") == frozenset()
+
+
 def summaries_engine(tmp_path: Path, bodies: dict[str, str]) -> Engine:
     """An engine over one Markdown summary per entry of `bodies` (file stem → text before a
     shared "Background" section of filler), built with the hashing embedder."""

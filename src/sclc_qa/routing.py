@@ -13,7 +13,7 @@ from functools import cached_property
 from .abbreviations import Definition, long_acronym, spelled_by
 from .domain import domain
 from .index import Index
-from .lexical import american, stem
+from .lexical import STOPWORDS, american, stem
 
 __all__ = ["Router"]
 
@@ -179,6 +179,8 @@ def _topics(title: str) -> frozenset[str]:
     for i, w in enumerate(words):
         if w in _GENERIC_HEADS and i > 0:
             before = i - 2 if words[i - 1] in _CELL_WORDS and i > 1 else i - 1
+            if words[before] in STOPWORDS:
+                continue  # "Zeta Fatigue in Adults With Cancer": the head names no disease
             found.add(stem(words[before]))
             # "Zeta and Other Etal Cancers": each disease coordinated before the head.
             j = i - 2
