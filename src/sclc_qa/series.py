@@ -199,9 +199,11 @@ _EXAMPLES = r",?\s*(?:(?P<open>\()\s*)?(?:such as|including|like|e\.g\.,?|i\.e\.
 # A run of examples: items of a few words free of a finite verb, the last after "and"/"or",
 # ending at a comma, stop or closing bracket; or, in brackets, one example. An item stops at a
 # comma, a stop or "and"/"or", and never gives back what it took (possessive), so a long run of
-# commas is read in one pass; a decimal point is no stop ("0.5 mg").
+# commas is read in one pass; a decimal point is no stop ("0.5 mg"), nor a short form in
+# brackets inside an item ("zeta killer (ZK) cells").
 _FINITE = r"\b(?:is|are|was|were|has|have|had|can|could|may|might|should|will|would)\b"
-_ITEM = rf"(?:(?!{_FINITE}|\s(?:and|or)\s)(?:[^,;()\[\].]|\.(?=\d)))++"
+_SHORT_FORM = r"\((?=[^\s()]*[A-Za-z])[^\s(),;\[\]]{1,12}\)(?=\s+[a-z]|\s*[,;.)]|$)"
+_ITEM = rf"(?:(?!{_FINITE}|\s(?:and|or)\s)(?:[^,;()\[\].]|\.(?=\d)|{_SHORT_FORM}))++"
 _RUN = re.compile(rf"{_ITEM}(?:,\s*+{_ITEM})*?,?\s+(?:and|or)\s+{_ITEM}(?=\s*[,;.)]|$)")
 _ONE = re.compile(rf"{_ITEM}(?=\s*\))")
 # An example is a name or a short phrase: an item of more words is a clause.
@@ -219,7 +221,7 @@ def examples_of(text: str, phrase: str) -> tuple[int, int] | None:
     )
     if run is None or (named["open"] and not text[run.end() :].lstrip().startswith(")")):
         return None
-    items = re.split(r",\s*|\s+(?:and|or)\s+", run.group())
+    items = re.split(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", run.group())
     if any(len(item.split()) > _EXAMPLE_WORDS for item in items):
         return None
     return named.end(), run.end()
