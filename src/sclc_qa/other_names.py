@@ -1,15 +1,16 @@
 """Another name a text gives for what it just spoke of: "tumours of the apex, frequently termed
 Zentoma tumours", "Zeta-1, also called CD999". The answer step answers "what is X also
 called?" with it; the vocabulary lets a passage under one name ("Apex Tumours") be about the
-thing asked by the other ("Zentoma").
+thing asked by the other ("Zentoma"). And a study under another abbreviation of its group:
+"ZAQG 4417" for the "ZQG-4417" of "the Zeta and Quell Group trial (ZQG-4417)".
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-__all__ = ["NAMING", "other_names"]
+__all__ = ["NAMING", "by_group_number", "numbered_names", "other_names"]
 
 # The text naming what it just spoke of: ", also called X", "(also known as X)", "frequently
 # termed X", "was originally called X"; the name runs to the next bracket, comma, semicolon or
@@ -45,3 +46,36 @@ def other_names(texts: Iterable[str]) -> list[tuple[str, str]]:
                 if re.search(r"[A-Z0-9]", word)
             ]
     return found
+
+
+# A study numbered within its group: letters, then a number of three digits at least, joined by
+# a hyphen, a space or nothing ("ZQG-4417", "ZQG 4417"; in a question, "ZAQG 4417" too).
+_NUMBERED = re.compile(r"(?<![\w-])(?P<group>[A-Z][A-Za-z]{1,7})[- ]?(?P<number>\d{3,6})(?![\w-])")
+
+
+def numbered_names(texts: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+    """Each study number the texts give, with the name it is written under and the text that
+    writes it: "4417" → [("ZQG-4417", "The Zeta and Quell Group trial (ZQG-4417) …")]."""
+    found: dict[str, list[tuple[str, str]]] = {}
+    for text in texts:
+        for m in _NUMBERED.finditer(text):
+            found.setdefault(m["number"], []).append((m.group(), text))
+    return found
+
+
+def by_group_number(
+    name: str, numbered: dict[str, list[tuple[str, str]]], spelled: Callable[[str, str], bool]
+) -> str | None:
+    """The name a text writes for the study `name` calls by another abbreviation of its group:
+    "ZAQG 4417" is the "ZQG-4417" of a sentence that spells the group "Zeta and Quell Group"
+    out (`spelled(letters, text)`: whether the text's words spell those initials). None when
+    no text gives the number, or none that gives it spells the asked letters out."""
+    asked = _NUMBERED.fullmatch(name)
+    if asked is None:
+        return None
+    letters = asked["group"].upper()
+    for written, text in numbered.get(asked["number"], ()):
+        other = _NUMBERED.fullmatch(written)
+        if other is not None and other["group"].upper() != letters and spelled(letters, text):
+            return written
+    return None

@@ -14,12 +14,13 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from ..abbreviations import Definition
+from ..abbreviations import Definition, spelled_by
 from ..citing import Citer
 from ..confidence import load_confidence_model
 from ..config import AnswerSettings
 from ..index import Index
 from ..models import Answer, Citation
+from ..other_names import by_group_number
 from ..question import ENDPOINTS, Profile
 from ..question_parts import coordinated
 from ..retrieval import Hit, Query
@@ -147,7 +148,10 @@ class Answerer:
             """The documents write the name, or define it by an entry of their own."""
             return self.vocab.known(name) or bool(entries.of(name))
 
-        prof = as_written(query.profile, known)
+        def respelled(name: str) -> str | None:
+            return by_group_number(name, self.vocab.numbered, spelled_by)
+
+        prof = as_written(query.profile, known, respelled)
         if (
             prof.kind == "fact"
             and len(prof.names) > 1

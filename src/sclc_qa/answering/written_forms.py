@@ -2,7 +2,9 @@
 name in brackets after the name the documents use ("zetaxel/quellan (Zetora)": the text's
 "zetaxel/quellan"), and a TNM category with its pathological or clinical prefix ("pT3",
 "ycN1": the staging table's "T3", "N1"), and a marker's status by its sign ("ZK1+": the text's
-"ZK1-positive"). None is a name the documents "do not mention"."""
+"ZK1-positive"), and a study by another abbreviation of its group ("ZAQG 4417": the
+text's "ZQG-4417" of "the Zeta and Quell Group"). None is a name the documents "do not
+mention"."""
 
 from __future__ import annotations
 
@@ -21,9 +23,15 @@ _PREFIXED_TNM = re.compile(r"(?:y?[pc]|r|a)(?P<base>[TNM](?:is|x|\d[a-d]?\d?)?)"
 _SIGNED = re.compile(r"(?P<base>[\w/.-]*\w)[+−]")
 
 
-def as_written(prof: Profile, known: Callable[[str], bool]) -> Profile:
+def as_written(
+    prof: Profile,
+    known: Callable[[str], bool],
+    respelled: Callable[[str], str | None] = lambda name: None,
+) -> Profile:
     """`prof` with each name the documents do not write (`known` says which they do) read as
-    the form they write, or dropped when it only renames a name the question also writes."""
+    the form they write, or dropped when it only renames a name the question also writes.
+    `respelled(name)`: the form the documents write for a study the question calls by another
+    abbreviation of its group, if any."""
     names: list[str] = []
     changed = False
     for name in prof.names:
@@ -36,6 +44,9 @@ def as_written(prof: Profile, known: Callable[[str], bool]) -> Profile:
             changed = True
         elif (signed := _SIGNED.fullmatch(name)) is not None and known(signed["base"]):
             names.append(signed["base"])  # "ZK1+" is the text's "ZK1-positive"
+            changed = True
+        elif (written := respelled(name)) is not None:
+            names.append(written)  # "ZAQG 4417" is the text's "ZQG-4417"
             changed = True
         elif _renames(prof.text, name, known):
             changed = True  # "zetaxel/quellan (Zetora)": the brand says nothing more

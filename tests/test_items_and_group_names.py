@@ -1,0 +1,58 @@
+"""Items that hold a short form in brackets, and the other forms a document's names take.
+
+Every sentence, name and figure here is made up; none is a document's.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sclc_qa.abbreviations import spelled_by
+from sclc_qa.other_names import by_group_number, numbered_names
+from sclc_qa.series import examples_of
+from test_answering_stages import _answers_in
+
+
+def test_an_item_may_hold_its_short_form_in_brackets() -> None:
+    text = "Quellin sits on zeta cells such as Z cells, Q cells, and sleepy quell (SQ) cells, too."
+    found = examples_of(text, "zeta cells")
+    assert (
+        found is not None
+        and text[found[0] : found[1]] == "Z cells, Q cells, and sleepy quell (SQ) cells"
+    )
+    text = "It was tried with zeta blockers, such as morimab, tovimab, and zentamab (ZM), in 2019."
+    found = examples_of(text, "zeta blockers")
+    assert found is not None and text[found[0] : found[1]] == "morimab, tovimab, and zentamab (ZM)"
+    # A reference number in brackets is no short form: the item ends before it.
+    assert (
+        examples_of("Zeta blockers, such as ZA, ZB, and ZC (12), were tried.", "zeta blockers")
+        is None
+    )
+
+
+def test_the_word_after_the_last_comma_is_not_counted_in_the_last_item() -> None:
+    # The ", and" that opens the last item is no word of it: "very late zeta factor" is four.
+    text = "Zeta cells give off factors such as ZF-1, ZF-2, and very late zeta factor, in turn."
+    found = examples_of(text, "factors")
+    assert (
+        found is not None and text[found[0] : found[1]] == "ZF-1, ZF-2, and very late zeta factor"
+    )
+
+
+def test_a_study_is_found_under_another_abbreviation_of_its_group() -> None:
+    texts = ["The Zeta and Quell Group trial (ZQG-4417), which compared A with B, enrolled 80."]
+    numbered = numbered_names(texts)
+    assert by_group_number("ZAQG 4417", numbered, spelled_by) == "ZQG-4417"
+    assert by_group_number("ZAQG-4417", numbered, spelled_by) == "ZQG-4417"
+    # Letters the sentence does not spell, or another number, are another study.
+    assert by_group_number("QTG 4417", numbered, spelled_by) is None
+    assert by_group_number("ZAQG 4418", numbered, spelled_by) is None
+
+
+def test_a_question_naming_the_group_otherwise_is_answered_not_refused(tmp_path: Path) -> None:
+    text = (
+        "The Zeta and Quell Group trial (ZQG-4417) compared morimab with tovimab in 80 "
+        "patients. Median survival was 9.1 months with morimab in ZQG-4417."
+    )
+    (answer,) = _answers_in(tmp_path, text, "What was median survival with morimab in ZAQG 4417?")
+    assert answer == "9.1 months"
