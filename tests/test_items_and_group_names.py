@@ -56,3 +56,32 @@ def test_a_question_naming_the_group_otherwise_is_answered_not_refused(tmp_path:
     )
     (answer,) = _answers_in(tmp_path, text, "What was median survival with morimab in ZAQG 4417?")
     assert answer == "9.1 months"
+
+
+def test_an_effect_size_is_read_with_its_sign_and_interval(tmp_path: Path) -> None:
+    text = (
+        "Across 9 studies, zeta training improved recall (effect size, –0.31; 95% CI, –0.52 to "
+        "–0.10; P = .004) but not speed. Quell therapy lowered fatigue (SMD, 0.44; 95% CI, "
+        "0.20–0.68)."
+    )
+    recall, fatigue = _answers_in(
+        tmp_path,
+        text,
+        "What effect size did zeta training have on recall?",
+        "What was the SMD for fatigue with quell therapy?",
+    )
+    assert recall is not None and recall.startswith("effect size, –0.31; 95% CI, –0.52 to –0.10")
+    assert fatigue is not None and fatigue.startswith("SMD, 0.44; 95% CI, 0.20–0.68")
+
+
+def test_a_refusal_names_the_ratio_the_question_asks() -> None:
+    from sclc_qa.answering.reasons import Reasons
+    from sclc_qa.question import profile
+
+    reasons = Reasons(documents=2)
+    asked = profile("What effect size did zeta training have on recall in ZQG-4417?")
+    assert (
+        reasons.missing(asked, ["ZQG-4417"]) == "The documents report no effect size for ZQG-4417."
+    )
+    asked = profile("What was the hazard ratio for death in ZQG-4417?")
+    assert "hazard ratio for ZQG-4417" in reasons.missing(asked, ["ZQG-4417"])

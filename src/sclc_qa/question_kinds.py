@@ -147,11 +147,13 @@ RATE_ENDPOINTS = frozenset(
 FIGURES = frozenset({"hr", "ci", "pvalue", "duration", "percent"})
 # Words that name a hazard ratio, a median, and that join the parts of a question asking several.
 # Every ratio a study reports with its CI is answered as a hazard ratio is: odds, risk, rate and
-# standardised incidence or mortality ratios too ("relative risk reduction" is a share). The
-# abbreviations only in capitals: "OR" is not "or".
+# standardised incidence or mortality ratios too ("relative risk reduction" is a share), and an
+# effect size, a standardised difference reported the same way ("effect size, -0.27; 95% CI,
+# …"). The abbreviations only in capitals: "OR" is not "or".
 HAZARD_RATIO = re.compile(
     r"(?:hazard|odds|risk|rate|incidence|mortality) ratio|relative (?:risk|rate)(?!\s+reduction)|"
-    r"(?-i:\b(?:HR|OR|RR|IRR|SIR|SMR)s?\b)",
+    r"effect sizes?|standardi[sz]ed mean differences?|\bcohen'?s d\b|\bhedges'? g\b|"
+    r"(?-i:\b(?:HR|OR|RR|IRR|SIR|SMR|SMD)s?\b)",
     re.I,
 )
 MEDIAN = re.compile(r"\bmedians?\b|\bm(?:os|pfs)\b", re.I)

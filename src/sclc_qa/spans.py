@@ -26,6 +26,8 @@ __all__ = [
 ]
 
 _NUM = r"\d+(?:[.,]\d+)?"
+# A figure that may be below zero: an effect size or its interval's bounds ("–0.45 to –0.08").
+_SIGNED = rf"(?:[-–−](?=\d))?{_NUM}"
 _DASH = r"\s*[-–—−]\s*"
 # A hedge is part of the figure: "nearly 20%" is not "20%", "up to 7 months" not "7 months",
 # "only 3%" not "3%".
@@ -40,16 +42,21 @@ _HEDGE = (
 )
 # Journal styles: "95% CI 0.59 - 0.91", "95% CI: 0.59-0.91", NEJM's "95% CI, 0.60−0.95" and
 # "95% CI, 0.60 to 0.95", PDQ's "90% confidence interval [CI], 0.83–1.24".
-_CI = (
-    rf"(?:95|90)\s*%\s*(?:CI|confidence interval)(?:\s*[(\[](?:(?:95|90)%\s*)?CI[)\]])?\s*[:,]?\s*"
-    rf"{_NUM}%?(?:{_DASH}|\s+to\s+){_NUM}%?"
+_CI_LABEL = (
+    r"(?:95|90)\s*%\s*(?:CI|confidence interval)(?:\s*[(\[](?:(?:95|90)%\s*)?CI[)\]])?\s*[:,]?\s*"
 )
+_CI = rf"{_CI_LABEL}{_NUM}%?(?:{_DASH}|\s+to\s+){_NUM}%?"
+# A ratio's or an effect size's interval, whose bounds may be below zero ("–0.45 to –0.08").
+_SIGNED_CI = rf"{_CI_LABEL}{_SIGNED}%?(?:{_DASH}|\s+to\s+){_SIGNED}%?"
 _P = r"\b[Pp]\s*[=<>≤≥]\s*0?\.\d+"
 # A ratio with what it is of: "HR = 0.73", "hazard ratio of 0.70", NEJM's "HR for death, 0.76",
 # "hazard ratio for disease progression or death, 0.48", "odds ratio, 1.9", "RR 0.8".
 _RATIO = (
     r"(?:\b(?:HR|OR|RR|IRR|SIR|SMR)|(?i:hazard ratio|odds ratio|relative risk|risk ratio|"
-    r"(?:incidence )?rate ratio|relative rate|(?:standardi[sz]ed )?(?:incidence|mortality) ratio))"
+    r"(?:incidence )?rate ratio|relative rate|(?:standardi[sz]ed )?(?:incidence|mortality) ratio|"
+    # … or an effect size: "effect size, –0.27", "ES = 0.34", "SMD, –0.67", "[SMD], 0.5",
+    # "Hedges' g = 0.22".
+    r"effect size|standardi[sz]ed mean difference|cohen'?s d|hedge'?s'? g)|\[?\bSMD\]?|\bES(?=\s*=))"
 )
 _FOR = r"(?:\s*(?:for|of)\s+(?:death|(?:disease\s+)?(?:progression|recurrence)(?:\s+or\s+death)?))"
 # "hazard ratio (HR)", "hazard ratio [HR]", "standardized incidence ratio (SIR)"
@@ -70,12 +77,13 @@ _HR_CORE = (
     rf"|\s+(?:of|for)\s+[^:;.\d()]{{0,60}}?\s+(?:was|were|is)"
     # … or what it is for or of, then a comma: "RR for zetal squamous cancer, 1.85", "RR of
     # remission, 2.40" (not a "95% CI" after the comma).
-    rf"|\s+(?:for|of)\s+[^:;.\d(),]{{1,60}}?,)\s*(?P<value>{_NUM})(?!\d|\.\d|\s*%)"
+    rf"|\s+(?:for|of)\s+[^:;.\d(),]{{1,60}}?,)\s*(?P<value>{_SIGNED})(?!\d|\.\d|\s*%)"
 )
 # After the ratio: its interval and P value, labelled ("95% CI, …") or a bare bracketed range.
 _BARE_RANGE = rf"\(\s*{_NUM}\s*(?:{_DASH}|to\s+){_NUM}\s*\)"
 _TAIL = (
-    rf"(?:\s*[;,]\s*(?:{_CI}|{_P}))*(?:\s*\((?:{_CI}|{_P})(?:\s*[;,]\s*(?:{_CI}|{_P}))*\)"
+    rf"(?:\s*[;,]\s*(?:{_SIGNED_CI}|{_P}))*"
+    rf"(?:\s*\((?:{_SIGNED_CI}|{_P})(?:\s*[;,]\s*(?:{_SIGNED_CI}|{_P}))*\)"
     rf"|\s*{_BARE_RANGE})?"
 )
 # The ratios listed after a labelled one, each with its interval: "HR was 0.61 (95% CI, …) for

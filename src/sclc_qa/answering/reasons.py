@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from ..domain import domain
 from ..models import Answer, Citation
 from ..question import Profile
+from ..question_kinds import HAZARD_RATIO
 
 __all__ = ["Reasons", "abstention", "join"]
 
@@ -67,6 +68,8 @@ class Reasons:
         other figures for it, "The review gives <trial>'s OS hazard ratio and P value, but no
         median OS." """
         what = self.measured(prof.kind, prof.endpoints)
+        if prof.kind == "hr":
+            what = what.replace(_MEASURE["hr"], _ratio_asked(prof.text))
         if about and given:
             has = "s" if not self.plural else ""
             if len(about) == 1:
@@ -90,6 +93,17 @@ class Reasons:
         what = f"{endpoint} {measure}".strip() if endpoint else measure
         # "response rate" + "rate" must not read "response rate rate".
         return re.sub(r"\b(\w+) \1\b", r"\1", what)
+
+
+def _ratio_asked(question: str) -> str:
+    """The ratio a question asks by the name it uses ("odds ratio", "effect size", "SMD"): a
+    reason that says "no hazard ratio" to a question about an effect size misleads. "hazard
+    ratio" for a hazard ratio, however written."""
+    named = HAZARD_RATIO.search(question)
+    if named is None or re.fullmatch(r"(?i:hazard ratios?)|HRs?", named.group()):
+        return _MEASURE["hr"]
+    name = re.sub(r"(?<=[a-z])s$|(?<=[A-Z])s$", "", named.group())  # "effect sizes", "ORs"
+    return name if name.isupper() else name.lower()
 
 
 def join(items: Sequence[str], word: str = "or") -> str:
