@@ -56,7 +56,8 @@ _RATIO = (
     r"(?:incidence )?rate ratio|relative rate|(?:standardi[sz]ed )?(?:incidence|mortality) ratio|"
     # … or an effect size: "effect size, –0.27", "ES = 0.34", "SMD, –0.67", "[SMD], 0.5",
     # "Hedges' g = 0.22".
-    r"effect size|standardi[sz]ed mean difference|cohen'?s d|hedge'?s'? g)|\[?\bSMD\]?|\bES(?=\s*=))"
+    r"effect size|standardi[sz]ed mean difference|cohen'?s d|hedge'?s'? g)|"
+    r"\[?\bSMD\]?|\bES(?=\s*=))"
 )
 _FOR = r"(?:\s*(?:for|of)\s+(?:death|(?:disease\s+)?(?:progression|recurrence)(?:\s+or\s+death)?))"
 # "hazard ratio (HR)", "hazard ratio [HR]", "standardized incidence ratio (SIR)"
