@@ -85,3 +85,19 @@ def test_a_refusal_names_the_ratio_the_question_asks() -> None:
     )
     asked = profile("What was the hazard ratio for death in ZQG-4417?")
     assert "hazard ratio for ZQG-4417" in reasons.missing(asked, ["ZQG-4417"])
+
+
+def test_a_share_asked_at_two_times_is_answered_with_both(tmp_path: Path) -> None:
+    text = (
+        "Quell fatigue was reported by 38% of patients before zentamab and 22% of patients at "
+        "the last follow-up visit. The 3-year survival for zetoma of the wrist is about 70% "
+        "versus 10% to 30% for the other sites."
+    )
+    times, sites = _answers_in(
+        tmp_path,
+        text,
+        "What share of patients had quell fatigue before zentamab and at the last follow-up?",
+        "What is the 3-year survival for zetoma of the wrist, and for the other sites?",
+    )
+    assert times is not None and times.startswith("38% of patients before zentamab and 22%")
+    assert sites == "about 70% versus 10% to 30%"

@@ -67,9 +67,13 @@ _LISTED = re.compile(
     r"|[\w-]+,\s+[\w-]+,\s+[\w-]+[\s?.)\]]*$",
     re.I,
 )
-# "with A and with B", "on A or on B": one preposition repeated before each arm or group.
+# "with A and with B", "on A, or on B": one preposition repeated before each arm or group; and
+# two times, each by its own preposition: "before surgery and at 12 months".
 _PARALLEL = re.compile(
-    r"\b(with|on|in|for|among|receiving)\s+[^,;?]{1,60}?\s(?:and|or)\s+\1\b", re.I
+    r"\b(with|on|in|for|among|receiving)\s+[^,;?]{1,60}?,?\s(?:and|or)\s+\1\b|"
+    r"\b(?:at|before|after|during)\s+[^,;?]{1,40}?,?\s(?:and|or)\s+(?:again\s+)?"
+    r"(?:at|before|after|during)\b",
+    re.I,
 )
 _CHOICE = re.compile(r"\b(?:which|who)\b[^?]*\bor\b|\bor\b[^?]*\b(?:which|who)\b", re.I)
 _OR = re.compile(r"\bor\b", re.I)
@@ -200,7 +204,7 @@ def run_of(text: str, span: Span) -> list[Span]:
     same = [
         x
         for x in find(text, span.kind)
-        if x.endpoint == span.endpoint and (x == span or not BY.search(text[: x.start]))
+        if _measured(x) == _measured(span) and (x == span or not BY.search(text[: x.start]))
     ]
     if span.kind == "percent":
         same = outside_intervals(text, same)
@@ -213,6 +217,14 @@ def run_of(text: str, span: Span) -> list[Span]:
     while hi + 1 < len(same) and _joined(text[same[hi].end : same[hi + 1].start]):
         hi += 1
     return same[lo : hi + 1][:_MAX_RUN]
+
+
+def _measured(span: Span) -> str | None:
+    """What a figure measures, for telling one run's figures apart: "41% … at follow-up" is a
+    share read at follow-up, no follow-up time (only a duration measures that)."""
+    if span.endpoint == "followup" and span.kind != "duration":
+        return None
+    return span.endpoint
 
 
 def outside_intervals(text: str, spans: list[Span]) -> list[Span]:
