@@ -78,7 +78,11 @@ _HR_CORE = (
     rf"|\s+(?:of|for)\s+[^:;.\d()]{{0,60}}?\s+(?:was|were|is)"
     # … or what it is for or of, then a comma: "RR for zetal squamous cancer, 1.85", "RR of
     # remission, 2.40" (not a "95% CI" after the comma).
-    rf"|\s+(?:for|of)\s+[^:;.\d(),]{{1,60}}?,)\s*(?P<value>{_SIGNED})(?!\d|\.\d|\s*%)"
+    rf"|\s+(?:for|of)\s+[^:;.\d(),]{{1,60}}?,"
+    # … or what it is for or of and what it favoured, then the ratio in brackets: "The hazard
+    # ratio for death favored the combination (0.69; 95% CI, …)" (a decimal: a bracket's
+    # count, "(2 trials)", is none).
+    rf"|\s+(?:for|of)\s+[^:;.\d()]{{1,80}}?\((?=\s*\d*\.\d))\s*(?P<value>{_SIGNED})(?!\d|\.\d|\s*%)"
 )
 # After the ratio: its interval and P value, labelled ("95% CI, …") or a bare bracketed range.
 _BARE_RANGE = rf"\(\s*{_NUM}\s*(?:{_DASH}|to\s+){_NUM}\s*\)"
