@@ -101,3 +101,29 @@ def test_a_share_asked_at_two_times_is_answered_with_both(tmp_path: Path) -> Non
     )
     assert times is not None and times.startswith("38% of patients before zentamab and 22%")
     assert sites == "about 70% versus 10% to 30%"
+
+
+def test_a_shortened_drug_in_a_regimen_is_read_as_the_drug_it_begins() -> None:
+    from sclc_qa.answering.shorthand import drug_words, expanded
+
+    drugs = drug_words(["zentabine", "zentabinequellitaxel", "quellitaxel", "zorumab", "zoratinib"])
+    assert drugs[:2] == ("zorumab", "zentabine") and "zoratinib" in drugs  # shortest first
+
+    def known(word: str) -> bool:
+        return word.lower() in drugs
+
+    assert expanded("Zent-quellitaxel", drugs, known) == "zentabine-quellitaxel"
+    assert expanded("Zent/Quell", drugs, known) == "zentabine/quellitaxel"
+    # "Zor" begins two drugs; "Zentabine-quellitaxel" needs no reading; one word is no regimen.
+    assert expanded("Zor-quellitaxel", drugs, known) is None
+    assert expanded("zentabine-quellitaxel", drugs, known) is None
+    assert expanded("Zent", drugs, known) is None
+
+
+def test_a_ratio_in_brackets_after_what_it_favoured_is_read(tmp_path: Path) -> None:
+    text = (
+        "In ZQG-4417, 80 patients were given morimab or tovimab. The hazard ratio for death "
+        "favored morimab (0.71; 95% CI, 0.52–0.96)."
+    )
+    (answer,) = _answers_in(tmp_path, text, "What was the hazard ratio for death in ZQG-4417?")
+    assert answer is not None and "0.71; 95% CI, 0.52–0.96" in answer

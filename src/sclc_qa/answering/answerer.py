@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from functools import cached_property
 
 from ..abbreviations import Definition, spelled_by
 from ..citing import Citer
@@ -38,6 +39,7 @@ from .kinds import TYPED
 from .ranking import load_ranker
 from .reasons import Reasons, abstention
 from .scoring import Scored, SentenceScorer
+from .shorthand import drug_words, expanded
 from .unheard import (
     unheard_class,
     unheard_condition,
@@ -121,6 +123,12 @@ class Answerer:
         """Answer from `hits`; abstain below `min_confidence` (default: the configured one)."""
         return self.decide(question, query, hits, min_confidence=min_confidence)[0]
 
+    @cached_property
+    def _drug_words(self) -> tuple[str, ...]:
+        """The drugs the documents write, for shortened names in a regimen: read on the first
+        question that writes one, not at start-up (a scan of every name key)."""
+        return drug_words(self.vocab.vocab_keys)
+
     @property
     def threshold(self) -> float:
         """The abstention threshold in use: the trained model's, unless settings override it."""
@@ -149,7 +157,9 @@ class Answerer:
             return self.vocab.known(name) or bool(entries.of(name))
 
         def respelled(name: str) -> str | None:
-            return by_group_number(name, self.vocab.numbered, spelled_by)
+            return by_group_number(name, self.vocab.numbered, spelled_by) or expanded(
+                name, self._drug_words, known
+            )
 
         prof = as_written(query.profile, known, respelled)
         if (
