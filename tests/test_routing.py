@@ -7,7 +7,7 @@ from pathlib import Path
 from sclc_qa.config import Settings
 from sclc_qa.embedding import HashingEmbedder
 from sclc_qa.engine import Engine
-from sclc_qa.routing import _topics
+from sclc_qa.routing import Router, _topics
 
 
 def test_a_title_names_its_disease_not_its_kind_of_document() -> None:
@@ -270,3 +270,26 @@ def test_a_routed_documents_title_words_tell_none_of_its_passages_apart(tmp_path
     answer = engine.ask("How common is ZEH - what prevalence figures have been reported?")
     assert answer.answer == "between 1 in 150,000 and 1 in 400,000"
     assert answer.citations[0].doc == "zeh"
+
+
+def test_a_summary_about_no_disease_is_searched_for_the_disease_it_writes(tmp_path: Path) -> None:
+    """A symptom's summary ("Quell Fatigue") speaks of people with any cancer: a question naming
+    the disease a title names ("etal cancer") may be about it, when it writes that disease."""
+    engine = summaries_engine(
+        tmp_path,
+        {
+            "eta": "# Etal Cancer Screening\n\n## Tests\n\nZetography had a sensitivity of 28%.",
+            "fatigue": "# Quell Fatigue in Adults With Cancer\n\n## Studies\n\n"
+            "In 90 women with etal cancer, quell fatigue lasted a median of 14 weeks after surgery.",
+            "omal": "# Quell Sleep\n\n## Studies\n\nIn 60 men with omal cancer, sleep was poor.",
+        },
+    )
+    asked = "In women with etal cancer, how long did quell fatigue last after surgery?"
+    answer = engine.ask(asked, min_confidence=0.0)
+    assert answer.answer == "14 weeks"
+    assert answer.citations[0].doc == "fatigue"
+    # A summary about no disease that never writes the one asked is not searched for it.
+    assert Router(engine.index).route((), "how poor was sleep in etal cancer?") == {
+        "eta",
+        "fatigue",
+    }

@@ -92,7 +92,17 @@ class Router:
             d for d, topics in self._topics.items() if any(_same(t, asked_words) for t in topics)
         ) | self._titled_by_acronym(names)
         if titled:
-            keep &= titled
+            # A document whose title names no disease (a symptom, a therapy, coping) is about
+            # people with any: it stays among those searched when it writes the disease asked
+            # ("memory after zeta cancer" in a summary on memory).
+            topics = {t for d in titled for t in self._topics[d]}
+            disease = {w for w in lower if any(_same(t, {stem(american(w))}) for t in topics)}
+            general = frozenset(
+                d
+                for d, own in self._topics.items()
+                if not own and disease and disease <= self._doc_terms[d]
+            )
+            keep &= titled | general
         asked = set(_ASKED_SOURCE.findall(norm))
         if len(asked) == 1:  # "the summary at the top of the review" names two kinds: neither
             having = frozenset(d for d, kind in self._doc_kinds.items() if kind in asked)
