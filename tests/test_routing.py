@@ -280,11 +280,11 @@ def test_a_summary_about_no_disease_is_searched_for_the_disease_it_writes(tmp_pa
         {
             "eta": "# Etal Cancer Screening\n\n## Tests\n\nZetography had a sensitivity of 28%.",
             "fatigue": "# Quell Fatigue in Adults With Cancer\n\n## Studies\n\n"
-            "In 90 women with etal cancer, quell fatigue lasted a median of 14 weeks after surgery.",
+            "In 90 women with etal cancer, quell fatigue lasted a median of 14 weeks after it.",
             "omal": "# Quell Sleep\n\n## Studies\n\nIn 60 men with omal cancer, sleep was poor.",
         },
     )
-    asked = "In women with etal cancer, how long did quell fatigue last after surgery?"
+    asked = "In women with etal cancer, how long did quell fatigue last?"
     answer = engine.ask(asked, min_confidence=0.0)
     assert answer.answer == "14 weeks"
     assert answer.citations[0].doc == "fatigue"
