@@ -10,7 +10,7 @@ from pathlib import Path
 from sclc_qa.abbreviations import spelled_by
 from sclc_qa.other_names import by_group_number, numbered_names
 from sclc_qa.series import examples_of
-from test_answering_stages import _answers_in
+from test_answering_stages import _answers_in, _refusal, _section_engine
 
 
 def test_an_item_may_hold_its_short_form_in_brackets() -> None:
@@ -127,3 +127,17 @@ def test_a_ratio_in_brackets_after_what_it_favoured_is_read(tmp_path: Path) -> N
     )
     (answer,) = _answers_in(tmp_path, text, "What was the hazard ratio for death in ZQG-4417?")
     assert answer is not None and "0.71; 95% CI, 0.52–0.96" in answer
+
+
+def test_a_recurrence_rate_is_not_answered_by_a_response_rate(tmp_path: Path) -> None:
+    text = (
+        "Women with zetoma of the uterus were followed for recurrence after surgery. A regimen of "
+        "zentabine plus quellitaxel had a 48% response rate in women with unresectable zetoma."
+    )
+    (tmp_path / "response").mkdir()
+    engine = _section_engine(tmp_path / "response", text)
+    assert "no recurrence rate" in _refusal(engine, "What is the recurrence rate of zetoma?")
+    text = "In omaloma, the rate of local recurrence after surgery was 22%, and 30% responded."
+    (tmp_path / "recurrence").mkdir()
+    (answer,) = _answers_in(tmp_path / "recurrence", text, "What was the recurrence rate?")
+    assert answer == "22%"

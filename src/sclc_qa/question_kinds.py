@@ -140,7 +140,7 @@ EVENT_FREE = frozenset({"pfs", "dfs", "efs", "rfs"})
 TIME_TO_EVENT = EVENT_FREE | {"os", "dor"}
 # Endpoints reported as a share of patients, not as a time (a test's accuracy among them).
 RATE_ENDPOINTS = frozenset(
-    {"orr", "cr", "dcr", "tox", "pcr", "mpr", "lc", "sens", "spec", "ppv", "npv", "inc"}
+    {"orr", "cr", "dcr", "tox", "pcr", "mpr", "lc", "sens", "spec", "ppv", "npv", "inc", "rec"}
 )
 
 # Kinds that are figures (a hazard ratio with its CI and P value, a time, a rate).
