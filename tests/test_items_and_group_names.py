@@ -141,3 +141,19 @@ def test_a_recurrence_rate_is_not_answered_by_a_response_rate(tmp_path: Path) ->
     (tmp_path / "recurrence").mkdir()
     (answer,) = _answers_in(tmp_path / "recurrence", text, "What was the recurrence rate?")
     assert answer == "22%"
+
+
+def test_the_last_share_of_a_run_keeps_its_base_and_its_arm(tmp_path: Path) -> None:
+    text = (
+        "Rash occurred in 31% of patients in the morimab group and 12% of patients in the "
+        "placebo group. Quell decline affected 44% of the women, compared with only 8% of "
+        "controls, by year two."
+    )
+    arms, controls = _answers_in(
+        tmp_path,
+        text,
+        "How often did rash occur in each group?",
+        "How common was quell decline in the women compared with controls?",
+    )
+    assert arms == "31% of patients in the morimab group and 12% of patients in the placebo group"
+    assert controls is not None and controls.endswith("compared with only 8% of controls")

@@ -141,11 +141,16 @@ def widen(text: str, span: Span, prof: Profile) -> tuple[int, int]:
         if len(run) > 1 and last.end >= span.end:
             last_end = last.end + (interval_after(text, last.end) if last.kind != "hr" else 0)
             if last.kind == "percent":
-                last_end = per_base_end(text, last_end)  # "… 27 cases per 100,000 person-years"
+                # "… 27 cases per 100,000 person-years"; "… compared with 10% of controls": the
+                # last share's base, as the first's.
+                last_end = per_base_end(text, base_end(text, last_end))
             e = max(e, last_end)
             # "88% in the A group and 78% in the B group": the last arm keeps its label
             # when the first one has one.
-            first = ARM_LABEL.match(text, run[0].end + interval_after(text, run[0].end))
+            first_end = run[0].end + interval_after(text, run[0].end)
+            if run[0].kind == "percent":
+                first_end = base_end(text, first_end)  # "18% of patients in the A group"
+            first = ARM_LABEL.match(text, first_end)
             label = ARM_LABEL.match(text, e)
             if first is not None and label is not None:
                 e = label.end()
