@@ -48,18 +48,25 @@ def other_names(texts: Iterable[str]) -> list[tuple[str, str]]:
     return found
 
 
-# A study numbered within its group: letters, then a number of three digits at least, joined by
-# a hyphen, a space or nothing ("ZQG-4417", "ZQG 4417"; in a question, "ZAQG 4417" too).
-_NUMBERED = re.compile(r"(?<![\w-])(?P<group>[A-Z][A-Za-z]{1,7})[- ]?(?P<number>\d{3,6})(?![\w-])")
+# A study numbered within its group: an abbreviation of two capitals at least, then a number of
+# three digits at least that is no year, joined by a hyphen, a space or nothing ("ZQG-4417",
+# "ZQG 4417"; in a question, "ZAQG 4417" too; not "In 2020", "Table 301").
+_NUMBERED = re.compile(
+    r"(?<![\w-])(?P<group>(?=[A-Za-z]*[A-Z][a-z]*[A-Z])[A-Z][A-Za-z]{1,7})[- ]?"
+    r"(?P<number>(?!(?:19|20)\d\d(?!\d))\d{3,6})(?![\w-])"
+)
+# How far before a study's name its group is spelled out: "The Zeta and Quell Group trial ([".
+_GROUP_REACH = 80
 
 
 def numbered_names(texts: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
-    """Each study number the texts give, with the name it is written under and the text that
-    writes it: "4417" → [("ZQG-4417", "The Zeta and Quell Group trial (ZQG-4417) …")]."""
+    """Each study number the texts give, with the name it is written under and the words just
+    before it: "4417" → [("ZQG-4417", "The Zeta and Quell Group trial (")]."""
     found: dict[str, list[tuple[str, str]]] = {}
     for text in texts:
         for m in _NUMBERED.finditer(text):
-            found.setdefault(m["number"], []).append((m.group(), text))
+            before = text[max(0, m.start() - _GROUP_REACH) : m.start()]
+            found.setdefault(m["number"], []).append((m.group(), before))
     return found
 
 
@@ -67,15 +74,15 @@ def by_group_number(
     name: str, numbered: dict[str, list[tuple[str, str]]], spelled: Callable[[str, str], bool]
 ) -> str | None:
     """The name a text writes for the study `name` calls by another abbreviation of its group:
-    "ZAQG 4417" is the "ZQG-4417" of a sentence that spells the group "Zeta and Quell Group"
-    out (`spelled(letters, text)`: whether the text's words spell those initials). None when
-    no text gives the number, or none that gives it spells the asked letters out."""
+    "ZAQG 4417" is the "ZQG-4417" written just after "the Zeta and Quell Group trial", whose
+    words spell the asked letters (`spelled(letters, words)`). None when no text gives the
+    number, or none that gives it spells the asked letters out just before it."""
     asked = _NUMBERED.fullmatch(name)
     if asked is None:
         return None
     letters = asked["group"].upper()
-    for written, text in numbered.get(asked["number"], ()):
+    for written, before in numbered.get(asked["number"], ()):
         other = _NUMBERED.fullmatch(written)
-        if other is not None and other["group"].upper() != letters and spelled(letters, text):
+        if other is not None and other["group"].upper() != letters and spelled(letters, before):
             return written
     return None

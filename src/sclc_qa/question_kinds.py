@@ -146,10 +146,8 @@ RATE_ENDPOINTS = frozenset(
 # Kinds that are figures (a hazard ratio with its CI and P value, a time, a rate).
 FIGURES = frozenset({"hr", "ci", "pvalue", "duration", "percent"})
 # Words that name a hazard ratio, a median, and that join the parts of a question asking several.
-# Every ratio a study reports with its CI is answered as a hazard ratio is: odds, risk, rate and
-# standardised incidence or mortality ratios too ("relative risk reduction" is a share), and an
-# effect size, a standardised difference reported the same way ("effect size, -0.27; 95% CI,
-# …"). The abbreviations only in capitals: "OR" is not "or".
+# A ratio reported with its CI (odds, risk, rate, incidence, mortality; a "relative risk reduction"
+# is a share) or an effect size is answered as a hazard ratio is. Capitals only: "OR" is not "or".
 HAZARD_RATIO = re.compile(
     r"(?:hazard|odds|risk|rate|incidence|mortality) ratio|relative (?:risk|rate)(?!\s+reduction)|"
     r"effect sizes?|standardi[sz]ed mean differences?|\bcohen'?s d\b|\bhedges'? g\b|"

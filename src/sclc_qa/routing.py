@@ -78,7 +78,8 @@ class Router:
         those documents: a passage of another cannot answer it (a document that never names a
         trial cannot give that trial's figures). So is one that names the kind of document it
         asks ("the review", "the summary") when only some call themselves so, and one that names
-        the disease only some documents' titles name (any of them, when it names several). None
+        the disease only some documents' titles name (any of them, when it names several), with
+        the documents whose titles name no disease (a symptom's, a therapy's) that write it. None
         when every document, or none, qualifies."""
         every = frozenset(self._doc_terms)
         keep = every
@@ -95,8 +96,7 @@ class Router:
             # A document whose title names no disease (a symptom, a therapy, coping) is about
             # people with any: it stays among those searched when it writes the disease asked
             # ("memory after zeta cancer" in a summary on memory).
-            topics = {t for d in titled for t in self._topics[d]}
-            disease = {w for w in lower if any(_same(t, {stem(american(w))}) for t in topics)}
+            disease = self._disease_words(lower, titled)
             general = frozenset(
                 d
                 for d, own in self._topics.items()
@@ -130,11 +130,15 @@ class Router:
         if named and keep & named:
             keep &= named
         elif worded != every and titled and not keep & worded:
-            topics = {t for d in titled for t in self._topics[d]}
-            disease = {w for w in lower if any(_same(t, {stem(american(w))}) for t in topics)}
+            disease = self._disease_words(lower, titled)
             writing = frozenset(d for d in worded if disease & self._doc_terms[d])
             keep = writing or keep
         return keep if keep and keep != every else None
+
+    def _disease_words(self, lower: list[str], titled: frozenset[str]) -> set[str]:
+        """The question's words that name a disease the `titled` documents' titles name."""
+        topics = {t for d in titled for t in self._topics[d]}
+        return {w for w in lower if any(_same(t, {stem(american(w))}) for t in topics)}
 
     def _titled_by_acronym(self, names: tuple[str, ...]) -> frozenset[str]:
         """The documents whose title a name stands for, by a definition, when only they write

@@ -202,7 +202,7 @@ _EXAMPLES = r",?\s*(?:(?P<open>\()\s*)?(?:such as|including|like|e\.g\.,?|i\.e\.
 # commas is read in one pass; a decimal point is no stop ("0.5 mg"), nor a short form in
 # brackets inside an item ("zeta killer (ZK) cells").
 _FINITE = r"\b(?:is|are|was|were|has|have|had|can|could|may|might|should|will|would)\b"
-_SHORT_FORM = r"\((?=[^\s()]*[A-Za-z])[^\s(),;\[\]]{1,12}\)(?=\s+[a-z]|\s*[,;.)]|$)"
+_SHORT_FORM = r"\((?=[^\s()]*[A-Z][^\s()]*[A-Z])[^\s(),;\[\]]{2,12}\)(?=\s+[a-z]|\s*[,;.)]|$)"
 _ITEM = rf"(?:(?!{_FINITE}|\s(?:and|or)\s)(?:[^,;()\[\].]|\.(?=\d)|{_SHORT_FORM}))++"
 _RUN = re.compile(rf"{_ITEM}(?:,\s*+{_ITEM})*?,?\s+(?:and|or)\s+{_ITEM}(?=\s*[,;.)]|$)")
 _ONE = re.compile(rf"{_ITEM}(?=\s*\))")

@@ -26,7 +26,7 @@ __all__ = [
 ]
 
 _NUM = r"\d+(?:[.,]\d+)?"
-# A figure that may be below zero: an effect size or its interval's bounds ("–0.45 to –0.08").
+# A figure that may be below zero: an effect size or its interval's bounds ("–1.2 to –0.3").
 _SIGNED = rf"(?:[-–−](?=\d))?{_NUM}"
 _DASH = r"\s*[-–—−]\s*"
 # A hedge is part of the figure: "nearly 20%" is not "20%", "up to 7 months" not "7 months",
@@ -54,14 +54,14 @@ _P = r"\b[Pp]\s*[=<>≤≥]\s*0?\.\d+"
 _RATIO = (
     r"(?:\b(?:HR|OR|RR|IRR|SIR|SMR)|(?i:hazard ratio|odds ratio|relative risk|risk ratio|"
     r"(?:incidence )?rate ratio|relative rate|(?:standardi[sz]ed )?(?:incidence|mortality) ratio|"
-    # … or an effect size: "effect size, –0.27", "ES = 0.34", "SMD, –0.67", "[SMD], 0.5",
-    # "Hedges' g = 0.22".
+    # … or an effect size: "effect size, –1.2", "ES = 2.5", "SMD, 1.1", "Hedges' g = 0.9"; a
+    # bracketed "[SMD]" after a long name of its own ("standard mean shift [SMD], 1.1").
     r"effect size|standardi[sz]ed mean difference|cohen'?s d|hedge'?s'? g)|"
     r"\[?\bSMD\]?|\bES(?=\s*=))"
 )
 _FOR = r"(?:\s*(?:for|of)\s+(?:death|(?:disease\s+)?(?:progression|recurrence)(?:\s+or\s+death)?))"
 # "hazard ratio (HR)", "hazard ratio [HR]", "standardized incidence ratio (SIR)"
-_ABBREVIATED = r"(?:\s*[(\[](?:HR|OR|RR|IRR|SIR|SMR)[)\]])?"
+_ABBREVIATED = r"(?:\s*[(\[](?:HR|OR|RR|IRR|SIR|SMR|SMD|ES)[)\]])?"
 # A subscript label glued to its ratio when markup is flattened: "HRdeath, 0.72", "HRprogression
 # or death was 0.51", "HRZNS disease recurrence or death was 0.31" (a label opening in capitals
 # only when it ends on an event: "HRQOL score was 70" is no ratio).
@@ -70,7 +70,7 @@ _GLUED = (
     r"(?:death|progression|recurrence|relapse|survival|events?))(?=\s*(?:[,:=]|was\b|is\b)))?"
 )
 _HR_CORE = (
-    rf"{_RATIO}{_GLUED}{_ABBREVIATED}(?:(?:{_FOR}|\s*death)?\s*(?:=|:|,|of|was|is)?"
+    rf"{_RATIO}{_GLUED}{_ABBREVIATED}(?:(?:{_FOR}|\s*death)?\s*+(?:=|:|,|of|was|is)?"
     # … or a label that ends in a colon: "Relative risk of death, screening versus control
     # (95% CI): 0.68 (0.52–0.89)".
     rf"|[^:;.\d]{{0,80}}\([^()]*\)\s*:|[^:;.\d(]{{0,80}}:"
@@ -79,10 +79,11 @@ _HR_CORE = (
     # … or what it is for or of, then a comma: "RR for zetal squamous cancer, 1.85", "RR of
     # remission, 2.40" (not a "95% CI" after the comma).
     rf"|\s+(?:for|of)\s+[^:;.\d(),]{{1,60}}?,"
-    # … or what it is for or of and what it favoured, then the ratio in brackets: "The hazard
-    # ratio for death favored the combination (0.69; 95% CI, …)" (a decimal: a bracket's
-    # count, "(2 trials)", is none).
-    rf"|\s+(?:for|of)\s+[^:;.\d()]{{1,80}}?\((?=\s*\d*\.\d))\s*(?P<value>{_SIGNED})(?!\d|\.\d|\s*%)"
+    # … or what it is for or of and the words after, then the ratio alone in brackets, its
+    # interval or P value beside it: "The odds ratio of remission was higher with zentamab
+    # (2.4; P = .01)" (a dose, "(1.5 mg/kg)", or a count, "(2 trials)", is none).
+    rf"|\s+(?:for|of)\s+[^:;.\d()]{{1,80}}?\((?=\s*[-–−]?\d*\.\d+\s*[;,)]))"
+    rf"\s*+(?P<value>{_SIGNED})(?!\d|\.\d|\s*%)"
 )
 # After the ratio: its interval and P value, labelled ("95% CI, …") or a bare bracketed range.
 _BARE_RANGE = rf"\(\s*{_NUM}\s*(?:{_DASH}|to\s+){_NUM}\s*\)"
@@ -95,7 +96,7 @@ _TAIL = (
 # group A, 0.77 (95% CI, …) for group B, and 0.84 (95% CI, …) for group C".
 _LISTED_RATIO = re.compile(
     rf"(?:\s+(?:for|in|among|with)\s+[^,;()]{{1,60}}?)?\s*,\s*(?:and\s+)?"
-    rf"(?P<value>\d*\.\d+)\s*\((?:{_CI})(?:\s*[;,]\s*(?:{_CI}|{_P}))*\)"
+    rf"(?P<value>\d*\.\d+)\s*\((?:{_SIGNED_CI})(?:\s*[;,]\s*(?:{_SIGNED_CI}|{_P}))*\)"
 )
 _NUMBER_WORDS = "two|three|four|five|six|seven|eight|nine|ten|twenty|hundred"
 # A share that changes each year: "… by 2.5% per year", "3% a year", "2% annually".

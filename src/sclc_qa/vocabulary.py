@@ -22,7 +22,7 @@ from .lexical import normalize, stem, tokenize
 from .mentions import in_series, is_druglike, is_tnm
 from .models import Sentence
 from .other_forms import REGULATOR_NAMES, same_place
-from .other_names import numbered_names, other_names
+from .other_names import other_names
 
 __all__ = [
     "ANAPHOR",
@@ -132,9 +132,6 @@ class Vocabulary:
             a, b = squash(word), squash(thing)
             self.other_keys[a] = self.other_keys.get(a, frozenset()) | {b}
             self.other_keys[b] = self.other_keys.get(b, frozenset()) | {a}
-        # "The Zeta and Quell Group trial (ZQG-4417)": its number, for a question that calls
-        # the group otherwise ("ZAQG 4417").
-        self.numbered = numbered_names(s.text for s in sents)
         texts = {d: doc.text for d, doc in index.documents.items()}
         self.block = previous_in_block(sents, _BLOCK_REACH, texts)
         self.prev = [chain[:2] for chain in self.block]  # the two nearest: adjacency

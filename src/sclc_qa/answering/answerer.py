@@ -21,7 +21,7 @@ from ..confidence import load_confidence_model
 from ..config import AnswerSettings
 from ..index import Index
 from ..models import Answer, Citation
-from ..other_names import by_group_number
+from ..other_names import by_group_number, numbered_names
 from ..question import ENDPOINTS, Profile
 from ..question_parts import coordinated
 from ..retrieval import Hit, Query
@@ -124,6 +124,13 @@ class Answerer:
         return self.decide(question, query, hits, min_confidence=min_confidence)[0]
 
     @cached_property
+    def _numbered(self) -> dict[str, list[tuple[str, str]]]:
+        """Each study number the documents give, with its name and the words before it, for a
+        study asked by another abbreviation of its group: read on the first question that
+        names an unknown one."""
+        return numbered_names(s.text for s in self.index.sentences)
+
+    @cached_property
     def _drug_words(self) -> tuple[str, ...]:
         """The drugs the documents write, for shortened names in a regimen: read on the first
         question that writes one, not at start-up (a scan of every name key)."""
@@ -157,7 +164,7 @@ class Answerer:
             return self.vocab.known(name) or bool(entries.of(name))
 
         def respelled(name: str) -> str | None:
-            return by_group_number(name, self.vocab.numbered, spelled_by) or expanded(
+            return by_group_number(name, self._numbered, spelled_by) or expanded(
                 name, self._drug_words, known
             )
 

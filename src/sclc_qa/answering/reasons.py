@@ -103,7 +103,9 @@ def _ratio_asked(question: str) -> str:
     if named is None or re.fullmatch(r"(?i:hazard ratios?)|HRs?", named.group()):
         return _MEASURE["hr"]
     name = re.sub(r"(?<=[a-z])s$|(?<=[A-Z])s$", "", named.group())  # "effect sizes", "ORs"
-    return name if name.isupper() else name.lower()
+    if name.isupper() or re.match(r"(?i)cohen|hedge", name):
+        return name  # an abbreviation, or a statistic by its author's name ("Cohen's d")
+    return name.lower()
 
 
 def join(items: Sequence[str], word: str = "or") -> str:

@@ -67,12 +67,13 @@ _LISTED = re.compile(
     r"|[\w-]+,\s+[\w-]+,\s+[\w-]+[\s?.)\]]*$",
     re.I,
 )
+# A preposition of time ("at least", "at what", "at which" are none).
+_WHEN = r"(?:at(?!\s+(?:least|most|what|which|any)\b)|before|after|during)"
 # "with A and with B", "on A, or on B": one preposition repeated before each arm or group; and
 # two times, each by its own preposition: "before surgery and at 12 months".
 _PARALLEL = re.compile(
     r"\b(with|on|in|for|among|receiving)\s+[^,;?]{1,60}?,?\s(?:and|or)\s+\1\b|"
-    r"\b(?:at|before|after|during)\s+[^,;?]{1,40}?,?\s(?:and|or)\s+(?:again\s+)?"
-    r"(?:at|before|after|during)\b",
+    rf"\b{_WHEN}\s+[^,;?]{{1,40}}?,?\s(?:and|or)\s+(?:again\s+)?{_WHEN}\b",
     re.I,
 )
 _CHOICE = re.compile(r"\b(?:which|who)\b[^?]*\bor\b|\bor\b[^?]*\b(?:which|who)\b", re.I)
@@ -198,9 +199,9 @@ def interval_after(text: str, end: int) -> int:
 
 
 def run_of(text: str, span: Span) -> list[Span]:
-    """The figures of `span`'s kind and endpoint that the sentence lists with it, one per arm or
-    group: neighbours joined by "and", "vs", "versus", "compared with", "while" or a comma,
-    within one clause (no semicolon) and a short reach."""
+    """The figures of `span`'s kind and measure (its endpoint, a follow-up read as none) that the
+    sentence lists with it, one per arm or group: neighbours joined by "and", "vs", "versus",
+    "compared with", "while" or a comma, within one clause (no semicolon) and a short reach."""
     same = [
         x
         for x in find(text, span.kind)

@@ -1,6 +1,6 @@
 """A drug written in a regimen by the first letters of its name, as clinicians shorten them
-("Zen-quellitaxel", "Zent/Quell"): read as the one drug the documents write that begins so, so
-that the regimen is found, not refused as never mentioned."""
+("Zent-quellitaxel"): read as the one drug the documents write that begins so, so that the
+regimen is found, not refused as never mentioned."""
 
 from __future__ import annotations
 
@@ -26,13 +26,14 @@ def drug_words(keys: Iterable[str]) -> tuple[str, ...]:
 
 
 def expanded(name: str, drugs: Iterable[str], known: Callable[[str], bool]) -> str | None:
-    """`name`, a regimen of two drugs or more ("Zen-quellitaxel"), with each shortened drug
-    written out ("zentabine-quellitaxel"); None unless every part is a drug the documents
-    write, in full or by a beginning that only one of them has (a drug and its regimens,
-    "zentabine" and "zentabinequellin", count as one)."""
+    """`name`, a regimen of two drugs or more ("Zent-quellitaxel"), with each shortened drug
+    written out ("zentabine-quellitaxel"); None unless one part at least is a drug the
+    documents write in full, and every other one begins, capitalised, the name of only one
+    drug they write (a drug and its regimens, "zentabine" and "zentabinequellin", count as
+    one): "Pre-Op" or "Dos-Met" is no regimen."""
     pieces = _JOINS.split(name)
     words = pieces[::2]
-    if len(words) < 2:
+    if len(words) < 2 or not any(is_druglike(w) and known(w) for w in words):
         return None
     drugs = tuple(drugs)
     out, changed = list(pieces), False
@@ -48,8 +49,8 @@ def expanded(name: str, drugs: Iterable[str], known: Callable[[str], bool]) -> s
 
 
 def _only_drug(word: str, drugs: tuple[str, ...]) -> str | None:
-    """The one drug `word` begins, if it is short and begins no other."""
-    if _SHORT.fullmatch(word) is None:
+    """The one drug `word` begins, if it is short, capitalised and begins no other."""
+    if _SHORT.fullmatch(word) is None or not word[0].isupper():
         return None
     short = word.lower()
     begun = [d for d in drugs if d.startswith(short)]
