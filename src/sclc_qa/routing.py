@@ -92,11 +92,11 @@ class Router:
         titled = frozenset(
             d for d, topics in self._topics.items() if any(_same(t, asked_words) for t in topics)
         ) | self._titled_by_acronym(names)
+        disease = self._disease_words(lower, titled) if titled else set()
         if titled:
             # A document whose title names no disease (a symptom, a therapy, coping) is about
             # people with any: it stays among those searched when it writes the disease asked
             # ("memory after zeta cancer" in a summary on memory).
-            disease = self._disease_words(lower, titled)
             general = frozenset(
                 d
                 for d, own in self._topics.items()
@@ -130,7 +130,6 @@ class Router:
         if named and keep & named:
             keep &= named
         elif worded != every and titled and not keep & worded:
-            disease = self._disease_words(lower, titled)
             writing = frozenset(d for d in worded if disease & self._doc_terms[d])
             keep = writing or keep
         return keep if keep and keep != every else None

@@ -216,9 +216,7 @@ def examples_of(text: str, phrase: str) -> tuple[int, int] | None:
     named = re.search(rf"(?<![\w-]){re.escape(phrase)}(?![\w-]){_EXAMPLES}", text, re.I)
     if named is None:
         return None
-    run = (_ONE if named["open"] else _RUN).match(text, named.end()) or _RUN.match(
-        text, named.end()
-    )
+    run = (named["open"] and _ONE.match(text, named.end())) or _RUN.match(text, named.end())
     if run is None or (named["open"] and not text[run.end() :].lstrip().startswith(")")):
         return None
     items = re.split(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", run.group())

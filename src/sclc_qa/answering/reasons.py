@@ -102,7 +102,7 @@ def _ratio_asked(question: str) -> str:
     named = HAZARD_RATIO.search(question)
     if named is None or re.fullmatch(r"(?i:hazard ratios?)|HRs?", named.group()):
         return _MEASURE["hr"]
-    name = re.sub(r"(?<=[a-z])s$|(?<=[A-Z])s$", "", named.group())  # "effect sizes", "ORs"
+    name = re.sub(r"(?<=[A-Za-z])s$", "", named.group())  # "effect sizes", "ORs"
     if name.isupper() or re.match(r"(?i)cohen|hedge", name):
         return name  # an abbreviation, or a statistic by its author's name ("Cohen's d")
     return name.lower()

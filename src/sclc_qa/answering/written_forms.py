@@ -2,9 +2,9 @@
 name in brackets after the name the documents use ("zetaxel/quellan (Zetora)": the text's
 "zetaxel/quellan"), and a TNM category with its pathological or clinical prefix ("pT3",
 "ycN1": the staging table's "T3", "N1"), and a marker's status by its sign ("ZK1+": the text's
-"ZK1-positive"), and a study by another abbreviation of its group ("ZAQG 4417": the
-text's "ZQG-4417" of "the Zeta and Quell Group"). None is a name the documents "do not
-mention"."""
+"ZK1-positive"), a study by another abbreviation of its group ("ZAQG 4417": the text's
+"ZQG-4417" of "the Zeta and Quell Group"), and a regimen with a drug shortened ("Zent-quellitaxel").
+None is a name the documents "do not mention"."""
 
 from __future__ import annotations
 
@@ -30,8 +30,8 @@ def as_written(
 ) -> Profile:
     """`prof` with each name the documents do not write (`known` says which they do) read as
     the form they write, or dropped when it only renames a name the question also writes.
-    `respelled(name)`: the form the documents write for a study the question calls by another
-    abbreviation of its group, if any."""
+    `respelled(name)`: another form the documents write for a name they do not, if any (a study
+    by another abbreviation of its group, a regimen with a shortened drug written out)."""
     names: list[str] = []
     changed = False
     for name in prof.names:
