@@ -34,8 +34,12 @@ _UNSPELLED_HEADS = frozenset({"syndrome", "disease"})
 # The other way round, "SHORT (long form)": an abbreviation of capitals (after any lower-case
 # prefix, "hyper-ZAP"), then its spelling out in brackets ("ZNE (zeta, node, extension)", a
 # regimen's drugs "ZAP (zentamab, alotinib, and pelquimab)").
+# A gene's symbol: capitals and its number ("ZETA1"). A text may spell it out in brackets after
+# it, the symbol set in italics: "*ZETA1* (Zeta And Eta of …)".
+_SYMBOL = re.compile(r"([A-Z]{3,8})\d{1,2}")
 _SPELLED_AFTER = re.compile(
-    r"(?<![\w-])((?:[a-z]+-)?(?:[A-Z][A-Za-z]{0,3}-)*[A-Z]{2,8}[a-z]?)\s+\(([^()\[\]]{3,200})\)"
+    r"(?<![\w-])\*{0,2}((?:[a-z]+-)?(?:[A-Z][A-Za-z]{0,3}-)*[A-Z]{2,8}[a-z]?\d{0,2})\*{0,2}"
+    r"\s+\(([^()\[\]]{3,200})\)"
 )
 # A term opening its sentence before a colon: "ZMR: Zeta molecular response …".
 _COLON_ITEM = re.compile(r"\s*([A-Z]{2,8}):\s+")
@@ -54,7 +58,9 @@ class Definition:
     short_start: int
     short_end: int
     sentence_id: int
-    source: str  # "glossary" | "table_note" | "text"
+    # "glossary" | "table_note" | "text" | "symbol" (a gene's name, which searches do not add
+    # to a question naming its symbol: its words are seldom what a passage about it says)
+    source: str
 
 
 def initials(words: Iterable[str]) -> str:
@@ -248,7 +254,8 @@ def _in_text(text: str, sent: Sentence) -> list[Definition]:
         if _spelled_after(m.group(1), m.group(2)):
             s, e = sent.start + m.start(2), sent.start + m.end(2)
             ss, se = sent.start + m.start(1), sent.start + m.end(1)
-            out.append(Definition(m.group(1), text[s:e], sent.doc, s, e, ss, se, sent.id, "text"))
+            source = "symbol" if _SYMBOL.fullmatch(m.group(1)) else "text"
+            out.append(Definition(m.group(1), text[s:e], sent.doc, s, e, ss, se, sent.id, source))
     return out
 
 
@@ -259,6 +266,11 @@ def _spelled_after(short: str, long: str) -> bool:
     their initials in some order: a regimen is often named by its drugs' trade names, so "ZAP
     (zentamab, alotinib, and pelquimab)" spells only Z and A by the names it lists. A
     lower-case prefix ("hyper-") is no letter; a clipped drug name ("Zent-") is one."""
+    symbol = _SYMBOL.fullmatch(short)
+    if symbol is not None:
+        # A gene's symbol: its letters spelled from the first word on, small words left out,
+        # its number not ("ZAPL2 (Zeta And Partner of *LIM4*)").
+        return _spelled_from(symbol.group(1).lower(), _word_forms(long), 0)
     parts = short.split("-")
     prefix = parts.pop(0) if parts[0].islower() else ""
     letters = "".join(p[0] if p[1:].islower() and len(p) > 2 else p for p in parts).lower()

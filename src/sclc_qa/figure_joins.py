@@ -43,7 +43,7 @@ _RANGE_JOIN = re.compile(r"\s+(?:and|to)\s+")
 _BETWEEN = re.compile(r"\b(?:between|from)\s+$", re.I)
 _AGE_STATED = re.compile(
     r"\bages?\b[^.;()\d]{0,40}?(?:\b(?:ranged?|ranges|was|were|is|of|from|between)\s+|,\s*)"
-    r"(?:from\s+|between\s+)?(?P<value>\d+(?:\.\d+)?(?:\s*(?:to|and|[-–])\s*\d+(?:\.\d+)?)?"
+    r"(?:from\s+|between\s+)?(?P<value>\d+(?:\.\d+)?(?:\s*(?:to|and|[-‒–])\s*\d+(?:\.\d+)?)?"
     r"\s+(?:years?|y)\b)",
     re.I,
 )
@@ -51,7 +51,7 @@ _AGE_STATED = re.compile(
 # ("grade 3 (7%)", "day 8 (7%)") nor a number ending another figure ("1.5 (7%)", "1/5 (7%)",
 # "4 of 70 (6%)").
 _COUNT_BEFORE = re.compile(
-    r"(?<![\w.,/–-])(?<!grade )(?<!stage )(?<!phase )(?<!type )(?<!day )(?<!week )(?<!cycle )"
+    r"(?<![\w.,/–‒-])(?<!grade )(?<!stage )(?<!phase )(?<!type )(?<!day )(?<!week )(?<!cycle )"
     r"(?<!arm )(?<!level )(?<!table )(?<!figure )(?<!of )(\d{1,3}(?:,\d{3})*)\s*\(\s*$",
     re.I,
 )

@@ -196,6 +196,10 @@ _UNITS = frozenset(
 _AGE_GROUP = re.compile(r"(?:over|under|above|below|aged?)-?\d+s?", re.I)
 
 
+# Capitalised words joined by hyphens, each a surname's length at least.
+_EPONYMS = re.compile(r"[A-Z][a-z]{2,}(?:-[A-Z][a-z]{2,})+")
+
+
 def _is_name(word: str, *, first: bool) -> bool:
     if len(word) < 2 or _ROMAN.match(word) or _CONTRACTION.search(word):
         return False
@@ -220,6 +224,8 @@ def _is_name(word: str, *, first: bool) -> bool:
         return True  # IMpower, CheckMate, DeLLphi, IMforte
     if re.fullmatch(r"[A-Z][a-z]*(?:-[A-Z][A-Za-z]*)+", word) and sum(map(str.isupper, word)) >= 3:
         return True  # Zento-DXd, T-DXd: a drug's short name
+    if not first and _EPONYMS.fullmatch(word):
+        return True  # Zeller-Quint: a staging system, syndrome or test named after two people
     if _SERIES.fullmatch(word):
         return True  # EMPOWER-Lung, DESTINY-Breast: a trial series, numbered after a space
     if re.fullmatch(r"[A-Z][A-Za-z0-9]*(?:/[A-Z0-9][A-Za-z0-9]*)+", word):

@@ -97,6 +97,8 @@ class Retriever:
         self._acronyms = Acronyms([s.text for s in index.sentences], (d.short for d in definitions))
         self._plain = PlainWords(s.text for s in index.sentences)
         for d in definitions:
+            if d.source == "symbol":
+                continue
             short = d.short.lower()
             # "HDAC" in a question should find "HDACi", "PARP" should find "PARPi".
             # (Not "OS" as "O", "AI" as "A": three letters stay, or a question's "a" finds it.)

@@ -36,6 +36,10 @@ _COORDINATING = frozenset({"and", "or", "other"})
 # Cell Cancer" is the zetal organ's.
 _CELL_WORDS = frozenset({"cell", "cells"})
 _LOWER = re.compile(r"[a-z]")
+# A gene's symbol: capitals, then its number ("ZETA2", "ZQX41").
+_GENE_SYMBOL = re.compile(r"\b[A-Z]{2,}\d+[A-Z]?\b")
+# A participle before a disease head ("associated", "related", "induced") names no organ.
+_PARTICIPLE = re.compile(r"[a-z-]{3,}ed")
 # Two spellings of one organ's word share this many letters ("zetageal", "zetagus").
 _SHARED_PREFIX = 6
 # The shortest first part of a compound of two organs' words, its combining "o" included, and
@@ -61,6 +65,9 @@ class Router:
         for d in definitions:
             self._long_forms.setdefault(d.short, []).append(_words(d.long.lower()))
         self._title_words = {d: _words(doc.title.lower()) for d, doc in index.documents.items()}
+        self._title_symbols = {
+            d: set(_GENE_SYMBOL.findall(doc.title)) for d, doc in index.documents.items()
+        }
 
     def topics(self, doc: str) -> frozenset[str]:
         """The diseases `doc`'s title names, as stemmed words."""
@@ -89,9 +96,15 @@ class Router:
         asked_words = {stem(american(w)) for w in lower} | {
             stem(a) for w in lower for a in adjectives.get(w, ())
         }
-        titled = frozenset(
-            d for d, topics in self._topics.items() if any(_same(t, asked_words) for t in topics)
-        ) | self._titled_by_acronym(names)
+        titled = (
+            frozenset(
+                d
+                for d, topics in self._topics.items()
+                if any(_same(t, asked_words) for t in topics)
+            )
+            | self._titled_by_acronym(names)
+            | self._titled_by_symbol(names)
+        )
         disease = self._disease_words(lower, titled) if titled else set()
         if titled:
             # A document whose title names no disease (a symptom, a therapy, coping) is about
@@ -138,6 +151,13 @@ class Router:
         """The question's words that name a disease the `titled` documents' titles name."""
         topics = {t for d in titled for t in self._topics[d]}
         return {w for w in lower if any(_same(t, {stem(american(w))}) for t in topics)}
+
+    def _titled_by_symbol(self, names: tuple[str, ...]) -> frozenset[str]:
+        """The documents whose title names a gene's symbol the question names, alone or as a
+        word's first part ("ZETA2" or "ZETA2-deficient" and the summary "ZETA2 and Associated
+        Cancer Risks"): a gene's summary is about it, as a disease's is about that disease."""
+        asked = {n.split("-")[0] for n in names}
+        return frozenset(d for d, symbols in self._title_symbols.items() if symbols & asked)
 
     def _titled_by_acronym(self, names: tuple[str, ...]) -> frozenset[str]:
         """The documents whose title a name stands for, by a definition, when only they write
@@ -192,8 +212,10 @@ def _topics(title: str) -> frozenset[str]:
     for i, w in enumerate(words):
         if w in _GENERIC_HEADS and i > 0:
             before = i - 2 if words[i - 1] in _CELL_WORDS and i > 1 else i - 1
-            if words[before] in STOPWORDS:
-                continue  # "Zeta Fatigue in Adults With Cancer": the head names no disease
+            if words[before] in STOPWORDS or _PARTICIPLE.fullmatch(words[before]):
+                # "Zeta Fatigue in Adults With Cancer", "ZETA1 and Associated Cancer Risks":
+                # the head names no disease (a participle says how a cancer came, not where).
+                continue
             found.add(stem(words[before]))
             # "Zeta and Other Etal Cancers": each disease coordinated before the head.
             j = i - 2

@@ -28,7 +28,7 @@ __all__ = [
 _NUM = r"\d+(?:[.,]\d+)?"
 # A figure that may be below zero: an effect size or its interval's bounds ("–1.2 to –0.3").
 _SIGNED = rf"(?:[-–−](?=\d))?{_NUM}"
-_DASH = r"\s*[-–—−]\s*"
+_DASH = r"\s*[-‒–—−]\s*"
 # A hedge is part of the figure: "nearly 20%" is not "20%", "up to 7 months" not "7 months",
 # "only 3%" not "3%".
 # Matched in any case: a sentence may open with one ("Approximately 70% of …").
@@ -69,16 +69,20 @@ _GLUED = (
     r"(?:(?<=HR)(?:[a-z][a-z ]{0,40}?|[A-Z]{2,5}\s[a-z][a-z ]{0,40}?"
     r"(?:death|progression|recurrence|relapse|survival|events?))(?=\s*(?:[,:=]|was\b|is\b)))?"
 )
+# What a ratio is of, between its label and its figure: no figure nor clause break, but a gene's
+# or a name's digits ("in women with ZETA1/2 variants was 2.4"); before a comma, no comma.
+_OF_WORDS = r"(?:[^:;.\d()]|(?<=[A-Za-z/])\d)"
+_OF_WORDS_UNBROKEN = r"(?:[^:;.\d(),]|(?<=[A-Za-z/])\d)"
 _HR_CORE = (
     rf"{_RATIO}{_GLUED}{_ABBREVIATED}(?:(?:{_FOR}|\s*death)?\s*+(?:=|:|,|of|was|is)?"
     # … or a label that ends in a colon: "Relative risk of death, screening versus control
     # (95% CI): 0.68 (0.52–0.89)".
     rf"|[^:;.\d]{{0,80}}\([^()]*\)\s*:|[^:;.\d(]{{0,80}}:"
     # … or what it is of, then a verb: "The relative risk of zeta cancer was 32.8".
-    rf"|\s+(?:of|for)\s+[^:;.\d()]{{0,60}}?\s+(?:was|were|is)"
+    rf"|\s+(?:of|for)\s+{_OF_WORDS}{{0,80}}?\s+(?:was|were|is)"
     # … or what it is for or of, then a comma: "RR for zetal squamous cancer, 1.85", "RR of
     # remission, 2.40" (not a "95% CI" after the comma).
-    rf"|\s+(?:for|of)\s+[^:;.\d(),]{{1,60}}?,"
+    rf"|\s+(?:for|of)\s+{_OF_WORDS_UNBROKEN}{{1,60}}?,"
     # … or what it is for or of and the words after, then the ratio alone in brackets, its
     # interval or P value beside it: "The odds ratio of remission was higher with zentamab
     # (2.4; P = .01)" (a dose, "(1.5 mg/kg)", or a count, "(2 trials)", is none).
@@ -226,7 +230,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "year": re.compile(
         r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
         r"December)\s+)?(?:(?:1[5-9]|20)\d0s\b|(?:19|20)\d{2}\b|1[5-8]\d{2}\b"
-        r"(?![.,]\d|\s*(?:%|[-–]\s*\d|[a-zµ]+/|(?:mg|mcg|µg|g|kg|ml|l|gy|cgy|iu|units?|patients|"
+        r"(?![.,]\d|\s*(?:%|[-‒–]\s*\d|[a-zµ]+/|(?:mg|mcg|µg|g|kg|ml|l|gy|cgy|iu|units?|patients|"
         r"people|persons|cases|women|men|participants|subjects|individuals|children|adults)\b)))",
         re.IGNORECASE,
     ),
@@ -238,15 +242,15 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         r"(?=\s+[a-z])(?!\s+(?:times|percent|years?|months?|weeks?|days?)\b)|"
         # A bare number, unless it is a time or an age ("12 years", "aged 39 to 49 years").
         rf"{_HEDGE}(?<![\d.,])(?<!\baged )(?<!\bages )(?<!\bage )\b\d+\b(?![.,]\d|\s*%|-year"
-        r"|\s*(?:years?|months?|weeks?|days?)\b|\s*(?:to|through|[-–])\s*\d+\s*(?:years?|months?)\b)"
+        r"|\s*(?:years?|months?|weeks?|days?)\b|\s*(?:to|through|[-‒–])\s*\d+\s*(?:years?|months?)\b)"
     ),
     # An age as a criterion states it: "from age 50", "before age 30 years", "ages 50 to 74",
     # "aged 55 to 80 years", "65 years or older", "older than 75 years", "women in their 40s".
     "age": re.compile(
         r"\b(?:older|younger)\s+than\s+\d+(?:\s+years?)?(?:\s+of\s+age)?|"
-        rf"{_HEDGE}\b(?:(?:before|after|by|until|from)\s+)?(?:ages?|aged)\s+\d+(?:\s*(?:to|through|and|or|[-–])\s*\d+)?(?:\s+years?)?"
+        rf"{_HEDGE}\b(?:(?:before|after|by|until|from)\s+)?(?:ages?|aged)\s+\d+(?:\s*(?:to|through|and|or|[-‒–])\s*\d+)?(?:\s+years?)?"
         r"(?:\s+(?:or|and)\s+(?:older|younger|over|above|below|under))?"
-        rf"|{_HEDGE}\b\d+(?:\s*(?:to|through|[-–])\s*\d+)?\s+years?\s+(?:of\s+age|old"
+        rf"|{_HEDGE}\b\d+(?:\s*(?:to|through|[-‒–])\s*\d+)?\s+years?\s+(?:of\s+age|old"
         r"|(?:or|and)\s+(?:older|younger|over|above|below|under))"
         r"|\b(?:in\s+their|the)\s+(?:early\s+|late\s+|mid-)?\d0s\b"
         r"|(?:(?<=\bage was )|(?<=\bage of )|(?<=\bage is ))\d+(?:\.\d+)?(?:\s+years)?"
@@ -404,7 +408,7 @@ _LABEL_THEN_VERB = re.compile(r"\s(?:of|for)\s[^:;.]*\s(?:was|were|is)\s*$")
 # A rate and an opening bracket just before a figure: what the bracket holds is the rate's
 # interval, written without its label ("72% (51.3%–88.4%)").
 _BARE_INTERVAL = re.compile(r"\d\s*%\s*\(\s*$")
-_RANGE = re.compile(r"\d\s*%?\s*(?:[–−-]|to)\s*\d")
+_RANGE = re.compile(r"\d\s*%?\s*(?:[–‒−-]|to)\s*\d")
 
 # A figure's spread (a standard deviation or error): "± 8 years", "+/- 0.03", "± 3.1%".
 _PLUS_MINUS = r"(?:±|\+\s?/\s?[-−])"

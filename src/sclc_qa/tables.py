@@ -238,12 +238,12 @@ def _header_of(sent: Sentence, span: Span) -> str:
 _RATIO_HEADER = re.compile(
     r"\b(?:HR|OR|RR|IRR|SIR|SMR)\b|(?i:hazard ratio|odds ratio|relative risk|risk ratio|rate ratio)"
 )
-_BARE_RATIO = re.compile(r"\d+(?:\.\d+)?(?:\s*\(\s*\d+(?:\.\d+)?\s*[-–—]\s*\d+(?:\.\d+)?\s*\))?")
+_BARE_RATIO = re.compile(r"\d+(?:\.\d+)?(?:\s*\(\s*\d+(?:\.\d+)?\s*[-‒–—]\s*\d+(?:\.\d+)?\s*\))?")
 
 
 # A header whose cells are shares without their sign; such a cell's number, or range.
 _PERCENT_HEADER = re.compile(r"\(\s*%\s*\)|\bpercent(?:age)?\b", re.I)
-_BARE_SHARE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:\s*[-–—]\s*\d+(?:\.\d+)?)?(?![\w.])")
+_BARE_SHARE = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:\s*[-‒–—]\s*\d+(?:\.\d+)?)?(?![\w.])")
 
 
 # Two words joined as items of one list: "phase, population", "population and status".

@@ -148,8 +148,14 @@ class Vocabulary:
                 self.items.setdefault(p, []).append(item)
         self.defs_by_short: dict[str, list[Definition]] = {}
         self.defs_by_long: dict[str, list[Definition]] = {}
+        # A gene's name spelled out after its symbol answers what the symbol stands for, and
+        # nothing else: a sentence is not about the gene for writing the words of its name.
+        self.symbols: dict[str, list[Definition]] = {}
         rank = {"glossary": 0, "text": 1, "table_note": 2}
         for d in sorted(definitions, key=lambda d: (rank.get(d.source, 3), d.start)):
+            if d.source == "symbol":
+                self.symbols.setdefault(d.short.lower(), []).append(d)
+                continue
             self.defs_by_short.setdefault(d.short.lower(), []).append(d)
             self.defs_by_long.setdefault(normalize(d.long), []).append(d)
 
@@ -415,7 +421,7 @@ def _joined_pairs(name: str) -> list[tuple[str, str]]:
 def _range_words(low: str, high: str) -> str:
     """How a text may write the range low–high: "I to IIB", "1 through 3"; two neighbours also
     as a pair, "stage I and stage II", "I/II" (a wider range is not its ends alone)."""
-    joint = r"\s*(?:to|through|[-–])\s*"
+    joint = r"\s*(?:to|through|[-‒–])\s*"
     if _ORDINALS.get(high.upper(), -1) == _ORDINALS.get(low.upper(), -9) + 1:
         joint = rf"(?:{joint}|\s*/\s*|\s+(?:and|or)\s+(?:stages?\s+)?)"
     return rf"\b{re.escape(low)}{joint}{re.escape(high)}\b"

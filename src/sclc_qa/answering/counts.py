@@ -269,7 +269,7 @@ _NEXT_PART = re.compile(
 _NOUN_WORDS = 2
 # A time phrase that follows what is counted ("hours before a meal", "days after surgery").
 _WHEN = re.compile(r"\s+(?:before|after|until|since|during|within|following|prior\s+to)\s+", re.I)
-_RANGE_END = re.compile(r"\s*(?:to|through|and|or|[-–—])\s*[\d.,]+")
+_RANGE_END = re.compile(r"\s*(?:to|through|and|or|[-‒–—])\s*[\d.,]+")
 # A count stated after its noun: "New cases: N", "patients (n = N)", "deaths were N".
 _LABEL_BEFORE = re.compile(
     r"([A-Za-z][A-Za-z-]*)\s*(?::|\(\s*n\s*=|=|\s(?:was|were|totall?ed|numbered))\s*"

@@ -79,7 +79,7 @@ _DOSING_WORDS = frozenset(
 )
 # A dose stated as a range of amounts ("25–50 mg", "2 to 4 mg"; not a schedule's "days 1–3"),
 # whose top end is a most.
-_RANGE = re.compile(r"\d\s*(?:[-–—]|to)\s*\d[\d.,]*\s*(?:mg|g|mcg|µg|mL|units?|IU)\b", re.I)
+_RANGE = re.compile(r"\d\s*(?:[-‒–—]|to)\s*\d[\d.,]*\s*(?:mg|g|mcg|µg|mL|units?|IU)\b", re.I)
 # Words in the figure's clause, before it or in it, that state it as a most: "Maximum
 # suggested dose for women: 4 mg", "should not exceed 350 mg", "the highest dose was 20 mg";
 # read this many characters back, within one table cell.

@@ -33,6 +33,7 @@ from .figure_widening import CHANGE_NOUN, EVERY, EVERY_REACH, widen
 from .item_figures import of_other_items
 from .kinds import STATEMENT, TYPED
 from .name_lists import introduced_list
+from .ratios import of_asked_ratio
 from .runs import (
     BY,
     at_time_point,
@@ -149,6 +150,8 @@ class FigureExtractor:
             if prof.endpoints:
                 # A median OS is a duration survived, never the time point a rate was read at.
                 spans = [s for s in spans if not at_time_point(text, s.start, s.end)]
+        if prof.kind == "hr":
+            spans = of_asked_ratio(text, spans, prof.text)  # an odds ratio is no hazard ratio
         if prof.kind == "hr" and spans and not endpoints_named(text):
             inherited = context_endpoint(self.index, self.vocab, sid)
             spans = [Span(s.start, s.end, s.kind, inherited) for s in spans]

@@ -74,7 +74,9 @@ class GlossaryAnswerer:
         asked = asked_term(q) or q  # "In TNM staging, what does N2 mean?" asks about N2
         words = re.findall(r"[A-Za-z0-9][A-Za-z0-9\-+/]*[A-Za-z0-9+]|[A-Za-z]", asked)
         for word in sorted(words, key=lambda w: (not any(c.isupper() for c in w[1:]), -len(w))):
-            found = self.vocab.defs_by_short.get(word.lower())
+            found = self.vocab.defs_by_short.get(word.lower()) or self.vocab.symbols.get(
+                word.lower()
+            )
             if found and word.lower() not in _QUESTION_WORDS:
                 d = found[0]
                 return self._answer(question, d, *self._expanded(q, d))

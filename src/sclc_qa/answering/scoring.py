@@ -266,6 +266,10 @@ class SentenceScorer:
         """Whether sentence `sid` names every one of `names` itself."""
         return all(self.vocab.said_by(sid, n) for n in names)
 
+    def keyed(self, sid: int, prof: Profile) -> bool:
+        """`_keyed_by` for sentence `sid`."""
+        return self._keyed_by(self.index.sentences[sid], prof)
+
     def _keyed_by(self, sent: Sentence, prof: Profile) -> bool:
         """Whether `sent` is a table row whose first cell is a name the question asks about:
         the row that defines it ("Z2 | Zentoma in both lobes"), not one listing it among others."""

@@ -1,0 +1,84 @@
+"""Which ratio a figure is: an odds ratio does not answer a question about a hazard ratio, nor
+an effect size one about an odds ratio, though all are read and extracted alike (`spans.py`'s
+"hr" kind).
+
+A ratio's family is read from the words that name it, in the question and just before the figure
+in the sentence. Hazards and risks are one family here: readers ask a "relative risk" of what a
+trial reports as a hazard ratio, and the two are read alike.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..lexical import STOPWORDS
+from ..question_kinds import HAZARD_RATIO
+from ..spans import Span
+
+__all__ = ["family", "of_asked_ratio"]
+
+# The words that name each family, capitals only for the abbreviations ("OR" is not "or").
+_FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "effect",
+        re.compile(
+            r"(?i:effect sizes?|standardi[sz]ed mean differences?|\bcohen'?s d\b|"
+            r"\bhedges?'?s?'? g\b)|\bSMDs?\b|\bES(?=\s*=)"
+        ),
+    ),
+    (
+        "standardised",
+        re.compile(
+            r"(?i:(?:standardi[sz]ed )?(?:incidence|mortality) ratios?)|\bSIRs?\b|\bSMRs?\b"
+        ),
+    ),
+    ("odds", re.compile(r"(?i:odds ratios?)|\bORs?\b")),
+    (
+        "relative",
+        re.compile(
+            r"(?i:hazard ratios?|relative (?:risks?|rates?)|(?:risk|rate) ratios?)|"
+            r"\b(?:HR|RR|IRR)s?\b"
+        ),
+    ),
+)
+# A cancer named by the word before its head ("omal cancer", "zetal carcinoma").
+_CANCER = re.compile(r"\b([A-Za-z]+)\s+(?:cancers?|carcinomas?)\b")
+# Where the words a ratio is of begin: after the last word naming a ratio.
+_LAST_LABEL = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _FAMILIES))
+# How far before a figure (characters) the words naming its ratio are looked for, when the
+# figure's own span does not hold them ("HR was 0.61 (…) for A, 0.77 (…) for B").
+_LABEL_REACH = 120
+
+
+def family(words: str) -> str | None:
+    """The family of the last ratio `words` name ("… odds ratio …" → "odds"), or None."""
+    found = [(m.start(), name) for name, pattern in _FAMILIES for m in pattern.finditer(words)]
+    return max(found)[1] if found else None
+
+
+def of_asked_ratio(text: str, spans: list[Span], question: str) -> list[Span]:
+    """The ratios in `text` of a family the question names ("Which is higher: A's odds ratio
+    or B's relative risk?" names two), or whose family the sentence does not say; all of them
+    when the question names no ratio ("What was the effect of A?")."""
+    asked = {family(m.group()) for m in HAZARD_RATIO.finditer(question)} - {None}
+    sites = _cancers(question)
+    kept = []
+    for s in spans:
+        before = text[max(0, s.start - _LABEL_REACH) : s.start]
+        labelled = family(text[s.start : s.end])  # "OR, 2.4 (…)": its words are its own
+        own = labelled or family(before)
+        if asked and own is not None and own not in asked:
+            continue
+        # "The OR for zeta cancer risk … was 5.0" is no odds ratio for omal cancer: what a
+        # ratio is of lies between its label and its figure.
+        label = _LAST_LABEL.split(before)[-1] if labelled is None and own is not None else ""
+        of = _cancers(label)
+        if sites and of and not sites & of:
+            continue
+        kept.append(s)
+    return kept
+
+
+def _cancers(words: str) -> set[str]:
+    """The cancers `words` name by the word before "cancer" ("zeta cancer" → {"zeta"})."""
+    return {m.lower() for m in _CANCER.findall(words) if m.lower() not in STOPWORDS}
