@@ -2764,13 +2764,13 @@ def test_a_term_is_looked_up_by_the_run_of_its_words_an_entry_is_keyed_by(
 ) -> None:
     doc = (
         # The caption names the system: a name no document writes is refused as unmentioned.
-        "# Zentoma\n\n## Stages\n\nTable 8. Koga-Zentoma Staging System for Zentoma\n\n"
+        "# Zentoma\n\n## Stages\n\nTable 8. Quell-Zentoma Staging System for Zentoma\n\n"
         "| Stage | Description |\n|---|---|\n| I | Completely encapsulated. |\n"
         "| IVa | Pleural or pericardial dissemination. |\n"
         "| IVb | Lymphogenous or hematogenous metastases. |\n\n" + _BACKGROUND
     )
     engine = _engine_over(tmp_path, "stages", doc)
-    answer = engine.ask("What does Koga-Zentoma stage IVa mean?", min_confidence=0.0)
+    answer = engine.ask("What does Quell-Zentoma stage IVa mean?", min_confidence=0.0)
     assert answer.answer == "Pleural or pericardial dissemination."
 
 

@@ -112,10 +112,10 @@ def test_a_figure_dash_joins_an_intervals_bounds() -> None:
 def test_a_ratio_of_a_group_named_with_a_genes_digits() -> None:
     # What the ratio is of may hold a gene's digits, and run past sixty characters.
     text = (
-        "The OR for zeta cancer risk in women with *ZETA1/2* pathogenic variants was 5.02 "
-        "(95% CI, 3.7-6.8)."
+        "The OR for zeta cancer risk in the women who carry *ZETA12/2* pathogenic variants was "
+        "4.4 (95% CI, 2.9-7.1)."
     )
-    assert [text[s.start : s.end] for s in find(text, "hr")] == ["5.02 (95% CI, 3.7-6.8)"]
+    assert [text[s.start : s.end] for s in find(text, "hr")] == ["4.4 (95% CI, 2.9-7.1)"]
     # … but not another figure's digits: "in 2 of 9 women" breaks what it is of.
     text = "The OR for zeta cancer in 2 of 9 women was 5.0 overall."
     assert [text[s.start : s.end] for s in find(text, "hr")] == []
@@ -124,13 +124,17 @@ def test_a_ratio_of_a_group_named_with_a_genes_digits() -> None:
 def test_a_genes_symbol_spelled_out_in_brackets_after_it(tmp_path: Path) -> None:
     text = (
         "The *ZAPL2* (Zeta And Partner of *LIM4*) gene lies on chromosome 9. "
-        "The *HOX7* (quell protein) gene is another."
+        "The *QEX7* (quell protein) gene is another. ZAPL2 carriers had more quell relapse."
     )
     engine = _section_engine(tmp_path, text)
     got = engine.ask("What does ZAPL2 stand for?", min_confidence=0.0)
     assert got.answer == "Zeta And Partner of *LIM4*"
+    vocab = engine._answerer.vocab
     # Words that do not spell the symbol are no spelling out of it.
-    assert engine.ask("What does HOX7 stand for?", min_confidence=0.0).answer != "quell protein"
+    assert set(vocab.symbols) == {"zapl2"}
+    # … and a sentence writing the symbol does not carry the words of its name.
+    said = next(i for i, s in enumerate(engine.index.sentences) if "more quell relapse" in s.text)
+    assert "partner" not in vocab.tokens[said]
 
 
 def test_a_question_naming_two_ratios_takes_either() -> None:
@@ -167,14 +171,30 @@ def test_a_genes_spelled_out_name_is_kept_apart_from_other_definitions() -> None
 
 
 def test_a_ratio_of_one_cancer_does_not_answer_for_another() -> None:
-    text = "The OR for zeta cancer risk in women with ZETA2 variants was 5.0 (95% CI, 3.7-6.8)."
+    # Organs' words name the cancers (a common noun or adjective, not a document's fact).
+    text = "The OR for breast cancer risk in women with ZETA2 variants was 4.1 (95% CI, 2.2-7.9)."
     spans = find(text, "hr")
     assert spans
-    assert of_asked_ratio(text, spans, "What OR for omal cancer did the consortium report?") == []
-    assert of_asked_ratio(text, spans, "What zeta cancer OR was reported?") == spans
-    # A question naming no cancer, or "cancer" alone, asks of none in particular.
+    assert of_asked_ratio(text, spans, "What OR for lung cancer did the consortium report?") == []
+    assert of_asked_ratio(text, spans, "What breast cancer OR was reported?") == spans
+    # A question naming no cancer, "cancer" alone, or a word that is no organ's, asks of none.
     assert of_asked_ratio(text, spans, "What OR for ZETA2 carriers?") == spans
     assert of_asked_ratio(text, spans, "What was the odds ratio of cancer?") == spans
+    assert of_asked_ratio(text, spans, "What OR for invasive cancer?") == spans
+    # A ratio listed after another is of what follows it, not of the first one's words.
+    text = (
+        "The OR for breast cancer was 2.0 (95% CI, 1.1-3.6), and 3.1 (95% CI, 1.5-6.4) for "
+        "lung cancer."
+    )
+    spans = find(text, "hr")
+    assert [text[s.start : s.end] for s in of_asked_ratio(text, spans, "OR for lung cancer?")] == [
+        "3.1 (95% CI, 1.5-6.4)"
+    ]
+
+
+def test_a_hormone_receptor_is_no_hazard_ratio() -> None:
+    assert family("HR-positive") is None and family("HR+ disease") is None
+    assert family("AND/OR") is None
 
 
 def test_a_definition_is_read_from_the_row_keyed_by_the_stage_asked(tmp_path: Path) -> None:
@@ -198,3 +218,18 @@ def test_the_words_before_a_labelled_ratio_are_not_what_it_is_of() -> None:
     text = "Eligible women had a 60% rise in localized cancers (RR, 1.60; 95% CI, 1.42-1.79)."
     spans = find(text, "hr")
     assert spans and of_asked_ratio(text, spans, "By how much did zeta cancer rise (RR)?") == spans
+
+
+def test_a_gene_titled_summary_yields_to_the_one_naming_the_asked_trial(tmp_path: Path) -> None:
+    engine = summaries_engine(
+        tmp_path,
+        {
+            "zeta2": "# ZETA2-Associated Cancer Risks\n\n## Carriers\n\n"
+            "ZETA2 carriers had more quell relapse in several cohorts.",
+            "omal": "# Omal Cancer Treatment\n\n## Trials\n\n"
+            "In the Quellora trial, 14% of patients carried ZETA2 variants.",
+        },
+    )
+    asked = "In the Quellora trial, what share of patients carried ZETA2 variants?"
+    got = engine.ask(asked, min_confidence=0.0)
+    assert got.answer is not None and got.answer.startswith("14%")

@@ -94,11 +94,12 @@ class Retriever:
         self._long_to_short: dict[str, set[str]] = {}
         # Read from what is indexed, not from the boilerplate a document's file also holds,
         # sentence by sentence (no phrase runs across two; no copy of the corpus's text).
+        # A gene's name spelled out after its symbol is no other way to search for it: its
+        # words are seldom what a passage about the gene says (`Vocabulary.symbols`).
+        definitions = [d for d in definitions if d.source != "symbol"]
         self._acronyms = Acronyms([s.text for s in index.sentences], (d.short for d in definitions))
         self._plain = PlainWords(s.text for s in index.sentences)
         for d in definitions:
-            if d.source == "symbol":
-                continue
             short = d.short.lower()
             # "HDAC" in a question should find "HDACi", "PARP" should find "PARPi".
             # (Not "OS" as "O", "AI" as "A": three letters stay, or a question's "a" finds it.)

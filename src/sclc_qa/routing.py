@@ -96,15 +96,11 @@ class Router:
         asked_words = {stem(american(w)) for w in lower} | {
             stem(a) for w in lower for a in adjectives.get(w, ())
         }
-        titled = (
-            frozenset(
-                d
-                for d, topics in self._topics.items()
-                if any(_same(t, asked_words) for t in topics)
-            )
-            | self._titled_by_acronym(names)
-            | self._titled_by_symbol(names)
-        )
+        titled = frozenset(
+            d for d, topics in self._topics.items() if any(_same(t, asked_words) for t in topics)
+        ) | self._titled_by_acronym(names)
+        by_symbol = self._titled_by_symbol(names)
+        titled |= by_symbol
         disease = self._disease_words(lower, titled) if titled else set()
         if titled:
             # A document whose title names no disease (a symptom, a therapy, coping) is about
@@ -143,7 +139,10 @@ class Router:
         if named and keep & named:
             keep &= named
         elif worded != every and titled and not keep & worded:
-            writing = frozenset(d for d in worded if disease & self._doc_terms[d])
+            # A document titled by a gene's symbol alone names no disease: one that writes
+            # the name is about it ("the Zentora trial" and the gene, in a disease's summary).
+            gene_only = titled == by_symbol and not disease
+            writing = frozenset(d for d in worded if gene_only or disease & self._doc_terms[d])
             keep = writing or keep
         return keep if keep and keep != every else None
 

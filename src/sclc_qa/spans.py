@@ -71,15 +71,15 @@ _GLUED = (
 )
 # What a ratio is of, between its label and its figure: no figure nor clause break, but a gene's
 # or a name's digits ("in women with ZETA1/2 variants was 2.4"); before a comma, no comma.
-_OF_WORDS = r"(?:[^:;.\d()]|(?<=[A-Za-z/])\d)"
-_OF_WORDS_UNBROKEN = r"(?:[^:;.\d(),]|(?<=[A-Za-z/])\d)"
+_OF_WORDS = r"(?:[^:;.\d()]|(?<=[A-Za-z/])\d+)"
+_OF_WORDS_UNBROKEN = r"(?:[^:;.\d(),]|(?<=[A-Za-z/])\d+)"
 _HR_CORE = (
     rf"{_RATIO}{_GLUED}{_ABBREVIATED}(?:(?:{_FOR}|\s*death)?\s*+(?:=|:|,|of|was|is)?"
     # … or a label that ends in a colon: "Relative risk of death, screening versus control
     # (95% CI): 0.68 (0.52–0.89)".
     rf"|[^:;.\d]{{0,80}}\([^()]*\)\s*:|[^:;.\d(]{{0,80}}:"
     # … or what it is of, then a verb: "The relative risk of zeta cancer was 32.8".
-    rf"|\s+(?:of|for)\s+{_OF_WORDS}{{0,80}}?\s+(?:was|were|is)"
+    rf"|\s++(?:of|for)\s++{_OF_WORDS}{{0,80}}?\s+(?:was|were|is)"
     # … or what it is for or of, then a comma: "RR for zetal squamous cancer, 1.85", "RR of
     # remission, 2.40" (not a "95% CI" after the comma).
     rf"|\s+(?:for|of)\s+{_OF_WORDS_UNBROKEN}{{1,60}}?,"
@@ -298,7 +298,7 @@ class Span:
     endpoint: str | None = None
 
 
-_CITATION = re.compile(r"\s*\((?:\d+(?:\s*[–-]\s*\d+)?(?:,\s*|、)?)+\)\s*$")
+_CITATION = re.compile(r"\s*\((?:\d+(?:\s*[–‒-]\s*\d+)?(?:,\s*|、)?)+\)\s*$")
 
 
 # A link's target at the end of a span: "[Zeta therapy](/types/zeta#_12)" shows "Zeta therapy".

@@ -92,6 +92,8 @@ class Vocabulary:
         # "ES-ZCL" carries the words of "extensive-stage zeta cell lymphoma", as a reader reads it.
         spelled: dict[tuple[str, str], frozenset[str]] = {}
         for d in definitions:
+            if d.source == "symbol":
+                continue  # a gene's spelled-out name: see `symbols`
             short = tokenize(d.short)
             if short:
                 key = (d.doc, short[0])
@@ -405,7 +407,7 @@ _MEMO_MAX = 1 << 16
 # paragraph names it once, then gives its design and results over as many as eight sentences.
 _BLOCK_REACH = 8
 # A range written with a dash ("I–IIB", "1-3"), which text may spell "I to IIB".
-_RANGE = re.compile(r"([A-Za-z0-9]+)[-–]([A-Za-z0-9]+)")
+_RANGE = re.compile(r"([A-Za-z0-9]+)[-‒–]([A-Za-z0-9]+)")
 # A name for what acts against a target ("anti-PD-L1", "anti-CTLA-4") is named by its target.
 _AGAINST = re.compile(r"anti-([A-Za-z0-9].*)", re.I)
 

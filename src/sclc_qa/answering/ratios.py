@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexical import STOPWORDS
+from ..domain import domain
 from ..question_kinds import HAZARD_RATIO
 from ..spans import Span
 
@@ -32,17 +32,21 @@ _FAMILIES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?i:(?:standardi[sz]ed )?(?:incidence|mortality) ratios?)|\bSIRs?\b|\bSMRs?\b"
         ),
     ),
-    ("odds", re.compile(r"(?i:odds ratios?)|\bORs?\b")),
+    ("odds", re.compile(r"(?i:odds ratios?)|(?<!/)\bORs?\b(?![-+/])")),  # not "AND/OR"
     (
         "relative",
         re.compile(
             r"(?i:hazard ratios?|relative (?:risks?|rates?)|(?:risk|rate) ratios?)|"
-            r"\b(?:HR|RR|IRR)s?\b"
+            r"\b(?:HR|RR|IRR)s?\b(?![-+])"  # "HR-positive", "HR+": a hormone receptor
         ),
     ),
 )
-# A cancer named by the word before its head ("omal cancer", "zetal carcinoma").
+# A cancer named by its organ's word before its head ("breast cancer", "renal carcinoma"); a
+# word that names no organ ("second", "invasive", "ER-negative") names no other cancer.
 _CANCER = re.compile(r"\b([A-Za-z]+)\s+(?:cancers?|carcinomas?)\b")
+_ORGANS = frozenset(
+    w for noun, adjectives in domain().organ_adjectives.items() for w in (noun, *adjectives)
+)
 # Where the words a ratio is of begin: after the last word naming a ratio.
 _LAST_LABEL = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _FAMILIES))
 # How far before a figure (characters) the words naming its ratio are looked for, when the
@@ -59,7 +63,8 @@ def family(words: str) -> str | None:
 def of_asked_ratio(text: str, spans: list[Span], question: str) -> list[Span]:
     """The ratios in `text` of a family the question names ("Which is higher: A's odds ratio
     or B's relative risk?" names two), or whose family the sentence does not say; all of them
-    when the question names no ratio ("What was the effect of A?")."""
+    when the question names no ratio ("What was the effect of A?"). A ratio whose words say it
+    is of one organ's cancer is dropped for a question naming only others'."""
     asked = {family(m.group()) for m in HAZARD_RATIO.finditer(question)} - {None}
     sites = _cancers(question)
     kept = []
@@ -69,9 +74,13 @@ def of_asked_ratio(text: str, spans: list[Span], question: str) -> list[Span]:
         own = labelled or family(before)
         if asked and own is not None and own not in asked:
             continue
-        # "The OR for zeta cancer risk … was 5.0" is no odds ratio for omal cancer: what a
-        # ratio is of lies between its label and its figure.
+        # "The OR for breast cancer risk … was 5.0" is no odds ratio for lung cancer: what a
+        # ratio is of lies between its label and its figure, or, for one listed after another
+        # ("… was 2.0 (…), and 3.1 (…) for lung cancer"), after the figure before it.
         label = _LAST_LABEL.split(before)[-1] if labelled is None and own is not None else ""
+        previous = [p.end for p in spans if s.start - len(label) <= p.end <= s.start]
+        if previous:
+            label = text[max(previous) : s.start]
         of = _cancers(label)
         if sites and of and not sites & of:
             continue
@@ -81,4 +90,4 @@ def of_asked_ratio(text: str, spans: list[Span], question: str) -> list[Span]:
 
 def _cancers(words: str) -> set[str]:
     """The cancers `words` name by the word before "cancer" ("zeta cancer" → {"zeta"})."""
-    return {m.lower() for m in _CANCER.findall(words) if m.lower() not in STOPWORDS}
+    return {m.lower() for m in _CANCER.findall(words) if m.lower() in _ORGANS}

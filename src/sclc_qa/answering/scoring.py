@@ -267,7 +267,8 @@ class SentenceScorer:
         return all(self.vocab.said_by(sid, n) for n in names)
 
     def keyed(self, sid: int, prof: Profile) -> bool:
-        """`_keyed_by` for sentence `sid`."""
+        """Whether sentence `sid` is a table row whose first cell is what the question asks
+        ("stage ZB" and the row "ZB" under "Stage")."""
         return self._keyed_by(self.index.sentences[sid], prof)
 
     def _keyed_by(self, sent: Sentence, prof: Profile) -> bool:
