@@ -293,3 +293,24 @@ def test_a_summary_about_no_disease_is_searched_for_the_disease_it_writes(tmp_pa
         "eta",
         "fatigue",
     }
+
+
+def test_a_name_only_a_summary_about_no_disease_writes_leaves_the_diseases_own(
+    tmp_path: Path,
+) -> None:
+    # The zeta screening summary writes the regulator out in full; the symptom summary, about
+    # no disease, abbreviates it and writes zeta cancer too.
+    engine = summaries_engine(
+        tmp_path,
+        {
+            "zeta": "# Zetal Cancer Screening\n\n## Harms\n\n"
+            "A Zetland Drug Agency notice recommends against screening for zetal cancer with "
+            "current tests.",
+            "itch": "# Itching\n\n## Causes\n\n"
+            "The ZDA has approved quellin for itch in people with zetal cancer or etal cancer.",
+        },
+    )
+    answer = engine.ask(
+        "Does the ZDA support current tests to screen for zetal cancer?", min_confidence=0.0
+    )
+    assert answer.citations and answer.citations[0].doc == "zeta"

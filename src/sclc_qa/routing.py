@@ -136,7 +136,10 @@ class Router:
         # uses ("PPV" asked of the zeta summary, which spells it out) yield to the title, unless
         # written in words no other spelling stands for ("Zentor" for zeta cancer, asked of
         # the one document that names it and writes that disease too).
-        if named and keep & named:
+        if named and keep & named and (not titled or keep & named & titled):
+            # (When only a summary about no disease writes the name, the disease's own
+            # summaries stay searched beside it: "the regulator" asked of zeta screening is
+            # not only a symptom summary's question because it names the regulator.)
             keep &= named
         elif worded != every and titled and not keep & worded:
             # A document titled by a gene's symbol alone names no disease: one that writes
