@@ -35,6 +35,7 @@ from .extraction import Extracted, Extractor
 from .figures import FigureExtractor
 from .given import given_figures
 from .glossary import ASKS_EXPANSION, GlossaryAnswerer
+from .keyed_rows import ROW_ASKED_KINDS, keyed_row
 from .kinds import TYPED
 from .ranking import load_ranker
 from .reasons import Reasons, abstention
@@ -58,11 +59,6 @@ __all__ = ["Answerer", "Retrieve"]
 # How far down the candidates a typed question looks for a sentence holding a figure of its
 # type when the first holds none.
 _FIGURE_LOOK = 3
-# Questions that a table row keyed by their subject answers whole (a definition; another
-# question may ask one cell of a row, "what treatment for stage ZB?"), and how far down the
-# candidates such a row is looked for.
-_ROW_ASKED_KINDS = ("definition",)
-_ROW_LOOK = 6
 # A question that sets terms apart: "Z2a versus Z2b: what's the difference?" (not "Z3 N0 M0:
 # what stage?", which combines them).
 _TELLS_APART = re.compile(r"\b(?:differen\w*|differ|versus|vs\.?|distinguish\w*|compared?)\b", re.I)
@@ -247,17 +243,8 @@ class Answerer:
                 ),
                 best,
             )
-        if prof.kind in _ROW_ASKED_KINDS and not self.scorer.keyed(best.sid, prof):
-            # "How is stage ZB defined?": the table row keyed by what the question asks (its
-            # first cell "ZB" under "Stage"), among the first candidates, states it.
-            best = next(
-                (
-                    s
-                    for s in scored[1:_ROW_LOOK]
-                    if s.coverage >= best.coverage and self.scorer.keyed(s.sid, prof)
-                ),
-                best,
-            )
+        if prof.kind in ROW_ASKED_KINDS:
+            best = keyed_row(best, scored, lambda sid: self.scorer.keyed(sid, prof))
         if prof.kind == "hr" and _INTERVAL.search(prof.text) and not self._interval(best):
             # "What HR …, with its 95% CI?": of the first candidates, the one that states its
             # ratio with the interval asked, as the next that gives enough figures is taken.
