@@ -31,12 +31,12 @@ _NOT_LONG_FORM_START = frozenset({"the", "a", "an", "and", "of", "with"})
 # Head nouns an eponym's acronym may leave out: "Zeta-Eta syndrome (ZE)" (the syndrome's own
 # initials would add an S no one writes).
 _UNSPELLED_HEADS = frozenset({"syndrome", "disease"})
+# A gene's symbol: capitals and its number ("ZETA1").
+_SYMBOL = re.compile(r"([A-Z]{3,8})\d{1,2}")
 # The other way round, "SHORT (long form)": an abbreviation of capitals (after any lower-case
 # prefix, "hyper-ZAP"), then its spelling out in brackets ("ZNE (zeta, node, extension)", a
-# regimen's drugs "ZAP (zentamab, alotinib, and pelquimab)").
-# A gene's symbol: capitals and its number ("ZETA1"). A text may spell it out in brackets after
-# it, the symbol set in italics: "*ZETA1* (Zeta And Eta of …)".
-_SYMBOL = re.compile(r"([A-Z]{3,8})\d{1,2}")
+# regimen's drugs "ZAP (zentamab, alotinib, and pelquimab)"); a gene's symbol set in italics
+# ("*ZETA1* (Zeta And Eta of …)").
 _SPELLED_AFTER = re.compile(
     r"(?<![\w-])\*{0,2}((?:[a-z]+-)?(?:[A-Z][A-Za-z]{0,3}-)*[A-Z]{2,8}[a-z]?\d{0,2})\*{0,2}"
     r"\s+\(([^()\[\]]{3,200})\)"

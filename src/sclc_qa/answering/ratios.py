@@ -89,5 +89,6 @@ def of_asked_ratio(text: str, spans: list[Span], question: str) -> list[Span]:
 
 
 def _cancers(words: str) -> set[str]:
-    """The cancers `words` name by the word before "cancer" ("zeta cancer" → {"zeta"})."""
+    """The cancers `words` name by the organ's word before "cancer" ("breast cancer" →
+    {"breast"}; "invasive cancer" → none)."""
     return {m.lower() for m in _CANCER.findall(words) if m.lower() in _ORGANS}
