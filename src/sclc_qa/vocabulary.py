@@ -88,12 +88,17 @@ class Vocabulary:
         """`lead_ins`: `blocks.list_lead_ins(index)`, when the caller has it already."""
         self.index = index
         sents = index.sentences
+        # A gene's name spelled out after its symbol answers what the symbol stands for, and
+        # nothing else: a sentence is not about the gene for writing the words of its name.
+        self.symbols: dict[str, list[Definition]] = {}
+        for d in sorted(definitions, key=lambda d: d.start):
+            if d.source == "symbol":
+                self.symbols.setdefault(d.short.lower(), []).append(d)
+        definitions = [d for d in definitions if d.source != "symbol"]
         # A sentence that writes an abbreviation its document defines also says the long form:
         # "ES-ZCL" carries the words of "extensive-stage zeta cell lymphoma", as a reader reads it.
         spelled: dict[tuple[str, str], frozenset[str]] = {}
         for d in definitions:
-            if d.source == "symbol":
-                continue  # a gene's spelled-out name: see `symbols`
             short = tokenize(d.short)
             if short:
                 key = (d.doc, short[0])
@@ -150,14 +155,8 @@ class Vocabulary:
                 self.items.setdefault(p, []).append(item)
         self.defs_by_short: dict[str, list[Definition]] = {}
         self.defs_by_long: dict[str, list[Definition]] = {}
-        # A gene's name spelled out after its symbol answers what the symbol stands for, and
-        # nothing else: a sentence is not about the gene for writing the words of its name.
-        self.symbols: dict[str, list[Definition]] = {}
         rank = {"glossary": 0, "text": 1, "table_note": 2}
         for d in sorted(definitions, key=lambda d: (rank.get(d.source, 3), d.start)):
-            if d.source == "symbol":
-                self.symbols.setdefault(d.short.lower(), []).append(d)
-                continue
             self.defs_by_short.setdefault(d.short.lower(), []).append(d)
             self.defs_by_long.setdefault(normalize(d.long), []).append(d)
 

@@ -47,8 +47,6 @@ _CANCER = re.compile(r"\b([A-Za-z]+)\s+(?:cancers?|carcinomas?)\b")
 _ORGANS = frozenset(
     w for noun, adjectives in domain().organ_adjectives.items() for w in (noun, *adjectives)
 )
-# Where the words a ratio is of begin: after the last word naming a ratio.
-_LAST_LABEL = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _FAMILIES))
 # How far before a figure (characters) the words naming its ratio are looked for, when the
 # figure's own span does not hold them ("HR was 0.61 (…) for A, 0.77 (…) for B").
 _LABEL_REACH = 120
@@ -56,8 +54,20 @@ _LABEL_REACH = 120
 
 def family(words: str) -> str | None:
     """The family of the last ratio `words` name ("… odds ratio …" → "odds"), or None."""
-    found = [(m.start(), name) for name, pattern in _FAMILIES for m in pattern.finditer(words)]
-    return max(found)[1] if found else None
+    named = _last_named(words)
+    return named[0] if named else None
+
+
+def _last_named(words: str) -> tuple[str, int] | None:
+    """The family of the last ratio `words` name, and where its name ends: the words after it
+    are what the ratio is of."""
+    found = [
+        (m.start(), name, m.end()) for name, pattern in _FAMILIES for m in pattern.finditer(words)
+    ]
+    if not found:
+        return None
+    _, name, end = max(found)
+    return name, end
 
 
 def of_asked_ratio(text: str, spans: list[Span], question: str) -> list[Span]:
@@ -71,13 +81,14 @@ def of_asked_ratio(text: str, spans: list[Span], question: str) -> list[Span]:
     for s in spans:
         before = text[max(0, s.start - _LABEL_REACH) : s.start]
         labelled = family(text[s.start : s.end])  # "OR, 2.4 (…)": its words are its own
-        own = labelled or family(before)
+        named = None if labelled else _last_named(before)
+        own = labelled or (named[0] if named else None)
         if asked and own is not None and own not in asked:
             continue
         # "The OR for breast cancer risk … was 5.0" is no odds ratio for lung cancer: what a
         # ratio is of lies between its label and its figure, or, for one listed after another
         # ("… was 2.0 (…), and 3.1 (…) for lung cancer"), after the figure before it.
-        label = _LAST_LABEL.split(before)[-1] if labelled is None and own is not None else ""
+        label = before[named[1] :] if named else ""
         previous = [p.end for p in spans if s.start - len(label) <= p.end <= s.start]
         if previous:
             label = text[max(previous) : s.start]
