@@ -60,8 +60,8 @@ def old(questions: list[EvalQuestion]) -> list[EvalQuestion]:
 
 
 def test_size_and_mix(dev: list[EvalQuestion], held_out: list[EvalQuestion]) -> None:
-    assert len(dev) == 5315 and len(held_out) == 425
-    assert Counter(q.doc for q in dev) == {DEFAULT_DOC: 3154, NSCLC: 2161}
+    assert len(dev) == 5398 and len(held_out) == 425
+    assert Counter(q.doc for q in dev) == {DEFAULT_DOC: 3195, NSCLC: 2203}
     assert Counter(q.doc for q in held_out) == {DEFAULT_DOC: 265, NSCLC: 160}
     categories = Counter(q.category for q in old(dev))
     assert len(old(dev)) == 264 and all(q.doc == DEFAULT_DOC for q in old(dev))
@@ -196,12 +196,14 @@ def test_the_unseen_set_is_valid_and_frozen_in_shape() -> None:
 
 
 def test_the_other_documents_set_is_valid() -> None:
-    """eval/other-docs/: 2,185 blind questions (twenty-two batches) on forty-two more PDQ
+    """eval/other-docs/: 2,283 blind questions (twenty-three batches) on forty-four more PDQ
     summaries, a dev set for generality (its failures are read)."""
     questions = load_questions(EVAL / "other-docs" / "questions.jsonl")
     documents = {d.id: d for d in load_corpus(EVAL / "other-docs" / "corpus")}
     assert Counter(q.doc for q in questions) == {
         "types-breast-hp-breast-screening-pdq": 100,
+        "types-head-and-neck-hp-adult-salivary-gland-treatment-pdq": 49,
+        "types-uterine-hp-endometrial-screening-pdq": 49,
         "types-thymoma-hp-thymoma-treatment-pdq": 99,
         "types-vulvar-hp-vulvar-treatment-pdq": 46,
         "publications-pdq-information-summaries-genetics-palb2-hp-pdq": 48,
@@ -244,7 +246,7 @@ def test_the_other_documents_set_is_valid() -> None:
         "types-uterine-hp-uterine-sarcoma-treatment-pdq": 49,
         "about-cancer-treatment-side-effects-memory-cognitive-impairment-hp-pdq": 49,
     }
-    assert sum(not q.answerable for q in questions) == 564
+    assert sum(not q.answerable for q in questions) == 589
     assert _missing(questions, documents) == []
 
 
