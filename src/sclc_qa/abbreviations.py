@@ -13,7 +13,15 @@ from functools import lru_cache
 from .mentions import is_druglike
 from .models import Document, Sentence
 
-__all__ = ["Definition", "find_definitions", "initials", "long_acronym", "singular", "spelled_by"]
+__all__ = [
+    "Definition",
+    "capital_initials",
+    "find_definitions",
+    "initials",
+    "long_acronym",
+    "singular",
+    "spelled_by",
+]
 
 _PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9\-+/]{1,11})(?:[;,][^)]*)?\)")
 # A word of a long form, without the quotes it may stand in (“boron neutron therapy” (BNT)).
@@ -109,6 +117,37 @@ def _word_forms(text: str) -> tuple[tuple[str, ...], ...]:
 
 # Small words that a name's abbreviation may leave out.
 _SKIPPED = frozenset({"of", "on", "for"})
+
+
+# Small words that join the capitalised words of a study's or a group's name and give its
+# abbreviation no letter: "Zeta, Quell, Alone or in Tandem" is ZQAT.
+_JOINING = frozenset(
+    {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+)
+# The fewest capitalised words whose initials are read as an abbreviation when joining words are
+# left out: with three, title-case headings spell too many short forms by chance.
+_FEWEST_CAPITALS = 4
+_MOST_CAPITALS = 8
+_WORD_OR_JOIN = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+@lru_cache(maxsize=1 << 14)
+def capital_initials(text: str) -> frozenset[str]:
+    """Initials, lower case, of every run of four to eight capitalised words in `text` that
+    only small joining words interrupt: what a name's abbreviation may spell where the text
+    never writes it ("ZQAT" by "the Zeta, Quell, Alone or in Tandem trial")."""
+    out: set[str] = set()
+    run: list[str] = []
+    for word in [*_WORD_OR_JOIN.findall(text), ""]:
+        if word[:1].isupper():
+            run.append(word[0].lower())
+            continue
+        if word in _JOINING and run:
+            continue
+        for n in range(_FEWEST_CAPITALS, min(len(run), _MOST_CAPITALS) + 1):
+            out.update("".join(run[i : i + n]) for i in range(len(run) - n + 1))
+        run = []
+    return frozenset(out)
 
 
 def _spelled_from(wanted: str, letters: tuple[tuple[str, ...], ...], i: int) -> bool:

@@ -225,11 +225,19 @@ _NUMBER_WORD = re.compile(r"^(one(?=-)|" + "|".join(list(_NUMBER_WORDS)[1:]) + r
 _NON = re.compile(r"non-([a-z]{3,})")
 
 
+def _accentless(text: str) -> str:
+    """`text` with its letters' accents dropped: "Zöller" is one term, "zoller", as readers
+    type it, not "z" and "ller"."""
+    if text.isascii():
+        return text
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def tokenize(text: str, *, parts: bool = True) -> list[str]:
     """Index terms of `text`, stopwords dropped; compounds kept whole (and split into parts);
     a small number spelt out as its digits."""
     out: list[str] = []
-    for tok in _TOKEN.findall(normalize(text)):
+    for tok in _TOKEN.findall(_accentless(normalize(text))):
         tok = tok.strip(".")
         if not tok or tok in STOPWORDS:
             continue

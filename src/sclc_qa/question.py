@@ -136,7 +136,10 @@ def _one_of(plural: str) -> str:
 # "What is/are <a term of a few words>?", nothing after it: no setting, no verb, no owner
 # ("what is X's code?"), no serial name ("what is ZX 757?", a name asked, not a term).
 _WHAT_IS_TERM = re.compile(
-    r"\s*what\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?:(?![\w-]*\d)[\w-]+\s+){1,4}"
+    # … a term, whose words a condition does not interrupt: "what is the zetal ratio for
+    # quelloma?" asks a figure of quelloma, not what a term means.
+    r"\s*what\s+(?:is|are)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?![\w-]*\d)(?!(?:for|in|with|among|after|during|at)\s)[\w-]+\s+){1,4}"
     r"(?![\w-]*\d)(?![a-z]+ed\b|made\b|done\b|(?:for|with|by|in|of|on|to|from|at)\b)[\w-]+"
     r"\s*\?\s*$",
     re.I,
@@ -147,16 +150,27 @@ _WHAT_IS_TERM = re.compile(
 def profile(question: str) -> Profile:
     """Classify `question` (remembered: a Profile is immutable, and questions recur)."""
     text = unwrapped(clean(question))
-    kind: Kind = next((k for k, pattern in KIND_RULES if pattern.search(text)), "fact")
-    lead = _CONDITION.match(text)
+    # What the question asks is read without the conditions it states: a cutoff given with its
+    # value ("… sensitivity at a 5 mm threshold?") and a study's title ("the Zeta Survival
+    # Study") ask neither a definition nor a survival figure.
+    asking = _STUDY_TITLE.sub("the study", _GIVEN_CUTOFF.sub(" ", text))
+    kind: Kind = next((k for k, pattern in KIND_RULES if pattern.search(asking)), "fact")
+    lead = _CONDITION.match(asking)
     if lead and kind != "glossary":
         # A condition the question opens with ("With the 10 mg dose, what was the ORR?") asks
         # nothing: the asking clause says what is asked, when it says it ("In the glossary,
         # what is X?" says where the answer is).
-        clause = text[lead.end() :]  # read as a question of its own: rules anchor at its start
+        clause = asking[lead.end() :]  # read as a question of its own: rules anchor at its start
         asked = (k for k, pattern in KIND_RULES if pattern.search(clause))
         kind = next(asked, kind)
-    if kind == "fact" and _WHAT_IS_TERM.match(text):
+    if kind == "dose" and _HOW_LONG.match(asking):
+        kind = "duration"  # "How long did the first dose take to give?": a time, of a dose
+    if (
+        kind == "fact"
+        and _WHAT_IS_TERM.match(text)
+        # "What is the 5-year survival of zentoma?": an endpoint's figure, of something.
+        and not (_OF_SOMETHING.search(text) and any(p.search(asking) for p in ENDPOINTS.values()))
+    ):
         kind = "definition"  # "What are zetal cells of Quell?": a term of several words
     if kind in ("percent", "duration") and HAZARD_RATIO.search(text):
         kind = "hr"
@@ -174,9 +188,11 @@ def profile(question: str) -> Profile:
         and not re.search(r"\?\s*\w", text)  # "Was A as good as B? Give the HR.": the figure
     ):
         kind = "yesno"  # "Is there a benefit to …?": a statement that settles it, not a figure
+    if kind in ("duration", "fact") and _LONG_TERM.search(text) and not MEDIAN.search(text):
+        kind = "percent"  # "long-term survival": the share alive after many years
     if kind == "percent" and MEDIAN.search(text) and not _RATE.search(text):
         kind = "duration"  # "median OS at 3 years of follow-up" asks a time, not a rate
-    endpoints = frozenset(name for name, pat in ENDPOINTS.items() if pat.search(text))
+    endpoints = frozenset(name for name, pat in ENDPOINTS.items() if pat.search(asking))
     # "What keeps X from Y?", "what limited X?": a verb of hindering, not a noun, follows "what".
     phrase = "" if re.search(LIMITS, text, re.I) else which_phrase(text)
     if kind == "yesno" and _KNOWN_WHICH.search(text):
@@ -344,6 +360,27 @@ _EVENT_FREE_REACH = 25
 
 _HOW_MANY = re.compile(r"\b(?:how many|number of)\b", re.I)
 _ASIDE = re.compile(r"\([^()]*\)")
+# "How long …?" opening the question (after a label or a condition: "In ZQ-1, how long …?"); not
+# "what dose, and for how long?", which asks a dose and its duration.
+_OF_SOMETHING = re.compile(r"\b(?:of|in|for|with|among|after)\s+\w", re.I)
+# "Long-term survival": a share alive after many years, not a median time.
+_LONG_TERM = re.compile(r"\blong[- ]term\s+(?:overall\s+)?survival\b(?!\s+time)", re.I)
+_HOW_LONG = re.compile(r"\s*(?:[^,:?]{0,60}[:,]\s*)?how long\b", re.I)
+# A cutoff the question gives with its value, a condition on the figure asked: "at a 4 mm
+# endometrial thickness cutoff", "with a threshold of 10%", "threshold value of 5 mm".
+_GIVEN_CUTOFF = re.compile(
+    r"\b(?:an?\s+|the\s+)?\d+(?:\.\d+)?\s*(?:%|[a-zµμ/]+\b)?\s*(?:[\w-]+\s+){0,3}?"
+    r"(?:cut-?off|threshold)s?(?:\s+(?:values?|points?|levels?))?\b|"
+    r"\b(?:cut-?off|threshold)s?(?:\s+(?:values?|points?|levels?))?\s+(?:of|at|=)\s*"
+    r"[<>≥≤]?\s*\d+(?:\.\d+)?\s*(?:%|[a-zµμ/]+\b)?",
+    re.I,
+)
+# A study's title in capitalised words ("the NCI Black/White Cancer Survival Study"): its words
+# name the study, not an endpoint or a kind of question.
+_STUDY_TITLE = re.compile(
+    r"\b(?:[A-Z][\w/&'-]*\s+){1,6}(?:Study|Trial|Group|Project|Consortium|Registry|Cohort|"
+    r"Initiative|Program(?:me)?)\b"
+)
 # "What was the (single most important) predictor of survival?": what bears on an endpoint, a
 # thing named, not the endpoint's figure ("what are the risk factors for X?" asks a list).
 _BEARING = re.compile(

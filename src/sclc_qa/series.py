@@ -155,6 +155,11 @@ def _read(
     verb = _CLOSING_VERB.search(text, items[-1][0], items[-1][1])
     if verb is not None and first_start == parts[0][0]:
         items[-1] = (items[-1][0], verb.start())
+    nested = _NESTED.search(text, items[-1][0], items[-1][1])
+    examples = _RUN.match(text, nested.end()) if nested is not None else None
+    if examples is not None:
+        # "…, and hormonal factors such as A, B, and C": the last item's own examples go with it.
+        items[-1] = (items[-1][0], examples.end())
     pieces = [w.strip() for a, b in items for w in _CONJUNCTION.split(text[a:b])]
     if any(len(w.split()) > _ITEM_WORDS or _CLAUSE.search(w) for w in pieces if w):
         return None
@@ -162,6 +167,8 @@ def _read(
     return (start, end) if end > start else None
 
 
+# What gives a last item's own examples: "…, and hormonal factors such as A, B, and C".
+_NESTED = re.compile(r"\s(?:such as|including)\s+", re.I)
 # What announces the items that follow it: "include", "such as", "namely", "comprise", a colon.
 _ANNOUNCES = re.compile(r"\b(?:includ(?:e|es|ed|ing)|such as|namely|compris(?:e|es|ing))\b|:", re.I)
 

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
 
-from .abbreviations import Definition, initials, long_acronym, spelled_by
+from .abbreviations import Definition, capital_initials, initials, long_acronym, spelled_by
 from .blocks import list_lead_ins, previous_in_block
 from .chunking import embed_text
 from .index import Index
@@ -41,7 +41,9 @@ _NOT_KEY = re.compile(r"[^a-z0-9+]")
 
 @lru_cache(maxsize=1 << 16)
 def squash(text: str) -> str:
-    return _NOT_KEY.sub("", unicodedata.normalize("NFKC", text).lower())
+    """A name's key: letters and digits, lower case, accents dropped ("Zöller" is "zoller",
+    as readers type it)."""
+    return _NOT_KEY.sub("", unicodedata.normalize("NFKD", text).lower())
 
 
 @lru_cache(maxsize=1 << 12)
@@ -133,6 +135,7 @@ class Vocabulary:
         self.vocab_keys = frozenset(self.key_share) | {k for t in titles for k in name_keys(t)}
         self.stems = {stem(k) for k in self.vocab_keys if k.isalpha()}
         self.initialisms = self.collect_initialisms(sents)
+        self.capital_initialisms = frozenset().union(*(capital_initials(s.text) for s in sents))
         # "Apex tumours, frequently termed Zentoma tumours": either name names the other.
         self.other_keys: dict[str, frozenset[str]] = {}
         for word, thing in other_names(s.text for s in sents):
@@ -249,8 +252,9 @@ class Vocabulary:
                 return True  # a regulator's abbreviation by its full name
             acronym = re.sub(r"(?<=[A-Z])s$", "", name)
             if acronym.isalpha() and acronym.isupper() and len(acronym) > 1:
-                # "RCTs" is named by "randomized controlled trials" even where undefined.
-                return spelled_by(acronym, text)
+                # "RCTs" is named by "randomized controlled trials" even where undefined, "ZQAT"
+                # by "the Zeta, Quell, Alone or in Tandem trial".
+                return spelled_by(acronym, text) or acronym.lower() in capital_initials(text)
         return False
 
     def is_concept(self, name: str) -> bool:
@@ -357,6 +361,8 @@ class Vocabulary:
             return True  # letters only: "ZX12D" is a variant's code, not a phrase's initials
         if long_acronym(name) and any(spelled_by(name, t) for t in self._titles):
             return True  # "PZNSL" spelled by a title's words: "Primary ZNS Lymphoma"
+        if name.isalpha() and name.isupper() and name.lower() in self.capital_initialisms:
+            return True  # "ZQAT" by "the Zeta, Quell, Alone or in Tandem trial"
         if "/" in name.strip("/"):
             # "PD-1/monoclonal", "FDA/EMA": each alternative is a name the corpus knows.
             return all(self.known(p) for p in name.split("/") if p)

@@ -74,6 +74,14 @@ _LIMIT_ASKED = _DIFFERENCE_ASKED
 # The names of a trial's comparison arm ("placebo", "observation"), each a pattern of its own.
 _COMPARATOR_ARMS = [re.compile(rf"\b{re.escape(arm)}\b", re.I) for arm in domain().comparator_arms]
 _ARM_NAMES = "|".join(map(re.escape, domain().comparator_arms))
+# A treatment asked as added to another ("when A was added to B", "B plus A").
+_ADDED = re.compile(
+    r"\b(?:added to|adding|addition of|plus|combined with|in combination with)\b", re.I
+)
+# An arm that lacks what was added: "the chemotherapy-alone group", "placebo", "control".
+_CONTROL = re.compile(rf"\b(?:alone|monotherapy|without|{_ARM_NAMES})\b", re.I)
+# What sets a figure against another arm rather than naming its own: "compared with", "vs".
+_SET_AGAINST = re.compile(r"\b(?:compared|versus|vs|than|relative|over)\b", re.I)
 # Both arms asked: "with zentamab and placebo", "placebo or zentamab".
 _ARMS_JOINED = re.compile(
     rf"\b(?:and|or|versus|vs\.?|compared (?:with|to)|than|between)\s+(?:the\s+)?(?:{_ARM_NAMES})\b"
@@ -241,6 +249,14 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
             cost -= _DIFFERENCE_ASKED if (s.kind == "difference" or by) else 0
         elif s.kind == "duration":
             cost -= _PAIRED_DURATION if re.search(r"\b(vs\.?|versus|to)\b", seg) else 0
+        if adds_to and any(
+            _CONTROL.search(w.group())
+            for a in ends
+            if (w := _ARM_WORDS.match(text, a)) and not _SET_AGAINST.search(text, s.end, a)
+        ):
+            # "… when zentamab was added to chemotherapy?": not the "chemotherapy-alone" arm
+            # (though "by 4.5 months compared with chemotherapy alone" is a gain over it).
+            cost += _AFTER_OTHER_NAME
         if after_prefixed(prefixed, s.start):
             cost += _AFTER_OTHER_NAME  # asked "adjuvant", a dose after "neoadjuvant"
         if asked_ages:
@@ -270,7 +286,10 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
             # its own clause dates at the time asked, as for an age group (a time the sentence
             # states once dates every clause: "The 5-year rate is 10% for A, while for B, it
             # is 1%").
-            dated = time_points(clause_of(text, s.start, s.end))
+            # A figure that carries its own time ("24% to 50% at 10 years", "18% at 5 years")
+            # is dated by it, not by its neighbours' in the same clause.
+            dated = time_points(text[s.start : s.end]) or time_points(_time_after(text, s.end))
+            dated = dated or time_points(clause_of(text, s.start, s.end))
             if dated & prof.time_points:
                 cost -= _ASKED_AGE
             elif dated:
@@ -292,6 +311,10 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
         else [arm for arm in _COMPARATOR_ARMS if arm.search(prof.text)]
     )
     asked_ages = age_groups(prof.text)
+    # A treatment asked as added to another: its arm, not the other's alone or a control's.
+    adds_to = (
+        not arms_asked and _ADDED.search(prof.text) is not None and not _CONTROL.search(prof.text)
+    )
     limit = prof.limit
     dates_apart = bool(prof.time_points) and len(time_points(text)) > 1
     prefixed = prefixed_places(text, prof)
@@ -308,6 +331,20 @@ def _names_group(text: str, places: list[tuple[int, int]]) -> bool:
     (12%) and women (31%)"), which labels its bracketed figure however common it is."""
     word = _WORD.match(text, places[0][0])
     return word is not None and stem(word.group(0).lower()) in domain().group_nouns
+
+
+# A time written right after a figure, which dates it: "70% at 2 years", "46% by 5 years".
+_TIME_AFTER = re.compile(
+    r"\s*(?:at|by|after)\s+(?:\d+|" + "|".join(domain().number_words) + r")[\s-]*"
+    r"(?:years?|months?|weeks?)\b",
+    re.I,
+)
+
+
+def _time_after(text: str, end: int) -> str:
+    """The time written right after the figure ending at `end`, or ""."""
+    found = _TIME_AFTER.match(text, end)
+    return found.group(0) if found is not None else ""
 
 
 def _bracket_label_clause(text: str, at: int) -> str:
@@ -336,7 +373,11 @@ def _before_bracket(text: str, at: int) -> str:
 # How far before its bracket (characters) a label's time point may be: "relapse at 12 years (".
 _BRACKET_LABEL_REACH = 30
 # An arm's own words, to the comma, bracket or comparison that ends them.
-_ARM_WORDS = re.compile(r"[^,;()]{0,60}?(?=\s*[,;()]|\s+(?:as compared|compared|versus|vs\.?)\b|$)")
+# … up to the next arm's figure too: "4.4% in the group assigned to A plus B and 0.7% in …".
+_ARM_WORDS = re.compile(
+    r"[^,;()]{0,60}?"
+    r"(?=\s*[,;()]|\s+(?:as compared|compared|versus|vs\.?)\b|\s+(?:and|or|while)\s+\d|$)"
+)
 # The words that name an arm after its figure, to the next figure or the next arm's
 # ("7 weeks for placebo", not "23 weeks for zentamab and 7 weeks for placebo").
 _ARM_LABEL = re.compile(

@@ -144,6 +144,8 @@ def widen(text: str, span: Span, prof: Profile) -> tuple[int, int]:
                 # "… 27 cases per 100,000 person-years"; "… compared with 10% of controls": the
                 # last share's base, as the first's.
                 last_end = per_base_end(text, base_end(text, last_end))
+                # "100% sensitivity and 60% specificity": the last rate keeps its endpoint.
+                last_end = endpoint_after(text, last_end, prof.text)
             e = max(e, last_end)
             # "88% in the A group and 78% in the B group": the last arm keeps its label
             # when the first one has one.

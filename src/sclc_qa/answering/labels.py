@@ -98,6 +98,10 @@ def endpoint_after(text: str, e: int, question: str) -> int:
     named = _ABBREVIATED_AFTER.match(text, e)
     if named is not None and any(p.fullmatch(named.group(1)) for p in ENDPOINTS.values()):
         e = named.end()
+    elif (gap := _GAP.match(text, e)) is not None:
+        # "… and 60% specificity": the endpoint in words.
+        words = (m.end() for p in ENDPOINTS.values() if (m := p.match(text, gap.end())))
+        e = max(words, default=e)
     rate = _RATE_NOUN_AFTER.match(text, e)
     e = rate.end() if rate is not None else e  # "a 61% false-positive rate": what it measures
     e = labelled_after(text, e)
@@ -118,6 +122,7 @@ def labelled_after(text: str, e: int) -> int:
     )
 
 
+_GAP = re.compile(r"[ \t]+")
 # "for" before an endpoint named after its figure: "51% for sensitivity".
 _FOR_AFTER = re.compile(r"\s+for\s+(?:the\s+)?")
 # An endpoint's abbreviation written just after its figure: "41% ORR".

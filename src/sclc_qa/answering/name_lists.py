@@ -30,8 +30,11 @@ _INTRODUCER = re.compile(r"\s(?:include[sd]?|including|such as|namely|are|were)\
 _WORD = r"[\w./+×-]+"
 _BRACKET = r"(?:\s*\([^()]{1,40}\))?"
 _ITEM = rf"(?!(?:and|or)\s){_WORD}(?:\s+{_WORD}){{0,7}}{_BRACKET}"
-_STOP = r"(?:in|for|with|that|which|who|as|at|on|from|by|than|when|while|because|but)\b"
-_LAST = rf"{_WORD}(?:\s+(?!{_STOP}){_WORD}){{0,6}}{_BRACKET}"
+_STOP = r"(?:in|for|with|that|which|who|as|at|on|from|by|than|when|while|because|but|such\s+as)\b"
+_LAST_WORDS = rf"{_WORD}(?:\s+(?!{_STOP}){_WORD}){{0,6}}{_BRACKET}"
+# … whose own examples go with it: "…, and reproductive factors such as A, B, and C".
+_EXAMPLES = rf"(?:,?\s+such\s+as\s+(?:{_ITEM}(?:,\s+{_ITEM})*,?\s+(?:and|or)\s+)?{_LAST_WORDS})?"
+_LAST = _LAST_WORDS + _EXAMPLES
 _RUN = re.compile(rf"{_ITEM}(?:,\s+{_ITEM})+,?\s+(?:and|or)\s+{_LAST}")
 # … or in a bracket that names them, where the last needs no "and": "adjacent structures (i.e.,
 # scrotum, prostate, pubic bone)".

@@ -9,6 +9,7 @@ import re
 
 from ..mentions import is_druglike
 from ..question import TIME_TO_EVENT, Profile
+from ..question_kinds import RATE_ENDPOINTS
 from ..question_parts import asked_parts
 from ..spans import Span, find, mask_markup
 from .counts import counted
@@ -189,6 +190,8 @@ def asks_several(prof: Profile) -> bool:
         or (prof.kind == "dose" and sum(map(is_druglike, prof.names)) > 1)  # "doses of A and B"
         # "What share were X, and what share Y?": two parts asking a figure of one kind.
         or asked_parts(prof.text).count(prof.kind) > 1
+        # "What sensitivity and specificity …?": two rates, which a sentence gives side by side.
+        or (prof.kind == "percent" and len(prof.endpoints & RATE_ENDPOINTS) > 1)
     )
 
 
