@@ -120,7 +120,7 @@ _SKIPPED = frozenset({"of", "on", "for"})
 
 
 # Small words that join the capitalised words of a study's or a group's name and give its
-# abbreviation no letter: "Zeta, Quell, Alone or in Tandem" is ZQAT.
+# abbreviation no letter: "the Zeta and Quell Adjuvant Nodal trial" is ZQAN.
 _JOINING = frozenset(
     {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 )
@@ -128,17 +128,20 @@ _JOINING = frozenset(
 # left out: with three, title-case headings spell too many short forms by chance.
 _FEWEST_CAPITALS = 4
 _MOST_CAPITALS = 8
-_WORD_OR_JOIN = re.compile(r"[A-Za-z][\w'’-]*")
+# A word (its first character a letter, accented or not), or a mark that ends a name: a stop,
+# a bracket, a colon or semicolon, a table's cell border.
+_WORD_OR_BREAK = re.compile(r"[^\W\d_][\w'’-]*|[.;:()\[\]|]")
 
 
 @lru_cache(maxsize=1 << 14)
 def capital_initials(text: str) -> frozenset[str]:
-    """Initials, lower case, of every run of four to eight capitalised words in `text` that
-    only small joining words interrupt: what a name's abbreviation may spell where the text
-    never writes it ("ZQAT" by "the Zeta, Quell, Alone or in Tandem trial")."""
+    """Initials, lower case, of every four to eight capitalised words in a row in `text`, where
+    small joining words between them give no letter (a stop, bracket or other word ends the
+    row): what a name's abbreviation may spell where the text never writes it ("ZQAN" by "the
+    Zeta and Quell Adjuvant Nodal trial")."""
     out: set[str] = set()
     run: list[str] = []
-    for word in [*_WORD_OR_JOIN.findall(text), ""]:
+    for word in [*_WORD_OR_BREAK.findall(text), ""]:
         if word[:1].isupper():
             run.append(word[0].lower())
             continue

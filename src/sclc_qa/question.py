@@ -137,9 +137,11 @@ def _one_of(plural: str) -> str:
 # ("what is X's code?"), no serial name ("what is ZX 757?", a name asked, not a term).
 _WHAT_IS_TERM = re.compile(
     # … a term, whose words a condition does not interrupt: "what is the zetal ratio for
-    # quelloma?" asks a figure of quelloma, not what a term means.
+    # quelloma?" asks a figure of quelloma, not what a term means. "Of" may join a term's words
+    # ("zetal cells of Quell"), and Latin pairs are a term's own ("zetoma in situ").
     r"\s*what\s+(?:is|are)\s+(?:an?\s+|the\s+)?"
-    r"(?:(?![\w-]*\d)(?!(?:for|in|with|among|after|during|at)\s)[\w-]+\s+){1,4}"
+    r"(?:(?![\w-]*\d)(?!(?:for|with|among|after|during|at|in(?!\s+(?:situ|vivo|vitro)\b))\s)"
+    r"[\w-]+\s+){1,4}"
     r"(?![\w-]*\d)(?![a-z]+ed\b|made\b|done\b|(?:for|with|by|in|of|on|to|from|at)\b)[\w-]+"
     r"\s*\?\s*$",
     re.I,
@@ -168,7 +170,8 @@ def profile(question: str) -> Profile:
     if (
         kind == "fact"
         and _WHAT_IS_TERM.match(text)
-        # "What is the 5-year survival of zentoma?": an endpoint's figure, of something.
+        # "What is the overall survival of zentoma patients?": an endpoint's figure, of
+        # something.
         and not (_OF_SOMETHING.search(text) and any(p.search(asking) for p in ENDPOINTS.values()))
     ):
         kind = "definition"  # "What are zetal cells of Quell?": a term of several words
@@ -188,7 +191,12 @@ def profile(question: str) -> Profile:
         and not re.search(r"\?\s*\w", text)  # "Was A as good as B? Give the HR.": the figure
     ):
         kind = "yesno"  # "Is there a benefit to …?": a statement that settles it, not a figure
-    if kind in ("duration", "fact") and _LONG_TERM.search(text) and not MEDIAN.search(text):
+    if (
+        kind in ("duration", "fact")
+        and _LONG_TERM.search(text)
+        and not MEDIAN.search(text)
+        and not _HOW_LONG.match(asking)
+    ):
         kind = "percent"  # "long-term survival": the share alive after many years
     if kind == "percent" and MEDIAN.search(text) and not _RATE.search(text):
         kind = "duration"  # "median OS at 3 years of follow-up" asks a time, not a rate
@@ -360,25 +368,29 @@ _EVENT_FREE_REACH = 25
 
 _HOW_MANY = re.compile(r"\b(?:how many|number of)\b", re.I)
 _ASIDE = re.compile(r"\([^()]*\)")
+# What a figure is asked of: "the overall survival of zentoma patients", "… in quelloma".
+_OF_SOMETHING = re.compile(r"\b(?:of|in|for|with|among|after)\s+\w", re.I)
+# "Long-term survival": a share alive after many years, not a median time (nor "long-term
+# survival time", "… duration").
+_LONG_TERM = re.compile(r"\blong[- ]term\s+(?:overall\s+)?survival\b(?!\s+(?:time|duration))", re.I)
 # "How long …?" opening the question (after a label or a condition: "In ZQ-1, how long …?"); not
 # "what dose, and for how long?", which asks a dose and its duration.
-_OF_SOMETHING = re.compile(r"\b(?:of|in|for|with|among|after)\s+\w", re.I)
-# "Long-term survival": a share alive after many years, not a median time.
-_LONG_TERM = re.compile(r"\blong[- ]term\s+(?:overall\s+)?survival\b(?!\s+time)", re.I)
-_HOW_LONG = re.compile(r"\s*(?:[^,:?]{0,60}[:,]\s*)?how long\b", re.I)
-# A cutoff the question gives with its value, a condition on the figure asked: "at a 4 mm
-# endometrial thickness cutoff", "with a threshold of 10%", "threshold value of 5 mm".
+_HOW_LONG = re.compile(r"\s*(?:[^,:?]{0,60}[:,]\s*)?(?:for\s+)?how long\b", re.I)
+# A cutoff the question gives with its value, a condition on the figure asked: "at a 7 mm
+# quell depth cutoff", "with a threshold of 10%", "threshold value of 3 mm".
+# (A number inside a name, "ZQ-9 cutoff", is no value; nor a time point, "5-year … cutoff".)
 _GIVEN_CUTOFF = re.compile(
-    r"\b(?:an?\s+|the\s+)?\d+(?:\.\d+)?\s*(?:%|[a-zµμ/]+\b)?\s*(?:[\w-]+\s+){0,3}?"
+    r"\b(?:an?\s+|the\s+)?(?<![\w-])\d+(?:\.\d+)?\s*(?:%|(?!years?\b|months?\b)[a-zµμ/]+\b)"
+    r"\s*(?:[\w-]+\s+){0,3}?"
     r"(?:cut-?off|threshold)s?(?:\s+(?:values?|points?|levels?))?\b|"
     r"\b(?:cut-?off|threshold)s?(?:\s+(?:values?|points?|levels?))?\s+(?:of|at|=)\s*"
     r"[<>≥≤]?\s*\d+(?:\.\d+)?\s*(?:%|[a-zµμ/]+\b)?",
     re.I,
 )
-# A study's title in capitalised words ("the NCI Black/White Cancer Survival Study"): its words
+# A study's title in capitalised words ("the Zeta Quell Cancer Survival Study"): its words
 # name the study, not an endpoint or a kind of question.
 _STUDY_TITLE = re.compile(
-    r"\b(?:[A-Z][\w/&'-]*\s+){1,6}(?:Study|Trial|Group|Project|Consortium|Registry|Cohort|"
+    r"\b(?:the\s+)?(?:[A-Z][\w/&'-]*\s+){1,6}(?:Study|Trial|Group|Project|Consortium|Registry|Cohort|"
     r"Initiative|Program(?:me)?)\b"
 )
 # "What was the (single most important) predictor of survival?": what bears on an endpoint, a

@@ -30,7 +30,8 @@ _SHARE_OF = re.compile(
 )
 _HOW_MANY_HAD = re.compile(
     r"\bhow many (?:(?:[\w-]+\s+){0,2}(?:patients|people|persons|individuals|subjects|"
-    r"tumou?rs|samples|specimens)\b|"
+    r"participants|volunteers|women|men|children|adults|carriers|survivors|"
+    r"tumou?rs|samples|specimens|biopsies|lesions)\b|"
     r"(?:of (?:them|these|those) )?(?:(?:actually|still|eventually|ever|really|ultimately)\s+)?"
     r"(?:had|have|has|get|gets|got|saw|seen|sought|quit|stop(?:s|ped)?|drop(?:s|ped)? out|"
     # … an outcome's verb in any tense: "develop", "developed", "develops".

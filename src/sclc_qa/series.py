@@ -161,6 +161,9 @@ def _read(
         # "…, and hormonal factors such as A, B, and C": the last item's own examples go with it.
         items[-1] = (items[-1][0], examples.end())
     pieces = [w.strip() for a, b in items for w in _CONJUNCTION.split(text[a:b])]
+    if examples is not None:
+        # The examples are items of their own, each read for its length.
+        pieces = [w.strip() for p in pieces for w in p.split(", ")]
     if any(len(w.split()) > _ITEM_WORDS or _CLAUSE.search(w) for w in pieces if w):
         return None
     start, end = first_start, len(text[: items[-1][1]].rstrip(" ."))

@@ -135,7 +135,6 @@ class Vocabulary:
         self.vocab_keys = frozenset(self.key_share) | {k for t in titles for k in name_keys(t)}
         self.stems = {stem(k) for k in self.vocab_keys if k.isalpha()}
         self.initialisms = self.collect_initialisms(sents)
-        self.capital_initialisms = frozenset().union(*(capital_initials(s.text) for s in sents))
         # "Apex tumours, frequently termed Zentoma tumours": either name names the other.
         self.other_keys: dict[str, frozenset[str]] = {}
         for word, thing in other_names(s.text for s in sents):
@@ -162,6 +161,12 @@ class Vocabulary:
         for d in sorted(definitions, key=lambda d: (rank.get(d.source, 3), d.start)):
             self.defs_by_short.setdefault(d.short.lower(), []).append(d)
             self.defs_by_long.setdefault(normalize(d.long), []).append(d)
+
+    @cached_property
+    def capital_initialisms(self) -> frozenset[str]:
+        """`capital_initials` of every sentence: read when a question names capitals that no
+        text writes, which few do."""
+        return frozenset().union(*(capital_initials(s.text) for s in self.index.sentences))
 
     def around(self, sid: int) -> list[str]:
         """The sentence's text, then what it sits under, nearest first: the sentences before it
@@ -252,8 +257,8 @@ class Vocabulary:
                 return True  # a regulator's abbreviation by its full name
             acronym = re.sub(r"(?<=[A-Z])s$", "", name)
             if acronym.isalpha() and acronym.isupper() and len(acronym) > 1:
-                # "RCTs" is named by "randomized controlled trials" even where undefined, "ZQAT"
-                # by "the Zeta, Quell, Alone or in Tandem trial".
+                # "RCTs" is named by "randomized controlled trials" even where undefined, "ZQAN"
+                # by "the Zeta and Quell Adjuvant Nodal trial".
                 return spelled_by(acronym, text) or acronym.lower() in capital_initials(text)
         return False
 
@@ -362,7 +367,7 @@ class Vocabulary:
         if long_acronym(name) and any(spelled_by(name, t) for t in self._titles):
             return True  # "PZNSL" spelled by a title's words: "Primary ZNS Lymphoma"
         if name.isalpha() and name.isupper() and name.lower() in self.capital_initialisms:
-            return True  # "ZQAT" by "the Zeta, Quell, Alone or in Tandem trial"
+            return True  # "ZQAN" by "the Zeta and Quell Adjuvant Nodal trial"
         if "/" in name.strip("/"):
             # "PD-1/monoclonal", "FDA/EMA": each alternative is a name the corpus knows.
             return all(self.known(p) for p in name.split("/") if p)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexical import tokenize
 from ..question import Profile
 from ..question_kinds import HOW_OFTEN_SHOULD
 from ..spans import Span
@@ -36,6 +37,8 @@ _FOR_PERIOD = re.compile(
 
 # A count as so many of so many ("9 of the 24"), and what may follow it: its noun and the
 # share it makes in brackets ("patients (38%)").
+# The word after "one in 1,000", which may name whom the share counts.
+_COUNTED_AFTER = re.compile(r"\s+([A-Za-z][\w-]*)")
 _SO_MANY_OF = re.compile(r"\S+\s+(?:of|in|out\s+of)\s+(?:(?:the|these|those)\s+)?\d[\d,]*$", re.I)
 _SHARE_AFTER = re.compile(
     r"(?:\s+(?!(?:versus|vs|and|or|than|compared|with)\b)[A-Za-z-]+){0,2}"
@@ -120,6 +123,9 @@ def widen(text: str, span: Span, prof: Profile) -> tuple[int, int]:
         e = bound.end() if bound is not None else e
     if span.kind == "percent":
         e = endpoint_after(text, per_base_end(text, base_end(text, e)), prof.text)
+        counted = _COUNTED_AFTER.match(text, e)
+        if _SO_MANY_OF.search(text, span.start, e) and counted and _asks_of(counted[1], prof):
+            e = counted.end()  # "one in 1,000 women" for "how many women …?": whom it counts
     if span.kind in ("count", "percent") and _SO_MANY_OF.match(text, span.start, span.end):
         # "9 of the 24 patients (38%)": the share in brackets restates the count.
         share = _SHARE_AFTER.match(text, e)
@@ -144,7 +150,7 @@ def widen(text: str, span: Span, prof: Profile) -> tuple[int, int]:
                 # "… 27 cases per 100,000 person-years"; "… compared with 10% of controls": the
                 # last share's base, as the first's.
                 last_end = per_base_end(text, base_end(text, last_end))
-                # "100% sensitivity and 60% specificity": the last rate keeps its endpoint.
+                # "93% sensitivity and 71% specificity": the last rate keeps its endpoint.
                 last_end = endpoint_after(text, last_end, prof.text)
             e = max(e, last_end)
             # "88% in the A group and 78% in the B group": the last arm keeps its label
@@ -168,3 +174,9 @@ def widen(text: str, span: Span, prof: Profile) -> tuple[int, int]:
         s, e = with_other_parts(text, s, e, prof, span)
     s, e = balanced(text, s, e)
     return first_label(text, s, e), e
+
+
+def _asks_of(word: str, prof: Profile) -> bool:
+    """Whether the question counts what `word` names ("how many women …?" for "women")."""
+    terms = tokenize(word)
+    return bool(terms) and set(terms) <= set(tokenize(prof.text))

@@ -92,15 +92,23 @@ _RATE_NOUN_AFTER = re.compile(
 
 
 def endpoint_after(text: str, e: int, question: str) -> int:
-    """The end of an endpoint named right after a share ("41%" → "41% ORR"), else `e`; and
+    """The end of an endpoint named right after a share ("41%" → "41% ORR", or in words, when
+    the question asks it: "71%" → "71% specificity"), else `e`; and
     when the question asks in whom ("… in patients with what level of X?"), the end of the
     group that follows it ("… in patients with ≥30% X-positive cells")."""
     named = _ABBREVIATED_AFTER.match(text, e)
     if named is not None and any(p.fullmatch(named.group(1)) for p in ENDPOINTS.values()):
         e = named.end()
     elif (gap := _GAP.match(text, e)) is not None:
-        # "… and 60% specificity": the endpoint in words.
-        words = (m.end() for p in ENDPOINTS.values() if (m := p.match(text, gap.end())))
+        # "… and 71% specificity": an asked endpoint in words, whole (a pattern may match only
+        # a word's stem: "toxicit").
+        words = (
+            m.end()
+            for p in ENDPOINTS.values()
+            if p.search(question)
+            and (m := p.match(text, gap.end()))
+            and not _WORD_GOES_ON.match(text, m.end())
+        )
         e = max(words, default=e)
     rate = _RATE_NOUN_AFTER.match(text, e)
     e = rate.end() if rate is not None else e  # "a 61% false-positive rate": what it measures
@@ -122,7 +130,10 @@ def labelled_after(text: str, e: int) -> int:
     )
 
 
+# The space between a figure and the endpoint written after it, on one line.
 _GAP = re.compile(r"[ \t]+")
+# A word that goes on past where an endpoint's pattern stopped ("toxicit|ies").
+_WORD_GOES_ON = re.compile(r"[\w-]")
 # "for" before an endpoint named after its figure: "51% for sensitivity".
 _FOR_AFTER = re.compile(r"\s+for\s+(?:the\s+)?")
 # An endpoint's abbreviation written just after its figure: "41% ORR".

@@ -32,8 +32,12 @@ _BRACKET = r"(?:\s*\([^()]{1,40}\))?"
 _ITEM = rf"(?!(?:and|or)\s){_WORD}(?:\s+{_WORD}){{0,7}}{_BRACKET}"
 _STOP = r"(?:in|for|with|that|which|who|as|at|on|from|by|than|when|while|because|but|such\s+as)\b"
 _LAST_WORDS = rf"{_WORD}(?:\s+(?!{_STOP}){_WORD}){{0,6}}{_BRACKET}"
-# … whose own examples go with it: "…, and reproductive factors such as A, B, and C".
-_EXAMPLES = rf"(?:,?\s+such\s+as\s+(?:{_ITEM}(?:,\s+{_ITEM})*,?\s+(?:and|or)\s+)?{_LAST_WORDS})?"
+# … whose own examples go with it: "…, and hormonal factors such as A, B, and C".
+_EXAMPLES = (
+    rf"(?:,?\s+such\s+as\s+(?!{_STOP})(?:{_ITEM}(?:,\s+{_ITEM})*,?\s+(?:and|or)\s+)?"
+    rf"{_LAST_WORDS})?"
+)
+_SUCH_AS = re.compile(r",?\s+such\s+as\s+", re.I)
 _LAST = _LAST_WORDS + _EXAMPLES
 _RUN = re.compile(rf"{_ITEM}(?:,\s+{_ITEM})+,?\s+(?:and|or)\s+{_LAST}")
 # … or in a bracket that names them, where the last needs no "and": "adjacent structures (i.e.,
@@ -135,7 +139,9 @@ def counted_run(text: str, count: int, words: str, head: str) -> tuple[int, int]
     run = _RUN.match(text, intro.end())
     if run is None:
         return None
-    items = re.split(r",\s+(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", run[0].rstrip(".,;:"))
+    # The last item's own examples ("… and C such as D and E") are not items of the run.
+    listed = _SUCH_AS.split(run[0], maxsplit=1)[0]
+    items = re.split(r",\s+(?:(?:and|or)\s+)?|\s+(?:and|or)\s+", listed.rstrip(".,;:"))
     if len([i for i in items if i.strip()]) != count:
         return None
     return balanced(text, run.start(), run.start() + len(run[0].rstrip(".,;:")))

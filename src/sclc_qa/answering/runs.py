@@ -9,7 +9,7 @@ import re
 
 from ..mentions import is_druglike
 from ..question import TIME_TO_EVENT, Profile
-from ..question_kinds import RATE_ENDPOINTS
+from ..question_kinds import ENDPOINTS
 from ..question_parts import asked_parts
 from ..spans import Span, find, mask_markup
 from .counts import counted
@@ -190,8 +190,31 @@ def asks_several(prof: Profile) -> bool:
         or (prof.kind == "dose" and sum(map(is_druglike, prof.names)) > 1)  # "doses of A and B"
         # "What share were X, and what share Y?": two parts asking a figure of one kind.
         or asked_parts(prof.text).count(prof.kind) > 1
-        # "What sensitivity and specificity …?": two rates, which a sentence gives side by side.
-        or (prof.kind == "percent" and len(prof.endpoints & RATE_ENDPOINTS) > 1)
+        or _joined_measures(prof)
+    )
+
+
+# A test's measures of accuracy, which a sentence gives side by side ("93% sensitivity and 71%
+# specificity").
+_ACCURACY = frozenset({"sens", "spec", "ppv", "npv"})
+# What joins two measures asked together: "sensitivity and specificity", "sensitivity, PPV".
+_MEASURES_JOINED = re.compile(r"\s*(?:,|&|/|and|,\s*and)\s*(?:the\s+)?", re.I)
+
+
+def _joined_measures(prof: Profile) -> bool:
+    """Whether the question asks two of a test's measures of accuracy joined by "and" or a comma
+    ("What sensitivity and specificity …?"), not one at a given level of the other ("how
+    sensitive … at 95% specificity?")."""
+    if prof.kind != "percent" or len(prof.endpoints & _ACCURACY) < 2:
+        return False
+    places = sorted(
+        (m.start(), m.end())
+        for name in prof.endpoints & _ACCURACY
+        for m in ENDPOINTS[name].finditer(prof.text)
+    )
+    return any(
+        _MEASURES_JOINED.fullmatch(prof.text, a_end, b_start) is not None
+        for (_, a_end), (b_start, _) in itertools.pairwise(places)
     )
 
 
