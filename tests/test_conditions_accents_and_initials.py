@@ -12,8 +12,9 @@ from pathlib import Path
 from sclc_qa.abbreviations import capital_initials
 from sclc_qa.answering.name_lists import counted_run
 from sclc_qa.answering.runs import asks_several
-from sclc_qa.lexical import tokenize
+from sclc_qa.lexical import stem, tokenize
 from sclc_qa.question import profile
+from sclc_qa.routing import _topics
 from sclc_qa.series import series
 from sclc_qa.vocabulary import squash
 from test_answering_stages import _answers_in, _refusal, _section_engine, _spans_in
@@ -162,3 +163,14 @@ def test_how_many_of_a_group_had_an_outcome_asks_a_share() -> None:
     # Who were enrolled, or died in a place over a year, are counted.
     assert profile("How many women were enrolled in the zeta trial?").kind == "count"
     assert profile("How many women die of zentoma each year?").kind == "count"
+
+
+def test_a_gland_or_duct_in_a_title_is_named_by_its_organs_word() -> None:
+    assert _topics("Zetary Gland Cancer Treatment (PDQ®)") == {stem("zetary")}
+    assert _topics("Eta Duct Cancer Treatment") == {stem("eta")}
+
+
+def test_a_rate_keeps_the_time_written_after_it(tmp_path: Path) -> None:
+    text = "In a series of 30 quellomas, the overall survival rate was 77% at 20 years."
+    (got,) = _answers_in(tmp_path, text, "Long-term survival with quelloma?")
+    assert got == "77% at 20 years"

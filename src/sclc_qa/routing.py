@@ -33,8 +33,9 @@ _GENERIC_HEADS = frozenset(
 _DISEASE_NAME = re.compile(r"[a-z]{3,}(?:omas?|emias?)")
 _COORDINATING = frozenset({"and", "or", "other"})
 # Words between a disease's own word and its head that name no disease themselves: "Zetal
-# Cell Cancer" is the zetal organ's.
-_CELL_WORDS = frozenset({"cell", "cells"})
+# Cell Cancer" is the zetal organ's, "Zetary Gland Cancer" the zetary gland's, "Eta Duct
+# Cancer" the eta duct's (a reader names it by "zetary", "eta").
+_PART_WORDS = frozenset({"cell", "cells", "gland", "glands", "duct", "ducts", "tract"})
 _LOWER = re.compile(r"[a-z]")
 # A gene's symbol: capitals, then its number ("ZETA2", "ZQX41").
 _GENE_SYMBOL = re.compile(r"\b[A-Z]{2,}\d+[A-Z]?\b")
@@ -213,7 +214,7 @@ def _topics(title: str) -> frozenset[str]:
     found = set()
     for i, w in enumerate(words):
         if w in _GENERIC_HEADS and i > 0:
-            before = i - 2 if words[i - 1] in _CELL_WORDS and i > 1 else i - 1
+            before = i - 2 if words[i - 1] in _PART_WORDS and i > 1 else i - 1
             if words[before] in STOPWORDS or _PARTICIPLE.fullmatch(words[before]):
                 # "Zeta Fatigue in Adults With Cancer", "ZETA1 and Associated Cancer Risks":
                 # the head names no disease (a participle says how a cancer came, not where).

@@ -26,7 +26,7 @@ from .figure_filters import (
     phrase_asked,
     respectively,
 )
-from .labels import ARM_AFTER, base_end
+from .labels import ARM_AFTER, base_end, time_after
 from .prefixed import after_prefixed, prefixed_places
 from .runs import BY, asks_several, run_of
 from .shapes import clause_of
@@ -289,7 +289,9 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
             # is 1%").
             # A figure that carries its own time ("31% to 47% at 8 years", "18% at 5 years")
             # is dated by it, not by its neighbours' in the same clause.
-            dated = time_points(text[s.start : s.end]) or time_points(_time_after(text, s.end))
+            dated = time_points(text[s.start : s.end]) or time_points(
+                text[s.end : time_after(text, s.end)]
+            )
             dated = dated or time_points(clause_of(text, s.start, s.end))
             if dated & prof.time_points:
                 cost -= _ASKED_AGE
@@ -332,20 +334,6 @@ def _names_group(text: str, places: list[tuple[int, int]]) -> bool:
     (12%) and women (31%)"), which labels its bracketed figure however common it is."""
     word = _WORD.match(text, places[0][0])
     return word is not None and stem(word.group(0).lower()) in domain().group_nouns
-
-
-# A time written right after a figure, which dates it: "70% at 2 years", "46% by 5 years".
-_TIME_AFTER = re.compile(
-    r"\s*(?:at|by|after)\s+(?:\d+|" + "|".join(domain().number_words) + r")[\s-]*"
-    r"(?:years?|months?|weeks?)\b",
-    re.I,
-)
-
-
-def _time_after(text: str, end: int) -> str:
-    """The time written right after the figure ending at `end`, or ""."""
-    found = _TIME_AFTER.match(text, end)
-    return found.group(0) if found is not None else ""
 
 
 def _bracket_label_clause(text: str, at: int) -> str:

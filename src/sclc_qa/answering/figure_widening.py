@@ -13,7 +13,15 @@ from ..question_kinds import HOW_OFTEN_SHOULD
 from ..spans import Span
 from ..vocabulary import squash
 from .figure_filters import asked_names, schedule_end, with_other_dose
-from .labels import ARM_LABEL, base_end, endpoint_after, first_label, own_label_end, per_base_end
+from .labels import (
+    ARM_LABEL,
+    base_end,
+    endpoint_after,
+    first_label,
+    own_label_end,
+    per_base_end,
+    time_after,
+)
 from .runs import asks_several, balanced, interval_after, paired, run_of, with_other_parts
 
 __all__ = ["CHANGE_NOUN", "EVERY", "EVERY_REACH", "widen"]
@@ -123,6 +131,7 @@ def widen(text: str, span: Span, prof: Profile) -> tuple[int, int]:
         e = bound.end() if bound is not None else e
     if span.kind == "percent":
         e = endpoint_after(text, per_base_end(text, base_end(text, e)), prof.text)
+        e = time_after(text, e)  # "77% at 20 years": the time the rate is at
         counted = _COUNTED_AFTER.match(text, e)
         if _SO_MANY_OF.search(text, span.start, e) and counted and _asks_of(counted[1], prof):
             e = counted.end()  # "one in 1,000 women" for "how many women …?": whom it counts

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..domain import domain
 from ..lexical import STOPWORDS
 from ..question import ENDPOINTS
 
@@ -256,3 +257,18 @@ def own_label_end(text: str, end: int) -> int:
     is."""
     label = _OWN_LABEL.match(text, end)
     return label.end() if label is not None else end
+
+
+# A time written right after a figure, which dates it: "70% at 2 years", "46% by 5 years".
+_TIME_AFTER = re.compile(
+    r"\s*(?:at|by|after)\s+(?:\d+|" + "|".join(domain().number_words) + r")[\s-]*"
+    r"(?:years?|months?|weeks?)\b",
+    re.I,
+)
+
+
+def time_after(text: str, end: int) -> int:
+    """The end of the time written right after the figure ending at `end` ("… at 8 years"),
+    else `end`."""
+    found = _TIME_AFTER.match(text, end)
+    return found.end() if found is not None else end
