@@ -153,7 +153,7 @@ def profile(question: str) -> Profile:
     """Classify `question` (remembered: a Profile is immutable, and questions recur)."""
     text = unwrapped(clean(question))
     # What the question asks is read without the conditions it states: a cutoff given with its
-    # value ("… sensitivity at a 5 mm threshold?") and a study's title ("the Zeta Survival
+    # value ("… sensitivity at a 7 mm threshold?") and a study's title ("the Zeta Survival
     # Study") ask neither a definition nor a survival figure.
     asking = _STUDY_TITLE.sub("the study", _GIVEN_CUTOFF.sub(" ", text))
     kind: Kind = next((k for k, pattern in KIND_RULES if pattern.search(asking)), "fact")

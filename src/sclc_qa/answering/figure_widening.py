@@ -43,10 +43,10 @@ _FOR_PERIOD = re.compile(
 )
 
 
-# A count as so many of so many ("9 of the 24"), and what may follow it: its noun and the
-# share it makes in brackets ("patients (38%)").
 # The word after "one in 1,000", which may name whom the share counts.
 _COUNTED_AFTER = re.compile(r"\s+([A-Za-z][\w-]*)")
+# A count as so many of so many ("9 of the 24"), and what may follow it: its noun and the
+# share it makes in brackets ("patients (38%)").
 _SO_MANY_OF = re.compile(r"\S+\s+(?:of|in|out\s+of)\s+(?:(?:the|these|those)\s+)?\d[\d,]*$", re.I)
 _SHARE_AFTER = re.compile(
     r"(?:\s+(?!(?:versus|vs|and|or|than|compared|with)\b)[A-Za-z-]+){0,2}"
