@@ -165,6 +165,7 @@ def profile(question: str) -> Profile:
         clause = asking[lead.end() :]  # read as a question of its own: rules anchor at its start
         asked = (k for k, pattern in KIND_RULES if pattern.search(clause))
         kind = next(asked, kind)
+    endpoints = frozenset(name for name, pat in ENDPOINTS.items() if pat.search(asking))
     if kind == "dose" and _HOW_LONG.match(asking):
         kind = "duration"  # "How long did the first dose take to give?": a time, of a dose
     if (
@@ -172,7 +173,7 @@ def profile(question: str) -> Profile:
         and _WHAT_IS_TERM.match(text)
         # "What is the overall survival of zentoma patients?": an endpoint's figure, of
         # something.
-        and not (_OF_SOMETHING.search(text) and any(p.search(asking) for p in ENDPOINTS.values()))
+        and not (endpoints and _OF_SOMETHING.search(text))
     ):
         kind = "definition"  # "What are zetal cells of Quell?": a term of several words
     if kind in ("percent", "duration") and HAZARD_RATIO.search(text):
@@ -200,7 +201,6 @@ def profile(question: str) -> Profile:
         kind = "percent"  # "long-term survival": the share alive after many years
     if kind == "percent" and MEDIAN.search(text) and not _RATE.search(text):
         kind = "duration"  # "median OS at 3 years of follow-up" asks a time, not a rate
-    endpoints = frozenset(name for name, pat in ENDPOINTS.items() if pat.search(asking))
     # "What keeps X from Y?", "what limited X?": a verb of hindering, not a noun, follows "what".
     phrase = "" if re.search(LIMITS, text, re.I) else which_phrase(text)
     if kind == "yesno" and _KNOWN_WHICH.search(text):
