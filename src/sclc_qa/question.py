@@ -97,6 +97,9 @@ class Profile:
     aliases: tuple[str, ...] = ()
     # "upper" when the question asks a most ("at most how many …?"), "lower" a least.
     limit: str | None = None
+    # The figure that answers when none of `kind` is given: "What was EFS with X?" names no
+    # measure, so a median is read first and, where the text reports only a rate, the rate.
+    or_else: Kind | None = None
 
 
 def _counts_events(text: str) -> bool:
@@ -157,6 +160,7 @@ def profile(question: str) -> Profile:
     # Study") ask neither a definition nor a survival figure.
     asking = _STUDY_TITLE.sub("the study", _GIVEN_CUTOFF.sub(" ", text))
     kind: Kind = next((k for k, pattern in KIND_RULES if pattern.search(asking)), "fact")
+    or_else: Kind | None = None
     lead = _CONDITION.match(asking)
     if lead and kind != "glossary":
         # A condition the question opens with ("With the 10 mg dose, what was the ORR?") asks
@@ -165,7 +169,9 @@ def profile(question: str) -> Profile:
         clause = asking[lead.end() :]  # read as a question of its own: rules anchor at its start
         asked = (k for k, pattern in KIND_RULES if pattern.search(clause))
         kind = next(asked, kind)
-    endpoints = frozenset(name for name, pat in ENDPOINTS.items() if pat.search(asking))
+    # A drug's code ("ZQ-417", "CR-7") names no endpoint, whatever letters it starts with.
+    uncoded = _CODE.sub(" ", asking)
+    endpoints = frozenset(name for name, pat in ENDPOINTS.items() if pat.search(uncoded))
     if kind == "dose" and _HOW_LONG.match(asking):
         kind = "duration"  # "How long did the first dose take to give?": a time, of a dose
     if (
@@ -269,6 +275,7 @@ def profile(question: str) -> Profile:
         # "PFS with A vs B?": a time-to-event endpoint is reported as a median, unless a rate
         # is named ("mortality: A versus B?").
         kind = "percent" if _RATE_NOUN.search(text) or _OFTEN.search(text) else "duration"
+        or_else = "percent"
     elif kind == "fact" and endpoints and endpoints <= RATE_ENDPOINTS - {"tox"}:
         # "Pathological complete response with A vs B?": each arm's rate ("what toxicity …?"
         # may ask which events, or how they compare, in words).
@@ -337,6 +344,7 @@ def profile(question: str) -> Profile:
         also_asked(text, kind, endpoints) | ({"percent"} - {kind} if shares else set()),
         *compared,
         limit=limit_asked(text),
+        or_else=or_else if kind == "duration" else None,
     )
 
 
@@ -387,6 +395,8 @@ _GIVEN_CUTOFF = re.compile(
     r"[<>≥≤]?\s*\d+(?:\.\d+)?\s*(?:%|[a-zµμ/]+\b)?",
     re.I,
 )
+# A code of capitals and digits joined by a hyphen: "AE-941", "ZQ-9b".
+_CODE = re.compile(r"(?<![\w-])[A-Z]{1,5}-\d+[A-Za-z]?(?![\w-])")
 # A study's title in capitalised words ("the Zeta Quell Cancer Survival Study"): its words
 # name the study, not an endpoint or a kind of question.
 _STUDY_TITLE = re.compile(

@@ -352,7 +352,9 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             # months" (but not an age, nor a follow-up time).
             r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ]?(?:year|yr|month)s?\b"
             r"(?![- ]?(?:old|follow)|\s+of\s+follow)|"
-            r"\b(?:at|after)\s+\d+\s*(?:years?|months?)\b(?!\s+(?:of\s+)?follow)",
+            r"\b(?:at|after)\s+\d+\s*(?:years?|months?|weeks?)\b(?!\s+(?:of\s+)?follow)|"
+            # … as is one at a number of weeks, written as a time point ("the 12-week PFS").
+            r"\b\d+-week\s+(?:(?-i:[A-Z]{2,4})|[a-z-]*(?:survival|free|control|response))\b",
             re.I,
         ),
     ),

@@ -113,7 +113,9 @@ _CHANGE = (
 _UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 # Counts spelled out ("one" is left out: "one of the", "one patient" seldom answer how many).
 _COUNT_WORDS = (
-    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty"
+    rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:{_UNITS_WORDS}))?|"
+    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    "sixteen|seventeen|eighteen|nineteen"
 )
 _PERCENT_WORDS = (
     rf"(?i:(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNITS_WORDS}))?"
@@ -141,7 +143,13 @@ _UNIT = r"(?:" + "|".join(domain().time_units) + r")\b"
 _PER = r"(?:/(?:kg|m2|m²|mL|L|d|day|dose|mouse|rat|\d+\s*h\b))*(?:\s+body\s+weight)?"
 _DOSE_UNIT = (
     r"(?:(?:c?Gy|mGy|m?Sv)\b|(?:[nµμm]?g|mcg|M?IU|(?:million\s+)?(?:international\s+)?units)"
-    rf"{_PER}(?![\w/]))"
+    rf"{_PER}(?![\w/])"
+    # A volume is a dose by the weight or time it is given per ("1.8 mL/kg/day"), or when
+    # its route or schedule follows ("85 mL taken orally twice daily"); else it may
+    # be a tumour's or a sample's.
+    r"|mL(?:/(?:kg|m2|m²|d|day|dose))+(?![\w/])"
+    r"|mL(?=\s+(?:(?:administered|given|taken)\s+)?(?:orally|by mouth|intravenously|"
+    r"subcutaneously|once|twice|daily|per day)\b))"
 )
 # How often a dose is given is part of it: "50 mg twice daily", "20 Gy × 2", "5 mg/kg every
 # 2 weeks", "45 Gy in 25 fractions", "60 mg of zentamab by mouth once every 3 weeks for up to
@@ -152,7 +160,7 @@ _ROUTE = (
 )
 _SCHEDULE = (
     r"(?:\s*[×x]\s*\d+\b(?:\s*fractions?)?"
-    rf"|\s+{_ROUTE}"
+    rf"|\s+(?:(?:administered|given|taken)\s+)?{_ROUTE}"
     # … its route's abbreviation in brackets after it: "intravenously (IV) every 3 weeks".
     rf"|\s*\(\s*{_ROUTE}\s*\)"
     r"|\s+of\s+[a-z][\w-]+(?=\s+(?:orally|by mouth|intravenously|subcutaneously|IV|PO|once|"
@@ -239,7 +247,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"{_HEDGE}\b\d+(?:\.\d+)?\s*(?:million|billion|thousand)\b|"
         # A number spelled out before what it counts: "the eight risk factors".
         rf"{_HEDGE}\b(?i:{_COUNT_WORDS})\b"
-        r"(?=\s+[a-z])(?!\s+(?:times|percent|years?|months?|weeks?|days?)\b)|"
+        # … or before the share it is of: "Thirty-two (2.1%) deaths".
+        r"(?=\s+(?:[a-z]|\(\d))(?!\s+(?:times|percent|years?|months?|weeks?|days?)\b)|"
         # A bare number, unless it is a time or an age ("12 years", "aged 39 to 49 years").
         rf"{_HEDGE}(?<![\d.,])(?<!\baged )(?<!\bages )(?<!\bage )\b\d+\b(?![.,]\d|\s*%|-year"
         r"|\s*(?:years?|months?|weeks?|days?)\b|\s*(?:to|through|[-‒–])\s*\d+\s*(?:years?|months?)\b)"

@@ -19,6 +19,7 @@ from ..abbreviations import Definition, spelled_by
 from ..citing import Citer
 from ..confidence import load_confidence_model
 from ..config import AnswerSettings
+from ..corpus import display_text
 from ..index import Index
 from ..models import Answer, Citation
 from ..other_names import by_group_number, numbered_names
@@ -292,6 +293,18 @@ class Answerer:
             each = self.compared.each_side(question, query, hits, threshold, retrieve)
             if each is not None:
                 return each
+        if found is None and prof.or_else:
+            # "What was EFS with X?" where the text gives only EFS rates: the rate answers.
+            rate = dataclasses.replace(prof, kind=prof.or_else, or_else=None)
+            retried = self.decide(
+                question,
+                dataclasses.replace(query, profile=rate),
+                hits,
+                min_confidence=min_confidence,
+                retrieve=retrieve,
+            )
+            if not retried[0].abstained:
+                return retried
         if found is None:
             given = (
                 given_figures(self.index, scored, prof) if key_names and prof.kind in TYPED else []
@@ -316,8 +329,10 @@ class Answerer:
         )
         if said:
             # "What did ZENITH-9 show?" answered by "… results have not yet been reported".
+            at = sent.start + sent.text.index(said)
+            shown = display_text(self.index.documents[sent.doc], at, at + len(said))
             return self._abstain(
-                question, self.reasons.withheld(said), confidence, scored
+                question, self.reasons.withheld(shown), confidence, scored
             ), features
         other_group = constraints.other_group(self.index, self.vocab, prof, best, found)
         if other_group:

@@ -390,9 +390,9 @@ def withheld(prof: Profile, sentence: str, start: int, end: int) -> str:
     answer found (`start`, `end` in the sentence) takes it in or the question asks what a study
     found: "What did ZENITH-9 show?" is not answered by "ZENITH-9 is enrolling; results have not
     yet been reported". "" otherwise, and for a yes/no or status question, which that clause
-    answers."""
-    if prof.kind in ("yesno", "status"):
-        return ""
+    answers, or a definition, which it does not bear on."""
+    if prof.kind in ("yesno", "status", "definition", "glossary"):
+        return ""  # … nor does it say what a thing is
     said = _WITHHELD.search(sentence)
     if said is None:
         return ""

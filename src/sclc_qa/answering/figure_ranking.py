@@ -27,6 +27,7 @@ from .figure_filters import (
     respectively,
 )
 from .labels import ARM_AFTER, base_end, time_after
+from .labels_after import labelled_after
 from .prefixed import after_prefixed, prefixed_places
 from .runs import BY, asks_several, run_of
 from .shapes import clause_of
@@ -297,6 +298,10 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
                 cost -= _ASKED_AGE
             elif dated:
                 cost += _AFTER_OTHER_NAME
+        if s.start in valued_after:
+            # "70% for patients with less than 4% zeta cells, 45% for those with 4% to 20%,
+            # …": the figure whose own label states the values the question gives.
+            cost -= _ASKED_AGE
         if limit is not None and limit_start(text, s.start, limit) is not None:
             cost -= _LIMIT_ASKED
         if several and len(run_of(text, s)) > 1:
@@ -319,6 +324,7 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
         not arms_asked and _ADDED.search(prof.text) is not None and not _CONTROL.search(prof.text)
     )
     limit = prof.limit
+    valued_after = labelled_after(text, spans, prof)
     dates_apart = bool(prof.time_points) and len(time_points(text)) > 1
     prefixed = prefixed_places(text, prof)
 

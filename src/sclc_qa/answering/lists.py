@@ -146,7 +146,10 @@ def answer(index: Index, vocab: Vocabulary, prof: Profile, sid: int) -> tuple[in
             after = index.sentences[nxt]
             return nxt, after.start, after.end
         return None
-    first, last = index.sentences[items[0]], index.sentences[items[-1]]
+    end = items[-1]
+    while nested := list_items(index, vocab, end):
+        end = nested[-1]  # a last item that leads into a list of its own brings its items
+    first, last = index.sentences[items[0]], index.sentences[end]
     return -1, first.start, last.end
 
 
