@@ -159,3 +159,23 @@ def test_results_not_yet_published_bear_on_no_definition(tmp_path: Path) -> None
     # Asked what the study found, the clause is the reason, as a reader sees it.
     why = _refusal(engine, "What did the Quellix study show?")
     assert "have not been published" in why and "[[" not in why and "](" not in why
+
+
+def test_an_age_group_asked_labels_the_figure_after_it(tmp_path: Path) -> None:
+    (got,) = _answers_in(
+        tmp_path,
+        "For zetoma, the 5-year survival rate has risen from 48% to 70% for children younger "
+        "than 15 years and from 25% to 61% for adolescents aged 15 to 19 years.",
+        "How has 5-year survival for zetoma changed in 15-19 year olds?",
+    )
+    assert got is not None and got.startswith("from 25% to 61%")
+
+
+def test_a_range_keeps_the_from_that_makes_it_a_change() -> None:
+    text = "Zentamab lowered quell-free survival from 61% to 54% at 2 years."
+    assert [text[s.start : s.end] for s in find(text, "percent")] == ["from 61% to 54%"]
+
+
+def test_a_decade_keeps_the_part_of_it_named() -> None:
+    text = "Zeta extracts were first described in the mid-1960s and again in the early 1990s."
+    assert [text[s.start : s.end] for s in find(text, "year")] == ["mid-1960s", "early 1990s"]

@@ -160,7 +160,9 @@ def profile(question: str) -> Profile:
     # Study") ask neither a definition nor a survival figure.
     asking = _STUDY_TITLE.sub("the study", _GIVEN_CUTOFF.sub(" ", text))
     kind: Kind = next((k for k, pattern in KIND_RULES if pattern.search(asking)), "fact")
-    or_else: Kind | None = None
+    # (the kind read, the one that answers when the text gives none of it), kept while the
+    # kind read stands.
+    fallback: tuple[Kind, Kind] | None = None
     lead = _CONDITION.match(asking)
     if lead and kind != "glossary":
         # A condition the question opens with ("With the 10 mg dose, what was the ORR?") asks
@@ -275,7 +277,7 @@ def profile(question: str) -> Profile:
         # "PFS with A vs B?": a time-to-event endpoint is reported as a median, unless a rate
         # is named ("mortality: A versus B?").
         kind = "percent" if _RATE_NOUN.search(text) or _OFTEN.search(text) else "duration"
-        or_else = "percent"
+        fallback = ("duration", "percent")
     elif kind == "fact" and endpoints and endpoints <= RATE_ENDPOINTS - {"tox"}:
         # "Pathological complete response with A vs B?": each arm's rate ("what toxicity …?"
         # may ask which events, or how they compare, in words).
@@ -344,7 +346,7 @@ def profile(question: str) -> Profile:
         also_asked(text, kind, endpoints) | ({"percent"} - {kind} if shares else set()),
         *compared,
         limit=limit_asked(text),
-        or_else=or_else if kind == "duration" else None,
+        or_else=fallback[1] if fallback and fallback[0] == kind else None,
     )
 
 

@@ -219,7 +219,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # A share in words is a share too: "approximately one-fourth of patients", "two-thirds",
     # "half of those screened".
     "percent": re.compile(
-        rf"{_ONE_IN}|(?<![\d.]){_HEDGE}{_NUM}\s*%?(?:{_DASH}|\s+to\s+){_NUM}\s*%(?:{PER_YEAR})?|(?<![\d.]){_HEDGE}{_NUM}\s*%"
+        # A range keeps the "from" that makes it a change ("rose from 20% to 60%").
+        rf"{_ONE_IN}|(?<![\d.])(?:(?i:\bfrom)\s+)?{_HEDGE}{_NUM}\s*%?(?:{_DASH}|\s+to\s+){_NUM}\s*%"
+        rf"(?:{PER_YEAR})?|(?<![\d.]){_HEDGE}{_NUM}\s*%"
         rf"(?!\s*(?:CI|confidence))(?:{PER_YEAR})?|{_HEDGE}\b{_FRACTION}|{_HEDGE}\b{_PERCENT_WORDS}|"
         # A rate per so many: "5.0 per 1,000 screenings", "12 to 15 per 100,000 person-years",
         # "0.4 cases per 100,000", "37.8 infections per 100 patient-years" (what is counted
@@ -237,7 +239,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # measures something ("1500 mg", "1830 patients").
     "year": re.compile(
         r"\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|"
-        r"December)\s+)?(?:(?:1[5-9]|20)\d0s\b|(?:19|20)\d{2}\b|1[5-8]\d{2}\b"
+        # A decade keeps the part of it the text names ("the mid-1960s", "the early 1980s").
+        r"December)\s+)?(?:(?:(?:early|mid|late)[-\s])?(?:1[5-9]|20)\d0s\b|(?:19|20)\d{2}\b|"
+        r"1[5-8]\d{2}\b"
         r"(?![.,]\d|\s*(?:%|[-‒–]\s*\d|[a-zµ]+/|(?:mg|mcg|µg|g|kg|ml|l|gy|cgy|iu|units?|patients|"
         r"people|persons|cases|women|men|participants|subjects|individuals|children|adults)\b)))",
         re.IGNORECASE,

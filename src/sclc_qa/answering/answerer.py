@@ -295,10 +295,10 @@ class Answerer:
                 return each
         if found is None and prof.or_else:
             # "What was EFS with X?" where the text gives only EFS rates: the rate answers.
-            rate = dataclasses.replace(prof, kind=prof.or_else, or_else=None)
+            instead = dataclasses.replace(prof, kind=prof.or_else, or_else=None)
             retried = self.decide(
                 question,
-                dataclasses.replace(query, profile=rate),
+                dataclasses.replace(query, profile=instead),
                 hits,
                 min_confidence=min_confidence,
                 retrieve=retrieve,

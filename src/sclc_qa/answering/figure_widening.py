@@ -114,7 +114,10 @@ def widen(text: str, span: Span, prof: Profile) -> tuple[int, int]:
             s = change.start()
     if span.kind in ("percent", "duration") and _CHANGE_ASKED.search(prof.text):
         # "What happens to X?": a change, told by its verb ("reducing X from 61% to 55%").
-        change = _CHANGED_FROM.search(text, max(0, s - _CHANGE_REACH), s)
+        # (A range may open with its own "from": "from 61% to 55%".)
+        opening = re.match(r"from\s+", text[s:e], re.I)
+        upto = s + opening.end() if opening else s
+        change = _CHANGED_FROM.search(text, max(0, s - _CHANGE_REACH), upto)
         s = change.start() if change is not None else s
     if span.kind == "duration" and HOW_OFTEN_SHOULD.search(prof.text):
         every = EVERY.search(text, max(0, s - EVERY_REACH), s)

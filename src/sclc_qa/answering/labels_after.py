@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from ..bounds import age_groups, same_ages
 from ..question import Profile
 from ..spans import Span
 
@@ -26,11 +27,20 @@ _VALUE = re.compile(
 
 def labelled_after(text: str, spans: list[Span], prof: Profile) -> set[int]:
     """The start of the one span whose label after it holds more of the values the question
-    states than any other span's label; none when no label holds one, or two hold as many."""
+    states (and the age group it asks) than any other span's label; none when no label holds
+    one, or two hold as many."""
     asked = _values(prof.text)
-    if len(spans) < 2 or not asked:
+    ages = age_groups(prof.text)
+    if len(spans) < 2 or not (asked or ages):
         return set()
-    held = {sp.start: len(_values(_label(text, sp, spans)) & asked) for sp in spans}
+
+    def holds(label: str) -> int:
+        # "… for children younger than 15 years and 20% to 60% for those aged 15 to 19
+        # years": an age group asked counts as one value its label states.
+        stated = age_groups(label)
+        return len(_values(label) & asked) + any(same_ages(a, b) for a in ages for b in stated)
+
+    held = {sp.start: holds(_label(text, sp, spans)) for sp in spans}
     top = max(held.values())
     winners = [at for at, n in held.items() if n == top]
     return set(winners) if top and len(winners) == 1 else set()
