@@ -179,3 +179,18 @@ def test_a_range_keeps_the_from_that_makes_it_a_change() -> None:
 def test_a_decade_keeps_the_part_of_it_named() -> None:
     text = "Zeta extracts were first described in the mid-1960s and again in the early 1990s."
     assert [text[s.start : s.end] for s in find(text, "year")] == ["mid-1960s", "early 1990s"]
+
+
+def test_an_approval_for_another_condition_answers_no_question_about_this_one(
+    tmp_path: Path,
+) -> None:
+    engine = _section_engine(
+        tmp_path,
+        "The FDA approved zentamab, an antibody against ZQ-4, as the first inhibitor for the "
+        "treatment of advanced metastatic zetoma in 2013.\n\nQuelloma is rarer than zetoma and "
+        "is treated with quellplatin.",
+    )
+    why = _refusal(engine, "When did the FDA approve zentamab for quelloma?")
+    assert "zetoma" in why and "quelloma" in why
+    got = engine.ask("When did the FDA approve zentamab for zetoma?", min_confidence=0.0)
+    assert got.answer is not None and "2013" in got.answer

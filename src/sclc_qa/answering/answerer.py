@@ -30,7 +30,7 @@ from ..vocabulary import Vocabulary, name_keys
 from . import constraints
 from .compared import ComparedAnswers, Retrieve
 from .comparisons import Comparer, offers_alternatives
-from .constraints import other_regulator
+from .constraints import other_indication, other_regulator
 from .entities import EntityExtractor
 from .extraction import Extracted, Extractor
 from .figures import FigureExtractor
@@ -322,6 +322,12 @@ class Answerer:
             # "When did the FDA approve X?" is not answered by X's approval in China.
             return self._abstain(
                 question, self.reasons.other_regulator(*other), confidence, scored
+            ), features
+        other = other_indication(prof.text, stated)
+        if other:
+            # "When was X approved for quelloma?" is not answered by its approval for zetoma.
+            return self._abstain(
+                question, self.reasons.other_indication(*other), confidence, scored
             ), features
         sent = self.index.sentences[found.sid if found.sid >= 0 else found.near_or(best.sid)]
         said = constraints.withheld(

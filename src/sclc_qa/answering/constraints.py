@@ -346,6 +346,33 @@ def other_condition(question: str, sentence: str) -> tuple[str, str] | None:
     return None
 
 
+# What an approval is for, as a sentence states it: "approved X for the treatment of advanced
+# zetoma", "… as the first treatment for quelloma".
+_APPROVED_FOR = re.compile(
+    r"\bfor\s+(?:the\s+)?(?:(?:first-line\s+|second-line\s+)?(?:treatment|therapy|management)"
+    r"\s+of\s+)?((?:[\w-]+\s+){0,4}?[\w-]*(?:omas?|cancers?|carcinomas?|leuka?emias?|"
+    r"tumou?rs?|diseases?|syndromes?))\b",
+    re.I,
+)
+# What the question asks it approved for: its closing "for <condition>?".
+_ASKED_FOR = re.compile(r"\bfor\s+((?:(?!for\b)[\w-]+\s*){1,6})\?*\s*$", re.I)
+
+
+def other_indication(question: str, sentence: str) -> tuple[str, str] | None:
+    """(asked, stated) when the question asks when or whether something was approved for one
+    condition and the sentence reports its approval for another, never naming the asked one:
+    an approval for zetoma does not answer "when was X approved for quelloma?"."""
+    if not (_APPROVAL.search(question) and _APPROVAL.search(sentence)):
+        return None
+    asked, stated = _ASKED_FOR.search(question), _APPROVED_FOR.search(sentence)
+    if asked is None or stated is None:
+        return None
+    words = set(tokenize(asked.group(1)))
+    if not words or words & set(tokenize(sentence)):
+        return None
+    return asked.group(1).strip(), stated.group(1)
+
+
 def other_regulator(question: str, sentence: str) -> tuple[str, str] | None:
     """(asked, stated) when the question asks about an approval by one regulator and the
     sentence reports an approval only by others (an approval in China for "when did the FDA

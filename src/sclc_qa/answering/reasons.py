@@ -36,6 +36,10 @@ class Reasons:
         """ "The review reports an approval by NMPA, not by FDA." """
         return f"{self.says('reports')} an approval by {stated}, not by {asked}."
 
+    def other_indication(self, asked: str, stated: str) -> str:
+        """ "The review reports an approval for zetoma, not for quelloma." """
+        return f"{self.says('reports')} an approval for {stated}, not for {asked}."
+
     def withheld(self, clause: str) -> str:
         """ "The review says that detailed results have not yet been disclosed." """
         return f"{self.source} {'say' if self.plural else 'says'} that {clause}."
