@@ -354,6 +354,7 @@ _APPROVED_FOR = re.compile(
     r"tumou?rs?|diseases?|syndromes?))\b",
     re.I,
 )
+_ASKS_WHICH = re.compile(r"\b(?:which|what|whom|whose)\b", re.I)
 # What the question asks it approved for: its closing "for <condition>?".
 _ASKED_FOR = re.compile(r"\bfor\s+((?:(?!for\b)[\w-]+\s*){1,6})\?*\s*$", re.I)
 
@@ -367,6 +368,8 @@ def other_indication(question: str, sentence: str) -> tuple[str, str] | None:
     asked, stated = _ASKED_FOR.search(question), _APPROVED_FOR.search(sentence)
     if asked is None or stated is None:
         return None
+    if _ASKS_WHICH.search(asked.group(1)):
+        return None  # "… and for which cancer?" asks the condition itself
     words = set(tokenize(asked.group(1)))
     if not words or words & set(tokenize(sentence)):
         return None
