@@ -188,10 +188,11 @@ def test_an_approval_for_another_condition_answers_no_question_about_this_one(
         tmp_path,
         "The FDA approved zentamab, an antibody against ZQ-4, as the first inhibitor for the "
         "treatment of advanced metastatic zetoma in 2013.\n\nQuelloma is a cancer rarer than "
-        "zetoma and is treated with quellplatin.",
+        "zetoma and is treated with quellplatin. Small-cell lung cancer is treated with "
+        "zentamab in trials.",
     )
-    why = _refusal(engine, "When did the FDA approve zentamab for quelloma?")
-    assert "zetoma" in why and "quelloma" in why
+    why = _refusal(engine, "When did the FDA approve zentamab for small-cell lung cancer?")
+    assert "zetoma" in why and "small-cell lung cancer" in why
     got = engine.ask("When did the FDA approve zentamab for zetoma?", min_confidence=0.0)
     assert got.answer is not None and "2013" in got.answer
     # Asked which condition it was approved for, the sentence answers.
