@@ -2439,7 +2439,7 @@ def test_a_figure_for_another_condition_named_alike_does_not_answer() -> None:
 
 
 def test_an_approval_by_another_regulator_does_not_answer() -> None:
-    from sclc_qa.answering.constraints import other_regulator as _other_regulator
+    from sclc_qa.answering.approvals import other_regulator as _other_regulator
 
     china = "In June 2029, zentamab gained approval in China for relapsed zentoma."
     assert _other_regulator("When did the FDA approve zentamab?", china) == ("FDA", "NMPA")

@@ -28,9 +28,9 @@ from ..question_parts import coordinated
 from ..retrieval import Hit, Query
 from ..vocabulary import Vocabulary, name_keys
 from . import constraints
+from .approvals import other_approval
 from .compared import ComparedAnswers, Retrieve
 from .comparisons import Comparer, offers_alternatives
-from .constraints import other_indication, other_regulator
 from .entities import EntityExtractor
 from .extraction import Extracted, Extractor
 from .figures import FigureExtractor
@@ -317,18 +317,11 @@ class Answerer:
             why = self.reasons.missing(prof, key_names)
             return self._abstain(question, why, confidence, scored), features
         stated = self.index.sentences[best.sid].text
-        other = other_regulator(prof.text, stated)
-        if other:
-            # "When did the FDA approve X?" is not answered by X's approval in China.
-            return self._abstain(
-                question, self.reasons.other_regulator(*other), confidence, scored
-            ), features
-        other = other_indication(prof.text, stated)
-        if other:
-            # "When was X approved for quelloma?" is not answered by its approval for zetoma.
-            return self._abstain(
-                question, self.reasons.other_indication(*other), confidence, scored
-            ), features
+        why = other_approval(self.reasons, prof.text, stated)
+        if why:
+            # "When did the FDA approve X?" is not answered by X's approval in China, nor
+            # "when was X approved for quelloma?" by its approval for zetoma.
+            return self._abstain(question, why, confidence, scored), features
         sent = self.index.sentences[found.sid if found.sid >= 0 else found.near_or(best.sid)]
         said = constraints.withheld(
             prof, sent.text, found.start - sent.start, found.end - sent.start
