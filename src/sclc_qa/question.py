@@ -171,7 +171,7 @@ def profile(question: str) -> Profile:
         clause = asking[lead.end() :]  # read as a question of its own: rules anchor at its start
         asked = (k for k, pattern in KIND_RULES if pattern.search(clause))
         kind = next(asked, kind)
-    # A drug's code ("ZQ-417", "CR-7") names no endpoint, whatever letters it starts with.
+    # A drug's code ("ZQ-417", "CR-845") names no endpoint, whatever letters it starts with.
     uncoded = _CODE.sub(" ", asking)
     endpoints = frozenset(name for name, pat in ENDPOINTS.items() if pat.search(uncoded))
     if kind == "dose" and _HOW_LONG.match(asking):
@@ -397,8 +397,9 @@ _GIVEN_CUTOFF = re.compile(
     r"[<>≥≤]?\s*\d+(?:\.\d+)?\s*(?:%|[a-zµμ/]+\b)?",
     re.I,
 )
-# A code of capitals and digits joined by a hyphen: "AE-941", "ZQ-9b".
-_CODE = re.compile(r"(?<![\w-])[A-Z]{1,5}-\d+[A-Za-z]?(?![\w-])")
+# A drug's code of capitals and three or more digits joined by a hyphen: "ZQ-417", "CR-845b"
+# (not an endpoint at a time, "PFS-6", "OS-12").
+_CODE = re.compile(r"(?<![\w-])[A-Z]{1,5}-\d{3,}[A-Za-z]?(?![\w-])")
 # A study's title in capitalised words ("the Zeta Quell Cancer Survival Study"): its words
 # name the study, not an endpoint or a kind of question.
 _STUDY_TITLE = re.compile(

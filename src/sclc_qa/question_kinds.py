@@ -352,9 +352,14 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             # months" (but not an age, nor a follow-up time).
             r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)[- ]?(?:year|yr|month)s?\b"
             r"(?![- ]?(?:old|follow)|\s+of\s+follow)|"
-            r"\b(?:at|after)\s+\d+\s*(?:years?|months?|weeks?)\b(?!\s+(?:of\s+)?follow)|"
-            # … as is one at a number of weeks, written as a time point ("the 12-week PFS").
-            r"\b\d+-week\s+(?:(?-i:[A-Z]{2,4})|[a-z-]*(?:survival|free|control|response))\b",
+            r"\b(?:at|after)\s+\d+\s*(?:years?|months?)\b(?!\s+(?:of\s+)?follow)|"
+            # … and at a number of weeks ("… compare with usual care at 6 weeks?"; not "after 6
+            # weeks of zentamab", "at 6 weeks after surgery").
+            r"\bat\s+\d+\s*weeks?\b(?!\s+(?:of|after|post)\b)|"
+            # … as is an endpoint at a number of weeks, written as a time point ("the 12-week
+            # PFS", "12-week disease control"; not a 12-week course or study).
+            r"\b\d+-week\s+(?:(?-i:PFS|OS|EFS|DFS|RFS|ORR|DCR)\b|[a-z-]*survival\b|"
+            r"(?:disease|local)\s+control\b|(?:objective\s+)?response\s+rate)(?!\s+follow)",
             re.I,
         ),
     ),

@@ -112,10 +112,10 @@ _CHANGE = (
 # A share spelled out: "Ninety-five percent", "twenty percent", "one hundred percent".
 _UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 # Counts spelled out ("one" is left out: "one of the", "one patient" seldom answer how many).
+_TEENS = "ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
 _COUNT_WORDS = (
-    rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:{_UNITS_WORDS}))?|"
-    "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    "sixteen|seventeen|eighteen|nineteen"
+    rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNITS_WORDS}))?|"
+    rf"two|three|four|five|six|seven|eight|nine|{_TEENS}"
 )
 _PERCENT_WORDS = (
     rf"(?i:(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNITS_WORDS}))?"
@@ -128,7 +128,6 @@ _FRACTION = (
 )
 # A share as so many in (or of) so many: "about one in 1,000 women", "1 in 8", "three out of
 # 10", "only 5 of 50 patients", "fourteen of the 20 children" (not "12 in 2015", "day 1 of 21").
-_TEENS = "ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
 _ONE_IN = (
     r"(?<![\d.,])(?<!\bday )(?<!\bdays )(?<!\bcycle )(?<!\bweek )(?<!\bgrade )(?<!\bstage )"
     rf"{_HEDGE}\b(?i:\d{{1,3}}|{_UNITS_WORDS}|{_TEENS})"
@@ -141,23 +140,22 @@ _UNIT = r"(?:" + "|".join(domain().time_units) + r")\b"
 # A dose's unit: a radiation dose, or a mass or amount per whatever it is given by ("mg/m²",
 # "ng/kg body weight", "µg/mouse/d", "IU/kg", "3 million units").
 _PER = r"(?:/(?:kg|m2|m²|mL|L|d|day|dose|mouse|rat|\d+\s*h\b))*(?:\s+body\s+weight)?"
-_DOSE_UNIT = (
-    r"(?:(?:c?Gy|mGy|m?Sv)\b|(?:[nµμm]?g|mcg|M?IU|(?:million\s+)?(?:international\s+)?units)"
-    rf"{_PER}(?![\w/])"
-    # A volume is a dose by the weight or time it is given per ("1.8 mL/kg/day"), or when
-    # its route or schedule follows ("85 mL taken orally twice daily"); else it may
-    # be a tumour's or a sample's.
-    r"|mL(?:/(?:kg|m2|m²|d|day|dose))+(?![\w/])"
-    r"|mL(?=\s+(?:(?:administered|given|taken)\s+)?(?:orally|by mouth|intravenously|"
-    r"subcutaneously|once|twice|daily|per day)\b))"
-)
-# How often a dose is given is part of it: "50 mg twice daily", "20 Gy × 2", "5 mg/kg every
-# 2 weeks", "45 Gy in 25 fractions", "60 mg of zentamab by mouth once every 3 weeks for up to
-# four cycles" (the drug's name only when the schedule goes on after it).
 _ROUTE = (
     r"(?:orally|by mouth|intravenously|subcutaneously|intramuscularly|transdermal(?:ly)?"
     r"|(?-i:IV|PO|IM|SC|SQ))\b"
 )
+_DOSE_UNIT = (
+    r"(?:(?:c?Gy|mGy|m?Sv)\b|(?:[nµμm]?g|mcg|M?IU|(?:million\s+)?(?:international\s+)?units)"
+    rf"{_PER}(?![\w/])"
+    # A volume is a dose by the body weight or size it is given per ("1.8 mL/kg/day"), or
+    # when its route follows ("85 mL taken orally twice daily"); else it may be a tumour's,
+    # a sample's or a drain's.
+    r"|m[lL](?:/(?:kg|m2|m²))(?:/(?:d|day|dose))?(?![\w/])"
+    rf"|m[lL](?=\s+(?:(?:administered|given|taken)\s+)?{_ROUTE}))"
+)
+# How often a dose is given is part of it: "50 mg twice daily", "20 Gy × 2", "5 mg/kg every
+# 2 weeks", "45 Gy in 25 fractions", "60 mg of zentamab by mouth once every 3 weeks for up to
+# four cycles" (the drug's name only when the schedule goes on after it).
 _SCHEDULE = (
     r"(?:\s*[×x]\s*\d+\b(?:\s*fractions?)?"
     rf"|\s+(?:(?:administered|given|taken)\s+)?{_ROUTE}"
@@ -219,9 +217,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # A share in words is a share too: "approximately one-fourth of patients", "two-thirds",
     # "half of those screened".
     "percent": re.compile(
-        # A range keeps the "from" that makes it a change ("rose from 20% to 60%").
-        rf"{_ONE_IN}|(?<![\d.])(?:(?i:\bfrom)\s+)?{_HEDGE}{_NUM}\s*%?(?:{_DASH}|\s+to\s+){_NUM}\s*%"
-        rf"(?:{PER_YEAR})?|(?<![\d.]){_HEDGE}{_NUM}\s*%"
+        rf"{_ONE_IN}|(?<![\d.]){_HEDGE}{_NUM}\s*%?(?:{_DASH}|\s+to\s+){_NUM}\s*%(?:{PER_YEAR})?|(?<![\d.]){_HEDGE}{_NUM}\s*%"
         rf"(?!\s*(?:CI|confidence))(?:{PER_YEAR})?|{_HEDGE}\b{_FRACTION}|{_HEDGE}\b{_PERCENT_WORDS}|"
         # A rate per so many: "5.0 per 1,000 screenings", "12 to 15 per 100,000 person-years",
         # "0.4 cases per 100,000", "37.8 infections per 100 patient-years" (what is counted
@@ -250,9 +246,10 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"{_ONE_IN}|{_HEDGE}\b\d{{1,3}}(?:,\d{{3}})+\b|"
         rf"{_HEDGE}\b\d+(?:\.\d+)?\s*(?:million|billion|thousand)\b|"
         # A number spelled out before what it counts: "the eight risk factors".
-        rf"{_HEDGE}\b(?i:{_COUNT_WORDS})\b"
+        # (Not an age: "aged seventy or older".)
+        rf"{_HEDGE}(?<!\baged )(?<!\bage )\b(?i:{_COUNT_WORDS})\b"
         # … or before the share it is of: "Thirty-two (2.1%) deaths".
-        r"(?=\s+(?:[a-z]|\(\d))(?!\s+(?:times|percent|years?|months?|weeks?|days?)\b)|"
+        r"(?=\s+(?:[a-z]|\(\d+(?:\.\d+)?%\)))(?!\s+(?:times|percent|years?|months?|weeks?|days?)\b)|"
         # A bare number, unless it is a time or an age ("12 years", "aged 39 to 49 years").
         rf"{_HEDGE}(?<![\d.,])(?<!\baged )(?<!\bages )(?<!\bage )\b\d+\b(?![.,]\d|\s*%|-year"
         r"|\s*(?:years?|months?|weeks?|days?)\b|\s*(?:to|through|[-‒–])\s*\d+\s*(?:years?|months?)\b)"

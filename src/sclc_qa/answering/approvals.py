@@ -21,15 +21,17 @@ _REGULATORS = {
 
 # What an approval is for, as a sentence states it: "approved X for the treatment of advanced
 # zetoma", "… as the first treatment for quelloma".
+_CONDITION = r"[\w-]*(?:omas?|cancers?|carcinomas?|leuka?emias?|tumou?rs?|diseases?|syndromes?)"
 _APPROVED_FOR = re.compile(
     r"\bfor\s+(?:the\s+)?(?:(?:first-line\s+|second-line\s+)?(?:treatment|therapy|management)"
-    r"\s+of\s+)?((?:[\w-]+\s+){0,4}?[\w-]*(?:omas?|cancers?|carcinomas?|leuka?emias?|"
-    r"tumou?rs?|diseases?|syndromes?))\b",
+    rf"\s+of\s+)?((?:[\w-]+\s+){{0,4}}?{_CONDITION})\b",
     re.I,
 )
 _ASKS_WHICH = re.compile(r"\b(?:which|what|whom|whose)\b", re.I)
-# What the question asks it approved for: its closing "for <condition>?".
-_ASKED_FOR = re.compile(r"\bfor\s+((?:(?!for\b)[\w-]+\s*){1,6})\?*\s*$", re.I)
+# What the question asks it approved for: its closing "for <condition>?", the condition
+# named by its head word ("for advanced quelloma", not "for clinical use" or an abbreviation,
+# which the sentence may spell out).
+_ASKED_FOR = re.compile(rf"\bfor\s+((?:(?!for\b)[\w-]+\s+){{0,5}}{_CONDITION})\?*\s*$", re.I)
 
 
 def other_indication(question: str, sentence: str) -> tuple[str, str] | None:

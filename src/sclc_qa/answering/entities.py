@@ -348,8 +348,11 @@ def _noun_phrase(text: str, name: Span, prof: Profile) -> Span:
         # One space between words: a masked link target (a run of spaces) ends the phrase.
         # An eponym keeps its possessive: "Quell's zeta staining".
         # The head word or its kindred: "which test …?" grows "<name>" into "<name> assay".
-        heads = "|".join(re.escape(h[:5]) for h in (head, *sorted(domain().kindred(head))))
-        m = re.match(r"((?:['’]s)?(?: [\w+-]+){0,2}? (?:" + heads + r")\w*)", text[end:], re.I)
+        # (The head by its opening, as it is inflected; a kindred word whole, so that
+        # "marker" grows nothing into "markedly".)
+        kindred = (rf"{re.escape(k)}(?:e?s)?\b" for k in sorted(domain().kindred(head)))
+        heads = "|".join((rf"{re.escape(head[:5])}\w*", *kindred))
+        m = re.match(r"((?:['’]s)?(?: [\w+-]+){0,2}? (?:" + heads + r"))", text[end:], re.I)
         if m:
             end += m.end()
             pre = re.search(r"((?:[a-z]+-[a-z]+)\s+)$", text[:start])

@@ -74,8 +74,10 @@ _OPEN_BOUND = re.compile(
 
 # "What happens to X?", "how did X change?": the answer is a change, from one figure to another.
 _CHANGE_ASKED = re.compile(
-    r"\bwhat (?:happens|happened|happen)\b|\bhow (?:does|did|do) [^?]*\bchange\b", re.I
+    r"\bwhat (?:happens|happened|happen)\b|\bhow (?:does|did|do|has|have) [^?]*\bchanged?\b",
+    re.I,
 )
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.I)
 # A verb of change and what changed, just before "from": "reducing OS from".
 _CHANGED_FROM = re.compile(
     r"\b(?:reduc|increas|decreas|improv|rais|lower|ris|fell|fall|drop|declin|grew|grow|"
@@ -114,11 +116,11 @@ def widen(text: str, span: Span, prof: Profile) -> tuple[int, int]:
             s = change.start()
     if span.kind in ("percent", "duration") and _CHANGE_ASKED.search(prof.text):
         # "What happens to X?": a change, told by its verb ("reducing X from 61% to 55%").
-        # (A range may open with its own "from": "from 61% to 55%".)
-        opening = re.match(r"from\s+", text[s:e], re.I)
-        upto = s + opening.end() if opening else s
-        change = _CHANGED_FROM.search(text, max(0, s - _CHANGE_REACH), upto)
-        s = change.start() if change is not None else s
+        change = _CHANGED_FROM.search(text, max(0, s - _CHANGE_REACH), s)
+        # … or, the verb too far before it ("rose from A to B for X and from C to D for Y"),
+        # its own "from" at least.
+        since = _FROM_BEFORE.search(text, max(0, s - _CHANGE_REACH), s)
+        s = change.start() if change is not None else since.start() if since is not None else s
     if span.kind == "duration" and HOW_OFTEN_SHOULD.search(prof.text):
         every = EVERY.search(text, max(0, s - EVERY_REACH), s)
         s = every.start() if every is not None else s  # "every 2 years": how often

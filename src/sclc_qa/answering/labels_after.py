@@ -12,9 +12,21 @@ from ..bounds import age_groups, same_ages
 from ..question import Profile
 from ..spans import Span
 
+# A label after a figure opens right after it (past its bracket) with a preposition or a
+# relative pronoun: "45% for patients with …", "12% in those aged …", "55% who were …";
+# words after a comma or a verb are the next clause's ("70%, while for those aged … it
+# was 61%").
+_LABEL_OPENS = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?(?:(?P<prep>for|in|among|with|of)|who|whose|that)\b", re.I
+)
 # Where a figure's label ends besides the next figure: the other side of a comparison, or a
-# clause break ("…; P = .08").
-_LABEL_END = re.compile(r"\b(?:compared|versus|vs)\b|[;:]|\s[-\u2013\u2014]\s", re.I)
+# clause break ("…; P = .08", ", and …", ", while …"); after a preposition, a verb too (a
+# relative clause holds its own: "who were 100% adherent").
+_LABEL_END = re.compile(
+    r"\b(?:compared|versus|vs)\b|[;:]|\s[-\u2013\u2014]\s|,\s+(?:and|while|whereas|but)\b",
+    re.I,
+)
+_VERB = re.compile(r"\b(?:was|were|is|are|had|gave)\b", re.I)
 # A value with its unit ("5%", "30 mm", "2.5 mg/kg"): a condition the question states. A
 # number of time units dates a figure rather than labelling it, and is read elsewhere; a
 # number inside a name ("QKP-4 pathway") is no value.
@@ -35,8 +47,8 @@ def labelled_after(text: str, spans: list[Span], prof: Profile) -> set[int]:
         return set()
 
     def holds(label: str) -> int:
-        # "… for children younger than 15 years and 20% to 60% for those aged 15 to 19
-        # years": an age group asked counts as one value its label states.
+        # "… 30% for those younger than 12 years and 55% for those aged 12 to 17 years": an
+        # age group asked counts as one value its label states.
         stated = age_groups(label)
         return len(_values(label) & asked) + any(same_ages(a, b) for a in ages for b in stated)
 
@@ -47,11 +59,16 @@ def labelled_after(text: str, spans: list[Span], prof: Profile) -> set[int]:
 
 
 def _label(text: str, span: Span, spans: list[Span]) -> str:
-    """The words after `span` up to the next span, the other side of a comparison, or a
-    clause break."""
+    """The words after `span` that label it, up to the next span, the other side of a
+    comparison, a clause break or a verb; "" when none open right after it."""
+    opens = _LABEL_OPENS.match(text, span.end)
+    if opens is None:
+        return ""
     end = min((sp.start for sp in spans if sp.start >= span.end), default=len(text))
-    stop = _LABEL_END.search(text, span.end, end)
-    return text[span.end : stop.start() if stop else end]
+    stops = [_LABEL_END.search(text, span.end, end)]
+    if opens["prep"]:
+        stops.append(_VERB.search(text, span.end, end))
+    return text[span.end : min((m.start() for m in stops if m), default=end)]
 
 
 def _values(text: str) -> set[tuple[str, str]]:

@@ -19,6 +19,8 @@ __all__ = ["answer", "counted_list", "introduces_list", "list_items"]
 
 # Sentences of a list read as one answer, at most: a long list is cited from its start.
 _MAX_ITEMS = 12
+# How deep a last item's own list is followed ("Evidence:" → "1. A trial reported:" → "- …").
+_NESTING = 2
 _MAX_ITEM_CHARS = 150  # an enumerated option, feature or symptom is a phrase or one sentence
 # How many things a question asks for: "what four biases …", "which 3 drugs …".
 _COUNTS = {w: n for w, n in domain().number_words.items() if n > 1}
@@ -147,7 +149,10 @@ def answer(index: Index, vocab: Vocabulary, prof: Profile, sid: int) -> tuple[in
             return nxt, after.start, after.end
         return None
     end = items[-1]
-    while nested := list_items(index, vocab, end):
+    for _ in range(_NESTING):
+        nested = list_items(index, vocab, end)
+        if not nested:
+            break
         end = nested[-1]  # a last item that leads into a list of its own brings its items
     first, last = index.sentences[items[0]], index.sentences[end]
     return -1, first.start, last.end

@@ -16,6 +16,8 @@ _MEASURE = domain().measures
 _ENDPOINT_NAMES = {k: e.display for k, e in domain().endpoints.items()}
 _PLURAL_VERBS = {"does": "do", "uses": "use", "reports": "report", "names": "name"}
 
+_OPENING_JOIN = re.compile(r"^(?:but|and|yet|although|though|while|whereas)\s+", re.I)
+
 
 class Reasons:
     """Phrases abstention reasons for one index: "The review …" or "The documents …"."""
@@ -41,7 +43,10 @@ class Reasons:
         return f"{self.says('reports')} an approval for {stated}, not for {asked}."
 
     def withheld(self, clause: str) -> str:
-        """ "The review says that detailed results have not yet been disclosed." """
+        """ "The review says that detailed results have not yet been disclosed." (A clause
+        that opens by joining the one before, "… , but results …", is given without its
+        joining word.)"""
+        clause = _OPENING_JOIN.sub("", clause.strip())
         return f"{self.source} {'say' if self.plural else 'says'} that {clause}."
 
     def not_spelled_out(self, term: str) -> str:
