@@ -109,19 +109,17 @@ _CHANGE = (
     r"(?:increase|reduction|decrease|decline|rise|drop|fall|improvement|excess|gain|lower|"
     r"higher|greater|less|fewer|more|benefit|detriment|advantage|disadvantage|loss|deficit)\b"
 )
-# A share spelled out: "Ninety-five percent", "twenty percent", "one hundred percent".
+# Numbers spelled out, by their parts: units, ten to nineteen, and the tens with a unit after
+# them ("ninety-five", "twenty one").
 _UNITS_WORDS = "one|two|three|four|five|six|seven|eight|nine"
-# Counts spelled out ("one" is left out: "one of the", "one patient" seldom answer how many).
 _TEENS = "ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
-_COUNT_WORDS = (
-    rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNITS_WORDS}))?|"
-    rf"two|three|four|five|six|seven|eight|nine|{_TEENS}"
+_TENS_WORDS = (
+    rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNITS_WORDS}))?"
 )
-_PERCENT_WORDS = (
-    rf"(?i:(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNITS_WORDS}))?"
-    rf"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-    rf"|one hundred|{_UNITS_WORDS})\s+percent)\b"
-)
+# Counts spelled out ("one" is left out: "one of the", "one patient" seldom answer how many).
+_COUNT_WORDS = rf"{_TENS_WORDS}|two|three|four|five|six|seven|eight|nine|{_TEENS}"
+# A share spelled out: "Ninety-five percent", "twenty percent", "one hundred percent".
+_PERCENT_WORDS = rf"(?i:(?:{_TENS_WORDS}|{_TEENS}|one hundred|{_UNITS_WORDS})\s+percent)\b"
 _FRACTION = (
     r"(?i:(?:one|two|three|four)[- ](?:half|thirds?|quarters?|fourths?|fifths?|tenths?)"
     r"|half(?= of\b))\b"
