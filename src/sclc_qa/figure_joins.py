@@ -12,7 +12,7 @@ __all__ = ["count_before", "joined_ranges", "stated_ages"]
 
 def count_before(text: str, at: int) -> tuple[int, int] | None:
     """Where the count stands whose share in brackets opens just before `at` ("died in 6 (9%)"
-    → the "6"), or None."""
+    or "6 [9%]" → the "6"), or None."""
     counted = _COUNT_BEFORE.search(text, 0, at)
     return counted.span(1) if counted is not None else None
 
@@ -52,6 +52,6 @@ _AGE_STATED = re.compile(
 # "4 of 70 (6%)").
 _COUNT_BEFORE = re.compile(
     r"(?<![\w.,/–‒-])(?<!grade )(?<!stage )(?<!phase )(?<!type )(?<!day )(?<!week )(?<!cycle )"
-    r"(?<!arm )(?<!level )(?<!table )(?<!figure )(?<!of )(\d{1,3}(?:,\d{3})*)\s*\(\s*$",
+    r"(?<!arm )(?<!level )(?<!table )(?<!figure )(?<!of )(\d{1,3}(?:,\d{3})*)\s*[(\[]\s*$",
     re.I,
 )

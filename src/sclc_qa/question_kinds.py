@@ -112,6 +112,7 @@ Kind = Literal[
     "dose",
     "age",
     "cost",
+    "measure",
     "entity",
     "mechanism",
     "yesno",
@@ -252,8 +253,11 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"how (much|many months) did .* (extend|prolong|improve|add)|absolute (gain|benefit)|"
             r"\b(gain|extension|improvement) in (median )?(os|pfs|overall|survival)|"
             r"\b(os|pfs|survival) (gain|benefit|extension|improvement)|"
-            # "How large was the benefit?" (not "how large were the trials?": their sizes).
-            rf"(?!{STUDY_SIZE.pattern})how large|"
+            # "How large was the benefit?", "how large a gain?" (not "how large were the
+            # trials?", their sizes, nor "how large are nodules?", a size).
+            r"how (?:large|big)(?=\s+(?:an?\s+|(?:was|were|is|are)\s+(?:the\s+|its\s+|their\s+)?)"
+            r"(?:[\w-]+\s+){0,3}?(?:benefit|gain|effect|improvement|difference|reduction|"
+            r"advantage|increase|decrease|drop|rise|change|decline|gap|extension)s?\b)|"
             r"\badd(?:ed|s)? (?:more|most|less|least)\b|"
             # "How much does smoking raise the risk?": by what multiple or share.
             r"\bhow much (?:does|did|do|would|will|can|could) [^?]*\b(?:raises?|increases?|"
@@ -265,6 +269,19 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             # "How fast has incidence been rising?": the rate of change ("by 2.5% per year").
             r"\bhow (?:fast|quickly|rapidly|steeply)\b[^?]*\b(?:ris|increas|grow|climb|fall|fell|"
             r"declin|decreas|drop)",
+            re.I,
+        ),
+    ),
+    # "How large are the nodules?", "what size …?", "how much fluid should one drink?", "what
+    # zeta-cell count …?": a physical amount with its unit (a size, a volume, a concentration),
+    # not a share, nor a number of people ("how large were the trials?" is their size, above).
+    (
+        "measure",
+        re.compile(
+            rf"(?!{STUDY_SIZE.pattern})\bhow\s+(?:large|big|wide|thick|tall)\b|"
+            r"\bwhat\s+(?:(?:is|was|are|were)\s+the\s+)?(?!sample\b)(?:[a-z-]+\s+)?sizes?\b|"
+            r"\bhow\s+much\s+(?:[a-z-]+\s+)?(?:fluids?|water|liquids?)\b|\bwhat\s+volume\b|"
+            r"\bwhat\s+(?:[\w-]+\s+){1,3}counts?\b(?!\s+of\b)",
             re.I,
         ),
     ),

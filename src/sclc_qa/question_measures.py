@@ -13,7 +13,7 @@ __all__ = ["dose_subjects", "dosed", "names_a_measure"]
 _MEASURE_NOUN = re.compile(
     r"(share|proportion|portion|percentage|percent|fraction|rate|ratio|hr|p-value|value|ci|interval|dose|"
     r"dosing|fractionation|schedule|phase|year|median|number|months?|duration|status|time|range|level|"
-    r"frequency|probability|gain|benefit|extension|improvement|os|pfs|orr|dcr|concentration|size|"
+    r"frequency|probability|gain|benefit|extension|improvement|os|pfs|orr|dcr|concentration|size|volume|count|"
     r"(?:ic|ec|ed|ld|td)\d{2})s?$",
     re.I,
 )

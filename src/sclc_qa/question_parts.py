@@ -47,7 +47,19 @@ _BETWEEN_PARTS = re.compile(
 # Kinds that are figures: several of them in one question ("what dose, and for how long?")
 # are each found by their own grammar beside the main one (question.Profile.also).
 _FIGURE_KINDS = frozenset(
-    {"hr", "ci", "pvalue", "duration", "difference", "percent", "count", "dose", "age", "cost"}
+    {
+        "hr",
+        "ci",
+        "pvalue",
+        "duration",
+        "difference",
+        "percent",
+        "count",
+        "dose",
+        "age",
+        "cost",
+        "measure",
+    }
 )
 
 

@@ -117,6 +117,11 @@ _TENS_WORDS = (
     rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNITS_WORDS}))?"
 )
 # Counts spelled out ("one" is left out: "one of the", "one patient" seldom answer how many).
+# A concentration's unit: an amount per volume ("mg/dL", "mmol/L", "cells/µL") or per volume
+# alone after a count ("/mm3").
+_AMOUNT_UNIT = (
+    r"(?:(?:[nµμm]?g|mmol|[µμ]mol|mEq|I?U|cells)\s*)?/\s*(?:[dm]?[lL]|[µμu][lL]|mm3|mm³)(?![\w/])"
+)
 _COUNT_WORDS = rf"{_TENS_WORDS}|two|three|four|five|six|seven|eight|nine|{_TEENS}"
 # A share spelled out: "Ninety-five percent", "twenty percent", "one hundred percent".
 _PERCENT_WORDS = rf"(?i:(?:{_TENS_WORDS}|{_TEENS}|one hundred|{_UNITS_WORDS})\s+percent)\b"
@@ -274,6 +279,15 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|{_HEDGE}\b\d[\d,]*(?:\.\d+)?\s*(?:(?:million|billion|thousand)\s+)?"
         r"(?:dollars|euros|pounds|USD|EUR|GBP)\b"
     ),
+    # A size, a volume or a concentration with its unit: "≤2 cm", "3 × 4 mm", "at least 3 L per
+    # day", "15,000–20,000/mm3", "4.5 g/dL", "eight 8-oz. (240-mL) glasses of fluid daily".
+    "measure": re.compile(
+        rf"{_HEDGE}(?<![\d.,]){_NUM}(?:(?:{_DASH}|\s+to\s+){_NUM})?(?:\s*[×x]\s*{_NUM})*\s*"
+        rf"(?:{_AMOUNT_UNIT}|(?:mm|cm)(?![\w/])|(?:m?[lL]|dL|liters?|litres?|oz\.?|ounces?)(?![\w/])"
+        r"(?:\s+(?:per|a|each)\s+day\b|/\s*d(?:ay)?\b)?)"
+        rf"|{_HEDGE}\b(?:(?i:{_COUNT_WORDS})|\d+)\s+(?:\d+-oz\.?\s+)?(?:\(\d+-mL\)\s+)?"
+        r"(?:glasses|cups)(?:\s+of\s+[a-z]+)?(?:\s+(?:daily|a\s+day|per\s+day))?"
+    ),
     "phase": re.compile(r"\b[Pp]hase\s+(?:I{1,3}|IV|1|2|3)(?:[ab]|/(?:I{1,3}|II))?\b"),
     # How often a dose is given, when no amount is stated: "2 to 3 times a week", "twice daily".
     "schedule": re.compile(
@@ -383,9 +397,13 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
             continue  # "72% (51.3%–88.4%)": the bracketed range is the rate's interval
         if kind == "percent" and _OPENS_BRACKET.search(text, 0, s) and _OF.search(text, s, e):
             continue  # "41% from never-smokers (210 of 512; …)": the share's own counts
-        if kind == "percent" and text.startswith(")", e):
+        if kind == "percent" and text.startswith((")", "]"), e):
             counted = count_before(text, s)
-            if counted is not None and not YEAR.fullmatch(text, *counted):
+            if (
+                counted is not None
+                and _CLOSES[text[counted[1] : s].strip()] == text[e]
+                and not YEAR.fullmatch(text, *counted)
+            ):
                 s, e = counted[0], e + 1  # "6 (9%)": a count and its share, one figure
         if kind == "age" and m.group("age") is not None:
             s = m.start("age")  # the age, not the words that say what it is the age at
@@ -402,6 +420,8 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
     if kind == "percent":
         joined = joined_ranges(text, [(sp.start, sp.end) for sp in out])
         out = [Span(a, b, kind, out[first].endpoint) for a, b, first in joined]
+    if kind == "measure":
+        out = _bounded(text, out)
     if kind == "age":
         for at, end in stated_ages(text):
             if not any(o.start <= at < o.end for o in out):
@@ -410,11 +430,34 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
     return tuple(out)
 
 
+# Two bounds of one measure: "> 1 cm but ≤ 2 cm", "≥ 5 mm and < 10 mm".
+_LOWER_BOUND = re.compile(r"\s*[>≥]")
+_UPPER_BOUND = re.compile(r"\s*(?:but|and)\s+[<≤]")
+
+
+def _bounded(text: str, spans: list[Span]) -> list[Span]:
+    """`spans` with a lower bound and the upper bound after it joined into one span."""
+    out: list[Span] = []
+    for sp in spans:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and _LOWER_BOUND.match(text, last.start)
+            and _UPPER_BOUND.fullmatch(text[last.end : sp.start + 1])
+        ):
+            out[-1] = Span(last.start, sp.end, sp.kind, last.endpoint)
+            continue
+        out.append(sp)
+    return out
+
+
 # A ratio's label that says what it is of and that a verb closes: "relative risk of zeta cancer
 # was " ("HR was 0.73" keeps its short label).
 _LABEL_THEN_VERB = re.compile(r"\s(?:of|for)\s[^:;.]*\s(?:was|were|is)\s*$")
 # A rate and an opening bracket just before a figure: what the bracket holds is the rate's
 # interval, written without its label ("72% (51.3%–88.4%)").
+# The bracket that closes each that opens a count's share: "6 (9%)", "6 [9%]".
+_CLOSES = {"(": ")", "[": "]"}
 _BARE_INTERVAL = re.compile(r"\d\s*%\s*\(\s*$")
 _RANGE = re.compile(r"\d\s*%?\s*(?:[–‒−-]|to)\s*\d")
 

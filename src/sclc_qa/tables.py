@@ -152,10 +152,14 @@ def row_figure(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
     if cell is not None and cell.kind == "group":
         return None
     if cell is None:
-        if len(sent.cells) != 2:
+        # An empty cell (under a row heading spanning rows) is no part of the pair.
+        filled = [c for c in sent.cells if doc_text[c.start : c.end].strip(" |")]
+        if len(filled) != 2:
             return None
-        key, value = sent.cells
-        label = {t for t in tokenize(mask_markup(doc_text[key.start : key.end])) if t.isalpha()}
+        key, value = filled
+        # Its words, or a code ("T1b"), not a bare number.
+        written_key = mask_markup(doc_text[key.start : key.end])
+        label = {t for t in tokenize(written_key) if t.isalnum() and not t.isdigit()}
         if not label & set(tokenize(prof.text)):
             return None
         cell = Span(value.start, value.end, "cell")

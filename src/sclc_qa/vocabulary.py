@@ -54,6 +54,7 @@ def heading_keys(text: str) -> frozenset[str]:
 
 _EM_DASH = re.compile(r"[\u2014\u2015]")
 _POSSESSIVE = re.compile(r"['’]s$")
+_TRIAL_NAME = re.compile(r"[A-Za-z]{4,}[- ]?\d[\w-]*")
 _PART_BREAK = re.compile(r"[-/()\[\],;:–]")
 
 
@@ -64,6 +65,10 @@ def name_keys(text: str) -> set[str]:
     out: set[str] = set()
     for i, w in enumerate(words):
         out.add(squash(w))
+        # Two names of one trial joined by a slash ("Zeta 12/ZENITH-4"): each is its name. (A
+        # name of a word and a number only: "PD-1/PD-L1" joins two molecules, "II/IIIB" two
+        # stages, each already its own part.)
+        out.update(squash(p) for p in w.split("/")[1:] if _TRIAL_NAME.fullmatch(p))
         parts = [p for p in _PART_BREAK.split(w) if p]
         if len(parts) == 2 and parts[1].isdigit() and parts[0].isalpha():
             # "ZENITH-2" is a trial of its own, not "ZENITH" (the series' first): the number
@@ -300,6 +305,12 @@ class Vocabulary:
             terms = self._doc_terms[doc] = frozenset(tokenize(self.index.documents[doc].text))
         asked = tokenize(word)
         return bool(asked) and all(t in terms for t in asked)
+
+    def writes_as_is(self, word: str) -> bool:
+        """Whether any document writes `word` itself, as a whole word in any case: where the
+        index's stemmed terms would take "boiled" for "boiling"."""
+        found = re.compile(rf"(?<![a-z]){re.escape(word.lower())}(?![a-z])")
+        return any(found.search(self._lower_text(doc)) for doc in self.index.documents)
 
     def _lower_text(self, doc: str) -> str:
         """A document's text in lower case, made once per document (on a concept's first

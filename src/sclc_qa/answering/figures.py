@@ -161,7 +161,7 @@ class FigureExtractor:
             inherited = context_endpoint(self.index, self.vocab, sid, lead_in_only=True)
             if inherited is not None:
                 spans = [Span(s.start, s.end, s.kind, inherited) for s in spans]
-        if prof.endpoints and prof.kind not in ("count", "dose", "age", "cost"):
+        if prof.endpoints and prof.kind not in ("count", "dose", "age", "cost", "measure"):
             # A count or a dose is no endpoint's: "what dose, and what response rate?"
             spans = [s for s in spans if s.endpoint in prof.endpoints or s.kind == "phase"]
             rated = {ep for ep in prof.endpoints if part_kind(prof.kind, ep, prof) == prof.kind}
@@ -255,6 +255,11 @@ class FigureExtractor:
         doc_text = self.index.documents[sent.doc].text
         if prof.kind in TYPED and prof.kind != "dose":
             figure = row_figure(doc_text, sent, prof)
+            if figure is not None and prof.kind == "measure":
+                # A cell states a measure with what it is of ("… in greatest dimension"):
+                # the cell answers, as a table is answered cell by cell.
+                held = next(c for c in sent.cells if c.start <= figure.start < c.end)
+                return [Span(held.start, held.end, "cell")]
             return [figure] if figure is not None else []
         if prof.kind == "entity" and prof.plural:
             # "Which structures does T4 invade?": the items a cell names after the words

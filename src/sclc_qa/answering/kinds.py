@@ -20,6 +20,7 @@ TYPED = frozenset(
         "dose",
         "age",
         "cost",
+        "measure",
     }
 )
 # Kinds answered by a statement, not a value: a table cell answers none of them.

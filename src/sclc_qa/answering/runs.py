@@ -283,19 +283,24 @@ _NEXT_LABELLED = re.compile(r"\s*;\s*[^;:()]{1,40}:\s*")
 
 
 def balanced(text: str, s: int, e: int) -> tuple[int, int]:
-    """Grow a span to take in the brackets it opens or closes: "(64%), … (9%" → "(64%), … (9%)"."""
-    depth = low = 0
-    for ch in text[s:e]:
-        depth += (ch == "(") - (ch == ")")
-        low = min(low, depth)
-    if low < 0:
-        opened = text.rfind("(", 0, s)
-        s = opened if opened >= 0 else s
-        depth -= low
-    if depth > 0:
-        closed = text.find(")", e)
-        e = closed + 1 if closed >= 0 else e
+    """Grow a span to take in the brackets it opens or closes: "(64%), … (9%" → "(64%), … (9%)",
+    "51%] vs. 149 [67%" → "[51%] vs. 149 [67%]" (round and square ones each in their own pairs)."""
+    for opening, closing in _BRACKETS:
+        depth = low = 0
+        for ch in text[s:e]:
+            depth += (ch == opening) - (ch == closing)
+            low = min(low, depth)
+        if low < 0:
+            opened = text.rfind(opening, 0, s)
+            s = opened if opened >= 0 else s
+            depth -= low
+        if depth > 0:
+            closed = text.find(closing, e)
+            e = closed + 1 if closed >= 0 else e
     return s, e
+
+
+_BRACKETS = (("(", ")"), ("[", "]"))
 
 
 # What joins the two rates a gain lies between: "60% vs. 40%", "60% versus 40%".

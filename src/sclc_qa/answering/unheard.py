@@ -61,9 +61,11 @@ def unheard_class(prof: Profile, vocab: Vocabulary, route: frozenset[str] | None
     prop = _PROPERTY.match(prof.text)
     if prop is not None:
         modifier, head = prop.group(1).lower(), prop.group(2).lower()
-        # "Freezing" may name a kind of point, though no class is named in -ing.
-        plain = _plain_word(modifier) or modifier.endswith("ing")
-        if plain and not _used(modifier, vocab) and _used(head, vocab):
+        # "Freezing" may name a kind of point, though no class is named in -ing; it is
+        # unheard unless written as it is ("froze" shares its stem, not its sense).
+        gerund = modifier.endswith("ing")
+        unheard = not vocab.writes_as_is(modifier) if gerund else not _used(modifier, vocab)
+        if (_plain_word(modifier) or gerund) and unheard and _used(head, vocab):
             return f"{modifier} {head}"
     words = prof.asked_about.split()
     target = prof.target
@@ -134,6 +136,12 @@ def unheard_condition(prof: Profile, vocab: Vocabulary) -> str:
     return ""
 
 
+# An auxiliary just before a group of people makes them the subject of an inverted question.
+_AUXILIARY_BEFORE = re.compile(
+    r"\b(?:should|can|could|must|do|does|did|will|would|may|might)\s+$", re.I
+)
+
+
 def unheard_group(prof: Profile, vocab: Vocabulary) -> str:
     """A group the question narrows to by a plain word no document uses, in any spelling,
     alone or inside a hyphenated word ("… for patients on zentalysis?"): no passage reports on
@@ -142,6 +150,13 @@ def unheard_group(prof: Profile, vocab: Vocabulary) -> str:
     often a text's longer word), as are names, adverbs and the words for people."""
     for phrase, who in group_phrases(prof.text):
         words = who.split()
+        at = prof.text.find(phrase)
+        if _AUXILIARY_BEFORE.search(prof.text, 0, at) and prof.text[at + len(phrase) :].startswith(
+            "?"
+        ):
+            # "How much fluid should patients on zentamab drink?": the subject of an inverted
+            # question, its verb last.
+            words = words[:-1]
         if len(words) > _GROUP_WORDS_READ:
             continue
         # Plain words only: a marked one ("ZRK2-mutant") may be the text's by another word.
