@@ -36,6 +36,19 @@ def _found(text: str, kind: str) -> list[str]:
         ("How big a drop in zeta pain did patients need to notice it?", "difference"),
         ("How large were the zentamab trials?", "count"),
         ("What was the sample size of ZQ-2?", "fact"),
+        ("How wide a rim of quell tissue is removed?", "measure"),
+        ("What volume of zentol is infused?", "measure"),
+        # A figure of its own kind asked "how large", a gain asked with any verb, the size of
+        # a study or an effect, and counts that are no measure's.
+        ("How large was the zeta response rate?", "percent"),
+        ("How large can the gain with zentamab be?", "difference"),
+        ("What is the size of the benefit with zentamab?", "difference"),
+        ("What cohort size did ZQ-2 enrol?", "fact"),
+        ("What does the zeta mutation count predict?", "fact"),
+        ("What blood counts are checked on zentamab?", "fact"),
+        ("What zeta count of patients was needed?", "fact"),
+        # Why a measure is what it is asks a reason.
+        ("Why is the zeta margin 5 mm wide, and how large should it be?", "mechanism"),
     ],
 )
 def test_a_size_a_volume_or_a_concentration_is_asked_as_a_measure(question: str, kind: str) -> None:
@@ -56,8 +69,18 @@ def test_a_size_a_volume_or_a_concentration_is_asked_as_a_measure(question: str,
         ),
         # A lower and an upper bound are one measure.
         ("ZX2 lesions are >4 mm but ≤9 mm across.", [">4 mm but ≤9 mm"]),
-        # A share or a dose is no measure.
+        (
+            "An ANC of at least 1.5 × 10^9/L and hCG under 5 mIU/mL.",
+            ["at least 1.5 × 10^9/L", "under 5 mIU/mL"],
+        ),
+        ("Quell cysts within 5 mm of the cortex and a 2-cm rim.", ["within 5 mm", "2-cm"]),
+        ("ZX3 lesions ≥6 mm and <8 mm grow.", ["≥6 mm and <8 mm"]),
+        ("Drink 4 (350-mL) cups of water a day.", ["4 (350-mL) cups of water a day"]),
+        # A share or a dose is no measure; a line of therapy ("2L") is no litre; part of a
+        # number is none ("1.5 glasses" states no "5 glasses").
         ("Zentamab 40 mg was given to 30% of patients.", []),
+        ("In the 2L setting, zentamab is given.", []),
+        ("They drank 1.5 glasses.", []),
     ],
 )
 def test_measures_are_found_with_their_units(text: str, expected: list[str]) -> None:
@@ -81,10 +104,11 @@ def test_a_measure_is_answered_from_prose_and_from_a_row_keyed_by_a_code(tmp_pat
     assert answers == ["at least 2 L per day", "Zeta lesion >3 mm but ≤7 mm in widest extent."]
 
 
-def test_within_bounds_a_figure_as_up_to_does() -> None:
+def test_within_bounds_a_time_or_a_size_but_not_a_share_or_a_count() -> None:
     text = "Within 3 to 5 weeks of quellectomy, patients began zentamab."
     assert _found(text, "duration") == ["Within 3 to 5 weeks"]
     assert _found("Zeta bleeding stops within 36 hours in most.", "duration") == ["within 36 hours"]
+    assert _found("Zentin stayed within 12% of baseline.", "percent") == ["12%"]
 
 
 def test_a_count_keeps_its_share_in_square_brackets() -> None:
@@ -109,6 +133,9 @@ def test_a_span_takes_in_the_square_brackets_it_opens_or_closes() -> None:
 def test_each_of_two_names_joined_by_a_slash_names_the_trial() -> None:
     keys = name_keys("Unlike the Zeta 12/ZENITH-4 trial, quellimab was given weekly.")
     assert {"zenith4", "12"} <= keys
+    assert "zenith4" in name_keys("the ZENITH-4/Quell trial")
+    # Short names joined by a slash are keyed by their parts, not as a trial's: "ZQ-1/ZQ-L1".
+    assert "zql1" not in name_keys("anti-ZQ-1/ZQ-L1 drugs")
 
 
 def test_a_gerund_property_is_unheard_where_only_its_stem_is_written(tmp_path: Path) -> None:
@@ -124,3 +151,6 @@ def test_a_gerund_property_is_unheard_where_only_its_stem_is_written(tmp_path: P
     # Written as asked, the property may be stated.
     answered = engine.ask("What is the freezing point of zentamab?", min_confidence=0.0)
     assert answered.reason != "The review does not mention any freezing point."
+    # … or written as its verb ("use" for "using").
+    using = engine.ask("What is the using point of zentamab?", min_confidence=0.0)
+    assert using.reason != "The review does not mention any using point."

@@ -40,6 +40,10 @@ _HEDGE = (
     + "|".join(h.replace(" ", r"\s+") for h in domain().hedges)
     + r"))\s+|[~≈≥≤<>]\s*){0,2}"
 )
+# A bound on a time or a size is part of it as a hedge is ("within 4 weeks", "within 5 mm"); on
+# a share or a count it says where the people are ("within 10% of baseline", "within 3 of the
+# 10 centres"), so only those two kinds read it.
+_BOUND = r"(?:(?i:\bwithin)\s+)?"
 # Journal styles: "95% CI 0.59 - 0.91", "95% CI: 0.59-0.91", NEJM's "95% CI, 0.60−0.95" and
 # "95% CI, 0.60 to 0.95", PDQ's "90% confidence interval [CI], 0.83–1.24".
 _CI_LABEL = (
@@ -116,12 +120,15 @@ _TEENS = "ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen"
 _TENS_WORDS = (
     rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:{_UNITS_WORDS}))?"
 )
-# Counts spelled out ("one" is left out: "one of the", "one patient" seldom answer how many).
-# A concentration's unit: an amount per volume ("mg/dL", "mmol/L", "cells/µL") or per volume
-# alone after a count ("/mm3").
+# A concentration's unit: an amount per volume ("mg/dL", "mmol/L", "mIU/mL", "cells/µL"), or
+# per volume alone after a count ("/mm3"), the count perhaps a power of ten ("× 10^9/L").
 _AMOUNT_UNIT = (
-    r"(?:(?:[nµμm]?g|mmol|[µμ]mol|mEq|I?U|cells)\s*)?/\s*(?:[dm]?[lL]|[µμu][lL]|mm3|mm³)(?![\w/])"
+    r"(?:\s*[×x]\s*10(?:\^|\*\*)?[\d⁰¹²³⁴⁵⁶⁷⁸⁹]+)?\s*"
+    r"(?:(?:[nµμm]?g|mmol|[µμ]mol|mEq|m?I?U|cells)\s*)?/\s*(?:[dm]?[lL]|[µμu][lL]|mm3|mm³)(?![\w/])"
 )
+# A volume's unit: a litre only apart from its figure ("2 L", not a line of therapy's "2L").
+_VOLUME_UNIT = r"(?:\s*(?:mL|ml|dL)|\s+[lL]|\s*(?:liters?|litres?|oz\.?|ounces?))(?![\w/])"
+# Counts spelled out ("one" is left out: "one of the", "one patient" seldom answer how many).
 _COUNT_WORDS = rf"{_TENS_WORDS}|two|three|four|five|six|seven|eight|nine|{_TEENS}"
 # A share spelled out: "Ninety-five percent", "twenty percent", "one hundred percent".
 _PERCENT_WORDS = rf"(?i:(?:{_TENS_WORDS}|{_TEENS}|one hundred|{_UNITS_WORDS})\s+percent)\b"
@@ -195,7 +202,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "duration": re.compile(
         rf"(?:from\s+{_NUM}\s*{_UNIT}(?:\s*\([^)]*\))?\s*to\s+{_NUM}\s*{_UNIT})|"
         rf"{_NUM}(?:\s*{_UNIT})?\s*(?:vs\.?|versus)\s*{_NUM}\s*{_UNIT}|"
-        rf"{_HEDGE}{_NUM}(?:{_DASH}|\s+to\s+){_NUM}\s*{_UNIT}|{_HEDGE}{_NUM}\s*{_UNIT}"
+        rf"{_BOUND}{_HEDGE}{_NUM}(?:{_DASH}|\s+to\s+){_NUM}\s*{_UNIT}|{_BOUND}{_HEDGE}{_NUM}\s*{_UNIT}"
     ),
     # "by 2.7 months"; a multiple: "tenfold", "2-fold", "3 times higher".
     "difference": re.compile(
@@ -279,14 +286,15 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|{_HEDGE}\b\d[\d,]*(?:\.\d+)?\s*(?:(?:million|billion|thousand)\s+)?"
         r"(?:dollars|euros|pounds|USD|EUR|GBP)\b"
     ),
-    # A size, a volume or a concentration with its unit: "≤2 cm", "3 × 4 mm", "at least 3 L per
-    # day", "15,000–20,000/mm3", "4.5 g/dL", "eight 8-oz. (240-mL) glasses of fluid daily".
+    # A size, a volume or a concentration with its unit: "≤4 cm", "2 × 6 mm", "a 1-cm rim",
+    # "within 5 mm", "at least 2 L per day", "40,000–90,000/mm3", "1.5 × 10^9/L", "3.1 g/dL",
+    # "six 12-oz. (350-mL) cups of water a day".
     "measure": re.compile(
-        rf"{_HEDGE}(?<![\d.,]){_NUM}(?:(?:{_DASH}|\s+to\s+){_NUM})?(?:\s*[×x]\s*{_NUM})*\s*"
-        rf"(?:{_AMOUNT_UNIT}|(?:mm|cm)(?![\w/])|(?:m?[lL]|dL|liters?|litres?|oz\.?|ounces?)(?![\w/])"
+        rf"{_BOUND}{_HEDGE}(?<![\d.,^]){_NUM}(?:(?:{_DASH}|\s+to\s+){_NUM})?(?:\s*[×x]\s*{_NUM})*"
+        rf"(?:{_AMOUNT_UNIT}|(?:\s*|-)(?:mm|cm)(?![\w/])|{_VOLUME_UNIT}"
         r"(?:\s+(?:per|a|each)\s+day\b|/\s*d(?:ay)?\b)?)"
-        rf"|{_HEDGE}\b(?:(?i:{_COUNT_WORDS})|\d+)\s+(?:\d+-oz\.?\s+)?(?:\(\d+-mL\)\s+)?"
-        r"(?:glasses|cups)(?:\s+of\s+[a-z]+)?(?:\s+(?:daily|a\s+day|per\s+day))?"
+        rf"|{_HEDGE}(?<![\d.,])\b(?:(?i:{_COUNT_WORDS})|\d+)\s+(?:\d+-(?:oz|ounce)\.?\s+)?"
+        r"(?:\(\d+-mL\)\s+)?(?:glasses|cups)(?:\s+of\s+[a-z]+)?(?:\s+(?:daily|a\s+day|per\s+day))?"
     ),
     "phase": re.compile(r"\b[Pp]hase\s+(?:I{1,3}|IV|1|2|3)(?:[ab]|/(?:I{1,3}|II))?\b"),
     # How often a dose is given, when no amount is stated: "2 to 3 times a week", "twice daily".

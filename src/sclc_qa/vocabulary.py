@@ -54,7 +54,7 @@ def heading_keys(text: str) -> frozenset[str]:
 
 _EM_DASH = re.compile(r"[\u2014\u2015]")
 _POSSESSIVE = re.compile(r"['’]s$")
-_TRIAL_NAME = re.compile(r"[A-Za-z]{4,}[- ]?\d[\w-]*")
+_TRIAL_NAME = re.compile(r"[A-Za-z]{4,}-?\d[\w-]*")
 _PART_BREAK = re.compile(r"[-/()\[\],;:–]")
 
 
@@ -65,10 +65,12 @@ def name_keys(text: str) -> set[str]:
     out: set[str] = set()
     for i, w in enumerate(words):
         out.add(squash(w))
-        # Two names of one trial joined by a slash ("Zeta 12/ZENITH-4"): each is its name. (A
-        # name of a word and a number only: "PD-1/PD-L1" joins two molecules, "II/IIIB" two
-        # stages, each already its own part.)
-        out.update(squash(p) for p in w.split("/")[1:] if _TRIAL_NAME.fullmatch(p))
+        # Two names of one trial joined by a slash ("ZENITH-4/Zeta 12", "Zeta 12/ZENITH-4"):
+        # each written as a word of four letters or more and a number is its name. (Shorter
+        # ones, "PD-1/PD-L1", "II/IIIB", are keyed by their parts already.)
+        pieces = w.split("/")
+        if len(pieces) > 1:
+            out.update(squash(p) for p in pieces if _TRIAL_NAME.fullmatch(p))
         parts = [p for p in _PART_BREAK.split(w) if p]
         if len(parts) == 2 and parts[1].isdigit() and parts[0].isalpha():
             # "ZENITH-2" is a trial of its own, not "ZENITH" (the series' first): the number

@@ -256,7 +256,7 @@ class FigureExtractor:
         if prof.kind in TYPED and prof.kind != "dose":
             figure = row_figure(doc_text, sent, prof)
             if figure is not None and prof.kind == "measure":
-                # A cell states a measure with what it is of ("… in greatest dimension"):
+                # A cell states a measure with what it is of ("… across its widest axis"):
                 # the cell answers, as a table is answered cell by cell.
                 held = next(c for c in sent.cells if c.start <= figure.start < c.end)
                 return [Span(held.start, held.end, "cell")]

@@ -62,9 +62,15 @@ def unheard_class(prof: Profile, vocab: Vocabulary, route: frozenset[str] | None
     if prop is not None:
         modifier, head = prop.group(1).lower(), prop.group(2).lower()
         # "Freezing" may name a kind of point, though no class is named in -ing; it is
-        # unheard unless written as it is ("froze" shares its stem, not its sense).
+        # unheard unless written as it is, or as its verb ("dose" for "dosing"): a stem
+        # written only in another form ("frozen") shares its letters, not its sense.
         gerund = modifier.endswith("ing")
-        unheard = not vocab.writes_as_is(modifier) if gerund else not _used(modifier, vocab)
+        verb = modifier[:-3]
+        unheard = (
+            not any(vocab.writes_as_is(w) for w in (modifier, verb, verb + "e", verb + "s"))
+            if gerund
+            else not _used(modifier, vocab)
+        )
         if (_plain_word(modifier) or gerund) and unheard and _used(head, vocab):
             return f"{modifier} {head}"
     words = prof.asked_about.split()
