@@ -155,7 +155,9 @@ def row_figure(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
         # An empty cell (under a row heading spanning rows) is no part of the pair.
         filled = [c for c in sent.cells if doc_text[c.start : c.end].strip(" |")]
         if len(filled) != 2:
-            return None
+            # No header points at a cell: a row of several may still state the figure in
+            # one cell of prose (a row of one is read as the sentence it is, elsewhere).
+            return _prose_figure(doc_text, sent, prof) if len(filled) > 2 else None
         key, value = filled
         # Its words, or a code ("T1b"), not a bare number.
         written_key = mask_markup(doc_text[key.start : key.end])
@@ -182,6 +184,25 @@ def row_figure(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
     if found[0].kind == "count" and (share := _SHARE_AFTER_COUNT.match(written, end)) is not None:
         end = share.end()  # "98 (2.5)" under "No. (%)": the count with the share it makes
     return Span(cell.start + found[0].start, cell.start + end, "cell")
+
+
+def _prose_figure(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
+    """The figure of the asked kind in a row's one cell of prose that states one ("In a small
+    series, about 40% responded within 2 days"), read as the sentence it is; None when no cell,
+    or more than one, does (a row of figures is read by its headers)."""
+    stating = []
+    for c in sent.cells:
+        written = mask_markup(doc_text[c.start : c.end])
+        if len(written.split()) >= _PROSE_WORDS and (found := find(written, prof.kind)):
+            stating.append((c, found[0]))
+    if len(stating) != 1:
+        return None
+    c, figure = stating[0]
+    return Span(c.start + figure.start, c.start + figure.end, "cell")
+
+
+# A cell of at least this many words is a sentence, not a value or a label.
+_PROSE_WORDS = 8
 
 
 def limit_figure(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:

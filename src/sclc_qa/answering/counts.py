@@ -93,6 +93,8 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
         nouns |= _PEOPLE if noun in _PEOPLE or is_people(head) else {noun}
         if noun == "case":
             nouns |= _DISEASES  # "how many new cases?" is answered by "12,000 new zetal cancers"
+        elif noun in _DISEASES:
+            nouns.add("case")  # … and "how many new zetal cancers?" by "New cases: 12,000"
     people_doing: set[str] = set()  # "9,310 Americans will die": people, then the asked verb
     if nouns & _PEOPLE:
         # "How many people are expected to die …" counts the deaths, not the people; "to be

@@ -52,6 +52,16 @@ _REFERRED_BACK = re.compile(
     rf"\b{_MODIFIER}",
     re.I,
 )
+# A study named only to set it beside the paragraph's own: "unlike the ZQ-9 trial", "as in the
+# Zeta 4 study", "compared with earlier trials".
+_CONTRASTED = re.compile(
+    r"\b(?:unlike|in contrast (?:to|with)|as in|similar to|compared (?:with|to))\s+"
+    r"(?:the\s+|an?\s+)?(?:[\w/.-]+\s+){0,4}(?:trials?|study|studies|analys[ie]s|cohorts?)\b",
+    re.I,
+)
+_STUDY_WORD = re.compile(
+    r"\b(?:trials?|study|studies|analys[ie]s|cohorts?|meta-analys[ie]s)\b", re.I
+)
 
 # A name of parts a hyphen or slash joins ("HIV-ZS"), which the sentence and its heading may
 # name between them.
@@ -251,8 +261,20 @@ class NameCoverage:
         return tuple(out)
 
     def _named_before(self, sid: int, name: str) -> bool:
-        """Named earlier in the paragraph, with no other study introduced in between."""
-        return any(self.vocab.said_by(p, name) for p in self._until_other_study(sid))
+        """Named earlier in the paragraph, with no other study introduced in between, and not
+        only as a study set beside the paragraph's own ("unlike the ZQ-9 trial")."""
+        return any(
+            self.vocab.said_by(p, name) and not self._only_contrasted(p, name)
+            for p in self._until_other_study(sid)
+        )
+
+    def _only_contrasted(self, sid: int, name: str) -> bool:
+        """Whether sentence `sid` writes `name` only inside phrases that set a study beside
+        the paragraph's own ("Unlike the ZQ-9 trial, …")."""
+        text = self.index.sentences[sid].text
+        places = [m.start() for m in re.finditer(re.escape(name), text, re.I)]
+        contrasted = [m.span() for m in _CONTRASTED.finditer(text)]
+        return bool(places) and all(any(a <= at < b for a, b in contrasted) for at in places)
 
     def studies(self, sid: int) -> tuple[bool, bool]:
         """Whether a sentence names a study of its own, and whether it introduces another one
@@ -261,6 +283,13 @@ class NameCoverage:
         if found is None:
             text = self.index.sentences[sid].text
             referred = {m.end() for m in _REFERRED_BACK.finditer(text)}
+            # "Unlike the ZQ-9 trial, …": a study set beside the one the paragraph is about.
+            contrasted = [m.span() for m in _CONTRASTED.finditer(text)]
+            referred |= {
+                m.end()
+                for m in _STUDY_WORD.finditer(text)
+                if any(a < m.end() <= b for a, b in contrasted)
+            }
             own = any(m.end() not in referred for m in _STUDY.finditer(text))
             # "In this randomized trial": referred back to, however it is qualified.
             other = any(m.end() not in referred for m in _OTHER_STUDY.finditer(text))
