@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["count_before", "joined_ranges", "stated_ages"]
+__all__ = ["count_before", "joined_bounds", "joined_ranges", "stated_ages"]
 
 
 def count_before(text: str, at: int) -> tuple[int, int] | None:
@@ -55,3 +55,25 @@ _COUNT_BEFORE = re.compile(
     r"(?<!arm )(?<!level )(?<!table )(?<!figure )(?<!of )(\d{1,3}(?:,\d{3})*)\s*[(\[]\s*$",
     re.I,
 )
+
+
+# Two bounds of one measure: "> 1 cm but ≤ 2 cm", "≥ 5 mm and < 10 mm".
+_LOWER_BOUND = re.compile(r"\s*[>≥]")
+_UPPER_BOUND = re.compile(r"\s*(?:but|and)\s+[<≤]")
+
+
+def joined_bounds(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """`places` (in order) with a lower bound and the upper bound after it joined into one
+    measure ("> 1 cm but ≤ 2 cm"), each as (start, end, index of its first piece)."""
+    out: list[tuple[int, int, int]] = []
+    for i, (start, end) in enumerate(places):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and _LOWER_BOUND.match(text, last[0])
+            and _UPPER_BOUND.fullmatch(text[last[1] : start + 1])
+        ):
+            out[-1] = (last[0], end, last[2])
+            continue
+        out.append((start, end, i))
+    return out

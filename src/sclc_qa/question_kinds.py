@@ -12,6 +12,7 @@ import re
 from typing import Literal
 
 from .domain import domain
+from .question_measures import GAIN_WORDS, MEASURE_ASKED, STUDY_SIZE
 
 __all__ = [
     "ENDPOINTS",
@@ -174,18 +175,6 @@ _HELD_EVENT = (
     r"situated|registered|started|initiated|sponsored)"
 )
 
-# What a difference is: "how large was the gain?", "what is the size of the effect?".
-_GAIN_WORDS = (
-    r"(?:benefit|gain|effect|improvement|difference|reduction|advantage|increase|decrease|drop|"
-    r"rise|change|decline|gap|extension)s?\b"
-)
-# "How large (big) were the trials?": a study's size, the people it enrolled.
-STUDY_SIZE = re.compile(
-    r"\bhow (?:large|big)\s+(?:was|were|is|are)\s+(?:the\s+|these\s+|its\s+)?(?:\w+\s+)?"
-    r"(?:trials?|stud(?:y|ies)|samples?|cohorts?|series|meta-analys[ie]s)\b",
-    re.I,
-)
-
 KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "glossary",
@@ -261,9 +250,9 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             # "How large was the benefit?", "how large a gain?" (not "how large were the
             # trials?", their sizes, nor "how large are nodules?", a size).
             r"how (?:large|big)(?=\s+(?:an?\s+|(?:was|were|is|are|can|could|will|would|might|has|"
-            r"have|had)\s+(?:the\s+|its\s+|their\s+)?)(?:[\w-]+\s+){0,3}?" + _GAIN_WORDS + r")|"
+            r"have|had)\s+(?:the\s+|its\s+|their\s+)?)(?:[\w-]+\s+){0,3}?" + GAIN_WORDS + r")|"
             r"\bwhat\s+(?:is\s+|was\s+)?(?:the\s+)?size\s+of\s+(?:the\s+|its\s+|their\s+|an?\s+)?"
-            r"(?:[\w-]+\s+){0,2}?" + _GAIN_WORDS + r"|\bwhat\s+size\s+of\s+(?:an?\s+)?effect\b|"
+            r"(?:[\w-]+\s+){0,2}?" + GAIN_WORDS + r"|\bwhat\s+size\s+of\s+(?:an?\s+)?effect\b|"
             r"\badd(?:ed|s)? (?:more|most|less|least)\b|"
             # "How much does smoking raise the risk?": by what multiple or share.
             r"\bhow much (?:does|did|do|would|will|can|could) [^?]*\b(?:raises?|increases?|"
@@ -278,26 +267,8 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             re.I,
         ),
     ),
-    # "How large are the nodules?", "what size …?", "how much fluid should one drink?", "what
-    # zeta-cell count …?": a physical amount with its unit (a size, a volume, a concentration),
-    # not a share, nor a number of people ("how large were the trials?" is their size, above).
-    (
-        "measure",
-        re.compile(
-            # (A risk, a rate, a share or a role asked "how large" is a figure of its own kind.)
-            rf"(?!{STUDY_SIZE.pattern})\bhow\s+(?:large|big|wide|thick|tall)\b"
-            r"(?!\s+(?:an?\s+|(?:is|was|are|were)\s+(?:the\s+|its\s+|their\s+)?)(?:[\w-]+\s+){0,3}?"
-            r"(?:risk|rate|proportion|share|percentage|incidence|prevalence|role|dose|number)s?\b)|"
-            r"\bwhat\s+(?:(?:is|was|are|were)\s+the\s+)?"
-            r"(?!(?:sample|study|trial|cohort|population|effect|dose)\b)(?:[a-z-]+\s+)?sizes?\b"
-            r"(?!\s+(?:of\s+)?(?:an?\s+)?(?:dose|effect)\b)|"
-            r"\bhow\s+much\s+(?:[a-z-]+\s+)?(?:fluids?|water|liquids?)\b|\bwhat\s+volume\b|"
-            # "What zeta-cell count …?" (not "what does the count …", "what counts are …").
-            r"\bwhat\s+(?!(?:does|did|do|is|was|are|were)\b)(?:[\w-]+\s+){1,3}counts?\b"
-            r"(?!\s+(?:of|are|were|is|was)\b)",
-            re.I,
-        ),
-    ),
+    # A size, a volume or a concentration (question_measures.MEASURE_ASKED).
+    ("measure", MEASURE_ASKED),
     # "What does X cost?", "how expensive is X?": an amount of money ("less than $300"), never
     # a share or a count ("N times as expensive" is a difference, above).
     (

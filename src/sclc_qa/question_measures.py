@@ -8,7 +8,7 @@ import re
 
 from .domain import domain
 
-__all__ = ["dose_subjects", "dosed", "names_a_measure"]
+__all__ = ["GAIN_WORDS", "MEASURE_ASKED", "STUDY_SIZE", "dose_subjects", "dosed", "names_a_measure"]
 
 _MEASURE_NOUN = re.compile(
     r"(share|proportion|portion|percentage|percent|fraction|rate|ratio|hr|p-value|value|ci|interval|dose|"
@@ -85,3 +85,34 @@ def dose_subjects(text: str) -> list[str]:
 
 
 _WH_AND_DETERMINERS = frozenset({"what", "which", "the", "a", "an", "this", "that", "its", "their"})
+
+
+# What a difference is: "how large was the gain?", "what is the size of the effect?".
+GAIN_WORDS = (
+    r"(?:benefit|gain|effect|improvement|difference|reduction|advantage|increase|decrease|drop|"
+    r"rise|change|decline|gap|extension)s?\b"
+)
+# "How large (big) were the trials?": a study's size, the people it enrolled.
+STUDY_SIZE = re.compile(
+    r"\bhow (?:large|big)\s+(?:was|were|is|are)\s+(?:the\s+|these\s+|its\s+)?(?:\w+\s+)?"
+    r"(?:trials?|stud(?:y|ies)|samples?|cohorts?|series|meta-analys[ie]s)\b",
+    re.I,
+)
+
+# "How large are the nodules?", "what size …?", "how much fluid should one drink?", "what
+# zeta-cell count …?": a physical amount with its unit (a size, a volume, a concentration),
+# not a share, nor a number of people ("how large were the trials?" is their size).
+MEASURE_ASKED = re.compile(
+    # (A risk, a rate, a share or a role asked "how large" is a figure of its own kind.)
+    rf"(?!{STUDY_SIZE.pattern})\bhow\s+(?:large|big|wide|thick|tall)\b"
+    r"(?!\s+(?:an?\s+|(?:is|was|are|were)\s+(?:the\s+|its\s+|their\s+)?)(?:[\w-]+\s+){0,3}?"
+    r"(?:risk|rate|proportion|share|percentage|incidence|prevalence|role|dose|number)s?\b)|"
+    r"\bwhat\s+(?:(?:is|was|are|were)\s+the\s+)?"
+    r"(?!(?:sample|study|trial|cohort|population|effect|dose)\b)(?:[a-z-]+\s+)?sizes?\b"
+    r"(?!\s+(?:of\s+)?(?:an?\s+)?(?:dose|effect)\b)|"
+    r"\bhow\s+much\s+(?:[a-z-]+\s+)?(?:fluids?|water|liquids?)\b|\bwhat\s+volume\b|"
+    # "What zeta-cell count …?" (not "what does the count …", "what counts are …").
+    r"\bwhat\s+(?!(?:does|did|do|is|was|are|were)\b)(?:[\w-]+\s+){1,3}counts?\b"
+    r"(?!\s+(?:of|are|were|is|was)\b)",
+    re.I,
+)

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from .domain import domain
 from .endpoint_mentions import endpoint_of
-from .figure_joins import count_before, joined_ranges, stated_ages
+from .figure_joins import count_before, joined_bounds, joined_ranges, stated_ages
 from .mentions import YEAR
 
 __all__ = [
@@ -429,34 +429,14 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
         joined = joined_ranges(text, [(sp.start, sp.end) for sp in out])
         out = [Span(a, b, kind, out[first].endpoint) for a, b, first in joined]
     if kind == "measure":
-        out = _bounded(text, out)
+        bounds = joined_bounds(text, [(sp.start, sp.end) for sp in out])
+        out = [Span(a, b, kind, out[first].endpoint) for a, b, first in bounds]
     if kind == "age":
         for at, end in stated_ages(text):
             if not any(o.start <= at < o.end for o in out):
                 out.append(Span(at, end, kind, endpoint_of(text, at)))
         out.sort(key=lambda sp: sp.start)
     return tuple(out)
-
-
-# Two bounds of one measure: "> 1 cm but ≤ 2 cm", "≥ 5 mm and < 10 mm".
-_LOWER_BOUND = re.compile(r"\s*[>≥]")
-_UPPER_BOUND = re.compile(r"\s*(?:but|and)\s+[<≤]")
-
-
-def _bounded(text: str, spans: list[Span]) -> list[Span]:
-    """`spans` with a lower bound and the upper bound after it joined into one span."""
-    out: list[Span] = []
-    for sp in spans:
-        last = out[-1] if out else None
-        if (
-            last is not None
-            and _LOWER_BOUND.match(text, last.start)
-            and _UPPER_BOUND.fullmatch(text[last.end : sp.start + 1])
-        ):
-            out[-1] = Span(last.start, sp.end, sp.kind, last.endpoint)
-            continue
-        out.append(sp)
-    return out
 
 
 # A ratio's label that says what it is of and that a verb closes: "relative risk of zeta cancer
