@@ -442,10 +442,10 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
 # A ratio's label that says what it is of and that a verb closes: "relative risk of zeta cancer
 # was " ("HR was 0.73" keeps its short label).
 _LABEL_THEN_VERB = re.compile(r"\s(?:of|for)\s[^:;.]*\s(?:was|were|is)\s*$")
-# A rate and an opening bracket just before a figure: what the bracket holds is the rate's
-# interval, written without its label ("72% (51.3%–88.4%)").
 # The bracket that closes each that opens a count's share: "6 (9%)", "6 [9%]".
 _CLOSES = {"(": ")", "[": "]"}
+# A rate and an opening bracket just before a figure: what the bracket holds is the rate's
+# interval, written without its label ("72% (51.3%–88.4%)").
 _BARE_INTERVAL = re.compile(r"\d\s*%\s*\(\s*$")
 _RANGE = re.compile(r"\d\s*%?\s*(?:[–‒−-]|to)\s*\d")
 
