@@ -21,6 +21,7 @@ from .question_figures import across_subjects, also_asked, comparison
 from .question_kinds import (
     ENDPOINTS,
     EVENT_FREE,
+    FIGURE_KINDS,
     FIGURES,
     HAZARD_RATIO,
     KIND_RULES,
@@ -186,13 +187,7 @@ def profile(question: str) -> Profile:
         kind = "definition"  # "What are zetal cells of Quell?": a term of several words
     if kind in ("percent", "duration") and HAZARD_RATIO.search(text):
         kind = "hr"
-    if ASKS_WHY.match(text) and kind in FIGURES | {
-        "dose",
-        "count",
-        "difference",
-        "cost",
-        "measure",
-    }:
+    if ASKS_WHY.match(text) and kind in FIGURE_KINDS - {"age"}:
         kind = "mechanism"  # "Why was the zentamab dose lowered?" asks a reason, not a dose
     if kind in ("ci", "pvalue") and PART_JOINER.search(text):
         # "HR with CI and P", "how common …, with the CI?": the figure, reported with both.

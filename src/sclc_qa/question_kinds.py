@@ -18,6 +18,7 @@ __all__ = [
     "ENDPOINTS",
     "EVENT_FREE",
     "FIGURES",
+    "FIGURE_KINDS",
     "HAZARD_RATIO",
     "HOW_OFTEN_SHOULD",
     "KIND_RULES",
@@ -147,6 +148,11 @@ RATE_ENDPOINTS = frozenset(
 
 # Kinds that are figures (a hazard ratio with its CI and P value, a time, a rate).
 FIGURES = frozenset({"hr", "ci", "pvalue", "duration", "percent"})
+# Kinds answered by a figure that a grammar of its own finds (spans.py), a year aside: several
+# of them in one question ("what dose, and for how long?") are each found beside the main one
+# (question.Profile.also), and the answer step answers none of them without one (with the year,
+# `answering.kinds.TYPED`).
+FIGURE_KINDS = FIGURES | {"difference", "count", "dose", "age", "cost", "measure"}
 # Words that name a hazard ratio, a median, and that join the parts of a question asking several.
 # A ratio reported with its CI (odds, risk, rate, incidence, mortality; a "relative risk reduction"
 # is a share) or an effect size is answered as a hazard ratio is. Capitals only: "OR" is not "or".

@@ -13,6 +13,7 @@ from .domain import domain
 from .lexical import STOPWORDS
 from .mentions import written
 from .question import Profile, profile
+from .question_kinds import FIGURE_KINDS
 
 __all__ = [
     "asked_parts",
@@ -43,23 +44,6 @@ _BETWEEN_PARTS = re.compile(
     r",\s*(?:(?:and|or)\s+)?"
     r"|\s+(?:and|or)\s+(?=" + _PREPOSITION + r"(?:what|which|who|whom|whose|why|how|when|where)\b)",
     re.I,
-)
-# Kinds that are figures: several of them in one question ("what dose, and for how long?")
-# are each found by their own grammar beside the main one (question.Profile.also).
-_FIGURE_KINDS = frozenset(
-    {
-        "hr",
-        "ci",
-        "pvalue",
-        "duration",
-        "difference",
-        "percent",
-        "count",
-        "dose",
-        "age",
-        "cost",
-        "measure",
-    }
 )
 
 
@@ -111,7 +95,7 @@ def asks_different_things(question: str) -> bool:
     """Whether `question` asks, in separate parts, for things of different kinds, not all
     figures: a name and a year, a place and a time, a name and a rate."""
     kinds = set(asked_parts(question))
-    return len(kinds) > 1 and not kinds <= _FIGURE_KINDS
+    return len(kinds) > 1 and not kinds <= FIGURE_KINDS
 
 
 # Plain lower-case words that may follow a coordinated name before "and" ("ZRK1 gene fusions

@@ -59,9 +59,6 @@ _CONTRASTED = re.compile(
     r"(?:the\s+|an?\s+)?(?:[\w/.-]+\s+){0,4}(?:trials?|study|studies|analys[ie]s|cohorts?)\b",
     re.I,
 )
-_STUDY_WORD = re.compile(
-    r"\b(?:trials?|study|studies|analys[ie]s|cohorts?|meta-analys[ie]s)\b", re.I
-)
 
 # A name of parts a hyphen or slash joins ("HIV-ZS"), which the sentence and its heading may
 # name between them.
@@ -285,14 +282,14 @@ class NameCoverage:
             referred = {m.end() for m in _REFERRED_BACK.finditer(text)}
             # "Unlike the ZQ-9 trial, …": a study set beside the one the paragraph is about.
             contrasted = [m.span() for m in _CONTRASTED.finditer(text)]
-            referred |= {
-                m.end()
-                for m in _STUDY_WORD.finditer(text)
-                if any(a < m.end() <= b for a, b in contrasted)
-            }
-            own = any(m.end() not in referred for m in _STUDY.finditer(text))
+
+            def named(m: re.Match[str]) -> bool:
+                end = m.end()
+                return end not in referred and not any(a < end <= b for a, b in contrasted)
+
+            own = any(named(m) for m in _STUDY.finditer(text))
             # "In this randomized trial": referred back to, however it is qualified.
-            other = any(m.end() not in referred for m in _OTHER_STUDY.finditer(text))
+            other = any(named(m) for m in _OTHER_STUDY.finditer(text))
             found = (own, other)
             self._study[sid] = found
         return found
