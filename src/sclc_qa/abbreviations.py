@@ -16,6 +16,7 @@ from .models import Document, Sentence
 __all__ = [
     "Definition",
     "capital_initials",
+    "combined_initials",
     "find_definitions",
     "initials",
     "long_acronym",
@@ -94,26 +95,48 @@ _LONG_ACRONYM = re.compile(r"[A-Z]{3,}s?")
 def spelled_by(short: str, text: str) -> bool:
     """Whether words of `text`, side by side, spell the abbreviation `short` by their initials,
     a word in capitals by all its letters: "RCT" by "randomized controlled trial", "PZNSL" by
-    "Primary ZNS Lymphoma"."""
+    "Primary ZNS Lymphoma"; an abbreviation of three letters or more also by a compound word's
+    two parts ("ZPC" by "zetopharyngeal carcinoma": two letters spell too much by chance)."""
     wanted = singular(short).lower()
-    letters = _word_forms(text)
+    letters = _word_forms(text, len(wanted) >= _COMPOUND_LETTERS)
     return bool(wanted) and any(_spelled_from(wanted, letters, i) for i in range(len(letters)))
 
 
 @lru_cache(maxsize=1 << 12)
-def _word_forms(text: str) -> tuple[tuple[str, ...], ...]:
+def _word_forms(text: str, compounds: bool = False) -> tuple[tuple[str, ...], ...]:
     """What each word of `text` can give an abbreviation: its initials and, for a word in
-    capitals, all its letters."""
+    capitals, all its letters; with `compounds`, a compound word its two parts' initials."""
     out = []
     for w in re.findall(r"[A-Za-z][A-Za-z\-]*", text):
         forms = [initials([w])]
         if len(w) > 1 and w.isalpha() and w.isupper():
             forms.append(w.lower())
+        elif compounds and w.isalpha():
+            forms.extend(combined_initials(w))
         if w in _SKIPPED:
             forms.append("")  # "Zetland Joint Committee on Cancer": ZJCC
         out.append(tuple(forms))
     return tuple(out)
 
+
+@lru_cache(maxsize=1 << 15)
+def combined_initials(word: str) -> tuple[str, ...]:
+    """The two initials of a word built from a combining form ending in "o" and a word
+    ("zetopharyngeal" → "zp", "colorectal" → "cr"), which abbreviations spell as two words."""
+    low = word.lower()
+    return tuple(
+        low[0] + low[i]
+        for i in range(_COMBINING_FORM, len(low) - _COMBINED_WORD + 1)
+        if low[i - 1] == "o" and low[i].isalpha()
+    )
+
+
+# The shortest combining form ("oro-") and the shortest word it joins ("-ntal" is none): shorter
+# pieces split too many plain words at chance letters.
+_COMBINING_FORM = 3
+_COMBINED_WORD = 5
+# The fewest letters of an abbreviation that a compound word's parts may spell.
+_COMPOUND_LETTERS = 3
 
 # Small words that a name's abbreviation may leave out.
 _SKIPPED = frozenset({"of", "on", "for"})

@@ -113,6 +113,16 @@ def _counts_events(text: str) -> bool:
 
 
 # A condition before the asking clause: "With the 10 mg dose, what …", "In zentoma, how …".
+# A follow-up stated with its length, a condition of the result asked: "after 70 months'
+# median follow-up", "at a median follow-up of 5 years" (not "what was the median follow-up?").
+_FOLLOW_UP_GIVEN = re.compile(
+    r"\b(?:(?:after|at|with|over|following)\s+)?(?:an?\s+|the\s+)?(?:median\s+)?"
+    r"follow[- ]?up\s+(?:time\s+|period\s+)?(?:of\s+)?(?:about\s+|nearly\s+)?"
+    r"\d[\d.]*[\s-]*(?:months?|years?)\b"
+    r"|\b(?:(?:after|at|with|over|following)\s+)?(?:an?\s+)?\d[\d.]*[\s-]*(?:months?|years?)['’]?"
+    r"\s+(?:of\s+)?(?:median\s+)?follow[- ]?up\b",
+    re.I,
+)
 _CONDITION = re.compile(
     setting("in|for|among|after|with|at|on|under") + r"(?=(?:what|which|how|who|when|where)\b)",
     re.I,
@@ -157,9 +167,11 @@ def profile(question: str) -> Profile:
     """Classify `question` (remembered: a Profile is immutable, and questions recur)."""
     text = unwrapped(clean(question))
     # What the question asks is read without the conditions it states: a cutoff given with its
-    # value ("… sensitivity at a 7 mm threshold?") and a study's title ("the Zeta Survival
-    # Study") ask neither a definition nor a survival figure.
-    asking = _STUDY_TITLE.sub("the study", _GIVEN_CUTOFF.sub(" ", text))
+    # value ("… sensitivity at a 7 mm threshold?"), a study's title ("the Zeta Survival
+    # Study") and the follow-up a result was read after ("after 70 months' median follow-up")
+    # ask neither a definition nor a survival figure.
+    unfollowed = _FOLLOW_UP_GIVEN.sub(" ", text)
+    asking = _STUDY_TITLE.sub("the study", _GIVEN_CUTOFF.sub(" ", unfollowed))
     kind: Kind = next((k for k, pattern in KIND_RULES if pattern.search(asking)), "fact")
     # (the kind read, the one that answers when the text gives none of it), kept while the
     # kind read stands.
@@ -204,11 +216,11 @@ def profile(question: str) -> Profile:
     if (
         kind in ("duration", "fact")
         and _LONG_TERM.search(text)
-        and not MEDIAN.search(text)
+        and not MEDIAN.search(unfollowed)
         and not _HOW_LONG.match(asking)
     ):
         kind = "percent"  # "long-term survival": the share alive after many years
-    if kind == "percent" and MEDIAN.search(text) and not _RATE.search(text):
+    if kind == "percent" and MEDIAN.search(unfollowed) and not _RATE.search(text):
         kind = "duration"  # "median OS at 3 years of follow-up" asks a time, not a rate
     # "What keeps X from Y?", "what limited X?": a verb of hindering, not a noun, follows "what".
     phrase = "" if re.search(LIMITS, text, re.I) else which_phrase(text)
@@ -243,6 +255,9 @@ def profile(question: str) -> Profile:
         if kind not in FIGURES | {"glossary", "count", "difference", "definition"}:
             rate = named_endpoint in RATE_ENDPOINTS or _RATE_NOUN.search(phrase) is not None
             kind = "percent" if rate else "duration"
+            if not rate and named_endpoint in TIME_TO_EVENT and not MEDIAN.search(unfollowed):
+                # "What EFS did X report?": its median, else the rate it gives instead.
+                fallback = ("duration", "percent")
     elif (
         phrase
         and kind not in ("glossary", "entity", "definition")
@@ -266,7 +281,7 @@ def profile(question: str) -> Profile:
         # (a trial reports who had an outcome as a percentage; whom it enrolled, as a count).
         kind = "percent"
         shares = True
-        if MEDIAN.search(text) and not _RATE.search(text):
+        if MEDIAN.search(unfollowed) and not _RATE.search(text):
             # "What was the median OS with zentamab, and how many switched arms?": the median is a
             # time, and the share who had the event is asked beside it.
             kind = "duration"

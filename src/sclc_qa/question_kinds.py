@@ -288,6 +288,17 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             re.I,
         ),
     ),
+    # "How often is X given?": its schedule, which a dose is stated with, the schedule's other
+    # part perhaps asked beside it ("how often and for how many cycles was X given?": not a
+    # count of cycles alone).
+    (
+        "dose",
+        re.compile(
+            r"\bhow (?:often|frequently)\s+(?:and\s+[^?]{1,30}?\s+)?(?:is|are|was|were)\b"
+            r"[^?]{0,40}?\b(?:given|administered|infused|injected|dosed|taken)\b",
+            re.I,
+        ),
+    ),
     # "How many X …" counts X (before the words a rate or dose question uses: "how many
     # calories does a fraction burn"), unless X is a time unit, which asks a duration.
     (
@@ -321,10 +332,7 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"\bhow much\s+(?!(?:time|money|weight|more|less|longer|effort|care)\b)[a-z][\w-]*\s+"
             r"(?:per\s+(?:cycle|dose|day|week|infusion|fraction)\b|"
             r"(?:is|was|were|are|should be)\s+(?:given|administered|infused|injected|taken|"
-            r"prescribed)\b)|"
-            # "How often is X given?": its schedule, which a dose is stated with.
-            r"\bhow (?:often|frequently)\s+(?:is|are|was|were)\b[^?]{0,40}?\b(?:given|administered|"
-            r"infused|injected|dosed|taken)\b",
+            r"prescribed)\b)",
             re.I,
         ),
     ),

@@ -286,21 +286,25 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         rf"|{_HEDGE}\b\d[\d,]*(?:\.\d+)?\s*(?:(?:million|billion|thousand)\s+)?"
         r"(?:dollars|euros|pounds|USD|EUR|GBP)\b"
     ),
-    # A size, a volume or a concentration with its unit: "≤4 cm", "2 × 6 mm", "a 1-cm rim",
+    # A size, a volume or a concentration with its unit: "≤4 cm", "2 × 6 mm", "a 1-cm rim", "16 mM",
     # "within 5 mm", "at least 2 L per day", "40,000–90,000/mm3", "1.5 × 10^9/L", "3.1 g/dL",
     # "six 12-oz. (350-mL) cups of water a day".
     "measure": re.compile(
         rf"{_BOUND}{_HEDGE}(?<![\d.,^]){_NUM}(?:(?:{_DASH}|\s+to\s+){_NUM})?(?:\s*[×x]\s*{_NUM})*"
-        rf"(?:{_AMOUNT_UNIT}|(?:\s*|-)(?:mm|cm)(?![\w/])|{_VOLUME_UNIT}"
+        rf"(?:{_AMOUNT_UNIT}|(?:\s*|-)(?:mm|cm|[mµμnp]M|[mµμn]mol/L)(?![\w/])|{_VOLUME_UNIT}"
         r"(?:\s+(?:per|a|each)\s+day\b|/\s*d(?:ay)?\b)?)"
         rf"|{_HEDGE}(?<![\d.,])\b(?:(?i:{_COUNT_WORDS})|\d+)\s+(?:\d+-(?:oz|ounce)\.?\s+)?"
         r"(?:\(\d+-mL\)\s+)?(?:glasses|cups)(?:\s+of\s+[a-z]+)?(?:\s+(?:daily|a\s+day|per\s+day))?"
     ),
     "phase": re.compile(r"\b[Pp]hase\s+(?:I{1,3}|IV|1|2|3)(?:[ab]|/(?:I{1,3}|II))?\b"),
-    # How often a dose is given, when no amount is stated: "2 to 3 times a week", "twice daily".
+    # How often a dose is given, when no amount is stated: "2 to 3 times a week", "twice daily",
+    # "every 3 weeks for up to six cycles".
     "schedule": re.compile(
         rf"{_HEDGE}\b(?:once|twice|(?:\d+(?:\s*(?:to|-|–)\s*\d+)?|two|three|four)\s+times)"
         r"\s+(?:a|per|each)\s+(?:day|week|month)\b"
+        r"|\b(?:once\s+)?every\s+(?:\d+|other|two|three|four|six)\s+(?:days?|weeks?|months?)\b"
+        r"(?:\s+for\s+(?:up to\s+)?(?:\d+|one|two|three|four|five|six|eight|twelve)\s+"
+        r"(?:cycles?|doses?|weeks?|months?|years?)\b)?"
     ),
     "dose": re.compile(
         rf"\d+\s*Gy\*\(?[\d\-]+\)?\s*F"

@@ -14,7 +14,14 @@ from collections import Counter
 from collections.abc import Sequence
 from functools import cached_property, lru_cache
 
-from .abbreviations import Definition, capital_initials, initials, long_acronym, spelled_by
+from .abbreviations import (
+    Definition,
+    capital_initials,
+    combined_initials,
+    initials,
+    long_acronym,
+    spelled_by,
+)
 from .blocks import list_lead_ins, previous_in_block
 from .chunking import embed_text
 from .index import Index
@@ -402,9 +409,13 @@ class Vocabulary:
         return any(all(self.known(p) for p in pair) for pair in _joined_pairs(name))
 
     def abbreviates_phrase(self, name: str) -> bool:
-        """Whether `name` is a capitals-only abbreviation of a phrase the text uses ("RCT")."""
+        """Whether `name` is a capitals-only abbreviation of a phrase the text uses ("RCT"), or,
+        of three letters or more, of one with a compound word ("ZPC")."""
         base = re.sub(r"(?<=[A-Z])s$", "", name)
-        return base.isalpha() and base.isupper() and base.lower() in self.initialisms
+        if not (base.isalpha() and base.isupper()):
+            return False
+        low = base.lower()
+        return low in self.initialisms or (len(low) >= 3 and low in self.compound_initialisms)
 
     def specific(self, name: str) -> bool:
         """A name that narrows the question (a trial, a drug), not a topic word like "SCLC"."""
@@ -420,6 +431,24 @@ class Vocabulary:
             for n in range(2, 6):
                 for i in range(len(letters) - n + 1):
                     out.add("".join(letters[i : i + n]))
+        return frozenset(out)
+
+    @cached_property
+    def compound_initialisms(self) -> frozenset[str]:
+        """Initials of up to three words where a compound word gives its two parts' initials
+        ("zetopharyngeal carcinoma": ZPC), three letters at least: read, once, when a question
+        names capitals that no plainer reading finds."""
+        out: set[str] = set()
+        for s in self.index.sentences:
+            words = re.findall(r"[A-Za-z][A-Za-z\-]*", s.text)
+            letters = [initials([w]) for w in words]
+            for i, w in enumerate(words):
+                for pair in combined_initials(w) if w.isalpha() and not w.isupper() else ():
+                    for j in range(max(0, i - 2), i + 1):
+                        for k in range(i + 1, min(len(words), j + 3) + 1):
+                            joined = "".join((*letters[j:i], pair, *letters[i + 1 : k]))
+                            if len(joined) >= 3:
+                                out.add(joined)
         return frozenset(out)
 
 

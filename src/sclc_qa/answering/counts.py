@@ -106,6 +106,24 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
         nouns = events or nouns
     # "How many RCTs …" counts "randomized controlled trials": match an acronym by initials.
     acronyms = [singular(h).lower() for h in heads if h[:2].isupper()]
+    out = _counts_of(text, spans, nouns, verbs, people_doing, acronyms)
+    if not out and nouns and nouns <= _GROUPS:
+        # "How many men were randomized?" where the text counts its trial's "patients": a group
+        # of people counted as people only where no count names the group itself.
+        out = _counts_of(text, spans, set(_ENROLLED), verbs, people_doing, acronyms)
+    return out
+
+
+def _counts_of(
+    text: str,
+    spans: list[Span],
+    nouns: set[str],
+    verbs: set[str],
+    people_doing: set[str],
+    acronyms: list[str],
+) -> list[Span]:
+    """The spans that count `nouns` (or the people doing what is asked, or what `verbs` say
+    was done), each widened to take in the noun it counts."""
     paired = _paired_counts(text, nouns)
     out = []
     for s in spans:
@@ -259,6 +277,10 @@ def _head(words: list[str]) -> str:
 # them is what is counted.
 _RUN_ON = 4
 _IRREGULAR = frozenset({"women", "men", "children"})
+# Groups of people by sex or age, stemmed: counted as a study's enrolled people where the text
+# counts no group (not as "cases" or "people", which a registry counts of all groups at once).
+_GROUPS = frozenset({"men", "women", "children", "adult", "boy", "girl", "adolesc", "infant"})
+_ENROLLED = frozenset({"patient", "particip", "subject", "volunt"})
 
 
 # Where a several-part question's next part opens: "… and what were …", "…, and which …"

@@ -351,7 +351,9 @@ def _noun_phrase(text: str, name: Span, prof: Profile) -> Span:
         # (The head by its opening, as it is inflected; a kindred word whole, so that
         # "marker" grows nothing into "markedly".)
         kindred = (rf"{re.escape(k)}(?:e?s)?\b" for k in sorted(domain().kindred(head)))
-        heads = "|".join((rf"{re.escape(head[:5])}\w*", *kindred))
+        ending = _CLASS_ENDINGS.get(head)
+        kinds = (rf"[a-z]{{3,}}{ending}\b",) if ending else ()
+        heads = "|".join((rf"{re.escape(head[:5])}\w*", *kindred, *kinds))
         m = re.match(r"((?:['’]s)?(?: [\w+-]+){0,2}? (?:" + heads + r"))", text[end:], re.I)
         if m:
             end += m.end()
@@ -363,6 +365,11 @@ def _noun_phrase(text: str, name: Span, prof: Profile) -> Span:
                 lead = _NAMELIKE_LEAD.search(text, 0, start)
                 start = lead.start() if lead else start
     return Span(start, end, name.kind, name.endpoint)
+
+
+# Classes whose members' names end in a word of the class's own ending: an enzyme's in "-ase"
+# ("L-zetanolactone oxidase", "quellin kinase").
+_CLASS_ENDINGS = {"enzyme": "ase"}
 
 
 # Words written as names (a capital or a digit inside: "IHC", "22C3", "PD-L1") standing right

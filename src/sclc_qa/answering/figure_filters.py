@@ -189,10 +189,14 @@ def numbers_in(text: str, kind: str) -> set[str]:
     return {n for sp in find(text, kind) for n in NUMBER.findall(text[sp.start : sp.end])}
 
 
-def of_asked_drug(text: str, spans: list[Span], prof: Profile) -> list[Span]:
+def of_asked_drug(
+    text: str, spans: list[Span], prof: Profile, *, schedule: bool = False
+) -> list[Span]:
     """A dose belongs to the drug named just before it ("pembrolizumab (200 mg …) plus
     pemetrexed (500 mg/m2)"): when the question names drugs, keep the doses of those. A
-    name a dose question writes in lower case ("the dose of zentoline") is a drug's."""
+    name a dose question writes in lower case ("the dose of zentoline") is a drug's. A
+    schedule with no amount (`schedule`) is the whole regimen's its clause names ("X in
+    combination with Y plus Z every 3 weeks"): kept when any of them is asked."""
     asked = {w for n in prof.names if is_druglike(n) or n.islower() for w in n.lower().split()}
     if not asked:
         return spans
@@ -201,14 +205,13 @@ def of_asked_drug(text: str, spans: list[Span], prof: Profile) -> list[Span]:
     for sp in spans:
         if _GRAY.search(text, sp.start, sp.end) and not radiation_asked:
             continue  # "45 Gy" is a dose of radiation, never of the drug asked
-        before = [
-            w.lower() for w in _WORDS.findall(text[max(0, sp.start - _DOSE_REACH) : sp.start])
-        ]
-        drugs = [w for w in before if is_druglike(w)]
+        reach = text.rfind(";", 0, sp.start) + 1 if schedule else max(0, sp.start - _DOSE_REACH)
+        before = [w.lower() for w in _WORDS.findall(text[reach : sp.start])]
+        drugs = [d for w in before for d in dict.fromkeys((w, w.split("-")[0])) if is_druglike(d)]
         of = _OF_DRUG.match(text, sp.end)  # "200 mg of pembrolizumab"
         if of is not None and is_druglike(of.group(1)):
             drugs = [of.group(1).lower()]
-        if not drugs or drugs[-1] in asked:
+        if not drugs or (set(drugs) & asked if schedule else drugs[-1] in asked):
             kept.append(sp)
     return kept
 

@@ -31,8 +31,12 @@ from .labels_after import labelled_after
 from .prefixed import after_prefixed, prefixed_places
 from .runs import BY, asks_several, run_of
 from .shapes import clause_of
+from .stages import stages, stated_apart
 
 __all__ = ["rank_figures"]
+
+# Where a figure's label after it ends: a bracket, a colon or semicolon, a comma, a stop.
+_LABEL_END = re.compile(r"[,;:()\[\]]|\.\s")
 
 # Costs added to a candidate's distance from the question's words (in characters): a figure the
 # question itself states is never the answer; one that follows a name the question did not ask
@@ -125,7 +129,11 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
         at: set(tokenize(text[lab[0] : lab[1]], parts=False)) for at, lab in brackets.items() if lab
     }
 
+    q_stages = stages(prof.text)
+
     def labelled(at: int) -> bool:
+        if q_stages and stated_apart(q_stages, _LABEL_END.split(text[at : at + 80], 1)[0]):
+            return False  # "82.8% for patients with stage III disease" when stage IV is asked
         return (
             any(n.start == at for n in mine)
             or any(w >= _GROUP_WORD and any(a == at for a, _ in g) for w, g in groups)

@@ -47,6 +47,14 @@ from .shares import asked_shares
 
 __all__ = ["FigureExtractor"]
 
+# A question of how often, or of a schedule; and a schedule that is an interval alone.
+_SCHEDULE_ASKED = re.compile(r"\bhow (?:often|frequently)\b|\bschedul|\binterval|\bfrequency", re.I)
+_INTERVAL = re.compile(r"(?:once\s+)?every\b", re.I)
+# How much more (or less) likely something was: a ratio of risks or odds answers it.
+_RELATIVE_ASKED = re.compile(
+    r"\bhow\s+much\s+(?:more|less)\s+(?:common|likely|frequent|often|rare|risk)", re.I
+)
+
 # A figure opened by a comparator ("≥50% of cells") is a cutoff that defines a group.
 _CUTOFF = "≥≤<>"
 # Figures an arm of a study reports on its own.
@@ -121,15 +129,25 @@ class FigureExtractor:
         kinds = [prof.kind]
         if prof.kind == "difference":
             kinds = ["difference", "duration"]
+            if _RELATIVE_ASKED.search(prof.text):
+                # "How much more common was X with A?": "(RR, 2.94; 95% CI, …)", a relative
+                # risk, answers as well as a gap in points (a time does not).
+                kinds = ["difference", "hr"]
         if prof.kind == "dose" and _DOSE_CHANGE_ASKED.search(prof.text):
             kinds = ["dose", "difference"]  # "what dose adjustment?": "a dose reduction of 50%"
         if prof.kind not in TYPED and prof.kind != "phase":
             return []
         text = mask_markup(sent.text)
         spans = [s for k in kinds for s in find(text, k)]
-        if prof.kind == "dose" and not spans:
-            # "Injections were given 2 to 3 times a week": how often, where no amount is given.
-            spans = [Span(s.start, s.end, "dose", s.endpoint) for s in find(text, "schedule")]
+        schedule = prof.kind == "dose" and not spans
+        if schedule:
+            # "Injections were given 2 to 3 times a week": how often, where no amount is given;
+            # an interval alone ("every 4 weeks") only when how often is asked, not what dose.
+            spans = [
+                Span(s.start, s.end, "dose", s.endpoint)
+                for s in find(text, "schedule")
+                if _SCHEDULE_ASKED.search(prof.text) or not _INTERVAL.match(text, s.start)
+            ]
         if stated_together(text, spans, prof) or introduced_together(
             self.index, self.vocab, sid, spans, prof
         ):
@@ -204,7 +222,7 @@ class FigureExtractor:
             spans = [
                 s for s in spans if s.kind == "dose" or "dose" in text[s.start : s.end].lower()
             ]
-            spans = of_asked_drug(text, spans, prof)
+            spans = of_asked_drug(text, spans, prof, schedule=schedule)
         if prof.time_points and prof.kind in ("percent", "hr"):
             # A rate or ratio the sentence dates at another time, or follow-up ("during a
             # 15-year follow-up"), answers nothing about the one asked. A rate that names no

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["other_stage", "stages"]
+__all__ = ["other_stage", "stages", "stated_apart"]
 
 _ROMAN = {"0": 0, "I": 1, "II": 2, "III": 3, "IV": 4}
-_ONE = r"(0|IV|I{1,3})([ABC]?)\d?"
+_ONE = r"(0|IV|I{1,3})([ABCabc]?)\d?"
 # "stage IIIA", "stages II and III", "stage III or stage IV", "stages IB–IIIA", "stage I-II".
 _STAGE = re.compile(
     rf"\b[Ss]tages?\s+{_ONE}\b((?:\s*(?:,|–|-|to|and|or|through)\s*(?:[Ss]tage\s+)?{_ONE}\b)*)"
@@ -21,10 +21,10 @@ def stages(text: str) -> frozenset[tuple[int, str]]:
     letters between its ends ("stages IB–IIIA": IB, II, IIIA)."""
     out: set[tuple[int, str]] = set()
     for m in _STAGE.finditer(text):
-        prev = (_ROMAN[m.group(1)], m.group(2))
+        prev = (_ROMAN[m.group(1)], m.group(2).upper())  # "stage IIb" is IIB
         out.add(prev)
         for more in _MORE.finditer(m.group(3)):
-            this = (_ROMAN[more.group(2)], more.group(3))
+            this = (_ROMAN[more.group(2)], more.group(3).upper())
             if more.group(1) in ("–", "-", "to", "through"):
                 out.update((n, "") for n in range(prev[0] + 1, this[0]))
             out.add(this)
@@ -45,6 +45,13 @@ def other_stage(question: str, text: str) -> tuple[str, str] | None:
     if not asked or not stated or any(_same(a, b) for a in asked for b in stated):
         return None
     return _written(question), _written(text)
+
+
+def stated_apart(asked: frozenset[tuple[int, str]], label: str) -> bool:
+    """Whether a figure's label ("… for patients with stage IIb disease") names stages, none of
+    them one of those `asked`: the figure is another stage's."""
+    said = stages(label)
+    return bool(asked and said) and not any(_same(a, b) for a in asked for b in said)
 
 
 def _written(text: str) -> str:
