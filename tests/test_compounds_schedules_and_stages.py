@@ -15,6 +15,7 @@ import pytest
 
 from sclc_qa.abbreviations import spelled_by
 from sclc_qa.answering.stages import stages, stated_apart
+from sclc_qa.mentions import named_tokens
 from sclc_qa.question import profile
 from sclc_qa.spans import find
 from test_answering_stages import _answers_in
@@ -188,3 +189,8 @@ def test_how_much_more_common_is_answered_by_a_relative_risk(tmp_path: Path) -> 
         tmp_path, text, "How much more common was zeta leak after full quell dissection?"
     )
     assert found == ["RR, 2.61; 95% CI, 1.10–6.20; P = .03"]
+
+
+@pytest.mark.parametrize("unit", ["mM", "µM", "nM", "mEq", "mg/dL", "mIU/mL", "mmol/L"])
+def test_a_unit_with_capitals_is_no_name(unit: str) -> None:
+    assert named_tokens(f"Zetanol reached 16.4 {unit} in ZENITH-9.") == ["ZENITH-9"]

@@ -189,10 +189,13 @@ def _opens_place(words: list[tuple[str, int]], i: int, text: str) -> bool:
     )
 
 
-# Units written with capitals inside ("mSv", "mGy", "mmHg"), which would read as names.
+# Units written with capitals inside ("mSv", "mGy", "mmHg", "mM"), which would read as names,
+# alone or as an amount per volume ("mg/dL", "mIU/mL").
 _UNITS = frozenset(
     {"mSv", "Sv", "mGy", "cGy", "Gy", "mmHg", "mL", "dL", "kDa", "mCi", "MBq", "GBq"}
+    | {"mM", "µM", "μM", "nM", "pM", "mEq", "mIU", "IU", "mOsm", "L"}
 )
+_PER_VOLUME = re.compile(r"[µμmnpk]?(?:g|mol|Eq|IU|U)/(?:[dmµμ]?L|kg)")
 _AGE_GROUP = re.compile(r"(?:over|under|above|below|aged?)-?\d+s?", re.I)
 
 
@@ -207,8 +210,8 @@ def _is_name(word: str, *, first: bool) -> bool:
         return True
     if _AGE_GROUP.fullmatch(word):
         return False  # "over-70s", "under-50s": an age group, not a name
-    if word in _UNITS:
-        return False  # "in mSv": a unit, not a name
+    if word in _UNITS or _PER_VOLUME.fullmatch(word):
+        return False  # "in mSv", "3.1 mg/dL": a unit, not a name
     has_digit = any(c.isdigit() for c in word)
     has_alpha = any(c.isalpha() for c in word)
     if has_digit and sum(c.isupper() for c in word) >= 3 and "-" in word:
