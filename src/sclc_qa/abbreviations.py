@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .domain import domain
 from .mentions import is_druglike
 from .models import Document, Sentence
 
@@ -121,19 +122,18 @@ def _word_forms(text: str, compounds: bool = False) -> tuple[tuple[str, ...], ..
 
 @lru_cache(maxsize=1 << 15)
 def combined_initials(word: str) -> tuple[str, ...]:
-    """The two initials of a word built from a combining form ending in "o" and a word
-    ("zetopharyngeal" → "zp", "colorectal" → "cr"), which abbreviations spell as two words."""
+    """The two initials of a word built from a combining form and a word ("nasopharyngeal" →
+    "np", "colorectal" → "cr"), which abbreviations spell as two words; none for a word that
+    opens with no known combining form ("randomized" is no "rando-" word)."""
     low = word.lower()
     return tuple(
-        low[0] + low[i]
-        for i in range(_COMBINING_FORM, len(low) - _COMBINED_WORD + 1)
-        if low[i - 1] == "o" and low[i].isalpha()
+        low[0] + low[len(form)]
+        for form in domain().combining_forms
+        if low.startswith(form) and len(low) - len(form) >= _COMBINED_WORD
     )
 
 
-# The shortest combining form ("oro-") and the shortest word it joins ("-ntal" is none): shorter
-# pieces split too many plain words at chance letters.
-_COMBINING_FORM = 3
+# The shortest word a combining form joins ("-ntal" is none): shorter pieces are endings.
 _COMBINED_WORD = 5
 # The fewest letters of an abbreviation that a compound word's parts may spell.
 _COMPOUND_LETTERS = 3

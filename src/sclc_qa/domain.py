@@ -57,6 +57,12 @@ class Domain(BaseModel):
         "of: 'the dose of zentoline' names a drug, 'the dose of the study drug' none.",
     )
     time_units: tuple[str, ...]
+    combining_forms: tuple[str, ...] = Field(
+        default=(),
+        description="Greek and Latin first parts of compound medical words ('naso-', 'colo-', "
+        "'hepato-'): an abbreviation spells such a word by both parts' initials "
+        "('nasopharyngeal carcinoma', NPC).",
+    )
     people_nouns: frozenset[str]
     group_nouns: frozenset[str] = Field(
         default_factory=frozenset,

@@ -113,14 +113,15 @@ def _counts_events(text: str) -> bool:
 
 
 # A condition before the asking clause: "With the 10 mg dose, what …", "In zentoma, how …".
-# A follow-up stated with its length, a condition of the result asked: "after 70 months'
-# median follow-up", "at a median follow-up of 5 years" (not "what was the median follow-up?").
+# A median follow-up stated with its length, a condition of the result asked: "after 40
+# months' median follow-up", "at a median follow-up of 5 years" (not "what was the median
+# follow-up?", nor "after 5 years of follow-up", a time point).
 _FOLLOW_UP_GIVEN = re.compile(
-    r"\b(?:(?:after|at|with|over|following)\s+)?(?:an?\s+|the\s+)?(?:median\s+)?"
+    r"\b(?:(?:after|at|with|over|following)\s+)?(?:an?\s+|the\s+)?median\s+"
     r"follow[- ]?up\s+(?:time\s+|period\s+)?(?:of\s+)?(?:about\s+|nearly\s+)?"
     r"\d[\d.]*[\s-]*(?:months?|years?)\b"
     r"|\b(?:(?:after|at|with|over|following)\s+)?(?:an?\s+)?\d[\d.]*[\s-]*(?:months?|years?)['’]?"
-    r"\s+(?:of\s+)?(?:median\s+)?follow[- ]?up\b",
+    r"\s+(?:of\s+)?median\s+follow[- ]?up\b",
     re.I,
 )
 _CONDITION = re.compile(
@@ -168,8 +169,8 @@ def profile(question: str) -> Profile:
     text = unwrapped(clean(question))
     # What the question asks is read without the conditions it states: a cutoff given with its
     # value ("… sensitivity at a 7 mm threshold?"), a study's title ("the Zeta Survival
-    # Study") and the follow-up a result was read after ("after 70 months' median follow-up")
-    # ask neither a definition nor a survival figure.
+    # Study") and the median follow-up a result was read after ("after 40 months' median
+    # follow-up") ask neither a definition nor a survival figure.
     unfollowed = _FOLLOW_UP_GIVEN.sub(" ", text)
     asking = _STUDY_TITLE.sub("the study", _GIVEN_CUTOFF.sub(" ", unfollowed))
     kind: Kind = next((k for k, pattern in KIND_RULES if pattern.search(asking)), "fact")

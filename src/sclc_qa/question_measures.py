@@ -112,9 +112,11 @@ MEASURE_ASKED = re.compile(
     r"(?!\s+(?:of\s+)?(?:an?\s+)?(?:dose|effect)\b)|"
     r"\bhow\s+much\s+(?:[a-z-]+\s+)?(?:fluids?|water|liquids?)\b|\bwhat\s+volume\b|"
     # "What peak plasma zetanol level …?": a concentration in the body (not "what level of
-    # evidence").
-    r"\bwhat\s+(?:[\w-]+\s+){0,2}(?:plasma|serum|blood|urine|urinary|tissue|peak|trough)\s+"
-    r"(?:[\w-]+\s+){0,2}levels?\b|"
+    # evidence", "what serum marker level is used", "what happens to blood zetose levels").
+    r"\bwhat\s+(?:(?:is|was|are|were)\s+the\s+)?(?:(?:peak|trough|mean|median|maximum|minimum|"
+    r"target|average)\s+)?(?:plasma|serum|blood|urine|urinary|tissue)\s+"
+    r"(?!(?:tumou?r\s+)?(?:markers?|tests?)\b)(?:[\w-]+\s+)?levels?\b|"
+    r"\bwhat\s+(?:peak|trough)\s+(?:[\w-]+\s+){0,2}levels?\b|"
     # "What zeta-cell count …?" (not "what does the count …", "what counts are …").
     r"\bwhat\s+(?!(?:does|did|do|is|was|are|were)\b)(?:[\w-]+\s+){1,3}counts?\b"
     r"(?!\s+(?:of|are|were|is|was)\b)",

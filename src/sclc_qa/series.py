@@ -170,6 +170,8 @@ def _read(
     return (start, end) if end > start else None
 
 
+# A bracketed aside, innermost first.
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
 # What gives a last item's own examples: "…, and hormonal factors such as A, B, and C".
 _NESTED = re.compile(r"\s(?:such as|including)\s+", re.I)
 # What announces the items that follow it: "include", "such as", "namely", "comprise", a colon.
@@ -191,9 +193,11 @@ def _first_item(text: str, start: int, end: int) -> int | None:
     the part's start when it is short enough to be the item whole."""
     part = text[start:end]
     leads = list(_LEAD.finditer(part))
+    # Its length without what it holds in brackets: "East Zetania (A, B, and C), D, and E".
+    bare = _BRACKETED.sub("", part)
     if leads:
         item = start + leads[-1].end()
-    elif len(part.split()) <= _BARE_FIRST_WORDS and not _SETTING.match(part):
+    elif len(bare.split()) <= _BARE_FIRST_WORDS and not _SETTING.match(part):
         item = start  # "Quartz, talc, …", but not "In 2020, the trial …"
     else:
         return None

@@ -107,11 +107,16 @@ def counted(text: str, spans: list[Span], prof: Profile) -> list[Span]:
     # "How many RCTs …" counts "randomized controlled trials": match an acronym by initials.
     acronyms = [singular(h).lower() for h in heads if h[:2].isupper()]
     out = _counts_of(text, spans, nouns, verbs, people_doing, acronyms)
-    if not out and nouns and nouns <= _GROUPS:
-        # "How many men were randomized?" where the text counts its trial's "patients": a group
-        # of people counted as people only where no count names the group itself.
+    if not out and nouns and nouns <= _GROUPS and not _names_a_group(text):
+        # "How many men were randomized?" where the text counts its trial's "patients", and
+        # names no group of people (not "420 adult patients", "…, 60% of whom were women").
         out = _counts_of(text, spans, set(_ENROLLED), verbs, people_doing, acronyms)
     return out
+
+
+def _names_a_group(text: str) -> bool:
+    """Whether `text` names a group of people by sex, age or habit ("women", "adult")."""
+    return any(stem(w) in _GROUP_NOUNS for w in re.findall(r"[a-z][a-z-]+", text.lower()))
 
 
 def _counts_of(
@@ -281,6 +286,7 @@ _IRREGULAR = frozenset({"women", "men", "children"})
 # counts no group (not as "cases" or "people", which a registry counts of all groups at once).
 _GROUPS = frozenset({"men", "women", "children", "adult", "boy", "girl", "adolesc", "infant"})
 _ENROLLED = frozenset({"patient", "particip", "subject", "volunt"})
+_GROUP_NOUNS = domain().group_nouns | _GROUPS
 
 
 # Where a several-part question's next part opens: "… and what were …", "…, and which …"

@@ -351,10 +351,11 @@ def _noun_phrase(text: str, name: Span, prof: Profile) -> Span:
         # (The head by its opening, as it is inflected; a kindred word whole, so that
         # "marker" grows nothing into "markedly".)
         kindred = (rf"{re.escape(k)}(?:e?s)?\b" for k in sorted(domain().kindred(head)))
-        ending = _CLASS_ENDINGS.get(head)
-        kinds = (rf"[a-z]{{3,}}{ending}\b",) if ending else ()
-        heads = "|".join((rf"{re.escape(head[:5])}\w*", *kindred, *kinds))
+        heads = "|".join((rf"{re.escape(head[:5])}\w*", *kindred))
         m = re.match(r"((?:['’]s)?(?: [\w+-]+){0,2}? (?:" + heads + r"))", text[end:], re.I)
+        member = _member_word(text, end, head)
+        if member is not None:
+            return Span(start, end + member, name.kind, name.endpoint)
         if m:
             end += m.end()
             pre = re.search(r"((?:[a-z]+-[a-z]+)\s+)$", text[:start])
@@ -367,9 +368,40 @@ def _noun_phrase(text: str, name: Span, prof: Profile) -> Span:
     return Span(start, end, name.kind, name.endpoint)
 
 
+def _member_word(text: str, end: int, head: str) -> int | None:
+    """How far past `end` the name runs when the word right after it has the ending a member
+    of the asked class's names end with ("ZX-lactone oxidase" for "which enzyme …?")."""
+    ending = _CLASS_ENDINGS.get(head)
+    m = re.match(rf" ([a-z]{{3,}}{ending})\b", text[end:]) if ending else None
+    if m is None or m.group(1) in _NOT_MEMBERS:
+        return None
+    return m.end()
+
+
 # Classes whose members' names end in a word of the class's own ending: an enzyme's in "-ase"
-# ("L-zetanolactone oxidase", "quellin kinase").
+# ("ZX-lactone oxidase", "quellin kinase").
 _CLASS_ENDINGS = {"enzyme": "ase"}
+# Words with that ending that name no member: "zetal disease", "the release", "an increase".
+_NOT_MEMBERS = frozenset(
+    {
+        "disease",
+        "diseases",
+        "increase",
+        "decrease",
+        "release",
+        "phase",
+        "base",
+        "database",
+        "case",
+        "purchase",
+        "erase",
+        "cease",
+        "lease",
+        "ease",
+        "chase",
+        "showcase",
+    }
+)
 
 
 # Words written as names (a capital or a digit inside: "IHC", "22C3", "PD-L1") standing right

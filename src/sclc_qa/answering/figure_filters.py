@@ -196,7 +196,7 @@ def of_asked_drug(
     pemetrexed (500 mg/m2)"): when the question names drugs, keep the doses of those. A
     name a dose question writes in lower case ("the dose of zentoline") is a drug's. A
     schedule with no amount (`schedule`) is the whole regimen's its clause names ("X in
-    combination with Y plus Z every 3 weeks"): kept when any of them is asked."""
+    combination with Y plus Z every 3 weeks"): kept when any of them is asked, and only then."""
     asked = {w for n in prof.names if is_druglike(n) or n.islower() for w in n.lower().split()}
     if not asked:
         return spans
@@ -211,7 +211,10 @@ def of_asked_drug(
         of = _OF_DRUG.match(text, sp.end)  # "200 mg of pembrolizumab"
         if of is not None and is_druglike(of.group(1)):
             drugs = [of.group(1).lower()]
-        if not drugs or (set(drugs) & asked if schedule else drugs[-1] in asked):
+        if schedule:
+            if set(drugs) & asked:
+                kept.append(sp)  # an interval with no drug before it is a visit's or a scan's
+        elif not drugs or drugs[-1] in asked:
             kept.append(sp)
     return kept
 

@@ -35,8 +35,9 @@ from .stages import stages, stated_apart
 
 __all__ = ["rank_figures"]
 
-# Where a figure's label after it ends: a bracket, a colon or semicolon, a comma, a stop.
-_LABEL_END = re.compile(r"[,;:()\[\]]|\.\s")
+# Where a figure's label after it ends: a bracket, a colon or semicolon, a comma, a stop, or
+# the next figure ("81% at stage III and 79% at stage IV").
+_LABEL_END = re.compile(r"[,;:()\[\]]|\.\s|\s(?=\d)")
 
 # Costs added to a candidate's distance from the question's words (in characters): a figure the
 # question itself states is never the answer; one that follows a name the question did not ask
@@ -133,7 +134,7 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
 
     def labelled(at: int) -> bool:
         if q_stages and stated_apart(q_stages, _LABEL_END.split(text[at : at + 80], 1)[0]):
-            return False  # "82.8% for patients with stage III disease" when stage IV is asked
+            return False  # "40% among those at stage III" when stage IV is asked
         return (
             any(n.start == at for n in mine)
             or any(w >= _GROUP_WORD and any(a == at for a, _ in g) for w, g in groups)

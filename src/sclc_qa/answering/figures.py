@@ -50,6 +50,19 @@ __all__ = ["FigureExtractor"]
 # A question of how often, or of a schedule; and a schedule that is an interval alone.
 _SCHEDULE_ASKED = re.compile(r"\bhow (?:often|frequently)\b|\bschedul|\binterval|\bfrequency", re.I)
 _INTERVAL = re.compile(r"(?:once\s+)?every\b", re.I)
+
+
+def _found(text: str, kind: str) -> list[Span]:
+    """`find`, where "risk_ratio" is a ratio labelled as one of risks, odds or rates ("RR, 1.8";
+    not a hazard ratio, a time-to-event result's)."""
+    if kind != "risk_ratio":
+        return find(text, kind)
+    return [s for s in find(text, "hr") if _RISK_RATIO.search(text, max(0, s.start - 30), s.end)]
+
+
+_RISK_RATIO = re.compile(
+    r"\b(?:a?RR|a?OR|IRR|relative risks?|risk ratios?|odds ratios?|rate ratios?)\b"
+)
 # How much more (or less) likely something was: a ratio of risks or odds answers it.
 _RELATIVE_ASKED = re.compile(
     r"\bhow\s+much\s+(?:more|less)\s+(?:common|likely|frequent|often|rare|risk)", re.I
@@ -126,19 +139,19 @@ class FigureExtractor:
             # by its header, it is read as a sentence.
             if found or len(sent.cells) != 1 or prof.kind not in TYPED:
                 return found
-        kinds = [prof.kind]
+        kinds: list[str] = [prof.kind]
         if prof.kind == "difference":
             kinds = ["difference", "duration"]
             if _RELATIVE_ASKED.search(prof.text):
-                # "How much more common was X with A?": "(RR, 2.94; 95% CI, …)", a relative
+                # "How much more common was X with A?": "(RR, 1.8; 95% CI, …)", a relative
                 # risk, answers as well as a gap in points (a time does not).
-                kinds = ["difference", "hr"]
+                kinds = ["difference", "risk_ratio"]
         if prof.kind == "dose" and _DOSE_CHANGE_ASKED.search(prof.text):
             kinds = ["dose", "difference"]  # "what dose adjustment?": "a dose reduction of 50%"
         if prof.kind not in TYPED and prof.kind != "phase":
             return []
         text = mask_markup(sent.text)
-        spans = [s for k in kinds for s in find(text, k)]
+        spans = [s for k in kinds for s in _found(text, k)]
         schedule = prof.kind == "dose" and not spans
         if schedule:
             # "Injections were given 2 to 3 times a week": how often, where no amount is given;

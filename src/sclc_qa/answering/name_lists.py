@@ -97,12 +97,27 @@ def list_around(text: str, cands: list[Span], first: Span) -> tuple[int, int]:
     if "joint" not in links:
         return first.start, first.end
     start, end = balanced(text, ordered[lo].start, ordered[hi].end)
-    if text.startswith("(", start):
+    # A list inside a bracket that the list asked goes on past ("…), Omicron and Rho").
+    after = [c for c in ordered[hi + 1 :] if c.start > end]
+    inside = (
+        text[start - 1 : start] == "("
+        and text.startswith(")", end)
+        and bool(after)
+        and _LIST_JOINT.fullmatch(text, end + 1, after[0].start) is not None
+    )
+    if text.startswith("(", start) or inside:
         # "Zeta and East Etalia (Zetania, Quellia), Omicron and Rho": the bracket names the
         # parts of the item before it, a name of capitalised words.
-        owner = _OWNER.search(text, max(0, start - _OWNER_REACH), start)
+        bracket = start - 1 if inside else start
+        owner = _OWNER.search(text, max(0, bracket - _OWNER_REACH), bracket)
         if owner is not None:
             start = owner.start()
+            if inside:
+                end += 1
+                for c in after:
+                    if not _LIST_JOINT.fullmatch(text, end, c.start):
+                        break
+                    end = c.end
     return start, end
 
 

@@ -21,7 +21,7 @@ def stages(text: str) -> frozenset[tuple[int, str]]:
     letters between its ends ("stages IB–IIIA": IB, II, IIIA)."""
     out: set[tuple[int, str]] = set()
     for m in _STAGE.finditer(text):
-        prev = (_ROMAN[m.group(1)], m.group(2).upper())  # "stage IIb" is IIB
+        prev = (_ROMAN[m.group(1)], m.group(2).upper())  # "stage IIa" is IIA
         out.add(prev)
         for more in _MORE.finditer(m.group(3)):
             this = (_ROMAN[more.group(2)], more.group(3).upper())
@@ -48,7 +48,7 @@ def other_stage(question: str, text: str) -> tuple[str, str] | None:
 
 
 def stated_apart(asked: frozenset[tuple[int, str]], label: str) -> bool:
-    """Whether a figure's label ("… for patients with stage IIb disease") names stages, none of
+    """Whether a figure's label ("… among those at stage IIa") names stages, none of
     them one of those `asked`: the figure is another stage's."""
     said = stages(label)
     return bool(asked and said) and not any(_same(a, b) for a in asked for b in said)
