@@ -18,11 +18,13 @@ __all__ = [
     "Definition",
     "capital_initials",
     "combined_initials",
+    "compound_initials",
     "find_definitions",
     "initials",
     "long_acronym",
     "singular",
     "spelled_by",
+    "window_initials",
 ]
 
 _PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9\-+/]{1,11})(?:[;,][^)]*)?\)")
@@ -135,6 +137,38 @@ def combined_initials(word: str) -> tuple[str, ...]:
 
 # The shortest word a combining form joins ("-ntal" is none): shorter pieces are endings.
 _COMBINED_WORD = 5
+
+
+def window_initials(texts: Iterable[str]) -> frozenset[str]:
+    """The initials of every two to five words in a row in `texts`: what an abbreviation of a
+    phrase the text uses spells ("RCT")."""
+    out: set[str] = set()
+    for text in texts:
+        # A window's initials are its words' initials joined: each word's, worked out once.
+        letters = [initials([w]) for w in re.findall(r"[A-Za-z][A-Za-z\-]*", text)]
+        for n in range(2, 6):
+            for i in range(len(letters) - n + 1):
+                out.add("".join(letters[i : i + n]))
+    return frozenset(out)
+
+
+def compound_initials(texts: Iterable[str]) -> frozenset[str]:
+    """The initials of up to three words in a row in `texts` where a compound word gives its
+    two parts' initials (`combined_initials`), three letters at least."""
+    out: set[str] = set()
+    for text in texts:
+        words = re.findall(r"[A-Za-z][A-Za-z\-]*", text)
+        letters = [initials([w]) for w in words]
+        for i, w in enumerate(words):
+            for pair in combined_initials(w) if w.isalpha() and not w.isupper() else ():
+                for j in range(max(0, i - 2), i + 1):
+                    for k in range(i + 1, min(len(words), j + 3) + 1):
+                        joined = "".join((*letters[j:i], pair, *letters[i + 1 : k]))
+                        if len(joined) >= _COMPOUND_LETTERS:
+                            out.add(joined)
+    return frozenset(out)
+
+
 # The fewest letters of an abbreviation that a compound word's parts may spell.
 _COMPOUND_LETTERS = 3
 

@@ -17,10 +17,10 @@ from functools import cached_property, lru_cache
 from .abbreviations import (
     Definition,
     capital_initials,
-    combined_initials,
-    initials,
+    compound_initials,
     long_acronym,
     spelled_by,
+    window_initials,
 )
 from .blocks import list_lead_ins, previous_in_block
 from .chunking import embed_text
@@ -424,32 +424,13 @@ class Vocabulary:
 
     @staticmethod
     def collect_initialisms(sents: Sequence[Sentence]) -> frozenset[str]:
-        out: set[str] = set()
-        for s in sents:
-            # A window's initials are its words' initials joined: each word's, worked out once.
-            letters = [initials([w]) for w in re.findall(r"[A-Za-z][A-Za-z\-]*", s.text)]
-            for n in range(2, 6):
-                for i in range(len(letters) - n + 1):
-                    out.add("".join(letters[i : i + n]))
-        return frozenset(out)
+        return window_initials(s.text for s in sents)
 
     @cached_property
     def compound_initialisms(self) -> frozenset[str]:
-        """Initials of up to three words where a compound word gives its two parts' initials
-        ("zetopharyngeal carcinoma": ZPC), three letters at least: read, once, when a question
-        names capitals that no plainer reading finds."""
-        out: set[str] = set()
-        for s in self.index.sentences:
-            words = re.findall(r"[A-Za-z][A-Za-z\-]*", s.text)
-            letters = [initials([w]) for w in words]
-            for i, w in enumerate(words):
-                for pair in combined_initials(w) if w.isalpha() and not w.isupper() else ():
-                    for j in range(max(0, i - 2), i + 1):
-                        for k in range(i + 1, min(len(words), j + 3) + 1):
-                            joined = "".join((*letters[j:i], pair, *letters[i + 1 : k]))
-                            if len(joined) >= 3:
-                                out.add(joined)
-        return frozenset(out)
+        """`compound_initials` of every sentence ("nasoquellic carcinoma": NQC): read, once,
+        when a question names capitals that no plainer reading finds."""
+        return compound_initials(s.text for s in self.index.sentences)
 
 
 # Remembered answers of `mentions` (name, sentence): the same pairs recur across questions.
