@@ -17,7 +17,7 @@ import pytest
 from sclc_qa.abbreviations import spelled_by
 from sclc_qa.answering.name_lists import list_around
 from sclc_qa.answering.stages import stages, stated_apart
-from sclc_qa.mentions import named_tokens
+from sclc_qa.mentions import is_druglike, named_tokens
 from sclc_qa.name_spans import names
 from sclc_qa.question import profile
 from sclc_qa.series import series
@@ -255,3 +255,65 @@ def test_a_name_list_inside_a_bracket_grows_to_the_list_it_is_part_of() -> None:
     inner = next(c for c in cands if text[c.start : c.end] == "Quellia")
     s, e = list_around(text, cands, inner)
     assert text[s:e] == "Zeta and East Etalia (Zetania, Quellia, and Omira), Borovia, and Rhovia"
+
+
+@pytest.mark.parametrize(
+    ("word", "druglike"),
+    [
+        ("zetouracil", True),  # -uracil, as fluorouracil
+        ("quellovorin", True),  # -vorin, as leucovorin
+        ("zetocarbazine", True),
+        ("zetaferon", False),  # interferons are cytokines the texts write of as often
+        ("quelloxifen", True),
+        ("zetreotide", True),
+        ("zentazapine", True),
+        ("quelltraline", True),
+        ("alpine", False),
+        ("conference", False),
+    ],
+)
+def test_more_drug_stems_name_drugs(word: str, druglike: bool) -> None:
+    assert is_druglike(word) is druglike
+
+
+def test_a_list_of_drugs_ending_in_a_newer_stem_is_read_whole(tmp_path: Path) -> None:
+    text = (
+        "Chemotherapy with zentarubicin, zetoplatin, quellophosphamide, and zetouracil, alone "
+        "or combined, gives modest responses. Zeta rash was rare."
+    )
+    found = _answers_in(tmp_path, text, "Which chemotherapy drugs give modest responses?")
+    assert found == ["zentarubicin, zetoplatin, quellophosphamide, and zetouracil"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Escalation raised zeta deaths (HR, 1.42 [1.05–1.91]; P = .01).", "HR, 1.42 [1.05–1.91]"),
+        ("The HR was 0.81 [95% CI, 0.70-0.93] overall.", "HR was 0.81 [95% CI, 0.70-0.93]"),
+        ("The HR was 0.81 (0.70–0.93) overall.", "HR was 0.81 (0.70–0.93)"),
+    ],
+)
+def test_a_ratio_keeps_its_interval_in_square_brackets(text: str, expected: str) -> None:
+    assert [text[s.start : s.end] for s in find(text, "hr")] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "expected"),
+    [
+        ("Zetomas larger than 4.5 cm carry a poor prognosis.", "measure", ["larger than 4.5 cm"]),
+        ("Zeta pain lasting longer than 6 months was rare.", "duration", ["longer than 6 months"]),
+    ],
+)
+def test_a_comparative_bound_is_kept_with_its_figure(
+    text: str, kind: str, expected: list[str]
+) -> None:
+    assert [text[s.start : s.end] for s in find(text, kind)] == expected
+
+
+def test_a_grown_phrase_keeps_the_place_it_is_of(tmp_path: Path) -> None:
+    text = (
+        "Zeta cancer is rare in most places; the Zetan population of southern Quellia has the "
+        "highest rates. Quell is rare."
+    )
+    found = _answers_in(tmp_path, text, "Which population has the highest zeta cancer rates?")
+    assert found == ["Zetan population of southern Quellia"]

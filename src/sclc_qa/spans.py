@@ -94,11 +94,16 @@ _HR_CORE = (
     rf"\s*+(?P<value>{_SIGNED})(?!\d|\.\d|\s*%)"
 )
 # After the ratio: its interval and P value, labelled ("95% CI, …") or a bare bracketed range.
-_BARE_RANGE = rf"\(\s*{_NUM}\s*(?:{_DASH}|to\s+){_NUM}\s*\)"
+_BARE_RANGE = (
+    rf"\(\s*{_NUM}\s*(?:{_DASH}|to\s+){_NUM}\s*\)"
+    # … or in square brackets: "HR, 1.4 [1.1–1.8]".
+    rf"|\[\s*{_NUM}\s*(?:{_DASH}|to\s+){_NUM}\s*\]"
+)
 _TAIL = (
     rf"(?:\s*[;,]\s*(?:{_SIGNED_CI}|{_P}))*"
     rf"(?:\s*\((?:{_SIGNED_CI}|{_P})(?:\s*[;,]\s*(?:{_SIGNED_CI}|{_P}))*\)"
-    rf"|\s*{_BARE_RANGE})?"
+    rf"|\s*\[(?:{_SIGNED_CI}|{_P})(?:\s*[;,]\s*(?:{_SIGNED_CI}|{_P}))*\]"
+    rf"|\s*(?:{_BARE_RANGE}))?"
 )
 # The ratios listed after a labelled one, each with its interval: "HR was 0.61 (95% CI, …) for
 # group A, 0.77 (95% CI, …) for group B, and 0.84 (95% CI, …) for group C".

@@ -358,6 +358,9 @@ def _noun_phrase(text: str, name: Span, prof: Profile) -> Span:
             return Span(start, end + member, name.kind, name.endpoint)
         if m:
             end += m.end()
+            # … with the place it is of: "the Zetan population of northern Quellia".
+            place = _OF_PLACE.match(text, end)
+            end = place.end() if place else end
             pre = re.search(r"((?:[a-z]+-[a-z]+)\s+)$", text[:start])
             if pre:
                 start -= len(pre.group(1))
@@ -366,6 +369,13 @@ def _noun_phrase(text: str, name: Span, prof: Profile) -> Span:
                 lead = _NAMELIKE_LEAD.search(text, 0, start)
                 start = lead.start() if lead else start
     return Span(start, end, name.kind, name.endpoint)
+
+
+# "of" and a place's name, perhaps after a compass word: what a grown phrase is of.
+_OF_PLACE = re.compile(
+    r" of (?:(?:northern|southern|eastern|western|central|north|south|east|west|rural|urban) )?"
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}\b"
+)
 
 
 def _member_word(text: str, end: int, head: str) -> int | None:
