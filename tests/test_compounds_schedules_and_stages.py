@@ -260,13 +260,15 @@ def test_a_name_list_inside_a_bracket_grows_to_the_list_it_is_part_of() -> None:
 @pytest.mark.parametrize(
     ("word", "druglike"),
     [
-        ("zetouracil", True),  # -uracil, as fluorouracil
+        ("zetafluorouracil", True),  # as fluorouracil
+        ("dihydrouracil", False),  # a metabolite's level, not a drug
         ("quellovorin", True),  # -vorin, as leucovorin
         ("zetocarbazine", True),
         ("zetaferon", False),  # interferons are cytokines the texts write of as often
         ("quelloxifen", True),
         ("zetreotide", True),
         ("zentazapine", True),
+        ("rapine", False),
         ("quelltraline", True),
         ("alpine", False),
         ("conference", False),
@@ -276,13 +278,9 @@ def test_more_drug_stems_name_drugs(word: str, druglike: bool) -> None:
     assert is_druglike(word) is druglike
 
 
-def test_a_list_of_drugs_ending_in_a_newer_stem_is_read_whole(tmp_path: Path) -> None:
-    text = (
-        "Chemotherapy with zentarubicin, zetoplatin, quellophosphamide, and zetouracil, alone "
-        "or combined, gives modest responses. Zeta rash was rare."
-    )
-    found = _answers_in(tmp_path, text, "Which chemotherapy drugs give modest responses?")
-    assert found == ["zentarubicin, zetoplatin, quellophosphamide, and zetouracil"]
+def test_a_drug_of_a_newer_stem_is_a_name_in_lower_case() -> None:
+    text = "Patients had zetoplatin and zetafluorouracil, then quellovorin."
+    assert named_tokens(text) == ["zetoplatin", "zetafluorouracil", "quellovorin"]
 
 
 @pytest.mark.parametrize(
@@ -291,6 +289,7 @@ def test_a_list_of_drugs_ending_in_a_newer_stem_is_read_whole(tmp_path: Path) ->
         ("Escalation raised zeta deaths (HR, 1.42 [1.05–1.91]; P = .01).", "HR, 1.42 [1.05–1.91]"),
         ("The HR was 0.81 [95% CI, 0.70-0.93] overall.", "HR was 0.81 [95% CI, 0.70-0.93]"),
         ("The HR was 0.81 (0.70–0.93) overall.", "HR was 0.81 (0.70–0.93)"),
+        ("The HR was 0.81 [23-25].", "HR was 0.81"),  # a citation's range, not an interval
     ],
 )
 def test_a_ratio_keeps_its_interval_in_square_brackets(text: str, expected: str) -> None:
@@ -301,7 +300,18 @@ def test_a_ratio_keeps_its_interval_in_square_brackets(text: str, expected: str)
     ("text", "kind", "expected"),
     [
         ("Zetomas larger than 4.5 cm carry a poor prognosis.", "measure", ["larger than 4.5 cm"]),
-        ("Zeta pain lasting longer than 6 months was rare.", "duration", ["longer than 6 months"]),
+        ("Zetomas no larger than 2 cm were shaved.", "measure", ["no larger than 2 cm"]),
+        # A comparison with another arm's figure is no bound on it.
+        (
+            "Zeta response was 45% with zentamab, higher than 30% with sham.",
+            "percent",
+            ["45%", "30%"],
+        ),
+        (
+            "Median OS was 14 months, longer than 9 months with sham.",
+            "duration",
+            ["14 months", "9 months"],
+        ),
     ],
 )
 def test_a_comparative_bound_is_kept_with_its_figure(
@@ -317,3 +327,8 @@ def test_a_grown_phrase_keeps_the_place_it_is_of(tmp_path: Path) -> None:
     )
     found = _answers_in(tmp_path, text, "Which population has the highest zeta cancer rates?")
     assert found == ["Zetan population of southern Quellia"]
+
+
+def test_only_a_people_takes_the_place_it_is_of(tmp_path: Path) -> None:
+    text = "Responses were best with the ZX1 pathway of Quell et al in zetoma. Quell is rare."
+    assert _answers_in(tmp_path, text, "Which pathway gave the best responses?") == ["ZX1 pathway"]

@@ -96,8 +96,8 @@ _HR_CORE = (
 # After the ratio: its interval and P value, labelled ("95% CI, …") or a bare bracketed range.
 _BARE_RANGE = (
     rf"\(\s*{_NUM}\s*(?:{_DASH}|to\s+){_NUM}\s*\)"
-    # … or in square brackets: "HR, 1.4 [1.1–1.8]".
-    rf"|\[\s*{_NUM}\s*(?:{_DASH}|to\s+){_NUM}\s*\]"
+    # … or in square brackets, with decimals (not a citation's "[23-25]"): "HR, 1.4 [1.1–1.8]".
+    rf"|\[\s*\d*\.\d+\s*(?:{_DASH}|to\s+)\d*\.\d+\s*\]"
 )
 _TAIL = (
     rf"(?:\s*[;,]\s*(?:{_SIGNED_CI}|{_P}))*"

@@ -358,8 +358,8 @@ def _noun_phrase(text: str, name: Span, prof: Profile) -> Span:
             return Span(start, end + member, name.kind, name.endpoint)
         if m:
             end += m.end()
-            # … with the place it is of: "the Zetan population of northern Quellia".
-            place = _OF_PLACE.match(text, end)
+            # … a people with the place it is of: "the Zetan population of northern Quellia".
+            place = _OF_PLACE.match(text, end) if head in _PEOPLES else None
             end = place.end() if place else end
             pre = re.search(r"((?:[a-z]+-[a-z]+)\s+)$", text[:start])
             if pre:
@@ -371,11 +371,13 @@ def _noun_phrase(text: str, name: Span, prof: Profile) -> Span:
     return Span(start, end, name.kind, name.endpoint)
 
 
-# "of" and a place's name, perhaps after a compass word: what a grown phrase is of.
+# "of" and a place's name, perhaps after a compass word: where a people asked lives (not an
+# author's "of Quell et al", nor "of Smith and Jones").
 _OF_PLACE = re.compile(
     r" of (?:(?:northern|southern|eastern|western|central|north|south|east|west|rural|urban) )?"
-    r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}\b"
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}\b(?! et al| and\b)"
 )
+_PEOPLES = frozenset({"population", "people", "community", "ethnic group", "region", "area"})
 
 
 def _member_word(text: str, end: int, head: str) -> int | None:
