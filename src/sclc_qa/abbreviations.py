@@ -99,7 +99,7 @@ def spelled_by(short: str, text: str) -> bool:
     """Whether words of `text`, side by side, spell the abbreviation `short` by their initials,
     a word in capitals by all its letters: "RCT" by "randomized controlled trial", "PZNSL" by
     "Primary ZNS Lymphoma"; an abbreviation of three letters or more also by a compound word's
-    two parts ("ZPC" by "zetopharyngeal carcinoma": two letters spell too much by chance)."""
+    two parts ("NQC" by "nasoquellic carcinoma": two letters spell too much by chance)."""
     wanted = singular(short).lower()
     letters = _word_forms(text, len(wanted) >= _COMPOUND_LETTERS)
     return bool(wanted) and any(_spelled_from(wanted, letters, i) for i in range(len(letters)))

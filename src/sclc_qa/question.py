@@ -112,7 +112,6 @@ def _counts_events(text: str) -> bool:
     return not MEDIAN.search(rest) and not any(p.search(rest) for p in ENDPOINTS.values())
 
 
-# A condition before the asking clause: "With the 10 mg dose, what …", "In zentoma, how …".
 # A median follow-up stated with its length, a condition of the result asked: "after 40
 # months' median follow-up", "at a median follow-up of 5 years" (not "what was the median
 # follow-up?", nor "after 5 years of follow-up", a time point).
@@ -124,6 +123,7 @@ _FOLLOW_UP_GIVEN = re.compile(
     r"\s+(?:of\s+)?median\s+follow[- ]?up\b",
     re.I,
 )
+# A condition before the asking clause: "With the 10 mg dose, what …", "In zentoma, how …".
 _CONDITION = re.compile(
     setting("in|for|among|after|with|at|on|under") + r"(?=(?:what|which|how|who|when|where)\b)",
     re.I,
