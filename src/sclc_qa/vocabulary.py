@@ -27,7 +27,6 @@ from .chunking import embed_text
 from .index import Index
 from .lexical import normalize, stem, tokenize
 from .mentions import in_series, is_druglike, is_tnm
-from .models import Sentence
 from .other_forms import REGULATOR_NAMES, same_place
 from .other_names import other_names
 
@@ -148,7 +147,7 @@ class Vocabulary:
         titles = {s.title for doc in index.documents.values() for s in doc.sections}
         self.vocab_keys = frozenset(self.key_share) | {k for t in titles for k in name_keys(t)}
         self.stems = {stem(k) for k in self.vocab_keys if k.isalpha()}
-        self.initialisms = self.collect_initialisms(sents)
+        self.initialisms = window_initials(s.text for s in sents)
         # "Apex tumours, frequently termed Zentoma tumours": either name names the other.
         self.other_keys: dict[str, frozenset[str]] = {}
         for word, thing in other_names(s.text for s in sents):
@@ -409,22 +408,18 @@ class Vocabulary:
         return any(all(self.known(p) for p in pair) for pair in _joined_pairs(name))
 
     def abbreviates_phrase(self, name: str) -> bool:
-        """Whether `name` is a capitals-only abbreviation of a phrase the text uses ("RCT"), or,
-        of three letters or more, of one with a compound word ("ZPC")."""
+        """Whether `name` is a capitals-only abbreviation of a phrase the text uses ("RCT"), or
+        of one with a compound word ("NQC": `compound_initials` holds three letters at least)."""
         base = re.sub(r"(?<=[A-Z])s$", "", name)
         if not (base.isalpha() and base.isupper()):
             return False
         low = base.lower()
-        return low in self.initialisms or (len(low) >= 3 and low in self.compound_initialisms)
+        return low in self.initialisms or low in self.compound_initialisms
 
     def specific(self, name: str) -> bool:
         """A name that narrows the question (a trial, a drug), not a topic word like "SCLC"."""
         key = squash(name)
         return self.key_share.get(key, 0.0) < 0.08 and self.known(name)
-
-    @staticmethod
-    def collect_initialisms(sents: Sequence[Sentence]) -> frozenset[str]:
-        return window_initials(s.text for s in sents)
 
     @cached_property
     def compound_initialisms(self) -> frozenset[str]:

@@ -286,7 +286,7 @@ _IRREGULAR = frozenset({"women", "men", "children"})
 # counts no group (not as "cases" or "people", which a registry counts of all groups at once).
 _GROUPS = frozenset({"men", "women", "children", "adult", "boy", "girl", "adolesc", "infant"})
 _ENROLLED = frozenset({"patient", "particip", "subject", "volunt"})
-_GROUP_NOUNS = domain().group_nouns | _GROUPS
+_GROUP_NOUNS = domain().group_nouns  # _GROUPS among them, and habits ("smoker")
 
 
 # Where a several-part question's next part opens: "… and what were …", "…, and which …"
