@@ -12,7 +12,17 @@ import re
 from .domain import domain
 from .mentions import is_druglike
 
-__all__ = ["COUNT_AS", "PLURAL", "PREPOSITIONS", "SETTING", "asked_term", "setting", "which_phrase"]
+__all__ = [
+    "COUNT_AS",
+    "PLURAL",
+    "PREPOSITIONS",
+    "SETTING",
+    "SORT_NOUNS",
+    "asked_term",
+    "class_phrase",
+    "setting",
+    "which_phrase",
+]
 
 _AUX = re.compile(
     r"^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|may|might|should|shows?|"
@@ -23,7 +33,8 @@ _AUX = re.compile(
     r"regulates?|encodes?|express\w*|includes?|comprises?|involves?|remains?|gave|gives?|yields?|"
     r"achieved?|achieves|becomes?|turns?|stops?|stopped|inhibits?|kills?|recognizes?|activates?|"
     r"triggers?|promotes?|enhances?|carried|exists?|occurs?|appl(?:y|ies)|appears?|helps?|"
-    r"arises?|lies|happens?|happened|cures?|treats?)$",
+    r"arises?|lies|happens?|happened|cures?|treats?|belongs?|corresponds?|refers?|relates?|"
+    r"responds?)$",
     re.I,
 )
 
@@ -99,8 +110,10 @@ _IRREGULAR_PARTICIPLES = frozenset(
 # Past tenses not in -ed, which open a clause, not a noun phrase, after "what".
 _IRREGULAR_PAST = frozenset({"became", "came", "went", "made", "did", "got", "grew", "drove"})
 _HEDGING_ADVERBS = frozenset(
-    {"exactly", "precisely", "specifically", "actually", "really", "typically", "usually"}
+    {"exactly", "precisely", "specifically", "actually", "really", "typically", "usually", "else"}
 )
+# What opens a question asking for things beyond those it lists: "Apart from A, B and C, …".
+_BESIDES = r"\s*(?:apart from|aside from|besides|other than|except(?: for)?|in addition to)\s"
 # Nouns in -ly, which are no adverbs.
 _LY_NOUNS = frozenset({"family", "supply", "assembly", "anomaly", "reply", "ally", "monopoly"})
 # The particles of phrasal verbs ("picks up", "rules out", "wears off").
@@ -143,6 +156,19 @@ SETTING = setting(
 )
 
 
+# Nouns that name a sort of the noun before them ("immune cell types"): the thing asked is that
+# noun, and the class a text names is written without them ("immune cells such as …").
+SORT_NOUNS = frozenset({"type", "types", "kind", "kinds", "sort", "sorts", "variety", "varieties"})
+# "What kind of X is Y?" asks what Y is, not for Xs: only the plural asks the nouns after "of".
+_SINGULAR_SORTS = frozenset({"type", "kind", "sort", "variety"})
+
+
+def class_phrase(phrase: str) -> str:
+    """A which-phrase without a closing noun of sort: "immune cell types" → "immune cell"."""
+    words = phrase.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in SORT_NOUNS else phrase
+
+
 def which_phrase(text: str) -> str:
     """The noun phrase of a "which/what X …" question ("Which DLL3 ADC is …" → "DLL3 ADC")."""
     # "Which was the first drug to …": the phrase follows the copula.
@@ -152,6 +178,8 @@ def which_phrase(text: str) -> str:
         or re.match(r"\s*(?:which|what|name(?:\s+(?:the|all|any))?)\s+(.*)", text, re.I)
         # "In the zeta study, what median survival …": after a setting phrase and its comma.
         or re.match(SETTING + r"(?:which|what)\s+(.*)", text, re.I)
+        # "Apart from A, B and C, what other …": after a setting whose commas list things.
+        or re.match(_BESIDES + r"[^?]*?[,;:]\s*(?:which|what)\s+(.*)", text, re.I)
         or re.search(r"\bwhich\s+(.*)", text, re.I)
     )
     if not m:
@@ -169,6 +197,8 @@ def which_phrase(text: str) -> str:
     words = re.findall(r"[\w/+-]+", rest)
     while words and words[0].lower() in _HEDGING_ADVERBS:
         words = words[1:]  # "What exactly is X?": the adverb is no noun of the phrase
+    if len(words) > 2 and words[0].lower() in SORT_NOUNS - _SINGULAR_SORTS and words[1] == "of":
+        words = words[2:]  # "which kinds of cells …" asks cells, as "which cells …" does
     phrase: list[str] = []
     for i, w in enumerate(words[:6]):
         if (
@@ -197,11 +227,17 @@ def which_phrase(text: str) -> str:
             not phrase
             and re.fullmatch(r"[a-z]+[^su]s", w)
             and domain().entity_class(w[:-1]) is None
-            and i + 2 < len(words)
-            and words[i + 1].lower() in _DETERMINERS
-            and words[i + 2].lower() not in _SOURCE_NOUNS
+            and i + 1 < len(words)
+            and (
+                (
+                    i + 2 < len(words)
+                    and words[i + 1].lower() in _DETERMINERS
+                    and words[i + 2].lower() not in _SOURCE_NOUNS
+                )
+                or _NAMELIKE.fullmatch(words[i + 1]) is not None
+            )
         ):
-            break  # "what determines the makeup …": a verb, and no class asked
+            break  # "what determines the makeup …", "what raises ZA-125": a verb, no class
         if phrase and i + 1 < len(words) and words[i + 1].lower() in _DETERMINERS:
             if i + 2 < len(words) and words[i + 2].lower() in _SOURCE_NOUNS:
                 phrase.append(w)  # "Name the Xs the review mentions": "Xs" ends the phrase

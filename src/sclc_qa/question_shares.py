@@ -47,7 +47,8 @@ _HOW_MANY_HAD = re.compile(
     r"took part|screened|registered|invit\w*|"
     # "how many patients were in the zeta cohort": its size, a count.
     r"(?:were|was) in (?:the|a|an|this|that|each|its) (?:[\w-]+\s+){0,5}?"
-    r"(?:cohorts?|trials?|study|studies|arms?|groups?|samples?|series))\b)",
+    r"(?:cohorts?|trials?|study|studies|arms?|groups?|samples?|series|analys[ie]s|"
+    r"registr(?:y|ies)|databases?|datasets?|surveys?|populations?))\b)",
     re.I,
 )
 # A population over a period or place is counted, not a share: "how many people die of it

@@ -185,13 +185,21 @@ _COPULA = (
     r"((?:a|an|the)\s)"
 )
 _APPOSITIVE = r",\s+((?:a|an)\s)"
+# "… versus ZETA (zetamab, cisplatin, and 5-FU for up to six cycles)": what a name stands for,
+# in brackets just after it, in words that open in lower case (not a code, a count or a
+# figure, nor a clause or examples).
+_BRACKETED = (
+    r"\s*\(((?!(?:which|who|that|see|e\.g|i\.e|including|such|respectively|n|p)\b)"
+    r"[a-z][^()]*\s[^()\s]+\s[^()]*)\)"
+)
 
 
 def describing_span(text: str, names: tuple[str, ...]) -> tuple[int, int] | None:
     """What the sentence says one of `names` is: the noun phrase after "<name> is a/an" or
-    "<name>, a/an", to the end of its clause; None if it says neither."""
+    "<name>, a/an", to the end of its clause, or what it holds in brackets just after it
+    ("<name> (A, B, and C)"); None if it says none of these."""
     for name in names:
-        for pattern in (_COPULA, _APPOSITIVE):
+        for pattern in (_COPULA, _APPOSITIVE, _BRACKETED):
             m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-]){pattern}", text, re.I)
             if m is None:
                 continue
@@ -200,6 +208,8 @@ def describing_span(text: str, names: tuple[str, ...]) -> tuple[int, int] | None
             if pattern is _APPOSITIVE:
                 comma = text.find(",", start)
                 end = comma if 0 <= comma < end else end
+            elif pattern is _BRACKETED:
+                end = m.end(1)
             s, e = strip_citation(text, start, end)
             if e > s:
                 return s, e

@@ -17,6 +17,7 @@ from ..index import Index
 from ..lexical import tokenize
 from ..question import Profile
 from ..question_parts import asks_different_things, coordinated
+from ..question_phrase import class_phrase
 from ..series import examples_of, series
 from ..spans import Span, mask_markup, strip_citation
 from ..tables import continued
@@ -304,7 +305,7 @@ class Extractor:
         if not prof.plural or prof.kind in STATEMENT or sent.kind not in ("paragraph", "caption"):
             return None
         text = mask_markup(sent.text)
-        given = examples_of(text, prof.asked_about) if prof.asked_about else None
+        given = examples_of(text, class_phrase(prof.asked_about)) if prof.asked_about else None
         if given is not None:  # "… and zeta blockers, such as A and B, should …"
             return Extracted(best.sid, sent.start + given[0], sent.start + given[1])
         asked = set(tokenize(prof.text))

@@ -9,7 +9,7 @@ import re
 
 from ..lexical import tokenize
 from ..question import Profile
-from ..question_kinds import HOW_OFTEN_SHOULD
+from ..question_kinds import ENDPOINTS, HOW_OFTEN_SHOULD
 from ..spans import Span
 from ..vocabulary import squash
 from .figure_filters import asked_names, schedule_end, with_other_dose
@@ -22,17 +22,21 @@ from .labels import (
     per_base_end,
     time_after,
 )
-from .runs import asks_several, balanced, interval_after, paired, run_of, with_other_parts
+from .runs import (
+    EVERY,
+    EVERY_REACH,
+    asks_several,
+    balanced,
+    interval_after,
+    paired,
+    run_of,
+    with_other_parts,
+)
 
 __all__ = ["CHANGE_NOUN", "EVERY", "EVERY_REACH", "widen"]
 
 # The nouns a change is stated by: "a 27% reduction", "a 22.7% relative increase".
 CHANGE_NOUN = r"(?:increase|reduction|decrease|decline|rise|drop)"
-
-# How a time between two is written: "every 2 years", "each 6
-# months", "at 3- to 6-month intervals".
-EVERY = re.compile(r"\b(?:every|each|once in)\s+(?:other\s+)?$", re.I)
-EVERY_REACH = 12
 
 
 # The period a schedule holds for, written after it: "every 4 months for the first 3 years".
@@ -99,6 +103,17 @@ _CHANGE_REACH = 160  # characters before a ratio where the change it restates ma
 _NAME_BEFORE = re.compile(r"([\w-]+)\s*$")
 
 
+def _labels_each(text: str, run: list[Span], prof: Profile) -> bool:
+    """Whether the run's figures are labelled by two or more of the names (no endpoint's) the
+    question asks together ("median PFS with A and B?": "2.8 months with A versus 3.9 months
+    with B"): each one's figure is asked, not the last one's alone."""
+    if len(run) < 2 or prof.prefer:
+        return False  # "was it higher with A or B?": a choice, its figures labelled apart
+    stretch = text[run[0].start : own_label_end(text, run[-1].end)]
+    asked = {squash(n) for n in prof.names if not any(p.fullmatch(n) for p in ENDPOINTS.values())}
+    return len(asked & {squash(w) for w in re.findall(r"[\w+-]+", stretch)}) > 1
+
+
 def widen(text: str, span: Span, prof: Profile) -> tuple[int, int]:
     """Attach an immediately following "(95% CI …)" to a rate or duration, and a share's
     count in brackets ("23% (41 of 178)") to the share; for a
@@ -151,7 +166,7 @@ def widen(text: str, span: Span, prof: Profile) -> tuple[int, int]:
         e = schedule_end(text, span, e)
         if _FRACTIONATION.search(prof.text):
             s, e = with_other_dose(text, span, s, e)
-    several = asks_several(prof)
+    several = asks_several(prof) or _labels_each(text, run_of(text, span), prof)
     if not several and span.kind in ("percent", "duration") and len(run_of(text, span)) > 1:
         e = own_label_end(text, e)  # "…, and 41% from never-smokers": whose figure it is
     if several and not paired(text[span.start : span.end]):

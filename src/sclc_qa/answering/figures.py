@@ -29,13 +29,15 @@ from .figure_filters import (
     years_in,
 )
 from .figure_ranking import rank_figures
-from .figure_widening import CHANGE_NOUN, EVERY, EVERY_REACH, widen
+from .figure_widening import CHANGE_NOUN, widen
 from .item_figures import of_other_items
 from .kinds import STATEMENT, TYPED
 from .name_lists import introduced_list
 from .ratios import of_asked_ratio
 from .runs import (
     BY,
+    EVERY,
+    EVERY_REACH,
     at_time_point,
     interval_after,
     outside_intervals,
@@ -265,6 +267,14 @@ class FigureExtractor:
                 for sp in spans
                 if EVERY.search(text, max(0, sp.start - EVERY_REACH), sp.start)
                 or _INTERVALS.match(text, sp.end)
+            ]
+        elif prof.kind == "duration" and not _SCHEDULE_ASKED.search(prof.text):
+            # "27.4 weeks for patients treated every 3 weeks": the interval of a schedule is
+            # no time a median, a follow-up or an age is.
+            spans = [
+                sp
+                for sp in spans
+                if not EVERY.search(text, max(0, sp.start - EVERY_REACH), sp.start)
             ]
         if prof.kind == "percent" and _PER_POPULATION.search(prof.text):
             # "… per 100,000 person-years?" asks a rate per so many: a share ("20% of all

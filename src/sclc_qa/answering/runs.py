@@ -19,6 +19,8 @@ from .labels import labelled_after
 
 __all__ = [
     "BY",
+    "EVERY",
+    "EVERY_REACH",
     "asks_several",
     "at_time_point",
     "balanced",
@@ -224,6 +226,17 @@ def interval_after(text: str, end: int) -> int:
     return m.end() - end if m else 0
 
 
+# How a time between two is written: "every 2 years", "each 6 months" (a reach of characters
+# back from the figure that covers "every other").
+EVERY = re.compile(r"\b(?:every|each|once in)\s+(?:other\s+)?$", re.I)
+EVERY_REACH = 12
+
+
+def _interval(text: str, span: Span) -> bool:
+    """Whether `span` is the time between doses or visits: "every 3 weeks"."""
+    return EVERY.search(text, max(0, span.start - EVERY_REACH), span.start) is not None
+
+
 def run_of(text: str, span: Span) -> list[Span]:
     """The figures of `span`'s kind and measure (its endpoint, a follow-up read as none) that the
     sentence lists with it, one per arm or group: neighbours joined by "and", "vs", "versus",
@@ -231,7 +244,8 @@ def run_of(text: str, span: Span) -> list[Span]:
     same = [
         x
         for x in find(text, span.kind)
-        if _measured(x) == _measured(span) and (x == span or not BY.search(text[: x.start]))
+        if _measured(x) == _measured(span)
+        and (x == span or not (BY.search(text[: x.start]) or _interval(text, x)))
     ]
     if span.kind == "percent":
         same = outside_intervals(text, same)

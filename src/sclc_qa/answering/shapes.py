@@ -131,11 +131,9 @@ def _asks_why(question: str) -> bool:
 def draws_consequence(question: str, sentence: str) -> bool:
     """Whether a why-question's `sentence` opens by drawing a consequence ("Therefore, X has
     limited value.") and states no cause of its own: its reason is the sentence before it."""
-    return (
-        _asks_why(question)
-        and _CONSEQUENCE.match(sentence) is not None
-        and _CAUSE.search(sentence) is None
-    )
+    opener = _CONSEQUENCE.match(sentence) if _asks_why(question) else None
+    # "As a result, …" is no cause of its own: a cause is looked for after the opener.
+    return opener is not None and _CAUSE.search(sentence, opener.end()) is None
 
 
 def states_makeup(question: str, sentence: str) -> bool:
