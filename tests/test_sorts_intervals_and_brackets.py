@@ -1,8 +1,10 @@
-"""A class asked by its sort ("which cell types …?"); a verb of belonging that ends a
-which-phrase; a schedule's interval that is no median; figures labelled by each of the names a
-question asks together; a why answered by the sentence a "As a result, …" draws from; what a
+"""A class asked by its sort ("which cell types …?"); verbs of belonging and of change that end
+a which-phrase; a schedule's interval that is no median; figures labelled by each of the names
+a question asks together; a why answered by the sentence an "As a result, …" draws from; what a
 name stands for in brackets after it; a study's size asked by "how many … were in the
-analysis"; things asked beyond those a question lists ("Apart from A, B and C, what other …?").
+analysis"; things asked beyond those a question lists ("Apart from A, B and C, what other …?");
+the arm without a drug found by its label; a hyphenated pair of drugs written with "-plus-"; a
+cutoff never answered without a value.
 
 Every sentence, name and figure here is made up; none is a document's.
 """
@@ -179,4 +181,72 @@ def test_how_many_were_in_a_study_asks_its_size(question: str, kind: str) -> Non
     ],
 )
 def test_things_asked_beyond_those_listed_keep_the_which_phrase(question: str, phrase: str) -> None:
+    assert which_phrase(question) == phrase
+
+
+def test_the_arm_without_a_drug_is_answered_by_the_figure_labelled_as_it(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    labelled = (
+        "In the phase III ZAP-1 trial, zetalimab plus chemotherapy extended the median OS from "
+        "10.8 months (chemotherapy group) to 15.3 months; HR = 0.72 (95% CI 0.58–0.90)."
+    )
+    (found,) = _answers_in(
+        tmp_path / "a",
+        labelled,
+        "In ZAP-1, how long was median OS for patients who got chemotherapy without zetalimab?",
+    )
+    assert found is not None and "10.8 months (chemotherapy group)" in found
+    # A figure whose sentence gives only the arm with it answers nothing of the arm without.
+    with_only = "In ZAP-2, median OS was 15.3 months with zetalimab plus chemotherapy (HR 0.72)."
+    (found,) = _answers_in(
+        tmp_path / "b",
+        with_only,
+        "In ZAP-2, what was median OS with chemotherapy without zetalimab?",
+    )
+    assert found is None
+
+
+def test_a_pair_of_drugs_joined_by_a_hyphen_is_written_with_plus_between_hyphens(
+    tmp_path: Path,
+) -> None:
+    text = (
+        "In the ZQ-1599 trial for PS 2 patients, attenuated doses were used. Response rates were "
+        "25% in the quellplatin-plus-zetacitabine arm and 16% in the carboplatin-plus-zetaxel "
+        "arm, and median survival was similar."
+    )
+    (found,) = _answers_in(
+        tmp_path,
+        text,
+        "In ZQ-1599 for PS 2 patients, which doublet had the better response rate, "
+        "quellplatin-zetacitabine or carboplatin-zetaxel?",
+    )
+    assert found is not None and found.startswith("25% in the quellplatin-plus-zetacitabine arm")
+
+
+def test_a_cutoff_asked_is_not_answered_by_a_passage_without_a_value(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    unvalued = (
+        "Serum ZTH levels are typically much higher in zetathyroid carcinoma than in adenoma, a "
+        "feature of primary hyperzetathyroidism (HZT)."
+    )
+    valued = "A Zeiss score cutoff of 3 or more points designates a malignant zetal tumour."
+    assert _answers_in(
+        tmp_path / "a", unvalued, "What ZTH cutoff separates zetathyroid carcinoma from adenoma?"
+    ) == [None]
+    (found,) = _answers_in(
+        tmp_path / "b", valued, "What Zeiss score cutoff means a zetal tumour is malignant?"
+    )
+    assert found is not None and "3 or more points" in found
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("What cumulative zetamide dose raises bladder zetoma risk?", "cumulative zetamide dose"),
+        ("Which gene variant lowers the risk?", "gene variant"),
+    ],
+)
+def test_a_verb_of_change_ends_the_which_phrase(question: str, phrase: str) -> None:
     assert which_phrase(question) == phrase

@@ -74,7 +74,7 @@ def written(name: str) -> re.Pattern[str]:
 
 # The words that join the drugs of a regimen, and the shortest drug word (shorter parts of a
 # hyphenated name are other words: "non-small", "first-line").
-_JOINED = r"(?:-|\s+(?:and|plus|with)\s+|\s*[/+]\s*)"
+_JOINED = r"(?:-(?:plus-|and-|with-)?|\s+(?:and|plus|with)\s+|\s*[/+]\s*)"
 _DRUG_WORD = 6
 
 

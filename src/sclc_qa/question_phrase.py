@@ -34,7 +34,7 @@ _AUX = re.compile(
     r"achieved?|achieves|becomes?|turns?|stops?|stopped|inhibits?|kills?|recognizes?|activates?|"
     r"triggers?|promotes?|enhances?|carried|exists?|occurs?|appl(?:y|ies)|appears?|helps?|"
     r"arises?|lies|happens?|happened|cures?|treats?|belongs?|corresponds?|refers?|relates?|"
-    r"responds?)$",
+    r"responds?|raises?|lowers?|doubles?|worsens?|shortens?)$",
     re.I,
 )
 

@@ -24,7 +24,7 @@ from ..bounds import (
 from ..domain import domain
 from ..index import Index
 from ..lexical import tokenize
-from ..mentions import written
+from ..mentions import is_druglike, written
 from ..models import Sentence
 from ..question import Profile
 from ..tables import other_row, row_keys
@@ -56,6 +56,14 @@ _WITHOUT = re.compile(
     r"(?<!\bwith compared with )\bwithout\s+(?:the\s+)?([\w-]+)",
     re.I,
 )
+# An arm's label beside its figure: "(chemotherapy group)", "in the placebo arm", "with
+# chemotherapy alone"; and how far after the figure it may start.
+_ARM_LABEL = re.compile(
+    r"\([^()]{0,40}\b(?:group|arm|alone|placebo|control)\b[^()]{0,20}\)"
+    r"|\b(?:with|in the)\s+[^,;()]{1,40}?\s+(?:alone|group|arm)\b",
+    re.I,
+)
+_LABEL_REACH = 40
 _LEFT_OUT_BEFORE = re.compile(r"\b(?:without|no|minus|excluding|omitting)\s+(?:the\s+)?$", re.I)
 
 
@@ -148,7 +156,8 @@ def other_group(
     size = other_size(study_sizes(prof.text), sent.text)
     if size:
         return f"the {size[0]}-patient study (the figure given is from {size[1]} patients)"
-    left_out = _left_out(prof, sent.text)
+    at = (found.start - sent.start, found.end - sent.start) if found.sid == best.sid else None
+    left_out = _left_out(prof, sent.text, at)
     if left_out:
         return f"the arm without {left_out}"
     regimen = other_regimen(prof.text, prof.names, sent.text)
@@ -339,13 +348,22 @@ def other_condition(question: str, sentence: str) -> tuple[str, str] | None:
     return None
 
 
-def _left_out(prof: Profile, sentence: str) -> str:
+def _left_out(prof: Profile, sentence: str, found: tuple[int, int] | None) -> str:
     """A name the question leaves out of its arm ("A plus chemo without B") that the sentence
     states as given, not as left out: its figures are for the arm with that name. "" when
-    there is none ("with and without B" asks both arms)."""
+    there is none ("with and without B" asks both arms), or when the figure `found` (its span
+    in the sentence) carries an arm's label that does not name it ("10.8 months (chemotherapy
+    group)": the arm without)."""
     for m in _WITHOUT.finditer(prof.text):
         name = next((n for n in prof.names if m.group(1).lower() == n.lower()), None)
         if name is None:
+            continue
+        kept = [n for n in prof.names if n != name and is_druglike(n)]
+        if found is not None and any(
+            not written(name.lower()).search(label.group().lower())
+            and all(written(n.lower()).search(label.group().lower()) for n in kept)
+            for label in _ARM_LABEL.finditer(sentence, found[0], found[1] + _LABEL_REACH)
+        ):
             continue
         said = [w.start() for w in written(name.lower()).finditer(sentence.lower())]
         if said and any(not _LEFT_OUT_BEFORE.search(sentence[max(0, at - 20) : at]) for at in said):

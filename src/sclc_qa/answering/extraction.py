@@ -124,8 +124,18 @@ class Extractor:
         for step in steps:
             found = step(prof, best, scored)
             if found is not None:
-                return self._every_part(prof, found)
+                return (
+                    None if self._valueless_cutoff(prof, found) else self._every_part(prof, found)
+                )
         return None
+
+    def _valueless_cutoff(self, prof: Profile, found: Extracted) -> bool:
+        """Whether a cutoff is asked ("what score cutoff means malignant?") and the span found
+        states no value: the criteria a score counts are not the score that divides."""
+        if prof.kind != "definition" or not asks_cutoff(prof.text) or found.sid < 0:
+            return False
+        text = self.index.documents[self.index.sentences[found.sid].doc].text
+        return re.search(r"\d", text[found.start : found.end]) is None
 
     def _every_part(self, prof: Profile, found: Extracted) -> Extracted:
         """For a question that asks things of different kinds ("which drug, and in what
