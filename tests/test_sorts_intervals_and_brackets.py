@@ -4,7 +4,8 @@ a question asks together; a why answered by the sentence an "As a result, …" d
 name stands for in brackets after it; a study's size asked by "how many … were in the
 analysis"; things asked beyond those a question lists ("Apart from A, B and C, what other …?");
 the arm without a drug found by its label; a hyphenated pair of drugs written with "-plus-"; a
-cutoff never answered without a value.
+cutoff never answered without a value; an adverb of focus after "what" ("what mainly holds X
+back?").
 
 Every sentence, name and figure here is made up; none is a document's.
 """
@@ -250,3 +251,18 @@ def test_a_cutoff_asked_is_not_answered_by_a_passage_without_a_value(tmp_path: P
 )
 def test_a_verb_of_change_ends_the_which_phrase(question: str, phrase: str) -> None:
     assert which_phrase(question) == phrase
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "phrase"),
+    [
+        ("What mainly holds back clinical use of Z-NIT?", "mechanism", ""),
+        ("What mostly limits zetamab's reach?", "mechanism", ""),
+        ("What early signs are seen?", "entity", "early signs"),  # an adjective in -ly
+    ],
+)
+def test_an_adverb_of_focus_after_what_is_no_noun_of_the_phrase(
+    question: str, kind: str, phrase: str
+) -> None:
+    asked = profile(question)
+    assert (asked.kind, asked.asked_about) == (kind, phrase)

@@ -109,8 +109,14 @@ _IRREGULAR_PARTICIPLES = frozenset(
 )
 # Past tenses not in -ed, which open a clause, not a noun phrase, after "what".
 _IRREGULAR_PAST = frozenset({"became", "came", "went", "made", "did", "got", "grew", "drove"})
+# Adverbs of hedging and focus that may stand between "what" and its verb; not the adjectives
+# in -ly ("what early signs …").
 _HEDGING_ADVERBS = frozenset(
-    {"exactly", "precisely", "specifically", "actually", "really", "typically", "usually", "else"}
+    {
+        *("exactly", "precisely", "specifically", "actually", "really", "typically", "usually"),
+        *("mainly", "mostly", "primarily", "chiefly", "largely", "principally", "predominantly"),
+        *("generally", "commonly", "ultimately", "eventually", "else"),
+    }
 )
 # What opens a question asking for things beyond those it lists: "Apart from A, B and C, …".
 _BESIDES = r"\s*(?:apart from|aside from|besides|other than|except(?: for)?|in addition to)\s"
@@ -196,7 +202,8 @@ def which_phrase(text: str) -> str:
         rest = rest[: owner.start()]
     words = re.findall(r"[\w/+-]+", rest)
     while words and words[0].lower() in _HEDGING_ADVERBS:
-        words = words[1:]  # "What exactly is X?": the adverb is no noun of the phrase
+        # "What exactly is X?", "what mainly holds X back?": the adverb is no noun of the phrase
+        words = words[1:]
     if len(words) > 2 and words[0].lower() in SORT_NOUNS - _SINGULAR_SORTS and words[1] == "of":
         words = words[2:]  # "which kinds of cells …" asks cells, as "which cells …" does
     phrase: list[str] = []
