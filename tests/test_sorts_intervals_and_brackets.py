@@ -5,7 +5,7 @@ name stands for in brackets after it; a study's size asked by "how many … were
 analysis"; things asked beyond those a question lists ("Apart from A, B and C, what other …?");
 the arm without a drug found by its label; a hyphenated pair of drugs written with "-plus-"; a
 cutoff never answered without a value; an adverb of focus after "what" ("what mainly holds X
-back?").
+back?"); "on what date …?" asked as a date.
 
 Every sentence, name and figure here is made up; none is a document's.
 """
@@ -266,3 +266,16 @@ def test_an_adverb_of_focus_after_what_is_no_noun_of_the_phrase(
 ) -> None:
     asked = profile(question)
     assert (asked.kind, asked.asked_about) == (kind, phrase)
+
+
+def test_on_what_date_asks_a_date_that_a_sentence_without_one_does_not_give(
+    tmp_path: Path,
+) -> None:
+    assert profile("On what date was zetamab approved?").kind == "year"
+    text = (
+        "Recently approved by Quell Pharma, the co-formulated pair zetamab and quellimab has "
+        "entered the armamentarium against advanced solid tumours."
+    )
+    assert _answers_in(
+        tmp_path, text, "On what date was the zetamab and quellimab pair approved?"
+    ) == [None]

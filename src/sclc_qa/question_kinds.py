@@ -414,7 +414,8 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
         "year",
         re.compile(
             r"\b(what|which) year\b|^\s*when\s+(?:was|were|did)\b|\bin what year\b|"
-            r"\bsince when\b",
+            # "On what date was X approved?": a date, whose year a text gives at least.
+            r"\bsince when\b|\b(?:on|by) (?:what|which) date\b",
             re.I,
         ),
     ),
