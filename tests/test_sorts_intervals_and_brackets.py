@@ -18,6 +18,7 @@ import pytest
 
 from sclc_qa.answering.explanations import describing_span
 from sclc_qa.answering.runs import run_of
+from sclc_qa.answering.shapes import draws_consequence
 from sclc_qa.question import profile
 from sclc_qa.question_phrase import class_phrase, which_phrase
 from sclc_qa.series import examples_of
@@ -26,22 +27,25 @@ from test_answering_stages import _answers_in
 
 
 @pytest.mark.parametrize(
-    ("question", "target"),
+    ("question", "phrase"),
     [
-        ("Which immune cell types carry ZR-1?", "cell"),
-        ("Which kinds of cells carry ZR-1?", "cell"),
-        ("What sorts of tumours respond to quellimab?", "tumour"),
-        ("Which cells carry ZR-1?", "cell"),
+        ("Which kinds of cells carry ZR-1?", "cells"),
+        ("What sorts of tumours respond to quellimab?", "tumours"),
+        ("What kind of antibody is quellimab?", "kind"),  # asks what it is, not for antibodies
+        ("Which histologic types of zetoma respond?", "histologic types"),
     ],
 )
-def test_a_class_asked_by_its_sort_asks_the_class(question: str, target: str) -> None:
-    assert profile(question).target == target
+def test_a_plural_sort_of_things_asks_the_things(question: str, phrase: str) -> None:
+    assert which_phrase(question) == phrase
 
 
 def test_a_class_named_without_its_sort_noun_finds_its_examples() -> None:
     assert class_phrase("immune cell types") == "immune cell"
     assert class_phrase("cell types") == "cell"
     assert class_phrase("types") == "types"  # nothing before it to be the class
+    therapies = "Zetoma responds to targeted therapies such as zetinib and quellinib."
+    span = examples_of(therapies, "targeted therapy")
+    assert span is not None and therapies[span[0] : span[1]] == "zetinib and quellinib"
     text = "ZR-1 sits on immune cells such as T cells, B cells, and zeta killer (ZK) cells."
     span = examples_of(text, "immune cell")
     assert span is not None and text[span[0] : span[1]] == (
@@ -51,9 +55,8 @@ def test_a_class_named_without_its_sort_noun_finds_its_examples() -> None:
 
 def test_which_cell_types_are_answered_by_the_whole_list(tmp_path: Path) -> None:
     text = (
-        "ZR-1, a checkpoint molecule found on the surface of immune cells such as T cells, "
-        "B cells, and zeta killer (ZK) cells, sends inhibitory signals by binding quellin 1 "
-        "(QL1) and quellin 2 (QL2)."
+        "ZR-1, a receptor seen mostly on immune cells such as T cells, B cells, and zeta killer "
+        "(ZK) cells, dampens their activity once it binds its ligand, quellin."
     )
     found = _answers_in(
         tmp_path, text, "Which immune cell types carry ZR-1?", "What kinds of cells carry ZR-1?"
@@ -75,85 +78,93 @@ def test_a_verb_of_belonging_ends_the_which_phrase(question: str, phrase: str) -
 
 
 def test_the_interval_of_a_schedule_is_no_arm_of_a_run_of_times() -> None:
-    text = (
-        "Median survival was 27.4 weeks for patients treated every 3 weeks and 26.1 weeks "
-        "for patients treated weekly."
-    )
+    text = "Median OS was 41 weeks given every 4 weeks and 38 weeks given fortnightly."
     times = find(text, "duration")
-    assert [text[s.start : s.end] for s in run_of(text, times[-1])] == ["27.4 weeks", "26.1 weeks"]
+    assert [text[s.start : s.end] for s in run_of(text, times[-1])] == ["41 weeks", "38 weeks"]
 
 
 def test_times_asked_of_two_schedules_keep_each_ones_label(tmp_path: Path) -> None:
     text = (
-        "A meta-analysis of five trials compared zetaxel schedules. Median survival was 27.4 "
-        "weeks for patients treated every 3 weeks and 26.1 weeks for patients treated weekly "
-        "(log-rank P = .24)."
+        "Three trials compared zetaxel schedules. Median OS was 41 weeks when zetaxel was "
+        "given every 4 weeks and 38 weeks when it was given fortnightly."
     )
     (found,) = _answers_in(
-        tmp_path, text, "What were the median survivals with 3-weekly and weekly zetaxel?"
+        tmp_path, text, "What were the median OS times with 4-weekly and fortnightly zetaxel?"
     )
-    assert found is not None and found.startswith("27.4 weeks") and found.endswith("weekly")
+    assert found is not None and found.startswith("41 weeks") and found.endswith("38 weeks")
+
+
+def test_a_length_of_each_cycle_is_still_a_time(tmp_path: Path) -> None:
+    text = "Patients received four cycles of zetaplatin, each 21 days long."
+    assert _answers_in(tmp_path, text, "How long was each zetaplatin cycle?") == ["21 days"]
 
 
 def test_figures_labelled_by_each_name_asked_together_are_all_given(tmp_path: Path) -> None:
     text = (
-        "The zeta trial compared Zx-QXd with quellitaxel. In the squamous subgroup, the median "
-        "PFS was 2.8 months with Zx-QXd versus 3.9 months with quellitaxel (HR, 1.41; 95% CI, "
-        "0.95–2.08)."
+        "ZETA-5 set zetamab against quellitaxel. Among older patients, median PFS was 6.1 "
+        "months with zetamab versus 4.4 months with quellitaxel (HR, 0.81)."
     )
-    both, one = _answers_in(
+    both, one, regimen = _answers_in(
         tmp_path,
         text,
-        "What median PFS did Zx-QXd and quellitaxel give in squamous tumours?",
-        "What was the median PFS with quellitaxel?",
+        "What median PFS did zetamab and quellitaxel give older patients in ZETA-5?",
+        "What was the median PFS with quellitaxel in ZETA-5?",
+        "In ZETA-5, what was median PFS with zetamab plus quellitaxel?",  # one regimen asked
     )
-    assert both == "2.8 months with Zx-QXd versus 3.9 months with quellitaxel"
-    assert one == "3.9 months with quellitaxel"
+    assert both == "6.1 months with zetamab versus 4.4 months with quellitaxel"
+    assert one == "4.4 months with quellitaxel"
+    assert regimen is None or "4.4 months" not in regimen
 
 
 def test_a_why_answered_by_a_consequence_cites_the_sentence_it_draws_from(
     tmp_path: Path,
 ) -> None:
     text = (
-        "The true zeta folds are devoid of lymphatics. As a result, cancer confined to the "
-        "true zeta folds rarely, if ever, presents with involved lymph nodes. Other sites differ."
+        "The zetal membrane has no blood supply of its own. As a result, zetoma confined to it "
+        "seldom spreads through the blood. Zetomas elsewhere behave otherwise."
     )
     (found,) = _answers_in(
-        tmp_path, text, "Why does cancer confined to the true zeta folds almost never reach nodes?"
+        tmp_path, text, "Why does zetoma that stays in the zetal membrane rarely spread by blood?"
     )
-    assert found == "The true zeta folds are devoid of lymphatics"
+    assert found == "The zetal membrane has no blood supply of its own"
+
+
+def test_as_a_result_of_a_cause_states_the_cause_itself() -> None:
+    why = "Why does the zetal membrane scar?"
+    assert draws_consequence(why, "Therefore, the membrane scars.")
+    assert not draws_consequence(why, "As a result of chronic zetitis, the membrane scars.")
 
 
 @pytest.mark.parametrize(
     ("text", "said"),
     [
         (
-            "The trial compared quellimab versus ZETREME (zetuximab, cisplatin, and 5-FU for up "
-            "to six cycles) in 900 patients.",
-            "zetuximab, cisplatin, and 5-FU for up to six cycles",
+            "Quellimab was set against ZETRA (zetaplatin, quellitaxel and zetamab given for four "
+            "cycles) in 310 patients.",
+            "zetaplatin, quellitaxel and zetamab given for four cycles",
         ),
-        ("ZETREME (two words) was used.", None),  # too short to say what it is
-        ("ZETREME (NCT01234567) enrolled 90 patients.", None),  # a code
-        ("ZETREME (n = 90) was used in some detail.", None),  # a count
-        ("ZETREME (which was stopped early) was used.", None),  # a clause
+        ("ZETRA (zetaplatin alone) was used.", None),  # no parts listed
+        ("ZETRA (NCT01234567; 90 patients) was used.", None),  # a code
+        ("ZETRA (n = 90, all adults) was used.", None),  # a count
+        ("ZETRA (hazard ratio 0.72, 95% CI 0.6 to 0.9) was used.", None),  # a figure
+        ("ZETRA (Table 2 and Figure 1) was used.", None),  # a reference
+        ("ZETRA (which was stopped early, and replaced) was used.", None),  # a clause
     ],
 )
 def test_what_a_name_holds_in_brackets_after_it_says_what_it_is(
     text: str, said: str | None
 ) -> None:
-    span = describing_span(text, ("ZETREME",))
+    span = describing_span(text, ("ZETRA",))
     assert (text[span[0] : span[1]] if span else None) == said
 
 
 def test_what_is_a_regimen_is_answered_by_what_it_holds_in_brackets(tmp_path: Path) -> None:
     text = (
-        "The trial compared quellimab plus zetamab versus ZETREME (zetuximab, cisplatin, and "
-        "5-FU for up to six cycles followed by zetuximab maintenance) in 947 patients."
+        "Quellimab was set against ZETRA (zetaplatin, quellitaxel and zetamab given for four "
+        "cycles, then zetamab alone) in 310 patients with zetoma."
     )
-    (found,) = _answers_in(tmp_path, text, "What is the ZETREME regimen?")
-    assert found == (
-        "zetuximab, cisplatin, and 5-FU for up to six cycles followed by zetuximab maintenance"
-    )
+    (found,) = _answers_in(tmp_path, text, "What is the ZETRA regimen?")
+    assert found == "zetaplatin, quellitaxel and zetamab given for four cycles, then zetamab alone"
 
 
 @pytest.mark.parametrize(
@@ -188,6 +199,7 @@ def test_things_asked_beyond_those_listed_keep_the_which_phrase(question: str, p
 def test_the_arm_without_a_drug_is_answered_by_the_figure_labelled_as_it(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
+    (tmp_path / "c").mkdir()
     labelled = (
         "In the phase III ZAP-1 trial, zetalimab plus chemotherapy extended the median OS from "
         "10.8 months (chemotherapy group) to 15.3 months; HR = 0.72 (95% CI 0.58–0.90)."
@@ -206,36 +218,53 @@ def test_the_arm_without_a_drug_is_answered_by_the_figure_labelled_as_it(tmp_pat
         "In ZAP-2, what was median OS with chemotherapy without zetalimab?",
     )
     assert found is None
+    # The label of another figure, after the one found, is not this one's.
+    other_label = (
+        "In ZAP-3, median OS was 15.3 months with zetalimab plus chemotherapy vs 10.8 months "
+        "(placebo group)."
+    )
+    (found,) = _answers_in(
+        tmp_path / "c",
+        other_label,
+        "In ZAP-3, what was median OS with chemotherapy without zetalimab?",
+    )
+    assert found is None or "15.3 months" not in found
 
 
 def test_a_pair_of_drugs_joined_by_a_hyphen_is_written_with_plus_between_hyphens(
     tmp_path: Path,
 ) -> None:
     text = (
-        "In the ZQ-1599 trial for PS 2 patients, attenuated doses were used. Response rates were "
-        "25% in the quellplatin-plus-zetacitabine arm and 16% in the carboplatin-plus-zetaxel "
-        "arm, and median survival was similar."
+        "ZETA-7 enrolled frail adults with zetoma at reduced doses. Response rates were 31% in "
+        "the quellplatin-plus-zetacitabine arm and 12% in the zetaxel-plus-quellimab arm, and "
+        "survival was similar."
     )
     (found,) = _answers_in(
         tmp_path,
         text,
-        "In ZQ-1599 for PS 2 patients, which doublet had the better response rate, "
-        "quellplatin-zetacitabine or carboplatin-zetaxel?",
+        "In ZETA-7, which arm had the better response rate, quellplatin-zetacitabine or "
+        "zetaxel-quellimab?",
     )
-    assert found is not None and found.startswith("25% in the quellplatin-plus-zetacitabine arm")
+    assert found is not None and found.startswith("31% in the quellplatin-plus-zetacitabine arm")
 
 
 def test_a_cutoff_asked_is_not_answered_by_a_passage_without_a_value(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
+    (tmp_path / "c").mkdir()
     unvalued = (
-        "Serum ZTH levels are typically much higher in zetathyroid carcinoma than in adenoma, a "
-        "feature of primary hyperzetathyroidism (HZT)."
+        "Blood ZTH runs far higher in zetal carcinoma than in zetal adenoma, a sign of "
+        "zetal overdrive (ZOD)."
     )
     valued = "A Zeiss score cutoff of 3 or more points designates a malignant zetal tumour."
     assert _answers_in(
-        tmp_path / "a", unvalued, "What ZTH cutoff separates zetathyroid carcinoma from adenoma?"
+        tmp_path / "a", unvalued, "What ZTH cutoff separates zetal carcinoma from adenoma?"
     ) == [None]
+    in_words = "A zetal margin counts as positive when tumour lies within one millimetre of ink."
+    (found,) = _answers_in(
+        tmp_path / "c", in_words, "What threshold defines a positive zetal margin?"
+    )
+    assert found is not None and "within one millimetre" in found
     (found,) = _answers_in(
         tmp_path / "b", valued, "What Zeiss score cutoff means a zetal tumour is malignant?"
     )
@@ -247,6 +276,8 @@ def test_a_cutoff_asked_is_not_answered_by_a_passage_without_a_value(tmp_path: P
     [
         ("What cumulative zetamide dose raises bladder zetoma risk?", "cumulative zetamide dose"),
         ("Which gene variant lowers the risk?", "gene variant"),
+        ("What lower dose of zetaplatin was used?", "lower dose"),  # an adjective
+        ("What double mutation confers resistance?", "double mutation"),
     ],
 )
 def test_a_verb_of_change_ends_the_which_phrase(question: str, phrase: str) -> None:
@@ -259,6 +290,7 @@ def test_a_verb_of_change_ends_the_which_phrase(question: str, phrase: str) -> N
         ("What mainly holds back clinical use of Z-NIT?", "mechanism", ""),
         ("What mostly limits zetamab's reach?", "mechanism", ""),
         ("What early signs are seen?", "entity", "early signs"),  # an adjective in -ly
+        ("What daily limits apply to zetamin intake?", "entity", "daily limits"),
     ],
 )
 def test_an_adverb_of_focus_after_what_is_no_noun_of_the_phrase(

@@ -34,7 +34,7 @@ from .question_kinds import (
     unwrapped,
 )
 from .question_measures import dosed, names_a_measure
-from .question_phrase import COUNT_AS, SETTING, class_phrase, setting, which_phrase
+from .question_phrase import COUNT_AS, SETTING, setting, which_phrase
 from .question_shares import counts_a_share
 
 __all__ = [
@@ -327,8 +327,6 @@ def profile(question: str) -> Profile:
         or (kind in FIGURES | {"count"} and _PLURAL_MEASURE.search(text) is not None)
     )
     target = _one_of(head) if several else head  # "the two genes" asks a gene; "each gene" too
-    if class_phrase(phrase) != phrase:
-        target = class_phrase(phrase).split()[-1].lower()  # "which cell types …" asks cells
     names = tuple(named_tokens(text))
     if re.match(r"\s*who\b", text, re.I):
         # "Who makes zentamab?" asks for its maker; "who described ZCL?", "who makes up most

@@ -128,8 +128,10 @@ LIMITS = (
     r"preventing|restricting|keeping)\b|"
     # The same verbs in the simple tenses: "what holds X back", "what kept X from Y", "what
     # limits X" (not "what limited-stage …"); holding and keeping only back or from something.
-    # An adverb may come first: "what mainly holds X back".
-    r"\bwhat (?:[a-z]+ly )?(?:(?:holds?|held|keeps?|kept|prevents?|prevented|stops?|stopped)\b"
+    # An adverb of focus may come first: "what mainly holds X back".
+    r"\bwhat (?:(?:mainly|mostly|primarily|chiefly|largely|principally|predominantly|usually|"
+    r"often|typically|generally|commonly) )?"
+    r"(?:(?:holds?|held|keeps?|kept|prevents?|prevented|stops?|stopped)\b"
     r"[^?]*?\b(?:back|from)|(?:limits|limited|hinders|hindered|hampers|hampered|restricts|"
     r"restricted|impedes|impeded))\b(?!-)|"
     r"\b(?:obstacles?|barriers?|hurdles?|limitations?|drawbacks?|bottlenecks?) (?:to|of|for|in)\b"

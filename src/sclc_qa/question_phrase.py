@@ -34,7 +34,7 @@ _AUX = re.compile(
     r"achieved?|achieves|becomes?|turns?|stops?|stopped|inhibits?|kills?|recognizes?|activates?|"
     r"triggers?|promotes?|enhances?|carried|exists?|occurs?|appl(?:y|ies)|appears?|helps?|"
     r"arises?|lies|happens?|happened|cures?|treats?|belongs?|corresponds?|refers?|relates?|"
-    r"responds?|raises?|lowers?|doubles?|worsens?|shortens?)$",
+    r"responds?|raises|lowers|doubles|worsens|shortens)$",
     re.I,
 )
 
@@ -115,7 +115,7 @@ _HEDGING_ADVERBS = frozenset(
     {
         *("exactly", "precisely", "specifically", "actually", "really", "typically", "usually"),
         *("mainly", "mostly", "primarily", "chiefly", "largely", "principally", "predominantly"),
-        *("generally", "commonly", "ultimately", "eventually", "else"),
+        *("ultimately", "eventually", "else"),
     }
 )
 # What opens a question asking for things beyond those it lists: "Apart from A, B and C, …".

@@ -227,8 +227,10 @@ _EXAMPLE_WORDS = 4
 def examples_of(text: str, phrase: str) -> tuple[int, int] | None:
     """The span of the members `text` gives for the class `phrase` names, just after it ("zeta
     blockers, such as A and B, …": "A and B"); None when it gives none there."""
-    # "immune cell" (of "which immune cell types …?") names the class "immune cells" too.
-    named = re.search(rf"(?<![\w-]){re.escape(phrase)}(?:e?s)?(?![\w-]){_EXAMPLES}", text, re.I)
+    # "immune cell" (of "which immune cell types …?") names the class "immune cells" too, and
+    # "targeted therapy" "targeted therapies".
+    stem = re.escape(phrase[:-1]) + "(?:y|ies)" if phrase.endswith("y") else re.escape(phrase)
+    named = re.search(rf"(?<![\w-]){stem}(?:e?s)?(?![\w-]){_EXAMPLES}", text, re.I)
     if named is None:
         return None
     run = (named["open"] and _ONE.match(text, named.end())) or _RUN.match(text, named.end())

@@ -56,14 +56,15 @@ _WITHOUT = re.compile(
     r"(?<!\bwith compared with )\bwithout\s+(?:the\s+)?([\w-]+)",
     re.I,
 )
-# An arm's label beside its figure: "(chemotherapy group)", "in the placebo arm", "with
-# chemotherapy alone"; and how far after the figure it may start.
+# An arm's label written just after its figure ("10.8 months (chemotherapy group)", "9 months
+# in the placebo arm", "… with chemotherapy alone"), and how far past the answer it may reach.
 _ARM_LABEL = re.compile(
-    r"\([^()]{0,40}\b(?:group|arm|alone|placebo|control)\b[^()]{0,20}\)"
-    r"|\b(?:with|in the)\s+[^,;()]{1,40}?\s+(?:alone|group|arm)\b",
+    r"(?<=\d)(?:\s*[%\w.]+)?\s*"
+    r"(\([^()]{0,40}\b(?:group|arm|alone|placebo|control)\b[^()]{0,20}\)"
+    r"|\b(?:with|in the)\s+[^,;()]{1,40}?\s+(?:alone|group|arm)\b)",
     re.I,
 )
-_LABEL_REACH = 40
+_LABEL_REACH = 60
 _LEFT_OUT_BEFORE = re.compile(r"\b(?:without|no|minus|excluding|omitting)\s+(?:the\s+)?$", re.I)
 
 
@@ -348,27 +349,38 @@ def other_condition(question: str, sentence: str) -> tuple[str, str] | None:
     return None
 
 
-def _left_out(prof: Profile, sentence: str, found: tuple[int, int] | None) -> str:
+def _left_out(prof: Profile, sentence: str, figure_at: tuple[int, int] | None) -> str:
     """A name the question leaves out of its arm ("A plus chemo without B") that the sentence
     states as given, not as left out: its figures are for the arm with that name. "" when
-    there is none ("with and without B" asks both arms), or when the figure `found` (its span
-    in the sentence) carries an arm's label that does not name it ("10.8 months (chemotherapy
-    group)": the arm without)."""
+    there is none ("with and without B" asks both arms), or when a figure inside the answer
+    found (`figure_at`, its span in the sentence) carries just after it an arm's label that
+    does not name it ("10.8 months (chemotherapy group)": the arm without, when the label names
+    the other drugs asked)."""
     for m in _WITHOUT.finditer(prof.text):
         name = next((n for n in prof.names if m.group(1).lower() == n.lower()), None)
         if name is None:
             continue
-        kept = [n for n in prof.names if n != name and is_druglike(n)]
-        if found is not None and any(
-            not written(name.lower()).search(label.group().lower())
-            and all(written(n.lower()).search(label.group().lower()) for n in kept)
-            for label in _ARM_LABEL.finditer(sentence, found[0], found[1] + _LABEL_REACH)
-        ):
+        if figure_at is not None and _labelled_without(prof, sentence, figure_at, name):
             continue
         said = [w.start() for w in written(name.lower()).finditer(sentence.lower())]
         if said and any(not _LEFT_OUT_BEFORE.search(sentence[max(0, at - 20) : at]) for at in said):
             return name
     return ""
+
+
+def _labelled_without(prof: Profile, sentence: str, figure_at: tuple[int, int], name: str) -> bool:
+    """Whether a figure inside `figure_at` has, just after it, an arm's label that leaves out
+    `name` and names every other drug the question asks."""
+    kept = [n for n in prof.names if n != name and is_druglike(n)]
+    for label in _ARM_LABEL.finditer(sentence, figure_at[0], figure_at[1] + _LABEL_REACH):
+        said = label.group(1).lower()
+        if (
+            label.start() < figure_at[1]  # the label of a figure the answer holds
+            and not written(name.lower()).search(said)
+            and all(written(n.lower()).search(said) for n in kept)
+        ):
+            return True
+    return False
 
 
 # Results a sentence says are not known yet: "detailed results have not yet been disclosed",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["asks_cutoff", "cutoff_value"]
+__all__ = ["asks_cutoff", "cutoff_value", "states_value"]
 
 # The words by which a question asks, and a text sets, the value that divides positive from
 # negative.
@@ -35,3 +35,18 @@ def cutoff_value(text: str) -> tuple[int, int] | None:
         if value is not None:
             return value.span()
     return None
+
+
+# What any value is written with: a digit, a number word, a comparison or a bound ("above the
+# upper limit of normal", "twice the normal level", "within one millimetre").
+_ANY_VALUE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twice|half|double|above|below|"
+    r"greater|less|more|fewer|exceed\w*|upper|lower|limit|times|within)\b",
+    re.I,
+)
+
+
+def states_value(text: str) -> bool:
+    """Whether `text` states any value a cutoff could be: a span without one ("Serum ZTH is
+    higher in carcinoma (HZT)") names what is measured, not where it is divided."""
+    return _ANY_VALUE.search(text) is not None

@@ -186,11 +186,11 @@ _COPULA = (
 )
 _APPOSITIVE = r",\s+((?:a|an)\s)"
 # "… versus ZETA (zetamab, cisplatin, and 5-FU for up to six cycles)": what a name stands for,
-# in brackets just after it, in words that open in lower case (not a code, a count or a
-# figure, nor a clause or examples).
+# in brackets just after it: a list of its parts (a comma or "and"/"plus" between words), in
+# words that open in lower case (not a code, a figure's label, nor a clause or examples).
 _BRACKETED = (
-    r"\s*\(((?!(?:which|who|that|see|e\.g|i\.e|including|such|respectively|n|p)\b)"
-    r"[a-z][^()]*\s[^()\s]+\s[^()]*)\)"
+    r"\s*\(((?!(?:which|who|that|see|e\.g|i\.e|including|such|respectively|hazard|odds|"
+    r"risk|median|mean|range|n|p)\b)(?-i:[a-z])[^()=;]{0,200}?(?:,|\sand\s|\splus\s)[^()=;]{0,200})\)"
 )
 
 

@@ -26,7 +26,7 @@ from .aliases import alias_answer, asks_alias
 from .anchors import anchor_cost, anchors
 from .clauses import Clauses, going_on, runs_into
 from .counts import counts_several
-from .cutoffs import asks_cutoff, cutoff_value
+from .cutoffs import asks_cutoff, cutoff_value, states_value
 from .entities import EntityExtractor
 from .entries import Entries
 from .explanations import defining_span, describing_span, genus_definition
@@ -123,19 +123,16 @@ class Extractor:
         steps = (self._typed,) if prof.kind in TYPED else self._open
         for step in steps:
             found = step(prof, best, scored)
-            if found is not None:
-                return (
-                    None if self._valueless_cutoff(prof, found) else self._every_part(prof, found)
-                )
+            if found is not None and not self._valueless_cutoff(prof, found):
+                return self._every_part(prof, found)
         return None
 
     def _valueless_cutoff(self, prof: Profile, found: Extracted) -> bool:
-        """Whether a cutoff is asked ("what score cutoff means malignant?") and the span found
-        states no value: the criteria a score counts are not the score that divides."""
+        """Whether a cutoff is asked and the span found states no value at all."""
         if prof.kind != "definition" or not asks_cutoff(prof.text) or found.sid < 0:
             return False
         text = self.index.documents[self.index.sentences[found.sid].doc].text
-        return re.search(r"\d", text[found.start : found.end]) is None
+        return not states_value(text[found.start : found.end])
 
     def _every_part(self, prof: Profile, found: Extracted) -> Extracted:
         """For a question that asks things of different kinds ("which drug, and in what

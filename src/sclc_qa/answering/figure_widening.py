@@ -104,14 +104,27 @@ _NAME_BEFORE = re.compile(r"([\w-]+)\s*$")
 
 
 def _labels_each(text: str, run: list[Span], prof: Profile) -> bool:
-    """Whether the run's figures are labelled by two or more of the names (no endpoint's) the
-    question asks together ("median PFS with A and B?": "2.8 months with A versus 3.9 months
-    with B"): each one's figure is asked, not the last one's alone."""
-    if len(run) < 2 or prof.prefer:
+    """Whether two or more of the run's figures are each labelled by a name the question asks
+    (no endpoint's) that no other figure's label writes ("median PFS with A and B?": "2.8
+    months with A versus 3.9 months with B"): each one's figure is asked, not the last one's
+    alone. Not when the question joins the names as one regimen ("A plus B")."""
+    if len(run) < 2 or prof.prefer or _COMBINED.search(prof.text):
         return False  # "was it higher with A or B?": a choice, its figures labelled apart
-    stretch = text[run[0].start : own_label_end(text, run[-1].end)]
     asked = {squash(n) for n in prof.names if not any(p.fullmatch(n) for p in ENDPOINTS.values())}
-    return len(asked & {squash(w) for w in re.findall(r"[\w+-]+", stretch)}) > 1
+    ends = [x.start for x in run[1:]] + [own_label_end(text, run[-1].end)]
+    labels = [
+        asked & {squash(w) for w in re.findall(r"[\w+-]+", text[x.end : end])}
+        for x, end in zip(run, ends, strict=True)
+    ]
+    own = [
+        names - set().union(*(o for j, o in enumerate(labels) if j != i))
+        for i, names in enumerate(labels)
+    ]
+    return sum(1 for names in own if names) > 1
+
+
+# Names a question joins as one regimen: "A plus B", "A + B", "A+B".
+_COMBINED = re.compile(r"\S\s+(?:plus|\+)\s+\S|\w\+\w", re.I)
 
 
 def widen(text: str, span: Span, prof: Profile) -> tuple[int, int]:

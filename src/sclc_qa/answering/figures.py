@@ -44,6 +44,7 @@ from .runs import (
     part_kind,
     rate_pairs,
     run_of,
+    scheduled,
 )
 from .shares import asked_shares
 
@@ -269,13 +270,8 @@ class FigureExtractor:
                 or _INTERVALS.match(text, sp.end)
             ]
         elif prof.kind == "duration" and not _SCHEDULE_ASKED.search(prof.text):
-            # "27.4 weeks for patients treated every 3 weeks": the interval of a schedule is
-            # no time a median, a follow-up or an age is.
-            spans = [
-                sp
-                for sp in spans
-                if not EVERY.search(text, max(0, sp.start - EVERY_REACH), sp.start)
-            ]
+            # "27.4 weeks for patients treated every 3 weeks": not the interval.
+            spans = [sp for sp in spans if not scheduled(text, sp)]
         if prof.kind == "percent" and _PER_POPULATION.search(prof.text):
             # "… per 100,000 person-years?" asks a rate per so many: a share ("20% of all
             # zentic tumours") is another measure.

@@ -31,6 +31,7 @@ __all__ = [
     "parts_share",
     "rate_pairs",
     "run_of",
+    "scheduled",
     "with_other_parts",
 ]
 
@@ -232,9 +233,15 @@ EVERY = re.compile(r"\b(?:every|each|once in)\s+(?:other\s+)?$", re.I)
 EVERY_REACH = 12
 
 
-def _interval(text: str, span: Span) -> bool:
-    """Whether `span` is the time between doses or visits: "every 3 weeks"."""
-    return EVERY.search(text, max(0, span.start - EVERY_REACH), span.start) is not None
+# "every 3 weeks", "once in 2 years": a schedule's interval ("each 21 days long" may be a
+# length, so "each" is left out here).
+_SCHEDULED = re.compile(r"\b(?:every|once in)\s+(?:other\s+)?$", re.I)
+
+
+def scheduled(text: str, span: Span) -> bool:
+    """Whether `span` is the time between doses or visits ("every 3 weeks"), no time a median,
+    a follow-up or an age is."""
+    return _SCHEDULED.search(text, max(0, span.start - EVERY_REACH), span.start) is not None
 
 
 def run_of(text: str, span: Span) -> list[Span]:
@@ -245,7 +252,7 @@ def run_of(text: str, span: Span) -> list[Span]:
         x
         for x in find(text, span.kind)
         if _measured(x) == _measured(span)
-        and (x == span or not (BY.search(text[: x.start]) or _interval(text, x)))
+        and (x == span or not (BY.search(text[: x.start]) or scheduled(text, x)))
     ]
     if span.kind == "percent":
         same = outside_intervals(text, same)

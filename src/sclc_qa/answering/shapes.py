@@ -54,7 +54,7 @@ _CAUSE = re.compile(
 )
 # A sentence that draws a consequence from the one before: "Therefore, …", "As a result, …".
 _CONSEQUENCE = re.compile(
-    r"\s*(?:Therefore|Thus(?!\s+far\b)|Hence|Consequently|Accordingly|As a result|"
+    r"\s*(?:Therefore|Thus(?!\s+far\b)|Hence|Consequently|Accordingly|As a result(?!\s+of\b)|"
     r"For this reason|For these reasons)\b,?",
 )
 # "Why is X not given?", "why avoid X?": a reason against X; and the words that state one, a
