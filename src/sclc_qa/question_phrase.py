@@ -17,7 +17,6 @@ __all__ = [
     "PLURAL",
     "PREPOSITIONS",
     "SETTING",
-    "SORT_NOUNS",
     "asked_term",
     "class_phrase",
     "setting",
@@ -162,9 +161,9 @@ SETTING = setting(
 )
 
 
-# Nouns that name a sort of the noun before them ("immune cell types"): the thing asked is that
-# noun, and the class a text names is written without them ("immune cells such as …").
-SORT_NOUNS = frozenset({"type", "types", "kind", "kinds", "sort", "sorts", "variety", "varieties"})
+# Nouns that name a sort of the noun before them ("immune cell types"): the class a text names
+# is written without them ("immune cells such as …").
+_SORT_NOUNS = frozenset({"type", "types", "kind", "kinds", "sort", "sorts", "variety", "varieties"})
 # "What kind of X is Y?" asks what Y is, not for Xs: only the plural asks the nouns after "of".
 _SINGULAR_SORTS = frozenset({"type", "kind", "sort", "variety"})
 
@@ -172,7 +171,7 @@ _SINGULAR_SORTS = frozenset({"type", "kind", "sort", "variety"})
 def class_phrase(phrase: str) -> str:
     """A which-phrase without a closing noun of sort: "immune cell types" → "immune cell"."""
     words = phrase.split()
-    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in SORT_NOUNS else phrase
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in _SORT_NOUNS else phrase
 
 
 def which_phrase(text: str) -> str:
@@ -204,7 +203,7 @@ def which_phrase(text: str) -> str:
     while words and words[0].lower() in _HEDGING_ADVERBS:
         # "What exactly is X?", "what mainly holds X back?": the adverb is no noun of the phrase
         words = words[1:]
-    if len(words) > 2 and words[0].lower() in SORT_NOUNS - _SINGULAR_SORTS and words[1] == "of":
+    if len(words) > 2 and words[0].lower() in _SORT_NOUNS - _SINGULAR_SORTS and words[1] == "of":
         words = words[2:]  # "which kinds of cells …" asks cells, as "which cells …" does
     phrase: list[str] = []
     for i, w in enumerate(words[:6]):

@@ -33,7 +33,7 @@ from .runs import (
     with_other_parts,
 )
 
-__all__ = ["CHANGE_NOUN", "EVERY", "EVERY_REACH", "widen"]
+__all__ = ["CHANGE_NOUN", "widen"]
 
 # The nouns a change is stated by: "a 27% reduction", "a 22.7% relative increase".
 CHANGE_NOUN = r"(?:increase|reduction|decrease|decline|rise|drop)"
