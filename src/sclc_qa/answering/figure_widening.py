@@ -179,11 +179,11 @@ def widen(text: str, span: Span, prof: Profile) -> tuple[int, int]:
         e = schedule_end(text, span, e)
         if _FRACTIONATION.search(prof.text):
             s, e = with_other_dose(text, span, s, e)
-    several = asks_several(prof) or _labels_each(text, run_of(text, span), prof)
-    if not several and span.kind in ("percent", "duration") and len(run_of(text, span)) > 1:
+    run = run_of(text, span)  # read once: the figures listed with this one
+    several = asks_several(prof) or _labels_each(text, run, prof)
+    if not several and span.kind in ("percent", "duration") and len(run) > 1:
         e = own_label_end(text, e)  # "…, and 41% from never-smokers": whose figure it is
     if several and not paired(text[span.start : span.end]):
-        run = run_of(text, span)
         s = min(s, run[0].start)
         last = run[-1]
         if len(run) > 1 and last.end >= span.end:
