@@ -27,7 +27,8 @@ __all__ = [
     "window_initials",
 ]
 
-_PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9\-+/]{1,11})(?:[;,][^)]*)?\)")
+# A bracketed short form; a colon joins an element's symbol to a crystal's ("Ho:YLF").
+_PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9\-+/:]{1,11})(?:[;,][^)]*)?\)")
 # A word of a long form, without the quotes it may stand in (“boron neutron therapy” (BNT)).
 _WORD = re.compile(r"[^\s()“”\"‘’]+")
 # A table note's item, "ORR, objective response rate": an abbreviation (a capital or a digit
@@ -71,7 +72,10 @@ class Definition:
     short_end: int
     sentence_id: int
     # "glossary" | "table_note" | "text" | "symbol" (a gene's name, which searches do not add
-    # to a question naming its symbol: its words are seldom what a passage about it says)
+    # to a question naming its symbol: its words are seldom what a passage about it says) |
+    # "joined" (a name whose short form skips its joining words, "Zeta Committee on Cancer
+    # (ZCC)": the short form is the name's usual one, so searches do not add the long form
+    # either; the one sentence that spells it out would outweigh those that use it)
     source: str
 
 
@@ -272,19 +276,32 @@ def find_definitions(docs: dict[str, Document], sentences: Iterable[Sentence]) -
     return found
 
 
-def _spells(letters: str, words: list[str]) -> bool:
+def _spells(letters: str, words: list[str], joining: bool = False) -> bool:
     """Schwartz–Hearst: every word starts with the next letter of the abbreviation, and the
-    remaining letters appear in order inside the words ("low-dose radiotherapy" → LDRT)."""
+    remaining letters appear in order inside the words ("low-dose radiotherapy" → LDRT);
+    `joining`: a small joining word inside the long form may give no letter ("Zeta, Eta, and
+    Theta Results" → ZETR)."""
     if len(letters) < 2 or not words:
         return False
+    skipped = [
+        joining and 0 < k < len(words) - 1 and w.lower() in _JOINING for k, w in enumerate(words)
+    ]
+    # The words that must give a letter, and so open one.
+    lettered = [w for w, skip in zip(words, skipped, strict=True) if not skip]
     i = 0
-    for word in words:
+    for k, word in enumerate(words):
         w = word.lower()
+        if skipped[k] and (i >= len(letters) or w[0] != letters[i]):
+            continue
         if i >= len(letters) or not w or w[0] != letters[i]:
             return False
         i += 1
         for ch in w[1:]:
-            if i < len(letters) and ch == letters[i] and not _starts_next(letters, i, words, word):
+            if (
+                i < len(letters)
+                and ch == letters[i]
+                and not _starts_next(letters, i, lettered, word)
+            ):
                 i += 1
     return i == len(letters)
 
@@ -302,9 +319,10 @@ def _clipped(short: str, words: list[str]) -> bool:
 
 
 def _starts_next(letters: str, i: int, words: list[str], word: str) -> bool:
-    """Keep a letter for the next word when that word starts with it."""
-    idx = words.index(word)
-    return idx + 1 < len(words) and words[idx + 1][:1].lower() == letters[i]
+    """Keep a letter for the next word when that word starts with it (`words`: those that
+    give a letter; a skipped joining word is none of them)."""
+    idx = words.index(word) if word in words else -1
+    return idx >= 0 and idx + 1 < len(words) and words[idx + 1][:1].lower() == letters[i]
 
 
 def _in_text(text: str, sent: Sentence) -> list[Definition]:
@@ -325,16 +343,18 @@ def _in_text(text: str, sent: Sentence) -> list[Definition]:
             spelled = [w.group() for w in chosen]
             # "Zeta-Eta-Theta syndrome (ZET)": an eponym's initials, its head noun left out.
             named = spelled[:-1] if n > 1 and spelled[-1].lower() in _UNSPELLED_HEADS else []
-            if (
+            strict = (
                 got == letters
                 or _spells(letters, spelled)
                 or _clipped(short, spelled)
                 or (named and initials(named) == letters)
-            ):
+            )
+            if strict or _spells(letters, spelled, joining=True):
                 s = sent.start + chosen[0].start()
                 e = sent.start + chosen[-1].end()
                 ss, se = sent.start + m.start(1), sent.start + m.end(1)
-                out.append(Definition(short, text[s:e], sent.doc, s, e, ss, se, sent.id, "text"))
+                source = "text" if strict else "joined"
+                out.append(Definition(short, text[s:e], sent.doc, s, e, ss, se, sent.id, source))
                 break
     item = _COLON_ITEM.match(sent.text)
     if item is not None:

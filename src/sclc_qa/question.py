@@ -28,6 +28,7 @@ from .question_kinds import (
     LIMITS,
     MEDIAN,
     PART_JOINER,
+    PER_BASE,
     RATE_ENDPOINTS,
     TIME_TO_EVENT,
     Kind,
@@ -190,6 +191,10 @@ def profile(question: str) -> Profile:
     endpoints = frozenset(name for name, pat in ENDPOINTS.items() if pat.search(uncoded))
     if kind == "dose" and _HOW_LONG.match(asking):
         kind = "duration"  # "How long did the first dose take to give?": a time, of a dose
+    if kind == "count" and PER_BASE.search(text):
+        fallback = ("count", "percent")  # "How many women per million …?": a count, or a rate
+    if kind == "duration" and _HOW_LONG_IS.match(asking) and not endpoints:
+        fallback = ("duration", "measure")  # "How long is the zetal duct?": perhaps a length
     if (
         kind == "fact"
         and _WHAT_IS_TERM.match(text)
@@ -403,6 +408,12 @@ _LONG_TERM = re.compile(r"\blong[- ]term\s+(?:overall\s+)?survival\b(?!\s+(?:tim
 # "How long …?" opening the question (after a label or a condition: "In ZQ-1, how long …?"); not
 # "what dose, and for how long?", which asks a dose and its duration.
 _HOW_LONG = re.compile(r"\s*(?:[^,:?]{0,60}[:,]\s*)?(?:for\s+)?how long\b", re.I)
+# "(Roughly) how long is X?": a time, or a thing's length when the text gives no time for it.
+_HOW_LONG_IS = re.compile(
+    r"\s*(?:[^,:?]{0,60}[:,]\s*)?(?:(?:roughly|about|approximately)\s+)?"
+    r"how long (?:is|are|was|were)\b",
+    re.I,
+)
 # A cutoff the question gives with its value, a condition on the figure asked: "at a 7 mm
 # quell depth cutoff", "with a threshold of 10%", "threshold value of 3 mm".
 # (A number inside a name, "ZQ-9 cutoff", is no value; nor a time point, "5-year … cutoff".)

@@ -176,6 +176,11 @@ HOW_OFTEN_SHOULD = re.compile(
 )
 # "How soon after the first dose …?", "how long after surgery …?": a time, whatever it follows.
 _HOW_SOON = re.compile(r"\bhow (?:soon|long (?:after|before))\b", re.I)
+# The base a rate is given per: "per million", "per 100,000", "per 1000 women".
+PER_BASE = re.compile(
+    r"\bper\s+(?:\d{1,3}(?:,\d{3})+|10{2,6}|(?:(?:one|a)\s+)?(?:million|thousand|billion))\b",
+    re.I,
+)
 PART_JOINER = re.compile(r"\band\b|,|\bwith\b|\bplus\b|&", re.I)
 
 # What an organisation does somewhere: a where-question about it asks a place (a country, a city).
@@ -188,7 +193,7 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "glossary",
         re.compile(
-            r"stands? for|abbreviat|acronym|short for|full (name|form)|"
+            r"stands? for|abbreviat|acronym|short for|full (name|form)|spel(?:led|t) out|"
             # "Expand X", "what does X expand to?", "X's expansion" (not an expansion study).
             r"^\s*expand\b|\bexpand(?:s|ed)?\s+(?:to|into)\b|"
             r"\bexpansions?\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z][A-Z0-9-]+)\b|"
@@ -199,7 +204,7 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
             r"^\s*(?:(?:in|for|under|according to)\b[^,?]{1,80},\s*)?"
             r"what (?:exactly )?(is|are) (an? )?\S+(?:\s+\([^()]*\))?\s*\?\s*$|"
             # An abbreviation asked on its own ("zx-EJ?", "ZQG = ?"): what it stands for.
-            r"^\s*(?-i:\w[\w/-]*[A-Z][\w/-]*)\s*(?:=\s*)?\?\s*$",
+            r"^\s*(?-i:\w[\w/:-]*[A-Z][\w/:-]*)\s*(?:=\s*)?\?\s*$",
             re.I,
         ),
     ),

@@ -96,7 +96,8 @@ class Retriever:
         # sentence by sentence (no phrase runs across two; no copy of the corpus's text).
         # A gene's name spelled out after its symbol is no other way to search for it: its
         # words are seldom what a passage about the gene says (`Vocabulary.symbols`).
-        definitions = [d for d in definitions if d.source != "symbol"]
+        # A name's short form that skips its joining words is how the name is usually written.
+        definitions = [d for d in definitions if d.source not in ("symbol", "joined")]
         self._acronyms = Acronyms([s.text for s in index.sentences], (d.short for d in definitions))
         self._plain = PlainWords(s.text for s in index.sentences)
         for d in definitions:

@@ -82,8 +82,9 @@ _HR_CORE = (
     # … or a label that ends in a colon: "Relative risk of death, screening versus control
     # (95% CI): 0.68 (0.52–0.89)".
     rf"|[^:;.\d]{{0,80}}\([^()]*\)\s*:|[^:;.\d(]{{0,80}}:"
-    # … or what it is of, then a verb: "The relative risk of zeta cancer was 32.8".
-    rf"|\s++(?:of|for)\s++{_OF_WORDS}{{0,80}}?\s+(?:was|were|is)"
+    # … or what it is of, then a verb: "The relative risk of zeta cancer was 32.8", "the
+    # relative risk associated with heavy smoking is 3.1".
+    rf"|\s++(?:of|for|(?:associated\s+)?with)\s++{_OF_WORDS}{{0,80}}?\s+(?:was|were|is)"
     # … or what it is for or of, then a comma: "RR for zetal squamous cancer, 1.85", "RR of
     # remission, 2.40" (not a "95% CI" after the comma).
     rf"|\s+(?:for|of)\s+{_OF_WORDS_UNBROKEN}{{1,60}}?,"
@@ -273,7 +274,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # "aged 55 to 80 years", "65 years or older", "older than 75 years", "women in their 40s".
     "age": re.compile(
         r"\b(?:older|younger)\s+than\s+\d+(?:\s+years?)?(?:\s+of\s+age)?|"
-        rf"{_HEDGE}\b(?:(?:before|after|by|until|from)\s+)?(?:ages?|aged)\s+\d+(?:\s*(?:to|through|and|or|[-‒–])\s*\d+)?(?:\s+years?)?"
+        rf"{_HEDGE}\b(?:(?:before|after|by|until|till|through|from)\s+)?(?:ages?|aged)\s+\d+(?:\s*(?:to|through|and|or|[-‒–])\s*\d+)?(?:\s+years?)?"
         r"(?:\s+(?:or|and)\s+(?:older|younger|over|above|below|under))?"
         rf"|{_HEDGE}\b\d+(?:\s*(?:to|through|[-‒–])\s*\d+)?\s+years?\s+(?:of\s+age|old"
         r"|(?:or|and)\s+(?:older|younger|over|above|below|under))"

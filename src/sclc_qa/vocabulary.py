@@ -112,6 +112,13 @@ class Vocabulary:
         definitions = [d for d in definitions if d.source != "symbol"]
         # A sentence that writes an abbreviation its document defines also says the long form:
         # "ES-ZCL" carries the words of "extensive-stage zeta cell lymphoma", as a reader reads it.
+        # A name's usual short form, "ZCC" for "Zeta Committee on Cancer", is looked up only when
+        # asked what it stands for: elsewhere the name is read as written (see Definition).
+        self.names: dict[str, list[Definition]] = {}
+        for d in definitions:
+            if d.source == "joined":
+                self.names.setdefault(d.short.lower(), []).append(d)
+        definitions = [d for d in definitions if d.source != "joined"]
         spelled: dict[tuple[str, str], frozenset[str]] = {}
         for d in definitions:
             short = tokenize(d.short)

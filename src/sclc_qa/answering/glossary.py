@@ -26,7 +26,7 @@ _REVERSE = re.compile(
     r"abbreviat\w* (for|of|as|to)|acronym (for|of)|short (form|name) (for|of)", re.I
 )
 # "What does X stand for?": a question that names expansion as what it asks.
-_EXPANSION_WORDS = r"stands? for|abbreviat|acronym|short for|full (?:name|form)"
+_EXPANSION_WORDS = r"stands? for|abbreviat|acronym|short for|full (?:name|form)|spel(?:led|t) out"
 ASKS_EXPANSION = re.compile(_EXPANSION_WORDS, re.I)
 # Asked for the long form itself (also "expand", "meaning"): the expansion alone answers.
 _SPELLED_OUT = re.compile(
@@ -72,10 +72,13 @@ class GlossaryAnswerer:
             d = self.vocab.defs_by_short[max(multi, key=len)][0]
             return self._answer(question, d, *self._expanded(q, d))
         asked = asked_term(q) or q  # "In TNM staging, what does N2 mean?" asks about N2
-        words = re.findall(r"[A-Za-z0-9][A-Za-z0-9\-+/]*[A-Za-z0-9+]|[A-Za-z]", asked)
+        words = re.findall(r"[A-Za-z0-9][A-Za-z0-9\-+/:]*[A-Za-z0-9+]|[A-Za-z]", asked)
         for word in sorted(words, key=lambda w: (not any(c.isupper() for c in w[1:]), -len(w))):
-            found = self.vocab.defs_by_short.get(word.lower()) or self.vocab.symbols.get(
-                word.lower()
+            key = word.lower()
+            found = (
+                self.vocab.defs_by_short.get(key)
+                or self.vocab.symbols.get(key)
+                or self.vocab.names.get(key)
             )
             if found and word.lower() not in _QUESTION_WORDS:
                 d = found[0]

@@ -57,7 +57,8 @@ _SIDES = re.compile(
     re.I,
 )
 _EACH = re.compile(
-    r"\bboth\b|\beach\b|\b(?:arms|groups|cohorts)\b|"
+    # ("each year", "each day": how often, per unit of time, not each group.)
+    r"\bboth\b|\beach\b(?!\s+(?:year|month|week|day|hour|night)s?\b)|\b(?:arms|groups|cohorts)\b|"
     # "how does X differ by stage?", "vary across groups": the figure of each.
     r"\b(?:differ|diverge|var(?:y|ies|ied))\w*\s+(?:by|across|among|between|with)\b",
     re.I,

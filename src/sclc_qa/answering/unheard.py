@@ -315,8 +315,10 @@ _ADJECTIVE = re.compile(r"(?:ic|al|ive|ous|ary|ar|ant|ent|ible|able)$")
 # Where a growth stands: "a tumour in the left zentacle", "metastases to the zentum".
 _SITE = re.compile(
     r"\b(?:tumou?rs?|cancers?|[a-z]+omas?|lesions?|metastas[ie]s|masse?s?|nodules?|growths?)\s+"
-    r"(?:in|on|of|at|to|near|inside|within)\s+(?:the\s+|an?\s+)?"
-    r"(?:(?:left|right|upper|lower|inner|outer)\s+)?([a-z]+)\b",
+    # Not a verb after "to" ("for a tumour to count as …", "a lesion to reach the skin"): a
+    # site is followed by no object.
+    r"(?:in|on|of|at|near|inside|within|to(?!\s+[a-z]+\s+(?:as|an?|the|its|their|any)\b))\s+"
+    r"(?:the\s+|an?\s+)?(?:(?:left|right|upper|lower|inner|outer)\s+)?([a-z]+)\b",
     re.I,
 )
 
