@@ -127,3 +127,46 @@ def test_a_verb_after_to_is_no_body_site(tmp_path: Path) -> None:
 def test_through_an_age_bounds_it() -> None:
     text = "Rates are higher in Quellish women through age 70 years, at which point they fall."
     assert [text[s.start : s.end] for s in find(text, "age")] == ["through age 70 years"]
+
+
+_NAMES = (
+    "Use of complementary and alternative medicine (CAM) is common. The Food and Drug "
+    "Administration (FDA) approved it. We used Cancer Screening and Cancer Care (CSCC) data. "
+    "The tool aims to remodel (arm) the way care is given."
+)
+
+
+def test_a_joining_word_is_tried_both_as_a_letter_and_as_none(tmp_path: Path) -> None:
+    engine = _section_engine(tmp_path, _NAMES)
+    asked = [
+        engine.ask(f"What does {s} stand for?", min_confidence=0.0).answer
+        for s in ("CAM", "FDA", "CSCC")
+    ]
+    assert asked == [
+        "complementary and alternative medicine",
+        "Food and Drug Administration",
+        "Cancer Screening and Cancer Care",
+    ]
+    # A bracketed word in lower case is no name's short form.
+    assert "arm" not in engine._answerer.vocab.names
+
+
+def test_spelled_out_asks_an_expansion_only_of_a_term() -> None:
+    assert profile("What is the Ho:YLF laser, spelled out?").kind == "glossary"
+    assert profile("Which age limits are spelled out in the guideline?").kind != "glossary"
+
+
+def test_how_long_a_thing_is_taken_or_a_course_lasts_is_a_time() -> None:
+    for question in (
+        "How long is tamoxifen taken?",
+        "How long are women treated with tamoxifen?",
+        "How long is the recovery after surgery?",
+        "How long is an acupuncture session?",
+    ):
+        assert profile(question).or_else is None, question
+    assert profile("How long is the quellar duct in women?").or_else == "measure"
+
+
+def test_in_each_year_of_a_study_still_asks_a_figure_for_each() -> None:
+    assert asks_several(profile("What was the incidence in each year of the study?"))
+    assert asks_several(profile("What was the rate in each year?"))

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import combinations
 
 from .domain import domain
 from .mentions import is_druglike
@@ -280,28 +281,35 @@ def _spells(letters: str, words: list[str], joining: bool = False) -> bool:
     """Schwartz–Hearst: every word starts with the next letter of the abbreviation, and the
     remaining letters appear in order inside the words ("low-dose radiotherapy" → LDRT);
     `joining`: a small joining word inside the long form may give no letter ("Zeta, Eta, and
-    Theta Results" → ZETR)."""
+    Theta Results" → ZETR), tried both ways ("Zeta and Alpha Mix" → ZAM, its "and" no A)."""
     if len(letters) < 2 or not words:
         return False
-    skipped = [
-        joining and 0 < k < len(words) - 1 and w.lower() in _JOINING for k, w in enumerate(words)
-    ]
-    # The words that must give a letter, and so open one.
-    lettered = [w for w, skip in zip(words, skipped, strict=True) if not skip]
+    if not joining:
+        return _spelled_in_order(letters, words)
+    inner = [k for k in range(1, len(words) - 1) if words[k].lower() in _JOINING]
+    if len(inner) > _MOST_JOINING:
+        return False
+    return any(
+        _spelled_in_order(letters, [w for k, w in enumerate(words) if k not in skipped])
+        for n in range(1, len(inner) + 1)
+        for skipped in combinations(inner, n)
+    )
+
+
+# The most joining words a long form may skip ("Surveillance, Epidemiology, and End Results").
+_MOST_JOINING = 3
+
+
+def _spelled_in_order(letters: str, words: list[str]) -> bool:
+    """`_spells` with every word giving a letter."""
     i = 0
     for k, word in enumerate(words):
         w = word.lower()
-        if skipped[k] and (i >= len(letters) or w[0] != letters[i]):
-            continue
         if i >= len(letters) or not w or w[0] != letters[i]:
             return False
         i += 1
         for ch in w[1:]:
-            if (
-                i < len(letters)
-                and ch == letters[i]
-                and not _starts_next(letters, i, lettered, word)
-            ):
+            if i < len(letters) and ch == letters[i] and not _starts_next(letters, i, words, k):
                 i += 1
     return i == len(letters)
 
@@ -318,11 +326,9 @@ def _clipped(short: str, words: list[str]) -> bool:
     )
 
 
-def _starts_next(letters: str, i: int, words: list[str], word: str) -> bool:
-    """Keep a letter for the next word when that word starts with it (`words`: those that
-    give a letter; a skipped joining word is none of them)."""
-    idx = words.index(word) if word in words else -1
-    return idx >= 0 and idx + 1 < len(words) and words[idx + 1][:1].lower() == letters[i]
+def _starts_next(letters: str, i: int, words: list[str], k: int) -> bool:
+    """Keep a letter for the next word when that word (after word `k`) starts with it."""
+    return k + 1 < len(words) and words[k + 1][:1].lower() == letters[i]
 
 
 def _in_text(text: str, sent: Sentence) -> list[Definition]:
@@ -349,7 +355,15 @@ def _in_text(text: str, sent: Sentence) -> list[Definition]:
                 or _clipped(short, spelled)
                 or (named and initials(named) == letters)
             )
-            if strict or _spells(letters, spelled, joining=True):
+            # A name that skips its joining words: its short form in capitals, its long form
+            # opening with a word of its own ("at the point of pain (APP)" is none).
+            joined = (
+                not strict
+                and short.isupper()
+                and spelled[0].lower() not in _JOINING
+                and _spells(letters, spelled, joining=True)
+            )
+            if strict or joined:
                 s = sent.start + chosen[0].start()
                 e = sent.start + chosen[-1].end()
                 ss, se = sent.start + m.start(1), sent.start + m.end(1)

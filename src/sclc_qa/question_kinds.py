@@ -193,7 +193,9 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "glossary",
         re.compile(
-            r"stands? for|abbreviat|acronym|short for|full (name|form)|spel(?:led|t) out|"
+            r"stands? for|abbreviat|acronym|short for|full (name|form)|"
+            # "What is X, spelled out?", "Spelled out, what is X?" (not "what is spelled out in …").
+            r",\s*spel(?:led|t) out\s*\?\s*$|^\s*spel(?:led|t) out\s*,|"
             # "Expand X", "what does X expand to?", "X's expansion" (not an expansion study).
             r"^\s*expand\b|\bexpand(?:s|ed)?\s+(?:to|into)\b|"
             r"\bexpansions?\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z][A-Z0-9-]+)\b|"

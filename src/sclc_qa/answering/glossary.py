@@ -26,7 +26,10 @@ _REVERSE = re.compile(
     r"abbreviat\w* (for|of|as|to)|acronym (for|of)|short (form|name) (for|of)", re.I
 )
 # "What does X stand for?": a question that names expansion as what it asks.
-_EXPANSION_WORDS = r"stands? for|abbreviat|acronym|short for|full (?:name|form)|spel(?:led|t) out"
+_EXPANSION_WORDS = (
+    r"stands? for|abbreviat|acronym|short for|full (?:name|form)|"
+    r",\s*spel(?:led|t) out\s*\?\s*$|^\s*spel(?:led|t) out\s*,"
+)
 ASKS_EXPANSION = re.compile(_EXPANSION_WORDS, re.I)
 # Asked for the long form itself (also "expand", "meaning"): the expansion alone answers.
 _SPELLED_OUT = re.compile(

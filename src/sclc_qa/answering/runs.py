@@ -57,8 +57,10 @@ _SIDES = re.compile(
     re.I,
 )
 _EACH = re.compile(
-    # ("each year", "each day": how often, per unit of time, not each group.)
-    r"\bboth\b|\beach\b(?!\s+(?:year|month|week|day|hour|night)s?\b)|\b(?:arms|groups|cohorts)\b|"
+    # (Not "each year", "each day" as an adverb: how often, per unit of time; "in each year of
+    # the study" still asks a figure for each.)
+    r"\bboth\b|\beach\b(?!\s+(?:year|month|week|day|hour|night)\b(?!\s+of\b))|"
+    r"\b(?:in|on|during|for)\s+each\b|\b(?:arms|groups|cohorts)\b|"
     # "how does X differ by stage?", "vary across groups": the figure of each.
     r"\b(?:differ|diverge|var(?:y|ies|ied))\w*\s+(?:by|across|among|between|with)\b",
     re.I,
