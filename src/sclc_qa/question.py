@@ -408,11 +408,11 @@ _LONG_TERM = re.compile(r"\blong[- ]term\s+(?:overall\s+)?survival\b(?!\s+(?:tim
 # "How long …?" opening the question (after a label or a condition: "In ZQ-1, how long …?"); not
 # "what dose, and for how long?", which asks a dose and its duration.
 _HOW_LONG = re.compile(r"\s*(?:[^,:?]{0,60}[:,]\s*)?(?:for\s+)?how long\b", re.I)
-# "(Roughly) how long is X?": a time, or a thing's length when the text gives no time for it;
-# only when the question ends with the thing (no verb after it: "how long is X taken?" asks a
-# time) and the thing is no course of events ("how long is the recovery?").
 # A verb's participle after the thing asked: "how long is X taken / given / followed?".
 _PARTICIPLE = r"(?:[a-z]+ed|taken|given|done|kept|held|seen|worn|used|left)\b"
+# "(Roughly) how long is X?": a time, or a thing's length when the text gives no time for it;
+# only when the question ends with the thing (no participle after it: "how long is X taken?"
+# asks a time) and the thing is no course of events ("how long is the recovery?").
 _HOW_LONG_IS = re.compile(
     r"\s*(?:[^,:?]{0,60}[:,]\s*)?(?:(?:roughly|about|approximately)\s+)?"
     r"how long (?:is|are|was|were)\s+(?:the\s+|an?\s+)?"

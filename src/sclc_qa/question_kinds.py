@@ -181,6 +181,12 @@ PER_BASE = re.compile(
     r"\bper\s+(?:\d{1,3}(?:,\d{3})+|10{2,6}|(?:(?:one|a)\s+)?(?:million|thousand|billion))\b",
     re.I,
 )
+# The words by which a question asks what a short form stands for: "What does X stand for?",
+# "What is X, spelled out?", "Spelled out, what is X?" (not "what is spelled out in …").
+EXPANSION_WORDS = (
+    r"stands? for|abbreviat|acronym|short for|full (?:name|form)|"
+    r",\s*spel(?:led|t) out\s*\?\s*$|^\s*spel(?:led|t) out\s*,"
+)
 PART_JOINER = re.compile(r"\band\b|,|\bwith\b|\bplus\b|&", re.I)
 
 # What an organisation does somewhere: a where-question about it asks a place (a country, a city).
@@ -193,9 +199,7 @@ KIND_RULES: list[tuple[Kind, re.Pattern[str]]] = [
     (
         "glossary",
         re.compile(
-            r"stands? for|abbreviat|acronym|short for|full (name|form)|"
-            # "What is X, spelled out?", "Spelled out, what is X?" (not "what is spelled out in …").
-            r",\s*spel(?:led|t) out\s*\?\s*$|^\s*spel(?:led|t) out\s*,|"
+            EXPANSION_WORDS + "|"
             # "Expand X", "what does X expand to?", "X's expansion" (not an expansion study).
             r"^\s*expand\b|\bexpand(?:s|ed)?\s+(?:to|into)\b|"
             r"\bexpansions?\s+(?:of|for)\s+(?:the\s+)?(?-i:[A-Z][A-Z0-9-]+)\b|"

@@ -110,8 +110,6 @@ class Vocabulary:
             if d.source == "symbol":
                 self.symbols.setdefault(d.short.lower(), []).append(d)
         definitions = [d for d in definitions if d.source != "symbol"]
-        # A sentence that writes an abbreviation its document defines also says the long form:
-        # "ES-ZCL" carries the words of "extensive-stage zeta cell lymphoma", as a reader reads it.
         # A name's usual short form, "ZCC" for "Zeta Committee on Cancer", is looked up only when
         # asked what it stands for: elsewhere the name is read as written (see Definition).
         self.names: dict[str, list[Definition]] = {}
@@ -119,6 +117,8 @@ class Vocabulary:
             if d.source == "joined":
                 self.names.setdefault(d.short.lower(), []).append(d)
         definitions = [d for d in definitions if d.source != "joined"]
+        # A sentence that writes an abbreviation its document defines also says the long form:
+        # "ES-ZCL" carries the words of "extensive-stage zeta cell lymphoma", as a reader reads it.
         spelled: dict[tuple[str, str], frozenset[str]] = {}
         for d in definitions:
             short = tokenize(d.short)

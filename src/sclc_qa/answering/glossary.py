@@ -12,6 +12,7 @@ from ..citing import Citer
 from ..index import Index
 from ..lexical import american, normalize, tokenize
 from ..models import Answer
+from ..question_kinds import EXPANSION_WORDS
 from ..question_phrase import asked_term
 from ..vocabulary import Vocabulary
 from .explanations import describing_span
@@ -26,14 +27,10 @@ _REVERSE = re.compile(
     r"abbreviat\w* (for|of|as|to)|acronym (for|of)|short (form|name) (for|of)", re.I
 )
 # "What does X stand for?": a question that names expansion as what it asks.
-_EXPANSION_WORDS = (
-    r"stands? for|abbreviat|acronym|short for|full (?:name|form)|"
-    r",\s*spel(?:led|t) out\s*\?\s*$|^\s*spel(?:led|t) out\s*,"
-)
-ASKS_EXPANSION = re.compile(_EXPANSION_WORDS, re.I)
+ASKS_EXPANSION = re.compile(EXPANSION_WORDS, re.I)
 # Asked for the long form itself (also "expand", "meaning"): the expansion alone answers.
 _SPELLED_OUT = re.compile(
-    rf"{_EXPANSION_WORDS}|\bexpan(?:d|sion)\b|meaning\b|\bmean\b",
+    rf"{EXPANSION_WORDS}|\bexpan(?:d|sion)\b|meaning\b|\bmean\b",
     re.I,
 )
 _QUESTION_WORDS = frozenset({"what", "does", "is", "are", "the", "for", "stand"})
