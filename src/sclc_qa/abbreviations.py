@@ -300,6 +300,20 @@ def _spells(letters: str, words: list[str], joining: bool = False) -> bool:
 _MOST_JOINING = 3
 
 
+def _skips_one(letters: str, words: list[str]) -> bool:
+    """A long form of `_FEWEST_SKIPPING` words or more whose initials spell the short form once one
+    inner word is left out, as a modifier often is ("complete ipsilateral mediastinal lymph node
+    dissection" → CMLND)."""
+    return len(letters) >= _FEWEST_SKIPPING and any(
+        initials(words[:k] + words[k + 1 :]) == letters for k in range(1, len(words) - 1)
+    )
+
+
+# The fewest letters of a short form whose long form may leave out a word: a shorter one is
+# spelled by too many runs of words by chance.
+_FEWEST_SKIPPING = 4
+
+
 def _spelled_in_order(letters: str, words: list[str]) -> bool:
     """`_spells` with every word giving a letter."""
     i = 0
@@ -361,7 +375,7 @@ def _in_text(text: str, sent: Sentence) -> list[Definition]:
                 not strict
                 and short.isupper()
                 and spelled[0].lower() not in _JOINING
-                and _spells(letters, spelled, joining=True)
+                and (_spells(letters, spelled, joining=True) or _skips_one(letters, spelled))
             )
             if strict or joined:
                 s = sent.start + chosen[0].start()

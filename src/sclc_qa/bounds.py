@@ -14,6 +14,7 @@ from functools import lru_cache
 __all__ = [
     "Range",
     "age_groups",
+    "age_points",
     "asked_sizes",
     "fit",
     "limit_asked",
@@ -123,6 +124,20 @@ _OPEN_AGES = re.compile(
     r"\b(older|younger)\s+than\s+(\d{2})\b(?!\s*(?:%|percent|cm|mm|months?|weeks?|days?))",
     re.I,
 )
+# One age, as a cumulative risk is reached: "at age 70 years", "by the age of 80" (not "at age
+# 70 to 79", a group).
+_AT_AGE = re.compile(
+    r"\b(?:at|by)\s+(?:the\s+)?age\s+(?:of\s+)?(\d{2})\b(?!\s*(?:months?|weeks?|days?)\b)"
+    r"(?!\s*(?:years?\s+)?(?:(?:to|through|–|—|-|or|and)\s*(?:\d|older|younger|over|above|"
+    r"under|more|later|beyond|up)|onwards?\b))",
+    re.I,
+)
+# "aged between 50 and 69", "between 40 and 49 years of age".
+_BETWEEN_AGES = re.compile(
+    r"\bage[ds]?\s+between\s+(\d{2})\s+and\s+(\d{2})\b"
+    r"|\bbetween\s+(\d{2})\s+and\s+(\d{2})\s+years?\s+of\s+age\b",
+    re.I,
+)
 # The oldest age an open-ended group reaches, as a number.
 _OLDEST = 150
 # Ages a text and a question may round differently ("39-49" and "40 to 49").
@@ -144,6 +159,9 @@ def age_groups(text: str) -> tuple[tuple[int, int], ...]:
         age, way = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
         older = way.lower() in ("older", "over", "above")
         out.append((int(age), _OLDEST) if older else (0, int(age)))
+    for m in _BETWEEN_AGES.finditer(text):
+        lo, hi = (int(g) for g in m.groups() if g is not None)
+        out.append((lo, hi))
     for m in _AGES.finditer(text):
         if m.group(5) is not None:
             decade = int(m.group(5)) * 10
@@ -154,8 +172,20 @@ def age_groups(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=_AGE_MEMO)
+def age_points(text: str) -> tuple[tuple[int, int], ...]:
+    """The single ages a text names a figure at, as (age, age): "by age 70" → (70, 70). Kept
+    apart from `age_groups`: an age a risk is reached by says which figure is not asked, but
+    a group holding it ("in their 40s") does not label that age's sentence."""
+    return tuple((int(m.group(1)), int(m.group(1))) for m in _AT_AGE.finditer(text))
+
+
 def same_ages(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Whether two age groups are the same, as texts round them ("39-49" and "40 to 49")."""
+    """Whether two age groups are the same, as texts round them ("39-49" and "40 to 49"); one
+    age is the same as a group that holds it ("at age 75" is in "aged 50 to 75")."""
+    for one, group in ((a, b), (b, a)):
+        if one[0] == one[1] and group[0] != group[1]:
+            return group[0] - _AGE_SLACK <= one[0] <= group[1] + _AGE_SLACK
     return abs(a[0] - b[0]) <= _AGE_SLACK and abs(a[1] - b[1]) <= _AGE_SLACK
 
 

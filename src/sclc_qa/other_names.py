@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-__all__ = ["NAMING", "by_group_number", "numbered_names", "other_names"]
+__all__ = ["NAMED", "NAMING", "by_group_number", "numbered_names", "other_names"]
 
 # The text naming what it just spoke of: ", also called X", "(also known as X)", "frequently
 # termed X", "was originally called X"; the name runs to the next bracket, comma, semicolon or
@@ -26,7 +26,7 @@ NAMING = re.compile(
 # The two words just before the naming phrase, which a comma or bracket sets off: what is named
 # ("… of the apex tumours, frequently termed …"). Without one, the phrase may name something
 # else than the words before it ("a drug called X").
-_NAMED = re.compile(r"(?:([A-Za-z][\w-]*)\s+)?([A-Za-z0-9][\w-]*)\s*[,(]\s*$")
+NAMED = re.compile(r"(?:([A-Za-z][\w-]*)\s+)?([A-Za-z0-9][\w-]*)\s*[,(]\s*$")
 
 
 def other_names(texts: Iterable[str]) -> list[tuple[str, str]]:
@@ -36,7 +36,7 @@ def other_names(texts: Iterable[str]) -> list[tuple[str, str]]:
     found = []
     for text in texts:
         for m in NAMING.finditer(text):
-            named = _NAMED.search(text, max(0, m.start() - 80), m.start())
+            named = NAMED.search(text, max(0, m.start() - 80), m.start())
             if named is None:
                 continue
             thing = " ".join(w for w in named.groups() if w)

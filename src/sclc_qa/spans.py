@@ -78,7 +78,7 @@ _GLUED = (
 _OF_WORDS = r"(?:[^:;.\d()]|(?<=[A-Za-z/])\d+)"
 _OF_WORDS_UNBROKEN = r"(?:[^:;.\d(),]|(?<=[A-Za-z/])\d+)"
 _HR_CORE = (
-    rf"{_RATIO}{_GLUED}{_ABBREVIATED}(?:(?:{_FOR}|\s*death)?\s*+(?:=|:|,|of|was|is)?"
+    rf"{_RATIO}{_GLUED}{_ABBREVIATED}(?:\s+estimates?)?(?:(?:{_FOR}|\s*death)?\s*+(?:=|:|,|of|was|is)?"
     # … or a label that ends in a colon: "Relative risk of death, screening versus control
     # (95% CI): 0.68 (0.52–0.89)".
     rf"|[^:;.\d]{{0,80}}\([^()]*\)\s*:|[^:;.\d(]{{0,80}}:"
@@ -201,12 +201,20 @@ _COMPARED = (
     r"[a-z]{3,}\b)?|\s+as\s+(?:high|low|great|large|likely|expensive|common|frequent|costly)\b)?"
 )
 
+# A range written "between A and B" is a range as "A to B" is, and "between" is part of it as a
+# hedge is: "between 60 and 70 years" is no single figure; the unit follows.
+# Not a difference or a choice between two figures ("the difference between 5 and 10 months").
+_BETWEEN = (
+    r"(?<!difference )(?<!differences )(?<!gap )(?<!distinction )(?<!choice )"
+    rf"\b(?i:between)\s+{_NUM}\s*%?\s+and\s+{_NUM}\s*"
+)
+
 PATTERNS: dict[str, re.Pattern[str]] = {
     "hr": re.compile(_HR_CORE + _TAIL),
     "ci": re.compile(_CI),
     "pvalue": re.compile(_P),
     "duration": re.compile(
-        rf"(?:from\s+{_NUM}\s*{_UNIT}(?:\s*\([^)]*\))?\s*to\s+{_NUM}\s*{_UNIT})|"
+        rf"(?:from\s+{_NUM}\s*{_UNIT}(?:\s*\([^)]*\))?\s*to\s+{_NUM}\s*{_UNIT})|{_BETWEEN}{_UNIT}|"
         rf"{_NUM}(?:\s*{_UNIT})?\s*(?:vs\.?|versus)\s*{_NUM}\s*{_UNIT}|"
         rf"{_BOUND}{_HEDGE}{_NUM}(?:{_DASH}|\s+to\s+){_NUM}\s*{_UNIT}|{_BOUND}{_HEDGE}{_NUM}\s*{_UNIT}"
     ),
@@ -233,7 +241,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # A share in words is a share too: "approximately one-fourth of patients", "two-thirds",
     # "half of those screened".
     "percent": re.compile(
-        rf"{_ONE_IN}|(?<![\d.]){_HEDGE}{_NUM}\s*%?(?:{_DASH}|\s+to\s+){_NUM}\s*%(?:{PER_YEAR})?|(?<![\d.]){_HEDGE}{_NUM}\s*%"
+        rf"{_ONE_IN}|{_BETWEEN}%|(?<![\d.]){_HEDGE}{_NUM}\s*%?(?:{_DASH}|\s+to\s+){_NUM}\s*%(?:{PER_YEAR})?|(?<![\d.]){_HEDGE}{_NUM}\s*%"
         rf"(?!\s*(?:CI|confidence))(?:{PER_YEAR})?|{_HEDGE}\b{_FRACTION}|{_HEDGE}\b{_PERCENT_WORDS}|"
         # A rate per so many: "5.0 per 1,000 screenings", "12 to 15 per 100,000 person-years",
         # "0.4 cases per 100,000", "37.8 infections per 100 patient-years" (what is counted
@@ -274,9 +282,9 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     # "aged 55 to 80 years", "65 years or older", "older than 75 years", "women in their 40s".
     "age": re.compile(
         r"\b(?:older|younger)\s+than\s+\d+(?:\s+years?)?(?:\s+of\s+age)?|"
-        rf"{_HEDGE}\b(?:(?:before|after|by|until|till|through|from)\s+)?(?:ages?|aged)\s+\d+(?:\s*(?:to|through|and|or|[-‒–])\s*\d+)?(?:\s+years?)?"
+        rf"{_HEDGE}\b(?:(?:before|after|by|until|till|through|from)\s+)?(?:ages?|aged)\s+(?:between\s+)?\d+(?:\s*(?:to|through|and|or|[-‒–])\s*\d+)?(?:\s+years?)?"
         r"(?:\s+(?:or|and)\s+(?:older|younger|over|above|below|under))?"
-        rf"|{_HEDGE}\b\d+(?:\s*(?:to|through|[-‒–])\s*\d+)?\s+years?\s+(?:of\s+age|old"
+        rf"|{_HEDGE}\b(?:between\s+\d+\s+and\s+)?\d+(?:\s*(?:to|through|[-‒–])\s*\d+)?\s+years?\s+(?:of\s+age|old"
         r"|(?:or|and)\s+(?:older|younger|over|above|below|under))"
         r"|\b(?:in\s+their|the)\s+(?:early\s+|late\s+|mid-)?\d0s\b"
         r"|(?:(?<=\bage was )|(?<=\bage of )|(?<=\bage is ))\d+(?:\.\d+)?(?:\s+years)?"
@@ -284,7 +292,7 @@ PATTERNS: dict[str, re.Pattern[str]] = {
         # zentoma is 61 years": the age after what or whom it is of.
         r"|\b(?:(?:median|mean|average)\s+age\s+(?:at|of|among|in)\s+[^.,;:()\d]{1,60}?"
         r"|age\s+at\s+[a-z]+)\s+(?:is|was|were)\s+"
-        rf"(?P<age>{_HEDGE}\d+(?:\.\d+)?\s+years)\b"
+        rf"(?P<age>{_HEDGE}(?:between\s+\d+\s+and\s+)?\d+(?:\.\d+)?\s+years)\b"
     ),
     # An amount of money: "$1,200", "less than $300", "US$ 3.5 million", "2,000 euros".
     "cost": re.compile(
@@ -435,6 +443,14 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
         while kind == "hr" and (listed := _LISTED_RATIO.match(text, e)) is not None:
             e = listed.end()
             out.append(Span(listed.start("value"), e, kind, out[-1].endpoint))
+    if kind == "hr":
+        # "The pooled estimate for the six studies was 0.58 (95% CI, 0.48–0.70)": a ratio named
+        # in the sentence before, this one only an estimate with its interval.
+        for m in _ESTIMATE_WITH_CI.finditer(text):
+            if not any(o.start < m.end() and m.start("value") < o.end for o in out):
+                at = m.start("value")
+                out.append(Span(at, m.end(), kind, endpoint_of(text, at)))
+        out.sort(key=lambda sp: sp.start)
     if kind == "percent":
         joined = joined_ranges(text, [(sp.start, sp.end) for sp in out])
         out = [Span(a, b, kind, out[first].endpoint) for a, b, first in joined]
@@ -449,6 +465,13 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
     return tuple(out)
 
 
+# An estimate stated with its interval and no ratio's name: "the pooled estimate for … was 0.58
+# (95% CI, 0.48–0.70)" (a decimal, not a share: "was 42% (95% CI …)" is a rate).
+_ESTIMATE_WITH_CI = re.compile(
+    rf"\b(?:pooled|summary|combined|overall|adjusted)\s+(?:[a-z]+\s+)?estimates?\b"
+    rf"[^:;.\d()]{{0,80}}?\s(?:was|were|is|of)\s+(?P<value>\d*\.\d+)(?![\d.%])"
+    rf"\s*\((?:{_SIGNED_CI})(?:\s*[;,]\s*(?:{_SIGNED_CI}|{_P}))*\)"
+)
 # A ratio's label that says what it is of and that a verb closes: "relative risk of zeta cancer
 # was " ("HR was 0.73" keeps its short label).
 _LABEL_THEN_VERB = re.compile(r"\s(?:of|for)\s[^:;.]*\s(?:was|were|is)\s*$")

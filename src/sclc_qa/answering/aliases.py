@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from ..abbreviations import singular
 from ..index import Index
 from ..lexical import stem, tokenize
-from ..other_names import NAMING
+from ..other_names import NAMED, NAMING
 from ..question import Profile
 from ..spans import mask_markup
 from ..vocabulary import Vocabulary
@@ -29,6 +29,8 @@ _ASKS = re.compile(
     r"\bgoes by\b|\baka\b",
     re.I,
 )
+# A word that is a name, not a common noun: it holds a capital or a digit ("CTLA-4", "Zeta").
+_NAME = re.compile(r"[A-Z0-9]")
 # The name of a subject stands this close before the phrase that names it again.
 _SUBJECT_REACH = 80
 _MAX_WORDS = 6
@@ -82,6 +84,22 @@ def _alias_of(text: str, prof: Profile) -> tuple[int, int] | None:
         name = m.group("name").strip()
         if not name or len(name.split()) > _MAX_WORDS:
             continue
+        if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", prof.text):
+            # The question's own name is not the other one; it may be the one the text
+            # gives, and the answer what it names ("CD999 is another name for which
+            # receptor?" of "Zeta-1 (ZT1, also called CD999)"; a number with the word before
+            # it: "death-ligand 1").
+            named = NAMED.search(text, max(0, m.start() - _SUBJECT_REACH), m.start())
+            if prof.names and named is not None and _NAME.search(named.group(2)):
+                start = (
+                    named.start(1)
+                    if named.group(2).isdigit() and named.group(1)
+                    else named.start(2)
+                )
+                key = (0, 0, start)
+                if best is None or key < best[0]:
+                    best = key, (start, named.end(2))
+            continue
         before = text[max(0, m.start() - _SUBJECT_REACH) : m.start()]
         if prof.names:
             # A plural abbreviation ("ZCLs") names what its singular does.
@@ -95,8 +113,6 @@ def _alias_of(text: str, prof: Profile) -> tuple[int, int] | None:
             if len(said) < min(2, len(subject_words)):
                 continue
             distance = 0
-        if name in prof.text:
-            continue  # the question's own name is not the other one
         # "which CD molecule?": a name that opens with the hint the question gives of it first.
         hinted = 0 if _hinted(name, prof.asked_about, hint) else 1
         key = (hinted, distance, m.start("name"))

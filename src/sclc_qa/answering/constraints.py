@@ -14,6 +14,7 @@ from ..abbreviations import singular
 from ..blocks import leads_in
 from ..bounds import (
     age_groups,
+    age_points,
     other_bounds,
     other_size,
     same_ages,
@@ -153,7 +154,7 @@ def other_group(
             return dosing
     ages = _other_ages(prof.text, sent.text)
     if ages:
-        return f"ages {ages[0]} (the figures given are for ages {ages[1]})"
+        return f"{ages[0]} (the figures given are for {ages[1]})"
     size = other_size(study_sizes(prof.text), sent.text)
     if size:
         return f"the {size[0]}-patient study (the figure given is from {size[1]} patients)"
@@ -315,11 +316,17 @@ def _other_ages(question: str, sentence: str) -> tuple[str, str] | None:
     """(asked, stated) when the question asks about an age group and the sentence reports
     other age groups only: "women aged 70 to 79" is not answered by figures for 40-49, 50-59
     and 60-69."""
-    asked, stated = age_groups(question), age_groups(sentence)
+    asked = age_groups(question) + age_points(question)
+    stated = age_groups(sentence) + age_points(sentence)
     if not asked or not stated or any(same_ages(a, b) for a in asked for b in stated):
         return None
-    shown = ", ".join(f"{a} to {b}" for a, b in stated)
-    return ", ".join(f"{lo} to {hi}" for lo, hi in asked), shown
+    return ", ".join(map(_ages, asked)), ", ".join(map(_ages, stated))
+
+
+def _ages(group: tuple[int, int]) -> str:
+    """An age group as a reason shows it: "ages 70 to 79", or "age 80" for one age."""
+    lo, hi = group
+    return f"age {lo}" if lo == hi else f"ages {lo} to {hi}"
 
 
 # Letters two names of conditions share before the sentence's may be another condition than the

@@ -18,6 +18,7 @@ from ..spans import Span, find
 from ..vocabulary import squash
 
 __all__ = [
+    "LABEL_CHARS",
     "NUMBER",
     "asked_names",
     "bracket_label",
@@ -85,15 +86,17 @@ def label_words(after: str, q_words: set[str]) -> int:
     """How many of the words of a figure's label (the words just after its "of / in / among",
     up to the clause's end) the question uses; a number counts too ("for the group scoring
     >20%" is the group asked as "scoring above 20%")."""
-    phrase = re.split(r"[,;:()\[\]]|\.\s", after[:_LABEL_CHARS], maxsplit=1)[0]
-    return sum(
-        stem(w) in q_words for w in re.findall(r"[A-Za-z][\w-]*|\d+(?:\.\d+)?", phrase.lower())
-    )
+    phrase = re.split(r"[,;:()\[\]]|\.\s", after[:LABEL_CHARS], maxsplit=1)[0]
+    words = re.findall(r"[A-Za-z][\w-]*|\d+(?:\.\d+)?", phrase.lower())
+    # Two words the question joins with a hyphen count as both: "HER2 positive" for the
+    # question's "HER2-positive".
+    joined = {i for i in range(len(words) - 1) if f"{words[i]}-{words[i + 1]}" in q_words}
+    return sum(stem(w) in q_words or i in joined or i - 1 in joined for i, w in enumerate(words))
 
 
 # How far a figure's label may run ("of initial breast biopsies estimated to be
 # overinterpreted").
-_LABEL_CHARS = 80
+LABEL_CHARS = 80
 
 
 def phrase_asked(after: str, q_words: set[str]) -> bool:
@@ -101,7 +104,9 @@ def phrase_asked(after: str, q_words: set[str]) -> bool:
     its first word and another (of at most _LABEL_WORDS) are question words, as in "X% of
     <the group asked about>", or one modifier precedes two, as in "X% of <modifier> <group
     asked about>"; one common word alone labels nothing."""
-    phrase = re.split(r"[,;:()\[\]]|\.\s", after[:80], maxsplit=1)[0]  # the label ends there
+    phrase = re.split(r"[,;:()\[\]]|\.\s", after[:LABEL_CHARS], maxsplit=1)[
+        0
+    ]  # the label ends there
     opening = re.findall(r"[A-Za-z][\w-]*", phrase.lower())[:2]
     if len(opening) == 2 and "-".join(opening) in q_words:
         return True  # "mammography only" for the question's "mammography-only"

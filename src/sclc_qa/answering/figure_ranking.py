@@ -18,6 +18,7 @@ from ..spans import Span
 from ..vocabulary import Vocabulary, squash
 from .anchors import anchor_cost, anchors
 from .figure_filters import (
+    LABEL_CHARS,
     NUMBER,
     asked_names,
     bracket_label,
@@ -26,7 +27,7 @@ from .figure_filters import (
     phrase_asked,
     respectively,
 )
-from .labels import ARM_AFTER, base_end, time_after
+from .labels import ARM_AFTER, PREDICATE_AFTER, base_end, time_after
 from .labels_after import labelled_after
 from .prefixed import after_prefixed, prefixed_places
 from .runs import BY, asks_several, run_of
@@ -75,6 +76,10 @@ _SIDE_BY_SIDE = _OWN_ARM
 # A figure stated as the limit asked ("no more than six cycles" for "at most how many
 # cycles?") outweighs a labelled arm and a nearer figure, as an asked difference does.
 _LIMIT_ASKED = _DIFFERENCE_ASKED
+
+# The kinds of figure that count people or things, whose verb after them says what they count
+# ("9% were HER2 positive", "12 patients had a response").
+_SHARES = frozenset({"percent", "count"})
 
 
 # The names of a trial's comparison arm ("placebo", "observation"), each a pattern of its own.
@@ -216,23 +221,64 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
         """How many of the question's words the label before a figure's bracket holds."""
         return len(label_words_at.get(at, set()) & q_words)
 
+    def arms_of(s: Span) -> tuple[list[int], list[int], list[int]]:
+        """Where the labels after figure `s` start: all of them, those that name an asked drug,
+        and those that name anything asked."""
+        after = [
+            label.match(text, at)
+            for at in {s.end, base_end(text, s.end)}
+            for label in (ARM_AFTER, PREDICATE_AFTER)
+            if label is ARM_AFTER or (s.kind in _SHARES and not prof.endpoints)
+        ]
+        ends = [arm.end() for arm in after if arm is not None]
+        drug_arms = [a for a in ends if names_in_arm(a)]
+        return ends, drug_arms, [a for a in ends if a in drug_arms or labelled(a)]
+
+    def said_of(s: Span) -> int | None:
+        """Where the words after share `s`'s verb start ("9% were HER2 positive"); None when
+        no verb follows it."""
+        if s.kind not in _SHARES or prof.endpoints:
+            return None  # an endpoint asked names its own figure ("the response rate was 50%")
+        verbs = (PREDICATE_AFTER.match(text, at) for at in {s.end, base_end(text, s.end)})
+        return next((v.end() for v in verbs if v is not None), None)
+
+    def listed_first(s: Span) -> int:
+        """Where the first of the shares listed with `s` starts, each with a verb saying what
+        it counts and joined to the next by nothing but a comma or "and" ("91% had fewer
+        flushes, and 46% had none"); `s`'s own start when it stands in no such list."""
+        first, prev_end = s.start, None
+        for start, words in said_shares:
+            if start > s.start:
+                break
+            if prev_end is None or not _LIST_GAP.fullmatch(text, prev_end, start):
+                first = start
+            prev_end = _label_stop(text, words, clause=True)
+        return first
+
     def key(s: Span) -> tuple[float, int]:
         # A figure followed by its arm is labelled by that name ("40% (95% CI …) in the
         # zentamab group", "40% of patients in the zentamab group"), or by the group the
         # question asks about ("41% from never-smokers", a word of the question as rare as
         # a name): that label's distance is no cost, and the subject the sentence opened
         # with still covers the figure however many other groups' figures stand between.
-        after = (ARM_AFTER.match(text, at) for at in {s.end, base_end(text, s.end)})
-        ends = [arm.end() for arm in after if arm is not None]
-        drug_arms = [a for a in ends if names_in_arm(a)]
-        arms = [a for a in ends if a in drug_arms or labelled(a)]
+        ends, drug_arms, arms = arms_of(s)
         seg = text[s.start : s.end]
         inner = _INNER_LABEL.match(seg) if s.kind == "hr" else None
         inner_words = label_words(inner["label"], q_words) if inner else 0
         bracketed = named_before(s.start)
         own = bool(arms) or bracketed or inner_words > 0
-        labels = [g for g in groups if not any(a in arms for a, _ in g[1])]
-        cost = anchor_cost(labels, s.start, s.end, cap=_LABELLED_REACH if own else math.inf)
+        # The question's words inside the figure's own label cost no distance: "9% were HER2
+        # positive" is as near to "positive" as to "HER2".
+        said = said_of(s)
+        spans_of = [(a, _label_stop(text, a, clause=a == said)) for a in arms]
+        labels = [
+            g for g in groups if not any(lo <= a < hi for a, _ in g[1] for lo, hi in spans_of)
+        ]
+        # Shares each said of something after them are told apart by what they are said of:
+        # the subject before the first of them is as near to every one ("Of 48 men, 91% had
+        # fewer flushes, and 46% had none").
+        near = listed_first(s) if said is not None and labelled(said) else s.start
+        cost = anchor_cost(labels, near, s.end, cap=_LABELLED_REACH if own else math.inf)
         if normalize(seg) in q_norm:
             cost += _STATED_IN_QUESTION
         # "for A … 10%-15%, while for B … 1%-2%": a figure belongs to the name just
@@ -244,11 +290,16 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
                 cost -= _LABEL_WORD  # its arm gives the drug asked, not only a word of it
             # Of two labelled figures, the one whose label says more of the question: "4.6%
             # of initial biopsies estimated to be overinterpreted", not "92.3% of biopsy
-            # diagnoses … verified".
+            # diagnoses … verified". A name asked counts twice, as a name says more than a
+            # common word ("9% were HER2 positive", not "99% of the tumors were … positive").
             cost -= _LABEL_WORD * max(
                 [
                     inner_words,
-                    *(label_words(text[a:], q_words) for a in arms),
+                    *(
+                        label_words(text[a:hi] if a == said else text[a:], q_words)
+                        + sum(lo <= n.start < hi for n in mine)
+                        for a, (lo, hi) in zip(arms, spans_of, strict=True)
+                    ),
                     bracket_words(s.start) if bracketed else 0,
                 ]
             )
@@ -337,11 +388,29 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
     dates_apart = bool(prof.time_points) and len(time_points(text)) > 1
     prefixed = prefixed_places(text, prof)
 
+    said_shares = [
+        (s.start, at) for s in sorted(spans, key=lambda s: s.start) if (at := said_of(s))
+    ]
     ranked = sorted(spans, key=key)
     return respectively(text, ranked, prof.text) or ranked
 
 
 _WORD = re.compile(r"[\w-]+")
+
+
+def _label_stop(text: str, at: int, clause: bool) -> int:
+    """Where a figure's label that starts at `at` ends: at a bracket, a colon or semicolon, a
+    comma, a stop or the next figure; a verb's words (`clause`) end too at a word that opens
+    another clause ("48% had disease control and in the placebo group …"), where an arm's
+    may go on ("with zentamab and quellplatin")."""
+    label = _LABEL_END.split(text[at : at + LABEL_CHARS], 1)[0]
+    return at + len(_CLAUSE_WORD.split(label, 1)[0] if clause else label)
+
+
+# A word that ends a figure's label by opening another clause.
+_CLAUSE_WORD = re.compile(r"\s(?:and|but|while|whereas|versus|vs\.?|compared)\b")
+# What may stand between two shares listed together, after the first one's label.
+_LIST_GAP = re.compile(r"\s*[,;]?\s*(?:and\s+|or\s+)?")
 
 
 def _names_group(text: str, places: list[tuple[int, int]]) -> bool:

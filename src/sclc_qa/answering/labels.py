@@ -14,6 +14,7 @@ from ..question import ENDPOINTS
 __all__ = [
     "ARM_AFTER",
     "ARM_LABEL",
+    "PREDICATE_AFTER",
     "base_end",
     "endpoint_after",
     "endpoint_label",
@@ -240,6 +241,14 @@ ARM_AFTER = re.compile(
     r"|(?:group|arm|cohort)\s+(?:assigned|randomi[sz]ed|allocated)\s+to(?:\s+receive)?\s+)?"
 )
 
+
+# What a share counts, said by the verb right after it (or after its base): "9% were HER2
+# positive", "30% of them had brain metastases". The words after the verb label the figure as
+# an arm's name after "with" does.
+PREDICATE_AFTER = re.compile(
+    r"\s*(?:were|was|are|is|had|has|have|showed|developed|experienced|reported|achieved|received|"
+    r"underwent)\s+(?:also\s+|still\s+)?"
+)
 
 # A figure's own group or time, written right after it: "from never-smokers", "after complete
 # resection", "in the zentamab group", "at 4 years" (to the comma, bracket or joining word that
