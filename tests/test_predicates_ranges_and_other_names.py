@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sclc_qa.answering.scoring import _LINK_ONLY
 from sclc_qa.bounds import age_groups, age_points, same_ages
 from sclc_qa.question import profile
 from sclc_qa.spans import find
@@ -209,3 +210,28 @@ def test_one_age_is_in_a_group_that_holds_it() -> None:
     # A difference between two figures is no range.
     text = "The difference between 5 and 10 months was small."
     assert [text[s.start : s.end] for s in find(text, "duration")] == ["10 months"]
+
+
+def test_a_sentence_that_only_lists_other_documents_states_nothing() -> None:
+    pointers = (
+        "Other summaries on [Zetal Cancer Prevention](/types/zeta/prevention); [Zetal Cancer\n"
+        "Treatment](/types/zeta/treatment); and [Levels of Evidence](/levels) are also available.",
+        "For more information, see the [Clear Zeta Sarcoma](/types/zeta#_10) section in Zeta "
+        "Tumor and Other Childhood Zeta Tumors Treatment.",
+    )
+    for text in pointers:
+        assert _LINK_ONLY.fullmatch(text)
+    listed = "Treatment options include [surgery](/a), [radiation](/b), and [quellplatin](/c)."
+    assert not _LINK_ONLY.fullmatch(listed)
+
+
+def test_two_nouns_may_modify_the_plural_a_which_phrase_asks(tmp_path: Path) -> None:
+    asked = profile("Which patient and tumour characteristics go along with ZT9 variants?")
+    assert asked.asked_about == "patient and tumour characteristics"
+    text = (
+        "ZT9 variants occur in 2% of zetal cancers. These ZT9 variants are associated with "
+        "female sex, never-smoking status, brain metastasis and poor prognosis."
+    )
+    assert _answers_in(
+        tmp_path, text, "Which patient and tumour characteristics go along with ZT9 variants?"
+    ) == ["female sex, never-smoking status, brain metastasis and poor prognosis"]

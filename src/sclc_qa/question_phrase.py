@@ -258,6 +258,14 @@ def which_phrase(text: str) -> str:
                     and _NAMELIKE.fullmatch(words[i + 1] if i + 1 < len(words) else "")
                 )
                 or (is_druglike(phrase[0]) and i + 1 < len(words) and is_druglike(words[i + 1]))
+                # "which patient and tumour characteristics …": two nouns modifying a plural
+                or (
+                    i + 2 < len(words)
+                    and re.fullmatch(r"[a-z]+", words[i + 1]) is not None
+                    and words[i + 1] not in _DETERMINERS | {"which", "what"}
+                    and PLURAL.fullmatch(words[i + 2]) is not None
+                    and not _AUX.match(words[i + 2])  # "what linker and payload does …"
+                )
             ):
                 # "which clinical and pathological features …", "the ZX1 and ZX2 inhibitors",
                 # "what zetaplatin and etamab doses": two modifiers of one noun
