@@ -235,3 +235,21 @@ def test_two_nouns_may_modify_the_plural_a_which_phrase_asks(tmp_path: Path) -> 
     assert _answers_in(
         tmp_path, text, "Which patient and tumour characteristics go along with ZT9 variants?"
     ) == ["female sex, never-smoking status, brain metastasis and poor prognosis"]
+
+
+def test_exams_and_structures_are_asked_by_what_the_text_lists(tmp_path: Path) -> None:
+    """"Exam" is a kind of test the text calls an examination; "structure" names no class a
+    text would write, so neither is refused as a class no document mentions."""
+    text = (
+        "Endoscopic examination, zetography, and magnetic resonance imaging are useful in "
+        "determining the local extent of the zetal tumor. T2 tumors invade any of the "
+        "following: corpus zetosum or periurethral muscle."
+    )
+    exams, structures = _answers_in(
+        tmp_path,
+        text,
+        "Which exams help define the local extent of a zetal tumor?",
+        "Which structures does a T2 zetal tumor invade?",
+    )
+    assert exams == "Endoscopic examination, zetography, and magnetic resonance imaging"
+    assert structures is not None and "corpus zetosum or periurethral muscle" in structures

@@ -138,7 +138,7 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
     q_stages = stages(prof.text)
 
     def labelled(at: int) -> bool:
-        if q_stages and stated_apart(q_stages, _LABEL_END.split(text[at : at + 80], 1)[0]):
+        if q_stages and stated_apart(q_stages, _LABEL_END.split(text[at : at + LABEL_CHARS], 1)[0]):
             return False  # "40% among those at stage III" when stage IV is asked
         return (
             any(n.start == at for n in mine)
