@@ -221,13 +221,28 @@ def test_a_sentence_that_only_lists_other_documents_states_nothing() -> None:
     )
     for text in pointers:
         assert _LINK_ONLY.fullmatch(text)
-    listed = "Treatment options include [surgery](/a), [radiation](/b), and [quellplatin](/c)."
-    assert not _LINK_ONLY.fullmatch(listed)
+    statements = (
+        "Treatment options include [surgery](/a), [radiation](/b), and [quellplatin](/c).",
+        # Found by the review: what follows the links, or the pointer, may state a fact.
+        "Other reviews of [ZX1 inhibitors](/a) reported a 30% response rate.",
+        "Other guidelines, such as [the Borin panel](/a), recommend 4 to 6 cycles of zetaplatin.",
+        "For limited-stage disease, see [Treatment](/a); the standard is 45 Gy in 30 fractions.",
+    )
+    for text in statements:
+        assert not _LINK_ONLY.fullmatch(text)
 
 
 def test_two_nouns_may_modify_the_plural_a_which_phrase_asks(tmp_path: Path) -> None:
     asked = profile("Which patient and tumour characteristics go along with ZT9 variants?")
     assert asked.asked_about == "patient and tumour characteristics"
+    assert profile("Which patient and tumour features are linked to ZT9?").target == "feature"
+    # Found by the review: a verb in -s is no plural noun; a class word is what is asked.
+    for question in (
+        "Which drug and regimen works for older patients?",
+        "Which drug and dose levels were tested?",
+        "What linker and payload does the ZX1 conjugate carry?",
+    ):
+        assert len(profile(question).asked_about.split()) == 1, question
     text = (
         "ZT9 variants occur in 2% of zetal cancers. These ZT9 variants are associated with "
         "female sex, never-smoking status, brain metastasis and poor prognosis."
@@ -253,3 +268,11 @@ def test_exams_and_structures_are_asked_by_what_the_text_lists(tmp_path: Path) -
     )
     assert exams == "Endoscopic examination, zetography, and magnetic resonance imaging"
     assert structures is not None and "corpus zetosum or periurethral muscle" in structures
+
+
+def test_a_class_named_before_structures_is_still_asked_for(tmp_path: Path) -> None:
+    text = "The quellar bridge has steel beams. Zetal tumors invade nearby structures early."
+    refused = _section_engine(tmp_path, text).ask(
+        "Which crystal structures does zetaplatin form?", min_confidence=0.0
+    )
+    assert refused.abstained

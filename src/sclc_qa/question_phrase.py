@@ -174,6 +174,45 @@ def class_phrase(phrase: str) -> str:
     return " ".join(words[:-1]) if len(words) > 1 and words[-1].lower() in _SORT_NOUNS else phrase
 
 
+def _nouns_before_plural(first: str, rest: list[str]) -> bool:
+    """Whether `first` and the word after "and" (`rest[0]`) are two nouns modifying the plural
+    noun after them ("which patient and tumour characteristics go with …"): the plural is a
+    noun when a plural subject's verb follows it ("… characteristics are", "… features go
+    along with"), not a verb in -s itself ("which drug and regimen works …"). A class word
+    ("drug", "trial") is what the question asks for, not a modifier ("which drug and dose
+    levels were tested")."""
+    if len(rest) < 3 or domain().entity_class(first.lower()) is not None:
+        return False
+    other, plural, verb = rest[0], rest[1], rest[2].lower()
+    if (
+        not re.fullmatch(r"[a-z]+", other)
+        or other in _DETERMINERS | {"which", "what"}
+        or PLURAL.fullmatch(plural) is None
+        or _AUX.match(plural)  # "what linker and payload does …"
+    ):
+        return False
+    if verb in _PLURAL_VERBS or verb in _IRREGULAR_PAST or re.fullmatch(r"[a-z]+ed", verb):
+        return True
+    # A plain verb and the preposition or particle after it: "… go along with", "… respond to".
+    return (
+        re.fullmatch(r"[a-z]+[^s]", verb) is not None
+        and verb not in _COMMON_PREPOSITIONS | _DETERMINERS
+        and not _PREPOSITION.match(verb)
+        and len(rest) > 3
+        and (
+            rest[3].lower() in _COMMON_PREPOSITIONS | _PARTICLES
+            or bool(_PREPOSITION.match(rest[3]))
+        )
+    )
+
+
+# The verbs a plural subject takes and a singular one does not, or that take either.
+_PLURAL_VERBS = frozenset(
+    {"are", "were", "do", "did", "have", "had", "can", "could", "may", "might", "should", "will"}
+    | {"would", "must"}
+)
+
+
 def which_phrase(text: str) -> str:
     """The noun phrase of a "which/what X …" question ("Which DLL3 ADC is …" → "DLL3 ADC")."""
     # "Which was the first drug to …": the phrase follows the copula.
@@ -258,14 +297,7 @@ def which_phrase(text: str) -> str:
                     and _NAMELIKE.fullmatch(words[i + 1] if i + 1 < len(words) else "")
                 )
                 or (is_druglike(phrase[0]) and i + 1 < len(words) and is_druglike(words[i + 1]))
-                # "which patient and tumour characteristics …": two nouns modifying a plural
-                or (
-                    i + 2 < len(words)
-                    and re.fullmatch(r"[a-z]+", words[i + 1]) is not None
-                    and words[i + 1] not in _DETERMINERS | {"which", "what"}
-                    and PLURAL.fullmatch(words[i + 2]) is not None
-                    and not _AUX.match(words[i + 2])  # "what linker and payload does …"
-                )
+                or _nouns_before_plural(phrase[0], words[i + 1 :])
             ):
                 # "which clinical and pathological features …", "the ZX1 and ZX2 inhibitors",
                 # "what zetaplatin and etamab doses": two modifiers of one noun

@@ -60,12 +60,13 @@ _FOLLOWING = 2
 _LINK_ONLY = re.compile(
     r"\s*\[[^\]]*\]\([^)]*\)[\s.]*"
     # … or that points to one: "For more information (about X), see [Y](…)."
-    r"|\s*(?:For|To)\b[^.]{0,200}?\b[Ss]ee\s+(?:the\s+)?\[[^\]]*\]\([^)]*\)[^.]{0,120}\.?\s*"
+    r"|\s*(?:For|To)\b[^.]{0,200}?\b[Ss]ee\s+(?:the\s+)?\[[^\]]*\]\([^)]*\)[^.;:\d]{0,120}\.?\s*"
     # … or that lists other documents: "Other summaries on [X](…); [Y](…); and [Z](…) are also
-    # available."
-    r"|\s*Other\s+(?:[\w-]+\s+){0,2}(?:summaries|documents|sections|chapters|resources|reviews|"
-    r"guidelines|topics)\b[^.\[]{0,80}\[[^\]]*\]\([^)]*\)(?:[^.\[]{0,20}\[[^\]]*\]\([^)]*\))*"
-    r"[^.\[]{0,60}\.?\s*"
+    # available." (not "Other reviews of [X](…) reported …": what follows the links says only
+    # that they are there).
+    r"|\s*Other\s+(?:[\w-]+\s+){0,2}(?:summaries|documents|sections|chapters|topics)\b"
+    r"[^.\[]{0,80}\[[^\]]*\]\([^)]*\)(?:[^.\[]{0,20}\[[^\]]*\]\([^)]*\))*"
+    r"(?:[,;]?\s*(?:and\s+)?(?:are|is)\s+(?:also\s+)?available[^.\[\d]{0,40})?[\s.]*"
 )
 
 

@@ -35,7 +35,7 @@ __all__ = [
 # features"): a document lists the members without the word.
 _NOT_A_CLASS = re.compile(
     r"(?:kind|type|sort|class|form|one|thing|habit|behaviou?r|practice|trait|factor|feature|"
-    r"characteristic|aspect|piece|part|portion|component|element|constituent|structure)s?|"
+    r"characteristic|aspect|piece|part|portion|component|element|constituent)s?|"
     r"propert(?:y|ies)|\w+(?:ly|ed|ier|est|ing)"
 )
 # "What is the freezing point of X?": a property of X, its kind named by the word before it.
@@ -80,6 +80,9 @@ def unheard_class(prof: Profile, vocab: Vocabulary, route: frozenset[str] | None
         or not words
         or not _plain_word(target)
         or _NOT_A_CLASS.fullmatch(words[-1].lower())
+        # "Which structures does X invade?" asks for parts of the body, named by no class word
+        # (not "which bridge structures …", a class the word before names).
+        or [w.lower() for w in words] in (["structure"], ["structures"])
         or domain().entity_class(target) is not None
     ):
         return ""
