@@ -253,7 +253,7 @@ def test_two_nouns_may_modify_the_plural_a_which_phrase_asks(tmp_path: Path) -> 
 
 
 def test_exams_and_structures_are_asked_by_what_the_text_lists(tmp_path: Path) -> None:
-    """"Exam" is a kind of test the text calls an examination; "structure" names no class a
+    """ "Exam" is a kind of test the text calls an examination; "structure" names no class a
     text would write, so neither is refused as a class no document mentions."""
     text = (
         "Endoscopic examination, zetography, and magnetic resonance imaging are useful in "

@@ -104,9 +104,8 @@ def phrase_asked(after: str, q_words: set[str]) -> bool:
     its first word and another (of at most _LABEL_WORDS) are question words, as in "X% of
     <the group asked about>", or one modifier precedes two, as in "X% of <modifier> <group
     asked about>"; one common word alone labels nothing."""
-    phrase = re.split(r"[,;:()\[\]]|\.\s", after[:LABEL_CHARS], maxsplit=1)[
-        0
-    ]  # the label ends there
+    # The label ends at a bracket, a colon or semicolon, a comma or a stop.
+    phrase = re.split(r"[,;:()\[\]]|\.\s", after[:LABEL_CHARS], maxsplit=1)[0]
     opening = re.findall(r"[A-Za-z][\w-]*", phrase.lower())[:2]
     if len(opening) == 2 and "-".join(opening) in q_words:
         return True  # "mammography only" for the question's "mammography-only"
