@@ -222,15 +222,12 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
         return len(label_words_at.get(at, set()) & q_words)
 
     def arms_of(s: Span) -> tuple[list[int], list[int], list[int]]:
-        """Where the labels after figure `s` start: all of them, those that name an asked drug,
-        and those that name anything asked."""
-        after = [
-            label.match(text, at)
-            for at in {s.end, base_end(text, s.end)}
-            for label in (ARM_AFTER, PREDICATE_AFTER)
-            if label is ARM_AFTER or (s.kind in _SHARES and not prof.endpoints)
-        ]
+        """Where the labels after figure `s` start (its arm's, its verb's): all of them, those
+        that name an asked drug, and those that name anything asked."""
+        after = (ARM_AFTER.match(text, at) for at in {s.end, base_end(text, s.end)})
         ends = [arm.end() for arm in after if arm is not None]
+        if (said := said_at[s]) is not None:
+            ends.append(said)
         drug_arms = [a for a in ends if names_in_arm(a)]
         return ends, drug_arms, [a for a in ends if a in drug_arms or labelled(a)]
 
@@ -269,7 +266,7 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
         own = bool(arms) or bracketed or inner_words > 0
         # The question's words inside the figure's own label cost no distance: "9% were HER2
         # positive" is as near to "positive" as to "HER2".
-        said = said_of(s)
+        said = said_at[s]
         spans_of = [(a, _label_stop(text, a, clause=a == said)) for a in arms]
         labels = [
             g for g in groups if not any(lo <= a < hi for a, _ in g[1] for lo, hi in spans_of)
@@ -388,9 +385,8 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
     dates_apart = bool(prof.time_points) and len(time_points(text)) > 1
     prefixed = prefixed_places(text, prof)
 
-    said_shares = [
-        (s.start, at) for s in sorted(spans, key=lambda s: s.start) if (at := said_of(s))
-    ]
+    said_at = {s: said_of(s) for s in spans}  # read once: each figure's key reads it again
+    said_shares = sorted((s.start, at) for s, at in said_at.items() if at is not None)
     ranked = sorted(spans, key=key)
     return respectively(text, ranked, prof.text) or ranked
 
