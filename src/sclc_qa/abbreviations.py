@@ -302,7 +302,7 @@ _MOST_JOINING = 3
 
 def _skips_one(letters: str, words: list[str]) -> bool:
     """Whether the initials of `words` spell `letters` once one inner word is left out, as a
-    modifier often is ("complete ipsilateral mediastinal lymph node dissection" → CMLND), for
+    modifier often is ("complete bilateral zetal node dissection" → CZND), for
     short forms of `_FEWEST_SKIPPING` letters or more."""
     return len(letters) >= _FEWEST_SKIPPING and any(
         initials(words[:k] + words[k + 1 :]) == letters for k in range(1, len(words) - 1)

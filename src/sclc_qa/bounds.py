@@ -124,7 +124,7 @@ _OPEN_AGES = re.compile(
     r"\b(older|younger)\s+than\s+(\d{2})\b(?!\s*(?:%|percent|cm|mm|months?|weeks?|days?))",
     re.I,
 )
-# One age, as a cumulative risk is reached: "at age 70 years", "by the age of 80" (not "at age
+# One age, as a cumulative risk is reached: "at age 65 years", "by the age of 75" (not "at age
 # 70 to 79", a group).
 _AT_AGE = re.compile(
     r"\b(?:at|by)\s+(?:the\s+)?age\s+(?:of\s+)?(\d{2})\b(?!\s*(?:months?|weeks?|days?)\b)"
@@ -174,7 +174,7 @@ def age_groups(text: str) -> tuple[tuple[int, int], ...]:
 
 @lru_cache(maxsize=_AGE_MEMO)
 def age_points(text: str) -> tuple[tuple[int, int], ...]:
-    """The single ages a text names a figure at, as (age, age): "by age 70" → (70, 70). Kept
+    """The single ages a text names a figure at, as (age, age): "by age 65" → (65, 65). Kept
     apart from `age_groups`: an age a risk is reached by says which figure is not asked, but
     a group holding it ("in their 40s") does not label that age's sentence."""
     return tuple((int(m.group(1)), int(m.group(1))) for m in _AT_AGE.finditer(text))

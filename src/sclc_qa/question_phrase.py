@@ -176,7 +176,7 @@ def class_phrase(phrase: str) -> str:
 
 def _nouns_before_plural(first: str, rest: list[str]) -> bool:
     """Whether `first` and the word after "and" (`rest[0]`) are two nouns modifying the plural
-    noun after them ("which patient and tumour characteristics go with …"): the plural is a
+    noun after them ("which host and zetal features go with …"): the plural is a
     noun when a plural subject's verb follows it ("… characteristics are", "… features go
     along with"), not a verb in -s itself ("which drug and regimen works …"). A class word
     ("drug", "trial") is what the question asks for, not a modifier ("which drug and dose
@@ -188,7 +188,7 @@ def _nouns_before_plural(first: str, rest: list[str]) -> bool:
         not re.fullmatch(r"[a-z]+", other)
         or other in _DETERMINERS | {"which", "what"}
         or PLURAL.fullmatch(plural) is None
-        or _AUX.match(plural)  # "what linker and payload does …"
+        or _AUX.match(plural)  # "what carrier and cargo does …"
     ):
         return False
     if verb in _PLURAL_VERBS or verb in _IRREGULAR_PAST or re.fullmatch(r"[a-z]+ed", verb):

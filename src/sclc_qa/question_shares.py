@@ -34,7 +34,7 @@ _HOW_MANY_HAD = re.compile(
     r"tumou?rs|samples|specimens|biopsies|lesions)\b|"
     r"(?:of (?:them|these|those) )?(?:(?:actually|still|eventually|ever|really|ultimately)\s+)?"
     r"(?:had|have|has|get|gets|got|saw|seen|sought|quit|stop(?:s|ped)?|drop(?:s|ped)? out|"
-    # … or comes to an outcome: "how many end up surviving", "how many go on to relapse".
+    # … or comes to an outcome: "how many end up needing surgery", "how many go on to relapse".
     r"(?:end(?:s|ed)?|wind|wound)\s+up\s+[a-z]+ing|go(?:es)?\s+on\s+to|went\s+on\s+to|"
     # … an outcome's verb in any tense: "develop", "developed", "develops".
     r"(?:develop|experience|respond|die|survive|relapse|progress|achieve|suffer|reach|attain|"

@@ -202,7 +202,7 @@ _COMPARED = (
 )
 
 # A range written "between A and B" is a range as "A to B" is, and "between" is part of it as a
-# hedge is: "between 60 and 70 years" is no single figure; the unit follows.
+# hedge is: "between 55 and 65 years" is no single figure; the unit follows.
 # Not a difference or a choice between two figures ("the difference between 5 and 10 months").
 _BETWEEN = (
     r"(?<!difference )(?<!differences )(?<!gap )(?<!distinction )(?<!choice )"
@@ -444,7 +444,7 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
             e = listed.end()
             out.append(Span(listed.start("value"), e, kind, out[-1].endpoint))
     if kind == "hr":
-        # "The pooled estimate for the six studies was 0.58 (95% CI, 0.48–0.70)": a ratio named
+        # "The pooled estimate for the five studies was 0.57 (95% CI, 0.47–0.69)": a ratio named
         # in the sentence before, this one only an estimate with its interval.
         for m in _ESTIMATE_WITH_CI.finditer(text):
             if not any(o.start < m.end() and m.start("value") < o.end for o in out):
@@ -465,8 +465,8 @@ def _found(text: str, kind: str) -> tuple[Span, ...]:
     return tuple(out)
 
 
-# An estimate stated with its interval and no ratio's name: "the pooled estimate for … was 0.58
-# (95% CI, 0.48–0.70)" (a decimal, not a share: "was 42% (95% CI …)" is a rate).
+# An estimate stated with its interval and no ratio's name: "the pooled estimate for … was 0.57
+# (95% CI, 0.47–0.69)" (a decimal, not a share: "was 42% (95% CI …)" is a rate).
 _ESTIMATE_WITH_CI = re.compile(
     rf"\b(?:pooled|summary|combined|overall|adjusted)\s+(?:[a-z]+\s+)?estimates?\b"
     rf"[^:;.\d()]{{0,80}}?\s(?:was|were|is|of)\s+(?P<value>\d*\.\d+)(?![\d.%])"

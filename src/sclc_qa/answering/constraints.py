@@ -324,7 +324,7 @@ def _other_ages(question: str, sentence: str) -> tuple[str, str] | None:
 
 
 def _ages(group: tuple[int, int]) -> str:
-    """An age group as a reason shows it: "ages 70 to 79", or "age 80" for one age."""
+    """An age group as a reason shows it: "ages 70 to 79", or "age 65" for one age."""
     lo, hi = group
     return f"age {lo}" if lo == hi else f"ages {lo} to {hi}"
 

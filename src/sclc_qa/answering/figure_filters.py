@@ -88,8 +88,8 @@ def label_words(after: str, q_words: set[str]) -> int:
     >20%" is the group asked as "scoring above 20%")."""
     phrase = re.split(r"[,;:()\[\]]|\.\s", after[:LABEL_CHARS], maxsplit=1)[0]
     words = re.findall(r"[A-Za-z][\w-]*|\d+(?:\.\d+)?", phrase.lower())
-    # Two words the question joins with a hyphen count as both: "HER2 positive" for the
-    # question's "HER2-positive".
+    # Two words the question joins with a hyphen count as both: "ZQ7 positive" for the
+    # question's "ZQ7-positive".
     joined = {i for i in range(len(words) - 1) if f"{words[i]}-{words[i + 1]}" in q_words}
     return sum(stem(w) in q_words or i in joined or i - 1 in joined for i, w in enumerate(words))
 

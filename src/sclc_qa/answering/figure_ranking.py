@@ -78,7 +78,7 @@ _SIDE_BY_SIDE = _OWN_ARM
 _LIMIT_ASKED = _DIFFERENCE_ASKED
 
 # The kinds of figure that count people or things, whose verb after them says what they count
-# ("9% were HER2 positive", "12 patients had a response").
+# ("12% were ZQ7 positive", "12 patients had a response").
 _SHARES = frozenset({"percent", "count"})
 
 
@@ -232,7 +232,7 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
         return ends, drug_arms, [a for a in ends if a in drug_arms or labelled(a)]
 
     def said_of(s: Span) -> int | None:
-        """Where the words after share `s`'s verb start ("9% were HER2 positive"); None when
+        """Where the words after share `s`'s verb start ("12% were ZQ7 positive"); None when
         no verb follows it."""
         if s.kind not in _SHARES or prof.endpoints:
             return None  # an endpoint asked names its own figure ("the response rate was 50%")
@@ -241,8 +241,8 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
 
     def listed_first(s: Span) -> int:
         """Where the first of the shares listed with `s` starts, each with a verb saying what
-        it counts and joined to the next by nothing but a comma or "and" ("91% had fewer
-        flushes, and 46% had none"); `s`'s own start when it stands in no such list."""
+        it counts and joined to the next by nothing but a comma or "and" ("88% had fewer
+        flares, and 41% had none"); `s`'s own start when it stands in no such list."""
         first, prev_end = s.start, None
         for start, words in said_shares:
             if start > s.start:
@@ -264,16 +264,16 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
         inner_words = label_words(inner["label"], q_words) if inner else 0
         bracketed = named_before(s.start)
         own = bool(arms) or bracketed or inner_words > 0
-        # The question's words inside the figure's own label cost no distance: "9% were HER2
-        # positive" is as near to "positive" as to "HER2".
+        # The question's words inside the figure's own label cost no distance: "12% were ZQ7
+        # positive" is as near to "positive" as to "ZQ7".
         said = said_at[s]
         spans_of = [(a, _label_stop(text, a, clause=a == said)) for a in arms]
         labels = [
             g for g in groups if not any(lo <= a < hi for a, _ in g[1] for lo, hi in spans_of)
         ]
         # Shares each said of something after them are told apart by what they are said of:
-        # the subject before the first of them is as near to every one ("Of 48 men, 91% had
-        # fewer flushes, and 46% had none").
+        # the subject before the first of them is as near to every one ("Of 52 men, 88% had
+        # fewer flares, and 41% had none").
         near = listed_first(s) if said is not None and labelled(said) else s.start
         cost = anchor_cost(labels, near, s.end, cap=_LABELLED_REACH if own else math.inf)
         if normalize(seg) in q_norm:
@@ -288,7 +288,7 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
             # Of two labelled figures, the one whose label says more of the question: "4.6%
             # of initial biopsies estimated to be overinterpreted", not "92.3% of biopsy
             # diagnoses … verified". A name asked counts twice, as a name says more than a
-            # common word ("9% were HER2 positive", not "99% of the tumors were … positive").
+            # common word ("12% were ZQ7 positive", not "97% of the tumours were … positive").
             cost -= _LABEL_WORD * max(
                 [
                     inner_words,

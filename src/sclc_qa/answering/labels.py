@@ -242,8 +242,8 @@ ARM_AFTER = re.compile(
 )
 
 
-# What a share counts, said by the verb right after it (or after its base): "9% were HER2
-# positive", "30% of them had brain metastases". The words after the verb label the figure as
+# What a share counts, said by the verb right after it (or after its base): "12% were ZQ7
+# positive", "30% of them had zetal flares". The words after the verb label the figure as
 # an arm's name after "with" does.
 PREDICATE_AFTER = re.compile(
     r"\s*(?:were|was|are|is|had|has|have|showed|developed|experienced|reported|achieved|received|"
