@@ -60,8 +60,8 @@ def old(questions: list[EvalQuestion]) -> list[EvalQuestion]:
 
 
 def test_size_and_mix(dev: list[EvalQuestion], held_out: list[EvalQuestion]) -> None:
-    assert len(dev) == 5926 and len(held_out) == 425
-    assert Counter(q.doc for q in dev) == {DEFAULT_DOC: 3457, NSCLC: 2469}
+    assert len(dev) == 6005 and len(held_out) == 425
+    assert Counter(q.doc for q in dev) == {DEFAULT_DOC: 3499, NSCLC: 2506}
     assert Counter(q.doc for q in held_out) == {DEFAULT_DOC: 265, NSCLC: 160}
     categories = Counter(q.category for q in old(dev))
     assert len(old(dev)) == 264 and all(q.doc == DEFAULT_DOC for q in old(dev))
