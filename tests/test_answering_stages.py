@@ -47,7 +47,7 @@ def _engine_over(tmp_path: Path, name: str, text: str, **others: str) -> Engine:
     """An engine over one Markdown document written for the test, and any `others` (name →
     text) beside it (fake embedder: no model)."""
     corpus = tmp_path / "corpus"
-    corpus.mkdir()
+    corpus.mkdir(parents=True)  # a test may keep several engines in sub-folders
     for doc, body in {name: text, **others}.items():
         (corpus / f"{doc}.md").write_text(body, encoding="utf-8")
     settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index")

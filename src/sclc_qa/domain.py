@@ -57,6 +57,17 @@ class Domain(BaseModel):
         "of: 'the dose of zentoline' names a drug, 'the dose of the study drug' none.",
     )
     time_units: tuple[str, ...]
+    amino_acids: dict[str, str] = Field(
+        default_factory=dict,
+        description="Each amino acid's three-letter code with its one-letter code ('Arg': "
+        "'R'): a protein change is written either way ('p.Arg525His', 'R525H').",
+    )
+    period_nouns: tuple[str, ...] = Field(
+        default=(),
+        description="Nouns a length of time can be written before with a hyphen ('a 12-week "
+        "program', 'a 6-month course'): that length is a duration, where '2-year OS' is a "
+        "time point.",
+    )
     combining_forms: tuple[str, ...] = Field(
         default=(),
         description="Greek and Latin first parts of compound medical words ('naso-', 'colo-', "

@@ -122,6 +122,8 @@ _BESIDES = r"\s*(?:apart from|aside from|besides|other than|except(?: for)?|in a
 # Nouns in -ly, which are no adverbs.
 _LY_NOUNS = frozenset({"family", "supply", "assembly", "anomaly", "reply", "ally", "monopoly"})
 # The particles of phrasal verbs ("picks up", "rules out", "wears off").
+# Adverbs not in -ly that stand before a verb ("which zeta variant most often serves as …").
+_ADVERBS = frozenset({"most", "often", "always", "never", "still", "also", "seldom", "ever"})
 _PARTICLES = frozenset({"up", "out", "off", "down", "back", "over", "away"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
 # "Name the Xs the review mentions": a clause about the source follows the phrase, whose last
@@ -287,8 +289,10 @@ def which_phrase(text: str) -> str:
             if i + 2 < len(words) and words[i + 2].lower() in _SOURCE_NOUNS:
                 phrase.append(w)  # "Name the Xs the review mentions": "Xs" ends the phrase
             break  # "which country ran the trial": a word before "the" is the verb
-        if phrase and w.lower().endswith("ly") and w.lower() not in _LY_NOUNS:
-            break  # "which zentic event mainly rose": an adverb ends the phrase
+        if phrase and (
+            (w.lower().endswith("ly") and w.lower() not in _LY_NOUNS) or w.lower() in _ADVERBS
+        ):
+            break  # "which zentic event mainly rose", "… most often serves": an adverb ends it
         if phrase and w.lower() in ("and", "or"):
             if len(phrase) == 1 and (
                 _ADJECTIVE.search(phrase[0])

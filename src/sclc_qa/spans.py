@@ -209,6 +209,10 @@ _BETWEEN = (
     rf"\b(?i:between)\s+{_NUM}\s*%?\s+and\s+{_NUM}\s*"
 )
 
+# A length written before what lasts it: "a 12-week program", "a 6-month course" (not "2-year
+# OS", a time point).
+_PERIOD_NOUN = "|".join(map(re.escape, domain().period_nouns))
+
 PATTERNS: dict[str, re.Pattern[str]] = {
     "hr": re.compile(_HR_CORE + _TAIL),
     "ci": re.compile(_CI),
@@ -216,7 +220,8 @@ PATTERNS: dict[str, re.Pattern[str]] = {
     "duration": re.compile(
         rf"(?:from\s+{_NUM}\s*{_UNIT}(?:\s*\([^)]*\))?\s*to\s+{_NUM}\s*{_UNIT})|{_BETWEEN}{_UNIT}|"
         rf"{_NUM}(?:\s*{_UNIT})?\s*(?:vs\.?|versus)\s*{_NUM}\s*{_UNIT}|"
-        rf"{_BOUND}{_HEDGE}{_NUM}(?:{_DASH}|\s+to\s+){_NUM}\s*{_UNIT}|{_BOUND}{_HEDGE}{_NUM}\s*{_UNIT}"
+        rf"{_BOUND}{_HEDGE}{_NUM}(?:{_DASH}|\s+to\s+){_NUM}\s*{_UNIT}|{_BOUND}{_HEDGE}{_NUM}\s*{_UNIT}|"
+        rf"{_HEDGE}{_NUM}-{_UNIT}(?=\s+(?:{_PERIOD_NOUN})\b)"
     ),
     # "by 2.7 months"; a multiple: "tenfold", "2-fold", "3 times higher".
     "difference": re.compile(

@@ -29,6 +29,7 @@ from .lexical import normalize, stem, tokenize
 from .mentions import in_series, is_druglike, is_tnm
 from .other_forms import REGULATOR_NAMES, same_place
 from .other_names import other_names
+from .protein_changes import protein_key
 
 __all__ = [
     "ANAPHOR",
@@ -83,6 +84,9 @@ def name_keys(text: str) -> set[str]:
             # is part of the name.
             parts = parts[1:]
         out.update(squash(p) for p in parts)
+        changed = protein_key(w)
+        if changed is not None:
+            out.add(changed)  # "p.Arg525His" is also keyed "r525h", as "R525H" is
         if i + 1 < len(words):
             out.add(squash(w + words[i + 1]))
     out |= {k[:-1] for k in out if len(k) > 3 and k.endswith("s")}  # ICIs → ICI, cells → cell
@@ -220,7 +224,7 @@ class Vocabulary:
         return found
 
     def _mentions(self, name: str, keys: frozenset[str] | set[str], text: str) -> bool:
-        key = squash(name)
+        key = protein_key(name) or squash(name)
         # "CD8" is named by "CD8+" (cells positive for it), plurals and "-i" inhibitor forms.
         # … but "ZETA I" is not named by "ZETA II": a series' next trial, not an inhibitor.
         suffixes = ("s", "+") if in_series(name) else ("i", "s", "+")
@@ -378,7 +382,7 @@ class Vocabulary:
     def known(self, name: str) -> bool:
         """Whether the corpus mentions `name`: as written, as a stem, as the initials of a phrase
         it uses ("TMB"), or, for a compound of words, word by word ("etoposide-cisplatin")."""
-        key = squash(name)
+        key = protein_key(name) or squash(name)
         variants = {key + "i", key + "s"} | ({key[:-1]} if key[-1:] in ("i", "s") else set())
         if key in self.vocab_keys or variants & self.vocab_keys:
             return True

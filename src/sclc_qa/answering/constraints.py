@@ -413,7 +413,10 @@ def withheld(prof: Profile, sentence: str, start: int, end: int) -> str:
     said = _WITHHELD.search(sentence)
     if said is None:
         return ""
-    taken_in = said.end() > start and said.start() < end
+    # Unless the question asks what was found, the clause bears only on an answer that takes
+    # it in, and never on a name or a phase ("Which trial tests zentamab, and in what phase?"
+    # is answered while the trial runs).
+    taken_in = said.end() > start and said.start() < end and prof.kind not in ("entity", "phase")
     if not (taken_in or _ASKS_RESULTS.search(prof.text)):
         return ""
     opens = max(sentence.rfind(mark, 0, said.start()) for mark in ";,:") + 1  # its clause

@@ -62,6 +62,18 @@ _COUNT = r"(?:n\s*=\s*\d[\d,]*|\d[\d,]*\s*(?:of|/|out\s+of)\s*\d[\d,]*)"
 _COUNT_AFTER = re.compile(rf"\s*(?:\(\s*{_COUNT}\s*\)|\[\s*{_COUNT}\s*\])", re.I)
 
 
+# "How many …?" answered by a share in brackets after its count ("in 12 patients (13%)"): the
+# count is what was asked, the share what it makes. The count's noun is no unit ("at 5 years
+# (13%)" is a time point).
+_HOW_MANY = re.compile(r"\bhow many\b", re.I)
+_COUNT_BEFORE = re.compile(
+    r"(?<![\w.,])\d[\d,]*\s+(?:(?!(?:years?|months?|weeks?|days?|hours?|mg|kg|cm|mm|Gy)\b)"
+    r"[A-Za-z][\w-]*\s+){1,2}\(\s*$"
+)
+_COUNT_BEFORE_REACH = 40  # characters: a count and two words of its noun
+_BRACKET_CLOSE = re.compile(r"\s*\)")
+
+
 # A figure said of every arm at once: "… in each arm", "in both groups".
 _EACH_ARM = re.compile(r"\s+(?:in|for|with)\s+(?:each|both|either)\s+(?:arms?|groups?|cohorts?)\b")
 
@@ -157,6 +169,10 @@ def widen(text: str, span: Span, prof: Profile) -> tuple[int, int]:
     if span.kind == "percent":
         count = _COUNT_AFTER.match(text, e)
         e = count.end() if count is not None else e
+        counted_before = _COUNT_BEFORE.search(text, max(0, s - _COUNT_BEFORE_REACH), s)
+        closed = _BRACKET_CLOSE.match(text, e)
+        if _HOW_MANY.search(prof.text) and counted_before and closed:
+            s, e = counted_before.start(), closed.end()  # "12 patients (13%)"
     if span.kind in ("percent", "duration"):
         e += interval_after(text, e)
     if span.kind in _BOUNDED:

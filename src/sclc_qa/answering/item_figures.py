@@ -27,8 +27,10 @@ _ITEM_OPENS = re.compile(r"(?:[,;:]|\bincluding|\bsuch as)\s+[^,;:()]*$", re.I)
 # cough (22%)", "visual field loss (37%)", "included rash (41%)").
 # An aside in brackets may stand between the words and the figure ("tumours (with A and B
 # features) (50%)").
+# A word may hold a dot between its letters or digits ("the ZQ.12 trial (…)").
 _ITEM = re.compile(
-    r"((?:[^\W\d][\w/+-]*\s+){0,2}[^\W\d][\w/+-]*)\s*(?:\([^()]*\)\s*)?\(([^()]{1,30})\)"
+    r"((?:[^\W\d](?:[\w/+-]|\.(?=\w))*\s+){0,2}[^\W\d](?:[\w/+-]|\.(?=\w))*)\s*"
+    r"(?:\([^()]*\)\s*)?\(([^()]{1,30})\)"
 )
 # What stands between one item's bracket and the words of the next that `_ITEM` reads: a comma
 # or semicolon, and the item's first words past three.
@@ -40,8 +42,9 @@ _LIST_ITEMS = 2
 _ACROSS = re.compile(r"\b(?:each|every|by|per|which|what were|breakdown|respectively)\b", re.I)
 # A question that joins several things asked.
 _SEVERAL = re.compile(r"\b(?:and|or|both|as well as)\b|&", re.I)
-# Where an item ends: its own bracket, or a separator with no bracket before it.
-_ITEM_END = re.compile(r"[(,;.]")
+# Where an item ends: its own bracket, or a separator with no bracket before it (a dot inside
+# a name, "ZQ.12", ends nothing).
+_ITEM_END = re.compile(r"[(,;]|\.(?!\w)")
 # How many sentences' lists are remembered (a loaded index's candidates, several times over).
 _MEMO = 8192
 # How much a bracket may hold beside its figure and still be the item's own ("(in 15–35% of
