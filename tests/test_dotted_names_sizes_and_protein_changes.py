@@ -4,7 +4,9 @@ share in brackets after the count asked for ("12 patients (13%)"); a group's siz
 "(N = 112)"; a length written before what lasts it ("a 12-week program"); "how many patients'
 records …" and "how many patients were reviewed …" asking a number, not a share; an adverb
 before the verb ending a which-phrase ("which variant most often serves …"); a protein change
-found however it is written ("p.Arg77His", "R77H").
+found however it is written ("p.Arg77His", "R77H"); a long form after a dashed prefix
+("post–zeta stem cell transplant (ZSCT)"); an abbreviation asked "in the quelloma summary"
+spelled out by that summary's definition.
 
 Every sentence, name and figure here is made up; none is a document's.
 """
@@ -20,7 +22,7 @@ from sclc_qa.question import profile
 from sclc_qa.question_phrase import which_phrase
 from sclc_qa.question_shares import counts_a_share
 from sclc_qa.spans import find
-from test_answering_stages import _answers_in, _refusal, _section_engine
+from test_answering_stages import _answers_in, _engine_over, _refusal, _section_engine
 
 
 def test_a_dotted_trial_name_is_its_own_items_name(tmp_path: Path) -> None:
@@ -140,3 +142,29 @@ def test_a_protein_change_is_found_in_the_other_code(tmp_path: Path) -> None:
         "Which somatic ZQ1 variant most often serves as the second hit?",
     ) == ["nearly 80% of cases", "ZQ1 p.Arg77His variant"]
     assert profile("How often is R77H the second hit?").names == ("R77H",)
+
+
+def test_a_long_form_after_a_dashed_prefix(tmp_path: Path) -> None:
+    engine = _section_engine(
+        tmp_path,
+        "Two donor leukemias occurred post–zeta stem cell transplant (ZSCT) from a related donor.",
+    )
+    assert engine.ask("What does ZSCT stand for?", min_confidence=0.0).answer == (
+        "zeta stem cell transplant"
+    )
+
+
+def test_an_abbreviation_asked_of_one_summary_is_spelled_out_by_it(tmp_path: Path) -> None:
+    background = "".join(f"Paragraph {i} describes general care.\n\n" for i in range(20))
+    engine = _engine_over(
+        tmp_path,
+        "zetoma",
+        "# Zetoma Treatment\n\n## Care\n\nIn zetoma, some had zeta-quell therapy (ZQT).\n\n"
+        + background,
+        quelloma="# Quelloma Treatment\n\n## Care\n\nIn quelloma, leukemias followed zonal "
+        "quell transplant (ZQT) from a related donor.\n\n" + background,
+    )
+    cited = engine.ask("In the quelloma summary, what does ZQT stand for?", min_confidence=0.0)
+    assert cited.answer == "zonal quell transplant" and cited.citations[0].doc == "quelloma"
+    first = engine.ask("What does ZQT stand for?", min_confidence=0.0)
+    assert first.citations[0].doc == "zetoma"  # no summary asked: the first definition

@@ -32,6 +32,8 @@ __all__ = [
 _PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9\-+/:]{1,11})(?:[;,][^)]*)?\)")
 # A word of a long form, without the quotes it may stand in (“boron neutron therapy” (BNT)).
 _WORD = re.compile(r"[^\s()“”\"‘’]+")
+# A lower-case prefix joined to the next word by a hyphen or dash ("post–", "pre-").
+_JOINED_PREFIX = re.compile(r"[a-z]+[-–—](?=\w)")
 # A table note's item, "ORR, objective response rate": an abbreviation (a capital or a digit
 # in it) opening the note or an item after ";" ("… pathological staging, if possible." is none).
 _NOTE_ITEM = re.compile(r"(?:^|;)\s*([\w\-/+]*[A-Z0-9][\w\-/+]*), ([^;.]+)")
@@ -377,8 +379,16 @@ def _in_text(text: str, sent: Sentence) -> list[Definition]:
                 and spelled[0].lower() not in _JOINING
                 and (_spells(letters, spelled, joining=True) or _skips_one(letters, spelled))
             )
+            # "post–zeta cell transplant (ZCT)": a prefix joined to the long form's first word
+            # by a dash is no part of it.
+            prefix = _JOINED_PREFIX.match(spelled[0])
+            lead = 0
+            if not (strict or joined) and prefix is not None:
+                rest = [spelled[0][prefix.end() :], *spelled[1:]]
+                if initials(rest) == letters or _spells(letters, rest):
+                    strict, lead = True, prefix.end()
             if strict or joined:
-                s = sent.start + chosen[0].start()
+                s = sent.start + chosen[0].start() + lead
                 e = sent.start + chosen[-1].end()
                 ss, se = sent.start + m.start(1), sent.start + m.end(1)
                 source = "text" if strict else "joined"

@@ -219,7 +219,7 @@ class Answerer:
         # expansion is asked.
         has_entry = bool(entries.asked(prof)) and not ASKS_EXPANSION.search(question)
         if prof.kind == "glossary" and not has_entry:
-            defined = self.glossary.answer(question)
+            defined = self.glossary.answer(question, query.route)
             if defined is not None and defined.confidence >= threshold:
                 return defined, None
             if ASKS_EXPANSION.search(question):

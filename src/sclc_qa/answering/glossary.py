@@ -43,6 +43,11 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(t for t in tokenize(spelled) if t.isalpha())
 
 
+def _routed(defs: list[Definition], route: frozenset[str] | None) -> Definition:
+    """The first of `defs` given in a document of `route`, else the first of all."""
+    return next((d for d in defs if route is None or d.doc in route), defs[0])
+
+
 class GlossaryAnswerer:
     """Looks a question's term up among the documents' definitions."""
 
@@ -51,8 +56,10 @@ class GlossaryAnswerer:
         self.vocab = vocab
         self.citer = citer
 
-    def answer(self, question: str) -> Answer | None:
-        """The expansion (or, asked the other way, the abbreviation), or None if undefined."""
+    def answer(self, question: str, route: frozenset[str] | None = None) -> Answer | None:
+        """The expansion (or, asked the other way, the abbreviation), or None if undefined;
+        where the question is `route`d to some documents ("In the zeta summary, what does X
+        stand for?"), as one of them defines it, if any does."""
         q = unicodedata.normalize("NFKC", question)
         if _REVERSE.search(q):
             # The long form's words, in any spelling or number ("tumour-primed zeta node"
@@ -60,7 +67,7 @@ class GlossaryAnswerer:
             asked_words = _words(q)
             for long, defs in sorted(self.vocab.defs_by_long.items(), key=lambda kv: -len(kv[0])):
                 if len(long) > 3 and (spelled := _words(long)) and spelled <= asked_words:
-                    d = defs[0]
+                    d = _routed(defs, route)
                     return self._answer(question, d, d.short_start, d.short_end)
         low = q.lower()
         multi = [
@@ -69,7 +76,7 @@ class GlossaryAnswerer:
             if " " in k and re.search(rf"\b{re.escape(k)}\b", low)
         ]
         if multi:  # a defined term of several words
-            d = self.vocab.defs_by_short[max(multi, key=len)][0]
+            d = _routed(self.vocab.defs_by_short[max(multi, key=len)], route)
             return self._answer(question, d, *self._expanded(q, d))
         asked = asked_term(q) or q  # "In TNM staging, what does N2 mean?" asks about N2
         words = re.findall(r"[A-Za-z0-9][A-Za-z0-9\-+/:]*[A-Za-z0-9+]|[A-Za-z]", asked)
@@ -81,7 +88,7 @@ class GlossaryAnswerer:
                 or self.vocab.names.get(key)
             )
             if found and word.lower() not in _QUESTION_WORDS:
-                d = found[0]
+                d = _routed(found, route)
                 return self._answer(question, d, *self._expanded(q, d))
         return None
 
