@@ -996,7 +996,6 @@ def test_people_with_a_newly_diagnosed_disease_are_a_studys_not_new_cases(tmp_pa
     asked = "How many new cases of zetoma are diagnosed per year?"
     assert _spans_in(tmp_path, doc, "In a randomized", asked) == [[]]
     done = "Last year 510 patients were newly diagnosed with zetoma."
-    (tmp_path / "done").mkdir()
     assert _spans_in(tmp_path / "done", done, "Last year", asked) == [["510 patients"]]
 
 
@@ -1005,7 +1004,6 @@ def test_a_count_keeps_its_share_before_the_verb_asked_and_its_base_after(tmp_pa
     asked = "Among 70 patients with zetal tumours, how many died of metastatic zetoma?"
     assert _spans_in(tmp_path, doc, "Of 70", asked) == [["5 (7%) reportedly died"]]
     # A count given per so many keeps its base: the rate is the answer.
-    (tmp_path / "per").mkdir()
     doc = "First screens detect 9 to 26 zetomas per 1,000 screens, later ones far fewer."
     asked = "How many zetomas per 1,000 screens does a first screen find?"
     assert _spans_in(tmp_path / "per", doc, "First screens", asked)[0][0] == (
@@ -1911,7 +1909,6 @@ def test_a_row_asked_for_two_of_its_cells_answers_with_both(tmp_path: Path) -> N
     # The second thing asked as a yes/no clause: "…, and is it still recruiting?"; "finished"
     # asks the status as "completed" or "recruiting" does; columns listed side by side after
     # one wh-word: the row from the first to the last.
-    (tmp_path / "status").mkdir()
     status = (
         "| NCT ID | Drug | Population | Status |\n|---|---|---|---|\n"
         "| NCT01234567 | Zentamab | LS-ZCLC | Active, not recruiting |\n"
@@ -1929,7 +1926,6 @@ def test_a_row_asked_for_two_of_its_cells_answers_with_both(tmp_path: Path) -> N
         )
         == ["LS-ZCLC | Active, not recruiting"] * 3
     )
-    (tmp_path / "phases").mkdir()
     phases = status.replace("| Drug |", "| Drug | Phase |").replace("|---|\n", "|---|---|\n", 1)
     phases = phases.replace("Zentamab |", "Zentamab | II |").replace(
         "Quellimab |", "Quellimab | III |"
@@ -2161,7 +2157,6 @@ def test_a_dose_is_answered_only_from_a_cell_that_can_hold_one(tmp_path: Path) -
     cell = best_cell(text, row, asked)
     assert cell is not None and not holds_dose(text, row, cell)
     assert engine._answerer.figures.spans(sid, asked) == []
-    (tmp_path / "dosed").mkdir()
     dosed = (
         "| NCT ID | Drug | Intervention |\n|---|---|---|\n"
         "| NCT01234567 | Zentamab | Zentamab every 2 weeks |\n"
@@ -2298,7 +2293,6 @@ def test_a_dose_stated_beside_what_the_question_names_in_any_cell(tmp_path: Path
     (span,) = engine._answerer.figures.spans(sid, profile("What dose of zentoxetine is used?"))
     assert text[span.start : span.end] == "10–20 mg PO daily"
     # Of two names' doses in one cell, the one written after the asked name.
-    (tmp_path / "two").mkdir()
     cells = (
         "| Cell line | Outcome |\n|---|---|\n"
         "| ZX-1 and ZX-2 | Cytotoxic in ZX-1 at 1–10 mg/mL and in ZX-2 cells at 2–5 mg/mL |"
@@ -3151,7 +3145,6 @@ def test_a_single_arm_figure_answers_nothing_of_a_control_arm(tmp_path: Path) ->
         "In the phase III ZENITH-2 trial, the median OS was 12.9 months with zentamab versus "
         "10.1 months with placebo."
     )
-    (tmp_path / "both").mkdir()
     (answer,) = _answers_in(tmp_path / "both", both, asked)
     assert answer is not None and "10.1 months" in answer
 
@@ -3799,7 +3792,6 @@ def test_another_name_is_the_one_the_text_gives_after_the_subject(tmp_path: Path
         "originally termed quellular blastoma; the label was later dropped."
     )
     asked = "What was zentocytoma originally called?"
-    (tmp_path / "former").mkdir()
     assert _answers_in(tmp_path / "former", former, asked) == ["quellular blastoma"]
 
 
@@ -4256,8 +4248,6 @@ def test_a_figure_after_the_prefixed_form_of_an_asked_word_is_the_other_settings
         "6 months). In nonsquamous "
         "zentoma the response rate was 41%, and in squamous zentoma, 23%."
     )
-    (tmp_path / "dose").mkdir()
-    (tmp_path / "rate").mkdir()
     dose, neo = _spans_in(
         tmp_path / "dose",
         text,
@@ -4307,8 +4297,6 @@ def test_an_amount_of_something_no_document_names_is_not_reported_on(tmp_path: P
 
 
 def test_a_figure_stated_for_several_trials_together_is_no_one_trials(tmp_path: Path) -> None:
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
     text = (
         "Landmark trials (ZENITH-1, ZENITH-2, QUELL-3) made zentamab the standard, raising the "
         "2-year OS rate to 20–25%. In ZENITH-4 and QUELL-5 the 2-year OS rates were 31% and "
@@ -4327,8 +4315,6 @@ def test_a_figure_stated_for_several_trials_together_is_no_one_trials(tmp_path: 
 def test_a_pooled_analysis_of_two_trials_gives_neither_its_own_figure(tmp_path: Path) -> None:
     """The list items under "a pooled analysis of patients in A (n = 78) or B (n = 39)" state
     figures for both together, however many endpoints an item gives."""
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
     pooled = (
         "A pooled analysis of patients who received zentamab in ZENITH-Lung05 (n = 78) or "
         "QUELL-3 (n = 39) was published.\n\n"

@@ -48,8 +48,6 @@ def test_a_yearly_change_is_no_rate_at_a_time_point(tmp_path: Path) -> None:
     changing = "From 2010 to 2020, zeta cancer mortality decreased by about 2% per year."
     stated = changing + " The 5-year overall survival rate for zeta cancer was 64%."
     question = "What is the 5-year survival rate for zeta cancer?"
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
     assert _answers_in(tmp_path / "a", changing, question) == [None]
     assert _answers_in(tmp_path / "b", stated, question) == ["64%"]
 

@@ -108,7 +108,6 @@ def test_a_figure_is_dated_by_the_time_written_after_it(tmp_path: Path) -> None:
 
 def _fresh(tmp_path: Path) -> Path:
     """A new folder under `tmp_path`, for a second index in one test."""
-    (tmp_path / "again").mkdir()
     return tmp_path / "again"
 
 

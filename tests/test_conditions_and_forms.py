@@ -142,7 +142,6 @@ def test_the_questions_own_subject_said_to_be_of_the_class_is_no_member(tmp_path
     assert answer is not None and "tremor, drooling and slurred speech" in answer
     # A member named with the subject's short form is still one.
     text = "QWN tremor is the symptom patients fear most. Quellar wasting neuropathy (QWN) is rare."
-    (tmp_path / "b").mkdir()
     assert _answers_in(tmp_path / "b", text, "Which QWN symptom do patients fear most?") == [
         "QWN tremor"
     ]

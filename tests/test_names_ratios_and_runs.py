@@ -178,11 +178,9 @@ def test_a_recurrence_rate_is_not_answered_by_a_response_rate(tmp_path: Path) ->
         "Women with zetoma of the uterus were followed for recurrence after surgery. A regimen of "
         "zentabine plus quellitaxel had a 48% response rate in women with unresectable zetoma."
     )
-    (tmp_path / "response").mkdir()
     engine = _section_engine(tmp_path / "response", text)
     assert "no recurrence rate" in _refusal(engine, "What is the recurrence rate of zetoma?")
     text = "In omaloma, the rate of local recurrence after surgery was 22%, and 30% responded."
-    (tmp_path / "recurrence").mkdir()
     (answer,) = _answers_in(tmp_path / "recurrence", text, "What was the recurrence rate?")
     assert answer == "22%"
 

@@ -27,7 +27,6 @@ _SERIES = (
 
 
 def test_a_share_is_labelled_by_the_verb_after_it(tmp_path: Path) -> None:
-    (tmp_path / "flushes").mkdir()
     assert _answers_in(
         tmp_path,
         _SERIES,
@@ -96,7 +95,6 @@ def test_a_long_form_may_leave_out_one_modifier(tmp_path: Path) -> None:
         _answers_in(tmp_path, text, "What does CZND stand for?", "CZND?")
         == ["complete bilateral zetal node dissection"] * 2
     )
-    (tmp_path / "vocabulary").mkdir()
     engine = _section_engine(tmp_path / "vocabulary", text)
     # Read only when asked what it stands for: a search is not drawn by its long form.
     assert engine._answerer.vocab.names["cznd"][0].source == "joined"
@@ -175,7 +173,6 @@ def test_labels_after_figures_do_not_overreach(tmp_path: Path) -> None:
         "What percentage had a complete response in the varlimab arm?",
         "What share had disease control in the observation group?",
     ) == ["20%", "55%", "22%"]
-    (tmp_path / "rate").mkdir()
     assert _answers_in(
         tmp_path / "rate",
         "In ZQ5 positive disease, the response rate was 50%, and 20% were ZQ5 positive overall.",

@@ -197,9 +197,6 @@ def test_things_asked_beyond_those_listed_keep_the_which_phrase(question: str, p
 
 
 def test_the_arm_without_a_drug_is_answered_by_the_figure_labelled_as_it(tmp_path: Path) -> None:
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    (tmp_path / "c").mkdir()
     labelled = (
         "In the phase III ZAP-1 trial, zetalimab plus chemotherapy extended the median OS from "
         "10.8 months (chemotherapy group) to 15.3 months; HR = 0.72 (95% CI 0.58–0.90)."
@@ -249,9 +246,6 @@ def test_a_pair_of_drugs_joined_by_a_hyphen_is_written_with_plus_between_hyphens
 
 
 def test_a_cutoff_asked_is_not_answered_by_a_passage_without_a_value(tmp_path: Path) -> None:
-    (tmp_path / "a").mkdir()
-    (tmp_path / "b").mkdir()
-    (tmp_path / "c").mkdir()
     unvalued = (
         "Blood ZTH runs far higher in zetal carcinoma than in zetal adenoma, a sign of "
         "zetal overdrive (ZOD)."
