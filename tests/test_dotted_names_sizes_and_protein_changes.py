@@ -6,7 +6,9 @@ records …" and "how many patients were reviewed …" asking a number, not a sh
 before the verb ending a which-phrase ("which variant most often serves …"); a protein change
 found however it is written ("p.Arg77His", "R77H"); a long form after a dashed prefix
 ("post–zeta stem cell transplant (ZSCT)"); an abbreviation asked "in the quelloma summary"
-spelled out by that summary's definition.
+spelled out by that summary's definition; a figure held under a condition in brackets
+("1,050 mg [1,400 mg if >80 kg]") answering only that condition; a common abbreviation ("ALT",
+"ULN") named by the long form a text writes instead.
 
 Every sentence, name and figure here is made up; none is a document's.
 """
@@ -168,3 +170,30 @@ def test_an_abbreviation_asked_of_one_summary_is_spelled_out_by_it(tmp_path: Pat
     assert cited.answer == "zonal quell transplant" and cited.citations[0].doc == "quelloma"
     first = engine.ask("What does ZQT stand for?", min_confidence=0.0)
     assert first.citations[0].doc == "zetoma"  # no summary asked: the first definition
+
+
+def test_a_figure_held_under_a_condition_answers_only_that_condition(tmp_path: Path) -> None:
+    text = (
+        "Patients received zentamab (1,050 mg [1,400 mg if >80 kg] IV) once weekly. Quellin "
+        "was given at 20 mg daily (10 mg for patients with renal impairment)."
+    )
+    assert _answers_in(
+        tmp_path,
+        text,
+        "What zentamab dose did patients weighing over 80 kg receive?",
+        "What zentamab dose did patients receive?",
+        "What quellin dose was given to patients with renal impairment?",
+    ) == ["1,400 mg", "1,050 mg", "10 mg"]
+
+
+def test_a_common_abbreviation_is_named_by_its_long_form(tmp_path: Path) -> None:
+    text = (
+        "With zentinib, elevation of alanine transaminase to more than five times the upper "
+        "limit of normal occurred in 27% of patients."
+    )
+    assert _answers_in(
+        tmp_path,
+        text,
+        "In what share of patients did ALT climb above five times the upper limit with zentinib?",
+        "What share had ALT above 5 times ULN with zentinib?",
+    ) == ["27% of patients", "27% of patients"]

@@ -175,8 +175,10 @@ class Domain(BaseModel):
 
     lay_terms: dict[str, tuple[str, ...]] = Field(
         default_factory=dict,
-        description="A reader's plain phrase → the clinical terms text uses for it, lower case: "
-        "a question's 'blood in the urine' is a summary's 'hematuria'.",
+        description="A reader's plain phrase or a common clinical abbreviation → the terms "
+        "text uses for it, lower case: a question's 'blood in the urine' is a summary's "
+        "'hematuria', its 'ALT' a summary's 'alanine transaminase' where that never "
+        "abbreviates it.",
     )
 
     def kindred(self, word: str) -> frozenset[str]:

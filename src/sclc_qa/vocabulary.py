@@ -24,6 +24,7 @@ from .abbreviations import (
 )
 from .blocks import list_lead_ins, previous_in_block
 from .chunking import embed_text
+from .domain import domain
 from .index import Index
 from .lexical import normalize, stem, tokenize
 from .mentions import in_series, is_druglike, is_tnm
@@ -165,6 +166,13 @@ class Vocabulary:
             a, b = squash(word), squash(thing)
             self.other_keys[a] = self.other_keys.get(a, frozenset()) | {b}
             self.other_keys[b] = self.other_keys.get(b, frozenset()) | {a}
+        # … and a common abbreviation its long form, where a text never abbreviates it ("ALT",
+        # "alanine transaminase"; domain.json's `lay_terms`).
+        for abbreviation, terms in domain().lay_terms.items():
+            if " " not in abbreviation:
+                longs = frozenset(squash(t) for t in terms)
+                known = self.other_keys.get(abbreviation, frozenset())
+                self.other_keys[abbreviation] = known | longs
         texts = {d: doc.text for d, doc in index.documents.items()}
         self.block = previous_in_block(sents, _BLOCK_REACH, texts)
         self.prev = [chain[:2] for chain in self.block]  # the two nearest: adjacency
@@ -388,6 +396,8 @@ class Vocabulary:
             return True
         if key.isalpha() and stem(key) in self.stems:
             return True
+        if " " not in name and any(map(self.writes_as_is, domain().lay_terms.get(key, ()))):
+            return True  # by its long form: "ULN" where a text writes "upper limit of normal"
         if any(squash(place) in self.vocab_keys for place in same_place(name)):
             return True  # "French" where the text writes "a study from France"
         if name.lower() in self._regulators_written:

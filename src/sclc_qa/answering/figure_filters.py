@@ -23,6 +23,7 @@ __all__ = [
     "asked_names",
     "bracket_label",
     "conceded",
+    "conditional",
     "label_words",
     "not_siblings",
     "numbers_in",
@@ -359,3 +360,37 @@ def with_asked_direction(text: str, spans: list[Span], question: str) -> list[Sp
         return any(against.match(w) for w in label)
 
     return [sp for sp in spans if not labelled_against(sp)]
+
+
+# A figure's alternative in brackets, with the condition it holds under: "1,050 mg [1,400 mg if
+# >80 kg]", "(20 mg for patients aged 75 or older)".
+_IF_BRACKET = re.compile(
+    r"[\[(](?P<figure>[^\[\]()]{1,40}?)\s+(?:if|when|for patients|in patients|for those)\s+"
+    r"(?P<condition>[^\[\]()]{1,40})[\])]"
+)
+
+
+def conditional(text: str, spans: list[Span], question: str) -> list[Span]:
+    """`spans` less the figures that hold only under a condition the question does not state
+    ("[1,400 mg if >80 kg]" for "what dose was given?"), or, where it states one, only those
+    figures whose condition shares its numbers ("… for patients weighing over 80 kg?")."""
+    held = list(_IF_BRACKET.finditer(text))
+    if not held or not spans:
+        return spans
+
+    def condition_of(sp: Span) -> re.Match[str] | None:
+        return next((m for m in held if m.start("figure") <= sp.start < m.end("figure")), None)
+
+    asked = set(NUMBER.findall(question)) | {
+        stem(w) for w in re.findall(r"[a-z]+", question.lower())
+    }
+
+    def stated(condition: str) -> bool:
+        """Whether the question states `condition`: its numbers, else its content words."""
+        said = set(NUMBER.findall(condition)) or {
+            stem(w) for w in re.findall(r"[a-z]+", condition.lower()) if w not in STOPWORDS
+        }
+        return bool(said) and said <= asked
+
+    met = [sp for sp in spans if (c := condition_of(sp)) is not None and stated(c["condition"])]
+    return met or [sp for sp in spans if condition_of(sp) is None] or spans

@@ -22,6 +22,7 @@ from .counts import counted
 from .figure_filters import (
     asks_control_arm,
     conceded,
+    conditional,
     names_arms,
     not_siblings,
     of_asked_drug,
@@ -281,6 +282,7 @@ class FigureExtractor:
             if not any(names_arms(t) for t in around):
                 return []  # a single-arm study's figure is no control group's
         spans = conceded(text, not_siblings(text, spans, prof), prof)
+        spans = conditional(text, spans, prof.text)
         spans = of_other_items(text, spans, prof)
         spans = with_asked_direction(text, spans, prof.text)
         return self._rank(text, spans, prof)
