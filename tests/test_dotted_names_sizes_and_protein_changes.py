@@ -8,7 +8,9 @@ found however it is written ("p.Arg77His", "R77H"); a long form after a dashed p
 ("post–zeta stem cell transplant (ZSCT)"); an abbreviation asked "in the quelloma summary"
 spelled out by that summary's definition; a figure held under a condition in brackets
 ("1,050 mg [1,400 mg if >80 kg]") answering only that condition; a common abbreviation ("ALT",
-"ULN") named by the long form a text writes instead.
+"ULN") named by the long form a text writes instead; "in which situations …" asking no
+class a text must name; "who was excluded …" asking which patients; a rate's time point ("at 5
+years") no answer to "how long after …".
 
 Every sentence, name and figure here is made up; none is a document's.
 """
@@ -52,8 +54,16 @@ def test_a_trial_awaiting_results_is_still_named(tmp_path: Path) -> None:
         min_confidence=0.0,
     ).answer
     assert answer is not None and "NCT07654321" in answer and "phase II" in answer
-    # What it found is still what is withheld.
+    # What it found is still what is withheld, and so is which drug did better.
     assert "not yet been disclosed" in _refusal(engine, "What did the zentamab trial show?")
+    compared = _section_engine(
+        tmp_path / "compared",
+        "The phase III ZETA-3 trial compared zentamab with quellin for overall survival; results "
+        "have not yet been reported.",
+    )
+    assert "not yet been reported" in _refusal(
+        compared, "Which drug gave longer overall survival in ZETA-3?"
+    )
 
 
 def test_how_many_takes_the_count_a_share_is_of(tmp_path: Path) -> None:
@@ -62,11 +72,18 @@ def test_how_many_takes_the_count_a_share_is_of(tmp_path: Path) -> None:
         "12 patients (13%) and rash in 5 patients (5%)."
     )
     assert _answers_in(
-        tmp_path,
+        tmp_path / "patients",
         text,
         "How many patients had zentitis?",
         "What share of patients had zentitis?",
     ) == ["12 patients (13%)", "13%"]
+    # A grade, an age or a trial's number before the bracket counts no one.
+    assert _answers_in(
+        tmp_path / "grades",
+        "Events included grade 3 zentitis (13%); those aged 70 or older (30%) had rash.",
+        "How many patients had grade 3 zentitis?",
+        "How many patients aged 70 or older had rash?",
+    ) == ["13%", "30%"]
 
 
 def test_a_group_size_written_n_equals(tmp_path: Path) -> None:
@@ -82,9 +99,17 @@ def test_a_group_size_written_n_equals(tmp_path: Path) -> None:
     ) == ["n = 45"]
 
 
-def test_a_length_before_what_lasts_it_is_a_duration() -> None:
+def test_a_length_before_what_lasts_it_is_a_duration(tmp_path: Path) -> None:
     text = "The zeta schedule assumes a 12-week program; the 2-year OS rate was 40%."
     assert [text[s.start : s.end] for s in find(text, "duration")] == ["12-week"]
+    # … of what it lasts, only: a cycle's length is no time on treatment.
+    assert _answers_in(
+        tmp_path,
+        "Patients received zentamab in 21-day cycles, and the median duration of treatment was "
+        "4.2 months. The quell schedule assumes a 12-week program of uninterrupted use.",
+        "How long did patients receive zentamab?",
+        "How long a program does the quell schedule assume?",
+    ) == ["4.2 months", "12-week"]
 
 
 @pytest.mark.parametrize(
@@ -95,6 +120,8 @@ def test_a_length_before_what_lasts_it_is_a_duration() -> None:
         ("How many patients were analysed?", False),
         ("How many patients responded to zentamab?", True),
         ("How many patients had zentitis?", True),
+        ("How many patients had zentitis when evaluated at 12 weeks?", True),
+        ("How many patients' tumours shrank?", True),
     ],
 )
 def test_reviewed_patients_are_counted(question: str, share: bool) -> None:
@@ -109,6 +136,9 @@ def test_an_adverb_before_the_verb_ends_the_phrase() -> None:
     assert which_phrase("Which most common side effect led to stopping?") == (
         "most common side effect"
     )
+    assert which_phrase("Which two most common events led to stopping?") == (
+        "two most common events"
+    )
 
 
 @pytest.mark.parametrize(
@@ -119,8 +149,15 @@ def test_an_adverb_before_the_verb_ends_the_phrase() -> None:
         ("p.R77H", "r77h"),
         ("R77H", "r77h"),
         ("p.(Arg77His)", "r77h"),
-        ("p.Asp14Glyfs*2", "d14gfs2"),
-        ("D14Gfs*2", "d14gfs2"),
+        ("p.Asp14Glyfs*2", "d14gfsx2"),
+        ("D14Gfs*2", "d14gfsx2"),
+        ("p.Asp14GlyfsTer2", "d14gfsx2"),
+        ("Arg77Ter", "r77x"),
+        ("R77*", "r77x"),
+        ("Arg77=", "r77eq"),
+        ("Sec61A", None),
+        ("T1N0M0", None),
+        ("B7H3", None),
         ("p.Met1Ile", "m1i"),
         ("Arg77", None),
         ("R77", None),
@@ -154,6 +191,12 @@ def test_a_long_form_after_a_dashed_prefix(tmp_path: Path) -> None:
     assert engine.ask("What does ZSCT stand for?", min_confidence=0.0).answer == (
         "zeta stem cell transplant"
     )
+    # "non-" and "low-" change what is named: no long form is read past them.
+    other = _section_engine(
+        tmp_path / "changed", "Some had non-small cell zetoma (SCZ) or low-dose zentamab (DZ)."
+    )
+    for short in ("SCZ", "DZ"):
+        assert other.ask(f"What does {short} stand for?", min_confidence=0.0).answer is None
 
 
 def test_an_abbreviation_asked_of_one_summary_is_spelled_out_by_it(tmp_path: Path) -> None:
@@ -184,6 +227,13 @@ def test_a_figure_held_under_a_condition_answers_only_that_condition(tmp_path: P
         "What zentamab dose did patients receive?",
         "What quellin dose was given to patients with renal impairment?",
     ) == ["1,400 mg", "1,050 mg", "10 mg"]
+    # A condition the question names by a word of it: the drug a figure holds with.
+    assert _answers_in(
+        tmp_path / "with",
+        "Median OS was 11.0 months with quellin (14.2 months for patients given zentamab).",
+        "What was the median OS with zentamab?",
+        "What was the median OS with quellin?",
+    ) == ["14.2 months", "11.0 months"]
 
 
 def test_a_common_abbreviation_is_named_by_its_long_form(tmp_path: Path) -> None:
@@ -197,3 +247,41 @@ def test_a_common_abbreviation_is_named_by_its_long_form(tmp_path: Path) -> None
         "In what share of patients did ALT climb above five times the upper limit with zentinib?",
         "What share had ALT above 5 times ULN with zentinib?",
     ) == ["27% of patients", "27% of patients"]
+    engine = _section_engine(tmp_path / "name", text)
+    assert "ALT-77" in _refusal(engine, "What is ALT-77?")  # a name's part, not the enzyme
+
+
+def test_situations_are_no_class_a_document_must_name(tmp_path: Path) -> None:
+    text = (
+        "ZRT may be considered to reduce the risk of local recurrence if any of the following "
+        "are present:\n\n- Involvement of multiple nodal stations.\n- Close resection margins."
+    )
+    answer = _answers_in(
+        tmp_path, text, "In which situations may ZRT be considered to cut recurrence risk?"
+    )[0]
+    assert answer is not None and "multiple nodal stations" in answer
+
+
+def test_who_was_excluded_asks_which_patients() -> None:
+    for question in ("Who was kept out of the ZETA-3 trial?", "Who is eligible for zentamab?"):
+        asked = profile(question)
+        assert (asked.target, asked.plural) == ("patient", True)
+    assert profile("Who first described zetoma?").target == "who"
+
+
+def test_a_rates_time_point_is_no_time_until_it(tmp_path: Path) -> None:
+    text = (
+        "In a series of 50 cases of zetal carcinoma, survival rates at 5 years and 10 years were "
+        "24% and 18%, respectively. Zetal carcinoma arises after radiation, with a latency of "
+        "approximately 15.5 years."
+    )
+    assert _answers_in(
+        tmp_path / "latency", text, "How long after radiation does zetal carcinoma appear?"
+    ) == ["approximately 15.5 years"]
+    # A time after an event, with a rate beside it, may be how long after it.
+    answer = _answers_in(
+        tmp_path / "after",
+        "About 40% to 60% of patients relapse, typically between 2 to 5 years after resection.",
+        "What fraction of patients relapse after surgery, and typically how long after?",
+    )[0]
+    assert answer is not None and "between 2 to 5 years" in answer

@@ -32,8 +32,10 @@ __all__ = [
 _PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9\-+/:]{1,11})(?:[;,][^)]*)?\)")
 # A word of a long form, without the quotes it may stand in (“boron neutron therapy” (BNT)).
 _WORD = re.compile(r"[^\s()“”\"‘’]+")
-# A lower-case prefix joined to the next word by a hyphen or dash ("post–", "pre-").
-_JOINED_PREFIX = re.compile(r"[a-z]+[-–—](?=\w)")
+# A prefix of time or place joined to the next word by a hyphen or dash ("post–", "pre-"): it
+# says when or where, not what the abbreviation names. ("non-", "anti-", "low-" change what it
+# names, and stay.)
+_JOINED_PREFIX = re.compile(r"(?:post|pre|peri|intra|inter|trans|sub|supra|extra|retro)[-–—](?=\w)")
 # A table note's item, "ORR, objective response rate": an abbreviation (a capital or a digit
 # in it) opening the note or an item after ";" ("… pathological staging, if possible." is none).
 _NOTE_ITEM = re.compile(r"(?:^|;)\s*([\w\-/+]*[A-Z0-9][\w\-/+]*), ([^;.]+)")

@@ -175,9 +175,13 @@ class Domain(BaseModel):
 
     lay_terms: dict[str, tuple[str, ...]] = Field(
         default_factory=dict,
-        description="A reader's plain phrase or a common clinical abbreviation → the terms "
-        "text uses for it, lower case: a question's 'blood in the urine' is a summary's "
-        "'hematuria', its 'ALT' a summary's 'alanine transaminase' where that never "
+        description="A reader's plain phrase → the clinical terms text uses for it, lower case: "
+        "a question's 'blood in the urine' is a summary's 'hematuria'.",
+    )
+    common_abbreviations: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="A clinical abbreviation every reader knows → its long forms, lower case: "
+        "a question's 'ALT' is named by a summary's 'alanine transaminase' where that never "
         "abbreviates it.",
     )
 

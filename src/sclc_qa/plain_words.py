@@ -7,8 +7,8 @@ no letters), so retrieval, routing and coverage would miss the text's own words.
 A plain phrase is read as the clinical term only where the documents never write the phrase
 and write the term at least twice; an organ's noun only before a word the documents write after
 the adjective and never after the noun (where a document says "stomach wall" itself, the
-question's "stomach wall" stays). The words are `domain.json`'s `organ_adjectives` and
-`lay_terms`.
+question's "stomach wall" stays). The words are `domain.json`'s `organ_adjectives`,
+`lay_terms` and `common_abbreviations` (in capitals: "ALT" for "alanine transaminase").
 """
 
 from __future__ import annotations
@@ -42,6 +42,13 @@ class PlainWords:
         self._memo: dict[tuple[str, str], str | None] = {}
         self._organs = _alternation(domain().organ_adjectives, r"\s+([a-z][a-z-]*)\b")
         self._lay = _alternation(domain().lay_terms, r"\b")
+        # A clinical abbreviation in capitals, not a name's part ("ALT", not "ALT-77").
+        capitals = [a.upper() for a in domain().common_abbreviations]
+        self._abbreviations = (
+            re.compile(r"\b(" + "|".join(map(re.escape, capitals)) + r")\b(?![-‒–]\d)")
+            if capitals
+            else None
+        )
 
     @cached_property
     def _lower(self) -> str:
@@ -52,6 +59,8 @@ class PlainWords:
         words they do write there."""
         if self._lay is not None:
             question = self._lay.sub(self._lay_term, question)
+        if self._abbreviations is not None:
+            question = self._abbreviations.sub(self._lay_term, question)
         if self._organs is not None:
             question = self._organs.sub(self._organ_phrase, question)
         return question
@@ -77,7 +86,7 @@ class PlainWords:
         text = self._lower
         if _phrase(phrase).search(text):
             return None
-        terms = domain().lay_terms.get(phrase, ())
+        terms = domain().lay_terms.get(phrase, ()) or domain().common_abbreviations.get(phrase, ())
         return next((t for t in terms if len(_phrase(t).findall(text)) >= _FEWEST_USES), None)
 
     def _find_adjective(self, noun: str, after: str) -> str | None:

@@ -13,30 +13,35 @@ from .domain import domain
 __all__ = ["protein_key"]
 
 _THREE = "|".join(sorted(domain().amino_acids))
-# "p.Arg525His", "p.(Arg525His)", "Asp140Glyfs*2", "Arg525Ter", "Arg525=".
-_THREE_LETTER = re.compile(rf"(?:p\.)?\(?({_THREE})(\d+)((?:{_THREE}|\*|=)?)(.*?)\)?")
-# "p.R525H", "R525H", "D140Gfs*2", "R525*": one capital, the position, then the new residue,
-# a frameshift or a stop (a bare "R525" is a residue, not a change).
-_ONE_LETTER = re.compile(r"(?:p\.)?\(?([A-Z])(\d+)([A-Z*=]|fs)(.*?)\)?")
+# What may follow the new residue: a frameshift and where it stops ("fs*2", "fsTer2").
+_TAIL = r"(?:fs(?:\*|Ter|X)?\d*)?"
+# "p.Arg525His", "p.(Arg525His)", "Asp140Glyfs*2", "Arg525Ter", "Arg525*", "Arg525=".
+_THREE_LETTER = re.compile(rf"(?:p\.)?\(?({_THREE})(\d+)({_THREE}|\*|=)({_TAIL})\)?")
+# "p.R525H", "R525H", "D140Gfs*2", "R525*", "R525=": one capital, the position, then the new
+# residue (a bare "R525" is a residue, not a change).
+_ONE_LETTER = re.compile(rf"(?:p\.)?\(?([A-Z])(\d+)([A-Z*=])({_TAIL})\)?")
 
 
 @lru_cache(maxsize=1 << 12)
 def protein_key(word: str) -> str | None:
     """The one-letter key of a protein change written in either code ("p.Arg525His" and
-    "R525H" → "r525h"), or None for any other word."""
+    "R525H" → "r525h"; a stop is "x", a silent change "eq": "Arg525Ter" → "r525x"), or None
+    for a word of neither shape. A word of the one-letter shape that is no change ("H2O") is
+    keyed as the vocabulary keys it anyway."""
     three = _THREE_LETTER.fullmatch(word)
     if three is not None:
         codes = domain().amino_acids
-        before, at, after, rest = three.groups()
-        if not after and not rest:
-            return None  # "Arg525": a residue, no change
-        one = codes[before] + at + (codes.get(after, after) if after else "")
-        rest = re.sub(_THREE, lambda m: codes[m.group()], rest)  # "fsTer2" → "fs*2"
-        return _key(one + rest)
+        before, at, after, tail = three.groups()
+        tail = re.sub(_THREE, lambda m: codes[m.group()], tail)  # "fsTer2" → "fs*2"
+        return _key(codes[before] + at + codes.get(after, after) + tail)
     one_letter = _ONE_LETTER.fullmatch(word)
-    return _key("".join(one_letter.groups())) if one_letter is not None else None
+    if one_letter is None or one_letter.group(1) == one_letter.group(3):
+        return None
+    return _key("".join(one_letter.groups()))
 
 
 def _key(change: str) -> str:
-    """Letters and digits, lower case, as the vocabulary keys names ("D140Gfs*2" → "d140gfs2")."""
+    """Letters and digits, lower case, as the vocabulary keys names; a stop ("*") is "x", a
+    silent change ("=") "eq" ("D140Gfs*2" → "d140gfsx2", "R525=" → "r525eq")."""
+    change = change.replace("*", "x").replace("=", "eq")
     return re.sub(r"[^a-z0-9]", "", change.lower())

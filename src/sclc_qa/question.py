@@ -343,6 +343,10 @@ def profile(question: str) -> Profile:
             and (any(map(is_druglike, names)) or _MADE_THING.search(text) is not None)
         )
         target = "company" if maker else "who"
+        if _WHO_ADMITTED.match(text):
+            # "Who was kept out of ZETA-3?", "who is eligible for X?": which patients, a group
+            # a trial or a treatment admits or not, never a person's name.
+            target, phrase, plural = "patient", "patients", True
     elif kind == "entity" and re.search(r"(?:^|[,;:]\s)\s*where\b", text, re.I):
         target = "place"
     if kind == "glossary" or (kind == "definition" and _WHAT_KIND.search(text)):
@@ -464,6 +468,12 @@ _OR_THEN_VERB = re.compile(
     re.I,
 )
 # Nouns for a group of things, each of which is named: "pair", "doublet", "triplet".
+# "Who was excluded …", "who were kept out …", "who is (not) eligible …": a group of patients.
+_WHO_ADMITTED = re.compile(
+    r"\s*who\s+(?:was|were|is|are|would be|will be)\s+(?:not\s+)?(?:excluded|kept out|barred|"
+    r"ineligible|eligible|included|enrolled|allowed|admitted|selected|recruited)\b",
+    re.I,
+)
 # "Who makes …", "who first marketed …": the verb after "who", not one with its particle ("makes
 # up"); and what a maker makes, when the question names no drug ("who makes the pair?").
 _MAKER = re.compile(

@@ -121,9 +121,11 @@ _HEDGING_ADVERBS = frozenset(
 _BESIDES = r"\s*(?:apart from|aside from|besides|other than|except(?: for)?|in addition to)\s"
 # Nouns in -ly, which are no adverbs.
 _LY_NOUNS = frozenset({"family", "supply", "assembly", "anomaly", "reply", "ally", "monopoly"})
+# Adverbs not in -ly that stand before a verb ("which zeta variant often serves as …"); "most"
+# is one only before another adverb ("most often", "most likely"), else it makes a superlative
+# ("which two most common events").
+_ADVERBS = frozenset({"often", "always", "never", "still", "also", "seldom", "ever"})
 # The particles of phrasal verbs ("picks up", "rules out", "wears off").
-# Adverbs not in -ly that stand before a verb ("which zeta variant most often serves as …").
-_ADVERBS = frozenset({"most", "often", "always", "never", "still", "also", "seldom", "ever"})
 _PARTICLES = frozenset({"up", "out", "off", "down", "back", "over", "away"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
 # "Name the Xs the review mentions": a clause about the source follows the phrase, whose last
@@ -289,8 +291,11 @@ def which_phrase(text: str) -> str:
             if i + 2 < len(words) and words[i + 2].lower() in _SOURCE_NOUNS:
                 phrase.append(w)  # "Name the Xs the review mentions": "Xs" ends the phrase
             break  # "which country ran the trial": a word before "the" is the verb
+        after = words[i + 1].lower() if i + 1 < len(words) else ""
         if phrase and (
-            (w.lower().endswith("ly") and w.lower() not in _LY_NOUNS) or w.lower() in _ADVERBS
+            (w.lower().endswith("ly") and w.lower() not in _LY_NOUNS)
+            or w.lower() in _ADVERBS
+            or (w.lower() == "most" and (after in _ADVERBS or after.endswith("ly")))
         ):
             break  # "which zentic event mainly rose", "… most often serves": an adverb ends it
         if phrase and w.lower() in ("and", "or"):

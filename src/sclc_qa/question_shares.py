@@ -32,7 +32,8 @@ _HOW_MANY_HAD = re.compile(
     r"\bhow many (?:(?:[\w-]+\s+){0,2}(?:patients|people|persons|individuals|subjects|"
     r"participants|volunteers|women|men|children|adults|carriers|survivors|"
     # (not "how many patients' records", which counts the records)
-    r"tumou?rs|samples|specimens|biopsies|lesions)\b(?!['’])|"
+    r"tumou?rs|samples|specimens|biopsies|lesions)\b"
+    r"(?!['’]\s*(?:records|charts|files|notes|data|cases)\b)|"
     r"(?:of (?:them|these|those) )?(?:(?:actually|still|eventually|ever|really|ultimately)\s+)?"
     r"(?:had|have|has|get|gets|got|saw|seen|sought|quit|stop(?:s|ped)?|drop(?:s|ped)? out|"
     # … or comes to an outcome: "how many end up needing surgery", "how many go on to relapse".
@@ -47,8 +48,9 @@ _HOW_MANY_HAD = re.compile(
     r"(?:of (?:them|these|those) )?(?:were|was|are|is|remained|stayed)\s+(?:still\s+)?"
     r"(?:alive|free|[\w]+-free)\b)"
     r"(?!.*\b(?:enroll\w*|randomi[sz]ed|included|recruited|accrued|assigned|participat\w*|"
-    r"took part|screened|registered|invit\w*|reviewed|studied|analy[sz]ed|evaluated|examined|"
-    r"surveyed|interviewed|"
+    r"took part|screened|registered|invit\w*|"
+    # "how many patients were reviewed": how many a study looked at (not "… when examined")
+    r"(?:were|was)\s+(?:reviewed|studied|analy[sz]ed|evaluated|examined|surveyed|interviewed)|"
     # "how many patients were in the zeta cohort": its size, a count.
     r"(?:were|was) in (?:the|a|an|this|that|each|its) (?:[\w-]+\s+){0,5}?"
     r"(?:cohorts?|trials?|study|studies|arms?|groups?|samples?|series|analys[ie]s|"

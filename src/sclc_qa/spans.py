@@ -201,12 +201,13 @@ _COMPARED = (
     r"[a-z]{3,}\b)?|\s+as\s+(?:high|low|great|large|likely|expensive|common|frequent|costly)\b)?"
 )
 
-# A range written "between A and B" is a range as "A to B" is, and "between" is part of it as a
-# hedge is: "between 55 and 65 years" is no single figure; the unit follows.
+# A range written "between A and B" (or "between A to B") is a range as "A to B" is, and
+# "between" is part of it as a hedge is: "between 55 and 65 years" is no single figure; the unit
+# follows.
 # Not a difference or a choice between two figures ("the difference between 5 and 10 months").
 _BETWEEN = (
     r"(?<!difference )(?<!differences )(?<!gap )(?<!distinction )(?<!choice )"
-    rf"\b(?i:between)\s+{_NUM}\s*%?\s+and\s+{_NUM}\s*"
+    rf"\b(?i:between)\s+{_NUM}\s*%?\s+(?:and|to)\s+{_NUM}\s*"
 )
 
 # A length written before what lasts it: "a 12-week program", "a 6-month course" (not "2-year

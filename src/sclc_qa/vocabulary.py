@@ -166,13 +166,6 @@ class Vocabulary:
             a, b = squash(word), squash(thing)
             self.other_keys[a] = self.other_keys.get(a, frozenset()) | {b}
             self.other_keys[b] = self.other_keys.get(b, frozenset()) | {a}
-        # … and a common abbreviation its long form, where a text never abbreviates it ("ALT",
-        # "alanine transaminase"; domain.json's `lay_terms`).
-        for abbreviation, terms in domain().lay_terms.items():
-            if " " not in abbreviation:
-                longs = frozenset(squash(t) for t in terms)
-                known = self.other_keys.get(abbreviation, frozenset())
-                self.other_keys[abbreviation] = known | longs
         texts = {d: doc.text for d, doc in index.documents.items()}
         self.block = previous_in_block(sents, _BLOCK_REACH, texts)
         self.prev = [chain[:2] for chain in self.block]  # the two nearest: adjacency
@@ -242,6 +235,9 @@ class Vocabulary:
             return True
         if self.other_keys.get(key, frozenset()) & keys:
             return True  # by the other name the documents give it
+        long_forms = domain().common_abbreviations.get(key, ()) if " " not in name else ()
+        if text and any(_phrase(t).search(text) for t in long_forms):
+            return True  # "ALT" by "alanine transaminase", where the text never abbreviates it
         # A people's adjective names its place and the reverse: "Dutch" by "the Netherlands".
         if any(squash(other) in keys for other in same_place(name)):
             return True
@@ -396,7 +392,8 @@ class Vocabulary:
             return True
         if key.isalpha() and stem(key) in self.stems:
             return True
-        if " " not in name and any(map(self.writes_as_is, domain().lay_terms.get(key, ()))):
+        long_forms = domain().common_abbreviations.get(key, ()) if " " not in name else ()
+        if any(map(self.writes_as_is, long_forms)):
             return True  # by its long form: "ULN" where a text writes "upper limit of normal"
         if any(squash(place) in self.vocab_keys for place in same_place(name)):
             return True  # "French" where the text writes "a study from France"
@@ -483,3 +480,9 @@ _ORDINALS = {
     **{r: n for n, r in enumerate(("0", "I", "II", "III", "IV", "V"))},
     **{str(n): n for n in range(1, 10)},
 }
+
+
+@lru_cache(maxsize=64)
+def _phrase(words: str) -> re.Pattern[str]:
+    """`words` as a whole phrase, in any case."""
+    return re.compile(rf"(?<![\w-]){re.escape(words)}(?![\w-])", re.I)

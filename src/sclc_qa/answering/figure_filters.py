@@ -365,15 +365,18 @@ def with_asked_direction(text: str, spans: list[Span], question: str) -> list[Sp
 # A figure's alternative in brackets, with the condition it holds under: "1,050 mg [1,400 mg if
 # >80 kg]", "(20 mg for patients aged 75 or older)".
 _IF_BRACKET = re.compile(
-    r"[\[(](?P<figure>[^\[\]()]{1,40}?)\s+(?:if|when|for patients|in patients|for those)\s+"
-    r"(?P<condition>[^\[\]()]{1,40})[\])]"
+    r"[\[(](?P<figure>[^\[\]()]{0,30}\d[^\[\]()]{0,30}?)\s+(?:if|when|for patients|in patients|"
+    r"for those)\s+(?P<condition>[^\[\]()]{1,40})[\])]"
 )
+# Words of a condition that say nothing of which one it is.
+_PLAIN_CONDITION_WORDS = frozenset({"patient", "given", "treat", "receiv", "who", "those", "with"})
 
 
 def conditional(text: str, spans: list[Span], question: str) -> list[Span]:
     """`spans` less the figures that hold only under a condition the question does not state
     ("[1,400 mg if >80 kg]" for "what dose was given?"), or, where it states one, only those
-    figures whose condition shares its numbers ("… for patients weighing over 80 kg?")."""
+    figures whose condition it states: all of its numbers, or one of its words where it has
+    none ("… for patients with renal impairment?", "… combined with quellin?")."""
     held = list(_IF_BRACKET.finditer(text))
     if not held or not spans:
         return spans
@@ -381,16 +384,15 @@ def conditional(text: str, spans: list[Span], question: str) -> list[Span]:
     def condition_of(sp: Span) -> re.Match[str] | None:
         return next((m for m in held if m.start("figure") <= sp.start < m.end("figure")), None)
 
-    asked = set(NUMBER.findall(question)) | {
-        stem(w) for w in re.findall(r"[a-z]+", question.lower())
-    }
+    numbers = set(NUMBER.findall(question))
+    words = {stem(w) for w in re.findall(r"[a-z]+", question.lower())}
 
     def stated(condition: str) -> bool:
-        """Whether the question states `condition`: its numbers, else its content words."""
-        said = set(NUMBER.findall(condition)) or {
-            stem(w) for w in re.findall(r"[a-z]+", condition.lower()) if w not in STOPWORDS
-        }
-        return bool(said) and said <= asked
+        said = set(NUMBER.findall(condition))
+        if said:
+            return said <= numbers
+        own = {stem(w) for w in re.findall(r"[a-z]+", condition.lower()) if w not in STOPWORDS}
+        return bool(own - _PLAIN_CONDITION_WORDS & words)
 
     met = [sp for sp in spans if (c := condition_of(sp)) is not None and stated(c["condition"])]
     return met or [sp for sp in spans if condition_of(sp) is None] or spans

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from ..lexical import tokenize
+from ..domain import domain
+from ..lexical import stem, tokenize
 from ..question import Profile
 from ..question_kinds import ENDPOINTS, HOW_OFTEN_SHOULD
 from ..spans import Span
@@ -62,15 +63,13 @@ _COUNT = r"(?:n\s*=\s*\d[\d,]*|\d[\d,]*\s*(?:of|/|out\s+of)\s*\d[\d,]*)"
 _COUNT_AFTER = re.compile(rf"\s*(?:\(\s*{_COUNT}\s*\)|\[\s*{_COUNT}\s*\])", re.I)
 
 
-# "How many …?" answered by a share in brackets after its count ("in 12 patients (13%)"): the
-# count is what was asked, the share what it makes. The count's noun is no unit ("at 5 years
-# (13%)" is a time point).
+# "How many …?" answered by a share in brackets after its count of people ("in 12 patients
+# (13%)"): the count is what was asked, the share what it makes. Not a grade, a stage, an age or
+# a trial's number before its bracket ("grade 3 zentitis (13%)", "aged 70 or older (30%)").
 _HOW_MANY = re.compile(r"\bhow many\b", re.I)
-_COUNT_BEFORE = re.compile(
-    r"(?<![\w.,])\d[\d,]*\s+(?:(?!(?:years?|months?|weeks?|days?|hours?|mg|kg|cm|mm|Gy)\b)"
-    r"[A-Za-z][\w-]*\s+){1,2}\(\s*$"
-)
-_COUNT_BEFORE_REACH = 40  # characters: a count and two words of its noun
+_COUNT_BEFORE = re.compile(r"(?<![\w.,/-])\d[\d,]*\s+([A-Za-z]+)\s*\(\s*$")
+_COUNT_BEFORE_REACH = 40  # characters: a count and its noun
+_PEOPLE = domain().people_nouns | domain().group_nouns
 _BRACKET_CLOSE = re.compile(r"\s*\)")
 
 
@@ -171,7 +170,12 @@ def widen(text: str, span: Span, prof: Profile) -> tuple[int, int]:
         e = count.end() if count is not None else e
         counted_before = _COUNT_BEFORE.search(text, max(0, s - _COUNT_BEFORE_REACH), s)
         closed = _BRACKET_CLOSE.match(text, e)
-        if _HOW_MANY.search(prof.text) and counted_before and closed:
+        if (
+            _HOW_MANY.search(prof.text)
+            and counted_before is not None
+            and stem(counted_before.group(1).lower()) in _PEOPLE
+            and closed is not None
+        ):
             s, e = counted_before.start(), closed.end()  # "12 patients (13%)"
     if span.kind in ("percent", "duration"):
         e += interval_after(text, e)

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import re
 
+from ..domain import domain
 from ..endpoint_mentions import asked_site, endpoints_named, names_site, other_summary, site_of
 from ..index import Index
+from ..lexical import stem
 from ..mentions import follow_up_points, time_points
 from ..models import Sentence
 from ..question import TIME_TO_EVENT, Profile
@@ -44,6 +46,7 @@ from .runs import (
     outside_intervals,
     part_kind,
     rate_pairs,
+    read_at,
     run_of,
     scheduled,
 )
@@ -79,6 +82,8 @@ _PER_ARM = frozenset({"percent", "duration", "count"})
 # Figures a list may give one per item under a lead-in that names their endpoint.
 _LISTED = frozenset({"percent", "duration"})
 _INTERVALS = re.compile(r"[\s-]*(?:intervals?|apart)\b", re.I)
+# What a length written before it lasts: "a 12-week program", "21-day cycles".
+_PERIOD_AFTER = re.compile(r"\s+(" + "|".join(map(re.escape, domain().period_nouns)) + r")\b", re.I)
 # A rate per unit of time ("fell by 2% per year", "3% annually"): a yearly change, not the
 # cumulative rate at a time point.
 _PER_PERIOD = re.compile(
@@ -182,9 +187,15 @@ class FigureExtractor:
             spans = outside_intervals(text, spans)  # "(95% CI, 929–6,378)" bounds, not counts
         if prof.kind == "duration":
             spans = [s for s in spans if not BY.search(text[: s.start])]
+            # "21-day cycles", "a 5-year course": the length of what the question names, only.
+            spans = [s for s in spans if _period_asked(text, s, prof.text)]
             if prof.endpoints:
                 # A median OS is a duration survived, never the time point a rate was read at.
                 spans = [s for s in spans if not at_time_point(text, s.start, s.end)]
+            elif not prof.time_points and find(text, "percent"):
+                # … nor is how long after X something happens ("survival rates at 5 years
+                # were 24%").
+                spans = [s for s in spans if not read_at(text, s.start)]
         if prof.kind == "hr":
             spans = of_asked_ratio(text, spans, prof.text)  # an odds ratio is no hazard ratio
         if prof.kind == "hr" and spans and not endpoints_named(text):
@@ -363,6 +374,17 @@ class FigureExtractor:
 
 # Kinds of figure that are reported per endpoint ("median OS … median PFS …").
 _PER_ENDPOINT = frozenset({"duration", "percent", "hr"})
+
+
+def _period_asked(text: str, span: Span, question: str) -> bool:
+    """Whether a length written before what lasts it ("a 12-week program") is asked: the
+    question names what lasts it. Any other duration is."""
+    period = _PERIOD_AFTER.match(text, span.end)
+    if period is None or "-" not in text[span.start : span.end]:
+        return True
+    return stem(period.group(1).lower()) in {
+        stem(w) for w in re.findall(r"[a-z-]+", question.lower())
+    }
 
 
 def _opens_on_bare_figure(text: str, span: Span) -> bool:

@@ -43,6 +43,13 @@ _AT_TIME = re.compile(r"\b(?:at|after|within|beyond)\s+$", re.I)
 _TIME_SINCE = re.compile(r"\s+(?:after|since)\b", re.I)
 
 
+def read_at(text: str, start: int) -> bool:
+    """Whether the duration starting at `start` is the time point something was read at ("at
+    24 months", "after 5 years"), by the word before it (not "3 years after surgery", which
+    may say how long after)."""
+    return bool(_AT_TIME.search(text[:start]))
+
+
 def at_time_point(text: str, start: int, end: int) -> bool:
     """Whether the duration at text[start:end] is when something was measured ("at 24 months",
     "(about 3 years after surgery)") rather than how long it lasted."""
