@@ -271,12 +271,14 @@ def test_who_was_excluded_asks_which_patients() -> None:
 
 def test_a_rates_time_point_is_no_time_until_it(tmp_path: Path) -> None:
     text = (
-        "In a series of 50 cases of zetal carcinoma, survival rates at 5 years and 10 years were "
-        "24% and 18%, respectively. Zetal carcinoma arises after radiation, with a latency of "
-        "approximately 15.5 years."
+        "In 50 cases of zetal carcinoma of the zeta gland arising after radiation, survival rates "
+        "at 5 years and 10 years were 24% and 18%, respectively. The median time between "
+        "radiation therapy and diagnosis of the neoplasm is approximately 15.5 years."
     )
     assert _answers_in(
-        tmp_path / "latency", text, "How long after radiation does zetal carcinoma appear?"
+        tmp_path / "latency",
+        text,
+        "How long after radiation exposure does zetal carcinoma of the zeta gland appear?",
     ) == ["approximately 15.5 years"]
     # A time after an event, with a rate beside it, may be how long after it.
     answer = _answers_in(
