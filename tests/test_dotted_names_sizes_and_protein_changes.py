@@ -10,7 +10,9 @@ spelled out by that summary's definition; a figure held under a condition in bra
 ("1,050 mg [1,400 mg if >80 kg]") answering only that condition; a common abbreviation ("ALT",
 "ULN") named by the long form a text writes instead; "in which situations …" asking no
 class a text must name; "who was excluded …" asking which patients; a rate's time point ("at 5
-years") no answer to "how long after …".
+years") no answer to "how long after …"; "what share relapse …" asking a share, not a class;
+a phrase set before a name between commas saying what it is ("the RNA zetase, ZQX41,"); a
+bracketed list that names each figure first ("(Low, 18.5%; …; Extreme, 8.6%)").
 
 Every sentence, name and figure here is made up; none is a document's.
 """
@@ -287,3 +289,36 @@ def test_a_rates_time_point_is_no_time_until_it(tmp_path: Path) -> None:
         "What fraction of patients relapse after surgery, and typically how long after?",
     )[0]
     assert answer is not None and "between 2 to 5 years" in answer
+
+
+def test_a_share_noun_before_a_verb_is_the_whole_phrase(tmp_path: Path) -> None:
+    assert which_phrase("What share relapse after surgery?") == "share"
+    assert which_phrase("What proportion survive 5 years?") == "proportion"
+    answer = _answers_in(
+        tmp_path,
+        "About 40% to 60% of patients relapse, typically between 2 to 5 years after resection.",
+        "What share relapse after surgery?",
+    )[0]
+    assert answer is not None and "40% to 60%" in answer
+
+
+def test_a_phrase_set_before_a_name_says_what_it_is(tmp_path: Path) -> None:
+    assert _answers_in(
+        tmp_path,
+        "Germline variants in the RNA zetase, *ZQX41*, are associated with a dominant "
+        "predisposition to zetal neoplasms.",
+        "What kind of protein is ZQX41?",
+    ) == ["RNA zetase"]
+
+
+def test_a_list_that_names_each_figure_first(tmp_path: Path) -> None:
+    text = (
+        "Four subgroups of patients with zetal fatigue were identified (Low, 18.5%; Moderate, "
+        "43.6%; Severe, 29.3%; Extreme, 8.6%)."
+    )
+    assert _answers_in(
+        tmp_path,
+        text,
+        "What fraction fell into the extreme fatigue subgroup?",
+        "What fraction fell into the moderate subgroup?",
+    ) == ["8.6%", "43.6%"]

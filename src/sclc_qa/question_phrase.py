@@ -125,6 +125,8 @@ _LY_NOUNS = frozenset({"family", "supply", "assembly", "anomaly", "reply", "ally
 # is one only before another adverb ("most often", "most likely"), else it makes a superlative
 # ("which two most common events").
 _ADVERBS = frozenset({"often", "always", "never", "still", "also", "seldom", "ever"})
+# Words for a share of a group, which a verb may follow with no noun between ("what share die").
+_SHARE_NOUNS = frozenset({"share", "proportion", "percentage", "fraction", "percent"})
 # The particles of phrasal verbs ("picks up", "rules out", "wears off").
 _PARTICLES = frozenset({"up", "out", "off", "down", "back", "over", "away"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
@@ -246,6 +248,8 @@ def which_phrase(text: str) -> str:
     while words and words[0].lower() in _HEDGING_ADVERBS:
         # "What exactly is X?", "what mainly holds X back?": the adverb is no noun of the phrase
         words = words[1:]
+    if len(words) > 1 and words[0].lower() in _SHARE_NOUNS and re.fullmatch(r"[a-z]+", words[1]):
+        return str(words[0])  # "what share relapse …", "what proportion survive …": the verb follows
     if len(words) > 2 and words[0].lower() in _SORT_NOUNS - _SINGULAR_SORTS and words[1] == "of":
         words = words[2:]  # "which kinds of cells …" asks cells, as "which cells …" does
     phrase: list[str] = []

@@ -185,6 +185,8 @@ _COPULA = (
     r"((?:a|an|the)\s)"
 )
 _APPOSITIVE = r",\s+((?:a|an)\s)"
+# A noun phrase of up to four words set before a name it describes ("the RNA zetase, ZQX41,").
+_BEFORE_NAME = r"(?:[\w-]+\s+){0,3}[\w-]+"
 # "… versus ZETA (zetamab, cisplatin, and 5-FU for up to six cycles)": what a name stands for,
 # in brackets just after it: a list of its parts (a comma or "and"/"plus" between words), in
 # words that open in lower case (not a code, a figure's label, nor a clause or examples).
@@ -195,10 +197,17 @@ _BRACKETED = (
 
 
 def describing_span(text: str, names: tuple[str, ...]) -> tuple[int, int] | None:
-    """What the sentence says one of `names` is: the noun phrase after "<name> is a/an" or
-    "<name>, a/an", to the end of its clause, or what it holds in brackets just after it
-    ("<name> (A, B, and C)"); None if it says none of these."""
+    """What the sentence says one of `names` is: the noun phrase set before it between commas
+    ("the RNA zetase, ZQX41, …"), or after "<name> is a/an" or "<name>, a/an", to the end of
+    its clause, or what it holds in brackets just after it ("<name> (A, B, and C)"); None if it
+    says none of these."""
     for name in names:
+        # "… the RNA zetase, ZQX41, is …": the phrase set before the name, between commas.
+        before = re.search(
+            rf"\b(?:the|an?)\s+({_BEFORE_NAME}),\s+[*_]*{re.escape(name)}[*_]*\s*,", text, re.I
+        )
+        if before is not None:
+            return before.span(1)
         for pattern in (_COPULA, _APPOSITIVE, _BRACKETED):
             m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-]){pattern}", text, re.I)
             if m is None:

@@ -41,6 +41,8 @@ NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _LABEL_WORDS = 3
 # A bracketed figure's label: the one or two words before its opening bracket.
 _BRACKET_LABEL = re.compile(r"[\w-]+(?:\s+[\w-]+)?\s*\(\s*$")
+# An item of a bracketed list named before its figure: "(Low, 18%; Very high, 9%)".
+_ITEM_LABEL = re.compile(r"[(;]\s*([A-Za-z][\w-]*(?:\s+[\w-]+)?),\s*$")
 # How far back (characters) that label is looked for: two words and a bracket.
 _BRACKET_REACH = 40
 # Number words a "respectively" list may count in, and two time points joined by "and" that
@@ -78,9 +80,14 @@ def schedule_end(text: str, span: Span, end: int) -> int:
 
 
 def bracket_label(text: str, at: int) -> tuple[int, int] | None:
-    """Where the one or two words before the bracket that opens at `at` stand, if one does."""
+    """Where the one or two words before the bracket that opens at `at` stand, if one does;
+    or, for an item of a bracketed list that names each figure first ("(Low, 18%; Very high,
+    9%)"), the item's name."""
     label = _BRACKET_LABEL.search(text, max(0, at - _BRACKET_REACH), at)
-    return label.span() if label is not None else None
+    if label is not None:
+        return label.span()
+    item = _ITEM_LABEL.search(text, max(0, at - _BRACKET_REACH), at)
+    return item.span(1) if item is not None else None
 
 
 def label_words(after: str, q_words: set[str]) -> int:
