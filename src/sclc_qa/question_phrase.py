@@ -249,9 +249,8 @@ def which_phrase(text: str) -> str:
         # "What exactly is X?", "what mainly holds X back?": the adverb is no noun of the phrase
         words = words[1:]
     if len(words) > 1 and words[0].lower() in _SHARE_NOUNS and re.fullmatch(r"[a-z]+", words[1]):
-        return str(
-            words[0]
-        )  # "what share relapse …", "what proportion survive …": the verb follows
+        # "what share relapse …", "what proportion survive …": the verb follows
+        return str(words[0])
     if len(words) > 2 and words[0].lower() in _SORT_NOUNS - _SINGULAR_SORTS and words[1] == "of":
         words = words[2:]  # "which kinds of cells …" asks cells, as "which cells …" does
     phrase: list[str] = []
