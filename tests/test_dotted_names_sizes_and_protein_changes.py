@@ -322,3 +322,53 @@ def test_a_list_that_names_each_figure_first(tmp_path: Path) -> None:
         "What fraction fell into the extreme fatigue subgroup?",
         "What fraction fell into the moderate subgroup?",
     ) == ["8.6%", "43.6%"]
+
+
+def test_what_the_second_review_found(tmp_path: Path) -> None:
+    """Inputs the rules above once answered wrongly (each made up)."""
+    cases = [
+        (
+            "In the ZETA-3 trial, zentamab, a bispecific antibody, improved survival over quellin.",
+            "What is zentamab?",
+            "a bispecific antibody",
+        ),
+        (
+            "Patients received a 12-week course of zentamab.",
+            "How long was zentamab treatment?",
+            "12-week",
+        ),
+        (
+            "Zentamab is given at 10 mg/kg every 3 weeks (7 mg/kg when combined with quellin). "
+            "Zentamab may also be combined with vorbatin.",
+            "What dose of zentamab is given when combined with vorbatin?",
+            "10 mg/kg every 3 weeks",
+        ),
+        (
+            "Zentitis resolved after 3 weeks in 85% of zentamab-treated patients.",
+            "How long did it take zentitis to resolve?",
+            "3 weeks",
+        ),
+        (
+            "In 2019, Zetacorp selected Helena Marsh to lead ZETA-3.",
+            "Who was selected by Zetacorp to lead ZETA-3?",
+            "Helena Marsh",
+        ),
+        (
+            "In ZETA-3, responses to zentamab occurred in 12 evaluable patients (13%).",
+            "How many evaluable patients responded to zentamab in ZETA-3?",
+            "12 evaluable patients (13%)",
+        ),
+    ]
+    for i, (text, question, expected) in enumerate(cases):
+        assert _answers_in(tmp_path / str(i), text, question) == [expected], question
+    engine = _section_engine(
+        tmp_path / "cases",
+        "Zentamab was given to 40 adults. Grade 3 zentitis developed in six patients.",
+    )
+    assert "case" in _refusal(engine, "Which cases of zentitis were fatal?")
+    assert protein_key("D14fs") == protein_key("p.Asp14fs") == "d14fs"
+    assert protein_key("R77R") == protein_key("p.Arg77Arg") == protein_key("R77=") == "r77eq"
+    assert which_phrase("What percentage point difference in ORR was there?") == (
+        "percentage point difference"
+    )
+    assert counts_a_share("How many patients are being evaluated in ZETA-5?") is False

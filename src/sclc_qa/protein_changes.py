@@ -15,11 +15,11 @@ __all__ = ["protein_key"]
 _THREE = "|".join(sorted(domain().amino_acids))
 # What may follow the new residue: a frameshift and where it stops ("fs*2", "fsTer2").
 _TAIL = r"(?:fs(?:\*|Ter|X)?\d*)?"
-# "p.Arg525His", "p.(Arg525His)", "Asp140Glyfs*2", "Arg525Ter", "Arg525*", "Arg525=".
-_THREE_LETTER = re.compile(rf"(?:p\.)?\(?({_THREE})(\d+)({_THREE}|\*|=)({_TAIL})\)?")
-# "p.R525H", "R525H", "D140Gfs*2", "R525*", "R525=": one capital, the position, then the new
-# residue (a bare "R525" is a residue, not a change).
-_ONE_LETTER = re.compile(rf"(?:p\.)?\(?([A-Z])(\d+)([A-Z*=])({_TAIL})\)?")
+# "p.Arg525His", "p.(Arg525His)", "Asp140Glyfs*2", "Asp140fs", "Arg525Ter", "Arg525*", "Arg525=".
+_THREE_LETTER = re.compile(rf"(?:p\.)?\(?({_THREE})(\d+)({_THREE}|\*|=|(?=fs))({_TAIL})\)?")
+# "p.R525H", "R525H", "D140Gfs*2", "D140fs", "R525*", "R525=": one capital, the position, then
+# the new residue or a frameshift (a bare "R525" is a residue, not a change).
+_ONE_LETTER = re.compile(rf"(?:p\.)?\(?([A-Z])(\d+)([A-Z*=]|(?=fs))({_TAIL})\)?")
 
 
 @lru_cache(maxsize=1 << 12)
@@ -33,11 +33,14 @@ def protein_key(word: str) -> str | None:
         codes = domain().amino_acids
         before, at, after, tail = three.groups()
         tail = re.sub(_THREE, lambda m: codes[m.group()], tail)  # "fsTer2" → "fs*2"
-        return _key(codes[before] + at + codes.get(after, after) + tail)
+        new = "=" if after == before else codes.get(after, after)
+        return _key(codes[before] + at + new + tail)
     one_letter = _ONE_LETTER.fullmatch(word)
-    if one_letter is None or one_letter.group(1) == one_letter.group(3):
+    if one_letter is None:
         return None
-    return _key("".join(one_letter.groups()))
+    before, at, after, tail = one_letter.groups()
+    # The same residue again is a silent change, as "=" writes it ("R525R", "p.Arg525Arg").
+    return _key(before + at + ("=" if after == before else after) + tail)
 
 
 def _key(change: str) -> str:

@@ -471,7 +471,7 @@ _OR_THEN_VERB = re.compile(
 # "Who was excluded …", "who were kept out …", "who is (not) eligible …": a group of patients.
 _WHO_ADMITTED = re.compile(
     r"\s*who\s+(?:was|were|is|are|would be|will be)\s+(?:not\s+)?(?:excluded|kept out|barred|"
-    r"ineligible|eligible|included|enrolled|allowed|admitted|selected|recruited)\b",
+    r"ineligible|eligible|included|enrolled)\b(?!\s+(?:by|as|to)\b)",
     re.I,
 )
 # "Who makes …", "who first marketed …": the verb after "who", not one with its particle ("makes

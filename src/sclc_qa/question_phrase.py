@@ -122,11 +122,25 @@ _BESIDES = r"\s*(?:apart from|aside from|besides|other than|except(?: for)?|in a
 # Nouns in -ly, which are no adverbs.
 _LY_NOUNS = frozenset({"family", "supply", "assembly", "anomaly", "reply", "ally", "monopoly"})
 # Adverbs not in -ly that stand before a verb ("which zeta variant often serves as …"); "most"
-# is one only before another adverb ("most often", "most likely"), else it makes a superlative
-# ("which two most common events").
+# is one only before another adverb or a verb ("most often", "most improved"), else it makes a
+# superlative ("which two most common events").
 _ADVERBS = frozenset({"often", "always", "never", "still", "also", "seldom", "ever"})
 # Words for a share of a group, which a verb may follow with no noun between ("what share die").
 _SHARE_NOUNS = frozenset({"share", "proportion", "percentage", "fraction", "percent"})
+# Nouns a share noun may modify: "percentage point", "percentage increase".
+_CHANGE_NOUNS = frozenset(
+    {
+        "point",
+        "points",
+        "difference",
+        "change",
+        "increase",
+        "decrease",
+        "reduction",
+        "decline",
+        "gain",
+    }
+)
 # The particles of phrasal verbs ("picks up", "rules out", "wears off").
 _PARTICLES = frozenset({"up", "out", "off", "down", "back", "over", "away"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
@@ -248,7 +262,12 @@ def which_phrase(text: str) -> str:
     while words and words[0].lower() in _HEDGING_ADVERBS:
         # "What exactly is X?", "what mainly holds X back?": the adverb is no noun of the phrase
         words = words[1:]
-    if len(words) > 1 and words[0].lower() in _SHARE_NOUNS and re.fullmatch(r"[a-z]+", words[1]):
+    if (
+        len(words) > 1
+        and words[0].lower() in _SHARE_NOUNS
+        and re.fullmatch(r"[a-z]+", words[1])
+        and words[1] not in _CHANGE_NOUNS  # "what percentage point difference …": a noun
+    ):
         # "what share relapse …", "what proportion survive …": the verb follows
         return str(words[0])
     if len(words) > 2 and words[0].lower() in _SORT_NOUNS - _SINGULAR_SORTS and words[1] == "of":
@@ -300,7 +319,10 @@ def which_phrase(text: str) -> str:
         if phrase and (
             (w.lower().endswith("ly") and w.lower() not in _LY_NOUNS)
             or w.lower() in _ADVERBS
-            or (w.lower() == "most" and (after in _ADVERBS or after.endswith("ly")))
+            or (
+                w.lower() == "most"
+                and (after in _ADVERBS or after.endswith(("ly", "ed")) or after in _IRREGULAR_PAST)
+            )
         ):
             break  # "which zentic event mainly rose", "… most often serves": an adverb ends it
         if phrase and w.lower() in ("and", "or"):

@@ -50,7 +50,8 @@ _HOW_MANY_HAD = re.compile(
     r"(?!.*\b(?:enroll\w*|randomi[sz]ed|included|recruited|accrued|assigned|participat\w*|"
     r"took part|screened|registered|invit\w*|"
     # "how many patients were reviewed": how many a study looked at (not "… when examined")
-    r"(?:were|was)\s+(?:reviewed|studied|analy[sz]ed|evaluated|examined|surveyed|interviewed)|"
+    r"(?:were|was|are|is|have|has|will)\s+(?:been\s+|being\s+|be\s+)?"
+    r"(?:reviewed|studied|analy[sz]ed|evaluated|examined|surveyed|interviewed|sequenced)|"
     # "how many patients were in the zeta cohort": its size, a count.
     r"(?:were|was) in (?:the|a|an|this|that|each|its) (?:[\w-]+\s+){0,5}?"
     r"(?:cohorts?|trials?|study|studies|arms?|groups?|samples?|series|analys[ie]s|"

@@ -414,21 +414,19 @@ def withheld(prof: Profile, sentence: str, start: int, end: int) -> str:
     if said is None:
         return ""
     # Unless the question asks what was found, the clause bears only on an answer that takes
-    # it in, and never on a study's name or phase ("Which trial tests zentamab, and in what
-    # phase?" is answered while the trial runs; "which drug did better?" is not).
-    named_study = prof.kind == "phase" or prof.target in _STUDY_CLASSES
-    taken_in = said.end() > start and said.start() < end and not named_study
+    # it in, and never on a name or phase ("Which trial tests zentamab, and in what phase?" is
+    # answered while the trial runs; "which drug did better?" asks what was found).
+    taken_in = said.end() > start and said.start() < end and prof.kind not in ("entity", "phase")
     if not (taken_in or _ASKS_RESULTS.search(prof.text)):
         return ""
     opens = max(sentence.rfind(mark, 0, said.start()) for mark in ";,:") + 1  # its clause
     return sentence[opens : said.end()].strip()
 
 
-# What a study is asked as: "which trial …", "which study …".
-_STUDY_CLASSES = frozenset({"trial", "study", "studies", "trials"})
 # A question that asks what a study found, in whatever form.
 _ASKS_RESULTS = re.compile(
     r"\b(?:results?|outcomes?|data|findings|efficacy|effective(?:ness)?|show(?:ed|n)?|"
-    r"how well|benefit|respon(?:se|ses|ded))\b",
+    r"how well|benefit|respon(?:se|ses|ded)|better|worse|superior|inferior|longer|shorter|"
+    r"improv\w*|prolong\w*)\b",
     re.I,
 )

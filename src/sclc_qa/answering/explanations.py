@@ -185,6 +185,13 @@ _COPULA = (
     r"((?:a|an|the)\s)"
 )
 _APPOSITIVE = r",\s+((?:a|an)\s)"
+# What heads a setting, not a description, before a name between commas ("In the ZETA-3 trial,
+# zentamab, …", "after the first cycle, …").
+_SETTING_HEADS = re.compile(
+    r"\b(?:trials?|stud(?:y|ies)|cycles?|courses?|years?|months?|weeks?|days?|analys[ie]s|"
+    r"arms?|groups?|cohorts?|phases?)$",
+    re.I,
+)
 # A noun phrase of up to four words set before a name it describes ("the RNA zetase, ZQX41,").
 _BEFORE_NAME = r"(?:[\w-]+\s+){0,3}[\w-]+"
 # "… versus ZETA (zetamab, cisplatin, and 5-FU for up to six cycles)": what a name stands for,
@@ -202,12 +209,6 @@ def describing_span(text: str, names: tuple[str, ...]) -> tuple[int, int] | None
     its clause, or what it holds in brackets just after it ("<name> (A, B, and C)"); None if it
     says none of these."""
     for name in names:
-        # "… the RNA zetase, ZQX41, is …": the phrase set before the name, between commas.
-        before = re.search(
-            rf"\b(?:the|an?)\s+({_BEFORE_NAME}),\s+[*_]*{re.escape(name)}[*_]*\s*,", text, re.I
-        )
-        if before is not None:
-            return before.span(1)
         for pattern in (_COPULA, _APPOSITIVE, _BRACKETED):
             m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-]){pattern}", text, re.I)
             if m is None:
@@ -222,4 +223,13 @@ def describing_span(text: str, names: tuple[str, ...]) -> tuple[int, int] | None
             s, e = strip_citation(text, start, end)
             if e > s:
                 return s, e
+    for name in names:
+        # "… variants in the RNA zetase, ZQX41, are …": the phrase set before the name, between
+        # commas, when the sentence says nothing else of what it is (not "in the ZETA-3 trial,
+        # zentamab, …", a setting).
+        before = re.search(
+            rf"\b(?:the|an?)\s+({_BEFORE_NAME}),\s+[*_]*{re.escape(name)}[*_]*\s*,", text, re.I
+        )
+        if before is not None and not _SETTING_HEADS.search(before.group(1)):
+            return before.span(1)
     return None

@@ -382,8 +382,8 @@ _PLAIN_CONDITION_WORDS = frozenset({"patient", "given", "treat", "receiv", "who"
 def conditional(text: str, spans: list[Span], question: str) -> list[Span]:
     """`spans` less the figures that hold only under a condition the question does not state
     ("[1,400 mg if >80 kg]" for "what dose was given?"), or, where it states one, only those
-    figures whose condition it states: all of its numbers, or one of its words where it has
-    none ("… for patients with renal impairment?", "… combined with quellin?")."""
+    figures whose condition it states: all of its numbers, or, where it has none, its last
+    word and half its others ("… for patients with renal impairment?", "… with quellin?")."""
     held = list(_IF_BRACKET.finditer(text))
     if not held or not spans:
         return spans
@@ -392,14 +392,21 @@ def conditional(text: str, spans: list[Span], question: str) -> list[Span]:
         return next((m for m in held if m.start("figure") <= sp.start < m.end("figure")), None)
 
     numbers = set(NUMBER.findall(question))
-    words = {stem(w) for w in re.findall(r"[a-z]+", question.lower())}
+    words = {stem(w) for w in re.findall(r"[a-z][a-z-]*", question.lower())}
 
     def stated(condition: str) -> bool:
         said = set(NUMBER.findall(condition))
         if said:
             return said <= numbers
-        own = {stem(w) for w in re.findall(r"[a-z]+", condition.lower()) if w not in STOPWORDS}
-        return bool(own - _PLAIN_CONDITION_WORDS & words)
+        # Its last word (what it is of: "… with quellin", "… renal impairment") and at least
+        # half its others ("with renal impairment" is not "with severe hepatic impairment", nor
+        # "combined with quellin" "with vorbatin").
+        own = [
+            stem(w)
+            for w in re.findall(r"[a-z][a-z-]*", condition.lower())
+            if w not in STOPWORDS and stem(w) not in _PLAIN_CONDITION_WORDS
+        ]
+        return bool(own) and own[-1] in words and len(set(own) & words) * 2 >= len(set(own))
 
     met = [sp for sp in spans if (c := condition_of(sp)) is not None and stated(c["condition"])]
     return met or [sp for sp in spans if condition_of(sp) is None] or spans

@@ -67,8 +67,10 @@ _COUNT_AFTER = re.compile(rf"\s*(?:\(\s*{_COUNT}\s*\)|\[\s*{_COUNT}\s*\])", re.I
 # (13%)"): the count is what was asked, the share what it makes. Not a grade, a stage, an age or
 # a trial's number before its bracket ("grade 3 zentitis (13%)", "aged 70 or older (30%)").
 _HOW_MANY = re.compile(r"\bhow many\b", re.I)
-_COUNT_BEFORE = re.compile(r"(?<![\w.,/-])\d[\d,]*\s+([A-Za-z]+)\s*\(\s*$")
-_COUNT_BEFORE_REACH = 40  # characters: a count and its noun
+_COUNT_BEFORE = re.compile(
+    r"(?<![\w.,/-])\d[\d,]*\s+(?:(?!(?:or|and|to|than)\s)[A-Za-z-]+\s+)?([A-Za-z]+)\s*\(\s*$"
+)
+_COUNT_BEFORE_REACH = 40  # characters: a count, a word before its noun ("evaluable"), the noun
 _PEOPLE = domain().people_nouns | domain().group_nouns
 _BRACKET_CLOSE = re.compile(r"\s*\)")
 

@@ -82,6 +82,10 @@ _PER_ARM = frozenset({"percent", "duration", "count"})
 # Figures a list may give one per item under a lead-in that names their endpoint.
 _LISTED = frozenset({"percent", "duration"})
 _INTERVALS = re.compile(r"[\s-]*(?:intervals?|apart)\b", re.I)
+# A question that asks when something was read ("after how long were they assessed?").
+_ASKS_WHEN = re.compile(r"\bafter how long\b|\bat what (?:time|point)\b|\bwhen\b", re.I)
+# Parts of a schedule, whose length is no time on treatment.
+_SCHEDULE_PARTS = frozenset({"cycle", "cycles", "interval", "break", "washout", "run-in"})
 # What a length written before it lasts: "a 12-week program", "21-day cycles".
 _PERIOD_AFTER = re.compile(r"\s+(" + "|".join(map(re.escape, domain().period_nouns)) + r")\b", re.I)
 # A rate per unit of time ("fell by 2% per year", "3% annually"): a yearly change, not the
@@ -187,12 +191,17 @@ class FigureExtractor:
             spans = outside_intervals(text, spans)  # "(95% CI, 929–6,378)" bounds, not counts
         if prof.kind == "duration":
             spans = [s for s in spans if not BY.search(text[: s.start])]
-            # "21-day cycles", "a 5-year course": the length of what the question names, only.
-            spans = [s for s in spans if _period_asked(text, s, prof.text)]
+            # "21-day cycles", "a 5-year course": the length of what the question names; else,
+            # where no other duration is left, of a whole course, never of one cycle of it.
+            spans = [s for s in spans if _period_asked(text, s, prof.text)] or [
+                s for s in spans if not _period_part(text, s)
+            ]
             if prof.endpoints:
                 # A median OS is a duration survived, never the time point a rate was read at.
                 spans = [s for s in spans if not at_time_point(text, s.start, s.end)]
-            elif not prof.time_points and find(text, "percent"):
+            elif (
+                not prof.time_points and not _ASKS_WHEN.search(prof.text) and find(text, "percent")
+            ):
                 # … nor is how long after X something happens ("survival rates at 5 years
                 # were 24%").
                 spans = [s for s in spans if not read_at(text, s.start)]
@@ -385,6 +394,13 @@ def _period_asked(text: str, span: Span, question: str) -> bool:
     return stem(period.group(1).lower()) in {
         stem(w) for w in re.findall(r"[a-z-]+", question.lower())
     }
+
+
+def _period_part(text: str, span: Span) -> bool:
+    """Whether a length written before what lasts it is one part of a schedule ("21-day
+    cycles", "a 2-week break"), not a whole course of it ("a 12-week course")."""
+    period = _PERIOD_AFTER.match(text, span.end)
+    return period is not None and period.group(1).lower() in _SCHEDULE_PARTS
 
 
 def _opens_on_bare_figure(text: str, span: Span) -> bool:

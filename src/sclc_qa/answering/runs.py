@@ -45,16 +45,14 @@ _TIME_SINCE = re.compile(r"\s+(?:after|since)\b", re.I)
 
 def read_at(text: str, start: int) -> bool:
     """Whether the duration starting at `start` is the time point something was read at ("at
-    24 months", "after 5 years"), by the word before it (not "3 years after surgery", which
-    may say how long after)."""
+    24 months", "at 5 and 10 years"), by the word before it (not "after 3 weeks" nor "3 years
+    after surgery", which may say how long)."""
     return bool(_AT_TIME_RUN.search(text, max(0, start - _AT_RUN_REACH), start))
 
 
 # The word a time point is read at, before a run of them: "at 5 years and 10 years", "at 1, 3
 # and 5 years" (each of the run is read at).
-_AT_TIME_RUN = re.compile(
-    r"\b(?:at|after|within|beyond)\s+(?:[\d.]+(?:\s*[a-z]+)?,?\s+(?:and\s+|or\s+)?)*$", re.I
-)
+_AT_TIME_RUN = re.compile(r"\bat\s+(?:[\d.]+(?:\s*[a-z]+)?,?\s+(?:and\s+|or\s+)?)*$", re.I)
 _AT_RUN_REACH = 60  # characters: a few time points before the one read
 
 

@@ -37,7 +37,7 @@ _NOT_A_CLASS = re.compile(
     r"(?:kind|type|sort|class|form|one|thing|habit|behaviou?r|practice|trait|factor|feature|"
     r"characteristic|aspect|piece|part|portion|component|element|constituent|"
     # … and for when something holds: "in which situations …" is answered by a list of them
-    r"situation|circumstance|scenario|setting|case|condition|instance|occasion|context)s?|"
+    r"situation|circumstance|scenario|setting|context)s?|"
     r"propert(?:y|ies)|\w+(?:ly|ed|ier|est|ing)"
 )
 # "What is the freezing point of X?": a property of X, its kind named by the word before it.
