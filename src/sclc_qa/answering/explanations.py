@@ -204,10 +204,10 @@ _BRACKETED = (
 
 
 def describing_span(text: str, names: tuple[str, ...]) -> tuple[int, int] | None:
-    """What the sentence says one of `names` is: the noun phrase set before it between commas
-    ("the RNA zetase, ZQX41, …"), or after "<name> is a/an" or "<name>, a/an", to the end of
-    its clause, or what it holds in brackets just after it ("<name> (A, B, and C)"); None if it
-    says none of these."""
+    """What the sentence says one of `names` is: the noun phrase after "<name> is a/an" or
+    "<name>, a/an", to the end of its clause, or what it holds in brackets just after it
+    ("<name> (A, B, and C)"); failing those, the noun phrase set before it between commas ("the
+    RNA zetase, ZQX41, …"); None if it says none of these."""
     for name in names:
         for pattern in (_COPULA, _APPOSITIVE, _BRACKETED):
             m = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-]){pattern}", text, re.I)
