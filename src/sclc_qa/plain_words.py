@@ -44,11 +44,7 @@ class PlainWords:
         self._lay = _alternation(domain().lay_terms, r"\b")
         # A clinical abbreviation in capitals, not a name's part ("ALT", not "ALT-77").
         capitals = [a.upper() for a in domain().common_abbreviations]
-        self._abbreviations = (
-            re.compile(r"\b(" + "|".join(map(re.escape, capitals)) + r")\b(?![-‒–]\d)")
-            if capitals
-            else None
-        )
+        self._abbreviations = _alternation(capitals, r"\b(?![-‒–]\d)", flags=0)
 
     @cached_property
     def _lower(self) -> str:
@@ -100,12 +96,13 @@ class PlainWords:
         )
 
 
-def _alternation(words: Iterable[str], after: str) -> re.Pattern[str] | None:
-    """One pattern for `words` as whole words, longest first, then `after`."""
+def _alternation(words: Iterable[str], after: str, flags: int = re.I) -> re.Pattern[str] | None:
+    """One pattern for `words` as whole words, longest first, then `after` (in any case unless
+    `flags` says otherwise)."""
     ordered = sorted(words, key=len, reverse=True)
     if not ordered:
         return None
-    return re.compile(r"\b(" + "|".join(re.escape(w) for w in ordered) + r")" + after, re.I)
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in ordered) + r")" + after, flags)
 
 
 def _phrase(words: str) -> re.Pattern[str]:

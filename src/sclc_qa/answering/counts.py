@@ -143,8 +143,8 @@ def _counts_of(
         label = _LABEL_BEFORE.search(text, max(0, s.start - _COUNT_NOUN_WINDOW), s.start)
         if label is not None and stem(label.group(1).lower()) in nouns:
             # "New cases: 226,650", "patients (n = 45)", "deaths were 1,200"; "n = 45" whole
-            sized = _SIZE_SIGN.search(text, label.end(1), s.start)
-            out.append(Span(sized.start(1), s.end, s.kind, s.endpoint) if sized else s)
+            sized = label.start("size") if label.group("size") else s.start
+            out.append(Span(sized, s.end, s.kind, s.endpoint))
             continue
         after = text[s.end : s.end + _COUNT_NOUN_WINDOW]
         # A noun past the next number is that number's ("3 events in 52% of patients"), unless
@@ -302,10 +302,9 @@ _NOUN_WORDS = 2
 # A time phrase that follows what is counted ("hours before a meal", "days after surgery").
 _WHEN = re.compile(r"\s+(?:before|after|until|since|during|within|following|prior\s+to)\s+", re.I)
 _RANGE_END = re.compile(r"\s*(?:to|through|and|or|[-‒–—])\s*[\d.,]+")
-# A group's size as a paper writes it, before its number: "(n = 45)", "(N = 112)".
-_SIZE_SIGN = re.compile(r"\(\s*([nN]\s*=)")
-# A count stated after its noun: "New cases: N", "patients (n = N)", "deaths were N".
+# A count stated after its noun: "New cases: N", "patients (n = N)", "deaths were N"; `size` is
+# a group's size sign as a paper writes it ("(N = 112)"), which the answer keeps.
 _LABEL_BEFORE = re.compile(
-    r"([A-Za-z][A-Za-z-]*)\s*(?::|\(\s*[nN]\s*=|=|\s(?:was|were|totall?ed|numbered))\s*"
+    r"([A-Za-z][A-Za-z-]*)\s*(?::|\(\s*(?P<size>[nN]\s*=)|=|\s(?:was|were|totall?ed|numbered))\s*"
     r"(?:approximately\s+|about\s+|nearly\s+|over\s+|more than\s+)?$"
 )

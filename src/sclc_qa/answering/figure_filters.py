@@ -33,6 +33,7 @@ __all__ = [
     "respectively",
     "schedule_end",
     "with_other_dose",
+    "word_stems",
     "years_in",
 ]
 
@@ -379,6 +380,15 @@ _IF_BRACKET = re.compile(
 _PLAIN_CONDITION_WORDS = frozenset({"patient", "given", "treat", "receiv", "who", "those", "with"})
 
 
+# A word as `word_stems` reads it: letters, hyphens inside ("run-in").
+_WORD = re.compile(r"[a-z][a-z-]*")
+
+
+def word_stems(text: str) -> set[str]:
+    """The stems of `text`'s words, stopwords kept and hyphenated words whole ("run-in")."""
+    return {stem(w) for w in _WORD.findall(text.lower())}
+
+
 def conditional(text: str, spans: list[Span], question: str) -> list[Span]:
     """`spans` less the figures that hold only under a condition the question does not state
     ("[1,400 mg if >80 kg]" for "what dose was given?"), or, where it states one, only those
@@ -392,7 +402,7 @@ def conditional(text: str, spans: list[Span], question: str) -> list[Span]:
         return next((m for m in held if m.start("figure") <= sp.start < m.end("figure")), None)
 
     numbers = set(NUMBER.findall(question))
-    words = {stem(w) for w in re.findall(r"[a-z][a-z-]*", question.lower())}
+    words = word_stems(question)
 
     def stated(condition: str) -> bool:
         said = set(NUMBER.findall(condition))
@@ -403,7 +413,7 @@ def conditional(text: str, spans: list[Span], question: str) -> list[Span]:
         # "combined with quellin" "with vorbatin").
         own = [
             stem(w)
-            for w in re.findall(r"[a-z][a-z-]*", condition.lower())
+            for w in _WORD.findall(condition.lower())
             if w not in STOPWORDS and stem(w) not in _PLAIN_CONDITION_WORDS
         ]
         return bool(own) and own[-1] in words and len(set(own) & words) * 2 >= len(set(own))

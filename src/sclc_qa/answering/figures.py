@@ -29,6 +29,7 @@ from .figure_filters import (
     not_siblings,
     of_asked_drug,
     with_asked_direction,
+    word_stems,
     years_in,
 )
 from .figure_ranking import rank_figures
@@ -391,9 +392,7 @@ def _period_asked(text: str, span: Span, question: str) -> bool:
     period = _PERIOD_AFTER.match(text, span.end)
     if period is None or "-" not in text[span.start : span.end]:
         return True
-    return stem(period.group(1).lower()) in {
-        stem(w) for w in re.findall(r"[a-z-]+", question.lower())
-    }
+    return stem(period.group(1).lower()) in word_stems(question)
 
 
 def _period_part(text: str, span: Span) -> bool:
