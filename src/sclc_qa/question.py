@@ -131,6 +131,12 @@ _CONDITION = re.compile(
 )
 # A question that asks why, after any setting phrase: a reason, whatever figure it names.
 ASKS_WHY = re.compile(rf"(?:{setting('in|for|among|after|with|according to')})?\s*why\b", re.I)
+# Deaths as what a share is of: "what share of zentoma deaths", "the fraction of all deaths".
+_SHARE_OF_DEATHS = re.compile(
+    r"\b(?:share|proportion|percentage|fraction|percent|%)\s+of\s+(?:all\s+)?"
+    r"(?:[\w-]+\s+){0,3}?deaths\b",
+    re.I,
+)
 # A measure asked in the plural: "what proportions", "what were the rates".
 _PLURAL_MEASURE = re.compile(
     r"\bwhat (?:were (?:the )?)?(?:proportions|percentages|rates|shares|figures|values|"
@@ -316,6 +322,14 @@ def profile(question: str) -> Profile:
         # "How many deaths …", "how many patients progressed": the events are what is counted;
         # a time-to-event endpoint is never reported as a count.
         endpoints -= TIME_TO_EVENT
+    if (
+        "os" in endpoints
+        and kind == "percent"
+        and not ENDPOINTS["os"].search(_SHARE_OF_DEATHS.sub(" ", uncoded))
+    ):
+        # "What share of zentoma deaths are due to X?": the deaths are what the share is of,
+        # not a death rate asked.
+        endpoints = endpoints - {"os"}
     if endpoints & EVENT_FREE and not _survival_apart(text):
         # "progression or death", "alive without recurrence" define an event-free endpoint.
         endpoints = endpoints - {"os"}

@@ -27,10 +27,17 @@ _DOSING_SCHEME = re.compile(
 
 
 # What a dose is of, written in lower case: "the dose of zentoline", "what zentoline daily dose".
-_DOSED = re.compile(
-    r"\bdos(?:e|es|ing|age)\s+(?:of|for)\s+(?:the\s+|oral\s+|intravenous\s+)?([a-z][a-z-]{4,})\b"
-    r"|\b([a-z][a-z-]{4,})\s+(?:(?:daily|weekly|starting|usual|recommended|standard|"
-    r"maintenance|loading|oral|total|maximum)\s+)?dos(?:e|es|ing|age)\b"
+# Two patterns, each read on its own: in "the starting dose of zentoline" the word before
+# "dose" says which dose and the word after it whose.
+_DOSED = (
+    re.compile(
+        r"\bdos(?:e|es|ing|age)\s+(?:of|for)\s+(?:the\s+|oral\s+|intravenous\s+)?"
+        r"([a-z][a-z-]{4,})\b"
+    ),
+    re.compile(
+        r"\b([a-z][a-z-]{4,})\s+(?:(?:daily|weekly|starting|usual|recommended|standard|"
+        r"maintenance|loading|oral|total|maximum)\s+)?dos(?:e|es|ing|age)\b"
+    ),
 )
 # The endings of nouns for things done or given in general ("radiation", "treatment",
 # "chemotherapy") and of adjectives ("prophylactic", "intravenous"): no drug's name.
@@ -45,8 +52,8 @@ def dosed(text: str, names: tuple[str, ...]) -> list[str]:
     capitalised or stem-marked drug is."""
     known = {t.lower() for n in names for t in n.split()}
     out: list[str] = []
-    for m in _DOSED.finditer(text):
-        word = (m.group(1) or m.group(2)).lower()
+    found = sorted((m.start(), m[1].lower()) for pattern in _DOSED for m in pattern.finditer(text))
+    for _, word in found:
         if word in known or word in domain().dose_qualifiers or _GENERAL_NOUN.fullmatch(word):
             continue
         out.append(word)

@@ -44,6 +44,7 @@ from .scoring import Scored, SentenceScorer
 from .shorthand import drug_words, expanded
 from .unheard import (
     unheard_class,
+    unheard_comparator,
     unheard_condition,
     unheard_group,
     unheard_object,
@@ -207,6 +208,7 @@ class Answerer:
             or unheard_site(prof, self.vocab)
             or unheard_object(prof, self.vocab)
             or unheard_owner(prof, self.vocab)
+            or unheard_comparator(prof, self.vocab)
         )
         if condition:
             return abstention(question, self.reasons.not_mentioned([condition]), 0.0), None
@@ -322,7 +324,7 @@ class Answerer:
             # "When did the FDA approve X?" is not answered by X's approval in China, nor
             # "when was X approved for quelloma?" by its approval for zetoma.
             return self._abstain(question, why, confidence, scored), features
-        sent = self.index.sentences[found.sid if found.sid >= 0 else found.near_or(best.sid)]
+        sent = self.index.sentences[found.located(best.sid)]
         said = constraints.withheld(
             prof, sent.text, found.start - sent.start, found.end - sent.start
         )

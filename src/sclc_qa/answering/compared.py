@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 from ..citing import Citer
 from ..domain import domain
 from ..index import Index
+from ..lexical import tokenize
 from ..models import Answer, Citation
 from ..retrieval import Hit, Query
 from .classes import trial_like
@@ -34,6 +35,19 @@ _PREFERRED = {"high": "higher", "low": "lower"}
 
 # How many sentences either side of a found figure's are read for a comparison stated in words.
 _VERDICT_REACH = 3
+# The figures in brackets just after a verdict, past what it is set against: "… than with B
+# (12% vs. 6%; OR, …)" to the first semicolon.
+_FIGURES_AFTER = re.compile(
+    r"(?:\s+(?:than|compared\s+with|versus|vs\.?)\b[^();.]{0,80}?)?\s*\(([^;()]*\d[^;()]*)"
+)
+# How many of the first passages retrieved are read for one sentence that compares the subjects.
+_TOGETHER_LOOK = 3
+
+
+def _names_all(text: str, names: Sequence[str]) -> bool:
+    """Whether `text` names every one of `names`, each as a whole word."""
+    return all(re.search(rf"\b{re.escape(n)}\b", text, re.I) for n in names)
+
 
 # Searches the index again for a text (with the caller's document filter): question → hits.
 Retrieve = Callable[[str], Sequence[Hit]]
@@ -85,6 +99,12 @@ class ComparedAnswers:
                 return in_words
             why = self.reasons.partial(measure, [c.name for c in found], missing)
             return abstention(question, why, 0.0, related), None
+        said = self._stated(question, query, hits, names, found, threshold, together=True)
+        if said is not None:
+            # "More zentitis with A than with B (12% vs. 6%)": one sentence that sets the
+            # subjects side by side, in more of the question's words than the figures' own
+            # sentences, says which.
+            return said
         won = self.comparer.winner(found, prof.prefer)
         if won is None:
             why = f"{self.reasons.says('reports')} the same {measure} for {join(names, 'and')}."
@@ -194,10 +214,14 @@ class ComparedAnswers:
         names: list[str],
         found: Sequence[Compared],
         threshold: float,
+        *,
+        together: bool = False,
     ) -> tuple[Answer, dict[str, float] | None] | None:
         """A sentence that states the comparison in words ("… were better with A"), when the
         figures of only some subjects are found: near a found figure's sentence first, then in
-        the passages retrieved. None when no sentence states it, or the answer is unsure."""
+        the passages retrieved; or (`together`) one of the first passages retrieved that names
+        every subject and the question's own term beside the verdict. None when no sentence
+        states it, or the answer is unsure."""
         prof = query.profile
         wanted = polarity(prof.text)
         if not wanted:
@@ -210,6 +234,22 @@ class ComparedAnswers:
             if 0 <= at < len(sentences) and sentences[at].doc == sentences[c.scored.sid].doc
         ]
         retrieved = [sid for hit in hits for sid in hit.chunk.sentence_ids]
+        if together:
+            asked = set(query.terms) - {t for n in names for t in tokenize(n)}
+
+            def saying(sid: int) -> int:
+                return len(asked & set(tokenize(sentences[sid].text)))
+
+            beaten = max(saying(c.scored.sid) for c in found)
+            near, retrieved = (
+                [],
+                [
+                    sid
+                    for hit in hits[:_TOGETHER_LOOK]
+                    for sid in hit.chunk.sentence_ids
+                    if _names_all(sentences[sid].text, names) and saying(sid) > beaten
+                ],
+            )
         for sid in dict.fromkeys([*near, *retrieved]):
             sent = sentences[sid]
             verdict = stated_verdict(sent.text, names, wanted, prof.endpoints)
@@ -223,7 +263,9 @@ class ComparedAnswers:
             if confidence < threshold:
                 return None
             cited = self.citer.sentence(sent, found[0].scored.score)
-            span = (sent.start + verdict[0], sent.start + verdict[1])
+            # … with the figures that follow it: "… than with B (12% vs. 6%".
+            after = _FIGURES_AFTER.match(sent.text, verdict[1])
+            span = (sent.start + verdict[0], sent.start + (after.end(1) if after else verdict[1]))
             figures = tuple(self._citation(c.scored) for c in found if c.scored.sid != sid)
             note = "The text states the comparison in words; the figures found are cited."
             return self._answered(question, span, (cited, *figures), confidence, note), features

@@ -38,7 +38,7 @@ from .markers import other_marker
 from .per_index import per_index
 from .phases import other_phase, phases
 from .polarity import other_polarity
-from .populations import group_parts, other_sex, own_population, restricted_group, subgroup
+from .populations import group_parts, other_people, own_population, restricted_group, subgroup
 from .reasons import join
 from .regimens import other_arm, other_combination, other_regimen
 from .scoring import Scored
@@ -108,9 +108,9 @@ def other_group(
         )
         if stage:
             return f"{stage[0]} (the figure given is for {stage[1]})"
-        sex = other_sex(prof.text, around)
-        if sex:
-            return f"{sex[0]} (the passage given reports on {sex[1]})"
+        people = other_people(prof.text, around)
+        if people:
+            return f"{people[0]} (the passage given reports on {people[1]})"
         group = subgroup(prof.text)
         title = index.documents[sent.doc].title  # the text's own topic, "… in ES-ZCLC"
         if group is not None and not group_parts(group[1]) & _said([*around, title], sent):
@@ -308,7 +308,8 @@ def _diseases(vocab: Vocabulary) -> tuple[tuple[str, re.Pattern[str]], ...]:
         forms = "|".join(
             re.escape(f) for f in sorted({short.lower(), *longs, *mixed}, key=len, reverse=True)
         )
-        found.append((short, re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])")))
+        # In the plural too: "small cell lung cancers", "ZCLs".
+        found.append((short, re.compile(rf"(?<![\w-])(?:{forms})(?:e?s)?(?![\w-])")))
     return tuple(found)
 
 

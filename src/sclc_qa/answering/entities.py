@@ -105,6 +105,8 @@ class EntityExtractor:
             said = self._said_after(scored[0].sid, prof)
             if said is not None:
                 return said
+            if choice is not None:
+                return None  # a drug or a trial is no answer to "which company makes X?"
         if choice is None or choice[1] > _FAR:
             return self._antecedent(scored[0].sid, prof)  # "X is … . It grows slowly"
         sid, start, end = choice[2], choice[3], choice[4]

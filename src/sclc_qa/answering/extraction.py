@@ -15,6 +15,7 @@ from functools import partial
 from ..domain import domain
 from ..index import Index
 from ..lexical import tokenize
+from ..name_spans import names
 from ..question import Profile
 from ..question_parts import asks_different_things, coordinated
 from ..question_phrase import class_phrase
@@ -24,6 +25,7 @@ from ..tables import continued
 from ..vocabulary import Vocabulary
 from .aliases import alias_answer, asks_alias
 from .anchors import anchor_cost, anchors
+from .classes import of_class
 from .clauses import Clauses, going_on, runs_into
 from .counts import counts_several
 from .cutoffs import asks_cutoff, cutoff_value, states_value
@@ -61,6 +63,11 @@ class Extracted:
         """The sentence that locates an answer across sentences: `near`, else `best`."""
         return self.near if self.near >= 0 else best
 
+    def located(self, best: int) -> int:
+        """The sentence whose document and section hold the span: its own, else `near_or`.
+        Not always the best candidate's: a part may come from another document."""
+        return self.sid if self.sid >= 0 else self.near_or(best)
+
 
 # The most sentences after an answer's own that a part asked beside it is looked for in.
 _BLOCK_REACH = 4
@@ -73,6 +80,8 @@ _COUNTED_LOOK = 10
 _DEFINING_LOOK = 30
 # Classes whose members are proper names: a sentence that names none does not answer.
 _NAMES_ONLY = frozenset({"place", "company", "author"})
+# … and of those, the classes a name shows by itself (an author's needs its "et al").
+_PROPER_ONLY = frozenset({"place", "company"})
 # A question that lists its subjects: "A, B and C", "A, B, or C".
 _LISTED_ASKED = re.compile(r"\w+,\s+[\w -]+?,?\s+(?:and|or)\s+\w+")
 
@@ -123,9 +132,21 @@ class Extractor:
         steps = (self._typed,) if prof.kind in TYPED else self._open
         for step in steps:
             found = step(prof, best, scored)
-            if found is not None and not self._valueless_cutoff(prof, found):
-                return self._every_part(prof, found)
+            if found is None or self._valueless_cutoff(prof, found):
+                continue
+            if step != self._entity and self._names_none_asked(prof, best, found):
+                continue  # a list, row or series of drugs for "which company makes X?"
+            return self._every_part(prof, found)
         return None
+
+    def _names_none_asked(self, prof: Profile, best: Scored, found: Extracted) -> bool:
+        """Whether a question that only a place's or a company's name answers got a span that
+        names none of that class."""
+        if prof.kind != "entity" or domain().entity_class(prof.target) not in _PROPER_ONLY:
+            return False
+        doc = self.index.documents[self.index.sentences[found.located(best.sid)].doc]
+        span = doc.text[found.start : found.end]
+        return not of_class(span, names(span), prof.target)
 
     def _valueless_cutoff(self, prof: Profile, found: Extracted) -> bool:
         """Whether a cutoff is asked and the span found states no value at all."""

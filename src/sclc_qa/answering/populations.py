@@ -240,23 +240,48 @@ def _setting_apart(question: str) -> re.Pattern[str] | None:
     return None if m is None else re.compile(_SETS_APART + re.escape(m.group(1)) + r"\b", re.I)
 
 
-def other_sex(question: str, texts: list[str]) -> tuple[str, str] | None:
-    """(asked, given) when the question asks about one sex ("… in women?") and the passage
-    (`texts`: the sentence and what it sits under) speaks of the other and never of it: "older
-    men were at the highest risk. The rate was 52 per 100,000 …" reports on men."""
-    asked = [(m, i) for i, words in enumerate(_SEXES) if (m := words.search(question))]
-    if len(asked) != 1:
-        return None  # neither sex asked, or both
-    said, i = asked[0]
+def other_people(question: str, texts: list[str]) -> tuple[str, str] | None:
+    """(asked, given) when the question asks about one sex or one age ("… in women?", "… for
+    children?") and the passage (`texts`: the sentence and what it sits under) speaks of the
+    other and never of it: "older men were at the highest risk. The rate was 52 per 100,000 …"
+    reports on men, "adults may take 30 mL" on adults."""
     passage = " ".join(texts)
-    given = _SEXES[1 - i].search(passage)
-    if given is None or _SEXES[i].search(passage):
-        return None
-    return said.group(0), given.group(0)
+    for pair in _OPPOSED:
+        asked = [(m, i) for i, words in enumerate(pair) if (m := words.search(question))]
+        if len(asked) != 1:
+            continue  # neither asked, or both
+        said, i = asked[0]
+        given = pair[1 - i].search(passage)
+        if given is not None and not pair[i].search(passage):
+            return said.group(0), given.group(0)
+    return None
 
 
-# The words that name people of one sex.
-_SEXES = (
-    re.compile(r"\b(?:wom[ae]n|females?|girls?)\b", re.I),
-    re.compile(r"\b(?:m[ae]n|males?|boys?)\b", re.I),
+def people_side(question: str, clause: str) -> int:
+    """-1 when `clause` names only the other sex or age than the one the question asks about
+    ("… per 100,000 men" for "… in women?"), else 0."""
+    for pair in _OPPOSED:
+        asked = [i for i, words in enumerate(pair) if words.search(question)]
+        if (
+            len(asked) == 1
+            and not pair[asked[0]].search(clause)
+            and pair[1 - asked[0]].search(clause)
+        ):
+            return -1
+    return 0
+
+
+# The words that name people of one sex, and of one age: each pair's two are opposed.
+_OPPOSED = (
+    (
+        re.compile(r"\b(?:wom[ae]n|females?|girls?)\b", re.I),
+        re.compile(r"\b(?:m[ae]n|males?|boys?)\b", re.I),
+    ),
+    (
+        re.compile(
+            r"\b(?:child(?:ren|hood)?|kids?|pa?ediatric|infants?|adolescents?|teenagers?)\b",
+            re.I,
+        ),
+        re.compile(r"\badults?\b", re.I),
+    ),
 )

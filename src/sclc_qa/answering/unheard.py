@@ -20,6 +20,7 @@ from .populations import group_phrases
 __all__ = [
     "DISEASE_WORD",
     "unheard_class",
+    "unheard_comparator",
     "unheard_condition",
     "unheard_group",
     "unheard_object",
@@ -38,8 +39,13 @@ _NOT_A_CLASS = re.compile(
     r"characteristic|aspect|piece|part|portion|component|element|constituent|"
     # … and for when something holds: "in which situations …" is answered by a list of them
     r"situation|circumstance|scenario|setting|context)s?|"
+    # … and a comparative, which asks which one ("which is higher, A or B?")
+    r"(?:high|low|great|larg|small|long|short|bigg|wid|old|young|strong|weak|fast|slow)er|"
+    r"better|worse|more|less|fewer|"
     r"propert(?:y|ies)|\w+(?:ly|ed|ier|est|ing)"
 )
+# "Which is more common …?": which one, compared; no class.
+_WHICH_IS_MORE = re.compile(r"\s*which\s+(?:is|are|was|were)\s+(?:more|less|most|least)\b", re.I)
 # "What is the freezing point of X?": a property of X, its kind named by the word before it.
 _PROPERTY = re.compile(
     r"\s*(?:what|which)\s+(?:is|was|are|were)\s+(?:the|an?)\s+([a-z]+)\s+([a-z]+)\s+(?:of|for|in)\b",
@@ -82,6 +88,7 @@ def unheard_class(prof: Profile, vocab: Vocabulary, route: frozenset[str] | None
         or not words
         or not _plain_word(target)
         or _NOT_A_CLASS.fullmatch(words[-1].lower())
+        or _WHICH_IS_MORE.match(prof.text)
         # "Which structures does X invade?" asks for parts of the body, named by no class word
         # (not "which bridge structures …", a class the word before names).
         or [w.lower() for w in words] in (["structure"], ["structures"])
@@ -317,6 +324,37 @@ _THERAPY_WORD = re.compile(r"\w{3,}therap(?:y|ies)$")
 _ADJECTIVE = re.compile(r"(?:ic|al|ive|ous|ary|ar|ant|ent|ible|able)$")
 
 
+# What something is set against: "compared zentamab with quellpuncture", "… versus
+# quellpuncture": the other side's words, past an article, to three.
+_COMPARATOR = re.compile(
+    r"\b(?:compar(?:ed|ing|es?)\b[^?.;:]*?\b(?:with|to|against)|versus|vs\.?)\s+"
+    r"(?:(?:the|an?|any)\s+)?([a-z]+(?:\s+[a-z]+){0,2})",
+    re.I,
+)
+
+
+def unheard_comparator(prof: Profile, vocab: Vocabulary) -> str:
+    """What a question sets something against, when none of its words is one a document uses
+    or begins ("which trial compared zentamab with quellpuncture?"): no passage compares with
+    it. "" when none. A word a document writes longer is heard ("chemo" in "chemotherapy"),
+    as is one in any spelling; a word of the other side heard makes the side heard
+    ("ordinary primary zetosis")."""
+    for m in _COMPARATOR.finditer(prof.text):
+        words = list(takewhile(lambda w: w not in STOPWORDS, m[1].lower().split()))
+        if not words or words[0] in _SOMEONE or words[0].startswith(_PEOPLE):
+            continue  # "compared with someone who never smoked": people, not a treatment
+        read = [w for w in words if _may_be_unheard(w, _SHORTEST_UNHEARD)]
+        if read and all(_unheard_plain(w, vocab) and not _begins_a_term(w, vocab) for w in read):
+            return " ".join(words)
+    return ""
+
+
+def _begins_a_term(word: str, vocab: Vocabulary) -> bool:
+    """Whether some term of the documents begins with `word`'s own term ("chemo":
+    "chemotherapy")."""
+    return any(t.startswith(stem) for stem in _spelled(word) for t in vocab.idf)
+
+
 # Where a growth stands: "a tumour in the left zentacle", "metastases to the zentum".
 _SITE = re.compile(
     r"\b(?:tumou?rs?|cancers?|[a-z]+omas?|lesions?|metastas[ie]s|masse?s?|nodules?|growths?)\s+"
@@ -360,6 +398,10 @@ _AMOUNT_WORDS = frozenset({"extra", "additional", "further"})
 _GROUP_WORDS_READ = 3
 # Words for people, which name no group of their own.
 _PEOPLE = ("women", "men", "children", "adult", "people", "patient", "person")
+# Words for anyone at all: "compared with someone who …", "versus those …".
+_SOMEONE = frozenset(
+    {"someone", "somebody", "anyone", "anybody", "everyone", "everybody", "nobody", "others"}
+)
 
 
 def _may_be_unheard(word: str, shortest: int) -> bool:

@@ -56,7 +56,8 @@ class Weigher:
         share, parts, echo, repeated, of_class = 0.0, 0.0, 0.0, 0, 0.5
         if found is not None:
             share = (found.end - found.start) / max(1, sent.end - sent.start)
-            text = self.index.documents[sent.doc].text
+            # The span's own document: the best candidate's may be another's.
+            text = self.index.documents[self.index.sentences[found.located(best.sid)].doc].text
             answer = text[found.start : found.end]
             if prof.kind == "entity":
                 of_class = answer_of_class(prof.target, text, found.start, found.end)
