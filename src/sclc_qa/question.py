@@ -137,6 +137,12 @@ _SHARE_OF_DEATHS = re.compile(
     r"(?:[\w-]+\s+){0,3}?deaths\b",
     re.I,
 )
+# … said to be due to something: a share of deaths by cause, not a share of patients who died.
+_ATTRIBUTED = re.compile(
+    r"\b(?:attribut\w*|due\s+to|caused|accounts?\s+for|result(?:s|ed|ing)?\s+from|"
+    r"linked\s+to|because\s+of)\b",
+    re.I,
+)
 # A measure asked in the plural: "what proportions", "what were the rates".
 _PLURAL_MEASURE = re.compile(
     r"\bwhat (?:were (?:the )?)?(?:proportions|percentages|rates|shares|figures|values|"
@@ -325,6 +331,12 @@ def profile(question: str) -> Profile:
     if (
         "os" in endpoints
         and kind == "percent"
+        # Deaths by cause, not a death rate in an arm or at a time ("the percentage of deaths
+        # at 2 years with zentamab").
+        and (
+            _ATTRIBUTED.search(text)
+            or not (time_points(text) or any(map(is_druglike, named_tokens(text))))
+        )
         and not ENDPOINTS["os"].search(_SHARE_OF_DEATHS.sub(" ", uncoded))
     ):
         # "What share of zentoma deaths are due to X?": the deaths are what the share is of,

@@ -7,8 +7,17 @@ from __future__ import annotations
 import re
 
 from .domain import domain
+from .mentions import is_druglike
 
-__all__ = ["GAIN_WORDS", "MEASURE_ASKED", "STUDY_SIZE", "dose_subjects", "dosed", "names_a_measure"]
+__all__ = [
+    "GAIN_WORDS",
+    "MEASURE_ASKED",
+    "POPULATION_WORD",
+    "STUDY_SIZE",
+    "dose_subjects",
+    "dosed",
+    "names_a_measure",
+]
 
 _MEASURE_NOUN = re.compile(
     r"(share|proportion|portion|percentage|percent|fraction|rate|ratio|hr|p-value|value|ci|interval|dose|"
@@ -31,14 +40,16 @@ _DOSING_SCHEME = re.compile(
 # "dose" says which dose and the word after it whose.
 _DOSED = (
     re.compile(
-        r"\bdos(?:e|es|ing|age)\s+(?:of|for)\s+(?:the\s+|oral\s+|intravenous\s+)?"
-        r"([a-z][a-z-]{4,})\b"
+        r"\bdos(?:e|es|ing|age)\s+(?P<prep>of|for)\s+(?:the\s+|oral\s+|intravenous\s+)?"
+        r"(?P<word>[a-z][a-z-]{4,})\b"
     ),
     re.compile(
-        r"\b([a-z][a-z-]{4,})\s+(?:(?:daily|weekly|starting|usual|recommended|standard|"
-        r"maintenance|loading|oral|total|maximum)\s+)?dos(?:e|es|ing|age)\b"
+        r"\b(?P<word>[a-z][a-z-]{4,})\s+(?:(?:daily|weekly|starting|usual|recommended|"
+        r"standard|maintenance|loading|oral|total|maximum)\s+)?dos(?:e|es|ing|age)\b"
     ),
 )
+# People of one sex or age, whom a dose may be for: a group, never a drug the dose is of.
+POPULATION_WORD = re.compile(r"(?:wo)?men|children|adults?|infants|adolescents|elderly", re.I)
 # The endings of nouns for things done or given in general ("radiation", "treatment",
 # "chemotherapy") and of adjectives ("prophylactic", "intravenous"): no drug's name.
 _GENERAL_NOUN = re.compile(
@@ -52,7 +63,16 @@ def dosed(text: str, names: tuple[str, ...]) -> list[str]:
     capitalised or stem-marked drug is."""
     known = {t.lower() for n in names for t in n.split()}
     out: list[str] = []
-    found = sorted((m.start(), m[1].lower()) for pattern in _DOSED for m in pattern.finditer(text))
+    found = sorted(
+        (m.start(), m["word"].lower())
+        for pattern in _DOSED
+        for m in pattern.finditer(text)
+        # "… for prophylaxis", "… for people with …": a dose is for a drug, or for a group
+        # of one sex or age ("the maximum dose for women"), which the answer's label names
+        if m.groupdict().get("prep") != "for"
+        or is_druglike(m["word"])
+        or POPULATION_WORD.fullmatch(m["word"])
+    )
     for _, word in found:
         if word in known or word in domain().dose_qualifiers or _GENERAL_NOUN.fullmatch(word):
             continue

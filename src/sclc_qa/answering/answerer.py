@@ -32,6 +32,7 @@ from .approvals import other_approval
 from .compared import ComparedAnswers, Retrieve
 from .comparisons import Comparer, offers_alternatives
 from .entities import EntityExtractor
+from .exclusions import excluded_first
 from .extraction import Extracted, Extractor
 from .figures import FigureExtractor
 from .given import given_figures
@@ -41,10 +42,10 @@ from .kinds import TYPED
 from .ranking import load_ranker
 from .reasons import Reasons, abstention
 from .scoring import Scored, SentenceScorer
+from .set_against import unheard_comparator
 from .shorthand import drug_words, expanded
 from .unheard import (
     unheard_class,
-    unheard_comparator,
     unheard_condition,
     unheard_group,
     unheard_object,
@@ -230,6 +231,7 @@ class Answerer:
         scored = self._in_asked_section(question, self.scorer.score(query, hits))
         scored = constraints.saying_more(self.index, self.vocab, prof, scored)
         scored = constraints.of_asked_disease(self.index, self.vocab, prof, scored)
+        scored = excluded_first(self.index, prof, scored)
         if not scored:
             return abstention(question, self.reasons.nothing_matches(), 0.0), None
         best = scored[0]

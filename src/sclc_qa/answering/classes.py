@@ -6,10 +6,11 @@ that follow them, places among the known countries."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from ..domain import domain
 from ..mentions import is_druglike
+from ..models import Cell
 from ..other_forms import REGULATOR_FULL_NAMES
 from ..spans import Span
 
@@ -19,6 +20,7 @@ __all__ = [
     "answer_of_class",
     "company_end",
     "evidently",
+    "names_none",
     "of_class",
     "trial_like",
 ]
@@ -77,6 +79,32 @@ def evidently(asked: str | None, c: Span, text: str) -> bool:
         name = text[c.start : c.end].lower()
         return name in domain().places or name in domain().demonyms
     return asked == "company" and IS_CLASS["company"](c, text)
+
+
+def names_none(asked: str, span: str, cells: Sequence[Cell] | None = None) -> bool:
+    """Whether `span`, an answer to a question that only a place's or a company's name answers
+    (`asked`), cannot name one: a whole table row (its `cells`) with no column for the class
+    ("Maker", "Country"), or a list or series of drugs and trials naming no known place (a
+    country, a people's adjective) or company (by the words that end its name)."""
+    if asked not in ("place", "company"):
+        return False
+    if cells is not None:
+        return not any(
+            domain().entity_class(w.lower()) == asked for c in cells for w in c.header.split()
+        )
+    if not any(is_druglike(w) or trial_like(w) for w in re.findall(r"[\w-]+", span)):
+        return False
+    for m in _CAPITALISED_RUN.finditer(span):
+        name = m.group(0).lower()
+        if asked == "place" and (name in domain().places or name in domain().demonyms):
+            return False
+        if asked == "company" and IS_CLASS["company"](Span(m.start(), m.end(), "name"), span):
+            return False
+    return True
+
+
+# A run of capitalised words: a place's or an organisation's name ("Zeta Pharma Ltd").
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*")
 
 
 def company_end(text: str, end: int) -> int:

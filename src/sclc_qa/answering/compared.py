@@ -8,6 +8,7 @@ import dataclasses
 import re
 from collections.abc import Callable, Sequence
 
+from ..bounds import age_groups
 from ..citing import Citer
 from ..domain import domain
 from ..index import Index
@@ -35,10 +36,11 @@ _PREFERRED = {"high": "higher", "low": "lower"}
 
 # How many sentences either side of a found figure's are read for a comparison stated in words.
 _VERDICT_REACH = 3
-# The figures in brackets just after a verdict, past what it is set against: "… than with B
-# (12% vs. 6%; OR, …)" to the first semicolon.
+# The figures in brackets just after a verdict, past what it is set against or the rest of what
+# it qualifies: "… than with B (12% vs. 6%; OR, …)", "… nausea and vomiting (8% vs. 18%": the
+# pair of figures.
 _FIGURES_AFTER = re.compile(
-    r"(?:\s+(?:than|compared\s+with|versus|vs\.?)\b[^();.]{0,80}?)?\s*\(([^;()]*\d[^;()]*)"
+    r"[^();.]{0,80}?\s*\((\d[\d.,]*\s*%?\s+(?:vs\.?|versus)\s+\d[\d.,]*\s*%?)"
 )
 # How many of the first passages retrieved are read for one sentence that compares the subjects.
 _TOGETHER_LOOK = 3
@@ -234,25 +236,33 @@ class ComparedAnswers:
             if 0 <= at < len(sentences) and sentences[at].doc == sentences[c.scored.sid].doc
         ]
         retrieved = [sid for hit in hits for sid in hit.chunk.sentence_ids]
+        asked = set(query.terms) - {t for n in names for t in tokenize(n)}
         if together:
-            asked = set(query.terms) - {t for n in names for t in tokenize(n)}
 
             def saying(sid: int) -> int:
                 return len(asked & set(tokenize(sentences[sid].text)))
 
             beaten = max(saying(c.scored.sid) for c in found)
+            # A sentence about an age group the question does not ask ("in patients older
+            # than 75, more X with B") speaks of a subgroup, not of the subjects.
+            ages = bool(age_groups(prof.text))
             near, retrieved = (
                 [],
                 [
                     sid
                     for hit in hits[:_TOGETHER_LOOK]
                     for sid in hit.chunk.sentence_ids
-                    if _names_all(sentences[sid].text, names) and saying(sid) > beaten
+                    if _names_all(sentences[sid].text, names)
+                    and saying(sid) > beaten
+                    and (ages or not age_groups(sentences[sid].text))
                 ],
             )
         for sid in dict.fromkeys([*near, *retrieved]):
             sent = sentences[sid]
-            verdict = stated_verdict(sent.text, names, wanted, prof.endpoints)
+            # Together, the verdict must be on what is asked: "more nausea with A?" is not said
+            # by "more zentopenia with B".
+            about = frozenset(asked) if together else frozenset()
+            verdict = stated_verdict(sent.text, names, wanted, prof.endpoints, about)
             if verdict is None:
                 continue
             # Weighed once, for the first verdict found: the found figures decide it.

@@ -149,7 +149,9 @@ def other_group(
         if phase:
             return f"the {phase[0]} study (the figure given is from {phase[1]})"
     if prof.kind == "dose" and found.end > found.start:
-        dosing = other_dosing(prof, index.documents[sent.doc].text, found.start, found.end)
+        # The span's own document: the best sentence's may be another's.
+        text = index.documents[index.sentences[found.located(best.sid)].doc].text
+        dosing = other_dosing(prof, text, found.start, found.end)
         if dosing:
             return dosing
     ages = _other_ages(prof.text, sent.text)

@@ -9,12 +9,13 @@ from ..abbreviations import Definition
 from ..domain import domain
 from ..index import Index
 from ..lexical import normalize
+from ..mentions import is_druglike
 from ..name_spans import names
 from ..question import Profile
 from ..spans import Span, mask_markup
 from ..vocabulary import Vocabulary, name_keys, squash
 from .anchors import NAME_WEIGHT, anchor_cost, anchors
-from .classes import IS_CLASS, REGULATORS, company_end, evidently, of_class
+from .classes import IS_CLASS, REGULATORS, company_end, evidently, of_class, trial_like
 from .kinds import STAT_WORDS
 from .name_lists import introduced_list, joined_names, list_around
 from .naming import described_places, names_its_class, said_to_be_asked
@@ -105,7 +106,7 @@ class EntityExtractor:
             said = self._said_after(scored[0].sid, prof)
             if said is not None:
                 return said
-            if choice is not None:
+            if choice is not None and _drug_or_trial(self.index, choice):
                 return None  # a drug or a trial is no answer to "which company makes X?"
         if choice is None or choice[1] > _FAR:
             return self._antecedent(scored[0].sid, prof)  # "X is … . It grows slowly"
@@ -421,3 +422,10 @@ _NOT_MEMBERS = frozenset(
 # Words written as names (a capital or a digit inside: "IHC", "22C3", "PD-L1") standing right
 # before a name, one space apart.
 _NAMELIKE_LEAD = re.compile(r"(?:(?<=\s)|^)(?:[a-z+-]*[A-Z0-9][\w+-]* )+$")
+
+
+def _drug_or_trial(index: Index, choice: tuple[bool, float, int, int, int]) -> bool:
+    """Whether the name chosen (its sentence, start and end last) is a drug's or a trial's."""
+    sent = index.sentences[choice[2]]
+    name = index.documents[sent.doc].text[choice[3] : choice[4]]
+    return is_druglike(name) or trial_like(name)

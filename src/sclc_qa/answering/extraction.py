@@ -15,7 +15,6 @@ from functools import partial
 from ..domain import domain
 from ..index import Index
 from ..lexical import tokenize
-from ..name_spans import names
 from ..question import Profile
 from ..question_parts import asks_different_things, coordinated
 from ..question_phrase import class_phrase
@@ -25,12 +24,13 @@ from ..tables import continued
 from ..vocabulary import Vocabulary
 from .aliases import alias_answer, asks_alias
 from .anchors import anchor_cost, anchors
-from .classes import of_class
+from .classes import names_none
 from .clauses import Clauses, going_on, runs_into
 from .counts import counts_several
 from .cutoffs import asks_cutoff, cutoff_value, states_value
 from .entities import EntityExtractor
 from .entries import Entries
+from .exclusions import asks_excluded, excluded_clause
 from .explanations import defining_span, describing_span, genus_definition
 from .figure_filters import NUMBER
 from .figures import FigureExtractor
@@ -80,8 +80,7 @@ _COUNTED_LOOK = 10
 _DEFINING_LOOK = 30
 # Classes whose members are proper names: a sentence that names none does not answer.
 _NAMES_ONLY = frozenset({"place", "company", "author"})
-# … and of those, the classes a name shows by itself (an author's needs its "et al").
-_PROPER_ONLY = frozenset({"place", "company"})
+
 # A question that lists its subjects: "A, B and C", "A, B, or C".
 _LISTED_ASKED = re.compile(r"\w+,\s+[\w -]+?,?\s+(?:and|or)\s+\w+")
 
@@ -111,6 +110,7 @@ class Extractor:
         # only one: without a figure of the asked kind there is no answer.
         self._open: tuple[_Step, ...] = (
             self._alias,
+            self._excluded,
             self._defining_row,
             self._registration,
             self._cutoff,
@@ -141,12 +141,14 @@ class Extractor:
 
     def _names_none_asked(self, prof: Profile, best: Scored, found: Extracted) -> bool:
         """Whether a question that only a place's or a company's name answers got a span that
-        names none of that class."""
-        if prof.kind != "entity" or domain().entity_class(prof.target) not in _PROPER_ONLY:
+        cannot name one (`classes.names_none`)."""
+        asked = domain().entity_class(prof.target)
+        if prof.kind != "entity" or asked is None:
             return False
-        doc = self.index.documents[self.index.sentences[found.located(best.sid)].doc]
-        span = doc.text[found.start : found.end]
-        return not of_class(span, names(span), prof.target)
+        sent = self.index.sentences[found.located(best.sid)]
+        whole_row = sent.kind == "table_row" and found.sid >= 0
+        span = self.index.documents[sent.doc].text[found.start : found.end]
+        return names_none(asked, span, sent.cells if whole_row else None)
 
     def _valueless_cutoff(self, prof: Profile, found: Extracted) -> bool:
         """Whether a cutoff is asked and the span found states no value at all."""
@@ -366,6 +368,12 @@ class Extractor:
     def _whole_row(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         sent = self.index.sentences[best.sid]
         return Extracted(best.sid, sent.start, sent.end) if sent.kind == "table_row" else None
+
+    def _excluded(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
+        """For "who was excluded from X?": the clause of the best sentence that says who was."""
+        sent = self.index.sentences[best.sid]
+        found = excluded_clause(sent.text) if asks_excluded(prof) else None
+        return Extracted(best.sid, sent.start + found[0], sent.start + found[1]) if found else None
 
     def _alias(self, prof: Profile, best: Scored, scored: list[Scored]) -> Extracted | None:
         """For "X is also known as …?", "what is X commonly called?": the other name the

@@ -14,6 +14,7 @@ from ..domain import domain
 from ..lexical import STOPWORDS, stem
 from ..mentions import is_druglike, written
 from ..question import Profile
+from ..question_measures import POPULATION_WORD
 from ..spans import Span, find
 from ..vocabulary import squash
 
@@ -215,7 +216,12 @@ def of_asked_drug(
     name a dose question writes in lower case ("the dose of zentoline") is a drug's. A
     schedule with no amount (`schedule`) is the whole regimen's its clause names ("X in
     combination with Y plus Z every 3 weeks"): kept when any of them is asked, and only then."""
-    asked = {w for n in prof.names if is_druglike(n) or n.islower() for w in n.lower().split()}
+    asked = {
+        w
+        for n in prof.names
+        if is_druglike(n) or (n.islower() and not POPULATION_WORD.fullmatch(n))
+        for w in n.lower().split()
+    }
     if not asked:
         return spans
     radiation_asked = _RADIATION.search(prof.text) is not None

@@ -279,7 +279,10 @@ _OPPOSED = (
     ),
     (
         re.compile(
-            r"\b(?:child(?:ren|hood)?|kids?|pa?ediatric|infants?|adolescents?|teenagers?)\b",
+            r"\b(?:child(?:ren|hood)?|kids?|pa?ediatric|infants?|adolescents?|teenagers?)\b"
+            # … or by an age under 18: "younger than 12 years", "before the age of 18"
+            r"|\b(?:younger\s+than|(?:under|before)\s+(?:the\s+)?age\s+(?:of\s+)?|"
+            r"aged?\s+(?:under|<)\s*)1?\d\b(?!\.)",
             re.I,
         ),
         re.compile(r"\badults?\b", re.I),

@@ -19,8 +19,9 @@ from .populations import group_phrases
 
 __all__ = [
     "DISEASE_WORD",
+    "people_word",
+    "readable_word",
     "unheard_class",
-    "unheard_comparator",
     "unheard_condition",
     "unheard_group",
     "unheard_object",
@@ -28,6 +29,7 @@ __all__ = [
     "unheard_quantity",
     "unheard_site",
     "unheard_treatment",
+    "unheard_word",
 ]
 
 # Words that head a which/what phrase without naming a class of things: "what kind of …",
@@ -324,35 +326,32 @@ _THERAPY_WORD = re.compile(r"\w{3,}therap(?:y|ies)$")
 _ADJECTIVE = re.compile(r"(?:ic|al|ive|ous|ary|ar|ant|ent|ible|able)$")
 
 
-# What something is set against: "compared zentamab with quellpuncture", "… versus
-# quellpuncture": the other side's words, past an article, to three.
-_COMPARATOR = re.compile(
-    r"\b(?:compar(?:ed|ing|es?)\b[^?.;:]*?\b(?:with|to|against)|versus|vs\.?)\s+"
-    r"(?:(?:the|an?|any)\s+)?([a-z]+(?:\s+[a-z]+){0,2})",
-    re.I,
-)
+def readable_word(word: str) -> bool:
+    """A plain word of a question, long enough to be read for whether any document uses it:
+    no stopword, adverb, participle or verb ("… versus quellpuncture tested")."""
+    return _may_be_unheard(word, _SHORTEST_UNHEARD) and _plain_word(word)
 
 
-def unheard_comparator(prof: Profile, vocab: Vocabulary) -> str:
-    """What a question sets something against, when none of its words is one a document uses
-    or begins ("which trial compared zentamab with quellpuncture?"): no passage compares with
-    it. "" when none. A word a document writes longer is heard ("chemo" in "chemotherapy"),
-    as is one in any spelling; a word of the other side heard makes the side heard
-    ("ordinary primary zetosis")."""
-    for m in _COMPARATOR.finditer(prof.text):
-        words = list(takewhile(lambda w: w not in STOPWORDS, m[1].lower().split()))
-        if not words or words[0] in _SOMEONE or words[0].startswith(_PEOPLE):
-            continue  # "compared with someone who never smoked": people, not a treatment
-        read = [w for w in words if _may_be_unheard(w, _SHORTEST_UNHEARD)]
-        if read and all(_unheard_plain(w, vocab) and not _begins_a_term(w, vocab) for w in read):
-            return " ".join(words)
-    return ""
+def unheard_word(word: str, vocab: Vocabulary) -> bool:
+    """Whether no document uses `word` in any spelling, nor begins with it ("chemo":
+    "chemotherapy"), nor writes a long term (six letters or more) it begins with
+    ("quellplatin" in "quellplatinum")."""
+    if _heard(word, vocab):
+        return False
+    return not any(
+        t.startswith(stem) or (len(t) >= _LONG_TERM and stem.startswith(t))
+        for stem in _spelled(word)
+        for t in vocab.idf
+    )
 
 
-def _begins_a_term(word: str, vocab: Vocabulary) -> bool:
-    """Whether some term of the documents begins with `word`'s own term ("chemo":
-    "chemotherapy")."""
-    return any(t.startswith(stem) for stem in _spelled(word) for t in vocab.idf)
+def people_word(word: str) -> bool:
+    """Whether `word` names people rather than a thing: "women", "patients", "someone"."""
+    return word in _SOMEONE or word.startswith(_PEOPLE)
+
+
+# The fewest letters of a document's term that a longer word of the question may begin with.
+_LONG_TERM = 6
 
 
 # Where a growth stands: "a tumour in the left zentacle", "metastases to the zentum".

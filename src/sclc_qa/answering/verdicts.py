@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from ..endpoint_mentions import endpoints_named
+from ..lexical import tokenize
 
 __all__ = ["polarity", "stated_verdict"]
 
@@ -47,12 +48,17 @@ def _end(comp: re.Match[str]) -> str:
 
 
 def stated_verdict(
-    text: str, subjects: Sequence[str], wanted: str, endpoints: frozenset[str] = frozenset()
+    text: str,
+    subjects: Sequence[str],
+    wanted: str,
+    endpoints: frozenset[str] = frozenset(),
+    about: frozenset[str] = frozenset(),
 ) -> tuple[int, int] | None:
     """(start, end) in `text` of a verdict that favours one of `subjects` the `wanted` way
     (`polarity`): the subject and the comparative, with what it qualifies. None when the text
     states none, denies it, favours a subject on the other side of "than" / "versus", or
-    speaks of another endpoint than those asked."""
+    speaks of another endpoint than those asked, or (given `about`, index terms) of none of
+    those terms ("more nausea with A" is no verdict on zentopenia)."""
     for comp in _COMPARATIVE.finditer(text):
         if _end(comp) != wanted or _DENIED.search(text, 0, comp.start()):
             continue
@@ -75,6 +81,8 @@ def stated_verdict(
             continue
         named = endpoints_named(text[start:end])
         if endpoints and named and not named & endpoints:
+            continue
+        if about and not about & set(tokenize(text[start:end])):
             continue
         return start, end
     return None
