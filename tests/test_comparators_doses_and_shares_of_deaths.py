@@ -297,3 +297,44 @@ def test_who_was_excluded_is_answered_by_the_sentence_that_says_so(tmp_path: Pat
         "patients with autoimmune disease or interstitial lung disease were excluded from "
         "enrollment"
     )
+
+
+def test_exclusions_are_read_only_when_asked_of_whom(tmp_path: Path) -> None:
+    engine = _section_engine(
+        tmp_path,
+        "Zetoma is excluded as a diagnosis when quellin levels are normal. In ZETA-11, women "
+        "who were pregnant were excluded. In ZETA-8, exclusion criteria included prior "
+        "chemotherapy, active infection and pregnancy. In ZETA-7, exclusion criteria were not "
+        "reported.",
+    )
+    diagnosis = engine.ask("When is zetoma excluded as a diagnosis?", min_confidence=0.0)
+    assert "ZETA-11" not in (diagnosis.answer or "")
+    criteria = engine.ask("What were the exclusion criteria of ZETA-8?", min_confidence=0.0)
+    assert criteria.answer == "prior chemotherapy, active infection and pregnancy"
+    unsaid = engine.ask("Who was excluded from ZETA-7?", min_confidence=0.0)
+    assert "not reported" not in (unsaid.answer or "")
+
+
+def test_a_comparator_needs_no_name_before_it_and_a_new_stem_is_unheard(tmp_path: Path) -> None:
+    engine = _section_engine(
+        tmp_path,
+        "The phase III ZETA-7 trial compared zentamab with chemotherapy in relapsed zetoma.",
+    )
+    for question in (
+        "Which trial compared surgery with quellpuncture?",
+        "Compared with quellpuncture, how long was survival with zentamab?",
+        "Which trial compared zentamab with zentamabolix?",
+    ):
+        assert engine.ask(question, min_confidence=0.0).abstained, question
+
+
+def test_a_dose_for_a_drug_of_no_known_stem_names_it() -> None:
+    assert "dexamethasone" in profile("What is the recommended dose for dexamethasone?").names
+
+
+def test_a_table_row_naming_a_known_place_answers_where(tmp_path: Path) -> None:
+    engine = _section_engine(
+        tmp_path, "| Trial | Sites | Drug |\n|---|---|---|\n| ZETA-4 | Japan | quellimab |\n"
+    )
+    answer = engine.ask("Where was ZETA-4 conducted?", min_confidence=0.0).answer
+    assert answer is not None and "Japan" in answer

@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 from .domain import domain
-from .mentions import is_druglike
 
 __all__ = [
     "GAIN_WORDS",
@@ -49,7 +48,13 @@ _DOSED = (
     ),
 )
 # People of one sex or age, whom a dose may be for: a group, never a drug the dose is of.
-POPULATION_WORD = re.compile(r"(?:wo)?men|children|adults?|infants|adolescents|elderly", re.I)
+POPULATION_WORD = re.compile(
+    r"(?:wo)?men|girls|boys|children|adults?|infants|neonates|newborns|adolescents|teenagers|"
+    r"elderly|seniors|pregnant",
+    re.I,
+)
+# What a dose is for that names no drug: people at large, or a purpose.
+_PURPOSE = re.compile(r"(?:people|patients?|persons|everyone|those|prophylaxis|prevention)$", re.I)
 # The endings of nouns for things done or given in general ("radiation", "treatment",
 # "chemotherapy") and of adjectives ("prophylactic", "intravenous"): no drug's name.
 _GENERAL_NOUN = re.compile(
@@ -67,11 +72,10 @@ def dosed(text: str, names: tuple[str, ...]) -> list[str]:
         (m.start(), m["word"].lower())
         for pattern in _DOSED
         for m in pattern.finditer(text)
-        # "… for prophylaxis", "… for people with …": a dose is for a drug, or for a group
-        # of one sex or age ("the maximum dose for women"), which the answer's label names
-        if m.groupdict().get("prep") != "for"
-        or is_druglike(m["word"])
-        or POPULATION_WORD.fullmatch(m["word"])
+        # "… for prophylaxis", "… for people with …": what for, not a drug; a group of one
+        # sex or age ("the maximum dose for women") is kept, as the label the answer's figure
+        # has, never a drug it is of (`POPULATION_WORD`)
+        if m.groupdict().get("prep") != "for" or not _PURPOSE.match(m["word"])
     )
     for _, word in found:
         if word in known or word in domain().dose_qualifiers or _GENERAL_NOUN.fullmatch(word):

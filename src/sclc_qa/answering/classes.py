@@ -84,15 +84,14 @@ def evidently(asked: str | None, c: Span, text: str) -> bool:
 def names_none(asked: str, span: str, cells: Sequence[Cell] | None = None) -> bool:
     """Whether `span`, an answer to a question that only a place's or a company's name answers
     (`asked`), cannot name one: a whole table row (its `cells`) with no column for the class
-    ("Maker", "Country"), or a list or series of drugs and trials naming no known place (a
+    ("Maker", "Country"), or a list or series of drugs and trials, that names no known place (a
     country, a people's adjective) or company (by the words that end its name)."""
     if asked not in ("place", "company"):
         return False
     if cells is not None:
-        return not any(
-            domain().entity_class(w.lower()) == asked for c in cells for w in c.header.split()
-        )
-    if not any(is_druglike(w) or trial_like(w) for w in re.findall(r"[\w-]+", span)):
+        if any(domain().entity_class(w.lower()) == asked for c in cells for w in c.header.split()):
+            return False
+    elif not any(is_druglike(w) or trial_like(w) for w in re.findall(r"[\w-]+", span)):
         return False
     for m in _CAPITALISED_RUN.finditer(span):
         name = m.group(0).lower()

@@ -32,9 +32,17 @@ _SAYS = re.compile(
 _LOOK = 15
 
 
+# … of whom, or by what criteria: not "when is zetoma excluded as a diagnosis?".
+_ASKS_WHO = re.compile(
+    r"\b(?:who|whom|which\s+(?:patients|people|participants|groups?)|what\s+(?:patients|people)|"
+    r"exclusions?|exclusion\s+criteria)\b",
+    re.I,
+)
+
+
 def asks_excluded(prof: Profile) -> bool:
-    """Whether the question asks who (or what) kept patients out of a trial."""
-    return _ASKS.search(prof.text) is not None
+    """Whether the question asks who (or by what criteria) was kept out of a trial."""
+    return _ASKS.search(prof.text) is not None and _ASKS_WHO.search(prof.text) is not None
 
 
 def excluded_first(index: Index, prof: Profile, scored: list[Scored]) -> list[Scored]:
@@ -68,8 +76,21 @@ def excluded_clause(text: str) -> tuple[int, int] | None:
     start = text.rfind(";", 0, m.start()) + 1
     stop = text.find(";", m.end())
     end = len(text) if stop < 0 else stop
-    opened = _OPENER.match(text, start)
-    return strip_citation(text, opened.end() if opened else start, end)
+    if _NOT_SAID.search(text, start, end):
+        return None  # "exclusion criteria were not reported" says nothing of whom
+    listed = _CRITERIA_ARE.match(text, m.end()) if m[0].lower().startswith("excl") else None
+    if listed is not None:
+        start = listed.end()  # "Exclusion criteria included A, B and C": the list
+    else:
+        opened = _OPENER.match(text, start)
+        start = opened.end() if opened else start
+    return strip_citation(text, start, end)
+
+
+# A clause that says whom it does not tell: "… were not reported".
+_NOT_SAID = re.compile(r"\bnot\s+(?:reported|stated|specified|described|given)\b", re.I)
+# What follows the criteria's own words: "exclusion criteria included / were / :".
+_CRITERIA_ARE = re.compile(r"\s*(?:included|include|were|was|are|comprised|:)\s*", re.I)
 
 
 # Spaces and a joining word that open a clause: "…; however, patients with X were excluded".

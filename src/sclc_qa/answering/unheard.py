@@ -334,12 +334,13 @@ def readable_word(word: str) -> bool:
 
 def unheard_word(word: str, vocab: Vocabulary) -> bool:
     """Whether no document uses `word` in any spelling, nor begins with it ("chemo":
-    "chemotherapy"), nor writes a long term (six letters or more) it begins with
+    "chemotherapy"), nor writes a long term (six letters or more) it only adds an ending to
     ("quellplatin" in "quellplatinum")."""
     if _heard(word, vocab):
         return False
     return not any(
-        t.startswith(stem) or (len(t) >= _LONG_TERM and stem.startswith(t))
+        t.startswith(stem)
+        or (len(t) >= _LONG_TERM and stem.startswith(t) and len(stem) - len(t) <= _ENDING)
         for stem in _spelled(word)
         for t in vocab.idf
     )
@@ -350,8 +351,10 @@ def people_word(word: str) -> bool:
     return word in _SOMEONE or word.startswith(_PEOPLE)
 
 
-# The fewest letters of a document's term that a longer word of the question may begin with.
+# The fewest letters of a document's term that a longer word of the question may begin with,
+# and the most letters of an ending it may add ("quellplatinum"; not "zentamabine").
 _LONG_TERM = 6
+_ENDING = 2
 
 
 # Where a growth stands: "a tumour in the left zentacle", "metastases to the zentum".
