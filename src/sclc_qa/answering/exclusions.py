@@ -22,6 +22,12 @@ _ASKS = re.compile(
     r"\b(?:excluded?|exclusions?|kept\s+out|barred|ineligible|not\s+eligible|left\s+out)\b",
     re.I,
 )
+# … of whom, or by what criteria: not "when is zetoma excluded as a diagnosis?".
+_ASKS_WHO = re.compile(
+    r"\b(?:who|whom|which\s+(?:patients|people|participants|groups?)|what\s+(?:patients|people)|"
+    r"exclusions?|exclusion\s+criteria)\b",
+    re.I,
+)
 # A sentence that says who was: the words a trial's description uses.
 _SAYS = re.compile(
     r"\b(?:were|was|are|been)\s+(?:also\s+)?(?:excluded|ineligible|not\s+eligible)\b|"
@@ -32,14 +38,6 @@ _SAYS = re.compile(
 _LOOK = 15
 
 
-# … of whom, or by what criteria: not "when is zetoma excluded as a diagnosis?".
-_ASKS_WHO = re.compile(
-    r"\b(?:who|whom|which\s+(?:patients|people|participants|groups?)|what\s+(?:patients|people)|"
-    r"exclusions?|exclusion\s+criteria)\b",
-    re.I,
-)
-
-
 def asks_excluded(prof: Profile) -> bool:
     """Whether the question asks who (or by what criteria) was kept out of a trial."""
     return _ASKS.search(prof.text) is not None and _ASKS_WHO.search(prof.text) is not None
@@ -47,8 +45,8 @@ def asks_excluded(prof: Profile) -> bool:
 
 def excluded_first(index: Index, prof: Profile, scored: list[Scored]) -> list[Scored]:
     """`scored` with the first candidate that says who was excluded, in the best candidate's
-    section and naming something the question asks, brought to the front; as it was when the
-    best says so already, or none does."""
+    section and covering some of what the question names, brought to the front; as it was when
+    the best says so already, or none does."""
     if not scored or not asks_excluded(prof):
         return scored
     sents = index.sentences

@@ -80,7 +80,6 @@ _COUNTED_LOOK = 10
 _DEFINING_LOOK = 30
 # Classes whose members are proper names: a sentence that names none does not answer.
 _NAMES_ONLY = frozenset({"place", "company", "author"})
-
 # A question that lists its subjects: "A, B and C", "A, B, or C".
 _LISTED_ASKED = re.compile(r"\w+,\s+[\w -]+?,?\s+(?:and|or)\s+\w+")
 
