@@ -257,11 +257,11 @@ class ComparedAnswers:
                     and (ages or not age_groups(sentences[sid].text))
                 ],
             )
+        # Together, the verdict must be on what is asked: "more nausea with A?" is not said by
+        # "more zentopenia with B".
+        about = frozenset(asked) if together else frozenset()
         for sid in dict.fromkeys([*near, *retrieved]):
             sent = sentences[sid]
-            # Together, the verdict must be on what is asked: "more nausea with A?" is not said
-            # by "more zentopenia with B".
-            about = frozenset(asked) if together else frozenset()
             verdict = stated_verdict(sent.text, names, wanted, prof.endpoints, about)
             if verdict is None:
                 continue

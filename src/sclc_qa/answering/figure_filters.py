@@ -201,7 +201,7 @@ def years_in(text: str) -> set[str]:
 def numbers_in(text: str, kind: str) -> set[str]:
     """The numbers of the figures of `kind` that `text` states, in digits or in words ("ten
     years" states 10)."""
-    text = _SPELT_NUMBER.sub(lambda m: str(_NUMBER_WORDS[m[0].lower()]), text)
+    text = _SPELT_NUMBER.sub(lambda m: str(_as_number(m[0])), text)
     return {n for sp in find(text, kind) for n in NUMBER.findall(text[sp.start : sp.end])}
 
 
