@@ -28,8 +28,12 @@ __all__ = [
     "window_initials",
 ]
 
-# A bracketed short form; a colon joins an element's symbol to a crystal's ("Ho:YLF").
-_PAREN = re.compile(r"\(([A-Za-z][A-Za-z0-9\-+/:]{1,11})(?:[;,][^)]*)?\)")
+# A bracketed short form; a colon joins an element's symbol to a crystal's ("Ho:YLF"). It may
+# be introduced as another name ("zetal carcinomas (also called ZC)").
+_PAREN = re.compile(
+    r"\((?:(?:also\s+)?(?:called|known\s+as|termed|referred\s+to\s+as)\s+)?"
+    r"([A-Za-z][A-Za-z0-9\-+/:]{1,11})(?:[;,][^)]*)?\)"
+)
 # A word of a long form, without the quotes it may stand in (“boron neutron therapy” (BNT)).
 _WORD = re.compile(r"[^\s()“”\"‘’]+")
 # A prefix of time or place joined to the next word by a hyphen or dash ("post–", "pre-"): it

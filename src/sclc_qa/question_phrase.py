@@ -26,7 +26,7 @@ __all__ = [
 _AUX = re.compile(
     r"^(is|are|was|were|do|does|did|has|have|had|can|could|will|would|may|might|should|shows?|"
     r"showed|selects?|recruits?|carr(y|ies)|targets?|drives?|makes?|leads?|led|acts?|binds?|"
-    r"causes?|got|gets|received|ranked|mobiliz\w*|combined|paired|used|tested|studied|in|of|for|"
+    r"causes?|get|got|gets|gotten|received|ranked|mobiliz\w*|combined|paired|used|tested|studied|in|of|for|"
     r"with|from|that|to|on|at|into|by|as|than|made|splits?|induces?|blocks?|improved?|"
     r"improves|prolong\w*|reduces?|increases?|cited|uses|defines?|predicts?|confers?|mediates?|"
     r"regulates?|encodes?|express\w*|includes?|comprises?|involves?|remains?|gave|gives?|yields?|"

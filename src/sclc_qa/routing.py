@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from functools import cached_property
 
-from .abbreviations import Definition, long_acronym, spelled_by
+from .abbreviations import Definition, long_acronym, singular, spelled_by
 from .domain import domain
 from .index import Index
 from .lexical import STOPWORDS, american, stem
@@ -41,6 +41,8 @@ _LOWER = re.compile(r"[a-z]")
 _GENE_SYMBOL = re.compile(r"\b[A-Z]{2,}\d+[A-Z]?\b")
 # A participle before a disease head ("associated", "related", "induced") names no organ.
 _PARTICIPLE = re.compile(r"[a-z-]{3,}ed")
+# The shortest clipped form of a disease's name that names it ("pheo" for its long name).
+_CLIPPED = 4
 # Two spellings of one organ's word share this many letters ("zetageal", "zetagus").
 _SHARED_PREFIX = 6
 # The shortest first part of a compound of two organs' words, its combining "o" included, and
@@ -97,8 +99,17 @@ class Router:
         asked_words = {stem(american(w)) for w in lower} | {
             stem(a) for w in lower for a in adjectives.get(w, ())
         }
+        # A word no document writes that begins a title's disease word is its clipped form:
+        # "zeto" asked of the "Zetochromocytoma Treatment" summary (clinicians shorten names).
+        clipped = {
+            w
+            for w in lower
+            if len(w) >= _CLIPPED and not any(w in t for t in self._doc_terms.values())
+        }
         titled = frozenset(
-            d for d, topics in self._topics.items() if any(_same(t, asked_words) for t in topics)
+            d
+            for d, topics in self._topics.items()
+            if any(_same(t, asked_words) or any(t.startswith(w) for w in clipped) for t in topics)
         ) | self._titled_by_acronym(names)
         by_symbol = self._titled_by_symbol(names)
         titled |= by_symbol
@@ -124,10 +135,14 @@ class Router:
             words = _words(name)
             if not words:
                 continue
-            # A people's adjective is also its place: "Chinese" where a text says "China".
-            forms = [words] + [
-                _words(place) for place in domain().demonyms.get(name.lower().rstrip("s"), ())
-            ]
+            # A people's adjective is also its place: "Chinese" where a text says "China". An
+            # abbreviation is also what a text spells it out as: a document that writes
+            # "zetal carcinoma" in full writes of "ZC" though it never uses the short form.
+            forms = (
+                [words]
+                + [_words(place) for place in domain().demonyms.get(name.lower().rstrip("s"), ())]
+                + self._spelled_out(name)
+            )
             having = self._writing(forms)
             if having and having != every:
                 named &= having
@@ -149,6 +164,20 @@ class Router:
             writing = frozenset(d for d in worded if gene_only or disease & self._doc_terms[d])
             keep = writing or keep
         return keep if keep and keep != every else None
+
+    def _spelled_out(self, name: str) -> list[set[str]]:
+        """The words of each long form the documents define `name` by, as written and with a
+        plural's last word made singular ("zetal carcinomas (ZC)" → also "zetal carcinoma")."""
+        out = []
+        for words in self._long_forms.get(singular(name), ()):
+            out.append(words)
+            out.append(
+                {
+                    w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+                    for w in words
+                }
+            )
+        return out
 
     def _disease_words(self, lower: list[str], titled: frozenset[str]) -> set[str]:
         """The question's words that name a disease the `titled` documents' titles name."""

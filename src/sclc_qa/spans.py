@@ -353,6 +353,8 @@ class Span:
 
 
 _CITATION = re.compile(r"\s*\((?:\d+(?:\s*[–‒-]\s*\d+)?(?:,\s*|、)?)+\)\s*$")
+# The same in a Markdown summary: "[[13](#cit/section_1.13)]", "[[14](#cit/…)-[16](#cit/…)]".
+_LINKED_CITATION = re.compile(r"\s*\[(?:\[\d+\]\(#cit/[^)\s]*\)(?:\s*[–‒,-]\s*)?)+\]\s*$")
 
 
 # A link's target at the end of a span: "[Zeta therapy](/types/zeta#_12)" shows "Zeta therapy".
@@ -365,7 +367,7 @@ def strip_citation(text: str, start: int, end: int) -> tuple[int, int]:
     seg = text[start:end]
     linked = False
     while True:
-        m = _CITATION.search(seg) or _LINK_TARGET.search(seg)
+        m = _CITATION.search(seg) or _LINKED_CITATION.search(seg) or _LINK_TARGET.search(seg)
         linked = linked or (m is not None and m.re is _LINK_TARGET)
         new = seg[: m.start()] if m else seg
         new = new.rstrip(" .;,")

@@ -47,10 +47,8 @@ def best_cell(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
     modifier = stem(before.group(1).lower()) if before else ""
     q_norm = normalize(prof.text)
     cells: list[tuple[Cell, set[str], set[str]]] = []
+    given: list[set[str]] = []  # the hints of the columns that hold what the question names
     for cell in (*sent.cells, *sent.groups):
-        value = doc_text[cell.start : cell.end].strip()
-        if not value or value == "/" or _quoted(value, q_norm):
-            continue
         header = set(tokenize(cell.header))
         hints = set(header)
         for h in header:
@@ -59,14 +57,26 @@ def best_cell(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
                     hints |= words
         if cell.header == "Group" or cell.header == "Subgroup":
             hints |= _HEADER_HINTS["group"]
+        value = doc_text[cell.start : cell.end].strip()
+        if not value or value == "/" or _quoted(value, q_norm):
+            given.append(hints)
+            continue
         cells.append((cell, header, hints))
     modified = any(modifier in hints for _, _, hints in cells)
+
+    def names_asked(hints: set[str]) -> bool:
+        return modifier in hints if modified else bool(target & hints)
+
+    if any(map(names_asked, given)) and not any(names_asked(h) for _, _, h in cells):
+        # "Which molecules does zentamab release?" of a row whose "Drug" cell is zentamab: the
+        # column of the thing asked holds the question's own name, and no other column is one
+        # of the thing asked.
+        return None
     scored: list[tuple[float, frozenset[str], Cell]] = []
     for cell, header, hints in cells:
         score = len(q_stems & hints) - 0.1 * len(header)
         asked_kind = prof.kind in _COLUMN_KINDS and any(h.startswith(prof.kind) for h in header)
-        named = modifier in hints if modified else bool(target & hints)
-        if asked_kind or named:
+        if asked_kind or names_asked(hints):
             score += 2
         scored.append((score, frozenset(q_stems & hints), cell))
     if not scored:

@@ -273,8 +273,12 @@ class Vocabulary:
             norm = normalize(text)
             for d in self.defs_by_short.get(name.lower(), []):
                 # As a word of its own: "small cell lung cancer" is not named by
-                # "non-small cell lung cancer".
-                if re.search(rf"(?<![\w-]){re.escape(normalize(d.long))}", norm):
+                # "non-small cell lung cancer". A long form defined in the plural ("zetal
+                # carcinomas (ZC)") names it in the singular too.
+                long = normalize(d.long)
+                if long.endswith("s") and not long.endswith("ss") and len(long) > 4:
+                    long = long[:-1]
+                if re.search(rf"(?<![\w-]){re.escape(long)}", norm):
                     return True
             # The other way round: a long name is named by the abbreviation the documents
             # define for it ("zentamab vedotin (Zen-V)" … "Zen-V was …").

@@ -35,6 +35,7 @@ from .dosing import other_dosing
 from .extraction import Extracted
 from .kinds import TYPED
 from .markers import other_marker
+from .other_arm import other_comparison
 from .per_index import per_index
 from .phases import other_phase, phases
 from .polarity import other_polarity
@@ -111,6 +112,9 @@ def other_group(
         people = other_people(prof.text, around)
         if people:
             return f"{people[0]} (the passage given reports on {people[1]})"
+        arms = other_comparison(prof, sent.text, around)
+        if arms:
+            return f"{arms[0]} (the figure given is for {arms[1]})"
         group = subgroup(prof.text)
         title = index.documents[sent.doc].title  # the text's own topic, "… in ES-ZCLC"
         if group is not None and not group_parts(group[1]) & _said([*around, title], sent):

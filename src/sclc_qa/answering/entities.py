@@ -285,6 +285,7 @@ class EntityExtractor:
     def _candidates(self, text: str, prof: Profile) -> list[Span]:
         """Names in `text` that are not the question's own names or their spelled-out forms."""
         asked = {k for n in prof.names for k in name_keys(n)}
+        trial_asked = domain().entity_class(prof.target) == "trial"
         q_keys = name_keys(prof.text)
         q_norm = normalize(prof.text)
         cands = []
@@ -297,6 +298,8 @@ class EntityExtractor:
                 continue
             if len(rest) < len(pieces) and all(p.islower() for p in rest):
                 continue  # "<name>-targeted" restates the question's name; "<name>-A" does not
+            if len(rest) < len(pieces) and all(p.isdigit() for p in rest) and not trial_asked:
+                continue  # "<name>-2003", a study of the question's subject, asked for no study
             if any(
                 normalize(d.long) in q_norm for d in self.vocab.defs_by_short.get(word.lower(), [])
             ):

@@ -223,9 +223,9 @@ class Extractor:
     def _cell(self, prof: Profile, sid: int, span: Span) -> Extracted:
         """A table cell; for a question asking several, with the rows below that continue its
         column, cited together."""
-        if not prof.plural:
-            return Extracted(sid, span.start, span.end)
         sent = self.index.sentences[sid]
+        if not prof.plural:
+            return Extracted(sid, *_bare_cell(self.index.documents[sent.doc].text, span))
         end = continued(self.index.documents[sent.doc].text, self.index.sentences, sid, span)
         return Extracted(sid if end == span.end else -1, span.start, end)
 
@@ -464,3 +464,14 @@ class Extractor:
             if span is not None:
                 return Extracted(cand.sid, sent.start + span[0], sent.start + span[1])
         return None
+
+
+def _bare_cell(text: str, span: Span) -> tuple[int, int]:
+    """A cell without the markup that ends it: a reference ("*ZQB* [[13](#cit/…)]" → "*ZQB*") or
+    a link's target ("[Zeta therapy](/types/…)" → "Zeta therapy"). Its closing full stop stays
+    (a cell is quoted whole), and so does a link inside it, whose bracket would be left open."""
+    start, end = strip_citation(text, span.start, span.end)
+    kept = text[start:end]
+    if not text[end : span.end].strip(" .;,") or kept.count("[") != kept.count("]"):
+        return span.start, span.end
+    return start, end

@@ -29,7 +29,7 @@ from .figure_filters import (
 )
 from .labels import ARM_AFTER, PREDICATE_AFTER, base_end, time_after
 from .labels_after import labelled_after
-from .populations import people_side
+from .populations import figure_people_side
 from .prefixed import after_prefixed, prefixed_places
 from .runs import BY, asks_several, run_of
 from .shapes import clause_of
@@ -334,8 +334,11 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
                 cost -= _ASKED_AGE
             elif stated:
                 cost += _AFTER_OTHER_NAME
-        if people_side(prof.text, clause_of(text, s.start, s.end)) < 0:
+        side = figure_people_side(prof.text, text, s.start, s.end, clause_of(text, s.start, s.end))
+        if side < 0:
             cost += _AFTER_OTHER_NAME  # "… in women?": not the figure a clause gives for men
+        elif side > 0:
+            cost -= _ASKED_AGE  # "… 1.5 per million for women"
         if (
             prof.time_points
             and time_points(_bracket_label_clause(text, s.start)) & prof.time_points

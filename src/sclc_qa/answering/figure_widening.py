@@ -82,11 +82,17 @@ _EACH_ARM = re.compile(r"\s+(?:in|for|with)\s+(?:each|both|either)\s+(?:arms?|gr
 # "What dose and fractionation?": the total dose and the dose per fraction, both.
 _FRACTIONATION = re.compile(r"\bfraction", re.I)
 # A figure that is a bound, not a value: "… or more", "… or slightly higher".
-_BOUNDED = frozenset({"percent", "duration", "count", "dose"})
+_BOUNDED = frozenset({"percent", "duration", "count", "dose", "measure"})
 _OPEN_BOUND = re.compile(
     r"\s+or\s+(?:slightly\s+|somewhat\s+|much\s+)?"
-    r"(?:more|higher|greater|longer|older|less|lower|fewer|shorter|younger|above|below)\b"
+    r"(?:more|higher|greater|longer|older|less|lower|fewer|shorter|younger|above|below|"
+    r"smaller|larger|bigger|earlier|later)\b"
 )
+
+
+# A bare number set against the figure after it, whose unit it shares: "43.2 vs. " before
+# "52.2 cases per 100,000".
+_BARE_BEFORE = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*(?:vs\.?|versus)\s*$")
 
 
 # "What happens to X?", "how did X change?": the answer is a change, from one figure to another.
@@ -206,7 +212,9 @@ def widen(text: str, span: Span, prof: Profile) -> tuple[int, int]:
     if not several and span.kind in ("percent", "duration") and len(run) > 1:
         e = own_label_end(text, e)  # "…, and 41% from never-smokers": whose figure it is
     if several and not paired(text[span.start : span.end]):
-        s = min(s, run[0].start)
+        bare = _BARE_BEFORE.search(text, 0, s)
+        # "(43.2 vs. 52.2 cases per 100,000 women)": the first figure shares the second's unit.
+        s = min(s, run[0].start, bare.start(1) if bare is not None else s)
         last = run[-1]
         if len(run) > 1 and last.end >= span.end:
             last_end = last.end + (interval_after(text, last.end) if last.kind != "hr" else 0)

@@ -20,9 +20,12 @@ from .polarity import Polar, other_polarity, polar_words
 
 __all__ = [
     "AskedGroup",
+    "figure_people_side",
     "group_parts",
     "group_phrases",
+    "other_people",
     "own_population",
+    "people_side",
     "restricted_group",
     "subgroup",
     "subgroup_terms",
@@ -259,16 +262,31 @@ def other_people(question: str, texts: list[str]) -> tuple[str, str] | None:
 
 def people_side(question: str, clause: str) -> int:
     """-1 when `clause` names only the other sex or age than the one the question asks about
-    ("… per 100,000 men" for "… in women?"), else 0."""
+    ("… per 100,000 men" for "… in women?"), 1 when it names only the one asked, else 0."""
     for pair in _OPPOSED:
         asked = [i for i, words in enumerate(pair) if words.search(question)]
-        if (
-            len(asked) == 1
-            and not pair[asked[0]].search(clause)
-            and pair[1 - asked[0]].search(clause)
-        ):
+        if len(asked) != 1:
+            continue
+        own, other = pair[asked[0]].search(clause), pair[1 - asked[0]].search(clause)
+        if other and not own:
             return -1
+        if own and not other:
+            return 1
     return 0
+
+
+# A figure's own label just after it: "4.3 per million for men", "(12%) in girls", up to where
+# the next figure's label starts.
+_LABEL_AFTER = re.compile(r"[^,;()]{0,40}?(?=,|;|\(|\band\b|\bvs\.?|\bversus\b|$)")
+
+
+def figure_people_side(question: str, text: str, start: int, end: int, clause: str) -> int:
+    """`people_side` of a figure: by the label right after it where it names a sex or an age
+    ("4.3 per million for men and 1.5 per million for women": each its own), else by its
+    clause."""
+    label = _LABEL_AFTER.match(text, end)
+    side = people_side(question, label.group()) if label is not None else 0
+    return side if side else min(people_side(question, clause), 0)
 
 
 # The words that name people of one sex, and of one age: each pair's two are opposed.

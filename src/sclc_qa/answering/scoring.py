@@ -32,6 +32,7 @@ from ..vocabulary import ANAPHOR, Vocabulary, squash
 from .coverage import NameCoverage
 from .entries import Entries
 from .kinds import STAT_WORDS, STATEMENT, TYPED
+from .numbered import asked_members, speaks_of_others
 from .populations import AskedGroup
 from .ranking import RANKED, RankerModel, kind_flags, rank_features
 from .shapes import clause_of, has_statement_shape, series_length
@@ -73,6 +74,10 @@ _LINK_ONLY = re.compile(
 # A table row whose ranges leave out what the question bounds keeps this share of its score,
 # and half its share of the ranges it does state as asked (see `row_bounds.match`).
 _UNMATCHED_RANGES = 0.3
+# A sentence that names only other members of a numbered family than the one asked ("type 2"
+# for "type 4?") keeps this share of its score: it is about another member, though the
+# family's other words match.
+_OTHER_MEMBER = 0.4
 
 
 @dataclass(frozen=True)
@@ -180,6 +185,7 @@ class SentenceScorer:
                 if self.index.sentences[entry.sid].doc in docs:
                     seen.setdefault(entry.sid, 0)
         ranges = asked_ranges(prof.text)  # "over 10 cm, 5 or fewer mitoses": a table's row
+        members = asked_members(prof.text)  # "syndrome type 4"
         focus = self._focus_term(query)
         group = AskedGroup.of(prof, lambda word: all(t in self.vocab.idf for t in tokenize(word)))
         name_terms = {t for n in prof.names for t in tokenize(n)}
@@ -237,6 +243,8 @@ class SentenceScorer:
                     # The row for the asked size and count: a row that leaves one out keeps a
                     # share of its score.
                     score *= 1.0 if matched == 1.0 else _UNMATCHED_RANGES + 0.5 * matched
+            if speaks_of_others(sent.text, members):
+                score *= _OTHER_MEMBER
 
             rows.append((sid, score, coverage, spans, concepts, lex, dsim, seen[sid]))
             stated = time_points(sent.text) & prof.time_points if prof.time_points else None

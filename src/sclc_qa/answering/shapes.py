@@ -47,6 +47,7 @@ _WHY = re.compile(r"^\s*why\b|\breasons?\b|" + LIMITS, re.I)
 _CAUSE = re.compile(
     r"\b(?:because|due to|result(?:s|ed)? (?:of|from)|owing to|caused by|attributable to|"
     r"attributed to|explained by|as a result|reflects?|reflecting|given that|since(?! \d)|"
+    r"contribut(?:es|ed|ing|e) to|"
     r"(?:a |the )?consequences? of|explanations?|account(?:s|ed)? for|"
     r"driven by|(?:stems?|stemming|arises?|arising|derives?|deriving) from|"
     r"(?:limited|constrained|hampered|hindered|restricted|impeded) by|thereby|so that)\b",
