@@ -31,8 +31,8 @@ __all__ = [
 # A bracketed short form; a colon joins an element's symbol to a crystal's ("Ho:YLF"). It may
 # be introduced as another name ("zetal carcinomas (also called ZC)").
 _PAREN = re.compile(
-    r"\((?:(?:also\s+)?(?:called|known\s+as|termed|referred\s+to\s+as)\s+)?"
-    r"([A-Za-z][A-Za-z0-9\-+/:]{1,11})(?:[;,][^)]*)?\)"
+    r"\((?:(?:also\s+)?(?:called|known\s+as|termed|referred\s+to\s+as)\s+[“\"‘']?)?"
+    r"([A-Za-z][A-Za-z0-9\-+/:]{1,11})[”\"’']?(?:(?:[;,]|\s+or\s)[^)]*)?\)"
 )
 # A word of a long form, without the quotes it may stand in (“boron neutron therapy” (BNT)).
 _WORD = re.compile(r"[^\s()“”\"‘’]+")

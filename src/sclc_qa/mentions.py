@@ -19,6 +19,7 @@ __all__ = [
     "follow_up_points",
     "in_series",
     "is_druglike",
+    "is_stage",
     "is_tnm",
     "named_tokens",
     "time_points",
@@ -41,6 +42,18 @@ _TNM = re.compile(r"[TNM][0-4Xx][a-c]?(?:[-–/][TNM]?[0-4Xx][a-c]?)*")
 def is_tnm(name: str) -> bool:
     """A tumour, node or metastasis category, or a range of them ("T2", "T1-T2")."""
     return _TNM.fullmatch(name) is not None
+
+
+# A disease stage, alone or with its node category: "IIIA", "IIB", "IIIA-N2", "I-II".
+_STAGE = re.compile(
+    r"(?:0|I{1,3}|IV)[A-C]?\d?(?:[-–/](?:(?:0|I{1,3}|IV)[A-C]?\d?|[TNM][0-4Xx][a-c]?))*"
+)
+
+
+def is_stage(name: str) -> bool:
+    """A stage or a range of stages, or a stage with its category ("IIIA", "I-II", "IIIA-N2"):
+    whom a figure is for, never a subject compared."""
+    return _STAGE.fullmatch(name) is not None
 
 
 _ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{0,3}|IX|X)(?:/(?:I{1,3}|IV))?[ab]?$")

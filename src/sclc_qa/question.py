@@ -130,6 +130,10 @@ _CONDITION = re.compile(
     re.I,
 )
 # A question that asks why, after any setting phrase: a reason, whatever figure it names.
+# "… for 5-year local control", "in terms of 2-year OS": the endpoint a figure is asked of.
+_FOR_TIMED_ENDPOINT = re.compile(
+    r"\b(?:for|in terms of|regarding|on)\s+(?:the\s+)?\d+[- ](?:year|month)s?\b", re.I
+)
 ASKS_WHY = re.compile(rf"(?:{setting('in|for|among|after|with|according to')})?\s*why\b", re.I)
 # Deaths as what a share is of: "what share of zentoma deaths", "the fraction of all deaths".
 _SHARE_OF_DEATHS = re.compile(
@@ -203,6 +207,10 @@ def profile(question: str) -> Profile:
     endpoints = frozenset(name for name, pat in ENDPOINTS.items() if pat.search(uncoded))
     if kind == "dose" and _HOW_LONG.match(asking):
         kind = "duration"  # "How long did the first dose take to give?": a time, of a dose
+    if kind == "dose" and endpoints - {"tox"} and _FOR_TIMED_ENDPOINT.search(asking):
+        # "How did 70 Gy compare with the standard dose for 5-year local control?": the
+        # endpoint's rate at that time is asked, the doses name the arms.
+        kind = "percent"
     if kind == "count" and PER_BASE.search(text):
         fallback = ("count", "percent")  # "How many women per million …?": a count, or a rate
     if kind == "duration" and _HOW_LONG_IS.match(asking) and not endpoints:

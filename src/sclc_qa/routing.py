@@ -102,14 +102,21 @@ class Router:
         # A word no document writes that begins a title's disease word is its clipped form:
         # "zeto" asked of the "Zetochromocytoma Treatment" summary (clinicians shorten names).
         clipped = {
-            w
+            c
             for w in lower
-            if len(w) >= _CLIPPED and not any(w in t for t in self._doc_terms.values())
+            for c in {w, w.rstrip("s")}  # "zetos" too
+            if len(c) >= _CLIPPED and not any(w in t for t in self._doc_terms.values())
         }
         titled = frozenset(
             d
             for d, topics in self._topics.items()
-            if any(_same(t, asked_words) or any(t.startswith(w) for w in clipped) for t in topics)
+            if any(
+                _same(t, asked_words)
+                # … of a disease's own name ("-oma", "-emia"), not of an organ's word, which
+                # an everyday word may begin ("pros").
+                or (_DISEASE_NAME.fullmatch(t) and any(t.startswith(c) for c in clipped))
+                for t in topics
+            )
         ) | self._titled_by_acronym(names)
         by_symbol = self._titled_by_symbol(names)
         titled |= by_symbol
@@ -169,7 +176,9 @@ class Router:
         """The words of each long form the documents define `name` by, as written and with a
         plural's last word made singular ("zetal carcinomas (ZC)" → also "zetal carcinoma")."""
         out = []
-        for words in self._long_forms.get(singular(name), ()):
+        short = singular(name)
+        forms = [f for f in dict.fromkeys((name, short, short + "s")) if f in self._long_forms]
+        for words in (w for f in forms for w in self._long_forms[f]):
             out.append(words)
             out.append(
                 {

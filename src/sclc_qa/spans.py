@@ -22,6 +22,7 @@ __all__ = [
     "find",
     "mask_markup",
     "strip_citation",
+    "strip_markup_end",
     "value_at",
 ]
 
@@ -359,6 +360,22 @@ _LINKED_CITATION = re.compile(r"\s*\[(?:\[\d+\]\(#cit/[^)\s]*\)(?:\s*[–‒,-]\
 
 # A link's target at the end of a span: "[Zeta therapy](/types/zeta#_12)" shows "Zeta therapy".
 _LINK_TARGET = re.compile(r"\]\([^)\s]*\)$")
+
+
+def strip_markup_end(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim a Markdown reference ("[[13](#cit/…)]") and a link's target from the end of a span,
+    and the link's opening bracket when its target went; brackets of the text itself ("4.5
+    (1–12)") and its full stop stay."""
+    seg = text[start:end]
+    linked = False
+    while True:
+        m = _LINKED_CITATION.search(seg) or _LINK_TARGET.search(seg)
+        if m is None:
+            break
+        linked = linked or m.re is _LINK_TARGET
+        seg = seg[: m.start()].rstrip()
+    lead = 1 if linked and seg.startswith("[") and "[" not in seg[1:] else 0
+    return start + lead, start + len(seg)
 
 
 def strip_citation(text: str, start: int, end: int) -> tuple[int, int]:

@@ -70,8 +70,11 @@ def best_cell(doc_text: str, sent: Sentence, prof: Profile) -> Span | None:
     if any(map(names_asked, given)) and not any(names_asked(h) for _, _, h in cells):
         # "Which molecules does zentamab release?" of a row whose "Drug" cell is zentamab: the
         # column of the thing asked holds the question's own name, and no other column is one
-        # of the thing asked.
-        return None
+        # of the thing asked; only a column whose own heading the question uses ("Combined
+        # with") may still answer, not one its words merely hint at (a link, a registry's URL).
+        cells = [(c, header, hints) for c, header, hints in cells if q_stems & header]
+        if not cells:
+            return None
     scored: list[tuple[float, frozenset[str], Cell]] = []
     for cell, header, hints in cells:
         score = len(q_stems & hints) - 0.1 * len(header)

@@ -19,6 +19,7 @@ from .abbreviations import (
     capital_initials,
     compound_initials,
     long_acronym,
+    singular,
     spelled_by,
     window_initials,
 )
@@ -249,12 +250,14 @@ class Vocabulary:
         if (
             len(parts) > 1
             and all(
-                p.isalpha() and (len(p) > 2 or (len(p) == 2 and w.isupper()))
+                (p.isalpha() and (len(p) > 2 or (len(p) == 2 and w.isupper()))) or is_tnm(w)
                 for p, w in zip(parts, written, strict=True)
             )
             and all(p in keys for p in parts)
         ):
-            return True  # "etoposide-cisplatin", "FDA/EMA", "HIV-ZS" by "HIV-related ZS"
+            # "etoposide-cisplatin", "FDA/EMA", "HIV-ZS" by "HIV-related ZS", "IIIB-N3" by
+            # "stage IIIB (N3)"
+            return True
         if any(all(self._mentions(p, keys, text) for p in pair) for pair in _joined_pairs(name)):
             return True  # "zentaplatin-5-ZU" by "zentaplatin and 5-ZU"
         span = _RANGE.fullmatch(name)
@@ -271,14 +274,20 @@ class Vocabulary:
             return self._mentions(head, keys, text)  # "KRAS-mutant" is named by "KRAS variants"
         if text:
             norm = normalize(text)
-            for d in self.defs_by_short.get(name.lower(), []):
+            short = name.lower()
+            # "ZPCs" asked, "ZPC" defined: the plural of the short form names it too.
+            for d in self.defs_by_short.get(short, []) or self.defs_by_short.get(
+                singular(name).lower(), []
+            ):
                 # As a word of its own: "small cell lung cancer" is not named by
                 # "non-small cell lung cancer". A long form defined in the plural ("zetal
                 # carcinomas (ZC)") names it in the singular too.
                 long = normalize(d.long)
                 if long.endswith("s") and not long.endswith("ss") and len(long) > 4:
-                    long = long[:-1]
-                if re.search(rf"(?<![\w-]){re.escape(long)}", norm):
+                    written_out = rf"(?<![\w-]){re.escape(long[:-1])}s?(?![\w-])"
+                else:
+                    written_out = rf"(?<![\w-]){re.escape(long)}"
+                if re.search(written_out, norm):
                     return True
             # The other way round: a long name is named by the abbreviation the documents
             # define for it ("zentamab vedotin (Zen-V)" … "Zen-V was …").

@@ -137,6 +137,11 @@ class Clauses:
         return (
             runs_into(self.index, self.vocab, sid, nxt)
             and not explains(prof.text, self.index.sentences[sid].text)
-            and ANAPHOR.match(after) is not None
+            and (ANAPHOR.match(after) is not None or _REASON_FIRST.match(after) is not None)
             and explains(prof.text, after)
         )
+
+
+# A sentence that opens with its reason, of what the sentence before said: "Because this is
+# not …, it is not considered further."
+_REASON_FIRST = re.compile(r"(?:Because|Since|Given that|Owing to|Due to)\b")

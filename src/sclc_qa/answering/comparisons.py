@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from ..domain import domain
 from ..index import Index
-from ..mentions import is_druglike, is_tnm, written
+from ..mentions import is_druglike, is_stage, is_tnm, written
 from ..question import Kind, Profile
 from ..retrieval import Hit, Query
 from ..spans import Span, mask_markup, value_at
@@ -71,8 +71,10 @@ class Comparer:
         # "Which drug / regimen …, A in X or B in Y?" names drugs; else trials are the subjects.
         drugs_first = domain().entity_class(prof.target) in ("drug", "regimen")
         trials = [n for n in names if not is_druglike(n)]
-        if any(not is_tnm(n) for n in trials):  # "the largest ZBRT series for T1-T2 zentomas":
-            trials = [n for n in trials if not is_tnm(n)]  # T1-T2 says whom, it is no subject
+        # "the largest ZBRT series for T1-T2 zentomas", "IIIA-N2 responders in ZETA-3": a
+        # category or a stage says whom, it is no subject.
+        if any(not (is_tnm(n) or is_stage(n)) for n in trials):
+            trials = [n for n in trials if not (is_tnm(n) or is_stage(n))]
         drugs = [n for n in names if is_druglike(n)]
         sorts = (drugs, trials) if drugs_first else (trials, drugs)
         for group in sorts if len(sides) >= 2 else ():

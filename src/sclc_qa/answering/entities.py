@@ -298,8 +298,12 @@ class EntityExtractor:
                 continue
             if len(rest) < len(pieces) and all(p.islower() for p in rest):
                 continue  # "<name>-targeted" restates the question's name; "<name>-A" does not
-            if len(rest) < len(pieces) and all(p.isdigit() for p in rest) and not trial_asked:
-                continue  # "<name>-2003", a study of the question's subject, asked for no study
+            if (
+                len(rest) < len(pieces)
+                and all(p.isdigit() and len(p) == 4 for p in rest)
+                and not trial_asked
+            ):
+                continue  # "<name>-2003", a study of the question's subject (not "<name>-2")
             if any(
                 normalize(d.long) in q_norm for d in self.vocab.defs_by_short.get(word.lower(), [])
             ):

@@ -69,7 +69,7 @@ def explaining_clause(text: str, prof: Profile, vocab: Vocabulary) -> tuple[int,
         # "Why is X used sparingly?": the reason the sentence gives after the clause that
         # names X ("…, which should be used sparingly because of A, B, and C") is the answer's,
         # up to where the sentence turns to something else ("; …", ", whereas …").
-        cause = _BECAUSE.search(text, e, whole[1]) or _RESULTS_IN.search(text, e, whole[1])
+        cause = _BECAUSE.search(text, e, whole[1]) or _result_after(text, e, whole[1])
         if cause is not None:
             turn = _TURN.search(text, cause.end(), whole[1])
             e = turn.start() if turn is not None else whole[1]
@@ -89,11 +89,22 @@ def _restates(clause: set[str], question: set[str]) -> bool:
 # The words that give a reason outright: "because (of)", "due to", "owing to", "as a result
 # of" (narrower than `shapes`' causal words, which also take "reflects", "since", "explains").
 _BECAUSE = re.compile(r"\b(?:because|due to|owing to|as a result of|on account of)\b", re.I)
-# What doing the thing asked brings about, said after it ("X must never be done first; doing
-# so … results in Y"): the reason against doing it, or for it.
-_RESULTS_IN = re.compile(
-    r"\b(?:results?\s+in|resulting\s+in|leads?\s+to|leading\s+to|causes|causing)\b", re.I
-)
+# What doing the thing asked brings about, said next and referring back to it ("X must never
+# be done first; doing so … results in Y"): the reason against doing it, or for it.
+_REFERS_BACK = re.compile(r"\s*[;,]?\s*(?:doing so|this|that|which|it)\b", re.I)
+_RESULTS_IN = re.compile(r"\b(?:results?\s+in|resulting\s+in|leads?\s+to|leading\s+to)\b", re.I)
+
+
+def _result_after(text: str, start: int, end: int) -> re.Match[str] | None:
+    """What the clause just after `start` says results, when it refers back to the one before;
+    not past where the sentence turns again."""
+    back = _REFERS_BACK.match(text, start, end)
+    if back is None:
+        return None
+    turn = _TURN.search(text, back.end(), end)
+    return _RESULTS_IN.search(text, back.end(), turn.start() if turn is not None else end)
+
+
 # Where a sentence turns from the reason to another subject.
 _TURN = re.compile(r";|,?\s+(?:whereas|while|but|although|however)\b", re.I)
 

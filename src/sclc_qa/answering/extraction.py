@@ -19,7 +19,7 @@ from ..question import Profile
 from ..question_parts import asks_different_things, coordinated
 from ..question_phrase import class_phrase
 from ..series import examples_of, series
-from ..spans import Span, mask_markup, strip_citation
+from ..spans import Span, mask_markup, strip_citation, strip_markup_end
 from ..tables import continued
 from ..vocabulary import Vocabulary
 from .aliases import alias_answer, asks_alias
@@ -468,10 +468,10 @@ class Extractor:
 
 def _bare_cell(text: str, span: Span) -> tuple[int, int]:
     """A cell without the markup that ends it: a reference ("*ZQB* [[13](#cit/…)]" → "*ZQB*") or
-    a link's target ("[Zeta therapy](/types/…)" → "Zeta therapy"). Its closing full stop stays
-    (a cell is quoted whole), and so does a link inside it, whose bracket would be left open."""
-    start, end = strip_citation(text, span.start, span.end)
+    a link's target ("[Zeta therapy](/types/…)" → "Zeta therapy"); a link inside it stays whole,
+    its bracket would be left open."""
+    start, end = strip_markup_end(text, span.start, span.end)
     kept = text[start:end]
-    if not text[end : span.end].strip(" .;,") or kept.count("[") != kept.count("]"):
+    if kept.count("[") != kept.count("]") or start == end:
         return span.start, span.end
     return start, end

@@ -338,7 +338,7 @@ def rank_figures(text: str, spans: list[Span], prof: Profile, vocab: Vocabulary)
         if side < 0:
             cost += _AFTER_OTHER_NAME  # "… in women?": not the figure a clause gives for men
         elif side > 0:
-            cost -= _ASKED_AGE  # "… 1.5 per million for women"
+            cost -= _ASKED_AGE  # "… 1.2 per million for women", beside the men's figure
         if (
             prof.time_points
             and time_points(_bracket_label_clause(text, s.start)) & prof.time_points

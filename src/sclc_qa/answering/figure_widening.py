@@ -90,9 +90,9 @@ _OPEN_BOUND = re.compile(
 )
 
 
-# A bare number set against the figure after it, whose unit it shares: "43.2 vs. " before
-# "52.2 cases per 100,000".
-_BARE_BEFORE = re.compile(r"(?<![\w.])(\d[\d,]*(?:\.\d+)?)\s*(?:vs\.?|versus)\s*$")
+# A bare number set against the figure after it in one bracket, whose unit it shares: "(31.4
+# vs. " before "40.6 cases per 100,000".
+_BARE_BEFORE = re.compile(r"\(\s*(\d{1,3}(?:,\d{3})*(?:\.\d+)?)\s*(?:vs\.?|versus)\s*$")
 
 
 # "What happens to X?", "how did X change?": the answer is a change, from one figure to another.
@@ -213,7 +213,7 @@ def widen(text: str, span: Span, prof: Profile) -> tuple[int, int]:
         e = own_label_end(text, e)  # "…, and 41% from never-smokers": whose figure it is
     if several and not paired(text[span.start : span.end]):
         bare = _BARE_BEFORE.search(text, 0, s)
-        # "(43.2 vs. 52.2 cases per 100,000 women)": the first figure shares the second's unit.
+        # "(31.4 vs. 40.6 cases per 100,000)": the first figure shares the second's unit.
         s = min(s, run[0].start, bare.start(1) if bare is not None else s)
         last = run[-1]
         if len(run) > 1 and last.end >= span.end:

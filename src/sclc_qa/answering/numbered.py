@@ -15,17 +15,27 @@ _FAMILY = (
     r"(?i:(?:sub)?types?|grades?|class(?:es)?|groups?|cohorts?|arms?|levels?|tiers?|"
     r"categor(?:y|ies)|zones?|parts?|steps?)"
 )
-_NUMBER = r"(?:\d{1,3}|[IVX]{1,4}|[A-D])(?![\w.,]\d)"
-# "type 4", "grades 3 and 4", "levels II–IV", "cohorts A or B": a family noun and its numbers.
-_MEMBERS = re.compile(
-    rf"\b({_FAMILY})\s+({_NUMBER}(?:\s*(?:,|and|or|to|-|–|/)\s*{_NUMBER})*)\b"
-    # "grade 2 or higher", "grade 3+": every member from there on, read as naming none.
-    r"(\s*(?:or\s+(?:higher|greater|more|above|worse|over)|\+))?",
+# A member: a number (with a letter after it, "4A"), a Roman numeral or a capital letter; not a
+# measure ("arm 12 weeks after", "group 2 years").
+_NUMBER = (
+    r"(?:\d{1,3}[A-Da-d]?|[IVX]{1,6}|[A-D])(?![\w.,]\d)"
+    r"(?!\s*(?:%|mg|kg|g\b|mL|years?|months?|weeks?|days?|hours?|times|patients|cm|mm|Gy))"
 )
-_ONE = re.compile(_NUMBER)
-_ROMAN = {
-    r: i for i, r in enumerate(("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"), 1)
-}
+_JOIN = r"\s*(?:,|and|or|to|-|–|/)\s*"
+# "type 4", "type-4", "grades 3 and 4", "levels II–IV", "cohorts A or B": a family noun and
+# its members.
+_MEMBERS = re.compile(rf"\b({_FAMILY})[\s-]+({_NUMBER}(?:{_JOIN}{_NUMBER})*)\b")
+# A family named with an open bound, "grade ≥3", "grade 3 or higher", "grade 3+": every member
+# from there on, which the sentence speaks of, whatever else it names.
+_OPEN = re.compile(
+    rf"\b({_FAMILY})\s*(?:[≥≤><]=?\s*\d|\d{{1,3}}\s*(?:\+|or\s+(?:higher|greater|more|above|"
+    r"worse|over|less|lower|below)))"
+)
+_ONE = re.compile(r"\d{1,3}|[IVX]{1,6}|[A-D]")
+_RANGED = re.compile(rf"({_NUMBER})\s*(?:to|-|–)\s*({_NUMBER})")
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+# A range wider than this is read as naming whatever falls inside it, not listed out.
+_WIDEST = 50
 
 
 def _family(noun: str) -> str:
@@ -33,41 +43,50 @@ def _family(noun: str) -> str:
     low = noun.lower()
     if low.endswith("ies"):
         return low[:-3] + "y"
-    if low.endswith(("sses", "ses")) and low.startswith("class"):
+    if low.startswith("class"):
         return "class"
-    return low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+    return low[:-1] if low.endswith("s") else low
 
 
-def _value(number: str) -> int | str:
-    """A member's number as a value, so that "II" and "2" are one member."""
-    if number.isdigit():
-        return int(number)
-    return _ROMAN.get(number, number)
+def _value(number: str) -> int:
+    """A member's number as an integer, so that "II", "2" and "2a" are one member, and "B" the
+    second letter."""
+    head = _ONE.match(number)
+    digits = head.group() if head is not None else number
+    if digits.isdigit():
+        return int(digits)
+    if re.fullmatch(r"[IVX]+", digits):
+        total = 0
+        for i, c in enumerate(digits):
+            v = _ROMAN[c]
+            total += -v if i + 1 < len(digits) and _ROMAN[digits[i + 1]] > v else v
+        return total
+    return ord(digits) - ord("A") + 1
 
 
-def _members(text: str) -> dict[str, set[int | str]]:
-    """Each family `text` numbers, with the members it names (a range "3–5" names 3, 4, 5)."""
-    out: dict[str, set[int | str]] = {}
+def _members(text: str) -> dict[str, set[int]]:
+    """Each family `text` numbers, with the members it names (a range "3–5" names 3, 4, 5; a
+    family named with an open bound is left out: it may be any member)."""
+    out: dict[str, set[int]] = {}
     for m in _MEMBERS.finditer(text):
-        if m.group(3):
-            continue
-        values = [_value(n) for n in _ONE.findall(m.group(2))]
-        named = set(values)
-        ranged = re.search(r"\s*(?:to|-|–)\s*", m.group(2))
-        ints = [v for v in values if isinstance(v, int)]
-        if ranged and len(ints) == 2 and 0 < ints[1] - ints[0] <= 10:
-            named |= set(range(ints[0], ints[1] + 1))
+        named = {_value(n) for n in re.findall(_NUMBER, m.group(2))}
+        for r in _RANGED.finditer(m.group(2)):
+            low, high = _value(r.group(1)), _value(r.group(2))
+            if high > low:
+                named |= set(range(low, min(high, low + _WIDEST) + 1))
         out.setdefault(_family(m.group(1)), set()).update(named)
+    for m in _OPEN.finditer(text):
+        out.pop(_family(m.group(1)), None)
     return out
 
 
 @lru_cache(maxsize=1024)
-def asked_members(question: str) -> tuple[tuple[str, frozenset[int | str]], ...]:
+def asked_members(question: str) -> tuple[tuple[str, frozenset[int]], ...]:
     """The numbered members a question names, by family: (("type", {4}),) for "… type 4?"."""
     return tuple((f, frozenset(v)) for f, v in _members(question).items())
 
 
-def speaks_of_others(text: str, asked: tuple[tuple[str, frozenset[int | str]], ...]) -> bool:
+def speaks_of_others(text: str, asked: tuple[tuple[str, frozenset[int]], ...]) -> bool:
     """Whether `text` names members of a family the question asks one of, and none of those
     asked: "syndrome type 2" for a question on type 4."""
     if not asked:

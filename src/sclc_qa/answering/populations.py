@@ -275,18 +275,33 @@ def people_side(question: str, clause: str) -> int:
     return 0
 
 
-# A figure's own label just after it: "4.3 per million for men", "(12%) in girls", up to where
-# the next figure's label starts.
-_LABEL_AFTER = re.compile(r"[^,;()]{0,40}?(?=,|;|\(|\band\b|\bvs\.?|\bversus\b|$)")
+# A figure's own label just after it: "3.1 per million for men", "(12%) in girls", up to where
+# the next figure's label starts ("and", unless people follow it: "in men and women" is one).
+_LABEL_AFTER = re.compile(
+    r"[^,;()]{0,40}?(?=,|;|\(|\band\b(?!\s+(?:wom[ae]n|m[ae]n|girls?|boys?|females?|males?|"
+    r"child(?:ren)?|adults?)\b)|\bvs\.?|\bversus\b|$)"
+)
 
 
 def figure_people_side(question: str, text: str, start: int, end: int, clause: str) -> int:
-    """`people_side` of a figure: by the label right after it where it names a sex or an age
-    ("4.3 per million for men and 1.5 per million for women": each its own), else by its
-    clause."""
+    """-1 when a figure is for the other sex or age than the one asked: by the label right
+    after it where that names one ("3.1 per million for men and 1.2 per million for women":
+    each its own), else by its clause; 1 when its label names the group asked and another
+    figure's label in its clause the other group; else 0."""
     label = _LABEL_AFTER.match(text, end)
     side = people_side(question, label.group()) if label is not None else 0
-    return side if side else min(people_side(question, clause), 0)
+    if side > 0 and _other_labelled(question, clause):
+        return 1
+    return min(side or people_side(question, clause), 0)
+
+
+def _other_labelled(question: str, clause: str) -> bool:
+    """Whether a figure of `clause` is labelled for the other group than the one asked."""
+    return any(
+        (label := _LABEL_AFTER.match(clause, m.end())) is not None
+        and people_side(question, label.group()) < 0
+        for m in re.finditer(r"\d[\d.,]*", clause)
+    )
 
 
 # The words that name people of one sex, and of one age: each pair's two are opposed.

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..question import LIMITS, Profile, unwrapped
+from ..lexical import STOPWORDS, tokenize
+from ..question import ENDPOINTS, LIMITS, Profile, unwrapped
 from ..spans import find, mask_markup
 from .explanations import describing_span
 
@@ -47,7 +48,6 @@ _WHY = re.compile(r"^\s*why\b|\breasons?\b|" + LIMITS, re.I)
 _CAUSE = re.compile(
     r"\b(?:because|due to|result(?:s|ed)? (?:of|from)|owing to|caused by|attributable to|"
     r"attributed to|explained by|as a result|reflects?|reflecting|given that|since(?! \d)|"
-    r"contribut(?:es|ed|ing|e) to|"
     r"(?:a |the )?consequences? of|explanations?|account(?:s|ed)? for|"
     r"driven by|(?:stems?|stemming|arises?|arising|derives?|deriving) from|"
     r"(?:limited|constrained|hampered|hindered|restricted|impeded) by|thereby|so that)\b",
@@ -113,12 +113,28 @@ def gives_reason(question: str, sentence: str) -> bool:
     and so is a consequence drawn from one ("Therefore, X is of limited use")."""
     if not _asks_why(question):
         return False
-    if _CAUSE.search(sentence) is not None:
+    if _CAUSE.search(sentence) is not None or _contributes_to_asked(question, sentence):
         return True
     # "Why is X not useful?": "Therefore, X has limited value" states what is asked, drawn from
     # the reason before it.
     return _WHY_NOT.search(question) is not None and (
         _DRAWBACK.search(sentence) is not None or _CONSEQUENCE.match(sentence) is not None
+    )
+
+
+# "X probably contributed to the duration of OS": a cause of what follows, when what follows
+# (to the end of its phrase) is what the question asks about, in its words or by its endpoint
+# ("… to the ZETA registry" is no reason for survival).
+_CONTRIBUTED = re.compile(r"\bcontribut(?:es|ed|ing|e)\s+to\s+([^,;.()]{1,60})", re.I)
+
+
+def _contributes_to_asked(question: str, sentence: str) -> bool:
+    """Whether `sentence` says something contributed to a thing the question names."""
+    asked = set(tokenize(question)) - STOPWORDS
+    endpoints = [p for p in ENDPOINTS.values() if p.search(question)]
+    return any(
+        asked & set(tokenize(m.group(1))) or any(p.search(m.group(1)) for p in endpoints)
+        for m in _CONTRIBUTED.finditer(sentence)
     )
 
 
