@@ -363,3 +363,28 @@ def test_doses_that_name_the_arms_leave_the_timed_endpoint_asked() -> None:
     asked = profile("How did 70 Gy compare with the standard dose for 5-year local control?")
     assert asked.kind == "percent"
     assert profile("What is the standard dose of zentamab?").kind == "dose"
+
+
+def test_an_open_bound_in_roman_numerals_or_through_a_range_asks_no_single_member() -> None:
+    assert asked_members("What is the rate of grade III or higher toxicity with zentamab?") == ()
+    assert not speaks_of_others("Types 1 through 4 zetoma are listed.", asked_members("type 4?"))
+
+
+def test_a_dose_asked_for_a_time_stays_a_dose() -> None:
+    for question in (
+        "At what dose was zentamab given for 12 months to improve OS?",
+        "What dose of zentamab was chosen in ZETA-3 based on 2-year OS?",
+        "What was the recommended dose of zentamab for 2 years after response in terms of PFS?",
+    ):
+        assert profile(question).kind == "dose", question
+
+
+def test_what_contributed_to_this_is_a_reason() -> None:
+    question = "Why did the survival benefit of zentamab fade after two years?"
+    assert gives_reason(question, "Crossover of controls to zentamab likely contributed to this.")
+
+
+def test_a_reference_before_a_cell_s_full_stop_is_trimmed() -> None:
+    text = "ZQB [[13](#cit/section_1.13)]."
+    start, end = _bare_cell(text, Span(0, len(text), "cell"))
+    assert text[start:end] == "ZQB"

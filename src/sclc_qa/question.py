@@ -130,10 +130,15 @@ _CONDITION = re.compile(
     re.I,
 )
 # A question that asks why, after any setting phrase: a reason, whatever figure it names.
-# "… for 5-year local control", "in terms of 2-year OS": the endpoint a figure is asked of.
+# "… for 5-year local control", "in terms of 2-year OS": the endpoint, at a time, that a
+# figure is asked of (the time joined to the endpoint's words), when doses are compared.
 _FOR_TIMED_ENDPOINT = re.compile(
-    r"\b(?:for|in terms of|regarding|on)\s+(?:the\s+)?\d+[- ](?:year|month)s?\b", re.I
+    r"\b(?:for|in terms of|regarding)\s+(?:the\s+)?\d+[- ](?:year|month)s?\s+(?:"
+    + "|".join(f"(?:{p.pattern})" for p in ENDPOINTS.values())
+    + ")",
+    re.I,
 )
+_COMPARED = re.compile(r"\bcompar\w*\b|\bversus\b|\bvs\.?(?!\w)", re.I)
 ASKS_WHY = re.compile(rf"(?:{setting('in|for|among|after|with|according to')})?\s*why\b", re.I)
 # Deaths as what a share is of: "what share of zentoma deaths", "the fraction of all deaths".
 _SHARE_OF_DEATHS = re.compile(
@@ -207,7 +212,7 @@ def profile(question: str) -> Profile:
     endpoints = frozenset(name for name, pat in ENDPOINTS.items() if pat.search(uncoded))
     if kind == "dose" and _HOW_LONG.match(asking):
         kind = "duration"  # "How long did the first dose take to give?": a time, of a dose
-    if kind == "dose" and endpoints - {"tox"} and _FOR_TIMED_ENDPOINT.search(asking):
+    if kind == "dose" and _COMPARED.search(asking) and _FOR_TIMED_ENDPOINT.search(uncoded):
         # "How did 70 Gy compare with the standard dose for 5-year local control?": the
         # endpoint's rate at that time is asked, the doses name the arms.
         kind = "percent"

@@ -367,13 +367,18 @@ def strip_markup_end(text: str, start: int, end: int) -> tuple[int, int]:
     and the link's opening bracket when its target went; brackets of the text itself ("4.5
     (1–12)") and its full stop stay."""
     seg = text[start:end]
-    linked = False
+    closing = len(seg) - len(seg.rstrip(" .;,"))  # "ZQB [[13](#cit/…)].": the stop stays
+    seg = seg[: len(seg) - closing]
+    linked = trimmed = False
     while True:
         m = _LINKED_CITATION.search(seg) or _LINK_TARGET.search(seg)
         if m is None:
             break
         linked = linked or m.re is _LINK_TARGET
+        trimmed = True
         seg = seg[: m.start()].rstrip()
+    if not trimmed:
+        return start, end
     lead = 1 if linked and seg.startswith("[") and "[" not in seg[1:] else 0
     return start + lead, start + len(seg)
 

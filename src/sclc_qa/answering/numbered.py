@@ -21,18 +21,18 @@ _NUMBER = (
     r"(?:\d{1,3}[A-Da-d]?|[IVX]{1,6}|[A-D])(?![\w.,]\d)"
     r"(?!\s*(?:%|mg|kg|g\b|mL|years?|months?|weeks?|days?|hours?|times|patients|cm|mm|Gy))"
 )
-_JOIN = r"\s*(?:,|and|or|to|-|–|/)\s*"
+_JOIN = r"\s*(?:,|and|or|to|through|thru|-|–|/)\s*"
 # "type 4", "type-4", "grades 3 and 4", "levels II–IV", "cohorts A or B": a family noun and
 # its members.
 _MEMBERS = re.compile(rf"\b({_FAMILY})[\s-]+({_NUMBER}(?:{_JOIN}{_NUMBER})*)\b")
 # A family named with an open bound, "grade ≥3", "grade 3 or higher", "grade 3+": every member
 # from there on, which the sentence speaks of, whatever else it names.
 _OPEN = re.compile(
-    rf"\b({_FAMILY})\s*(?:[≥≤><]=?\s*\d|\d{{1,3}}\s*(?:\+|or\s+(?:higher|greater|more|above|"
+    rf"\b({_FAMILY})\s*(?:[≥≤><]=?\s*\d|(?:\d{{1,3}}|[IVX]{{1,6}}|[A-D])\s*(?:\+|or\s+(?:higher|greater|more|above|"
     r"worse|over|less|lower|below)))"
 )
 _ONE = re.compile(r"\d{1,3}|[IVX]{1,6}|[A-D]")
-_RANGED = re.compile(rf"({_NUMBER})\s*(?:to|-|–)\s*({_NUMBER})")
+_RANGED = re.compile(rf"({_NUMBER})\s*(?:to|through|thru|-|–)\s*({_NUMBER})")
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 # A range wider than this is read as naming whatever falls inside it, not listed out.
 _WIDEST = 50

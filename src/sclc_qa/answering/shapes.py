@@ -133,9 +133,15 @@ def _contributes_to_asked(question: str, sentence: str) -> bool:
     asked = set(tokenize(question)) - STOPWORDS
     endpoints = [p for p in ENDPOINTS.values() if p.search(question)]
     return any(
-        asked & set(tokenize(m.group(1))) or any(p.search(m.group(1)) for p in endpoints)
+        asked & set(tokenize(m.group(1)))
+        or any(p.search(m.group(1)) for p in endpoints)
+        or _REFERRED.match(m.group(1)) is not None  # "… contributed to this (finding)"
         for m in _CONTRIBUTED.finditer(sentence)
     )
+
+
+# What refers back to the thing the sentence before states: "this", "this finding", "it".
+_REFERRED = re.compile(r"\s*(?:this|that|these|those|it)\b(?:\s+\w+)?\s*$", re.I)
 
 
 @lru_cache(maxsize=1024)
