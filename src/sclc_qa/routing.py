@@ -41,7 +41,7 @@ _LOWER = re.compile(r"[a-z]")
 _GENE_SYMBOL = re.compile(r"\b[A-Z]{2,}\d+[A-Z]?\b")
 # A participle before a disease head ("associated", "related", "induced") names no organ.
 _PARTICIPLE = re.compile(r"[a-z-]{3,}ed")
-# The shortest clipped form of a disease's name that names it ("pheo" for its long name).
+# The shortest clipped form of a disease's name that names it ("zeto" for "zetochromocytoma").
 _CLIPPED = 4
 # Two spellings of one organ's word share this many letters ("zetageal", "zetagus").
 _SHARED_PREFIX = 6

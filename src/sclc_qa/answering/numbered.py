@@ -28,13 +28,13 @@ _MEMBERS = re.compile(rf"\b({_FAMILY})[\s-]+({_NUMBER}(?:{_JOIN}{_NUMBER})*)\b")
 # A family named with an open bound, "grade ≥3", "grade 3 or higher", "grade 3+": every member
 # from there on, which the sentence speaks of, whatever else it names.
 _OPEN = re.compile(
-    rf"\b({_FAMILY})\s*(?:[≥≤><]=?\s*\d|(?:\d{{1,3}}|[IVX]{{1,6}}|[A-D])\s*(?:\+|or\s+(?:higher|greater|more|above|"
-    r"worse|over|less|lower|below)))"
+    rf"\b({_FAMILY})\s*(?:[≥≤><]=?\s*\d|(?:\d{{1,3}}|[IVX]{{1,6}}|[A-D])\s*(?:\+|or\s+"
+    r"(?:higher|greater|more|above|worse|over|less|lower|below)))"
 )
 _ONE = re.compile(r"\d{1,3}|[IVX]{1,6}|[A-D]")
 _RANGED = re.compile(rf"({_NUMBER})\s*(?:to|through|thru|-|–)\s*({_NUMBER})")
 _ROMAN = {"I": 1, "V": 5, "X": 10}
-# A range wider than this is read as naming whatever falls inside it, not listed out.
+# A range is listed out to at most this many members past its first ("types 1 to 500").
 _WIDEST = 50
 
 

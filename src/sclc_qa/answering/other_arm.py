@@ -44,7 +44,7 @@ def other_comparison(prof: Profile, sentence: str, around: list[str]) -> tuple[s
 
 
 def _named(word: str) -> bool:
-    """Whether a side is a name: a regimen's letters or a code ("R-CHOP", "ZX-12"), or a drug."""
+    """Whether a side is a name: a regimen's letters or a code ("ZR-CHOP", "ZX-12"), or a drug."""
     return re.search(r"[A-Z0-9]", word) is not None or is_druglike(word)
 
 
