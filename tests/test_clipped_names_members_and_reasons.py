@@ -20,13 +20,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from sclc_qa.abbreviations import _in_text
-from sclc_qa.answering.extraction import _bare_cell
 from sclc_qa.answering.numbered import asked_members, speaks_of_others
 from sclc_qa.answering.shapes import gives_reason
 from sclc_qa.lexical import normalize
 from sclc_qa.models import Sentence
 from sclc_qa.question import profile
 from sclc_qa.spans import Span, strip_citation
+from sclc_qa.tables import bare_cell
 from test_answering_stages import _answers_in, _engine_over
 
 
@@ -158,7 +158,7 @@ def test_a_cell_keeps_its_own_brackets_and_loses_only_markup() -> None:
             "Stage III [zetal cancer](/Common/PopUps/x)",
         ),
     ):
-        start, end = _bare_cell(text, Span(0, len(text), "cell"))
+        start, end = bare_cell(text, Span(0, len(text), "cell"))
         assert text[start:end] == kept
 
 
@@ -386,5 +386,5 @@ def test_what_contributed_to_this_is_a_reason() -> None:
 
 def test_a_reference_before_a_cell_s_full_stop_is_trimmed() -> None:
     text = "ZQB [[13](#cit/section_1.13)]."
-    start, end = _bare_cell(text, Span(0, len(text), "cell"))
+    start, end = bare_cell(text, Span(0, len(text), "cell"))
     assert text[start:end] == "ZQB"

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sclc_qa.answering.extraction import Extracted
+from sclc_qa.answering.extracted import Extracted
 from sclc_qa.question import profile
 from test_answering_stages import _answers_in, _engine_over, _refusal, _section_engine
 

@@ -14,10 +14,11 @@ from .domain import domain
 from .lexical import normalize, stem, tokenize
 from .models import Cell, Sentence
 from .question import Profile
-from .spans import Span, find, mask_markup
+from .spans import Span, find, mask_markup, strip_markup_end
 from .vocabulary import squash
 
 __all__ = [
+    "bare_cell",
     "best_cell",
     "continued",
     "holds_dose",
@@ -369,3 +370,14 @@ def _row_key(doc_text: str, sent: Sentence) -> tuple[str, str] | None:
         return None
     heading = first.header.split()
     return written, heading[-1] if heading else ""
+
+
+def bare_cell(text: str, span: Span) -> tuple[int, int]:
+    """A cell without the markup that ends it: a reference ("*ZQB* [[13](#cit/…)]" → "*ZQB*") or
+    a link's target ("[Zeta therapy](/types/…)" → "Zeta therapy"); a link inside it stays whole,
+    its bracket would be left open."""
+    start, end = strip_markup_end(text, span.start, span.end)
+    kept = text[start:end]
+    if kept.count("[") != kept.count("]") or start == end:
+        return span.start, span.end
+    return start, end

@@ -17,7 +17,7 @@ from ..models import Answer, Citation
 from ..retrieval import Hit, Query
 from .classes import trial_like
 from .comparisons import Compared, Comparer
-from .extraction import Extracted
+from .extracted import Extracted
 from .figures import FigureExtractor
 from .reasons import Reasons, abstention, join
 from .scoring import Scored

@@ -32,7 +32,7 @@ from ..tables import other_row, row_keys
 from ..vocabulary import Vocabulary
 from .classes import trial_like
 from .dosing import other_dosing
-from .extraction import Extracted
+from .extracted import Extracted
 from .kinds import TYPED
 from .markers import other_marker
 from .other_arm import other_comparison

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 
 from ..domain import domain
@@ -19,8 +18,8 @@ from ..question import Profile
 from ..question_parts import asks_different_things, coordinated
 from ..question_phrase import class_phrase
 from ..series import examples_of, series
-from ..spans import Span, mask_markup, strip_citation, strip_markup_end
-from ..tables import continued
+from ..spans import Span, mask_markup, strip_citation
+from ..tables import bare_cell, continued
 from ..vocabulary import Vocabulary
 from .aliases import alias_answer, asks_alias
 from .anchors import anchor_cost, anchors
@@ -32,6 +31,7 @@ from .entities import EntityExtractor
 from .entries import Entries
 from .exclusions import asks_excluded, excluded_clause
 from .explanations import defining_span, describing_span, genus_definition
+from .extracted import Extracted
 from .figure_filters import NUMBER
 from .figures import FigureExtractor
 from .kinds import STATEMENT, TYPED
@@ -43,30 +43,6 @@ from .respective import respective_item
 from .scoring import Scored
 
 __all__ = ["Extracted", "Extractor"]
-
-
-@dataclass(frozen=True)
-class Extracted:
-    """An answer span in its document; `sid` is the sentence it is quoted from, or -1 for a
-    table's group heading, a list or an answer across sentences (cited as the span `cite`,
-    by default the answer itself)."""
-
-    sid: int
-    start: int
-    end: int
-    cite: tuple[int, int] | None = None
-    # For an answer across sentences, one of them (its document and section are the span's),
-    # when that is not the best candidate's: -1 for the best candidate.
-    near: int = -1
-
-    def near_or(self, best: int) -> int:
-        """The sentence that locates an answer across sentences: `near`, else `best`."""
-        return self.near if self.near >= 0 else best
-
-    def located(self, best: int) -> int:
-        """The sentence whose document and section hold the span: its own, else `near_or`.
-        Not always the best candidate's: a part may come from another document."""
-        return self.sid if self.sid >= 0 else self.near_or(best)
 
 
 # The most sentences after an answer's own that a part asked beside it is looked for in.
@@ -225,7 +201,7 @@ class Extractor:
         column, cited together."""
         sent = self.index.sentences[sid]
         if not prof.plural:
-            return Extracted(sid, *_bare_cell(self.index.documents[sent.doc].text, span))
+            return Extracted(sid, *bare_cell(self.index.documents[sent.doc].text, span))
         end = continued(self.index.documents[sent.doc].text, self.index.sentences, sid, span)
         return Extracted(sid if end == span.end else -1, span.start, end)
 
@@ -464,14 +440,3 @@ class Extractor:
             if span is not None:
                 return Extracted(cand.sid, sent.start + span[0], sent.start + span[1])
         return None
-
-
-def _bare_cell(text: str, span: Span) -> tuple[int, int]:
-    """A cell without the markup that ends it: a reference ("*ZQB* [[13](#cit/…)]" → "*ZQB*") or
-    a link's target ("[Zeta therapy](/types/…)" → "Zeta therapy"); a link inside it stays whole,
-    its bracket would be left open."""
-    start, end = strip_markup_end(text, span.start, span.end)
-    kept = text[start:end]
-    if kept.count("[") != kept.count("]") or start == end:
-        return span.start, span.end
-    return start, end

@@ -17,7 +17,7 @@ from ..mentions import time_points
 from ..question import Profile
 from ..retrieval import Query
 from .classes import answer_of_class
-from .extraction import Extracted
+from .extracted import Extracted
 from .kinds import STATEMENT, TYPED
 from .populations import subgroup_terms
 from .runs import asks_several, parts_share
