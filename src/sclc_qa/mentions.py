@@ -22,6 +22,7 @@ __all__ = [
     "is_stage",
     "is_tnm",
     "named_tokens",
+    "says_word",
     "time_points",
     "written",
 ]
@@ -69,6 +70,17 @@ _EPONYM_CLASSES = frozenset(
 # A pronoun or verb with its contraction ("I've", "We'd", "Don't") is a word of the asker's, not
 # a name the documents must mention.
 _CONTRACTION = re.compile(r"(?i)'(?:ve|re|ll|d|m|t)$")
+
+
+@lru_cache(maxsize=1 << 12)
+def _whole(name: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.I)
+
+
+def says_word(text: str, name: str) -> bool:
+    """Whether `text` writes `name` as a whole word, in any case; a hyphen may join it to
+    another ("zentamab" in "the zentamab-containing arm")."""
+    return _whole(name).search(text) is not None
 
 
 @lru_cache(maxsize=1 << 12)

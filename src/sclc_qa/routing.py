@@ -61,6 +61,7 @@ class Router:
         self._doc_terms: dict[str, set[str]] = {d: set() for d in index.documents}
         for c in index.chunks:
             self._doc_terms[c.doc].update(_words(c.search_text))
+        self._any_terms: set[str] = set().union(*self._doc_terms.values())
         self._topics = {d: _topics(doc.title) for d, doc in index.documents.items()}
         # Each short form's long forms, as words ("ZEH" → {"Zeta-Eta-Hoff", "syndrome"}), and
         # each title's words, to tell a short form that stands for a document's title.
@@ -105,7 +106,7 @@ class Router:
             c
             for w in lower
             for c in {w, w.rstrip("s")}  # "zetos" too
-            if len(c) >= _CLIPPED and not any(w in t for t in self._doc_terms.values())
+            if len(c) >= _CLIPPED and w not in self._any_terms
         }
         titled = frozenset(
             d

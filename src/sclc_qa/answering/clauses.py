@@ -9,6 +9,7 @@ import re
 
 from ..clause_spans import clauses
 from ..index import Index
+from ..mentions import says_word
 from ..question import Profile
 from ..spans import strip_citation
 from ..vocabulary import ANAPHOR, Vocabulary
@@ -37,11 +38,7 @@ def _names_more(prof: Profile, text: str, before: str) -> bool:
     zentamab's effect" need the sentence that says what "This" is."""
     parts = clauses(text)
     rest = text[parts[0][1] :] if parts else ""
-    return any(_named(n, rest) and not _named(n, before) for n in prof.names)
-
-
-def _named(name: str, text: str) -> bool:
-    return re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text, re.I) is not None
+    return any(says_word(rest, n) and not says_word(before, n) for n in prof.names)
 
 
 def runs_into(index: Index, vocab: Vocabulary, a: int, b: int) -> bool:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from itertools import permutations
 
-from ..mentions import is_druglike, written
+from ..mentions import is_druglike, says_word, written
 from ..question import Profile
 
 __all__ = ["other_comparison"]
@@ -52,6 +52,6 @@ def _part_of(name: str, text: str) -> bool:
     """Whether `text` writes `name`, in any case, alone or as a hyphenated word's part
     ("zentamab" in "the zentamab-containing arm")."""
     return (
-        re.search(rf"(?<![\w]){re.escape(name)}(?![\w])", text, re.I) is not None
+        says_word(text, name)
         or written(name).search(text) is not None  # "zentamab and quellin" for "zentamab-quellin"
     )

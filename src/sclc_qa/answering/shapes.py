@@ -130,14 +130,23 @@ _CONTRIBUTED = re.compile(r"\bcontribut(?:es|ed|ing|e)\s+to\s+([^,;.()]{1,60})",
 
 def _contributes_to_asked(question: str, sentence: str) -> bool:
     """Whether `sentence` says something contributed to a thing the question names."""
-    asked = set(tokenize(question)) - STOPWORDS
-    endpoints = [p for p in ENDPOINTS.values() if p.search(question)]
+    if _CONTRIBUTED.search(sentence) is None:
+        return False
+    asked, endpoints = _asked_things(question)
     return any(
         asked & set(tokenize(m.group(1)))
         or any(p.search(m.group(1)) for p in endpoints)
         or _REFERRED.match(m.group(1)) is not None  # "… contributed to this (finding)"
         for m in _CONTRIBUTED.finditer(sentence)
     )
+
+
+@lru_cache(maxsize=1024)
+def _asked_things(question: str) -> tuple[frozenset[str], tuple[re.Pattern[str], ...]]:
+    """The question's content words and its endpoints' patterns: read once per question, though
+    every candidate sentence is weighed against them."""
+    asked = frozenset(tokenize(question)) - STOPWORDS
+    return asked, tuple(p for p in ENDPOINTS.values() if p.search(question))
 
 
 # What refers back to the thing the sentence before states: "this", "this finding", "it".
